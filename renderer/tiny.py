@@ -1,0 +1,143 @@
+"""A tiny FLUX pipeline with random weights, built in code: no files, no downloads.
+
+It has FLUX.1-dev's geometry where the method cares (VAE downsampling 8, 2x2 packing, so one
+image token per 16x16 pixels; guidance embedding; double then single blocks; T5 + CLIP text),
+and tiny widths, so 256x256 renders on a CPU in about a second. It proves the pipeline runs;
+its images are noise-like patterns, not pictures.
+"""
+
+from __future__ import annotations
+
+import string
+
+import torch
+from diffusers import (
+    AutoencoderKL,
+    FlowMatchEulerDiscreteScheduler,
+    FluxPipeline,
+    FluxTransformer2DModel,
+)
+from transformers import (
+    CLIPTextConfig,
+    CLIPTextModel,
+    CLIPTokenizer,
+    T5Config,
+    T5EncoderModel,
+    T5TokenizerFast,
+)
+
+TINY_SEED = 0
+TEXT_DIM = 32
+T5_MAX_LENGTH = 64
+CLIP_MAX_LENGTH = 77
+_CHARS = string.ascii_lowercase + string.ascii_uppercase + string.digits + " .,;:!?'\"-()/&"
+
+
+def tiny_clip_tokenizer() -> CLIPTokenizer:
+    """A byte-level CLIP tokenizer over single characters (no merges)."""
+    # Byte-level BPE shows each byte as a printable character: printable bytes stand for
+    # themselves, the others are shifted past 255.
+    printable = [b for b in range(256) if chr(b).isprintable() and chr(b) != " "]
+    shifted = [b for b in range(256) if b not in printable]
+    symbols = [chr(b) for b in printable] + [chr(256 + i) for i in range(len(shifted))]
+    vocab = {"<|startoftext|>": 0, "<|endoftext|>": 1}
+    for symbol in symbols:
+        vocab.setdefault(symbol, len(vocab))
+        vocab.setdefault(symbol + "</w>", len(vocab))
+    tokenizer = CLIPTokenizer(vocab=vocab, merges=[])
+    tokenizer.model_max_length = CLIP_MAX_LENGTH
+    return tokenizer
+
+
+def tiny_t5_tokenizer() -> T5TokenizerFast:
+    """A Unigram T5 tokenizer whose pieces are words' characters; every text tokenizes."""
+    pieces = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), ("▁", -2.0)]
+    pieces += [(c, -3.0) for c in _CHARS if c != " "]
+    pieces += [("▁" + c, -2.5) for c in _CHARS if c != " "]
+    tokenizer = T5TokenizerFast(vocab=pieces, extra_ids=0)
+    tokenizer.model_max_length = T5_MAX_LENGTH
+    return tokenizer
+
+
+def build_tiny_pipeline(dtype: torch.dtype = torch.float32) -> FluxPipeline:
+    """A FluxPipeline with random weights from a fixed seed; the same on every call and machine."""
+    clip_tokenizer = tiny_clip_tokenizer()
+    t5_tokenizer = tiny_t5_tokenizer()
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(TINY_SEED)
+        transformer = FluxTransformer2DModel(
+            patch_size=1,
+            in_channels=64,
+            num_layers=2,
+            num_single_layers=4,
+            attention_head_dim=16,
+            num_attention_heads=2,
+            joint_attention_dim=TEXT_DIM,
+            pooled_projection_dim=TEXT_DIM,
+            guidance_embeds=True,
+            axes_dims_rope=(4, 6, 6),
+        )
+        clip = CLIPTextModel(
+            CLIPTextConfig(
+                vocab_size=len(clip_tokenizer),
+                hidden_size=TEXT_DIM,
+                intermediate_size=64,
+                num_hidden_layers=2,
+                num_attention_heads=2,
+                max_position_embeddings=CLIP_MAX_LENGTH,
+                projection_dim=TEXT_DIM,
+                bos_token_id=clip_tokenizer.bos_token_id,
+                eos_token_id=clip_tokenizer.eos_token_id,
+                pad_token_id=clip_tokenizer.pad_token_id,
+            )
+        )
+        t5 = T5EncoderModel(
+            T5Config(
+                vocab_size=len(t5_tokenizer),
+                d_model=TEXT_DIM,
+                d_kv=8,
+                d_ff=64,
+                num_layers=2,
+                num_heads=4,
+                relative_attention_num_buckets=8,
+                pad_token_id=t5_tokenizer.pad_token_id,
+                eos_token_id=t5_tokenizer.eos_token_id,
+                decoder_start_token_id=0,
+            )
+        )
+        vae = AutoencoderKL(
+            in_channels=3,
+            out_channels=3,
+            down_block_types=("DownEncoderBlock2D",) * 4,
+            up_block_types=("UpDecoderBlock2D",) * 4,
+            block_out_channels=(8, 8, 8, 8),
+            layers_per_block=1,
+            latent_channels=16,
+            norm_num_groups=4,
+            sample_size=256,
+            use_quant_conv=False,
+            use_post_quant_conv=False,
+            shift_factor=0.1159,
+            scaling_factor=0.3611,
+        )
+    scheduler = FlowMatchEulerDiscreteScheduler(
+        base_image_seq_len=256,
+        base_shift=0.5,
+        max_image_seq_len=4096,
+        max_shift=1.15,
+        shift=3.0,
+        use_dynamic_shifting=True,
+    )
+    pipe = FluxPipeline(
+        scheduler=scheduler,
+        vae=vae,
+        text_encoder=clip,
+        tokenizer=clip_tokenizer,
+        text_encoder_2=t5,
+        tokenizer_2=t5_tokenizer,
+        transformer=transformer,
+    )
+    pipe.set_progress_bar_config(disable=True)
+    for module in (transformer, clip, t5, vae):
+        module.eval()
+    return pipe if dtype == torch.float32 else pipe.to(dtype=dtype)
