@@ -1,0 +1,433 @@
+"""`plan-and-render`: one long prompt -> plan.json, layout.png, image.png and overlay.png in a folder.
+
+    plan-and-render "a misty harbour at dawn: on the left an old lighthouse ..." --out out/harbour
+    plan-and-render --plan out/harbour/plan.json --seed 7 --out out/harbour-7   # edit, render again
+    plan-and-render --plan out/harbour/image.png --out out/again                # reproduce an image
+
+Exit codes: 0 success; 2 bad input (usage, invalid plan or setting, unreadable file, a model
+that cannot run here); 1 any other failure; 130 interrupted. Errors are one line on stderr; a
+traceback only with --verbose. torch and diffusers load only when rendering starts, so
+`--plan-only` and `--help` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import shutil
+import sys
+import traceback
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, PlanError, load_plan
+from renderer.settings import (
+    ATTENTION_BACKENDS,
+    DEFAULT_MODEL,
+    DEFAULTS,
+    REGIONAL_TOKENS,
+    TINY_MODEL,
+    Settings,
+)
+
+PROG = "plan-and-render"
+DEFAULT_OUT = "out"
+PLANNERS = ("auto", "openai", "hf", "rules")
+DTYPES = ("bfloat16", "float16", "float32")
+OFFLOAD_MODES = ("model", "sequential")
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_PLAN_WIDTH = Plan.model_fields["width"].default
+_PLAN_HEIGHT = Plan.model_fields["height"].default
+_QUIET_LOGGERS = ("diffusers", "transformers", "huggingface_hub", "torch", "httpx", "openai")
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (and exit code 2), not the whole usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {PROG} --help)")
+
+
+def _bounded(kind: Callable[[str], Any], low: float | None = None, high: float | None = None):
+    """An argparse type: `kind` of the text, within [low, high]."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a valid {kind.__name__}") from None
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = f"in {low:g}..{high:g}" if high is not None else f">= {low:g}"
+            raise argparse.ArgumentTypeError(f"{text} is not allowed: must be {span}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def _size(text: str) -> int:
+    value = _bounded(int, MIN_SIZE, MAX_SIZE)(text)
+    if value % SIZE_MULTIPLE:
+        raise argparse.ArgumentTypeError(f"{value} is not a multiple of {SIZE_MULTIPLE}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command's arguments; render defaults are read from renderer.settings.DEFAULTS."""
+    d: Settings = DEFAULTS
+    parser = _Parser(
+        prog=PROG,
+        description="Plan a long image description into regions, then render it with regional FLUX. "
+        "Writes plan.json and layout.png (before any model loads), then image.png and overlay.png.",
+        epilog="Exit codes: 0 ok, 2 bad input, 1 other failure. Settings precedence: flags > the plan "
+        "file's 'render' settings > defaults.",
+    )
+    parser.add_argument("prompt", nargs="?", help="the image description (omit when using --plan)")
+    parser.add_argument(
+        "--plan",
+        metavar="FILE",
+        help="render an existing plan.json, or an image.png made by this tool (its plan and settings)",
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", default=DEFAULT_OUT, help="output folder (default: %(default)s)"
+    )
+    parser.add_argument("--plan-only", action="store_true", help="stop after plan.json and layout.png")
+
+    planning = parser.add_argument_group("planning")
+    planning.add_argument(
+        "--planner",
+        choices=PLANNERS,
+        default="auto",
+        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules (default: %(default)s)",
+    )
+    planning.add_argument("--llm-model", metavar="NAME", help="model for the openai or hf planner")
+    planning.add_argument(
+        "--max-regions",
+        type=_bounded(int, 0),
+        default=MAX_REGIONS,
+        metavar="N",
+        help="at most N regions (default: %(default)s)",
+    )
+    planning.add_argument("--templates", metavar="DIR", help="your own planner prompt templates")
+    planning.add_argument(
+        "--width",
+        type=_size,
+        metavar="PX",
+        help=f"image width, multiple of {SIZE_MULTIPLE} (default: {_PLAN_WIDTH})",
+    )
+    planning.add_argument(
+        "--height",
+        type=_size,
+        metavar="PX",
+        help=f"image height, multiple of {SIZE_MULTIPLE} (default: {_PLAN_HEIGHT})",
+    )
+
+    rendering = parser.add_argument_group("rendering")
+    rendering.add_argument(
+        "--model",
+        metavar="ID",
+        help=f"hub id, local folder, or '{TINY_MODEL}' (random weights, CPU smoke run) (default: {DEFAULT_MODEL})",
+    )
+    rendering.add_argument(
+        "--seed", type=_bounded(int, 0), metavar="N", help=f"random seed (default: {d.seed})"
+    )
+    rendering.add_argument(
+        "--steps", type=_bounded(int, 1), metavar="N", help=f"denoising steps (default: {d.steps})"
+    )
+    rendering.add_argument(
+        "--guidance",
+        type=_bounded(float, 0),
+        metavar="X",
+        help=f"FLUX guidance scale (default: {d.guidance:g})",
+    )
+    rendering.add_argument(
+        "--base-ratio",
+        type=_bounded(float, 0, 1),
+        metavar="R",
+        help=f"weight of the base prompt in controlled blocks; smaller = stronger regions (default: {d.base_ratio:g})",
+    )
+    rendering.add_argument(
+        "--inject-steps",
+        type=_bounded(int, 0),
+        metavar="N",
+        help=f"regional control in the first N steps, plain FLUX after (default: {d.inject_steps})",
+    )
+    rendering.add_argument(
+        "--double-interval",
+        type=_bounded(int, 1),
+        metavar="K",
+        help=f"control every k-th double-stream block (default: {d.double_interval})",
+    )
+    rendering.add_argument(
+        "--single-interval",
+        type=_bounded(int, 1),
+        metavar="K",
+        help=f"control every k-th single-stream block (default: {d.single_interval})",
+    )
+    rendering.add_argument(
+        "--device", help="torch device, e.g. cuda, cuda:1, cpu (default: cuda; cpu for tiny)"
+    )
+    rendering.add_argument(
+        "--dtype", choices=DTYPES, help="weights dtype (default: bfloat16; float32 for tiny)"
+    )
+    rendering.add_argument(
+        "--offload", choices=OFFLOAD_MODES, help="diffusers CPU offload, to save GPU memory"
+    )
+
+    advanced = parser.add_argument_group("advanced rendering")
+    advanced.add_argument(
+        "--max-sequence-length",
+        type=_bounded(int, 1, 512),
+        metavar="N",
+        help="T5 tokens for the base prompt (default: 512, or the tokenizer's limit)",
+    )
+    advanced.add_argument(
+        "--regional-tokens",
+        choices=REGIONAL_TOKENS,
+        help=f"padded: each regional prompt at the base length (authors); own: its own length (default: {d.regional_tokens})",
+    )
+    advanced.add_argument(
+        "--base-copy",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"single blocks carry the base stream's own copy of the image (default: {d.base_copy})",
+    )
+    advanced.add_argument(
+        "--attention",
+        choices=ATTENTION_BACKENDS,
+        help=f"attention backend for the mask (default: {d.attention})",
+    )
+
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("-v", "--verbose", action="store_true", help="more logging; tracebacks on errors")
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing on success (no table, no progress)"
+    )
+    return parser
+
+
+# ------------------------------------------------------------------ terminal output
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
+
+
+def _where(region) -> str:
+    if region.box is not None:
+        return "[" + ", ".join(f"{v:.2f}" for v in region.box) + "]"
+    return f"mask {Path(region.mask).name}"
+
+
+def plan_table(plan: Plan, width: int | None = None) -> str:
+    """The plan as a short table: size, base prompt, one line per region (label, box, prompt), background."""
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    width = max(60, width)
+    count = len(plan.regions)
+    lines = [
+        f"plan: {count} region{'s' if count != 1 else ''}, {plan.width}x{plan.height}",
+        _shorten(f"base: {plan.base_prompt}", width),
+    ]
+    if plan.regions:
+        label_w = min(24, max(5, *(len(r.label) for r in plan.regions)))
+        box_w = max(24, *(len(_where(r)) for r in plan.regions))
+        head = f"{'#':>3}  {'label':<{label_w}}  {'box':<{box_w}}  prompt"
+        lines.append(head)
+        for i, region in enumerate(plan.regions, 1):
+            row = f"{i:>3}  {_shorten(region.label, label_w):<{label_w}}  {_where(region):<{box_w}}  "
+            lines.append(row + _shorten(region.prompt, width - len(row)))
+        lines.append(_shorten(f"background: {plan.background_prompt or '(the base prompt)'}", width))
+    else:
+        lines.append("no regions: plain FLUX on the base prompt")
+    return "\n".join(lines)
+
+
+def _settings_line(settings: Settings, model: str | None) -> str:
+    return (
+        f"render: model {model}, seed {settings.seed}, steps {settings.steps}, guidance {settings.guidance:g}, "
+        f"base_ratio {settings.base_ratio:g}, inject_steps {settings.inject_steps}, "
+        f"intervals {settings.double_interval}/{settings.single_interval}"
+    )
+
+
+# ------------------------------------------------------------------ logging and quiet mode
+_handler: logging.Handler | None = None
+
+
+def _configure_logging(verbose: bool, quiet: bool) -> None:
+    """Our packages' log records (planner warnings, for example) go to stderr, one line each."""
+    global _handler
+    level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    for name in ("planner", "renderer"):
+        logger = logging.getLogger(name)
+        if _handler is not None:
+            logger.removeHandler(_handler)
+        logger.setLevel(level)
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: %(message)s"))
+    for name in ("planner", "renderer"):
+        logging.getLogger(name).addHandler(_handler)
+
+
+@contextlib.contextmanager
+def _silenced(verbose: bool) -> Iterator[None]:
+    """Hide library warnings and log chatter (diffusers, transformers, ...) unless --verbose.
+
+    Users see our table, the progress bar and our own warnings; --verbose shows everything.
+    """
+    if verbose:
+        yield
+        return
+    env_keys = ("DIFFUSERS_VERBOSITY", "TRANSFORMERS_VERBOSITY")
+    saved_env = {key: os.environ.get(key) for key in env_keys}
+    saved_levels = {name: logging.getLogger(name).level for name in _QUIET_LOGGERS}
+    os.environ.update(dict.fromkeys(env_keys, "error"))
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        for name, level in saved_levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+# ------------------------------------------------------------------ the run
+def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None]:
+    """A plan from a plan.json or an image.png made by this tool: (plan, settings found, model found)."""
+    from renderer.metadata import is_png, read_metadata
+
+    if is_png(path):
+        found = read_metadata(path)
+        return found.plan, found.settings.as_dict(), found.model
+    return load_plan(path), {}, None
+
+
+def run(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Plan (or read the plan), write plan.json + layout.png, then render and write image + overlay."""
+    from renderer.plan_and_render import plan_and_render
+
+    if args.plan and args.prompt:
+        raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
+    if not args.plan and not (args.prompt or "").strip():
+        raise UsageError(f"give a PROMPT (the image description) or --plan FILE (see {PROG} --help)")
+
+    file_settings: dict[str, Any] = {}
+    file_model = None
+    source: str | Plan = args.prompt
+    if args.plan:
+        source, file_settings, file_model = _read_plan_file(args.plan)
+
+    names = (
+        "seed",
+        "steps",
+        "guidance",
+        "base_ratio",
+        "inject_steps",
+        "double_interval",
+        "single_interval",
+        "max_sequence_length",
+        "regional_tokens",
+        "base_copy",
+        "attention",
+    )
+    flags = {name: getattr(args, name) for name in names}
+    settings = {name: flags[name] if flags[name] is not None else file_settings.get(name) for name in names}
+
+    def show_plan(plan: Plan, resolved: Settings) -> None:
+        if args.quiet:
+            return
+        print(plan_table(plan), file=stdout)
+        if not args.plan_only:
+            print(_settings_line(resolved, args.model or file_model or DEFAULT_MODEL), file=stdout)
+        stdout.flush()
+
+    planner_options = {"templates_dir": args.templates} if args.templates else None
+    result = plan_and_render(
+        source,
+        out=args.out,
+        plan_only=args.plan_only,
+        planner=args.planner,
+        llm_model=args.llm_model,
+        width=args.width,
+        height=args.height,
+        max_regions=args.max_regions,
+        planner_options=planner_options,
+        model=args.model or file_model,
+        device=args.device,
+        dtype=args.dtype,
+        offload=args.offload,
+        progress=not args.quiet,
+        on_plan=show_plan,
+        **settings,
+    )
+    if not args.quiet:
+        out = Path(args.out)
+        names_written = ["plan.json", "layout.png"] + (
+            [] if result.image is None else ["image.png", "overlay.png"]
+        )
+        print(f"wrote {', '.join(str(out / name) for name in names_written)}", file=stdout)
+    return EXIT_OK
+
+
+def _is_bad_input(exc: BaseException) -> bool:
+    """Errors that mean "fix your input" (exit 2): invalid plans or settings, unusable models."""
+    if isinstance(exc, UsageError | PlanError):
+        return True
+    errors = sys.modules.get("renderer.errors")
+    return errors is not None and isinstance(exc, errors.ModelUnavailableError)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    planner_errors = sys.modules.get("planner.errors")
+    known = isinstance(exc, UsageError | PlanError)
+    if planner_errors is not None and isinstance(exc, planner_errors.PlannerError):
+        known = True
+    errors = sys.modules.get("renderer.errors")
+    if errors is not None and isinstance(exc, errors.RenderError):
+        known = True
+    if not known:
+        text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text or type(exc).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (the console script passes it to sys.exit)."""
+    stdout, stderr = sys.stdout, sys.stderr
+    verbose = False
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
+        verbose = args.verbose
+        _configure_logging(args.verbose, args.quiet)
+        with _silenced(args.verbose):
+            return run(args, stdout)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # one line per failure; the traceback only with --verbose
+        if verbose:
+            traceback.print_exc(file=stderr)
+        code = EXIT_USAGE if _is_bad_input(exc) else EXIT_FAILURE
+        print(f"{PROG}: error: {_one_line(exc)}", file=stderr)
+        return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
