@@ -1,5 +1,6 @@
 """Prompt in, validated regional plan out. Light to import: no torch, no diffusers."""
 
+from planner.errors import PlannerError, PlanningFailedError, ServiceUnavailableError
 from planner.plan import (
     MAX_REGIONS,
     Plan,
@@ -15,8 +16,11 @@ __all__ = [
     "MAX_REGIONS",
     "Plan",
     "PlanError",
+    "PlannerError",
+    "PlanningFailedError",
     "Region",
     "RenderSettings",
+    "ServiceUnavailableError",
     "load_plan",
     "make_plan",
     "parse_plan",

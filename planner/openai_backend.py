@@ -1,0 +1,216 @@
+"""The `openai` backend: any OpenAI-compatible chat server through the official client.
+
+The client is built with max_retries=0; this module's tenacity loop does all retrying, so one
+attempt is one request. Transient failures (429, 5xx, 408/409, timeouts, dropped connections) are
+retried with exponential backoff, honouring Retry-After, bounded by the attempt count and the time
+budget of one answer. Structured outputs (json_schema) are tried first; when the server rejects
+the response format (a 400/422), the backend falls back to JSON mode and then to plain text.
+`openai` is imported lazily so `import planner` stays light.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
+
+from planner.errors import PlannerError, ServiceUnavailableError
+from planner.raw_log import RawResponseLog
+from planner.templates import Message
+
+log = logging.getLogger("planner")
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+RESPONSE_MODES = ("json_schema", "json_object", "text")
+_TRANSIENT_STATUS = {408, 409, 429}
+_FORMAT_STATUS = {400, 422}
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard to try for one answer: attempts, total seconds, and the backoff between attempts."""
+
+    max_attempts: int = 3
+    timeout_s: float = 60.0
+    wait_initial_s: float = 1.0
+    wait_max_s: float = 16.0
+
+
+class _FormatRejected(Exception):
+    """The server refused the response_format of the current mode."""
+
+
+def openai_credentials() -> tuple[str | None, str | None]:
+    """(api_key, base_url) from the environment; empty values count as unset."""
+    return os.environ.get("OPENAI_API_KEY") or None, os.environ.get("OPENAI_BASE_URL") or None
+
+
+def _status(exc: BaseException) -> int | None:
+    return getattr(exc, "status_code", None)
+
+
+def _retry_after_s(exc: BaseException) -> float | None:
+    """Seconds the server asked us to wait (retry-after-ms or Retry-After), if it said."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return max(0.0, float(millis) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class OpenAIChat:
+    """Callable chat backend: `chat(messages, schema) -> answer text`."""
+
+    def __init__(
+        self,
+        *,
+        model: str = DEFAULT_OPENAI_MODEL,
+        retry: RetryPolicy | None = None,
+        raw_log: RawResponseLog,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        import openai
+
+        env_key, env_url = openai_credentials()
+        api_key = api_key or env_key
+        base_url = base_url or env_url
+        if api_key is None and base_url is None:
+            raise PlannerError(
+                "the openai backend needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)"
+            )
+        self.retry = retry or RetryPolicy()
+        self.model = model
+        self.raw_log = raw_log
+        if api_key:
+            raw_log.secrets.append(api_key)
+        self.where = base_url or "the OpenAI API"
+        self.sleep = sleep
+        self.mode = RESPONSE_MODES[0]
+        self.requests = 0
+        self._openai = openai
+        self.client = openai.OpenAI(
+            api_key=api_key or "no-key-needed",
+            base_url=base_url,
+            max_retries=0,
+            timeout=self.retry.timeout_s,
+        )
+
+    # ------------------------------------------------------------------ public
+    def __call__(self, messages: list[Message], schema: dict[str, Any]) -> str:
+        """One answer from the model, falling back through response modes as needed."""
+        while True:
+            try:
+                return self._answer_with_retries(messages, schema)
+            except _FormatRejected as exc:
+                next_index = RESPONSE_MODES.index(self.mode) + 1
+                if next_index >= len(RESPONSE_MODES):
+                    raise self._unavailable(f"the server rejected the request: {exc}") from None
+                log.info(
+                    "server rejected response_format %s (%s); trying %s",
+                    self.mode,
+                    exc,
+                    RESPONSE_MODES[next_index],
+                )
+                self.mode = RESPONSE_MODES[next_index]
+
+    # ----------------------------------------------------------------- helpers
+    def _describe(self, exc: BaseException) -> str:
+        status = _status(exc)
+        text = " ".join(str(getattr(exc, "message", None) or exc).split())
+        text = self.raw_log.redact(text)[:300]
+        return f"{type(exc).__name__}{f' {status}' if status else ''}: {text}"
+
+    def _unavailable(self, reason: str) -> ServiceUnavailableError:
+        path = self.raw_log.save(note=f"planner: {reason}")
+        return ServiceUnavailableError(
+            f"could not get an answer from {self.where}: {reason}; last raw response saved to {path}"
+        )
+
+    def _is_transient(self, exc: BaseException) -> bool:
+        openai = self._openai
+        if isinstance(exc, (openai.APIConnectionError, openai.InternalServerError)):
+            return True
+        status = _status(exc)
+        return status is not None and (status in _TRANSIENT_STATUS or status >= 500)
+
+    def _wait(self, retry_state: Any) -> float:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        hinted = _retry_after_s(exc) if exc is not None else None
+        if hinted is not None:
+            return hinted
+        backoff = self.retry.wait_initial_s * 2 ** (retry_state.attempt_number - 1)
+        return min(self.retry.wait_max_s, backoff)
+
+    def _answer_with_retries(self, messages: list[Message], schema: dict[str, Any]) -> str:
+        deadline = time.monotonic() + self.retry.timeout_s
+        retrying = Retrying(
+            stop=stop_after_attempt(max(1, self.retry.max_attempts))
+            | stop_before_delay(self.retry.timeout_s),
+            wait=self._wait,
+            retry=retry_if_exception(self._is_transient),
+            sleep=self.sleep,
+            reraise=True,
+        )
+        try:
+            return retrying(self._request_once, messages, schema, deadline)
+        except _FormatRejected:
+            raise
+        except self._openai.OpenAIError as exc:
+            attempts = retrying.statistics.get("attempt_number", 1)
+            reason = self._describe(exc)
+            if self._is_transient(exc):
+                reason = f"{reason} (after {attempts} attempt{'s' if attempts > 1 else ''})"
+            raise self._unavailable(reason) from None
+
+    def _request_once(self, messages: list[Message], schema: dict[str, Any], deadline: float) -> str:
+        openai = self._openai
+        kwargs: dict[str, Any] = {"model": self.model, "messages": messages, "temperature": 0}
+        if self.mode == "json_schema":
+            kwargs["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "plan_content", "schema": schema, "strict": True},
+            }
+        elif self.mode == "json_object":
+            kwargs["response_format"] = {"type": "json_object"}
+        self.requests += 1
+        remaining = max(0.5, deadline - time.monotonic())
+        try:
+            response = self.client.chat.completions.create(**kwargs, timeout=remaining)
+        except openai.APIStatusError as exc:
+            self.raw_log.remember(self.raw_log.redact(f"HTTP {exc.status_code}: {exc.response.text}"))
+            if exc.status_code in _FORMAT_STATUS and self.mode != "text":
+                raise _FormatRejected(self._describe(exc)) from None
+            raise
+        except openai.OpenAIError as exc:
+            self.raw_log.remember(f"no response: {self._describe(exc)}")
+            raise
+        try:
+            message = response.choices[0].message
+        except (AttributeError, IndexError, TypeError):
+            return ""
+        return message.content or getattr(message, "refusal", None) or ""
