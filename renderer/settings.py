@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from planner.plan import Plan, RenderSettings
+from planner.plan import Plan, PlanError, RenderSettings
 
 DEFAULT_MODEL = "black-forest-labs/FLUX.1-dev"
 TINY_MODEL = "tiny"
@@ -68,7 +68,7 @@ class Settings:
         ]
         for ok, message in checks:
             if not ok:
-                raise ValueError(f"invalid setting: {message}")
+                raise PlanError(f"invalid setting: {message}")
 
     @property
     def control_steps(self) -> int:

@@ -12,7 +12,7 @@ import string
 
 import torch
 from diffusers import (
-    AutoencoderKL,
+    AutoencoderTiny,
     FlowMatchEulerDiscreteScheduler,
     FluxPipeline,
     FluxTransformer2DModel,
@@ -30,6 +30,10 @@ TINY_SEED = 0
 TEXT_DIM = 32
 T5_MAX_LENGTH = 64
 CLIP_MAX_LENGTH = 77
+OUTPUT_GAIN = 8.0  # decoder output spread
+# Random weights make attention nearly uniform and the text's pull weak; these gains make the
+# prompts (and any leak between regions) visible in the pixels.
+TEXT_VALUE_GAIN, TEXT_KEY_GAIN, QK_GAIN = 8.0, 3.0, 2.0
 _CHARS = string.ascii_lowercase + string.ascii_uppercase + string.digits + " .,;:!?'\"-()/&"
 
 
@@ -105,21 +109,29 @@ def build_tiny_pipeline(dtype: torch.dtype = torch.float32) -> FluxPipeline:
                 decoder_start_token_id=0,
             )
         )
-        vae = AutoencoderKL(
+        # A conv-only decoder (no GroupNorm, no attention) keeps each pixel a function of the
+        # latents near it, so tests can check that regions do not leak into each other.
+        vae = AutoencoderTiny(
             in_channels=3,
             out_channels=3,
-            down_block_types=("DownEncoderBlock2D",) * 4,
-            up_block_types=("UpDecoderBlock2D",) * 4,
-            block_out_channels=(8, 8, 8, 8),
-            layers_per_block=1,
+            encoder_block_out_channels=(8, 8, 8, 8),
+            decoder_block_out_channels=(8, 8, 8, 8),
+            num_encoder_blocks=(1, 1, 1, 1),
+            num_decoder_blocks=(1, 1, 1, 1),
             latent_channels=16,
-            norm_num_groups=4,
-            sample_size=256,
-            use_quant_conv=False,
-            use_post_quant_conv=False,
-            shift_factor=0.1159,
-            scaling_factor=0.3611,
         )
+        # FluxPipeline reads the VAE's downsampling from `block_out_channels` (8x here).
+        vae.register_to_config(block_out_channels=(8, 8, 8, 8))
+        with torch.no_grad():  # random weights give a flat grey; spread the output over [0, 1]
+            last = vae.decoder.layers[-1]
+            last.weight.mul_(OUTPUT_GAIN)
+            last.bias.fill_(0.5)
+            for block in transformer.transformer_blocks:
+                block.attn.add_v_proj.weight.mul_(TEXT_VALUE_GAIN)
+                block.attn.norm_added_k.weight.mul_(TEXT_KEY_GAIN)
+            for block in [*transformer.transformer_blocks, *transformer.single_transformer_blocks]:
+                block.attn.norm_q.weight.mul_(QK_GAIN)
+                block.attn.norm_k.weight.mul_(QK_GAIN)
     scheduler = FlowMatchEulerDiscreteScheduler(
         base_image_seq_len=256,
         base_shift=0.5,

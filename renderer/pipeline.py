@@ -1,0 +1,256 @@
+"""Plan in, image out: the glue between a plan, a diffusers FluxPipeline and regional attention.
+
+Example:
+    >>> from planner import validate_plan
+    >>> from renderer import render
+    >>> plan = validate_plan({
+    ...     "base_prompt": "a cosy reading corner at dusk, warm light",
+    ...     "width": 256, "height": 256,
+    ...     "regions": [{"label": "armchair", "prompt": "a green velvet armchair",
+    ...                  "box": [0.05, 0.35, 0.55, 0.95]}],
+    ... })
+    >>> image = render(plan, model="tiny", steps=4)   # real FLUX.1-dev: drop model="tiny" on a GPU
+    >>> image.size
+    (256, 256)
+
+The same code runs the tiny random model and FLUX.1-dev; only the weights and device differ.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import torch
+from PIL import Image
+
+from planner.plan import Plan, PlanError, load_plan, validate_plan
+from renderer.errors import ModelUnavailableError, RenderError
+from renderer.masks import TokenGrid, load_plan_masks, region_token_masks
+from renderer.regional import RegionalAttention
+from renderer.settings import DEFAULT_MODEL, TINY_MODEL, Settings, resolve_settings
+
+OFFLOAD_MODES = ("model", "sequential")
+_DTYPES = {
+    "bfloat16": torch.bfloat16,
+    "bf16": torch.bfloat16,
+    "float16": torch.float16,
+    "fp16": torch.float16,
+    "half": torch.float16,
+    "float32": torch.float32,
+    "fp32": torch.float32,
+    "float": torch.float32,
+}
+
+
+def parse_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
+    """A torch dtype from a name such as 'bfloat16' or 'fp16' (None stays None)."""
+    if dtype is None or isinstance(dtype, torch.dtype):
+        return dtype
+    try:
+        return _DTYPES[str(dtype).lower()]
+    except KeyError:
+        raise PlanError(f"unknown dtype {dtype!r}: use one of {', '.join(sorted(_DTYPES))}") from None
+
+
+def load_pipeline(
+    model: str = DEFAULT_MODEL,
+    *,
+    device: str | torch.device | None = None,
+    dtype: str | torch.dtype | None = None,
+    offload: str | None = None,
+):
+    """Load a FluxPipeline: "tiny" (random weights, built in code), a hub id or a local folder.
+
+    Real weights need a CUDA device unless `device` is given explicitly; there is never a silent
+    fallback to random weights. `offload` is "model" or "sequential" (diffusers' CPU offload).
+    """
+    torch_dtype = parse_dtype(dtype)
+    if offload is not None and offload not in OFFLOAD_MODES:
+        raise PlanError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
+    if model == TINY_MODEL:
+        from renderer.tiny import build_tiny_pipeline
+
+        return build_tiny_pipeline(torch_dtype or torch.float32).to(device or "cpu")
+    if device is None and not torch.cuda.is_available():
+        raise ModelUnavailableError(
+            f"{model} needs a CUDA GPU and none was found: use --model tiny for a CPU smoke run, "
+            "or --plan-only to write the plan without rendering"
+        )
+    device = torch.device(device or "cuda")
+    from diffusers import FluxPipeline
+
+    try:
+        pipe = FluxPipeline.from_pretrained(model, torch_dtype=torch_dtype or torch.bfloat16)
+    except (OSError, ValueError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelUnavailableError(f"cannot load model {model!r}: {reason}") from exc
+    if offload == "model":
+        pipe.enable_model_cpu_offload(device=device)
+    elif offload == "sequential":
+        pipe.enable_sequential_cpu_offload(device=device)
+    else:
+        pipe.to(device)
+    return pipe
+
+
+def default_sequence_length(pipe) -> int:
+    """T5 length for the base prompt: 512, or the tokenizer's limit when it is shorter."""
+    limit = getattr(getattr(pipe, "tokenizer_2", None), "model_max_length", 512) or 512
+    return int(min(512, limit))
+
+
+def encode_regional_prompts(
+    pipe, prompts: list[str], *, base_length: int, mode: str
+) -> tuple[torch.Tensor, list[int]]:
+    """T5 embeddings of each prompt, concatenated into (1, L, D), and each prompt's length.
+
+    mode "padded" encodes each at `base_length` tokens (the authors' way); "own" encodes each
+    at its own token count (capped at `base_length`), which shortens the sequence a lot.
+    """
+    if not prompts:
+        raise ValueError("no regional prompts to encode")
+    if mode == "padded":
+        embeds = pipe.encode_prompt(prompt=prompts, prompt_2=None, max_sequence_length=base_length)[0]
+        return embeds.reshape(1, -1, embeds.shape[-1]), [base_length] * len(prompts)
+    runs, lengths = [], []
+    for prompt in prompts:
+        length = min(base_length, len(pipe.tokenizer_2(prompt).input_ids))
+        runs.append(pipe.encode_prompt(prompt=prompt, prompt_2=None, max_sequence_length=length)[0])
+        lengths.append(length)
+    return torch.cat(runs, dim=1), lengths
+
+
+@contextlib.contextmanager
+def _progress(pipe, enabled: bool) -> Iterator[None]:
+    """Show or hide the pipeline's progress bar for one call, then restore the user's setting."""
+    saved = dict(getattr(pipe, "_progress_bar_config", {}))
+    pipe.set_progress_bar_config(**{**saved, "disable": not enabled})
+    try:
+        yield
+    finally:
+        pipe._progress_bar_config = saved
+
+
+def _as_plan(plan: Plan | dict[str, Any] | str | os.PathLike[str]) -> Plan:
+    if isinstance(plan, Plan):
+        return plan
+    if isinstance(plan, dict):
+        return validate_plan(plan)
+    if isinstance(plan, str | os.PathLike):
+        return load_plan(Path(plan))
+    raise PlanError(f"a plan must be a Plan, a dict or a path to a plan file, not {type(plan).__name__}")
+
+
+def render(
+    plan: Plan | dict[str, Any] | str | os.PathLike[str],
+    *,
+    pipe=None,
+    model: str = DEFAULT_MODEL,
+    seed: int | None = None,
+    steps: int | None = None,
+    guidance: float | None = None,
+    base_ratio: float | None = None,
+    inject_steps: int | None = None,
+    double_interval: int | None = None,
+    single_interval: int | None = None,
+    device: str | torch.device | None = None,
+    dtype: str | torch.dtype | None = None,
+    offload: str | None = None,
+    max_sequence_length: int | None = None,
+    regional_tokens: str | None = None,
+    base_copy: bool | None = None,
+    attention: str | None = None,
+    progress: bool = True,
+) -> Image.Image:
+    """Render a plan with FLUX and regional attention; returns the image.
+
+    Settings left as None come from the plan's `render` object, else from `renderer.DEFAULTS`
+    (seed 0, 24 steps, guidance 3.5, base_ratio 0.2, inject_steps 10, double_interval 1,
+    single_interval 2). Pass `pipe` to use an already-loaded FluxPipeline (your own loading,
+    offload, quantization, LoRAs); otherwise `model` is loaded ("tiny" runs on CPU in seconds).
+    The plan and its mask images are checked before any model is loaded. A plan with no
+    regions, or inject_steps 0, renders exactly as plain FLUX on the base prompt.
+    """
+    plan = _as_plan(plan)
+    settings = resolve_settings(
+        plan,
+        seed=seed,
+        steps=steps,
+        guidance=guidance,
+        base_ratio=base_ratio,
+        inject_steps=inject_steps,
+        double_interval=double_interval,
+        single_interval=single_interval,
+        max_sequence_length=max_sequence_length,
+        regional_tokens=regional_tokens,
+        base_copy=base_copy,
+        attention=attention,
+    )
+    pixel_masks = load_plan_masks(plan)
+    if pipe is None:
+        pipe = load_pipeline(model, device=device, dtype=dtype, offload=offload)
+    return render_with_pipeline(pipe, plan, settings, pixel_masks=pixel_masks, progress=progress)
+
+
+@torch.no_grad()
+def render_with_pipeline(
+    pipe, plan: Plan, settings: Settings, *, pixel_masks=None, progress: bool = True
+) -> Image.Image:
+    """Render a validated plan with resolved settings on a loaded pipeline."""
+    length = settings.max_sequence_length or default_sequence_length(pipe)
+    base_embeds, pooled, _ = pipe.encode_prompt(
+        prompt=plan.base_prompt, prompt_2=None, max_sequence_length=length
+    )
+    call = dict(
+        prompt_embeds=base_embeds,
+        pooled_prompt_embeds=pooled,
+        width=plan.width,
+        height=plan.height,
+        num_inference_steps=settings.steps,
+        guidance_scale=settings.guidance,
+        generator=torch.Generator("cpu").manual_seed(settings.seed),
+        max_sequence_length=length,
+    )
+    regional = contextlib.nullcontext()
+    if plan.regions and settings.control_steps > 0:
+        prompts = [region.prompt for region in plan.regions] + [plan.background]
+        regional_embeds, lengths = encode_regional_prompts(
+            pipe, prompts, base_length=length, mode=settings.regional_tokens
+        )
+        regional = RegionalAttention(
+            pipe.transformer,
+            base_embeds=base_embeds,
+            regional_embeds=regional_embeds,
+            text_lengths=lengths,
+            region_masks=lambda grid: region_token_masks(plan, grid, pixel_masks),
+            control_steps=settings.control_steps,
+            base_ratio=settings.base_ratio,
+            base_copy=settings.base_copy,
+            double_interval=settings.double_interval,
+            single_interval=settings.single_interval,
+            attention=resolve_attention(settings.attention, pipe),
+        )
+    try:
+        with regional, _progress(pipe, progress):
+            return pipe(**call).images[0]
+    except torch.cuda.OutOfMemoryError as exc:
+        raise RenderError(
+            "out of GPU memory: try --offload model, a smaller size, or regional_tokens='own'"
+        ) from exc
+
+
+def resolve_attention(choice: str, pipe) -> str:
+    """The attention backend for the regional mask: 'auto' picks SDPA (dense boolean mask)."""
+    if choice == "auto":
+        return "sdpa"
+    return choice
+
+
+def token_grid(plan: Plan, pipe) -> TokenGrid:
+    """The token grid FLUX will use for this plan on this pipeline (for inspection and tests)."""
+    cell = pipe.vae_scale_factor * 2
+    return TokenGrid(rows=plan.height // cell, cols=plan.width // cell)

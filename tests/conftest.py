@@ -1,0 +1,16 @@
+"""Shared fixtures: the tiny FLUX pipeline is built once per test session."""
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def tiny_pipe():
+    """The built-in tiny random-weight FLUX pipeline (CPU, float32)."""
+    from renderer.tiny import build_tiny_pipeline
+
+    return build_tiny_pipeline()
