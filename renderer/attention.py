@@ -130,9 +130,11 @@ class RegionalFluxAttnProcessor:
         """
         nb, nr = ctx.base_len, ctx.regional_len
         base_image = image if base_image is None else base_image
-        base = self._attend(*(torch.cat([t[:, :nb], i], dim=1) for t, i in zip(text, base_image)))
+        base = self._attend(
+            *(torch.cat([t[:, :nb], i], dim=1) for t, i in zip(text, base_image, strict=True))
+        )
         regional = self._attend(
-            *(torch.cat([t[:, nb:], i], dim=1) for t, i in zip(text, image)),
+            *(torch.cat([t[:, nb:], i], dim=1) for t, i in zip(text, image, strict=True)),
             mask=ctx.mask if self.masked else None,
         )
         base_img, regional_img = base[:, nb:], regional[:, nr:]
