@@ -1,0 +1,229 @@
+"""The `rules` backend: an offline, deterministic planner with no model.
+
+It reads the prompt (planner.rules_parse), lays out boxes for what it found
+(planner.rules_layout) and writes labels and regional prompts from each thing's own words plus
+the picture's style. Scene words (a beach, a kitchen) go to the background prompt; excluded
+things ("without a hat") get no region. The base prompt is the user's whole prompt.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from planner.plan import PLAN_VERSION, Plan
+from planner.rules_layout import Constraint, Group, layout_groups
+from planner.rules_lexicon import COLOUR_SHADES, COLOURS, MATERIALS, SIZES
+from planner.rules_parse import Mention, Reading, read_prompt
+from planner.rules_text import is_known_adjective, singular
+
+log = logging.getLogger("planner")
+
+_VOWEL_SOUND = tuple("aeiou")
+
+
+def _article(phrase: str) -> str:
+    return (
+        "an"
+        if phrase[:1].lower() in _VOWEL_SOUND and not phrase.lower().startswith(("uni", "one", "eu"))
+        else "a"
+    )
+
+
+def _phrase(mention: Mention, *, one: bool) -> str:
+    """The mention's own words; one instance ('a white cat') or the group ('white cats')."""
+    words = list(mention.words)
+    if one:
+        words[mention.head_index] = _singular_word(words[mention.head_index], mention)
+        text = " ".join(words)
+        return f"{_article(text)} {text}"
+    return " ".join(words)
+
+
+def _singular_word(word: str, mention: Mention) -> str:
+    single = mention.head if word.lower() != mention.head else word
+    if word[:1].isupper() and single:
+        single = single[0].upper() + single[1:]
+    return single
+
+
+def _key_attribute(mention: Mention) -> list[str]:
+    """The attribute that best tells this thing apart: a colour (with shade), else material, size..."""
+    attributes = mention.attributes
+    for i, word in enumerate(attributes):
+        if word in COLOURS:
+            shade = [attributes[i - 1]] if i and attributes[i - 1] in COLOUR_SHADES else []
+            if (
+                attributes[i + 1 : i + 2] in (["and"], ["or"])
+                and attributes[i + 2 : i + 3]
+                and attributes[i + 2] in COLOURS
+            ):
+                return [*shade, word, attributes[i + 1], attributes[i + 2]]
+            return [*shade, word]
+    for group in (MATERIALS, SIZES):
+        for word in attributes:
+            if word in group:
+                return [word]
+    known = [w for w in attributes if is_known_adjective(w)]
+    if known:
+        return known[:1]
+    return []
+
+
+def label_for(mention: Mention) -> str:
+    """Short singular noun phrase with the key attribute: 'red backpack', 'fire hydrant'."""
+    attributes = mention.attributes
+    compound: list[str] = []
+    for word in reversed(attributes):  # nouns right before the head: "fire hydrant", "teddy bear"
+        if is_known_adjective(word) or word in {"and", "or"} or len(compound) == 2:
+            break
+        compound.insert(0, word)
+    key = [w for w in _key_attribute(mention) if w not in compound]
+    return " ".join([*key, *compound, mention.head])
+
+
+def _distinct(parts: list[str]) -> list[str]:
+    """Parts without repeats or parts already contained in another ('dawn' in 'at dawn')."""
+    kept: list[str] = []
+    for part in parts:
+        padded = f" {part.lower()} "
+        if any(
+            padded in f" {other.lower()} " for other in parts if other is not part and len(other) > len(part)
+        ):
+            continue
+        if part.lower() not in (k.lower() for k in kept):
+            kept.append(part)
+    return kept
+
+
+def _context(reading: Reading) -> str:
+    """Scene and style words that every regional prompt shares, so the parts match."""
+    parts = []
+    scenes = reading.scenes
+    if scenes:
+        scene = scenes[0]
+        lead = scene.lead if scene.lead in {"on", "in", "at", "inside", "near", "by"} else "in"
+        det = scene.determiner if scene.determiner not in {"", "no"} else _article(" ".join(scene.words))
+        parts.append(f"{lead} {det} {' '.join(scene.words)}")
+    parts.extend(reading.style)
+    return ", ".join(_distinct(parts))
+
+
+def _background(reading: Reading) -> str:
+    """What fills the space between regions: the scene phrases and the style."""
+    scenes = []
+    for scene in reading.scenes:
+        words = " ".join(scene.words)
+        det = scene.determiner if scene.determiner not in {"", "no"} else ""
+        scenes.append(f"{det} {words}".strip())
+    if not scenes:
+        return ""
+    return ", ".join(_distinct([*scenes, *reading.style]))
+
+
+def _region_prompt(mention: Mention, *, one: bool, context: str) -> str:
+    text = _phrase(mention, one=one)
+    if mention.details:
+        text += " " + ", ".join(mention.details)
+    if context:
+        text += ", " + context
+    return " ".join(text.split())
+
+
+_RELATION_CONSTRAINTS = {
+    "left_of": [("left_of", 0, 1)],
+    "right_of": [("left_of", 1, 0)],
+    "above": [("above", 0, 1)],
+    "on": [("above", 0, 1), ("adjacent", 0, 1)],
+    "below": [("above", 1, 0)],
+    "front": [("above", 1, 0)],
+    "behind": [("above", 0, 1)],
+    "adjacent": [("adjacent", 0, 1), ("left_of", 0, 1)],
+    "between": [("left_of", 1, 0), ("left_of", 0, 2)],
+    "around": [("left_of", 1, 0)],
+}
+
+
+def _constraints(reading: Reading, index_of: dict[int, int]) -> list[Constraint]:
+    constraints: list[Constraint] = []
+    for relation in reading.relations:
+        members = [relation.subject.resolved(), *(m.resolved() for m in relation.objects)]
+        ids = [index_of.get(id(m)) for m in members]
+        for kind, a, b in _RELATION_CONSTRAINTS.get(relation.kind, []):
+            if (
+                a < len(ids)
+                and b < len(ids)
+                and ids[a] is not None
+                and ids[b] is not None
+                and ids[a] != ids[b]
+            ):
+                constraints.append(Constraint(kind, ids[a], ids[b]))
+    # "next to" a thing pinned left means to its right
+    for relation in reading.relations:
+        if relation.kind == "adjacent" and relation.objects[0].resolved().horizontal == "left":
+            a, b = (
+                index_of.get(id(relation.subject.resolved())),
+                index_of.get(id(relation.objects[0].resolved())),
+            )
+            constraints = [c for c in constraints if not (c.kind == "left_of" and (c.a, c.b) == (a, b))]
+            if a is not None and b is not None and a != b:
+                constraints.append(Constraint("left_of", b, a))
+    return constraints
+
+
+def _depth(mention: Mention, reading: Reading) -> str | None:
+    if mention.depth:
+        return mention.depth
+    for relation in reading.relations:
+        if relation.subject.resolved() is mention and relation.kind in {"front", "behind"}:
+            return "front" if relation.kind == "front" else "back"
+    return None
+
+
+def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_regions: int = 16) -> Plan:
+    """A Plan for `prompt` without any model: deterministic, well under a second."""
+    reading = read_prompt(prompt)
+    entities = reading.entities
+    index_of = {id(m): i for i, m in enumerate(entities)}
+    groups = [
+        Group(
+            count=max(1, min(m.count or 1, max_regions or 1)),
+            horizontal=m.horizontal,
+            vertical=m.vertical,
+            depth=_depth(m, reading),
+        )
+        for m in entities
+    ]
+    boxes = layout_groups(groups, _constraints(reading, index_of), width, height)
+    context = _context(reading)
+    regions = []
+    for mention, group_boxes in zip(entities, boxes, strict=True):
+        one = mention.count is not None or not mention.plural
+        label = label_for(mention)
+        for box in group_boxes:
+            regions.append(
+                {"label": label, "prompt": _region_prompt(mention, one=one, context=context), "box": box}
+            )
+    if len(regions) > max_regions:
+        log.warning(
+            "the prompt names %d things, more than the limit of %d: kept the first %d",
+            len(regions),
+            max_regions,
+            max_regions,
+        )
+        regions = regions[:max_regions]
+    base = " ".join(prompt.split())
+    return Plan.model_validate(
+        {
+            "version": PLAN_VERSION,
+            "prompt": prompt,
+            "base_prompt": base,
+            "background_prompt": _background(reading),
+            "width": width,
+            "height": height,
+            "regions": regions,
+        },
+        context={"max_regions": max_regions},
+    )
+
+
+__all__ = ["label_for", "plan_with_rules", "singular"]

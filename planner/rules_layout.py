@@ -1,0 +1,303 @@
+"""Lay out boxes for groups of objects so that spatial facts hold and boxes do not overlap.
+
+Each group (one noun phrase: "three cats") gets a rectangle of cells in a small grid; its
+instances share that rectangle in a sub-grid. The grid and the cells are chosen by a small beam
+search that scores: relations (left of, above, next to), absolute places (left, top-right
+corner, centre), empty cells, and how square each instance's cell is in pixels. Then groups grow
+into empty neighbouring cells when that breaks nothing. Deterministic and fast (no randomness).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Box = tuple[float, float, float, float]
+Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
+
+OUTER_MARGIN = 0.03
+CELL_GAP = 0.03
+INSTANCE_GAP = 0.025
+MAX_ASPECT = 2.0
+DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
+BEAM_WIDTH = 24
+
+
+@dataclass(frozen=True)
+class Group:
+    """One noun phrase to place: how many instances and where the prompt says it goes."""
+
+    count: int = 1
+    horizontal: str | None = None  # left | center | right
+    vertical: str | None = None  # top | middle | bottom
+    depth: str | None = None  # front | back
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """'left_of' (a left of b), 'above' (a above b) or 'adjacent' (a next to b)."""
+
+    kind: str
+    a: int
+    b: int
+
+
+# ----------------------------------------------------------------------------- geometry
+def _cell_box(cells: Cells, rows: int, cols: int) -> Box:
+    r0, c0, r1, c1 = cells
+    span = 1 - 2 * OUTER_MARGIN
+    x0 = OUTER_MARGIN + span * c0 / cols
+    x1 = OUTER_MARGIN + span * (c1 + 1) / cols
+    y0 = OUTER_MARGIN + span * r0 / rows
+    y1 = OUTER_MARGIN + span * (r1 + 1) / rows
+    half = CELL_GAP / 2
+    return (
+        x0 + (half if c0 else 0),
+        y0 + (half if r0 else 0),
+        x1 - (half if c1 < cols - 1 else 0),
+        y1 - (half if r1 < rows - 1 else 0),
+    )
+
+
+def _centre(box: Box) -> tuple[float, float]:
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
+def _clamped(w: float, h: float) -> tuple[float, float]:
+    """(w, h) in pixels-proportional units with the long side cut to MAX_ASPECT times the short."""
+    return min(w, MAX_ASPECT * h), min(h, MAX_ASPECT * w)
+
+
+def _grid_cost(count: int, rows: int, cols: int, w: float, h: float) -> float:
+    """Smaller instances and stacked rows cost more; shapes beyond MAX_ASPECT are cut anyway."""
+    cw, ch = _clamped(w / cols, h / rows)
+    return -0.5 * math.log(cw * ch) + 0.4 * (rows - 1) + 0.1 * (rows * cols - count)
+
+
+def _sub_grid(count: int, box: Box, aspect: float) -> tuple[int, int]:
+    """(rows, cols) for `count` instances in `box`: big instances, side by side when possible."""
+    w = (box[2] - box[0]) * aspect
+    h = box[3] - box[1]
+    best = (math.inf, 1, count)
+    for cols in range(1, count + 1):
+        rows = math.ceil(count / cols)
+        if (rows - 1) * cols >= count:
+            continue
+        cost = _grid_cost(count, rows, cols, w, h)
+        if cost < best[0]:
+            best = (cost, rows, cols)
+    return best[1], best[2]
+
+
+def _shape_cost(count: int, box: Box, aspect: float) -> float:
+    """Cost of the best sub-grid for `count` instances in `box` (0 for one square-ish instance)."""
+    rows, cols = _sub_grid(count, box, aspect)
+    w = (box[2] - box[0]) * aspect
+    h = box[3] - box[1]
+    return max(0.0, _grid_cost(count, rows, cols, w, h) - 0.5 * math.log(1 / 0.2))
+
+
+# ----------------------------------------------------------------------------- scoring
+def _pin_cost(group: Group, box: Box) -> float:
+    cx, cy = _centre(box)
+    cost = 0.0
+    if group.horizontal == "left":
+        cost += 8 * max(0.0, cx - 0.38)
+    elif group.horizontal == "right":
+        cost += 8 * max(0.0, 0.62 - cx)
+    elif group.horizontal == "center":
+        cost += 8 * max(0.0, abs(cx - 0.5) - 0.12)
+    if group.vertical == "top":
+        cost += 8 * max(0.0, cy - 0.38)
+    elif group.vertical == "bottom":
+        cost += 8 * max(0.0, 0.62 - cy)
+    elif group.vertical == "middle":
+        cost += 8 * max(0.0, abs(cy - 0.5) - 0.12)
+    return cost + (1.0 if cost > 0 else 0.0)
+
+
+def _relation_cost(kind: str, a: Box, b: Box) -> float:
+    (ax, ay), (bx, by) = _centre(a), _centre(b)
+    if kind == "left_of":
+        return (10.0 if ax >= bx - 0.05 else 0.0) + (1.0 if abs(ay - by) > 0.25 else 0.0)
+    if kind == "above":
+        return (10.0 if ay >= by - 0.05 else 0.0) + (1.0 if abs(ax - bx) > 0.25 else 0.0)
+    if kind == "adjacent":
+        gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
+        gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
+        return 6.0 * (gap_x + gap_y)
+    return 0.0
+
+
+class _Scorer:
+    def __init__(
+        self, groups: list[Group], constraints: list[Constraint], rows: int, cols: int, aspect: float
+    ) -> None:
+        self.groups = groups
+        self.constraints = constraints
+        self.rows, self.cols, self.aspect = rows, cols, aspect
+        self.free = {
+            i
+            for i, g in enumerate(groups)
+            if not (g.horizontal or g.vertical) and not any(i in (c.a, c.b) for c in constraints)
+        }
+
+    def box(self, cells: Cells) -> Box:
+        return _cell_box(cells, self.rows, self.cols)
+
+    def group_cost(self, index: int, cells: Cells, placed: dict[int, Cells]) -> float:
+        """Cost of group `index` at `cells` given the groups already placed."""
+        box = self.box(cells)
+        group = self.groups[index]
+        cost = _pin_cost(group, box) + _shape_cost(group.count, box, self.aspect)
+        for c in self.constraints:
+            if c.a == index and c.b in placed:
+                cost += _relation_cost(c.kind, box, self.box(placed[c.b]))
+            elif c.b == index and c.a in placed:
+                cost += _relation_cost(c.kind, self.box(placed[c.a]), box)
+        order = cells[0] * self.cols + cells[1]
+        for other, other_cells in placed.items():
+            other_order = other_cells[0] * self.cols + other_cells[1]
+            if (other < index) != (other_order < order):
+                cost += 0.05 if (index in self.free and other in self.free) else 0.01
+        return cost
+
+    def total(self, placed: dict[int, Cells]) -> float:
+        partial: dict[int, Cells] = {}
+        cost = 0.0
+        for index in sorted(placed):
+            cost += self.group_cost(index, placed[index], partial)
+            partial[index] = placed[index]
+        return cost
+
+
+def _occupied(placed: dict[int, Cells]) -> set[tuple[int, int]]:
+    taken = set()
+    for r0, c0, r1, c1 in placed.values():
+        taken.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+    return taken
+
+
+def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
+    cells = [(r, c) for r in range(scorer.rows) for c in range(scorer.cols)]
+    beam: list[tuple[float, dict[int, Cells]]] = [(0.0, {})]
+    width = BEAM_WIDTH if count <= 8 else BEAM_WIDTH // 2
+    for index in range(count):
+        candidates: list[tuple[float, int, dict[int, Cells]]] = []
+        serial = 0
+        for cost, placed in beam:
+            taken = _occupied(placed)
+            for r, c in cells:
+                if (r, c) in taken:
+                    continue
+                spare = len(cells) - len(taken) - (count - index)  # cells beyond one per group left
+                for where in ((r, c, r, c), (r, c, r, c + 1), (r, c, r + 1, c)):
+                    if where[2] >= scorer.rows or where[3] >= scorer.cols or (where[2], where[3]) in taken:
+                        continue
+                    if where != (r, c, r, c) and spare < 1:
+                        continue
+                    step = scorer.group_cost(index, where, placed)
+                    candidates.append((cost + step, serial, {**placed, index: where}))
+                    serial += 1
+        candidates.sort(key=lambda item: (item[0], item[1]))
+        beam = [(cost, placed) for cost, _, placed in candidates[:width]]
+    best_cost, best = min(
+        (
+            (cost + 0.35 * (scorer.rows * scorer.cols - len(_occupied(placed))), placed)
+            for cost, placed in beam
+        ),
+        key=lambda item: item[0],
+    )
+    return best_cost, best
+
+
+def _grow(scorer: _Scorer, placed: dict[int, Cells]) -> dict[int, Cells]:
+    """Let groups take empty neighbouring rows/columns of cells when no cost rises."""
+    placed = dict(placed)
+    changed = True
+    while changed:
+        changed = False
+        for index in sorted(placed):
+            r0, c0, r1, c1 = placed[index]
+            for grown in (
+                (r0, c0, r1 + 1, c1),
+                (r0 - 1, c0, r1, c1),
+                (r0, c0, r1, c1 + 1),
+                (r0, c0 - 1, r1, c1),
+            ):
+                g0, h0, g1, h1 = grown
+                if g0 < 0 or h0 < 0 or g1 >= scorer.rows or h1 >= scorer.cols:
+                    continue
+                others = _occupied({k: v for k, v in placed.items() if k != index})
+                new_cells = {(r, c) for r in range(g0, g1 + 1) for c in range(h0, h1 + 1)}
+                if new_cells & others:
+                    continue
+                trial = {**placed, index: grown}
+                if _constraint_cost(scorer, trial) <= _constraint_cost(scorer, placed) + 1e-9:
+                    placed = trial
+                    changed = True
+                    break
+    return placed
+
+
+def _constraint_cost(scorer: _Scorer, placed: dict[int, Cells]) -> float:
+    cost = sum(_pin_cost(scorer.groups[i], scorer.box(cells)) for i, cells in placed.items())
+    for c in scorer.constraints:
+        cost += _relation_cost(c.kind, scorer.box(placed[c.a]), scorer.box(placed[c.b]))
+    return cost
+
+
+def _grids(count: int) -> list[tuple[int, int]]:
+    limit = 5 if count > 9 else 4
+    return [
+        (rows, cols)
+        for rows in range(1, limit + 1)
+        for cols in range(1, limit + 1)
+        if count <= rows * cols <= count + 3
+    ]
+
+
+def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
+    rows, cols = _sub_grid(group.count, box, aspect)
+    x0, y0, x1, y1 = box
+    cell_w = (x1 - x0 - INSTANCE_GAP * (cols - 1)) / cols
+    cell_h = (y1 - y0 - INSTANCE_GAP * (rows - 1)) / rows
+    scale = DEPTH_SCALE.get(group.depth, DEPTH_SCALE[None])
+    boxes = []
+    for index in range(group.count):
+        row, col = divmod(index, cols)
+        in_row = min(cols, group.count - row * cols)
+        offset = (cols - in_row) * (cell_w + INSTANCE_GAP) / 2  # centre a short last row
+        cx = x0 + offset + col * (cell_w + INSTANCE_GAP) + cell_w / 2
+        cy = y0 + row * (cell_h + INSTANCE_GAP) + cell_h / 2
+        w, h = cell_w * scale, cell_h * scale
+        if w * aspect > MAX_ASPECT * h:
+            w = MAX_ASPECT * h / aspect
+        elif h > MAX_ASPECT * w * aspect:
+            h = MAX_ASPECT * w * aspect
+        boxes.append(_rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+    return boxes
+
+
+def _rounded(box: Box) -> Box:
+    x0, y0, x1, y1 = (min(1.0, max(0.0, round(v, 4))) for v in box)
+    return (x0, y0, x1, y1)
+
+
+def layout_groups(
+    groups: list[Group], constraints: list[Constraint], width: int, height: int
+) -> list[list[Box]]:
+    """Boxes (fractions, origin top-left) for every instance of every group, in group order."""
+    if not groups:
+        return []
+    aspect = width / height
+    best: tuple[float, int, _Scorer, dict[int, Cells]] | None = None
+    for serial, (rows, cols) in enumerate(_grids(len(groups))):
+        scorer = _Scorer(groups, constraints, rows, cols, aspect)
+        cost, placed = _search(scorer, len(groups))
+        if best is None or (cost, serial) < (best[0], best[1]):
+            best = (cost, serial, scorer, placed)
+    assert best is not None
+    _, _, scorer, placed = best
+    placed = _grow(scorer, placed)
+    return [_instance_boxes(groups[i], scorer.box(placed[i]), aspect) for i in range(len(groups))]

@@ -1,0 +1,193 @@
+"""Word lists for the rules planner: numerals, colours, materials, spatial phrases, scene nouns...
+
+Small, general vocabularies (not sentence lists); the parser falls back on word shape for words
+that are not here.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "single": 1, "lone": 1, "both": 2, "twin": 2, "dozen": 12, "several": 3, "few": 3,
+}  # fmt: skip
+# "a pair of", "a group of"...: counts given by a collective noun followed by "of".
+COLLECTIVE_COUNTS = {
+    "pair": 2, "couple": 2, "duo": 2, "trio": 3, "quartet": 4, "handful": 3, "dozen": 12,
+    "group": None, "bunch": None, "herd": None, "flock": None, "pack": None, "crowd": None,
+    "row": None, "line": None, "stack": None, "pile": None, "set": None, "team": None,
+    "swarm": None, "school": None, "cluster": None, "collection": None, "lot": None, "lots": None,
+    "number": None, "family": None, "series": None, "variety": None, "bouquet": None,
+}  # fmt: skip
+VAGUE_QUANTIFIERS = _words("some many numerous various multiple countless lots plenty assorted")
+DETERMINERS = _words(
+    "a an the this that these those my your his her its our their each every another any either "
+    "neither such what which"
+)
+NEGATORS = _words("no not without never nor none neither except excluding lacking")
+CONJUNCTIONS = _words("and or but while whereas as so yet plus")
+
+COLOURS = _words(
+    "red green blue yellow orange purple violet pink brown black white gray grey silver gold "
+    "golden beige cyan magenta turquoise teal navy maroon crimson scarlet lavender ivory cream "
+    "tan olive lime indigo amber emerald azure bronze copper charcoal khaki mint peach coral "
+    "ruby sapphire jade burgundy mauve rust sepia multicolored multicoloured colorful colourful "
+    "rainbow blond blonde auburn ginger brunette"
+)
+COLOUR_SHADES = _words("light dark bright pale deep pastel neon vivid dull muted hot soft rich")
+MATERIALS = _words(
+    "wooden wood metal metallic steel iron glass plastic leather stone marble ceramic porcelain "
+    "paper cardboard cotton wool woolen woollen silk velvet denim rubber concrete brick golden "
+    "silver crystal fabric straw wicker bamboo clay bronze copper aluminum aluminium fur furry "
+    "knitted plush felt tin chrome granite"
+)
+SIZES = _words(
+    "big small large tiny huge giant little tall short long wide narrow thick thin massive "
+    "enormous miniature mini medium oversized petite gigantic high low"
+)
+SHAPES = _words(
+    "round square rectangular circular triangular oval spherical cubic cylindrical flat curved "
+    "pointed spiky star-shaped heart-shaped"
+)
+OTHER_ADJECTIVES = _words(
+    "old young new ancient modern vintage antique cute fluffy shiny rusty broken fresh ripe "
+    "happy sad angry sleepy smiling beautiful elegant cozy cosy tiny fat skinny wet dry "
+    "hot cold warm striped spotted checkered plaid polka-dotted dotted floral patterned "
+    "transparent translucent glowing sparkling dirty clean empty full open closed wild "
+    "majestic fierce friendly curious lonely busy quiet calm stormy misty foggy sunny snowy "
+    "rainy cloudy dusty muddy sandy grassy rocky leafy fancy plain simple ornate delicate "
+    "sturdy worn weathered abandoned lush dense tropical arctic desert rural urban "
+    "mechanical robotic electric digital magical mysterious giant baby adult elderly "
+    "male female handsome pretty ugly strong weak heavy light soft hard smooth rough "
+    "fuzzy hairy bald curly straight wavy messy neat tidy sleek shaggy spiky"
+)
+ADJECTIVES = COLOURS | COLOUR_SHADES | MATERIALS | SIZES | SHAPES | OTHER_ADJECTIVES
+ADJECTIVE_SUFFIXES = ("ful", "ous", "ive", "less", "ish", "able", "ible", "ical")
+
+# Words that end a noun phrase (prepositions, verbs, auxiliaries, pronouns, adverbs...).
+PREPOSITIONS = _words(
+    "of in on at by with within without to from into onto over under above below beneath "
+    "behind beside besides between among amongst across along alongside around near through "
+    "toward towards against upon atop underneath inside outside past throughout via beyond "
+    "like unlike amid amidst before after during until for about off up down out"
+)
+AUXILIARIES = _words(
+    "is are was were be been being am has have had do does did can could will would shall "
+    "should may might must there here it they he she we you i them him us me who whom whose "
+    "that which where when how why what then than also too very really quite rather just "
+    "only even still almost nearly all both"
+)
+VERBS = _words(
+    "sit sits sitting sat stand stands standing stood lie lies lying lay lays laying rest rests "
+    "resting hang hangs hanging hung float floats floating fly flies flying run runs running "
+    "walk walks walking jump jumps jumping swim swims swimming eat eats eating drink drinks "
+    "drinking hold holds holding carry carries carrying wear wears wearing ride rides riding "
+    "play plays playing look looks looking watch watches watching read reads reading sleep "
+    "sleeps sleeping lean leans leaning perch perches perched perching grow grows growing "
+    "shine shines shining glow glows glowing stretch stretches stretching rise rises rising "
+    "face faces facing cover covers covering covered fill fills filling filled surround "
+    "surrounds surrounding surrounded place placed sits positioned located situated shown "
+    "depicted seen visible appear appears appearing dressed made topped filled decorated "
+    "painted lit parked stacked scattered piled arranged spread lined framed reflected "
+    "reflecting reaching reaches wait waits waiting chase chases chasing graze grazes grazing "
+    "peek peeks peeking climb climbs climbing dance dances dancing fight fights fighting "
+    "sing sings singing talk talks talking smile smiles laugh laughs laughing cast casts "
+    "casting fall falls falling drift drifts drifting crawl crawls crawling kneel kneels "
+    "kneeling pose poses posing gaze gazes gazing stare stares staring point points pointing "
+    "overlook overlooks overlooking contain contains containing feature features featuring "
+    "show shows showing include includes including sport sports sporting wield wields wielding "
+    "has have with"
+)
+# Verbs whose object is part of the subject's region (worn, held, carried).
+ATTACHING_VERBS = _words(
+    "wear wears wearing wore dressed hold holds holding held carry carries carrying carried "
+    "wield wields wielding sporting clutching clutches gripping grips"
+)
+
+NOUN_ING_WORDS = _words(
+    "building painting clothing ceiling wedding pudding ring string king wing swing spring "
+    "evening morning lightning icing railing awning dumpling earring stocking sling ping "
+    "bedding frosting stuffing carving drawing sculpture thing something nothing everything"
+)
+
+# Nouns that set the scene: they go to the background prompt, not to regions.
+SCENE_NOUNS = _words(
+    "beach shore coast seaside sea ocean lake river pond stream waterfall sky skyline horizon "
+    "forest woods jungle rainforest field meadow grassland prairie savanna desert dunes "
+    "mountain mountains hills valley canyon cliff cliffs glacier tundra island islands "
+    "city town village street streets road highway alley square plaza downtown suburb "
+    "park garden backyard yard courtyard farm countryside landscape cityscape seascape "
+    "room bedroom kitchen bathroom livingroom office classroom library studio hall hallway "
+    "corridor lobby restaurant cafe bar shop store market supermarket mall gym stadium "
+    "arena theater theatre museum gallery church cathedral temple station airport harbor "
+    "harbour port dock pier marina bridge tunnel space universe galaxy cosmos underwater "
+    "background backdrop foreground scene setting surface ground floor grass snow sand ice "
+    "water weather fog mist rain night dawn dusk sunset sunrise twilight noon midnight "
+    "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
+    "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
+    "wall walls lawn pavement sidewalk battlefield arctic cave"
+)
+# Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
+FRAMING_NOUNS = _words(
+    "photo photograph picture image painting drawing illustration sketch render rendering "
+    "artwork art portrait shot close-up closeup view scene depiction snapshot still frame "
+    "poster cartoon watercolor watercolour print photography composition wallpaper style "
+    "version design concept"
+)
+CANVAS_NOUNS = _words(
+    "image picture frame photo photograph canvas scene composition painting view shot corner side edge "
+    "center centre middle half"
+)
+CLOTHING_NOUNS = _words(
+    "hat cap helmet scarf coat jacket shirt t-shirt dress skirt suit tie bowtie sweater hoodie "
+    "jeans pants trousers shorts boots shoes sneakers sandals gloves glasses sunglasses goggles "
+    "mask uniform costume robe gown apron vest cloak cape necklace bracelet earrings crown "
+    "tiara backpack collar bandana beanie beret kimono sari veil"
+)
+PLURAL_ONLY = _words(
+    "glasses sunglasses goggles scissors pants trousers jeans shorts binoculars pliers tongs "
+    "headphones earphones pajamas pyjamas clothes leggings tights news series species"
+)
+IRREGULAR_PLURALS = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
+    "geese": "goose", "teeth": "tooth", "feet": "foot", "oxen": "ox", "knives": "knife",
+    "wolves": "wolf", "leaves": "leaf", "loaves": "loaf", "shelves": "shelf", "calves": "calf",
+    "halves": "half", "elves": "elf", "thieves": "thief", "scarves": "scarf", "wives": "wife",
+    "lives": "life", "dwarves": "dwarf", "hooves": "hoof", "cacti": "cactus", "fungi": "fungus",
+    "dice": "die", "sheep": "sheep", "deer": "deer", "fish": "fish", "moose": "moose",
+    "bison": "bison", "aircraft": "aircraft", "salmon": "salmon", "shrimp": "shrimp",
+    "buses": "bus", "geishas": "geisha", "tomatoes": "tomato", "potatoes": "potato",
+    "heroes": "hero", "mangoes": "mango", "volcanoes": "volcano", "dominoes": "domino",
+    "cookies": "cookie", "movies": "movie", "pies": "pie", "ties": "tie", "zombies": "zombie",
+    "hippies": "hippie", "brownies": "brownie", "goalies": "goalie", "calories": "calorie",
+}  # fmt: skip
+SINGULAR_S_ENDINGS = ("ss", "us", "is", "ys", "os", "as")
+SINGULAR_S_WORDS = _words("bus gas lens canvas atlas iris cactus octopus hippopotamus platypus walrus circus")
+
+# Style and light words that describe the whole picture.
+STYLE_WORDS = _words(
+    "photorealistic realistic hyperrealistic cinematic watercolor watercolour oil sketch "
+    "anime manga cartoon pixel 3d render rendered digital illustration minimalist minimalistic "
+    "vintage retro surreal impressionist impressionistic abstract noir monochrome sepia "
+    "pastel vibrant moody dramatic ethereal dreamy whimsical gothic steampunk cyberpunk "
+    "futuristic baroque renaissance cubist pop-art lowpoly low-poly isometric studio bokeh "
+    "4k 8k hdr detailed highly intricate sharp soft golden hour sunset sunrise dawn dusk "
+    "night nighttime twilight misty foggy hazy rainy snowy sunny overcast neon candlelit "
+    "backlit lit lighting light shadows"
+)
+STYLE_PHRASES = (
+    "oil painting", "digital art", "digital painting", "pencil drawing", "pencil sketch",
+    "charcoal drawing", "3d render", "concept art", "pixel art", "studio lighting",
+    "soft light", "soft lighting", "golden hour", "dramatic lighting", "natural light",
+    "cinematic lighting", "volumetric light", "shallow depth of field", "highly detailed",
+    "high detail", "ultra detailed", "film photography", "street photography", "long exposure",
+    "line art", "vector art", "ukiyo-e", "art nouveau", "art deco", "at night", "at dawn",
+    "at dusk", "at sunset", "at sunrise", "at noon", "in the morning", "in the evening",
+    "in the rain", "in the snow", "in winter", "in summer", "in autumn", "in spring",
+)  # fmt: skip

@@ -1,0 +1,622 @@
+"""Read a prompt into mentions (noun phrases) with counts, attributes, negation and spatial facts.
+
+The parser chunks each sentence into noun phrases (determiner/number, adjectives, head noun),
+spatial phrases, negations and other words, then resolves: which phrases are excluded
+("without X"), which belong to another ("a man with a red hat"), which set the scene ("on a
+beach"), which frame the picture ("an oil painting of"), and the relations between the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planner.rules_lexicon import (
+    ATTACHING_VERBS,
+    CANVAS_NOUNS,
+    CLOTHING_NOUNS,
+    COLLECTIVE_COUNTS,
+    COLOUR_SHADES,
+    COLOURS,
+    DETERMINERS,
+    FRAMING_NOUNS,
+    MATERIALS,
+    NEGATORS,
+    NUMBERS,
+    SCENE_NOUNS,
+    STYLE_PHRASES,
+    STYLE_WORDS,
+    VAGUE_QUANTIFIERS,
+)
+from planner.rules_spatial import ABSOLUTE_FALLBACK, Spatial, match_spatial
+from planner.rules_text import (
+    Token,
+    is_known_adjective,
+    is_participle,
+    is_plural,
+    is_stop_word,
+    is_verb,
+    looks_adjective,
+    singular,
+    split_sentences,
+    tokenize,
+)
+
+_CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
+_DEFINITE = frozenset("the this that these those its their his her".split())
+_PRONOUNS = frozenset("it they them he she its their his her one".split())
+
+
+@dataclass
+class Mention:
+    """A noun phrase: what it names, how many, and what the prompt says about it."""
+
+    words: list[str]  # the phrase as written, without determiner or count
+    lows: list[str]
+    head: str  # singular, lower case
+    count: int | None  # explicit number of instances; None when not said
+    plural: bool
+    determiner: str
+    sentence: int
+    clause: int
+    position: int
+    kind: str = "entity"  # entity | scene | frame | canvas
+    negated: bool = False
+    attached_to: Mention | None = None
+    coref: Mention | None = None
+    details: list[str] = field(default_factory=list)  # "with a red hat", "sitting"
+    horizontal: str | None = None
+    vertical: str | None = None
+    depth: str | None = None
+    lead: str = ""  # preposition before the phrase ("on", "in"), for scene phrases
+
+    @property
+    def attributes(self) -> list[str]:
+        return self.lows[: self.lows.index(self.head_word)] if self.head_word in self.lows else []
+
+    @property
+    def head_word(self) -> str:
+        return self.lows[self.head_index]
+
+    @property
+    def head_index(self) -> int:
+        return self._head_index
+
+    @head_index.setter
+    def head_index(self, value: int) -> None:
+        self._head_index = value
+
+    def resolved(self) -> Mention:
+        """The mention this one refers back to ("the cat" after "a cat")."""
+        mention = self
+        while mention.coref is not None:
+            mention = mention.coref
+        return mention
+
+
+@dataclass(frozen=True)
+class Relation:
+    """subject <relation> object(s), between mentions."""
+
+    kind: str
+    subject: Mention
+    objects: tuple[Mention, ...]
+
+
+@dataclass
+class Reading:
+    """Everything the parser read from a prompt."""
+
+    mentions: list[Mention]
+    relations: list[Relation]
+    style: list[str]
+
+    @property
+    def entities(self) -> list[Mention]:
+        """Mentions that get regions: not excluded, not scene, not part of another, not repeats."""
+        return [
+            m
+            for m in self.mentions
+            if m.kind == "entity" and not m.negated and m.attached_to is None and m.coref is None
+        ]
+
+    @property
+    def scenes(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "scene" and not m.negated and m.coref is None]
+
+
+# ----------------------------------------------------------------------------- items
+@dataclass
+class _Word:
+    low: str
+
+
+@dataclass
+class _Break:
+    low: str
+
+
+@dataclass
+class _Negation:
+    low: str
+
+
+@dataclass
+class _Place:
+    spatial: Spatial
+    low: str
+
+
+Item = Mention | _Word | _Break | _Negation | _Place
+
+
+def _quantity(lows: list[str], i: int) -> tuple[int, int | None, bool, str, bool]:
+    """Read determiners and counts at i: (next index, count, vague, determiner, negated)."""
+    count: int | None = None
+    vague = False
+    negated = False
+    determiner = ""
+    n = len(lows)
+    while i < n:
+        word = lows[i]
+        nxt = lows[i + 1] if i + 1 < n else ""
+        if word in {"a", "an"} and nxt == "few":
+            count, i = 3, i + 2
+        elif word in {"a", "an"} and nxt in {"lot", "lots"} and i + 2 < n and lows[i + 2] == "of":
+            vague, i = True, i + 3
+        elif word in COLLECTIVE_COUNTS and nxt == "of":
+            value = COLLECTIVE_COUNTS[word]
+            if value is None:
+                vague = True
+            else:
+                count = value
+            i += 2
+        elif word in {"a", "an"}:
+            determiner = determiner or word
+            count = 1 if count is None else count
+            i += 1
+        elif word == "no":
+            negated = True
+            determiner = "no"
+            i += 1
+        elif word in NUMBERS and (word != "one" or nxt not in {"of", ""}):
+            count = NUMBERS[word]
+            i += 1
+        elif word.isdigit() and 0 < int(word) <= 100:
+            count = int(word)
+            i += 1
+        elif word in VAGUE_QUANTIFIERS:
+            vague = True
+            i += 1
+        elif word in DETERMINERS:
+            determiner = determiner or word
+            i += 1
+        else:
+            break
+    if count == 1 and determiner in {"a", "an"} and vague:
+        count = None
+    return i, count, vague, determiner, negated
+
+
+def _phrase_end(lows: list[str], start: int) -> int:
+    """End (exclusive) of the adjective/noun run starting at start."""
+    i = start
+    n = len(lows)
+    while i < n:
+        word = lows[i]
+        if not word[0].isalnum():
+            break
+        content_so_far = i > start
+        nxt = lows[i + 1] if i + 1 < n else ""
+        nxt_is_content = bool(nxt) and nxt[0].isalnum() and not is_stop_word(nxt) and not is_verb(nxt)
+        if (
+            word in {"and", "or"}
+            and content_so_far
+            and is_known_adjective(lows[i - 1])
+            and is_known_adjective(nxt)
+        ):
+            i += 1  # "black and white cat"
+            continue
+        if is_stop_word(word) or word in NUMBERS and content_so_far:
+            break
+        if is_verb(word) or is_participle(word):
+            before_is_modifier = not content_so_far or looks_adjective(lows[i - 1])
+            if not (before_is_modifier and nxt_is_content and not is_participle(nxt)):
+                if content_so_far or not nxt_is_content:
+                    if content_so_far:
+                        break
+                    if is_participle(word):
+                        break
+        i += 1
+    return i
+
+
+def _chunk(tokens: list[Token], sentence: int) -> list[Item]:
+    """A sentence as items: mentions, places, negations, clause breaks and other words."""
+    lows = [t.low for t in tokens]
+    items: list[Item] = []
+    clause = 0
+    i = 0
+    n = len(lows)
+    while i < n:
+        word = lows[i]
+        spatial = match_spatial(lows, i)
+        if spatial is not None:
+            items.append(_Place(spatial, " ".join(lows[i : i + spatial.length])))
+            i += spatial.length
+            continue
+        if word in _CLAUSE_BREAKS:
+            clause += 1
+            items.append(_Break(word))
+            i += 1
+            continue
+        if word in NEGATORS and word != "no":
+            items.append(_Negation(word))
+            i += 1
+            continue
+        start = i
+        after_quantity, count, vague, determiner, negated = _quantity(lows, i)
+        end = _phrase_end(lows, after_quantity)
+        if after_quantity == start and (is_verb(word) or is_participle(word)):
+            end = start  # a verb, not a noun phrase ("seagulls fly above")
+        if end == after_quantity:
+            if negated:
+                items.append(_Negation("no"))
+            items.append(_Word(word)) if after_quantity == start else None
+            i = max(after_quantity, start + 1)
+            continue
+        head_index = end - 1 - after_quantity
+        words = [t.text for t in tokens[after_quantity:end]]
+        phrase_lows = lows[after_quantity:end]
+        head = phrase_lows[head_index]
+        plural = is_plural(head) or (count is not None and count > 1) or (vague and is_plural(head))
+        head_singular = singular(head)
+        if (
+            count is not None
+            and count > 1
+            and head.endswith("glasses")
+            and head not in {"glasses", "sunglasses"}
+        ):
+            head_singular = head[:-2]
+        mention = Mention(
+            words=words,
+            lows=phrase_lows,
+            head=head_singular,
+            count=None if vague else count,
+            plural=plural and count != 1,
+            determiner=determiner,
+            sentence=sentence,
+            clause=clause,
+            position=start,
+            negated=negated,
+        )
+        mention.head_index = head_index
+        items.append(mention)
+        i = end
+    return items
+
+
+# ----------------------------------------------------------------------------- resolve
+def _classify(items: list[Item]) -> None:
+    """Mark scene, frame and canvas mentions; fold 'X of Y' phrases."""
+    previous: Item | None = None
+    for index, item in enumerate(items):
+        if isinstance(item, Mention):
+            if item.head in CANVAS_NOUNS and isinstance(previous, _Place):
+                item.kind = "canvas"
+            elif item.head in FRAMING_NOUNS and _next_word(items, index) == "of":
+                item.kind = "frame"
+            elif item.head in FRAMING_NOUNS and item.head not in CANVAS_NOUNS and item.count is None:
+                item.kind = "frame"
+            elif item.head in SCENE_NOUNS or item.lows[-1] in SCENE_NOUNS:
+                item.kind = "scene"
+            if (
+                isinstance(previous, _Place)
+                or isinstance(previous, _Word)
+                and previous.low in {"at", "across"}
+            ):
+                item.lead = previous.low
+        previous = item
+
+
+def _next_word(items: list[Item], index: int) -> str:
+    if index + 1 < len(items):
+        nxt = items[index + 1]
+        if isinstance(nxt, _Word | _Break | _Negation | _Place):
+            return nxt.low
+    return ""
+
+
+def _fold_of(items: list[Item]) -> list[Item]:
+    """'a cup of coffee' -> one mention; 'a photo of a cat' keeps 'cat' (the photo is a frame)."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if (
+            isinstance(item, Mention)
+            and item.kind == "entity"
+            and i + 2 < len(items)
+            and isinstance(items[i + 1], _Word)
+            and items[i + 1].low == "of"
+            and isinstance(items[i + 2], Mention)
+        ):
+            complement = items[i + 2]
+            item.details.append(
+                "of "
+                + " ".join(([complement.determiner] if complement.determiner else []) + complement.words)
+            )
+            if complement.kind == "scene":
+                item.details[-1] = "of " + " ".join(complement.words)
+            out.append(item)
+            i += 3
+            continue
+        out.append(item)
+        i += 1
+    return out
+
+
+def _negate(items: list[Item]) -> None:
+    """'without X', 'no X', 'not X' (and lists joined by or/nor, or bare nouns after and/',')."""
+    active = False
+    for item in items:
+        if isinstance(item, _Negation):
+            active = True
+        elif isinstance(item, Mention):
+            if active:
+                item.negated = True
+            if item.negated:
+                active = True  # the list may continue
+            elif active:
+                active = False
+        elif isinstance(item, _Break):
+            if item.low not in {"or", "nor", ",", "and"}:
+                active = False
+        elif isinstance(item, _Place):
+            active = False
+    # a list continuation via "and"/"," only covers bare nouns
+    last_negated = False
+    previous_break = ""
+    for item in items:
+        if isinstance(item, Mention):
+            if (
+                item.negated
+                and last_negated
+                and previous_break in {"and", ","}
+                and item.determiner
+                and item.determiner != "no"
+            ):
+                item.negated = False
+            last_negated = item.negated
+            previous_break = ""
+        elif isinstance(item, _Break):
+            previous_break = item.low
+        elif isinstance(item, _Negation):
+            last_negated = False
+
+
+def _entity_before(items: list[Item], index: int, *, same_clause: bool) -> Mention | None:
+    clause = None
+    for j in range(index - 1, -1, -1):
+        item = items[j]
+        if isinstance(item, _Break) and same_clause:
+            return None
+        if isinstance(item, Mention) and item.kind in {"entity", "scene"} and not item.negated:
+            if item.attached_to is None and item.kind == "entity":
+                return item
+            if clause is None:
+                clause = item
+    return None
+
+
+def _mentions_after(items: list[Item], index: int, limit: int) -> list[Mention]:
+    found: list[Mention] = []
+    for j in range(index + 1, len(items)):
+        item = items[j]
+        if isinstance(item, Mention):
+            found.append(item)
+            if len(found) == limit:
+                break
+        elif isinstance(item, _Place) and found:
+            break
+        elif isinstance(item, _Break) and item.low not in {"and", ","}:
+            break
+    return found
+
+
+def _pin(mention: Mention, spatial: Spatial) -> None:
+    target = mention.resolved()
+    target.horizontal = spatial.horizontal or target.horizontal
+    target.vertical = spatial.vertical or target.vertical
+    target.depth = spatial.depth or target.depth
+
+
+def _relate(items: list[Item], relations: list[Relation], last_entity: Mention | None) -> Mention | None:
+    """Turn places into pins (absolute) or relations (relative); attach 'with' phrases."""
+    for index, item in enumerate(items):
+        if isinstance(item, _Word) and item.low in ATTACHING_VERBS:
+            subject = _entity_before(items, index, same_clause=False)
+            for obj in _mentions_after(items, index, 4)[:1] + _more_attached(items, index):
+                if subject is not None and obj.kind == "entity" and not obj.negated:
+                    obj.attached_to = subject
+            continue
+        if not isinstance(item, _Place):
+            if isinstance(item, Mention) and item.kind == "entity" and not item.negated:
+                if (
+                    not item.determiner
+                    and item.count is None
+                    and index >= 2
+                    and isinstance(items[index - 1], _Word)
+                    and items[index - 1].low.endswith("ing")
+                    and isinstance(items[index - 2], Mention)
+                    and items[index - 2].kind == "entity"
+                ):
+                    item.attached_to = items[index - 2]  # "fishermen mending nets"
+                    continue
+                last_entity = item
+            continue
+        spatial = item.spatial
+        if not spatial.needs_object:
+            target = _entity_before(items, index, same_clause=True)
+            if target is None:
+                after = [m for m in _mentions_after(items, index, 2) if m.kind == "entity"]
+                target = after[0] if after else last_entity
+            if target is not None:
+                _pin(target, spatial)
+            continue
+        relation = spatial.relation or ""
+        wanted = 2 if relation in {"between", "around"} else 1
+        objects = _mentions_after(items, index, wanted)
+        if relation == "with":
+            subject = _entity_before(items, index, same_clause=False)
+            if subject is not None:
+                for obj in objects[:1] + _more_attached(items, index):
+                    if obj.kind == "entity" and not obj.negated:
+                        obj.attached_to = subject
+            continue
+        if not objects:
+            fallback = ABSOLUTE_FALLBACK.get(relation)
+            subject = _entity_before(items, index, same_clause=False)
+            if fallback and subject is not None:
+                _pin(subject, Spatial(1, horizontal=fallback[0], vertical=fallback[1], depth=fallback[2]))
+            continue
+        obj = objects[0]
+        subject = _entity_before(items, index, same_clause=False)
+        if subject is None:
+            later = [m for m in _mentions_after(items, items.index(objects[-1]), 1) if m.kind == "entity"]
+            subject = later[0] if later else None
+        if obj.kind in {"canvas", "scene"}:
+            if subject is not None and (spatial.horizontal or spatial.vertical or spatial.depth):
+                _pin(subject, spatial)
+            elif subject is not None and relation in ABSOLUTE_FALLBACK and obj.kind == "canvas":
+                _pin(subject, Spatial(1, *ABSOLUTE_FALLBACK[relation]))
+            elif subject is not None and relation == "above":
+                _pin(subject, Spatial(1, vertical="top"))
+            continue
+        if subject is None or subject is obj or obj.negated or subject.negated:
+            continue
+        if relation == "inside":
+            if obj.head in CLOTHING_NOUNS:
+                obj.attached_to = subject
+            elif subject.kind == "entity":
+                obj.attached_to = subject
+            continue
+        relations.append(Relation(relation, subject, tuple(objects)))
+    return last_entity
+
+
+def _more_attached(items: list[Item], index: int) -> list[Mention]:
+    """Mentions joined to the first object after index by and/',' that still belong to the subject."""
+    found: list[Mention] = []
+    seen_first = False
+    for j in range(index + 1, len(items)):
+        item = items[j]
+        if isinstance(item, Mention):
+            if not seen_first:
+                seen_first = True
+                continue
+            if item.head in CLOTHING_NOUNS or not item.determiner:
+                found.append(item)
+                continue
+            break
+        if isinstance(item, _Break) and item.low in {"and", ","}:
+            continue
+        if seen_first:
+            break
+    return found
+
+
+def _details(items: list[Item]) -> None:
+    """Give each entity the words that describe it: actions and attached phrases."""
+    for index, item in enumerate(items):
+        if not isinstance(item, Mention) or item.kind != "entity":
+            continue
+        action: list[str] = []
+        for nxt in items[index + 1 :]:
+            if isinstance(nxt, _Word) and nxt.low.endswith("ing") and nxt.low not in ATTACHING_VERBS:
+                action.append(nxt.low)
+                if len(action) == 2:
+                    break
+                continue
+            break
+        if action:
+            item.details.append(" ".join(action))
+    for index, item in enumerate(items):
+        if isinstance(item, Mention) and item.attached_to is not None:
+            lead = ""
+            for back in range(index - 1, -1, -1):
+                previous = items[back]
+                if isinstance(previous, _Place | _Word):
+                    lead = previous.low
+                    break
+                if isinstance(previous, Mention):
+                    break
+            phrase = " ".join(
+                ([item.determiner] if item.determiner and item.determiner != "no" else []) + item.words
+            )
+            owner = item.attached_to.resolved()
+            owner.details.append(f"{lead} {phrase}".strip() if lead else f"and {phrase}")
+    for item in items:
+        if isinstance(item, Mention) and len(item.details) > 1:
+            item.details = [
+                d for d in item.details if not any(o != d and o.startswith(d + " ") for o in item.details)
+            ]
+
+
+def _corefer(mentions: list[Mention]) -> None:
+    """'the cat' after 'a cat' is the same cat: no second region."""
+    for index, mention in enumerate(mentions):
+        if mention.determiner not in _DEFINITE or mention.count is not None and mention.count > 1:
+            continue
+        for earlier in reversed(mentions[:index]):
+            if earlier.head == mention.head and earlier.kind == mention.kind and not earlier.negated:
+                extra = [a for a in mention.attributes if a not in earlier.attributes]
+                if not extra:
+                    mention.coref = earlier
+                break
+
+
+def _style(text: str, mentions: list[Mention]) -> list[str]:
+    """Style and light phrases that apply to the whole picture."""
+    low = " ".join(text.lower().split())
+    found: list[str] = []
+    for phrase in STYLE_PHRASES:
+        if phrase in low and not any(phrase in f for f in found):
+            found.append(phrase)
+    for mention in mentions:
+        if mention.kind == "frame" and mention.head not in CANVAS_NOUNS | {
+            "style",
+            "version",
+            "design",
+            "concept",
+        }:
+            phrase = " ".join(mention.words)
+            if not any(phrase in f or f in phrase for f in found):
+                found.append(phrase)
+    for word in low.replace(",", " ").split():
+        if word in STYLE_WORDS and word not in {"light", "lit", "soft", "oil", "detailed", "highly"}:
+            if not any(word in f.split() for f in found):
+                found.append(word)
+    return found[:6]
+
+
+def read_prompt(text: str) -> Reading:
+    """Parse a prompt into mentions, relations and style words."""
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    last_entity: Mention | None = None
+    all_items: list[list[Item]] = []
+    for sentence_index, sentence in enumerate(split_sentences(tokenize(text))):
+        items = _chunk(sentence, sentence_index)
+        _classify(items)
+        items = _fold_of(items)
+        _negate(items)
+        all_items.append(items)
+        sentence_mentions = [i for i in items if isinstance(i, Mention)]
+        _corefer(mentions + sentence_mentions)
+        mentions.extend(sentence_mentions)
+        last_entity = _relate(items, relations, last_entity)
+        _details(items)
+    return Reading(mentions=mentions, relations=relations, style=_style(text, mentions))
+
+
+__all__ = ["Mention", "Reading", "Relation", "read_prompt", "COLOURS", "COLOUR_SHADES", "MATERIALS"]

@@ -1,0 +1,177 @@
+"""Spatial phrases for the rules planner: 'to the left of', 'in the top right corner', 'behind'...
+
+`match_spatial(words, i)` reads a spatial phrase starting at word i and says what it means:
+a relation to the next object ('left_of', 'above', 'on', 'front', 'between', 'inside', 'with'...)
+or an absolute place in the picture (horizontal 'left'/'center'/'right', vertical
+'top'/'middle'/'bottom', depth 'front'/'back').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_LEAD = frozenset("on to at in into towards toward from along near".split())
+_HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
+_VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom", "middle": "middle"}
+_DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back", "distance": "back"}
+_AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
+_FILLER = frozenset("far very extreme".split())
+
+# Fixed phrases that relate the subject to the next object.
+_RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
+    ("in", "front", "of"): "front",
+    ("in", "back", "of"): "behind",
+    ("at", "the", "back", "of"): "behind",
+    ("next", "to"): "adjacent",
+    ("close", "to"): "adjacent",
+    ("adjacent", "to"): "adjacent",
+    ("on", "side", "of"): "adjacent",
+    ("on", "the", "side", "of"): "adjacent",
+    ("by", "the", "side", "of"): "adjacent",
+    ("on", "top", "of"): "on",
+    ("in", "between"): "between",
+    ("on", "each", "side", "of"): "around",
+    ("on", "either", "side", "of"): "around",
+    ("on", "both", "sides", "of"): "around",
+    ("surrounded", "by"): "with",
+    ("dressed", "in"): "with",
+}
+_RELATIVE_WORDS: dict[str, str] = {
+    "above": "above",
+    "over": "above",
+    "overhead": "above",
+    "atop": "on",
+    "on": "on",
+    "upon": "on",
+    "onto": "on",
+    "below": "below",
+    "beneath": "below",
+    "under": "below",
+    "underneath": "below",
+    "behind": "behind",
+    "beside": "adjacent",
+    "besides": "adjacent",
+    "near": "adjacent",
+    "alongside": "adjacent",
+    "nearby": "adjacent",
+    "between": "between",
+    "among": "inside",
+    "amongst": "inside",
+    "in": "inside",
+    "inside": "inside",
+    "within": "inside",
+    "into": "inside",
+    "with": "with",
+}
+# A relation word with no object after it means a place in the picture.
+ABSOLUTE_FALLBACK: dict[str, tuple[str | None, str | None, str | None]] = {
+    "above": (None, "top", None),
+    "below": (None, "bottom", None),
+    "behind": (None, None, "back"),
+    "front": (None, "bottom", "front"),
+}
+
+
+@dataclass(frozen=True)
+class Spatial:
+    """A spatial phrase: a relation (needs an object) or an absolute place."""
+
+    length: int
+    relation: str | None = (
+        None  # left_of right_of above below on front behind adjacent between inside with around
+    )
+    horizontal: str | None = None  # left center right
+    vertical: str | None = None  # top middle bottom
+    depth: str | None = None  # front back
+    needs_object: bool = False  # "... of" a directional phrase: relative to what follows, unless the canvas
+
+
+def _directional(words: list[str], start: int) -> Spatial | None:
+    """[lead] [the] direction-words [area-word] [of] -> an absolute place or a relation."""
+    i = start
+    lead = False
+    if i < len(words) and words[i] in _LEAD:
+        lead = True
+        i += 1
+    if i < len(words) and words[i] == "the":
+        i += 1
+    horizontal = vertical = depth = None
+    found = 0
+    while i < len(words) and (
+        words[i] in _HORIZONTAL or words[i] in _VERTICAL or words[i] in _DEPTH or words[i] in _FILLER
+    ):
+        word = words[i]
+        if word in _FILLER:
+            i += 1
+            continue
+        if word == "middle" or word in {"center", "centre"}:
+            horizontal = horizontal or "center"
+            vertical = vertical or "middle"
+        elif word in _HORIZONTAL:
+            horizontal = _HORIZONTAL[word]
+        elif word in _VERTICAL:
+            vertical = _VERTICAL[word]
+        else:
+            depth = _DEPTH[word]
+            if depth == "front":
+                vertical = vertical or "bottom"
+        found += 1
+        i += 1
+    if not found:
+        return None
+    if i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}:
+        i += 1
+    elif not lead and words[start] in {"front", "back", "top", "bottom"}:
+        return None  # "a top hat", "the front door": not a place
+    if not lead and start > 0 and words[start - 1] not in {",", "and", "the"}:
+        if i >= len(words) or words[i] not in _AREA:
+            return None
+    if i < len(words) and words[i] == "of":
+        if depth == "front" and horizontal is None:
+            return Spatial(i + 1 - start, relation="front", needs_object=True, vertical=vertical, depth=depth)
+        if depth == "back" and horizontal is None and vertical is None:
+            return Spatial(i + 1 - start, relation="behind", needs_object=True, depth=depth)
+        if horizontal in {"left", "right"}:
+            relation = f"{horizontal}_of"
+        elif vertical == "top":
+            relation = "above"
+        elif vertical == "bottom":
+            relation = "below"
+        else:
+            relation = "on"  # "in the middle of the table"
+        return Spatial(
+            i + 1 - start,
+            relation=relation,
+            horizontal=horizontal,
+            vertical=vertical,
+            depth=depth,
+            needs_object=True,
+        )
+    if words[start] in _LEAD and words[start] not in {
+        "in",
+        "on",
+        "at",
+        "to",
+        "towards",
+        "toward",
+        "into",
+        "along",
+        "near",
+    }:
+        return None
+    return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
+
+
+def match_spatial(words: list[str], start: int) -> Spatial | None:
+    """The spatial phrase starting at words[start], longest match first, or None."""
+    for length in (4, 3, 2):
+        phrase = tuple(words[start : start + length])
+        if len(phrase) == length and phrase in _RELATIVE_PHRASES:
+            return Spatial(length, relation=_RELATIVE_PHRASES[phrase], needs_object=True)
+    directional = _directional(words, start)
+    if directional is not None:
+        return directional
+    word = words[start]
+    if word in _RELATIVE_WORDS:
+        return Spatial(1, relation=_RELATIVE_WORDS[word], needs_object=True)
+    return None
