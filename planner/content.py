@@ -115,14 +115,14 @@ def extract_json_object(text: str) -> dict[str, Any]:
     """
     stripped = text.strip()
     candidates = [stripped, *(m.group(1).strip() for m in _FENCE.finditer(text))]
+    decoder = json.JSONDecoder(strict=False)  # tolerate raw tabs/control characters inside strings
     for candidate in candidates:
         try:
-            data = json.loads(candidate)
+            data = decoder.decode(candidate)
         except (json.JSONDecodeError, RecursionError):
             continue
         if isinstance(data, dict):
             return data
-    decoder = json.JSONDecoder()
     last_error = "no JSON object found"
     for match in re.finditer(r"\{", text):
         try:

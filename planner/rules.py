@@ -203,6 +203,14 @@ def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_r
             regions.append(
                 {"label": label, "prompt": _region_prompt(mention, one=one, context=context), "box": box}
             )
+    wanted = sum((m.count or 1) for m in entities)
+    if wanted > max_regions:
+        log.warning(
+            "the prompt names %d things, more than the limit of %d: kept the first %d",
+            wanted,
+            max_regions,
+            max_regions,
+        )
     if len(regions) > max_regions:
         log.warning(
             "the prompt names %d things, more than the limit of %d: kept the first %d",

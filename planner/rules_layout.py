@@ -113,7 +113,7 @@ def _pin_cost(group: Group, box: Box) -> float:
         cost += 8 * max(0.0, 0.62 - cy)
     elif group.vertical == "middle":
         cost += 8 * max(0.0, abs(cy - 0.5) - 0.12)
-    return cost + (1.0 if cost > 0 else 0.0)
+    return 1.5 * cost + (2.0 if cost > 0 else 0.0)
 
 
 def _relation_cost(kind: str, a: Box, b: Box) -> float:

@@ -131,7 +131,7 @@ SCENE_NOUNS = _words(
     "water weather fog mist rain night dawn dusk sunset sunrise twilight noon midnight "
     "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
     "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
-    "wall walls lawn pavement sidewalk battlefield arctic cave"
+    "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves"
 )
 # Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
 FRAMING_NOUNS = _words(

@@ -43,7 +43,8 @@ from planner.rules_text import (
 
 _CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
 _DEFINITE = frozenset("the this that these those its their his her".split())
-_PRONOUNS = frozenset("it they them he she its their his her one".split())
+_PLURAL_MODIFIERS = frozenset("sports arts goods savings clothes crafts games kids news letters".split())
+_POSSESSIVE = frozenset("his her its their our my your".split())
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _quantity(lows: list[str], i: int) -> tuple[int, int | None, bool, str, bool
     return i, count, vague, determiner, negated
 
 
-def _phrase_end(lows: list[str], start: int) -> int:
+def _phrase_end(lows: list[str], start: int, determiner: str = "") -> int:
     """End (exclusive) of the adjective/noun run starting at start."""
     i = start
     n = len(lows)
@@ -206,6 +207,18 @@ def _phrase_end(lows: list[str], start: int) -> int:
         if not word[0].isalnum():
             break
         content_so_far = i > start
+        if content_so_far and match_spatial(lows, i) is not None:
+            break  # "a chair next to ..."
+        if content_so_far and not is_known_adjective(lows[i - 1]):
+            previous_plural = (
+                is_plural(lows[i - 1])
+                and not looks_adjective(lows[i - 1])
+                and lows[i - 1] not in _PLURAL_MODIFIERS
+            )
+            if previous_plural:
+                break  # "three seagulls circle": a plural noun is not a modifier
+            if determiner in {"a", "an", "one"} and is_plural(word) and not is_plural(lows[i - 1]):
+                break  # "a dog runs"
         nxt = lows[i + 1] if i + 1 < n else ""
         nxt_is_content = bool(nxt) and nxt[0].isalnum() and not is_stop_word(nxt) and not is_verb(nxt)
         if (
@@ -255,9 +268,16 @@ def _chunk(tokens: list[Token], sentence: int) -> list[Item]:
             continue
         start = i
         after_quantity, count, vague, determiner, negated = _quantity(lows, i)
-        end = _phrase_end(lows, after_quantity)
+        end = _phrase_end(lows, after_quantity, determiner)
         if after_quantity == start and (is_verb(word) or is_participle(word)):
             end = start  # a verb, not a noun phrase ("seagulls fly above")
+        if (
+            after_quantity == start
+            and items
+            and isinstance(items[-1], Mention)
+            and items[-1].position + 1 < i
+        ):
+            end = start  # a bare word right after a noun phrase is its verb ("seagulls circle")
         if end == after_quantity:
             if negated:
                 items.append(_Negation("no"))
@@ -270,12 +290,7 @@ def _chunk(tokens: list[Token], sentence: int) -> list[Item]:
         head = phrase_lows[head_index]
         plural = is_plural(head) or (count is not None and count > 1) or (vague and is_plural(head))
         head_singular = singular(head)
-        if (
-            count is not None
-            and count > 1
-            and head.endswith("glasses")
-            and head not in {"glasses", "sunglasses"}
-        ):
+        if count is not None and count > 1 and head == "glasses":
             head_singular = head[:-2]
         mention = Mention(
             words=words,
@@ -309,6 +324,10 @@ def _classify(items: list[Item]) -> None:
                 item.kind = "frame"
             elif item.head in SCENE_NOUNS or item.lows[-1] in SCENE_NOUNS:
                 item.kind = "scene"
+            elif item.lows[-1] in STYLE_WORDS and all(
+                w in STYLE_WORDS or is_known_adjective(w) for w in item.lows
+            ):
+                item.kind = "frame"  # "cinematic lighting", "abstract"
             if (
                 isinstance(previous, _Place)
                 or isinstance(previous, _Word)
@@ -452,6 +471,11 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                 ):
                     item.attached_to = items[index - 2]  # "fishermen mending nets"
                     continue
+                if item.determiner in _POSSESSIVE and index >= 1 and isinstance(items[index - 1], _Word):
+                    owner = _entity_before(items, index, same_clause=False)
+                    if owner is not None:
+                        item.attached_to = owner  # "two fishermen mend their nets"
+                        continue
                 last_entity = item
             continue
         spatial = item.spatial

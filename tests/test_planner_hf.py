@@ -1,0 +1,85 @@
+"""The hf backend: a tiny random causal LM still yields a schema-valid plan (constrained decoding)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+pytest.importorskip("xgrammar")
+pytest.importorskip("transformers")
+
+from planner_fixtures import tiny_causal_lm  # noqa: E402
+
+import planner  # noqa: E402
+from planner.content import SchemaLimits, content_json_schema, extract_json_object  # noqa: E402
+from planner.hf_backend import HFChat, plan_with_hf_model  # noqa: E402
+
+LIMITS = SchemaLimits(max_regions=3, label_chars=8, prompt_chars=16, base_chars=24)
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return tiny_causal_lm(seed=0)
+
+
+def test_random_model_gives_valid_plan(tiny, tmp_path):
+    model, tokenizer = tiny
+    p = plan_with_hf_model(
+        model,
+        tokenizer,
+        "a red cat and a blue dog",
+        width=768,
+        height=512,
+        max_regions=3,
+        limits=LIMITS,
+        max_repairs=1,
+        raw_response_dir=tmp_path,
+    )
+    assert isinstance(p, planner.Plan)
+    assert (p.width, p.height, p.prompt) == (768, 512, "a red cat and a blue dog")
+    assert len(p.regions) <= 3
+    assert planner.parse_plan(p.to_json()) == p
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_constrained_output_always_parses(seed):
+    model, tokenizer = tiny_causal_lm(seed=seed)
+    chat = HFChat(model, tokenizer, limits=LIMITS)
+    schema = content_json_schema(3)
+    text = chat([{"role": "user", "content": "plan: three birds"}], schema)
+    data = extract_json_object(text)
+    assert set(data) == {"base_prompt", "background_prompt", "regions"}
+    assert len(data["base_prompt"]) <= LIMITS.base_chars and len(data["regions"]) <= 3
+    for region in data["regions"]:
+        assert len(region["box"]) == 4 and all(0 <= v <= 1 for v in region["box"])
+    assert json.loads(text, strict=False) == data  # the whole answer is the JSON object, nothing around it
+
+
+def test_unconstrained_random_model_would_not_parse(tiny):
+    model, tokenizer = tiny
+    inputs = tokenizer("hello", return_tensors="pt")
+    out = model.generate(**inputs, max_new_tokens=30, do_sample=False, pad_token_id=tokenizer.pad_token_id)
+    text = tokenizer.decode(out[0, inputs["input_ids"].shape[1] :], skip_special_tokens=True)
+    with pytest.raises(ValueError):
+        json.loads(text)
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(planner.PlannerError, match="cannot load the hf model"):
+        planner.make_plan("a cat", backend="hf", llm_model=str(tmp_path / "no-such-model"))
+    with pytest.raises(planner.PlannerError, match="HF_HUB_OFFLINE"):
+        planner.make_plan("a cat", backend="hf", llm_model="nobody/not-a-real-model-xyz")
+
+
+def test_missing_xgrammar_names_the_extra(monkeypatch, tiny):
+    monkeypatch.setitem(sys.modules, "xgrammar", None)
+    model, tokenizer = tiny
+    with pytest.raises(planner.PlannerError, match=r"pip install regional-flux\[hf\]"):
+        HFChat(model, tokenizer)

@@ -1,0 +1,286 @@
+"""The offline rules planner: counting, spatial relations, negation, attribute binding, long prompts."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+
+import pytest
+
+import planner
+from planner.plan import Plan
+
+
+def plan(prompt: str, **kwargs) -> Plan:
+    return planner.make_plan(prompt, backend="rules", **kwargs)
+
+
+def labels(p: Plan) -> list[str]:
+    return [r.label for r in p.regions]
+
+
+def centre(p: Plan, label: str, nth: int = 0) -> tuple[float, float]:
+    box = [r.box for r in p.regions if r.label == label][nth]
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
+def assert_no_overlap(p: Plan) -> None:
+    for a, b in itertools.combinations(p.regions, 2):
+        overlap_w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+        overlap_h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+        assert overlap_w <= 1e-9 or overlap_h <= 1e-9, f"{a.label} {a.box} overlaps {b.label} {b.box}"
+
+
+# ----------------------------------------------------------------------------- counting
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("three cats", ["cat"] * 3),
+        ("a photo of four apples", ["apple"] * 4),
+        ("two dogs and five balloons", ["dog"] * 2 + ["balloon"] * 5),
+        ("7 candles on a cake", ["candle"] * 7 + ["cake"]),
+        ("ten stars", ["star"] * 10),
+        ("a pair of shoes", ["shoe"] * 2),
+        ("several birds", ["bird"] * 3),
+        ("six wine glasses", ["wine glass"] * 6),
+        ("two women and three children", ["woman"] * 2 + ["child"] * 3),
+        ("a dog", ["dog"]),
+    ],
+)
+def test_counting(prompt, expected):
+    p = plan(prompt)
+    assert labels(p) == expected
+    assert_no_overlap(p)
+
+
+def test_instances_of_one_group_share_a_row_when_room():
+    p = plan("three cats")
+    rows = {round(centre(p, "cat", i)[1], 3) for i in range(3)}
+    assert len(rows) == 1
+
+
+def test_count_capped_by_max_regions(caplog):
+    with caplog.at_level(logging.WARNING, "planner"):
+        p = plan("twenty birds", max_regions=16)
+    assert labels(p) == ["bird"] * 16
+    assert "more than the limit of 16" in caplog.text
+
+
+# ----------------------------------------------------------------------------- space
+@pytest.mark.parametrize(
+    ("prompt", "first", "second", "axis", "sign"),
+    [
+        ("a cat to the left of a dog", "cat", "dog", 0, -1),
+        ("a cat on the left of a dog", "cat", "dog", 0, -1),
+        ("a red car to the right of a blue truck", "red car", "blue truck", 0, 1),
+        ("a bird above a car", "bird", "car", 1, -1),
+        ("a bird below a car", "bird", "car", 1, 1),
+        ("a lamp hanging over a table", "lamp", "table", 1, -1),
+        ("a vase on top of a table", "vase", "table", 1, -1),
+        ("a ball under a chair", "ball", "chair", 1, 1),
+        ("a dog in front of a house", "dog", "house", 1, 1),
+        ("a tree behind a bench", "tree", "bench", 1, -1),
+        ("a horse on the bottom of a cow", "horse", "cow", 1, 1),
+        ("a mouse on the top of a computer", "mouse", "computer", 1, -1),
+        ("To the left of the house stands a tall tree", "tall tree", "house", 0, -1),
+    ],
+)
+def test_relative_positions(prompt, first, second, axis, sign):
+    p = plan(prompt)
+    a, b = centre(p, first), centre(p, second)
+    assert (a[axis] - b[axis]) * sign > 0.1, (p.regions, prompt)
+    assert_no_overlap(p)
+
+
+def test_between():
+    p = plan("a cat between a dog and a horse")
+    assert labels(p) == ["cat", "dog", "horse"]
+    assert centre(p, "dog")[0] < centre(p, "cat")[0] < centre(p, "horse")[0]
+
+
+def test_next_to_is_side_by_side():
+    p = plan("a teapot next to a cup")
+    (ax, ay), (bx, by) = centre(p, "teapot"), centre(p, "cup")
+    assert abs(ax - bx) > 0.2 and abs(ay - by) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "label", "x_range", "y_range"),
+    [
+        ("a cat on the left and a dog on the right", "cat", (0, 0.4), (0, 1)),
+        ("a cat on the left and a dog on the right", "dog", (0.6, 1), (0, 1)),
+        ("a balloon in the top right corner", "balloon", (0.6, 1), (0, 0.4)),
+        ("a boat in the bottom-left corner of the image", "boat", (0, 0.4), (0.6, 1)),
+        ("On the left, an old lighthouse. A sailboat at the top.", "old lighthouse", (0, 0.4), (0, 1)),
+        ("On the left, an old lighthouse. A sailboat at the top.", "sailboat", (0, 1), (0, 0.4)),
+        ("a clock in the center of the picture, a plant at the bottom", "clock", (0.3, 0.7), (0, 0.62)),
+        ("a clock in the center of the picture, a plant at the bottom", "plant", (0, 1), (0.6, 1)),
+        ("two fishermen in the foreground, mountains in the background", "fisherman", (0, 1), (0.6, 1)),
+    ],
+)
+def test_absolute_positions(prompt, label, x_range, y_range):
+    p = plan(prompt)
+    x, y = centre(p, label)
+    assert x_range[0] <= x <= x_range[1] and y_range[0] <= y <= y_range[1], p.regions
+    assert_no_overlap(p)
+
+
+# ----------------------------------------------------------------------------- negation
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a street without cars", []),
+        ("a cat without a collar", ["cat"]),
+        ("a table with no chairs", ["table"]),
+        ("a dog, but not a cat", ["dog"]),
+        ("a bowl of fruit without apples or bananas", ["bowl"]),
+        ("no people, an empty street", []),
+        ("a living room with a sofa and no television", ["sofa"]),
+    ],
+)
+def test_negation(prompt, expected):
+    p = plan(prompt)
+    assert labels(p) == expected
+    text = " ".join(r.prompt for r in p.regions) + " " + p.background_prompt
+    for excluded in (
+        "car",
+        "collar",
+        "chair",
+        "cat" if "not a cat" in prompt else "zzz",
+        "apple",
+        "banana",
+        "person",
+        "television",
+    ):
+        assert excluded not in text or excluded in {"car"} and "cars" not in prompt
+
+
+# ----------------------------------------------------------------------------- attributes
+def test_attribute_binding():
+    p = plan("a red backpack and a blue umbrella")
+    assert labels(p) == ["red backpack", "blue umbrella"]
+    backpack, umbrella = p.regions
+    assert "red backpack" in backpack.prompt and "blue" not in backpack.prompt
+    assert "blue umbrella" in umbrella.prompt and "red" not in umbrella.prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a green bench and a red car", ["green bench", "red car"]),
+        ("a wooden chair next to a glass table", ["wooden chair", "glass table"]),
+        ("a big elephant and a small mouse", ["big elephant", "small mouse"]),
+        ("a light blue vase and a dark green bottle", ["light blue vase", "dark green bottle"]),
+        ("a fluffy white dog and a black cat", ["white dog", "black cat"]),
+        ("a fire hydrant and a brown teddy bear", ["fire hydrant", "brown teddy bear"]),
+    ],
+)
+def test_labels_keep_key_attribute(prompt, expected):
+    assert labels(plan(prompt)) == expected
+
+
+def test_attached_things_stay_with_their_owner():
+    p = plan("a man wearing a red hat and a woman holding a blue umbrella")
+    assert labels(p) == ["man", "woman"]
+    assert "red hat" in p.regions[0].prompt and "blue" not in p.regions[0].prompt
+    assert "blue umbrella" in p.regions[1].prompt and "red" not in p.regions[1].prompt
+
+
+def test_scene_goes_to_background():
+    p = plan("a golden retriever playing with a ball on a sandy beach at sunset")
+    assert "beach" in p.background_prompt
+    assert "beach" not in " ".join(labels(p)) and "sunset" not in " ".join(labels(p))
+    assert "golden retriever" in labels(p)
+
+
+def test_style_reaches_every_region():
+    p = plan("an oil painting of a fox and a crow")
+    assert labels(p) == ["fox", "crow"]
+    assert all("oil painting" in r.prompt for r in p.regions)
+
+
+def test_same_thing_mentioned_twice_is_one_region():
+    p = plan("A cat and a dog. The cat is on the left.")
+    assert labels(p) == ["cat", "dog"]
+    assert centre(p, "cat")[0] < 0.4
+
+
+# ----------------------------------------------------------------------------- whole prompts
+LONG = (
+    "A misty harbour at dawn, painted in soft watercolour. On the left an old lighthouse with a red roof "
+    "rises above the rocks. In the foreground two fishermen in yellow raincoats mend their nets beside a "
+    "small wooden boat. Three seagulls circle in the sky above. On the right, a row of blue houses lines "
+    "the quay, and there are no cars anywhere."
+)
+
+
+def test_long_multi_sentence_prompt():
+    start = time.perf_counter()
+    p = plan(LONG)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0
+    found = labels(p)
+    assert found[0] == "old lighthouse"
+    assert found.count("fisherman") == 2 and found.count("seagull") == 3
+    assert "small wooden boat" in found or "wooden boat" in found
+    assert not any("car" == label for label in found)
+    assert "harbour" in p.background_prompt
+    assert p.base_prompt == LONG and p.prompt == LONG
+    assert centre(p, "old lighthouse")[0] < 0.4
+    assert centre(p, "fisherman")[1] > 0.5
+    assert all(centre(p, "seagull", i)[1] < 0.5 for i in range(3))
+    assert all("watercolour" in r.prompt for r in p.regions)
+    assert "yellow raincoats" in p.regions[found.index("fisherman")].prompt
+    assert_no_overlap(p)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a misty mountain valley at dawn",
+        "sunset over the ocean",
+        "an empty room",
+        "abstract, moody, cinematic lighting",
+    ],
+)
+def test_nothing_to_place_gives_zero_regions(prompt):
+    p = plan(prompt)
+    assert p.regions == [] and p.base_prompt == prompt
+
+
+@pytest.mark.parametrize(("width", "height"), [(1536, 768), (768, 1344), (256, 2048)])
+def test_non_square_sizes(width, height):
+    p = plan("a cat to the left of a dog, a bird above them", width=width, height=height)
+    assert (p.width, p.height) == (width, height)
+    assert centre(p, "cat")[0] < centre(p, "dog")[0]
+    for region in p.regions:  # no instance box more elongated than 2:1 in pixels
+        w = (region.box[2] - region.box[0]) * width
+        h = (region.box[3] - region.box[1]) * height
+        assert 1 / 2.05 <= w / h <= 2.05
+    assert_no_overlap(p)
+
+
+def test_deterministic():
+    assert plan(LONG).to_json() == plan(LONG).to_json()
+
+
+def test_fast_on_many_prompts():
+    prompts = [LONG * 3, "three cats", "a red cube on top of a blue sphere", "a dog without a leash"] * 10
+    start = time.perf_counter()
+    for prompt in prompts:
+        plan(prompt)
+    assert (time.perf_counter() - start) / len(prompts) < 0.2
+
+
+def test_plan_is_valid_and_roundtrips():
+    p = plan(LONG, width=1024, height=768, max_regions=8)
+    assert len(p.regions) <= 8
+    assert planner.parse_plan(p.to_json(), max_regions=8) == p
+
+
+def test_bad_requests_are_value_errors():
+    with pytest.raises(ValueError, match="empty"):
+        plan("   ")
+    with pytest.raises(ValueError, match="multiple of 16"):
+        plan("a cat", width=1000)
