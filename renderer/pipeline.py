@@ -236,11 +236,18 @@ def render_with_pipeline(
         )
     try:
         with regional, _progress(pipe, progress):
-            return pipe(**call).images[0]
+            image = pipe(**call).images[0]
     except torch.cuda.OutOfMemoryError as exc:
         raise RenderError(
             "out of GPU memory: try --offload model, a smaller size, or regional_tokens='own'"
         ) from exc
+    if isinstance(regional, RegionalAttention) and regional.step == 0:
+        # The pipeline never passed our base embeddings to the transformer: refuse to return
+        # an image that silently ignored the regions.
+        raise RenderError(
+            f"{type(pipe).__name__} did not call the transformer with the plan's prompt embeddings"
+        )
+    return image
 
 
 def resolve_attention(choice: str, pipe) -> str:
