@@ -318,7 +318,7 @@ def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None]:
 
 def run(args: argparse.Namespace, stdout: TextIO) -> int:
     """Plan (or read the plan), write plan.json + layout.png, then render and write image + overlay."""
-    from renderer.plan_and_render import plan_and_render
+    from renderer.workflow import plan_and_render
 
     if args.plan and args.prompt:
         raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")

@@ -1,0 +1,127 @@
+"""The Python API: `renderer.plan_and_render(prompt, **options)` and its result's `.save(dir)`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import renderer
+from planner.plan import PlanError, load_plan, validate_plan
+from renderer.metadata import read_metadata
+from renderer.workflow import PlanAndRenderResult, plan_and_render
+
+PROMPT = (
+    "A cosy reading corner at dusk: a green velvet armchair on the left beside a tall lamp with a "
+    "warm glow, a tabby cat asleep on a round rug in the middle, and a bookshelf full of old books "
+    "on the right wall."
+)
+FAST = {"model": "tiny", "steps": 2, "inject_steps": 1, "width": 256, "height": 256, "progress": False}
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+
+
+def _plan(**extra):
+    return validate_plan(
+        {
+            "base_prompt": "a cosy reading corner at dusk",
+            "width": 256,
+            "height": 256,
+            "regions": [
+                {"label": "armchair", "prompt": "a green velvet armchair", "box": [0.05, 0.35, 0.5, 0.95]},
+                {"label": "lamp", "prompt": "a tall brass lamp, warm glow", "box": [0.55, 0.05, 0.8, 0.7]},
+            ],
+            **extra,
+        }
+    )
+
+
+def test_the_package_exports_the_api():
+    import renderer.workflow  # imported first on purpose: the export must not be shadowed by a submodule
+
+    assert renderer.plan_and_render is renderer.workflow.plan_and_render
+    assert renderer.PlanAndRenderResult is renderer.workflow.PlanAndRenderResult
+    assert callable(renderer.render)
+
+
+def test_plan_and_render_returns_everything_and_saves_it(tmp_path):
+    result = plan_and_render(PROMPT, planner="rules", seed=11, **FAST)
+    assert isinstance(result, PlanAndRenderResult)
+    assert result.plan.prompt == PROMPT and len(result.plan.regions) >= 2
+    assert result.image.size == (256, 256) and result.overlay.size == (256, 256)
+    assert result.layout.size == (768, 768)
+    assert (result.settings.seed, result.settings.steps, result.settings.inject_steps) == (11, 2, 1)
+    assert result.plan.render.seed == 11 and result.model == "tiny"
+
+    written = result.save(tmp_path / "saved")
+    assert set(written) == {"plan", "layout", "image", "overlay"}
+    assert sorted(p.name for p in (tmp_path / "saved").iterdir()) == [
+        "image.png",
+        "layout.png",
+        "overlay.png",
+        "plan.json",
+    ]
+    assert load_plan(written["plan"]).model_dump() == result.plan.model_dump()
+    found = read_metadata(written["image"])
+    assert found.settings == result.settings and found.model == "tiny"
+    with Image.open(written["image"]) as image:
+        assert np.array_equal(np.asarray(image.convert("RGB")), np.asarray(result.image))
+
+
+def test_a_ready_plan_and_a_loaded_pipeline_give_what_render_gives(tiny_pipeline):
+    plan = _plan()
+    result = plan_and_render(plan, pipe=tiny_pipeline, steps=2, inject_steps=1, progress=False)
+    alone = renderer.render(plan, pipe=tiny_pipeline, steps=2, inject_steps=1, progress=False)
+    assert np.array_equal(np.asarray(result.image), np.asarray(alone))
+    assert result.plan.regions == plan.regions
+
+
+def test_plan_settings_are_used_and_arguments_win():
+    plan = _plan(render={"seed": 4, "steps": 3})
+    result = plan_and_render(plan, plan_only=True, steps=2)
+    assert (result.settings.seed, result.settings.steps) == (4, 2)
+    assert result.plan.render.steps == 2
+
+
+def test_plan_only_skips_rendering(tmp_path):
+    result = plan_and_render(PROMPT, planner="rules", plan_only=True, out=tmp_path / "p")
+    assert result.image is None and result.overlay is None
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == ["layout.png", "plan.json"]
+    assert sorted(result.save(tmp_path / "q")) == ["layout", "plan"]
+
+
+def test_plan_is_on_disk_before_rendering_starts(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    seen = {}
+
+    def fake_render(plan, **kwargs):
+        seen["files"] = sorted(p.name for p in out.iterdir())
+        seen["kwargs"] = kwargs
+        return Image.new("RGB", (plan.width, plan.height), (90, 90, 90))
+
+    monkeypatch.setattr("renderer.pipeline.render", fake_render)
+    plan_and_render(_plan(), out=out, seed=9, device="cpu", dtype="float32", progress=False)
+    assert seen["files"] == ["layout.png", "plan.json"]
+    assert seen["kwargs"]["seed"] == 9 and seen["kwargs"]["device"] == "cpu"
+    assert seen["kwargs"]["model"] == renderer.DEFAULT_MODEL
+    assert sorted(p.name for p in out.iterdir()) == ["image.png", "layout.png", "overlay.png", "plan.json"]
+
+
+def test_resize_and_invalid_settings():
+    assert plan_and_render(_plan(), plan_only=True, width=512).plan.width == 512
+    with pytest.raises(PlanError, match="width"):
+        plan_and_render(_plan(), plan_only=True, width=500)
+    with pytest.raises(PlanError, match="steps"):
+        plan_and_render(_plan(), plan_only=True, steps=0)
+
+
+@pytest.fixture(scope="module")
+def tiny_pipeline():
+    from renderer.tiny import build_tiny_pipeline
+
+    return build_tiny_pipeline()
