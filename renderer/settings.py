@@ -1,11 +1,14 @@
 """Render settings and their defaults: the one place they live.
 
 Light to import (no torch), so the CLI can show defaults in --help and `--plan-only` stays fast.
-Precedence when settings are resolved: explicit arguments > the plan's `render` object > defaults.
+Precedence when settings are resolved: explicit arguments > the plan's `render` object > the
+model's own defaults (e.g. FLUX.1-schnell's short schedule) > defaults.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -88,13 +91,34 @@ DEFAULTS = Settings()
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
 
 
-def resolve_settings(plan: Plan | None = None, **explicit: Any) -> Settings:
-    """Settings for a render: explicit (non-None) values > the plan's `render` object > DEFAULTS."""
+# A model-defaults key (besides setting names): inject_steps = max(1, round(fraction * steps)) unless
+# inject_steps is given, so the control window follows a short schedule (schnell: 4 steps -> 2).
+INJECT_FRACTION = "inject_fraction"
+
+
+def resolve_settings(
+    plan: Plan | None = None, *, model_defaults: Mapping[str, Any] | None = None, **explicit: Any
+) -> Settings:
+    """Settings for a render: explicit (non-None) values > the plan's `render` object > model defaults > DEFAULTS.
+
+    `model_defaults` are what suits the loaded model (see renderer.model_defaults; e.g. 4 steps and
+    guidance 0 for a timestep-distilled FLUX.1-schnell), keyed by setting name, plus optionally
+    INJECT_FRACTION to scale inject_steps with the resolved number of steps.
+    """
     unknown = set(explicit) - set(SETTING_NAMES)
     if unknown:
         raise TypeError(f"unknown render setting(s): {', '.join(sorted(unknown))}")
-    values: dict[str, Any] = {}
+    model_values = dict(model_defaults or {})
+    fraction = model_values.pop(INJECT_FRACTION, None)
+    unknown = set(model_values) - set(SETTING_NAMES)
+    if unknown:
+        raise TypeError(f"unknown model default(s): {', '.join(sorted(unknown))}")
+    given: dict[str, Any] = {}
     if plan is not None and plan.render is not None:
-        values.update(plan.render.given())
-    values.update({k: v for k, v in explicit.items() if v is not None})
+        given.update(plan.render.given())
+    given.update({k: v for k, v in explicit.items() if v is not None})
+    values = {**model_values, **given}
+    if fraction is not None and "inject_steps" not in given:
+        steps = values.get("steps", DEFAULTS.steps)
+        values["inject_steps"] = max(1, math.floor(fraction * steps + 0.5))
     return replace(DEFAULTS, **values)

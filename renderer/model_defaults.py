@@ -1,0 +1,99 @@
+"""Render defaults that fit the model: FLUX.1-schnell and other timestep-distilled FLUX transformers.
+
+The model is recognised by its transformer's config, not its name: a FLUX transformer without a
+guidance embedding (`guidance_embeds: false`) is timestep-distilled like FLUX.1-schnell, so it
+gets schnell's schedule: 4 steps, guidance 0 (ignored by such a model, recorded as 0), 256 T5
+tokens (capped by the tokenizer), and regional control over the same share of the schedule as
+the defaults give dev (10 of 24 steps -> 2 of 4). Guidance-distilled models (FLUX.1-dev and
+its fine-tunes) get no model defaults: the plain defaults already fit them.
+
+These dicts feed `resolve_settings(..., model_defaults=...)`, below explicit values and a plan's
+`render` object. Torch-free: reading a model's config from a folder or the Hugging Face cache
+needs only json (and huggingface_hub for the cache).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from renderer.settings import DEFAULTS, INJECT_FRACTION, TINY_MODEL
+
+SCHNELL_STEPS = 4
+SCHNELL_GUIDANCE = 0.0
+SCHNELL_SEQUENCE_LENGTH = 256
+TRANSFORMER_CONFIG = "transformer/config.json"
+T5_TOKENIZER_CONFIG = "tokenizer_2/tokenizer_config.json"
+
+logger = logging.getLogger(__name__)
+
+
+def defaults_from_config(
+    transformer_config: Mapping[str, Any], t5_limit: int | None = None
+) -> dict[str, Any]:
+    """Model defaults for a FLUX transformer config; `t5_limit` is the T5 tokenizer's max length if known.
+
+    Returns {} for guidance-distilled models (FLUX.1-dev), whose defaults are the plain ones.
+    """
+    if transformer_config.get("guidance_embeds", True):
+        return {}
+    length = SCHNELL_SEQUENCE_LENGTH if not t5_limit else min(SCHNELL_SEQUENCE_LENGTH, int(t5_limit))
+    return {
+        "steps": SCHNELL_STEPS,
+        "guidance": SCHNELL_GUIDANCE,
+        "max_sequence_length": length,
+        INJECT_FRACTION: DEFAULTS.inject_steps / DEFAULTS.steps,
+    }
+
+
+def pipeline_model_defaults(pipe: Any) -> dict[str, Any]:
+    """Model defaults for a loaded pipeline, read from `pipe.transformer.config` and its T5 tokenizer."""
+    config = getattr(getattr(pipe, "transformer", None), "config", None) or {}
+    limit = getattr(getattr(pipe, "tokenizer_2", None), "model_max_length", None)
+    return defaults_from_config(dict(config), limit if isinstance(limit, int) else None)
+
+
+def model_defaults_for(model: str, *, allow_download: bool = False) -> dict[str, Any]:
+    """Model defaults for a model name before it is loaded: "tiny", a local folder, or a hub id.
+
+    Reads only small config files: from the folder, or from the Hugging Face cache (and, with
+    `allow_download`, from the hub; never weights). When a config cannot be read, returns {}
+    (the plain defaults); `pipeline_model_defaults` on the loaded pipeline is the final word.
+    """
+    if model == TINY_MODEL:
+        return {}  # the tiny model has FLUX.1-dev's guidance embedding
+    folder = Path(model).expanduser()
+    if folder.is_dir():
+        config = _read_json(folder / TRANSFORMER_CONFIG)
+        tokenizer = _read_json(folder / T5_TOKENIZER_CONFIG)
+    else:
+        config = _read_json(_hub_file(model, TRANSFORMER_CONFIG, allow_download))
+        tokenizer = _read_json(_hub_file(model, T5_TOKENIZER_CONFIG, allow_download)) if config else None
+    if not config:
+        return {}
+    limit = (tokenizer or {}).get("model_max_length")
+    return defaults_from_config(config, limit if isinstance(limit, int) else None)
+
+
+def _hub_file(repo_id: str, filename: str, allow_download: bool) -> Path | None:
+    """A file of a hub repo from the local cache (or downloaded when allowed); None if unavailable."""
+    try:
+        from huggingface_hub import hf_hub_download
+
+        return Path(hf_hub_download(repo_id, filename, local_files_only=not allow_download))
+    except Exception as exc:  # offline, gated, not a repo id, not cached: fall back to plain defaults
+        logger.debug("no %s for %s: %s", filename, repo_id, exc)
+        return None
+
+
+def _read_json(path: Path | None) -> dict[str, Any] | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
