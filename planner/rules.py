@@ -12,13 +12,16 @@ import logging
 
 from planner.plan import PLAN_VERSION, Plan
 from planner.rules_layout import Constraint, Group, layout_groups
-from planner.rules_lexicon import COLOUR_SHADES, COLOURS, MATERIALS, SIZES
+from planner.rules_lexicon import COLOUR_SHADES, COLOURS, MATERIALS, PLURAL_ONLY, SIZES
 from planner.rules_parse import Mention, Reading, read_prompt
 from planner.rules_text import is_known_adjective, singular
 
 log = logging.getLogger("planner")
 
 _VOWEL_SOUND = tuple("aeiou")
+_PAIRS = frozenset(
+    "glasses sunglasses goggles scissors pants trousers jeans shorts binoculars pliers tongs headphones".split()
+)
 
 
 def _article(phrase: str) -> str:
@@ -29,14 +32,33 @@ def _article(phrase: str) -> str:
     )
 
 
-def _phrase(mention: Mention, *, one: bool) -> str:
+def _phrase(mention: Mention, *, one: bool, variant: list[str] | None = None) -> str:
     """The mention's own words; one instance ('a white cat') or the group ('white cats')."""
     words = list(mention.words)
+    if variant:
+        words = _variant_words(mention, variant)
+        mention = _with_words(mention, words)
     if one:
         words[mention.head_index] = _singular_word(words[mention.head_index], mention)
         text = " ".join(words)
+        if mention.head in PLURAL_ONLY:
+            return f"a pair of {text}" if mention.head in _PAIRS else text
         return f"{_article(text)} {text}"
     return " ".join(words)
+
+
+def _variant_words(mention: Mention, variant: list[str]) -> list[str]:
+    extra = [w for w in variant if w.lower() not in mention.lows]
+    return mention.words[: mention.head_index] + extra + mention.words[mention.head_index :]
+
+
+def _with_words(mention: Mention, words: list[str]) -> Mention:
+    """A copy of `mention` with other words before its head (for per-instance variants)."""
+    from dataclasses import replace
+
+    copy = replace(mention, words=words, lows=[w.lower() for w in words])
+    copy.head_index = len(words) - (len(mention.words) - mention.head_index)
+    return copy
 
 
 def _singular_word(word: str, mention: Mention) -> str:
@@ -120,8 +142,8 @@ def _background(reading: Reading) -> str:
     return ", ".join(_distinct([*scenes, *reading.style]))
 
 
-def _region_prompt(mention: Mention, *, one: bool, context: str) -> str:
-    text = _phrase(mention, one=one)
+def _region_prompt(mention: Mention, *, one: bool, context: str, variant: list[str] | None = None) -> str:
+    text = _phrase(mention, one=one, variant=variant)
     if mention.details:
         text += " " + ", ".join(mention.details)
     if context:
@@ -179,46 +201,46 @@ def _depth(mention: Mention, reading: Reading) -> str | None:
     return None
 
 
-def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_regions: int = 16) -> Plan:
-    """A Plan for `prompt` without any model: deterministic, well under a second."""
-    reading = read_prompt(prompt)
-    entities = reading.entities
-    index_of = {id(m): i for i, m in enumerate(entities)}
-    groups = [
-        Group(
-            count=max(1, min(m.count or 1, max_regions or 1)),
-            horizontal=m.horizontal,
-            vertical=m.vertical,
-            depth=_depth(m, reading),
-        )
-        for m in entities
-    ]
-    boxes = layout_groups(groups, _constraints(reading, index_of), width, height)
-    context = _context(reading)
-    regions = []
-    for mention, group_boxes in zip(entities, boxes, strict=True):
-        one = mention.count is not None or not mention.plural
-        label = label_for(mention)
-        for box in group_boxes:
-            regions.append(
-                {"label": label, "prompt": _region_prompt(mention, one=one, context=context), "box": box}
-            )
-    wanted = sum((m.count or 1) for m in entities)
+def _budget(entities: list[Mention], max_regions: int) -> list[tuple[Mention, int]]:
+    """(mention, instances) for the first things in prompt order that fit in max_regions."""
+    wanted = sum(m.count or 1 for m in entities)
     if wanted > max_regions:
         log.warning(
-            "the prompt names %d things, more than the limit of %d: kept the first %d",
+            "the prompt names %d things, more than the limit of %d regions: kept the first %d",
             wanted,
             max_regions,
             max_regions,
         )
-    if len(regions) > max_regions:
-        log.warning(
-            "the prompt names %d things, more than the limit of %d: kept the first %d",
-            len(regions),
-            max_regions,
-            max_regions,
-        )
-        regions = regions[:max_regions]
+    kept: list[tuple[Mention, int]] = []
+    left = max_regions
+    for mention in entities:
+        count = min(mention.count or 1, left)
+        if count <= 0:
+            break
+        kept.append((mention, count))
+        left -= count
+    return kept
+
+
+def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_regions: int = 16) -> Plan:
+    """A Plan for `prompt` without any model: deterministic, well under a second."""
+    reading = read_prompt(prompt)
+    kept = _budget(reading.entities, max_regions)
+    index_of = {id(m): i for i, (m, _) in enumerate(kept)}
+    groups = [
+        Group(count=count, horizontal=m.horizontal, vertical=m.vertical, depth=_depth(m, reading))
+        for m, count in kept
+    ]
+    boxes = layout_groups(groups, _constraints(reading, index_of), width, height)
+    context = _context(reading)
+    regions = []
+    for (mention, _), group_boxes in zip(kept, boxes, strict=True):
+        one = mention.count is not None or not mention.plural
+        for index, box in enumerate(group_boxes):
+            variant = mention.variants[index] if index < len(mention.variants) else None
+            label = label_for(_with_words(mention, _variant_words(mention, variant)) if variant else mention)
+            prompt_text = _region_prompt(mention, one=one, context=context, variant=variant)
+            regions.append({"label": label, "prompt": prompt_text, "box": box})
     base = " ".join(prompt.split())
     return Plan.model_validate(
         {

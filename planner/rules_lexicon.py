@@ -102,7 +102,10 @@ VERBS = _words(
     "kneeling pose poses posing gaze gazes gazing stare stares staring point points pointing "
     "overlook overlooks overlooking contain contains containing feature features featuring "
     "show shows showing include includes including sport sports sporting wield wields wielding "
-    "has have with"
+    "has have with shone shined sat stood lay hung flew ran grew rose fell swam drove rode held wore ate "
+    "drank sang spoke slept hid hidden driven ridden eaten taken thrown drawn blown flown shown grown "
+    "seen given written worn torn sewn woven fallen stuck spun leapt jumped perched soared "
+    "loom looms looming towering sprawl sprawls sprawling dotted lined"
 )
 # Verbs whose object is part of the subject's region (worn, held, carried).
 ATTACHING_VERBS = _words(
@@ -126,12 +129,12 @@ SCENE_NOUNS = _words(
     "room bedroom kitchen bathroom livingroom office classroom library studio hall hallway "
     "corridor lobby restaurant cafe bar shop store market supermarket mall gym stadium "
     "arena theater theatre museum gallery church cathedral temple station airport harbor "
-    "harbour port dock pier marina bridge tunnel space universe galaxy cosmos underwater "
+    "harbour port dock marina tunnel space universe galaxy cosmos underwater "
     "background backdrop foreground scene setting surface ground floor grass snow sand ice "
     "water weather fog mist rain night dawn dusk sunset sunrise twilight noon midnight "
     "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
     "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
-    "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves"
+    "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars"
 )
 # Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
 FRAMING_NOUNS = _words(
@@ -180,6 +183,20 @@ STYLE_WORDS = _words(
     "4k 8k hdr detailed highly intricate sharp soft golden hour sunset sunrise dawn dusk "
     "night nighttime twilight misty foggy hazy rainy snowy sunny overcast neon candlelit "
     "backlit lit lighting light shadows"
+)
+# Style words picked up anywhere in a prompt (clearly about the whole picture).
+GLOBAL_STYLE_WORDS = _words(
+    "photorealistic hyperrealistic cinematic watercolor watercolour anime manga cartoon "
+    "illustration minimalist minimalistic surreal impressionist impressionistic noir monochrome "
+    "sepia steampunk cyberpunk baroque cubist lowpoly low-poly isometric bokeh 4k 8k hdr "
+    "photography photograph"
+)
+TIME_NOUNS = _words(
+    "sunset sunrise dawn dusk twilight night nighttime noon midnight daybreak evening morning"
+)
+IMAGE_NOUNS = _words(
+    "image picture photo photograph scene view shot composition frame canvas snapshot close-up "
+    "closeup wallpaper depiction"
 )
 STYLE_PHRASES = (
     "oil painting", "digital art", "digital painting", "pencil drawing", "pencil sketch",

@@ -19,12 +19,16 @@ from planner.rules_lexicon import (
     COLOURS,
     DETERMINERS,
     FRAMING_NOUNS,
+    GLOBAL_STYLE_WORDS,
+    IMAGE_NOUNS,
     MATERIALS,
     NEGATORS,
     NUMBERS,
+    PLURAL_ONLY,
     SCENE_NOUNS,
     STYLE_PHRASES,
     STYLE_WORDS,
+    TIME_NOUNS,
     VAGUE_QUANTIFIERS,
 )
 from planner.rules_spatial import ABSOLUTE_FALLBACK, Spatial, match_spatial
@@ -44,6 +48,7 @@ from planner.rules_text import (
 _CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _PLURAL_MODIFIERS = frozenset("sports arts goods savings clothes crafts games kids news letters".split())
+_OBJECT_PRONOUNS = frozenset("them it him her us".split())
 _POSSESSIVE = frozenset("his her its their our my your".split())
 
 
@@ -65,6 +70,7 @@ class Mention:
     attached_to: Mention | None = None
     coref: Mention | None = None
     details: list[str] = field(default_factory=list)  # "with a red hat", "sitting"
+    variants: list[list[str]] = field(default_factory=list)  # per instance: "one brown and one white"
     horizontal: str | None = None
     vertical: str | None = None
     depth: str | None = None
@@ -269,7 +275,18 @@ def _chunk(tokens: list[Token], sentence: int) -> list[Item]:
         start = i
         after_quantity, count, vague, determiner, negated = _quantity(lows, i)
         end = _phrase_end(lows, after_quantity, determiner)
-        if after_quantity == start and (is_verb(word) or is_participle(word)):
+        follows_mention = bool(items) and isinstance(items[-1], Mention | _Word)
+        adjectival = (
+            is_participle(word)
+            and not follows_mention
+            and i + 1 < n
+            and lows[i + 1][0].isalnum()
+            and not is_stop_word(lows[i + 1])
+            and not is_verb(lows[i + 1])
+            and not is_participle(lows[i + 1])
+            and match_spatial(lows, i + 1) is None
+        )
+        if after_quantity == start and (is_verb(word) or is_participle(word)) and not adjectival:
             end = start  # a verb, not a noun phrase ("seagulls fly above")
         if (
             after_quantity == start
@@ -289,6 +306,8 @@ def _chunk(tokens: list[Token], sentence: int) -> list[Item]:
         phrase_lows = lows[after_quantity:end]
         head = phrase_lows[head_index]
         plural = is_plural(head) or (count is not None and count > 1) or (vague and is_plural(head))
+        if head in PLURAL_ONLY and count == 2 and "pair" in lows[start:after_quantity]:
+            count = 1  # "a pair of glasses" is one thing
         head_singular = singular(head)
         if count is not None and count > 1 and head == "glasses":
             head_singular = head[:-2]
@@ -316,12 +335,17 @@ def _classify(items: list[Item]) -> None:
     previous: Item | None = None
     for index, item in enumerate(items):
         if isinstance(item, Mention):
+            many = item.count is not None and item.count > 1
             if item.head in CANVAS_NOUNS and isinstance(previous, _Place):
                 item.kind = "canvas"
             elif item.head in FRAMING_NOUNS and _next_word(items, index) == "of":
                 item.kind = "frame"
-            elif item.head in FRAMING_NOUNS and item.head not in CANVAS_NOUNS and item.count is None:
-                item.kind = "frame"
+            elif (item.head in IMAGE_NOUNS or item.head == "style") and not many:
+                item.kind = "frame"  # "the image shows ...", "silhouette style"
+            elif item.head in FRAMING_NOUNS and not item.determiner and not many:
+                item.kind = "frame"  # "..., watercolor painting"
+            elif item.head in TIME_NOUNS:
+                item.kind = "frame"  # "at sunset": style and light, said by the style words
             elif item.head in SCENE_NOUNS or item.lows[-1] in SCENE_NOUNS:
                 item.kind = "scene"
             elif item.lows[-1] in STYLE_WORDS and all(
@@ -372,6 +396,28 @@ def _fold_of(items: list[Item]) -> list[Item]:
         out.append(item)
         i += 1
     return out
+
+
+def _resolve_ellipsis(items: list[Item]) -> None:
+    """'two horses, one brown and one white': adjective-only phrases describe earlier instances."""
+    last: Mention | None = None
+    for item in items:
+        if not isinstance(item, Mention) or item.kind != "entity":
+            continue
+        if all(is_known_adjective(w) for w in item.lows) and last is not None:
+            wanted = last.count or 0
+            if wanted > 1 and len(last.variants) < wanted:
+                last.variants.append(list(item.words))
+                item.kind = "ellipsis"
+                continue
+            # "a red apple and a green one": a new thing of the same kind
+            item.words = [*item.words, last.words[last.head_index]]
+            item.lows = [*item.lows, last.head_word]
+            item.head = last.head
+            item.head_index = len(item.lows) - 1
+            item.plural = last.plural and item.count != 1
+        if item.kind == "entity":
+            last = item
 
 
 def _negate(items: list[Item]) -> None:
@@ -490,8 +536,19 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
         relation = spatial.relation or ""
         wanted = 2 if relation in {"between", "around"} else 1
         objects = _mentions_after(items, index, wanted)
+        pronoun = (
+            index + 1 < len(items)
+            and isinstance(items[index + 1], _Word)
+            and items[index + 1].low in _OBJECT_PRONOUNS
+        )
+        if pronoun and last_entity is not None and relation not in {"with", "between", "around"}:
+            later = [m for m in _mentions_after(items, index + 1, 1) if m.kind == "entity"]
+            if later and later[0] is not last_entity and relation != "inside":
+                relations.append(Relation(relation, later[0], (last_entity,)))
+            continue
         if relation == "with":
-            subject = _entity_before(items, index, same_clause=False)
+            after_break = index > 0 and isinstance(items[index - 1], _Break)
+            subject = None if after_break else _entity_before(items, index, same_clause=False)
             if subject is not None:
                 for obj in objects[:1] + _more_attached(items, index):
                     if obj.kind == "entity" and not obj.negated:
@@ -607,8 +664,7 @@ def _style(text: str, mentions: list[Mention]) -> list[str]:
         if phrase in low and not any(phrase in f for f in found):
             found.append(phrase)
     for mention in mentions:
-        if mention.kind == "frame" and mention.head not in CANVAS_NOUNS | {
-            "style",
+        if mention.kind == "frame" and mention.head not in CANVAS_NOUNS | IMAGE_NOUNS | {
             "version",
             "design",
             "concept",
@@ -617,7 +673,7 @@ def _style(text: str, mentions: list[Mention]) -> list[str]:
             if not any(phrase in f or f in phrase for f in found):
                 found.append(phrase)
     for word in low.replace(",", " ").split():
-        if word in STYLE_WORDS and word not in {"light", "lit", "soft", "oil", "detailed", "highly"}:
+        if word in GLOBAL_STYLE_WORDS or word in TIME_NOUNS:
             if not any(word in f.split() for f in found):
                 found.append(word)
     return found[:6]
@@ -633,6 +689,7 @@ def read_prompt(text: str) -> Reading:
         items = _chunk(sentence, sentence_index)
         _classify(items)
         items = _fold_of(items)
+        _resolve_ellipsis(items)
         _negate(items)
         all_items.append(items)
         sentence_mentions = [i for i in items if isinstance(i, Mention)]

@@ -20,6 +20,22 @@ _FILLER = frozenset("far very extreme".split())
 # Fixed phrases that relate the subject to the next object.
 _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "front", "of"): "front",
+    ("left", "of"): "left_of",
+    ("right", "of"): "right_of",
+    ("to", "the", "left", "of"): "left_of",
+    ("to", "the", "right", "of"): "right_of",
+    ("hidden", "by"): "behind",
+    ("from", "above"): "camera",
+    ("from", "below"): "camera",
+    ("from", "behind"): "camera",
+    ("from", "the", "side"): "camera",
+    ("from", "the", "front"): "camera",
+    ("from", "the", "left"): "camera",
+    ("from", "the", "right"): "camera",
+    ("from", "the", "top"): "camera",
+    ("hidden", "behind"): "behind",
+    ("partially", "hidden", "by"): "behind",
+    ("blocked", "by"): "behind",
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
@@ -41,6 +57,8 @@ _RELATIVE_WORDS: dict[str, str] = {
     "over": "above",
     "overhead": "above",
     "atop": "on",
+    "riding": "on",
+    "astride": "on",
     "on": "on",
     "upon": "on",
     "onto": "on",
@@ -113,8 +131,6 @@ def _directional(words: list[str], start: int) -> Spatial | None:
             vertical = _VERTICAL[word]
         else:
             depth = _DEPTH[word]
-            if depth == "front":
-                vertical = vertical or "bottom"
         found += 1
         i += 1
     if not found:
@@ -167,7 +183,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
     for length in (4, 3, 2):
         phrase = tuple(words[start : start + length])
         if len(phrase) == length and phrase in _RELATIVE_PHRASES:
-            return Spatial(length, relation=_RELATIVE_PHRASES[phrase], needs_object=True)
+            relation = _RELATIVE_PHRASES[phrase]
+            return Spatial(length, relation=relation, needs_object=relation != "camera")
     directional = _directional(words, start)
     if directional is not None:
         return directional
