@@ -124,7 +124,8 @@ def _context(reading: Reading) -> str:
     if scenes:
         scene = scenes[0]
         lead = scene.lead if scene.lead in {"on", "in", "at", "inside", "near", "by"} else "in"
-        det = scene.determiner if scene.determiner not in {"", "no"} else _article(" ".join(scene.words))
+        det = scene.determiner if scene.determiner not in {"", "no"} else None
+        det = det or ("the" if scene.plural else _article(" ".join(scene.words)))
         parts.append(f"{lead} {det} {' '.join(scene.words)}")
     parts.extend(reading.style)
     return ", ".join(_distinct(parts))

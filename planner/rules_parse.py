@@ -473,6 +473,17 @@ def _entity_before(items: list[Item], index: int, *, same_clause: bool) -> Menti
     return None
 
 
+def _scene_before(items: list[Item], index: int) -> bool:
+    """Whether the nearest mention before index in the same clause is a scene."""
+    for j in range(index - 1, -1, -1):
+        item = items[j]
+        if isinstance(item, _Break):
+            return False
+        if isinstance(item, Mention) and not item.negated:
+            return item.kind == "scene"
+    return False
+
+
 def _mentions_after(items: list[Item], index: int, limit: int) -> list[Mention]:
     found: list[Mention] = []
     for j in range(index + 1, len(items)):
@@ -527,6 +538,8 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
         spatial = item.spatial
         if not spatial.needs_object:
             target = _entity_before(items, index, same_clause=True)
+            if target is None and _scene_before(items, index):
+                continue  # "mountains in the background": the scene itself
             if target is None:
                 after = [m for m in _mentions_after(items, index, 2) if m.kind == "entity"]
                 target = after[0] if after else last_entity

@@ -16,6 +16,7 @@ _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom"
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back", "distance": "back"}
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
 _FILLER = frozenset("far very extreme".split())
+_PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 
 # Fixed phrases that relate the subject to the next object.
 _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
@@ -163,18 +164,10 @@ def _directional(words: list[str], start: int) -> Spatial | None:
             depth=depth,
             needs_object=True,
         )
-    if words[start] in _LEAD and words[start] not in {
-        "in",
-        "on",
-        "at",
-        "to",
-        "towards",
-        "toward",
-        "into",
-        "along",
-        "near",
-    }:
+    if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
+    if depth is not None and vertical is None:  # the foreground is low in the picture, the background high
+        vertical = "bottom" if depth == "front" else "top"
     return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
 
 
