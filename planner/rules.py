@@ -120,7 +120,7 @@ def _distinct(parts: list[str]) -> list[str]:
 def _context(reading: Reading) -> str:
     """Scene and style words that every regional prompt shares, so the parts match."""
     parts = []
-    scenes = reading.scenes
+    scenes = [s for s in reading.scenes if s.lead in {"on", "in", "at", "inside", "near", "by"}]
     if scenes:
         scene = scenes[0]
         lead = scene.lead if scene.lead in {"on", "in", "at", "inside", "near", "by"} else "in"

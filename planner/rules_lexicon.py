@@ -81,7 +81,7 @@ AUXILIARIES = _words(
     "is are was were be been being am has have had do does did can could will would shall "
     "should may might must there here it they he she we you i them him us me who whom whose "
     "that which where when how why what then than also too very really quite rather just "
-    "only even still almost nearly all both"
+    "only even still almost nearly all both full"
 )
 VERBS = _words(
     "sit sits sitting sat stand stands standing stood lie lies lying lay lays laying rest rests "
@@ -110,7 +110,7 @@ VERBS = _words(
 # Verbs whose object is part of the subject's region (worn, held, carried).
 ATTACHING_VERBS = _words(
     "wear wears wearing wore dressed hold holds holding held carry carries carrying carried "
-    "wield wields wielding sporting clutching clutches gripping grips"
+    "wield wields wielding sporting clutching clutches gripping grips having"
 )
 
 NOUN_ING_WORDS = _words(

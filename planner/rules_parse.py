@@ -48,6 +48,7 @@ from planner.rules_text import (
 _CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _PLURAL_MODIFIERS = frozenset("sports arts goods savings clothes crafts games kids news letters".split())
+_BE = frozenset("is are was were be being".split())
 _OBJECT_PRONOUNS = frozenset("them it him her us".split())
 _POSSESSIVE = frozenset("his her its their our my your".split())
 
@@ -537,6 +538,11 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             continue
         spatial = item.spatial
         if not spatial.needs_object:
+            nearest = items[index - 1] if index > 0 else None
+            if isinstance(nearest, Mention) and nearest.attached_to is not None and nearest.kind == "entity":
+                nearest.attached_to = None  # it has a place of its own
+                _pin(nearest, spatial)
+                continue
             target = _entity_before(items, index, same_clause=True)
             if target is None and _scene_before(items, index):
                 continue  # "mountains in the background": the scene itself
@@ -625,9 +631,16 @@ def _details(items: list[Item]) -> None:
         if not isinstance(item, Mention) or item.kind != "entity":
             continue
         action: list[str] = []
-        for nxt in items[index + 1 :]:
+        following = items[index + 1 :]
+        for position, nxt in enumerate(following):
+            if isinstance(nxt, _Word) and nxt.low in _BE and not action:
+                continue  # "a person is reading a book"
             if isinstance(nxt, _Word) and nxt.low.endswith("ing") and nxt.low not in ATTACHING_VERBS:
                 action.append(nxt.low)
+                after = following[position + 1] if position + 1 < len(following) else None
+                if isinstance(after, Mention) and after.kind == "entity" and not after.negated:
+                    action.append(" ".join(([after.determiner] if after.determiner else []) + after.words))
+                    break  # "reading a book": the book keeps its own region too
                 if len(action) == 2:
                     break
                 continue
