@@ -53,8 +53,8 @@ class SchemaLimits:
 
     max_regions: int = 16
     label_chars: int = 48
-    prompt_chars: int = 300
-    base_chars: int = 600
+    prompt_chars: int = 400
+    base_chars: int = 2000
 
 
 def content_json_schema(max_regions: int, limits: SchemaLimits | None = None) -> dict[str, Any]:

@@ -9,6 +9,7 @@ HF_HUB_OFFLINE set (or no network) nothing is downloaded silently.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from planner.content import SchemaLimits, content_json_schema
 from planner.errors import PlannerError
 from planner.templates import Message
+
+log = logging.getLogger("planner")
 
 DEFAULT_HF_MODEL = "Qwen/Qwen2.5-1.5B-Instruct"
 INSTALL_HINT = "pip install regional-flux[hf]"
@@ -35,22 +38,33 @@ def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
 
 
-def load_model(model_id: str) -> tuple[Any, Any]:
-    """Load (model, tokenizer) from a local path or an already-downloaded hub id.
+def load_model(model_id: str | None) -> tuple[Any, Any]:
+    """Load (model, tokenizer) from a local path or a hub id.
 
-    Downloads happen only when HF_HUB_OFFLINE is unset; a missing model is a PlannerError.
+    The default model (model_id None) is used only when it is already on disk; a hub id the user
+    names is downloaded only when HF_HUB_OFFLINE is unset. A missing model is a PlannerError.
     """
     _require_xgrammar()
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    local_only = _offline() or os.path.isdir(os.path.expanduser(model_id))
-    path = os.path.expanduser(model_id) if os.path.isdir(os.path.expanduser(model_id)) else model_id
+    is_default = model_id is None
+    model_id = model_id or DEFAULT_HF_MODEL
+    is_dir = os.path.isdir(os.path.expanduser(model_id))
+    local_only = _offline() or is_dir or is_default
+    path = os.path.expanduser(model_id) if is_dir else model_id
+    if not local_only:
+        log.info("loading %s from the Hugging Face Hub (downloads it if it is not cached)", model_id)
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=local_only)
         model = AutoModelForCausalLM.from_pretrained(path, local_files_only=local_only, dtype="auto")
     except (OSError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        hint = " (HF_HUB_OFFLINE is set: download it first or give a local path)" if local_only else ""
+        if is_default:
+            hint = " (the default model is used only when already downloaded: pass llm_model)"
+        elif local_only and not is_dir:
+            hint = " (HF_HUB_OFFLINE is set: download it first or give a local path)"
+        else:
+            hint = ""
         raise PlannerError(f"cannot load the hf model {model_id!r}{hint}: {first[:200]}") from None
     model.eval()
     return model, tokenizer

@@ -79,9 +79,9 @@ def make_plan(
             raw_log=raw_log,
         )
     else:
-        from planner.hf_backend import DEFAULT_HF_MODEL, HFChat, load_model
+        from planner.hf_backend import HFChat, load_model
 
-        model, tokenizer = load_model(llm_model or DEFAULT_HF_MODEL)
+        model, tokenizer = load_model(llm_model)
         chat = HFChat(model, tokenizer)
     return plan_with_chat(
         chat,

@@ -78,6 +78,13 @@ def test_missing_model_is_a_clear_error(tmp_path):
         planner.make_plan("a cat", backend="hf", llm_model="nobody/not-a-real-model-xyz")
 
 
+def test_default_model_is_never_downloaded(monkeypatch, tmp_path):
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty cache: the default model is not there
+    with pytest.raises(planner.PlannerError, match="only when already downloaded"):
+        planner.make_plan("a cat", backend="hf")
+
+
 def test_missing_xgrammar_names_the_extra(monkeypatch, tiny):
     monkeypatch.setitem(sys.modules, "xgrammar", None)
     model, tokenizer = tiny

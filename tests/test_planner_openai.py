@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,21 @@ def test_exponential_backoff_without_retry_after(tmp_path):
         text = chat([{"role": "user", "content": "hi"}], {"type": "object"})
     assert json.loads(text) == GOOD
     assert waits == [0.01, 0.02] and chat.requests == 3
+
+
+def test_retry_after_beyond_budget_stops(monkeypatch, tmp_path):
+    with FakeLLMServer([error(429, "slow down", {"retry-after": "120"}), answer(GOOD)]) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        start = time.perf_counter()
+        with pytest.raises(planner.ServiceUnavailableError, match="RateLimitError 429"):
+            plan_via(server, tmp_path, max_attempts=3, timeout_s=2)
+    assert len(server.requests) == 1 and time.perf_counter() - start < 2
+
+
+def test_auto_without_credentials_is_rules(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY")
+    plan = planner.make_plan("two red apples", backend="auto")
+    assert [r.label for r in plan.regions] == ["red apple", "red apple"]
 
 
 def test_persistent_failure_is_clear_and_saves_raw(monkeypatch, tmp_path):
