@@ -325,6 +325,9 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
     if not args.plan and not (args.prompt or "").strip():
         raise UsageError(f"give a PROMPT (the image description) or --plan FILE (see {PROG} --help)")
 
+    if args.templates and not Path(args.templates).expanduser().is_dir():
+        raise UsageError(f"--templates {args.templates}: no such folder")
+
     file_settings: dict[str, Any] = {}
     file_model = None
     source: str | Plan = args.prompt

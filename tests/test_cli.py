@@ -447,3 +447,21 @@ def test_plan_table_fits_the_width():
     assert all(len(line) <= 72 for line in table.splitlines())
     assert "[0.50, 0.50, 1.00, 1.00]" in table and "a cat" in table
     assert table.splitlines()[0] == "plan: 2 regions, 1024x1024"
+
+
+# ----------------------------------------------------------------------------- the README
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_plan_examples_are_valid_and_the_test_command_is_the_ci_line():
+    import re
+
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, flags=re.S)
+    assert blocks, "the README shows a plan"
+    for block in blocks:
+        validate_plan(json.loads(block))
+    quick_start = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```bash\n(.*?)```", quick_start, flags=re.S)
+    assert [c.strip() for c in commands][1] == 'pip install -e ".[test]" && python -m pytest'
+    assert len(commands) == 2 and "plan-and-render" in commands[0] and "--model tiny" in commands[0]
