@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,11 @@ import torch
 from PIL import Image
 
 from planner.plan import Plan, PlanError, load_plan, validate_plan
+from renderer.controlnet import control_call_kwargs, control_input, controlnet_pipeline, has_controlnet
 from renderer.errors import ModelUnavailableError, RenderError
+from renderer.lora import apply_loras, parse_lora_specs
 from renderer.masks import TokenGrid, load_plan_masks, region_token_masks
+from renderer.model_defaults import pipeline_model_defaults
 from renderer.regional import RegionalAttention
 from renderer.settings import DEFAULT_MODEL, TINY_MODEL, Settings, resolve_settings
 
@@ -165,6 +168,11 @@ def render(
     base_copy: bool | None = None,
     attention: str | None = None,
     progress: bool = True,
+    loras: Sequence[str] | None = None,
+    controlnet: Any = None,
+    control_image: Any = None,
+    control_mode: int | None = None,
+    control_scale: float | None = None,
 ) -> Image.Image:
     """Render a plan with FLUX and regional attention; returns the image.
 
@@ -174,10 +182,20 @@ def render(
     offload, quantization, LoRAs); otherwise `model` is loaded ("tiny" runs on CPU in seconds).
     The plan and its mask images are checked before any model is loaded. A plan with no
     regions, or inject_steps 0, renders exactly as plain FLUX on the base prompt.
+
+    Settings not given follow the model where it needs other defaults: a transformer without a
+    guidance embedding (FLUX.1-schnell) gets 4 steps, guidance 0, 256 T5 tokens and inject steps
+    scaled to the schedule (see renderer.model_defaults).
+
+    Extras (see renderer.lora and renderer.controlnet): `loras` are `PATH_OR_ID[:SCALE]` specs
+    loaded into the pipeline (they stay loaded in a `pipe` you pass); `controlnet` (hub id,
+    folder or FluxControlNetModel) with `control_image` (file or PIL image), `control_mode`
+    (Union ControlNets) and `control_scale` runs diffusers' FluxControlNetPipeline on the same
+    components, with regional control on the FLUX transformer. A FluxControlNetPipeline passed
+    as `pipe` needs only `control_image`.
     """
     plan = _as_plan(plan)
-    settings = resolve_settings(
-        plan,
+    explicit = dict(
         seed=seed,
         steps=steps,
         guidance=guidance,
@@ -190,17 +208,38 @@ def render(
         base_copy=base_copy,
         attention=attention,
     )
+    resolve_settings(plan, **explicit)  # bad settings fail here, before any model loads
     pixel_masks = load_plan_masks(plan)
+    lora_specs = parse_lora_specs(loras)
+    control = control_input(control_image, control_mode, control_scale)
+    if controlnet is None and not has_controlnet(pipe):
+        control_call_kwargs(None, control)  # a control image without a ControlNet fails before loading
     if pipe is None:
         pipe = load_pipeline(model, device=device, dtype=dtype, offload=offload)
-    return render_with_pipeline(pipe, plan, settings, pixel_masks=pixel_masks, progress=progress)
+    apply_loras(pipe, lora_specs)
+    if controlnet is not None:
+        pipe = controlnet_pipeline(pipe, controlnet, dtype=parse_dtype(dtype))
+    call_kwargs = control_call_kwargs(pipe, control)
+    settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
+    return render_with_pipeline(
+        pipe, plan, settings, pixel_masks=pixel_masks, progress=progress, call_kwargs=call_kwargs
+    )
 
 
 @torch.no_grad()
 def render_with_pipeline(
-    pipe, plan: Plan, settings: Settings, *, pixel_masks=None, progress: bool = True
+    pipe,
+    plan: Plan,
+    settings: Settings,
+    *,
+    pixel_masks=None,
+    progress: bool = True,
+    call_kwargs: dict[str, Any] | None = None,
 ) -> Image.Image:
-    """Render a validated plan with resolved settings on a loaded pipeline."""
+    """Render a validated plan with resolved settings on a loaded pipeline.
+
+    `call_kwargs` go to the pipeline call as they are (the ControlNet's image, mode and scale).
+    """
     length = settings.max_sequence_length or default_sequence_length(pipe)
     base_embeds, pooled, _ = pipe.encode_prompt(
         prompt=plan.base_prompt, prompt_2=None, max_sequence_length=length
@@ -214,6 +253,7 @@ def render_with_pipeline(
         guidance_scale=settings.guidance,
         generator=torch.Generator("cpu").manual_seed(settings.seed),
         max_sequence_length=length,
+        **(call_kwargs or {}),
     )
     regional = contextlib.nullcontext()
     if plan.regions and settings.control_steps > 0:

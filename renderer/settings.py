@@ -16,6 +16,8 @@ from planner.plan import Plan, PlanError, RenderSettings
 
 DEFAULT_MODEL = "black-forest-labs/FLUX.1-dev"
 TINY_MODEL = "tiny"
+# ControlNet strength (diffusers' FLUX ControlNet examples use 0.5-0.7); not a plan setting.
+DEFAULT_CONTROL_SCALE = 0.6
 
 REGIONAL_TOKENS = ("padded", "own")
 ATTENTION_BACKENDS = ("auto", "sdpa", "flex")
