@@ -56,9 +56,8 @@ def _with_words(mention: Mention, words: list[str]) -> Mention:
     """A copy of `mention` with other words before its head (for per-instance variants)."""
     from dataclasses import replace
 
-    copy = replace(mention, words=words, lows=[w.lower() for w in words])
-    copy.head_index = len(words) - (len(mention.words) - mention.head_index)
-    return copy
+    head_index = len(words) - (len(mention.words) - mention.head_index)
+    return replace(mention, words=words, lows=[w.lower() for w in words], head_index=head_index)
 
 
 def _singular_word(word: str, mention: Mention) -> str:

@@ -260,16 +260,18 @@ def _grids(count: int) -> list[tuple[int, int]]:
 def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
     rows, cols = _sub_grid(group.count, box, aspect)
     x0, y0, x1, y1 = box
-    cell_w = (x1 - x0 - INSTANCE_GAP * (cols - 1)) / cols
-    cell_h = (y1 - y0 - INSTANCE_GAP * (rows - 1)) / rows
+    gap_x = min(INSTANCE_GAP, 0.15 * (x1 - x0) / cols)
+    gap_y = min(INSTANCE_GAP, 0.15 * (y1 - y0) / rows)
+    cell_w = (x1 - x0 - gap_x * (cols - 1)) / cols
+    cell_h = (y1 - y0 - gap_y * (rows - 1)) / rows
     scale = DEPTH_SCALE.get(group.depth, DEPTH_SCALE[None])
     boxes = []
     for index in range(group.count):
         row, col = divmod(index, cols)
         in_row = min(cols, group.count - row * cols)
-        offset = (cols - in_row) * (cell_w + INSTANCE_GAP) / 2  # centre a short last row
-        cx = x0 + offset + col * (cell_w + INSTANCE_GAP) + cell_w / 2
-        cy = y0 + row * (cell_h + INSTANCE_GAP) + cell_h / 2
+        offset = (cols - in_row) * (cell_w + gap_x) / 2  # centre a short last row
+        cx = x0 + offset + col * (cell_w + gap_x) + cell_w / 2
+        cy = y0 + row * (cell_h + gap_y) + cell_h / 2
         w, h = cell_w * scale, cell_h * scale
         if w * aspect > MAX_ASPECT * h:
             w = MAX_ASPECT * h / aspect
@@ -280,7 +282,12 @@ def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
 
 
 def _rounded(box: Box) -> Box:
+    """Box rounded to 4 decimals, inside [0, 1], never empty."""
     x0, y0, x1, y1 = (min(1.0, max(0.0, round(v, 4))) for v in box)
+    if x1 <= x0:
+        x0, x1 = min(x0, 0.9999), min(x0, 0.9999) + 0.0001
+    if y1 <= y0:
+        y0, y1 = min(y0, 0.9999), min(y0, 0.9999) + 0.0001
     return (x0, y0, x1, y1)
 
 

@@ -8,97 +8,35 @@ beach"), which frame the picture ("an oil painting of"), and the relations betwe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from planner.rules_chunk import Break, Item, Mention, Negation, Place, Word, chunk_sentence
 from planner.rules_lexicon import (
     ATTACHING_VERBS,
     CANVAS_NOUNS,
     CLOTHING_NOUNS,
-    COLLECTIVE_COUNTS,
     COLOUR_SHADES,
     COLOURS,
-    DETERMINERS,
     FRAMING_NOUNS,
     GLOBAL_STYLE_WORDS,
     IMAGE_NOUNS,
     MATERIALS,
-    NEGATORS,
-    NUMBERS,
-    PLURAL_ONLY,
     SCENE_NOUNS,
     STYLE_PHRASES,
     STYLE_WORDS,
     TIME_NOUNS,
-    VAGUE_QUANTIFIERS,
 )
-from planner.rules_spatial import ABSOLUTE_FALLBACK, Spatial, match_spatial
+from planner.rules_spatial import ABSOLUTE_FALLBACK, Spatial
 from planner.rules_text import (
-    Token,
     is_known_adjective,
-    is_participle,
-    is_plural,
-    is_stop_word,
-    is_verb,
-    looks_adjective,
-    singular,
     split_sentences,
     tokenize,
 )
 
-_CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
 _DEFINITE = frozenset("the this that these those its their his her".split())
-_PLURAL_MODIFIERS = frozenset("sports arts goods savings clothes crafts games kids news letters".split())
 _BE = frozenset("is are was were be being".split())
 _OBJECT_PRONOUNS = frozenset("them it him her us".split())
 _POSSESSIVE = frozenset("his her its their our my your".split())
-
-
-@dataclass
-class Mention:
-    """A noun phrase: what it names, how many, and what the prompt says about it."""
-
-    words: list[str]  # the phrase as written, without determiner or count
-    lows: list[str]
-    head: str  # singular, lower case
-    count: int | None  # explicit number of instances; None when not said
-    plural: bool
-    determiner: str
-    sentence: int
-    clause: int
-    position: int
-    kind: str = "entity"  # entity | scene | frame | canvas
-    negated: bool = False
-    attached_to: Mention | None = None
-    coref: Mention | None = None
-    details: list[str] = field(default_factory=list)  # "with a red hat", "sitting"
-    variants: list[list[str]] = field(default_factory=list)  # per instance: "one brown and one white"
-    horizontal: str | None = None
-    vertical: str | None = None
-    depth: str | None = None
-    lead: str = ""  # preposition before the phrase ("on", "in"), for scene phrases
-
-    @property
-    def attributes(self) -> list[str]:
-        return self.lows[: self.lows.index(self.head_word)] if self.head_word in self.lows else []
-
-    @property
-    def head_word(self) -> str:
-        return self.lows[self.head_index]
-
-    @property
-    def head_index(self) -> int:
-        return self._head_index
-
-    @head_index.setter
-    def head_index(self, value: int) -> None:
-        self._head_index = value
-
-    def resolved(self) -> Mention:
-        """The mention this one refers back to ("the cat" after "a cat")."""
-        mention = self
-        while mention.coref is not None:
-            mention = mention.coref
-        return mention
 
 
 @dataclass(frozen=True)
@@ -132,204 +70,6 @@ class Reading:
         return [m for m in self.mentions if m.kind == "scene" and not m.negated and m.coref is None]
 
 
-# ----------------------------------------------------------------------------- items
-@dataclass
-class _Word:
-    low: str
-
-
-@dataclass
-class _Break:
-    low: str
-
-
-@dataclass
-class _Negation:
-    low: str
-
-
-@dataclass
-class _Place:
-    spatial: Spatial
-    low: str
-
-
-Item = Mention | _Word | _Break | _Negation | _Place
-
-
-def _quantity(lows: list[str], i: int) -> tuple[int, int | None, bool, str, bool]:
-    """Read determiners and counts at i: (next index, count, vague, determiner, negated)."""
-    count: int | None = None
-    vague = False
-    negated = False
-    determiner = ""
-    n = len(lows)
-    while i < n:
-        word = lows[i]
-        nxt = lows[i + 1] if i + 1 < n else ""
-        if word in {"a", "an"} and nxt == "few":
-            count, i = 3, i + 2
-        elif word in {"a", "an"} and nxt in {"lot", "lots"} and i + 2 < n and lows[i + 2] == "of":
-            vague, i = True, i + 3
-        elif word in COLLECTIVE_COUNTS and nxt == "of":
-            value = COLLECTIVE_COUNTS[word]
-            if value is None:
-                vague = True
-            else:
-                count = value
-            i += 2
-        elif word in {"a", "an"}:
-            determiner = determiner or word
-            count = 1 if count is None else count
-            i += 1
-        elif word == "no":
-            negated = True
-            determiner = "no"
-            i += 1
-        elif word in NUMBERS and (word != "one" or nxt not in {"of", ""}):
-            count = NUMBERS[word]
-            i += 1
-        elif word.isdigit() and 0 < int(word) <= 100:
-            count = int(word)
-            i += 1
-        elif word in VAGUE_QUANTIFIERS:
-            vague = True
-            i += 1
-        elif word in DETERMINERS:
-            determiner = determiner or word
-            i += 1
-        else:
-            break
-    if count == 1 and determiner in {"a", "an"} and vague:
-        count = None
-    return i, count, vague, determiner, negated
-
-
-def _phrase_end(lows: list[str], start: int, determiner: str = "") -> int:
-    """End (exclusive) of the adjective/noun run starting at start."""
-    i = start
-    n = len(lows)
-    while i < n:
-        word = lows[i]
-        if not word[0].isalnum():
-            break
-        content_so_far = i > start
-        if content_so_far and match_spatial(lows, i) is not None:
-            break  # "a chair next to ..."
-        if content_so_far and not is_known_adjective(lows[i - 1]):
-            previous_plural = (
-                is_plural(lows[i - 1])
-                and not looks_adjective(lows[i - 1])
-                and lows[i - 1] not in _PLURAL_MODIFIERS
-            )
-            if previous_plural:
-                break  # "three seagulls circle": a plural noun is not a modifier
-            if determiner in {"a", "an", "one"} and is_plural(word) and not is_plural(lows[i - 1]):
-                break  # "a dog runs"
-        nxt = lows[i + 1] if i + 1 < n else ""
-        nxt_is_content = bool(nxt) and nxt[0].isalnum() and not is_stop_word(nxt) and not is_verb(nxt)
-        if (
-            word in {"and", "or"}
-            and content_so_far
-            and is_known_adjective(lows[i - 1])
-            and is_known_adjective(nxt)
-        ):
-            i += 1  # "black and white cat"
-            continue
-        if is_stop_word(word) or word in NUMBERS and content_so_far:
-            break
-        if is_verb(word) or is_participle(word):
-            before_is_modifier = not content_so_far or looks_adjective(lows[i - 1])
-            if not (before_is_modifier and nxt_is_content and not is_participle(nxt)):
-                if content_so_far or not nxt_is_content:
-                    if content_so_far:
-                        break
-                    if is_participle(word):
-                        break
-        i += 1
-    return i
-
-
-def _chunk(tokens: list[Token], sentence: int) -> list[Item]:
-    """A sentence as items: mentions, places, negations, clause breaks and other words."""
-    lows = [t.low for t in tokens]
-    items: list[Item] = []
-    clause = 0
-    i = 0
-    n = len(lows)
-    while i < n:
-        word = lows[i]
-        spatial = match_spatial(lows, i)
-        if spatial is not None:
-            items.append(_Place(spatial, " ".join(lows[i : i + spatial.length])))
-            i += spatial.length
-            continue
-        if word in _CLAUSE_BREAKS:
-            clause += 1
-            items.append(_Break(word))
-            i += 1
-            continue
-        if word in NEGATORS and word != "no":
-            items.append(_Negation(word))
-            i += 1
-            continue
-        start = i
-        after_quantity, count, vague, determiner, negated = _quantity(lows, i)
-        end = _phrase_end(lows, after_quantity, determiner)
-        follows_mention = bool(items) and isinstance(items[-1], Mention | _Word)
-        adjectival = (
-            is_participle(word)
-            and not follows_mention
-            and i + 1 < n
-            and lows[i + 1][0].isalnum()
-            and not is_stop_word(lows[i + 1])
-            and not is_verb(lows[i + 1])
-            and not is_participle(lows[i + 1])
-            and match_spatial(lows, i + 1) is None
-        )
-        if after_quantity == start and (is_verb(word) or is_participle(word)) and not adjectival:
-            end = start  # a verb, not a noun phrase ("seagulls fly above")
-        if (
-            after_quantity == start
-            and items
-            and isinstance(items[-1], Mention)
-            and items[-1].position + 1 < i
-        ):
-            end = start  # a bare word right after a noun phrase is its verb ("seagulls circle")
-        if end == after_quantity:
-            if negated:
-                items.append(_Negation("no"))
-            items.append(_Word(word)) if after_quantity == start else None
-            i = max(after_quantity, start + 1)
-            continue
-        head_index = end - 1 - after_quantity
-        words = [t.text for t in tokens[after_quantity:end]]
-        phrase_lows = lows[after_quantity:end]
-        head = phrase_lows[head_index]
-        plural = is_plural(head) or (count is not None and count > 1) or (vague and is_plural(head))
-        if head in PLURAL_ONLY and count == 2 and "pair" in lows[start:after_quantity]:
-            count = 1  # "a pair of glasses" is one thing
-        head_singular = singular(head)
-        if count is not None and count > 1 and head == "glasses":
-            head_singular = head[:-2]
-        mention = Mention(
-            words=words,
-            lows=phrase_lows,
-            head=head_singular,
-            count=None if vague else count,
-            plural=plural and count != 1,
-            determiner=determiner,
-            sentence=sentence,
-            clause=clause,
-            position=start,
-            negated=negated,
-        )
-        mention.head_index = head_index
-        items.append(mention)
-        i = end
-    return items
-
-
 # ----------------------------------------------------------------------------- resolve
 def _classify(items: list[Item]) -> None:
     """Mark scene, frame and canvas mentions; fold 'X of Y' phrases."""
@@ -337,7 +77,7 @@ def _classify(items: list[Item]) -> None:
     for index, item in enumerate(items):
         if isinstance(item, Mention):
             many = item.count is not None and item.count > 1
-            if item.head in CANVAS_NOUNS and isinstance(previous, _Place):
+            if item.head in CANVAS_NOUNS and isinstance(previous, Place):
                 item.kind = "canvas"
             elif item.head in FRAMING_NOUNS and _next_word(items, index) == "of":
                 item.kind = "frame"
@@ -353,11 +93,7 @@ def _classify(items: list[Item]) -> None:
                 w in STYLE_WORDS or is_known_adjective(w) for w in item.lows
             ):
                 item.kind = "frame"  # "cinematic lighting", "abstract"
-            if (
-                isinstance(previous, _Place)
-                or isinstance(previous, _Word)
-                and previous.low in {"at", "across"}
-            ):
+            if isinstance(previous, Place) or isinstance(previous, Word) and previous.low in {"at", "across"}:
                 item.lead = previous.low
         previous = item
 
@@ -365,7 +101,7 @@ def _classify(items: list[Item]) -> None:
 def _next_word(items: list[Item], index: int) -> str:
     if index + 1 < len(items):
         nxt = items[index + 1]
-        if isinstance(nxt, _Word | _Break | _Negation | _Place):
+        if isinstance(nxt, Word | Break | Negation | Place):
             return nxt.low
     return ""
 
@@ -380,7 +116,7 @@ def _fold_of(items: list[Item]) -> list[Item]:
             isinstance(item, Mention)
             and item.kind == "entity"
             and i + 2 < len(items)
-            and isinstance(items[i + 1], _Word)
+            and isinstance(items[i + 1], Word)
             and items[i + 1].low == "of"
             and isinstance(items[i + 2], Mention)
         ):
@@ -425,7 +161,7 @@ def _negate(items: list[Item]) -> None:
     """'without X', 'no X', 'not X' (and lists joined by or/nor, or bare nouns after and/',')."""
     active = False
     for item in items:
-        if isinstance(item, _Negation):
+        if isinstance(item, Negation):
             active = True
         elif isinstance(item, Mention):
             if active:
@@ -434,10 +170,10 @@ def _negate(items: list[Item]) -> None:
                 active = True  # the list may continue
             elif active:
                 active = False
-        elif isinstance(item, _Break):
+        elif isinstance(item, Break):
             if item.low not in {"or", "nor", ",", "and"}:
                 active = False
-        elif isinstance(item, _Place):
+        elif isinstance(item, Place):
             active = False
     # a list continuation via "and"/"," only covers bare nouns
     last_negated = False
@@ -454,9 +190,9 @@ def _negate(items: list[Item]) -> None:
                 item.negated = False
             last_negated = item.negated
             previous_break = ""
-        elif isinstance(item, _Break):
+        elif isinstance(item, Break):
             previous_break = item.low
-        elif isinstance(item, _Negation):
+        elif isinstance(item, Negation):
             last_negated = False
 
 
@@ -464,7 +200,7 @@ def _entity_before(items: list[Item], index: int, *, same_clause: bool) -> Menti
     clause = None
     for j in range(index - 1, -1, -1):
         item = items[j]
-        if isinstance(item, _Break) and same_clause:
+        if isinstance(item, Break) and same_clause:
             return None
         if isinstance(item, Mention) and item.kind in {"entity", "scene"} and not item.negated:
             if item.attached_to is None and item.kind == "entity":
@@ -478,7 +214,7 @@ def _scene_before(items: list[Item], index: int) -> bool:
     """Whether the nearest mention before index in the same clause is a scene."""
     for j in range(index - 1, -1, -1):
         item = items[j]
-        if isinstance(item, _Break):
+        if isinstance(item, Break):
             return False
         if isinstance(item, Mention) and not item.negated:
             return item.kind == "scene"
@@ -493,9 +229,9 @@ def _mentions_after(items: list[Item], index: int, limit: int) -> list[Mention]:
             found.append(item)
             if len(found) == limit:
                 break
-        elif isinstance(item, _Place) and found:
+        elif isinstance(item, Place) and found:
             break
-        elif isinstance(item, _Break) and item.low not in {"and", ","}:
+        elif isinstance(item, Break) and item.low not in {"and", ","}:
             break
     return found
 
@@ -510,26 +246,26 @@ def _pin(mention: Mention, spatial: Spatial) -> None:
 def _relate(items: list[Item], relations: list[Relation], last_entity: Mention | None) -> Mention | None:
     """Turn places into pins (absolute) or relations (relative); attach 'with' phrases."""
     for index, item in enumerate(items):
-        if isinstance(item, _Word) and item.low in ATTACHING_VERBS:
+        if isinstance(item, Word) and item.low in ATTACHING_VERBS:
             subject = _entity_before(items, index, same_clause=False)
             for obj in _mentions_after(items, index, 4)[:1] + _more_attached(items, index):
                 if subject is not None and obj.kind == "entity" and not obj.negated:
                     obj.attached_to = subject
             continue
-        if not isinstance(item, _Place):
+        if not isinstance(item, Place):
             if isinstance(item, Mention) and item.kind == "entity" and not item.negated:
                 if (
                     not item.determiner
                     and item.count is None
                     and index >= 2
-                    and isinstance(items[index - 1], _Word)
+                    and isinstance(items[index - 1], Word)
                     and items[index - 1].low.endswith("ing")
                     and isinstance(items[index - 2], Mention)
                     and items[index - 2].kind == "entity"
                 ):
                     item.attached_to = items[index - 2]  # "fishermen mending nets"
                     continue
-                if item.determiner in _POSSESSIVE and index >= 1 and isinstance(items[index - 1], _Word):
+                if item.determiner in _POSSESSIVE and index >= 1 and isinstance(items[index - 1], Word):
                     owner = _entity_before(items, index, same_clause=False)
                     if owner is not None:
                         item.attached_to = owner  # "two fishermen mend their nets"
@@ -557,7 +293,7 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
         objects = _mentions_after(items, index, wanted)
         pronoun = (
             index + 1 < len(items)
-            and isinstance(items[index + 1], _Word)
+            and isinstance(items[index + 1], Word)
             and items[index + 1].low in _OBJECT_PRONOUNS
         )
         if pronoun and last_entity is not None and relation not in {"with", "between", "around"}:
@@ -566,7 +302,7 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                 relations.append(Relation(relation, later[0], (last_entity,)))
             continue
         if relation == "with":
-            after_break = index > 0 and isinstance(items[index - 1], _Break)
+            after_break = index > 0 and isinstance(items[index - 1], Break)
             subject = None if after_break else _entity_before(items, index, same_clause=False)
             if subject is not None:
                 for obj in objects[:1] + _more_attached(items, index):
@@ -618,7 +354,7 @@ def _more_attached(items: list[Item], index: int) -> list[Mention]:
                 found.append(item)
                 continue
             break
-        if isinstance(item, _Break) and item.low in {"and", ","}:
+        if isinstance(item, Break) and item.low in {"and", ","}:
             continue
         if seen_first:
             break
@@ -633,9 +369,9 @@ def _details(items: list[Item]) -> None:
         action: list[str] = []
         following = items[index + 1 :]
         for position, nxt in enumerate(following):
-            if isinstance(nxt, _Word) and nxt.low in _BE and not action:
+            if isinstance(nxt, Word) and nxt.low in _BE and not action:
                 continue  # "a person is reading a book"
-            if isinstance(nxt, _Word) and nxt.low.endswith("ing") and nxt.low not in ATTACHING_VERBS:
+            if isinstance(nxt, Word) and nxt.low.endswith("ing") and nxt.low not in ATTACHING_VERBS:
                 action.append(nxt.low)
                 after = following[position + 1] if position + 1 < len(following) else None
                 if isinstance(after, Mention) and after.kind == "entity" and not after.negated:
@@ -652,7 +388,7 @@ def _details(items: list[Item]) -> None:
             lead = ""
             for back in range(index - 1, -1, -1):
                 previous = items[back]
-                if isinstance(previous, _Place | _Word):
+                if isinstance(previous, Place | Word):
                     lead = previous.low
                     break
                 if isinstance(previous, Mention):
@@ -712,7 +448,7 @@ def read_prompt(text: str) -> Reading:
     last_entity: Mention | None = None
     all_items: list[list[Item]] = []
     for sentence_index, sentence in enumerate(split_sentences(tokenize(text))):
-        items = _chunk(sentence, sentence_index)
+        items = chunk_sentence(sentence, sentence_index)
         _classify(items)
         items = _fold_of(items)
         _resolve_ellipsis(items)
@@ -726,4 +462,4 @@ def read_prompt(text: str) -> Reading:
     return Reading(mentions=mentions, relations=relations, style=_style(text, mentions))
 
 
-__all__ = ["Mention", "Reading", "Relation", "read_prompt", "COLOURS", "COLOUR_SHADES", "MATERIALS"]
+__all__ = ["Mention", "Reading", "Relation", "read_prompt"]
