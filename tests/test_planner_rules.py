@@ -284,3 +284,21 @@ def test_bad_requests_are_value_errors():
         plan("   ")
     with pytest.raises(ValueError, match="multiple of 16"):
         plan("a cat", width=1000)
+
+
+def test_word_soup_never_crashes():
+    import random
+
+    vocabulary = (
+        "a an the two ten of on in to left right top bottom above below behind front next between and or , . ; "
+        "without no not with red blue wooden big cat cats dog table man people sky beach photo style one brown "
+        "sitting holding is the image corner center far upper background pair group several it them their ! ( "
+        "top-left 42 1000 glasses sheep mice"
+    ).split()
+    rng = random.Random(7)
+    for _ in range(200):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 50)))
+        if not any(c.isalnum() for c in text):
+            continue
+        p = plan(text, width=2048, height=256, max_regions=rng.choice([0, 3, 16]))
+        assert len(p.regions) <= 16 and all(r.box[0] < r.box[2] and r.box[1] < r.box[3] for r in p.regions)
