@@ -120,7 +120,7 @@ def _draw_regions(
         bbox = mask.getbbox()
         if bbox is None:
             continue
-        text = _fit(draw, f"{index + 1} {region.label}", font, max(40, bbox[2] - bbox[0] - 2 * line))
+        text = _fit(draw, f"{index + 1}. {region.label}", font, max(40, bbox[2] - bbox[0] - 2 * line))
         left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
         tag_w, tag_h = right - left + 8, bottom - top + 6
         x = min(bbox[0] + line, max(0, width - tag_w))
