@@ -19,6 +19,7 @@ from planner.rules_text import is_known_adjective, singular
 log = logging.getLogger("planner")
 
 _VOWEL_SOUND = tuple("aeiou")
+_SKY_LIKE = frozenset("sky skies air clouds cloud horizon weather fog mist rain snow water light".split())
 _PAIRS = frozenset(
     "glasses sunglasses goggles scissors pants trousers jeans shorts binoculars pliers tongs headphones".split()
 )
@@ -43,6 +44,11 @@ def _phrase(mention: Mention, *, one: bool, variant: list[str] | None = None) ->
         text = " ".join(words)
         if mention.head in PLURAL_ONLY:
             return f"a pair of {text}" if mention.head in _PAIRS else text
+        if mention.determiner == "the" and any(
+            w.endswith("est") or w in {"first", "second", "third", "last", "other"}
+            for w in mention.attributes
+        ):
+            return f"the {text}"  # "the largest balloon"
         return f"{_article(text)} {text}"
     return " ".join(words)
 
@@ -99,7 +105,7 @@ def label_for(mention: Mention) -> str:
             break
         compound.insert(0, word)
     key = [w for w in _key_attribute(mention) if w not in compound]
-    return " ".join([*key, *compound, mention.head])
+    return " ".join([*key, *compound, mention.head]).replace(" ,", ",")
 
 
 def _distinct(parts: list[str]) -> list[str]:
@@ -119,7 +125,7 @@ def _distinct(parts: list[str]) -> list[str]:
 def _context(reading: Reading) -> str:
     """Scene and style words that every regional prompt shares, so the parts match."""
     parts = []
-    scenes = [s for s in reading.scenes if s.lead in {"on", "in", "at", "inside", "near", "by"}]
+    scenes = [s for s in reading.scenes if s.head not in _SKY_LIKE and not s.head.endswith("ground")]
     if scenes:
         scene = scenes[0]
         lead = scene.lead if scene.lead in {"on", "in", "at", "inside", "near", "by"} else "in"
@@ -143,7 +149,7 @@ def _background(reading: Reading) -> str:
 
 
 def _region_prompt(mention: Mention, *, one: bool, context: str, variant: list[str] | None = None) -> str:
-    text = _phrase(mention, one=one, variant=variant)
+    text = _phrase(mention, one=one, variant=variant).replace(" ,", ",")
     if mention.details:
         text += " " + ", ".join(mention.details)
     if context:

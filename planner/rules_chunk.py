@@ -19,6 +19,7 @@ from planner.rules_lexicon import (
 from planner.rules_spatial import Spatial, match_spatial
 from planner.rules_text import (
     Token,
+    is_adverb,
     is_known_adjective,
     is_participle,
     is_plural,
@@ -56,6 +57,7 @@ class Mention:
     depth: str | None = None
     lead: str = ""  # preposition before the phrase ("on", "in"), for scene phrases
     head_index: int = 0  # index of the head word in `words`
+    pro_one: bool = False  # followed by "one"/"ones": "a purple one"
 
     @property
     def attributes(self) -> list[str]:
@@ -145,47 +147,51 @@ def _quantity(lows: list[str], i: int) -> tuple[int, int | None, bool, str, bool
     return i, count, vague, determiner, negated
 
 
+def _is_modifier(word: str) -> bool:
+    return is_known_adjective(word) or looks_adjective(word)
+
+
 def _phrase_end(lows: list[str], start: int, determiner: str = "") -> int:
-    """End (exclusive) of the adjective/noun run starting at start."""
+    """End (exclusive) of the adjective/noun run starting at start.
+
+    Keeps "a large, glossy lily pad" and "black and white" together, lets an adverb lead an
+    adjective ("a dimly lit club"), and ends the phrase at a verb after a noun ("a cat sits").
+    """
     i = start
     n = len(lows)
     while i < n:
         word = lows[i]
+        nxt = lows[i + 1] if i + 1 < n else ""
+        nxt_is_content = bool(nxt) and nxt[0].isalnum() and not is_stop_word(nxt)
+        content_so_far = i > start
+        previous = lows[i - 1] if content_so_far else ""
+        only_modifiers = content_so_far and all(_is_modifier(w) or w in {",", "and"} for w in lows[start:i])
+        joins_modifiers = _is_modifier(nxt) if word != "," else nxt_is_content and nxt not in NUMBERS
+        if word in {",", "and", "or"} and only_modifiers and _is_modifier(previous) and joins_modifiers:
+            i += 1  # "a large, glossy lily pad", "black and white cat"
+            continue
         if not word[0].isalnum():
             break
-        content_so_far = i > start
         if content_so_far and match_spatial(lows, i) is not None:
             break  # "a chair next to ..."
-        if content_so_far and not is_known_adjective(lows[i - 1]):
+        if content_so_far and not is_known_adjective(previous):
             previous_plural = (
-                is_plural(lows[i - 1])
-                and not looks_adjective(lows[i - 1])
-                and lows[i - 1] not in _PLURAL_MODIFIERS
+                is_plural(previous) and not looks_adjective(previous) and previous not in _PLURAL_MODIFIERS
             )
             if previous_plural:
                 break  # "three seagulls circle": a plural noun is not a modifier
-            if determiner in {"a", "an", "one"} and is_plural(word) and not is_plural(lows[i - 1]):
+            if determiner in {"a", "an", "one"} and is_plural(word) and not is_plural(previous):
                 break  # "a dog runs"
-        nxt = lows[i + 1] if i + 1 < n else ""
-        nxt_is_content = bool(nxt) and nxt[0].isalnum() and not is_stop_word(nxt) and not is_verb(nxt)
-        if (
-            word in {"and", "or"}
-            and content_so_far
-            and is_known_adjective(lows[i - 1])
-            and is_known_adjective(nxt)
-        ):
-            i += 1  # "black and white cat"
+        if is_adverb(word) and (is_participle(nxt) or _is_modifier(nxt)):
+            i += 1  # "a dimly lit club"
             continue
         if is_stop_word(word) or word in NUMBERS and content_so_far:
             break
         if is_verb(word) or is_participle(word):
-            before_is_modifier = not content_so_far or looks_adjective(lows[i - 1])
-            if not (before_is_modifier and nxt_is_content and not is_participle(nxt)):
-                if content_so_far or not nxt_is_content:
-                    if content_so_far:
-                        break
-                    if is_participle(word):
-                        break
+            if content_so_far and not _is_modifier(previous) and not is_adverb(previous):
+                break  # after a noun it is the verb: "a cat sits", "a dog sleeping"
+            if not content_so_far and is_participle(word) and not nxt_is_content:
+                break  # "the sleeping" alone is no thing
         i += 1
     return i
 
@@ -216,9 +222,11 @@ def chunk_sentence(tokens: list[Token], sentence: int) -> list[Item]:
         start = i
         after_quantity, count, vague, determiner, negated = _quantity(lows, i)
         end = _phrase_end(lows, after_quantity, determiner)
-        follows_mention = bool(items) and isinstance(items[-1], Mention | Word)
+        follows_mention = bool(items) and isinstance(items[-1], Mention)
+        after_with = bool(items) and isinstance(items[-1], Place) and items[-1].low == "with"
         adjectival = (
             is_participle(word)
+            and (after_with or not is_verb(word))
             and not follows_mention
             and i + 1 < n
             and lows[i + 1][0].isalnum()
@@ -264,6 +272,7 @@ def chunk_sentence(tokens: list[Token], sentence: int) -> list[Item]:
             position=start,
             negated=negated,
             head_index=head_index,
+            pro_one=end < n and lows[end] in {"one", "ones"},
         )
         items.append(mention)
         i = end

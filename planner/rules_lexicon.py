@@ -24,6 +24,7 @@ COLLECTIVE_COUNTS = {
     "row": None, "line": None, "stack": None, "pile": None, "set": None, "team": None,
     "swarm": None, "school": None, "cluster": None, "collection": None, "lot": None, "lots": None,
     "number": None, "family": None, "series": None, "variety": None, "bouquet": None,
+    "patchwork": None, "array": None, "assortment": None, "field": None,
 }  # fmt: skip
 VAGUE_QUANTIFIERS = _words("some many numerous various multiple countless lots plenty assorted")
 DETERMINERS = _words(
@@ -65,7 +66,8 @@ OTHER_ADJECTIVES = _words(
     "sturdy worn weathered abandoned lush dense tropical arctic desert rural urban "
     "mechanical robotic electric digital magical mysterious giant baby adult elderly "
     "male female handsome pretty ugly strong weak heavy light soft hard smooth rough "
-    "fuzzy hairy bald curly straight wavy messy neat tidy sleek shaggy spiky"
+    "fuzzy hairy bald curly straight wavy messy neat tidy sleek shaggy spiky clear bright dim "
+    "shallow deep still serene tranquil peaceful vast tiny lone"
 )
 ADJECTIVES = COLOURS | COLOUR_SHADES | MATERIALS | SIZES | SHAPES | OTHER_ADJECTIVES
 ADJECTIVE_SUFFIXES = ("ful", "ous", "ive", "less", "ish", "able", "ible", "ical")
@@ -81,7 +83,9 @@ AUXILIARIES = _words(
     "is are was were be been being am has have had do does did can could will would shall "
     "should may might must there here it they he she we you i them him us me who whom whose "
     "that which where when how why what then than also too very really quite rather just "
-    "only even still almost nearly all both full"
+    "only even still almost nearly all both full upward upwards downward downwards forward forwards "
+    "backward backwards outward inward away nearby together apart alone ahead upstairs downstairs "
+    "somewhere everywhere anywhere"
 )
 VERBS = _words(
     "sit sits sitting sat stand stands standing stood lie lies lying lay lays laying rest rests "
@@ -134,7 +138,8 @@ SCENE_NOUNS = _words(
     "water weather fog mist rain night dawn dusk sunset sunrise twilight noon midnight "
     "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
     "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
-    "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars"
+    "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars "
+    "club nightclub ballroom greenery foliage"
 )
 # Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
 FRAMING_NOUNS = _words(
@@ -208,3 +213,18 @@ STYLE_PHRASES = (
     "at dusk", "at sunset", "at sunrise", "at noon", "in the morning", "in the evening",
     "in the rain", "in the snow", "in winter", "in summer", "in autumn", "in spring",
 )  # fmt: skip
+
+# Parts of a thing: "its bulging eyes", "the frog's skin" describe the owner, not new regions.
+BODY_PARTS = _words(
+    "eye eyes skin fur hair tail tails wing wings paw paws leg legs arm arms hand hands face head "
+    "ear ears nose mouth beak feather feathers scale scales horn horns mane teeth tooth petal petals "
+    "claw claws whisker whiskers fin fins shell antler antlers trunk tusk tusks hoof hooves lips "
+    "cheeks cheek eyebrows beard mustache moustache body neck shoulder shoulders feet foot"
+)
+# Nouns for light, air and look rather than things to place: "a warm glow", "long shadows".
+ABSTRACT_NOUNS = _words(
+    "glow light lights shadow shadows reflection reflections atmosphere mood ambiance ambience "
+    "silhouette sunlight moonlight breeze wind air color colour colors colours texture textures "
+    "pattern patterns detail details tone tones hue hues shade shades contrast warmth haze "
+    "sparkle sparkles shine gleam glare lighting vibe feeling sense motion movement spots"
+)

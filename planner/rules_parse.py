@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from planner.rules_chunk import Break, Item, Mention, Negation, Place, Word, chunk_sentence
 from planner.rules_lexicon import (
+    ABSTRACT_NOUNS,
     ATTACHING_VERBS,
+    BODY_PARTS,
     CANVAS_NOUNS,
     CLOTHING_NOUNS,
     FRAMING_NOUNS,
@@ -76,7 +78,12 @@ def _classify(items: list[Item]) -> None:
             many = item.count is not None and item.count > 1
             if item.head in CANVAS_NOUNS and isinstance(previous, Place):
                 item.kind = "canvas"
-            elif item.head in FRAMING_NOUNS and _next_word(items, index) == "of":
+            elif item.head in FRAMING_NOUNS and _next_word(items, index) in {
+                "of",
+                "featuring",
+                "showing",
+                "depicting",
+            }:
                 item.kind = "frame"
             elif (item.head in IMAGE_NOUNS or item.head == "style") and not many:
                 item.kind = "frame"  # "the image shows ...", "silhouette style"
@@ -84,6 +91,16 @@ def _classify(items: list[Item]) -> None:
                 item.kind = "frame"  # "..., watercolor painting"
             elif item.head in TIME_NOUNS:
                 item.kind = "frame"  # "at sunset": style and light, said by the style words
+            elif item.lows[-1] in ABSTRACT_NOUNS:
+                item.kind = "attribute"  # "a warm glow": light, not a thing
+            elif (
+                isinstance(previous, Word)
+                and previous.low in _BE
+                and not item.determiner
+                and item.count is None
+                and len(item.lows) == 1
+            ):
+                item.kind = "attribute"  # "the water is clear"
             elif item.head in SCENE_NOUNS or item.lows[-1] in SCENE_NOUNS:
                 item.kind = "scene"
             elif item.lows[-1] in STYLE_WORDS and all(
@@ -138,7 +155,13 @@ def _resolve_ellipsis(items: list[Item]) -> None:
     for item in items:
         if not isinstance(item, Mention) or item.kind != "entity":
             continue
-        if all(is_known_adjective(w) for w in item.lows) and last is not None:
+        if all(is_known_adjective(w) or w in {",", "and"} for w in item.lows):
+            introduced = (
+                item.pro_one or item.determiner in {"another"} or item.count == 1 and not item.determiner
+            )
+            if last is None or not introduced:
+                item.kind = "attribute"  # "the water is clear": a description, not a thing
+                continue
             wanted = last.count or 0
             if wanted > 1 and len(last.variants) < wanted:
                 last.variants.append(list(item.words))
@@ -207,6 +230,14 @@ def _entity_before(items: list[Item], index: int, *, same_clause: bool) -> Menti
     return None
 
 
+def _clause_start(items: list[Item], index: int) -> int:
+    """Index of the first item of the clause holding items[index]."""
+    for j in range(index - 1, -1, -1):
+        if isinstance(items[j], Break):
+            return j
+    return 0
+
+
 def _scene_before(items: list[Item], index: int) -> bool:
     """Whether the nearest mention before index in the same clause is a scene."""
     for j in range(index - 1, -1, -1):
@@ -262,7 +293,22 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                 ):
                     item.attached_to = items[index - 2]  # "fishermen mending nets"
                     continue
-                if item.determiner in _POSSESSIVE and index >= 1 and isinstance(items[index - 1], Word):
+                owner_before = (
+                    index >= 2 and isinstance(items[index - 1], Word) and items[index - 1].low == "'s"
+                )
+                if (
+                    owner_before
+                    and isinstance(items[index - 2], Mention)
+                    and items[index - 2].kind == "entity"
+                ):
+                    item.attached_to = items[index - 2].resolved()  # "the frog's skin"
+                    continue
+                possessed_part = (
+                    item.determiner in _POSSESSIVE and item.head in BODY_PARTS | {item.lows[-1]} & BODY_PARTS
+                )
+                if item.determiner in _POSSESSIVE and (
+                    possessed_part or index >= 1 and isinstance(items[index - 1], Word)
+                ):
                     owner = _entity_before(items, index, same_clause=False)
                     if owner is not None:
                         item.attached_to = owner  # "two fishermen mend their nets"
@@ -272,13 +318,28 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
         spatial = item.spatial
         if not spatial.needs_object:
             nearest = items[index - 1] if index > 0 else None
-            if isinstance(nearest, Mention) and nearest.attached_to is not None and nearest.kind == "entity":
+            with_object = index > 1 and isinstance(items[index - 2], Place) and items[index - 2].low == "with"
+            if (
+                isinstance(nearest, Mention)
+                and nearest.attached_to is not None
+                and nearest.kind == "entity"
+                and with_object
+            ):
                 nearest.attached_to = None  # it has a place of its own
                 _pin(nearest, spatial)
                 continue
             target = _entity_before(items, index, same_clause=True)
             if target is None and _scene_before(items, index):
                 continue  # "mountains in the background": the scene itself
+            if (
+                target is None
+                and index > 0
+                and isinstance(items[index - 1], Word)
+                and items[index - 1].low in _BE
+            ):
+                target = _entity_before(
+                    items, index, same_clause=False
+                )  # "the largest balloon ... is in the centre"
             if target is None:
                 after = [m for m in _mentions_after(items, index, 2) if m.kind == "entity"]
                 target = after[0] if after else last_entity
@@ -293,17 +354,24 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             and isinstance(items[index + 1], Word)
             and items[index + 1].low in _OBJECT_PRONOUNS
         )
-        if pronoun and last_entity is not None and relation not in {"with", "between", "around"}:
-            later = [m for m in _mentions_after(items, index + 1, 1) if m.kind == "entity"]
-            if later and later[0] is not last_entity and relation != "inside":
-                relations.append(Relation(relation, later[0], (last_entity,)))
+        if pronoun:  # "a pot on the stove behind him": him is someone from an earlier clause
+            if relation not in {"with", "between", "around", "inside"}:
+                subject = _entity_before(items, index, same_clause=True)
+                if subject is None:
+                    later = [m for m in _mentions_after(items, index + 1, 1) if m.kind == "entity"]
+                    subject = later[0] if later else None
+                referent = (
+                    _entity_before(items, _clause_start(items, index), same_clause=False) or last_entity
+                )
+                if subject is not None and referent is not None and referent is not subject:
+                    relations.append(Relation(relation, subject, (referent,)))
             continue
         if relation == "with":
-            after_break = index > 0 and isinstance(items[index - 1], Break)
+            after_break = item.low == "with" and index > 0 and isinstance(items[index - 1], Break)
             subject = None if after_break else _entity_before(items, index, same_clause=False)
             if subject is not None:
                 for obj in objects[:1] + _more_attached(items, index):
-                    if obj.kind == "entity" and not obj.negated:
+                    if obj.kind in {"entity", "attribute"} and not obj.negated:
                         obj.attached_to = subject
             continue
         if not objects:
@@ -394,6 +462,8 @@ def _details(items: list[Item]) -> None:
                 ([item.determiner] if item.determiner and item.determiner != "no" else []) + item.words
             )
             owner = item.attached_to.resolved()
+            if lead == "'s":
+                lead = "with"  # "the frog's skin" -> "a frog ..., with skin"
             owner.details.append(f"{lead} {phrase}".strip() if lead else f"and {phrase}")
     for item in items:
         if isinstance(item, Mention) and len(item.details) > 1:
@@ -408,7 +478,10 @@ def _corefer(mentions: list[Mention]) -> None:
         if mention.determiner not in _DEFINITE or mention.count is not None and mention.count > 1:
             continue
         for earlier in reversed(mentions[:index]):
-            if earlier.head == mention.head and earlier.kind == mention.kind and not earlier.negated:
+            same = earlier.head == mention.head or (
+                len(mention.head) > 3 and earlier.head.endswith(mention.head)
+            )
+            if same and earlier.kind == mention.kind and not earlier.negated:
                 extra = [a for a in mention.attributes if a not in earlier.attributes]
                 if not extra:
                     mention.coref = earlier
@@ -438,6 +511,35 @@ def _style(text: str, mentions: list[Mention]) -> list[str]:
     return found[:6]
 
 
+def _described_instances(mentions: list[Mention]) -> None:
+    """'Three balloons ... the largest balloon ... a blue balloon': later single mentions of the
+    same thing describe instances of the group, so the group keeps only the undescribed ones."""
+    for index, group in enumerate(mentions):
+        if (
+            group.kind != "entity"
+            or group.negated
+            or group.attached_to
+            or group.coref
+            or (group.count or 0) < 2
+        ):
+            continue
+        described = [
+            m
+            for m in mentions[index + 1 :]
+            if m.kind == "entity"
+            and m.head == group.head
+            and not m.negated
+            and m.attached_to is None
+            and m.coref is None
+            and (m.count or 1) == 1
+            and not m.plural
+        ]
+        if described:
+            group.count = max(0, group.count - len(described))
+            if group.count == 0:
+                group.kind = "described"
+
+
 def read_prompt(text: str) -> Reading:
     """Parse a prompt into mentions, relations and style words."""
     mentions: list[Mention] = []
@@ -456,6 +558,7 @@ def read_prompt(text: str) -> Reading:
         mentions.extend(sentence_mentions)
         last_entity = _relate(items, relations, last_entity)
         _details(items)
+    _described_instances(mentions)
     return Reading(mentions=mentions, relations=relations, style=_style(text, mentions))
 
 

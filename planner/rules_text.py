@@ -46,8 +46,10 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         word = match.group(0).replace("\u2019", "'")
         low = word.lower()
-        if low.endswith("'s") and len(low) > 2:  # possessive: "the cat's tail" -> "cat tail"
-            word, low = word[:-2], low[:-2]
+        if low.endswith("'s") and len(low) > 2:  # possessive: "the cat's tail" -> cat 's tail
+            tokens.append(Token(word[:-2], low[:-2]))
+            tokens.append(Token("'s", "'s"))
+            continue
         if low in {"left-hand", "right-hand"}:
             word, low = word[:-5], low[:-5]
         parts = low.split("-")
@@ -107,9 +109,16 @@ def is_known_adjective(word: str) -> bool:
     return word in ADJECTIVES
 
 
+_ABLE_NOUNS = frozenset("table cable stable fable vegetable timetable turntable constable bible".split())
+
+
 def looks_adjective(word: str) -> bool:
-    """Known adjective, or shaped like one (-ful, -ous, -ive...)."""
-    return word in ADJECTIVES or (len(word) > 4 and word.endswith(ADJECTIVE_SUFFIXES))
+    """Known adjective, or shaped like one (-ful, -ous, -ive, long -able...)."""
+    if word in ADJECTIVES:
+        return True
+    if word.endswith(("able", "ible")):
+        return len(word) >= 8 and word not in _ABLE_NOUNS
+    return len(word) > 4 and word.endswith(ADJECTIVE_SUFFIXES)
 
 
 def is_participle(word: str) -> bool:
