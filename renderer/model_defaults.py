@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from renderer.settings import DEFAULTS, INJECT_FRACTION, TINY_MODEL
+from renderer.settings import DEFAULT_MODEL, DEFAULTS, INJECT_FRACTION, TINY_MODEL
 
 SCHNELL_STEPS = 4
 SCHNELL_GUIDANCE = 0.0
@@ -63,6 +63,11 @@ def model_defaults_for(model: str, *, allow_download: bool = False) -> dict[str,
     `allow_download`, from the hub; never weights). When a config cannot be read, returns {}
     (the plain defaults); `pipeline_model_defaults` on the loaded pipeline is the final word.
     """
+    return _lookup(model, allow_download) or {}
+
+
+def _lookup(model: str, allow_download: bool) -> dict[str, Any] | None:
+    """Model defaults from the model's config files; None when no config could be read."""
     if model == TINY_MODEL:
         return {}  # the tiny model has FLUX.1-dev's guidance embedding
     folder = Path(model).expanduser()
@@ -72,10 +77,39 @@ def model_defaults_for(model: str, *, allow_download: bool = False) -> dict[str,
     else:
         config = _read_json(_hub_file(model, TRANSFORMER_CONFIG, allow_download))
         tokenizer = _read_json(_hub_file(model, T5_TOKENIZER_CONFIG, allow_download)) if config else None
-    if not config:
-        return {}
+    if config is None:
+        return None
     limit = (tokenizer or {}).get("model_max_length")
     return defaults_from_config(config, limit if isinstance(limit, int) else None)
+
+
+def model_defaults_before_loading(
+    model: str | None, *, pipe: Any = None, plan_only: bool = False, device: Any = None
+) -> dict[str, Any]:
+    """Model defaults for a run that may load `model` (or uses `pipe`), known before any weights load.
+
+    A loaded `pipe` answers from its transformer. Otherwise the model's config files are read
+    from a folder or the Hugging Face cache; a hub config is downloaded (a small JSON file) only
+    when the weights are about to be loaded anyway: not for plan-only runs, and not when real
+    weights would be refused (no CUDA device and none given).
+    """
+    if pipe is not None:
+        return pipeline_model_defaults(pipe)
+    model = model or DEFAULT_MODEL
+    found = _lookup(model, allow_download=False)
+    if found is not None or plan_only or Path(model).expanduser().is_dir():
+        return found or {}
+    if device is None and not _cuda_available():
+        return {}
+    return model_defaults_for(model, allow_download=True)
+
+
+def _cuda_available() -> bool:
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()
 
 
 def _hub_file(repo_id: str, filename: str, allow_download: bool) -> Path | None:

@@ -1,0 +1,159 @@
+"""ControlNet with regional control: a tiny FluxControlNetModel built in code, on the tiny FLUX pipeline."""
+
+import numpy as np
+import pytest
+import torch
+from diffusers import FluxControlNetModel, FluxControlNetPipeline
+from diffusers.models.transformers.transformer_flux import FluxAttnProcessor
+from PIL import Image
+
+from renderer import render
+from renderer.attention import RegionalFluxAttnProcessor
+from renderer.controlnet import ControlInputError, controlnet_pipeline
+from renderer.tiny import TEXT_DIM, build_tiny_pipeline
+
+FAST = dict(steps=2, inject_steps=2, double_interval=1, single_interval=1, progress=False)
+PLAN = {
+    "base_prompt": "a cosy room",
+    "width": 256,
+    "height": 256,
+    "regions": [
+        {"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]},
+        {"label": "lamp", "prompt": "a red lamp", "box": [0.5, 0.0, 1.0, 1.0]},
+    ],
+}
+
+
+def pixels(image) -> np.ndarray:
+    return np.asarray(image, dtype=np.int16)
+
+
+def tiny_controlnet(num_mode=None) -> FluxControlNetModel:
+    """A ControlNet matching the tiny transformer; its zero-initialised outputs made random so it matters."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(2)
+        model = FluxControlNetModel(
+            patch_size=1,
+            in_channels=64,
+            num_layers=1,
+            num_single_layers=1,
+            attention_head_dim=16,
+            num_attention_heads=2,
+            joint_attention_dim=TEXT_DIM,
+            pooled_projection_dim=TEXT_DIM,
+            guidance_embeds=True,
+            axes_dims_rope=(4, 6, 6),
+            num_mode=num_mode,
+        )
+        with torch.no_grad():
+            for layer in [
+                model.controlnet_x_embedder,
+                *model.controlnet_blocks,
+                *model.controlnet_single_blocks,
+            ]:
+                torch.nn.init.normal_(layer.weight, std=0.1)
+    return model.eval()
+
+
+def control_picture() -> Image.Image:
+    stripes = np.zeros((256, 256, 3), dtype=np.uint8)
+    stripes[:, ::32] = 255
+    stripes[::32, :] = 255
+    return Image.fromarray(stripes)
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return build_tiny_pipeline()
+
+
+@pytest.fixture(scope="module")
+def controlnet():
+    return tiny_controlnet()
+
+
+def test_controlnet_runs_with_regional_control_active(pipe, controlnet):
+    seen = {}
+
+    def watch_controlnet(module, args, kwargs):
+        seen.setdefault("controlnet_text", kwargs["encoder_hidden_states"].shape[1])
+        seen.setdefault("controlnet_processors", {type(p) for p in module.attn_processors.values()})
+        seen.setdefault(
+            "transformer_processors", {type(p) for p in pipe.transformer.attn_processors.values()}
+        )
+
+    handle = controlnet.register_forward_pre_hook(watch_controlnet, with_kwargs=True)
+    try:
+        regional = pixels(
+            render(PLAN, pipe=pipe, controlnet=controlnet, control_image=control_picture(), **FAST)
+        )
+    finally:
+        handle.remove()
+    # During the call the transformer runs regional attention while the ControlNet keeps stock
+    # processors and sees only the base prompt (the tiny T5 length, 64 tokens).
+    assert seen["transformer_processors"] == {RegionalFluxAttnProcessor}
+    assert seen["controlnet_processors"] == {FluxAttnProcessor}
+    assert seen["controlnet_text"] == 64
+    off = pixels(
+        render(
+            PLAN,
+            pipe=pipe,
+            controlnet=controlnet,
+            control_image=control_picture(),
+            **{**FAST, "inject_steps": 0},
+        )
+    )
+    assert np.abs(regional - off).mean() > 0.05  # the regions act
+    no_controlnet = pixels(render(PLAN, pipe=pipe, **FAST))
+    assert np.abs(regional - no_controlnet).mean() > 1.0  # the ControlNet acts
+    assert all(type(p) is FluxAttnProcessor for p in pipe.transformer.attn_processors.values())
+    assert type(pipe) is not FluxControlNetPipeline  # the user's pipeline is left as it was
+
+
+def test_control_scale_zero_equals_no_controlnet_and_files_work(pipe, controlnet, tmp_path):
+    path = tmp_path / "edges.png"
+    control_picture().save(path)
+    zero = render(PLAN, pipe=pipe, controlnet=controlnet, control_image=str(path), control_scale=0.0, **FAST)
+    np.testing.assert_array_equal(pixels(zero), pixels(render(PLAN, pipe=pipe, **FAST)))
+
+
+def test_a_controlnet_pipeline_can_be_passed_in(pipe, controlnet):
+    built = controlnet_pipeline(pipe, controlnet)
+    assert isinstance(built, FluxControlNetPipeline) and built.transformer is pipe.transformer
+    image = render(PLAN, pipe=built, control_image=control_picture(), **FAST)
+    reference = render(PLAN, pipe=pipe, controlnet=controlnet, control_image=control_picture(), **FAST)
+    np.testing.assert_array_equal(pixels(image), pixels(reference))
+    with pytest.raises(ControlInputError, match="control image"):
+        render(PLAN, pipe=built, **FAST)
+
+
+def test_union_controlnet_needs_a_mode_in_range(pipe):
+    union = tiny_controlnet(num_mode=3)
+    image = render(PLAN, pipe=pipe, controlnet=union, control_image=control_picture(), control_mode=2, **FAST)
+    assert image.size == (256, 256)
+    with pytest.raises(ControlInputError, match="--control-mode"):
+        render(PLAN, pipe=pipe, controlnet=union, control_image=control_picture(), **FAST)
+    with pytest.raises(ControlInputError, match="out of range"):
+        render(PLAN, pipe=pipe, controlnet=union, control_image=control_picture(), control_mode=3, **FAST)
+
+
+def test_control_input_errors_come_before_any_model_loads(tmp_path):
+    # The default model would be refused here (no CUDA); the input error must come first.
+    with pytest.raises(ControlInputError, match="does not exist"):
+        render(PLAN, controlnet="some/controlnet", control_image=str(tmp_path / "missing.png"))
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not an image")
+    with pytest.raises(ControlInputError, match="cannot be read"):
+        render(PLAN, controlnet="some/controlnet", control_image=str(broken))
+    with pytest.raises(ControlInputError, match="needs a ControlNet"):
+        render(PLAN, control_image=control_picture())
+    with pytest.raises(ControlInputError, match="scale"):
+        render(PLAN, controlnet="some/controlnet", control_image=control_picture(), control_scale=-1)
+    with pytest.raises(ControlInputError, match="no modes"):
+        render(
+            PLAN,
+            pipe=build_tiny_pipeline(),
+            controlnet=tiny_controlnet(),
+            control_image=control_picture(),
+            control_mode=1,
+        )
