@@ -225,7 +225,7 @@ def chunk_sentence(tokens: list[Token], sentence: int) -> list[Item]:
         follows_mention = bool(items) and isinstance(items[-1], Mention)
         after_with = bool(items) and isinstance(items[-1], Place) and items[-1].low == "with"
         adjectival = (
-            is_participle(word)
+            (is_participle(word) or word.endswith(("ing", "ed")))
             and (after_with or not is_verb(word))
             and not follows_mention
             and i + 1 < n
