@@ -46,6 +46,10 @@ class _FormatRejected(Exception):
     """The server refused the response_format of the current mode."""
 
 
+class _TemperatureRejected(Exception):
+    """The server refused temperature=0 (some reasoning models); ask again without it."""
+
+
 def openai_credentials() -> tuple[str | None, str | None]:
     """(api_key, base_url) from the environment; empty values count as unset."""
     return os.environ.get("OPENAI_API_KEY") or None, os.environ.get("OPENAI_BASE_URL") or None
@@ -111,6 +115,7 @@ class OpenAIChat:
         self.where = base_url or "the OpenAI API"
         self.sleep = sleep
         self.mode = RESPONSE_MODES[0]
+        self.send_temperature = True
         self.requests = 0
         self._openai = openai
         self.client = openai.OpenAI(
@@ -126,6 +131,8 @@ class OpenAIChat:
         while True:
             try:
                 return self._answer_with_retries(messages, schema)
+            except _TemperatureRejected as exc:
+                log.info("server rejected temperature=0 (%s); asking with the default temperature", exc)
             except _FormatRejected as exc:
                 next_index = RESPONSE_MODES.index(self.mode) + 1
                 if next_index >= len(RESPONSE_MODES):
@@ -178,7 +185,7 @@ class OpenAIChat:
         )
         try:
             return retrying(self._request_once, messages, schema, deadline)
-        except _FormatRejected:
+        except (_FormatRejected, _TemperatureRejected):
             raise
         except self._openai.OpenAIError as exc:
             attempts = retrying.statistics.get("attempt_number", 1)
@@ -189,7 +196,9 @@ class OpenAIChat:
 
     def _request_once(self, messages: list[Message], schema: dict[str, Any], deadline: float) -> str:
         openai = self._openai
-        kwargs: dict[str, Any] = {"model": self.model, "messages": messages, "temperature": 0}
+        kwargs: dict[str, Any] = {"model": self.model, "messages": messages}
+        if self.send_temperature:
+            kwargs["temperature"] = 0
         if self.mode == "json_schema":
             kwargs["response_format"] = {
                 "type": "json_schema",
@@ -203,6 +212,13 @@ class OpenAIChat:
             response = self.client.chat.completions.create(**kwargs, timeout=remaining)
         except openai.APIStatusError as exc:
             self.raw_log.remember(self.raw_log.redact(f"HTTP {exc.status_code}: {exc.response.text}"))
+            if (
+                exc.status_code in _FORMAT_STATUS
+                and self.send_temperature
+                and "temperature" in str(exc).lower()
+            ):
+                self.send_temperature = False  # some models only take their default temperature
+                raise _TemperatureRejected(self._describe(exc)) from None
             if exc.status_code in _FORMAT_STATUS and self.mode != "text":
                 raise _FormatRejected(self._describe(exc)) from None
             raise

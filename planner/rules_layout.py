@@ -18,7 +18,7 @@ Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
 OUTER_MARGIN = 0.03
 CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
-MAX_ASPECT = 2.0
+MAX_ASPECT = 1.6
 DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
 BEAM_WIDTH = 24
 

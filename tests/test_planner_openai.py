@@ -252,6 +252,19 @@ def test_falls_back_to_json_mode(monkeypatch, tmp_path):
     assert [r["response_format"]["type"] for r in server.requests] == ["json_schema", "json_object"]
 
 
+def test_model_without_temperature(monkeypatch, tmp_path):
+    def no_temperature(request):
+        if "temperature" in request:
+            return error(400, "Unsupported value: 'temperature' does not support 0 with this model.")(request)
+        return answer(GOOD)(request)
+
+    with FakeLLMServer([no_temperature]) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        plan_via(server, tmp_path)
+    assert ["temperature" in r for r in server.requests] == [True, False]
+    assert all(r["response_format"]["type"] == "json_schema" for r in server.requests)
+
+
 def test_missing_credentials_is_clear(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY")
     with pytest.raises(planner.PlannerError, match="OPENAI_API_KEY"):
