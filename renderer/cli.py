@@ -30,6 +30,7 @@ from renderer.settings import (
     DEFAULT_MODEL,
     DEFAULTS,
     REGIONAL_TOKENS,
+    SETTING_NAMES,
     TINY_MODEL,
     Settings,
 )
@@ -105,16 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     planning.add_argument(
         "--planner",
         choices=PLANNERS,
-        default="auto",
-        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules (default: %(default)s)",
+        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules (default: auto)",
     )
     planning.add_argument("--llm-model", metavar="NAME", help="model for the openai or hf planner")
     planning.add_argument(
         "--max-regions",
         type=_bounded(int, 0),
-        default=MAX_REGIONS,
         metavar="N",
-        help="at most N regions (default: %(default)s)",
+        help=f"at most N regions (default: {MAX_REGIONS})",
     )
     planning.add_argument("--templates", metavar="DIR", help="your own planner prompt templates")
     planning.add_argument(
@@ -306,6 +305,19 @@ def _silenced(verbose: bool) -> Iterator[None]:
 
 
 # ------------------------------------------------------------------ the run
+log = logging.getLogger("renderer.cli")
+
+
+def _planning_flags(args: argparse.Namespace) -> list[tuple[str, Any]]:
+    """The planning options as (flag, value); value None when not given."""
+    return [
+        ("--planner", args.planner),
+        ("--llm-model", args.llm_model),
+        ("--max-regions", args.max_regions),
+        ("--templates", args.templates),
+    ]
+
+
 def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None]:
     """A plan from a plan.json or an image.png made by this tool: (plan, settings found, model found)."""
     from renderer.metadata import is_png, read_metadata
@@ -334,21 +346,14 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.plan:
         source, file_settings, file_model = _read_plan_file(args.plan)
 
-    names = (
-        "seed",
-        "steps",
-        "guidance",
-        "base_ratio",
-        "inject_steps",
-        "double_interval",
-        "single_interval",
-        "max_sequence_length",
-        "regional_tokens",
-        "base_copy",
-        "attention",
-    )
-    flags = {name: getattr(args, name) for name in names}
-    settings = {name: flags[name] if flags[name] is not None else file_settings.get(name) for name in names}
+    if args.plan:
+        ignored = [flag for flag, value in _planning_flags(args) if value is not None]
+        if ignored:
+            log.warning("%s: ignored with --plan (the plan is already made)", ", ".join(ignored))
+    flags = {name: getattr(args, name) for name in SETTING_NAMES}
+    settings = {
+        name: flags[name] if flags[name] is not None else file_settings.get(name) for name in SETTING_NAMES
+    }
 
     def show_plan(plan: Plan, resolved: Settings) -> None:
         if args.quiet:
@@ -363,11 +368,11 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
         source,
         out=args.out,
         plan_only=args.plan_only,
-        planner=args.planner,
+        planner=args.planner or "auto",
         llm_model=args.llm_model,
         width=args.width,
         height=args.height,
-        max_regions=args.max_regions,
+        max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
         planner_options=planner_options,
         model=args.model or file_model,
         device=args.device,
