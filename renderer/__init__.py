@@ -11,7 +11,7 @@ from renderer.settings import DEFAULT_MODEL, DEFAULTS, Settings, resolve_setting
 
 if TYPE_CHECKING:
     from renderer.pipeline import load_pipeline, render
-    from renderer.plan_and_render import PlanAndRenderResult, plan_and_render
+    from renderer.workflow import PlanAndRenderResult, plan_and_render
 
 __all__ = [
     "DEFAULTS",
@@ -27,8 +27,8 @@ __all__ = [
 _LAZY = {
     "render": "renderer.pipeline",
     "load_pipeline": "renderer.pipeline",
-    "plan_and_render": "renderer.plan_and_render",
-    "PlanAndRenderResult": "renderer.plan_and_render",
+    "plan_and_render": "renderer.workflow",
+    "PlanAndRenderResult": "renderer.workflow",
 }
 
 
