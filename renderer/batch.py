@@ -1,0 +1,237 @@
+"""Batches: many prompts (or plans) -> one folder each, with the model loaded once, resumable, across GPUs.
+
+A batch file is either text, one prompt a line, or JSONL (its first item line starts with '{'),
+one object a line with "prompt" (or "plan": a plan object, or a plan.json / image.png path),
+an optional "name", and any per-item options (planner options, render settings, control
+inputs; see ITEM_OPTIONS). Blank lines and lines starting with '#' are skipped. Per-item options
+override the command's flags for that item.
+
+Item k goes to OUT/<name or kkkk-slug>/ with plan.json, layout.png, image.png and overlay.png,
+each written atomically as soon as it exists. An item whose image.png exists is finished and is
+skipped on a rerun. A failing item is reported in one line and the rest go on.
+
+Under `accelerate launch` (more than one process), items are split between processes with
+accelerate's PartialState().split_between_processes, each process rendering its share on its
+own device; names, seeds and so outputs are the same as in one process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner.plan import Plan, PlanError, load_plan, validate_plan
+from renderer.settings import SETTING_NAMES
+
+IMAGE_FILE = "image.png"
+PLANNER_OPTIONS = ("planner", "llm_model", "max_regions", "width", "height")
+CONTROL_OPTIONS = ("control_image", "control_mode", "control_scale")
+ITEM_OPTIONS = frozenset((*PLANNER_OPTIONS, *SETTING_NAMES, *CONTROL_OPTIONS))
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,99}$")
+_SLUG_LENGTH = 40
+
+
+class BatchFileError(PlanError):
+    """The batch file cannot be used as a whole (unreadable, bad JSON, unknown keys, clashing names)."""
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One job of a batch: a prompt or a plan, its folder name, and its own options."""
+
+    index: int
+    name: str
+    line: int
+    prompt: str | None = None
+    plan: dict[str, Any] | str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BatchReport:
+    """What a run of (this process's share of) a batch did, by item folder name."""
+
+    done: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every item is done or was done before, 1 when any failed."""
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        return f"batch: {len(self.done)} done, {len(self.skipped)} skipped, {len(self.failed)} failed"
+
+
+# ------------------------------------------------------------------ reading the batch file
+def slug(text: str) -> str:
+    """A short folder-friendly name from text: lowercase words joined by '-' ('item' when none)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > _SLUG_LENGTH:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or (words[0][:_SLUG_LENGTH] if words else "item")
+
+
+def read_batch(path: str | os.PathLike[str]) -> list[BatchItem]:
+    """Parse a batch file into items; BatchFileError names the line and the problem.
+
+    Relative plan and control-image paths are taken from the batch file's folder.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchFileError(
+            f"cannot read batch file {path}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    entries = [(n, line.strip()) for n, line in enumerate(lines, 1)]
+    entries = [(n, text) for n, text in entries if text and not text.startswith("#")]
+    if not entries:
+        raise BatchFileError(f"batch file {path} holds no prompts (one a line, or JSONL objects)")
+    jsonl = entries[0][1].startswith("{")
+    items = []
+    for index, (line, text) in enumerate(entries, 1):
+        where = f"{path.name}:{line}"
+        if jsonl:
+            items.append(_json_item(index, line, text, where, path.parent))
+        else:
+            items.append(BatchItem(index, f"{index:04d}-{slug(text)}", line, prompt=text))
+    names = [item.name for item in items]
+    for item in items:
+        if names.count(item.name) > 1:
+            raise BatchFileError(f"{path.name}:{item.line}: name {item.name!r} is used by more than one item")
+    return items
+
+
+def _json_item(index: int, line: int, text: str, where: str, base: Path) -> BatchItem:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BatchFileError(f"{where}: not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict):
+        raise BatchFileError(f"{where}: each line must be a JSON object")
+    prompt, plan, name = data.pop("prompt", None), data.pop("plan", None), data.pop("name", None)
+    unknown = sorted(set(data) - ITEM_OPTIONS)
+    if unknown:
+        raise BatchFileError(f"{where}: unknown option(s) {', '.join(unknown)}")
+    if (prompt is None) == (plan is None):
+        raise BatchFileError(f'{where}: give exactly one of "prompt" or "plan"')
+    if prompt is not None and (not isinstance(prompt, str) or not prompt.strip()):
+        raise BatchFileError(f'{where}: "prompt" must be a non-empty string')
+    if plan is not None and not isinstance(plan, dict | str):
+        raise BatchFileError(f'{where}: "plan" must be a plan object or a path to plan.json / image.png')
+    if isinstance(plan, str):
+        plan = str(base / Path(plan).expanduser())
+    if isinstance(data.get("control_image"), str):
+        data["control_image"] = str(base / Path(data["control_image"]).expanduser())
+    if name is None:
+        name = f"{index:04d}-{slug(prompt or _plan_words(plan))}"
+    elif not isinstance(name, str) or not _NAME.match(name) or name.endswith("."):
+        raise BatchFileError(
+            f"{where}: name {name!r} must be a plain folder name (letters, digits, . _ - space)"
+        )
+    return BatchItem(index, name, line, prompt=prompt, plan=plan, options=data)
+
+
+def _plan_words(plan: dict[str, Any] | str) -> str:
+    if isinstance(plan, dict):
+        return str(plan.get("base_prompt") or plan.get("prompt") or "")
+    return Path(plan).stem
+
+
+def item_source(item: BatchItem) -> tuple[str | Plan, dict[str, Any]]:
+    """What to plan or render for an item, and the settings its plan file carries (image.png)."""
+    if item.prompt is not None:
+        return item.prompt, {}
+    if isinstance(item.plan, dict):
+        return validate_plan(item.plan), {}
+    from renderer.metadata import is_png, read_metadata
+
+    if is_png(item.plan):
+        found = read_metadata(item.plan)
+        return found.plan, found.settings.as_dict()
+    return load_plan(item.plan), {}
+
+
+# ------------------------------------------------------------------ running
+def split_between_processes(items: list[BatchItem]) -> tuple[list[BatchItem], Any]:
+    """This process's share of the items and accelerate's state (None in a single process)."""
+    if int(os.environ.get("WORLD_SIZE", "1")) <= 1:
+        return items, None
+    import torch
+    from accelerate import PartialState
+
+    # PartialState reads no CPU flag from the environment: without CUDA (or with --cpu) ask for
+    # CPU processes explicitly, so they form a gloo group instead of each taking every item.
+    cpu = (
+        os.environ.get("ACCELERATE_USE_CPU", "").lower() in ("1", "true", "yes")
+        or not torch.cuda.is_available()
+    )
+    state = PartialState(cpu=cpu)
+    with state.split_between_processes(items) as share:
+        return list(share), state
+
+
+def run_batch(
+    items: list[BatchItem],
+    out: str | os.PathLike[str],
+    *,
+    load_pipe: Callable[[], Any],
+    options: dict[str, Any] | None = None,
+    on_line: Callable[[str], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> BatchReport:
+    """Plan and render each item into OUT/<item name>/, skipping items whose image.png exists.
+
+    `load_pipe()` is called once, when the first item needs rendering (a load failure stops the
+    batch: it is not one item's fault). `options` are keyword arguments of plan_and_render shared
+    by all items; an item's own options override them. Each item's failure is one line for
+    `on_error`; progress lines go to `on_line`.
+    """
+    from renderer.workflow import plan_and_render
+
+    out = Path(out)
+    report = BatchReport()
+    pipe = None
+    total = len(items)
+    for position, item in enumerate(items, 1):
+        folder = out / item.name
+        tag = f"[{position}/{total}] {item.name}"
+        if (folder / IMAGE_FILE).is_file():
+            report.skipped.append(item.name)
+            _say(on_line, f"{tag}: skipped ({IMAGE_FILE} exists)")
+            continue
+        if pipe is None:
+            pipe = load_pipe()
+        started = time.perf_counter()
+        try:
+            source, file_settings = item_source(item)
+            kwargs = dict(options or {})
+            kwargs.update({k: v for k, v in file_settings.items() if kwargs.get(k) is None})
+            kwargs.update(item.options)
+            plan_and_render(source, out=folder, pipe=pipe, progress=False, **kwargs)
+        except Exception as exc:  # one bad item must not stop the rest
+            message = " ".join(str(exc).split()) or type(exc).__name__
+            if not isinstance(exc, PlanError):
+                message = f"{type(exc).__name__}: {message}"
+            report.failed.append((item.name, message))
+            _say(on_error, f"{tag} (line {item.line}): failed: {message}")
+            continue
+        report.done.append(item.name)
+        _say(on_line, f"{tag}: done in {time.perf_counter() - started:.1f} s")
+    return report
+
+
+def _say(sink: Callable[[str], None] | None, text: str) -> None:
+    if sink is not None:
+        sink(text)
