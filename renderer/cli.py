@@ -345,6 +345,10 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
     source: str | Plan = args.prompt
     if args.plan:
         source, file_settings, file_model = _read_plan_file(args.plan)
+    try:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {args.out}: cannot create the folder ({exc.strerror or exc})") from None
 
     if args.plan:
         ignored = [flag for flag, value in _planning_flags(args) if value is not None]

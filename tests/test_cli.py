@@ -276,6 +276,14 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, capsys, argv, message):
     assert not (tmp_path / "out").exists()
 
 
+def test_output_folder_that_cannot_be_made_exits_2(tmp_path, capsys):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    assert (
+        main(["a red fox", "--planner", "rules", "--plan-only", "--out", str(tmp_path / "taken" / "x")]) == 2
+    )
+    assert "cannot create the folder" in one_error_line(capsys.readouterr().err)
+
+
 def test_default_model_is_refused_on_cpu_after_the_plan_is_written(tmp_path, capsys):
     import torch
 
