@@ -19,7 +19,11 @@ from planner.rules_text import is_known_adjective, singular
 log = logging.getLogger("planner")
 
 _VOWEL_SOUND = tuple("aeiou")
-_SKY_LIKE = frozenset("sky skies air clouds cloud horizon weather fog mist rain snow water light".split())
+# Scene words that are a surface or the sky, not a setting for every region.
+_SKY_LIKE = frozenset(
+    "sky skies air clouds cloud horizon weather fog mist rain snow water light floor ground grass sand "
+    "surface wall walls lawn pavement sidewalk ice background backdrop foreground".split()
+)
 _PAIRS = frozenset(
     "glasses sunglasses goggles scissors pants trousers jeans shorts binoculars pliers tongs headphones".split()
 )

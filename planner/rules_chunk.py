@@ -29,6 +29,7 @@ from planner.rules_text import (
     singular,
 )
 
+_NOT_THINGS = frozenset("other others one ones each another something anything nothing everything".split())
 CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
 _PLURAL_MODIFIERS = frozenset("sports arts goods savings clothes crafts games kids news letters".split())
 
@@ -244,6 +245,8 @@ def chunk_sentence(tokens: list[Token], sentence: int) -> list[Item]:
             and items[-1].position + 1 < i
         ):
             end = start  # a bare word right after a noun phrase is its verb ("seagulls circle")
+        if end - after_quantity == 1 and lows[after_quantity] in _NOT_THINGS:
+            end = after_quantity  # "each other", "the others"
         if end == after_quantity:
             if negated:
                 items.append(Negation("no"))

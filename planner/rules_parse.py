@@ -230,6 +230,32 @@ def _entity_before(items: list[Item], index: int, *, same_clause: bool) -> Menti
     return None
 
 
+def _mention_before(items: list[Item], index: int) -> Mention | None:
+    """The nearest mention before index that is not excluded (any kind)."""
+    for j in range(index - 1, -1, -1):
+        item = items[j]
+        if isinstance(item, Mention) and not item.negated and item.kind in {"entity", "scene"}:
+            return item
+    return None
+
+
+def _coordinated_before(items: list[Item], subject: Mention) -> list[Mention]:
+    """Things joined to `subject` by and/',' just before it ("a boy and a girl in front of ...")."""
+    if subject not in items:
+        return []
+    found: list[Mention] = []
+    j = items.index(subject) - 1
+    while j >= 1 and isinstance(items[j], Break) and items[j].low in {"and", ","}:
+        previous = items[j - 1]
+        if not (isinstance(previous, Mention) and previous.kind == "entity" and not previous.negated):
+            break
+        if previous.attached_to is not None:
+            break
+        found.insert(0, previous)
+        j -= 2
+    return found
+
+
 def _clause_start(items: list[Item], index: int) -> int:
     """Index of the first item of the clause holding items[index]."""
     for j in range(index - 1, -1, -1):
@@ -367,8 +393,10 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                     relations.append(Relation(relation, subject, (referent,)))
             continue
         if relation == "with":
-            after_break = item.low == "with" and index > 0 and isinstance(items[index - 1], Break)
-            subject = None if after_break else _entity_before(items, index, same_clause=False)
+            nearest = _mention_before(items, index)
+            subject = nearest if nearest is not None and nearest.kind == "entity" else None
+            if nearest is not None and nearest.attached_to is not None:
+                subject = nearest.attached_to.resolved()  # "a man in a coat with a red collar"
             if subject is not None:
                 for obj in objects[:1] + _more_attached(items, index):
                     if obj.kind in {"entity", "attribute"} and not obj.negated:
@@ -401,7 +429,8 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             elif subject.kind == "entity":
                 obj.attached_to = subject
             continue
-        relations.append(Relation(relation, subject, tuple(objects)))
+        for member in [*_coordinated_before(items, subject), subject]:
+            relations.append(Relation(relation, member, tuple(objects)))
     return last_entity
 
 

@@ -302,3 +302,38 @@ def test_word_soup_never_crashes():
             continue
         p = plan(text, width=2048, height=256, max_regions=rng.choice([0, 3, 16]))
         assert len(p.regions) <= 16 and all(r.box[0] < r.box[2] and r.box[1] < r.box[3] for r in p.regions)
+
+
+# ----------------------------------------------------------------------------- longer descriptions
+def test_instances_described_one_by_one():
+    p = plan("Two horses in a meadow, one brown and one white.")
+    assert labels(p) == ["brown horse", "white horse"]
+    assert "white" not in p.regions[0].prompt and "brown" not in p.regions[1].prompt
+
+
+def test_group_then_its_members():
+    p = plan(
+        "Three hot air balloons float above the fields. The largest balloon is in the center, "
+        "flanked by a small blue balloon on the left and a purple one on the right."
+    )
+    assert sorted(labels(p)) == ["blue balloon", "largest balloon", "purple balloon"]
+    assert centre(p, "blue balloon")[0] < centre(p, "largest balloon")[0] < centre(p, "purple balloon")[0]
+
+
+def test_coordinated_subjects_share_a_relation():
+    p = plan("a boy and a girl in front of a castle")
+    castle_y = centre(p, "castle")[1]
+    assert centre(p, "boy")[1] > castle_y and centre(p, "girl")[1] > castle_y
+
+
+def test_parts_light_and_predicates_are_not_regions():
+    p = plan(
+        "A green frog on a lily pad. The frog's skin is glossy, its eyes are bright, and a warm glow fills the pond."
+    )
+    assert labels(p) == ["green frog", "lily pad"]
+
+
+def test_participle_object_and_action_reach_the_prompt():
+    p = plan("a person reading a book on a bench")
+    assert "reading a book" in p.regions[0].prompt
+    assert labels(p) == ["person", "book", "bench"]
