@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
+from planner.plan import MAX_REGIONS
 from renderer.batch import read_batch, run_batch, split_between_processes
 from renderer.settings import DEFAULT_MODEL, SETTING_NAMES
 
@@ -23,9 +24,9 @@ def batch_options(args: argparse.Namespace) -> dict[str, Any]:
     """plan_and_render keyword arguments shared by every item, from the command's flags."""
     options: dict[str, Any] = {name: getattr(args, name, None) for name in SETTING_NAMES}
     options.update(
-        planner=args.planner,
+        planner=args.planner or "auto",
         llm_model=args.llm_model,
-        max_regions=args.max_regions,
+        max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
         width=args.width,
         height=args.height,
         model=args.model or DEFAULT_MODEL,
