@@ -253,7 +253,7 @@ def _grids(count: int) -> list[tuple[int, int]]:
         (rows, cols)
         for rows in range(1, limit + 1)
         for cols in range(1, limit + 1)
-        if count <= rows * cols <= count + 3
+        if count <= rows * cols <= max(count + 3, 9)
     ]
 
 

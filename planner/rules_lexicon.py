@@ -219,7 +219,8 @@ BODY_PARTS = _words(
     "eye eyes skin fur hair tail tails wing wings paw paws leg legs arm arms hand hands face head "
     "ear ears nose mouth beak feather feathers scale scales horn horns mane teeth tooth petal petals "
     "claw claws whisker whiskers fin fins shell antler antlers trunk tusk tusks hoof hooves lips "
-    "cheeks cheek eyebrows beard mustache moustache body neck shoulder shoulders feet foot"
+    "cheeks cheek eyebrows beard mustache moustache body neck shoulder shoulders feet foot back lap "
+    "roof door doors chimney wheel wheels handle lid screen sail sails mast spout stem"
 )
 # Nouns for light, air and look rather than things to place: "a warm glow", "long shadows".
 ABSTRACT_NOUNS = _words(

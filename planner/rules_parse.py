@@ -33,6 +33,7 @@ from planner.rules_text import (
 )
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
+_LIGHT_WORDS = frozenset("light lighting glow sunlight moonlight shadows atmosphere mood haze".split())
 _BE = frozenset("is are was were be being".split())
 _OBJECT_PRONOUNS = frozenset("them it him her us".split())
 _POSSESSIVE = frozenset("his her its their our my your".split())
@@ -297,8 +298,61 @@ def _pin(mention: Mention, spatial: Spatial) -> None:
     target.depth = spatial.depth or target.depth
 
 
+def _attach_owned(items: list[Item]) -> None:
+    """Things that belong to the one before: "fishermen mending nets", "the frog's skin",
+    "its eyes", "mend their nets"."""
+    for index, item in enumerate(items):
+        if not (isinstance(item, Mention) and item.kind == "entity" and not item.negated):
+            continue
+        previous = items[index - 1] if index >= 1 else None
+        before_previous = items[index - 2] if index >= 2 else None
+        owner: Mention | None = None
+        if (
+            not item.determiner
+            and item.count is None
+            and isinstance(previous, Word)
+            and previous.low.endswith("ing")
+            and isinstance(before_previous, Mention)
+            and before_previous.kind == "entity"
+        ):
+            owner = before_previous  # "fishermen mending nets"
+        elif isinstance(previous, Word) and previous.low == "'s":
+            if isinstance(before_previous, Mention) and before_previous.kind == "entity":
+                owner = before_previous.resolved()  # "the frog's skin"
+        elif item.determiner in _POSSESSIVE:
+            is_part = item.head in BODY_PARTS or item.lows[-1] in BODY_PARTS
+            if is_part or isinstance(previous, Word):
+                owner = _entity_before(items, index, same_clause=False)  # "its eyes", "mend their nets"
+        if owner is not None and owner is not item:
+            item.attached_to = owner
+
+
+def _belongs(obj: Mention, phrase: str) -> bool:
+    """Whether a 'with' object is part of its subject (clothes, parts, bare descriptions)."""
+    if phrase != "with" or obj.kind == "attribute":
+        return True  # "made of", "covered with", "striped in": always a description
+    if obj.head in CLOTHING_NOUNS or obj.head in BODY_PARTS or obj.lows[-1] in BODY_PARTS:
+        return True
+    return not obj.determiner and obj.count is None  # "with long hair", "with yellow cushions"
+
+
+def _listed_after(items: list[Item], index: int) -> list[Mention]:
+    """The first mention after index and the ones joined to it by and/','."""
+    found: list[Mention] = []
+    for j in range(index + 1, len(items)):
+        item = items[j]
+        if isinstance(item, Mention):
+            found.append(item)
+            continue
+        if isinstance(item, Break) and item.low in {"and", ","} and found:
+            continue
+        break
+    return found
+
+
 def _relate(items: list[Item], relations: list[Relation], last_entity: Mention | None) -> Mention | None:
     """Turn places into pins (absolute) or relations (relative); attach 'with' phrases."""
+    _attach_owned(items)
     for index, item in enumerate(items):
         if isinstance(item, Word) and item.low in ATTACHING_VERBS:
             subject = _entity_before(items, index, same_clause=False)
@@ -307,38 +361,12 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                     obj.attached_to = subject
             continue
         if not isinstance(item, Place):
-            if isinstance(item, Mention) and item.kind == "entity" and not item.negated:
-                if (
-                    not item.determiner
-                    and item.count is None
-                    and index >= 2
-                    and isinstance(items[index - 1], Word)
-                    and items[index - 1].low.endswith("ing")
-                    and isinstance(items[index - 2], Mention)
-                    and items[index - 2].kind == "entity"
-                ):
-                    item.attached_to = items[index - 2]  # "fishermen mending nets"
-                    continue
-                owner_before = (
-                    index >= 2 and isinstance(items[index - 1], Word) and items[index - 1].low == "'s"
-                )
-                if (
-                    owner_before
-                    and isinstance(items[index - 2], Mention)
-                    and items[index - 2].kind == "entity"
-                ):
-                    item.attached_to = items[index - 2].resolved()  # "the frog's skin"
-                    continue
-                possessed_part = (
-                    item.determiner in _POSSESSIVE and item.head in BODY_PARTS | {item.lows[-1]} & BODY_PARTS
-                )
-                if item.determiner in _POSSESSIVE and (
-                    possessed_part or index >= 1 and isinstance(items[index - 1], Word)
-                ):
-                    owner = _entity_before(items, index, same_clause=False)
-                    if owner is not None:
-                        item.attached_to = owner  # "two fishermen mend their nets"
-                        continue
+            if (
+                isinstance(item, Mention)
+                and item.kind == "entity"
+                and not item.negated
+                and item.attached_to is None
+            ):
                 last_entity = item
             continue
         spatial = item.spatial
@@ -398,9 +426,13 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             if nearest is not None and nearest.attached_to is not None:
                 subject = nearest.attached_to.resolved()  # "a man in a coat with a red collar"
             if subject is not None:
-                for obj in objects[:1] + _more_attached(items, index):
-                    if obj.kind in {"entity", "attribute"} and not obj.negated:
+                for obj in _listed_after(items, index):
+                    if obj.kind not in {"entity", "attribute"} or obj.negated or obj.attached_to is not None:
+                        continue
+                    if _belongs(obj, item.low):
                         obj.attached_to = subject
+                    else:
+                        relations.append(Relation("adjacent", obj, (subject,)))  # "a plate with a sandwich"
             continue
         if not objects:
             fallback = ABSOLUTE_FALLBACK.get(relation)
@@ -408,6 +440,7 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             if fallback and subject is not None:
                 _pin(subject, Spatial(1, horizontal=fallback[0], vertical=fallback[1], depth=fallback[2]))
             continue
+        objects = [o.attached_to.resolved() if o.attached_to is not None else o for o in objects]
         obj = objects[0]
         subject = _entity_before(items, index, same_clause=False)
         if subject is None:
@@ -532,6 +565,11 @@ def _style(text: str, mentions: list[Mention]) -> list[str]:
         }:
             phrase = " ".join(mention.words)
             if not any(phrase in f or f in phrase for f in found):
+                found.append(phrase)
+    for mention in mentions:  # "soft morning light", "dramatic shadows"
+        if mention.kind == "attribute" and mention.lows[-1] in _LIGHT_WORDS and not mention.negated:
+            phrase = " ".join(mention.words)
+            if not any(phrase in f for f in found):
                 found.append(phrase)
     for word in low.replace(",", " ").split():
         if word in GLOBAL_STYLE_WORDS or word in TIME_NOUNS:
