@@ -47,14 +47,14 @@ def plan_with_chat(
     Raises PlanningFailedError (naming the saved raw response) when no answer becomes valid.
     """
     context = PromptContext(max_regions=max_regions, width=width, height=height)
-    messages = templates.first_messages(prompt, context)
+    first = templates.first_messages(prompt, context)
+    messages = first
     schema = content_json_schema(max_regions)
     options = ContentOptions(prompt=prompt, width=width, height=height, max_regions=max_regions)
     asked_for_fewer = False
     problems: list[str] = []
     for answer_index in range(max_repairs + 1):
-        conversation = list(messages)
-        answer = chat(conversation, schema)
+        answer = chat(messages, schema)
         raw_log.remember(answer)
         options.truncate_extra_regions = asked_for_fewer or answer_index == max_repairs
         try:
@@ -66,11 +66,7 @@ def plan_with_chat(
             repair = templates.repair_message(
                 problems, answer, context, too_many_regions=exc.too_many_regions
             )
-            messages = [
-                *templates.first_messages(prompt, context),
-                {"role": "assistant", "content": answer},
-                repair,
-            ]
+            messages = [*first, {"role": "assistant", "content": answer}, repair]
     answers = max_repairs + 1
     path = raw_log.save(note="planner: last answer, which was not a valid plan: " + "; ".join(problems))
     raise PlanningFailedError(
