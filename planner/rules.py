@@ -19,6 +19,9 @@ from planner.rules_text import is_known_adjective, singular
 log = logging.getLogger("planner")
 
 _VOWEL_SOUND = tuple("aeiou")
+_SCENE_LEADS = frozenset(
+    "on in at inside near by over under across along beside above below through among around".split()
+)
 # Scene words that are a surface or the sky, not a setting for every region.
 _SKY_LIKE = frozenset(
     "sky skies air clouds cloud horizon weather fog mist rain snow water light floor ground grass sand "
@@ -132,7 +135,7 @@ def _context(reading: Reading) -> str:
     scenes = [s for s in reading.scenes if s.head not in _SKY_LIKE and not s.head.endswith("ground")]
     if scenes:
         scene = scenes[0]
-        lead = scene.lead if scene.lead in {"on", "in", "at", "inside", "near", "by"} else "in"
+        lead = scene.lead if scene.lead in _SCENE_LEADS else "in"
         det = scene.determiner if scene.determiner not in {"", "no"} else None
         det = det or ("the" if scene.plural else _article(" ".join(scene.words)))
         parts.append(f"{lead} {det} {' '.join(scene.words)}")

@@ -131,8 +131,10 @@ def _quantity(lows: list[str], i: int) -> tuple[int, int | None, bool, str, bool
             i += 1
         elif word in NUMBERS and (word != "one" or nxt not in {"of", ""}):
             count = NUMBERS[word]
+            vague = False  # "a group of five people": the number wins
             i += 1
         elif word.isdigit() and 0 < int(word) <= 100:
+            vague = False
             count = int(word)
             i += 1
         elif word in VAGUE_QUANTIFIERS:

@@ -113,6 +113,25 @@ def _classify(items: list[Item]) -> None:
         previous = item
 
 
+def _apply_predicates(items: list[Item]) -> None:
+    """Put predicate adjectives before their subject's head: 'the car is red' -> 'red car'."""
+    for index in range(2, len(items)):
+        predicate, verb, subject = items[index], items[index - 1], items[index - 2]
+        if not (
+            isinstance(predicate, Mention) and predicate.kind == "attribute" and len(predicate.lows) == 1
+        ):
+            continue
+        if not (isinstance(verb, Word) and verb.low in _BE and isinstance(subject, Mention)):
+            continue
+        target = subject.resolved()
+        word = predicate.words[0]
+        if target.kind != "entity" or not is_known_adjective(word.lower()) or word.lower() in target.lows:
+            continue
+        target.words.insert(target.head_index, word)
+        target.lows.insert(target.head_index, word.lower())
+        target.head_index += 1
+
+
 def _next_word(items: list[Item], index: int) -> str:
     if index + 1 < len(items):
         nxt = items[index + 1]
@@ -622,6 +641,7 @@ def read_prompt(text: str) -> Reading:
         all_items.append(items)
         sentence_mentions = [i for i in items if isinstance(i, Mention)]
         _corefer(mentions + sentence_mentions)
+        _apply_predicates(items)
         mentions.extend(sentence_mentions)
         last_entity = _relate(items, relations, last_entity)
         _details(items)

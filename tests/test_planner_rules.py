@@ -46,6 +46,7 @@ def assert_no_overlap(p: Plan) -> None:
         ("six wine glasses", ["wine glass"] * 6),
         ("two women and three children", ["woman"] * 2 + ["child"] * 3),
         ("a dog", ["dog"]),
+        ("a group of five people", ["person"] * 5),
     ],
 )
 def test_counting(prompt, expected):
@@ -178,6 +179,11 @@ def test_attribute_binding():
 )
 def test_labels_keep_key_attribute(prompt, expected):
     assert labels(plan(prompt)) == expected
+
+
+def test_predicate_adjectives_bind_to_their_subject():
+    p = plan("A car and a bench stand in the rain. The car is red and the bench is green.")
+    assert labels(p) == ["red car", "green bench"]
 
 
 def test_attached_things_stay_with_their_owner():
