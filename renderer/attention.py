@@ -13,6 +13,13 @@ and blends the image part: out = (1 - base_ratio) * regional + base_ratio * base
 keep the output of their own attention. In the single blocks the base attention may use the base
 stream's own copy of the image (the authors' structure), which rides in the text part of the
 sequence. When a call carries no regional context the processor is exactly diffusers' own.
+
+Work saved on purpose (tests/test_equivalence.py checks each against a plain reference): the
+image tokens are projected once for both attentions; in single blocks without the image copy
+the regional attention reads [regional text ; image] as a slice of the sequence, not a copy;
+RoPE runs once over the whole sequence; at base_ratio 0 the base attention computes only its
+text rows (its image rows would be blended with weight 0). The BlockMask path uses
+FlexAttention, compiled on first use on CUDA and eager elsewhere.
 """
 
 from __future__ import annotations
@@ -73,15 +80,45 @@ def _rope(q: torch.Tensor, k: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor
     return apply_rotary_emb(q, (cos, sin), sequence_dim=1), apply_rotary_emb(k, (cos, sin), sequence_dim=1)
 
 
+def flex_available() -> bool:
+    """Whether FlexAttention exists in this torch and can be compiled here (CUDA + Triton)."""
+    import importlib.util
+
+    try:
+        from torch.nn.attention import flex_attention  # noqa: F401
+    except ImportError:
+        return False
+    return torch.cuda.is_available() and importlib.util.find_spec("triton") is not None
+
+
+def auto_attention(device: torch.device | str) -> str:
+    """What attention="auto" means on `device`: the BlockMask path where it is compiled (CUDA),
+    the dense boolean mask with SDPA elsewhere (eager FlexAttention on CPU materialises every
+    score and is slower than SDPA)."""
+    return "flex" if torch.device(device).type == "cuda" and flex_available() else "sdpa"
+
+
+_COMPILED_FLEX: dict[str, Any] = {}
+
+
+def _flex_attention(device: torch.device):
+    """flex_attention, compiled on first use on CUDA (once per process); eager elsewhere."""
+    from torch.nn.attention.flex_attention import flex_attention
+
+    if device.type != "cuda":
+        return flex_attention
+    if "cuda" not in _COMPILED_FLEX:
+        _COMPILED_FLEX["cuda"] = torch.compile(flex_attention)
+    return _COMPILED_FLEX["cuda"]
+
+
 def masked_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: Any) -> torch.Tensor:
     """Attention over (B, S, H, D) tensors with a bool mask or a BlockMask (None: unmasked)."""
     q, k, v = (t.transpose(1, 2) for t in (q, k, v))
     if mask is None or isinstance(mask, torch.Tensor):
         out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
     else:
-        from torch.nn.attention.flex_attention import flex_attention
-
-        out = flex_attention(q, k, v, block_mask=mask)
+        out = _flex_attention(q.device)(q, k, v, block_mask=mask)
     return out.transpose(1, 2)
 
 
@@ -121,49 +158,65 @@ class RegionalFluxAttnProcessor:
             return dispatch_attention_fn(q, k, v, backend=self._attention_backend)
         return masked_attention(q, k, v, mask)
 
-    def _two_attentions(self, text, image, ctx: RegionalContext, base_image=None):
-        """Base and regional attention sharing the image projections.
+    def _two_attentions(self, base, regional, ctx: RegionalContext, all_base_rows: bool):
+        """Base attention (unmasked) and regional attention (masked in this block's turn).
 
-        `text` and `image` are (q, k, v) triples with RoPE applied; `base_image` is the base
-        stream's own image copy (single blocks), else the base attention uses `image`.
-        Returns (base text out, regional text out, base image out, blended image out).
+        `base` and `regional` are (q, k, v) triples over [base text ; image] and [regional text ;
+        image]. With base_ratio 0 the base attention's image rows would be blended with weight
+        0, so unless they are needed (`all_base_rows`: the base image copy) only its text rows
+        are computed: the base text stream still gets exactly its output.
         """
-        nb, nr = ctx.base_len, ctx.regional_len
-        base_image = image if base_image is None else base_image
-        base = self._attend(
-            *(torch.cat([t[:, :nb], i], dim=1) for t, i in zip(text, base_image, strict=True))
-        )
-        regional = self._attend(
-            *(torch.cat([t[:, nb:], i], dim=1) for t, i in zip(text, image, strict=True)),
-            mask=ctx.mask if self.masked else None,
-        )
-        base_img, regional_img = base[:, nb:], regional[:, nr:]
-        blended = torch.lerp(regional_img, base_img.to(regional_img.dtype), ctx.base_ratio)
-        return base[:, :nb], regional[:, :nr], base_img, blended
+        q, k, v = base
+        if ctx.base_ratio == 0 and not all_base_rows:
+            q = q[:, : ctx.base_len]
+        base_out = self._attend(q, k, v)
+        regional_out = self._attend(*regional, mask=ctx.mask if self.masked else None)
+        return base_out, regional_out
+
+    @staticmethod
+    def _blend(regional_image: torch.Tensor, base_out: torch.Tensor, ctx: RegionalContext) -> torch.Tensor:
+        """(1 - base_ratio) * regional + base_ratio * base, on the image rows."""
+        if ctx.base_ratio == 0:
+            return regional_image
+        base_image = base_out[:, ctx.base_len :].to(regional_image.dtype)
+        return torch.lerp(regional_image, base_image, ctx.base_ratio)
 
     def _double(self, attn, hidden_states, encoder_hidden_states, rotary, ctx: RegionalContext):
         cos, sin = rotary
+        nb, nr = ctx.base_len, ctx.regional_len
         text_rows = encoder_hidden_states.shape[1]
         tq, tk, tv = _project(attn, encoder_hidden_states, added=True)
         iq, ik, iv = _project(attn, hidden_states, added=False)
         tq, tk = _rope(tq, tk, cos[:text_rows], sin[:text_rows])
         iq, ik = _rope(iq, ik, cos[text_rows:], sin[text_rows:])
-        base_txt, regional_txt, _, image = self._two_attentions((tq, tk, tv), (iq, ik, iv), ctx)
-        text = torch.cat([base_txt, regional_txt], dim=1).flatten(2, 3).to(tq.dtype)
-        image = image.flatten(2, 3).to(iq.dtype)
-        image = attn.to_out[1](attn.to_out[0](image.contiguous()))
-        return image, attn.to_add_out(text.contiguous())
+        text, image = (tq, tk, tv), (iq, ik, iv)
+        base = tuple(torch.cat([t[:, :nb], i], dim=1) for t, i in zip(text, image, strict=True))
+        regional = tuple(torch.cat([t[:, nb:], i], dim=1) for t, i in zip(text, image, strict=True))
+        base_out, regional_out = self._two_attentions(base, regional, ctx, all_base_rows=False)
+        blended = self._blend(regional_out[:, nr:], base_out, ctx)
+        text_out = torch.cat([base_out[:, :nb], regional_out[:, :nr].to(base_out.dtype)], dim=1)
+        text_out = text_out.flatten(2, 3).to(tq.dtype)
+        image_out = attn.to_out[1](attn.to_out[0](blended.flatten(2, 3).to(iq.dtype).contiguous()))
+        return image_out, attn.to_add_out(text_out.contiguous())
 
     def _single(self, attn, hidden_states, rotary, ctx: RegionalContext):
-        cos, sin = rotary
-        nt, ni = ctx.text_len, ctx.image_len
+        """The sequence is [base text ; regional text ; (base image copy) ; image]."""
+        cos, sin = rotary  # rows of [text ; image]
+        nb, nr, nt, ni = ctx.base_len, ctx.regional_len, ctx.text_len, ctx.image_len
         q, k, v = _project(attn, hidden_states, added=False)
-        text = _rope(q[:, :nt], k[:, :nt], cos[:nt], sin[:nt]) + (v[:, :nt],)
-        images = (q.shape[1] - nt) // ni  # 2 when the base stream's image copy rides along
-        image_cos, image_sin = (torch.cat([r[nt:]] * images) for r in (cos, sin))
-        rest = _rope(q[:, nt:], k[:, nt:], image_cos, image_sin) + (v[:, nt:],)
-        image = tuple(t[:, -ni:] for t in rest)
-        copy = tuple(t[:, :-ni] for t in rest) if ctx.base_copy else None
-        base_txt, regional_txt, base_img, blended = self._two_attentions(text, image, ctx, base_image=copy)
-        parts = [base_txt, regional_txt] + ([base_img] if ctx.base_copy else []) + [blended]
+        if ctx.base_copy:  # the copy sits at the image's positions
+            cos, sin = (torch.cat([r[:nt], r[nt:], r[nt:]]) for r in (cos, sin))
+        q, k = _rope(q, k, cos, sin)
+        full = (q, k, v)
+        if ctx.base_copy:
+            base = tuple(torch.cat([t[:, :nb], t[:, nt : nt + ni]], dim=1) for t in full)
+            regional = tuple(torch.cat([t[:, nb:nt], t[:, nt + ni :]], dim=1) for t in full)
+        else:
+            base = tuple(torch.cat([t[:, :nb], t[:, nt:]], dim=1) for t in full)
+            regional = tuple(t[:, nb:] for t in full)  # [regional text ; image] is contiguous
+        base_out, regional_out = self._two_attentions(base, regional, ctx, all_base_rows=ctx.base_copy)
+        blended = self._blend(regional_out[:, nr:], base_out, ctx)
+        parts = [base_out[:, :nb], regional_out[:, :nr]]
+        parts += [base_out[:, nb:]] if ctx.base_copy else []
+        parts += [blended]
         return torch.cat([p.to(q.dtype) for p in parts], dim=1).flatten(2, 3)

@@ -291,10 +291,18 @@ def render_with_pipeline(
 
 
 def resolve_attention(choice: str, pipe) -> str:
-    """The attention backend for the regional mask: 'auto' picks SDPA (dense boolean mask)."""
-    if choice == "auto":
-        return "sdpa"
-    return choice
+    """The attention backend for the regional mask.
+
+    'auto' picks the FlexAttention BlockMask ("flex", compiled, skips empty tiles) when the
+    transformer runs on CUDA with Triton, and SDPA with a dense boolean mask elsewhere (eager
+    FlexAttention on CPU is slower than SDPA). See renderer.attention.auto_attention.
+    """
+    if choice != "auto":
+        return choice
+    from renderer.attention import auto_attention
+
+    device = getattr(pipe, "_execution_device", None) or getattr(pipe.transformer, "device", "cpu")
+    return auto_attention(device)
 
 
 def token_grid(plan: Plan, pipe) -> TokenGrid:
