@@ -45,7 +45,9 @@ INSIDE_RIGHT = (slice(None), slice(200, 256))
 FULL_CONTROL = dict(inject_steps=4, double_interval=1, single_interval=1)
 
 
-@pytest.mark.parametrize("options", [{}, {"base_copy": False}], ids=["base-copy", "shared-image"])
+@pytest.mark.parametrize(
+    "options", [{"base_copy": True}, {"base_copy": False}], ids=["base-copy", "shared-image"]
+)
 def test_changing_one_region_leaves_the_other_untouched_at_base_ratio_zero(tiny_pipe, options):
     first = pixels(
         render(two_halves("a red lamp"), pipe=tiny_pipe, base_ratio=0.0, **FULL_CONTROL, **FAST, **options)
@@ -119,14 +121,18 @@ def text_lengths_seen(pipe, **render_kwargs) -> list[int]:
 
 def test_control_only_in_the_inject_steps_then_plain_base_text(tiny_pipe):
     base = tiny_pipe.tokenizer_2.model_max_length
-    seen = text_lengths_seen(tiny_pipe, plan=two_halves(), steps=5, inject_steps=2, progress=False)
+    seen = text_lengths_seen(
+        tiny_pipe, plan=two_halves(), steps=5, inject_steps=2, regional_tokens="padded", progress=False
+    )
     # regions tile the image: no background run; padded mode: each region at the base length
     assert seen == [base * 3] * 2 + [base] * 3
 
 
 def test_inject_steps_beyond_the_schedule_means_every_step(tiny_pipe):
     base = tiny_pipe.tokenizer_2.model_max_length
-    seen = text_lengths_seen(tiny_pipe, plan=two_halves(), steps=3, inject_steps=50, progress=False)
+    seen = text_lengths_seen(
+        tiny_pipe, plan=two_halves(), steps=3, inject_steps=50, regional_tokens="padded", progress=False
+    )
     assert seen == [base * 3] * 3
 
 
@@ -140,7 +146,7 @@ def test_background_prompt_joins_when_regions_leave_space(tiny_pipe):
     base = tiny_pipe.tokenizer_2.model_max_length
     plan = two_halves()
     plan["regions"] = plan["regions"][:1]
-    seen = text_lengths_seen(tiny_pipe, plan=plan, steps=1, progress=False)
+    seen = text_lengths_seen(tiny_pipe, plan=plan, steps=1, regional_tokens="padded", progress=False)
     assert seen == [base * 3]  # base, one region, background
 
 
