@@ -18,8 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
+from pydantic import ValidationError
 
-from planner.plan import MAX_REGIONS, Plan, PlanError, validate_plan, write_atomic
+from planner.plan import (
+    MAX_REGIONS,
+    Plan,
+    PlanError,
+    RenderSettings,
+    format_validation_error,
+    validate_plan,
+    write_atomic,
+)
 from renderer.layout import draw_layout, draw_overlay
 from renderer.metadata import save_png
 from renderer.settings import DEFAULT_MODEL, Settings, resolve_settings
@@ -36,8 +45,11 @@ PathLike = str | os.PathLike[str]
 class PlanAndRenderResult:
     """What one run produced. `image` and `overlay` are None after a plan-only run.
 
-    `plan` carries the resolved render settings in its `render` object, so saving it and
-    rendering that file again reproduces the run; `settings` holds every knob used.
+    `plan` is what plan.json holds: its `render` object carries the settings that were chosen
+    (arguments, or the plan's own), not the defaults, so it renders again the same way and still
+    follows the model's defaults for the rest. `settings` holds every knob used (after a
+    plan-only run: what would be used with the default model settings); image.png embeds the
+    plan with all of them, so the image alone reproduces the run.
     """
 
     plan: Plan
@@ -103,11 +115,14 @@ def save_image_files(
     image: Image.Image,
     overlay: Image.Image | None = None,
 ) -> dict[str, Path]:
-    """Write image.png (with the plan, settings and model in its text chunks) and overlay.png."""
+    """Write image.png (with the plan, settings and model in its text chunks) and overlay.png.
+
+    The embedded plan's `render` object holds every plan setting used, so the image's plan alone
+    renders the same pixels again (with the same model, on the same machine).
+    """
     directory = Path(directory)
-    written = {
-        "image": save_png(directory / IMAGE_FILE, image, portable_plan(plan, directory), settings, model)
-    }
+    embedded = with_render(portable_plan(plan, directory), settings.plan_settings())
+    written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model)}
     if overlay is not None:
         written["overlay"] = save_png(directory / OVERLAY_FILE, overlay)
     return written
@@ -121,6 +136,25 @@ def _resize(plan: Plan, width: int | None, height: int | None) -> Plan:
     resized = validate_plan({**plan.model_dump(exclude_none=True), **updates})
     resized._source_dir = plan._source_dir
     return resized
+
+
+def with_render(plan: Plan, render: RenderSettings | None) -> Plan:
+    """A copy of the plan with another `render` object (mask paths keep resolving from the same folder)."""
+    copy = plan.model_copy(update={"render": render})
+    copy._source_dir = plan._source_dir
+    return copy
+
+
+def _chosen_render(plan: Plan, explicit: dict[str, Any]) -> RenderSettings | None:
+    """The plan's own render settings updated with the given arguments (None: nothing chosen)."""
+    values = plan.render.given() if plan.render is not None else {}
+    values.update({k: v for k, v in explicit.items() if v is not None and k in RenderSettings.model_fields})
+    if not values:
+        return None
+    try:
+        return RenderSettings(**values)
+    except ValidationError as exc:
+        raise PlanError(format_validation_error(exc, prefix="invalid setting")) from None
 
 
 def _model_name(model: str | None, pipe: Any) -> str | None:
@@ -160,6 +194,7 @@ def plan_and_render(
     offload: str | None = None,
     progress: bool = True,
     on_plan: Callable[[Plan, Settings], None] | None = None,
+    render_options: dict[str, Any] | None = None,
 ) -> PlanAndRenderResult:
     """Plan a long prompt into regions and render it with regional FLUX.
 
@@ -173,6 +208,11 @@ def plan_and_render(
     - `out`: a folder; plan.json and layout.png are written there before any model loads,
       then image.png and overlay.png. `plan_only=True` stops after the plan and layout.
     - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
+    - `render_options`: further `renderer.render` keywords (loras, controlnet, control_image, ...).
+
+    plan.json keeps the settings that were chosen (arguments > the plan's `render`), not the
+    defaults; `result.settings` and image.png hold every setting used, after the model's own
+    defaults (FLUX.1-schnell: 4 steps, guidance 0) were applied.
 
     Errors: planner.PlanError for invalid plans, masks or settings; the planner's own errors for
     planning failures; renderer.errors.RenderError (and ModelUnavailableError) for rendering.
@@ -208,37 +248,31 @@ def plan_and_render(
         "base_copy": base_copy,
         "attention": attention,
     }
-    try:
-        settings = resolve_settings(plan, **explicit)
-    except ValueError as exc:
-        raise PlanError(str(exc)) from None
-    source_dir = plan._source_dir
-    plan = plan.model_copy(update={"render": settings.plan_settings()})
-    plan._source_dir = source_dir
+    plan = with_render(plan, _chosen_render(plan, explicit))
+    settings = resolve_settings(plan, **explicit)  # bad settings fail here, before any model loads
     model_name = _model_name(model, pipe)
-
     layout = draw_layout(plan)  # also reads mask images: a bad mask fails before any model loads
     result = PlanAndRenderResult(plan=plan, settings=settings, model=model_name, layout=layout)
     if out_dir is not None:
         save_plan_files(out_dir, plan, layout)
+    if not plan_only:
+        from renderer.model_defaults import model_defaults_before_loading
+
+        guess = model_defaults_before_loading(model_name, pipe=pipe, device=device)
+        result.settings = resolve_settings(plan, model_defaults=guess, **explicit)
     if on_plan is not None:
-        on_plan(plan, settings)
+        on_plan(plan, result.settings)
     if plan_only:
         return result
 
-    from renderer.pipeline import render
+    from renderer.model_defaults import pipeline_model_defaults
+    from renderer.pipeline import load_pipeline, render
 
-    result.image = render(
-        plan,
-        pipe=pipe,
-        model=model or DEFAULT_MODEL,
-        device=device,
-        dtype=dtype,
-        offload=offload,
-        progress=progress,
-        **settings.as_dict(),
-    )
+    if pipe is None:
+        pipe = load_pipeline(model or DEFAULT_MODEL, device=device, dtype=dtype, offload=offload)
+    result.settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
+    result.image = render(plan, pipe=pipe, progress=progress, **explicit, **(render_options or {}))
     result.overlay = draw_overlay(plan, result.image)
     if out_dir is not None:
-        save_image_files(out_dir, plan, settings, model_name, result.image, result.overlay)
+        save_image_files(out_dir, plan, result.settings, model_name, result.image, result.overlay)
     return result

@@ -95,21 +95,35 @@ def test_plan_only_skips_rendering(tmp_path):
     assert sorted(result.save(tmp_path / "q")) == ["layout", "plan"]
 
 
-def test_plan_is_on_disk_before_rendering_starts(tmp_path, monkeypatch):
+def test_plan_is_on_disk_before_the_model_loads(tmp_path, monkeypatch, tiny_pipeline):
     out = tmp_path / "out"
     seen = {}
 
-    def fake_render(plan, **kwargs):
+    def fake_load(model, **kwargs):
         seen["files"] = sorted(p.name for p in out.iterdir())
-        seen["kwargs"] = kwargs
-        return Image.new("RGB", (plan.width, plan.height), (90, 90, 90))
+        seen["load"] = (model, kwargs)
+        return tiny_pipeline
 
-    monkeypatch.setattr("renderer.pipeline.render", fake_render)
-    plan_and_render(_plan(), out=out, seed=9, device="cpu", dtype="float32", progress=False)
+    monkeypatch.setattr("renderer.pipeline.load_pipeline", fake_load)
+    plan_and_render(_plan(), out=out, seed=9, steps=2, device="cpu", dtype="float32", progress=False)
     assert seen["files"] == ["layout.png", "plan.json"]
-    assert seen["kwargs"]["seed"] == 9 and seen["kwargs"]["device"] == "cpu"
-    assert seen["kwargs"]["model"] == renderer.DEFAULT_MODEL
+    assert seen["load"] == (renderer.DEFAULT_MODEL, {"device": "cpu", "dtype": "float32", "offload": None})
     assert sorted(p.name for p in out.iterdir()) == ["image.png", "layout.png", "overlay.png", "plan.json"]
+
+
+def test_model_defaults_fill_what_was_not_chosen_and_are_recorded(tmp_path, monkeypatch, tiny_pipeline):
+    """A model with its own defaults (like FLUX.1-schnell) gets them; plan.json does not freeze ours."""
+    fake_defaults = {"steps": 3, "guidance": 0.0}
+    monkeypatch.setattr("renderer.model_defaults.pipeline_model_defaults", lambda pipe: dict(fake_defaults))
+    monkeypatch.setattr("renderer.pipeline.pipeline_model_defaults", lambda pipe: dict(fake_defaults))
+    result = plan_and_render(_plan(), pipe=tiny_pipeline, seed=2, out=tmp_path, progress=False)
+    assert (result.settings.steps, result.settings.guidance, result.settings.seed) == (3, 0.0, 2)
+    assert load_plan(tmp_path / "plan.json").render.given() == {"seed": 2}
+    found = read_metadata(tmp_path / "image.png")
+    assert found.settings == result.settings
+    assert found.plan.render == result.settings.plan_settings()
+    same = renderer.render(found.plan, pipe=tiny_pipeline, progress=False)
+    assert np.array_equal(np.asarray(same), np.asarray(result.image))
 
 
 def test_resize_and_invalid_settings():
