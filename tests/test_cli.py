@@ -478,3 +478,20 @@ def test_readme_plan_examples_are_valid_and_the_test_command_is_the_ci_line():
     commands = re.findall(r"```bash\n(.*?)```", quick_start, flags=re.S)
     assert [c.strip() for c in commands][1] == 'pip install -e ".[test]" && python -m pytest'
     assert len(commands) == 2 and "plan-and-render" in commands[0] and "--model tiny" in commands[0]
+
+
+def test_readme_shows_the_current_defaults():
+    text = README.read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| `")}
+    d = DEFAULTS
+    assert f"({d.seed})" in rows["`--seed N`"]
+    assert f"({d.steps})" in rows["`--steps N`"]
+    assert f"({d.guidance:g})" in rows["`--guidance X`"]
+    assert f"({d.base_ratio:g})" in rows["`--base-ratio R`"]
+    assert f"({d.inject_steps})" in rows["`--inject-steps N`"]
+    assert (
+        f"({d.double_interval}, {d.single_interval})" in rows["`--double-interval K`, `--single-interval K`"]
+    )
+    assert f"`{d.regional_tokens}` (default" in rows["`regional_tokens`"]
+    assert f"{'on' if d.base_copy else 'off'} (default" in rows["`base_copy`"]
+    assert f"({d.base_ratio:g})" in rows["`base_ratio`"] and f"({d.inject_steps})" in rows["`inject_steps`"]
