@@ -60,15 +60,17 @@ class SchemaLimits:
 def content_json_schema(max_regions: int, limits: SchemaLimits | None = None) -> dict[str, Any]:
     """JSON Schema of PlanContent, usable for OpenAI structured outputs and for xgrammar.
 
-    With `limits`, strings get maxLength and the region list maxItems, and box numbers are bounded
-    to [0, 1], which keeps a grammar-constrained generation short.
+    With `limits`, strings get a length-bounded pattern and the region list maxItems, and box
+    numbers are bounded to [0, 1], which keeps a grammar-constrained generation short.
     """
 
-    def text(cap: int | None, min_length: int = 1) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string"}
-        if cap is not None:
-            schema.update(minLength=min_length, maxLength=cap)
-        return schema
+    def text(cap: int | None, allow_empty: bool = False) -> dict[str, Any]:
+        if cap is None:
+            return {"type": "string"}
+        # A pattern bounds the length and keeps the first character visible, so no blank
+        # labels; quotes, backslashes and control characters are left out to keep it simple.
+        body = f'[^\\s"\\\\\\x00-\\x1f][^"\\\\\\x00-\\x1f]{{0,{cap - 1}}}'
+        return {"type": "string", "pattern": f"^({body})?$" if allow_empty else f"^{body}$"}
 
     bounded = limits is not None
     number: dict[str, Any] = {"type": "number"}
@@ -91,7 +93,7 @@ def content_json_schema(max_regions: int, limits: SchemaLimits | None = None) ->
         "type": "object",
         "properties": {
             "base_prompt": text(limits.base_chars if limits else None),
-            "background_prompt": text(limits.prompt_chars if limits else None, min_length=0),
+            "background_prompt": text(limits.prompt_chars if limits else None, allow_empty=True),
             "regions": regions,
         },
         "required": ["base_prompt", "background_prompt", "regions"],

@@ -89,15 +89,18 @@ class HFChat:
 
     def _grammar(self, schema: dict[str, Any]) -> Any:
         key = json.dumps(schema, sort_keys=True)
-        if key not in self._compiled:
-            self._compiled[key] = self._compiler.compile_json_schema(key, any_whitespace=False)
+        if key not in self._compiled:  # properties keep their order: base prompt first, label before box
+            self._compiled[key] = self._compiler.compile_json_schema(json.dumps(schema), any_whitespace=False)
         return self._compiled[key]
 
     def _token_budget(self, max_regions: int) -> int:
-        """Enough tokens for the longest answer the capped schema allows (a char may be a token)."""
+        """Enough tokens for the longest answer the capped schema allows.
+
+        A character may take up to 4 byte-level tokens; numbers and punctuation add ~100 a region.
+        """
         limits = self.limits
-        per_region = limits.label_chars + limits.prompt_chars + 80
-        return limits.base_chars + limits.prompt_chars + 100 + max_regions * per_region
+        per_region = 4 * (limits.label_chars + limits.prompt_chars) + 100
+        return 4 * (limits.base_chars + limits.prompt_chars) + 100 + max_regions * per_region
 
     def __call__(self, messages: list[Message], schema: dict[str, Any]) -> str:
         """Generate one schema-constrained answer (greedy, so it is deterministic)."""

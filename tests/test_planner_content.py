@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import pytest
 
@@ -84,5 +85,8 @@ def test_schema_caps():
     tight = content_json_schema(5, SchemaLimits(max_regions=3, label_chars=10))
     assert tight["properties"]["regions"]["maxItems"] == 3
     region = tight["properties"]["regions"]["items"]
-    assert region["properties"]["label"]["maxLength"] == 10
+    label = re.compile(region["properties"]["label"]["pattern"])
+    assert label.match("red fox") and label.match("x" * 10)
+    assert not label.match("x" * 11) and not label.match(" red fox") and not label.match("")
+    assert re.match(tight["properties"]["background_prompt"]["pattern"], "")
     assert region["properties"]["box"]["items"] == {"type": "number", "minimum": 0, "maximum": 1}

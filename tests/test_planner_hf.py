@@ -57,8 +57,10 @@ def test_constrained_output_always_parses(seed):
     data = extract_json_object(text)
     assert set(data) == {"base_prompt", "background_prompt", "regions"}
     assert len(data["base_prompt"]) <= LIMITS.base_chars and len(data["regions"]) <= 3
+    assert data["base_prompt"][:1].strip()  # never blank: the pattern wants a visible first character
     for region in data["regions"]:
         assert len(region["box"]) == 4 and all(0 <= v <= 1 for v in region["box"])
+        assert 1 <= len(region["label"]) <= LIMITS.label_chars and region["label"][:1].strip()
     assert json.loads(text, strict=False) == data  # the whole answer is the JSON object, nothing around it
 
 
