@@ -238,6 +238,12 @@ def load_plan(path: str | os.PathLike[str], *, max_regions: int = MAX_REGIONS) -
     return plan
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write bytes to a temporary file beside `path`, then rename it into place."""
     path = Path(path)
@@ -248,6 +254,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
