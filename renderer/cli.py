@@ -27,6 +27,7 @@ from typing import Any, NoReturn, TextIO
 from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, PlanError, load_plan
 from renderer.settings import (
     ATTENTION_BACKENDS,
+    DEFAULT_CONTROL_SCALE,
     DEFAULT_MODEL,
     DEFAULTS,
     REGIONAL_TOKENS,
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 2 bad input, 1 other failure. Settings precedence: flags > the plan "
         "file's 'render' settings > defaults.",
     )
-    parser.add_argument("prompt", nargs="?", help="the image description (omit when using --plan)")
+    parser.add_argument("prompt", nargs="?", help="the image description (omit with --plan or --batch)")
     parser.add_argument(
         "--plan",
         metavar="FILE",
@@ -101,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="DIR", default=DEFAULT_OUT, help="output folder (default: %(default)s)"
     )
     parser.add_argument("--plan-only", action="store_true", help="stop after plan.json and layout.png")
+    parser.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="many jobs: one prompt a line, or JSONL with per-item options; one folder each in --out, "
+        "finished items skipped on a rerun",
+    )
 
     planning = parser.add_argument_group("planning")
     planning.add_argument(
@@ -179,6 +186,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rendering.add_argument(
         "--offload", choices=OFFLOAD_MODES, help="diffusers CPU offload, to save GPU memory"
+    )
+
+    extras = parser.add_argument_group("LoRA and ControlNet")
+    extras.add_argument(
+        "--lora",
+        action="append",
+        metavar="PATH_OR_ID[:SCALE]",
+        help="load a FLUX LoRA (file, folder or hub id) at a scale (default 1.0); repeatable",
+    )
+    extras.add_argument("--controlnet", metavar="ID_OR_PATH", help="a FLUX ControlNet (Union models too)")
+    extras.add_argument("--control-image", metavar="FILE", help="the ControlNet's conditioning image")
+    extras.add_argument(
+        "--control-mode", type=_bounded(int, 0), metavar="N", help="the control type of a Union ControlNet"
+    )
+    extras.add_argument(
+        "--control-scale",
+        type=_bounded(float, 0),
+        metavar="S",
+        help=f"ControlNet strength (default: {DEFAULT_CONTROL_SCALE:g})",
     )
 
     advanced = parser.add_argument_group("advanced rendering")
@@ -332,10 +358,20 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
     """Plan (or read the plan), write plan.json + layout.png, then render and write image + overlay."""
     from renderer.workflow import plan_and_render
 
+    if args.batch:
+        given = [flag for flag, value in (("PROMPT", args.prompt), ("--plan", args.plan)) if value]
+        given += ["--plan-only"] if args.plan_only else []
+        if given:
+            raise UsageError(f"--batch FILE does not go with {', '.join(given)} (see {PROG} --help)")
+        from renderer.batch_command import run_batch_command
+
+        return run_batch_command(args, stdout)
     if args.plan and args.prompt:
         raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
     if not args.plan and not (args.prompt or "").strip():
-        raise UsageError(f"give a PROMPT (the image description) or --plan FILE (see {PROG} --help)")
+        raise UsageError(
+            f"give a PROMPT (the image description), --plan FILE or --batch FILE (see {PROG} --help)"
+        )
 
     if args.templates and not Path(args.templates).expanduser().is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
@@ -384,6 +420,11 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
         offload=args.offload,
         progress=not args.quiet,
         on_plan=show_plan,
+        loras=args.lora,
+        controlnet=args.controlnet,
+        control_image=args.control_image,
+        control_mode=args.control_mode,
+        control_scale=args.control_scale,
         **settings,
     )
     if not args.quiet:

@@ -12,7 +12,7 @@ stays light.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,6 +157,22 @@ def _chosen_render(plan: Plan, explicit: dict[str, Any]) -> RenderSettings | Non
         raise PlanError(format_validation_error(exc, prefix="invalid setting")) from None
 
 
+def _check_extras(extras: dict[str, Any], pipe: Any) -> None:
+    """Fail on bad LoRA specs or control inputs before any model loads (render checks them too, later)."""
+    from renderer.lora import parse_lora_specs
+
+    parse_lora_specs(extras["loras"])
+    if all(extras[k] is None for k in ("controlnet", "control_image", "control_mode", "control_scale")):
+        return
+    from renderer.controlnet import ControlInputError, control_call_kwargs, control_input, has_controlnet
+
+    control = control_input(extras["control_image"], extras["control_mode"], extras["control_scale"])
+    if extras["controlnet"] is None and not has_controlnet(pipe):
+        control_call_kwargs(None, control)  # a control image without a ControlNet
+    elif control is None:
+        raise ControlInputError("a ControlNet needs a control image: add --control-image FILE")
+
+
 def _model_name(model: str | None, pipe: Any) -> str | None:
     if model is not None:
         return model
@@ -194,7 +210,11 @@ def plan_and_render(
     offload: str | None = None,
     progress: bool = True,
     on_plan: Callable[[Plan, Settings], None] | None = None,
-    render_options: dict[str, Any] | None = None,
+    loras: Sequence[str] | None = None,
+    controlnet: Any = None,
+    control_image: Any = None,
+    control_mode: int | None = None,
+    control_scale: float | None = None,
 ) -> PlanAndRenderResult:
     """Plan a long prompt into regions and render it with regional FLUX.
 
@@ -208,7 +228,9 @@ def plan_and_render(
     - `out`: a folder; plan.json and layout.png are written there before any model loads,
       then image.png and overlay.png. `plan_only=True` stops after the plan and layout.
     - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
-    - `render_options`: further `renderer.render` keywords (loras, controlnet, control_image, ...).
+    - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`: as for
+      `renderer.render` (LoRAs as `PATH_OR_ID[:SCALE]`; a ControlNet with its control image);
+      they are checked before any model loads.
 
     plan.json keeps the settings that were chosen (arguments > the plan's `render`), not the
     defaults; `result.settings` and image.png hold every setting used, after the model's own
@@ -268,10 +290,18 @@ def plan_and_render(
     from renderer.model_defaults import pipeline_model_defaults
     from renderer.pipeline import load_pipeline, render
 
+    extras = {
+        "loras": loras,
+        "controlnet": controlnet,
+        "control_image": control_image,
+        "control_mode": control_mode,
+        "control_scale": control_scale,
+    }
+    _check_extras(extras, pipe)
     if pipe is None:
         pipe = load_pipeline(model or DEFAULT_MODEL, device=device, dtype=dtype, offload=offload)
     result.settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
-    result.image = render(plan, pipe=pipe, progress=progress, **explicit, **(render_options or {}))
+    result.image = render(plan, pipe=pipe, progress=progress, **explicit, **extras)
     result.overlay = draw_overlay(plan, result.image)
     if out_dir is not None:
         save_image_files(out_dir, plan, result.settings, model_name, result.image, result.overlay)

@@ -495,3 +495,47 @@ def test_readme_shows_the_current_defaults():
     assert f"`{d.regional_tokens}` (default" in rows["`regional_tokens`"]
     assert f"{'on' if d.base_copy else 'off'} (default" in rows["`base_copy`"]
     assert f"({d.base_ratio:g})" in rows["`base_ratio`"] and f"({d.inject_steps})" in rows["`inject_steps`"]
+
+
+# ----------------------------------------------------------------------------- LoRA, ControlNet, batches
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--control-image", "nope.png", "--controlnet", "x"], "control image"),
+        (["--control-mode", "1"], "without a control image"),
+        (["--controlnet", "someone/controlnet"], "needs a control image"),
+        (["--lora", "missing-lora.safetensors"], "missing-lora"),
+    ],
+)
+def test_bad_lora_or_control_inputs_exit_2(tmp_path, capsys, extra, message, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["a red fox on the left", "--planner", "rules", *FAST, *extra, "--out", "out"]) == 2
+    assert message in one_error_line(capsys.readouterr().err)
+    assert (tmp_path / "out" / "plan.json").exists() and not (tmp_path / "out" / "image.png").exists()
+
+
+def test_control_image_without_controlnet_fails_before_the_model_loads(tmp_path, capsys, monkeypatch):
+    Image.new("RGB", (64, 64)).save(tmp_path / "edges.png")
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the model must not load")
+
+    monkeypatch.setattr("renderer.pipeline.load_pipeline", no_loading)
+    argv = ["a red fox", "--planner", "rules", *FAST, "--control-image", str(tmp_path / "edges.png")]
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 2
+    assert "needs a ControlNet" in one_error_line(capsys.readouterr().err)
+
+
+def test_batch_runs_each_line_into_its_own_folder(tmp_path, capsys):
+    batch = tmp_path / "jobs.txt"
+    batch.write_text(
+        "a red fox on the left and a blue bird on the right\n# a comment\na green teapot on a table\n"
+    )
+    out = tmp_path / "out"
+    assert main(["--batch", str(batch), "--planner", "rules", *FAST, "--out", str(out), "-q"]) == 0
+    folders = sorted(p for p in out.iterdir() if p.is_dir())
+    assert len(folders) == 2
+    for folder in folders:
+        assert {"plan.json", "layout.png", "image.png", "overlay.png"} <= {p.name for p in folder.iterdir()}
+    assert main(["--batch", str(batch), "a prompt too", "--out", str(out)]) == 2
+    assert "does not go with PROMPT" in one_error_line(capsys.readouterr().err)
