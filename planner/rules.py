@@ -12,7 +12,15 @@ import logging
 
 from planner.plan import PLAN_VERSION, Plan
 from planner.rules_layout import Constraint, Group, layout_groups
-from planner.rules_lexicon import COLOUR_SHADES, COLOURS, MATERIALS, PLURAL_ONLY, SIZES
+from planner.rules_lexicon import (
+    COLOUR_SHADES,
+    COLOURS,
+    MATERIALS,
+    PLURAL_ONLY,
+    SIZES,
+    TALL_NOUNS,
+    WIDE_NOUNS,
+)
 from planner.rules_parse import Mention, Reading, read_prompt
 from planner.rules_text import is_known_adjective, singular
 
@@ -214,6 +222,15 @@ def _depth(mention: Mention, reading: Reading) -> str | None:
     return None
 
 
+def _usual_shape(mention: Mention) -> float:
+    """Width/height of one such thing: tall for people and towers, wide for cars and sofas."""
+    if mention.head in TALL_NOUNS:
+        return 0.6
+    if mention.head in WIDE_NOUNS:
+        return 1.5
+    return 1.0
+
+
 def _budget(entities: list[Mention], max_regions: int) -> list[tuple[Mention, int]]:
     """(mention, instances) for the first things in prompt order that fit in max_regions."""
     wanted = sum(m.count or 1 for m in entities)
@@ -241,7 +258,13 @@ def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_r
     kept = _budget(reading.entities, max_regions)
     index_of = {id(m): i for i, (m, _) in enumerate(kept)}
     groups = [
-        Group(count=count, horizontal=m.horizontal, vertical=m.vertical, depth=_depth(m, reading))
+        Group(
+            count=count,
+            horizontal=m.horizontal,
+            vertical=m.vertical,
+            depth=_depth(m, reading),
+            shape=_usual_shape(m),
+        )
         for m, count in kept
     ]
     boxes = layout_groups(groups, _constraints(reading, index_of), width, height)

@@ -31,6 +31,7 @@ class Group:
     horizontal: str | None = None  # left | center | right
     vertical: str | None = None  # top | middle | bottom
     depth: str | None = None  # front | back
+    shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,20 @@ def _centre(box: Box) -> tuple[float, float]:
     return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
 
 
-def _clamped(w: float, h: float) -> tuple[float, float]:
-    """(w, h) in pixels-proportional units with the long side cut to MAX_ASPECT times the short."""
-    return min(w, MAX_ASPECT * h), min(h, MAX_ASPECT * w)
+def _clamped(w: float, h: float, shape: float = 1.0) -> tuple[float, float]:
+    """(w, h) cut so that w/h stays within MAX_ASPECT of the thing's usual shape (w/h)."""
+    widest = min(shape * MAX_ASPECT, 2.5)
+    tallest = max(shape / MAX_ASPECT, 0.4)
+    return min(w, widest * h), min(h, w / tallest)
 
 
-def _grid_cost(count: int, rows: int, cols: int, w: float, h: float) -> float:
-    """Smaller instances and stacked rows cost more; shapes beyond MAX_ASPECT are cut anyway."""
-    cw, ch = _clamped(w / cols, h / rows)
+def _grid_cost(count: int, rows: int, cols: int, w: float, h: float, shape: float = 1.0) -> float:
+    """Smaller instances and stacked rows cost more; shapes beyond the usual one are cut anyway."""
+    cw, ch = _clamped(w / cols, h / rows, shape)
     return -0.5 * math.log(cw * ch) + 0.4 * (rows - 1) + 0.1 * (rows * cols - count)
 
 
-def _sub_grid(count: int, box: Box, aspect: float) -> tuple[int, int]:
+def _sub_grid(count: int, box: Box, aspect: float, shape: float = 1.0) -> tuple[int, int]:
     """(rows, cols) for `count` instances in `box`: big instances, side by side when possible."""
     w = (box[2] - box[0]) * aspect
     h = box[3] - box[1]
@@ -83,18 +86,18 @@ def _sub_grid(count: int, box: Box, aspect: float) -> tuple[int, int]:
         rows = math.ceil(count / cols)
         if (rows - 1) * cols >= count:
             continue
-        cost = _grid_cost(count, rows, cols, w, h)
+        cost = _grid_cost(count, rows, cols, w, h, shape)
         if cost < best[0]:
             best = (cost, rows, cols)
     return best[1], best[2]
 
 
-def _shape_cost(count: int, box: Box, aspect: float) -> float:
-    """Cost of the best sub-grid for `count` instances in `box` (0 for one square-ish instance)."""
-    rows, cols = _sub_grid(count, box, aspect)
+def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> float:
+    """Cost of the best sub-grid for `count` instances in `box` (0 for one well-shaped instance)."""
+    rows, cols = _sub_grid(count, box, aspect, shape)
     w = (box[2] - box[0]) * aspect
     h = box[3] - box[1]
-    return max(0.0, _grid_cost(count, rows, cols, w, h) - 0.5 * math.log(1 / 0.2))
+    return max(0.0, _grid_cost(count, rows, cols, w, h, shape) - 0.5 * math.log(1 / 0.12))
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -125,7 +128,7 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
     if kind == "adjacent":
         gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
         gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
-        return 6.0 * (gap_x + gap_y)
+        return 6.0 * max(0.0, gap_x + gap_y - 0.05)  # neighbouring cells (one gap apart) are "next to"
     return 0.0
 
 
@@ -142,6 +145,11 @@ class _Scorer:
             if not (g.horizontal or g.vertical) and not any(i in (c.a, c.b) for c in constraints)
         }
 
+    def _stacked_for_a_reason(self, a: int, b: int) -> bool:
+        if self.groups[a].vertical or self.groups[b].vertical:
+            return True
+        return any(c.kind == "above" and {c.a, c.b} == {a, b} for c in self.constraints)
+
     def box(self, cells: Cells) -> Box:
         return _cell_box(cells, self.rows, self.cols)
 
@@ -149,12 +157,16 @@ class _Scorer:
         """Cost of group `index` at `cells` given the groups already placed."""
         box = self.box(cells)
         group = self.groups[index]
-        cost = _pin_cost(group, box) + _shape_cost(group.count, box, self.aspect)
+        cost = _pin_cost(group, box) + _shape_cost(group.count, box, self.aspect, group.shape)
         for c in self.constraints:
             if c.a == index and c.b in placed:
                 cost += _relation_cost(c.kind, box, self.box(placed[c.b]))
             elif c.b == index and c.a in placed:
                 cost += _relation_cost(c.kind, self.box(placed[c.a]), box)
+        for other, other_cells in placed.items():
+            apart = cells[2] < other_cells[0] or other_cells[2] < cells[0]
+            if apart and not self._stacked_for_a_reason(index, other):
+                cost += 0.15  # stacked rows with no word asking for it
         order = cells[0] * self.cols + cells[1]
         for other, other_cells in placed.items():
             other_order = other_cells[0] * self.cols + other_cells[1]
@@ -258,7 +270,7 @@ def _grids(count: int) -> list[tuple[int, int]]:
 
 
 def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
-    rows, cols = _sub_grid(group.count, box, aspect)
+    rows, cols = _sub_grid(group.count, box, aspect, group.shape)
     x0, y0, x1, y1 = box
     gap_x = min(INSTANCE_GAP, 0.15 * (x1 - x0) / cols)
     gap_y = min(INSTANCE_GAP, 0.15 * (y1 - y0) / rows)
@@ -273,10 +285,9 @@ def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
         cx = x0 + offset + col * (cell_w + gap_x) + cell_w / 2
         cy = y0 + row * (cell_h + gap_y) + cell_h / 2
         w, h = cell_w * scale, cell_h * scale
-        if w * aspect > MAX_ASPECT * h:
-            w = MAX_ASPECT * h / aspect
-        elif h > MAX_ASPECT * w * aspect:
-            h = MAX_ASPECT * w * aspect
+        w_px, h_px = _clamped(w * aspect, h, group.shape)
+        w = w_px / aspect
+        h = h_px
         boxes.append(_rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
     return boxes
 

@@ -220,7 +220,8 @@ BODY_PARTS = _words(
     "ear ears nose mouth beak feather feathers scale scales horn horns mane teeth tooth petal petals "
     "claw claws whisker whiskers fin fins shell antler antlers trunk tusk tusks hoof hooves lips "
     "cheeks cheek eyebrows beard mustache moustache body neck shoulder shoulders feet foot back lap "
-    "roof door doors chimney wheel wheels handle lid screen sail sails mast spout stem"
+    "roof door doors chimney wheel wheels handle lid screen sail sails mast spout stem tower towers "
+    "window windows balcony porch steeple dome spire gate"
 )
 # Nouns for light, air and look rather than things to place: "a warm glow", "long shadows".
 ABSTRACT_NOUNS = _words(
@@ -228,4 +229,19 @@ ABSTRACT_NOUNS = _words(
     "silhouette sunlight moonlight breeze wind air color colour colors colours texture textures "
     "pattern patterns detail details tone tones hue hues shade shades contrast warmth haze "
     "sparkle sparkles shine gleam glare lighting vibe feeling sense motion movement spots"
+)
+# Usual shapes (width / height) of things, so a person gets a tall box and a bus a wide one.
+TALL_NOUNS = _words(
+    "person man woman boy girl child kid baby people lady gentleman girl soldier knight king queen "
+    "chef astronaut robot fisherman doctor nurse teacher student player dancer singer farmer "
+    "lighthouse tower skyscraper building tree palm giraffe bottle vase lamp candle statue door "
+    "column pillar rocket streetlight lamppost flower sunflower glass cup mug wine cactus "
+    "snowman ladder flag umbrella penguin owl zombie warrior wizard witch princess prince"
+)
+WIDE_NOUNS = _words(
+    "car bus truck train boat ship sofa couch bench bed table desk horse cow elephant bear "
+    "crocodile alligator plane airplane bridge keyboard laptop fence shelf bookshelf pig sheep "
+    "motorcycle bicycle bike tractor van taxi canoe kayak whale dolphin shark sedan limousine "
+    "piano rug carpet blanket cat dog fox wolf lion tiger deer zebra camel rhino hippo "
+    "dinosaur cake pizza sandwich hotdog bowl plate tray skateboard surfboard suitcase"
 )
