@@ -180,7 +180,7 @@ _RELATION_CONSTRAINTS = {
     "below": [("above", 1, 0)],
     "front": [("above", 1, 0)],
     "behind": [("above", 0, 1)],
-    "adjacent": [("adjacent", 0, 1), ("left_of", 0, 1)],
+    "adjacent": [("adjacent", 0, 1), ("before", 0, 1)],
     "between": [("left_of", 1, 0), ("left_of", 0, 2)],
     "around": [("left_of", 1, 0)],
 }
@@ -200,16 +200,19 @@ def _constraints(reading: Reading, index_of: dict[int, int]) -> list[Constraint]
                 and ids[a] != ids[b]
             ):
                 constraints.append(Constraint(kind, ids[a], ids[b]))
-    # "next to" a thing pinned left means to its right
+    # "next to" a thing pinned left (or said of a thing pinned right) means to its right
     for relation in reading.relations:
-        if relation.kind == "adjacent" and relation.objects[0].resolved().horizontal == "left":
+        subject_right = relation.subject.resolved().horizontal == "right"
+        if relation.kind == "adjacent" and (
+            relation.objects[0].resolved().horizontal == "left" or subject_right
+        ):
             a, b = (
                 index_of.get(id(relation.subject.resolved())),
                 index_of.get(id(relation.objects[0].resolved())),
             )
-            constraints = [c for c in constraints if not (c.kind == "left_of" and (c.a, c.b) == (a, b))]
+            constraints = [c for c in constraints if not (c.kind == "before" and (c.a, c.b) == (a, b))]
             if a is not None and b is not None and a != b:
-                constraints.append(Constraint("left_of", b, a))
+                constraints.append(Constraint("before", b, a))
     return constraints
 
 

@@ -36,7 +36,7 @@ class Group:
 
 @dataclass(frozen=True)
 class Constraint:
-    """'left_of' (a left of b), 'above' (a above b) or 'adjacent' (a next to b)."""
+    """'left_of' (a left of b), 'above' (a above b), 'adjacent' (a next to b) or 'before' (a soft left_of)."""
 
     kind: str
     a: int
@@ -125,6 +125,8 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
         return (10.0 if ax >= bx - 0.05 else 0.0) + (1.0 if abs(ay - by) > 0.25 else 0.0)
     if kind == "above":
         return (10.0 if ay >= by - 0.05 else 0.0) + (1.0 if abs(ax - bx) > 0.25 else 0.0)
+    if kind == "before":  # a soft wish: side by side in the order of mention
+        return (2.0 if ax >= bx - 0.05 else 0.0) + (0.5 if abs(ay - by) > 0.25 else 0.0)
     if kind == "adjacent":
         gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
         gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))

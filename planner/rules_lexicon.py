@@ -235,7 +235,7 @@ TALL_NOUNS = _words(
     "person man woman boy girl child kid baby people lady gentleman girl soldier knight king queen "
     "chef astronaut robot fisherman doctor nurse teacher student player dancer singer farmer "
     "lighthouse tower skyscraper building tree palm giraffe bottle vase lamp candle statue door "
-    "column pillar rocket streetlight lamppost flower sunflower glass cup mug wine cactus "
+    "column pillar rocket streetlight lamppost sunflower cactus "
     "snowman ladder flag umbrella penguin owl zombie warrior wizard witch princess prince"
 )
 WIDE_NOUNS = _words(
