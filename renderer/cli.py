@@ -344,14 +344,18 @@ def _planning_flags(args: argparse.Namespace) -> list[tuple[str, Any]]:
     ]
 
 
-def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None]:
-    """A plan from a plan.json or an image.png made by this tool: (plan, settings found, model found)."""
+def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None, dict[str, Any]]:
+    """A plan from a plan.json or an image.png made by this tool.
+
+    Returns (plan, settings found, model found, LoRA/ControlNet inputs found); a plan.json has
+    only the plan (its own `render` object holds its settings).
+    """
     from renderer.metadata import is_png, read_metadata
 
     if is_png(path):
         found = read_metadata(path)
-        return found.plan, found.settings.as_dict(), found.model
-    return load_plan(path), {}, None
+        return found.plan, found.settings.as_dict(), found.model, found.extras
+    return load_plan(path), {}, None, {}
 
 
 def run(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -378,9 +382,10 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
 
     file_settings: dict[str, Any] = {}
     file_model = None
+    file_extras: dict[str, Any] = {}
     source: str | Plan = args.prompt
     if args.plan:
-        source, file_settings, file_model = _read_plan_file(args.plan)
+        source, file_settings, file_model, file_extras = _read_plan_file(args.plan)
     try:
         Path(args.out).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -420,11 +425,7 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
         offload=args.offload,
         progress=not args.quiet,
         on_plan=show_plan,
-        loras=args.lora,
-        controlnet=args.controlnet,
-        control_image=args.control_image,
-        control_mode=args.control_mode,
-        control_scale=args.control_scale,
+        **_extras(args, file_extras),
         **settings,
     )
     if not args.quiet:
@@ -434,6 +435,23 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
         )
         print(f"wrote {', '.join(str(out / name) for name in names_written)}", file=stdout)
     return EXIT_OK
+
+
+def _extras(args: argparse.Namespace, found: dict[str, Any]) -> dict[str, Any]:
+    """LoRA and ControlNet inputs: the flags, else what the image given with --plan was made with.
+
+    The ControlNet inputs go together: any ControlNet flag replaces all of the image's.
+    """
+    loras = args.lora if args.lora is not None else found.get("loras")
+    control = {
+        "controlnet": args.controlnet,
+        "control_image": args.control_image,
+        "control_mode": args.control_mode,
+        "control_scale": args.control_scale,
+    }
+    if all(value is None for value in control.values()):
+        control = {key: found.get(key) for key in control}
+    return {"loras": loras, **control}
 
 
 def _is_bad_input(exc: BaseException) -> bool:

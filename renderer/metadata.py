@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +31,53 @@ SAMPLER_NAME = "Euler (flow)"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
+EXTRA_KEYS = ("loras", "controlnet", "control_image", "control_mode", "control_scale")
+
+
 @dataclass(frozen=True)
 class ImageMetadata:
-    """What an image made by this tool says about itself."""
+    """What an image made by this tool says about itself.
+
+    `extras` holds the LoRAs and ControlNet inputs it was made with (only those that can be
+    written down: paths and hub ids, not objects), keyed like `plan_and_render`'s keywords.
+    """
 
     plan: Plan
     settings: Settings
     model: str | None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def recordable_extras(extras: dict[str, Any] | None) -> dict[str, Any]:
+    """The LoRA/ControlNet inputs that can go into JSON: strings, numbers, lists of strings.
+
+    Paths of existing files are made absolute so the image can be rendered again from elsewhere;
+    objects (a loaded ControlNet, a PIL control image) are left out.
+    """
+    recorded: dict[str, Any] = {}
+    for key, value in (extras or {}).items():
+        if key not in EXTRA_KEYS or value is None:
+            continue
+        if key == "loras":
+            loras = [_absolute(str(spec)) for spec in value if isinstance(spec, str)]
+            if loras:
+                recorded[key] = loras
+        elif isinstance(value, str | os.PathLike):
+            recorded[key] = _absolute(str(value))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            recorded[key] = value
+    return recorded
+
+
+def _absolute(text: str) -> str:
+    """An existing local path made absolute (a LoRA's ':SCALE' suffix kept); anything else as is."""
+    local = Path(text).expanduser()
+    if local.exists():
+        return str(local.resolve())
+    head, sep, scale = text.rpartition(":")
+    if sep and head and Path(head).expanduser().exists():
+        return str(Path(head).expanduser().resolve()) + sep + scale
+    return text
 
 
 def is_png(path: str | os.PathLike[str]) -> bool:
@@ -54,7 +94,9 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False) if any(c in value for c in ',:"\n') else value
 
 
-def parameters_text(plan: Plan, settings: Settings, model: str | None = None) -> str:
+def parameters_text(
+    plan: Plan, settings: Settings, model: str | None = None, extras: dict[str, Any] | None = None
+) -> str:
     """The A1111-style `parameters` text: the base prompt, then one line of `key: value` pairs."""
     pairs: list[tuple[str, Any]] = [
         ("Steps", settings.steps),
@@ -74,18 +116,32 @@ def parameters_text(plan: Plan, settings: Settings, model: str | None = None) ->
             ("Double interval", settings.double_interval),
             ("Single interval", settings.single_interval),
         ]
+    recorded = recordable_extras(extras)
+    if recorded.get("loras"):
+        pairs.append(("LoRAs", _quote("; ".join(Path(spec).name for spec in recorded["loras"]))))
+    if recorded.get("controlnet"):
+        pairs.append(("ControlNet", _quote(recorded["controlnet"])))
+        for key, name in (("control_mode", "Control mode"), ("control_scale", "Control scale")):
+            if key in recorded:
+                pairs.append((name, recorded[key]))
     line = ", ".join(f"{key}: {value}" for key, value in pairs)
     return f"{plan.base_prompt}\n{line}"
 
 
-def metadata_json(plan: Plan, settings: Settings, model: str | None = None) -> str:
-    """Our JSON text chunk: the plan (with its resolved render settings), all settings, the model."""
-    data = {
+def metadata_json(
+    plan: Plan, settings: Settings, model: str | None = None, extras: dict[str, Any] | None = None
+) -> str:
+    """Our JSON text chunk: the plan (with its resolved render settings), all settings, the model,
+    and the LoRA/ControlNet inputs when there were any."""
+    data: dict[str, Any] = {
         "format": METADATA_FORMAT,
         "plan": json.loads(plan.to_json()),
         "settings": settings.as_dict(),
         "model": model,
     }
+    recorded = recordable_extras(extras)
+    if recorded:
+        data["extras"] = recorded
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -94,13 +150,14 @@ def png_bytes(
     plan: Plan | None = None,
     settings: Settings | None = None,
     model: str | None = None,
+    extras: dict[str, Any] | None = None,
 ) -> bytes:
     """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks."""
     info = None
     if plan is not None and settings is not None:
         info = PngImagePlugin.PngInfo()
-        info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model), zip=True)
-        info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model))
+        info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model, extras), zip=True)
+        info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model, extras))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", pnginfo=info)
     return buffer.getvalue()
@@ -112,9 +169,10 @@ def save_png(
     plan: Plan | None = None,
     settings: Settings | None = None,
     model: str | None = None,
+    extras: dict[str, Any] | None = None,
 ) -> Path:
     """Write an image as PNG atomically (temporary file, then rename), with optional metadata."""
-    return write_atomic(path, png_bytes(image, plan, settings, model))
+    return write_atomic(path, png_bytes(image, plan, settings, model, extras))
 
 
 def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
@@ -153,4 +211,10 @@ def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
     except (TypeError, ValueError) as exc:
         raise PlanError(f"{path}: settings: {exc}") from None
     model = data.get("model")
-    return ImageMetadata(plan=plan, settings=settings, model=model if isinstance(model, str) else None)
+    extras = data.get("extras") if isinstance(data.get("extras"), dict) else {}
+    return ImageMetadata(
+        plan=plan,
+        settings=settings,
+        model=model if isinstance(model, str) else None,
+        extras=recordable_extras(extras),
+    )

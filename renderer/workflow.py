@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class PlanAndRenderResult:
     layout: Image.Image
     image: Image.Image | None = None
     overlay: Image.Image | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
 
     def save(self, directory: PathLike) -> dict[str, Path]:
         """Write plan.json and layout.png, then image.png (plan and settings embedded) and overlay.png.
@@ -67,7 +68,9 @@ class PlanAndRenderResult:
         written = save_plan_files(directory, self.plan, self.layout)
         if self.image is not None:
             written.update(
-                save_image_files(directory, self.plan, self.settings, self.model, self.image, self.overlay)
+                save_image_files(
+                    directory, self.plan, self.settings, self.model, self.image, self.overlay, self.extras
+                )
             )
         return written
 
@@ -114,6 +117,7 @@ def save_image_files(
     model: str | None,
     image: Image.Image,
     overlay: Image.Image | None = None,
+    extras: dict[str, Any] | None = None,
 ) -> dict[str, Path]:
     """Write image.png (with the plan, settings and model in its text chunks) and overlay.png.
 
@@ -122,7 +126,7 @@ def save_image_files(
     """
     directory = Path(directory)
     embedded = with_render(portable_plan(plan, directory), settings.plan_settings())
-    written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model)}
+    written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model, extras)}
     if overlay is not None:
         written["overlay"] = save_png(directory / OVERLAY_FILE, overlay)
     return written
@@ -303,6 +307,9 @@ def plan_and_render(
     result.settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
     result.image = render(plan, pipe=pipe, progress=progress, **explicit, **extras)
     result.overlay = draw_overlay(plan, result.image)
+    result.extras = {key: value for key, value in extras.items() if value is not None}
     if out_dir is not None:
-        save_image_files(out_dir, plan, result.settings, model_name, result.image, result.overlay)
+        save_image_files(
+            out_dir, plan, result.settings, model_name, result.image, result.overlay, result.extras
+        )
     return result

@@ -539,3 +539,44 @@ def test_batch_runs_each_line_into_its_own_folder(tmp_path, capsys):
         assert {"plan.json", "layout.png", "image.png", "overlay.png"} <= {p.name for p in folder.iterdir()}
     assert main(["--batch", str(batch), "a prompt too", "--out", str(out)]) == 2
     assert "does not go with PROMPT" in one_error_line(capsys.readouterr().err)
+
+
+@pytest.fixture(scope="module")
+def tiny_lora(tmp_path_factory):
+    """A random LoRA on the tiny transformer's attention projections, saved the diffusers way."""
+    import torch
+    from diffusers import FluxPipeline
+    from peft import LoraConfig
+    from peft.utils import get_peft_model_state_dict
+
+    from renderer.tiny import build_tiny_pipeline
+
+    source = build_tiny_pipeline()
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(3)
+        config = LoraConfig(r=4, lora_alpha=4, target_modules=["to_q", "to_k", "to_v", "to_out.0"])
+        config.init_lora_weights = False
+        source.transformer.add_adapter(config)
+    folder = tmp_path_factory.mktemp("lora")
+    FluxPipeline.save_lora_weights(
+        folder, transformer_lora_layers=get_peft_model_state_dict(source.transformer)
+    )
+    return folder / "pytorch_lora_weights.safetensors"
+
+
+def test_an_image_remembers_its_lora_and_renders_again_with_it(tiny_lora, tmp_path, monkeypatch):
+    monkeypatch.chdir(tiny_lora.parent)
+    first, again, plain = tmp_path / "first", tmp_path / "again", tmp_path / "plain"
+    argv = ["a red fox on the left", "--planner", "rules", *FAST, "-q"]
+    assert main([*argv, "--lora", f"{tiny_lora.name}:0.7", "--out", str(first)]) == 0
+    found = read_metadata(first / "image.png")
+    assert found.extras == {"loras": [f"{tiny_lora.resolve()}:0.7"]}
+    with Image.open(first / "image.png") as image:
+        assert 'LoRAs: "pytorch_lora_weights.safetensors:0.7"' in image.info["parameters"]
+    monkeypatch.chdir(tmp_path)  # the recorded path is absolute: works from anywhere
+    assert main(["--plan", str(first / "image.png"), "--out", str(again), "-q"]) == 0
+    assert np.array_equal(pixels(again / "image.png"), pixels(first / "image.png"))
+    assert (
+        main(["--plan", str(first / "image.png"), "--lora", f"{tiny_lora}:0", "--out", str(plain), "-q"]) == 0
+    )
+    assert not np.array_equal(pixels(plain / "image.png"), pixels(first / "image.png"))

@@ -134,3 +134,33 @@ def test_save_png_is_atomic_and_leaves_no_temporary_files(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["image.png"]
     with Image.open(tmp_path / "image.png") as image:
         assert image.size == (16, 16)
+
+
+def test_lora_and_controlnet_inputs_are_recorded_when_they_can_be(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ink.safetensors").write_bytes(b"")
+    (tmp_path / "edges.png").write_bytes(b"")
+    extras = {
+        "loras": ["ink.safetensors:0.8", "someone/flux-lora"],
+        "controlnet": "someone/flux-controlnet-union",
+        "control_image": "edges.png",
+        "control_mode": 2,
+        "control_scale": 0.5,
+        "unknown": "dropped",
+    }
+    path = save_png(tmp_path / "image.png", _image(), _plan(), DEFAULTS, "m", extras)
+    found = read_metadata(path)
+    assert found.extras == {
+        "loras": [f"{tmp_path / 'ink.safetensors'}:0.8", "someone/flux-lora"],
+        "controlnet": "someone/flux-controlnet-union",
+        "control_image": str(tmp_path / "edges.png"),
+        "control_mode": 2,
+        "control_scale": 0.5,
+    }
+    with Image.open(path) as image:
+        line = image.info[PARAMETERS_KEY].rsplit("\n", 1)[1]
+    assert 'LoRAs: "ink.safetensors:0.8; flux-lora"' in line
+    assert "ControlNet: someone/flux-controlnet-union, Control mode: 2, Control scale: 0.5" in line
+    # objects cannot be written down: left out
+    without = save_png(tmp_path / "b.png", _image(), _plan(), DEFAULTS, "m", {"control_image": _image()})
+    assert read_metadata(without).extras == {}
