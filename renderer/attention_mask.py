@@ -40,9 +40,19 @@ def token_region_bits(memberships: torch.Tensor, text_lengths: list[int]) -> tor
     return torch.cat([text_bits, image_bits])
 
 
-def dense_mask(bits: torch.Tensor) -> torch.Tensor:
-    """(1, 1, S, S) bool mask, True = may attend, for SDPA."""
-    return ((bits[:, None] & bits[None, :]) != 0)[None, None]
+def dense_mask(bits: torch.Tensor, rows_per_chunk: int = 1024) -> torch.Tensor:
+    """(1, 1, S, S) bool mask, True = may attend, for SDPA.
+
+    Built a band of rows at a time: the bitwise AND is int64, so one S x S pass would hold 8
+    bytes per entry for a moment (1.2 GB at 16 regions padded to 512 tokens) where the mask
+    itself needs one.
+    """
+    size = bits.shape[0]
+    mask = torch.empty(size, size, dtype=torch.bool, device=bits.device)
+    for start in range(0, size, rows_per_chunk):
+        rows = bits[start : start + rows_per_chunk]
+        mask[start : start + rows.shape[0]] = (rows[:, None] & bits[None, :]) != 0
+    return mask[None, None]
 
 
 def block_mask(bits: torch.Tensor, block_size: int = 128):

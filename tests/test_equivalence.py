@@ -102,9 +102,11 @@ def context(base_ratio: float, base_copy: bool, attention: str) -> RegionalConte
 CASES = list(itertools.product([True, False], [0.0, 0.3], ["sdpa", "flex"]))
 
 
-def test_the_bit_rule_is_the_methods_mask():
+@pytest.mark.parametrize("rows_per_chunk", [1024, 5])
+def test_the_bit_rule_is_the_methods_mask(rows_per_chunk):
     bits = token_region_bits(memberships(), LENGTHS)
-    assert torch.equal(dense_mask(bits)[0, 0], reference_mask(memberships(), LENGTHS))
+    mask = dense_mask(bits, rows_per_chunk=rows_per_chunk)
+    assert torch.equal(mask[0, 0], reference_mask(memberships(), LENGTHS))
 
 
 @pytest.mark.parametrize(("masked", "base_ratio", "attention"), CASES)
