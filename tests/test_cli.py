@@ -495,6 +495,12 @@ def test_readme_shows_the_current_defaults():
     assert f"`{d.regional_tokens}` (default" in rows["`regional_tokens`"]
     assert f"{'on' if d.base_copy else 'off'} (default" in rows["`base_copy`"]
     assert f"({d.base_ratio:g})" in rows["`base_ratio`"] and f"({d.inject_steps})" in rows["`inject_steps`"]
+    from renderer.settings import DEFAULT_CONTROL_SCALE
+
+    assert (
+        f"strength {DEFAULT_CONTROL_SCALE:g}"
+        in rows["`--controlnet ID_OR_PATH`, `--control-image FILE`, `--control-mode N`, `--control-scale S`"]
+    )
 
 
 # ----------------------------------------------------------------------------- LoRA, ControlNet, batches
