@@ -1,11 +1,13 @@
-"""Tiny models for the extras tests (ControlNet), built in code with the tiny transformer's sizes."""
+"""Tiny models for the extras tests (LoRA, ControlNet, a schnell-like pipeline), built in code with the tiny sizes."""
+
+from pathlib import Path
 
 import numpy as np
 import torch
-from diffusers import FluxControlNetModel
+from diffusers import FluxControlNetModel, FluxPipeline, FluxTransformer2DModel
 from PIL import Image
 
-from renderer.tiny import TEXT_DIM
+from renderer.tiny import TEXT_DIM, build_tiny_pipeline
 
 
 def tiny_controlnet(num_mode=None) -> FluxControlNetModel:
@@ -40,3 +42,43 @@ def control_picture() -> Image.Image:
     stripes[:, ::32] = 255
     stripes[::32, :] = 255
     return Image.fromarray(stripes)
+
+
+def save_tiny_lora(folder: Path) -> Path:
+    """A random LoRA on the tiny transformer's attention projections, saved the diffusers way."""
+    from peft import LoraConfig
+    from peft.utils import get_peft_model_state_dict
+
+    source = build_tiny_pipeline()
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(1)
+        config = LoraConfig(r=4, lora_alpha=4, target_modules=["to_q", "to_k", "to_v", "to_out.0"])
+        config.init_lora_weights = False  # random B too, so the LoRA changes the output
+        source.transformer.add_adapter(config)
+    FluxPipeline.save_lora_weights(
+        folder, transformer_lora_layers=get_peft_model_state_dict(source.transformer)
+    )
+    return Path(folder) / "pytorch_lora_weights.safetensors"
+
+
+def schnell_like_pipeline(t5_limit: int = 512) -> FluxPipeline:
+    """The tiny pipeline with a timestep-distilled transformer (no guidance embedding), under a neutral name."""
+    tiny = build_tiny_pipeline()
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(0)
+        transformer = FluxTransformer2DModel(
+            patch_size=1,
+            in_channels=64,
+            num_layers=2,
+            num_single_layers=4,
+            attention_head_dim=16,
+            num_attention_heads=2,
+            joint_attention_dim=TEXT_DIM,
+            pooled_projection_dim=TEXT_DIM,
+            guidance_embeds=False,
+            axes_dims_rope=(4, 6, 6),
+        ).eval()
+    pipe = FluxPipeline(**{**tiny.components, "transformer": transformer})
+    pipe.tokenizer_2.model_max_length = t5_limit
+    pipe.set_progress_bar_config(disable=True)
+    return pipe

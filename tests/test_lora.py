@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-import torch
+from extras_fixtures import save_tiny_lora
 
 from planner import PlanError
 from renderer import render
@@ -58,22 +58,7 @@ def test_adapter_names_are_stable_and_valid_module_keys():
 
 @pytest.fixture(scope="module")
 def lora_file(tmp_path_factory):
-    """A random LoRA on the tiny transformer's attention projections, saved the diffusers way."""
-    from diffusers import FluxPipeline
-    from peft import LoraConfig
-    from peft.utils import get_peft_model_state_dict
-
-    source = build_tiny_pipeline()
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(1)
-        config = LoraConfig(r=4, lora_alpha=4, target_modules=["to_q", "to_k", "to_v", "to_out.0"])
-        config.init_lora_weights = False  # random B too, so the LoRA changes the output
-        source.transformer.add_adapter(config)
-    folder = tmp_path_factory.mktemp("lora")
-    FluxPipeline.save_lora_weights(
-        folder, transformer_lora_layers=get_peft_model_state_dict(source.transformer)
-    )
-    return folder / "pytorch_lora_weights.safetensors"
+    return save_tiny_lora(tmp_path_factory.mktemp("lora"))
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,7 @@
 import json
 
 import pytest
-import torch
-from diffusers import FluxPipeline, FluxTransformer2DModel
+from extras_fixtures import schnell_like_pipeline
 
 from planner import validate_plan
 from renderer import render
@@ -15,7 +14,7 @@ from renderer.model_defaults import (
     pipeline_model_defaults,
 )
 from renderer.settings import DEFAULTS, resolve_settings
-from renderer.tiny import TEXT_DIM, build_tiny_pipeline
+from renderer.tiny import build_tiny_pipeline
 
 PLAN = {
     "base_prompt": "a cosy room",
@@ -23,29 +22,6 @@ PLAN = {
     "height": 256,
     "regions": [{"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]}],
 }
-
-
-def schnell_like_pipeline(t5_limit: int = 512) -> FluxPipeline:
-    """The tiny pipeline with a timestep-distilled transformer (no guidance embedding), under a neutral name."""
-    tiny = build_tiny_pipeline()
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(0)
-        transformer = FluxTransformer2DModel(
-            patch_size=1,
-            in_channels=64,
-            num_layers=2,
-            num_single_layers=4,
-            attention_head_dim=16,
-            num_attention_heads=2,
-            joint_attention_dim=TEXT_DIM,
-            pooled_projection_dim=TEXT_DIM,
-            guidance_embeds=False,
-            axes_dims_rope=(4, 6, 6),
-        ).eval()
-    pipe = FluxPipeline(**{**tiny.components, "transformer": transformer})
-    pipe.tokenizer_2.model_max_length = t5_limit
-    pipe.set_progress_bar_config(disable=True)
-    return pipe
 
 
 def test_a_transformer_without_guidance_embedding_gets_schnell_defaults():
