@@ -5,6 +5,9 @@ applied with `pipe.set_adapters(names, adapter_weights=scales)`, so a scale is h
 fusing weights (scale 0 is exactly no LoRA). Regional attention needs nothing special: it calls
 the attention modules, LoRA layers included.
 
+A source is a local .safetensors file or folder, a hub id (`owner/repo`), or a file in a hub
+repo (`owner/repo/name.safetensors`).
+
 Spec rule: the text splits at its LAST ':' only when what follows parses as a number, so
 `C:\\loras\\ink.safetensors`, `user/repo` and `./ink.safetensors:0.8` all read as expected.
 """
@@ -106,13 +109,25 @@ def apply_loras(pipe: Any, specs: Sequence[str | LoraSpec]) -> list[str]:
     for spec in parsed:
         if spec.adapter_name in present:
             continue
+        source, options = loader_arguments(spec.source)
         try:
-            pipe.load_lora_weights(spec.source, adapter_name=spec.adapter_name)
+            pipe.load_lora_weights(source, adapter_name=spec.adapter_name, **options)
         except Exception as exc:
             raise LoraError(f"cannot load LoRA {spec.source!r}: {_first_line(exc)}") from exc
     names = [spec.adapter_name for spec in parsed]
     pipe.set_adapters(names, adapter_weights=[spec.scale for spec in parsed])
     return names
+
+
+def loader_arguments(source: str) -> tuple[str, dict[str, Any]]:
+    """What to hand `load_lora_weights`: a local file or folder as is; `owner/repo/file.safetensors`
+    (a file inside a hub repo that holds several) as the repo id plus `weight_name`."""
+    if Path(source).expanduser().exists():
+        return str(Path(source).expanduser()), {}
+    parts = source.split("/")
+    if len(parts) > 2 and source.endswith(".safetensors") and not source.startswith((".", "/", "~")):
+        return "/".join(parts[:2]), {"weight_name": "/".join(parts[2:])}
+    return source, {}
 
 
 def _first_line(exc: BaseException) -> str:

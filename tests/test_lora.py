@@ -6,7 +6,15 @@ from extras_fixtures import save_tiny_lora
 
 from planner import PlanError
 from renderer import render
-from renderer.lora import LoraError, LoraSpec, apply_loras, loaded_adapters, parse_lora_spec, parse_lora_specs
+from renderer.lora import (
+    LoraError,
+    LoraSpec,
+    apply_loras,
+    loaded_adapters,
+    loader_arguments,
+    parse_lora_spec,
+    parse_lora_specs,
+)
 from renderer.tiny import build_tiny_pipeline
 
 FAST = dict(steps=2, inject_steps=2, progress=False)
@@ -88,3 +96,15 @@ def test_a_missing_lora_is_a_one_line_error(own_pipe, tmp_path):
     with pytest.raises(LoraError, match="cannot load LoRA") as caught:
         apply_loras(own_pipe, [str(tmp_path / "missing.safetensors")])
     assert "\n" not in str(caught.value)
+
+
+def test_loader_arguments_for_files_folders_and_hub_files(tmp_path):
+    local = tmp_path / "ink.safetensors"
+    local.write_bytes(b"")
+    assert loader_arguments(str(local)) == (str(local), {})
+    assert loader_arguments(str(tmp_path)) == (str(tmp_path), {})
+    assert loader_arguments("owner/repo") == ("owner/repo", {})
+    assert loader_arguments("owner/repo/loras/ink.safetensors") == (
+        "owner/repo",
+        {"weight_name": "loras/ink.safetensors"},
+    )
