@@ -51,6 +51,7 @@ class BatchItem:
     prompt: str | None = None
     plan: dict[str, Any] | str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    folder: str = "."  # the batch file's folder: relative mask paths in a plan object start here
 
 
 @dataclass
@@ -140,7 +141,7 @@ def _json_item(index: int, line: int, text: str, where: str, base: Path) -> Batc
         raise BatchFileError(
             f"{where}: name {name!r} must be a plain folder name (letters, digits, . _ - space)"
         )
-    return BatchItem(index, name, line, prompt=prompt, plan=plan, options=data)
+    return BatchItem(index, name, line, prompt=prompt, plan=plan, options=data, folder=str(base))
 
 
 def _plan_words(plan: dict[str, Any] | str) -> str:
@@ -154,7 +155,9 @@ def item_source(item: BatchItem) -> tuple[str | Plan, dict[str, Any]]:
     if item.prompt is not None:
         return item.prompt, {}
     if isinstance(item.plan, dict):
-        return validate_plan(item.plan), {}
+        plan = validate_plan(item.plan)
+        plan._source_dir = Path(item.folder).resolve()
+        return plan, {}
     from renderer.metadata import is_png, read_metadata
 
     if is_png(item.plan):

@@ -194,3 +194,15 @@ def test_accelerate_launch_with_two_processes_renders_every_item_exactly_once(tm
         assert (tmp_path / "two" / name / "image.png").read_bytes() == (
             tmp_path / "one" / name / "image.png"
         ).read_bytes()
+
+
+def test_a_plan_object_finds_its_mask_next_to_the_batch_file(tmp_path):
+    from PIL import Image
+
+    from renderer.batch import item_source
+
+    Image.new("L", (256, 256), 255).save(tmp_path / "fox-mask.png")
+    plan = {**BROKEN_PLAN, "regions": [{"label": "fox", "prompt": "a red fox", "mask": "fox-mask.png"}]}
+    (item,) = read_batch(write_lines(tmp_path / "b.jsonl", [{"plan": plan}]))
+    source, _ = item_source(item)
+    assert source.mask_path(source.regions[0]) == (tmp_path / "fox-mask.png").resolve()
