@@ -359,17 +359,25 @@ def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None, dict[s
 
 
 def run(args: argparse.Namespace, stdout: TextIO) -> int:
+    """One job (a prompt or --plan FILE), or a batch of them (--batch FILE); returns the exit code."""
+    return _run_batch(args, stdout) if args.batch else _run_one(args, stdout)
+
+
+def _run_batch(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Many jobs from a batch file, one folder each (see renderer.batch_command)."""
+    given = [flag for flag, value in (("PROMPT", args.prompt), ("--plan", args.plan)) if value]
+    given += ["--plan-only"] if args.plan_only else []
+    if given:
+        raise UsageError(f"--batch FILE does not go with {', '.join(given)} (see {PROG} --help)")
+    from renderer.batch_command import run_batch_command
+
+    return run_batch_command(args, stdout)
+
+
+def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
     """Plan (or read the plan), write plan.json + layout.png, then render and write image + overlay."""
     from renderer.workflow import plan_and_render
 
-    if args.batch:
-        given = [flag for flag, value in (("PROMPT", args.prompt), ("--plan", args.plan)) if value]
-        given += ["--plan-only"] if args.plan_only else []
-        if given:
-            raise UsageError(f"--batch FILE does not go with {', '.join(given)} (see {PROG} --help)")
-        from renderer.batch_command import run_batch_command
-
-        return run_batch_command(args, stdout)
     if args.plan and args.prompt:
         raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
     if not args.plan and not (args.prompt or "").strip():
