@@ -346,8 +346,9 @@ def test_interrupt_exits_130(tmp_path, capsys, monkeypatch):
 class _PlanServer:
     """A stdlib OpenAI-compatible server on 127.0.0.1 that answers every chat request with one plan."""
 
-    def __init__(self, content: dict):
+    def __init__(self, content: dict | str):
         self.requests: list[dict] = []
+        text = content if isinstance(content, str) else json.dumps(content)
         body = {
             "id": "chatcmpl-1",
             "object": "chat.completion",
@@ -356,7 +357,7 @@ class _PlanServer:
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": json.dumps(content)},
+                    "message": {"role": "assistant", "content": text},
                     "finish_reason": "stop",
                 }
             ],
@@ -430,6 +431,21 @@ def test_openai_planner_through_the_cli_against_a_local_server(tmp_path, monkeyp
     assert set(FILES) <= {p.name for p in out.iterdir()}
     assert "old lighthouse" in capsys.readouterr().out
     assert "test" not in (out / "plan.json").read_text().replace("test-model", "")
+
+
+def test_openai_planner_that_never_answers_a_plan_exits_1_and_keeps_the_raw_answer(
+    tmp_path, monkeypatch, capsys
+):
+    with _PlanServer("this is not a plan, sorry") as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "test")
+        out = tmp_path / "out"
+        assert main([PROMPT, "--planner", "openai", "--plan-only", "--out", str(out)]) == 1
+    line = one_error_line(capsys.readouterr().err)
+    saved = [p for p in out.iterdir() if p.name not in ("plan.json", "layout.png")]
+    assert saved and any(str(p) in line or p.name in line for p in saved), line
+    assert not (out / "plan.json").exists()
+    assert "this is not a plan" in "".join(p.read_text(errors="replace") for p in saved if p.is_file())
 
 
 # ----------------------------------------------------------------------------- help and table
