@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import os
 import shutil
@@ -487,6 +488,9 @@ def _one_line(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (the console script passes it to sys.exit)."""
     stdout, stderr = sys.stdout, sys.stderr
+    for stream in (stdout, stderr):  # a prompt's characters must never crash a narrow console encoding
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="replace")
     verbose = False
     try:
         try:
