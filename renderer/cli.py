@@ -303,20 +303,25 @@ def _configure_logging(verbose: bool, quiet: bool) -> None:
 
 
 @contextlib.contextmanager
-def _silenced(verbose: bool) -> Iterator[None]:
+def _silenced(verbose: bool, quiet: bool, renders: bool) -> Iterator[None]:
     """Hide library warnings and log chatter (diffusers, transformers, ...) unless --verbose.
 
-    Users see our table, the progress bar and our own warnings; --verbose shows everything.
+    Users see our table, the progress bars and our own warnings; --verbose shows everything;
+    --quiet also hides the libraries' download and loading bars (when the run `renders`, so
+    loads those libraries anyway: a plan-only run never imports them).
     """
     if verbose:
         yield
         return
-    env_keys = ("DIFFUSERS_VERBOSITY", "TRANSFORMERS_VERBOSITY")
-    saved_env = {key: os.environ.get(key) for key in env_keys}
+    env = {"DIFFUSERS_VERBOSITY": "error", "TRANSFORMERS_VERBOSITY": "error"}
+    saved_env = {key: os.environ.get(key) for key in env}
     saved_levels = {name: logging.getLogger(name).level for name in _QUIET_LOGGERS}
-    os.environ.update(dict.fromkeys(env_keys, "error"))
+    os.environ.update(env)
     for name in _QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
+    bars = quiet and renders
+    if bars:
+        _library_progress_bars(enabled=False)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -329,6 +334,29 @@ def _silenced(verbose: bool) -> Iterator[None]:
                 os.environ[key] = value
         for name, level in saved_levels.items():
             logging.getLogger(name).setLevel(level)
+        if bars:
+            _library_progress_bars(enabled=True)
+
+
+_PROGRESS_SWITCHES = {
+    "huggingface_hub.utils": ("enable_progress_bars", "disable_progress_bars"),
+    "diffusers.utils.logging": ("enable_progress_bar", "disable_progress_bar"),
+    "transformers.utils.logging": ("enable_progress_bar", "disable_progress_bar"),
+}
+
+
+def _library_progress_bars(enabled: bool) -> None:
+    """Switch the download and loading bars of huggingface_hub, diffusers and transformers."""
+    import importlib
+
+    for module_name, (enable, disable) in _PROGRESS_SWITCHES.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        with warnings.catch_warnings():  # huggingface_hub warns when its env variable forbids enabling
+            warnings.simplefilter("ignore")
+            getattr(module, enable if enabled else disable)()
 
 
 # ------------------------------------------------------------------ the run
@@ -348,8 +376,9 @@ def _planning_flags(args: argparse.Namespace) -> list[tuple[str, Any]]:
 def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None, dict[str, Any]]:
     """A plan from a plan.json or an image.png made by this tool.
 
-    Returns (plan, settings found, model found, LoRA/ControlNet inputs found); a plan.json has
-    only the plan (its own `render` object holds its settings).
+    Returns (plan, settings found, model found, extras found: LoRA/ControlNet inputs and the
+    device, dtype and offload chosen); a plan.json has only the plan (its own `render` object
+    holds its settings).
     """
     from renderer.metadata import is_png, read_metadata
 
@@ -429,9 +458,9 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
         planner_options=planner_options,
         model=args.model or file_model,
-        device=args.device,
-        dtype=args.dtype,
-        offload=args.offload,
+        device=args.device or file_extras.get("device"),
+        dtype=args.dtype or file_extras.get("dtype"),
+        offload=args.offload or file_extras.get("offload"),
         progress=not args.quiet,
         on_plan=show_plan,
         **_extras(args, file_extras),
@@ -499,7 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         verbose = args.verbose
         _configure_logging(args.verbose, args.quiet)
-        with _silenced(args.verbose):
+        with _silenced(args.verbose, args.quiet, renders=not args.plan_only):
             return run(args, stdout)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=stderr)

@@ -31,15 +31,26 @@ SAMPLER_NAME = "Euler (flow)"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-EXTRA_KEYS = ("loras", "controlnet", "control_image", "control_mode", "control_scale")
+EXTRA_KEYS = (
+    "loras",
+    "controlnet",
+    "control_image",
+    "control_mode",
+    "control_scale",
+    "device",
+    "dtype",
+    "offload",
+)
+RUNTIME_KEYS = ("device", "dtype", "offload")
 
 
 @dataclass(frozen=True)
 class ImageMetadata:
     """What an image made by this tool says about itself.
 
-    `extras` holds the LoRAs and ControlNet inputs it was made with (only those that can be
-    written down: paths and hub ids, not objects), keyed like `plan_and_render`'s keywords.
+    `extras` holds the LoRAs and ControlNet inputs it was made with, and the device, dtype and
+    offload mode when they were chosen (only what can be written down: paths, hub ids, names;
+    not objects), keyed like `plan_and_render`'s keywords.
     """
 
     plan: Plan
@@ -62,6 +73,9 @@ def recordable_extras(extras: dict[str, Any] | None) -> dict[str, Any]:
             loras = [_absolute(str(spec)) for spec in value if isinstance(spec, str)]
             if loras:
                 recorded[key] = loras
+        elif key in RUNTIME_KEYS:
+            if isinstance(value, str):
+                recorded[key] = value
         elif isinstance(value, str | os.PathLike):
             recorded[key] = _absolute(str(value))
         elif isinstance(value, int | float) and not isinstance(value, bool):

@@ -307,7 +307,8 @@ def plan_and_render(
     result.settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
     result.image = render(plan, pipe=pipe, progress=progress, **explicit, **extras)
     result.overlay = draw_overlay(plan, result.image)
-    result.extras = {key: value for key, value in extras.items() if value is not None}
+    runtime = {"device": device, "dtype": dtype, "offload": offload}
+    result.extras = {key: value for key, value in {**extras, **runtime}.items() if value is not None}
     if out_dir is not None:
         save_image_files(
             out_dir, plan, result.settings, model_name, result.image, result.overlay, result.extras

@@ -602,3 +602,33 @@ def test_an_image_remembers_its_lora_and_renders_again_with_it(tiny_lora, tmp_pa
         main(["--plan", str(first / "image.png"), "--lora", f"{tiny_lora}:0", "--out", str(plain), "-q"]) == 0
     )
     assert not np.array_equal(pixels(plain / "image.png"), pixels(first / "image.png"))
+
+
+def test_a_local_model_folder_renders_quietly_and_is_remembered(first_run, tmp_path, capfd):
+    from diffusers.utils import logging as diffusers_logging
+
+    from renderer.tiny import build_tiny_pipeline
+
+    folder = tmp_path / "tiny-flux"
+    build_tiny_pipeline().save_pretrained(folder)
+    capfd.readouterr()
+    out = tmp_path / "out"
+    argv = [
+        "--plan",
+        str(first_run / "plan.json"),
+        "--model",
+        str(folder),
+        "--device",
+        "cpu",
+        "--dtype",
+        "float32",
+        "-q",
+    ]
+    assert main([*argv, "--out", str(out)]) == 0
+    assert capfd.readouterr() == ("", "")  # no loading bars either
+    assert diffusers_logging.is_progress_bar_enabled()  # and they are back on afterwards
+    assert read_metadata(out / "image.png").model == str(folder)
+    # the image remembers the folder: rendering it again needs no --model
+    again = tmp_path / "again"
+    assert main(["--plan", str(out / "image.png"), "--out", str(again), "-q"]) == 0
+    assert np.array_equal(pixels(again / "image.png"), pixels(out / "image.png"))

@@ -146,6 +146,9 @@ def test_lora_and_controlnet_inputs_are_recorded_when_they_can_be(tmp_path, monk
         "control_image": "edges.png",
         "control_mode": 2,
         "control_scale": 0.5,
+        "device": "cpu",
+        "dtype": "float32",
+        "offload": None,
         "unknown": "dropped",
     }
     path = save_png(tmp_path / "image.png", _image(), _plan(), DEFAULTS, "m", extras)
@@ -156,6 +159,8 @@ def test_lora_and_controlnet_inputs_are_recorded_when_they_can_be(tmp_path, monk
         "control_image": str(tmp_path / "edges.png"),
         "control_mode": 2,
         "control_scale": 0.5,
+        "device": "cpu",
+        "dtype": "float32",
     }
     with Image.open(path) as image:
         line = image.info[PARAMETERS_KEY].rsplit("\n", 1)[1]
