@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, PlanError, load_plan
+from renderer.lora import DEFAULT_LORA_SCALE
 from renderer.settings import (
     ATTENTION_BACKENDS,
     DEFAULT_CONTROL_SCALE,
@@ -91,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan a long image description into regions, then render it with regional FLUX. "
         "Writes plan.json and layout.png (before any model loads), then image.png and overlay.png.",
         epilog="Exit codes: 0 ok, 2 bad input, 1 other failure. Settings precedence: flags > the plan "
-        "file's 'render' settings > defaults.",
+        "file's settings > the model's own defaults (FLUX.1-schnell-like models: 4 steps, guidance 0) > "
+        "the defaults shown here.",
     )
     parser.add_argument("prompt", nargs="?", help="the image description (omit with --plan or --batch)")
     parser.add_argument(
@@ -194,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lora",
         action="append",
         metavar="PATH_OR_ID[:SCALE]",
-        help="load a FLUX LoRA (file, folder or hub id) at a scale (default 1.0); repeatable",
+        help=f"load a FLUX LoRA (file, folder or hub id) at a scale (default {DEFAULT_LORA_SCALE:g}); repeatable",
     )
     extras.add_argument("--controlnet", metavar="ID_OR_PATH", help="a FLUX ControlNet (Union models too)")
     extras.add_argument("--control-image", metavar="FILE", help="the ControlNet's conditioning image")
