@@ -96,7 +96,7 @@ DEFAULT_VARIANTS = [
 
 # ------------------------------------------------------------------ measuring
 class Meter:
-    """Wall time and peak memory of a callable, on CPU (process RSS high-water mark) or CUDA."""
+    """Time and peak memory of a callable, on CPU (CPU time, profiler allocations) or CUDA."""
 
     def __init__(self, device: torch.device, warmup: int, repeats: int, resident: float) -> None:
         self.device, self.warmup, self.repeats, self.resident = device, warmup, repeats, resident
@@ -136,8 +136,14 @@ class Meter:
             trace = Path(folder) / "trace.json"
             prof.export_chrome_trace(str(trace))
             events = json.loads(trace.read_text())["traceEvents"]
-        allocated = [e["args"]["Total Allocated"] for e in events if e.get("name") == "[memory]"]
-        return (cpu if self.use_cpu_time else wall), self.resident + max(allocated, default=0)
+        memory = [e["args"] for e in events if e.get("name") == "[memory]"]
+        if not memory:
+            return (cpu if self.use_cpu_time else wall), self.resident
+        # The profiler's running total carries over between sessions, so measure from where
+        # this call started: the first event's total before its own bytes.
+        start = memory[0]["Total Allocated"] - memory[0]["Bytes"]
+        peak = max(m["Total Allocated"] for m in memory) - start
+        return (cpu if self.use_cpu_time else wall), self.resident + peak
 
     @torch.no_grad()
     def __call__(self, fn: Callable[[], object]) -> tuple[float, float]:

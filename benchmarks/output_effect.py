@@ -61,8 +61,8 @@ def main() -> str:
     pipe = build_tiny_pipeline()
     common = dict(pipe=pipe, steps=8, inject_steps=4, progress=False)
     lines = [
-        "| plan | option | vs faithful (mean abs px) | vs plain FLUX (mean abs px) |",
-        "|---|---|---:|---:|",
+        "| plan | option | vs faithful: mean abs px | vs faithful: pixels changed | vs plain FLUX: mean abs px |",
+        "|---|---|---:|---:|---:|",
     ]
     for name, plan in plans().items():
         plan = dict(plan, width=256, height=256)
@@ -72,8 +72,10 @@ def main() -> str:
         images = {option: pixels(render(plan, **common, **settings)) for option, settings in OPTIONS.items()}
         faithful = images["padded/copy (faithful)"]
         for option, image in images.items():
+            changed = (image != faithful).any(axis=-1).mean()
             lines.append(
-                f"| {name} | {option} | {np.abs(image - faithful).mean():.2f} | {np.abs(image - plain).mean():.2f} |"
+                f"| {name} | {option} | {np.abs(image - faithful).mean():.2f} | {changed:.1%} "
+                f"| {np.abs(image - plain).mean():.2f} |"
             )
     text = "\n".join(lines)
     print(text)
