@@ -10,6 +10,7 @@ from PIL import Image
 
 from planner.plan import load_plan
 from renderer.cli import main
+from renderer.metadata import read_metadata
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ENTRIES = json.loads((EXAMPLES / "prompts.json").read_text(encoding="utf-8"))
@@ -34,9 +35,18 @@ def test_example_folder_holds_prompt_plan_and_layout(entry):
         assert abs(layout.width / layout.height - plan.width / plan.height) < 0.01
 
 
-def test_an_example_plan_renders_with_the_cli(tmp_path, monkeypatch):
+def test_the_edited_example_with_a_mask_renders_with_the_cli(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    plan = EXAMPLES / ENTRIES[0]["name"] / "plan.json"
-    argv = ["--plan", str(plan), "--model", "tiny", "--steps", "2", "--width", "256", "--height", "256"]
-    assert main([*argv, "--out", str(tmp_path), "-q"]) == 0
-    assert (tmp_path / "image.png").exists()
+    monkeypatch.chdir(tmp_path)  # the mask path is taken from the plan's folder, not from here
+    plan = load_plan(EXAMPLES / "reading-corner-edited" / "plan.json")
+    masks = [region for region in plan.regions if region.mask]
+    assert masks and all(plan.mask_path(region).is_file() for region in masks)
+    assert plan.render is not None and plan.render.seed == 7
+    argv = ["--plan", str(EXAMPLES / "reading-corner-edited" / "plan.json"), "--model", "tiny"]
+    argv += ["--steps", "2", "--width", "256", "--height", "256", "--out", "out", "-q"]
+    assert main(argv) == 0
+    assert read_metadata(tmp_path / "out" / "image.png").settings.seed == 7
+    written = load_plan(tmp_path / "out" / "plan.json")
+    assert [written.mask_path(r).resolve() for r in written.regions if r.mask] == [
+        plan.mask_path(r).resolve() for r in masks
+    ]
