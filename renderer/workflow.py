@@ -49,7 +49,8 @@ class PlanAndRenderResult:
     (arguments, or the plan's own), not the defaults, so it renders again the same way and still
     follows the model's defaults for the rest. `settings` holds every knob used (after a
     plan-only run: what would be used with the default model settings); image.png embeds the
-    plan with all of them, so the image alone reproduces the run.
+    plan with all of them, so the image alone reproduces the run. `extras` are the LoRA and
+    ControlNet inputs and the device/dtype/offload that were given (recorded in image.png too).
     """
 
     plan: Plan
