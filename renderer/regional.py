@@ -140,6 +140,9 @@ class RegionalAttention:
         if self._order is not None:
             kwargs["hidden_states"] = hidden_states.index_select(1, self._order)
             kwargs["img_ids"] = kwargs["img_ids"].index_select(-2, self._order)
+            for name in ("controlnet_block_samples", "controlnet_single_block_samples"):
+                if kwargs.get(name) is not None:  # ControlNet residuals are per image token too
+                    kwargs[name] = [sample.index_select(1, self._order) for sample in kwargs[name]]
             self._restore = self._inverse
         return args, kwargs
 

@@ -122,3 +122,19 @@ def test_control_input_errors_come_before_any_model_loads(tmp_path):
             control_image=control_picture(),
             control_mode=1,
         )
+
+
+def test_controlnet_residuals_follow_the_flex_token_order(pipe, controlnet):
+    # The flex path sorts image tokens by region during controlled steps; the ControlNet's
+    # per-token residuals must move with them, so flex and SDPA give the same picture.
+    flex = pixels(
+        render(
+            PLAN, pipe=pipe, controlnet=controlnet, control_image=control_picture(), attention="flex", **FAST
+        )
+    )
+    sdpa = pixels(
+        render(
+            PLAN, pipe=pipe, controlnet=controlnet, control_image=control_picture(), attention="sdpa", **FAST
+        )
+    )
+    assert np.abs(flex - sdpa).max() <= 2
