@@ -293,9 +293,8 @@ def render_with_pipeline(
 def resolve_attention(choice: str, pipe) -> str:
     """The attention backend for the regional mask.
 
-    'auto' picks the FlexAttention BlockMask ("flex", compiled, skips empty tiles) when the
-    transformer runs on CUDA with Triton, and SDPA with a dense boolean mask elsewhere (eager
-    FlexAttention on CPU is slower than SDPA). See renderer.attention.auto_attention.
+    'auto' is decided by renderer.attention.auto_attention (SDPA with a dense boolean mask until
+    compiled FlexAttention is measured faster on a GPU); 'flex' and 'sdpa' are taken as given.
     """
     if choice != "auto":
         return choice

@@ -41,7 +41,7 @@ class Settings:
       blocks, as the authors do; False (default) lets base and regional attention share the
       image tokens.
     - attention: "sdpa" (dense boolean mask), "flex" (FlexAttention block mask, skips masked
-      tiles), or "auto" (flex on CUDA when available, else sdpa).
+      tiles; compiled on CUDA, eager elsewhere), or "auto" (SDPA until flex is measured faster on a GPU).
 
     Why "own" and base_copy=False by default: with the authors' padded prompts and image copy the
     whole schedule costs about 1.5x plain FLUX at 4 regions and 2.4x at 16 (benchmarks/RESULTS.md,
