@@ -13,16 +13,19 @@ import logging
 from planner.plan import PLAN_VERSION, Plan
 from planner.rules_layout import Constraint, Group, layout_groups
 from planner.rules_lexicon import (
+    ANIMATE_NOUNS,
     COLOUR_SHADES,
     COLOURS,
+    GERUND_MODIFIERS,
     MATERIALS,
+    NOUN_ING_WORDS,
     PLURAL_ONLY,
     SIZES,
     TALL_NOUNS,
     WIDE_NOUNS,
 )
 from planner.rules_parse import Mention, Reading, read_prompt
-from planner.rules_text import is_known_adjective, singular
+from planner.rules_text import is_known_adjective, is_verb, singular
 
 log = logging.getLogger("planner")
 
@@ -111,9 +114,22 @@ def _key_attribute(mention: Mention) -> list[str]:
     return []
 
 
+def _verb_form(word: str, head: str) -> bool:
+    """A verb or an -ing action before the head ("running dog", "parked car"): not for labels.
+
+    Purpose gerunds stay ("dining table", "fishing boat") unless the head is a person or an
+    animal, which the -ing word then says is doing something ("a sleeping cat").
+    """
+    if is_known_adjective(word) or word in NOUN_ING_WORDS:
+        return False
+    if word.endswith("ing") and len(word) > 4 and word.isascii():
+        return word not in GERUND_MODIFIERS or head in ANIMATE_NOUNS
+    return is_verb(word)
+
+
 def label_for(mention: Mention) -> str:
     """Short singular noun phrase with the key attribute: 'red backpack', 'fire hydrant'."""
-    attributes = mention.attributes
+    attributes = [w for w in mention.attributes if not _verb_form(w, mention.head)]
     compound: list[str] = []
     for word in reversed(attributes):  # nouns right before the head: "fire hydrant", "teddy bear"
         if is_known_adjective(word) or word in {"and", "or"} or len(compound) == 2:
@@ -158,8 +174,8 @@ def _background(reading: Reading) -> str:
         words = " ".join(scene.words)
         det = scene.determiner if scene.determiner not in {"", "no"} else ""
         scenes.append(f"{det} {words}".strip())
-    if not scenes:
-        return ""
+    if not scenes:  # light, time and style alone still say what lies between the regions
+        return ", ".join(_distinct(reading.style))
     return ", ".join(_distinct([*scenes, *reading.style]))
 
 

@@ -31,6 +31,7 @@ from planner.rules_text import (
 
 _NOT_THINGS = frozenset("other others one ones each another something anything nothing everything".split())
 CLAUSE_BREAKS = frozenset({",", "(", ")", '"', "and", "or", "but", "while", "whereas", "nor", "plus", "yet"})
+_BE = frozenset("is are was were be been being am".split())
 _PLURAL_MODIFIERS = frozenset("sports arts goods savings clothes crafts games kids news letters".split())
 
 
@@ -227,10 +228,12 @@ def chunk_sentence(tokens: list[Token], sentence: int) -> list[Item]:
         end = _phrase_end(lows, after_quantity, determiner)
         follows_mention = bool(items) and isinstance(items[-1], Mention)
         after_with = bool(items) and isinstance(items[-1], Place) and items[-1].low == "with"
+        after_be = bool(items) and isinstance(items[-1], Word) and items[-1].low in _BE
         adjectival = (
             (is_participle(word) or word.endswith(("ing", "ed")))
             and (after_with or not is_verb(word))
             and not follows_mention
+            and not after_be  # "a grocer is weighing tomatoes": the verb of the clause
             and i + 1 < n
             and lows[i + 1][0].isalnum()
             and not is_stop_word(lows[i + 1])

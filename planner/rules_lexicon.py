@@ -146,7 +146,8 @@ FRAMING_NOUNS = _words(
     "photo photograph picture image painting drawing illustration sketch render rendering "
     "artwork art portrait shot close-up closeup view scene depiction snapshot still frame "
     "poster cartoon watercolor watercolour print photography composition wallpaper style "
-    "version design concept"
+    "version design concept gouache woodcut linocut etching lithograph engraving mosaic collage "
+    "screenprint fresco doodle comic anime manga lineart artstyle"
 )
 CANVAS_NOUNS = _words(
     "image picture frame photo photograph canvas scene composition painting view shot corner side edge "
@@ -197,7 +198,22 @@ GLOBAL_STYLE_WORDS = _words(
     "photography photograph"
 )
 TIME_NOUNS = _words(
-    "sunset sunrise dawn dusk twilight night nighttime noon midnight daybreak evening morning"
+    "sunset sunrise dawn dusk twilight night nighttime noon midnight daybreak evening morning "
+    "afternoon daytime day summer winter autumn season hour nightfall sundown"
+)
+# Light sources said of the whole picture ("in soft lamplight"): light and mood, not things.
+LIGHT_NOUNS = _words(
+    "light lights lighting glow sunlight moonlight starlight lamplight candlelight firelight "
+    "torchlight daylight sunshine illumination backlight backlighting rimlight shadows shadow "
+    "atmosphere mood haze ambiance ambience"
+)
+# Head nouns of phrases about how the picture looks ("bold shapes", "a limited palette",
+# "fine details", "4k"): style for the base prompt and every region, never a region.
+STYLE_HEAD_NOUNS = _words(
+    "palette shapes lines strokes brushstrokes brushstroke brushwork linework colors colours "
+    "tones hues aesthetic aesthetics quality resolution detail details textures grain bokeh "
+    "exposure perspective style medium rendering render shading outlines gradients contrast "
+    "saturation 4k 8k hdr uhd vibe vibes look finish"
 )
 IMAGE_NOUNS = _words(
     "image picture photo photograph scene view shot composition frame canvas snapshot close-up "
@@ -224,11 +240,14 @@ BODY_PARTS = _words(
     "window windows balcony porch steeple dome spire gate"
 )
 # Nouns for light, air and look rather than things to place: "a warm glow", "long shadows".
-ABSTRACT_NOUNS = _words(
-    "glow light lights shadow shadows reflection reflections atmosphere mood ambiance ambience "
-    "silhouette sunlight moonlight breeze wind air color colour colors colours texture textures "
-    "pattern patterns detail details tone tones hue hues shade shades contrast warmth haze "
-    "sparkle sparkles shine gleam glare lighting vibe feeling sense motion movement spots"
+ABSTRACT_NOUNS = (
+    _words(
+        "glow light lights shadow shadows reflection reflections atmosphere mood ambiance ambience "
+        "silhouette sunlight moonlight breeze wind air color colour colors colours texture textures "
+        "pattern patterns detail details tone tones hue hues shade shades contrast warmth haze "
+        "sparkle sparkles shine gleam glare lighting vibe feeling sense motion movement spots"
+    )
+    | LIGHT_NOUNS
 )
 # Usual shapes (width / height) of things, so a person gets a tall box and a bus a wide one.
 TALL_NOUNS = _words(
@@ -244,4 +263,25 @@ WIDE_NOUNS = _words(
     "motorcycle bicycle bike tractor van taxi canoe kayak whale dolphin shark sedan limousine "
     "piano rug carpet blanket cat dog fox wolf lion tiger deer zebra camel rhino hippo "
     "dinosaur cake pizza sandwich hotdog bowl plate tray skateboard surfboard suitcase"
+)
+
+# -ing words that name a purpose in a compound noun ("dining table", "fishing boat"), unlike
+# actions ("a running dog"): they stay in a label when the head is not a person or an animal.
+GERUND_MODIFIERS = _words(
+    "dining living swimming washing fishing frying sewing rocking reading sleeping walking "
+    "ironing cutting shopping baking dressing drinking boxing racing running climbing diving "
+    "parking waiting mixing writing cooking chopping skating hiking camping surfing stepping "
+    "landing changing sailing serving watering rolling spinning sparkling"
+)
+# People and animals: an -ing word before them is what they do ("a sleeping cat").
+ANIMATE_NOUNS = _words(
+    "person man woman boy girl child kid baby lady gentleman people men women children kids "
+    "soldier knight king queen chef astronaut fisherman fishermen doctor nurse teacher student "
+    "player dancer singer farmer grocer vendor worker musician athlete runner cyclist rider "
+    "warrior wizard witch princess prince couple family friend friends crowd "
+    "dog puppy cat kitten bird horse cow sheep goat pig duck goose chicken hen rooster fox wolf "
+    "bear lion tiger elephant giraffe zebra monkey rabbit mouse rat squirrel deer owl eagle hawk "
+    "parrot penguin fish whale dolphin shark frog turtle snake lizard butterfly bee insect heron "
+    "swan seagull gull crow pigeon camel donkey panda koala kangaroo otter seal dragon unicorn "
+    "robot creature animal"
 )

@@ -20,20 +20,27 @@ from planner.rules_lexicon import (
     FRAMING_NOUNS,
     GLOBAL_STYLE_WORDS,
     IMAGE_NOUNS,
+    LIGHT_NOUNS,
     SCENE_NOUNS,
+    STYLE_HEAD_NOUNS,
     STYLE_PHRASES,
     STYLE_WORDS,
     TIME_NOUNS,
 )
 from planner.rules_spatial import ABSOLUTE_FALLBACK, Spatial
 from planner.rules_text import (
+    folded,
     is_known_adjective,
     split_sentences,
     tokenize,
 )
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
-_LIGHT_WORDS = frozenset("light lighting glow sunlight moonlight shadows atmosphere mood haze".split())
+_LIGHT_WORDS = LIGHT_NOUNS
+# Verbs that say who made the picture: "painted by Monet", "inspired by Studio Ghibli".
+_MAKER_VERBS = frozenset(
+    "painted drawn inspired illustrated photographed rendered designed sketched made created shot".split()
+)
 _BE = frozenset("is are was were be being".split())
 _OBJECT_PRONOUNS = frozenset("them it him her us".split())
 _POSSESSIVE = frozenset("his her its their our my your".split())
@@ -90,8 +97,15 @@ def _classify(items: list[Item]) -> None:
                 item.kind = "frame"  # "the image shows ...", "silhouette style"
             elif item.head in FRAMING_NOUNS and not item.determiner and not many:
                 item.kind = "frame"  # "..., watercolor painting"
-            elif item.head in TIME_NOUNS:
-                item.kind = "frame"  # "at sunset": style and light, said by the style words
+            elif item.head in TIME_NOUNS or item.lows[-1] in TIME_NOUNS:
+                item.kind = "frame"  # "at sunset", "a sunny summer afternoon": time and light
+            elif item.lows[-1] in STYLE_HEAD_NOUNS and not many:
+                item.kind = "frame"  # "bold shapes", "a limited palette", "4k"
+            elif _made_by(items, index):
+                item.kind = "frame"  # "painted by Monet": who made it, not a thing in it
+                item.words.insert(0, "by")
+                item.lows.insert(0, "by")
+                item.head_index += 1
             elif item.lows[-1] in ABSTRACT_NOUNS:
                 item.kind = "attribute"  # "a warm glow": light, not a thing
             elif (
@@ -102,7 +116,7 @@ def _classify(items: list[Item]) -> None:
                 and len(item.lows) == 1
             ):
                 item.kind = "attribute"  # "the water is clear"
-            elif item.head in SCENE_NOUNS or item.lows[-1] in SCENE_NOUNS:
+            elif folded(item.head) in SCENE_NOUNS or folded(item.lows[-1]) in SCENE_NOUNS:
                 item.kind = "scene"
             elif item.lows[-1] in STYLE_WORDS and all(
                 w in STYLE_WORDS or is_known_adjective(w) for w in item.lows
@@ -111,6 +125,16 @@ def _classify(items: list[Item]) -> None:
             if isinstance(previous, Place) or isinstance(previous, Word) and previous.low in {"at", "across"}:
                 item.lead = previous.low
         previous = item
+
+
+def _made_by(items: list[Item], index: int) -> bool:
+    """Whether items[index] follows 'by' after a picture word or a maker verb ('painted by')."""
+    if index < 2 or not (isinstance(items[index - 1], Word) and items[index - 1].low == "by"):
+        return False
+    before = items[index - 2]
+    if isinstance(before, Word):
+        return before.low in _MAKER_VERBS
+    return isinstance(before, Mention) and before.kind == "frame"
 
 
 def _apply_predicates(items: list[Item]) -> None:
@@ -146,6 +170,23 @@ def _fold_of(items: list[Item]) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
+        if (
+            isinstance(item, Mention)
+            and item.kind == "frame"
+            and item.head in {"style", "manner", "styles", "aesthetic"}
+            and i + 2 < len(items)
+            and isinstance(items[i + 1], Word)
+            and items[i + 1].low == "of"
+            and isinstance(items[i + 2], Mention)
+        ):
+            complement = items[i + 2]  # "in the style of Studio Ghibli": all of it is style
+            lead = ["in", "the"] if item.lead == "in" and item.head_index == 0 else []
+            item.words = [*lead, *item.words, "of", *complement.words]
+            item.lows = [*lead, *item.lows, "of", *complement.lows]
+            item.head_index += len(lead)
+            out.append(item)
+            i += 3
+            continue
         if (
             isinstance(item, Mention)
             and item.kind == "entity"
@@ -475,6 +516,8 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             continue
         if subject is None or subject is obj or obj.negated or subject.negated:
             continue
+        if obj.kind != "entity":
+            continue  # "in soft lamplight", "in the style of ...": light and style, not a thing
         if relation == "inside":
             if obj.head in CLOTHING_NOUNS:
                 obj.attached_to = subject
@@ -548,6 +591,7 @@ def _details(items: list[Item]) -> None:
             owner.details.append(f"{lead} {phrase}".strip() if lead else f"and {phrase}")
     for item in items:
         if isinstance(item, Mention) and len(item.details) > 1:
+            item.details = list(dict.fromkeys(item.details))  # "weighing tomatoes" said once
             item.details = [
                 d for d in item.details if not any(o != d and o.startswith(d + " ") for o in item.details)
             ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from planner.rules_lexicon import (
@@ -21,7 +22,8 @@ from planner.rules_lexicon import (
     VERBS,
 )
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*|[.,;:!?()\"\n]")
+# Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
 SENTENCE_END = frozenset(".!?;:\n")
 _NOT_ADVERBS = frozenset(
     "family lily fly butterfly jelly belly holy silly curly fluffy ugly bully hilly".split()
@@ -76,7 +78,13 @@ def split_sentences(tokens: list[Token]) -> list[list[Token]]:
 
 
 def singular(word: str) -> str:
-    """The singular of a lower-case English noun (rules plus a small irregular table)."""
+    """The singular of a lower-case English noun (rules plus a small irregular table).
+
+    Words with letters outside ASCII ("gemütliches", "cafés" aside) are not English plurals to
+    cut: they are kept whole rather than mangled.
+    """
+    if not word.isascii():
+        return word[:-1] if word.endswith("és") and len(word) > 3 else word
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("men") and len(word) > 4 and word not in {"specimen", "abdomen", "ramen"}:
@@ -99,6 +107,13 @@ def is_plural(word: str) -> bool:
     if word in PLURAL_ONLY:
         return False
     return singular(word) != word
+
+
+def folded(word: str) -> str:
+    """The word without accents, for looking it up in the English word lists ("café" -> "cafe")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def is_adverb(word: str) -> bool:
