@@ -17,10 +17,12 @@ from planner.rules_lexicon import (
     COLOUR_SHADES,
     COLOURS,
     GERUND_MODIFIERS,
+    LARGE_NOUNS,
     MATERIALS,
     NOUN_ING_WORDS,
     PLURAL_ONLY,
     SIZES,
+    SMALL_NOUNS,
     TALL_NOUNS,
     WIDE_NOUNS,
 )
@@ -250,6 +252,32 @@ def _usual_shape(mention: Mention) -> float:
     return 1.0
 
 
+_SMALL_SIZE, _USUAL_SIZE, _LARGE_SIZE = 0.42, 0.6, 0.9
+_PERSON_SIZE = 0.8  # a person alone: most of the picture's height
+_CLOSE_FRAMES = frozenset("portrait close-up closeup headshot selfie macro".split())
+
+
+def _usual_size(mention: Mention, reading: Reading) -> float:
+    """The most one instance may span (fraction of the picture's side) when it has room."""
+    head = mention.head
+    if head in SMALL_NOUNS:
+        size = _SMALL_SIZE
+    elif head in LARGE_NOUNS:
+        size = _LARGE_SIZE
+    elif head in TALL_NOUNS and head in ANIMATE_NOUNS:
+        size = _PERSON_SIZE
+    else:
+        size = _USUAL_SIZE
+    attributes = set(mention.attributes)
+    if attributes & {"tiny", "small", "little", "miniature", "mini", "petite"}:
+        size *= 0.8
+    if attributes & {"big", "large", "huge", "giant", "enormous", "massive", "gigantic", "oversized", "tall"}:
+        size *= 1.3
+    if any(m.kind == "frame" and m.head in _CLOSE_FRAMES for m in reading.mentions):
+        size *= 1.5  # "a portrait of an old woman", "a close-up of a bee": it fills the frame
+    return min(1.0, size)
+
+
 def _budget(entities: list[Mention], max_regions: int) -> list[tuple[Mention, int]]:
     """(mention, instances) for the first things in prompt order that fit in max_regions."""
     wanted = sum(m.count or 1 for m in entities)
@@ -283,6 +311,7 @@ def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_r
             vertical=m.vertical,
             depth=_depth(m, reading),
             shape=_usual_shape(m),
+            size=_usual_size(m, reading),
         )
         for m, count in kept
     ]

@@ -32,6 +32,7 @@ class Group:
     vertical: str | None = None  # top | middle | bottom
     depth: str | None = None  # front | back
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
+    size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,32 @@ def _grids(count: int) -> list[tuple[int, int]]:
     ]
 
 
-def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
+def _anchors(
+    groups: list[Group], constraints: list[Constraint], boxes: dict[int, Box]
+) -> dict[int, tuple[int, int]]:
+    """Which way each group's box slides inside its cell when it is smaller than the cell:
+    towards the thing it is next to or stands on (-1 left/up, +1 right/down, 0 centred)."""
+    anchors: dict[int, tuple[int, int]] = {}
+    for c in constraints:
+        if c.kind != "adjacent":
+            continue
+        a, b = boxes[c.a], boxes[c.b]
+        pairs: list[tuple[int, tuple[int, int]]] = []
+        if a[2] <= b[0]:
+            pairs = [(c.a, (1, 0)), (c.b, (-1, 0))]
+        elif b[2] <= a[0]:
+            pairs = [(c.a, (-1, 0)), (c.b, (1, 0))]
+        elif a[3] <= b[1]:
+            pairs = [(c.a, (0, 1)), (c.b, (0, -1))]
+        elif b[3] <= a[1]:
+            pairs = [(c.a, (0, -1)), (c.b, (0, 1))]
+        for index, anchor in pairs:
+            dx, dy = anchors.get(index, (0, 0))
+            anchors[index] = (dx or anchor[0], dy or anchor[1])
+    return anchors
+
+
+def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, int] = (0, 0)) -> list[Box]:
     rows, cols = _sub_grid(group.count, box, aspect, group.shape)
     x0, y0, x1, y1 = box
     gap_x = min(INSTANCE_GAP, 0.15 * (x1 - x0) / cols)
@@ -290,6 +316,14 @@ def _instance_boxes(group: Group, box: Box, aspect: float) -> list[Box]:
         w_px, h_px = _clamped(w * aspect, h, group.shape)
         w = w_px / aspect
         h = h_px
+        # a cup alone is not the whole picture: at most `size` of the shorter side, in its usual shape
+        longest = group.size * min(aspect, 1.0)
+        most_w = longest if group.shape >= 1 else longest * group.shape
+        most_h = longest / group.shape if group.shape >= 1 else longest
+        new_w, new_h = min(w, most_w / aspect), min(h, most_h)
+        cx += anchor[0] * (w - new_w) / 2
+        cy += anchor[1] * (h - new_h) / 2
+        w, h = new_w, new_h
         boxes.append(_rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
     return boxes
 
@@ -320,4 +354,8 @@ def layout_groups(
     assert best is not None
     _, _, scorer, placed = best
     placed = _grow(scorer, placed)
-    return [_instance_boxes(groups[i], scorer.box(placed[i]), aspect) for i in range(len(groups))]
+    cell_boxes = {i: scorer.box(placed[i]) for i in range(len(groups))}
+    anchors = _anchors(groups, constraints, cell_boxes)
+    return [
+        _instance_boxes(groups[i], cell_boxes[i], aspect, anchors.get(i, (0, 0))) for i in range(len(groups))
+    ]

@@ -139,7 +139,7 @@ SCENE_NOUNS = _words(
     "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
     "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
     "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars "
-    "club nightclub ballroom greenery foliage"
+    "club nightclub ballroom greenery foliage clearing glade hill"
 )
 # Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
 FRAMING_NOUNS = _words(
@@ -284,4 +284,30 @@ ANIMATE_NOUNS = _words(
     "parrot penguin fish whale dolphin shark frog turtle snake lizard butterfly bee insect heron "
     "swan seagull gull crow pigeon camel donkey panda koala kangaroo otter seal dragon unicorn "
     "robot creature animal"
+)
+# Things other things stand or lie on: "in the middle of the table" means on it.
+SURFACE_NOUNS = _words(
+    "table desk counter countertop bench plate tray bed shelf sofa couch rug carpet blanket mat "
+    "platform pedestal tablecloth board cake pizza dish platter windowsill sill step steps roof "
+    "stage floor bar"
+)
+# Usual sizes, so that a cup alone is not drawn as big as the picture: small things, and big
+# ones (buildings, mountains, big vehicles and animals) that may fill it. Others are in between.
+SMALL_NOUNS = _words(
+    "cup mug glass bottle vase jar can apple orange banana lemon lime pear peach plum cherry "
+    "strawberry fruit clock phone smartphone book ball bird butterfly kite candle lamp hat cap "
+    "shoe boot bowl plate teapot kettle donut doughnut sandwich toy key watch remote spoon fork "
+    "knife scissors toothbrush hydrant frisbee suitcase backpack handbag bag purse wallet flower "
+    "rose tulip daisy egg broccoli carrot cookie croissant cupcake muffin lantern bell balloon "
+    "frog mouse rabbit bunny squirrel hamster bee insect owl parrot hummingbird sparrow robin "
+    "chick kitten puppy snail crab laptop keyboard pen pencil brush feather leaf shell stone "
+    "pebble mushroom tie glove sock ring necklace coin camera toaster canoe kayak skateboard "
+    "guitar violin trophy gift present box basket pumpkin pineapple watermelon potato tomato "
+    "onion pepper cucumber hotdog burger hamburger teddy doll figurine ornament"
+)
+LARGE_NOUNS = _words(
+    "house building castle church cathedral tower lighthouse skyscraper mountain volcano tree "
+    "ship bus train truck airplane plane jet bridge elephant giraffe whale dinosaur windmill "
+    "barn cabin cottage temple palace pyramid waterfall statue mansion monument fortress "
+    "skyline rocket spaceship tractor locomotive"
 )

@@ -25,6 +25,7 @@ from planner.rules_lexicon import (
     STYLE_HEAD_NOUNS,
     STYLE_PHRASES,
     STYLE_WORDS,
+    SURFACE_NOUNS,
     TIME_NOUNS,
 )
 from planner.rules_spatial import ABSOLUTE_FALLBACK, Spatial
@@ -461,6 +462,17 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                 _pin(target, spatial)
             continue
         relation = spatial.relation or ""
+        if spatial.to_referent:  # "a cat to its right": right of the sentence's main thing
+            subject = _entity_before(items, index, same_clause=True)
+            named = [
+                m
+                for m in items[:index]
+                if isinstance(m, Mention) and m.kind == "entity" and not m.negated and m.attached_to is None
+            ]
+            referent = next((m for m in named if m is not subject), None) or last_entity
+            if subject is not None and referent is not None and referent.resolved() is not subject:
+                relations.append(Relation(relation, subject, (referent.resolved(),)))
+            continue
         wanted = 2 if relation in {"between", "around"} else 1
         objects = _mentions_after(items, index, wanted)
         pronoun = (
@@ -524,6 +536,13 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
             elif subject.kind == "entity":
                 obj.attached_to = subject
             continue
+        if spatial.horizontal == "center" and relation == "on":
+            # "in the middle of the table": centred, and on it if it is something to stand on;
+            # "in the middle of a crowd": centred among the others, not above them
+            for member in [*_coordinated_before(items, subject), subject]:
+                _pin(member, Spatial(1, horizontal="center"))
+            if obj.head not in SURFACE_NOUNS and obj.lows[-1] not in SURFACE_NOUNS:
+                continue
         for member in [*_coordinated_before(items, subject), subject]:
             relations.append(Relation(relation, member, tuple(objects)))
     return last_entity

@@ -120,6 +120,7 @@ class Spatial:
     vertical: str | None = None  # top middle bottom
     depth: str | None = None  # front back
     needs_object: bool = False  # "... of" a directional phrase: relative to what follows, unless the canvas
+    to_referent: bool = False  # "to its right": relative to a thing named before, not after
 
 
 def _directional(words: list[str], start: int) -> Spatial | None:
@@ -188,8 +189,24 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
 
 
+def _possessive_side(words: list[str], start: int) -> Spatial | None:
+    """'to its right', 'on her left side', 'to their left': beside a thing named before."""
+    if start + 2 >= len(words) or words[start] not in {"to", "on", "at"}:
+        return None
+    if words[start + 1] not in {"its", "his", "her", "their"}:
+        return None
+    side = words[start + 2]
+    if side not in {"left", "right"}:
+        return None
+    length = 4 if start + 3 < len(words) and words[start + 3] in {"side", "hand"} else 3
+    return Spatial(length, relation=f"{side}_of", needs_object=True, to_referent=True)
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
+    owned = _possessive_side(words, start)
+    if owned is not None:
+        return owned
     for length in (4, 3, 2):
         phrase = tuple(words[start : start + length])
         if len(phrase) == length and phrase in _RELATIVE_PHRASES:
@@ -199,6 +216,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
     if directional is not None:
         return directional
     word = words[start]
+    if word in {"centered", "centred"}:
+        return Spatial(1, horizontal="center")  # "a cup centred on the table"
     if word in _RELATIVE_WORDS:
         return Spatial(1, relation=_RELATIVE_WORDS[word], needs_object=True)
     return None

@@ -397,3 +397,60 @@ def test_actions_stay_out_of_labels(prompt, expected):
     assert labels(p) == expected
     grocer = plan("A grocer is weighing tomatoes").regions[0]
     assert grocer.prompt.count("weighing tomatoes") == 1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "label"),
+    [
+        ("a woman in the middle of a crowd", "woman"),
+        ("a vase in the middle of the table", "vase"),
+        ("a piano in the centre of the stage with a violinist and a cellist", "piano"),
+        ("a fox sits at the center of a clearing surrounded by three rabbits", "fox"),
+        ("a cat on the left, a dog on the right and a bird in the middle", "bird"),
+        ("a cup centered on the table, a lamp", "cup"),
+    ],
+)
+def test_in_the_middle_is_centred(prompt, label):
+    p = plan(prompt)
+    x, _ = centre(p, label)
+    assert abs(x - 0.5) <= 0.12, (label, x)
+    assert_no_overlap(p)
+
+
+def test_on_the_middle_of_a_surface_stays_on_it():
+    p = plan("a vase in the middle of the table")
+    vase, table = (r.box for r in p.regions)
+    assert vase[3] <= table[1] + 1e-9 and table[1] - vase[3] < 0.1  # standing on it, just above
+
+
+def test_to_its_right_refers_back():
+    p = plan("a tall vase in the middle of a wooden table, with a cat to its right")
+    assert centre(p, "cat")[0] > centre(p, "tall vase")[0]
+
+
+def _extent(p: Plan, label: str) -> tuple[float, float]:
+    box = next(r.box for r in p.regions if r.label == label)
+    return box[2] - box[0], box[3] - box[1]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "label", "low", "high"),
+    [
+        ("a canoe floats in the middle of a lake", "canoe", 0.3, 0.6),
+        ("a cup of coffee", "cup", 0.3, 0.6),
+        ("a photo of a clock", "clock", 0.3, 0.6),
+        ("a photo of a dog", "dog", 0.4, 0.7),
+        ("a red house", "red house", 0.75, 1.0),
+    ],
+)
+def test_lone_things_are_sized_by_what_they_are(prompt, label, low, high):
+    w, h = _extent(plan(prompt), label)
+    assert low <= max(w, h) <= high, (w, h)
+
+
+def test_portrait_and_sizes_words_make_things_bigger():
+    assert max(_extent(plan("a portrait of an old woman"), "old woman")) > 0.8
+    assert max(_extent(plan("a huge dog"), "huge dog")) > max(_extent(plan("a tiny dog"), "tiny dog"))
+    # many things share the picture: each is smaller than one alone
+    six, one = _extent(plan("a photo of six cups"), "cup"), _extent(plan("a cup"), "cup")
+    assert six[0] * six[1] < 0.8 * one[0] * one[1]
