@@ -194,7 +194,7 @@ _RELATION_CONSTRAINTS = {
     "left_of": [("left_of", 0, 1)],
     "right_of": [("left_of", 1, 0)],
     "above": [("above", 0, 1)],
-    "on": [("above", 0, 1), ("adjacent", 0, 1)],
+    "on": [("above", 0, 1), ("adjacent", 0, 1), ("align_x", 0, 1)],
     "below": [("above", 1, 0)],
     "front": [("above", 1, 0)],
     "behind": [("above", 0, 1)],

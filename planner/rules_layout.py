@@ -20,7 +20,7 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
-BEAM_WIDTH = 24
+BEAM_WIDTH = 48
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _pin_cost(group: Group, box: Box) -> float:
     elif group.horizontal == "right":
         cost += 8 * max(0.0, 0.62 - cx)
     elif group.horizontal == "center":
-        cost += 8 * max(0.0, abs(cx - 0.5) - 0.12)
+        cost += 8 * max(0.0, abs(cx - 0.5) - 0.05)
     if group.vertical == "top":
         cost += 8 * max(0.0, cy - 0.38)
     elif group.vertical == "bottom":
@@ -128,6 +128,8 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
         return (10.0 if ay >= by - 0.05 else 0.0) + (1.0 if abs(ax - bx) > 0.25 else 0.0)
     if kind == "before":  # a soft wish: side by side in the order of mention
         return (2.0 if ax >= bx - 0.05 else 0.0) + (0.5 if abs(ay - by) > 0.25 else 0.0)
+    if kind == "align_x":  # a thing on another sits over it, not off to one side
+        return 8.0 * max(0.0, abs(ax - bx) - 0.08)
     if kind == "adjacent":
         gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
         gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))

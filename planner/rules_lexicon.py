@@ -67,7 +67,8 @@ OTHER_ADJECTIVES = _words(
     "mechanical robotic electric digital magical mysterious giant baby adult elderly "
     "male female handsome pretty ugly strong weak heavy light soft hard smooth rough "
     "fuzzy hairy bald curly straight wavy messy neat tidy sleek shaggy spiky clear bright dim "
-    "shallow deep still serene tranquil peaceful vast tiny lone"
+    "shallow deep still serene tranquil peaceful vast tiny lone bold limited vibrant saturated "
+    "desaturated textured glossy matte minimal cool"
 )
 ADJECTIVES = COLOURS | COLOUR_SHADES | MATERIALS | SIZES | SHAPES | OTHER_ADJECTIVES
 ADJECTIVE_SUFFIXES = ("ful", "ous", "ive", "less", "ish", "able", "ible", "ical")
@@ -120,7 +121,8 @@ ATTACHING_VERBS = _words(
 NOUN_ING_WORDS = _words(
     "building painting clothing ceiling wedding pudding ring string king wing swing spring "
     "evening morning lightning icing railing awning dumpling earring stocking sling ping "
-    "bedding frosting stuffing carving drawing sculpture thing something nothing everything"
+    "bedding frosting stuffing carving drawing sculpture thing something nothing everything "
+    "lighting backlighting shading rendering"
 )
 
 # Nouns that set the scene: they go to the background prompt, not to regions.
@@ -213,7 +215,7 @@ STYLE_HEAD_NOUNS = _words(
     "palette shapes lines strokes brushstrokes brushstroke brushwork linework colors colours "
     "tones hues aesthetic aesthetics quality resolution detail details textures grain bokeh "
     "exposure perspective style medium rendering render shading outlines gradients contrast "
-    "saturation 4k 8k hdr uhd vibe vibes look finish"
+    "saturation 4k 8k hdr uhd vibe vibes look finish depth chiaroscuro sfumato impasto"
 )
 IMAGE_NOUNS = _words(
     "image picture photo photograph scene view shot composition frame canvas snapshot close-up "

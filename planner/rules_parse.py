@@ -150,7 +150,11 @@ def _apply_predicates(items: list[Item]) -> None:
             continue
         target = subject.resolved()
         word = predicate.words[0]
-        if target.kind != "entity" or not is_known_adjective(word.lower()) or word.lower() in target.lows:
+        if (
+            target.kind not in {"entity", "scene"}
+            or not is_known_adjective(word.lower())
+            or word.lower() in target.lows
+        ):
             continue
         target.words.insert(target.head_index, word)
         target.lows.insert(target.head_index, word.lower())
@@ -174,7 +178,7 @@ def _fold_of(items: list[Item]) -> list[Item]:
         if (
             isinstance(item, Mention)
             and item.kind == "frame"
-            and item.head in {"style", "manner", "styles", "aesthetic"}
+            and item.head in {"style", "manner", "styles", "aesthetic", "depth"}
             and i + 2 < len(items)
             and isinstance(items[i + 1], Word)
             and items[i + 1].low == "of"
@@ -523,8 +527,8 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
                 _pin(subject, spatial)
             elif subject is not None and relation in ABSOLUTE_FALLBACK and obj.kind == "canvas":
                 _pin(subject, Spatial(1, *ABSOLUTE_FALLBACK[relation]))
-            elif subject is not None and relation == "above":
-                _pin(subject, Spatial(1, vertical="top"))
+            elif subject is not None and relation == "above" and subject.resolved().vertical is None:
+                _pin(subject, Spatial(1, vertical="top"))  # "a bridge over the pond": unless placed
             continue
         if subject is None or subject is obj or obj.negated or subject.negated:
             continue
@@ -569,12 +573,20 @@ def _more_attached(items: list[Item], index: int) -> list[Mention]:
     return found
 
 
-def _details(items: list[Item]) -> None:
-    """Give each entity the words that describe it: actions and attached phrases."""
+def _details(items: list[Item]) -> list[tuple[Mention, Mention]]:
+    """Give each entity the words that describe it: actions and attached phrases.
+
+    Returns (actor, object) pairs of actions on a thing with a region of its own ("a man is
+    weighing tomatoes"), so that the two are laid out side by side.
+    """
+    acting: list[tuple[Mention, Mention]] = []
     for index, item in enumerate(items):
         if not isinstance(item, Mention) or item.kind != "entity":
             continue
         action: list[str] = []
+        actor = (
+            item.attached_to.resolved() if item.attached_to is not None else item
+        )  # "a man in a hat is ..."
         following = items[index + 1 :]
         for position, nxt in enumerate(following):
             if isinstance(nxt, Word) and nxt.low in _BE and not action:
@@ -584,13 +596,15 @@ def _details(items: list[Item]) -> None:
                 after = following[position + 1] if position + 1 < len(following) else None
                 if isinstance(after, Mention) and after.kind == "entity" and not after.negated:
                     action.append(" ".join(([after.determiner] if after.determiner else []) + after.words))
+                    if after.attached_to is None and after.coref is None:
+                        acting.append((actor, after))
                     break  # "reading a book": the book keeps its own region too
                 if len(action) == 2:
                     break
                 continue
             break
         if action:
-            item.details.append(" ".join(action))
+            actor.details.append(" ".join(action))
     for index, item in enumerate(items):
         if isinstance(item, Mention) and item.attached_to is not None:
             lead = ""
@@ -614,6 +628,7 @@ def _details(items: list[Item]) -> None:
             item.details = [
                 d for d in item.details if not any(o != d and o.startswith(d + " ") for o in item.details)
             ]
+    return acting
 
 
 def _corefer(mentions: list[Mention]) -> None:
@@ -645,12 +660,12 @@ def _style(text: str, mentions: list[Mention]) -> list[str]:
             "design",
             "concept",
         }:
-            phrase = " ".join(mention.words)
+            phrase = " ".join(mention.words).replace(" ,", ",")
             if not any(phrase in f or f in phrase for f in found):
                 found.append(phrase)
     for mention in mentions:  # "soft morning light", "dramatic shadows"
         if mention.kind == "attribute" and mention.lows[-1] in _LIGHT_WORDS and not mention.negated:
-            phrase = " ".join(mention.words)
+            phrase = " ".join(mention.words).replace(" ,", ",")
             if not any(phrase in f for f in found):
                 found.append(phrase)
     for word in low.replace(",", " ").split():
@@ -707,7 +722,12 @@ def read_prompt(text: str) -> Reading:
         _apply_predicates(items)
         mentions.extend(sentence_mentions)
         last_entity = _relate(items, relations, last_entity)
-        _details(items)
+        for actor, thing in _details(items):
+            related = any(
+                {id(r.subject), *(id(o) for o in r.objects)} >= {id(actor), id(thing)} for r in relations
+            )
+            if not related and actor.attached_to is None and actor.kind == "entity":
+                relations.append(Relation("adjacent", thing, (actor,)))  # what one is doing it with
     _described_instances(mentions)
     return Reading(mentions=mentions, relations=relations, style=_style(text, mentions))
 

@@ -16,6 +16,7 @@ _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom"
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back", "distance": "back"}
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
 _FILLER = frozenset("far very extreme".split())
+_SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -154,6 +155,8 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         i += 1
     if not found:
         return None
+    if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
+        return None  # "the background is dark": what the sentence is about, not a place
     if i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}:
         i += 1
     elif not lead and words[start] in {"front", "back", "top", "bottom"}:

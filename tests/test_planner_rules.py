@@ -408,6 +408,10 @@ def test_actions_stay_out_of_labels(prompt, expected):
         ("a fox sits at the center of a clearing surrounded by three rabbits", "fox"),
         ("a cat on the left, a dog on the right and a bird in the middle", "bird"),
         ("a cup centered on the table, a lamp", "cup"),
+        (
+            "An elderly man in the middle reads a newspaper while two children play on the right",
+            "elderly man",
+        ),
     ],
 )
 def test_in_the_middle_is_centred(prompt, label):
@@ -454,3 +458,26 @@ def test_portrait_and_sizes_words_make_things_bigger():
     # many things share the picture: each is smaller than one alone
     six, one = _extent(plan("a photo of six cups"), "cup"), _extent(plan("a cup"), "cup")
     assert six[0] * six[1] < 0.8 * one[0] * one[1]
+
+
+def test_a_thing_on_another_sits_over_it():
+    p = plan(
+        "A green armchair stands on the left, and a floor lamp glows behind it. "
+        "A tabby cat sleeps on a round rug in the centre. On the right a bookshelf."
+    )
+    cat, rug = centre(p, "tabby cat"), centre(p, "round rug")
+    assert abs(cat[0] - rug[0]) <= 0.1 and cat[1] < rug[1]
+    assert abs(rug[0] - 0.5) <= 0.06
+
+
+def test_background_as_subject_is_not_a_place():
+    p = plan("A blue vase on a wooden table. The background is dark.")
+    assert centre(p, "blue vase")[1] < centre(p, "wooden table")[1]
+    assert "dark background" in p.background_prompt
+
+
+def test_object_of_an_action_stays_near_the_actor():
+    p = plan("On the left an old man in a straw hat is weighing tomatoes. On the right a young woman.")
+    assert labels(p) == ["old man", "tomato", "young woman"]
+    assert "weighing tomatoes" in p.regions[0].prompt
+    assert centre(p, "tomato")[0] < centre(p, "young woman")[0]
