@@ -209,6 +209,11 @@ LIGHT_NOUNS = _words(
     "torchlight daylight sunshine illumination backlight backlighting rimlight shadows shadow "
     "atmosphere mood haze ambiance ambience"
 )
+# "traffic light", "fairy lights": things that give light, which get regions.
+LIGHT_FITTINGS = _words(
+    "traffic street ceiling desk tail head fairy string flash night pendant porch christmas "
+    "stop brake signal landing reading bedside"
+)
 # Head nouns of phrases about how the picture looks ("bold shapes", "a limited palette",
 # "fine details", "4k"): style for the base prompt and every region, never a region.
 STYLE_HEAD_NOUNS = _words(

@@ -20,6 +20,7 @@ from planner.rules_lexicon import (
     FRAMING_NOUNS,
     GLOBAL_STYLE_WORDS,
     IMAGE_NOUNS,
+    LIGHT_FITTINGS,
     LIGHT_NOUNS,
     SCENE_NOUNS,
     STYLE_HEAD_NOUNS,
@@ -107,7 +108,7 @@ def _classify(items: list[Item]) -> None:
                 item.words.insert(0, "by")
                 item.lows.insert(0, "by")
                 item.head_index += 1
-            elif item.lows[-1] in ABSTRACT_NOUNS:
+            elif item.lows[-1] in ABSTRACT_NOUNS and not _light_thing(item):
                 item.kind = "attribute"  # "a warm glow": light, not a thing
             elif (
                 isinstance(previous, Word)
@@ -117,7 +118,9 @@ def _classify(items: list[Item]) -> None:
                 and len(item.lows) == 1
             ):
                 item.kind = "attribute"  # "the water is clear"
-            elif folded(item.head) in SCENE_NOUNS or folded(item.lows[-1]) in SCENE_NOUNS:
+            elif (folded(item.head) in SCENE_NOUNS or folded(item.lows[-1]) in SCENE_NOUNS) and not (
+                _light_thing(item)
+            ):
                 item.kind = "scene"
             elif item.lows[-1] in STYLE_WORDS and all(
                 w in STYLE_WORDS or is_known_adjective(w) for w in item.lows
@@ -126,6 +129,14 @@ def _classify(items: list[Item]) -> None:
             if isinstance(previous, Place) or isinstance(previous, Word) and previous.low in {"at", "across"}:
                 item.lead = previous.low
         previous = item
+
+
+def _light_thing(item: Mention) -> bool:
+    """'a traffic light', 'two lights', 'string lights': a thing that gives light, not light itself."""
+    if item.lows[-1] not in {"light", "lights", "lamp", "lamps"}:
+        return False
+    counted = item.count is not None and (item.count > 1 or item.determiner in {"a", "an"})
+    return counted or (len(item.lows) > 1 and item.lows[-2] in LIGHT_FITTINGS)
 
 
 def _made_by(items: list[Item], index: int) -> bool:

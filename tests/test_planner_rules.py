@@ -481,3 +481,16 @@ def test_object_of_an_action_stays_near_the_actor():
     assert labels(p) == ["old man", "tomato", "young woman"]
     assert "weighing tomatoes" in p.regions[0].prompt
     assert centre(p, "tomato")[0] < centre(p, "young woman")[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a photo of a traffic light", ["traffic light"]),
+        ("two traffic lights and a car", ["traffic light", "traffic light", "car"]),
+        ("a cat in soft light", ["cat"]),
+        ("a dog in the morning light", ["dog"]),
+    ],
+)
+def test_lamps_and_lights_that_are_things(prompt, expected):
+    assert labels(plan(prompt)) == expected
