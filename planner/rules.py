@@ -273,7 +273,7 @@ def _usual_size(mention: Mention, reading: Reading) -> float:
         size *= 0.8
     if attributes & {"big", "large", "huge", "giant", "enormous", "massive", "gigantic", "oversized", "tall"}:
         size *= 1.3
-    if any(m.kind == "frame" and m.head in _CLOSE_FRAMES for m in reading.mentions):
+    if any(m.kind == "frame" and _CLOSE_FRAMES.intersection(m.lows) for m in reading.mentions):
         size *= 1.5  # "a portrait of an old woman", "a close-up of a bee": it fills the frame
     return min(1.0, size)
 

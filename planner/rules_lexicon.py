@@ -189,6 +189,7 @@ STYLE_WORDS = _words(
     "pastel vibrant moody dramatic ethereal dreamy whimsical gothic steampunk cyberpunk "
     "futuristic baroque renaissance cubist pop-art lowpoly low-poly isometric studio bokeh "
     "4k 8k hdr detailed highly intricate sharp soft golden hour sunset sunrise dawn dusk "
+    "ultra hyper macro lens telephoto wide-angle 35mm 50mm 85mm "
     "night nighttime twilight misty foggy hazy rainy snowy sunny overcast neon candlelit "
     "backlit lit lighting light shadows"
 )

@@ -196,7 +196,7 @@ def _fold_of(items: list[Item]) -> list[Item]:
             and isinstance(items[i + 2], Mention)
         ):
             complement = items[i + 2]  # "in the style of Studio Ghibli": all of it is style
-            lead = ["in", "the"] if item.lead == "in" and item.head_index == 0 else []
+            lead = ["in", "the"] if item.lead.endswith("in") and item.head_index == 0 else []
             item.words = [*lead, *item.words, "of", *complement.words]
             item.lows = [*lead, *item.lows, "of", *complement.lows]
             item.head_index += len(lead)
@@ -418,6 +418,8 @@ def _listed_after(items: list[Item], index: int) -> list[Mention]:
     for j in range(index + 1, len(items)):
         item = items[j]
         if isinstance(item, Mention):
+            if found and (item.kind == "frame" or item.lows[-1] in LIGHT_NOUNS):
+                break  # "..., macro lens, soft morning light": the style list has begun
             found.append(item)
             continue
         if isinstance(item, Break) and item.low in {"and", ","} and found:

@@ -494,3 +494,14 @@ def test_object_of_an_action_stays_near_the_actor():
 )
 def test_lamps_and_lights_that_are_things(prompt, expected):
     assert labels(plan(prompt)) == expected
+
+
+def test_a_trailing_style_list_is_not_attached_to_a_thing():
+    p = plan(
+        "A close-up photograph of a ladybug on a green leaf covered in dew drops, macro lens, "
+        "shallow depth of field, soft morning light, 8k, ultra detailed."
+    )
+    assert labels(p) == ["ladybug", "green leaf"]
+    leaf = p.regions[1].prompt
+    assert "and macro lens" not in leaf and "and soft morning light" not in leaf
+    assert "soft morning light" in p.background_prompt
