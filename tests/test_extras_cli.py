@@ -52,3 +52,25 @@ def test_cli_schnell_like_model_folder_gets_its_defaults_and_flags_still_win(tmp
     assert main([*args, *model, "--steps", "3", "--guidance", "1", "--out", str(tmp_path / "b")]) == 0
     settings = read_metadata(tmp_path / "b" / "image.png").settings
     assert (settings.steps, settings.guidance, settings.inject_steps) == (3, 1.0, 1)
+
+
+def test_readme_commands_use_flags_that_exist():
+    import re
+    import shlex
+    from pathlib import Path
+
+    from renderer.cli import build_parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", readme, flags=re.S)
+    commands = [line for block in blocks for line in block.replace("\\\n", " ").splitlines()]
+    checked = 0
+    for line in commands:
+        words = shlex.split(line, comments=True)
+        if "renderer.cli" in words:
+            words = ["plan-and-render", *words[words.index("renderer.cli") + 1 :]]
+        if words[:1] != ["plan-and-render"]:
+            continue
+        build_parser().parse_args(words[1:])  # raises on an unknown flag or a bad value
+        checked += 1
+    assert checked >= 6
