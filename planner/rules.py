@@ -35,6 +35,10 @@ _VOWEL_SOUND = tuple("aeiou")
 _SCENE_LEADS = frozenset(
     "on in at inside near by over under across along beside above below through among around".split()
 )
+# Scenes one is on rather than in: "on a beach", "on the street".
+_ON_SCENES = frozenset(
+    "beach shore coast seaside street road highway sidewalk pavement lawn ice stage".split()
+)
 # Scene words that are a surface or the sky, not a setting for every region.
 _SKY_LIKE = frozenset(
     "sky skies air clouds cloud horizon weather fog mist rain snow water light floor ground grass sand "
@@ -161,7 +165,7 @@ def _context(reading: Reading) -> str:
     scenes = [s for s in reading.scenes if s.head not in _SKY_LIKE and not s.head.endswith("ground")]
     if scenes:
         scene = scenes[0]
-        lead = scene.lead if scene.lead in _SCENE_LEADS else "in"
+        lead = scene.lead if scene.lead in _SCENE_LEADS else ("on" if scene.head in _ON_SCENES else "in")
         det = scene.determiner if scene.determiner not in {"", "no"} else None
         det = det or ("the" if scene.plural else _article(" ".join(scene.words)))
         parts.append(f"{lead} {det} {' '.join(scene.words)}")

@@ -86,6 +86,15 @@ def _classify(items: list[Item]) -> None:
     for index, item in enumerate(items):
         if isinstance(item, Mention):
             many = item.count is not None and item.count > 1
+            # "a round clock and a square picture": a picture in a list of things is a thing
+            listed = (
+                isinstance(previous, Break)
+                and previous.low in {"and", ","}
+                and index >= 2
+                and isinstance(items[index - 2], Mention)
+                and items[index - 2].kind == "entity"
+                and bool(item.determiner)
+            )
             if item.head in CANVAS_NOUNS and isinstance(previous, Place):
                 item.kind = "canvas"
             elif item.head in FRAMING_NOUNS and _next_word(items, index) in {
@@ -95,7 +104,7 @@ def _classify(items: list[Item]) -> None:
                 "depicting",
             }:
                 item.kind = "frame"
-            elif (item.head in IMAGE_NOUNS or item.head == "style") and not many:
+            elif (item.head in IMAGE_NOUNS or item.head == "style") and not many and not listed:
                 item.kind = "frame"  # "the image shows ...", "silhouette style"
             elif item.head in FRAMING_NOUNS and not item.determiner and not many:
                 item.kind = "frame"  # "..., watercolor painting"

@@ -505,3 +505,8 @@ def test_a_trailing_style_list_is_not_attached_to_a_thing():
     leaf = p.regions[1].prompt
     assert "and macro lens" not in leaf and "and soft morning light" not in leaf
     assert "soft morning light" in p.background_prompt
+
+
+def test_a_picture_in_a_list_of_things_is_a_thing():
+    assert labels(plan("a round clock and a square picture")) == ["round clock", "square picture"]
+    assert labels(plan("a photo of a dog")) == ["dog"]
