@@ -73,6 +73,8 @@ def _phrase(mention: Mention, *, one: bool, variant: list[str] | None = None) ->
             for w in mention.attributes
         ):
             return f"the {text}"  # "the largest balloon"
+        if not mention.determiner and not text.isascii():
+            return text  # "ein gemütliches Café": no English article the user did not write
         return f"{_article(text)} {text}"
     return " ".join(words)
 

@@ -215,6 +215,8 @@ LIGHT_FITTINGS = _words(
     "traffic street ceiling desk tail head fairy string flash night pendant porch christmas "
     "stop brake signal landing reading bedside"
 )
+# Sites and renderers named for their look: "trending on artstation", "unreal engine".
+STYLE_SOURCES = _words("artstation deviantart behance pixiv cgsociety unreal octane vray v-ray midjourney")
 # Head nouns of phrases about how the picture looks ("bold shapes", "a limited palette",
 # "fine details", "4k"): style for the base prompt and every region, never a region.
 STYLE_HEAD_NOUNS = _words(

@@ -25,6 +25,7 @@ from planner.rules_lexicon import (
     SCENE_NOUNS,
     STYLE_HEAD_NOUNS,
     STYLE_PHRASES,
+    STYLE_SOURCES,
     STYLE_WORDS,
     SURFACE_NOUNS,
     TIME_NOUNS,
@@ -112,6 +113,8 @@ def _classify(items: list[Item]) -> None:
                 item.kind = "frame"  # "at sunset", "a sunny summer afternoon": time and light
             elif item.lows[-1] in STYLE_HEAD_NOUNS and not many:
                 item.kind = "frame"  # "bold shapes", "a limited palette", "4k"
+            elif _style_source(item):
+                item.kind = "frame"
             elif _made_by(items, index):
                 item.kind = "frame"  # "painted by Monet": who made it, not a thing in it
                 item.words.insert(0, "by")
@@ -135,7 +138,11 @@ def _classify(items: list[Item]) -> None:
                 w in STYLE_WORDS or is_known_adjective(w) for w in item.lows
             ):
                 item.kind = "frame"  # "cinematic lighting", "abstract"
-            if isinstance(previous, Place) or isinstance(previous, Word) and previous.low in {"at", "across"}:
+            if (
+                isinstance(previous, Place)
+                or isinstance(previous, Word)
+                and previous.low in {"at", "across", "by"}
+            ):
                 item.lead = previous.low
         previous = item
 
@@ -155,7 +162,19 @@ def _made_by(items: list[Item], index: int) -> bool:
     before = items[index - 2]
     if isinstance(before, Word):
         return before.low in _MAKER_VERBS
-    return isinstance(before, Mention) and before.kind == "frame"
+    if not isinstance(before, Mention):
+        return False
+    if before.kind == "frame":
+        return True
+    # "a knight by Greg Rutkowski": a bare name after "by" (not "by the lake", "by two trees")
+    item = items[index]
+    assert isinstance(item, Mention)
+    return not item.determiner and item.count is None and not item.plural and len(item.lows) >= 2
+
+
+def _style_source(item: Mention) -> bool:
+    """'trending on artstation', 'unreal engine', 'octane render': where a look comes from."""
+    return bool(STYLE_SOURCES.intersection(item.lows))
 
 
 def _apply_predicates(items: list[Item]) -> None:

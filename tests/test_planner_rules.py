@@ -510,3 +510,12 @@ def test_a_trailing_style_list_is_not_attached_to_a_thing():
 def test_a_picture_in_a_list_of_things_is_a_thing():
     assert labels(plan("a round clock and a square picture")) == ["round clock", "square picture"]
     assert labels(plan("a photo of a dog")) == ["dog"]
+
+
+def test_style_sources_and_artists_are_style():
+    p = plan("a dragon over a castle, trending on artstation, unreal engine, octane render")
+    assert labels(p) == ["dragon", "castle"]
+    p = plan("a knight by greg rutkowski")
+    assert labels(p) == ["knight"] and "by greg rutkowski" in p.regions[0].prompt
+    assert labels(plan("a bench by two trees")) == ["bench", "tree", "tree"]
+    assert "by the lake" in plan("a cabin by the lake").regions[0].prompt
