@@ -110,7 +110,10 @@ VERBS = _words(
     "has have with shone shined sat stood lay hung flew ran grew rose fell swam drove rode held wore ate "
     "drank sang spoke slept hid hidden driven ridden eaten taken thrown drawn blown flown shown grown "
     "seen given written worn torn sewn woven fallen stuck spun leapt jumped perched soared "
-    "loom looms looming towering sprawl sprawls sprawling dotted lined"
+    "loom looms looming towering sprawl sprawls sprawling dotted lined "
+    "depict depicts depicting portray portrays portraying capture captures capturing "
+    "illustrate illustrates illustrating present presents presenting showcase showcases "
+    "showcasing"
 )
 # Verbs whose object is part of the subject's region (worn, held, carried).
 ATTACHING_VERBS = _words(
@@ -141,7 +144,7 @@ SCENE_NOUNS = _words(
     "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
     "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
     "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars "
-    "club nightclub ballroom greenery foliage clearing glade hill"
+    "club nightclub ballroom greenery foliage clearing glade hill nook"
 )
 # Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
 FRAMING_NOUNS = _words(

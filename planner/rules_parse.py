@@ -40,6 +40,9 @@ from planner.rules_text import (
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _LIGHT_WORDS = LIGHT_NOUNS
+_DEPICTING = frozenset(
+    "shows depicts portrays captures features presents illustrates showcases contains displays".split()
+)
 # Verbs that say who made the picture: "painted by Monet", "inspired by Studio Ghibli".
 _MAKER_VERBS = frozenset(
     "painted drawn inspired illustrated photographed rendered designed sketched made created shot".split()
@@ -105,6 +108,8 @@ def _classify(items: list[Item]) -> None:
                 "depicting",
             }:
                 item.kind = "frame"
+            elif item.head in FRAMING_NOUNS and _next_word(items, index) in _DEPICTING and not many:
+                item.kind = "frame"  # "this painting portrays ..."
             elif (item.head in IMAGE_NOUNS or item.head == "style") and not many and not listed:
                 item.kind = "frame"  # "the image shows ...", "silhouette style"
             elif item.head in FRAMING_NOUNS and not item.determiner and not many:

@@ -519,3 +519,18 @@ def test_style_sources_and_artists_are_style():
     assert labels(p) == ["knight"] and "by greg rutkowski" in p.regions[0].prompt
     assert labels(plan("a bench by two trees")) == ["bench", "tree", "tree"]
     assert "by the lake" in plan("a cabin by the lake").regions[0].prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        (
+            "The image depicts a cozy reading nook. A plush armchair sits beside a bookshelf.",
+            ["plush armchair", "bookshelf"],
+        ),
+        ("This painting portrays a sailor and a parrot", ["sailor", "parrot"]),
+        ("a painting on the wall above a sofa", ["painting", "sofa"]),
+    ],
+)
+def test_the_picture_that_depicts_is_no_region(prompt, expected):
+    assert labels(plan(prompt)) == expected
