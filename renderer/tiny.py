@@ -37,6 +37,22 @@ TEXT_VALUE_GAIN, TEXT_KEY_GAIN, QK_GAIN = 8.0, 3.0, 2.0
 _CHARS = string.ascii_lowercase + string.ascii_uppercase + string.digits + " .,;:!?'\"-()/&"
 
 
+# FLUX.1-dev's shape (double then single blocks, guidance embedding, 64 latent channels in)
+# at tiny widths; ControlNets and variants for tests start from this too.
+TINY_TRANSFORMER_CONFIG = dict(
+    patch_size=1,
+    in_channels=64,
+    num_layers=2,
+    num_single_layers=4,
+    attention_head_dim=16,
+    num_attention_heads=2,
+    joint_attention_dim=TEXT_DIM,
+    pooled_projection_dim=TEXT_DIM,
+    guidance_embeds=True,
+    axes_dims_rope=(4, 6, 6),
+)
+
+
 def tiny_clip_tokenizer() -> CLIPTokenizer:
     """A byte-level CLIP tokenizer over single characters (no merges)."""
     # Byte-level BPE shows each byte as a printable character: printable bytes stand for
@@ -69,18 +85,7 @@ def build_tiny_pipeline(dtype: torch.dtype = torch.float32) -> FluxPipeline:
     t5_tokenizer = tiny_t5_tokenizer()
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(TINY_SEED)
-        transformer = FluxTransformer2DModel(
-            patch_size=1,
-            in_channels=64,
-            num_layers=2,
-            num_single_layers=4,
-            attention_head_dim=16,
-            num_attention_heads=2,
-            joint_attention_dim=TEXT_DIM,
-            pooled_projection_dim=TEXT_DIM,
-            guidance_embeds=True,
-            axes_dims_rope=(4, 6, 6),
-        )
+        transformer = FluxTransformer2DModel(**TINY_TRANSFORMER_CONFIG)
         clip = CLIPTextModel(
             CLIPTextConfig(
                 vocab_size=len(clip_tokenizer),

@@ -7,7 +7,7 @@ import torch
 from diffusers import FluxControlNetModel, FluxPipeline, FluxTransformer2DModel
 from PIL import Image
 
-from renderer.tiny import TEXT_DIM, build_tiny_pipeline
+from renderer.tiny import TINY_TRANSFORMER_CONFIG, build_tiny_pipeline
 
 
 def tiny_controlnet(num_mode=None) -> FluxControlNetModel:
@@ -15,17 +15,7 @@ def tiny_controlnet(num_mode=None) -> FluxControlNetModel:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(2)
         model = FluxControlNetModel(
-            patch_size=1,
-            in_channels=64,
-            num_layers=1,
-            num_single_layers=1,
-            attention_head_dim=16,
-            num_attention_heads=2,
-            joint_attention_dim=TEXT_DIM,
-            pooled_projection_dim=TEXT_DIM,
-            guidance_embeds=True,
-            axes_dims_rope=(4, 6, 6),
-            num_mode=num_mode,
+            **{**TINY_TRANSFORMER_CONFIG, "num_layers": 1, "num_single_layers": 1}, num_mode=num_mode
         )
         with torch.no_grad():
             for layer in [
@@ -66,18 +56,7 @@ def schnell_like_pipeline(t5_limit: int = 512) -> FluxPipeline:
     tiny = build_tiny_pipeline()
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(0)
-        transformer = FluxTransformer2DModel(
-            patch_size=1,
-            in_channels=64,
-            num_layers=2,
-            num_single_layers=4,
-            attention_head_dim=16,
-            num_attention_heads=2,
-            joint_attention_dim=TEXT_DIM,
-            pooled_projection_dim=TEXT_DIM,
-            guidance_embeds=False,
-            axes_dims_rope=(4, 6, 6),
-        ).eval()
+        transformer = FluxTransformer2DModel(**{**TINY_TRANSFORMER_CONFIG, "guidance_embeds": False}).eval()
     pipe = FluxPipeline(**{**tiny.components, "transformer": transformer})
     pipe.tokenizer_2.model_max_length = t5_limit
     pipe.set_progress_bar_config(disable=True)
