@@ -299,6 +299,19 @@ def _anchors(
     return anchors
 
 
+def _usual_extent(group: Group, aspect: float) -> tuple[float, float]:
+    """The most one instance spans (fractions of width and height), in its usual shape: a tall
+    thing up to `size` of the height, a wide one up to `size` of the width, a roundish one about
+    `size` squared of the picture's area."""
+    if group.shape < 1:
+        h_px = group.size
+    elif group.shape > 1:
+        h_px = group.size * aspect / group.shape
+    else:
+        h_px = group.size * math.sqrt(aspect)
+    return h_px * group.shape / aspect, h_px
+
+
 def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, int] = (0, 0)) -> list[Box]:
     rows, cols = _sub_grid(group.count, box, aspect, group.shape)
     x0, y0, x1, y1 = box
@@ -318,11 +331,8 @@ def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, in
         w_px, h_px = _clamped(w * aspect, h, group.shape)
         w = w_px / aspect
         h = h_px
-        # a cup alone is not the whole picture: at most `size` of the shorter side, in its usual shape
-        longest = group.size * min(aspect, 1.0)
-        most_w = longest if group.shape >= 1 else longest * group.shape
-        most_h = longest / group.shape if group.shape >= 1 else longest
-        new_w, new_h = min(w, most_w / aspect), min(h, most_h)
+        most_w, most_h = _usual_extent(group, aspect)  # a cup alone is not the whole picture
+        new_w, new_h = min(w, most_w), min(h, most_h)
         cx += anchor[0] * (w - new_w) / 2
         cy += anchor[1] * (h - new_h) / 2
         w, h = new_w, new_h
