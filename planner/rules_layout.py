@@ -20,7 +20,7 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
-BEAM_WIDTH = 48
+BEAM_WIDTH = 96
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
     if kind == "left_of":
         return (10.0 if ax >= bx - 0.05 else 0.0) + (1.0 if abs(ay - by) > 0.25 else 0.0)
     if kind == "above":
-        return (10.0 if ay >= by - 0.05 else 0.0) + (1.0 if abs(ax - bx) > 0.25 else 0.0)
+        return (10.0 if ay >= by - 0.05 else 0.0) + (1.0 if abs(ax - bx) > 0.15 else 0.0)
     if kind == "before":  # a soft wish: side by side in the order of mention
         return (2.0 if ax >= bx - 0.05 else 0.0) + (0.5 if abs(ay - by) > 0.25 else 0.0)
     if kind == "align_x":  # a thing on another sits over it, not off to one side
@@ -199,7 +199,11 @@ def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
     cells = [(r, c) for r in range(scorer.rows) for c in range(scorer.cols)]
     beam: list[tuple[float, dict[int, Cells]]] = [(0.0, {})]
     width = BEAM_WIDTH if count <= 8 else BEAM_WIDTH // 2
-    for index in range(count):
+    # things the prompt places in the picture go first, so that what relates to them can follow
+    order = sorted(
+        range(count), key=lambda i: (not (scorer.groups[i].horizontal or scorer.groups[i].vertical), i)
+    )
+    for placed_so_far, index in enumerate(order):
         candidates: list[tuple[float, int, dict[int, Cells]]] = []
         serial = 0
         for cost, placed in beam:
@@ -207,7 +211,7 @@ def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
             for r, c in cells:
                 if (r, c) in taken:
                     continue
-                spare = len(cells) - len(taken) - (count - index)  # cells beyond one per group left
+                spare = len(cells) - len(taken) - (count - placed_so_far)  # cells beyond one per group left
                 for where in ((r, c, r, c), (r, c, r, c + 1), (r, c, r + 1, c)):
                     if where[2] >= scorer.rows or where[3] >= scorer.cols or (where[2], where[3]) in taken:
                         continue

@@ -483,6 +483,8 @@ def _relate(items: list[Item], relations: list[Relation], last_entity: Mention |
         spatial = item.spatial
         if not spatial.needs_object:
             nearest = items[index - 1] if index > 0 else None
+            if isinstance(nearest, Mention) and nearest.negated:
+                continue  # "no people in the background": the place of a thing left out
             with_object = index > 1 and isinstance(items[index - 2], Place) and items[index - 2].low == "with"
             if (
                 isinstance(nearest, Mention)

@@ -534,3 +534,15 @@ def test_style_sources_and_artists_are_style():
 )
 def test_the_picture_that_depicts_is_no_region(prompt, expected):
     assert labels(plan(prompt)) == expected
+
+
+def test_the_place_of_an_excluded_thing_pins_nothing():
+    p = plan("On the right a bench, and a cat sits on the bench. No people in the background.")
+    assert labels(p) == ["bench", "cat"]
+    assert centre(p, "bench")[0] > 0.5 and centre(p, "bench")[1] > centre(p, "cat")[1]
+
+
+def test_above_is_roughly_over():
+    p = plan("In the centre a woman in a black coat walks under a yellow umbrella, a cat on the right")
+    umbrella, woman = centre(p, "yellow umbrella"), centre(p, "woman")
+    assert umbrella[1] < woman[1] and abs(umbrella[0] - woman[0]) <= 0.15
