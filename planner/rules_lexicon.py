@@ -324,3 +324,5 @@ LARGE_NOUNS = _words(
     "barn cabin cottage temple palace pyramid waterfall statue mansion monument fortress "
     "skyline rocket spaceship tractor locomotive"
 )
+# Colour words that are also things: "a photo of an orange", "a rainbow over the sea".
+COLOUR_NOUNS = _words("orange oranges lime limes peach peaches olive olives rainbow rainbows plum plums")

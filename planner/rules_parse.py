@@ -17,6 +17,7 @@ from planner.rules_lexicon import (
     BODY_PARTS,
     CANVAS_NOUNS,
     CLOTHING_NOUNS,
+    COLOUR_NOUNS,
     FRAMING_NOUNS,
     GLOBAL_STYLE_WORDS,
     IMAGE_NOUNS,
@@ -265,7 +266,10 @@ def _resolve_ellipsis(items: list[Item]) -> None:
     for item in items:
         if not isinstance(item, Mention) or item.kind != "entity":
             continue
-        if all(is_known_adjective(w) or w in {",", "and"} for w in item.lows):
+        colour_noun = len(item.lows) == 1 and item.lows[0] in COLOUR_NOUNS and not item.pro_one
+        if colour_noun and (item.determiner or item.count is not None):
+            pass  # "an orange", "a rainbow", "two limes": the fruit or the thing, not a colour
+        elif all(is_known_adjective(w) or w in {",", "and"} for w in item.lows):
             introduced = (
                 item.pro_one or item.determiner in {"another"} or item.count == 1 and not item.determiner
             )

@@ -546,3 +546,17 @@ def test_above_is_roughly_over():
     p = plan("In the centre a woman in a black coat walks under a yellow umbrella, a cat on the right")
     umbrella, woman = centre(p, "yellow umbrella"), centre(p, "woman")
     assert umbrella[1] < woman[1] and abs(umbrella[0] - woman[0]) <= 0.15
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a photo of an orange", ["orange"]),
+        ("an orange and a lemon", ["orange", "lemon"]),
+        ("a rainbow over a lighthouse", ["rainbow", "lighthouse"]),
+        ("the car is orange", ["orange car"]),
+        ("a red apple and an orange one", ["red apple", "orange apple"]),
+    ],
+)
+def test_colour_words_that_are_things(prompt, expected):
+    assert labels(plan(prompt)) == expected
