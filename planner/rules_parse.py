@@ -263,10 +263,12 @@ def _fold_of(items: list[Item]) -> list[Item]:
 def _resolve_ellipsis(items: list[Item]) -> None:
     """'two horses, one brown and one white': adjective-only phrases describe earlier instances."""
     last: Mention | None = None
-    for item in items:
+    for index, item in enumerate(items):
         if not isinstance(item, Mention) or item.kind != "entity":
             continue
-        colour_noun = len(item.lows) == 1 and item.lows[0] in COLOUR_NOUNS and not item.pro_one
+        before = items[index - 1] if index else None
+        predicate = isinstance(before, Word) and before.low in _BE  # "the sky is a bright orange"
+        colour_noun = item.lows[-1] in COLOUR_NOUNS and not item.pro_one and not predicate
         if colour_noun and (item.determiner or item.count is not None):
             pass  # "an orange", "a rainbow", "two limes": the fruit or the thing, not a colour
         elif all(is_known_adjective(w) or w in {",", "and"} for w in item.lows):

@@ -556,6 +556,8 @@ def test_above_is_roughly_over():
         ("a rainbow over a lighthouse", ["rainbow", "lighthouse"]),
         ("the car is orange", ["orange car"]),
         ("a red apple and an orange one", ["red apple", "orange apple"]),
+        ("a photo of a red orange left of a blue orange", ["red orange", "blue orange"]),
+        ("the sky is a bright orange", []),
     ],
 )
 def test_colour_words_that_are_things(prompt, expected):
