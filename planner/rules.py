@@ -24,6 +24,7 @@ from planner.rules_lexicon import (
     SIZES,
     SMALL_NOUNS,
     TALL_NOUNS,
+    WEATHER_NOUNS,
     WIDE_NOUNS,
 )
 from planner.rules_parse import Mention, Reading, read_prompt
@@ -33,7 +34,7 @@ log = logging.getLogger("planner")
 
 _VOWEL_SOUND = tuple("aeiou")
 _SCENE_LEADS = frozenset(
-    "on in at inside near by over under across along beside above below through among around".split()
+    "on in at inside near by over under across along beside above below through among around during".split()
 )
 # Scenes one is on rather than in: "on a beach", "on the street".
 _ON_SCENES = frozenset(
@@ -171,6 +172,9 @@ def _context(reading: Reading) -> str:
         det = scene.determiner if scene.determiner not in {"", "no"} else None
         det = det or ("the" if scene.plural else _article(" ".join(scene.words)))
         parts.append(f"{lead} {det} {' '.join(scene.words)}")
+    weather = [s for s in reading.scenes if s.head in WEATHER_NOUNS or s.lows[-1] in WEATHER_NOUNS]
+    if weather:  # "in thick fog", "during a thunderstorm": it falls on every part of the picture
+        parts.append(" ".join(weather[0].words))
     parts.extend(reading.style)
     return ", ".join(_distinct(parts))
 

@@ -128,23 +128,31 @@ NOUN_ING_WORDS = _words(
     "lighting backlighting shading rendering"
 )
 
+# Weather: the background and every region's context, never a region.
+WEATHER_NOUNS = _words(
+    "weather fog mist rain snow storm storms thunderstorm snowstorm rainstorm sandstorm blizzard "
+    "drizzle downpour snowfall rainfall hail sleet haze smog drizzle"
+)
 # Nouns that set the scene: they go to the background prompt, not to regions.
-SCENE_NOUNS = _words(
-    "beach shore coast seaside sea ocean lake river pond stream waterfall sky skyline horizon "
-    "forest woods jungle rainforest field meadow grassland prairie savanna desert dunes "
-    "mountain mountains hills valley canyon cliff cliffs glacier tundra island islands "
-    "city town village street streets road highway alley square plaza downtown suburb "
-    "park garden backyard yard courtyard farm countryside landscape cityscape seascape "
-    "room bedroom kitchen bathroom livingroom office classroom library studio hall hallway "
-    "corridor lobby restaurant cafe bar shop store market supermarket mall gym stadium "
-    "arena theater theatre museum gallery church cathedral temple station airport harbor "
-    "harbour port dock marina tunnel space universe galaxy cosmos underwater "
-    "background backdrop foreground scene setting surface ground floor grass snow sand ice "
-    "water weather fog mist rain night dawn dusk sunset sunrise twilight noon midnight "
-    "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
-    "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
-    "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars "
-    "club nightclub ballroom greenery foliage clearing glade hill nook"
+SCENE_NOUNS = (
+    _words(
+        "beach shore coast seaside sea ocean lake river pond stream waterfall sky skyline horizon "
+        "forest woods jungle rainforest field meadow grassland prairie savanna desert dunes "
+        "mountain mountains hills valley canyon cliff cliffs glacier tundra island islands "
+        "city town village street streets road highway alley square plaza downtown suburb "
+        "park garden backyard yard courtyard farm countryside landscape cityscape seascape "
+        "room bedroom kitchen bathroom livingroom office classroom library studio hall hallway "
+        "corridor lobby restaurant cafe bar shop store market supermarket mall gym stadium "
+        "arena theater theatre museum gallery church cathedral temple station airport harbor "
+        "harbour port dock marina tunnel space universe galaxy cosmos underwater "
+        "background backdrop foreground scene setting surface ground floor grass snow sand ice "
+        "water weather fog mist rain night dawn dusk sunset sunrise twilight noon midnight "
+        "daylight sunlight moonlight light lighting atmosphere environment interior exterior "
+        "outdoors indoors wilderness swamp marsh orchard vineyard campsite playground "
+        "wall walls lawn pavement sidewalk battlefield arctic cave rocks clouds quay wharf shoreline waves moon mars "
+        "club nightclub ballroom greenery foliage clearing glade hill nook"
+    )
+    | WEATHER_NOUNS
 )
 # Nouns that frame the picture ("a photo of", "an oil painting of"): style, not content.
 FRAMING_NOUNS = _words(

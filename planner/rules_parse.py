@@ -41,6 +41,7 @@ from planner.rules_text import (
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _LIGHT_WORDS = LIGHT_NOUNS
+_ING_PREPOSITIONS = frozenset("during including excluding following regarding concerning according".split())
 _DEPICTING = frozenset(
     "shows depicts portrays captures features presents illustrates showcases contains displays".split()
 )
@@ -147,7 +148,7 @@ def _classify(items: list[Item]) -> None:
             if (
                 isinstance(previous, Place)
                 or isinstance(previous, Word)
-                and previous.low in {"at", "across", "by"}
+                and previous.low in {"at", "across", "by", "during"}
             ):
                 item.lead = previous.low
         previous = item
@@ -645,7 +646,12 @@ def _details(items: list[Item]) -> list[tuple[Mention, Mention]]:
         for position, nxt in enumerate(following):
             if isinstance(nxt, Word) and nxt.low in _BE and not action:
                 continue  # "a person is reading a book"
-            if isinstance(nxt, Word) and nxt.low.endswith("ing") and nxt.low not in ATTACHING_VERBS:
+            if (
+                isinstance(nxt, Word)
+                and nxt.low.endswith("ing")
+                and nxt.low not in ATTACHING_VERBS
+                and nxt.low not in _ING_PREPOSITIONS
+            ):
                 action.append(nxt.low)
                 after = following[position + 1] if position + 1 < len(following) else None
                 if isinstance(after, Mention) and after.kind == "entity" and not after.negated:

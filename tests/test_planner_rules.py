@@ -562,3 +562,18 @@ def test_above_is_roughly_over():
 )
 def test_colour_words_that_are_things(prompt, expected):
     assert labels(plan(prompt)) == expected
+
+
+@pytest.mark.parametrize(
+    ("prompt", "label", "weather"),
+    [
+        ("a lighthouse during a thunderstorm", "lighthouse", "during a thunderstorm"),
+        ("a boat in thick fog", "boat", "thick fog"),
+        ("a street in heavy rain with a red car", "red car", "heavy rain"),
+    ],
+)
+def test_weather_is_background_and_context_not_a_region(prompt, label, weather):
+    p = plan(prompt)
+    assert labels(p) == [label]
+    assert weather in p.regions[0].prompt
+    assert weather.split()[-1] in p.background_prompt
