@@ -4,7 +4,9 @@ Each group (one noun phrase: "three cats") gets a rectangle of cells in a small 
 instances share that rectangle in a sub-grid. The grid and the cells are chosen by a small beam
 search that scores: relations (left of, above, next to), absolute places (left, top-right
 corner, centre), empty cells, and how square each instance's cell is in pixels. Then groups grow
-into empty neighbouring cells when that breaks nothing. Deterministic and fast (no randomness).
+into empty neighbouring cells when that breaks nothing. Each instance then keeps at most its
+usual size (a cup alone is not the whole picture), sliding inside its cell towards what it stands
+on or is next to. Deterministic and fast (no randomness).
 """
 
 from __future__ import annotations

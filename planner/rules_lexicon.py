@@ -131,7 +131,7 @@ NOUN_ING_WORDS = _words(
 # Weather: the background and every region's context, never a region.
 WEATHER_NOUNS = _words(
     "weather fog mist rain snow storm storms thunderstorm snowstorm rainstorm sandstorm blizzard "
-    "drizzle downpour snowfall rainfall hail sleet haze smog drizzle"
+    "drizzle downpour snowfall rainfall hail sleet haze smog"
 )
 # Nouns that set the scene: they go to the background prompt, not to regions.
 SCENE_NOUNS = (
