@@ -42,6 +42,9 @@ from planner.rules_text import (
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _LIGHT_WORDS = LIGHT_NOUNS
 _ING_PREPOSITIONS = frozenset("during including excluding following regarding concerning according".split())
+_MEDIA = frozenset(
+    "oil watercolor watercolour acrylic digital pencil charcoal ink gouache crayon pastel chalk".split()
+)
 _DEPICTING = frozenset(
     "shows depicts portrays captures features presents illustrates showcases contains displays".split()
 )
@@ -110,6 +113,8 @@ def _classify(items: list[Item]) -> None:
                 "depicting",
             }:
                 item.kind = "frame"
+            elif item.head in FRAMING_NOUNS and _MEDIA.intersection(item.lows) and not many:
+                item.kind = "frame"  # "an oil painting", "a pencil sketch": the medium
             elif item.head in FRAMING_NOUNS and _next_word(items, index) in _DEPICTING and not many:
                 item.kind = "frame"  # "this painting portrays ..."
             elif (item.head in IMAGE_NOUNS or item.head == "style") and not many and not listed:

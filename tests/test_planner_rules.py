@@ -367,6 +367,8 @@ def test_non_ascii_words_stay_whole():
         ("a castle in the style of Studio Ghibli", {"castle"}),
         ("an oil painting of a vase, watercolor, cinematic lighting, 4k, highly detailed", {"vase"}),
         ("a harbour painted by Claude Monet, two boats", {"boat"}),
+        ("an oil painting", set()),
+        ("a pencil sketch, a cat", {"cat"}),
     ],
 )
 def test_style_light_and_time_are_not_regions(prompt, things):
