@@ -118,7 +118,7 @@ def _pin_cost(group: Group, box: Box) -> float:
     elif group.vertical == "bottom":
         cost += 8 * max(0.0, 0.62 - cy)
     elif group.vertical == "middle":
-        cost += 8 * max(0.0, abs(cy - 0.5) - 0.12)
+        cost += 8 * max(0.0, abs(cy - 0.5) - 0.08)
     return 1.5 * cost + (2.0 if cost > 0 else 0.0)
 
 
@@ -338,10 +338,9 @@ def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, in
         w = w_px / aspect
         h = h_px
         most_w, most_h = _usual_extent(group, aspect)  # a cup alone is not the whole picture
-        new_w, new_h = min(w, most_w), min(h, most_h)
-        cx += anchor[0] * (w - new_w) / 2
-        cy += anchor[1] * (h - new_h) / 2
-        w, h = new_w, new_h
+        w, h = min(w, most_w), min(h, most_h)
+        cx += anchor[0] * (cell_w - w) / 2  # against the side of what it is on or next to
+        cy += anchor[1] * (cell_h - h) / 2
         boxes.append(_rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
     return boxes
 
