@@ -27,6 +27,23 @@ def tiny_controlnet(num_mode=None) -> FluxControlNetModel:
     return model.eval()
 
 
+# Two regions that split a 256 x 256 picture into left and right halves.
+PLAN = {
+    "base_prompt": "a cosy room",
+    "width": 256,
+    "height": 256,
+    "regions": [
+        {"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]},
+        {"label": "lamp", "prompt": "a red lamp", "box": [0.5, 0.0, 1.0, 1.0]},
+    ],
+}
+
+
+def pixels(image) -> np.ndarray:
+    """An image as int16 pixels, so differences do not wrap."""
+    return np.asarray(image, dtype=np.int16)
+
+
 def control_picture() -> Image.Image:
     stripes = np.zeros((256, 256, 3), dtype=np.uint8)
     stripes[:, ::32] = 255

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from diffusers import FluxControlNetPipeline
 from diffusers.models.transformers.transformer_flux import FluxAttnProcessor
-from extras_fixtures import control_picture, tiny_controlnet
+from extras_fixtures import PLAN, control_picture, pixels, tiny_controlnet
 
 from renderer import render
 from renderer.attention import RegionalFluxAttnProcessor
@@ -12,19 +12,6 @@ from renderer.controlnet import ControlInputError, controlnet_pipeline
 from renderer.tiny import build_tiny_pipeline
 
 FAST = dict(steps=2, inject_steps=2, double_interval=1, single_interval=1, progress=False)
-PLAN = {
-    "base_prompt": "a cosy room",
-    "width": 256,
-    "height": 256,
-    "regions": [
-        {"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]},
-        {"label": "lamp", "prompt": "a red lamp", "box": [0.5, 0.0, 1.0, 1.0]},
-    ],
-}
-
-
-def pixels(image) -> np.ndarray:
-    return np.asarray(image, dtype=np.int16)
 
 
 @pytest.fixture(scope="module")

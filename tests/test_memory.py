@@ -7,7 +7,7 @@ import pytest
 import torch
 from diffusers import FluxPipeline
 from diffusers.models.transformers.transformer_flux import FluxAttnProcessor
-from extras_fixtures import control_picture, tiny_controlnet
+from extras_fixtures import PLAN, control_picture, pixels, tiny_controlnet
 
 from renderer import render
 from renderer.cli import main
@@ -15,19 +15,6 @@ from renderer.controlnet import controlnet_pipeline
 from renderer.tiny import build_tiny_pipeline
 
 FAST = dict(steps=2, inject_steps=2, progress=False)
-PLAN = {
-    "base_prompt": "a cosy room",
-    "width": 256,
-    "height": 256,
-    "regions": [
-        {"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]},
-        {"label": "lamp", "prompt": "a red lamp", "box": [0.5, 0.0, 1.0, 1.0]},
-    ],
-}
-
-
-def pixels(image) -> np.ndarray:
-    return np.asarray(image, dtype=np.int16)
 
 
 @pytest.fixture(scope="module")
