@@ -279,7 +279,7 @@ def render_with_pipeline(
             image = pipe(**call).images[0]
     except torch.cuda.OutOfMemoryError as exc:
         raise RenderError(
-            "out of GPU memory: try --offload model, a smaller size, or regional_tokens='own'"
+            "out of GPU memory: try --offload model (or sequential), a smaller size, or fewer regions"
         ) from exc
     if isinstance(regional, RegionalAttention) and regional.step == 0:
         # The pipeline never passed our base embeddings to the transformer: refuse to return
