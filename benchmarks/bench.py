@@ -217,7 +217,6 @@ def run(args) -> str:
     plain_time, plain_peak = meter(forward)
     print(f"plain: {plain_time:.3f} s/step, peak {plain_peak / GB:.2f} GB", flush=True)
     default_variant = Variant(DEFAULTS.regional_tokens, DEFAULTS.base_copy, resolve_auto(device))
-    full = estimate.Shape(512, 0, 4096)
     rows: list[Row] = []
     for regions in args.regions:
         shared_noncontrol = None
@@ -253,36 +252,16 @@ def run(args) -> str:
                     with regional(0):
                         shared_noncontrol = meter(forward)
                 noncontrol, non_peak = shared_noncontrol
-            per_region = 512 if variant.tokens == "padded" else round(args.own_tokens * 512 / args.text_len)
-            shape = estimate.Shape(512, per_region * regions, 4096)
-            full_masks = grid_regions(regions, 64, 64)
-            density = (
-                tile_density(full_masks, [per_region] * regions, sort=True)
-                if variant.attention == "flex"
-                else 1.0
-            )
-            config = variant.config()
-            est_control = estimate.control_flops(
-                shape, config, density, args.base_ratio, DEFAULTS.single_interval
-            )
-            est_non = estimate.noncontrol_flops(full, config)
-            plain_flops = estimate.plain_flops(full)
-            est_ratio = estimate.schedule(est_control, est_non, args.steps, args.control_steps) / (
-                args.steps * plain_flops
-            )
-            est_extra = max(
-                estimate.activation_bytes(shape, config, True),
-                estimate.activation_bytes(shape, config, False),
-            ) - estimate.activation_bytes(full, None, False)
+            est = full_model_estimate(variant, regions, args)
             row = Row(
                 regions,
                 variant.name,
                 control,
                 noncontrol,
                 max(control_peak, non_peak),
-                est_ratio,
-                est_extra / GB,
-                density if variant.attention == "flex" else None,
+                est.ratio,
+                est.extra_bytes / GB,
+                est.density if variant.attention == "flex" else None,
                 is_default=variant == default_variant,
             )
             rows.append(row)
@@ -377,37 +356,55 @@ def report(args, rows: list[Row], plain_time: float, plain_peak: float, total: f
     return "\n".join(lines) + "\n"
 
 
+FULL = estimate.Shape(512, 0, 4096)  # FLUX.1-dev at 1024x1024 with 512 base tokens, no regions
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The analytic model's numbers for one variant on the full model."""
+
+    control: float  # FLOPs of a controlled step
+    later: float  # FLOPs of a step after the inject steps
+    ratio: float  # whole schedule, x plain
+    extra_bytes: float  # activations above plain
+    density: float  # share of mask tiles computed (1.0 unless flex)
+
+
+def full_model_estimate(variant: Variant, regions: int, args) -> Estimate:
+    """Analytic FLOPs and memory of `variant` with `regions` regions on the full FLUX.1-dev model."""
+    per_region = 512 if variant.tokens == "padded" else round(args.own_tokens * 512 / args.text_len)
+    shape = estimate.Shape(512, per_region * regions, 4096)
+    density = (
+        tile_density(grid_regions(regions, 64, 64), [per_region] * regions, sort=True)
+        if variant.attention == "flex"
+        else 1.0
+    )
+    config = variant.config()
+    control = estimate.control_flops(shape, config, density, args.base_ratio, DEFAULTS.single_interval)
+    later = estimate.noncontrol_flops(FULL, config)
+    plain = estimate.plain_flops(FULL)
+    ratio = estimate.schedule(control, later, args.steps, args.control_steps) / (args.steps * plain)
+    extra = max(
+        estimate.activation_bytes(shape, config, True),
+        estimate.activation_bytes(shape, config, False),
+    ) - estimate.activation_bytes(FULL, None, False)
+    return Estimate(control, later, ratio, extra, density)
+
+
 def estimate_table(args) -> str:
     """The analytic model alone, for the full model at 1024x1024 with 512 base tokens."""
-    full = estimate.Shape(512, 0, 4096)
-    plain = estimate.plain_flops(full)
+    plain = estimate.plain_flops(FULL)
     lines = [
         f"Analytic estimate, full FLUX.1-dev step at 1024x1024, 512 base tokens: plain {plain / 1e12:.1f} TFLOP, "
-        f"weights {estimate.weight_bytes() / GB:.1f} GB, activations {estimate.activation_bytes(full, None, False) / GB:.2f} GB",
+        f"weights {estimate.weight_bytes() / GB:.1f} GB, activations {estimate.activation_bytes(FULL, None, False) / GB:.2f} GB",
         "",
         "| regions | config | control TFLOP (x plain) | later TFLOP (x plain) | schedule x plain | + GB |",
         "|---:|---|---:|---:|---:|---:|",
     ]
-    own_full = round(args.own_tokens * 512 / args.text_len)
     for regions in args.regions:
         for variant in args.variants:
-            per_region = 512 if variant.tokens == "padded" else own_full
-            shape = estimate.Shape(512, per_region * regions, 4096)
-            density = (
-                tile_density(grid_regions(regions, 64, 64), [per_region] * regions, sort=True)
-                if variant.attention == "flex"
-                else 1.0
-            )
-            config = variant.config()
-            control = estimate.control_flops(
-                shape, config, density, args.base_ratio, DEFAULTS.single_interval
-            )
-            later = estimate.noncontrol_flops(full, config)
-            ratio = estimate.schedule(control, later, args.steps, args.control_steps) / (args.steps * plain)
-            extra = max(
-                estimate.activation_bytes(shape, config, True),
-                estimate.activation_bytes(shape, config, False),
-            ) - estimate.activation_bytes(full, None, False)
+            est = full_model_estimate(variant, regions, args)
+            control, later, ratio, extra = est.control, est.later, est.ratio, est.extra_bytes
             lines.append(
                 f"| {regions} | {variant.name} | {control / 1e12:.1f} ({control / plain:.2f}x) "
                 f"| {later / 1e12:.1f} ({later / plain:.2f}x) | {ratio:.2f}x | +{extra / GB:.2f} |"
