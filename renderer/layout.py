@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PIL import Image, ImageChops, ImageDraw, ImageFont, UnidentifiedImageError
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from planner.plan import Plan, PlanError, Region
+from planner.plan import Plan, Region
+from renderer.masks import read_mask_image
 
 LAYOUT_LONG_SIDE = 768
 
@@ -65,8 +66,8 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> str:
 def region_mask(plan: Plan, region: Region, size: tuple[int, int]) -> Image.Image:
     """The region as a binary ("L", 0 or 255) image of the given size: its box, or its mask image.
 
-    Mask images are thresholded at 0.5 after resizing, as the renderer reads them. An unreadable
-    mask image raises PlanError naming the region.
+    Mask images are read by the renderer's own reader (resized, thresholded at 0.5); an
+    unreadable one raises PlanError naming the region.
     """
     width, height = size
     if region.box is not None:
@@ -76,15 +77,8 @@ def region_mask(plan: Plan, region: Region, size: tuple[int, int]) -> Image.Imag
         bottom = max(round(y0 * height), round(y1 * height) - 1)
         ImageDraw.Draw(mask).rectangle((round(x0 * width), round(y0 * height), right, bottom), fill=255)
         return mask
-    path = plan.mask_path(region)
-    index = plan.regions.index(region)
-    try:
-        with Image.open(path) as image:
-            grey = image.convert("L").resize(size, Image.Resampling.BOX)
-    except (OSError, UnidentifiedImageError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise PlanError(f"regions[{index}].mask: cannot read mask image {path}: {reason}") from None
-    return grey.point(lambda v: 255 if v >= 128 else 0)
+    pixels = read_mask_image(plan, plan.regions.index(region), size)
+    return Image.fromarray(pixels.astype(np.uint8) * 255, mode="L")
 
 
 def _hatch(size: tuple[int, int], spacing: int) -> Image.Image:

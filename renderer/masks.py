@@ -5,17 +5,23 @@ FLUX's geometry). The grid is read from the latent, never from a hard-coded fact
 belongs to a region when at least half of its cell is covered; a region that covers no token by
 that rule gets its best-covered token. Overlapping regions share tokens. The background is the
 set of tokens in no region.
+
+Torch is imported only where tensors are made, so the layout pictures (`--plan-only`) can read
+mask images through the same function as the renderer without loading torch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 from PIL import Image, UnidentifiedImageError
 
 from planner.plan import Box, Plan, PlanError
+
+if TYPE_CHECKING:
+    import torch
 
 HALF = 0.5 - 1e-9  # "at least half covered", robust to float rounding of box edges
 
@@ -65,15 +71,18 @@ def box_token_mask(box: Box, grid: TokenGrid) -> np.ndarray:
     return _keep_at_least_one(box_coverage(box, grid))
 
 
-def load_mask_image(path, width: int, height: int) -> np.ndarray:
-    """A mask file as a (height, width) bool array: greyscale, resized to the plan's size, >= 0.5."""
+def read_mask_image(plan: Plan, index: int, size: tuple[int, int]) -> np.ndarray:
+    """Region `index`'s mask file as a (height, width) bool array: greyscale, resized to `size`
+    (width, height), thresholded at 0.5. Relative paths start at the plan file's folder."""
+    path = plan.mask_path(plan.regions[index])
+    where = f"regions[{index}].mask"
     try:
         with Image.open(path) as image:
-            grey = image.convert("L").resize((width, height), Image.Resampling.BILINEAR)
+            grey = image.convert("L").resize(size, Image.Resampling.BILINEAR)
     except FileNotFoundError:
-        raise PlanError(f"mask image not found: {path}") from None
+        raise PlanError(f"{where}: cannot read mask image {path}: mask image not found") from None
     except (OSError, UnidentifiedImageError) as exc:
-        raise PlanError(f"cannot read mask image {path}: {exc}") from None
+        raise PlanError(f"{where}: cannot read mask image {path}: {exc}") from None
     return np.asarray(grey, dtype=np.float32) / 255.0 >= 0.5
 
 
@@ -87,7 +96,7 @@ def pixel_token_mask(mask: np.ndarray, grid: TokenGrid) -> np.ndarray:
 def load_plan_masks(plan: Plan) -> dict[int, np.ndarray]:
     """Pixel masks of the plan's mask regions, by region index (read before any model loads)."""
     return {
-        index: load_mask_image(plan.mask_path(region), plan.width, plan.height)
+        index: read_mask_image(plan, index, (plan.width, plan.height))
         for index, region in enumerate(plan.regions)
         if region.mask is not None
     }
@@ -97,6 +106,8 @@ def region_token_masks(
     plan: Plan, grid: TokenGrid, pixel_masks: dict[int, np.ndarray] | None = None
 ) -> torch.Tensor:
     """(num_regions, rows * cols) bool: each region's tokens, row-major, in plan order."""
+    import torch
+
     if pixel_masks is None:
         pixel_masks = load_plan_masks(plan)
     masks = [
