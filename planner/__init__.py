@@ -1,6 +1,6 @@
 """Prompt in, validated regional plan out. Light to import: no torch, no diffusers."""
 
-from planner.errors import PlannerError, PlanningFailedError, ServiceUnavailableError
+from planner.errors import InputError, PlannerError, PlanningFailedError, ServiceUnavailableError
 from planner.plan import (
     MAX_REGIONS,
     Plan,
@@ -13,6 +13,7 @@ from planner.plan import (
 )
 
 __all__ = [
+    "InputError",
     "MAX_REGIONS",
     "Plan",
     "PlanError",

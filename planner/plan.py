@@ -36,6 +36,8 @@ from pydantic import (
     model_validator,
 )
 
+from planner.errors import InputError
+
 PLAN_VERSION = 1
 MAX_REGIONS = 16
 MIN_SIZE, MAX_SIZE, SIZE_MULTIPLE = 256, 2048, 16
@@ -43,7 +45,7 @@ MIN_SIZE, MAX_SIZE, SIZE_MULTIPLE = 256, 2048, 16
 Box = tuple[float, float, float, float]
 
 
-class PlanError(ValueError):
+class PlanError(InputError):
     """A plan (or plan file) is invalid; the message names the field and the reason."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from planner.plan import PLAN_VERSION, Plan
+from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_layout import Constraint, Group, layout_groups
 from planner.rules_lexicon import (
     ANIMATE_NOUNS,
@@ -351,3 +352,60 @@ def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_r
 
 
 __all__ = ["label_for", "plan_with_rules", "singular"]
+
+
+_RELATION_KINDS = {
+    "on": "on",
+    "inside": "in",
+    "front": "in_front_of",
+    "behind": "behind",
+    "left_of": "left_of",
+    "right_of": "right_of",
+    "above": "above",
+    "below": "below",
+    "adjacent": "next_to",
+    "between": "between",
+}
+
+
+def reading_of(prompt: str) -> PromptReading:
+    """Today's parser's reading in the neutral `planner.reading` form (used by the critic)."""
+    reading = read_prompt(prompt)
+    entities = reading.entities
+    index = {id(m): i for i, m in enumerate(entities)}
+    things = []
+    for mention in entities:
+        size = (
+            Size.LARGE
+            if mention.head in LARGE_NOUNS
+            else Size.SMALL
+            if mention.head in SMALL_NOUNS
+            else Size.MEDIUM
+        )
+        place = None
+        if mention.horizontal or mention.vertical:
+            place = Place(horizontal=mention.horizontal, vertical=mention.vertical)
+        count = mention.count if mention.count is not None else (None if mention.plural else 1)
+        things.append(
+            Thing(
+                label=label_for(mention),
+                head=mention.head,
+                count=count,
+                size=size,
+                place=place,
+                attributes=tuple(mention.attributes),
+            )
+        )
+    relations = []
+    for relation in reading.relations:
+        kind = _RELATION_KINDS.get(relation.kind)
+        subject = index.get(id(relation.subject.resolved()))
+        objects = tuple(index.get(id(o.resolved())) for o in relation.objects)
+        if kind is None or subject is None or None in objects:
+            continue
+        relations.append(Relation(kind=RelationKind(kind), subject=subject, objects=objects))
+    scenes = reading.scenes
+    scene = " ".join(scenes[0].words) if scenes else None
+    return PromptReading(
+        things=tuple(things), relations=tuple(relations), scene=scene, style=tuple(reading.style)
+    )
