@@ -12,8 +12,18 @@ Example::
      "width": 1024, "height": 1024,
      "regions": [{"label": "red fox",
                   "prompt": "a detailed description of what is inside this box",
-                  "box": [0.05, 0.40, 0.45, 0.95]}],
-     "render": {"seed": 7, "steps": 24}}
+                  "box": [0.05, 0.40, 0.45, 0.95]},
+                 {"label": "rug", "prompt": "a round woollen rug",
+                  "mask": "masks/rug.png"}],
+     "render": {"seed": 7, "steps": 24, "model": "tiny"}}
+
+Validation is strict: whole numbers are JSON integers (not booleans, floats or strings), numbers
+are finite, text has length limits (MAX_LABEL, MAX_PROMPT, MAX_USER_PROMPT) and no control
+characters, labels are one line. A mask is a path (relative paths are taken from the plan file's
+folder: `load_plan` resolves them once, through `Plan.resolve_mask_paths`) or an inline
+`data:image/png;base64,...`. `max_regions` records the region limit the plan was made with when
+it is not MAX_REGIONS, so the plan loads back (up to REGIONS_CEILING). The `render` object is
+`planner.settings.RenderSettings`: any render setting, and the model.
 """
 
 from __future__ import annotations

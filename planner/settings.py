@@ -170,10 +170,6 @@ class _SettingsBase(BaseModel):
     def as_dict(self) -> dict[str, Any]:
         return self.model_dump()
 
-    def plan_settings(self) -> RenderSettings:
-        """These settings as a plan's `render` object."""
-        return RenderSettings(**self.as_dict())
-
 
 Settings = create_model(
     "Settings",

@@ -173,6 +173,25 @@ def test_mask_regions_keep_working_from_the_output_folder(tmp_path):
 
 
 # ----------------------------------------------------------------------------- plan only
+def test_the_readme_edit_workflow_runs_on_a_cpu(tmp_path):
+    """`--plan-only --model tiny`, edit plan.json, `--plan plan.json`: the plan remembers its model."""
+    out = tmp_path / "harbour"
+    argv = ["a red fox on the left, a blue bird on the right", "--planner", "rules"]
+    assert (
+        main(
+            [*argv, "--plan-only", "--model", "tiny", "--width", "256", "--height", "256", "--out", str(out)]
+        )
+        == 0
+    )
+    data = json.loads((out / "plan.json").read_text())
+    assert data["render"] == {"model": "tiny"}
+    data["regions"][0]["box"] = [0.0, 0.5, 0.5, 1.0]
+    (out / "plan.json").write_text(json.dumps(data))
+    assert main(["--plan", str(out / "plan.json"), "--steps", "2", "--out", str(out), "-q"]) == 0
+    assert read_metadata(out / "image.png").model == "tiny"
+    assert load_plan(out / "plan.json").regions[0].box == (0.0, 0.5, 0.5, 1.0)
+
+
 def test_plan_only_imports_no_torch_or_diffusers(tmp_path):
     script = (
         "import json, sys\n"
