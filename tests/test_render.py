@@ -9,6 +9,7 @@ import renderer.pipeline as pipeline_module
 from planner import PlanError, validate_plan
 from renderer import render
 from renderer.errors import ModelUnavailableError
+from renderer.pipeline import encode_regional_prompts, regional_lengths
 from renderer.regional import block_processors
 from renderer.settings import SettingsError
 
@@ -141,6 +142,41 @@ def test_own_length_regional_tokens_shorten_the_text(tiny_pipe):
     base = tiny_pipe.tokenizer_2.model_max_length
     seen = text_lengths_seen(tiny_pipe, plan=two_halves(), steps=2, regional_tokens="own", progress=False)
     assert base < seen[0] < base * 3
+
+
+def test_a_token_budget_pads_each_regional_prompt_to_it(tiny_pipe):
+    base = tiny_pipe.tokenizer_2.model_max_length
+    own = [len(tiny_pipe.tokenizer_2(r["prompt"]).input_ids) for r in two_halves()["regions"]]
+    budget = max(own) + 3
+    seen = text_lengths_seen(tiny_pipe, plan=two_halves(), steps=1, regional_tokens=budget, progress=False)
+    assert seen == [base + 2 * budget]
+    # a prompt longer than the budget keeps its own length; never more than the base length
+    assert regional_lengths([5, 40, 600], base_length=512, budget=32) == [32, 40, 512]
+    assert regional_lengths([5, 40], base_length=512, budget="own") == [5, 40]
+    assert regional_lengths([5, 40], base_length=512, budget="padded") == [512, 512]
+
+
+def test_regional_prompts_of_one_length_are_encoded_in_one_batch_with_the_same_result(tiny_pipe):
+    """The speed-up (one T5 call per length, not per prompt) leaves the embeddings as they were."""
+    prompts = ["a red fox", "a blue bird with long tail feathers", "a quiet harbour"]
+    base = tiny_pipe.tokenizer_2.model_max_length
+    calls = []
+    original = tiny_pipe.encode_prompt
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["max_sequence_length"])
+        return original(*args, **kwargs)
+
+    tiny_pipe.encode_prompt = counted
+    try:
+        embeds, lengths = encode_regional_prompts(tiny_pipe, prompts, base_length=base, budget=base // 2)
+    finally:
+        del tiny_pipe.encode_prompt
+    assert lengths == [base // 2] * 3 and calls == [base // 2]
+    one_by_one = torch.cat(
+        [original(prompt=p, prompt_2=None, max_sequence_length=base // 2)[0] for p in prompts], dim=1
+    )
+    assert torch.allclose(embeds, one_by_one, atol=1e-6, rtol=0)
 
 
 def test_background_prompt_joins_when_regions_leave_space(tiny_pipe):
