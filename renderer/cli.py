@@ -225,7 +225,7 @@ def _shorten(text: str, width: int) -> str:
 def _where(region) -> str:
     if region.box is not None:
         return "[" + ", ".join(f"{v:.2f}" for v in region.box) + "]"
-    return f"mask {Path(region.mask).name}"
+    return "mask (inline)" if region.inline_mask else f"mask {Path(region.mask).name}"
 
 
 def plan_table(plan: Plan, width: int | None = None) -> str:
