@@ -28,7 +28,7 @@ def batch_options(args: argparse.Namespace) -> dict[str, Any]:
         max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
         width=args.width,
         height=args.height,
-        model=args.model or DEFAULT_MODEL,
+        model=args.model,  # recorded in each plan.json only when chosen
     )
     inputs = flag_inputs(args)
     for name in ("control_image", "control_mode", "control_scale"):
