@@ -15,7 +15,7 @@ estimate, peak memory, each as a ratio to plain, next to an analytic estimate fo
       scale by default (512x512, 128 base T5 tokens, regional prompts scaled alike), so a sweep
       finishes in minutes. `--size 1024 --text-len 512 --own-tokens 24` is full geometry.
   CUDA: the whole 19 + 38-block transformer (FLUX.1-dev's geometry, random weights) in bf16 at
-      1024x1024 with 512 T5 tokens; warmup 1, fastest of 3; about 3 minutes on an H200 for the
+      1024x1024 with 512 T5 tokens; warmup 1, fastest of 3; expected 2-3 minutes on an H200 for the
       default variants at 2/4/8/16 regions (limit with --regions and --variants).
 
 The table is printed and written to out/bench-<device>-<time>.md; `--record` appends it to
