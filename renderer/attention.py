@@ -80,17 +80,6 @@ def _rope(q: torch.Tensor, k: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor
     return apply_rotary_emb(q, (cos, sin), sequence_dim=1), apply_rotary_emb(k, (cos, sin), sequence_dim=1)
 
 
-def flex_available() -> bool:
-    """Whether FlexAttention exists in this torch and can be compiled here (CUDA + Triton)."""
-    import importlib.util
-
-    try:
-        from torch.nn.attention import flex_attention  # noqa: F401
-    except ImportError:
-        return False
-    return torch.cuda.is_available() and importlib.util.find_spec("triton") is not None
-
-
 def auto_attention(device: torch.device | str) -> str:
     """What attention="auto" means on `device`: SDPA with the dense boolean mask, for now.
 

@@ -3,7 +3,7 @@
 Every token gets a bit set of the regions it belongs to: a regional text token has the one bit
 of its region; an image token has the bits of every region that contains it (the background
 counts as a region: the tokens in no other region). Two tokens may attend to each other exactly
-when their bit sets intersect, which gives METHOD.md's mask in one rule:
+when their bit sets intersect, which gives the method's mask (arXiv 2411.02395) in one rule:
 
 - text of region i <-> text of region j only when i == j (block diagonal);
 - text of region i <-> image tokens inside region i, both directions;

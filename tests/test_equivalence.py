@@ -1,7 +1,7 @@
 """Numerical guard: every fast path of regional attention matches a plain implementation.
 
 The reference below is the method written out the slow, obvious way: each stream projected on
-its own (the image projected twice), a dense boolean mask built token by token from METHOD.md's
+its own (the image projected twice), a dense boolean mask built token by token from the method's
 rules, separate attentions, the blend after the fact. The processors share the image
 projections, slice instead of concatenating, skip the base attention's image rows at
 base_ratio 0, and may use a FlexAttention BlockMask over reordered image tokens; all of that must
@@ -39,7 +39,7 @@ def memberships() -> torch.Tensor:
 
 
 def reference_mask(members: torch.Tensor, lengths: list[int]) -> torch.Tensor:
-    """METHOD.md's mask over [regional text ; image], one token pair at a time."""
+    """The method's mask over [regional text ; image], one token pair at a time."""
     owner = [region for region, length in enumerate(lengths) for _ in range(length)]
     text, image = len(owner), members.shape[1]
     mask = torch.zeros(text + image, text + image, dtype=torch.bool)

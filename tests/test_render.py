@@ -9,7 +9,9 @@ import renderer.pipeline as pipeline_module
 from planner import PlanError, validate_plan
 from renderer import render
 from renderer.errors import ModelUnavailableError
+from renderer.pipeline import encode_regional_prompts, regional_lengths
 from renderer.regional import block_processors
+from renderer.settings import SettingsError
 
 FAST = dict(steps=4, progress=False)
 
@@ -142,6 +144,41 @@ def test_own_length_regional_tokens_shorten_the_text(tiny_pipe):
     assert base < seen[0] < base * 3
 
 
+def test_a_token_budget_pads_each_regional_prompt_to_it(tiny_pipe):
+    base = tiny_pipe.tokenizer_2.model_max_length
+    own = [len(tiny_pipe.tokenizer_2(r["prompt"]).input_ids) for r in two_halves()["regions"]]
+    budget = max(own) + 3
+    seen = text_lengths_seen(tiny_pipe, plan=two_halves(), steps=1, regional_tokens=budget, progress=False)
+    assert seen == [base + 2 * budget]
+    # a prompt longer than the budget keeps its own length; never more than the base length
+    assert regional_lengths([5, 40, 600], base_length=512, budget=32) == [32, 40, 512]
+    assert regional_lengths([5, 40], base_length=512, budget="own") == [5, 40]
+    assert regional_lengths([5, 40], base_length=512, budget="padded") == [512, 512]
+
+
+def test_regional_prompts_of_one_length_are_encoded_in_one_batch_with_the_same_result(tiny_pipe):
+    """The speed-up (one T5 call per length, not per prompt) leaves the embeddings as they were."""
+    prompts = ["a red fox", "a blue bird with long tail feathers", "a quiet harbour"]
+    base = tiny_pipe.tokenizer_2.model_max_length
+    calls = []
+    original = tiny_pipe.encode_prompt
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["max_sequence_length"])
+        return original(*args, **kwargs)
+
+    tiny_pipe.encode_prompt = counted
+    try:
+        embeds, lengths = encode_regional_prompts(tiny_pipe, prompts, base_length=base, budget=base // 2)
+    finally:
+        del tiny_pipe.encode_prompt
+    assert lengths == [base // 2] * 3 and calls == [base // 2]
+    one_by_one = torch.cat(
+        [original(prompt=p, prompt_2=None, max_sequence_length=base // 2)[0] for p in prompts], dim=1
+    )
+    assert torch.allclose(embeds, one_by_one, atol=1e-6, rtol=0)
+
+
 def test_background_prompt_joins_when_regions_leave_space(tiny_pipe):
     base = tiny_pipe.tokenizer_2.model_max_length
     plan = two_halves()
@@ -259,10 +296,14 @@ def test_invalid_plans_fail_clearly_before_any_model_loads(no_model_loading, pla
 
 
 def test_invalid_settings_fail_before_any_model_loads(no_model_loading):
-    with pytest.raises(PlanError, match="steps must be >= 1"):
+    with pytest.raises(
+        SettingsError, match="invalid setting: steps: Input should be greater than or equal to 1"
+    ):
         render({"base_prompt": "x"}, steps=0)
-    with pytest.raises(PlanError, match="regional_tokens"):
+    with pytest.raises(SettingsError, match="regional_tokens"):
         render({"base_prompt": "x"}, regional_tokens="short")
+    with pytest.raises(TypeError, match="unknown render setting"):
+        render({"base_prompt": "x"}, stepz=3)
 
 
 def test_plan_files_load_and_report_their_path(tmp_path, no_model_loading):
