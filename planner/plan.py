@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from planner.errors import InputError
+from planner.safe_read import decode_text, loads_json, read_bytes
 
 PLAN_VERSION = 1
 MAX_REGIONS = 16
@@ -216,10 +217,12 @@ def validate_plan(data: Any, *, max_regions: int = MAX_REGIONS) -> Plan:
 
 def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MAX_REGIONS) -> Plan:
     """Parse plan JSON text, raising PlanError with a one-line message."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    try:  # bounded: no 5000-digit numbers, no deep nesting, UTF-8 only (see planner.safe_read)
+        data = loads_json(
+            decode_text(text, source=source) if isinstance(text, bytes) else text, source=source
+        )
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     if not isinstance(data, dict):
         raise PlanError(f"{source}: a plan must be a JSON object")
     try:
@@ -231,10 +234,10 @@ def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MA
 def load_plan(path: str | os.PathLike[str], *, max_regions: int = MAX_REGIONS) -> Plan:
     """Read and validate a plan file; relative mask paths are taken from the file's folder."""
     path = Path(path)
-    try:
-        text = path.read_bytes()
-    except OSError as exc:
-        raise PlanError(f"cannot read plan file {path}: {exc.strerror or exc}") from None
+    try:  # a regular file of bounded size only (no FIFO, no /dev/zero)
+        text = read_bytes(path, what="plan file")
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     plan = parse_plan(text, source=str(path), max_regions=max_regions)
     plan._source_dir = path.resolve().parent
     return plan

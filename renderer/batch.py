@@ -17,7 +17,6 @@ own device; names, seeds and so outputs are the same as in one process.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -26,7 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.errors import InputError
 from planner.plan import Plan, PlanError, load_plan, validate_plan
+from planner.safe_read import MAX_BATCH_BYTES, loads_json, read_text
 from renderer.settings import SETTING_NAMES
 
 IMAGE_FILE = "image.png"
@@ -89,12 +90,10 @@ def read_batch(path: str | os.PathLike[str]) -> list[BatchItem]:
     Relative plan and control-image paths are taken from the batch file's folder.
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BatchFileError(
-            f"cannot read batch file {path}: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
+    try:  # a regular UTF-8 file of bounded size (no FIFO, no /dev/zero): planner.safe_read
+        lines = read_text(path, what="batch file", limit=MAX_BATCH_BYTES).splitlines()
+    except InputError as exc:
+        raise BatchFileError(str(exc)) from None
     entries = [(n, line.strip()) for n, line in enumerate(lines, 1)]
     entries = [(n, text) for n, text in entries if text and not text.startswith("#")]
     if not entries:
@@ -107,18 +106,22 @@ def read_batch(path: str | os.PathLike[str]) -> list[BatchItem]:
             items.append(_json_item(index, line, text, where, path.parent))
         else:
             items.append(BatchItem(index, f"{index:04d}-{slug(text)}", line, prompt=text))
-    names = [item.name for item in items]
-    for item in items:
-        if names.count(item.name) > 1:
-            raise BatchFileError(f"{path.name}:{item.line}: name {item.name!r} is used by more than one item")
+    first_line: dict[str, int] = {}
+    for item in items:  # one pass: a 50,000-line batch is checked in milliseconds
+        if item.name in first_line:
+            raise BatchFileError(
+                f"{path.name}:{first_line[item.name]}: name {item.name!r} is used by more than one item "
+                f"(again on line {item.line})"
+            )
+        first_line[item.name] = item.line
     return items
 
 
 def _json_item(index: int, line: int, text: str, where: str, base: Path) -> BatchItem:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BatchFileError(f"{where}: not valid JSON ({exc.msg})") from None
+    try:  # bounded numbers and nesting (planner.safe_read)
+        data = loads_json(text, source=where)
+    except InputError as exc:
+        raise BatchFileError(str(exc)) from None
     if not isinstance(data, dict):
         raise BatchFileError(f"{where}: each line must be a JSON object")
     prompt, plan, name = data.pop("prompt", None), data.pop("plan", None), data.pop("name", None)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from planner.plan import Box, Plan, PlanError
+from renderer.safe_image import open_image
 
 if TYPE_CHECKING:
     import torch
@@ -76,13 +77,11 @@ def read_mask_image(plan: Plan, index: int, size: tuple[int, int]) -> np.ndarray
     (width, height), thresholded at 0.5. Relative paths start at the plan file's folder."""
     path = plan.mask_path(plan.regions[index])
     where = f"regions[{index}].mask"
-    try:
-        with Image.open(path) as image:
-            grey = image.convert("L").resize(size, Image.Resampling.BILINEAR)
-    except FileNotFoundError:
-        raise PlanError(f"{where}: cannot read mask image {path}: mask image not found") from None
-    except (OSError, UnidentifiedImageError) as exc:
-        raise PlanError(f"{where}: cannot read mask image {path}: {exc}") from None
+    try:  # bounded: a regular file, a capped size and pixel count (renderer.safe_image)
+        image = open_image(path, what="mask image", error=PlanError)
+    except PlanError as exc:
+        raise PlanError(f"{where}: {exc}") from None
+    grey = image.convert("L").resize(size, Image.Resampling.BILINEAR)
     return np.asarray(grey, dtype=np.float32) / 255.0 >= 0.5
 
 

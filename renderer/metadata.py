@@ -15,16 +15,21 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, PngImagePlugin
 
+from planner.errors import InputError
 from planner.plan import Plan, PlanError, validate_plan, write_atomic
+from planner.safe_read import loads_json
+from renderer.safe_image import open_image
 from renderer.settings import DEFAULTS, SETTING_NAMES, Settings
 
 METADATA_KEY = "regional_flux"
+PICTURE_KEY = "regional_flux_picture"  # in layout.png and overlay.png: which picture of a plan it is
 PARAMETERS_KEY = "parameters"
 METADATA_FORMAT = 1
 SAMPLER_NAME = "Euler (flow)"
@@ -95,11 +100,14 @@ def _absolute(text: str) -> str:
 
 
 def is_png(path: str | os.PathLike[str]) -> bool:
-    """True when the file starts with the PNG signature (the name's extension is not trusted)."""
+    """True when the file is a regular file that starts with the PNG signature (the name's
+    extension is not trusted). A FIFO or device is never opened: it is not a PNG."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(PNG_SIGNATURE)) == PNG_SIGNATURE
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 
@@ -165,13 +173,22 @@ def png_bytes(
     settings: Settings | None = None,
     model: str | None = None,
     extras: dict[str, Any] | None = None,
+    *,
+    picture: str | None = None,
 ) -> bytes:
-    """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks."""
+    """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks.
+
+    `picture` names a picture of a plan that carries no plan ("layout", "overlay"), so that
+    reading it as a plan can say what it is and which file to use instead.
+    """
     info = None
     if plan is not None and settings is not None:
         info = PngImagePlugin.PngInfo()
         info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model, extras), zip=True)
         info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model, extras))
+    elif picture is not None:
+        info = PngImagePlugin.PngInfo()
+        info.add_text(PICTURE_KEY, picture)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", pnginfo=info)
     return buffer.getvalue()
@@ -184,9 +201,24 @@ def save_png(
     settings: Settings | None = None,
     model: str | None = None,
     extras: dict[str, Any] | None = None,
+    *,
+    picture: str | None = None,
 ) -> Path:
     """Write an image as PNG atomically (temporary file, then rename), with optional metadata."""
-    return write_atomic(path, png_bytes(image, plan, settings, model, extras))
+    return write_atomic(path, png_bytes(image, plan, settings, model, extras, picture=picture))
+
+
+def _no_plan_message(path: Path, picture: Any) -> str:
+    """Why an image holds no plan, and what to pass instead."""
+    if isinstance(picture, str):
+        return (
+            f"{path} is the {picture} picture of a plan and holds no plan itself: "
+            f"pass the plan.json or image.png written beside it"
+        )
+    return (
+        f"{path}: this PNG carries no plan: it was not made by plan-and-render "
+        f"(pass a plan.json, or an image.png this tool rendered)"
+    )
 
 
 def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
@@ -197,19 +229,15 @@ def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
     are taken from the image's folder, as for a plan.json.
     """
     path = Path(path)
-    try:
-        with Image.open(path) as image:
-            image.load()
-            text = image.info.get(METADATA_KEY)
-    except OSError as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise PlanError(f"cannot read image {path}: {reason}") from None
+    # bounded: a regular file, a capped size and pixel count, bounded text chunks (safe_image)
+    info = open_image(path, what="image", error=PlanError).info
+    text = info.get(METADATA_KEY)
     if not isinstance(text, str):
-        raise PlanError(f"{path}: this image carries no plan (it was not made by plan-and-render)")
+        raise PlanError(_no_plan_message(path, info.get(PICTURE_KEY)))
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanError(f"{path}: the {METADATA_KEY} text chunk is not valid JSON ({exc.msg})") from None
+        data = loads_json(text, source=f"{path}: the {METADATA_KEY} text chunk")
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("plan"), dict):
         raise PlanError(f"{path}: the {METADATA_KEY} text chunk holds no plan object")
     try:

@@ -107,7 +107,7 @@ def save_plan_files(directory: PathLike, plan: Plan, layout: Image.Image | None 
     directory = Path(directory)
     written = {"plan": write_atomic(directory / PLAN_FILE, portable_plan(plan, directory).to_json().encode())}
     if layout is not None:
-        written["layout"] = save_png(directory / LAYOUT_FILE, layout)
+        written["layout"] = save_png(directory / LAYOUT_FILE, layout, picture="layout")
     return written
 
 
@@ -129,7 +129,7 @@ def save_image_files(
     embedded = with_render(portable_plan(plan, directory), settings.plan_settings())
     written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model, extras)}
     if overlay is not None:
-        written["overlay"] = save_png(directory / OVERLAY_FILE, overlay)
+        written["overlay"] = save_png(directory / OVERLAY_FILE, overlay, picture="overlay")
     return written
 
 
