@@ -78,6 +78,9 @@ def load_controlnet(source: Any, *, dtype: torch.dtype | None = None):
         return source
     from diffusers import FluxControlNetModel
 
+    from renderer.model_source import MODEL_CONFIG, check_model_source
+
+    check_model_source(str(source), what="ControlNet", flag="--controlnet", index_file=MODEL_CONFIG)
     try:
         return FluxControlNetModel.from_pretrained(str(source), torch_dtype=dtype)
     except (OSError, ValueError) as exc:

@@ -27,12 +27,15 @@ from typing import Any
 import torch
 from PIL import Image
 
+from planner.errors import InputError
 from planner.plan import Plan, PlanError, load_plan, validate_plan
 from renderer.controlnet import control_call_kwargs, control_input, controlnet_pipeline, has_controlnet
 from renderer.errors import ModelUnavailableError, RenderError
 from renderer.lora import apply_loras, parse_lora_specs
 from renderer.masks import TokenGrid, load_plan_masks, region_token_masks
 from renderer.model_defaults import pipeline_model_defaults
+from renderer.model_source import check_model_source
+from renderer.quiet import quietly
 from renderer.regional import RegionalAttention
 from renderer.settings import DEFAULT_MODEL, TINY_MODEL, Settings, resolve_settings
 
@@ -59,6 +62,7 @@ def parse_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
         raise PlanError(f"unknown dtype {dtype!r}: use one of {', '.join(sorted(_DTYPES))}") from None
 
 
+@quietly
 def load_pipeline(
     model: str = DEFAULT_MODEL,
     *,
@@ -74,10 +78,12 @@ def load_pipeline(
     torch_dtype = parse_dtype(dtype)
     if offload is not None and offload not in OFFLOAD_MODES:
         raise PlanError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
+    check_device(device)
     if model == TINY_MODEL:
         from renderer.tiny import build_tiny_pipeline
 
         return build_tiny_pipeline(torch_dtype or torch.float32).to(device or "cpu")
+    check_model_source(model)  # a missing folder, a typo or an uncached hub id offline fail here, at once
     if device is None and not torch.cuda.is_available():
         raise ModelUnavailableError(
             f"{model} needs a CUDA GPU and none was found: use --model tiny for a CPU smoke run, "
@@ -98,6 +104,25 @@ def load_pipeline(
     else:
         pipe.to(device)
     return pipe
+
+
+def check_device(device: str | torch.device | None) -> None:
+    """InputError for text that is not a torch device; ModelUnavailableError for a device this
+    machine does not have (checked before anything loads)."""
+    if device is None or isinstance(device, torch.device):
+        return
+    try:
+        parsed = torch.device(device)
+    except (RuntimeError, TypeError, ValueError):
+        raise InputError(f"device {device!r} is not a torch device: use cuda, cuda:N, cpu or mps") from None
+    if parsed.type == "cuda" and not torch.cuda.is_available():
+        raise ModelUnavailableError(
+            f"device {device!r}: this machine has no CUDA device: use --device cpu (slow) or --model tiny"
+        )
+    if parsed.type == "cuda" and parsed.index is not None and parsed.index >= torch.cuda.device_count():
+        raise ModelUnavailableError(
+            f"device {device!r}: this machine has {torch.cuda.device_count()} CUDA device(s), numbered from 0"
+        )
 
 
 def default_sequence_length(pipe) -> int:
@@ -144,10 +169,21 @@ def _as_plan(plan: Plan | dict[str, Any] | str | os.PathLike[str]) -> Plan:
     if isinstance(plan, dict):
         return validate_plan(plan)
     if isinstance(plan, str | os.PathLike):
-        return load_plan(Path(plan))
+        path = Path(plan).expanduser()
+        if isinstance(plan, str) and not path.exists() and not plan.lower().endswith((".json", ".png")):
+            shown = " ".join(plan.split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            raise PlanError(
+                f"render() wants a plan (a Plan, a dict, or a plan.json / image.png file), and {shown!r} "
+                "is not a file: to plan a prompt and render it, use plan_and_render(prompt, ...)"
+            )
+        from renderer.metadata import is_png, read_metadata
+
+        return read_metadata(path).plan if is_png(path) else load_plan(path)
     raise PlanError(f"a plan must be a Plan, a dict or a path to a plan file, not {type(plan).__name__}")
 
 
+@quietly
 def render(
     plan: Plan | dict[str, Any] | str | os.PathLike[str],
     *,
@@ -175,6 +211,9 @@ def render(
     control_scale: float | None = None,
 ) -> Image.Image:
     """Render a plan with FLUX and regional attention; returns the image.
+
+    `plan` is a Plan, a dict, or a plan.json / image.png file, never a prompt: text that is not
+    a file is refused with a pointer to `plan_and_render`, which plans a prompt first.
 
     Settings left as None come from the plan's `render` object, else from `renderer.DEFAULTS`
     (seed 0, 24 steps, guidance 3.5, base_ratio 0.2, inject_steps 10, double_interval 1,

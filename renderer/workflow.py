@@ -11,6 +11,8 @@ stays light.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,12 +33,9 @@ from planner.plan import (
 )
 from renderer.layout import draw_layout, draw_overlay
 from renderer.metadata import save_png
+from renderer.out_folder import IMAGE_FILE, LAYOUT_FILE, OVERLAY_FILE, PLAN_FILE, own_folder
+from renderer.quiet import quiet_libraries
 from renderer.settings import DEFAULT_MODEL, Settings, resolve_settings
-
-PLAN_FILE = "plan.json"
-LAYOUT_FILE = "layout.png"
-IMAGE_FILE = "image.png"
-OVERLAY_FILE = "overlay.png"
 
 PathLike = str | os.PathLike[str]
 
@@ -64,15 +63,18 @@ class PlanAndRenderResult:
     def save(self, directory: PathLike) -> dict[str, Path]:
         """Write plan.json and layout.png, then image.png (plan and settings embedded) and overlay.png.
 
-        Each file is written atomically, the plan first. Returns the paths written, by name.
+        Each file is written atomically, the plan first. The folder is held as during a run
+        (renderer.out_folder): an earlier run's files there are removed first, and a run writing
+        there at the same time makes this fail. Returns the paths written, by name.
         """
-        written = save_plan_files(directory, self.plan, self.layout)
-        if self.image is not None:
-            written.update(
-                save_image_files(
-                    directory, self.plan, self.settings, self.model, self.image, self.overlay, self.extras
+        with own_folder(directory):
+            written = save_plan_files(directory, self.plan, self.layout)
+            if self.image is not None:
+                written.update(
+                    save_image_files(
+                        directory, self.plan, self.settings, self.model, self.image, self.overlay, self.extras
+                    )
                 )
-            )
         return written
 
 
@@ -164,9 +166,9 @@ def _chosen_render(plan: Plan, explicit: dict[str, Any]) -> RenderSettings | Non
 
 def _check_extras(extras: dict[str, Any], pipe: Any) -> None:
     """Fail on bad LoRA specs or control inputs before any model loads (render checks them too, later)."""
-    from renderer.lora import parse_lora_specs
+    from renderer.lora import check_lora_files, parse_lora_specs
 
-    parse_lora_specs(extras["loras"])
+    check_lora_files(parse_lora_specs(extras["loras"]))
     if all(extras[k] is None for k in ("controlnet", "control_image", "control_mode", "control_scale")):
         return
     from renderer.controlnet import ControlInputError, control_call_kwargs, control_input, has_controlnet
@@ -186,6 +188,21 @@ def _model_name(model: str | None, pipe: Any) -> str | None:
     return getattr(getattr(pipe, "config", None), "_name_or_path", None) or None
 
 
+def _run_scope(function: Callable[..., PlanAndRenderResult]) -> Callable[..., PlanAndRenderResult]:
+    """Run `function` quietly (renderer.quiet) and holding its `out` folder for the whole call
+    (renderer.out_folder.own_folder): another run into that folder is refused, and an earlier
+    run's files there are removed before anything is written, so the folder never mixes two runs."""
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> PlanAndRenderResult:
+        out = kwargs.get("out")
+        with quiet_libraries(), own_folder(out) if out is not None else contextlib.nullcontext():
+            return function(*args, **kwargs)
+
+    return run
+
+
+@_run_scope
 def plan_and_render(
     prompt: str | Plan,
     *,
@@ -231,7 +248,9 @@ def plan_and_render(
       object > the defaults in `renderer.settings`. None means "not given".
     - `model`: hub id, local folder or "tiny" (default FLUX.1-dev); or pass a loaded `pipe`.
     - `out`: a folder; plan.json and layout.png are written there before any model loads,
-      then image.png and overlay.png. `plan_only=True` stops after the plan and layout.
+      then image.png and overlay.png. `plan_only=True` stops after the plan and layout. The
+      run holds the folder (a second run into it meanwhile is refused) and first removes an
+      earlier run's files there (see renderer.out_folder).
     - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
     - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`: as for
       `renderer.render` (LoRAs as `PATH_OR_ID[:SCALE]`; a ControlNet with its control image);
@@ -244,9 +263,7 @@ def plan_and_render(
     Errors: planner.PlanError for invalid plans, masks or settings; the planner's own errors for
     planning failures; renderer.errors.RenderError (and ModelUnavailableError) for rendering.
     """
-    out_dir = Path(out) if out is not None else None
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out) if out is not None else None  # created and held by _owning_out_folder
     if isinstance(prompt, Plan):
         plan = _resize(prompt, width, height)
     else:

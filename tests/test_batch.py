@@ -131,7 +131,7 @@ def test_batch_of_five_with_a_broken_item_then_a_rerun_that_skips_finished_ones(
     captured = capsys.readouterr()
     assert render_counter == []  # nothing rendered again
     assert {name: (out / name / "image.png").stat().st_mtime_ns for name in done} == stamps
-    assert captured.out.count(": skipped (image.png exists)") == 4
+    assert captured.out.count(": skipped (finished)") == 4
     assert "4 skipped, 1 failed" in captured.out
 
 
