@@ -31,21 +31,28 @@ def _looks_like_path(model: str) -> bool:
 
 
 def _hint(model: str, flag: str) -> str:
-    close = difflib.get_close_matches(model, [TINY_MODEL, DEFAULT_MODEL], n=1, cutoff=0.75)
+    known = [name for name in (TINY_MODEL, DEFAULT_MODEL) if name != model]
+    close = difflib.get_close_matches(model, known, n=1, cutoff=0.75)
     suggestion = f"; did you mean {close[0]!r}?" if close else ""
     return f"pass a local folder ({flag} /path/to/folder), or '{TINY_MODEL}' for the built-in test model{suggestion}"
 
 
 def check_model_source(
-    model: str, *, what: str = "model", flag: str = "--model", index_file: str = PIPELINE_INDEX
+    model: str,
+    *,
+    what: str = "model",
+    flag: str = "--model",
+    index_file: str = PIPELINE_INDEX,
+    ask_hub: bool = True,
 ) -> None:
     """Return when `model` is a local folder, is in the Hugging Face cache, or the hub knows it;
     otherwise raise ModelUnavailableError with one line saying why and what to pass instead.
 
     `index_file` is the file that marks the model in the cache (`model_index.json` for a
-    pipeline, `config.json` for a single model such as a ControlNet). The hub is asked only
-    when the model is not cached and the hub is not switched off (HF_HUB_OFFLINE), with a
-    short timeout and no retries.
+    pipeline, `config.json` for a single model such as a ControlNet). A name without an owner
+    ('tinyy') that is neither a folder nor cached is refused as a typo. An `owner/name` id that
+    is not cached is looked up on the hub (with `ask_hub`, unless HF_HUB_OFFLINE is set), with a
+    short timeout and no retries; without `ask_hub` only the local checks run.
     """
     if model == TINY_MODEL or Path(model).expanduser().is_dir():
         return
@@ -61,6 +68,13 @@ def check_model_source(
             f"{what} {model!r} is neither a local folder nor a Hugging Face hub id (owner/name): {_hint(model, flag)}"
         ) from None
     if isinstance(cached, str):
+        return
+    if "/" not in model:  # FLUX models are owner/name: this is a folder that is not there, or a typo
+        raise ModelUnavailableError(
+            f"{what} {model!r} is not a local folder and not a model in the local Hugging Face cache: "
+            f"{_hint(model, flag)}"
+        )
+    if not ask_hub:
         return
     if constants.HF_HUB_OFFLINE:
         raise ModelUnavailableError(

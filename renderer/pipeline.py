@@ -78,17 +78,11 @@ def load_pipeline(
     torch_dtype = parse_dtype(dtype)
     if offload is not None and offload not in OFFLOAD_MODES:
         raise PlanError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
-    check_device(device)
+    check_loadable(model, device)
     if model == TINY_MODEL:
         from renderer.tiny import build_tiny_pipeline
 
         return build_tiny_pipeline(torch_dtype or torch.float32).to(device or "cpu")
-    check_model_source(model)  # a missing folder, a typo or an uncached hub id offline fail here, at once
-    if device is None and not torch.cuda.is_available():
-        raise ModelUnavailableError(
-            f"{model} needs a CUDA GPU and none was found: use --model tiny for a CPU smoke run, "
-            "or --plan-only to write the plan without rendering"
-        )
     device = torch.device(device or "cuda")
     from diffusers import FluxPipeline
 
@@ -104,6 +98,22 @@ def load_pipeline(
     else:
         pipe.to(device)
     return pipe
+
+
+def check_loadable(model: str, device: str | torch.device | None = None) -> None:
+    """Fail in one line, at once, when `model` cannot be loaded here: a bad device, a missing folder
+    or a typo, no CUDA device for real weights (and none chosen), or a hub id that is not cached
+    while offline or that the hub does not know (renderer.model_source)."""
+    check_device(device)
+    if model == TINY_MODEL:
+        return
+    if device is None and not torch.cuda.is_available():
+        check_model_source(model, ask_hub=False)  # a typo says so, rather than "needs a CUDA GPU"
+        raise ModelUnavailableError(
+            f"{model} needs a CUDA GPU and none was found: use --model tiny for a CPU smoke run, "
+            "or --plan-only to write the plan without rendering"
+        )
+    check_model_source(model)
 
 
 def check_device(device: str | torch.device | None) -> None:

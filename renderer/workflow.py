@@ -301,7 +301,10 @@ def plan_and_render(
         save_plan_files(out_dir, plan, layout)
     if not plan_only:
         from renderer.model_defaults import model_defaults_before_loading
+        from renderer.pipeline import check_loadable
 
+        if pipe is None:  # fail fast, before reading configs from the hub (no 25 s of retries offline)
+            check_loadable(model_name, device)
         guess = model_defaults_before_loading(model_name, pipe=pipe, device=device)
         result.settings = resolve_settings(plan, model_defaults=guess, **explicit)
     if on_plan is not None:
