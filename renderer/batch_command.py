@@ -56,11 +56,12 @@ def load_batch_pipeline(args: argparse.Namespace, device: str | None):
 
 def run_batch_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO | None = None) -> int:
     """Run the batch named by `args.batch` into `args.out`; returns 0 or 1 (see module docstring)."""
+    stderr = stderr or sys.stderr
+    items = read_batch(args.batch)  # first: a bad batch file fails before torch is imported
+
     from renderer.controlnet import control_input
     from renderer.lora import check_lora_files, parse_lora_specs
 
-    stderr = stderr or sys.stderr
-    items = read_batch(args.batch)
     check_lora_files(parse_lora_specs(getattr(args, "lora", None)))
     control_input(
         getattr(args, "control_image", None),
