@@ -76,7 +76,7 @@ def hostile(tmp_path):
 def test_only_regular_files_are_read_and_others_are_refused_at_once(hostile, door):
     for kind, (path, said) in hostile.items():
         with pytest.raises(InputError, match="not a regular file") as caught:
-            within(5, lambda path=path: READERS[door](path))
+            within(30, lambda path=path: READERS[door](path))
         assert said in str(caught.value) and str(path) in str(caught.value), (door, kind)
         assert "\n" not in str(caught.value)
 
@@ -85,7 +85,7 @@ def test_only_regular_files_are_read_and_others_are_refused_at_once(hostile, doo
 def test_a_template_that_is_a_fifo_is_refused(tmp_path):
     folder = template_folder(tmp_path, system=fifo(tmp_path / "pipe"))
     with pytest.raises(InputError, match="FIFO"):
-        within(5, lambda: render_templates(folder))
+        within(30, lambda: render_templates(folder))
 
 
 def test_files_over_the_size_cap_are_refused_without_reading_them_whole(tmp_path):
@@ -93,30 +93,30 @@ def test_files_over_the_size_cap_are_refused_without_reading_them_whole(tmp_path
     with big.open("wb") as handle:
         handle.truncate(MAX_TEXT_BYTES + 1)  # sparse: instant to make
     with pytest.raises(InputError, match="larger than the limit"):
-        within(5, lambda: load_plan(big))
+        within(30, lambda: load_plan(big))
     with pytest.raises(InputError, match="larger than the limit"):
-        within(5, lambda: read_text(big, what="template", limit=1000))
+        within(30, lambda: read_text(big, what="template", limit=1000))
 
 
 @pytest.mark.parametrize("door", ["image.png plan", "mask image", "control image"])
 def test_images_are_checked_for_pixels_before_decoding(tmp_path, door):
     bomb = pixel_bomb(tmp_path / "bomb.png", side=20000)  # 400 megapixels in a few KB
     assert bomb.stat().st_size < 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(InputError, match="megapixels"):
-        within(10, lambda: READERS[door](bomb))
-    assert time.perf_counter() - started < 5
+        within(60, lambda: READERS[door](bomb))
+    assert time.process_time() - started < 2
     # below PIL's own bomb limit too: our limit is the one that counts
     smaller = pixel_bomb(tmp_path / "smaller.png", side=9000)
     with pytest.raises(InputError, match="megapixels"):
-        within(10, lambda: READERS[door](smaller))
+        within(30, lambda: READERS[door](smaller))
 
 
 @pytest.mark.parametrize("door", ["image.png plan", "mask image", "control image"])
 def test_png_text_bombs_are_refused(tmp_path, door):
     bomb = text_bomb(tmp_path / "text.png", megabytes=40)
     with pytest.raises(InputError, match="text chunk is too large"):
-        within(10, lambda: READERS[door](bomb))
+        within(30, lambda: READERS[door](bomb))
 
 
 @pytest.mark.parametrize(
@@ -138,11 +138,11 @@ def test_json_numbers_and_nesting_are_bounded(tmp_path, text, message):
     path = tmp_path / "plan.json"
     path.write_text(text)
     with pytest.raises(InputError, match=message):
-        within(5, lambda: load_plan(path))
+        within(30, lambda: load_plan(path))
     batch = tmp_path / "batch.jsonl"
     batch.write_text('{"plan": ' + text + "}\n")
     with pytest.raises(InputError, match=message):
-        within(5, lambda: read_batch(batch))
+        within(30, lambda: read_batch(batch))
 
 
 def test_plain_json_still_parses_exactly():
