@@ -105,6 +105,7 @@ def test_plan_is_on_disk_before_the_model_loads(tmp_path, monkeypatch, tiny_pipe
         return tiny_pipeline
 
     monkeypatch.setattr("renderer.pipeline.load_pipeline", fake_load)
+    monkeypatch.setattr("renderer.pipeline.check_loadable", lambda model, device: None)  # not cached here
     plan_and_render(_plan(), out=out, seed=9, steps=2, device="cpu", dtype="float32", progress=False)
     assert seen["files"] == ["layout.png", "plan.json"]
     assert seen["load"] == (renderer.DEFAULT_MODEL, {"device": "cpu", "dtype": "float32", "offload": None})
