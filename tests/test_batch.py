@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import renderer.pipeline as pipeline_module
 from renderer.batch import BatchFileError, read_batch, slug
 from renderer.cli import main
 from renderer.metadata import read_metadata
@@ -84,19 +83,6 @@ def test_slug():
 
 
 # ------------------------------------------------------------------ the command
-@pytest.fixture
-def render_counter(monkeypatch):
-    calls = []
-    original = pipeline_module.render_with_pipeline
-
-    def counting(*args, **kwargs):
-        calls.append(args[1].base_prompt)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline_module, "render_with_pipeline", counting)
-    return calls
-
-
 def test_batch_of_five_with_a_broken_item_then_a_rerun_that_skips_finished_ones(
     tmp_path, capsys, render_counter
 ):

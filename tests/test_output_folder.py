@@ -157,19 +157,6 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ batches
-@pytest.fixture
-def render_counter(monkeypatch):
-    calls = []
-    original = pipeline_module.render_with_pipeline
-
-    def counting(*args, **kwargs):
-        calls.append(args[1].base_prompt)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline_module, "render_with_pipeline", counting)
-    return calls
-
-
 def test_a_batch_resumes_only_what_is_unfinished(tmp_path, render_counter, capsys):
     batch = tmp_path / "jobs.txt"
     batch.write_text("a red fox\na white owl\na green teapot\na blue boat\n")
