@@ -100,7 +100,7 @@ def test_plan_is_on_disk_before_the_model_loads(tmp_path, monkeypatch, tiny_pipe
     seen = {}
 
     def fake_load(model, **kwargs):
-        seen["files"] = sorted(p.name for p in out.iterdir())
+        seen["files"] = sorted(p.name for p in out.iterdir() if p.name != ".plan-and-render.lock")
         seen["load"] = (model, kwargs)
         return tiny_pipeline
 
