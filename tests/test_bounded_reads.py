@@ -217,3 +217,14 @@ def test_the_command_refuses_hostile_files_with_exit_2_and_one_line(tmp_path, ma
     assert len(lines) == 1 and lines[0].startswith("plan-and-render: error: ") and str(path) in lines[0]
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert not os.path.exists(tmp_path / "out" / "plan.json")
+
+
+def test_the_command_names_a_broken_templates_file_and_line_with_exit_2(tmp_path, monkeypatch, capsys):
+    folder = template_folder(tmp_path, text="You plan images.\n\nAt most {{ max_regions + }} regions.\n")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # never reached: the template fails first
+    argv = ["a red fox", "--planner", "openai", "--templates", str(folder), "--plan-only"]
+    assert within(60, lambda: main([*argv, "--out", str(tmp_path / "out")])) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("plan-and-render: error: template ") and "\n" not in line
+    assert f"{folder / 'system.j2'}, line 3" in line
