@@ -50,7 +50,8 @@ from pydantic import (
     model_validator,
 )
 
-from planner.errors import PlanError
+from planner.errors import InputError, PlanError
+from planner.safe_read import MAX_BATCH_BYTES, decode_text, loads_json, read_bytes
 from planner.settings import RenderSettings, format_validation_error
 
 __all__ = ["PlanError", "RenderSettings", "format_validation_error"]
@@ -66,6 +67,7 @@ MAX_PROMPT = 4000
 MAX_USER_PROMPT = 20000
 MAX_MASK_PATH = 4096
 MAX_MASK_DATA = 8_000_000  # an inline PNG mask, base64
+MAX_PLAN_BYTES = MAX_BATCH_BYTES  # a plan file: room for several inline masks
 MASK_DATA_PREFIX = "data:image/png;base64,"
 
 Box = tuple[float, float, float, float]
@@ -303,14 +305,12 @@ def validate_plan(data: Any, *, max_regions: int = MAX_REGIONS) -> Plan:
 
 def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MAX_REGIONS) -> Plan:
     """Parse plan JSON text, raising PlanError with a one-line message."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    except (ValueError, RecursionError) as exc:  # a number too long, nesting too deep, bad bytes
-        raise PlanError(
-            f"{source}: not valid JSON ({' '.join(str(exc).split()) or type(exc).__name__})"
-        ) from None
+    try:  # bounded: no 5000-digit numbers, no deep nesting, UTF-8 only (see planner.safe_read)
+        data = loads_json(
+            decode_text(text, source=source) if isinstance(text, bytes) else text, source=source
+        )
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     if not isinstance(data, dict):
         raise PlanError(f"{source}: a plan must be a JSON object")
     try:
@@ -322,10 +322,10 @@ def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MA
 def load_plan(path: str | os.PathLike[str], *, max_regions: int = MAX_REGIONS) -> Plan:
     """Read and validate a plan file; relative mask paths are resolved once, from the file's folder."""
     path = Path(path)
-    try:
-        text = path.read_bytes()
-    except OSError as exc:
-        raise PlanError(f"cannot read plan file {path}: {exc.strerror or exc}") from None
+    try:  # a regular file of bounded size only (no FIFO, no /dev/zero)
+        text = read_bytes(path, what="plan file", limit=MAX_PLAN_BYTES)
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     plan = parse_plan(text, source=str(path), max_regions=max_regions)
     return plan.resolve_mask_paths(path.resolve().parent)
 

@@ -7,13 +7,15 @@ the others come from the packaged prompts/ folder.
 from __future__ import annotations
 
 import json
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from planner.errors import PlannerError
+from planner.errors import InputError
+from planner.safe_read import read_json, read_text
 from prompts import PROMPTS_DIR
 
 SYSTEM, USER, REPAIR, EXAMPLES = "system.j2", "user.j2", "repair.j2", "examples.json"
@@ -30,6 +32,26 @@ class PromptContext:
     height: int
 
 
+class TemplateError(InputError):
+    """A prompt template or examples file cannot be used: the message names the file and line."""
+
+
+def _template_error_line(exc: jinja2.TemplateError, path: Path) -> str:
+    """'template FILE, line N: reason' for a syntax error or an error while rendering.
+
+    Syntax errors carry their file and line; for errors while rendering (an undefined
+    variable), the line is found in the traceback frame jinja2 maps to the template file.
+    """
+    filename = getattr(exc, "filename", None) or str(path)
+    line = getattr(exc, "lineno", None)
+    if line is None:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+        line = frames[-1].lineno if frames else None
+    where = f"{filename}, line {line}" if line else filename
+    reason = " ".join((getattr(exc, "message", None) or str(exc) or type(exc).__name__).split())
+    return f"template {where}: {reason}"
+
+
 class PromptTemplates:
     """Renders the chat messages for a first request and for a repair."""
 
@@ -37,29 +59,40 @@ class PromptTemplates:
         folders = [Path(templates_dir).expanduser()] if templates_dir is not None else []
         for folder in folders:
             if not folder.is_dir():
-                raise PlannerError(f"templates folder {folder} does not exist")
+                raise TemplateError(f"templates folder {folder} does not exist")
         self.folders = [*folders, PROMPTS_DIR]
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
+            loader=jinja2.FunctionLoader(self._source),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=False,
             autoescape=False,
         )
         self.examples = self._load_examples()
 
+    def _find(self, name: str) -> Path:
+        """The first folder's copy of a template or examples file (the user's folder first)."""
+        return next((f / name for f in self.folders if (f / name).exists()), self.folders[-1] / name)
+
+    def _source(self, name: str) -> tuple[str, str, Any]:
+        """A template's text for jinja2, read like every input file (regular file, bounded size)."""
+        path = self._find(name)
+        return read_text(path, what="template"), str(path), lambda: False
+
     def _render(self, name: str, **values: Any) -> str:
         try:
             return self.env.get_template(name).render(**values).strip()
         except jinja2.TemplateError as exc:
-            raise PlannerError(f"template {name} failed: {exc}") from None
+            raise TemplateError(_template_error_line(exc, self._find(name))) from None
 
     def _load_examples(self) -> list[tuple[str, str]]:
-        path = next(f / EXAMPLES for f in self.folders if (f / EXAMPLES).is_file())
+        path = self._find(EXAMPLES)
+        items = read_json(path, what="few-shot examples file")
         try:
-            items = json.loads(path.read_text(encoding="utf-8"))
             return [(item["prompt"], json.dumps(item["answer"], ensure_ascii=False)) for item in items]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise PlannerError(f"few-shot examples {path} are unreadable: {exc}") from None
+        except (KeyError, TypeError) as exc:
+            raise TemplateError(
+                f"few-shot examples {path}: each item needs 'prompt' and 'answer' ({exc})"
+            ) from None
 
     def first_messages(self, prompt: str, context: PromptContext) -> list[Message]:
         """System prompt, few-shot pairs, then the user's description."""

@@ -7,8 +7,11 @@ inputs; see ITEM_OPTIONS). Blank lines and lines starting with '#' are skipped. 
 override the command's flags for that item.
 
 Item k goes to OUT/<name or kkkk-slug>/ with plan.json, layout.png, image.png and overlay.png,
-each written atomically as soon as it exists. An item whose image.png exists is finished and is
-skipped on a rerun. A failing item is reported in one line and the rest go on.
+each written atomically as soon as it exists. An item is finished when its plan.json and
+image.png are there and image.png carries the plan that plan.json holds; a rerun skips it,
+redrawing a missing layout.png or overlay.png. Any other item folder is rendered again (its
+earlier files removed first, see renderer.out_folder). A failing item is reported in one line
+and the rest go on.
 
 Under `accelerate launch` (more than one process), items are split between processes with
 accelerate's PartialState().split_between_processes, each process rendering its share on its
@@ -17,7 +20,6 @@ own device; names, seeds and so outputs are the same as in one process.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -29,8 +31,8 @@ from typing import Any
 from planner.errors import InputError
 from planner.make import BACKENDS
 from planner.plan import REGIONS_CEILING, Plan, load_plan, validate_plan
+from planner.safe_read import MAX_BATCH_BYTES, loads_json, read_text
 from renderer.settings import SETTING_NAMES, SettingsError, check_given
-from renderer.workflow import IMAGE_FILE
 
 PLANNER_OPTIONS = ("planner", "llm_model", "max_regions", "width", "height")
 CONTROL_OPTIONS = ("control_image", "control_mode", "control_scale")
@@ -91,12 +93,10 @@ def read_batch(path: str | os.PathLike[str]) -> list[BatchItem]:
     Relative plan and control-image paths are taken from the batch file's folder.
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BatchFileError(
-            f"cannot read batch file {path}: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
+    try:  # a regular UTF-8 file of bounded size (no FIFO, no /dev/zero): planner.safe_read
+        lines = read_text(path, what="batch file", limit=MAX_BATCH_BYTES).splitlines()
+    except InputError as exc:
+        raise BatchFileError(str(exc)) from None
     entries = [(n, line.strip()) for n, line in enumerate(lines, 1)]
     entries = [(n, text) for n, text in entries if text and not text.startswith("#")]
     if not entries:
@@ -109,18 +109,22 @@ def read_batch(path: str | os.PathLike[str]) -> list[BatchItem]:
             items.append(_json_item(index, line, text, where, path.parent))
         else:
             items.append(BatchItem(index, f"{index:04d}-{slug(text)}", line, prompt=text))
-    names = [item.name for item in items]
-    for item in items:
-        if names.count(item.name) > 1:
-            raise BatchFileError(f"{path.name}:{item.line}: name {item.name!r} is used by more than one item")
+    first_line: dict[str, int] = {}
+    for item in items:  # one pass: a 50,000-line batch is checked in milliseconds
+        if item.name in first_line:
+            raise BatchFileError(
+                f"{path.name}:{first_line[item.name]}: name {item.name!r} is used by more than one item "
+                f"(again on line {item.line})"
+            )
+        first_line[item.name] = item.line
     return items
 
 
 def _json_item(index: int, line: int, text: str, where: str, base: Path) -> BatchItem:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BatchFileError(f"{where}: not valid JSON ({exc.msg})") from None
+    try:  # bounded numbers and nesting (planner.safe_read)
+        data = loads_json(text, source=where)
+    except InputError as exc:
+        raise BatchFileError(str(exc)) from None
     if not isinstance(data, dict):
         raise BatchFileError(f"{where}: each line must be a JSON object")
     prompt, plan, name = data.pop("prompt", None), data.pop("plan", None), data.pop("name", None)
@@ -225,7 +229,7 @@ def run_batch(
     on_line: Callable[[str], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> BatchReport:
-    """Plan and render each item into OUT/<item name>/, skipping items whose image.png exists.
+    """Plan and render each item into OUT/<item name>/, skipping finished items (see module docstring).
 
     `load_pipe()` is called once, when the first item needs rendering (a load failure stops the
     batch: it is not one item's fault). `options` are keyword arguments of plan_and_render shared
@@ -241,9 +245,14 @@ def run_batch(
     for position, item in enumerate(items, 1):
         folder = out / item.name
         tag = f"[{position}/{total}] {item.name}"
-        if (folder / IMAGE_FILE).is_file():
+        try:
+            finished = _resume_finished(folder)
+        except Exception as exc:  # the folder is held by another run, or cannot be written
+            _fail(report, item, tag, exc, on_error)
+            continue
+        if finished is not None:
             report.skipped.append(item.name)
-            _say(on_line, f"{tag}: skipped ({IMAGE_FILE} exists)")
+            _say(on_line, f"{tag}: skipped ({finished})")
             continue
         if pipe is None:
             pipe = load_pipe()
@@ -254,15 +263,35 @@ def run_batch(
             kwargs.update(item.options)
             plan_and_render(source, out=folder, pipe=pipe, progress=False, **kwargs)
         except Exception as exc:  # one bad item must not stop the rest
-            message = " ".join(str(exc).split()) or type(exc).__name__
-            if not isinstance(exc, InputError):
-                message = f"{type(exc).__name__}: {message}"
-            report.failed.append((item.name, message))
-            _say(on_error, f"{tag} (line {item.line}): failed: {message}")
+            _fail(report, item, tag, exc, on_error)
             continue
         report.done.append(item.name)
         _say(on_line, f"{tag}: done in {time.perf_counter() - started:.1f} s")
     return report
+
+
+def _resume_finished(folder: Path) -> str | None:
+    """How an item's folder is finished ('finished', or which missing pictures were redrawn); None
+    when it must be rendered (again). Finished means plan.json and image.png are there and agree
+    (renderer.out_folder.finished_render); a missing layout.png or overlay.png is redrawn, and
+    temporary files of an interrupted write are removed."""
+    from renderer.out_folder import complete_pictures, finished_render, own_folder
+
+    if not folder.is_dir() or not finished_render(folder):
+        return None
+    with own_folder(folder, fresh=False):
+        redrawn = complete_pictures(folder)
+    return f"finished; redrew {', '.join(redrawn)}" if redrawn else "finished"
+
+
+def _fail(
+    report: BatchReport, item: BatchItem, tag: str, exc: Exception, on_error: Callable[[str], None] | None
+) -> None:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    if not isinstance(exc, InputError):
+        message = f"{type(exc).__name__}: {message}"
+    report.failed.append((item.name, message))
+    _say(on_error, f"{tag} (line {item.line}): failed: {message}")
 
 
 def _say(sink: Callable[[str], None] | None, text: str) -> None:

@@ -56,12 +56,13 @@ def load_batch_pipeline(args: argparse.Namespace, device: str | None):
 
 def run_batch_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO | None = None) -> int:
     """Run the batch named by `args.batch` into `args.out`; returns 0 or 1 (see module docstring)."""
+    stderr = stderr or sys.stderr
+    items = read_batch(args.batch)  # first: a bad batch file fails before torch is imported
+
     from renderer.controlnet import control_input
     from renderer.lora import parse_lora_specs
     from renderer.pipeline import parse_dtype
 
-    stderr = stderr or sys.stderr
-    items = read_batch(args.batch)
     inputs = flag_inputs(args)  # offload mode checked here; LoRA specs and the control image below
     parse_lora_specs(inputs.loras)
     parse_dtype(inputs.dtype)

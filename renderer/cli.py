@@ -5,9 +5,9 @@
     plan-and-render --plan out/harbour/image.png --out out/again                # reproduce an image
 
 Exit codes: 0 success; 2 bad input (usage, invalid plan or setting, unreadable file, a model
-that cannot run here); 1 any other failure; 130 interrupted. Errors are one line on stderr; a
-traceback only with --verbose. torch and diffusers load only when rendering starts, so
-`--plan-only` and `--help` stay fast.
+that cannot run here); 1 any other failure; 130 interrupted (143 on SIGTERM, which stops a run
+as Ctrl-C does). Errors are one line on stderr; a traceback only with --verbose. torch and
+diffusers load only when rendering starts, so `--plan-only` and `--help` stay fast.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import argparse
 import contextlib
 import io
 import logging
-import os
 import shutil
+import signal
 import sys
 import traceback
 import typing
@@ -44,10 +44,9 @@ from renderer.settings import (
 
 PROG = "plan-and-render"
 DEFAULT_OUT = "out"
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 _PLAN_WIDTH = Plan.model_fields["width"].default
 _PLAN_HEIGHT = Plan.model_fields["height"].default
-_QUIET_LOGGERS = ("diffusers", "transformers", "huggingface_hub", "torch", "httpx", "openai")
 
 
 class UsageError(Exception):
@@ -286,30 +285,20 @@ def _silenced(verbose: bool, quiet: bool, renders: bool) -> Iterator[None]:
     --quiet also hides the libraries' download and loading bars (when the run `renders`, so
     loads those libraries anyway: a plan-only run never imports them).
     """
+    from renderer.quiet import library_chatter_shown, quiet_libraries
+
     if verbose:
-        yield
+        with library_chatter_shown():
+            yield
         return
-    env = {"DIFFUSERS_VERBOSITY": "error", "TRANSFORMERS_VERBOSITY": "error"}
-    saved_env = {key: os.environ.get(key) for key in env}
-    saved_levels = {name: logging.getLogger(name).level for name in _QUIET_LOGGERS}
-    os.environ.update(env)
-    for name in _QUIET_LOGGERS:
-        logging.getLogger(name).setLevel(logging.ERROR)
     bars = quiet and renders
     if bars:
         _library_progress_bars(enabled=False)
     try:
-        with warnings.catch_warnings():
+        with quiet_libraries(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        for name, level in saved_levels.items():
-            logging.getLogger(name).setLevel(level)
         if bars:
             _library_progress_bars(enabled=True)
 
@@ -475,6 +464,32 @@ def _one_line(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: raised like Ctrl-C, so an atomic write in progress removes its temporary file."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While the run lasts, SIGTERM stops it as SIGINT does (nothing half-written, exit 143).
+
+    Only the main thread can set signal handlers; elsewhere (the CLI called from a thread)
+    SIGTERM keeps its default meaning.
+    """
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (the console script passes it to sys.exit)."""
     stdout, stderr = sys.stdout, sys.stderr
@@ -489,8 +504,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         verbose = args.verbose
         _configure_logging(args.verbose, args.quiet)
-        with _silenced(args.verbose, args.quiet, renders=not args.plan_only):
+        with _terminate_as_interrupt(), _silenced(args.verbose, args.quiet, renders=not args.plan_only):
             return run(args, stdout)
+    except Terminated:
+        print(f"{PROG}: interrupted (SIGTERM)", file=stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=stderr)
         return EXIT_INTERRUPTED

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from planner.errors import InputError
 from renderer.errors import ModelUnavailableError
+from renderer.safe_image import open_image
 from renderer.settings import DEFAULT_CONTROL_SCALE
 
 ImageSource = str | os.PathLike[str] | Image.Image
@@ -47,14 +48,10 @@ def load_control_image(source: ImageSource) -> Image.Image:
     if isinstance(source, Image.Image):
         return source.convert("RGB")
     path = Path(source).expanduser()
-    if not path.is_file():
+    if not path.exists():
         raise ControlInputError(f"control image {str(path)!r} does not exist")
-    try:
-        with Image.open(path) as image:
-            image.load()
-            return image.convert("RGB")
-    except (OSError, UnidentifiedImageError, ValueError) as exc:
-        raise ControlInputError(f"control image {str(path)!r} cannot be read as an image: {exc}") from None
+    # bounded: a regular file, a capped size and pixel count (renderer.safe_image)
+    return open_image(path, what="control image", error=ControlInputError).convert("RGB")
 
 
 def control_input(
@@ -81,6 +78,9 @@ def load_controlnet(source: Any, *, dtype: torch.dtype | None = None):
         return source
     from diffusers import FluxControlNetModel
 
+    from renderer.model_source import MODEL_CONFIG, check_model_source
+
+    check_model_source(str(source), what="ControlNet", flag="--controlnet", index_file=MODEL_CONFIG)
     try:
         return FluxControlNetModel.from_pretrained(str(source), torch_dtype=dtype)
     except (OSError, ValueError) as exc:

@@ -118,11 +118,12 @@ class RenderInputs:
         needs no `controlnet` here).
         """
         from renderer.controlnet import ControlInputError, control_call_kwargs, control_input, has_controlnet
-        from renderer.lora import parse_lora_specs
+        from renderer.lora import check_lora_files, parse_lora_specs
         from renderer.pipeline import parse_dtype
 
         dtype = parse_dtype(self.dtype)
         loras = parse_lora_specs(self.loras)
+        check_lora_files(loras)  # a missing file says so, not the hub's "Repo id must be ..."
         control = control_input(self.control_image, self.control_mode, self.control_scale)
         if self.controlnet is None and not has_controlnet(pipe):
             control_call_kwargs(None, control)  # a control image without a ControlNet

@@ -55,12 +55,23 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> str:
-    """Shorten text with an ellipsis until it fits max_width pixels."""
-    if draw.textlength(text, font=font) <= max_width:
+    """The longest prefix of text (with an ellipsis when cut) that fits max_width pixels.
+
+    A binary search over the prefix length, measuring O(log n) prefixes of at most max_width
+    characters (no glyph is narrower than a pixel, so no longer prefix can fit): a label of
+    10,000 characters costs a few measurements, not 10,000.
+    """
+    text = " ".join(text.split())  # one line: measuring multi-line text is an error in PIL
+    if len(text) <= max_width and draw.textlength(text, font=font) <= max_width:
         return text
-    while text and draw.textlength(text + "…", font=font) > max_width:
-        text = text[:-1]
-    return text.rstrip() + "…" if text else ""
+    low, high = 0, min(len(text), max(0, max_width))  # text[:low] + "…" fits; longer prefixes are unknown
+    while low < high:
+        middle = (low + high + 1) // 2
+        if draw.textlength(text[:middle] + "…", font=font) <= max_width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…" if low else ""
 
 
 def region_mask(plan: Plan, region: Region, size: tuple[int, int]) -> Image.Image:

@@ -112,6 +112,7 @@ def apply_loras(pipe: Any, specs: Sequence[str | LoraSpec]) -> list[str]:
     if not hasattr(pipe, "load_lora_weights"):
         raise LoraError(f"{type(pipe).__name__} cannot load LoRAs (diffusers' LoRA loader is missing)")
     present = loaded_adapters(pipe)
+    check_lora_files(parsed)
     for spec in parsed:
         if spec.adapter_name in present:
             continue
@@ -123,6 +124,26 @@ def apply_loras(pipe: Any, specs: Sequence[str | LoraSpec]) -> list[str]:
     names = [spec.adapter_name for spec in parsed]
     pipe.set_adapters(names, adapter_weights=[spec.scale for spec in parsed])
     return names
+
+
+def looks_like_file(source: str) -> bool:
+    """True for a source written as a local path: it starts with '.', '/', '~' or a drive letter,
+    holds a backslash, or names a .safetensors file with at most one '/' (`ink.safetensors`,
+    `loras/ink.safetensors`); `owner/repo` and `owner/repo/name.safetensors` are hub sources."""
+    return (
+        source.startswith((".", "/", "~"))
+        or "\\" in source
+        or re.match(r"^[A-Za-z]:", source) is not None
+        or (source.endswith(".safetensors") and source.count("/") < 2)
+    )
+
+
+def check_lora_files(specs: Iterable[LoraSpec]) -> None:
+    """LoraError ('file not found') for a source that is written as a path but does not exist,
+    instead of the hub's 'Repo id must use alphanumeric chars' for what was never a repo id."""
+    for spec in specs:
+        if looks_like_file(spec.source) and not Path(spec.source).expanduser().exists():
+            raise LoraError(f"cannot load LoRA {spec.source!r}: file not found")
 
 
 def loader_arguments(source: str) -> tuple[str, dict[str, Any]]:

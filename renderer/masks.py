@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from planner.plan import Box, Plan, PlanError, mask_data_url
+from renderer.safe_image import open_image
 
 if TYPE_CHECKING:
     import torch
@@ -76,15 +77,12 @@ def box_token_mask(box: Box, grid: TokenGrid) -> np.ndarray:
 def _open_mask(plan: Plan, index: int) -> Image.Image:
     """Region `index`'s mask image as greyscale ("L"), from its file or its inline PNG."""
     source = plan.mask_source(plan.regions[index])
-    shown = "inline PNG" if isinstance(source, bytes) else str(source)
     where = f"regions[{index}].mask"
-    try:
-        with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as image:
-            return image.convert("L")
-    except FileNotFoundError:
-        raise PlanError(f"{where}: cannot read mask image {shown}: mask image not found") from None
-    except (OSError, UnidentifiedImageError, ValueError) as exc:
-        raise PlanError(f"{where}: cannot read mask image {shown}: {exc}") from None
+    try:  # bounded: a regular file, a capped size and pixel count (renderer.safe_image)
+        image = open_image(source, what="mask image", error=PlanError)
+    except PlanError as exc:
+        raise PlanError(f"{where}: {exc}") from None
+    return image.convert("L")
 
 
 def read_mask_image(plan: Plan, index: int, size: tuple[int, int]) -> np.ndarray:

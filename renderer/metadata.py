@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,11 +25,14 @@ from pydantic import ValidationError
 
 from planner.errors import InputError
 from planner.plan import Plan, PlanError, RenderSettings, validate_plan, write_atomic
+from planner.safe_read import loads_json
 from planner.settings import format_validation_error
 from renderer.inputs import RenderInputs
+from renderer.safe_image import open_image
 from renderer.settings import DEFAULTS, SETTING_NAMES, Settings, SettingsError
 
 METADATA_KEY = "regional_flux"
+PICTURE_KEY = "regional_flux_picture"  # in layout.png and overlay.png: which picture of a plan it is
 PARAMETERS_KEY = "parameters"
 METADATA_FORMAT = 1
 SAMPLER_NAME = "Euler (flow)"
@@ -57,11 +61,14 @@ class ImageMetadata:
 
 
 def is_png(path: str | os.PathLike[str]) -> bool:
-    """True when the file starts with the PNG signature (the name's extension is not trusted)."""
+    """True when the file is a regular file that starts with the PNG signature (the name's
+    extension is not trusted). A FIFO or device is never opened: it is not a PNG."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(PNG_SIGNATURE)) == PNG_SIGNATURE
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 
@@ -127,13 +134,22 @@ def png_bytes(
     settings: Settings | None = None,
     model: str | None = None,
     inputs: RenderInputs | None = None,
+    *,
+    picture: str | None = None,
 ) -> bytes:
-    """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks."""
+    """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks.
+
+    `picture` names a picture of a plan that carries no plan ("layout", "overlay"), so that
+    reading it as a plan can say what it is and which file to use instead.
+    """
     info = None
     if plan is not None and settings is not None:
         info = PngImagePlugin.PngInfo()
         info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model, inputs), zip=True)
         info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model, inputs))
+    elif picture is not None:
+        info = PngImagePlugin.PngInfo()
+        info.add_text(PICTURE_KEY, picture)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", pnginfo=info)
     return buffer.getvalue()
@@ -146,9 +162,24 @@ def save_png(
     settings: Settings | None = None,
     model: str | None = None,
     inputs: RenderInputs | None = None,
+    *,
+    picture: str | None = None,
 ) -> Path:
     """Write an image as PNG atomically (temporary file, then rename), with optional metadata."""
-    return write_atomic(path, png_bytes(image, plan, settings, model, inputs))
+    return write_atomic(path, png_bytes(image, plan, settings, model, inputs, picture=picture))
+
+
+def _no_plan_message(path: Path, picture: Any) -> str:
+    """Why an image holds no plan, and what to pass instead."""
+    if isinstance(picture, str):
+        return (
+            f"{path} is the {picture} picture of a plan and holds no plan itself: "
+            f"pass the plan.json or image.png written beside it"
+        )
+    return (
+        f"{path}: this PNG carries no plan: it was not made by plan-and-render "
+        f"(pass a plan.json, or an image.png this tool rendered)"
+    )
 
 
 def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
@@ -159,20 +190,15 @@ def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
     Relative mask paths in the plan (older images) are taken from the image's folder.
     """
     path = Path(path)
-    try:
-        with Image.open(path) as image:
-            image.load()
-            text = image.info.get(METADATA_KEY)
-    except OSError as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise PlanImageError(f"cannot read image {path}: {reason}") from None
+    # bounded: a regular file, a capped size and pixel count, bounded text chunks (safe_image)
+    info = open_image(path, what="image", error=PlanImageError).info
+    text = info.get(METADATA_KEY)
     if not isinstance(text, str):
-        raise PlanImageError(f"{path}: this image carries no plan (it was not made by plan-and-render)")
+        raise PlanImageError(_no_plan_message(path, info.get(PICTURE_KEY)))
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
-        raise PlanError(f"{path}: the {METADATA_KEY} text chunk is not valid JSON ({reason})") from None
+        data = loads_json(text, source=f"{path}: the {METADATA_KEY} text chunk")
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("plan"), dict):
         raise PlanError(f"{path}: the {METADATA_KEY} text chunk holds no plan object")
     try:

@@ -13,12 +13,13 @@ needs only json (and huggingface_hub for the cache).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from planner.errors import InputError
+from planner.safe_read import read_json
 from renderer.settings import DEFAULT_MODEL, TINY_MODEL, model_rule_defaults
 
 TRANSFORMER_CONFIG = "transformer/config.json"
@@ -114,8 +115,8 @@ def _hub_file(repo_id: str, filename: str, allow_download: bool) -> Path | None:
 def _read_json(path: Path | None) -> dict[str, Any] | None:
     if path is None or not path.is_file():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    try:  # bounded like every input file (planner.safe_read)
+        data = read_json(path, what="model config")
+    except InputError:
         return None
     return data if isinstance(data, dict) else None

@@ -27,6 +27,7 @@ from typing import Any
 import torch
 from PIL import Image
 
+from planner.errors import InputError
 from planner.plan import Plan, PlanError, load_plan, validate_plan
 from renderer.controlnet import control_call_kwargs, controlnet_pipeline
 from renderer.errors import ModelUnavailableError, RenderError
@@ -34,6 +35,8 @@ from renderer.inputs import OFFLOAD_MODES, PreparedInputs, RenderInputs
 from renderer.lora import apply_loras
 from renderer.masks import load_plan_masks, region_token_masks
 from renderer.model_defaults import model_defaults_before_loading
+from renderer.model_source import check_model_source
+from renderer.quiet import quietly
 from renderer.regional import RegionalAttention
 from renderer.settings import (
     DEFAULT_MODEL,
@@ -66,6 +69,7 @@ def parse_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
         raise SettingsError(f"unknown dtype {dtype!r}: use one of {', '.join(sorted(_DTYPES))}") from None
 
 
+@quietly
 def load_pipeline(
     model: str = DEFAULT_MODEL,
     *,
@@ -81,15 +85,11 @@ def load_pipeline(
     torch_dtype = parse_dtype(dtype)
     if offload is not None and offload not in OFFLOAD_MODES:
         raise SettingsError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
+    check_loadable(model, device)
     if model == TINY_MODEL:
         from renderer.tiny import build_tiny_pipeline
 
         return build_tiny_pipeline(torch_dtype or torch.float32).to(device or "cpu")
-    if device is None and not torch.cuda.is_available():
-        raise ModelUnavailableError(
-            f"{model} needs a CUDA GPU and none was found: use --model tiny for a CPU smoke run, "
-            "or --plan-only to write the plan without rendering"
-        )
     device = torch.device(device or "cuda")
     from diffusers import FluxPipeline
 
@@ -105,6 +105,41 @@ def load_pipeline(
     else:
         pipe.to(device)
     return pipe
+
+
+def check_loadable(model: str, device: str | torch.device | None = None) -> None:
+    """Fail in one line, at once, when `model` cannot be loaded here: a bad device, a missing folder
+    or a typo, no CUDA device for real weights (and none chosen), or a hub id that is not cached
+    while offline or that the hub does not know (renderer.model_source)."""
+    check_device(device)
+    if model == TINY_MODEL:
+        return
+    if device is None and not torch.cuda.is_available():
+        check_model_source(model, ask_hub=False)  # a typo says so, rather than "needs a CUDA GPU"
+        raise ModelUnavailableError(
+            f"{model} needs a CUDA GPU and none was found: use --model tiny for a CPU smoke run, "
+            "or --plan-only to write the plan without rendering"
+        )
+    check_model_source(model)
+
+
+def check_device(device: str | torch.device | None) -> None:
+    """InputError for text that is not a torch device; ModelUnavailableError for a device this
+    machine does not have (checked before anything loads)."""
+    if device is None or isinstance(device, torch.device):
+        return
+    try:
+        parsed = torch.device(device)
+    except (RuntimeError, TypeError, ValueError):
+        raise InputError(f"device {device!r} is not a torch device: use cuda, cuda:N, cpu or mps") from None
+    if parsed.type == "cuda" and not torch.cuda.is_available():
+        raise ModelUnavailableError(
+            f"device {device!r}: this machine has no CUDA device: use --device cpu (slow) or --model tiny"
+        )
+    if parsed.type == "cuda" and parsed.index is not None and parsed.index >= torch.cuda.device_count():
+        raise ModelUnavailableError(
+            f"device {device!r}: this machine has {torch.cuda.device_count()} CUDA device(s), numbered from 0"
+        )
 
 
 def default_sequence_length(pipe) -> int:
@@ -164,10 +199,21 @@ def _as_plan(plan: Plan | dict[str, Any] | str | os.PathLike[str]) -> Plan:
     if isinstance(plan, dict):
         return validate_plan(plan)
     if isinstance(plan, str | os.PathLike):
-        return load_plan(Path(plan))
+        path = Path(plan).expanduser()
+        if isinstance(plan, str) and not path.exists() and not plan.lower().endswith((".json", ".png")):
+            shown = " ".join(plan.split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            raise PlanError(
+                f"render() wants a plan (a Plan, a dict, or a plan.json / image.png file), and {shown!r} "
+                "is not a file: to plan a prompt and render it, use plan_and_render(prompt, ...)"
+            )
+        from renderer.metadata import is_png, read_metadata
+
+        return read_metadata(path).plan if is_png(path) else load_plan(path)
     raise PlanError(f"a plan must be a Plan, a dict or a path to a plan file, not {type(plan).__name__}")
 
 
+@quietly
 def render(
     plan: Plan | dict[str, Any] | str | os.PathLike[str],
     *,
@@ -197,6 +243,9 @@ def render(
     "tiny" runs on CPU in seconds). The plan, its masks, the settings and the LoRA/ControlNet
     inputs are checked before any model is loaded. A plan with no regions, or inject_steps 0,
     renders exactly as plain FLUX on the base prompt.
+
+    `plan` is a Plan, a dict, or a plan.json / image.png file, never a prompt: text that is not
+    a file is refused with a pointer to `plan_and_render`, which plans a prompt first.
 
     Settings not given follow the model where it needs other defaults: a transformer without a
     guidance embedding (FLUX.1-schnell) gets 4 steps, guidance 0, 256 T5 tokens and inject steps

@@ -11,6 +11,8 @@ stays light.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,12 +26,9 @@ from renderer.inputs import RenderInputs
 from renderer.layout import draw_layout, draw_overlay
 from renderer.masks import inline_masks
 from renderer.metadata import save_png
+from renderer.out_folder import IMAGE_FILE, LAYOUT_FILE, OVERLAY_FILE, PLAN_FILE, own_folder
+from renderer.quiet import quiet_libraries
 from renderer.settings import DEFAULT_MODEL, Settings, check_given, resolve_settings
-
-PLAN_FILE = "plan.json"
-LAYOUT_FILE = "layout.png"
-IMAGE_FILE = "image.png"
-OVERLAY_FILE = "overlay.png"
 
 PathLike = str | os.PathLike[str]
 
@@ -57,15 +56,18 @@ class PlanAndRenderResult:
     def save(self, directory: PathLike) -> dict[str, Path]:
         """Write plan.json and layout.png, then image.png (plan and settings embedded) and overlay.png.
 
-        Each file is written atomically, the plan first. Returns the paths written, by name.
+        Each file is written atomically, the plan first. The folder is held as during a run
+        (renderer.out_folder): an earlier run's files there are removed first, and a run writing
+        there at the same time makes this fail. Returns the paths written, by name.
         """
-        written = save_plan_files(directory, self.plan, self.layout)
-        if self.image is not None:
-            written.update(
-                save_image_files(
-                    directory, self.plan, self.settings, self.model, self.image, self.overlay, self.inputs
+        with own_folder(directory):
+            written = save_plan_files(directory, self.plan, self.layout)
+            if self.image is not None:
+                written.update(
+                    save_image_files(
+                        directory, self.plan, self.settings, self.model, self.image, self.overlay, self.inputs
+                    )
                 )
-            )
         return written
 
 
@@ -74,7 +76,7 @@ def save_plan_files(directory: PathLike, plan: Plan, layout: Image.Image | None 
     directory = Path(directory)
     written = {"plan": write_atomic(directory / PLAN_FILE, inline_masks(plan).to_json().encode())}
     if layout is not None:
-        written["layout"] = save_png(directory / LAYOUT_FILE, layout)
+        written["layout"] = save_png(directory / LAYOUT_FILE, layout, picture="layout")
     return written
 
 
@@ -98,7 +100,7 @@ def save_image_files(
     embedded = inline_masks(plan).model_copy(update={"render": render})
     written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model, inputs)}
     if overlay is not None:
-        written["overlay"] = save_png(directory / OVERLAY_FILE, overlay)
+        written["overlay"] = save_png(directory / OVERLAY_FILE, overlay, picture="overlay")
     return written
 
 
@@ -130,6 +132,21 @@ def _model_name(plan: Plan, model: str | None, pipe: Any) -> str | None:
     return DEFAULT_MODEL
 
 
+def _run_scope(function: Callable[..., PlanAndRenderResult]) -> Callable[..., PlanAndRenderResult]:
+    """Run `function` quietly (renderer.quiet) and holding its `out` folder for the whole call
+    (renderer.out_folder.own_folder): another run into that folder is refused, and an earlier
+    run's files there are removed before anything is written, so the folder never mixes two runs."""
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> PlanAndRenderResult:
+        out = kwargs.get("out")
+        with quiet_libraries(), own_folder(out) if out is not None else contextlib.nullcontext():
+            return function(*args, **kwargs)
+
+    return run
+
+
+@_run_scope
 def plan_and_render(
     prompt: str | Plan,
     *,
@@ -170,7 +187,9 @@ def plan_and_render(
     - `model`: hub id, local folder or "tiny" (default: the plan's `render.model`, else
       FLUX.1-dev); or pass a loaded `pipe`. A model given here is recorded in plan.json.
     - `out`: a folder; plan.json and layout.png are written there before any model loads,
-      then image.png and overlay.png. `plan_only=True` stops after the plan and layout.
+      then image.png and overlay.png. `plan_only=True` stops after the plan and layout. The
+      run holds the folder (a second run into it meanwhile is refused) and first removes an
+      earlier run's files there (see renderer.out_folder).
     - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
     - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`, `device`,
       `dtype`, `offload`: as for `renderer.render`; checked once, before any model loads.
@@ -194,9 +213,7 @@ def plan_and_render(
         dtype=dtype,
         offload=offload,
     )
-    out_dir = Path(out) if out is not None else None
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out) if out is not None else None  # created and held by _run_scope
     if isinstance(prompt, Plan):
         plan = _resize(prompt, width, height)
     else:
@@ -217,13 +234,19 @@ def plan_and_render(
     plan = plan.model_copy(update={"render": _chosen_render(plan, given, model)})
     model_name = _model_name(plan, model, pipe)
     layout = draw_layout(plan)  # also reads mask images: a bad mask fails before any model loads
+    if out_dir is not None:
+        save_plan_files(out_dir, plan, layout)
+    if (
+        not plan_only and pipe is None
+    ):  # fail fast, before reading configs from the hub (no 25 s of retries offline)
+        from renderer.pipeline import check_loadable
+
+        check_loadable(model_name, device)
     from renderer.model_defaults import model_defaults_before_loading
 
     defaults = model_defaults_before_loading(model_name, pipe=pipe, plan_only=plan_only, device=device)
     resolved = resolve_settings(plan, model_defaults=defaults)
     result = PlanAndRenderResult(plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs)
-    if out_dir is not None:
-        save_plan_files(out_dir, plan, layout)
     if on_plan is not None:
         on_plan(plan, resolved)
     if plan_only:

@@ -101,11 +101,12 @@ def test_plan_is_on_disk_before_the_model_loads(tmp_path, monkeypatch, tiny_pipe
     seen = {}
 
     def fake_load(model, **kwargs):
-        seen["files"] = sorted(p.name for p in out.iterdir())
+        seen["files"] = sorted(p.name for p in out.iterdir() if p.name != ".plan-and-render.lock")
         seen["load"] = (model, kwargs)
         return tiny_pipeline
 
     monkeypatch.setattr("renderer.pipeline.load_pipeline", fake_load)
+    monkeypatch.setattr("renderer.pipeline.check_loadable", lambda model, device: None)  # not cached here
     plan_and_render(_plan(), out=out, seed=9, steps=2, device="cpu", dtype="float32", progress=False)
     assert seen["files"] == ["layout.png", "plan.json"]
     assert seen["load"] == (renderer.DEFAULT_MODEL, {"device": "cpu", "dtype": "float32", "offload": None})

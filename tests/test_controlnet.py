@@ -95,7 +95,7 @@ def test_control_input_errors_come_before_any_model_loads(tmp_path):
         render(PLAN, controlnet="some/controlnet", control_image=str(tmp_path / "missing.png"))
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"not an image")
-    with pytest.raises(ControlInputError, match="cannot be read"):
+    with pytest.raises(ControlInputError, match="cannot read control image"):
         render(PLAN, controlnet="some/controlnet", control_image=str(broken))
     with pytest.raises(ControlInputError, match="needs a ControlNet"):
         render(PLAN, control_image=control_picture())

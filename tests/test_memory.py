@@ -52,6 +52,7 @@ def fake_hub_model(monkeypatch):
         return pipe
 
     monkeypatch.setattr(FluxPipeline, "from_pretrained", staticmethod(from_pretrained))
+    monkeypatch.setattr("renderer.pipeline.check_model_source", lambda model, **kwargs: None)  # "on the hub"
     return loaded
 
 
