@@ -41,6 +41,7 @@ from renderer.settings import (
     Settings,
     check_given,
 )
+from renderer.versions import VersionAction
 
 PROG = "plan-and-render"
 DEFAULT_OUT = "out"
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the defaults shown here.",
     )
     parser.add_argument("prompt", nargs="?", help="the image description (omit with --plan or --batch)")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--plan",
         metavar="FILE",

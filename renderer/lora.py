@@ -26,6 +26,7 @@ from planner.errors import InputError
 from renderer.errors import ModelUnavailableError
 
 DEFAULT_LORA_SCALE = 1.0
+DIFFUSERS_LORA_FILE = "pytorch_lora_weights.safetensors"  # the name diffusers saves a LoRA under
 
 
 class LoraSpecError(InputError):
@@ -147,14 +148,30 @@ def check_lora_files(specs: Iterable[LoraSpec]) -> None:
 
 
 def loader_arguments(source: str) -> tuple[str, dict[str, Any]]:
-    """What to hand `load_lora_weights`: a local file or folder as is; `owner/repo/file.safetensors`
-    (a file inside a hub repo that holds several) as the repo id plus `weight_name`."""
-    if Path(source).expanduser().exists():
-        return str(Path(source).expanduser()), {}
+    """What to hand `load_lora_weights`: always a folder or repo id plus `weight_name` where we know it.
+
+    A local file becomes its folder plus its name, and a local folder names its one `.safetensors`
+    file (or diffusers' `pytorch_lora_weights.safetensors`): older diffusers (0.35 among them) guess a
+    missing `weight_name` by asking the hub, which fails offline even for local files.
+    `owner/repo/file.safetensors` (a file inside a hub repo that holds several) becomes the repo
+    id plus `weight_name`.
+    """
+    local = Path(source).expanduser()
+    if local.is_file():
+        return str(local.parent), {"weight_name": local.name}
+    if local.is_dir():
+        return str(local), _folder_weight_name(local)
     parts = source.split("/")
     if len(parts) > 2 and source.endswith(".safetensors") and not source.startswith((".", "/", "~")):
         return "/".join(parts[:2]), {"weight_name": "/".join(parts[2:])}
     return source, {}
+
+
+def _folder_weight_name(folder: Path) -> dict[str, Any]:
+    names = sorted(path.name for path in folder.glob("*.safetensors") if path.is_file())
+    if DIFFUSERS_LORA_FILE in names:
+        return {"weight_name": DIFFUSERS_LORA_FILE}
+    return {"weight_name": names[0]} if len(names) == 1 else {}  # several: diffusers says which to pick
 
 
 def _first_line(exc: BaseException) -> str:

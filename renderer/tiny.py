@@ -1,14 +1,18 @@
-"""A tiny FLUX pipeline with random weights, built in code: no files, no downloads.
+"""A tiny FLUX pipeline with random weights, built in code: no downloads, no files kept.
 
 It has FLUX.1-dev's geometry where the method cares (VAE downsampling 8, 2x2 packing, so one
 image token per 16x16 pixels; guidance embedding; double then single blocks; T5 + CLIP text),
 and tiny widths, so 256x256 renders on a CPU in about a second. It proves the pipeline runs;
-its images are noise-like patterns, not pictures.
+its images are noise-like patterns, not pictures. The two tokenizers' small vocabulary files are
+written to a temporary folder while they load and removed right after.
 """
 
 from __future__ import annotations
 
+import json
 import string
+import tempfile
+from pathlib import Path
 
 import torch
 from diffusers import (
@@ -17,6 +21,8 @@ from diffusers import (
     FluxPipeline,
     FluxTransformer2DModel,
 )
+from tokenizers import Tokenizer, decoders, pre_tokenizers, processors
+from tokenizers.models import Unigram
 from transformers import (
     CLIPTextConfig,
     CLIPTextModel,
@@ -54,7 +60,11 @@ TINY_TRANSFORMER_CONFIG = dict(
 
 
 def tiny_clip_tokenizer() -> CLIPTokenizer:
-    """A byte-level CLIP tokenizer over single characters (no merges)."""
+    """A byte-level CLIP tokenizer over single characters (no merges).
+
+    Built from vocab.json and merges.txt written to a temporary folder, the files every
+    transformers version reads (4.x has no in-memory constructor; 5.x has no other).
+    """
     # Byte-level BPE shows each byte as a printable character: printable bytes stand for
     # themselves, the others are shifted past 255.
     printable = [b for b in range(256) if chr(b).isprintable() and chr(b) != " "]
@@ -64,19 +74,42 @@ def tiny_clip_tokenizer() -> CLIPTokenizer:
     for symbol in symbols:
         vocab.setdefault(symbol, len(vocab))
         vocab.setdefault(symbol + "</w>", len(vocab))
-    tokenizer = CLIPTokenizer(vocab=vocab, merges=[])
-    tokenizer.model_max_length = CLIP_MAX_LENGTH
-    return tokenizer
+    with tempfile.TemporaryDirectory(prefix="tiny-clip-") as folder:
+        Path(folder, "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
+        Path(folder, "merges.txt").write_text("#version: 0.2\n", encoding="utf-8")  # header only
+        return CLIPTokenizer.from_pretrained(folder, model_max_length=CLIP_MAX_LENGTH)
 
 
 def tiny_t5_tokenizer() -> T5TokenizerFast:
-    """A Unigram T5 tokenizer whose pieces are words' characters; every text tokenizes."""
+    """A Unigram T5 tokenizer whose pieces are words' characters; every text tokenizes.
+
+    Built as T5's own pipeline in the `tokenizers` library and loaded from its tokenizer.json in
+    a temporary folder, which transformers 4.x and 5.x both read to the same token ids.
+    """
     pieces = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), ("▁", -2.0)]
     pieces += [(c, -3.0) for c in _CHARS if c != " "]
     pieces += [("▁" + c, -2.5) for c in _CHARS if c != " "]
-    tokenizer = T5TokenizerFast(vocab=pieces, extra_ids=0)
-    tokenizer.model_max_length = T5_MAX_LENGTH
-    return tokenizer
+    backend = Tokenizer(Unigram(pieces, unk_id=2, byte_fallback=False))
+    backend.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.WhitespaceSplit(),
+            pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True),
+        ]
+    )
+    backend.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    backend.post_processor = processors.TemplateProcessing(
+        single=["$A", "</s>"], pair=["$A", "</s>", "$B", "</s>"], special_tokens=[("</s>", 1)]
+    )
+    with tempfile.TemporaryDirectory(prefix="tiny-t5-") as folder:
+        backend.save(str(Path(folder, "tokenizer.json")))
+        return T5TokenizerFast.from_pretrained(
+            folder,
+            extra_ids=0,  # T5 otherwise adds 100 sentinel tokens
+            eos_token="</s>",
+            unk_token="<unk>",
+            pad_token="<pad>",
+            model_max_length=T5_MAX_LENGTH,
+        )
 
 
 def build_tiny_pipeline(dtype: torch.dtype = torch.float32) -> FluxPipeline:

@@ -134,6 +134,8 @@ def tiny_causal_lm(seed: int = 0) -> tuple[Any, Any]:
         eos_token="<|im_end|>",
         pad_token="<|endoftext|>",
         additional_special_tokens=["<|im_start|>"],
+        # only what Qwen's own tokenizer returns: transformers 4.x would add token_type_ids
+        model_input_names=["input_ids", "attention_mask"],
     )
     tokenizer.chat_template = (
         "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"

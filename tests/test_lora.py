@@ -1,5 +1,7 @@
 """LoRAs: spec parsing, loading through diffusers with honoured scales, and pipelines that already carry one."""
 
+import os
+
 import numpy as np
 import pytest
 from extras_fixtures import save_tiny_lora
@@ -90,7 +92,7 @@ def test_lora_changes_the_image_and_scale_zero_equals_no_lora(own_pipe, lora_fil
 def test_a_pipeline_with_a_lora_already_loaded_works_as_is(lora_file):
     reference = pixels(render(PLAN, pipe=build_tiny_pipeline(), loras=[str(lora_file)], **FAST))
     users = build_tiny_pipeline()
-    users.load_lora_weights(str(lora_file), adapter_name="mine")
+    users.load_lora_weights(str(lora_file.parent), weight_name=lora_file.name, adapter_name="mine")
     np.testing.assert_array_equal(pixels(render(PLAN, pipe=users, **FAST)), reference)
 
 
@@ -100,13 +102,27 @@ def test_a_missing_lora_is_a_one_line_error(own_pipe, tmp_path):
     assert "\n" not in str(caught.value)
 
 
-def test_loader_arguments_for_files_folders_and_hub_files(tmp_path):
+def test_loader_arguments_name_the_file_so_no_diffusers_asks_the_hub(tmp_path):
     local = tmp_path / "ink.safetensors"
     local.write_bytes(b"")
-    assert loader_arguments(str(local)) == (str(local), {})
-    assert loader_arguments(str(tmp_path)) == (str(tmp_path), {})
+    assert loader_arguments(str(local)) == (str(tmp_path), {"weight_name": "ink.safetensors"})
+    assert loader_arguments(str(tmp_path)) == (str(tmp_path), {"weight_name": "ink.safetensors"})
+    (tmp_path / "grain.safetensors").write_bytes(b"")
+    assert loader_arguments(str(tmp_path)) == (str(tmp_path), {})  # two files: diffusers asks which
+    (tmp_path / "pytorch_lora_weights.safetensors").write_bytes(b"")
+    assert loader_arguments(str(tmp_path)) == (
+        str(tmp_path),
+        {"weight_name": "pytorch_lora_weights.safetensors"},
+    )
     assert loader_arguments("owner/repo") == ("owner/repo", {})
     assert loader_arguments("owner/repo/loras/ink.safetensors") == (
         "owner/repo",
         {"weight_name": "loras/ink.safetensors"},
     )
+
+
+def test_a_lora_folder_loads_offline_as_its_file_does(lora_file):
+    assert os.environ["HF_HUB_OFFLINE"] == "1"  # conftest: no diffusers may ask the hub
+    from_file = pixels(render(PLAN, pipe=build_tiny_pipeline(), loras=[str(lora_file)], **FAST))
+    from_folder = pixels(render(PLAN, pipe=build_tiny_pipeline(), loras=[str(lora_file.parent)], **FAST))
+    np.testing.assert_array_equal(from_folder, from_file)
