@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from planner.errors import InputError
+from planner.validation_messages import format_validation_error
 
 PLAN_VERSION = 1
 MAX_REGIONS = 16
@@ -190,18 +191,6 @@ class Plan(BaseModel):
 
 def _one_line(match: re.Match[str]) -> str:
     return "[" + ", ".join(part.strip() for part in match.group(1).split(",")) + "]"
-
-
-def format_validation_error(error: ValidationError, prefix: str = "invalid plan") -> str:
-    """One line naming the first failing field and the reason, e.g. 'regions[1].box: ...'."""
-    first = error.errors()[0]
-    loc = ""
-    for part in first["loc"]:
-        loc += f"[{part}]" if isinstance(part, int) else (f".{part}" if loc else str(part))
-    message = first["msg"].removeprefix("Value error, ")
-    more = len(error.errors()) - 1
-    tail = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-    return f"{prefix}: {loc or 'plan'}: {message}{tail}"
 
 
 def validate_plan(data: Any, *, max_regions: int = MAX_REGIONS) -> Plan:
