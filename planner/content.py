@@ -200,7 +200,8 @@ def json_objects(text: str, limit: int = MAX_CANDIDATES) -> list[dict[str, Any]]
     decoder = json.JSONDecoder(strict=False)  # tolerate raw tabs/control characters inside strings
     found: list[dict[str, Any]] = []
     for skip_strings in (True, False):  # the second pass rescues answers with a stray quote
-        for start, end in _object_spans(text, skip_strings=skip_strings):
+        spans = _object_spans(text, skip_strings=skip_strings)
+        for start, end in spans[: 4 * limit]:  # "{}{}{}..." must not cost a decode per pair
             try:
                 data = decoder.decode(text[start:end])
             except (json.JSONDecodeError, RecursionError):
@@ -289,21 +290,26 @@ def content_to_plan(data: dict[str, Any], options: ContentOptions) -> Plan:
         "background_prompt": data.get("background_prompt", "") or "",
         "regions": regions,
     }
+    problems: list[str] = []
     try:
-        content = content_model(options.max_regions).model_validate(answer)
+        answer = content_model(options.max_regions).model_validate(answer).model_dump()
     except ValidationError as exc:
-        raise ContentError(problem_lines(exc)) from None
+        problems = problem_lines(exc)
     plan_data = {
         "version": PLAN_VERSION,
         "prompt": options.prompt,
-        **content.model_dump(),
+        **answer,
         "width": options.width,
         "height": options.height,
     }
     try:
-        return Plan.model_validate(plan_data, context={"max_regions": options.max_regions})
-    except ValidationError as exc:
-        raise ContentError(problem_lines(exc)) from None
+        plan = Plan.model_validate(plan_data, context={"max_regions": options.max_regions})
+    except ValidationError as exc:  # the plan's own rules (box order and range, blank text, ...)
+        named = {line.split(":")[0] for line in problems}
+        problems += [line for line in problem_lines(exc) if line.split(":")[0] not in named]
+    if problems:
+        raise ContentError(problems)
+    return plan
 
 
 def plan_from_answer(text: str, options: ContentOptions) -> Plan:

@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, PlanError, load_plan
+from planner.errors import InputError
+from planner.make import PLANNERS
+from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, load_plan
 from renderer.lora import DEFAULT_LORA_SCALE
 from renderer.settings import (
     ATTENTION_BACKENDS,
@@ -40,7 +42,6 @@ from renderer.settings import (
 
 PROG = "plan-and-render"
 DEFAULT_OUT = "out"
-PLANNERS = ("auto", "openai", "hf", "rules")
 DTYPES = ("bfloat16", "float16", "float32")
 OFFLOAD_MODES = ("model", "sequential")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -116,9 +117,21 @@ def build_parser() -> argparse.ArgumentParser:
     planning.add_argument(
         "--planner",
         choices=PLANNERS,
-        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules (default: auto)",
+        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else hf when a CUDA GPU is "
+        "present and the default local model is already cached, else rules (default: auto)",
     )
     planning.add_argument("--llm-model", metavar="NAME", help="model for the openai or hf planner")
+    planning.add_argument(
+        "--timeout",
+        type=_bounded(float, 0.1),
+        metavar="S",
+        help="total seconds for one LLM answer: attempts, waits and reading included (default: 60)",
+    )
+    planning.add_argument(
+        "--no-critic",
+        action="store_true",
+        help="do not check the plan against the prompt (no critic repairs, no findings under the table)",
+    )
     planning.add_argument(
         "--max-regions",
         type=_bounded(int, 0),
@@ -372,6 +385,7 @@ def _planning_flags(args: argparse.Namespace) -> list[tuple[str, Any]]:
         ("--llm-model", args.llm_model),
         ("--max-regions", args.max_regions),
         ("--templates", args.templates),
+        ("--timeout", args.timeout),
     ]
 
 
@@ -440,25 +454,46 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         name: flags[name] if flags[name] is not None else file_settings.get(name) for name in SETTING_NAMES
     }
 
+    planner = args.planner or "auto"
+    if not args.plan:
+        from planner.make import choose_planner
+
+        choice = choose_planner(planner)
+        planner = choice.name
+        if not args.quiet:
+            print(choice.line(), file=stdout)
+            stdout.flush()
+    max_regions = MAX_REGIONS if args.max_regions is None else args.max_regions
+
     def show_plan(plan: Plan, resolved: Settings) -> None:
         if args.quiet:
             return
         print(plan_table(plan), file=stdout)
+        if not args.no_critic:
+            from planner.critic import critique
+
+            for finding in critique(plan, max_regions=max_regions):
+                print(f"critic: {finding.message}", file=stdout)
         if not args.plan_only:
             print(_settings_line(resolved, args.model or file_model or DEFAULT_MODEL), file=stdout)
         stdout.flush()
 
-    planner_options = {"templates_dir": args.templates} if args.templates else None
+    planner_options = {
+        key: value
+        for key, value in (("templates_dir", args.templates), ("timeout_s", args.timeout))
+        if value is not None
+    }
     result = plan_and_render(
         source,
         out=args.out,
         plan_only=args.plan_only,
-        planner=args.planner or "auto",
+        planner=planner,
         llm_model=args.llm_model,
         width=args.width,
         height=args.height,
-        max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
-        planner_options=planner_options,
+        max_regions=max_regions,
+        planner_options=planner_options or None,
+        critic=not args.no_critic,
         model=args.model or file_model,
         device=args.device or file_extras.get("device"),
         dtype=args.dtype or file_extras.get("dtype"),
@@ -496,7 +531,7 @@ def _extras(args: argparse.Namespace, found: dict[str, Any]) -> dict[str, Any]:
 
 def _is_bad_input(exc: BaseException) -> bool:
     """Errors that mean "fix your input" (exit 2): invalid plans or settings, unusable models."""
-    if isinstance(exc, UsageError | PlanError):
+    if isinstance(exc, UsageError | InputError):
         return True
     errors = sys.modules.get("renderer.errors")
     return errors is not None and isinstance(exc, errors.ModelUnavailableError)
@@ -505,7 +540,7 @@ def _is_bad_input(exc: BaseException) -> bool:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     planner_errors = sys.modules.get("planner.errors")
-    known = isinstance(exc, UsageError | PlanError)
+    known = isinstance(exc, UsageError | InputError)
     if planner_errors is not None and isinstance(exc, planner_errors.PlannerError):
         known = True
     errors = sys.modules.get("renderer.errors")

@@ -20,6 +20,7 @@ from typing import Any
 from PIL import Image
 from pydantic import ValidationError
 
+from planner.critic import Finding, critique
 from planner.plan import (
     MAX_REGIONS,
     Plan,
@@ -45,6 +46,10 @@ PathLike = str | os.PathLike[str]
 class PlanAndRenderResult:
     """What one run produced. `image` and `overlay` are None after a plan-only run.
 
+    `findings` are the critic's (planner.critic) disagreements between the plan and its prompt
+    ("3 cats asked, 2 planned"): advice shown to the user, never a reason to fail; empty when the
+    plan agrees or the critic was off.
+
     `plan` is what plan.json holds: its `render` object carries the settings that were chosen
     (arguments, or the plan's own), not the defaults, so it renders again the same way and still
     follows the model's defaults for the rest. `settings` holds every knob used (after a
@@ -60,6 +65,7 @@ class PlanAndRenderResult:
     image: Image.Image | None = None
     overlay: Image.Image | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
 
     def save(self, directory: PathLike) -> dict[str, Path]:
         """Write plan.json and layout.png, then image.png (plan and settings embedded) and overlay.png.
@@ -197,6 +203,7 @@ def plan_and_render(
     height: int | None = None,
     max_regions: int = MAX_REGIONS,
     planner_options: dict[str, Any] | None = None,
+    critic: bool = True,
     model: str | None = None,
     pipe: Any = None,
     seed: int | None = None,
@@ -226,7 +233,9 @@ def plan_and_render(
     - `prompt`: the user's words, or a ready Plan (then no planning happens; `width`/`height`
       still resize it).
     - Planning: `planner` is the backend (auto|openai|hf|rules), `llm_model` its model, and
-      `planner_options` any further `planner.make_plan` keywords.
+      `planner_options` any further `planner.make_plan` keywords (`timeout_s`, `templates_dir`, ...).
+    - `critic`: check the plan against the prompt (any plan, also a ready one); LLM planners send
+      disagreements back for repair. What still disagrees is in `result.findings`.
     - Settings (seed, steps, guidance, base_ratio, ...): given values > the plan's `render`
       object > the defaults in `renderer.settings`. None means "not given".
     - `model`: hub id, local folder or "tiny" (default FLUX.1-dev); or pass a loaded `pipe`.
@@ -255,10 +264,11 @@ def plan_and_render(
         sizes = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
         plan = make_plan(
             prompt,
-            backend=planner,
+            planner=planner,
             llm_model=llm_model,
             max_regions=max_regions,
             raw_response_dir=out_dir,
+            critic=critic,
             **sizes,
             **(planner_options or {}),
         )
@@ -279,7 +289,10 @@ def plan_and_render(
     settings = resolve_settings(plan, **explicit)  # bad settings fail here, before any model loads
     model_name = _model_name(model, pipe)
     layout = draw_layout(plan)  # also reads mask images: a bad mask fails before any model loads
-    result = PlanAndRenderResult(plan=plan, settings=settings, model=model_name, layout=layout)
+    findings = critique(plan, max_regions=max_regions) if critic else []
+    result = PlanAndRenderResult(
+        plan=plan, settings=settings, model=model_name, layout=layout, findings=findings
+    )
     if out_dir is not None:
         save_plan_files(out_dir, plan, layout)
     if not plan_only:

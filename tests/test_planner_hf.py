@@ -75,16 +75,16 @@ def test_unconstrained_random_model_would_not_parse(tiny):
 
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(planner.PlannerError, match="cannot load the hf model"):
-        planner.make_plan("a cat", backend="hf", llm_model=str(tmp_path / "no-such-model"))
+        planner.make_plan("a cat", planner="hf", llm_model=str(tmp_path / "no-such-model"))
     with pytest.raises(planner.PlannerError, match="HF_HUB_OFFLINE"):
-        planner.make_plan("a cat", backend="hf", llm_model="nobody/not-a-real-model-xyz")
+        planner.make_plan("a cat", planner="hf", llm_model="nobody/not-a-real-model-xyz")
 
 
 def test_default_model_is_never_downloaded(monkeypatch, tmp_path):
     monkeypatch.delenv("HF_HUB_OFFLINE")
     monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty cache: the default model is not there
     with pytest.raises(planner.PlannerError, match="only when already downloaded"):
-        planner.make_plan("a cat", backend="hf")
+        planner.make_plan("a cat", planner="hf")
 
 
 def test_missing_xgrammar_names_the_extra(monkeypatch, tiny):
