@@ -163,6 +163,7 @@ class OpenAIChat:
             timeout=self.retry.timeout_s,
             http_client=bounded_http_client(openai),
         )
+        self.completions = self.client.chat.completions  # its lazy imports happen now, not within a deadline
 
     # ------------------------------------------------------------------ public
     def __call__(self, messages: list[Message], max_regions: int) -> str:
@@ -259,7 +260,7 @@ class OpenAIChat:
         self.requests += 1
         remaining = max(0.1, deadline - time.monotonic())
         try:
-            raw = self.client.chat.completions.with_raw_response.create(**kwargs, timeout=remaining)
+            raw = self.completions.with_raw_response.create(**kwargs, timeout=remaining)
         except openai.APIStatusError as exc:
             self.raw_log.remember(self.raw_log.redact(f"HTTP {exc.status_code}: {exc.response.text}"))
             if (
