@@ -115,12 +115,15 @@ def _shown(box: tuple[float, float, float, float]) -> str:
 
 
 def _related(reading: PromptReading) -> set[int]:
-    """Things that stand in a stated relation to another thing."""
-    related: set[int] = set()
-    for relation in reading.relations:
-        if relation.kind in _RELATION_WORDS and relation.subject not in relation.objects:
-            related.update((relation.subject, *relation.objects))
-    return related
+    """Things the prompt places relative to another thing ("a cup ON the table": the cup).
+
+    The other thing (the table) is not counted: a surface or container can be background.
+    """
+    return {
+        relation.subject
+        for relation in reading.relations
+        if relation.kind in _RELATION_WORDS and relation.subject not in relation.objects
+    }
 
 
 def _shown_inside(thing: Thing, plan: Plan) -> bool:
@@ -138,12 +141,18 @@ def _count_findings(plan: Plan, reading: PromptReading, assigned: list[list[int]
     if len(plan.regions) >= cap or asked_total > cap:
         return []  # over the region cap something has to be merged or left out
     related = _related(reading)
+    supports = {  # what something stands on or is in (a rug, a table, a bowl) may be background
+        target
+        for relation in reading.relations
+        if relation.kind in (RelationKind.ON, RelationKind.IN) and relation.subject not in relation.objects
+        for target in relation.objects
+    }
     findings = []
     for index, (thing, regions) in enumerate(zip(reading.things, assigned, strict=True)):
-        if _shown_inside(thing, plan):
+        if _shown_inside(thing, plan) or (index in supports and not regions):
             continue
-        # Only a thing the prompt clearly places is "missing": a count, a place or a relation
-        # (style words and asides read as nouns must not make the critic nag).
+        # Only a thing the prompt clearly places is "missing": a count, a place, or a relation
+        # it is the subject of (style words and asides read as nouns must not make the critic nag).
         evident = (thing.count or 0) > 1 or thing.place is not None or index in related
         evident = evident and thing.head.lower() not in _SIDES  # "from left to right" is no thing
         if not regions and evident:
