@@ -1,11 +1,14 @@
 """An HTTP client for the openai backend whose answers are bounded in time and in size.
 
 httpx's timeouts apply to each read, so a server that trickles one byte a second is never cut
-off, and httpx inflates gzip bodies without a cap. This transport wraps the normal one: each
-answer body is read against a total deadline (the request's timeout, which the backend sets to
-what is left of the answer's time budget) and decompressed by the transport itself with a cap
-on the decoded size, so an answer that would inflate to gigabytes is refused after the cap.
-Only gzip, deflate and identity encodings are asked for and accepted.
+off, and httpx inflates gzip bodies without a cap. This transport wraps the normal one: every
+socket read and write of a request (status line, headers and body) is clamped to a total deadline
+(the request's timeout, which the backend sets to what is left of the answer's time budget), and
+the body is decompressed by the transport itself with a cap on the decoded size, so an answer that
+would inflate to gigabytes is refused after the cap. Only gzip, deflate and identity encodings are
+asked for and accepted. (The socket-level clamp wraps the connection pool's network backend, a
+private attribute of httpx's transport; where it is missing, the body is still read against the
+deadline.)
 
 It is built on the httpx flavour the installed openai client uses (httpx, or httpx2 in newer
 releases), found from `openai.DefaultHttpxClient`.
@@ -13,6 +16,7 @@ releases), found from `openai.DefaultHttpxClient`.
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import time
 import zlib
@@ -21,6 +25,68 @@ from typing import Any
 
 MAX_ANSWER_BYTES = 2 * 1024 * 1024  # a 16-region plan is about 10 kB
 ACCEPTED_ENCODINGS = "gzip, deflate"
+
+
+# The deadline of the request this thread is sending; set by the transport for one request only.
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("answer_deadline", default=None)
+
+
+class _DeadlineStream:
+    """A network stream whose reads and writes end by the current request's deadline."""
+
+    def __init__(self, stream: Any, timeout_error: type[Exception]) -> None:
+        self._stream = stream
+        self._timeout_error = timeout_error
+
+    def _left(self, timeout: float | None) -> float | None:
+        deadline = _deadline.get()
+        if deadline is None:
+            return timeout
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise self._timeout_error("the answer took longer than its total deadline")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._left(timeout))
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> Any:
+        tls = self._stream.start_tls(ssl_context, server_hostname, self._left(timeout))
+        return _DeadlineStream(tls, self._timeout_error)
+
+    def __getattr__(self, name: str) -> Any:  # close, get_extra_info
+        return getattr(self._stream, name)
+
+
+class _DeadlineBackend:
+    """A network backend (httpcore's) whose streams are _DeadlineStreams."""
+
+    def __init__(self, backend: Any, timeout_error: type[Exception]) -> None:
+        self._backend = backend
+        self._timeout_error = timeout_error
+
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> _DeadlineStream:
+        return _DeadlineStream(self._backend.connect_tcp(*args, **kwargs), self._timeout_error)
+
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> _DeadlineStream:
+        return _DeadlineStream(self._backend.connect_unix_socket(*args, **kwargs), self._timeout_error)
+
+    def __getattr__(self, name: str) -> Any:  # sleep
+        return getattr(self._backend, name)
+
+
+def _clamp_sockets(transport: Any) -> None:
+    """Make every socket read and write of `transport` honour the request's deadline, if we can reach them."""
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    core = sys.modules.get(type(pool).__module__.split(".")[0]) if pool is not None else None
+    if backend is not None and core is not None and hasattr(core, "ReadTimeout"):
+        pool._network_backend = _DeadlineBackend(backend, core.ReadTimeout)
 
 
 def _http_module(openai: Any) -> Any:
@@ -61,6 +127,14 @@ def _decoder(encoding: str, room: int, too_large: Callable[[], Exception]) -> Ca
     return decode
 
 
+def _release(token: Any) -> None:
+    """Forget the request's deadline (once; a second close is harmless)."""
+    try:
+        _deadline.reset(token)
+    except (ValueError, RuntimeError):
+        pass
+
+
 def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
     """An openai-ready http client whose every answer has a total deadline and a decoded-size cap.
 
@@ -75,8 +149,11 @@ def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
         return error
 
     class BoundedStream(http.SyncByteStream):
-        def __init__(self, raw: Any, decode: Callable[[bytes], bytes], deadline: float | None, total: float):
+        def __init__(
+            self, raw: Any, decode: Callable[[bytes], bytes], deadline: float | None, total: float, token: Any
+        ):
             self.raw, self.decode, self.deadline, self.total = raw, decode, deadline, total
+            self.token = token
 
         def __iter__(self) -> Iterator[bytes]:
             for chunk in self.raw:
@@ -85,20 +162,29 @@ def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
                 yield self.decode(chunk)
 
         def close(self) -> None:
-            close = getattr(self.raw, "close", None)
-            if close is not None:
-                close()
+            try:
+                close = getattr(self.raw, "close", None)
+                if close is not None:
+                    close()
+            finally:
+                _release(self.token)
 
     class BoundedTransport(http.BaseTransport):
         def __init__(self) -> None:
             self.inner = http.HTTPTransport()
+            _clamp_sockets(self.inner)
 
         def handle_request(self, request: Any) -> Any:
             start = time.monotonic()
             timeout = (request.extensions.get("timeout") or {}).get("read")
             deadline = start + timeout if timeout else None
             request.headers["accept-encoding"] = ACCEPTED_ENCODINGS
-            response = self.inner.handle_request(request)
+            token = _deadline.set(deadline)  # until the body is closed
+            try:
+                response = self.inner.handle_request(request)
+            except BaseException:
+                _release(token)
+                raise
             encoding = response.headers.get("content-encoding", "identity").strip().lower()
 
             def too_large() -> Exception:
@@ -107,6 +193,7 @@ def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
             decode = _decoder(encoding, max_bytes, too_large)
             if decode is None:
                 response.close()
+                _release(token)
                 raise refused(f"the server answered with content-encoding {encoding!r}, which is not read")
             headers = [
                 (key, value)
@@ -116,7 +203,7 @@ def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
             return http.Response(
                 status_code=response.status_code,
                 headers=headers,
-                stream=BoundedStream(response.stream, decode, deadline, timeout or 0.0),
+                stream=BoundedStream(response.stream, decode, deadline, timeout or 0.0, token),
                 extensions=response.extensions,
             )
 

@@ -11,11 +11,14 @@ and are shown to the user; they never fail a render.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 from planner.plan import MAX_REGIONS, Plan, Region
 from planner.reading import PromptReading, RelationKind, Size, Thing, read_prompt
+
+log = logging.getLogger("planner")
 
 # How far a box centre may sit past the middle before a stated side is contradicted.
 SIDE_TOLERANCE = 0.05
@@ -294,7 +297,11 @@ def critique(
     """
     if reading is None:
         text = plan.prompt or plan.base_prompt
-        reading = read_prompt(text) if text.strip() else PromptReading()
+        try:
+            reading = read_prompt(text) if text.strip() else PromptReading()
+        except Exception as exc:  # a critique is advice: a parser failure must never fail a run
+            log.warning("critic: could not read the prompt (%s: %s); no findings", type(exc).__name__, exc)
+            return []
     assigned = _assign(plan, reading)
     return [
         *_count_findings(plan, reading, assigned, max_regions),

@@ -21,6 +21,12 @@ from planner.templates import Message, PromptContext, PromptTemplates
 
 log = logging.getLogger("planner")
 
+ECHO_CHARS = 20_000  # a previous answer sent back for repair is cut to this (a plan is far shorter)
+
+
+def _shortened(answer: str) -> str:
+    return answer if len(answer) <= ECHO_CHARS else answer[:ECHO_CHARS] + " [... cut]"
+
 
 class ChatBackend(Protocol):
     """Sends chat messages to a model and returns its answer text (at most `max_regions` regions asked)."""
@@ -68,7 +74,7 @@ def plan_with_chat(
             asked_for_fewer = asked_for_fewer or exc.too_many_regions
             log.info("answer %d was not a valid plan: %s", answer_index + 1, "; ".join(problems))
             repair = templates.repair_message(
-                problems, answer, context, too_many_regions=exc.too_many_regions
+                problems, _shortened(answer), context, too_many_regions=exc.too_many_regions
             )
         else:
             findings = critique(plan, max_regions=max_regions) if critic else []
@@ -82,9 +88,13 @@ def plan_with_chat(
                 "; ".join(f.message for f in findings),
             )
             repair = templates.repair_message(
-                [], answer, context, too_many_regions=False, disagreements=[f.message for f in findings]
+                [],
+                _shortened(answer),
+                context,
+                too_many_regions=False,
+                disagreements=[f.message for f in findings],
             )
-        messages = [*first, {"role": "assistant", "content": answer}, repair]
+        messages = [*first, {"role": "assistant", "content": _shortened(answer)}, repair]
     if best is not None:
         log.info("no repair fixed every disagreement: kept the plan with the fewest (%d)", len(best[1]))
         return best[0]

@@ -191,6 +191,8 @@ class OpenAIChat:
     def _describe(self, exc: BaseException) -> str:
         status = _status(exc)
         text = " ".join(str(getattr(exc, "message", None) or exc).split())
+        if isinstance(exc, self._openai.APITimeoutError):
+            text = f"no complete answer within the deadline of {self.retry.timeout_s:g} s (--timeout)"
         cause = exc.__cause__
         if cause is not None and str(cause).strip() and str(cause) not in text:
             text += f" ({type(cause).__name__}: {' '.join(str(cause).split())})"

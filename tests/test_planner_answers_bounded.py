@@ -56,14 +56,56 @@ def saved_text(message: str) -> str:
 
 
 def test_a_trickling_server_cannot_hold_the_planner_past_the_deadline(monkeypatch, tmp_path):
-    body = json.dumps({"choices": [{"message": {"content": json.dumps(GOOD)}}]}).encode()
+    padded = dict(GOOD, background_prompt="a sandy beach " * 100)
+    body = json.dumps({"choices": [{"message": {"content": json.dumps(padded)}}]}).encode()
     with FakeLLMServer([raw(body, delay_s="0.05")]) as server:
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         start = time.monotonic()
-        with pytest.raises(planner.ServiceUnavailableError, match="longer than"):
+        with pytest.raises(planner.ServiceUnavailableError, match="within the deadline of 1.5 s"):
             plan_via(tmp_path, timeout_s=1.5, max_attempts=5)
         elapsed = time.monotonic() - start
-    assert elapsed < 3.0  # the whole body would take over 20 s; retries stop at the deadline too
+    assert elapsed < 6.0  # the whole body would take two minutes; retries stop at the deadline too
+
+
+def test_trickled_headers_are_bounded_too(monkeypatch, tmp_path):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def serve() -> None:  # a status line and headers, one byte every 50 ms (two minutes in all)
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        with conn:
+            conn.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\nx-pad: " + b"a" * 2400 + b"\r\n\r\n":
+                if stop.is_set():
+                    break
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    break
+                time.sleep(0.05)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    port = listener.getsockname()[1]
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    start = time.monotonic()
+    try:
+        with pytest.raises(planner.ServiceUnavailableError):
+            plan_via(tmp_path, timeout_s=1.5, max_attempts=1)
+        elapsed = time.monotonic() - start
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(timeout=5)
+    assert elapsed < 6.0  # the headers alone would take two minutes
 
 
 def test_the_deadline_covers_every_attempt_and_wait(monkeypatch, tmp_path):
@@ -75,7 +117,7 @@ def test_the_deadline_covers_every_attempt_and_wait(monkeypatch, tmp_path):
         with pytest.raises(planner.ServiceUnavailableError):
             plan_via(tmp_path, timeout_s=1.0, max_attempts=50)
         elapsed = time.monotonic() - start
-    assert elapsed < 1.6 and 2 <= len(server.requests) <= 4
+    assert elapsed < 3.0 and 2 <= len(server.requests) <= 4  # 50 attempts would take 15 s
 
 
 def test_a_gzip_bomb_is_refused_early_and_not_retried(monkeypatch, tmp_path):

@@ -216,3 +216,17 @@ def test_plan_and_render_reports_what_still_disagrees(monkeypatch, tmp_path):
         quiet = plan_and_render(HARBOUR, planner="openai", plan_only=True, critic=False)
     assert [f.message for f in result.findings] == ["2 seagulls asked, 1 planned"]
     assert quiet.findings == []
+
+
+def test_a_parser_failure_never_fails_a_run(monkeypatch, tmp_path, caplog):
+    import planner.critic
+    from renderer import plan_and_render
+
+    def broken(prompt):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(planner.critic, "read_prompt", broken)
+    assert critique(plan_of(SWAPPED)) == []
+    result = plan_and_render(HARBOUR, planner="rules", plan_only=True)
+    assert result.plan.regions and result.findings == []
+    assert "could not read the prompt" in caplog.text
