@@ -9,6 +9,7 @@ from planner.errors import InputError
 from planner.plan import MAX_REGIONS, Plan, PlanError, validate_plan
 
 PLANNERS = ("auto", "openai", "hf", "rules")
+ANSWER_TIMEOUT_S = 60.0  # the total deadline of one LLM answer (attempts, waits, reading)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def make_plan(
     max_regions: int = MAX_REGIONS,
     templates_dir: str | Path | None = None,
     max_attempts: int = 3,
-    timeout_s: float = 60.0,
+    timeout_s: float = ANSWER_TIMEOUT_S,
     max_repairs: int = 2,
     raw_response_dir: str | Path | None = None,
     critic: bool = True,

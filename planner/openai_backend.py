@@ -28,6 +28,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt
 from planner.bounded_http import bounded_http_client
 from planner.content import content_json_schema
 from planner.errors import InputError, PlannerError, ServiceUnavailableError
+from planner.make import ANSWER_TIMEOUT_S
 from planner.raw_log import RawResponseLog
 from planner.templates import Message
 
@@ -44,7 +45,7 @@ class RetryPolicy:
     """How hard to try for one answer: attempts, total seconds (the deadline), and the backoff between attempts."""
 
     max_attempts: int = 3
-    timeout_s: float = 60.0
+    timeout_s: float = ANSWER_TIMEOUT_S
     wait_initial_s: float = 1.0
     wait_max_s: float = 16.0
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from planner.errors import InputError
-from planner.make import PLANNERS
+from planner.make import ANSWER_TIMEOUT_S, PLANNERS
 from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, load_plan
 from renderer.lora import DEFAULT_LORA_SCALE
 from renderer.settings import (
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout",
         type=_bounded(float, 0.1),
         metavar="S",
-        help="total seconds for one LLM answer: attempts, waits and reading included (default: 60)",
+        help=f"total seconds for one LLM answer: attempts, waits and reading included (default: {ANSWER_TIMEOUT_S:g})",
     )
     planning.add_argument(
         "--no-critic",
