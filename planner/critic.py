@@ -25,13 +25,15 @@ SIDE_TOLERANCE = 0.05
 # Box area (fraction of the image) above which a thing of this size is "huge".
 HUGE_AREA = {Size.TINY: 0.25, Size.SMALL: 0.6}
 _WORD = re.compile(r"[a-z]+")
+# side -> (axis, does the box (lo, hi) on that axis fit it, words). "In the middle" is not checked
+# vertically: in a room or a landscape it means the middle of the floor or the water, not of the
+# picture's height. The centre only needs the box to reach into the central third.
 _SIDES = {
-    "left": ("x", lambda c: c <= 0.5 + SIDE_TOLERANCE, "on the left"),
-    "right": ("x", lambda c: c >= 0.5 - SIDE_TOLERANCE, "on the right"),
-    "center": ("x", lambda c: 0.3 <= c <= 0.7, "in the centre"),
-    "top": ("y", lambda c: c <= 0.5 + SIDE_TOLERANCE, "at the top"),
-    "bottom": ("y", lambda c: c >= 0.5 - SIDE_TOLERANCE, "at the bottom"),
-    "middle": ("y", lambda c: 0.3 <= c <= 0.7, "in the middle"),
+    "left": ("x", lambda lo, hi: (lo + hi) / 2 <= 0.5 + SIDE_TOLERANCE, "on the left"),
+    "right": ("x", lambda lo, hi: (lo + hi) / 2 >= 0.5 - SIDE_TOLERANCE, "on the right"),
+    "center": ("x", lambda lo, hi: lo < 2 / 3 and hi > 1 / 3, "in the centre"),
+    "top": ("y", lambda lo, hi: (lo + hi) / 2 <= 0.5 + SIDE_TOLERANCE, "at the top"),
+    "bottom": ("y", lambda lo, hi: (lo + hi) / 2 >= 0.5 - SIDE_TOLERANCE, "at the bottom"),
 }
 
 
@@ -182,12 +184,11 @@ def _place_findings(plan: Plan, reading: PromptReading, assigned: list[list[int]
             box = plan.regions[index].box
             if box is None:
                 continue
-            cx, cy = _centre(box)
             for side in (thing.place.horizontal, thing.place.vertical):
                 if side not in _SIDES:
                     continue
                 axis, fits, words = _SIDES[side]
-                if not fits(cx if axis == "x" else cy):
+                if not (fits(box[0], box[2]) if axis == "x" else fits(box[1], box[3])):
                     findings.append(
                         Finding(
                             "place",

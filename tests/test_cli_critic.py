@@ -10,7 +10,7 @@ from planner_fixtures import FakeLLMServer, answer, error
 
 from renderer.cli import main
 
-HARBOUR = "On the left an old lighthouse, on the right a small boat, and two seagulls in the sky."
+HARBOUR = "An old lighthouse on the left, a small boat on the right and two seagulls in the sky."
 SWAPPED = {
     "version": 1,
     "prompt": HARBOUR,

@@ -13,10 +13,11 @@ import planner
 from planner.content import ContentOptions, content_to_plan
 from planner.critic import Finding, critique
 from planner.plan import Plan, load_plan
+from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from prompts import PROMPTS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-HARBOUR = "On the left an old lighthouse, on the right a small boat, and two seagulls in the sky."
+HARBOUR = "An old lighthouse on the left, a small boat on the right and two seagulls in the sky."
 LIGHTHOUSE = {"label": "old lighthouse", "prompt": "an old lighthouse", "box": [0.05, 0.1, 0.4, 0.95]}
 BOAT = {"label": "small boat", "prompt": "a small boat", "box": [0.6, 0.6, 0.95, 0.9]}
 GULLS = [
@@ -35,60 +36,86 @@ def plan_of(content: dict, prompt: str = HARBOUR, max_regions: int = 16) -> Plan
     return content_to_plan(content, ContentOptions(prompt=prompt, max_regions=max_regions))
 
 
+# What the parser reads in HARBOUR, written out: the checks are tested against the reading contract,
+# whatever parser fills it in (the repair-loop tests below use the real one).
+READING = PromptReading(
+    things=(
+        Thing("old lighthouse", "lighthouse", 1, Size.HUGE, Place(horizontal="left"), ("old",)),
+        Thing("small boat", "boat", 1, Size.MEDIUM, Place(horizontal="right"), ("small",)),
+        Thing("seagull", "seagull", 2, Size.SMALL, Place(vertical="top")),
+    )
+)
+
+
 # ------------------------------------------------------------------ the checks
 def test_a_plan_that_follows_its_prompt_has_no_findings():
-    assert critique(plan_of(GOOD)) == []
+    assert critique(plan_of(GOOD), READING) == []
+    assert critique(plan_of(GOOD)) == []  # and as the parser reads the prompt
 
 
 def test_a_missing_instance_is_a_count_finding():
-    findings = critique(plan_of(DROPPED))
+    findings = critique(plan_of(DROPPED), READING)
     assert [(f.kind, f.message) for f in findings] == [("count", "2 seagulls asked, 1 planned")]
 
 
 def test_a_missing_thing_is_named():
-    findings = critique(plan_of(dict(GOOD, regions=[LIGHTHOUSE, *GULLS])))
+    findings = critique(plan_of(dict(GOOD, regions=[LIGHTHOUSE, *GULLS])), READING)
     assert [(f.kind, f.thing) for f in findings] == [("missing", "small boat")]
     assert 'no region for "small boat"' in findings[0].message
 
 
+def test_a_thing_the_prompt_does_not_place_is_not_reported_missing():
+    aside = PromptReading(things=(*READING.things, Thing("35mm film", "film", 1, attributes=("35mm",))))
+    assert critique(plan_of(GOOD), aside) == []
+
+
 def test_boxes_on_the_wrong_side_are_found():
-    findings = critique(plan_of(SWAPPED))
+    findings = critique(plan_of(SWAPPED), READING)
     assert [(f.kind, f.region) for f in findings] == [("place", 0), ("place", 1)]
     assert "puts it on the left" in findings[0].message and "on the right" in findings[1].message
 
 
 def test_a_box_contradicting_a_relation():
     prompt = "a white cup on a wooden table"
+    reading = PromptReading(
+        things=(Thing("white cup", "cup", size=Size.SMALL), Thing("wooden table", "table")),
+        relations=(Relation(RelationKind.ON, 0, (1,)),),
+    )
     table = {"label": "wooden table", "prompt": "t", "box": [0.05, 0.55, 0.95, 0.95]}
     on = {"label": "white cup", "prompt": "c", "box": [0.4, 0.35, 0.6, 0.6]}
     floating = dict(on, box=[0.4, 0.02, 0.6, 0.2])
     content = {"base_prompt": prompt, "background_prompt": "", "regions": [on, table]}
-    assert critique(plan_of(content, prompt)) == []
-    findings = critique(plan_of(dict(content, regions=[floating, table]), prompt))
+    assert critique(plan_of(content, prompt), reading) == []
+    findings = critique(plan_of(dict(content, regions=[floating, table]), prompt), reading)
     assert [(f.kind, f.region) for f in findings] == [("relation", 0)]
     assert "on the wooden table" in findings[0].message
 
 
 def test_a_small_thing_with_a_huge_box():
     prompt = "a bee on a sunflower"
+    reading = PromptReading(things=(Thing("bee", "bee", size=Size.TINY), Thing("sunflower", "sunflower")))
     bee = {"label": "bee", "prompt": "b", "box": [0.0, 0.0, 0.95, 0.95]}
     flower = {"label": "sunflower", "prompt": "f", "box": [0.2, 0.5, 0.8, 1.0]}
-    findings = critique(
-        plan_of({"base_prompt": prompt, "background_prompt": "", "regions": [bee, flower]}, prompt)
-    )
-    assert [(f.kind, f.region) for f in findings] == [("size", 0)]
-    alone = {
-        "base_prompt": prompt,
-        "background_prompt": "",
-        "regions": [bee],
-    }  # a close-up may fill the frame
-    assert all(f.kind != "size" for f in critique(plan_of(alone, prompt)))
+    content = {"base_prompt": prompt, "background_prompt": "", "regions": [bee, flower]}
+    findings = critique(plan_of(content, prompt), reading)
+    assert [(f.kind, f.region) for f in findings] == [("size", 0)] and "tiny thing" in findings[0].message
+    alone = dict(content, regions=[bee])  # a close-up may fill the frame
+    assert critique(plan_of(alone, prompt), reading) == []
 
 
 def test_at_the_region_cap_missing_things_are_expected():
     capped = dict(GOOD, regions=[LIGHTHOUSE, BOAT])
-    assert critique(plan_of(capped, max_regions=2), max_regions=2) == []
-    assert [f.kind for f in critique(plan_of(capped))] == ["missing"]
+    assert critique(plan_of(capped, max_regions=2), READING, max_regions=2) == []
+    assert [f.kind for f in critique(plan_of(capped), READING)] == ["missing"]
+
+
+def test_the_centre_needs_only_to_reach_the_middle_third():
+    reading = PromptReading(things=(Thing("red canoe", "canoe", place=Place("center", "middle")),))
+    canoe = {"label": "red canoe", "prompt": "c", "box": [0.52, 0.7, 0.9, 0.95]}
+    content = {"base_prompt": "a canoe", "background_prompt": "", "regions": [canoe]}
+    assert critique(plan_of(content, "a canoe"), reading) == []
+    off = dict(content, regions=[dict(canoe, box=[0.7, 0.7, 0.95, 0.95])])
+    assert [f.kind for f in critique(plan_of(off, "a canoe"), reading)] == ["place"]
 
 
 def test_a_thing_shown_inside_another_region_is_not_missing():
@@ -103,7 +130,7 @@ def test_a_thing_shown_inside_another_region_is_not_missing():
 
 
 def test_findings_are_one_line_dataclasses():
-    for finding in critique(plan_of(SWAPPED)) + critique(plan_of(DROPPED)):
+    for finding in critique(plan_of(SWAPPED), READING) + critique(plan_of(DROPPED), READING):
         assert isinstance(finding, Finding) and "\n" not in finding.message
 
 
