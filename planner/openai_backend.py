@@ -74,11 +74,15 @@ def _check_credential(name: str, value: str | None) -> None:
 
 
 def url_secrets(url: str) -> list[str]:
-    """The parts of a URL that may be secret: its password, user name and query values."""
+    """The parts of a URL that may be secret: its password, user name and query values.
+
+    Values under 6 characters are left out: blanking "me" or "1" everywhere would garble messages
+    (the URL itself is never shown with its credentials or query, see shown_url).
+    """
     parts = urllib.parse.urlsplit(url)
     found = [parts.password or "", parts.username or ""]
-    found += [value for _, value in urllib.parse.parse_qsl(parts.query) if len(value) >= 8]
-    return [s for s in found if s]
+    found += [value for _, value in urllib.parse.parse_qsl(parts.query)]
+    return [s for s in found if len(s) >= 6]
 
 
 def shown_url(url: str, secrets: list[str]) -> str:
