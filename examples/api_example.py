@@ -27,7 +27,7 @@ def main() -> None:
     size = {} if real else {"width": 512, "height": 512, "steps": 8}
 
     # 1. The plan alone: cheap, no model involved. Print what the planner decided.
-    plan = make_plan(PROMPT, backend="rules", **{k: v for k, v in size.items() if k != "steps"})
+    plan = make_plan(PROMPT, planner="rules", **{k: v for k, v in size.items() if k != "steps"})
     for region in plan.regions:
         print(f"{region.label:>20}  {region.box}  {region.prompt}")
 

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     for example in examples:
         folder = HERE / example["name"]
-        plan = make_plan(example["prompt"], backend="rules", width=example["width"], height=example["height"])
+        plan = make_plan(example["prompt"], planner="rules", width=example["width"], height=example["height"])
         if args.check:
             stored = folder / "plan.json"
             if not stored.exists() or stored.read_text(encoding="utf-8") != plan.to_json():

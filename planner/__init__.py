@@ -1,5 +1,6 @@
 """Prompt in, validated regional plan out. Light to import: no torch, no diffusers."""
 
+from planner.critic import Finding, critique
 from planner.errors import InputError, PlannerError, PlanningFailedError, ServiceUnavailableError
 from planner.plan import (
     MAX_REGIONS,
@@ -13,6 +14,7 @@ from planner.plan import (
 )
 
 __all__ = [
+    "Finding",
     "InputError",
     "MAX_REGIONS",
     "Plan",
@@ -22,6 +24,7 @@ __all__ = [
     "Region",
     "RenderSettings",
     "ServiceUnavailableError",
+    "critique",
     "load_plan",
     "make_plan",
     "parse_plan",

@@ -1,22 +1,19 @@
-"""Ask a chat model for a plan, and repair its answer until it is valid (bounded).
+"""Ask a chat model for a plan, and repair its answer until it is valid and agrees with the prompt (bounded).
 
-A backend is any callable `chat(messages, schema) -> str` that returns the model's text; it
-raises ServiceUnavailableError itself when the service cannot be reached. This module owns the
-conversation: first request, validation, repair prompts, and the final one-line error.
+A backend is any callable `chat(messages, max_regions) -> str` that returns the model's text,
+built from the answer contract in `planner.content` (a JSON schema or a grammar with the region
+cap); it raises ServiceUnavailableError itself when the service cannot be reached. This module
+owns the conversation: first request, validation, the critic, repair prompts, and the final
+one-line error.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+from typing import Protocol
 
-from planner.content import (
-    ContentError,
-    ContentOptions,
-    content_json_schema,
-    content_to_plan,
-    extract_json_object,
-)
+from planner.content import ContentError, ContentOptions, plan_from_answer
+from planner.critic import Finding, critique
 from planner.errors import PlanningFailedError
 from planner.plan import Plan
 from planner.raw_log import RawResponseLog
@@ -24,11 +21,17 @@ from planner.templates import Message, PromptContext, PromptTemplates
 
 log = logging.getLogger("planner")
 
+ECHO_CHARS = 20_000  # a previous answer sent back for repair is cut to this (a plan is far shorter)
+
+
+def _shortened(answer: str) -> str:
+    return answer if len(answer) <= ECHO_CHARS else answer[:ECHO_CHARS] + " [... cut]"
+
 
 class ChatBackend(Protocol):
-    """Sends chat messages to a model and returns its answer text."""
+    """Sends chat messages to a model and returns its answer text (at most `max_regions` regions asked)."""
 
-    def __call__(self, messages: list[Message], schema: dict[str, Any]) -> str: ...
+    def __call__(self, messages: list[Message], max_regions: int) -> str: ...
 
 
 def plan_with_chat(
@@ -41,32 +44,60 @@ def plan_with_chat(
     templates: PromptTemplates,
     max_repairs: int,
     raw_log: RawResponseLog,
+    critic: bool = True,
 ) -> Plan:
     """Run the request/repair conversation and return a valid Plan.
 
-    Raises PlanningFailedError (naming the saved raw response) when no answer becomes valid.
+    An answer that is not a valid plan goes back with its problems; a valid plan that the critic
+    finds disagreeing with the prompt goes back with the findings, within the same `max_repairs`.
+    When the repairs run out, the valid plan with the fewest findings is returned (the caller can
+    show `critique(plan)`). Secrets are blanked out of every answer before it is read, so an
+    answer echoing the API key cannot put it in the plan. Raises PlanningFailedError (naming the
+    saved raw response) when no answer becomes a valid plan.
     """
     context = PromptContext(max_regions=max_regions, width=width, height=height)
     first = templates.first_messages(prompt, context)
     messages = first
-    schema = content_json_schema(max_regions)
     options = ContentOptions(prompt=prompt, width=width, height=height, max_regions=max_regions)
     asked_for_fewer = False
     problems: list[str] = []
+    best: tuple[Plan, list[Finding]] | None = None
     for answer_index in range(max_repairs + 1):
-        answer = chat(messages, schema)
+        answer = raw_log.redact(chat(messages, max_regions))
         raw_log.remember(answer)
         options.truncate_extra_regions = asked_for_fewer or answer_index == max_repairs
+        findings: list[Finding] = []
         try:
-            return content_to_plan(extract_json_object(answer), options)
+            plan = plan_from_answer(answer, options)
         except ContentError as exc:
             problems = exc.problems
             asked_for_fewer = asked_for_fewer or exc.too_many_regions
             log.info("answer %d was not a valid plan: %s", answer_index + 1, "; ".join(problems))
             repair = templates.repair_message(
-                problems, answer, context, too_many_regions=exc.too_many_regions
+                problems, _shortened(answer), context, too_many_regions=exc.too_many_regions
             )
-            messages = [*first, {"role": "assistant", "content": answer}, repair]
+        else:
+            findings = critique(plan, max_regions=max_regions) if critic else []
+            if best is None or len(findings) < len(best[1]):
+                best = (plan, findings)
+            if not findings:
+                return plan
+            log.info(
+                "answer %d disagrees with the prompt: %s",
+                answer_index + 1,
+                "; ".join(f.message for f in findings),
+            )
+            repair = templates.repair_message(
+                [],
+                _shortened(answer),
+                context,
+                too_many_regions=False,
+                disagreements=[f.message for f in findings],
+            )
+        messages = [*first, {"role": "assistant", "content": _shortened(answer)}, repair]
+    if best is not None:
+        log.info("no repair fixed every disagreement: kept the plan with the fewest (%d)", len(best[1]))
+        return best[0]
     answers = max_repairs + 1
     path = raw_log.save(note="planner: last answer, which was not a valid plan: " + "; ".join(problems))
     raise PlanningFailedError(

@@ -52,7 +52,8 @@ from pydantic import (
 
 from planner.errors import InputError, PlanError
 from planner.safe_read import MAX_BATCH_BYTES, decode_text, loads_json, read_bytes
-from planner.settings import RenderSettings, format_validation_error
+from planner.settings import RenderSettings
+from planner.validation_messages import format_validation_error
 
 __all__ = ["PlanError", "RenderSettings", "format_validation_error"]
 

@@ -41,6 +41,7 @@ from pydantic import (
 )
 
 from planner.errors import InputError
+from planner.validation_messages import format_validation_error
 
 if TYPE_CHECKING:
     from planner.plan import Plan
@@ -201,22 +202,6 @@ RenderSettings = create_model(
 )
 
 DEFAULTS = Settings()
-
-
-def format_validation_error(error: ValidationError, prefix: str) -> str:
-    """One line naming the first failing field and the reason, e.g. 'invalid plan: regions[1].box: ...'."""
-    first = error.errors()[0]
-    loc = ""
-    for part in first["loc"]:
-        if isinstance(part, str) and ("[" in part or "-" in part):
-            continue  # pydantic's names for union members, e.g. 'constrained-int'
-        loc += f"[{part}]" if isinstance(part, int) else (f".{part}" if loc else str(part))
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown field"
-    more = len(error.errors()) - 1
-    tail = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-    return f"{prefix}: {loc or 'value'}: {message}{tail}"
 
 
 def check_given(values: Mapping[str, Any], *, where: str = "invalid setting") -> dict[str, Any]:

@@ -14,7 +14,9 @@ from typing import Any
 
 import jinja2
 
+from planner.content import answer_fields
 from planner.errors import InputError
+from planner.plan import MAX_REGIONS
 from planner.safe_read import read_json, read_text
 from prompts import PROMPTS_DIR
 
@@ -84,33 +86,49 @@ class PromptTemplates:
         except jinja2.TemplateError as exc:
             raise TemplateError(_template_error_line(exc, self._find(name))) from None
 
-    def _load_examples(self) -> list[tuple[str, str]]:
+    def _load_examples(self) -> list[tuple[str, str, int | None]]:
+        """(prompt, answer JSON, the example's own region cap or None) for each few-shot example."""
         path = self._find(EXAMPLES)
         items = read_json(path, what="few-shot examples file")
         try:
-            return [(item["prompt"], json.dumps(item["answer"], ensure_ascii=False)) for item in items]
-        except (KeyError, TypeError) as exc:
+            return [
+                (item["prompt"], json.dumps(item["answer"], ensure_ascii=False), item.get("max_regions"))
+                for item in items
+            ]
+        except (KeyError, TypeError, AttributeError) as exc:
             raise TemplateError(
                 f"few-shot examples {path}: each item needs 'prompt' and 'answer' ({exc})"
             ) from None
 
     def first_messages(self, prompt: str, context: PromptContext) -> list[Message]:
-        """System prompt, few-shot pairs, then the user's description."""
+        """System prompt, few-shot pairs, then the user's description.
+
+        An example with its own `max_regions` (a crowded scene merged under a small cap) is asked
+        with that cap, so the example never contradicts the cap it shows.
+        """
         values = {"max_regions": context.max_regions, "width": context.width, "height": context.height}
-        messages = [{"role": "system", "content": self._render(SYSTEM, **values)}]
-        for example_prompt, answer in self.examples:
-            messages.append({"role": "user", "content": self._render(USER, prompt=example_prompt, **values)})
+        messages = [{"role": "system", "content": self._render(SYSTEM, fields=answer_fields(), **values)}]
+        for example_prompt, answer, example_cap in self.examples:
+            shown = {**values, "max_regions": example_cap or MAX_REGIONS}
+            messages.append({"role": "user", "content": self._render(USER, prompt=example_prompt, **shown)})
             messages.append({"role": "assistant", "content": answer})
         messages.append({"role": "user", "content": self._render(USER, prompt=prompt, **values)})
         return messages
 
     def repair_message(
-        self, problems: list[str], previous_answer: str, context: PromptContext, *, too_many_regions: bool
+        self,
+        problems: list[str],
+        previous_answer: str,
+        context: PromptContext,
+        *,
+        too_many_regions: bool,
+        disagreements: list[str] | None = None,
     ) -> Message:
-        """The user turn that shows the model its validation errors and its previous answer."""
+        """The user turn that shows the model its validation errors (or the critic's findings) and its answer."""
         content = self._render(
             REPAIR,
             problems=problems,
+            disagreements=disagreements or [],
             previous_answer=previous_answer,
             too_many_regions=too_many_regions,
             max_regions=context.max_regions,

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError
-from planner.make import BACKENDS
+from planner.make import PLANNERS
 from planner.plan import REGIONS_CEILING, Plan, load_plan, validate_plan
 from planner.safe_read import MAX_BATCH_BYTES, loads_json, read_text
 from renderer.settings import SETTING_NAMES, SettingsError, check_given
@@ -178,8 +178,8 @@ def _check_options(data: dict[str, Any], where: str) -> None:
     for key in ("llm_model", "control_image"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise BatchFileError(f'{where}: "{key}" must be a string')
-    if data.get("planner") is not None and data["planner"] not in BACKENDS:
-        raise BatchFileError(f'{where}: "planner" must be one of {", ".join(BACKENDS)}')
+    if data.get("planner") is not None and data["planner"] not in PLANNERS:
+        raise BatchFileError(f'{where}: "planner" must be one of {", ".join(PLANNERS)}')
 
 
 def _plan_words(plan: dict[str, Any] | str) -> str:

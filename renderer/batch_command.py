@@ -34,8 +34,18 @@ def batch_options(args: argparse.Namespace) -> dict[str, Any]:
     for name in ("control_image", "control_mode", "control_scale"):
         if getattr(inputs, name) is not None:
             options[name] = getattr(inputs, name)
-    if getattr(args, "templates", None):
-        options["planner_options"] = {"templates_dir": args.templates}
+    planner_options = {
+        key: value
+        for key, value in (
+            ("templates_dir", getattr(args, "templates", None)),
+            ("timeout_s", getattr(args, "timeout", None)),
+        )
+        if value is not None
+    }
+    if planner_options:
+        options["planner_options"] = planner_options
+    if getattr(args, "no_critic", False):
+        options["critic"] = False
     return options
 
 

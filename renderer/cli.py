@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from planner.errors import InputError, PlannerError
-from planner.make import BACKENDS
+from planner.make import ANSWER_TIMEOUT_S, PLANNERS
 from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, REGIONS_CEILING, SIZE_MULTIPLE, Plan, load_plan
 from planner.settings import KNOBS, Knob, StrictBool, StrictFloat, StrictInt
 from renderer.errors import ModelUnavailableError, RenderError
@@ -141,10 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     planning = parser.add_argument_group("planning")
     planning.add_argument(
         "--planner",
-        choices=BACKENDS,
-        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules (default: auto)",
+        choices=PLANNERS,
+        help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else hf when a CUDA GPU is "
+        "present and the default local model is already cached, else rules (default: auto)",
     )
     planning.add_argument("--llm-model", metavar="NAME", help="model for the openai or hf planner")
+    planning.add_argument(
+        "--timeout",
+        type=_bounded(float, 0.1),
+        metavar="S",
+        help=f"total seconds for one LLM answer: attempts, waits and reading included (default: {ANSWER_TIMEOUT_S:g})",
+    )
+    planning.add_argument(
+        "--no-critic",
+        action="store_true",
+        help="do not check the plan against the prompt (no critic repairs, no findings under the table)",
+    )
     planning.add_argument(
         "--max-regions",
         type=_bounded(int, 0, REGIONS_CEILING),
@@ -337,6 +349,7 @@ def _planning_flags(args: argparse.Namespace) -> list[tuple[str, Any]]:
         ("--llm-model", args.llm_model),
         ("--max-regions", args.max_regions),
         ("--templates", args.templates),
+        ("--timeout", args.timeout),
     ]
 
 
@@ -419,26 +432,47 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         if ignored:
             log.warning("%s: ignored with --plan (the plan is already made)", ", ".join(ignored))
 
+    planner = args.planner or "auto"
+    if not args.plan:
+        from planner.make import choose_planner
+
+        choice = choose_planner(planner)
+        planner = choice.name
+        if not args.quiet:
+            print(choice.line(), file=stdout)
+            stdout.flush()
+    max_regions = MAX_REGIONS if args.max_regions is None else args.max_regions
+
     def show_plan(plan: Plan, resolved: Settings) -> None:
         if args.quiet:
             return
         print(plan_table(plan), file=stdout)
+        if not args.no_critic:
+            from planner.critic import critique
+
+            for finding in critique(plan, max_regions=max_regions):
+                print(f"critic: {finding.message}", file=stdout)
         if not args.plan_only:
             chosen = plan.render.model if plan.render is not None else None
             print(_settings_line(resolved, args.model or chosen or DEFAULT_MODEL), file=stdout)
         stdout.flush()
 
-    planner_options = {"templates_dir": args.templates} if args.templates else None
+    planner_options = {
+        key: value
+        for key, value in (("templates_dir", args.templates), ("timeout_s", args.timeout))
+        if value is not None
+    }
     result = plan_and_render(
         source,
         out=args.out,
         plan_only=args.plan_only,
-        planner=args.planner or "auto",
+        planner=planner,
         llm_model=args.llm_model,
         width=args.width,
         height=args.height,
-        max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
-        planner_options=planner_options,
+        max_regions=max_regions,
+        planner_options=planner_options or None,
+        critic=not args.no_critic,
         model=args.model,
         progress=not args.quiet,
         on_plan=show_plan,

@@ -23,7 +23,9 @@ from planner.safe_read import MiB, read_bytes
 
 MAX_IMAGE_BYTES = 128 * MiB
 MAX_IMAGE_PIXELS = 64 * 1024 * 1024  # 8192 x 8192: far above any size FLUX renders (2048 x 2048)
-MAX_TEXT_BYTES = 16 * MiB  # one PNG text chunk: an image.png's plan, with its masks inline (KBs each in practice)
+MAX_TEXT_BYTES = (
+    16 * MiB
+)  # one PNG text chunk: an image.png's plan, with its masks inline (KBs each in practice)
 
 
 def open_image(

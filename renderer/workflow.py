@@ -21,6 +21,7 @@ from typing import Any
 
 from PIL import Image
 
+from planner.critic import Finding, critique
 from planner.plan import MAX_REGIONS, Plan, RenderSettings, validate_plan, write_atomic
 from renderer.inputs import RenderInputs
 from renderer.layout import draw_layout, draw_overlay
@@ -37,6 +38,10 @@ PathLike = str | os.PathLike[str]
 class PlanAndRenderResult:
     """What one run produced. `image` and `overlay` are None after a plan-only run.
 
+    `findings` are the critic's (planner.critic) disagreements between the plan and its prompt
+    ("3 cats asked, 2 planned"): advice shown to the user, never a reason to fail; empty when the
+    plan agrees or the critic was off.
+
     `plan` is what plan.json holds: its `render` object carries the settings that were chosen
     (arguments, or the plan's own) and the model when one was named, not the defaults, so it
     renders again the same way and still follows the model's defaults for the rest. `settings`
@@ -52,6 +57,7 @@ class PlanAndRenderResult:
     image: Image.Image | None = None
     overlay: Image.Image | None = None
     inputs: RenderInputs = field(default_factory=RenderInputs)
+    findings: list[Finding] = field(default_factory=list)
 
     def save(self, directory: PathLike) -> dict[str, Path]:
         """Write plan.json and layout.png, then image.png (plan and settings embedded) and overlay.png.
@@ -158,6 +164,7 @@ def plan_and_render(
     height: int | None = None,
     max_regions: int = MAX_REGIONS,
     planner_options: dict[str, Any] | None = None,
+    critic: bool = True,
     model: str | None = None,
     pipe: Any = None,
     device: str | None = None,
@@ -178,7 +185,10 @@ def plan_and_render(
       still resize it).
     - Planning: `planner` is the backend (auto|openai|hf|rules), `llm_model` its model,
       `max_regions` the region limit (recorded in the plan when not the default, so the plan
-      loads back), and `planner_options` any further `planner.make_plan` keywords.
+      loads back), and `planner_options` any further `planner.make_plan` keywords
+      (`timeout_s`, `templates_dir`, ...).
+    - `critic`: check the plan against the prompt (any plan, also a ready one); LLM planners send
+      disagreements back for repair. What still disagrees is in `result.findings`.
     - `settings`: any render setting by name (seed, steps, guidance, base_ratio, inject_steps,
       double_interval, single_interval, max_sequence_length, regional_tokens, base_copy,
       attention; see `renderer.settings.KNOBS`). Given values > the plan's `render` object >
@@ -222,10 +232,11 @@ def plan_and_render(
         sizes = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
         plan = make_plan(
             prompt,
-            backend=planner,
+            planner=planner,
             llm_model=llm_model,
             max_regions=max_regions,
             raw_response_dir=out_dir,
+            critic=critic,
             **sizes,
             **(planner_options or {}),
         )
@@ -246,7 +257,10 @@ def plan_and_render(
 
     defaults = model_defaults_before_loading(model_name, pipe=pipe, plan_only=plan_only, device=device)
     resolved = resolve_settings(plan, model_defaults=defaults)
-    result = PlanAndRenderResult(plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs)
+    findings = critique(plan, max_regions=max_regions) if critic else []
+    result = PlanAndRenderResult(
+        plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs, findings=findings
+    )
     if on_plan is not None:
         on_plan(plan, resolved)
     if plan_only:

@@ -9,10 +9,28 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 Reply = tuple[int, Any, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A reply body sent as these bytes (not JSON-encoded), optionally one byte every `delay_s` seconds."""
+
+    data: bytes
+    content_type: str = "application/json"
+    delay_s: float = 0.0
+
+
+def raw(data: bytes, content_type: str = "application/json", status: int = 200, **headers: str) -> Step:
+    """A step that answers with raw bytes (HTML, gzip, a trickle: see Raw)."""
+    delay = float(headers.pop("delay_s", 0.0))
+    return lambda request: (status, Raw(data, content_type, delay), dict(headers))
+
+
 Step = Callable[[dict[str, Any]], Reply]
 
 
@@ -88,14 +106,23 @@ class FakeLLMServer:
                 else:
                     index = min(len(server.requests) - 1, len(server.steps) - 1)
                     status, body, headers = server.steps[index](request)
-                data = json.dumps(body).encode()
+                reply = body if isinstance(body, Raw) else Raw(json.dumps(body).encode())
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
+                self.send_header("content-type", reply.content_type)
+                self.send_header("content-length", str(len(reply.data)))
                 for key, value in headers.items():
                     self.send_header(key, value)
                 self.end_headers()
-                self.wfile.write(data)
+                if not reply.delay_s:
+                    self.wfile.write(reply.data)
+                    return
+                try:  # a trickle, until the client gives up
+                    for i in range(len(reply.data)):
+                        self.wfile.write(reply.data[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.delay_s)
+                except OSError:
+                    pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(

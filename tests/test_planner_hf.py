@@ -13,7 +13,7 @@ pytest.importorskip("transformers")
 from planner_fixtures import tiny_causal_lm  # noqa: E402
 
 import planner  # noqa: E402
-from planner.content import SchemaLimits, content_json_schema, extract_json_object  # noqa: E402
+from planner.content import SchemaLimits, json_objects  # noqa: E402
 from planner.hf_backend import HFChat, plan_with_hf_model  # noqa: E402
 
 LIMITS = SchemaLimits(max_regions=3, label_chars=8, prompt_chars=16, base_chars=24)
@@ -52,9 +52,8 @@ def test_random_model_gives_valid_plan(tiny, tmp_path):
 def test_constrained_output_always_parses(seed):
     model, tokenizer = tiny_causal_lm(seed=seed)
     chat = HFChat(model, tokenizer, limits=LIMITS)
-    schema = content_json_schema(3)
-    text = chat([{"role": "user", "content": "plan: three birds"}], schema)
-    data = extract_json_object(text)
+    text = chat([{"role": "user", "content": "plan: three birds"}], 3)
+    data = json_objects(text)[0]
     assert set(data) == {"base_prompt", "background_prompt", "regions"}
     assert len(data["base_prompt"]) <= LIMITS.base_chars and len(data["regions"]) <= 3
     assert data["base_prompt"][:1].strip()  # never blank: the pattern wants a visible first character
@@ -75,16 +74,16 @@ def test_unconstrained_random_model_would_not_parse(tiny):
 
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(planner.PlannerError, match="cannot load the hf model"):
-        planner.make_plan("a cat", backend="hf", llm_model=str(tmp_path / "no-such-model"))
+        planner.make_plan("a cat", planner="hf", llm_model=str(tmp_path / "no-such-model"))
     with pytest.raises(planner.PlannerError, match="HF_HUB_OFFLINE"):
-        planner.make_plan("a cat", backend="hf", llm_model="nobody/not-a-real-model-xyz")
+        planner.make_plan("a cat", planner="hf", llm_model="nobody/not-a-real-model-xyz")
 
 
 def test_default_model_is_never_downloaded(monkeypatch, tmp_path):
     monkeypatch.delenv("HF_HUB_OFFLINE")
     monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty cache: the default model is not there
     with pytest.raises(planner.PlannerError, match="only when already downloaded"):
-        planner.make_plan("a cat", backend="hf")
+        planner.make_plan("a cat", planner="hf")
 
 
 def test_missing_xgrammar_names_the_extra(monkeypatch, tiny):
@@ -92,3 +91,46 @@ def test_missing_xgrammar_names_the_extra(monkeypatch, tiny):
     model, tokenizer = tiny
     with pytest.raises(planner.PlannerError, match=r"pip install regional-flux\[hf\]"):
         HFChat(model, tokenizer)
+
+
+def _regions_answer(count: int) -> str:
+    region = {"label": "bird", "prompt": "a bird", "box": [0.1, 0.1, 0.2, 0.2]}
+    data = {"base_prompt": "birds", "background_prompt": "", "regions": [region] * count}
+    return json.dumps(data)
+
+
+def test_grammar_honours_the_callers_region_cap(tiny):
+    """The grammar allows exactly max_regions regions, whatever the grammar's own (larger) limit."""
+    import xgrammar
+
+    model, tokenizer = tiny
+    chat = HFChat(model, tokenizer, limits=SchemaLimits(max_regions=16))
+    grammar = chat.grammar(2)
+    for count, allowed in ((0, True), (2, True), (3, False)):
+        matcher = xgrammar.GrammarMatcher(grammar)
+        assert matcher.accept_string(_regions_answer(count)) is allowed, count
+
+
+def test_plan_with_max_regions_compiles_the_capped_grammar(tiny, tmp_path, monkeypatch):
+    """Through the whole planner: max_regions=2 reaches the grammar as maxItems 2 (it was always 16)."""
+    import xgrammar
+
+    compiled: list[dict] = []
+    original = xgrammar.GrammarCompiler.compile_json_schema
+
+    def spy(self, schema, *args, **kwargs):
+        compiled.append(json.loads(schema))
+        return original(self, schema, *args, **kwargs)
+
+    monkeypatch.setattr(xgrammar.GrammarCompiler, "compile_json_schema", spy)
+    model, tokenizer = tiny
+    plan_with_hf_model(
+        model,
+        tokenizer,
+        "three birds",
+        max_regions=2,
+        limits=SchemaLimits(max_regions=16, label_chars=8, prompt_chars=16, base_chars=24),
+        max_repairs=0,
+        raw_response_dir=tmp_path,
+    )
+    assert compiled and all(schema["properties"]["regions"]["maxItems"] == 2 for schema in compiled)

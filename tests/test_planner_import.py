@@ -12,7 +12,7 @@ HEAVY = ("torch", "diffusers", "transformers", "xgrammar", "openai")
 def test_import_planner_is_light():
     code = (
         "import json, sys, planner\n"
-        "planner.make_plan('three cats to the left of a dog', backend='rules')\n"
+        "planner.make_plan('three cats to the left of a dog', planner='rules')\n"
         f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
     result = subprocess.run(

@@ -39,7 +39,7 @@ def plan_via(server: FakeLLMServer, tmp_path: Path, **kwargs):
     """make_plan through the server, raw responses going to tmp_path."""
     return planner.make_plan(
         PROMPT,
-        backend="openai",
+        planner="openai",
         llm_model="test-model",
         raw_response_dir=tmp_path,
         **kwargs,
@@ -160,7 +160,7 @@ def test_exponential_backoff_without_retry_after(tmp_path):
             base_url=server.base_url,
             sleep=waits.append,
         )
-        text = chat([{"role": "user", "content": "hi"}], {"type": "object"})
+        text = chat([{"role": "user", "content": "hi"}], 4)
     assert json.loads(text) == GOOD
     assert waits == [0.01, 0.02] and chat.requests == 3
 
@@ -176,7 +176,7 @@ def test_retry_after_beyond_budget_stops(monkeypatch, tmp_path):
 
 def test_auto_without_credentials_is_rules(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY")
-    plan = planner.make_plan("two red apples", backend="auto")
+    plan = planner.make_plan("two red apples", planner="auto")
     assert [r.label for r in plan.regions] == ["red apple", "red apple"]
 
 
@@ -215,7 +215,7 @@ def test_default_raw_file_goes_to_temp_dir(monkeypatch, tmp_path):
     with FakeLLMServer([answer("nope")]) as server:
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         with pytest.raises(planner.PlanningFailedError) as info:
-            planner.make_plan(PROMPT, backend="openai", max_repairs=0)
+            planner.make_plan(PROMPT, planner="openai", max_repairs=0)
     assert saved_path(str(info.value)).parent == tmp_path
 
 
@@ -227,7 +227,7 @@ def test_unreachable_server(monkeypatch, tmp_path):
         port = sock.getsockname()[1]
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
     with pytest.raises(planner.ServiceUnavailableError) as info:
-        planner.make_plan(PROMPT, backend="openai", max_attempts=1, raw_response_dir=tmp_path)
+        planner.make_plan(PROMPT, planner="openai", max_attempts=1, raw_response_dir=tmp_path)
     assert "APIConnectionError" in str(info.value) and saved_path(str(info.value)).exists()
 
 
@@ -268,12 +268,12 @@ def test_model_without_temperature(monkeypatch, tmp_path):
 def test_missing_credentials_is_clear(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY")
     with pytest.raises(planner.PlannerError, match="OPENAI_API_KEY"):
-        planner.make_plan(PROMPT, backend="openai")
+        planner.make_plan(PROMPT, planner="openai")
 
 
 def test_unknown_backend():
-    with pytest.raises(ValueError, match="unknown planner backend 'magic'"):
-        planner.make_plan(PROMPT, backend="magic")
+    with pytest.raises(ValueError, match="unknown planner 'magic'"):
+        planner.make_plan(PROMPT, planner="magic")
 
 
 def test_custom_templates_dir(monkeypatch, tmp_path):

@@ -13,7 +13,7 @@ from planner.plan import Plan
 
 
 def plan(prompt: str, **kwargs) -> Plan:
-    return planner.make_plan(prompt, backend="rules", **kwargs)
+    return planner.make_plan(prompt, planner="rules", **kwargs)
 
 
 def labels(p: Plan) -> list[str]:
