@@ -11,8 +11,9 @@ on or is next to. Deterministic and fast (no randomness).
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Box = tuple[float, float, float, float]
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
@@ -22,7 +23,7 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
-BEAM_WIDTH = 96
+BEAM_WIDTH = 64
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,25 @@ class Group:
 
 @dataclass(frozen=True)
 class Constraint:
-    """'left_of' (a left of b), 'above' (a above b), 'adjacent' (a next to b) or 'before' (a soft left_of)."""
+    """'left_of' (a left of b), 'above' (a above b), 'adjacent' (a next to b), 'before' (a soft
+    left_of), 'align_x' (a centred over b) or 'depth' (a in front of b: drawn overlapping it)."""
 
     kind: str
     a: int
     b: int
 
 
+@dataclass(frozen=True)
+class Rider:
+    """Group `child` rests on ('on') or sits inside ('in') group `parent`: no cell of its own."""
+
+    child: int
+    parent: int
+    kind: str  # "on" | "in"
+
+
 # ----------------------------------------------------------------------------- geometry
+@functools.lru_cache(maxsize=4096)
 def _cell_box(cells: Cells, rows: int, cols: int) -> Box:
     r0, c0, r1, c1 = cells
     span = 1 - 2 * OUTER_MARGIN
@@ -95,6 +107,7 @@ def _sub_grid(count: int, box: Box, aspect: float, shape: float = 1.0) -> tuple[
     return best[1], best[2]
 
 
+@functools.lru_cache(maxsize=8192)
 def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> float:
     """Cost of the best sub-grid for `count` instances in `box` (0 for one well-shaped instance)."""
     rows, cols = _sub_grid(count, box, aspect, shape)
@@ -158,7 +171,7 @@ class _Scorer:
         return any(c.kind == "above" and {c.a, c.b} == {a, b} for c in self.constraints)
 
     def box(self, cells: Cells) -> Box:
-        return _cell_box(cells, self.rows, self.cols)
+        return _cell_box(cells, self.rows, self.cols)  # cheap; memoised by _cell_box's lru_cache
 
     def group_cost(self, index: int, cells: Cells, placed: dict[int, Cells]) -> float:
         """Cost of group `index` at `cells` given the groups already placed."""
@@ -200,7 +213,7 @@ def _occupied(placed: dict[int, Cells]) -> set[tuple[int, int]]:
 def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
     cells = [(r, c) for r in range(scorer.rows) for c in range(scorer.cols)]
     beam: list[tuple[float, dict[int, Cells]]] = [(0.0, {})]
-    width = BEAM_WIDTH if count <= 8 else BEAM_WIDTH // 2
+    width = BEAM_WIDTH if count <= 6 else BEAM_WIDTH // 2 if count <= 10 else BEAM_WIDTH // 8
     # things the prompt places in the picture go first, so that what relates to them can follow
     order = sorted(
         range(count), key=lambda i: (not (scorer.groups[i].horizontal or scorer.groups[i].vertical), i)
@@ -355,13 +368,36 @@ def _rounded(box: Box) -> Box:
     return (x0, y0, x1, y1)
 
 
-def layout_groups(
-    groups: list[Group], constraints: list[Constraint], width: int, height: int
-) -> list[list[Box]]:
-    """Boxes (fractions, origin top-left) for every instance of every group, in group order."""
-    if not groups:
-        return []
-    aspect = width / height
+def _top_level(
+    groups: list[Group], constraints: list[Constraint], riders: list[Rider]
+) -> tuple[list[int], list[Group], list[Constraint]]:
+    """The groups that get cells (riders go with their parent, which takes over their place and
+    relations), re-indexed, and their constraints."""
+    parent_of = {r.child: r.parent for r in riders}
+    top = [i for i in range(len(groups)) if i not in parent_of]
+    new_index = {old: new for new, old in enumerate(top)}
+    merged = []
+    for i in top:
+        group = groups[i]
+        for child in (r.child for r in riders if r.parent == i):
+            extra = groups[child]
+            group = replace(
+                group,
+                horizontal=group.horizontal or extra.horizontal,
+                vertical=group.vertical or extra.vertical,
+            )
+        merged.append(group)
+    moved = []
+    for c in constraints:
+        if c.kind == "depth":
+            continue
+        a, b = new_index[parent_of.get(c.a, c.a)], new_index[parent_of.get(c.b, c.b)]
+        if a != b:
+            moved.append(Constraint(c.kind, a, b))
+    return top, merged, moved
+
+
+def _search_cells(groups: list[Group], constraints: list[Constraint], aspect: float) -> dict[int, Box]:
     best: tuple[float, int, _Scorer, dict[int, Cells]] | None = None
     for serial, (rows, cols) in enumerate(_grids(len(groups))):
         scorer = _Scorer(groups, constraints, rows, cols, aspect)
@@ -371,8 +407,73 @@ def layout_groups(
     assert best is not None
     _, _, scorer, placed = best
     placed = _grow(scorer, placed)
-    cell_boxes = {i: scorer.box(placed[i]) for i in range(len(groups))}
-    anchors = _anchors(groups, constraints, cell_boxes)
-    return [
-        _instance_boxes(groups[i], cell_boxes[i], aspect, anchors.get(i, (0, 0))) for i in range(len(groups))
-    ]
+    return {i: scorer.box(placed[i]) for i in range(len(groups))}
+
+
+def _rider_height(group: Group, aspect: float, cell: Box) -> float:
+    return min(_usual_extent(group, aspect)[1], 0.45 * (cell[3] - cell[1]))
+
+
+def _with_riders(
+    index: int, groups: list[Group], riders: list[Rider], cell: Box, aspect: float, anchor: tuple[int, int]
+) -> dict[int, list[Box]]:
+    """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
+    width) or sits in it (inside its box)."""
+    on = [r for r in riders if r.parent == index and r.kind == "on"]
+    inside = [r for r in riders if r.parent == index and r.kind == "in"]
+    room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
+    x0, y0, x1, y1 = cell
+    own = _instance_boxes(
+        groups[index], (x0, y0 + 0.75 * room, x1, y1), aspect, (anchor[0], 1 if on else anchor[1])
+    )
+    out = {index: own}
+    b0, t0, b1, t1 = own[0]
+    w, h = b1 - b0, t1 - t0
+    for n, rider in enumerate(on):
+        share = w * 0.9 / len(on)
+        left = b0 + 0.05 * w + n * share
+        contact = t0 + 0.25 * h
+        height = _rider_height(groups[rider.child], aspect, cell)
+        region = (left, max(0.0, contact - height), left + share, contact)
+        out[rider.child] = _instance_boxes(groups[rider.child], region, aspect, (0, 1))
+    for n, rider in enumerate(inside):
+        share = w * 0.8 / len(inside)
+        left = b0 + 0.1 * w + n * share
+        region = (left, max(0.0, t0 - 0.1 * h), left + share, t0 + 0.75 * h)
+        out[rider.child] = _instance_boxes(replace(groups[rider.child], size=1.0), region, aspect)
+    return out
+
+
+def _overlap_depth(boxes: list[list[Box]], constraints: list[Constraint]) -> list[list[Box]]:
+    """'a in front of b': a's boxes move up to overlap the bottom of b's (it hides part of b)."""
+    out = [list(group) for group in boxes]
+    for c in constraints:
+        if c.kind != "depth" or not out[c.a] or not out[c.b]:
+            continue
+        back = out[c.b][0]
+        front_top = min(box[1] for box in out[c.a])
+        overlap = 0.15 * (back[3] - back[1])
+        shift = min(front_top, max(0.0, front_top - (back[3] - overlap)))
+        out[c.a] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[c.a]]
+    return out
+
+
+def layout_groups(
+    groups: list[Group],
+    constraints: list[Constraint],
+    width: int,
+    height: int,
+    riders: list[Rider] | None = None,
+) -> list[list[Box]]:
+    """Boxes (fractions, origin top-left) for every instance of every group, in group order."""
+    if not groups:
+        return []
+    aspect = width / height
+    riders = riders or []
+    top, top_groups, top_constraints = _top_level(groups, constraints, riders)
+    cells = _search_cells(top_groups, top_constraints, aspect)
+    anchors = _anchors(top_groups, top_constraints, cells)
+    boxes: dict[int, list[Box]] = {}
+    for new, old in enumerate(top):
+        boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0))))
+    return _overlap_depth([boxes[i] for i in range(len(groups))], constraints)

@@ -1,0 +1,123 @@
+"""Pass 6 of the rules planner: a reading -> what the layout needs (groups, constraints, riders).
+
+Each kept thing becomes a layout Group (instances, stated place, depth, usual shape and size);
+relations become constraints between groups ("left_of", "above", "adjacent"...), except "on" and
+"in", which make the thing a rider of its support or container: it is drawn touching or inside
+it rather than in a cell of its own. Sizes follow the things: one instance spans at most its
+usual extent, scaled down against the biggest thing in the picture (a bee beside a fridge).
+"""
+
+from __future__ import annotations
+
+from planner.reading import PromptReading, RelationKind, Size, Thing
+from planner.rules_budget import Kept
+from planner.rules_layout import Constraint, Group, Rider
+from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
+
+# The most one instance spans alone (fraction of the picture's side), by size class.
+USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
+PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
+SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
+_PAIRS = {
+    RelationKind.LEFT_OF: [("left_of", 0, 1)],
+    RelationKind.RIGHT_OF: [("left_of", 1, 0)],
+    RelationKind.ABOVE: [("above", 0, 1)],
+    RelationKind.BELOW: [("above", 1, 0)],
+    RelationKind.IN_FRONT_OF: [("above", 1, 0), ("depth", 0, 1), ("align_x", 0, 1)],
+    RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
+    RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
+    RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2)],
+    RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1)],
+    RelationKind.IN: [("adjacent", 0, 1)],
+}
+
+
+def _shape(thing: Thing) -> float:
+    known = entry(thing.head)
+    if known is None:
+        return 1.0
+    return 0.6 if known.has(Flag.TALL) else 1.5 if known.has(Flag.WIDE) else 1.0
+
+
+def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
+    known = entry(thing.head)
+    person = known is not None and known.kind is ThingKind.PERSON and known.has(Flag.TALL)
+    usual = PERSON_EXTENT if person and thing.size == Size.MEDIUM else USUAL_EXTENT[thing.size]
+    usual *= SMALLER_PER_CLASS ** (biggest - thing.size)
+    return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
+
+
+def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
+    """'on' and 'in' relations whose subject can rest on or in its object (one level deep)."""
+    riders: dict[int, Rider] = {}
+    for relation in reading.relations:
+        if relation.kind not in {RelationKind.ON, RelationKind.IN}:
+            continue
+        child, parent = relation.subject, relation.objects[0]
+        if child not in slot or parent not in slot or child in riders:
+            continue
+        if reading.things[child].size > reading.things[parent].size or not _holds(
+            reading.things[parent], relation.kind
+        ):
+            continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
+        riders[child] = Rider(slot[child], slot[parent], relation.kind.value)
+    parents = {r.parent for r in riders.values()}
+    return [r for r in riders.values() if r.child not in parents]
+
+
+def _holds(parent: Thing, kind: RelationKind) -> bool:
+    """Whether things can rest on (a support) or sit in (a container) the parent."""
+    known = entry(parent.head)
+    if known is None:
+        return True
+    flag = Flag.SUPPORT if kind is RelationKind.ON else Flag.CONTAINER
+    return known.has(flag) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE, ThingKind.ANIMAL}
+
+
+def _depth(reading: PromptReading, index: int) -> str | None:
+    place = reading.things[index].place
+    if place is not None and place.depth:
+        return place.depth
+    for relation in reading.relations:
+        if relation.subject == index and relation.kind in {RelationKind.IN_FRONT_OF, RelationKind.BEHIND}:
+            return "front" if relation.kind is RelationKind.IN_FRONT_OF else "back"
+    return None
+
+
+def _constraints(reading: PromptReading, slot: dict[int, int], riding: set[int]) -> list[Constraint]:
+    out: list[Constraint] = []
+    for relation in reading.relations:
+        members = [slot.get(i) for i in (relation.subject, *relation.objects)]
+        if any(m is None for m in members) or (
+            relation.kind in {RelationKind.ON, RelationKind.IN} and members[0] in riding
+        ):
+            continue
+        for kind, a, b in _PAIRS[relation.kind]:
+            if a < len(members) and b < len(members) and members[a] != members[b]:
+                out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
+    return out
+
+
+def layout_input(
+    reading: PromptReading, kept: list[Kept]
+) -> tuple[list[Group], list[Constraint], list[Rider]]:
+    """Groups (one per kept thing, in order), constraints between them, and riders."""
+    slot = {k.thing: n for n, k in enumerate(kept)}
+    things = [reading.things[k.thing] for k in kept]
+    biggest = max((t.size for t in things), default=Size.MEDIUM)
+    close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
+    close_up = close_up and len(things) <= 2
+    groups = [
+        Group(
+            count=k.instances,
+            horizontal=t.place.horizontal if t.place else None,
+            vertical=t.place.vertical if t.place else None,
+            depth=_depth(reading, k.thing),
+            shape=_shape(t),
+            size=_extent(t, biggest, close_up),
+        )
+        for k, t in zip(kept, things, strict=True)
+    ]
+    riders = _riders(reading, slot)
+    return groups, _constraints(reading, slot, {r.child for r in riders}), riders
