@@ -243,28 +243,58 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
     return None
 
 
+def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase before k, skipping a particle ('holding up a sword')."""
+    before = _before(phrases, k)
+    if isinstance(before, Mark) and is_class(before.low, WordClass.PARTICLE):
+        return _before(phrases, k, 2)
+    return before
+
+
+def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'a hat and a sweater', 'curly hair and glasses': the owner of the item listed just before."""
+    if _low(_before(phrases, k)) not in {"and", ","} or not nouns or nouns[-1].index != k - 2:
+        return None
+    previous = nouns[-1]
+    return previous.ref if previous.role in {Role.ATTACHED, Role.PART} else None
+
+
 def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The owner of a worn, held, contained or depicted thing, if it is one."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    before = _before(phrases, k)
+    before = _lead(phrases, k)
     sentence = p.sentence
-    wearable = known.has(Flag.WEARABLE)
-    small = known.size <= Size.MEDIUM
-    if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB) and small:
+    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY
+    if not carried and known.size > Size.SMALL or known.kind in _ANIMATE:
+        return None
+    if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         return _owner(nouns, sentence, animate=True) or _owner(nouns, sentence)
-    if isinstance(before, SpacePhrase) and before.spatial.relation in {"inside", "with"} and wearable:
+    if isinstance(before, SpacePhrase) and before.spatial.relation in {"inside", "with"} and carried:
         return _owner(nouns, sentence, animate=True)
-    if isinstance(before, SpacePhrase) and before.spatial.relation == "with" and known.size <= Size.SMALL:
-        owner = _owner(nouns, sentence)
-        return owner if owner is not None and nouns[owner].index == k - 2 else None
-    if p.determiner in _POSSESSIVE and small and not _placed_next(phrases, k):
+    if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
         return _owner(nouns, sentence, animate=True)  # "mend their nets", "her umbrella"
-    if _low(before) == "of" and nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing:
+    if (
+        _low(before) == "of"
+        and nouns
+        and nouns[-1].index == k - 2
+        and nouns[-1].is_thing
+        and _holds(nouns[-1])
+    ):
         return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
-    if wearable and _low(before) == "," and not p.determiner:
+    listed = _listed_with(phrases, k, nouns)
+    if listed is not None and carried:
+        return listed
+    if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return None
+
+
+def _holds(owner: Noun) -> bool:
+    """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y."""
+    known = owner.entry
+    flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
+    return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
 
 
 def _thing_role(

@@ -118,6 +118,8 @@ def _word_tag(low: str) -> Tag:
             return tag
     if entry(low) is not None or entry(singular(low)) is not None:
         return Tag.NOUN
+    if classes & {WordClass.FRAME_NOUN, WordClass.IMAGE_NOUN, WordClass.STYLE_NOUN}:
+        return Tag.NOUN  # "food photography", "anime key visual"
     if classes & _ADJECTIVE_CLASSES:
         return Tag.ADJ
     if classes & {WordClass.ATTACH_VERB, WordClass.DEPICT_VERB, WordClass.MAKER_VERB, WordClass.PLACING_VERB}:

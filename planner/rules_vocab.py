@@ -89,6 +89,8 @@ class WordClass(str, Enum):
     PLACING_VERB = "placing_verb"
     PLURAL = "plural"
     SKY = "sky"
+    PARTICLE = "particle"
+    AGENT_SUFFIX = "agent_suffix"
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,21 @@ def value_of(word: str, cls: WordClass) -> str | None:
 
 
 def entry(words: str) -> Entry | None:
-    """The things.tsv entry for a singular, lower-case word or compound, if any."""
-    return vocabulary().things.get(folded(words))
+    """The things.tsv entry for a singular, lower-case word or compound, if any; an unlisted
+    agent noun ("a skier", "a balloonist") counts as a person."""
+    found = vocabulary().things.get(folded(words))
+    if found is None and _agent(words):
+        return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+    return found
+
+
+@functools.cache
+def _agent(word: str) -> bool:
+    if " " in word or not word.isascii() or len(word) < 5 or classes_of(word):
+        return False
+    if not any(word.endswith(suffix) for suffix in _starts(WordClass.AGENT_SUFFIX)):
+        return False
+    return parts_of_speech(word) == frozenset({"NOUN"})
 
 
 def folded(word: str) -> str:
