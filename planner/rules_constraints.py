@@ -57,11 +57,15 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         child, parent = relation.subject, relation.objects[0]
         if child not in slot or parent not in slot or child in riders:
             continue
-        if reading.things[child].size > reading.things[parent].size or not _holds(
-            reading.things[parent], relation.kind
-        ):
+        host = reading.things[parent]
+        kind = (
+            RelationKind.IN
+            if relation.kind is RelationKind.IN and _holds(host, RelationKind.IN)
+            else RelationKind.ON
+        )
+        if reading.things[child].size > host.size or not _holds(host, kind):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
-        riders[child] = Rider(slot[child], slot[parent], relation.kind.value)
+        riders[child] = Rider(slot[child], slot[parent], kind.value)  # "in a rocking chair": on its seat
     parents = {r.parent for r in riders.values()}
     return [r for r in riders.values() if r.child not in parents]
 
@@ -71,8 +75,9 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
     known = entry(parent.head)
     if known is None:
         return True
-    flag = Flag.SUPPORT if kind is RelationKind.ON else Flag.CONTAINER
-    return known.has(flag) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE, ThingKind.ANIMAL}
+    if kind is RelationKind.ON:
+        return known.kind is not ThingKind.PERSON or known.has(Flag.SUPPORT)  # a bird on a branch
+    return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}
 
 
 def _depth(reading: PromptReading, index: int) -> str | None:

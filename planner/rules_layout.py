@@ -379,7 +379,8 @@ def _top_level(
     merged = []
     for i in top:
         group = groups[i]
-        for child in (r.child for r in riders if r.parent == i):
+        children = [r.child for r in riders if r.parent == i]
+        for child in children if len(children) == 1 else []:  # one thing on it: they go together
             extra = groups[child]
             group = replace(
                 group,
@@ -419,7 +420,11 @@ def _with_riders(
 ) -> dict[int, list[Box]]:
     """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
     width) or sits in it (inside its box)."""
-    on = [r for r in riders if r.parent == index and r.kind == "on"]
+    side = {"left": 0, None: 1, "center": 1, "right": 2}
+    on = sorted(
+        (r for r in riders if r.parent == index and r.kind == "on"),
+        key=lambda r: side[groups[r.child].horizontal],
+    )
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell
@@ -444,8 +449,10 @@ def _with_riders(
     return out
 
 
-def _overlap_depth(boxes: list[list[Box]], constraints: list[Constraint]) -> list[list[Box]]:
-    """'a in front of b': a's boxes move up to overlap the bottom of b's (it hides part of b)."""
+def _overlap_depth(
+    boxes: list[list[Box]], constraints: list[Constraint], riders: list[Rider]
+) -> list[list[Box]]:
+    """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's."""
     out = [list(group) for group in boxes]
     for c in constraints:
         if c.kind != "depth" or not out[c.a] or not out[c.b]:
@@ -454,7 +461,8 @@ def _overlap_depth(boxes: list[list[Box]], constraints: list[Constraint]) -> lis
         front_top = min(box[1] for box in out[c.a])
         overlap = 0.15 * (back[3] - back[1])
         shift = min(front_top, max(0.0, front_top - (back[3] - overlap)))
-        out[c.a] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[c.a]]
+        for moved in [c.a, *(r.child for r in riders if r.parent == c.a)]:
+            out[moved] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[moved]]
     return out
 
 
@@ -476,4 +484,32 @@ def layout_groups(
     boxes: dict[int, list[Box]] = {}
     for new, old in enumerate(top):
         boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0))))
-    return _overlap_depth([boxes[i] for i in range(len(groups))], constraints)
+    ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
+    return _overlap_depth(ordered, constraints, riders)
+
+
+def _area(box: Box) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
+    """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
+    boxes shrink about their centre (riders about their bottom) until they are smaller."""
+    out = [list(b) for b in boxes]
+    riding = {r.child for r in riders}
+    for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
+        bigger = [_area(out[j][0]) for j in range(len(groups)) if groups[j].size > groups[i].size and out[j]]
+        if not bigger or not out[i]:
+            continue
+        most = 0.85 * min(bigger)
+        scale = math.sqrt(most / _area(out[i][0])) if _area(out[i][0]) > most else 1.0
+        if scale < 1.0:
+            out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
+    return out
+
+
+def _scaled(box: Box, scale: float, bottom: bool) -> Box:
+    x0, y0, x1, y1 = box
+    cx, w, h = (x0 + x1) / 2, (x1 - x0) * scale, (y1 - y0) * scale
+    cy = y1 - h / 2 if bottom else (y0 + y1) / 2
+    return _rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))

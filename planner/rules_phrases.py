@@ -141,8 +141,10 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         return nxt.tag in _RUN_TAGS  # "a sleeping cat", "a weathered sign"
     if token.tag is Tag.ADV:
         return nxt.tag in {Tag.ADJ, Tag.VERB}  # "a brightly lit lantern"
-    if token.low in {"and", ","} and j > 0 and tokens[j - 1].tag is Tag.ADJ:
-        return nxt.tag is Tag.ADJ and is_class(nxt.low, WordClass.COLOUR)  # "red and white umbrella"
+    if token.low in {"and", ","} and j > 0 and _describing(tokens[j - 1].low):
+        return (
+            _describing(nxt.low) and j + 2 < len(tokens) and tokens[j + 2].tag in _RUN_TAGS
+        )  # "red and white umbrella"
     return False
 
 
@@ -166,13 +168,18 @@ def _compound(lows: list[str], head: str) -> str:
     return head
 
 
+def _describing(low: str) -> bool:
+    return is_class(low, WordClass.COLOUR) or is_class(low, WordClass.MATERIAL)
+
+
 def _head_end(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
     """End of the noun phrase in the run tokens[start:end]: just after its last noun."""
     for k in range(end - 1, start - 1, -1):
         if tokens[k].tag in {Tag.NOUN, Tag.UNKNOWN} or tokens[k].low in {"one", "ones"}:
             after = tokens[k + 1] if k + 1 < end else None
+            follow = singular(after.low) if after is not None else ""
             if after is not None and (
-                is_class(after.low, WordClass.LIGHT) or entry(f"{tokens[k].low} {after.low}")
+                is_class(follow, WordClass.LIGHT) or entry(f"{tokens[k].low} {follow}")
             ):
                 return k + 2  # "morning light", "traffic light"
             return k + 1

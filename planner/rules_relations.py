@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import WordClass, is_class
+from planner.rules_vocab import ThingKind, WordClass, is_class
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -31,6 +31,8 @@ _KINDS = {
 }
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
+_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
+_CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,35 @@ def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         noun = nouns[at[nxt.start]]
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
-        before = _subjects(phrases, k, at, nouns)
-        return before[0] if before else None
+        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"})
+    return None
+
+
+def _pronoun(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], animate: bool
+) -> int | None:
+    """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
+    one the sentence is about), else of the sentence before, never the relation's own subject."""
+    subject = _subjects(phrases, k, at, nouns)
+    sentence = phrases[k].sentence
+    for wanted in (sentence, sentence - 1):
+        for p in phrases:
+            if (
+                not isinstance(p, NounPhrase)
+                or p.sentence != wanted
+                or p.start not in at
+                or p.start >= phrases[k].start
+            ):
+                continue
+            holder = _holder(nouns, at[p.start])
+            known = nouns[holder].entry if holder is not None else None
+            if (
+                holder is None
+                or holder in subject
+                or (animate and (known is None or known.kind not in _ANIMATE))
+            ):
+                continue
+            return holder
     return None
 
 
@@ -140,64 +169,129 @@ def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     return Spatial(links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False)))
 
 
+def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things named in the clause before phrase k (back to a comma, 'and', or the sentence
+    start): 'a detective sits at a desk on the left' places both."""
+    found: list[int] = []
+    for p in reversed(phrases[:k]):
+        if (
+            isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS
+            if isinstance(p, Mark)
+            else False
+        ):
+            break
+        if isinstance(p, SpacePhrase) and p.spatial.relation is None:
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            holder = _resolve(nouns, at[p.start])
+            if holder not in found:
+                found.append(holder)
+    return found[::-1]
+
+
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
-    subjects = [] if _opening(phrases, k) else _subjects(phrases, k, at, nouns)
+    subjects = (
+        [] if _opening(phrases, k) else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
+    )
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
     return Spatial(places=tuple((i, place) for i in subjects))
 
 
+def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
+    above the fire stand three candles'), else the next thing, else (after 'On a table:') every
+    thing of the next sentence."""
+    verb = next(
+        (
+            j
+            for j in range(k + 1, len(phrases))
+            if isinstance(phrases[j], Verb | Mark)
+            and (isinstance(phrases[j], Verb) or phrases[j].tag is Tag.END)
+        ),
+        None,
+    )  # type: ignore[union-attr]
+    if verb is not None and isinstance(phrases[verb], Verb):
+        after_verb = _next_things(phrases, verb, at, nouns, limit=8)
+        if after_verb:
+            return after_verb
+    found = _next_things(phrases, k + 1, at, nouns, limit=1)
+    if found:
+        return found
+    end = next(
+        (j for j in range(k, len(phrases)) if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END),
+        None,
+    )  # type: ignore[union-attr]
+    return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+
+
+def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a cat to its right' / 'To its left, a pair of chopsticks': beside the thing named before."""
+    space = phrases[k]
+    assert isinstance(space, SpacePhrase)
+    kind = _KINDS.get(space.spatial.relation or "")
+    opening = _opening(phrases, k) or (
+        k >= 1 and isinstance(phrases[k - 1], Mark) and _opening(phrases, k - 1)
+    )
+    named = _next_things(phrases, k, at, nouns, limit=1) if opening else _subjects(phrases, k, at, nouns)
+    earlier = [
+        _holder(nouns, at[p.start]) for p in phrases[:k] if isinstance(p, NounPhrase) and p.start in at
+    ]
+    earlier = [e for e in earlier if e is not None and e not in named]
+    if opening:
+        its = _pronoun(phrases, k, at, nouns, animate=False)
+        earlier = [its] if its is not None and its not in named else earlier
+    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if kind and named and earlier else Spatial()
+
+
+def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """A relation word with no thing after it: 'of the picture', 'in the sky', 'circle above.'"""
+    space = phrases[k]
+    assert isinstance(space, SpacePhrase)
+    s = space.spatial
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if (
+        (s.horizontal or s.vertical)
+        and isinstance(nxt, NounPhrase)
+        and is_class(nxt.head, WordClass.IMAGE_NOUN)
+    ):
+        return _absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))  # "of the picture"
+    fallback = ABSOLUTE_FALLBACK.get(s.relation or "")
+    if (
+        isinstance(nxt, NounPhrase)
+        and is_class(nxt.head, WordClass.SKY)
+        and s.relation in {"inside", "above"}
+    ):
+        fallback = (None, "top", None)  # "in the sky"
+    elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
+        fallback = None
+    if fallback:
+        return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
+    return Spatial()
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
-    relation = space.spatial.relation
-    kind = _KINDS.get(relation or "")
+    kind = _KINDS.get(space.spatial.relation or "")
+    if space.spatial.to_referent:
+        return _referent(phrases, k, at, nouns)
     target = _object(phrases, k, at, nouns)
-    if space.spatial.to_referent:  # "a cat to its right": right of the thing named before the cat
-        named = _subjects(phrases, k, at, nouns)
-        earlier = [
-            _holder(nouns, at[p.start]) for p in phrases[:k] if isinstance(p, NounPhrase) and p.start in at
-        ]
-        earlier = [e for e in earlier if e is not None and e not in named]
-        return Spatial((Link(kind, named[0], (earlier[-1],)),)) if kind and named and earlier else Spatial()
     if target is None:
-        nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-        s = space.spatial
-        if (
-            (s.horizontal or s.vertical)
-            and isinstance(nxt, NounPhrase)
-            and is_class(nxt.head, WordClass.IMAGE_NOUN)
-        ):
-            return _absolute(
-                phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth)
-            )  # "... of the picture"
-        fallback = ABSOLUTE_FALLBACK.get(relation or "")
-        if (
-            isinstance(nxt, NounPhrase)
-            and is_class(nxt.head, WordClass.SKY)
-            and relation in {"inside", "above"}
-        ):
-            fallback = (None, "top", None)  # "in the sky"
-        elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
-            fallback = None
-        if fallback:
-            return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
-        return Spatial()
+        return _no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    subjects = (
-        [s for s in _subjects(phrases, k, at, nouns) if s != target] if not _opening(phrases, k) else []
-    )
+    subjects = [] if _opening(phrases, k) else [s for s in _subjects(phrases, k, at, nouns) if s != target]
     if not subjects:
-        subjects = [s for s in _next_things(phrases, k + 1, at, nouns, limit=1) if s != target]  # inverted
+        subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
     objects: tuple[int, ...] = (target,)
     if kind is RelationKind.BETWEEN:
         others = [s for s in _next_things(phrases, k + 1, at, nouns, limit=2) if s != target]
-        objects = (target, others[0]) if others else ()
-        if not objects:
+        if not others:
             return Spatial()
+        objects = (target, others[0])
     return Spatial(tuple(Link(kind, s, objects) for s in subjects))
 
 

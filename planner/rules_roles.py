@@ -78,16 +78,20 @@ def _resolve(nouns: list[Noun], i: int) -> int:
     return i
 
 
-def _owner(nouns: list[Noun], sentence: int, animate: bool = False) -> int | None:
-    """The most recent thing (a person or animal when `animate`) in this sentence, else before."""
-    candidates = [n for n in nouns if n.role in {Role.THING, Role.REPEAT}]
-    for same_sentence in (True, False):
-        for noun in reversed(candidates):
-            if same_sentence and noun.phrase.sentence != sentence:
+def _owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True) -> int | None:
+    """The most recent thing (a person or animal when `animate`) in this sentence, else (when
+    `earlier`) in the sentences before."""
+    for same_sentence in (True, False) if earlier else (True,):
+        for i in range(len(nouns) - 1, -1, -1):
+            noun = nouns[i]
+            if noun.role not in {Role.THING, Role.REPEAT} or (
+                same_sentence and noun.phrase.sentence != sentence
+            ):
                 continue
-            target = nouns[_resolve(nouns, nouns.index(noun))]
-            if not animate or (target.entry is not None and target.entry.kind in _ANIMATE):
-                return nouns.index(target)
+            target = _resolve(nouns, i)
+            known = nouns[target].entry
+            if not animate or (known is not None and known.kind in _ANIMATE):
+                return target
     return None
 
 
@@ -256,7 +260,10 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     if _low(_before(phrases, k)) not in {"and", ","} or not nouns or nouns[-1].index != k - 2:
         return None
     previous = nouns[-1]
-    return previous.ref if previous.role in {Role.ATTACHED, Role.PART} else None
+    if previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+        return None
+    owner = nouns[previous.ref].entry
+    return previous.ref if owner is not None and owner.kind in _ANIMATE else None
 
 
 def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -266,12 +273,18 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     before = _lead(phrases, k)
     sentence = p.sentence
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY
-    if not carried and known.size > Size.SMALL or known.kind in _ANIMATE:
+    if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
-        return _owner(nouns, sentence, animate=True) or _owner(nouns, sentence)
-    if isinstance(before, SpacePhrase) and before.spatial.relation in {"inside", "with"} and carried:
-        return _owner(nouns, sentence, animate=True)
+        return _owner(nouns, sentence, animate=True, earlier=False)  # "holding a goldfish", "wearing a hat"
+    if known.kind in _ANIMATE:
+        return None
+    relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
+        owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
+        if owner is None and relation == "with" and known.size <= Size.SMALL:
+            owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
+        return owner
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
         return _owner(nouns, sentence, animate=True)  # "mend their nets", "her umbrella"
     if (

@@ -151,22 +151,35 @@ def _lemminflect_tag(low: str) -> Tag:
 
 
 def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
-    """A noun form used as a verb: 'seagulls circle in the sky', 'a row of houses lines the quay'."""
+    """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
+    lines the quay'."""
     tag = tags[i]
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
     before = tags[i - 1]
+    if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
+        return tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    if before in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN} and after in {
+    previous, word = lows[i - 1], lows[i]
+    if entry(f"{previous} {singular(word)}") is not None:
+        return tag  # "traffic lights", "fairy lights"
+    plural_subject = before is Tag.PRON or singular(previous) != previous
+    if plural_subject and after in {
         Tag.DET,
         Tag.PREP,
         Tag.ADV,
         Tag.NUM,
         Tag.PRON,
+        Tag.ADJ,
+        Tag.END,
+        Tag.COMMA,
     }:
-        previous = lows[i - 1]
-        if before is Tag.PRON or singular(previous) != previous or lows[i].endswith("s"):
-            return Tag.VERB
+        return Tag.VERB  # "three seagulls circle above"
+    third_person = word.endswith("s") and singular(word) != word and not plural_subject
+    if third_person and (
+        entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
+    ):
+        return Tag.VERB  # "a woman waits", "the father flips pancakes"
     return tag
 
 
@@ -174,8 +187,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
-    first = [_word_tag(low) for low in lows]
-    tags = [_in_context(first, lows, i) for i in range(len(lows))]
+    tags = [_word_tag(low) for low in lows]
+    for i in range(len(tags)):  # left to right: each decision sees the ones before it
+        tags[i] = _in_context(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):
