@@ -22,10 +22,11 @@ _SKY_KINDS = frozenset({ThingKind.NATURE})
 
 def _distinct(parts: list[str]) -> list[str]:
     """Parts without repeats or parts contained in a longer one ('dawn' in 'at dawn')."""
+    unique = list(dict.fromkeys(parts))[:24]  # a picture's style is said in a few words
     kept: list[str] = []
-    for part in parts:
+    for part in unique:
         padded = f" {part.lower()} "
-        if any(padded in f" {o.lower()} " for o in parts if o is not part and len(o) > len(part)):
+        if any(padded in f" {o.lower()} " for o in unique if o is not part and len(o) > len(part)):
             continue
         if part.lower() not in (k.lower() for k in kept):
             kept.append(part)

@@ -58,14 +58,18 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         if child not in slot or parent not in slot or child in riders:
             continue
         host = reading.things[parent]
-        kind = (
-            RelationKind.IN
-            if relation.kind is RelationKind.IN and _holds(host, RelationKind.IN)
-            else RelationKind.ON
-        )
+        kind = relation.kind
+        known = entry(host.head)
+        if (
+            kind is RelationKind.IN
+            and not _holds(host, kind)
+            and known is not None
+            and known.has(Flag.SUPPORT)
+        ):
+            kind = RelationKind.ON  # "in a rocking chair", "in the hammock": on its seat
         if reading.things[child].size > host.size or not _holds(host, kind):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
-        riders[child] = Rider(slot[child], slot[parent], kind.value)  # "in a rocking chair": on its seat
+        riders[child] = Rider(slot[child], slot[parent], kind.value)
     parents = {r.parent for r in riders.values()}
     return [r for r in riders.values() if r.child not in parents]
 
@@ -75,6 +79,8 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
     known = entry(parent.head)
     if known is None:
         return True
+    if known.kind is ThingKind.SCENE:
+        return False
     if kind is RelationKind.ON:
         return known.kind is not ThingKind.PERSON or known.has(Flag.SUPPORT)  # a bird on a branch
     return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}

@@ -176,14 +176,13 @@ def _describe_one(
     phrases: tuple[Phrase, ...],
     nouns: tuple[Noun, ...],
     at: dict[int, Noun],
+    by_owner: dict[int, list[int]],
 ) -> Description:
     noun = nouns[i]
-    mentions = [
-        n for n in nouns if n is noun or (n.role is Role.REPEAT and _resolve(nouns, nouns.index(n)) == i)
-    ]
+    mentions = [noun, *(nouns[j] for j in by_owner.get(i, []) if nouns[j].role is Role.REPEAT)]
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
     covered = {t for a, b in pieces for t in range(a, b)}
-    owned = [n for n in nouns if _owner(nouns, n) == i]
+    owned = [nouns[j] for j in by_owner.get(i, []) if nouns[j].role is not Role.REPEAT]
     for n in owned:
         if n.phrase.start not in covered and n.role is not Role.PREDICATE:
             lead = (
@@ -206,4 +205,13 @@ def describe(
 ) -> dict[int, Description]:
     """Description of every thing, by its index in `nouns`."""
     at = {n.phrase.start: n for n in nouns}
-    return {i: _describe_one(i, tokens, phrases, nouns, at) for i, noun in enumerate(nouns) if noun.is_thing}
+    by_owner: dict[int, list[int]] = {}
+    for j, n in enumerate(nouns):
+        owner = _resolve(nouns, j) if n.role is Role.REPEAT else _owner(nouns, n)
+        if owner is not None and owner != j:
+            by_owner.setdefault(owner, []).append(j)
+    return {
+        i: _describe_one(i, tokens, phrases, nouns, at, by_owner)
+        for i, noun in enumerate(nouns)
+        if noun.is_thing
+    }

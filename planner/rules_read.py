@@ -12,6 +12,8 @@ Each pass reads the previous passes' output and builds a new structure; none cha
 
 from __future__ import annotations
 
+from collections import Counter
+
 from planner.reading import Place, PromptReading, Relation, Size, Thing
 from planner.rules_details import Description, describe, text_of
 from planner.rules_phrases import Mark, Phrase, phrases
@@ -82,14 +84,14 @@ def _size(noun: Noun) -> Size:
     return size
 
 
-def _count(noun: Noun, nouns: tuple[Noun, ...]) -> int | None:
+def _count(index: int, nouns: tuple[Noun, ...], members: Counter[int]) -> int | None:
     """Stated instances, less those described one by one elsewhere (members)."""
+    noun = nouns[index]
     p = noun.phrase
     if p.collective == "pair" and noun.entry is not None and noun.entry.has(Flag.PAIR):
         return 1  # "a pair of glasses"
-    members = sum(1 for n in nouns if n.is_thing and n.ref == nouns.index(noun))
     if p.count is not None:
-        return p.count - members
+        return p.count - members[index]
     return None if p.plural or p.vague else 1
 
 
@@ -201,7 +203,8 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     nouns = roles(found)
     descriptions = describe(tokens, found, nouns)
     spatial = relate(found, nouns)
-    order = [i for i, n in enumerate(nouns) if n.is_thing and _count(n, nouns) != 0]
+    members = Counter(n.ref for n in nouns if n.is_thing and n.ref is not None)
+    order = [i for i, n in enumerate(nouns) if n.is_thing and _count(i, nouns, members) != 0]
     index = {n: k for k, n in enumerate(order)}
     things = []
     for i in order:
@@ -210,7 +213,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
             Thing(
                 label=_label(noun, description.predicates),
                 head=noun.head,
-                count=_count(noun, nouns),
+                count=_count(i, nouns, members),
                 size=_size(noun),
                 place=_merge([place for j, place in spatial.places if j == i]),
                 attributes=description.attributes,

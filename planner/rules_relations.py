@@ -15,7 +15,7 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import ThingKind, WordClass, is_class
+from planner.rules_vocab import Flag, ThingKind, WordClass, is_class
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -71,6 +71,11 @@ def _holder(nouns: tuple[Noun, ...], i: int) -> int | None:
 def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """The thing(s) a spatial phrase at k is said of: the last named in its sentence, with any
     coordinated with it by 'and' ("a boy and a girl in front of ...")."""
+    if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
+        if isinstance(phrases[k - 2], Mark) and phrases[k - 2].low == ",":  # type: ignore[union-attr]
+            first = _first_thing(phrases, k, at, nouns)
+            if first is not None:
+                return [first]  # "..., typing on a keyboard": the sentence's subject types
     found: list[int] = []
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
@@ -86,6 +91,18 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             break
         j -= 1
     return found[::-1]
+
+
+def _first_thing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The first thing named in the sentence of phrase k, before it."""
+    sentence = phrases[k].sentence
+    for p in phrases[:k]:
+        if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
+            if nouns[at[p.start]].role in _PLACED_ROLES:
+                return _resolve(nouns, at[p.start])
+    return None
 
 
 def _next_things(
@@ -161,12 +178,28 @@ def _place_of(space: SpacePhrase) -> Place | None:
 
 
 def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
-    row = _next_things(phrases, k, at, nouns, limit=8, across=True)
-    if len(row) < 2:
-        row = _subjects(phrases, k, at, nouns)
+    """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
+    closing = k + 1 >= len(phrases) or isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.END  # type: ignore[union-attr]
+    row = (
+        _clause_things(phrases, k, at, nouns)
+        if closing
+        else _next_things(phrases, k, at, nouns, limit=8, across=True)
+    )
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
     sides = _ROW.get(len(row), ())
     return Spatial(links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False)))
+
+
+def _clause_things(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """Every thing named in the sentence before phrase k, in order."""
+    found: list[int] = []
+    for p in phrases[:k]:
+        if isinstance(p, NounPhrase) and p.sentence == phrases[k].sentence and p.start in at:
+            if nouns[at[p.start]].role in _PLACED_ROLES and _resolve(nouns, at[p.start]) not in found:
+                found.append(_resolve(nouns, at[p.start]))
+    return found
 
 
 def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -218,7 +251,9 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         if after_verb:
             return after_verb
     found = _next_things(phrases, k + 1, at, nouns, limit=1)
-    if found:
+    target = _object(phrases, k, at, nouns)
+    surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
+    if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
         return found
     end = next(
         (j for j in range(k, len(phrases)) if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END),
@@ -252,12 +287,8 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     assert isinstance(space, SpacePhrase)
     s = space.spatial
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    if (
-        (s.horizontal or s.vertical)
-        and isinstance(nxt, NounPhrase)
-        and is_class(nxt.head, WordClass.IMAGE_NOUN)
-    ):
-        return _absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))  # "of the picture"
+    if (s.horizontal or s.vertical) and isinstance(nxt, NounPhrase):  # "of the picture", "of the square"
+        return _absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))
     fallback = ABSOLUTE_FALLBACK.get(s.relation or "")
     if (
         isinstance(nxt, NounPhrase)
@@ -265,6 +296,8 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         and s.relation in {"inside", "above"}
     ):
         fallback = (None, "top", None)  # "in the sky"
+    elif isinstance(nxt, NounPhrase) and s.relation == "above" and nxt.start in at:
+        fallback = (None, "top", None)  # "hovers above the alley"
     elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
         fallback = None
     if fallback:

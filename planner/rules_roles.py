@@ -241,9 +241,10 @@ def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
 def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
     if p.determiner not in _DEFINITE or p.head == "one" or _superlative(p):
         return None
-    for noun in reversed(nouns):
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
         if noun.role in {Role.THING, Role.SCENE} and p.head in {noun.phrase.head, noun.phrase.compound}:
-            return _resolve(nouns, nouns.index(noun))
+            return _resolve(nouns, i)
     return None
 
 
@@ -317,7 +318,10 @@ def _thing_role(
     assert isinstance(p, NounPhrase)
     if known is None:
         return (_unknown_role(phrases, k), None)
-    if known.kind is ThingKind.SCENE and not _placed_next(phrases, k):
+    open_air = (
+        is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
+    )
+    if known.kind is ThingKind.SCENE and (open_air or not _placed_next(phrases, k)):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
     if owner is not None:

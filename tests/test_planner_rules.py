@@ -287,10 +287,10 @@ def test_deterministic():
 
 def test_fast_on_many_prompts():
     prompts = [LONG * 3, "three cats", "a red cube on top of a blue sphere", "a dog without a leash"] * 10
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine running the tests may be busy
     for prompt in prompts:
         plan(prompt)
-    assert (time.perf_counter() - start) / len(prompts) < 0.2
+    assert (time.process_time() - start) / len(prompts) < 0.2
 
 
 def test_plan_is_valid_and_roundtrips():
