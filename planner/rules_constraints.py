@@ -48,14 +48,32 @@ def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
     return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
 
 
+_GROUND = frozenset(
+    {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.VEHICLE, ThingKind.BUILDING, ThingKind.FURNITURE}
+)
+
+
+def _level(thing: Thing) -> str | None:
+    """Where a thing usually is in a picture: up in the air, on the ground, or anywhere."""
+    known = entry(thing.head)
+    if known is None:
+        return None
+    if known.has(Flag.SKY):
+        return "sky"
+    big_plant = known.kind is ThingKind.PLANT and known.size >= Size.LARGE
+    return "ground" if known.kind in _GROUND or big_plant else None
+
+
 def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     """'on' and 'in' relations whose subject can rest on or in its object (one level deep)."""
     riders: dict[int, Rider] = {}
-    for relation in reading.relations:
-        if relation.kind not in {RelationKind.ON, RelationKind.IN}:
-            continue
+    nesting = sorted(
+        (r for r in reading.relations if r.kind in {RelationKind.ON, RelationKind.IN}),
+        key=lambda r: r.kind is not RelationKind.IN,  # "lemons in a bowl" before "... on a table"
+    )
+    for relation in nesting:
         child, parent = relation.subject, relation.objects[0]
-        if child not in slot or parent not in slot or child in riders:
+        if child not in slot or parent not in slot or slot[child] in {r.child for r in riders.values()}:
             continue
         host = reading.things[parent]
         kind = relation.kind
@@ -70,8 +88,50 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         if reading.things[child].size > host.size or not _holds(host, kind):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
         riders[child] = Rider(slot[child], slot[parent], kind.value)
-    parents = {r.parent for r in riders.values()}
-    return [r for r in riders.values() if r.child not in parents]
+    found = [r for r in riders.values() if not _cycle(riders, r)]
+    taken = {r.child for r in found}
+    return found + [r for r in _still_life(reading, slot) if r.child not in taken]
+
+
+def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
+    """Whether following parents from `rider` comes back to its child (a on b on a)."""
+    by_child = {r.child: r.parent for r in riders.values()}
+    seen, at = {rider.child}, rider.parent
+    while at in by_child:
+        if at in seen:
+            return True
+        seen.add(at)
+        at = by_child[at]
+    return at in seen
+
+
+def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
+    """A big support named first (a kitchen table, a desk) with only small things besides it and
+    no relation among them: the small things rest on it."""
+    things = reading.things
+    support = next((i for i in slot if _surface(things[i])), None)
+    others = [i for i in slot if i != support]
+    resting = {
+        r.subject
+        for r in reading.relations
+        if r.kind in {RelationKind.ON, RelationKind.IN} and r.objects[0] in slot
+    }
+    if support is None or support != min(slot) or len(others) < 2:
+        return []
+    others = [i for i in others if i not in resting]  # already on or in something else
+    if any(things[i].size > Size.MEDIUM or _level(things[i]) == "ground" for i in others):
+        return []
+    return [Rider(slot[i], slot[support], "on") for i in others]
+
+
+def _surface(thing: Thing) -> bool:
+    known = entry(thing.head)
+    return (
+        known is not None
+        and known.has(Flag.SUPPORT)
+        and known.kind is ThingKind.FURNITURE
+        and thing.size >= Size.LARGE
+    )
 
 
 def _holds(parent: Thing, kind: RelationKind) -> bool:
@@ -127,6 +187,7 @@ def layout_input(
             depth=_depth(reading, k.thing),
             shape=_shape(t),
             size=_extent(t, biggest, close_up),
+            level=_level(t),
         )
         for k, t in zip(kept, things, strict=True)
     ]

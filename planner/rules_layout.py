@@ -36,6 +36,7 @@ class Group:
     depth: str | None = None  # front | back
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
+    level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,12 @@ def _pin_cost(group: Group, box: Box) -> float:
         cost += 8 * max(0.0, 0.62 - cy)
     elif group.vertical == "middle":
         cost += 8 * max(0.0, abs(cy - 0.5) - 0.08)
-    return 1.5 * cost + (2.0 if cost > 0 else 0.0)
+    pinned = 1.5 * cost + (2.0 if cost > 0 else 0.0)
+    if group.vertical is None and group.level == "ground":
+        pinned += 3.0 * max(0.0, 0.5 - cy)  # people, furniture, buildings stand low in the picture
+    elif group.vertical is None and group.level == "sky":
+        pinned += 3.0 * max(0.0, cy - 0.4)  # the moon, a kite, gulls
+    return pinned
 
 
 def _relation_cost(kind: str, a: Box, b: Box) -> float:
@@ -368,6 +374,13 @@ def _rounded(box: Box) -> Box:
     return (x0, y0, x1, y1)
 
 
+def _root(parent_of: dict[int, int], index: int) -> int:
+    """The group that gets a cell for `index`: itself, or what it (or its support) rests on."""
+    while index in parent_of:
+        index = parent_of[index]
+    return index
+
+
 def _top_level(
     groups: list[Group], constraints: list[Constraint], riders: list[Rider]
 ) -> tuple[list[int], list[Group], list[Constraint]]:
@@ -392,7 +405,7 @@ def _top_level(
     for c in constraints:
         if c.kind == "depth":
             continue
-        a, b = new_index[parent_of.get(c.a, c.a)], new_index[parent_of.get(c.b, c.b)]
+        a, b = new_index[_root(parent_of, c.a)], new_index[_root(parent_of, c.b)]
         if a != b:
             moved.append(Constraint(c.kind, a, b))
     return top, merged, moved
@@ -440,12 +453,13 @@ def _with_riders(
         contact = t0 + 0.25 * h
         height = _rider_height(groups[rider.child], aspect, cell)
         region = (left, max(0.0, contact - height), left + share, contact)
-        out[rider.child] = _instance_boxes(groups[rider.child], region, aspect, (0, 1))
+        out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1)))
     for n, rider in enumerate(inside):
         share = w * 0.8 / len(inside)
         left = b0 + 0.1 * w + n * share
         region = (left, max(0.0, t0 - 0.1 * h), left + share, t0 + 0.75 * h)
-        out[rider.child] = _instance_boxes(replace(groups[rider.child], size=1.0), region, aspect)
+        filled = [replace(g, size=1.0) if i == rider.child else g for i, g in enumerate(groups)]
+        out.update(_with_riders(rider.child, filled, riders, region, aspect, (0, 0)))  # fills its container
     return out
 
 

@@ -85,7 +85,8 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             if holder is not None and holder not in found:
                 found.append(holder)
                 before = phrases[j - 1] if j else None
-                if not (isinstance(before, Mark) and before.low == "and"):
+                listed = j >= 2 and isinstance(phrases[j - 2], Mark) and phrases[j - 2].low == ","  # type: ignore[union-attr]
+                if not (isinstance(before, Mark) and before.low == "and") or listed:
                     break
         elif isinstance(p, SpacePhrase) and found:
             break
@@ -247,7 +248,7 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         None,
     )  # type: ignore[union-attr]
     if verb is not None and isinstance(phrases[verb], Verb):
-        after_verb = _next_things(phrases, verb, at, nouns, limit=8)
+        after_verb = _coordinated(phrases, verb, at, nouns)
         if after_verb:
             return after_verb
     found = _next_things(phrases, k + 1, at, nouns, limit=1)
@@ -305,6 +306,26 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     return Spatial()
 
 
+def _coordinated(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a clock')."""
+    found: list[int] = []
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, NounPhrase) and p.start in at:
+            if nouns[at[p.start]].role in _PLACED_ROLES:
+                found.append(_resolve(nouns, at[p.start]))
+            nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+            if not (isinstance(nxt, Mark) and nxt.low == "and"):
+                break
+        elif not (isinstance(p, Mark) and p.low == "and") and found:
+            break
+        elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
+            break
+    return found
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
@@ -328,12 +349,26 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     return Spatial(tuple(Link(kind, s, objects) for s in subjects))
 
 
+def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
+        return []
+    actor = _subjects(phrases, k, at, nouns)
+    known = nouns[actor[0]].entry if actor else None
+    if not actor or known is None or known.kind not in _ANIMATE or actor[0] == at[nxt.start]:
+        return []
+    return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
     links: list[Link] = []
     places: list[tuple[int, Place]] = []
     for k, p in enumerate(phrases):
+        if isinstance(p, Verb):
+            links.extend(_action(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)

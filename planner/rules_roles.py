@@ -321,6 +321,9 @@ def _thing_role(
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
     )
+    contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
+    if contents and nouns[-1].is_thing and _holds(nouns[-1]):
+        return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
     if known.kind is ThingKind.SCENE and (open_air or not _placed_next(phrases, k)):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)

@@ -45,6 +45,7 @@ class Flag(str, Enum):
     WIDE = "wide"
     PAIR = "pair"
     LIGHT = "light"
+    SKY = "sky"
 
 
 class WordClass(str, Enum):

@@ -596,3 +596,59 @@ def test_weather_is_background_and_context_not_a_region(prompt, label, weather):
     assert labels(p) == [label]
     assert weather in p.regions[0].prompt
     assert weather.split()[-1] in p.background_prompt
+
+
+def test_the_readme_still_life():
+    """The README's Python example: a bowl on the left with the lemons in it, on the table; no 'life'."""
+    p = plan(
+        "A still life on a kitchen table: three yellow lemons in a blue bowl on the left, "
+        "a tall glass jug of water on the right."
+    )
+    assert labels(p) == [
+        "kitchen table",
+        "yellow lemon",
+        "yellow lemon",
+        "yellow lemon",
+        "blue bowl",
+        "glass jug",
+    ]
+    bowl, table, jug = (
+        next(r.box for r in p.regions if r.label == name)
+        for name in ("blue bowl", "kitchen table", "glass jug")
+    )
+    assert centre(p, "blue bowl")[0] < 0.45 < 0.55 < centre(p, "glass jug")[0]
+    for i in range(3):
+        x, y = centre(p, "yellow lemon", i)
+        assert bowl[0] <= x <= bowl[2] and bowl[1] - 0.05 <= y <= bowl[3]
+    assert table[1] <= bowl[3] <= table[1] + 0.35 * (table[3] - table[1])
+    assert table[1] <= jug[3] <= table[1] + 0.35 * (table[3] - table[1])
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a painting of a corgi hangs above the couch, and the couch is red", ["painting", "red couch"]),
+        ("a man stands a few feet in front of a car", ["man", "car"]),
+        ("a couple of dogs and a pair of glasses on a table", ["dog", "dog", "glasses", "table"]),
+        ("The girl on the left is in a red cheongsam, a boy on the right", ["girl", "boy"]),
+        ("1girl, solo, long silver hair, red cheongsam, smiling, energy, happy, dynamic", ["girl"]),
+    ],
+)
+def test_language_is_not_things(prompt, expected):
+    """Idioms, repeats, depicted things, clothes and moods get no region of their own."""
+    p = plan(prompt)
+    assert labels(p) == expected
+
+
+def test_attributes_stay_with_their_owner():
+    p = plan(
+        "1girl, solo, long silver hair, red cheongsam, smiling. The girl on the left is holding a paper fan"
+    )
+    assert labels(p) == ["girl"]
+    assert all(word in p.regions[0].prompt for word in ("silver hair", "red cheongsam", "paper fan"))
+
+
+def test_sizes_follow_the_things():
+    p = plan("a bee, a fridge, a house and a cup")
+    area = {r.label: (r.box[2] - r.box[0]) * (r.box[3] - r.box[1]) for r in p.regions}
+    assert area["house"] > area["fridge"] > area["cup"] > area["bee"]
