@@ -1,12 +1,16 @@
-"""Lay out boxes for groups of objects so that spatial facts hold and boxes do not overlap.
+"""Lay out boxes for groups of things so that stated places and relations hold.
 
-Each group (one noun phrase: "three cats") gets a rectangle of cells in a small grid; its
-instances share that rectangle in a sub-grid. The grid and the cells are chosen by a small beam
-search that scores: relations (left of, above, next to), absolute places (left, top-right
-corner, centre), empty cells, and how square each instance's cell is in pixels. Then groups grow
-into empty neighbouring cells when that breaks nothing. Each instance then keeps at most its
-usual size (a cup alone is not the whole picture), sliding inside its cell towards what it stands
-on or is next to. Deterministic and fast (no randomness).
+Each group (one thing: "three cats") that does not rest on or in another gets a rectangle of
+cells in a small grid; its instances share that rectangle in a sub-grid. The grid and the cells
+are chosen by a small beam search that scores: relations (left of, above, next to), absolute
+places (left, top-right corner, centre), where things usually are (people and furniture low, the
+moon and kites high), empty cells, and how square each instance's cell is in pixels. Groups then
+grow into empty neighbouring cells when that breaks nothing. Each instance keeps at most its usual
+size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
+rests with its bottom in the top band of its support and within its width, a thing "in" another
+sits inside it (nesting: lemons in a bowl on a table). A thing in front of another moves up to
+overlap it, and no usually smaller thing ends up bigger than a usually bigger one. Deterministic
+and fast (no randomness).
 """
 
 from __future__ import annotations
