@@ -86,8 +86,8 @@ def _centre(box: Box) -> tuple[float, float]:
 
 def _clamped(w: float, h: float, shape: float = 1.0) -> tuple[float, float]:
     """(w, h) cut so that w/h stays within MAX_ASPECT of the thing's usual shape (w/h)."""
-    widest = min(shape * MAX_ASPECT, 2.5)
-    tallest = max(shape / MAX_ASPECT, 0.4)
+    widest = min(shape * MAX_ASPECT, 2.0)
+    tallest = max(shape / MAX_ASPECT, 0.5)
     return min(w, widest * h), min(h, w / tallest)
 
 
