@@ -42,6 +42,7 @@ class Place:
 
     horizontal: str | None = None  # "left" | "center" | "right"
     vertical: str | None = None  # "top" | "middle" | "bottom"
+    depth: str | None = None  # "front" (foreground) | "back" (background)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Thing:
     - size: usual size of one instance, from the vocabulary, changed by "giant" / "tiny".
     - place: the stated absolute place, if any.
     - attributes: words that describe it (colours, materials, what it wears or holds).
+    - phrase: its own words for a regional prompt, one instance when counted ("an old man in a
+      straw hat, weighing tomatoes"); empty when unknown.
     """
 
     label: str
@@ -62,6 +65,7 @@ class Thing:
     size: Size = Size.MEDIUM
     place: Place | None = None
     attributes: tuple[str, ...] = ()
+    phrase: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,12 @@ class PromptReading:
     relations: tuple[Relation, ...] = ()
     scene: str | None = None  # the setting ("a kitchen"), if one is named
     style: tuple[str, ...] = field(default_factory=tuple)  # medium, light, mood, quality words
+    setting: str | None = None  # the scene with its preposition ("on a sandy beach"), for regions in it
+    backdrop: tuple[str, ...] = ()  # every scene phrase, for the background prompt
 
 
 def read_prompt(prompt: str) -> PromptReading:
     """The offline parser's reading of `prompt`: things, counts, sizes, places and relations."""
-    from planner.rules import reading_of
+    from planner.rules_read import read
 
-    return reading_of(prompt)
+    return read(prompt)

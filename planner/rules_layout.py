@@ -1,18 +1,23 @@
-"""Lay out boxes for groups of objects so that spatial facts hold and boxes do not overlap.
+"""Lay out boxes for groups of things so that stated places and relations hold.
 
-Each group (one noun phrase: "three cats") gets a rectangle of cells in a small grid; its
-instances share that rectangle in a sub-grid. The grid and the cells are chosen by a small beam
-search that scores: relations (left of, above, next to), absolute places (left, top-right
-corner, centre), empty cells, and how square each instance's cell is in pixels. Then groups grow
-into empty neighbouring cells when that breaks nothing. Each instance then keeps at most its
-usual size (a cup alone is not the whole picture), sliding inside its cell towards what it stands
-on or is next to. Deterministic and fast (no randomness).
+Each group (one thing: "three cats") that does not rest on or in another gets a rectangle of
+cells in a small grid; its instances share that rectangle in a sub-grid. The grid and the cells
+are chosen by a small beam search that scores: relations (left of, above, next to), absolute
+places (left, top-right corner, centre), where things usually are (people and furniture low, the
+moon and kites high), empty cells, and how square each instance's cell is in pixels. Groups then
+grow into empty neighbouring cells when that breaks nothing. Each instance keeps at most its usual
+size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
+rests with its bottom in the top band of its support and within its width, a thing "in" another
+sits inside it (nesting: lemons in a bowl on a table). A thing in front of another moves up to
+overlap it, and no usually smaller thing ends up bigger than a usually bigger one. Deterministic
+and fast (no randomness).
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Box = tuple[float, float, float, float]
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
@@ -22,7 +27,7 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
-BEAM_WIDTH = 96
+BEAM_WIDTH = 64
 
 
 @dataclass(frozen=True)
@@ -35,18 +40,30 @@ class Group:
     depth: str | None = None  # front | back
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
+    level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high)
 
 
 @dataclass(frozen=True)
 class Constraint:
-    """'left_of' (a left of b), 'above' (a above b), 'adjacent' (a next to b) or 'before' (a soft left_of)."""
+    """'left_of' (a left of b), 'above' (a above b), 'adjacent' (a next to b), 'before' (a soft
+    left_of), 'align_x' (a centred over b) or 'depth' (a in front of b: drawn overlapping it)."""
 
     kind: str
     a: int
     b: int
 
 
+@dataclass(frozen=True)
+class Rider:
+    """Group `child` rests on ('on') or sits inside ('in') group `parent`: no cell of its own."""
+
+    child: int
+    parent: int
+    kind: str  # "on" | "in"
+
+
 # ----------------------------------------------------------------------------- geometry
+@functools.lru_cache(maxsize=4096)
 def _cell_box(cells: Cells, rows: int, cols: int) -> Box:
     r0, c0, r1, c1 = cells
     span = 1 - 2 * OUTER_MARGIN
@@ -69,8 +86,8 @@ def _centre(box: Box) -> tuple[float, float]:
 
 def _clamped(w: float, h: float, shape: float = 1.0) -> tuple[float, float]:
     """(w, h) cut so that w/h stays within MAX_ASPECT of the thing's usual shape (w/h)."""
-    widest = min(shape * MAX_ASPECT, 2.5)
-    tallest = max(shape / MAX_ASPECT, 0.4)
+    widest = min(shape * MAX_ASPECT, 2.0)
+    tallest = max(shape / MAX_ASPECT, 0.5)
     return min(w, widest * h), min(h, w / tallest)
 
 
@@ -95,6 +112,7 @@ def _sub_grid(count: int, box: Box, aspect: float, shape: float = 1.0) -> tuple[
     return best[1], best[2]
 
 
+@functools.lru_cache(maxsize=8192)
 def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> float:
     """Cost of the best sub-grid for `count` instances in `box` (0 for one well-shaped instance)."""
     rows, cols = _sub_grid(count, box, aspect, shape)
@@ -119,7 +137,12 @@ def _pin_cost(group: Group, box: Box) -> float:
         cost += 8 * max(0.0, 0.62 - cy)
     elif group.vertical == "middle":
         cost += 8 * max(0.0, abs(cy - 0.5) - 0.08)
-    return 1.5 * cost + (2.0 if cost > 0 else 0.0)
+    pinned = 1.5 * cost + (2.0 if cost > 0 else 0.0)
+    if group.vertical is None and group.level == "ground":
+        pinned += 3.0 * max(0.0, 0.5 - cy)  # people, furniture, buildings stand low in the picture
+    elif group.vertical is None and group.level == "sky":
+        pinned += 3.0 * max(0.0, cy - 0.4)  # the moon, a kite, gulls
+    return pinned
 
 
 def _relation_cost(kind: str, a: Box, b: Box) -> float:
@@ -158,7 +181,7 @@ class _Scorer:
         return any(c.kind == "above" and {c.a, c.b} == {a, b} for c in self.constraints)
 
     def box(self, cells: Cells) -> Box:
-        return _cell_box(cells, self.rows, self.cols)
+        return _cell_box(cells, self.rows, self.cols)  # cheap; memoised by _cell_box's lru_cache
 
     def group_cost(self, index: int, cells: Cells, placed: dict[int, Cells]) -> float:
         """Cost of group `index` at `cells` given the groups already placed."""
@@ -200,7 +223,7 @@ def _occupied(placed: dict[int, Cells]) -> set[tuple[int, int]]:
 def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
     cells = [(r, c) for r in range(scorer.rows) for c in range(scorer.cols)]
     beam: list[tuple[float, dict[int, Cells]]] = [(0.0, {})]
-    width = BEAM_WIDTH if count <= 8 else BEAM_WIDTH // 2
+    width = BEAM_WIDTH if count <= 6 else BEAM_WIDTH // 2 if count <= 10 else BEAM_WIDTH // 8
     # things the prompt places in the picture go first, so that what relates to them can follow
     order = sorted(
         range(count), key=lambda i: (not (scorer.groups[i].horizontal or scorer.groups[i].vertical), i)
@@ -355,13 +378,44 @@ def _rounded(box: Box) -> Box:
     return (x0, y0, x1, y1)
 
 
-def layout_groups(
-    groups: list[Group], constraints: list[Constraint], width: int, height: int
-) -> list[list[Box]]:
-    """Boxes (fractions, origin top-left) for every instance of every group, in group order."""
-    if not groups:
-        return []
-    aspect = width / height
+def _root(parent_of: dict[int, int], index: int) -> int:
+    """The group that gets a cell for `index`: itself, or what it (or its support) rests on."""
+    while index in parent_of:
+        index = parent_of[index]
+    return index
+
+
+def _top_level(
+    groups: list[Group], constraints: list[Constraint], riders: list[Rider]
+) -> tuple[list[int], list[Group], list[Constraint]]:
+    """The groups that get cells (riders go with their parent, which takes over their place and
+    relations), re-indexed, and their constraints."""
+    parent_of = {r.child: r.parent for r in riders}
+    top = [i for i in range(len(groups)) if i not in parent_of]
+    new_index = {old: new for new, old in enumerate(top)}
+    merged = []
+    for i in top:
+        group = groups[i]
+        children = [r.child for r in riders if r.parent == i]
+        for child in children if len(children) == 1 else []:  # one thing on it: they go together
+            extra = groups[child]
+            group = replace(
+                group,
+                horizontal=group.horizontal or extra.horizontal,
+                vertical=group.vertical or extra.vertical,
+            )
+        merged.append(group)
+    moved = []
+    for c in constraints:
+        if c.kind == "depth":
+            continue
+        a, b = new_index[_root(parent_of, c.a)], new_index[_root(parent_of, c.b)]
+        if a != b:
+            moved.append(Constraint(c.kind, a, b))
+    return top, merged, moved
+
+
+def _search_cells(groups: list[Group], constraints: list[Constraint], aspect: float) -> dict[int, Box]:
     best: tuple[float, int, _Scorer, dict[int, Cells]] | None = None
     for serial, (rows, cols) in enumerate(_grids(len(groups))):
         scorer = _Scorer(groups, constraints, rows, cols, aspect)
@@ -371,8 +425,109 @@ def layout_groups(
     assert best is not None
     _, _, scorer, placed = best
     placed = _grow(scorer, placed)
-    cell_boxes = {i: scorer.box(placed[i]) for i in range(len(groups))}
-    anchors = _anchors(groups, constraints, cell_boxes)
-    return [
-        _instance_boxes(groups[i], cell_boxes[i], aspect, anchors.get(i, (0, 0))) for i in range(len(groups))
-    ]
+    return {i: scorer.box(placed[i]) for i in range(len(groups))}
+
+
+def _rider_height(group: Group, aspect: float, cell: Box) -> float:
+    return min(_usual_extent(group, aspect)[1], 0.45 * (cell[3] - cell[1]))
+
+
+def _with_riders(
+    index: int, groups: list[Group], riders: list[Rider], cell: Box, aspect: float, anchor: tuple[int, int]
+) -> dict[int, list[Box]]:
+    """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
+    width) or sits in it (inside its box)."""
+    side = {"left": 0, None: 1, "center": 1, "right": 2}
+    on = sorted(
+        (r for r in riders if r.parent == index and r.kind == "on"),
+        key=lambda r: side[groups[r.child].horizontal],
+    )
+    inside = [r for r in riders if r.parent == index and r.kind == "in"]
+    room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
+    x0, y0, x1, y1 = cell
+    own = _instance_boxes(
+        groups[index], (x0, y0 + 0.75 * room, x1, y1), aspect, (anchor[0], 1 if on else anchor[1])
+    )
+    out = {index: own}
+    b0, t0, b1, t1 = own[0]
+    w, h = b1 - b0, t1 - t0
+    for n, rider in enumerate(on):
+        share = w * 0.9 / len(on)
+        left = b0 + 0.05 * w + n * share
+        contact = t0 + 0.25 * h
+        height = _rider_height(groups[rider.child], aspect, cell)
+        region = (left, max(0.0, contact - height), left + share, contact)
+        out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1)))
+    for n, rider in enumerate(inside):
+        share = w * 0.8 / len(inside)
+        left = b0 + 0.1 * w + n * share
+        region = (left, max(0.0, t0 - 0.1 * h), left + share, t0 + 0.75 * h)
+        filled = [replace(g, size=1.0) if i == rider.child else g for i, g in enumerate(groups)]
+        out.update(_with_riders(rider.child, filled, riders, region, aspect, (0, 0)))  # fills its container
+    return out
+
+
+def _overlap_depth(
+    boxes: list[list[Box]], constraints: list[Constraint], riders: list[Rider]
+) -> list[list[Box]]:
+    """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's."""
+    out = [list(group) for group in boxes]
+    for c in constraints:
+        if c.kind != "depth" or not out[c.a] or not out[c.b]:
+            continue
+        back = out[c.b][0]
+        front_top = min(box[1] for box in out[c.a])
+        overlap = 0.15 * (back[3] - back[1])
+        shift = min(front_top, max(0.0, front_top - (back[3] - overlap)))
+        for moved in [c.a, *(r.child for r in riders if r.parent == c.a)]:
+            out[moved] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[moved]]
+    return out
+
+
+def layout_groups(
+    groups: list[Group],
+    constraints: list[Constraint],
+    width: int,
+    height: int,
+    riders: list[Rider] | None = None,
+) -> list[list[Box]]:
+    """Boxes (fractions, origin top-left) for every instance of every group, in group order."""
+    if not groups:
+        return []
+    aspect = width / height
+    riders = riders or []
+    top, top_groups, top_constraints = _top_level(groups, constraints, riders)
+    cells = _search_cells(top_groups, top_constraints, aspect)
+    anchors = _anchors(top_groups, top_constraints, cells)
+    boxes: dict[int, list[Box]] = {}
+    for new, old in enumerate(top):
+        boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0))))
+    ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
+    return _overlap_depth(ordered, constraints, riders)
+
+
+def _area(box: Box) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
+    """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
+    boxes shrink about their centre (riders about their bottom) until they are smaller."""
+    out = [list(b) for b in boxes]
+    riding = {r.child for r in riders}
+    for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
+        bigger = [_area(out[j][0]) for j in range(len(groups)) if groups[j].size > groups[i].size and out[j]]
+        if not bigger or not out[i]:
+            continue
+        most = 0.85 * min(bigger)
+        scale = math.sqrt(most / _area(out[i][0])) if _area(out[i][0]) > most else 1.0
+        if scale < 1.0:
+            out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
+    return out
+
+
+def _scaled(box: Box, scale: float, bottom: bool) -> Box:
+    x0, y0, x1, y1 = box
+    cx, w, h = (x0 + x1) / 2, (x1 - x0) * scale, (y1 - y0) * scale
+    cy = y1 - h / 2 if bottom else (y0 + y1) / 2
+    return _rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))

@@ -48,3 +48,14 @@ def test_the_edited_example_with_a_mask_renders_with_the_cli(tmp_path, monkeypat
     assert read_metadata(tmp_path / "out" / "image.png").settings.seed == 7
     written = load_plan(tmp_path / "out" / "plan.json")
     assert [r.label for r in written.regions if r.inline_mask] == [r.label for r in masks]
+
+
+def test_stored_example_plans_are_what_the_planner_makes_now():
+    """`python examples/make_examples.py --check`: regenerate the examples when the planner changes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_examples", EXAMPLES / "make_examples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0

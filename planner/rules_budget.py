@@ -1,0 +1,85 @@
+"""How many regions each thing gets when the prompt names more than the region limit.
+
+The least important things go first: tiny or small things with no stated place and no relation
+(worn and held things never had regions). When the things that stay still name more instances
+than the limit, the biggest groups become one group region each ("twenty birds") instead of
+being cut to their first few instances.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from planner.reading import PromptReading, Size, Thing
+
+log = logging.getLogger("planner")
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One thing that gets regions: its index in the reading and how many regions."""
+
+    thing: int
+    instances: int
+    grouped: bool = False  # all instances in one region
+
+
+def _instances(thing: Thing) -> int:
+    return thing.count if thing.count else 1
+
+
+def importance(reading: PromptReading, index: int) -> float:
+    """Higher for bigger things, things with a stated place, and things in relations."""
+    thing = reading.things[index]
+    related = sum(index == r.subject or index in r.objects for r in reading.relations)
+    placed = thing.place is not None and bool(thing.place.horizontal or thing.place.vertical)
+    return float(thing.size) + 3.0 * placed + 1.5 * min(related, 2) - 0.01 * index
+
+
+def _minor(reading: PromptReading, index: int) -> bool:
+    """A single small thing with no stated place and no relation."""
+    thing = reading.things[index]
+    if _instances(thing) > 1:
+        return False
+    related = any(index == r.subject or index in r.objects for r in reading.relations)
+    return thing.size <= Size.SMALL and thing.place is None and not related
+
+
+def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
+    """The things that get regions, in prompt order, with at most `max_regions` regions in all."""
+    wanted = sum(_instances(t) for t in reading.things)
+    if wanted <= max_regions:
+        return [Kept(i, _instances(t)) for i, t in enumerate(reading.things)]
+    if max_regions <= 0:
+        return []
+    ranked = sorted(range(len(reading.things)), key=lambda i: -importance(reading, i))
+    kept = list(ranked)
+    while sum(_instances(reading.things[i]) for i in kept) > max_regions and _minor(reading, kept[-1]):
+        kept.pop()  # small, unplaced, unrelated things go first
+    kept = sorted(kept[:max_regions])
+    counts = {i: _instances(reading.things[i]) for i in kept}
+    grouped: set[int] = set()
+    for i in sorted(kept, key=lambda i: -counts[i]):  # then the biggest groups become one region each
+        if sum(counts.values()) <= max_regions:
+            break
+        if counts[i] > 1:
+            counts[i], grouped = 1, grouped | {i}
+    dropped = [reading.things[i].label for i in ranked if i not in kept]
+    dropped = [reading.things[i].label for i in ranked[max_regions:]]
+    log.warning(
+        "the prompt names %d things, more than the limit of %d regions: %s",
+        wanted,
+        max_regions,
+        "; ".join(
+            part
+            for part in (
+                f"left out {', '.join(dropped)}" if dropped else "",
+                f"one region each for all {', '.join(reading.things[i].label for i in sorted(grouped))}"
+                if grouped
+                else "",
+            )
+            if part
+        ),
+    )
+    return [Kept(i, counts[i], i in grouped) for i in kept]

@@ -1,0 +1,195 @@
+"""Pass 6 of the rules planner: a reading -> what the layout needs (groups, constraints, riders).
+
+Each kept thing becomes a layout Group (instances, stated place, depth, usual shape and size);
+relations become constraints between groups ("left_of", "above", "adjacent"...), except "on" and
+"in", which make the thing a rider of its support or container: it is drawn touching or inside
+it rather than in a cell of its own. Sizes follow the things: one instance spans at most its
+usual extent, scaled down against the biggest thing in the picture (a bee beside a fridge).
+"""
+
+from __future__ import annotations
+
+from planner.reading import PromptReading, RelationKind, Size, Thing
+from planner.rules_budget import Kept
+from planner.rules_layout import Constraint, Group, Rider
+from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
+
+# The most one instance spans alone (fraction of the picture's side), by size class.
+USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
+PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
+SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
+_PAIRS = {
+    RelationKind.LEFT_OF: [("left_of", 0, 1)],
+    RelationKind.RIGHT_OF: [("left_of", 1, 0)],
+    RelationKind.ABOVE: [("above", 0, 1)],
+    RelationKind.BELOW: [("above", 1, 0)],
+    RelationKind.IN_FRONT_OF: [("above", 1, 0), ("depth", 0, 1), ("align_x", 0, 1)],
+    RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
+    RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
+    RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2)],
+    RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1)],
+    RelationKind.IN: [("adjacent", 0, 1)],
+}
+
+
+def _shape(thing: Thing) -> float:
+    known = entry(thing.head)
+    if known is None:
+        return 1.0
+    return 0.6 if known.has(Flag.TALL) else 1.5 if known.has(Flag.WIDE) else 1.0
+
+
+def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
+    known = entry(thing.head)
+    person = known is not None and known.kind is ThingKind.PERSON and known.has(Flag.TALL)
+    usual = PERSON_EXTENT if person and thing.size == Size.MEDIUM else USUAL_EXTENT[thing.size]
+    usual *= SMALLER_PER_CLASS ** (biggest - thing.size)
+    return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
+
+
+_GROUND = frozenset(
+    {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.VEHICLE, ThingKind.BUILDING, ThingKind.FURNITURE}
+)
+
+
+def _level(thing: Thing) -> str | None:
+    """Where a thing usually is in a picture: up in the air, on the ground, or anywhere."""
+    known = entry(thing.head)
+    if known is None:
+        return None
+    if known.has(Flag.SKY):
+        return "sky"
+    big_plant = known.kind is ThingKind.PLANT and known.size >= Size.LARGE
+    return "ground" if known.kind in _GROUND or big_plant else None
+
+
+def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
+    """'on' and 'in' relations whose subject can rest on or in its object (one level deep)."""
+    riders: dict[int, Rider] = {}
+    nesting = sorted(
+        (r for r in reading.relations if r.kind in {RelationKind.ON, RelationKind.IN}),
+        key=lambda r: r.kind is not RelationKind.IN,  # "lemons in a bowl" before "... on a table"
+    )
+    for relation in nesting:
+        child, parent = relation.subject, relation.objects[0]
+        if child not in slot or parent not in slot or slot[child] in {r.child for r in riders.values()}:
+            continue
+        host = reading.things[parent]
+        kind = relation.kind
+        known = entry(host.head)
+        if (
+            kind is RelationKind.IN
+            and not _holds(host, kind)
+            and known is not None
+            and known.has(Flag.SUPPORT)
+        ):
+            kind = RelationKind.ON  # "in a rocking chair", "in the hammock": on its seat
+        if reading.things[child].size > host.size or not _holds(host, kind):
+            continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
+        riders[child] = Rider(slot[child], slot[parent], kind.value)
+    found = [r for r in riders.values() if not _cycle(riders, r)]
+    taken = {r.child for r in found}
+    return found + [r for r in _still_life(reading, slot) if r.child not in taken]
+
+
+def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
+    """Whether following parents from `rider` comes back to its child (a on b on a)."""
+    by_child = {r.child: r.parent for r in riders.values()}
+    seen, at = {rider.child}, rider.parent
+    while at in by_child:
+        if at in seen:
+            return True
+        seen.add(at)
+        at = by_child[at]
+    return at in seen
+
+
+def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
+    """A big support named first (a kitchen table, a desk) with only small things besides it and
+    no relation among them: the small things rest on it."""
+    things = reading.things
+    support = next((i for i in slot if _surface(things[i])), None)
+    others = [i for i in slot if i != support]
+    resting = {
+        r.subject
+        for r in reading.relations
+        if r.kind in {RelationKind.ON, RelationKind.IN} and r.objects[0] in slot
+    }
+    if support is None or support != min(slot) or len(others) < 2:
+        return []
+    others = [i for i in others if i not in resting]  # already on or in something else
+    if any(things[i].size > Size.MEDIUM or _level(things[i]) == "ground" for i in others):
+        return []
+    return [Rider(slot[i], slot[support], "on") for i in others]
+
+
+def _surface(thing: Thing) -> bool:
+    known = entry(thing.head)
+    return (
+        known is not None
+        and known.has(Flag.SUPPORT)
+        and known.kind is ThingKind.FURNITURE
+        and thing.size >= Size.LARGE
+    )
+
+
+def _holds(parent: Thing, kind: RelationKind) -> bool:
+    """Whether things can rest on (a support) or sit in (a container) the parent."""
+    known = entry(parent.head)
+    if known is None:
+        return True
+    if known.kind is ThingKind.SCENE:
+        return False
+    if kind is RelationKind.ON:
+        return known.kind is not ThingKind.PERSON or known.has(Flag.SUPPORT)  # a bird on a branch
+    return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}
+
+
+def _depth(reading: PromptReading, index: int) -> str | None:
+    place = reading.things[index].place
+    if place is not None and place.depth:
+        return place.depth
+    for relation in reading.relations:
+        if relation.subject == index and relation.kind in {RelationKind.IN_FRONT_OF, RelationKind.BEHIND}:
+            return "front" if relation.kind is RelationKind.IN_FRONT_OF else "back"
+    return None
+
+
+def _constraints(reading: PromptReading, slot: dict[int, int], riding: set[int]) -> list[Constraint]:
+    out: list[Constraint] = []
+    for relation in reading.relations:
+        members = [slot.get(i) for i in (relation.subject, *relation.objects)]
+        if any(m is None for m in members) or (
+            relation.kind in {RelationKind.ON, RelationKind.IN} and members[0] in riding
+        ):
+            continue
+        for kind, a, b in _PAIRS[relation.kind]:
+            if a < len(members) and b < len(members) and members[a] != members[b]:
+                out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
+    return out
+
+
+def layout_input(
+    reading: PromptReading, kept: list[Kept]
+) -> tuple[list[Group], list[Constraint], list[Rider]]:
+    """Groups (one per kept thing, in order), constraints between them, and riders."""
+    slot = {k.thing: n for n, k in enumerate(kept)}
+    things = [reading.things[k.thing] for k in kept]
+    biggest = max((t.size for t in things), default=Size.MEDIUM)
+    close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
+    close_up = close_up and len(things) <= 2
+    groups = [
+        Group(
+            count=k.instances,
+            horizontal=t.place.horizontal if t.place else None,
+            vertical=t.place.vertical if t.place else None,
+            depth=_depth(reading, k.thing),
+            shape=_shape(t),
+            size=_extent(t, biggest, close_up),
+            level=_level(t),
+        )
+        for k, t in zip(kept, things, strict=True)
+    ]
+    riders = _riders(reading, slot)
+    return groups, _constraints(reading, slot, {r.child for r in riders}), riders

@@ -1,0 +1,217 @@
+"""Pass 4 of the rules reader: things with roles -> what describes each thing.
+
+For every thing: its attributes (the words of its own noun phrases, predicate adjectives, what it
+wears or holds, its parts) and its details, the text that follows it and belongs to it ("in
+yellow raincoats", "weighing tomatoes", "long silver hair, smiling"), for its regional prompt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_roles import Noun, Role
+from planner.rules_tokens import Tag, Token
+from planner.rules_vocab import WordClass, is_class
+
+_KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
+_CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
+_OWNED = frozenset({Role.ATTACHED, Role.PART, Role.PREDICATE})
+_TEXT_ROLES = frozenset({Role.NONE, Role.MEASURE})
+_ADJECTIVAL = frozenset({Tag.ADJ, Tag.CONJ})
+
+
+@dataclass(frozen=True)
+class Description:
+    """What describes one thing."""
+
+    attributes: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+    predicates: tuple[str, ...] = ()  # adjectives said of it elsewhere ("the car is red")
+
+
+def text_of(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    """The original words of tokens[start:end], spaced as prose."""
+    out = ""
+    for token in tokens[start:end]:
+        if token.low in {",", ")", "'s"} or not out:
+            out += token.text
+        else:
+            out += " " + token.text
+    return out.replace("( ", "(")
+
+
+def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
+    while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
+        i = nouns[i].ref
+    return i
+
+
+def _owner(nouns: tuple[Noun, ...], noun: Noun) -> int | None:
+    return _resolve(nouns, noun.ref) if noun.role in _OWNED and noun.ref is not None else None
+
+
+def _owned_by(phrase: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int) -> bool:
+    return isinstance(phrase, NounPhrase) and phrase.start in at and _owner(nouns, at[phrase.start]) == owner
+
+
+def _continues_list(phrase: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int) -> bool:
+    """After a comma: a tag-list item that still describes the owner ("smiling", "long hair")."""
+    if isinstance(phrase, Mark):
+        return phrase.tag is Tag.ADJ
+    if isinstance(phrase, Verb):
+        return phrase.low.endswith(("ing", "ed"))
+    if isinstance(phrase, SpacePhrase):
+        return phrase.spatial.relation in {"with", "inside"}
+    return _owned_by(phrase, at, nouns, owner)
+
+
+def _step(
+    p: Phrase, nxt: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int, last_verb: str
+) -> tuple[bool, bool]:
+    """(include this phrase, stop after it) while reading what follows a thing."""
+    if isinstance(p, Mark):
+        if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
+            return False, True
+        if p.tag is Tag.COMMA:
+            return False, not _continues_list(nxt, at, nouns, owner)
+        if p.tag is Tag.CONJ:
+            keeps = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.ADJ
+            return keeps, not keeps
+        if p.tag in {Tag.BE, Tag.AUX}:
+            return False, False
+        if p.tag is Tag.PREP:
+            follows = _owned_by(nxt, at, nouns, owner) or (
+                p.low == "of"
+                and isinstance(nxt, NounPhrase)
+                and nxt.start in at
+                and at[nxt.start].role in _TEXT_ROLES
+            )
+            return follows, not follows
+        return p.tag in _KEEP_TAGS, False
+    if isinstance(p, Verb):
+        return True, False
+    if isinstance(p, SpacePhrase):
+        follows = _owned_by(nxt, at, nouns, owner) or (
+            p.spatial.relation in {"with", "inside"}
+            and isinstance(nxt, NounPhrase)
+            and nxt.start in at
+            and at[nxt.start].role in _TEXT_ROLES
+        )
+        return follows, not follows
+    noun = at.get(p.start)
+    if noun is None:
+        return False, True
+    if _owner(nouns, noun) == owner or noun.role in _TEXT_ROLES:
+        return True, False
+    if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
+        return True, True  # the object of an action: "weighing tomatoes"
+    return False, True
+
+
+def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]:
+    """Without a trailing finite verb whose place is said elsewhere ('rises' above the rocks)."""
+    while (
+        end > start and tokens[end - 1].tag in {Tag.VERB, Tag.ADV} and not tokens[end - 1].low.endswith("ing")
+    ):
+        end -= 1
+    return start, end
+
+
+def _span(
+    tokens: tuple[Token, ...],
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, Noun],
+    nouns: tuple[Noun, ...],
+    owner: int,
+) -> list[tuple[int, int]]:
+    """Token ranges after phrase k that describe `owner`, one range per comma-separated piece."""
+    pieces: list[tuple[int, int]] = []
+    start: int | None = None
+    end = 0
+    last_verb = ""
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+        include, stop = _step(p, nxt, at, nouns, owner, last_verb)
+        closes = isinstance(p, Mark) and p.tag in {Tag.COMMA, Tag.BE}
+        if closes and not stop and start is not None:
+            pieces.append((start, end))
+            start = None
+        elif include:
+            start = p.start if start is None else start
+            end = p.end
+        if stop:
+            break
+        if isinstance(p, Verb):
+            last_verb = p.low
+        elif not (isinstance(p, Mark) and p.tag in {Tag.DET, Tag.ADV}):
+            last_verb = ""
+    if start is not None:
+        pieces.append((start, end))
+    return [_trimmed(a, b, tokens) for a, b in pieces if b > a]
+
+
+def _adjectival(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:
+    return all(t.tag in _ADJECTIVAL for t in tokens[piece[0] : piece[1]])
+
+
+def _predicates(owned: list[Noun], tokens: tuple[Token, ...], pieces: list[tuple[int, int]]) -> list[str]:
+    """Adjectives said of the thing outside its noun phrase: 'the car is red', 'is orange'."""
+    words = [w for n in owned if n.role is Role.PREDICATE for w in n.phrase.lows]
+    for piece in pieces:
+        if _adjectival(tokens, piece):
+            words.extend(
+                t.low
+                for t in tokens[piece[0] : piece[1]]
+                if t.tag is Tag.ADJ and not is_class(t.low, WordClass.STYLE)
+            )
+    return words
+
+
+def _describe_one(
+    i: int,
+    tokens: tuple[Token, ...],
+    phrases: tuple[Phrase, ...],
+    nouns: tuple[Noun, ...],
+    at: dict[int, Noun],
+    by_owner: dict[int, list[int]],
+) -> Description:
+    noun = nouns[i]
+    mentions = [noun, *(nouns[j] for j in by_owner.get(i, []) if nouns[j].role is Role.REPEAT)]
+    pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
+    covered = {t for a, b in pieces for t in range(a, b)}
+    owned = [nouns[j] for j in by_owner.get(i, []) if nouns[j].role is not Role.REPEAT]
+    for n in owned:
+        if n.phrase.start not in covered and n.role is not Role.PREDICATE:
+            lead = (
+                phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
+            )
+            pieces.append((lead.start, n.phrase.end))
+    predicates = _predicates(owned, tokens, pieces)
+    modifiers = [w for n in mentions for w in n.phrase.modifiers]
+    attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
+    details = [text_of(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]
+    return Description(
+        attributes=tuple(dict.fromkeys([*modifiers, *predicates, *attached])),
+        details=tuple(dict.fromkeys(details)),
+        predicates=tuple(dict.fromkeys(p for p in predicates if p not in noun.phrase.lows)),
+    )
+
+
+def describe(
+    tokens: tuple[Token, ...], phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]
+) -> dict[int, Description]:
+    """Description of every thing, by its index in `nouns`."""
+    at = {n.phrase.start: n for n in nouns}
+    by_owner: dict[int, list[int]] = {}
+    for j, n in enumerate(nouns):
+        owner = _resolve(nouns, j) if n.role is Role.REPEAT else _owner(nouns, n)
+        if owner is not None and owner != j:
+            by_owner.setdefault(owner, []).append(j)
+    return {
+        i: _describe_one(i, tokens, phrases, nouns, at, by_owner)
+        for i, noun in enumerate(nouns)
+        if noun.is_thing
+    }

@@ -1,0 +1,276 @@
+"""Pass 2 of the rules reader: tagged tokens -> phrases.
+
+Noun phrases (determiner, count, modifiers, head), spatial phrases ("to the left of", "in the top
+right corner", "from left to right"), verbs and the other words (marks), in text order. Nothing
+here decides what a noun phrase is (a thing, a scene, a style): that is the next pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.rules_spatial import Spatial, match_spatial
+from planner.rules_tokens import Tag, Token
+from planner.rules_vocab import (
+    WordClass,
+    entry,
+    is_class,
+    is_plural,
+    parts_of_speech,
+    singular,
+    value_of,
+    vocabulary,
+)
+
+_RUN_TAGS = frozenset({Tag.ADJ, Tag.NOUN, Tag.UNKNOWN})
+_ORDER = ("from", "left", "to", "right")
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """Determiner, count and modifiers before a head noun ("two old wooden boats")."""
+
+    start: int  # token span, end exclusive
+    end: int
+    sentence: int
+    words: tuple[str, ...]  # modifiers and head as written (no determiner or count)
+    head: str  # singular, lower case ("boat"); "one" for "a purple one"
+    compound: str  # the longest things.tsv entry ending at the head ("wine glass"), or the head
+    determiner: str = ""  # "a", "the", "their", "no"...
+    count: int | None = None  # stated number; None when not stated
+    plural: bool = False
+    vague: bool = False  # "some", "many", "a row of": more than one, how many unsaid
+    collective: str = ""  # "row" in "a row of houses"
+
+    @property
+    def lows(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.words)
+
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        """Lower-case words before the head."""
+        return self.lows[:-1]
+
+
+@dataclass(frozen=True)
+class SpacePhrase:
+    """A spatial phrase: a relation to a thing, an absolute place, or a left-to-right order."""
+
+    start: int
+    end: int
+    sentence: int
+    spatial: Spatial
+    order: bool = False  # "from left to right"
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb ("sits", "wearing")."""
+
+    start: int
+    end: int
+    sentence: int
+    low: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Any other token: punctuation, conjunction, preposition, adverb, pronoun..."""
+
+    start: int
+    end: int
+    sentence: int
+    low: str
+    tag: Tag
+
+
+Phrase = NounPhrase | SpacePhrase | Verb | Mark
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    end: int
+    determiner: str = ""
+    count: int | None = None
+    vague: bool = False
+    collective: str = ""
+
+
+def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
+    """Determiner, number, quantifier and collective ('a pair of', 'a row of') starting at i."""
+    q = _Quantity(i)
+    while q.end < len(tokens):
+        low, tag = tokens[q.end].low, tokens[q.end].tag
+        after = tokens[q.end + 1].low if q.end + 1 < len(tokens) else ""
+        if (
+            is_class(low, WordClass.COLLECTIVE)
+            and after == "of"
+            and (q.determiner or q.count or q.vague or low.endswith("s"))
+        ):
+            value = value_of(low, WordClass.COLLECTIVE)
+            count = int(value) if value else q.count if (q.count or 0) > 1 else None
+            q = _Quantity(q.end + 2, q.determiner, count, value is None and count is None, low)
+        elif tag is Tag.NUM and not (low == "one" and after in {"of", ""}):
+            number = int(low) if low.isdigit() else int(value_of(low, WordClass.NUMBER) or 1)
+            q = _Quantity(
+                q.end + 1, q.determiner, number if 0 < number <= 1000 else None, False, q.collective
+            )
+        elif tag is Tag.DET or (tag is Tag.NEG and low == "no"):
+            count = 1 if low in {"a", "an"} and q.count is None and not q.vague else q.count
+            q = _Quantity(q.end + 1, q.determiner or low, count, q.vague, q.collective)
+        elif tag is Tag.QUANT:
+            q = _Quantity(q.end + 1, q.determiner, None if q.count == 1 else q.count, True, q.collective)
+        elif tag is Tag.PRON and low in {"his", "her", "its", "their", "our", "my", "your"}:
+            q = _Quantity(q.end + 1, q.determiner or low, q.count, q.vague, q.collective)
+        else:
+            break
+    return q
+
+
+def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether token j continues a run of modifiers and nouns."""
+    token = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if token.tag is Tag.UNKNOWN and token.text.islower() and j > 0 and tokens[j - 1].tag is Tag.NOUN:
+        return False  # "ein gemütliches Café | mit einer Katze"
+    if token.tag in _RUN_TAGS:
+        return True
+    if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
+        return False
+    if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
+        return nxt.tag in _RUN_TAGS  # "a sleeping cat", "a weathered sign"
+    if token.tag is Tag.ADV:
+        return nxt.tag in {Tag.ADJ, Tag.VERB}  # "a brightly lit lantern"
+    if token.low in {"and", ","} and j > 0 and _describing(tokens[j - 1].low):
+        return (
+            _describing(nxt.low) and j + 2 < len(tokens) and tokens[j + 2].tag in _RUN_TAGS
+        )  # "red and white umbrella"
+    return False
+
+
+def _head_index(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+    """Index of the head of tokens[start:end]: the last word, when it can be a noun."""
+    last = tokens[end - 1]
+    if last.tag in {Tag.NOUN, Tag.UNKNOWN} or last.low in {"one", "ones"}:
+        return end - 1
+    if last.tag is Tag.ADJ and end - 1 > start and "NOUN" in parts_of_speech(last.low):
+        return end - 1  # "a bright orange", "soft light"
+    return None
+
+
+def _compound(lows: list[str], head: str) -> str:
+    """The longest things.tsv entry ending at the head: 'wine glass', 'hot air balloon'."""
+    longest = vocabulary().longest
+    for size in range(min(longest, len(lows)), 1, -1):
+        candidate = " ".join([*lows[-size:-1], head])
+        if entry(candidate) is not None:
+            return candidate
+    return head
+
+
+def _describing(low: str) -> bool:
+    return is_class(low, WordClass.COLOUR) or is_class(low, WordClass.MATERIAL)
+
+
+def _head_end(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+    """End of the noun phrase in the run tokens[start:end]: just after its last noun."""
+    for k in range(end - 1, start - 1, -1):
+        if tokens[k].tag in {Tag.NOUN, Tag.UNKNOWN} or tokens[k].low in {"one", "ones"}:
+            after = tokens[k + 1] if k + 1 < end else None
+            follow = singular(after.low) if after is not None else ""
+            if after is not None and (
+                is_class(follow, WordClass.LIGHT) or entry(f"{tokens[k].low} {follow}")
+            ):
+                return k + 2  # "morning light", "traffic light"
+            return k + 1
+    last = tokens[end - 1]
+    if last.tag is Tag.ADJ and end - 1 > start and "NOUN" in parts_of_speech(last.low):
+        return end  # "a bright orange", "soft light"
+    return None
+
+
+def _head_candidates(raw: str) -> list[str]:
+    """Singular forms to try for a head: 'glasses' is a thing, but 'wine glasses' are wine glasses."""
+    from lemminflect import getAllLemmas
+
+    found = [singular(raw), *(getAllLemmas(raw, "NOUN").get("NOUN") or ())] if raw.isascii() else [raw]
+    return list(dict.fromkeys(found))
+
+
+def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
+    q = _quantity(tokens, i)
+    j = q.end
+    while j < len(tokens) and _in_run(tokens, j):
+        j += 1
+    if j < len(tokens) and tokens[j].low in {"one", "ones"} and j > q.end:
+        j += 1  # "a purple one"
+    if j == q.end:
+        return None
+    end = _head_end(tokens, q.end, j)
+    if end is None:
+        return _elided(tokens, i, q, j)
+    lows = [t.low for t in tokens[q.end : end]]
+    raw = lows[-1]
+    heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
+    compounds = [(_compound([*lows[:-1], h], h), h) for h in heads]
+    compound, head = max(compounds, key=lambda c: (len(c[0].split()), c == compounds[0]))
+    plural = raw == "ones" or is_plural(raw) or head != heads[0]
+    return NounPhrase(
+        start=i,
+        end=end,
+        sentence=tokens[i].sentence,
+        words=tuple(t.text for t in tokens[q.end : end]),
+        head=head,
+        compound=compound,
+        determiner=q.determiner,
+        count=q.count if q.count != 1 or not plural else None,
+        plural=plural or (q.count or 1) > 1,
+        vague=q.vague,
+        collective=q.collective,
+    )
+
+
+def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPhrase | None:
+    """'one brown' (and 'one white'): an instance of a thing named before, told by its adjectives."""
+    if tokens[i].low != "one" or any(t.tag is not Tag.ADJ for t in tokens[q.end : end]):
+        return None
+    words = tuple(t.text for t in tokens[q.end : end]) + ("one",)
+    return NounPhrase(i, end, tokens[i].sentence, words, "one", "one", count=1)
+
+
+def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:
+    if tuple(lows[i : i + 4]) == _ORDER:
+        return SpacePhrase(i, i + 4, tokens[i].sentence, Spatial(4), order=True)
+    if tuple(lows[i : i + 3]) == _ORDER[1:]:
+        return SpacePhrase(i, i + 3, tokens[i].sentence, Spatial(3), order=True)
+    spatial = match_spatial(lows, i)
+    if spatial is None:
+        return None
+    return SpacePhrase(i, i + spatial.length, tokens[i].sentence, spatial)
+
+
+def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:
+    """The phrases of a tagged text, in order, covering every token once."""
+    lows = [t.low for t in tokens]
+    out: list[Phrase] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        found: Phrase | None = _space(tokens, lows, i) if token.is_word else None
+        if found is None and token.tag not in {
+            Tag.VERB,
+            Tag.PREP,
+            Tag.CONJ,
+            Tag.BE,
+            Tag.AUX,
+            Tag.END,
+            Tag.COMMA,
+        }:
+            found = _noun_phrase(tokens, i)
+        if found is None and token.tag is Tag.VERB:
+            found = Verb(i, i + 1, token.sentence, token.low)
+        if found is None:
+            found = Mark(i, i + 1, token.sentence, token.low, token.tag)
+        out.append(found)
+        i = found.end
+    return tuple(out)

@@ -1,0 +1,253 @@
+"""The rules reader: prompt -> planner.reading.PromptReading, as a pipeline of pure passes.
+
+    tokenize (rules_tokens)  -> tagged tokens
+    phrases  (rules_phrases) -> noun phrases, spatial phrases, verbs, marks
+    roles    (rules_roles)   -> what each noun phrase is: thing, scene, style, part, worn, repeat...
+    describe (rules_details) -> each thing's attributes and the words that belong to it
+    relate   (rules_relations) -> relations between things, absolute places
+    read     (here)          -> the neutral PromptReading: labels, counts, sizes, places
+
+Each pass reads the previous passes' output and builds a new structure; none changes another's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from planner.reading import Place, PromptReading, Relation, Size, Thing
+from planner.rules_details import Description, describe, text_of
+from planner.rules_phrases import Mark, Phrase, phrases
+from planner.rules_relations import relate
+from planner.rules_roles import Noun, Role, roles
+from planner.rules_tokens import Tag, Token, tokenize
+from planner.rules_vocab import Flag, WordClass, article, classes_of, entry, is_class, parts_of_speech
+
+_KEY_CLASSES = (WordClass.COLOUR, WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL, WordClass.SHAPE)
+_STYLE_LEADS = frozenset("in at during by under with".split())
+_OF_ROLES = frozenset({Role.NONE, Role.FRAME, Role.LIGHT})
+_JOINED = frozenset("of with in wearing holding carrying dressed on".split())
+_SUPERLATIVE = frozenset("first second third last other".split())
+_SCENE_LEADS = frozenset(
+    "on in at inside near by over under across along beside above below through among around".split()
+)
+_ON_SCENES = frozenset(
+    "beach shore coast seaside street road highway sidewalk pavement lawn ice stage".split()
+)
+
+
+def _key_attribute(modifiers: tuple[str, ...]) -> list[str]:
+    """The attribute that best tells a thing apart: a colour (with its shade), else a material, a size..."""
+    for cls in _KEY_CLASSES:
+        for i, word in enumerate(modifiers):
+            if is_class(word, cls):
+                shade = modifiers[i - 1] if i and is_class(modifiers[i - 1], WordClass.SHADE) else None
+                return [shade, word] if shade and cls is WordClass.COLOUR else [word]
+    for word in modifiers:
+        if word.endswith("est") and len(word) > 4 or word in _SUPERLATIVE:
+            return [word]
+    for word in modifiers:
+        if is_class(word, WordClass.ADJECTIVE):
+            return [word]
+    return []
+
+
+def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
+    """Short singular noun phrase with the key attribute: 'red backpack', 'kitchen table'."""
+    p = noun.phrase
+    compound = noun.head if p.head == "one" else p.compound
+    mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
+    if compound == p.head and mods and _nominal(mods[-1]):
+        compound, mods = f"{mods[-1]} {compound}", mods[:-1]  # "kitchen table", "reading chair"
+    key = _key_attribute(mods)
+    if not key:
+        key = [w for w in _key_attribute(predicates) if any(is_class(w, c) for c in _KEY_CLASSES)]
+    return " ".join([*key, compound])
+
+
+def _nominal(word: str) -> bool:
+    """A noun used as a modifier ('kitchen' table, 'tabby' cat), not an adjective or an action."""
+    if entry(word) is not None and not classes_of(word):
+        return True
+    if classes_of(word) or not word.isascii():
+        return False
+    pos = parts_of_speech(word)
+    return "NOUN" in pos and "ADJ" not in pos and not word.endswith(("ing", "ed"))
+
+
+def _size(noun: Noun) -> Size:
+    size = noun.entry.size if noun.entry is not None else Size.MEDIUM
+    classes = {c for w in noun.phrase.modifiers for c in classes_of(w)}
+    if WordClass.BIG in classes and WordClass.SMALL not in classes:
+        return Size(min(Size.HUGE, size + 1))
+    if WordClass.SMALL in classes and WordClass.BIG not in classes:
+        return Size(max(Size.TINY, size - 1))
+    return size
+
+
+def _count(index: int, nouns: tuple[Noun, ...], members: Counter[int]) -> int | None:
+    """Stated instances, less those described one by one elsewhere (members)."""
+    noun = nouns[index]
+    p = noun.phrase
+    if p.collective == "pair" and noun.entry is not None and noun.entry.has(Flag.PAIR):
+        return 1  # "a pair of glasses"
+    if p.count is not None:
+        return p.count - members[index]
+    return None if p.plural or p.vague else 1
+
+
+def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> str:
+    """The thing's own words: 'an old man in a straw hat, weighing tomatoes' (one instance when counted)."""
+    p = noun.phrase
+    words = [w for w in p.words]
+    head = noun.head if p.head == "one" else (p.head if p.plural else words[-1])
+    one = p.count is not None or not p.plural
+    words = [*words[:-1], head if one else words[-1]]
+    words = [w for w in description.predicates if w not in p.lows] + words
+    text = " ".join(words)
+    if one and noun.entry is not None and noun.entry.has(Flag.PAIR):
+        text = (
+            f"a pair of {text}"
+            if p.head in {"glasses", "sunglasses", "scissors", "jeans", "trousers"}
+            else text
+        )
+    elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
+        if p.determiner == "the" and any(w.endswith("est") for w in p.modifiers):
+            text = f"the {text}"
+        elif text.isascii() or p.determiner:
+            text = f"{article(text)} {text}"
+    elif p.collective and not one:
+        text = f"{article(p.collective)} {p.collective} of {text}"
+    details = list(description.details)
+    if details and details[0].split()[0].lower() in _JOINED:
+        text, details = f"{text} {details[0]}", details[1:]
+    return ", ".join([text, *details])
+
+
+def _merge(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    pick = lambda name: next((getattr(p, name) for p in places if getattr(p, name)), None)  # noqa: E731
+    return Place(horizontal=pick("horizontal"), vertical=pick("vertical"), depth=pick("depth"))
+
+
+def _said_of(found: tuple[Phrase, ...], k: int) -> str:
+    """Adjectives said of a scene: 'the background is dark' -> 'dark'."""
+    after = found[k + 1 : k + 4]
+    if not after or not isinstance(after[0], Mark) or after[0].tag is not Tag.BE:
+        return ""
+    words = [p.low for p in after[1:] if isinstance(p, Mark) and p.tag is Tag.ADJ]
+    return " ".join(words[:1])
+
+
+def _scene_text(noun: Noun, phrases: tuple[Phrase, ...], tokens: tuple[Token, ...]) -> tuple[str, str]:
+    """(the scene phrase, the scene with its preposition) for a scene noun."""
+    p = noun.phrase
+    words = text_of(tokens, p.start, p.end)
+    before = phrases[noun.index - 1] if noun.index else None
+    lead = getattr(before, "low", "") if before is not None else ""
+    if getattr(before, "spatial", None) is not None:
+        lead = tokens[before.start].low  # type: ignore[union-attr]
+    if lead not in _SCENE_LEADS:
+        lead = "on" if p.head in _ON_SCENES else "in"
+    said = _said_of(phrases, noun.index)
+    if said:  # "The background is dark" -> "dark background"
+        words = f"{said} {' '.join(p.words)}"
+        return words, f"{lead} {article(words)} {words}"
+    if not p.determiner:
+        words = f"{'the' if p.plural else article(words)} {words}"
+    elif words.split()[0].lower() == p.determiner:
+        words = p.determiner + words[len(p.determiner) :]
+    return text_of(tokens, p.start, p.end), f"{lead} {words}"
+
+
+def _style_text(
+    noun: Noun, found: tuple[Phrase, ...], nouns: tuple[Noun, ...], tokens: tuple[Token, ...]
+) -> str:
+    """A frame, style or light phrase with its preposition and its 'of ...' ('in the style of Studio
+    Ghibli', 'during a thunderstorm', 'by greg rutkowski')."""
+    p = noun.phrase
+    start, end = p.start, p.end
+    before = found[noun.index - 1] if noun.index else None
+    if before is not None and tokens[before.start].low in _STYLE_LEADS and before.end == start:
+        start = before.start
+    after = found[noun.index + 1 : noun.index + 3]
+    roles_at = {n.phrase.start: n.role for n in nouns}
+    if len(after) == 2 and getattr(after[0], "low", "") == "of" and roles_at.get(after[1].start) in _OF_ROLES:
+        end = after[1].end
+    return text_of(tokens, start, end)
+
+
+def _style(nouns: tuple[Noun, ...], found: tuple[Phrase, ...], tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """Frame, medium, style, light, time and weather phrases: they describe the whole picture."""
+    texts = []
+    for noun in nouns:
+        if noun.role not in {Role.FRAME, Role.LIGHT}:
+            continue
+        p = noun.phrase
+        if noun.role is Role.FRAME and len(p.words) == 1 and is_class(p.head, WordClass.IMAGE_NOUN):
+            continue  # "the image", "a photo": nothing to add
+        texts.append(_style_text(noun, found, nouns, tokens))
+    return tuple(dict.fromkeys(texts))
+
+
+def _lone_style(found: tuple[Phrase, ...]) -> tuple[str, ...]:
+    """Style words standing alone in a list: 'cinematic', 'photorealistic'."""
+    return tuple(
+        p.low for p in found if isinstance(p, Mark) and p.tag is Tag.ADJ and is_class(p.low, WordClass.STYLE)
+    )
+
+
+def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
+    """The reading of tagged tokens (see the module docstring for the passes)."""
+    found = phrases(tokens)
+    nouns = roles(found)
+    descriptions = describe(tokens, found, nouns)
+    spatial = relate(found, nouns)
+    members = Counter(n.ref for n in nouns if n.is_thing and n.ref is not None)
+    order = [i for i, n in enumerate(nouns) if n.is_thing and _count(i, nouns, members) != 0]
+    index = {n: k for k, n in enumerate(order)}
+    things = []
+    for i in order:
+        noun, description = nouns[i], descriptions[i]
+        things.append(
+            Thing(
+                label=_label(noun, description.predicates),
+                head=noun.head,
+                count=_count(i, nouns, members),
+                size=_size(noun),
+                place=_merge([place for j, place in spatial.places if j == i]),
+                attributes=description.attributes,
+                phrase=_phrase(noun, tokens, description),
+            )
+        )
+    relations = tuple(
+        Relation(link.kind, index[link.subject], tuple(index[o] for o in link.objects))
+        for link in spatial.links
+        if link.subject in index and all(o in index for o in link.objects)
+    )
+    scene_nouns = [n for n in nouns if n.role is Role.SCENE]
+    scenes = [_scene_text(n, found, tokens) for n in scene_nouns]
+    settings = [text for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n)]
+    return PromptReading(
+        things=tuple(things),
+        relations=relations,
+        scene=settings[0][0] if settings else scenes[0][0] if scenes else None,
+        style=tuple(dict.fromkeys([*_style(nouns, found, tokens), *_lone_style(found)])),
+        setting=settings[0][1] if settings else None,
+        backdrop=tuple(dict.fromkeys(s for s, _ in scenes)),
+    )
+
+
+def _setting(noun: Noun) -> bool:
+    """A scene that is a setting for things in it (a kitchen, a beach), not the sky or a surface."""
+    surface = noun.entry is not None and noun.entry.has(Flag.SUPPORT)
+    return (
+        not surface
+        and not is_class(noun.phrase.head, WordClass.SKY)
+        and not noun.phrase.head.endswith("ground")
+    )
+
+
+def read(prompt: str) -> PromptReading:
+    """What `prompt` says: its things (with counts, sizes, places, attributes), relations, scene and style."""
+    return read_tokens(tokenize(prompt))

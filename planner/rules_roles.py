@@ -1,0 +1,398 @@
+"""Pass 3 of the rules reader: phrases -> what each noun phrase is (its Role) and whom it belongs to.
+
+A noun phrase is a THING (gets a region) only when the vocabulary lists it as a concrete thing,
+or when the prompt clearly treats an unknown noun as one (an article or a number, and a place or
+an action). Everything else is a scene, the picture's frame or style, light and time, a part of
+a thing, a thing worn or held by its owner, a repeat of an earlier thing, or no thing at all.
+Roles are decided left to right; each decision reads only earlier decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from planner.reading import Size
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_tokens import Tag
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class
+
+_DEFINITE = frozenset("the this that these those its their his her".split())
+_POSSESSIVE = frozenset("its their his her".split())
+_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
+_FRAMING_NEXT = frozenset("of featuring showing depicting with".split())
+
+
+class Role(str, Enum):
+    """What a noun phrase is in the prompt."""
+
+    THING = "thing"  # a region of its own
+    SCENE = "scene"  # the setting: background prompt
+    FRAME = "frame"  # the picture itself, its medium or style ("an oil painting of", "4k")
+    LIGHT = "light"  # light, time of day, weather: background and every region's context
+    PART = "part"  # a part of its owner ("long silver hair", "the frog's skin")
+    ATTACHED = "attached"  # worn, held, contained or depicted: in its owner's prompt
+    PREDICATE = "predicate"  # "the car is orange": a word about its owner
+    REPEAT = "repeat"  # a later mention of an earlier thing ("the couch")
+    NEGATED = "negated"  # "without a hat", "no people"
+    MEASURE = "measure"  # "a few feet": language, not a count
+    NONE = "none"  # not a thing: stays in the base prompt only
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A noun phrase with its role; `ref` is the index (into the nouns) of its owner or referent."""
+
+    index: int  # position in the phrases
+    phrase: NounPhrase
+    role: Role
+    ref: int | None = None  # for a thing: the counted group it is one of ("one brown")
+    entry: Entry | None = None
+    head: str = ""  # the singular head; for "a purple one", the head of the thing it echoes
+
+    @property
+    def is_thing(self) -> bool:
+        return self.role is Role.THING
+
+
+def _before(phrases: tuple[Phrase, ...], k: int, back: int = 1) -> Phrase | None:
+    return phrases[k - back] if k - back >= 0 else None
+
+
+def _after(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    return phrases[k + 1] if k + 1 < len(phrases) else None
+
+
+def _low(phrase: Phrase | None) -> str:
+    return phrase.low if isinstance(phrase, Mark | Verb) else ""
+
+
+def _things_so_far(nouns: list[Noun]) -> list[Noun]:
+    return [n for n in nouns if n.is_thing]
+
+
+def _resolve(nouns: list[Noun], i: int) -> int:
+    """The thing a noun stands for (a repeat's referent), by index into the nouns."""
+    while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
+        i = nouns[i].ref
+    return i
+
+
+def _owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True) -> int | None:
+    """The most recent thing (a person or animal when `animate`) in this sentence, else (when
+    `earlier`) in the sentences before."""
+    for same_sentence in (True, False) if earlier else (True,):
+        for i in range(len(nouns) - 1, -1, -1):
+            noun = nouns[i]
+            if noun.role not in {Role.THING, Role.REPEAT} or (
+                same_sentence and noun.phrase.sentence != sentence
+            ):
+                continue
+            target = _resolve(nouns, i)
+            known = nouns[target].entry
+            if not animate or (known is not None and known.kind in _ANIMATE):
+                return target
+    return None
+
+
+def _negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner == "no":
+        return True
+    before = _before(phrases, k)
+    if isinstance(before, Mark) and before.tag is Tag.NEG:
+        return True
+    if _low(before) in {"or", "nor"} and nouns and nouns[-1].role is Role.NEGATED:
+        return nouns[-1].index == k - 2
+    if isinstance(before, SpacePhrase) and isinstance(_before(phrases, k, 2), Mark):
+        return _before(phrases, k, 2).tag is Tag.NEG and before.spatial.relation is None  # type: ignore[union-attr]
+    return False
+
+
+def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """The picture itself: 'an oil painting of', 'the image shows', 'watercolor painting', '4k'."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    head_classes = classes_of(p.head)
+    many = (p.count or 1) > 1
+    if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
+        return not many
+    if entry(p.compound) is None and WordClass.STYLE in head_classes:
+        return True  # "soft watercolour", "masterpiece"
+    before = _before(phrases, k)
+    if (
+        WordClass.IMAGE_NOUN in head_classes
+        and isinstance(before, SpacePhrase)
+        and before.spatial.needs_object
+    ):
+        return bool(before.spatial.horizontal or before.spatial.vertical)  # "in the centre of the picture"
+    if WordClass.FRAME_NOUN not in head_classes or many:
+        return False
+    nxt = _after(phrases, k)
+    first = not _things_so_far(nouns)
+    listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
+    if first and _low(nxt) == "of" and _hangs(phrases, k):
+        return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
+    if first and (
+        _low(nxt) in _FRAMING_NEXT or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
+    ):
+        return True
+    if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
+        return True  # "an oil painting", "a pencil sketch"
+    if WordClass.IMAGE_NOUN in head_classes and not listed and entry(p.compound) is None:
+        return True  # "the image", "this scene"
+    if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
+        return True  # "The image depicts ..."
+    return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'<picture> of <X> hangs / sits / leans ...': the picture is a thing in the scene."""
+    depicted = _after(phrases, k + 1)
+    verb = _after(phrases, k + 2) if isinstance(depicted, NounPhrase) else None
+    return (
+        isinstance(verb, Verb)
+        and verb.low.endswith("s")
+        and is_class(phrases[k].head, WordClass.DEPICTING_OBJECT)  # type: ignore[union-attr]
+    )
+
+
+def _of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'depth of field', 'the style of Studio Ghibli': the rest of a style phrase."""
+    if _low(_before(phrases, k)) != "of" or not nouns or nouns[-1].index != k - 2:
+        return False
+    return nouns[-1].role is Role.FRAME and is_class(nouns[-1].phrase.head, WordClass.STYLE_NOUN)
+
+
+def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'painted by Claude Monet', 'a knight by greg rutkowski': who made the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if _low(_before(phrases, k)) != "by":
+        return False
+    maker = _before(phrases, k, 2)
+    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB):
+        return True
+    return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
+
+
+def _light(p: NounPhrase, known: Entry | None) -> bool:
+    head_classes = classes_of(p.head)
+    if not head_classes & {WordClass.TIME, WordClass.LIGHT, WordClass.WEATHER}:
+        return False
+    if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):
+        return False  # "a traffic light", "two lamps"
+    return (
+        known is None
+        or known.kind is ThingKind.SCENE
+        or not p.count
+        or p.head in {"light", "star"}
+        and not p.count
+    )
+
+
+def _absolute(phrase: Phrase | None) -> bool:
+    return (
+        isinstance(phrase, SpacePhrase)
+        and phrase.spatial.relation is None
+        and not phrase.order
+        and bool(phrase.spatial.horizontal or phrase.spatial.vertical)
+    )
+
+
+def _placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """An absolute place right after the phrase ('a village on the right'), or opening its sentence."""
+    if _absolute(_after(phrases, k)):
+        return True
+    back = 2 if _low(_before(phrases, k)) == "," else 1
+    opening = _before(phrases, k, back + 1)
+    return _absolute(_before(phrases, k, back)) and (
+        opening is None or isinstance(opening, Mark) and opening.tag is Tag.END
+    )
+
+
+def _superlative(p: NounPhrase) -> bool:
+    return any(
+        w.endswith("est") and len(w) > 4 or w in {"first", "second", "third", "last"} for w in p.modifiers
+    )
+
+
+def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
+    """The counted group this phrase is one of: 'two horses, one brown and one white'; 'three
+    balloons. The largest balloon ..., a small blue balloon ...'."""
+    if (p.count or 1) > 1 or p.plural:
+        return None
+    for g, group in enumerate(nouns):
+        if (
+            group.role is not Role.THING
+            or group.ref is not None
+            or (group.phrase.count or 0) < 2
+            or group.head != head
+        ):
+            continue
+        members = sum(1 for n in nouns if n.ref == g and n.role is Role.THING)
+        later = p.sentence > group.phrase.sentence or p.head == "one" or _superlative(p)
+        if later and members < (group.phrase.count or 0):
+            return g
+    return None
+
+
+def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    if p.determiner not in _DEFINITE or p.head == "one" or _superlative(p):
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.role in {Role.THING, Role.SCENE} and p.head in {noun.phrase.head, noun.phrase.compound}:
+            return _resolve(nouns, i)
+    return None
+
+
+def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase before k, skipping a particle ('holding up a sword')."""
+    before = _before(phrases, k)
+    if isinstance(before, Mark) and is_class(before.low, WordClass.PARTICLE):
+        return _before(phrases, k, 2)
+    return before
+
+
+def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'a hat and a sweater', 'curly hair and glasses': the owner of the item listed just before."""
+    if _low(_before(phrases, k)) not in {"and", ","} or not nouns or nouns[-1].index != k - 2:
+        return None
+    previous = nouns[-1]
+    if previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+        return None
+    owner = nouns[previous.ref].entry
+    return previous.ref if owner is not None and owner.kind in _ANIMATE else None
+
+
+def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The owner of a worn, held, contained or depicted thing, if it is one."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _lead(phrases, k)
+    sentence = p.sentence
+    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY
+    if not carried and known.size > Size.SMALL:
+        return None
+    if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
+        return _owner(nouns, sentence, animate=True, earlier=False)  # "holding a goldfish", "wearing a hat"
+    if known.kind in _ANIMATE:
+        return None
+    relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
+        owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
+        if owner is None and relation == "with" and known.size <= Size.SMALL:
+            owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
+        return owner
+    if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
+        return _owner(nouns, sentence, animate=True)  # "mend their nets", "her umbrella"
+    if (
+        _low(before) == "of"
+        and nouns
+        and nouns[-1].index == k - 2
+        and nouns[-1].is_thing
+        and _holds(nouns[-1])
+    ):
+        return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
+    listed = _listed_with(phrases, k, nouns)
+    if listed is not None and carried:
+        return listed
+    if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
+        return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
+    return None
+
+
+def _holds(owner: Noun) -> bool:
+    """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y."""
+    known = owner.entry
+    flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
+    return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
+
+
+def _thing_role(
+    phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
+) -> tuple[Role, int | None]:
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if known is None:
+        return (_unknown_role(phrases, k), None)
+    open_air = (
+        is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
+    )
+    contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
+    if contents and nouns[-1].is_thing and _holds(nouns[-1]):
+        return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
+    if known.kind is ThingKind.SCENE and (open_air or not _placed_next(phrases, k)):
+        return (Role.SCENE, None)
+    owner = _attachment(phrases, k, known, nouns)
+    if owner is not None:
+        return (Role.ATTACHED, owner)
+    return (Role.THING, None)
+
+
+def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
+    """An unlisted noun is a thing only with an article or number and a place or an action."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if classes_of(p.head) or not p.head.isascii() or not p.head.isalpha():
+        return Role.NONE
+    counted = p.determiner in {"a", "an"} or p.count is not None and p.count > 1
+    nxt = _after(phrases, k)
+    acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
+    return Role.THING if counted and (acts or placed) else Role.NONE
+
+
+def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    known = entry(p.compound) or entry(p.head)
+    before = _before(phrases, k)
+    if _negated(phrases, k, nouns):
+        return (Role.NEGATED, None)
+    if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
+        return (Role.MEASURE, None)
+    if _made_by(phrases, k) or _is_frame(phrases, k, nouns) or _of_style(phrases, k, nouns):
+        return (Role.FRAME, None)
+    if _light(p, known):
+        return (Role.LIGHT, None)
+    if isinstance(before, Mark) and before.tag is Tag.BE and not p.determiner and len(p.words) == 1:
+        owner = _owner(nouns, p.sentence)
+        if owner is not None and is_class(p.head, WordClass.COLOUR):
+            return (Role.PREDICATE, owner)  # "the car is orange"
+    if isinstance(before, Mark) and before.tag is Tag.BE and is_class(p.head, WordClass.COLOUR):
+        return (Role.NONE, None)  # "the sky is a bright orange"
+    repeat = _repeat_of(p, nouns)
+    if repeat is not None:
+        return (Role.REPEAT, repeat)
+    if is_class(p.head, WordClass.PART) and (
+        known is None or p.head in {"chimney", "roof"} or _low(before) == "'s"
+    ):
+        owner = _owner(nouns, p.sentence)
+        return (Role.PART, owner) if owner is not None else (Role.NONE, None)
+    if p.head == "one":
+        previous = _owner(nouns, p.sentence)
+        return (Role.THING, None) if previous is not None else (Role.NONE, None)
+    if is_class(p.head, WordClass.ABSTRACT) and known is None:
+        return (Role.NONE, None)
+    return _thing_role(phrases, k, nouns, known)
+
+
+def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
+    """Every noun phrase of `phrases` with its role, in order."""
+    nouns: list[Noun] = []
+    for k, p in enumerate(phrases):
+        if not isinstance(p, NounPhrase):
+            continue
+        role, ref = _role(phrases, k, nouns)
+        known = entry(p.compound) or entry(p.head)
+        head = p.head
+        if p.head == "one" and role is Role.THING:
+            echoed = nouns[_owner(nouns, p.sentence) or 0]
+            known, head = echoed.entry, echoed.head
+        if role is Role.THING:
+            ref = _member_of(p, head, nouns)
+        nouns.append(Noun(k, p, role, ref, known, head))
+    return tuple(nouns)

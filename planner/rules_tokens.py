@@ -1,0 +1,199 @@
+"""Pass 1 of the rules reader: text -> tagged tokens.
+
+Each word or punctuation mark becomes a Token with its sentence number and a Tag (a coarse part
+of speech) from the vocabulary data, then lemminflect, then the word's neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from planner.rules_vocab import WordClass, classes_of, entry, parts_of_speech, singular
+
+# Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
+_SENTENCE_END = frozenset(".!?;:\n")
+_COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
+_DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
+
+
+class Tag(str, Enum):
+    """Coarse part of speech of a token."""
+
+    DET = "det"
+    NUM = "num"
+    QUANT = "quant"
+    NEG = "neg"
+    PRON = "pron"
+    BE = "be"
+    AUX = "aux"
+    PREP = "prep"
+    CONJ = "conj"
+    COMMA = "comma"  # , ( ) "
+    END = "end"  # . ! ? ; : newline
+    ADJ = "adj"
+    NOUN = "noun"
+    VERB = "verb"
+    ADV = "adv"
+    POSS = "poss"  # the possessive 's
+    UNKNOWN = "unknown"  # not in any list: a name, a foreign or rare word
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or mark: as written, lower-cased, its tag and its sentence (0-based)."""
+
+    text: str
+    low: str
+    tag: Tag
+    sentence: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.low[:1].isalnum()
+
+
+_CLASS_TAGS = (
+    (WordClass.BE, Tag.BE),
+    (WordClass.NEGATOR, Tag.NEG),
+    (WordClass.DETERMINER, Tag.DET),
+    (WordClass.NUMBER, Tag.NUM),
+    (WordClass.QUANTIFIER, Tag.QUANT),
+    (WordClass.PRONOUN, Tag.PRON),
+    (WordClass.CONJUNCTION, Tag.CONJ),
+    (WordClass.PREPOSITION, Tag.PREP),
+    (WordClass.AUXILIARY, Tag.AUX),
+)
+_ADJECTIVE_CLASSES = frozenset(
+    {
+        WordClass.COLOUR,
+        WordClass.SHADE,
+        WordClass.MATERIAL,
+        WordClass.BIG,
+        WordClass.SMALL,
+        WordClass.SHAPE,
+        WordClass.ADJECTIVE,
+        WordClass.STYLE,
+        WordClass.MEDIUM,
+    }
+)
+
+
+def _words(text: str) -> list[str]:
+    """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"."""
+    out: list[str] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0).replace("\u2019", "'")
+        low = word.lower()
+        parts = low.split("-")
+        counted = _COUNTED.fullmatch(low)
+        if counted:  # "1girl", "2boys" (tag lists)
+            out.extend([counted.group(1), word[len(counted.group(1)) :]])
+        elif low.endswith("'s") and len(low) > 2:
+            out.extend([word[:-2], "'s"])
+        elif low in {"left-hand", "right-hand"}:
+            out.append(word[:-5])
+        elif len(parts) == 2 and all(p in _DIRECTIONS for p in parts):
+            out.extend(parts)
+        else:
+            out.append(word)
+    return out
+
+
+def _word_tag(low: str) -> Tag:
+    """The tag of a word on its own, before its neighbours are seen."""
+    if low == "'s":
+        return Tag.POSS
+    if low in _SENTENCE_END:
+        return Tag.END
+    if not low[:1].isalnum():
+        return Tag.COMMA
+    if low.isdigit():
+        return Tag.NUM
+    classes = classes_of(low)
+    for cls, tag in _CLASS_TAGS:
+        if cls in classes:
+            return tag
+    if entry(low) is not None or entry(singular(low)) is not None:
+        return Tag.NOUN
+    if classes & {WordClass.FRAME_NOUN, WordClass.IMAGE_NOUN, WordClass.STYLE_NOUN}:
+        return Tag.NOUN  # "food photography", "anime key visual"
+    if classes & _ADJECTIVE_CLASSES:
+        return Tag.ADJ
+    if classes & {WordClass.ATTACH_VERB, WordClass.DEPICT_VERB, WordClass.MAKER_VERB, WordClass.PLACING_VERB}:
+        return Tag.VERB
+    if classes:
+        return Tag.NOUN
+    return _lemminflect_tag(low)
+
+
+def _lemminflect_tag(low: str) -> Tag:
+    if not low.isascii():
+        return Tag.UNKNOWN
+    pos = parts_of_speech(low)
+    if low.endswith("ly") and ("ADV" in pos or not pos):
+        return Tag.ADV
+    if "VERB" in pos and low.endswith("ing"):
+        return Tag.VERB  # "flying", "running": an action (a modifier when a noun follows)
+    if "ADJ" in pos:
+        return Tag.ADJ
+    if "NOUN" in pos and "VERB" in pos and low.endswith(("ing", "ed")):
+        return Tag.VERB
+    if "NOUN" in pos or "PROPN" in pos:
+        return Tag.NOUN
+    if "VERB" in pos or "AUX" in pos:
+        return Tag.VERB
+    if "ADV" in pos:
+        return Tag.ADV
+    return Tag.UNKNOWN
+
+
+def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
+    lines the quay'."""
+    tag = tags[i]
+    if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
+        return tag
+    before = tags[i - 1]
+    if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
+        return tag
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    previous, word = lows[i - 1], lows[i]
+    if entry(f"{previous} {singular(word)}") is not None:
+        return tag  # "traffic lights", "fairy lights"
+    plural_subject = before is Tag.PRON or singular(previous) != previous
+    if plural_subject and after in {
+        Tag.DET,
+        Tag.PREP,
+        Tag.ADV,
+        Tag.NUM,
+        Tag.PRON,
+        Tag.ADJ,
+        Tag.END,
+        Tag.COMMA,
+    }:
+        return Tag.VERB  # "three seagulls circle above"
+    third_person = word.endswith("s") and singular(word) != word and not plural_subject
+    if third_person and (
+        entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
+    ):
+        return Tag.VERB  # "a woman waits", "the father flips pancakes"
+    return tag
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tagged tokens of `text`, each with its sentence number."""
+    texts = _words(text)
+    lows = [t.lower() for t in texts]
+    tags = [_word_tag(low) for low in lows]
+    for i in range(len(tags)):  # left to right: each decision sees the ones before it
+        tags[i] = _in_context(tags, lows, i)
+    tokens = []
+    sentence = 0
+    for text_, low, tag in zip(texts, lows, tags, strict=True):
+        tokens.append(Token(text_, low, tag, sentence))
+        if tag is Tag.END:
+            sentence += 1
+    return tuple(tokens)

@@ -1,0 +1,255 @@
+"""The rules planner's vocabulary: data files read once, plus morphology from lemminflect.
+
+planner/data/things.tsv lists concrete, placeable things (one entry per word: size, kind, flags);
+planner/data/words.tsv lists word classes (function words, colours, style, light, parts...).
+Both are constant data, loaded lazily on first use; lemminflect (whose dictionaries ship in its
+wheel) gives singulars and parts of speech for words the files do not list.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from importlib import resources
+
+from planner.reading import Size
+
+
+class ThingKind(str, Enum):
+    """What sort of thing a vocabulary entry is."""
+
+    PERSON = "person"
+    ANIMAL = "animal"
+    VEHICLE = "vehicle"
+    BUILDING = "building"
+    FOOD = "food"
+    PLANT = "plant"
+    FURNITURE = "furniture"
+    OBJECT = "object"
+    CLOTHING = "clothing"
+    NATURE = "nature"
+    SCENE = "scene"
+
+
+class Flag(str, Enum):
+    """Properties of a thing that the layout and attachment rules use."""
+
+    SUPPORT = "support"
+    CONTAINER = "container"
+    SCENE = "scene"
+    WEARABLE = "wearable"
+    HOLDABLE = "holdable"
+    TALL = "tall"
+    WIDE = "wide"
+    PAIR = "pair"
+    LIGHT = "light"
+    SKY = "sky"
+
+
+class WordClass(str, Enum):
+    """Classes of words.tsv (a word may be in several)."""
+
+    NUMBER = "number"
+    COLLECTIVE = "collective"
+    MEASURE = "measure"
+    QUANTIFIER = "quantifier"
+    DETERMINER = "determiner"
+    NEGATOR = "negator"
+    PRONOUN = "pronoun"
+    BE = "be"
+    AUXILIARY = "auxiliary"
+    PREPOSITION = "preposition"
+    CONJUNCTION = "conjunction"
+    COLOUR = "colour"
+    SHADE = "shade"
+    MATERIAL = "material"
+    BIG = "big"
+    SMALL = "small"
+    SHAPE = "shape"
+    ADJECTIVE = "adjective"
+    STYLE = "style"
+    MEDIUM = "medium"
+    FRAME_NOUN = "frame_noun"
+    CLOSE_FRAME = "close_frame"
+    IMAGE_NOUN = "image_noun"
+    DEPICTING_OBJECT = "depicting_object"
+    STYLE_NOUN = "style_noun"
+    STYLE_SOURCE = "style_source"
+    TIME = "time"
+    LIGHT = "light"
+    WEATHER = "weather"
+    PART = "part"
+    ABSTRACT = "abstract"
+    ATTACH_VERB = "attach_verb"
+    DEPICT_VERB = "depict_verb"
+    MAKER_VERB = "maker_verb"
+    SILENT_H = "silent_h"
+    YOU_SOUND = "you_sound"
+    PLACING_VERB = "placing_verb"
+    PLURAL = "plural"
+    SKY = "sky"
+    PARTICLE = "particle"
+    AGENT_SUFFIX = "agent_suffix"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing of things.tsv."""
+
+    word: str
+    size: Size
+    kind: ThingKind
+    flags: frozenset[Flag]
+
+    def has(self, flag: Flag) -> bool:
+        return flag in self.flags
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Both data files, indexed."""
+
+    things: dict[str, Entry]
+    longest: int  # most words in one thing entry ("hot air balloon": 3)
+    classes: dict[str, frozenset[WordClass]]
+    values: dict[tuple[str, WordClass], str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("planner").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary, read from the package data once (it is constant)."""
+    things = {
+        word: Entry(
+            word,
+            Size[size.upper()],
+            ThingKind(kind),
+            frozenset(Flag(f) for f in flags.split(",") if f != "-"),
+        )
+        for word, size, kind, flags in _rows("things.tsv")
+    }
+    classes: dict[str, set[WordClass]] = {}
+    values: dict[tuple[str, WordClass], str] = {}
+    for word, cls, value in _rows("words.tsv"):
+        classes.setdefault(word, set()).add(WordClass(cls))
+        values[(word, WordClass(cls))] = value
+    return Vocabulary(
+        things=things,
+        longest=max(len(w.split()) for w in things),
+        classes={w: frozenset(c) for w, c in classes.items()},
+        values=values,
+    )
+
+
+def classes_of(word: str) -> frozenset[WordClass]:
+    """The word classes of a lower-case word (empty when words.tsv does not list it)."""
+    return vocabulary().classes.get(word, frozenset())
+
+
+def is_class(word: str, cls: WordClass) -> bool:
+    return cls in classes_of(word)
+
+
+def value_of(word: str, cls: WordClass) -> str | None:
+    """The value column of (word, class), None when absent or '-'."""
+    value = vocabulary().values.get((word, cls))
+    return None if value in (None, "-") else value
+
+
+def entry(words: str) -> Entry | None:
+    """The things.tsv entry for a singular, lower-case word or compound, if any; an unlisted
+    agent noun ("a skier", "a balloonist") counts as a person."""
+    found = vocabulary().things.get(folded(words))
+    if found is None and _agent(words):
+        return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+    return found
+
+
+@functools.cache
+def _agent(word: str) -> bool:
+    if " " in word or not word.isascii() or len(word) < 5 or classes_of(word):
+        return False
+    if not any(word.endswith(suffix) for suffix in _starts(WordClass.AGENT_SUFFIX)):
+        return False
+    return parts_of_speech(word) == frozenset({"NOUN"})
+
+
+def folded(word: str) -> str:
+    """The word without accents, for the English lists ("café" stays listed as itself too)."""
+    if word.isascii() or word in vocabulary().things:
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@functools.cache
+def parts_of_speech(word: str) -> frozenset[str]:
+    """lemminflect's universal parts of speech for a lower-case word ("NOUN", "VERB", "ADJ"...)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))
+
+
+@functools.cache
+def singular(word: str) -> str:
+    """The singular of a lower-case noun: things.tsv first, then lemminflect (also for unknown words)."""
+    if not word.isascii() or word in vocabulary().things or len(word) <= 2:
+        return word
+    irregular = value_of(word, WordClass.PLURAL)
+    if irregular:
+        return irregular
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    lemmas = getAllLemmas(word, "NOUN").get("NOUN") or ()
+    for lemma in lemmas:
+        if lemma in vocabulary().things:
+            return lemma
+    if lemmas:
+        return lemmas[0]
+    if word.endswith("s") and not word.endswith("ss"):
+        return getAllLemmasOOV(word, "NOUN").get("NOUN", (word,))[0]
+    return word
+
+
+@functools.cache
+def plural_of(word: str) -> str:
+    """The plural of a singular English noun ('fisherman' -> 'fishermen'), by lemminflect."""
+    if not word.isascii() or (entry(word) is not None and entry(word).has(Flag.PAIR)):  # type: ignore[union-attr]
+        return word
+    irregular = [w for (w, cls), v in vocabulary().values.items() if cls is WordClass.PLURAL and v == word]
+    if irregular:
+        return irregular[0]  # "person" -> "people"
+    from lemminflect import getInflection
+
+    forms = getInflection(word, "NNS")
+    return forms[0] if forms else word + "s"
+
+
+def is_plural(word: str) -> bool:
+    """Whether a lower-case noun is a plural form ("glasses", a pair thing, is not)."""
+    found = vocabulary().things.get(word)
+    if found is not None:
+        return False
+    return singular(word) != word or word == "people"
+
+
+def article(phrase: str) -> str:
+    """'a' or 'an' for a phrase, by sound: 'an hourglass', 'an honest man', 'a unicorn'."""
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if not first[:1].isalpha():
+        return "an" if first[:1] in "8" else "a"
+    if any(first.startswith(p) for p in _starts(WordClass.SILENT_H)):
+        return "an"
+    if any(first.startswith(p) for p in _starts(WordClass.YOU_SOUND)):
+        return "a"
+    return "an" if first[0] in "aeiou" else "a"
+
+
+@functools.cache
+def _starts(cls: WordClass) -> tuple[str, ...]:
+    return tuple(word for word, classes in vocabulary().classes.items() if cls in classes)
