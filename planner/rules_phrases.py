@@ -7,7 +7,7 @@ here decides what a noun phrase is (a thing, a scene, a style): that is the next
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.rules_spatial import Spatial, match_spatial
 from planner.rules_tokens import Tag, Token
@@ -238,6 +238,20 @@ def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPh
     return NounPhrase(i, end, tokens[i].sentence, words, "one", "one", count=1)
 
 
+def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
+    """'a banker's lamp', "children's book": a generic possessor (no determiner, or 'a') names a
+    kind of the thing after it, so the two are one noun phrase. 'The girl's dog' stays two."""
+    end = owner.end
+    if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS or owner.determiner not in {"", "a", "an"}:
+        return owner
+    owned = _noun_phrase(tokens, end + 1)
+    if owned is None or owned.determiner or owned.count is not None or is_class(owned.head, WordClass.PART):
+        return owner
+    words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
+    count = owner.count if not owned.plural else None
+    return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
+
+
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:
     if tuple(lows[i : i + 4]) == _ORDER:
         return SpacePhrase(i, i + 4, tokens[i].sentence, Spatial(4), order=True)
@@ -267,6 +281,8 @@ def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:
             Tag.COMMA,
         }:
             found = _noun_phrase(tokens, i)
+        if isinstance(found, NounPhrase):
+            found = _possessed(tokens, found)
         if found is None and token.tag is Tag.VERB:
             found = Verb(i, i + 1, token.sentence, token.low)
         if found is None:

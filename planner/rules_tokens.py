@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.rules_vocab import WordClass, classes_of, entry, parts_of_speech, singular
+from planner.rules_vocab import WordClass, classes_of, entry, is_class, parts_of_speech, singular, value_of
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
@@ -161,9 +161,13 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
-    if entry(f"{previous} {singular(word)}") is not None:
-        return tag  # "traffic lights", "fairy lights"
-    plural_subject = before is Tag.PRON or singular(previous) != previous
+    if entry(f"{previous} {singular(word)}") is not None or is_class(word, WordClass.LIGHT):
+        return tag  # "traffic lights", "fairy lights", "sun rays"
+    plural_subject = (
+        before is Tag.PRON
+        or singular(previous) != previous
+        or (not word.endswith("s") and _counted(tags, lows, i - 1))
+    )
     if plural_subject and after in {
         Tag.DET,
         Tag.PREP,
@@ -181,6 +185,20 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     ):
         return Tag.VERB  # "a woman waits", "the father flips pancakes"
     return tag
+
+
+def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i is counted above one ('two white sheep', 'several deer'): plural
+    even when its form is not."""
+    j = i - 1
+    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN}:
+        j -= 1
+    if j < 0:
+        return False
+    if tags[j] is Tag.QUANT:
+        return True
+    value = lows[j] if lows[j].isdigit() else value_of(lows[j], WordClass.NUMBER)
+    return tags[j] is Tag.NUM and value is not None and int(value) > 1
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
