@@ -128,8 +128,26 @@ def _next_things(
     return found
 
 
+def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The phrase a relation's object stands for: for a part ('the handle of a fork', 'the edge of
+    the table'), the thing it is a part of."""
+    nxt = phrases[k] if k < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.PART:
+        return k
+    if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
+        whole = phrases[k + 2]
+        if (
+            isinstance(whole, NounPhrase)
+            and whole.start in at
+            and nouns[at[whole.start]].role in _PLACED_ROLES
+        ):
+            return k + 2
+    return k
+
+
 def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    j = _whole(phrases, k + 1, at, nouns)
+    nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
