@@ -96,6 +96,29 @@ class _Quantity:
     collective: str = ""
 
 
+def on_its_owner(found: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is 'on it' / 'on them' / 'on top' (no 'of'): resting on a thing named before."""
+    p = found[k]
+    if not isinstance(p, SpacePhrase):
+        return False
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    if p.spatial.relation == "on":
+        return isinstance(nxt, Mark) and nxt.low in {"it", "them"}
+    s = p.spatial
+    return s.relation is None and s.vertical == "top" and not s.horizontal and p.end - p.start == 2
+
+
+def list_end(found: tuple[Phrase, ...], k: int) -> int:
+    """The first phrase after k that is not part of a list of noun phrases ('a basket, a bottle of
+    lemonade and a bowl of cherries')."""
+    j = k + 1
+    while j < len(found) and (
+        isinstance(found[j], NounPhrase) or isinstance(found[j], Mark) and found[j].low in {",", "and", "of"}  # type: ignore[union-attr]
+    ):
+        j += 1
+    return j
+
+
 def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
     """Determiner, number, quantifier and collective ('a pair of', 'a row of') starting at i."""
     q = _Quantity(i)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
@@ -266,6 +266,9 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         None,
     )  # type: ignore[union-attr]
     if verb is not None and isinstance(phrases[verb], Verb):
+        before_verb = _fronted(phrases, k, verb, at, nouns)
+        if before_verb:
+            return before_verb
         after_verb = _coordinated(phrases, verb, at, nouns)
         if after_verb:
             return after_verb
@@ -279,6 +282,17 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         None,
     )  # type: ignore[union-attr]
     return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+
+
+def _fronted(
+    phrases: tuple[Phrase, ...], k: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """'In front of the sofa, a low table holds ...': after an opening relation and a comma, the
+    things before the verb are its subjects."""
+    j = _whole(phrases, k + 1, at, nouns) + 1
+    if j >= verb or not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.COMMA):  # type: ignore[union-attr]
+        return []
+    return _coordinated(phrases, j, at, nouns)
 
 
 def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -374,9 +388,51 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         return []
     actor = _subjects(phrases, k, at, nouns)
     known = nouns[actor[0]].entry if actor else None
-    if not actor or known is None or known.kind not in _ANIMATE or actor[0] == at[nxt.start]:
+    if not actor or known is None or actor[0] == at[nxt.start]:
         return []
+    if known.kind not in _ANIMATE:
+        return _borne(phrases, k, at, nouns, actor[0])
     return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
+
+
+def _borne(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
+) -> list[Link]:
+    """'a low table holds a stack of books and a mug': what a support or container holds rests on
+    or in it."""
+    known = nouns[host].entry
+    verb = phrases[k]
+    if known is None or not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ATTACH_VERB):
+        return []
+    kind = (
+        RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
+    )
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    return [Link(kind, i, (host,)) for i in held] if kind is not None else []
+
+
+def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
+    thing of the 'with' list rests on the thing before 'with'."""
+    j = k - 1
+    while j >= 0 and (
+        isinstance(phrases[j], NounPhrase)
+        or isinstance(phrases[j], Mark)
+        and phrases[j].low in {",", "and", "of"}  # type: ignore[union-attr]
+    ):
+        j -= 1
+    space = phrases[j] if j >= 0 else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != k:
+        return Spatial()
+    owner = _subjects(phrases, j, at, nouns)
+    listed = [
+        _resolve(nouns, at[p.start])
+        for p in phrases[j + 1 : k]
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    if len(owner) != 1:
+        return Spatial()
+    return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
 
 
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
@@ -390,6 +446,11 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)
+        if on_its_owner(phrases, k):
+            found = _resting(phrases, k, at, nouns)
+            if found.links:
+                links.extend(found.links)
+                continue
         if p.order:
             found = _order(phrases, k, at, nouns)
         elif place is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.reading import Size
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class
 
@@ -281,6 +281,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.kind in _ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation == "with" and on_its_owner(phrases, list_end(phrases, k)):
+        return None  # "a blanket with a basket on it": a thing resting on the blanket
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
