@@ -69,7 +69,9 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     riders: dict[int, Rider] = {}
     nesting = sorted(
         (r for r in reading.relations if r.kind in {RelationKind.ON, RelationKind.IN}),
-        key=lambda r: r.kind is not RelationKind.IN,  # "lemons in a bowl" before "... on a table"
+        # "lemons in a bowl" before "... on a table"; the nearest support first ("a lemon on a
+        # plate" before "on the table")
+        key=lambda r: (r.kind is not RelationKind.IN, reading.things[r.objects[0]].size),
     )
     for relation in nesting:
         child, parent = relation.subject, relation.objects[0]

@@ -432,16 +432,30 @@ def _rider_height(group: Group, aspect: float, cell: Box) -> float:
     return min(_usual_extent(group, aspect)[1], 0.45 * (cell[3] - cell[1]))
 
 
+def _rider_order(on: list[Rider], groups: list[Group]) -> list[Rider]:
+    """Riders from left to right: those stated left, then the unplaced around those stated
+    centre (so that the centre ones sit in the middle), then those stated right."""
+    by_side: dict[str | None, list[Rider]] = {}
+    for rider in on:
+        by_side.setdefault(groups[rider.child].horizontal, []).append(rider)
+    free = by_side.get(None, [])
+    half = (len(free) + len(by_side.get("left", [])) - len(by_side.get("right", [])) + 1) // 2
+    half = max(0, min(len(free), half if by_side.get("center") else len(free)))
+    return [
+        *by_side.get("left", []),
+        *free[:half],
+        *by_side.get("center", []),
+        *free[half:],
+        *by_side.get("right", []),
+    ]
+
+
 def _with_riders(
     index: int, groups: list[Group], riders: list[Rider], cell: Box, aspect: float, anchor: tuple[int, int]
 ) -> dict[int, list[Box]]:
     """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
     width) or sits in it (inside its box)."""
-    side = {"left": 0, None: 1, "center": 1, "right": 2}
-    on = sorted(
-        (r for r in riders if r.parent == index and r.kind == "on"),
-        key=lambda r: side[groups[r.child].horizontal],
-    )
+    on = _rider_order([r for r in riders if r.parent == index and r.kind == "on"], groups)
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell

@@ -329,13 +329,19 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         and s.relation in {"inside", "above"}
     ):
         fallback = (None, "top", None)  # "in the sky"
-    elif isinstance(nxt, NounPhrase) and s.relation == "above" and nxt.start in at:
+    elif isinstance(nxt, NounPhrase) and s.relation == "above" and _scenery(nxt, at, nouns):
         fallback = (None, "top", None)  # "hovers above the alley"
     elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
         fallback = None
     if fallback:
         return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
     return Spatial()
+
+
+def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether a noun phrase is a thing or a scene ('hovers above the alley'), not the picture's
+    frame ('overhead food photography')."""
+    return p.start in at and nouns[at[p.start]].role in {Role.THING, Role.REPEAT, Role.SCENE}
 
 
 def _coordinated(

@@ -258,13 +258,24 @@ def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
 
 def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """'a hat and a sweater', 'curly hair and glasses': the owner of the item listed just before."""
-    if _low(_before(phrases, k)) not in {"and", ","} or not nouns or nouns[-1].index != k - 2:
-        return None
-    previous = nouns[-1]
-    if previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+    by_index = {n.index: n for n in nouns}
+    j = k
+    while True:  # back over unlisted items ("..., sliced pork and green onions")
+        i = j - 1
+        if i >= 1 and isinstance(phrases[i], Verb) and phrases[i].low.endswith("ed"):  # type: ignore[union-attr]
+            i -= 1
+        previous = by_index.get(i - 1)
+        if i < 1 or _low(phrases[i]) not in {"and", ","} or previous is None:
+            return None
+        if previous.role is not Role.NONE:
+            break
+        j = i - 1
+    if previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None
     owner = nouns[previous.ref].entry
-    return previous.ref if owner is not None and owner.kind in _ANIMATE else None
+    contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
+    holder = owner is not None and (owner.kind in _ANIMATE or owner.has(Flag.CONTAINER) and not contents)
+    return previous.ref if holder else None
 
 
 def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
