@@ -295,6 +295,24 @@ def _fronted(
     return _coordinated(phrases, j, at, nouns)
 
 
+def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+    """'To its left, chopsticks ...; to its right, a plate': an 'its' that opens the sentence after
+    another such 'its' means the same thing."""
+    sentence = phrases[k].sentence
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if p.sentence < sentence - 1:
+            return None
+        if (
+            isinstance(p, SpacePhrase)
+            and p.spatial.to_referent
+            and p.sentence == sentence - 1
+            and _opening(phrases, j)
+        ):
+            return _pronoun(phrases, j, at, nouns, animate=False)
+    return None
+
+
 def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a cat to its right' / 'To its left, a pair of chopsticks': beside the thing named before."""
     space = phrases[k]
@@ -309,7 +327,8 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ]
     earlier = [e for e in earlier if e is not None and e not in named]
     if opening:
-        its = _pronoun(phrases, k, at, nouns, animate=False)
+        its = _parallel(phrases, k, at, nouns)
+        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=False)
         earlier = [its] if its is not None and its not in named else earlier
     return Spatial((Link(kind, named[0], (earlier[-1],)),)) if kind and named and earlier else Spatial()
 
