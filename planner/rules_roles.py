@@ -20,6 +20,8 @@ from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, e
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
+_USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
+_USING_WORDS = frozenset("from off into".split())
 _FRAMING_NEXT = frozenset("of featuring showing depicting with".split())
 
 
@@ -314,7 +316,45 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return listed
     if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
-    return None
+    return _in_use(phrases, k, known, nouns)
+
+
+def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The person using a hand-held thing named after their action: 'pours a liquid from a flask',
+    'screams into a microphone', 'the ball in his hand' (one held over someone, 'under an
+    umbrella', keeps its own region)."""
+    p = phrases[k]
+    before, after = _lead(phrases, k), _after(phrases, k)
+    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
+        return None
+    hand = (
+        _after(phrases, k + 1)
+        if isinstance(after, SpacePhrase) and after.spatial.relation == "inside"
+        else None
+    )
+    if (
+        isinstance(hand, NounPhrase)
+        and hand.determiner in _POSSESSIVE
+        and is_class(hand.head, WordClass.PART)
+    ):
+        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand"
+    relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
+        return None
+    owner = _owner(nouns, p.sentence, earlier=False)
+    if owner is not None and _person(nouns[owner]):
+        return owner
+    owner = _owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
+    acting = owner is not None and any(
+        isinstance(q, Verb) and q.low.endswith("ing") and _low(_before(phrases, j)) == ","
+        for j, q in enumerate(phrases[:k])
+        if j > nouns[owner].index
+    )
+    return owner if acting and owner is not None and _person(nouns[owner]) else None
+
+
+def _person(noun: Noun) -> bool:
+    return noun.entry is not None and noun.entry.kind is ThingKind.PERSON
 
 
 def _holds(owner: Noun) -> bool:
