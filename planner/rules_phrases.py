@@ -161,7 +161,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
         return False
     if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
-        return nxt.tag in _RUN_TAGS  # "a sleeping cat", "a weathered sign"
+        after_noun = token.low.endswith("ing") and j > 0 and tokens[j - 1].tag is Tag.NOUN
+        return nxt.tag in _RUN_TAGS and not after_noun  # "a sleeping cat", not "a man cooking skewers"
     if token.tag is Tag.ADV:
         return nxt.tag in {Tag.ADJ, Tag.VERB}  # "a brightly lit lantern"
     if token.low in {"and", ","} and j > 0 and _describing(tokens[j - 1].low):

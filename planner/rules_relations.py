@@ -73,9 +73,10 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     coordinated with it by 'and' ("a boy and a girl in front of ...")."""
     if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
         if isinstance(phrases[k - 2], Mark) and phrases[k - 2].low == ",":  # type: ignore[union-attr]
-            first = _first_thing(phrases, k, at, nouns)
+            first = _last_animate(phrases, k, at, nouns)
+            first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
-                return [first]  # "..., typing on a keyboard": the sentence's subject types
+                return [first]  # "..., typing on a keyboard": the one who can type
     found: list[int] = []
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
@@ -92,6 +93,20 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             break
         j -= 1
     return found[::-1]
+
+
+def _last_animate(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The last person or animal named in the sentence of phrase k, before it."""
+    sentence = phrases[k].sentence
+    for p in reversed(phrases[:k]):
+        if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
+            holder = _holder(nouns, at[p.start])
+            known = nouns[holder].entry if holder is not None else None
+            if known is not None and known.kind in _ANIMATE:
+                return holder
+    return None
 
 
 def _first_thing(

@@ -22,6 +22,7 @@ _POSSESSIVE = frozenset("its their his her".split())
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 _USING_WORDS = frozenset("from off into".split())
+_BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
 _FRAMING_NEXT = frozenset("of featuring showing depicting with".split())
 
 
@@ -245,9 +246,17 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
         return None
     for i in range(len(nouns) - 1, -1, -1):
         noun = nouns[i]
-        if noun.role in {Role.THING, Role.SCENE} and p.head in {noun.phrase.head, noun.phrase.compound}:
+        if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
             return _resolve(nouns, i)
     return None
+
+
+def _same_word(head: str, earlier: NounPhrase) -> bool:
+    """Whether 'the <head>' names an earlier thing: the same head or compound, or the end of a
+    closed compound ('the bench' after 'a workbench', 'the boat' after 'a sailboat')."""
+    if head in {earlier.head, earlier.compound}:
+        return True
+    return len(head) >= 4 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
 
 
 def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
@@ -395,7 +404,9 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     nxt = _after(phrases, k)
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
-    return Role.THING if counted and (acts or placed) else Role.NONE
+    before = _before(phrases, k)
+    related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
+    return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:

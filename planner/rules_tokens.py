@@ -161,8 +161,17 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
-    if entry(f"{previous} {singular(word)}") is not None or is_class(word, WordClass.LIGHT):
+    if (
+        entry(f"{previous} {singular(word)}") is not None
+        or word.endswith("s")
+        and is_class(word, WordClass.LIGHT)
+    ):
         return tag  # "traffic lights", "fairy lights", "sun rays"
+    if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
+        return tag  # "two glass cups of espresso"
+    framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
+    if framing and entry(singular(previous)) is None:
+        return tag  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = (
         before is Tag.PRON
         or singular(previous) != previous
