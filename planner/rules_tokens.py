@@ -193,7 +193,23 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
     ):
         return Tag.VERB  # "a woman waits", "the father flips pancakes"
+    if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
+        return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A word known only as a verb, after 'a wooden' and before the end of its phrase, is a
+    noun: 'next to a wooden tamper.'"""
+    tag = tags[i]
+    if tag is not Tag.VERB or i < 2 or tags[i - 1] is not Tag.ADJ or lows[i].endswith(("ing", "ed", "s")):
+        return tag
+    j = i - 1
+    while j > 0 and tags[j] is Tag.ADJ:
+        j -= 1
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
+    return Tag.NOUN if tags[j] is Tag.DET and closed else tag
 
 
 def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -216,7 +232,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     lows = [t.lower() for t in texts]
     tags = [_word_tag(low) for low in lows]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
-        tags[i] = _in_context(tags, lows, i)
+        tags[i] = _verb_as_noun(tags, lows, i) if tags[i] is Tag.VERB else _in_context(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):
