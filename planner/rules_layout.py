@@ -533,7 +533,34 @@ def layout_groups(
     for new, old in enumerate(top):
         boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), lefts))
     ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
-    return _overlap_depth(ordered, constraints, riders)
+    return _overlap_depth(_reseated(ordered, riders), constraints, riders)
+
+
+def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
+    """Things resting on a support that shrank (sizes in order) move down with it, so that their
+    bottom stays in its top band: a basket on a blanket touches the blanket."""
+    out = [list(group) for group in boxes]
+    parent_of = {r.child: r.parent for r in riders}
+    depth = {r.child: len(_chain(parent_of, r.child)) for r in riders}
+    for rider in sorted((r for r in riders if r.kind == "on"), key=lambda r: depth[r.child]):
+        if not out[rider.parent] or not out[rider.child]:
+            continue
+        top, bottom = out[rider.parent][0][1], out[rider.parent][0][3]
+        contact = top + 0.25 * (bottom - top)
+        low = max(box[3] for box in out[rider.child])
+        shift = contact - low if not top <= low <= contact else 0.0
+        for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):
+            out[moved] = [_rounded((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in out[moved]]
+    return out
+
+
+def _chain(parent_of: dict[int, int], index: int) -> list[int]:
+    """The supports under `index`, nearest first."""
+    found = []
+    while index in parent_of and index not in found:
+        index = parent_of[index]
+        found.append(index)
+    return found
 
 
 def _area(box: Box) -> float:
