@@ -148,6 +148,19 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
     return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}
 
 
+def _beside(reading: PromptReading, index: int) -> str | None:
+    """The side of the picture of a thing that is only said to be next to a placed one: 'a crate
+    in the middle sits next to three watermelons' puts the watermelons in the middle too."""
+    for relation in reading.relations:
+        if relation.kind is not RelationKind.NEXT_TO or index not in (relation.subject, *relation.objects):
+            continue
+        for other in (relation.subject, *relation.objects):
+            place = reading.things[other].place
+            if other != index and place is not None and place.horizontal:
+                return place.horizontal
+    return None
+
+
 def _depth(reading: PromptReading, index: int) -> str | None:
     place = reading.things[index].place
     if place is not None and place.depth:
@@ -184,7 +197,7 @@ def layout_input(
     groups = [
         Group(
             count=k.instances,
-            horizontal=t.place.horizontal if t.place else None,
+            horizontal=t.place.horizontal if t.place and t.place.horizontal else _beside(reading, k.thing),
             vertical=t.place.vertical if t.place else None,
             depth=_depth(reading, k.thing),
             shape=_shape(t),
