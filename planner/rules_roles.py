@@ -215,6 +215,24 @@ def _placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
+def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """The subject of a verb with an absolute place: 'an oasis with two palm trees lies on the
+    right edge', 'a village sits on the left'."""
+    j = k + 1
+    while j < len(phrases) and (
+        isinstance(phrases[j], NounPhrase)
+        or isinstance(phrases[j], SpacePhrase)
+        and phrases[j].spatial.relation == "with"  # type: ignore[union-attr]
+        or _low(phrases[j]) in {",", "and", "of"}
+    ):
+        j += 1
+    if j >= len(phrases) or not isinstance(phrases[j], Verb):
+        return False
+    while j < len(phrases) and isinstance(phrases[j], Verb):
+        j += 1
+    return j < len(phrases) and _absolute(phrases[j])
+
+
 def _superlative(p: NounPhrase) -> bool:
     return any(
         w.endswith("est") and len(w) > 4 or w in {"first", "second", "third", "last"} for w in p.modifiers
@@ -386,7 +404,9 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
-    if known.kind is ThingKind.SCENE and (open_air or not _placed_next(phrases, k)):
+    if known.kind is ThingKind.SCENE and (
+        open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
+    ):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
     if owner is not None:

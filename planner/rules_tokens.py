@@ -193,6 +193,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
     ):
         return Tag.VERB  # "a woman waits", "the father flips pancakes"
+    if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
+        return Tag.VERB  # "the ruins of a temple poke out of the sand"
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
