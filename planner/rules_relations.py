@@ -451,6 +451,21 @@ def _borne(
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
 
 
+def _coming_from(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[tuple[int, Place]]:
+    """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
+    subject of the verb is on that side (a light 'from the left' places nothing)."""
+    side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
+    verb = k - 1 if k >= 1 and isinstance(phrases[k - 1], Verb) else k - 2
+    if side is None or verb < 1 or not isinstance(phrases[verb], Verb):
+        return []
+    if verb == k - 2 and not isinstance(phrases[k - 1], NounPhrase):
+        return []
+    subject = _clause(phrases, verb, at, nouns)
+    return [(subject[0], Place(horizontal=side))] if subject else []
+
+
 def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
     thing of the 'with' list rests on the thing before 'with'."""
@@ -486,6 +501,9 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)
+        if p.spatial.relation == "camera":
+            places.extend(_coming_from(phrases, k, at, nouns))
+            continue
         if on_its_owner(phrases, k):
             found = _resting(phrases, k, at, nouns)
             if found.links:

@@ -236,7 +236,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
             relation = _RELATIVE_PHRASES[phrase]
             if relation == "camera" and words[start + length : start + length + 1] == ["of"]:
                 continue  # "from the top of a post": a place on the post, not the camera's
-            return Spatial(length, relation=relation, needs_object=relation != "camera")
+            side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
+            return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     directional = _directional(words, start)
     if directional is not None:
         return directional
