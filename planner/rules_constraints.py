@@ -82,9 +82,9 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         known = entry(host.head)
         if (
             kind is RelationKind.IN
-            and not _holds(host, kind)
             and known is not None
             and known.has(Flag.SUPPORT)
+            and not known.has(Flag.CONTAINER)
         ):
             kind = RelationKind.ON  # "in a rocking chair", "in the hammock": on its seat
         if reading.things[child].size > host.size or not _holds(host, kind):
