@@ -8,7 +8,7 @@ or an absolute place in the picture (horizontal 'left'/'center'/'right', vertica
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _LEAD = frozenset("on to at in into towards toward from along near through".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
@@ -168,33 +168,31 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         if i >= len(words) or words[i] not in _AREA:
             return None
     if i < len(words) and words[i] == "of":
-        if depth == "front" and horizontal is None:
-            return Spatial(i + 1 - start, relation="front", needs_object=True, vertical=vertical, depth=depth)
-        if depth == "back" and horizontal is None and vertical is None:
-            return Spatial(i + 1 - start, relation="behind", needs_object=True, depth=depth)
-        if horizontal in {"left", "right"}:
-            relation = f"{horizontal}_of"
-        elif vertical == "top" and horizontal is None and depth is None and words[start] in {"from", "at"}:
-            relation = "on"  # "crows from the top of a fence post", "at the top of the tree"
-        elif vertical == "top":
-            relation = "above"
-        elif vertical == "bottom":
-            relation = "below"
-        else:
-            relation = "on"  # "in the middle of the table"
-        return Spatial(
-            i + 1 - start,
-            relation=relation,
-            horizontal=horizontal,
-            vertical=vertical,
-            depth=depth,
-            needs_object=True,
+        place = Spatial(
+            i + 1 - start, horizontal=horizontal, vertical=vertical, depth=depth, needs_object=True
         )
+        return replace(place, relation=_of_relation(place, words[start]))
     if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
     if depth is not None and vertical is None:  # the foreground is low in the picture, the background high
         vertical = "bottom" if depth == "front" else "top"
     return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
+
+
+def _of_relation(place: Spatial, lead: str) -> str:
+    """The relation of '<direction> of X': 'the left of' is left_of, 'in front of' is front..."""
+    horizontal, vertical, depth = place.horizontal, place.vertical, place.depth
+    if depth == "front" and horizontal is None:
+        return "front"
+    if depth == "back" and horizontal is None and vertical is None:
+        return "behind"
+    if horizontal in {"left", "right"}:
+        return f"{horizontal}_of"
+    if vertical == "top" and horizontal is None and depth is None and lead in {"from", "at"}:
+        return "on"  # "crows from the top of a fence post", "at the top of the tree"
+    if vertical in {"top", "bottom"}:
+        return "above" if vertical == "top" else "below"
+    return "on"  # "in the middle of the table"
 
 
 def _of_canvas(words: list[str], i: int) -> bool:
