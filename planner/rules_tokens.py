@@ -188,7 +188,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         Tag.COMMA,
     }:
         return Tag.VERB  # "three seagulls circle above"
-    third_person = word.endswith("s") and singular(word) != word and not plural_subject
+    verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
+    third_person = word.endswith("s") and verb_form and not plural_subject
     if third_person and (
         entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
     ):
