@@ -276,6 +276,14 @@ def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
 
 
+def _described(tokens: tuple[Token, ...], i: int) -> bool:
+    """A participle opening a noun phrase with no article: 'in shining armor'."""
+    token = tokens[i]
+    if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i == 0 or i + 1 >= len(tokens):
+        return False
+    return tokens[i - 1].tag is Tag.PREP and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
+
+
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:
     if tuple(lows[i : i + 4]) == _ORDER:
         return SpacePhrase(i, i + 4, tokens[i].sentence, Spatial(4), order=True)
@@ -295,6 +303,8 @@ def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:
     while i < len(tokens):
         token = tokens[i]
         found: Phrase | None = _space(tokens, lows, i) if token.is_word else None
+        if found is None and _described(tokens, i):
+            found = _noun_phrase(tokens, i)  # "in shining armor", "with flowing hair"
         if found is None and token.tag not in {
             Tag.VERB,
             Tag.PREP,

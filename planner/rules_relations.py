@@ -259,12 +259,25 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
-    subjects = (
-        [] if _opening(phrases, k) else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
-    )
+    leads = _opening(phrases, k) or _leads_clause(phrases, k, at, nouns)
+    subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
+    comma or 'and' and right before a thing is that thing's."""
+    before = phrases[k - 1] if k else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    joined = isinstance(before, Mark) and before.low in {",", "and"}
+    return (
+        joined
+        and isinstance(nxt, NounPhrase)
+        and nxt.start in at
+        and nouns[at[nxt.start]].role in _PLACED_ROLES
+    )
 
 
 def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
