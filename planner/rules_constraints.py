@@ -117,13 +117,14 @@ def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         r.subject
         for r in reading.relations
         if r.kind in {RelationKind.ON, RelationKind.IN} and r.objects[0] in slot
-    }
+    }  # already on or in something else
     if support is None or support != min(slot) or len(others) < 2:
         return []
-    others = [i for i in others if i not in resting]  # already on or in something else
+    others = [i for i in others if i not in resting]
     if any(things[i].size > Size.MEDIUM or _level(things[i]) == "ground" for i in others):
         return []
-    return [Rider(slot[i], slot[support], "on") for i in others]
+    beside = {r.subject for r in reading.relations if support in r.objects}  # "a newspaper under the tray"
+    return [Rider(slot[i], slot[support], "on") for i in others if i not in beside]
 
 
 def _surface(thing: Thing) -> bool:

@@ -532,4 +532,6 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             continue
         links.extend(found.links)
         places.extend(found.places)
-    return Spatial(tuple(dict.fromkeys(links)), tuple(places))
+    said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
+    links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+    return Spatial(tuple(dict.fromkeys(links)), tuple(places))  # "on a tray: ..., a newspaper under the tray"

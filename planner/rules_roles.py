@@ -226,6 +226,8 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         or _low(phrases[j]) in {",", "and", "of"}
     ):
         j += 1
+    if j < len(phrases) and _absolute(phrases[j]) and j > k + 1:
+        return True  # "a small pond with two ducks on the right"
     if j >= len(phrases) or not isinstance(phrases[j], Verb):
         return False
     while j < len(phrases) and isinstance(phrases[j], Verb):
