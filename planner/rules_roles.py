@@ -175,8 +175,8 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     if _low(_before(phrases, k)) != "by":
         return False
     maker = _before(phrases, k, 2)
-    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB):
-        return True
+    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
+        return True  # "painted by Claude Monet", "..., by a famous concept artist"
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
@@ -276,7 +276,7 @@ def _same_word(head: str, earlier: NounPhrase) -> bool:
     closed compound ('the bench' after 'a workbench', 'the boat' after 'a sailboat')."""
     if head in {earlier.head, earlier.compound}:
         return True
-    return len(head) >= 4 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
+    return len(head) >= 3 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
 
 
 def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
@@ -438,6 +438,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     before = _before(phrases, k)
     if _negated(phrases, k, nouns):
         return (Role.NEGATED, None)
+    if _low(before) in {"like", "as"}:
+        return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
     if _made_by(phrases, k) or _is_frame(phrases, k, nouns) or _of_style(phrases, k, nouns):

@@ -206,7 +206,7 @@ def _beside(words: list[str], start: int) -> bool:
     'painted by Monet'."""
     after = words[start + 1] if start + 1 < len(words) else ""
     before = words[start - 1] if start else ""
-    agent = before.endswith(("ed", "en")) or before in _BY_AGENTS
+    agent = before.endswith(("ed", "en")) or before in _BY_AGENTS or before == ","  # ", by an artist"
     return after in _BY_OBJECTS and not agent
 
 
