@@ -175,6 +175,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     plural_subject = (
         before is Tag.PRON
         or singular(previous) != previous
+        and not _one_of(tags, lows, i - 1)
         or (not word.endswith("s") and _counted(tags, lows, i - 1))
     )
     if plural_subject and after in {
@@ -213,6 +214,15 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     return Tag.NOUN if tags[j] is Tag.DET and closed else tag
+
+
+def _one_of(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural noun at i follows 'a' or 'an': a modifier ('a crowded farmers market'),
+    not a subject."""
+    j = i - 1
+    while j >= 0 and tags[j] is Tag.ADJ:
+        j -= 1
+    return j >= 0 and lows[j] in {"a", "an"}
 
 
 def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
