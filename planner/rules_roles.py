@@ -452,6 +452,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
             return (Role.PREDICATE, owner)  # "the car is orange"
     if isinstance(before, Mark) and before.tag is Tag.BE and is_class(p.head, WordClass.COLOUR):
         return (Role.NONE, None)  # "the sky is a bright orange"
+    if is_class(p.head, WordClass.COLOUR) and not (p.determiner or p.count or p.plural):
+        return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
     repeat = _repeat_of(p, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
