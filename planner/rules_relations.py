@@ -426,6 +426,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if not subjects:
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
     objects: tuple[int, ...] = (target,)
+    if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
+        kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
     if kind is RelationKind.BETWEEN:
         others = [s for s in _next_things(phrases, k + 1, at, nouns, limit=2) if s != target]
         if not others:
@@ -479,6 +481,25 @@ def _coming_from(
     return [(subject[0], Place(horizontal=side))] if subject else []
 
 
+def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a hammock strung between them where a man naps': the thing after 'where' is in the last
+    thing named before it."""
+    before = [
+        _resolve(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase)
+        and p.sentence == phrases[k].sentence
+        and p.start in at
+        and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    after = _next_things(phrases, k, at, nouns, limit=1)
+    return (
+        [Link(RelationKind.IN, after[0], (before[-1],))]
+        if before and after and after[0] != before[-1]
+        else []
+    )
+
+
 def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
     thing of the 'with' list rests on the thing before 'with'."""
@@ -511,6 +532,8 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
             links.extend(_action(phrases, k, at, nouns))
+        if isinstance(p, Mark) and p.low == "where":
+            links.extend(_where(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)
