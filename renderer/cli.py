@@ -234,6 +234,18 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"attention backend for the mask (default: {d.attention})",
     )
 
+    browser = parser.add_argument_group("in the browser (needs the [ui] extra)")
+    browser.add_argument(
+        "--ui",
+        action="store_true",
+        help="start the plan editor page (a PROMPT or --plan FILE opens in it); renders use --model",
+    )
+    browser.add_argument("--host", metavar="ADDR", help="address the page listens on (default: 127.0.0.1)")
+    browser.add_argument(
+        "--port", type=_bounded(int, 1, 65535), metavar="N", help="port (default: a free one from 7860)"
+    )
+    browser.add_argument("--share", action="store_true", help="also make a public Gradio share link")
+
     output = parser.add_mutually_exclusive_group()
     output.add_argument("-v", "--verbose", action="store_true", help="more logging; tracebacks on errors")
     output.add_argument(
@@ -391,8 +403,45 @@ def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None, dict[s
 
 
 def run(args: argparse.Namespace, stdout: TextIO) -> int:
-    """One job (a prompt or --plan FILE), or a batch of them (--batch FILE); returns the exit code."""
+    """One job (a prompt or --plan FILE), a batch of them (--batch FILE), or the page (--ui); returns the exit code."""
+    if args.ui:
+        return _run_ui(args)
+    if args.host or args.port or args.share:
+        raise UsageError(f"--host, --port and --share go with --ui (see {PROG} --help)")
     return _run_batch(args, stdout) if args.batch else _run_one(args, stdout)
+
+
+def _run_ui(args: argparse.Namespace) -> int:
+    """Start the plan editor page and serve it until interrupted (see renderer.ui)."""
+    given = [flag for flag, value in (("--batch", args.batch), ("--plan-only", args.plan_only)) if value]
+    if given:
+        raise UsageError(f"--ui does not go with {', '.join(given)} (see {PROG} --help)")
+    if args.plan and args.prompt:
+        raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
+    from renderer.ui import DEFAULT_HOST, UiConfig, launch
+    from renderer.ui_plan import Loaded
+
+    flags = {name: getattr(args, name) for name in SETTING_NAMES if getattr(args, name) is not None}
+    start, model = None, args.model
+    if args.plan:
+        plan, settings, found_model, _ = _read_plan_file(args.plan)
+        start, model = Loaded(plan, {**settings, **flags}, found_model), model or found_model
+    config = UiConfig(
+        model=model or DEFAULT_MODEL,
+        out=Path(args.out),
+        device=args.device,
+        dtype=args.dtype,
+        offload=args.offload,
+        llm_model=args.llm_model,
+        templates=args.templates,
+        prompt=args.prompt or "",
+        width=args.width or _PLAN_WIDTH,
+        height=args.height or _PLAN_HEIGHT,
+        settings=flags,
+        start=start,
+    )
+    launch(config, host=args.host or DEFAULT_HOST, port=args.port, share=args.share)
+    return EXIT_OK
 
 
 def _run_batch(args: argparse.Namespace, stdout: TextIO) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,7 @@ def render(
     control_image: Any = None,
     control_mode: int | None = None,
     control_scale: float | None = None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> Image.Image:
     """Render a plan with FLUX and regional attention; returns the image.
 
@@ -193,6 +194,9 @@ def render(
     (Union ControlNets) and `control_scale` runs diffusers' FluxControlNetPipeline on the same
     components, with regional control on the FLUX transformer. A FluxControlNetPipeline passed
     as `pipe` needs only `control_image`.
+
+    `on_step(done, total)` is called after each denoising step (a progress bar, for instance);
+    an exception it raises stops the render and propagates.
     """
     plan = _as_plan(plan)
     explicit = dict(
@@ -220,10 +224,22 @@ def render(
     if controlnet is not None:
         pipe = controlnet_pipeline(pipe, controlnet, dtype=parse_dtype(dtype))
     call_kwargs = control_call_kwargs(pipe, control)
+    if on_step is not None:
+        call_kwargs["callback_on_step_end"] = _step_callback(on_step)
     settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
     return render_with_pipeline(
         pipe, plan, settings, pixel_masks=pixel_masks, progress=progress, call_kwargs=call_kwargs
     )
+
+
+def _step_callback(on_step: Callable[[int, int], None]):
+    """A diffusers `callback_on_step_end` that reports (steps done, total steps) to `on_step`."""
+
+    def callback(pipe, step: int, timestep, callback_kwargs: dict[str, Any]) -> dict[str, Any]:
+        on_step(step + 1, pipe.num_timesteps)
+        return callback_kwargs
+
+    return callback
 
 
 @torch.no_grad()

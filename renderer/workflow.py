@@ -220,6 +220,7 @@ def plan_and_render(
     control_image: Any = None,
     control_mode: int | None = None,
     control_scale: float | None = None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> PlanAndRenderResult:
     """Plan a long prompt into regions and render it with regional FLUX.
 
@@ -236,6 +237,8 @@ def plan_and_render(
     - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`: as for
       `renderer.render` (LoRAs as `PATH_OR_ID[:SCALE]`; a ControlNet with its control image);
       they are checked before any model loads.
+    - `on_step(done, total)` is called after each denoising step; an exception it raises stops
+      the render (plan.json and layout.png are written, image.png is not).
 
     plan.json keeps the settings that were chosen (arguments > the plan's `render`), not the
     defaults; `result.settings` and image.png hold every setting used, after the model's own
@@ -306,7 +309,7 @@ def plan_and_render(
     if pipe is None:
         pipe = load_pipeline(model or DEFAULT_MODEL, device=device, dtype=dtype, offload=offload)
     result.settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
-    result.image = render(plan, pipe=pipe, progress=progress, **explicit, **extras)
+    result.image = render(plan, pipe=pipe, progress=progress, on_step=on_step, **explicit, **extras)
     result.overlay = draw_overlay(plan, result.image)
     runtime = {"device": device, "dtype": dtype, "offload": offload}
     result.extras = {key: value for key, value in {**extras, **runtime}.items() if value is not None}
