@@ -418,8 +418,13 @@ def _run_ui(args: argparse.Namespace) -> int:
         raise UsageError(f"--ui does not go with {', '.join(given)} (see {PROG} --help)")
     if args.plan and args.prompt:
         raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
-    from renderer.ui import DEFAULT_HOST, UiConfig, launch
+    from renderer.ui import DEFAULT_HOST, UiConfig, launch, require_gradio
     from renderer.ui_plan import Loaded
+
+    try:
+        require_gradio()
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
 
     flags = {name: getattr(args, name) for name in SETTING_NAMES if getattr(args, name) is not None}
     start, model = None, args.model

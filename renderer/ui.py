@@ -73,12 +73,13 @@ class UiConfig:
     start: Loaded | None = None
 
 
-def _gradio():
+def require_gradio():
+    """(gradio, the canvas component); ImportError saying how to install them when they are missing."""
     try:
         import gradio
         from gradio_image_annotation import image_annotator
     except ImportError as exc:
-        raise InputError(f"{INSTALL_HINT} ({exc.name} is missing)") from None
+        raise ImportError(f"{INSTALL_HINT} ({exc.name} is missing)") from None
     return gradio, image_annotator
 
 
@@ -153,7 +154,7 @@ def form_values(specs: Sequence[SettingField], settings: dict[str, Any]) -> list
 # ------------------------------------------------------------------ the page
 def build_app(config: UiConfig):
     """The Gradio Blocks of the plan editor (not launched)."""
-    gr, image_annotator = _gradio()
+    gr, image_annotator = require_gradio()
     renderer = Renderer(config.model, config.out, config.device, config.dtype, config.offload)
     specs = setting_fields()
 
@@ -287,9 +288,12 @@ def build_app(config: UiConfig):
             if not value or not isinstance(value.get("boxes"), list) or value.get("image") is None:
                 return {}
             picture = value["image"]
-            new_rows = rows_from_canvas(_rows(rows), value["boxes"], picture.width, picture.height)
+            old_rows = _rows(rows)
+            new_rows = rows_from_canvas(old_rows, value["boxes"], picture.width, picture.height)
+            if new_rows == old_rows:  # the canvas was redrawn from the table: nothing new
+                return {}
             plan = plan_from_page(prompt_text, base, back, w, h, new_rows)
-            return {table: new_rows, critic: critic_text(plan), status: _ok("plan updated")}
+            return {table: new_rows, critic: critic_text(plan), status: _ok("plan updated from the canvas")}
 
         @_guarded(status)
         def table_edited(rows, prompt_text, base, back, w, h) -> dict:
@@ -437,7 +441,7 @@ def launch(
     prevent_thread_lock: bool = False,
 ):
     """Build and start the page; returns the launched Blocks (close it with `.close()`)."""
-    gr, _ = _gradio()
+    gr, _ = require_gradio()
     app = build_app(config)
     app.queue(default_concurrency_limit=1)
     app.launch(
