@@ -71,6 +71,7 @@ class UiConfig:
     height: int = Plan.model_fields["height"].default
     settings: dict[str, Any] = field(default_factory=dict)
     start: Loaded | None = None
+    pipe: Any = None  # a pipeline loaded already; else `model` loads on the first render
 
 
 def require_gradio():
@@ -155,7 +156,7 @@ def form_values(specs: Sequence[SettingField], settings: dict[str, Any]) -> list
 def build_app(config: UiConfig):
     """The Gradio Blocks of the plan editor (not launched)."""
     gr, image_annotator = require_gradio()
-    renderer = Renderer(config.model, config.out, config.device, config.dtype, config.offload)
+    renderer = Renderer(config.model, config.out, config.device, config.dtype, config.offload, config.pipe)
     specs = setting_fields()
 
     with gr.Blocks(title="regional-flux plan editor") as app:
@@ -187,7 +188,6 @@ def build_app(config: UiConfig):
                     show_clear_button=False,
                     show_remove_button=True,
                     boxes_alpha=0.35,
-                    height=480,
                     handle_size=10,
                     box_thickness=3,
                     elem_id="canvas",
@@ -203,14 +203,21 @@ def build_app(config: UiConfig):
                     label="regions (boxes as fractions of width and height, origin top left)",
                     elem_id="regions",
                 )
+            with gr.Column(scale=2):
                 base_prompt = gr.Textbox(
                     label="base prompt (the whole scene)", lines=2, elem_id="base-prompt"
                 )
                 background = gr.Textbox(
                     label="background prompt (where no box is; empty = the base prompt)", elem_id="background"
                 )
-            with gr.Column(scale=2):
-                critic = gr.Markdown(critic_text(None), label="critic", elem_id="critic")
+                with gr.Group():
+                    gr.Markdown("**critic**", padding=True)
+                    critic = gr.Markdown(critic_text(None), elem_id="critic", padding=True)
+                with gr.Accordion("render settings (empty = default)", open=False):
+                    fields = [
+                        _setting_component(gr, spec, value)
+                        for spec, value in zip(specs, form_values(specs, config.settings), strict=True)
+                    ]
                 with gr.Row():
                     render_button = gr.Button("Render", variant="primary", elem_id="render-button")
                     cancel_button = gr.Button("Cancel", variant="stop", elem_id="cancel-button")
@@ -228,13 +235,9 @@ def build_app(config: UiConfig):
                 upload = gr.File(
                     label="continue from a plan.json or an image.png made by this tool",
                     file_types=[".json", ".png"],
+                    height=120,
                     elem_id="upload",
                 )
-                with gr.Accordion("render settings (empty = default)", open=False):
-                    fields = [
-                        _setting_component(gr, spec, value)
-                        for spec, value in zip(specs, form_values(specs, config.settings), strict=True)
-                    ]
 
         page = [prompt, base_prompt, background, width, height, table]
         shown = [base_prompt, background, width, height, table, canvas, critic, *fields]
@@ -405,7 +408,8 @@ def _size(value: Any) -> int:
 
 
 def _canvas(width: int, height: int, rows: list[list[Any]]) -> dict[str, Any]:
-    return {"image": canvas_picture(width, height), "boxes": canvas_boxes(rows, width, height)}
+    picture = canvas_picture(width, height)
+    return {"image": picture, "boxes": canvas_boxes(rows, picture.width, picture.height)}
 
 
 def _files(folder: Path) -> list[str]:

@@ -20,6 +20,7 @@ from planner.plan import MAX_REGIONS, Plan, PlanError, validate_plan
 from renderer.layout import BACKGROUND_TINT, HATCH_COLOUR, region_colour
 
 COLUMNS = ["label", "prompt", "x0", "y0", "x1", "y1"]
+CANVAS_LONG_SIDE = 640  # the canvas picture's longer side in pixels, whatever the plan's size
 DIGITS = 4  # fractions shown in the table: 1/10000 of a side is finer than any canvas pixel
 
 Row = list[Any]  # [label, prompt, x0, y0, x1, y1]
@@ -73,8 +74,10 @@ def canvas_boxes(rows: list[Row], width: int, height: int) -> list[dict[str, Any
     return boxes
 
 
-def canvas_picture(width: int, height: int) -> Image.Image:
-    """The empty picture the boxes are drawn on: the plan's size, hatched like layout.png's background."""
+def canvas_picture(width: int, height: int, long_side: int = CANVAS_LONG_SIDE) -> Image.Image:
+    """The empty picture the boxes are drawn on: the plan's shape at `long_side` pixels, hatched like layout.png."""
+    scale = long_side / max(width, height)
+    width, height = max(1, round(width * scale)), max(1, round(height * scale))
     picture = Image.new("RGB", (width, height), BACKGROUND_TINT)
     draw = ImageDraw.Draw(picture)
     spacing = max(8, max(width, height) // 32)

@@ -38,7 +38,8 @@ def next_run_dir(out: Path, plan: Plan) -> Path:
 class Renderer:
     """Renders plans with the model chosen at start, loading it on the first render.
 
-    `device`, `dtype` and `offload` are passed to `load_pipeline` as the CLI passes them.
+    `device`, `dtype` and `offload` are passed to `load_pipeline` as the CLI passes them; a
+    pipeline loaded already (your own loading, quantization, LoRAs) can be given as `pipe`.
     """
 
     model: str
@@ -46,7 +47,7 @@ class Renderer:
     device: str | None = None
     dtype: str | None = None
     offload: str | None = None
-    _pipe: Any = None
+    pipe: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _cancel: threading.Event = field(default_factory=threading.Event)
 
@@ -66,10 +67,10 @@ class Renderer:
         """
         with self._lock:
             self._cancel.clear()
-            if self._pipe is None:
+            if self.pipe is None:
                 from renderer.pipeline import load_pipeline
 
-                self._pipe = load_pipeline(
+                self.pipe = load_pipeline(
                     self.model, device=self.device, dtype=self.dtype, offload=self.offload
                 )
 
@@ -84,7 +85,7 @@ class Renderer:
                 plan,
                 out=folder,
                 model=self.model,
-                pipe=self._pipe,
+                pipe=self.pipe,
                 progress=False,
                 on_step=step,
                 device=self.device,

@@ -24,9 +24,7 @@ def _plan() -> Plan:
 
 @pytest.fixture
 def renderer(tmp_path, tiny_pipe):
-    made = Renderer("tiny", tmp_path / "out")
-    made._pipe = tiny_pipe  # the session's tiny pipeline instead of building another
-    return made
+    return Renderer("tiny", tmp_path / "out", pipe=tiny_pipe)  # the session's tiny pipeline
 
 
 def test_a_render_reports_every_step_and_saves_the_cli_files_in_a_new_folder(renderer):
