@@ -4,24 +4,34 @@ One run measures, on random weights at FLUX.1-dev's width (3072, 24 heads x 128)
 region count: plain FLUX; the authors' cost structure (every region padded to the base text
 length, dense boolean mask, the base stream's duplicate image carried through the single blocks
 on every step); and this project's regional attention (the real RegionalAttention and its
-processors, on the real diffusers transformer) with its defaults and each speed option.
+processors, on the real diffusers transformer) with its defaults and each option. A variant's
+token budget is "padded" (the base length), "own" (a regional prompt's bare length, 24 tokens at
+512 base tokens) or a number N (each prompt padded to N tokens at 512 base tokens; 256 is the
+default), scaled with the base length when the run uses a shorter one.
 It reports per-step transformer time for controlled and later steps, the whole-schedule
 estimate, peak memory, each as a ratio to plain, next to an analytic estimate for the full model.
 
   CPU (default here): 1 double + 2 single blocks in bf16 (the 19:38 proportion), at a reduced
       scale by default (512x512, 128 base T5 tokens, regional prompts scaled alike), so a sweep
       finishes in minutes. `--size 1024 --text-len 512 --own-tokens 24` is full geometry.
-  CUDA: the whole 19 + 38-block transformer in bf16 at 1024x1024 with 512 T5 tokens.
+  CUDA: the whole 19 + 38-block transformer (FLUX.1-dev's geometry, random weights) in bf16 at
+      1024x1024 with 512 T5 tokens; warmup 1, fastest of 3; about 3 minutes on an H200 for the
+      default variants at 2/4/8/16 regions (limit with --regions and --variants).
+
+The table is printed and written to out/bench-<device>-<time>.md; `--record` appends it to
+benchmarks/RESULTS.md instead (the tracked record).
 
 Examples:
-  python benchmarks/bench.py                              # CPU sweep, appends to RESULTS.md
+  python benchmarks/bench.py                              # CPU sweep
   python benchmarks/bench.py --device cuda                # full model on a GPU
+  python benchmarks/bench.py --device cuda --regions 4 16 --variants padded/nocopy/sdpa 256/nocopy/sdpa
   python benchmarks/bench.py --estimate-only              # the analytic table only
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import datetime
 import json
@@ -31,13 +41,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+for _name in ("TRANSFORMERS_VERBOSITY", "DIFFUSERS_VERBOSITY"):  # no library chatter in the table
+    os.environ.setdefault(_name, "error")
 
 import estimate  # noqa: E402
 import torch  # noqa: E402
@@ -46,15 +58,19 @@ from flux_random import grid_regions, random_flux_transformer, random_inputs, ra
 
 from renderer.attention_mask import token_region_bits  # noqa: E402
 from renderer.regional import RegionalAttention  # noqa: E402
-from renderer.settings import DEFAULTS  # noqa: E402
+from renderer.settings import DEFAULT_REGIONAL_TOKENS, DEFAULTS  # noqa: E402
 
 GB = 1024**3
+RESULTS = Path(__file__).with_name("RESULTS.md")
 BIG = 10**9
 
 
 @dataclass(frozen=True)
 class Variant:
-    """One regional configuration: 'tokens/copy/attention', e.g. 'own/nocopy/flex'."""
+    """One regional configuration: 'tokens/copy/attention', e.g. '256/nocopy/flex'.
+
+    tokens: 'padded', 'own', or a token budget N (a number, as `regional_tokens` takes).
+    """
 
     tokens: str
     copy: bool
@@ -67,7 +83,7 @@ class Variant:
             return cls("padded", True, "sdpa", authors=True)
         tokens, copy, attention = text.split("/")
         if (
-            tokens not in ("padded", "own")
+            (tokens not in ("padded", "own") and not (tokens.isdigit() and 1 <= int(tokens) <= 512))
             or copy not in ("copy", "nocopy")
             or attention not in ("sdpa", "flex")
         ):
@@ -83,15 +99,23 @@ class Variant:
     def config(self) -> estimate.Config:
         return estimate.Config(copy=self.copy, flex=self.attention == "flex", authors=self.authors)
 
+    def region_tokens(self, base_len: int, own_tokens: int) -> int:
+        """T5 tokens per regional prompt at a base length of `base_len` (budgets scaled from 512)."""
+        if self.tokens == "padded":
+            return base_len
+        if self.tokens == "own":
+            return own_tokens
+        return min(base_len, max(own_tokens, round(int(self.tokens) * base_len / 512)))
+
 
 DEFAULT_VARIANTS = [
     "authors",
-    "padded/copy/sdpa",
-    "own/copy/sdpa",
     "padded/nocopy/sdpa",
+    f"{DEFAULT_REGIONAL_TOKENS}/nocopy/sdpa",
     "own/nocopy/sdpa",
-    "own/nocopy/flex",
+    f"{DEFAULT_REGIONAL_TOKENS}/nocopy/flex",
 ]
+CUDA_VARIANTS = DEFAULT_VARIANTS[:4]  # flex compiles per shape: ask for it with --variants
 
 
 # ------------------------------------------------------------------ measuring
@@ -128,10 +152,16 @@ class Meter:
             return time.perf_counter() - start, float(torch.cuda.max_memory_allocated(self.device))
         from torch.profiler import ProfilerActivity, profile
 
-        with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+        prof = profile(activities=[ProfilerActivity.CPU], profile_memory=True)
+        with _silent_fds():  # the profiler's C++ side prints a line at start and stop
+            prof.__enter__()
+        try:
             start, cpu_start = time.perf_counter(), time.process_time()
             fn()
             wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        finally:
+            with _silent_fds():
+                prof.__exit__(None, None, None)
         with tempfile.TemporaryDirectory() as folder:
             trace = Path(folder) / "trace.json"
             prof.export_chrome_trace(str(trace))
@@ -153,6 +183,24 @@ class Meter:
         self._sync()
         results = [self._timed(fn) for _ in range(self.repeats)]
         return min(r[0] for r in results), max(r[1] for r in results)
+
+
+@contextlib.contextmanager
+def _silent_fds() -> Iterator[None]:
+    """Send the process's stdout and stderr (file descriptors 1 and 2) to /dev/null for a moment."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, null):
+            os.close(fd)
 
 
 def tile_density(memberships: torch.Tensor, lengths: list[int], sort: bool, block: int = 128) -> float:
@@ -189,7 +237,7 @@ class Row:
 
 def regional_setup(variant: Variant, regions: int, args, device, dtype, grid: int):
     masks = grid_regions(regions, grid, grid).to(device)
-    per_region = args.text_len if variant.tokens == "padded" else args.own_tokens
+    per_region = variant.region_tokens(args.text_len, args.own_tokens)
     lengths = [per_region] * regions
     embeds = random_text(per_region * regions, device, dtype)
     return masks, lengths, embeds
@@ -216,7 +264,7 @@ def run(args) -> str:
         forward()  # first touch of weights and allocator, untimed
     plain_time, plain_peak = meter(forward)
     print(f"plain: {plain_time:.3f} s/step, peak {plain_peak / GB:.2f} GB", flush=True)
-    default_variant = Variant(DEFAULTS.regional_tokens, DEFAULTS.base_copy, resolve_auto(device))
+    default_variant = Variant(str(DEFAULTS.regional_tokens), DEFAULTS.base_copy, resolve_auto(device))
     rows: list[Row] = []
     for regions in args.regions:
         shared_noncontrol = None
@@ -324,7 +372,7 @@ def report(args, rows: list[Row], plain_time: float, plain_peak: float, total: f
         f"- Command: `python benchmarks/bench.py {' '.join(sys.argv[1:])}`",
         f"- Geometry: {args.size}x{args.size} ({(args.size // 16) ** 2} image tokens), base text {args.text_len} "
         f"T5 tokens, regions tile the image (no background run), padded regions {args.text_len} tokens each, "
-        f"own-length regions {args.own_tokens} each; bf16; base_ratio {args.base_ratio}; intervals "
+        f"own-length regions {args.own_tokens} each, budget N regions N x {args.text_len}/512 each; bf16; base_ratio {args.base_ratio}; intervals "
         f"{DEFAULTS.double_interval}/{DEFAULTS.single_interval}; warmup {args.warmup}, fastest of {args.repeats}; '+' GB is peak memory above plain FLUX's peak.",
         "- Time: "
         + (
@@ -336,7 +384,7 @@ def report(args, rows: list[Row], plain_time: float, plain_peak: float, total: f
         f"- Schedule: {args.steps} steps, control in the first {args.control_steps}.",
         f"- Plain FLUX (best of a measurement at the start and one at the end): {plain_time:.3f} s per step, peak {plain_peak / GB:.2f} GB. Wall time of the run {total:.0f} s.",
         "- Estimate columns: the analytic model (benchmarks/estimate.py) for the full 19+38-block model at "
-        "1024x1024 with 512 base tokens (own-length regions scaled to that base length).",
+        "1024x1024 with 512 base tokens (regional lengths scaled to that base length).",
         "- `*` marks this project's defaults (renderer/settings.py, attention 'auto' resolved for this device).",
         "",
         "| regions | config | control step | later step | schedule (x plain) | peak GB (+ over plain) "
@@ -372,7 +420,7 @@ class Estimate:
 
 def full_model_estimate(variant: Variant, regions: int, args) -> Estimate:
     """Analytic FLOPs and memory of `variant` with `regions` regions on the full FLUX.1-dev model."""
-    per_region = 512 if variant.tokens == "padded" else round(args.own_tokens * 512 / args.text_len)
+    per_region = variant.region_tokens(512, round(args.own_tokens * 512 / args.text_len))
     shape = estimate.Shape(512, per_region * regions, 4096)
     density = (
         tile_density(grid_regions(regions, 64, 64), [per_region] * regions, sort=True)
@@ -432,7 +480,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=Variant.parse,
         nargs="+",
         default=None,
-        help=f"tokens/copy/attention or 'authors' (default: {' '.join(DEFAULT_VARIANTS)})",
+        help=f"tokens/copy/attention or 'authors' (default: {' '.join(DEFAULT_VARIANTS)}; "
+        f"cuda: {' '.join(CUDA_VARIANTS)})",
     )
     parser.add_argument("--base-ratio", type=float, default=DEFAULTS.base_ratio)
     parser.add_argument("--steps", type=int, default=DEFAULTS.steps)
@@ -441,8 +490,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, help="timed calls per config (cpu 1, cuda 5)")
     parser.add_argument(
         "--out",
-        default=str(Path(__file__).with_name("RESULTS.md")),
-        help="append the run's markdown here ('-': print only)",
+        default=str(ROOT / "out"),
+        help="folder for the results file bench-<device>-<time>.md (default: out/; '-': print only)",
+    )
+    parser.add_argument(
+        "--record", action="store_true", help=f"append the results to {RESULTS.relative_to(ROOT)} instead"
     )
     parser.add_argument("--estimate-only", action="store_true", help="print the analytic table and exit")
     args = parser.parse_args(argv)
@@ -452,8 +504,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         text_len=512 if cuda else 128,
         double=19 if cuda else 1,
         single=38 if cuda else 2,
-        warmup=2 if cuda else 0,
-        repeats=5 if cuda else 1,
+        warmup=1 if cuda else 0,
+        repeats=3 if cuda else 1,
     )
     for name, value in defaults.items():
         if getattr(args, name) is None:
@@ -461,7 +513,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.own_tokens is None:
         args.own_tokens = max(1, round(24 * args.text_len / 512))
     if args.variants is None:
-        args.variants = [Variant.parse(text) for text in DEFAULT_VARIANTS]
+        args.variants = [Variant.parse(text) for text in (CUDA_VARIANTS if cuda else DEFAULT_VARIANTS)]
     return args
 
 
@@ -474,9 +526,16 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR", "/tmp/inductor")
     text = run(args) + "\n" + estimate_table(args)
     print(text)
-    if args.out != "-":
-        with open(args.out, "a") as handle:
+    if args.record:
+        with open(RESULTS, "a") as handle:
             handle.write("\n" + text)
+        print(f"appended to {RESULTS}")
+    elif args.out != "-":
+        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
+        path = Path(args.out) / f"bench-{args.device.replace(':', '')}-{stamp}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

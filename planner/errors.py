@@ -16,6 +16,10 @@ class InputError(ValueError):
     """Bad input from the user or a file: the message names the field or file and the reason."""
 
 
+class PlanError(InputError):
+    """A plan (or plan file) is invalid; the message names the field and the reason. Nothing else."""
+
+
 class PlannerError(Exception):
     """Base class of every error the planner raises on purpose."""
 

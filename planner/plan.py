@@ -18,59 +18,130 @@ Example::
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
     ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from planner.errors import InputError
+from planner.errors import PlanError
+from planner.settings import RenderSettings, format_validation_error
+
+__all__ = ["PlanError", "RenderSettings", "format_validation_error"]
 
 PLAN_VERSION = 1
-MAX_REGIONS = 16
+MAX_REGIONS = 16  # the default limit of a plan's regions
+REGIONS_CEILING = 64  # the most regions any plan may have (`max_regions` up to this)
 MIN_SIZE, MAX_SIZE, SIZE_MULTIPLE = 256, 2048, 16
+# Text limits (characters): enough for any prompt T5 can read (512 tokens), small enough for the
+# layout picture and the planner to handle at once.
+MAX_LABEL = 100
+MAX_PROMPT = 4000
+MAX_USER_PROMPT = 20000
+MAX_MASK_PATH = 4096
+MAX_MASK_DATA = 8_000_000  # an inline PNG mask, base64
+MASK_DATA_PREFIX = "data:image/png;base64,"
 
 Box = tuple[float, float, float, float]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters other than tab and newline
+_LINE_BREAK = re.compile(r"[\n\r\v\f\u2028\u2029\x85]")
+
+Text = Annotated[StrictStr, Field(max_length=MAX_PROMPT)]
+Fraction = StrictFloat
 
 
-class PlanError(InputError):
-    """A plan (or plan file) is invalid; the message names the field and the reason."""
+def _clean_text(value: str, *, single_line: bool = False) -> str:
+    """Stripped text; refuses control characters (and line breaks where `single_line`)."""
+    if single_line and _LINE_BREAK.search(value):
+        raise ValueError("must be one line (no line breaks)")
+    if _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+    return value.strip()
+
+
+def decode_mask_data(text: str) -> bytes:
+    """The PNG bytes of an inline mask `data:image/png;base64,...`; ValueError when malformed."""
+    try:
+        data = base64.b64decode(text[len(MASK_DATA_PREFIX) :], validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("inline mask is not valid base64") from None
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise ValueError("inline mask is not a PNG image")
+    return data
+
+
+def mask_data_url(png: bytes) -> str:
+    """An inline mask value for PNG bytes."""
+    return MASK_DATA_PREFIX + base64.b64encode(png).decode("ascii")
 
 
 class Region(BaseModel):
     """One part of the image: a short label, its own detailed prompt, and where it goes.
 
     Give exactly one of `box` ([x0, y0, x1, y1], fractions of width and height, origin
-    top-left) or `mask` (path to a greyscale image; white = inside, thresholded at 0.5).
+    top-left) or `mask`: a greyscale image (white = inside, thresholded at 0.5), as a file path
+    (relative paths start at the plan file's folder) or inline as `data:image/png;base64,...`.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    label: str = Field(min_length=1, description="Short singular noun phrase, e.g. 'red fox'.")
-    prompt: str = Field(min_length=1, description="Detailed description of what is inside the region.")
-    box: Box | None = Field(
+    label: Annotated[StrictStr, Field(min_length=1, max_length=MAX_LABEL)] = Field(
+        description="Short singular noun phrase on one line, e.g. 'red fox'."
+    )
+    prompt: Text = Field(min_length=1, description="Detailed description of what is inside the region.")
+    box: tuple[Fraction, Fraction, Fraction, Fraction] | None = Field(
         default=None, description="[x0, y0, x1, y1] as fractions of width/height, origin top-left."
     )
-    mask: str | None = Field(default=None, description="Path to a greyscale mask image (instead of box).")
+    mask: Annotated[StrictStr, Field(min_length=1, max_length=MAX_MASK_DATA)] | None = Field(
+        default=None,
+        description="A greyscale mask image instead of a box: a path, or data:image/png;base64,...",
+    )
 
-    @field_validator("label", "prompt")
+    @field_validator("label")
+    @classmethod
+    def _label_line(cls, value: str) -> str:
+        value = _clean_text(value, single_line=True)
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+    @field_validator("prompt")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        if not value.strip():
+        value = _clean_text(value)
+        if not value:
             raise ValueError("must not be empty")
-        return value.strip()
+        return value
+
+    @field_validator("mask")
+    @classmethod
+    def _mask_value(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if value.startswith("data:"):
+            if not value.startswith(MASK_DATA_PREFIX):
+                raise ValueError(f"an inline mask must start with {MASK_DATA_PREFIX!r}")
+            decode_mask_data(value)
+            return value
+        if len(value) > MAX_MASK_PATH:
+            raise ValueError(f"a mask path must be at most {MAX_MASK_PATH} characters")
+        return _clean_text(value, single_line=True)
 
     @field_validator("box")
     @classmethod
@@ -91,57 +162,60 @@ class Region(BaseModel):
             raise ValueError("give exactly one of 'box' or 'mask'")
         return self
 
-
-class RenderSettings(BaseModel):
-    """Optional render settings carried by a plan. Unset fields fall back to the renderer's defaults.
-
-    Precedence: explicit arguments (CLI flags) > these settings > the defaults.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int | None = Field(default=None, ge=0)
-    steps: int | None = Field(default=None, ge=1, le=1000)
-    guidance: float | None = Field(default=None, ge=0)
-    base_ratio: float | None = Field(default=None, ge=0, le=1)
-    inject_steps: int | None = Field(default=None, ge=0)
-    double_interval: int | None = Field(default=None, ge=1)
-    single_interval: int | None = Field(default=None, ge=1)
-
-    def given(self) -> dict[str, Any]:
-        """The settings that are set, as a dict."""
-        return self.model_dump(exclude_none=True)
+    @property
+    def inline_mask(self) -> bool:
+        """True when the mask is carried in the plan itself (a data: URL)."""
+        return self.mask is not None and self.mask.startswith(MASK_DATA_PREFIX)
 
 
 class Plan(BaseModel):
     """A whole regional plan: what the image shows overall, and what goes where."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     version: Literal[1] = PLAN_VERSION
-    prompt: str = Field(default="", description="The user's original words.")
-    base_prompt: str = Field(min_length=1, description="The whole scene: subject, style, light, layout.")
-    background_prompt: str = Field(
+    prompt: Annotated[StrictStr, Field(max_length=MAX_USER_PROMPT)] = Field(
+        default="", description="The user's original words."
+    )
+    base_prompt: Text = Field(min_length=1, description="The whole scene: subject, style, light, layout.")
+    background_prompt: Text = Field(
         default="", description="What fills the area no region covers; empty means the base prompt."
     )
-    width: int = Field(default=1024, description="Image width in pixels (multiple of 16, 256..2048).")
-    height: int = Field(default=1024, description="Image height in pixels (multiple of 16, 256..2048).")
+    width: StrictInt = Field(default=1024, description="Image width in pixels (multiple of 16, 256..2048).")
+    height: StrictInt = Field(default=1024, description="Image height in pixels (multiple of 16, 256..2048).")
+    max_regions: StrictInt | None = Field(
+        default=None,
+        ge=0,
+        le=REGIONS_CEILING,
+        description=f"The region limit the plan was made with, when not {MAX_REGIONS} (at most {REGIONS_CEILING}).",
+    )
     regions: list[Region] = Field(default_factory=list)
     render: RenderSettings | None = None
 
-    _source_dir: Path | None = PrivateAttr(default=None)
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_is_int(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be {PLAN_VERSION}")
+        return value
+
+    @field_validator("prompt")
+    @classmethod
+    def _prompt_text(cls, value: str) -> str:
+        return _clean_text(value)
 
     @field_validator("base_prompt")
     @classmethod
     def _base_not_blank(cls, value: str) -> str:
-        if not value.strip():
+        value = _clean_text(value)
+        if not value:
             raise ValueError("must not be empty")
-        return value.strip()
+        return value
 
     @field_validator("background_prompt")
     @classmethod
     def _strip(cls, value: str) -> str:
-        return value.strip()
+        return _clean_text(value)
 
     @field_validator("width", "height")
     @classmethod
@@ -154,8 +228,8 @@ class Plan(BaseModel):
 
     @field_validator("regions")
     @classmethod
-    def _region_limit(cls, regions: list[Region], info: ValidationInfo) -> list[Region]:
-        limit = (info.context or {}).get("max_regions", MAX_REGIONS)
+    def _region_ceiling(cls, regions: list[Region], info: ValidationInfo) -> list[Region]:
+        limit = max(_context_limit(info), info.data.get("max_regions") or 0)
         if len(regions) > limit:
             raise ValueError(f"{len(regions)} regions is more than the limit of {limit}")
         return regions
@@ -166,20 +240,31 @@ class Plan(BaseModel):
         """The prompt used for the area no region covers (the base prompt when empty)."""
         return self.background_prompt or self.base_prompt
 
-    def mask_path(self, region: Region) -> Path:
-        """A region's mask file, relative paths taken from the plan file's folder."""
-        assert region.mask is not None
-        path = Path(region.mask).expanduser()
-        if not path.is_absolute() and self._source_dir is not None:
-            path = self._source_dir / path
-        return path
+    def mask_source(self, region: Region) -> Path | bytes:
+        """A region's mask: the PNG bytes of an inline mask, else its file path."""
+        if region.mask is None:
+            raise ValueError(f"region {region.label!r} has a box, not a mask")
+        if region.inline_mask:
+            return decode_mask_data(region.mask)
+        return Path(region.mask).expanduser()
+
+    def resolve_mask_paths(self, folder: str | os.PathLike[str]) -> Plan:
+        """A copy whose relative mask paths are taken from `folder` (made absolute); inline masks stay."""
+        regions = []
+        for region in self.regions:
+            if region.mask is not None and not region.inline_mask:
+                path = Path(region.mask).expanduser()
+                if not path.is_absolute():
+                    region = region.model_copy(update={"mask": str(Path(folder).resolve() / path)})
+            regions.append(region)
+        return self.model_copy(update={"regions": regions})
 
     def to_json(self) -> str:
         """The plan as pretty JSON (unset optional fields left out)."""
         data = self.model_dump(mode="json", exclude_none=True)
         for region in data["regions"]:
             region.pop("mask" if "box" in region else "box", None)
-        text = json.dumps(data, indent=2, ensure_ascii=False)
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
         # Boxes read best on one line: "box": [0.05, 0.4, 0.45, 0.95]
         return re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", _one_line, text) + "\n"
 
@@ -192,16 +277,8 @@ def _one_line(match: re.Match[str]) -> str:
     return "[" + ", ".join(part.strip() for part in match.group(1).split(",")) + "]"
 
 
-def format_validation_error(error: ValidationError, prefix: str = "invalid plan") -> str:
-    """One line naming the first failing field and the reason, e.g. 'regions[1].box: ...'."""
-    first = error.errors()[0]
-    loc = ""
-    for part in first["loc"]:
-        loc += f"[{part}]" if isinstance(part, int) else (f".{part}" if loc else str(part))
-    message = first["msg"].removeprefix("Value error, ")
-    more = len(error.errors()) - 1
-    tail = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-    return f"{prefix}: {loc or 'plan'}: {message}{tail}"
+def _context_limit(info: ValidationInfo) -> int:
+    return min(REGIONS_CEILING, (info.context or {}).get("max_regions", MAX_REGIONS))
 
 
 def validate_plan(data: Any, *, max_regions: int = MAX_REGIONS) -> Plan:
@@ -211,7 +288,7 @@ def validate_plan(data: Any, *, max_regions: int = MAX_REGIONS) -> Plan:
     try:
         return Plan.model_validate(data, context={"max_regions": max_regions})
     except ValidationError as exc:
-        raise PlanError(format_validation_error(exc)) from None
+        raise PlanError(format_validation_error(exc, "invalid plan")) from None
 
 
 def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MAX_REGIONS) -> Plan:
@@ -220,6 +297,10 @@ def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MA
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except (ValueError, RecursionError) as exc:  # a number too long, nesting too deep, bad bytes
+        raise PlanError(
+            f"{source}: not valid JSON ({' '.join(str(exc).split()) or type(exc).__name__})"
+        ) from None
     if not isinstance(data, dict):
         raise PlanError(f"{source}: a plan must be a JSON object")
     try:
@@ -229,15 +310,14 @@ def parse_plan(text: str | bytes, *, source: str = "plan", max_regions: int = MA
 
 
 def load_plan(path: str | os.PathLike[str], *, max_regions: int = MAX_REGIONS) -> Plan:
-    """Read and validate a plan file; relative mask paths are taken from the file's folder."""
+    """Read and validate a plan file; relative mask paths are resolved once, from the file's folder."""
     path = Path(path)
     try:
         text = path.read_bytes()
     except OSError as exc:
         raise PlanError(f"cannot read plan file {path}: {exc.strerror or exc}") from None
     plan = parse_plan(text, source=str(path), max_regions=max_regions)
-    plan._source_dir = path.resolve().parent
-    return plan
+    return plan.resolve_mask_paths(path.resolve().parent)
 
 
 def _umask() -> int:

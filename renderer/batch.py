@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planner.plan import Plan, PlanError, load_plan, validate_plan
-from renderer.settings import SETTING_NAMES
+from planner.errors import InputError
+from planner.make import BACKENDS
+from planner.plan import REGIONS_CEILING, Plan, load_plan, validate_plan
+from renderer.settings import SETTING_NAMES, SettingsError, check_given
+from renderer.workflow import IMAGE_FILE
 
-IMAGE_FILE = "image.png"
 PLANNER_OPTIONS = ("planner", "llm_model", "max_regions", "width", "height")
 CONTROL_OPTIONS = ("control_image", "control_mode", "control_scale")
 ITEM_OPTIONS = frozenset((*PLANNER_OPTIONS, *SETTING_NAMES, *CONTROL_OPTIONS))
@@ -37,7 +39,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,99}$")
 _SLUG_LENGTH = 40
 
 
-class BatchFileError(PlanError):
+class BatchFileError(InputError):
     """The batch file cannot be used as a whole (unreadable, bad JSON, unknown keys, clashing names)."""
 
 
@@ -133,6 +135,7 @@ def _json_item(index: int, line: int, text: str, where: str, base: Path) -> Batc
         raise BatchFileError(f'{where}: "plan" must be a plan object or a path to plan.json / image.png')
     if isinstance(plan, str):
         plan = str(base / Path(plan).expanduser())
+    _check_options(data, where)
     if isinstance(data.get("control_image"), str):
         data["control_image"] = str(base / Path(data["control_image"]).expanduser())
     if name is None:
@@ -144,26 +147,54 @@ def _json_item(index: int, line: int, text: str, where: str, base: Path) -> Batc
     return BatchItem(index, name, line, prompt=prompt, plan=plan, options=data, folder=str(base))
 
 
+def _check_options(data: dict[str, Any], where: str) -> None:
+    """Refuse a line's options of the wrong type or out of bounds, with the same rules as every door."""
+    try:
+        check_given({k: v for k, v in data.items() if k in SETTING_NAMES})
+    except SettingsError as exc:
+        raise BatchFileError(f"{where}: {exc}") from None
+    whole = {
+        "max_regions": (0, REGIONS_CEILING),
+        "width": (0, None),
+        "height": (0, None),
+        "control_mode": (0, None),
+    }
+    for key, (low, high) in whole.items():
+        value = data.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < low or (high and value > high)
+        ):
+            span = f"{low}..{high}" if high else f">= {low}"
+            raise BatchFileError(f'{where}: "{key}" must be a whole number {span}, not {value!r}')
+    scale = data.get("control_scale")
+    if scale is not None and (
+        isinstance(scale, bool) or not isinstance(scale, int | float) or not 0 <= scale < float("inf")
+    ):
+        raise BatchFileError(f'{where}: "control_scale" must be a finite number >= 0, not {scale!r}')
+    for key in ("llm_model", "control_image"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise BatchFileError(f'{where}: "{key}" must be a string')
+    if data.get("planner") is not None and data["planner"] not in BACKENDS:
+        raise BatchFileError(f'{where}: "planner" must be one of {", ".join(BACKENDS)}')
+
+
 def _plan_words(plan: dict[str, Any] | str) -> str:
     if isinstance(plan, dict):
         return str(plan.get("base_prompt") or plan.get("prompt") or "")
     return Path(plan).stem
 
 
-def item_source(item: BatchItem) -> tuple[str | Plan, dict[str, Any]]:
-    """What to plan or render for an item, and the settings its plan file carries (image.png)."""
+def item_source(item: BatchItem) -> str | Plan:
+    """What to plan or render for an item: its prompt, or its plan (an image's plan carries its settings)."""
     if item.prompt is not None:
-        return item.prompt, {}
+        return item.prompt
     if isinstance(item.plan, dict):
-        plan = validate_plan(item.plan)
-        plan._source_dir = Path(item.folder).resolve()
-        return plan, {}
+        return validate_plan(item.plan).resolve_mask_paths(item.folder)
     from renderer.metadata import is_png, read_metadata
 
     if is_png(item.plan):
-        found = read_metadata(item.plan)
-        return found.plan, found.settings.as_dict()
-    return load_plan(item.plan), {}
+        return read_metadata(item.plan).plan
+    return load_plan(item.plan)
 
 
 # ------------------------------------------------------------------ running
@@ -218,14 +249,13 @@ def run_batch(
             pipe = load_pipe()
         started = time.perf_counter()
         try:
-            source, file_settings = item_source(item)
+            source = item_source(item)
             kwargs = dict(options or {})
-            kwargs.update({k: v for k, v in file_settings.items() if kwargs.get(k) is None})
             kwargs.update(item.options)
             plan_and_render(source, out=folder, pipe=pipe, progress=False, **kwargs)
         except Exception as exc:  # one bad item must not stop the rest
             message = " ".join(str(exc).split()) or type(exc).__name__
-            if not isinstance(exc, PlanError):
+            if not isinstance(exc, InputError):
                 message = f"{type(exc).__name__}: {message}"
             report.failed.append((item.name, message))
             _say(on_error, f"{tag} (line {item.line}): failed: {message}")

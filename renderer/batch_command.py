@@ -15,14 +15,13 @@ from typing import Any, TextIO
 
 from planner.plan import MAX_REGIONS
 from renderer.batch import read_batch, run_batch, split_between_processes
-from renderer.settings import DEFAULT_MODEL, SETTING_NAMES
-
-PROG = "plan-and-render"
+from renderer.cli import PROG, flag_inputs, flag_settings
+from renderer.settings import DEFAULT_MODEL
 
 
 def batch_options(args: argparse.Namespace) -> dict[str, Any]:
     """plan_and_render keyword arguments shared by every item, from the command's flags."""
-    options: dict[str, Any] = {name: getattr(args, name, None) for name in SETTING_NAMES}
+    options: dict[str, Any] = flag_settings(args)
     options.update(
         planner=args.planner or "auto",
         llm_model=args.llm_model,
@@ -31,9 +30,10 @@ def batch_options(args: argparse.Namespace) -> dict[str, Any]:
         height=args.height,
         model=args.model or DEFAULT_MODEL,
     )
+    inputs = flag_inputs(args)
     for name in ("control_image", "control_mode", "control_scale"):
-        if getattr(args, name, None) is not None:
-            options[name] = getattr(args, name)
+        if getattr(inputs, name) is not None:
+            options[name] = getattr(inputs, name)
     if getattr(args, "templates", None):
         options["planner_options"] = {"templates_dir": args.templates}
     return options
@@ -58,15 +58,14 @@ def run_batch_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO |
     """Run the batch named by `args.batch` into `args.out`; returns 0 or 1 (see module docstring)."""
     from renderer.controlnet import control_input
     from renderer.lora import parse_lora_specs
+    from renderer.pipeline import parse_dtype
 
     stderr = stderr or sys.stderr
     items = read_batch(args.batch)
-    parse_lora_specs(getattr(args, "lora", None))
-    control_input(
-        getattr(args, "control_image", None),
-        getattr(args, "control_mode", None),
-        getattr(args, "control_scale", None),
-    )
+    inputs = flag_inputs(args)  # offload mode checked here; LoRA specs and the control image below
+    parse_lora_specs(inputs.loras)
+    parse_dtype(inputs.dtype)
+    control_input(inputs.control_image, inputs.control_mode, inputs.control_scale)
     share, state = split_between_processes(items)
     device = str(state.device) if state is not None else args.device
     prefix = f"[process {state.process_index}] " if state is not None else ""

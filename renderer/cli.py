@@ -20,29 +20,31 @@ import os
 import shutil
 import sys
 import traceback
+import typing
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, SIZE_MULTIPLE, Plan, PlanError, load_plan
+from planner.errors import InputError, PlannerError
+from planner.make import BACKENDS
+from planner.plan import MAX_REGIONS, MAX_SIZE, MIN_SIZE, REGIONS_CEILING, SIZE_MULTIPLE, Plan, load_plan
+from planner.settings import KNOBS, Knob, StrictBool, StrictFloat, StrictInt
+from renderer.errors import ModelUnavailableError, RenderError
+from renderer.inputs import DTYPES, OFFLOAD_MODES, RenderInputs
 from renderer.lora import DEFAULT_LORA_SCALE
 from renderer.settings import (
-    ATTENTION_BACKENDS,
     DEFAULT_CONTROL_SCALE,
     DEFAULT_MODEL,
-    DEFAULTS,
-    REGIONAL_TOKENS,
     SETTING_NAMES,
     TINY_MODEL,
     Settings,
+    check_given,
 )
 
 PROG = "plan-and-render"
 DEFAULT_OUT = "out"
-PLANNERS = ("auto", "openai", "hf", "rules")
-DTYPES = ("bfloat16", "float16", "float32")
-OFFLOAD_MODES = ("model", "sequential")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 _PLAN_WIDTH = Plan.model_fields["width"].default
 _PLAN_HEIGHT = Plan.model_fields["height"].default
@@ -84,9 +86,33 @@ def _size(text: str) -> int:
     return value
 
 
+def _int_or_name(text: str) -> int | str:
+    """A whole number, or a name (checked by the settings model)."""
+    return int(text) if text.strip().lstrip("+-").isdigit() else text
+
+
+def _knob_flag(group: argparse._ArgumentGroup, name: str, knob: Knob) -> None:
+    """The flag of one render setting, generated from its definition in planner.settings.KNOBS.
+
+    The flag only parses the text; bounds are checked by the settings model, as for every door.
+    """
+    default = "see above" if knob.default is None else knob.default
+    help_text = knob.help if knob.default is None else f"{knob.help} (default: {default})"
+    flag = "--" + name.replace("_", "-")
+    if knob.type is StrictBool:
+        group.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=help_text)
+    elif typing.get_origin(knob.type) is typing.Literal:
+        group.add_argument(flag, choices=typing.get_args(knob.type), help=help_text)
+    elif knob.type is StrictFloat:
+        group.add_argument(flag, type=_bounded(float), metavar=knob.metavar, help=help_text)
+    elif knob.type in (StrictInt, StrictInt | None):
+        group.add_argument(flag, type=_bounded(int), metavar=knob.metavar, help=help_text)
+    else:
+        group.add_argument(flag, type=_int_or_name, metavar=knob.metavar, help=help_text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command's arguments; render defaults are read from renderer.settings.DEFAULTS."""
-    d: Settings = DEFAULTS
     parser = _Parser(
         prog=PROG,
         description="Plan a long image description into regions, then render it with regional FLUX. "
@@ -115,15 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     planning = parser.add_argument_group("planning")
     planning.add_argument(
         "--planner",
-        choices=PLANNERS,
+        choices=BACKENDS,
         help="auto: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules (default: auto)",
     )
     planning.add_argument("--llm-model", metavar="NAME", help="model for the openai or hf planner")
     planning.add_argument(
         "--max-regions",
-        type=_bounded(int, 0),
+        type=_bounded(int, 0, REGIONS_CEILING),
         metavar="N",
-        help=f"at most N regions (default: {MAX_REGIONS})",
+        help=f"at most N regions, up to {REGIONS_CEILING} (default: {MAX_REGIONS}); recorded in the plan",
     )
     planning.add_argument("--templates", metavar="DIR", help="your own planner prompt templates")
     planning.add_argument(
@@ -143,44 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
     rendering.add_argument(
         "--model",
         metavar="ID",
-        help=f"hub id, local folder, or '{TINY_MODEL}' (random weights, CPU smoke run) (default: {DEFAULT_MODEL})",
+        help=f"hub id, local folder, or '{TINY_MODEL}' (random weights, CPU smoke run); recorded in "
+        f"plan.json (default: the plan's model, else {DEFAULT_MODEL})",
     )
-    rendering.add_argument(
-        "--seed", type=_bounded(int, 0), metavar="N", help=f"random seed (default: {d.seed})"
-    )
-    rendering.add_argument(
-        "--steps", type=_bounded(int, 1), metavar="N", help=f"denoising steps (default: {d.steps})"
-    )
-    rendering.add_argument(
-        "--guidance",
-        type=_bounded(float, 0),
-        metavar="X",
-        help=f"FLUX guidance scale (default: {d.guidance:g})",
-    )
-    rendering.add_argument(
-        "--base-ratio",
-        type=_bounded(float, 0, 1),
-        metavar="R",
-        help=f"weight of the base prompt in controlled blocks; smaller = stronger regions (default: {d.base_ratio:g})",
-    )
-    rendering.add_argument(
-        "--inject-steps",
-        type=_bounded(int, 0),
-        metavar="N",
-        help=f"regional control in the first N steps, plain FLUX after (default: {d.inject_steps})",
-    )
-    rendering.add_argument(
-        "--double-interval",
-        type=_bounded(int, 1),
-        metavar="K",
-        help=f"control every k-th double-stream block (default: {d.double_interval})",
-    )
-    rendering.add_argument(
-        "--single-interval",
-        type=_bounded(int, 1),
-        metavar="K",
-        help=f"control every k-th single-stream block (default: {d.single_interval})",
-    )
+    for name, knob in KNOBS.items():
+        if not knob.advanced:
+            _knob_flag(rendering, name, knob)
     rendering.add_argument(
         "--device", help="torch device, e.g. cuda, cuda:1, cpu (default: cuda; cpu for tiny)"
     )
@@ -211,28 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     advanced = parser.add_argument_group("advanced rendering")
-    advanced.add_argument(
-        "--max-sequence-length",
-        type=_bounded(int, 1, 512),
-        metavar="N",
-        help="T5 tokens for the base prompt (default: 512, or the tokenizer's limit)",
-    )
-    advanced.add_argument(
-        "--regional-tokens",
-        choices=REGIONAL_TOKENS,
-        help=f"padded: each regional prompt at the base length (authors); own: its own length (default: {d.regional_tokens})",
-    )
-    advanced.add_argument(
-        "--base-copy",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help=f"single blocks carry the base stream's own copy of the image (default: {d.base_copy})",
-    )
-    advanced.add_argument(
-        "--attention",
-        choices=ATTENTION_BACKENDS,
-        help=f"attention backend for the mask (default: {d.attention})",
-    )
+    for name, knob in KNOBS.items():
+        if knob.advanced:
+            _knob_flag(advanced, name, knob)
 
     browser = parser.add_argument_group("in the browser (needs the [ui] extra)")
     browser.add_argument(
@@ -387,23 +362,42 @@ def _planning_flags(args: argparse.Namespace) -> list[tuple[str, Any]]:
     ]
 
 
-def _read_plan_file(path: str) -> tuple[Plan, dict[str, Any], str | None, dict[str, Any]]:
-    """A plan from a plan.json or an image.png made by this tool.
+def _read_plan_file(path: str) -> tuple[Plan, RenderInputs]:
+    """A plan from a plan.json or an image.png made by this tool, and the inputs the image was made with.
 
-    Returns (plan, settings found, model found, extras found: LoRA/ControlNet inputs and the
-    device, dtype and offload chosen); a plan.json has only the plan (its own `render` object
-    holds its settings).
+    An image's plan carries every setting and the model in its `render` object; its inputs are
+    the LoRA/ControlNet inputs and the device, dtype and offload chosen. A plan.json has no inputs.
     """
     from renderer.metadata import is_png, read_metadata
 
     if is_png(path):
         found = read_metadata(path)
-        return found.plan, found.settings.as_dict(), found.model, found.extras
-    return load_plan(path), {}, None, {}
+        return found.plan, found.inputs
+    return load_plan(path), RenderInputs()
+
+
+def flag_inputs(args: argparse.Namespace) -> RenderInputs:
+    """The LoRA, ControlNet, device, dtype and offload flags."""
+    return RenderInputs(
+        loras=args.lora,
+        controlnet=args.controlnet,
+        control_image=args.control_image,
+        control_mode=args.control_mode,
+        control_scale=args.control_scale,
+        device=args.device,
+        dtype=args.dtype,
+        offload=args.offload,
+    )
+
+
+def flag_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The render settings given as flags, checked by the settings model (SettingsError when bad)."""
+    return check_given({name: getattr(args, name) for name in SETTING_NAMES})
 
 
 def run(args: argparse.Namespace, stdout: TextIO) -> int:
     """One job (a prompt or --plan FILE), a batch of them (--batch FILE), or the page (--ui); returns the exit code."""
+    flag_settings(args)  # bad settings are refused before anything is read or planned
     if args.ui:
         return _run_ui(args)
     if args.host or args.port or args.share:
@@ -419,18 +413,19 @@ def _run_ui(args: argparse.Namespace) -> int:
     if args.plan and args.prompt:
         raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
     from renderer.ui import DEFAULT_HOST, UiConfig, launch, require_gradio
-    from renderer.ui_plan import Loaded
+    from renderer.ui_plan import read_upload
 
     try:
         require_gradio()
     except ImportError as exc:
         raise UsageError(str(exc)) from None
 
-    flags = {name: getattr(args, name) for name in SETTING_NAMES if getattr(args, name) is not None}
+    flags = flag_settings(args)
     start, model = None, args.model
     if args.plan:
-        plan, settings, found_model, _ = _read_plan_file(args.plan)
-        start, model = Loaded(plan, {**settings, **flags}, found_model), model or found_model
+        start = read_upload(args.plan)
+        start = replace(start, settings={**start.settings, **flags})
+        model = model or start.model
     config = UiConfig(
         model=model or DEFAULT_MODEL,
         out=Path(args.out),
@@ -474,12 +469,11 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.templates and not Path(args.templates).expanduser().is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
 
-    file_settings: dict[str, Any] = {}
-    file_model = None
-    file_extras: dict[str, Any] = {}
+    inputs = flag_inputs(args)
     source: str | Plan = args.prompt
     if args.plan:
-        source, file_settings, file_model, file_extras = _read_plan_file(args.plan)
+        source, found = _read_plan_file(args.plan)
+        inputs = inputs.or_else(found)
     try:
         Path(args.out).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -489,17 +483,14 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         ignored = [flag for flag, value in _planning_flags(args) if value is not None]
         if ignored:
             log.warning("%s: ignored with --plan (the plan is already made)", ", ".join(ignored))
-    flags = {name: getattr(args, name) for name in SETTING_NAMES}
-    settings = {
-        name: flags[name] if flags[name] is not None else file_settings.get(name) for name in SETTING_NAMES
-    }
 
     def show_plan(plan: Plan, resolved: Settings) -> None:
         if args.quiet:
             return
         print(plan_table(plan), file=stdout)
         if not args.plan_only:
-            print(_settings_line(resolved, args.model or file_model or DEFAULT_MODEL), file=stdout)
+            chosen = plan.render.model if plan.render is not None else None
+            print(_settings_line(resolved, args.model or chosen or DEFAULT_MODEL), file=stdout)
         stdout.flush()
 
     planner_options = {"templates_dir": args.templates} if args.templates else None
@@ -513,14 +504,11 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         height=args.height,
         max_regions=MAX_REGIONS if args.max_regions is None else args.max_regions,
         planner_options=planner_options,
-        model=args.model or file_model,
-        device=args.device or file_extras.get("device"),
-        dtype=args.dtype or file_extras.get("dtype"),
-        offload=args.offload or file_extras.get("offload"),
+        model=args.model,
         progress=not args.quiet,
         on_plan=show_plan,
-        **_extras(args, file_extras),
-        **settings,
+        **inputs.as_kwargs(),
+        **flag_settings(args),
     )
     if not args.quiet:
         out = Path(args.out)
@@ -531,41 +519,14 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
-def _extras(args: argparse.Namespace, found: dict[str, Any]) -> dict[str, Any]:
-    """LoRA and ControlNet inputs: the flags, else what the image given with --plan was made with.
-
-    The ControlNet inputs go together: any ControlNet flag replaces all of the image's.
-    """
-    loras = args.lora if args.lora is not None else found.get("loras")
-    control = {
-        "controlnet": args.controlnet,
-        "control_image": args.control_image,
-        "control_mode": args.control_mode,
-        "control_scale": args.control_scale,
-    }
-    if all(value is None for value in control.values()):
-        control = {key: found.get(key) for key in control}
-    return {"loras": loras, **control}
-
-
 def _is_bad_input(exc: BaseException) -> bool:
     """Errors that mean "fix your input" (exit 2): invalid plans or settings, unusable models."""
-    if isinstance(exc, UsageError | PlanError):
-        return True
-    errors = sys.modules.get("renderer.errors")
-    return errors is not None and isinstance(exc, errors.ModelUnavailableError)
+    return isinstance(exc, UsageError | InputError | ModelUnavailableError)
 
 
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
-    planner_errors = sys.modules.get("planner.errors")
-    known = isinstance(exc, UsageError | PlanError)
-    if planner_errors is not None and isinstance(exc, planner_errors.PlannerError):
-        known = True
-    errors = sys.modules.get("renderer.errors")
-    if errors is not None and isinstance(exc, errors.RenderError):
-        known = True
-    if not known:
+    if not isinstance(exc, UsageError | InputError | PlannerError | RenderError):
         text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return text or type(exc).__name__
 

@@ -7,7 +7,7 @@ conditioned on the base prompt (its attention processors are never touched). Uni
 (a config with `num_mode`) need a `control_mode`; others must not get one.
 
 Control inputs (image, mode, scale) are checked before any model loads; problems raise
-ControlInputError, a PlanError, so the CLI exits 2 with one line.
+ControlInputError, an InputError, so the CLI exits 2 with one line.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from typing import Any
 import torch
 from PIL import Image, UnidentifiedImageError
 
-from planner.plan import PlanError
+from planner.errors import InputError
 from renderer.errors import ModelUnavailableError
 from renderer.settings import DEFAULT_CONTROL_SCALE
 
 ImageSource = str | os.PathLike[str] | Image.Image
 
 
-class ControlInputError(PlanError):
+class ControlInputError(InputError):
     """A control image, mode or scale cannot be used (unreadable file, mode a model lacks, ...)."""
 
 

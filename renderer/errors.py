@@ -1,4 +1,4 @@
-"""The renderer's exceptions. Bad plans and settings raise planner.PlanError (a ValueError)."""
+"""The renderer's exceptions. Bad input raises a planner.errors.InputError subclass instead (exit 2)."""
 
 
 class RenderError(RuntimeError):

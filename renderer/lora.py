@@ -22,10 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.plan import PlanError
+from planner.errors import InputError
 from renderer.errors import ModelUnavailableError
 
 DEFAULT_LORA_SCALE = 1.0
+
+
+class LoraSpecError(InputError):
+    """A LoRA spec is malformed (empty source, scale not a finite number, the same LoRA twice)."""
 
 
 class LoraError(ModelUnavailableError):
@@ -48,7 +52,7 @@ class LoraSpec:
 
 
 def parse_lora_spec(text: str | LoraSpec) -> LoraSpec:
-    """`PATH_OR_ID[:SCALE]` -> LoraSpec; raises PlanError naming the problem."""
+    """`PATH_OR_ID[:SCALE]` -> LoraSpec; raises LoraSpecError naming the problem."""
     if isinstance(text, LoraSpec):
         return _checked(text)
     source, scale = str(text).strip(), DEFAULT_LORA_SCALE
@@ -65,9 +69,11 @@ def parse_lora_spec(text: str | LoraSpec) -> LoraSpec:
 
 def _checked(spec: LoraSpec) -> LoraSpec:
     if not spec.source:
-        raise PlanError("LoRA: empty path or hub id (use PATH_OR_ID[:SCALE], e.g. ./style.safetensors:0.8)")
+        raise LoraSpecError(
+            "LoRA: empty path or hub id (use PATH_OR_ID[:SCALE], e.g. ./style.safetensors:0.8)"
+        )
     if not math.isfinite(spec.scale):
-        raise PlanError(f"LoRA {spec.source!r}: scale must be a finite number, not {spec.scale}")
+        raise LoraSpecError(f"LoRA {spec.source!r}: scale must be a finite number, not {spec.scale}")
     return spec
 
 
@@ -81,7 +87,7 @@ def parse_lora_specs(specs: Iterable[str | LoraSpec] | str | LoraSpec | None) ->
     sources = [spec.source for spec in parsed]
     for source in sources:
         if sources.count(source) > 1:
-            raise PlanError(f"LoRA {source!r} is given twice: give it once, with one scale")
+            raise LoraSpecError(f"LoRA {source!r} is given twice: give it once, with one scale")
     return parsed
 
 

@@ -4,7 +4,8 @@ FLUX packs the latent into 2x2 patches: one image token per cell of the image (1
 FLUX's geometry). The grid is read from the latent, never from a hard-coded factor. A token
 belongs to a region when at least half of its cell is covered; a region that covers no token by
 that rule gets its best-covered token. Overlapping regions share tokens. The background is the
-set of tokens in no region.
+set of tokens in no region. A mask image (a file, or inline PNG data in the plan) with no white
+pixel at the plan's size is an error naming the region.
 
 Torch is imported only where tensors are made, so the layout pictures (`--plan-only`) can read
 mask images through the same function as the renderer without loading torch.
@@ -12,13 +13,14 @@ mask images through the same function as the renderer without loading torch.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from planner.plan import Box, Plan, PlanError
+from planner.plan import Box, Plan, PlanError, mask_data_url
 
 if TYPE_CHECKING:
     import torch
@@ -71,19 +73,47 @@ def box_token_mask(box: Box, grid: TokenGrid) -> np.ndarray:
     return _keep_at_least_one(box_coverage(box, grid))
 
 
-def read_mask_image(plan: Plan, index: int, size: tuple[int, int]) -> np.ndarray:
-    """Region `index`'s mask file as a (height, width) bool array: greyscale, resized to `size`
-    (width, height), thresholded at 0.5. Relative paths start at the plan file's folder."""
-    path = plan.mask_path(plan.regions[index])
+def _open_mask(plan: Plan, index: int) -> Image.Image:
+    """Region `index`'s mask image as greyscale ("L"), from its file or its inline PNG."""
+    source = plan.mask_source(plan.regions[index])
+    shown = "inline PNG" if isinstance(source, bytes) else str(source)
     where = f"regions[{index}].mask"
     try:
-        with Image.open(path) as image:
-            grey = image.convert("L").resize(size, Image.Resampling.BILINEAR)
+        with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as image:
+            return image.convert("L")
     except FileNotFoundError:
-        raise PlanError(f"{where}: cannot read mask image {path}: mask image not found") from None
-    except (OSError, UnidentifiedImageError) as exc:
-        raise PlanError(f"{where}: cannot read mask image {path}: {exc}") from None
-    return np.asarray(grey, dtype=np.float32) / 255.0 >= 0.5
+        raise PlanError(f"{where}: cannot read mask image {shown}: mask image not found") from None
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        raise PlanError(f"{where}: cannot read mask image {shown}: {exc}") from None
+
+
+def read_mask_image(plan: Plan, index: int, size: tuple[int, int]) -> np.ndarray:
+    """Region `index`'s mask as a (height, width) bool array: greyscale, resized to `size`
+    (width, height), thresholded at 0.5. An empty (all-black) mask is a PlanError naming the region."""
+    grey = _open_mask(plan, index).resize(size, Image.Resampling.BILINEAR)
+    mask = np.asarray(grey, dtype=np.float32) / 255.0 >= 0.5
+    if not mask.any():
+        label = plan.regions[index].label
+        raise PlanError(
+            f"regions[{index}].mask: the mask of {label!r} is empty (no pixel is white at "
+            f"{size[0]}x{size[1]}): paint the region white, or remove it"
+        )
+    return mask
+
+
+def inline_masks(plan: Plan) -> Plan:
+    """A copy of the plan whose mask files are carried inline (greyscale PNG data: URLs), so the
+    plan renders the same pixels wherever it is moved. Masks already inline stay as they are."""
+    if not any(region.mask is not None and not region.inline_mask for region in plan.regions):
+        return plan
+    regions = []
+    for index, region in enumerate(plan.regions):
+        if region.mask is not None and not region.inline_mask:
+            buffer = io.BytesIO()
+            _open_mask(plan, index).save(buffer, format="PNG", optimize=True)
+            region = region.model_copy(update={"mask": mask_data_url(buffer.getvalue())})
+        regions.append(region)
+    return plan.model_copy(update={"regions": regions})
 
 
 def pixel_token_mask(mask: np.ndarray, grid: TokenGrid) -> np.ndarray:

@@ -15,14 +15,18 @@ from __future__ import annotations
 import io
 import json
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, PngImagePlugin
+from pydantic import ValidationError
 
-from planner.plan import Plan, PlanError, validate_plan, write_atomic
-from renderer.settings import DEFAULTS, SETTING_NAMES, Settings
+from planner.errors import InputError
+from planner.plan import Plan, PlanError, RenderSettings, validate_plan, write_atomic
+from planner.settings import format_validation_error
+from renderer.inputs import RenderInputs
+from renderer.settings import DEFAULTS, SETTING_NAMES, Settings, SettingsError
 
 METADATA_KEY = "regional_flux"
 PARAMETERS_KEY = "parameters"
@@ -31,67 +35,25 @@ SAMPLER_NAME = "Euler (flow)"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-EXTRA_KEYS = (
-    "loras",
-    "controlnet",
-    "control_image",
-    "control_mode",
-    "control_scale",
-    "device",
-    "dtype",
-    "offload",
-)
-RUNTIME_KEYS = ("device", "dtype", "offload")
+class PlanImageError(InputError):
+    """An image given as a plan cannot be read, or was not made by this tool."""
 
 
 @dataclass(frozen=True)
 class ImageMetadata:
     """What an image made by this tool says about itself.
 
-    `extras` holds the LoRAs and ControlNet inputs it was made with, and the device, dtype and
-    offload mode when they were chosen (only what can be written down: paths, hub ids, names;
-    not objects), keyed like `plan_and_render`'s keywords.
+    `plan` carries in its `render` object every setting used and the model (older images, whose
+    plan held only some settings, get the rest from their settings record); `settings` are all
+    settings, resolved; `inputs` the LoRAs and ControlNet inputs it was made with, and the
+    device, dtype and offload mode when they were chosen (what can be written down: paths, hub
+    ids, names; not objects).
     """
 
     plan: Plan
     settings: Settings
     model: str | None
-    extras: dict[str, Any] = field(default_factory=dict)
-
-
-def recordable_extras(extras: dict[str, Any] | None) -> dict[str, Any]:
-    """The LoRA/ControlNet inputs that can go into JSON: strings, numbers, lists of strings.
-
-    Paths of existing files are made absolute so the image can be rendered again from elsewhere;
-    objects (a loaded ControlNet, a PIL control image) are left out.
-    """
-    recorded: dict[str, Any] = {}
-    for key, value in (extras or {}).items():
-        if key not in EXTRA_KEYS or value is None:
-            continue
-        if key == "loras":
-            loras = [_absolute(str(spec)) for spec in value if isinstance(spec, str)]
-            if loras:
-                recorded[key] = loras
-        elif key in RUNTIME_KEYS:
-            if isinstance(value, str):
-                recorded[key] = value
-        elif isinstance(value, str | os.PathLike):
-            recorded[key] = _absolute(str(value))
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            recorded[key] = value
-    return recorded
-
-
-def _absolute(text: str) -> str:
-    """An existing local path made absolute (a LoRA's ':SCALE' suffix kept); anything else as is."""
-    local = Path(text).expanduser()
-    if local.exists():
-        return str(local.resolve())
-    head, sep, scale = text.rpartition(":")
-    if sep and head and Path(head).expanduser().exists():
-        return str(Path(head).expanduser().resolve()) + sep + scale
-    return text
+    inputs: RenderInputs = field(default_factory=RenderInputs)
 
 
 def is_png(path: str | os.PathLike[str]) -> bool:
@@ -109,7 +71,7 @@ def _quote(value: str) -> str:
 
 
 def parameters_text(
-    plan: Plan, settings: Settings, model: str | None = None, extras: dict[str, Any] | None = None
+    plan: Plan, settings: Settings, model: str | None = None, inputs: RenderInputs | None = None
 ) -> str:
     """The A1111-style `parameters` text: the base prompt, then one line of `key: value` pairs."""
     pairs: list[tuple[str, Any]] = [
@@ -130,7 +92,7 @@ def parameters_text(
             ("Double interval", settings.double_interval),
             ("Single interval", settings.single_interval),
         ]
-    recorded = recordable_extras(extras)
+    recorded = inputs.recordable() if inputs is not None else {}
     if recorded.get("loras"):
         pairs.append(("LoRAs", _quote("; ".join(Path(spec).name for spec in recorded["loras"]))))
     if recorded.get("controlnet"):
@@ -143,7 +105,7 @@ def parameters_text(
 
 
 def metadata_json(
-    plan: Plan, settings: Settings, model: str | None = None, extras: dict[str, Any] | None = None
+    plan: Plan, settings: Settings, model: str | None = None, inputs: RenderInputs | None = None
 ) -> str:
     """Our JSON text chunk: the plan (with its resolved render settings), all settings, the model,
     and the LoRA/ControlNet inputs when there were any."""
@@ -153,7 +115,7 @@ def metadata_json(
         "settings": settings.as_dict(),
         "model": model,
     }
-    recorded = recordable_extras(extras)
+    recorded = inputs.recordable() if inputs is not None else {}
     if recorded:
         data["extras"] = recorded
     return json.dumps(data, ensure_ascii=False)
@@ -164,14 +126,14 @@ def png_bytes(
     plan: Plan | None = None,
     settings: Settings | None = None,
     model: str | None = None,
-    extras: dict[str, Any] | None = None,
+    inputs: RenderInputs | None = None,
 ) -> bytes:
     """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks."""
     info = None
     if plan is not None and settings is not None:
         info = PngImagePlugin.PngInfo()
-        info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model, extras), zip=True)
-        info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model, extras))
+        info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model, inputs), zip=True)
+        info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model, inputs))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", pnginfo=info)
     return buffer.getvalue()
@@ -183,18 +145,18 @@ def save_png(
     plan: Plan | None = None,
     settings: Settings | None = None,
     model: str | None = None,
-    extras: dict[str, Any] | None = None,
+    inputs: RenderInputs | None = None,
 ) -> Path:
     """Write an image as PNG atomically (temporary file, then rename), with optional metadata."""
-    return write_atomic(path, png_bytes(image, plan, settings, model, extras))
+    return write_atomic(path, png_bytes(image, plan, settings, model, inputs))
 
 
 def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
     """Read the plan, settings and model back from an image made by this tool.
 
-    Raises PlanError (one line naming the file and the problem) when the file cannot be read,
-    is not a PNG, carries no plan, or carries an invalid one. Relative mask paths in the plan
-    are taken from the image's folder, as for a plan.json.
+    Raises PlanImageError when the file cannot be read, is not a PNG or carries no plan, and
+    PlanError (one line naming the file and the field) when the plan it carries is invalid.
+    Relative mask paths in the plan (older images) are taken from the image's folder.
     """
     path = Path(path)
     try:
@@ -203,32 +165,32 @@ def read_metadata(path: str | os.PathLike[str]) -> ImageMetadata:
             text = image.info.get(METADATA_KEY)
     except OSError as exc:
         reason = getattr(exc, "strerror", None) or exc
-        raise PlanError(f"cannot read image {path}: {reason}") from None
+        raise PlanImageError(f"cannot read image {path}: {reason}") from None
     if not isinstance(text, str):
-        raise PlanError(f"{path}: this image carries no plan (it was not made by plan-and-render)")
+        raise PlanImageError(f"{path}: this image carries no plan (it was not made by plan-and-render)")
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanError(f"{path}: the {METADATA_KEY} text chunk is not valid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+        raise PlanError(f"{path}: the {METADATA_KEY} text chunk is not valid JSON ({reason})") from None
     if not isinstance(data, dict) or not isinstance(data.get("plan"), dict):
         raise PlanError(f"{path}: the {METADATA_KEY} text chunk holds no plan object")
     try:
         plan = validate_plan(data["plan"])
     except PlanError as exc:
         raise PlanError(f"{path}: {exc}") from None
-    plan._source_dir = path.resolve().parent
+    plan = plan.resolve_mask_paths(path.resolve().parent)
     raw = data.get("settings") or {}
     if not isinstance(raw, dict):
         raise PlanError(f"{path}: settings: must be an object")
+    recorded = {k: v for k, v in raw.items() if k in SETTING_NAMES}
+    model = data.get("model") if isinstance(data.get("model"), str) else None
+    own = plan.render.model_dump(exclude_none=True) if plan.render is not None else {}
     try:
-        settings = replace(DEFAULTS, **{k: v for k, v in raw.items() if k in SETTING_NAMES})
-    except (TypeError, ValueError) as exc:
-        raise PlanError(f"{path}: settings: {exc}") from None
-    model = data.get("model")
+        settings = Settings(**{**DEFAULTS.as_dict(), **recorded})
+        render = RenderSettings(**{**({"model": model} if model else {}), **recorded, **own})
+    except ValidationError as exc:
+        raise SettingsError(format_validation_error(exc, f"{path}: settings")) from None
+    plan = plan.model_copy(update={"render": render})
     extras = data.get("extras") if isinstance(data.get("extras"), dict) else {}
-    return ImageMetadata(
-        plan=plan,
-        settings=settings,
-        model=model if isinstance(model, str) else None,
-        extras=recordable_extras(extras),
-    )
+    return ImageMetadata(plan=plan, settings=settings, model=model, inputs=RenderInputs.from_record(extras))

@@ -1,11 +1,10 @@
-"""Render defaults that fit the model: FLUX.1-schnell and other timestep-distilled FLUX transformers.
+"""Which model-dependent defaults apply, read from the model's config before or after it loads.
 
-The model is recognised by its transformer's config, not its name: a FLUX transformer without a
-guidance embedding (`guidance_embeds: false`) is timestep-distilled like FLUX.1-schnell, so it
-gets schnell's schedule: 4 steps, guidance 0 (ignored by such a model, recorded as 0), 256 T5
-tokens (capped by the tokenizer), and regional control over the same share of the schedule as
-the defaults give dev (10 of 24 steps -> 2 of 4). Guidance-distilled models (FLUX.1-dev and
-its fine-tunes) get no model defaults: the plain defaults already fit them.
+The rule itself (a FLUX transformer without a guidance embedding is timestep-distilled like
+FLUX.1-schnell: 4 steps, guidance 0, 256 T5 tokens, inject steps scaled to the schedule) lives
+with the settings, in `renderer.settings.model_rule_defaults`. This module finds the facts it
+needs: the transformer's `guidance_embeds` and the T5 tokenizer's length, from a loaded pipeline,
+a local folder or the Hugging Face cache. The model is recognised by its config, not its name.
 
 These dicts feed `resolve_settings(..., model_defaults=...)`, below explicit values and a plan's
 `render` object. Torch-free: reading a model's config from a folder or the Hugging Face cache
@@ -20,11 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from renderer.settings import DEFAULT_MODEL, DEFAULTS, INJECT_FRACTION, TINY_MODEL
+from renderer.settings import DEFAULT_MODEL, TINY_MODEL, model_rule_defaults
 
-SCHNELL_STEPS = 4
-SCHNELL_GUIDANCE = 0.0
-SCHNELL_SEQUENCE_LENGTH = 256
 TRANSFORMER_CONFIG = "transformer/config.json"
 T5_TOKENIZER_CONFIG = "tokenizer_2/tokenizer_config.json"
 
@@ -38,15 +34,7 @@ def defaults_from_config(
 
     Returns {} for guidance-distilled models (FLUX.1-dev), whose defaults are the plain ones.
     """
-    if transformer_config.get("guidance_embeds", True):
-        return {}
-    length = SCHNELL_SEQUENCE_LENGTH if not t5_limit else min(SCHNELL_SEQUENCE_LENGTH, int(t5_limit))
-    return {
-        "steps": SCHNELL_STEPS,
-        "guidance": SCHNELL_GUIDANCE,
-        "max_sequence_length": length,
-        INJECT_FRACTION: DEFAULTS.inject_steps / DEFAULTS.steps,
-    }
+    return model_rule_defaults(bool(transformer_config.get("guidance_embeds", True)), t5_limit)
 
 
 def pipeline_model_defaults(pipe: Any) -> dict[str, Any]:

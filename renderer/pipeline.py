@@ -28,15 +28,22 @@ import torch
 from PIL import Image
 
 from planner.plan import Plan, PlanError, load_plan, validate_plan
-from renderer.controlnet import control_call_kwargs, control_input, controlnet_pipeline, has_controlnet
+from renderer.controlnet import control_call_kwargs, controlnet_pipeline
 from renderer.errors import ModelUnavailableError, RenderError
-from renderer.lora import apply_loras, parse_lora_specs
-from renderer.masks import TokenGrid, load_plan_masks, region_token_masks
-from renderer.model_defaults import pipeline_model_defaults
+from renderer.inputs import OFFLOAD_MODES, PreparedInputs, RenderInputs
+from renderer.lora import apply_loras
+from renderer.masks import load_plan_masks, region_token_masks
+from renderer.model_defaults import model_defaults_before_loading
 from renderer.regional import RegionalAttention
-from renderer.settings import DEFAULT_MODEL, TINY_MODEL, Settings, resolve_settings
+from renderer.settings import (
+    DEFAULT_MODEL,
+    TINY_MODEL,
+    Settings,
+    SettingsError,
+    check_given,
+    resolve_settings,
+)
 
-OFFLOAD_MODES = ("model", "sequential")
 _DTYPES = {
     "bfloat16": torch.bfloat16,
     "bf16": torch.bfloat16,
@@ -56,7 +63,7 @@ def parse_dtype(dtype: str | torch.dtype | None) -> torch.dtype | None:
     try:
         return _DTYPES[str(dtype).lower()]
     except KeyError:
-        raise PlanError(f"unknown dtype {dtype!r}: use one of {', '.join(sorted(_DTYPES))}") from None
+        raise SettingsError(f"unknown dtype {dtype!r}: use one of {', '.join(sorted(_DTYPES))}") from None
 
 
 def load_pipeline(
@@ -73,7 +80,7 @@ def load_pipeline(
     """
     torch_dtype = parse_dtype(dtype)
     if offload is not None and offload not in OFFLOAD_MODES:
-        raise PlanError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
+        raise SettingsError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
     if model == TINY_MODEL:
         from renderer.tiny import build_tiny_pipeline
 
@@ -106,24 +113,37 @@ def default_sequence_length(pipe) -> int:
     return int(min(512, limit))
 
 
-def encode_regional_prompts(
-    pipe, prompts: list[str], *, base_length: int, mode: str
-) -> tuple[torch.Tensor, list[int]]:
-    """T5 embeddings of each prompt, concatenated into (1, L, D), and each prompt's length.
+def regional_lengths(own_lengths: Sequence[int], *, base_length: int, budget: int | str) -> list[int]:
+    """Each regional prompt's T5 length for a token budget.
 
-    mode "padded" encodes each at `base_length` tokens (the authors' way); "own" encodes each
-    at its own token count (capped at `base_length`), which shortens the sequence a lot.
+    A number N pads each prompt to N tokens (a longer prompt keeps its own length); "padded" is
+    the base length (the authors' way); "own" each prompt's bare length. Never more than the base length.
+    """
+    if budget == "padded":
+        return [base_length] * len(own_lengths)
+    floor = 0 if budget == "own" else int(budget)
+    return [min(base_length, max(floor, own)) for own in own_lengths]
+
+
+def encode_regional_prompts(
+    pipe, prompts: list[str], *, base_length: int, budget: int | str
+) -> tuple[torch.Tensor, list[int]]:
+    """T5 embeddings of each prompt at its length (`regional_lengths`), concatenated into (1, L, D).
+
+    Prompts of the same length are encoded in one batch; returns the embeddings and the lengths.
     """
     if not prompts:
         raise ValueError("no regional prompts to encode")
-    if mode == "padded":
-        embeds = pipe.encode_prompt(prompt=prompts, prompt_2=None, max_sequence_length=base_length)[0]
-        return embeds.reshape(1, -1, embeds.shape[-1]), [base_length] * len(prompts)
-    runs, lengths = [], []
-    for prompt in prompts:
-        length = min(base_length, len(pipe.tokenizer_2(prompt).input_ids))
-        runs.append(pipe.encode_prompt(prompt=prompt, prompt_2=None, max_sequence_length=length)[0])
-        lengths.append(length)
+    own = [len(pipe.tokenizer_2(prompt).input_ids) for prompt in prompts] if budget != "padded" else []
+    lengths = regional_lengths(own or [base_length] * len(prompts), base_length=base_length, budget=budget)
+    runs: list[torch.Tensor | None] = [None] * len(prompts)
+    for length in sorted(set(lengths)):
+        group = [i for i, n in enumerate(lengths) if n == length]
+        embeds = pipe.encode_prompt(
+            prompt=[prompts[i] for i in group], prompt_2=None, max_sequence_length=length
+        )[0]
+        for row, i in enumerate(group):
+            runs[i] = embeds[row : row + 1]
     return torch.cat(runs, dim=1), lengths
 
 
@@ -152,21 +172,10 @@ def render(
     plan: Plan | dict[str, Any] | str | os.PathLike[str],
     *,
     pipe=None,
-    model: str = DEFAULT_MODEL,
-    seed: int | None = None,
-    steps: int | None = None,
-    guidance: float | None = None,
-    base_ratio: float | None = None,
-    inject_steps: int | None = None,
-    double_interval: int | None = None,
-    single_interval: int | None = None,
+    model: str | None = None,
     device: str | torch.device | None = None,
     dtype: str | torch.dtype | None = None,
     offload: str | None = None,
-    max_sequence_length: int | None = None,
-    regional_tokens: str | None = None,
-    base_copy: bool | None = None,
-    attention: str | None = None,
     progress: bool = True,
     loras: Sequence[str] | None = None,
     controlnet: Any = None,
@@ -174,19 +183,25 @@ def render(
     control_mode: int | None = None,
     control_scale: float | None = None,
     on_step: Callable[[int, int], None] | None = None,
+    **settings: Any,
 ) -> Image.Image:
     """Render a plan with FLUX and regional attention; returns the image.
 
-    Settings left as None come from the plan's `render` object, else from `renderer.DEFAULTS`
-    (seed 0, 24 steps, guidance 3.5, base_ratio 0.2, inject_steps 10, double_interval 1,
-    single_interval 2). Pass `pipe` to use an already-loaded FluxPipeline (your own loading,
-    offload, quantization, LoRAs); otherwise `model` is loaded ("tiny" runs on CPU in seconds).
-    The plan and its mask images are checked before any model is loaded. A plan with no
-    regions, or inject_steps 0, renders exactly as plain FLUX on the base prompt.
+    `settings` are any render settings by name (seed, steps, guidance, base_ratio, inject_steps,
+    double_interval, single_interval, max_sequence_length, regional_tokens, base_copy, attention;
+    see `renderer.settings.KNOBS` for each one's meaning, bounds and default). Settings left out
+    or None come from the plan's `render` object, then the model's own defaults, then the defaults.
+    An unknown name is a TypeError; a bad value a SettingsError (an InputError).
+
+    Pass `pipe` to use an already-loaded FluxPipeline (your own loading, offload, quantization,
+    LoRAs); otherwise `model` is loaded (default: the plan's `render.model`, else FLUX.1-dev;
+    "tiny" runs on CPU in seconds). The plan, its masks, the settings and the LoRA/ControlNet
+    inputs are checked before any model is loaded. A plan with no regions, or inject_steps 0,
+    renders exactly as plain FLUX on the base prompt.
 
     Settings not given follow the model where it needs other defaults: a transformer without a
     guidance embedding (FLUX.1-schnell) gets 4 steps, guidance 0, 256 T5 tokens and inject steps
-    scaled to the schedule (see renderer.model_defaults).
+    scaled to the schedule (see `renderer.settings.model_rule_defaults`).
 
     Extras (see renderer.lora and renderer.controlnet): `loras` are `PATH_OR_ID[:SCALE]` specs
     loaded into the pipeline (they stay loaded in a `pipe` you pass); `controlnet` (hub id,
@@ -199,34 +214,68 @@ def render(
     an exception it raises stops the render and propagates.
     """
     plan = _as_plan(plan)
-    explicit = dict(
-        seed=seed,
-        steps=steps,
-        guidance=guidance,
-        base_ratio=base_ratio,
-        inject_steps=inject_steps,
-        double_interval=double_interval,
-        single_interval=single_interval,
-        max_sequence_length=max_sequence_length,
-        regional_tokens=regional_tokens,
-        base_copy=base_copy,
-        attention=attention,
+    given = check_given(settings)  # bad settings fail here, before any model loads
+    inputs = RenderInputs(
+        loras=tuple(loras) if loras is not None and not isinstance(loras, str) else loras,
+        controlnet=controlnet,
+        control_image=control_image,
+        control_mode=control_mode,
+        control_scale=control_scale,
+        device=device if device is None or isinstance(device, str) else str(device),
+        dtype=dtype,
+        offload=offload,
     )
-    resolve_settings(plan, **explicit)  # bad settings fail here, before any model loads
+    prepared = inputs.prepare(pipe)
     pixel_masks = load_plan_masks(plan)
-    lora_specs = parse_lora_specs(loras)
-    control = control_input(control_image, control_mode, control_scale)
-    if controlnet is None and not has_controlnet(pipe):
-        control_call_kwargs(None, control)  # a control image without a ControlNet fails before loading
+    model_name = plan_model(plan, model)
+    defaults = model_defaults_before_loading(model_name, pipe=pipe, device=device)
+    resolved = resolve_settings(plan, model_defaults=defaults, **given)
+    return render_prepared(
+        plan,
+        resolved,
+        prepared,
+        pipe=pipe,
+        model=model_name,
+        pixel_masks=pixel_masks,
+        progress=progress,
+        on_step=on_step,
+    )
+
+
+def plan_model(plan: Plan, model: str | None) -> str:
+    """The model to render with: the one given, else the plan's `render.model`, else FLUX.1-dev."""
+    if model is not None:
+        return model
+    if plan.render is not None and plan.render.model is not None:
+        return plan.render.model
+    return DEFAULT_MODEL
+
+
+def render_prepared(
+    plan: Plan,
+    settings: Settings,
+    prepared: PreparedInputs,
+    *,
+    pipe=None,
+    model: str = DEFAULT_MODEL,
+    pixel_masks=None,
+    progress: bool = True,
+    on_step: Callable[[int, int], None] | None = None,
+) -> Image.Image:
+    """Load the model (unless `pipe`), attach LoRAs and ControlNet, and render with `settings`.
+
+    `settings` are resolved once, before loading, with the model defaults its config gives
+    (`renderer.model_defaults.model_defaults_before_loading`), and used as they are.
+    """
+    inputs = prepared.inputs
     if pipe is None:
-        pipe = load_pipeline(model, device=device, dtype=dtype, offload=offload)
-    apply_loras(pipe, lora_specs)
-    if controlnet is not None:
-        pipe = controlnet_pipeline(pipe, controlnet, dtype=parse_dtype(dtype))
-    call_kwargs = control_call_kwargs(pipe, control)
+        pipe = load_pipeline(model, device=inputs.device, dtype=inputs.dtype, offload=inputs.offload)
+    apply_loras(pipe, prepared.loras)
+    if inputs.controlnet is not None:
+        pipe = controlnet_pipeline(pipe, inputs.controlnet, dtype=prepared.dtype)
+    call_kwargs = control_call_kwargs(pipe, prepared.control)
     if on_step is not None:
         call_kwargs["callback_on_step_end"] = _step_callback(on_step)
-    settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
     return render_with_pipeline(
         pipe, plan, settings, pixel_masks=pixel_masks, progress=progress, call_kwargs=call_kwargs
     )
@@ -275,7 +324,7 @@ def render_with_pipeline(
     if plan.regions and settings.control_steps > 0:
         prompts = [region.prompt for region in plan.regions] + [plan.background]
         regional_embeds, lengths = encode_regional_prompts(
-            pipe, prompts, base_length=length, mode=settings.regional_tokens
+            pipe, prompts, base_length=length, budget=settings.regional_tokens
         )
         regional = RegionalAttention(
             pipe.transformer,
@@ -318,9 +367,3 @@ def resolve_attention(choice: str, pipe) -> str:
 
     device = getattr(pipe, "_execution_device", None) or getattr(pipe.transformer, "device", "cpu")
     return auto_attention(device)
-
-
-def token_grid(plan: Plan, pipe) -> TokenGrid:
-    """The token grid FLUX will use for this plan on this pipeline (for inspection and tests)."""
-    cell = pipe.vae_scale_factor * 2
-    return TokenGrid(rows=plan.height // cell, cols=plan.width // cell)

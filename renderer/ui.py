@@ -123,16 +123,20 @@ def critic_text(plan: Plan | None) -> str:
 
 # ------------------------------------------------------------------ the settings form
 def _choice_value(spec: SettingField, text: Any) -> Any:
+    """A choice's value from its text; for a "number or name" field, typed digits are a number."""
     if text in (UNSET, None):
         return None
-    return next((c for c in spec.choices if str(c) == str(text)), text)
+    text = str(text).strip()
+    if spec.kind == "number or name" and text.isdigit():
+        return int(text)
+    return next((c for c in spec.choices if str(c) == text), text)
 
 
 def form_settings(specs: Sequence[SettingField], values: Sequence[Any]) -> dict[str, Any]:
     """The settings form's values by name (empty = not chosen), validated like the CLI's flags."""
     raw = {}
     for spec, value in zip(specs, values, strict=True):
-        if spec.kind == "choice":
+        if spec.choices:
             raw[spec.name] = _choice_value(spec, value)
         elif value is None or value == "":
             raw[spec.name] = None
@@ -148,7 +152,7 @@ def form_values(specs: Sequence[SettingField], settings: dict[str, Any]) -> list
     out = []
     for spec in specs:
         value = settings.get(spec.name)
-        out.append((UNSET if value is None else str(value)) if spec.kind == "choice" else value)
+        out.append((UNSET if value is None else str(value)) if spec.choices else value)
     return out
 
 
@@ -377,10 +381,15 @@ def build_app(config: UiConfig):
 
 def _setting_component(gr, spec: SettingField, value: Any):
     """One form field for a setting: a number box (empty = default) or a list of choices."""
-    if spec.kind == "choice":
+    if spec.choices:
         choices = [(f"default ({spec.default})", UNSET)] + [(str(c), str(c)) for c in spec.choices]
         return gr.Dropdown(
-            choices, value=value, label=spec.title, info=spec.describe(), elem_id=f"set-{spec.name}"
+            choices,
+            value=value,
+            label=spec.title,
+            info=spec.describe(),
+            allow_custom_value=spec.kind == "number or name",
+            elem_id=f"set-{spec.name}",
         )
     return gr.Number(
         value,

@@ -212,7 +212,7 @@ def _whole(value: Any, name: str) -> int:
 
 # ------------------------------------------------------------------ uploads
 def read_upload(path: str | os.PathLike[str] | None) -> Loaded:
-    """A plan.json, or an image.png made by this tool (its plan, settings and model), as the CLI reads them.
+    """A plan.json, or an image.png made by this tool: its plan, the settings and model its `render` records.
 
     PlanError (one line) when there is no file, or it is not a readable plan or such an image.
     """
@@ -222,9 +222,11 @@ def read_upload(path: str | os.PathLike[str] | None) -> Loaded:
         raise PlanError("no file was uploaded")
     path = Path(path)
     if is_png(path):
-        found = read_metadata(path)
-        return Loaded(found.plan, found.settings.as_dict(), found.model)
-    from planner.plan import load_plan
+        plan = read_metadata(path).plan  # its `render` object holds every setting used, and the model
+    else:
+        from planner.plan import load_plan
 
-    plan = load_plan(path)
-    return Loaded(plan, plan.render.given() if plan.render is not None else {}, None)
+        plan = load_plan(path)
+    if plan.render is None:
+        return Loaded(plan)
+    return Loaded(plan, plan.render.given(), plan.render.model)

@@ -12,38 +12,21 @@ the plain defaults apply, exactly as for a flag left off the command line.
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
-from planner.plan import PlanError, RenderSettings, format_validation_error
-from renderer.settings import ATTENTION_BACKENDS, DEFAULTS, REGIONAL_TOKENS, Settings, resolve_settings
+from pydantic import StrictBool, StrictFloat, StrictInt
 
-# Help for each setting, as the CLI's --help and the Settings docstring say it.
-_HELP = {
-    "seed": "random seed: the same plan, settings and seed give the same image",
-    "steps": "denoising steps",
-    "guidance": "FLUX guidance scale",
-    "base_ratio": "weight of the base prompt in controlled blocks; smaller = stronger regions",
-    "inject_steps": "regional control in the first N steps, plain FLUX after",
-    "double_interval": "control every k-th double-stream block",
-    "single_interval": "control every k-th single-stream block",
-    "max_sequence_length": "T5 tokens for the base prompt (empty: 512, or the tokenizer's limit)",
-    "regional_tokens": "padded: each regional prompt at the base length (authors); own: its own length",
-    "base_copy": "single blocks carry the base stream's own copy of the image",
-    "attention": "attention backend for the mask",
-}
-_CHOICES = {"regional_tokens": REGIONAL_TOKENS, "attention": ATTENTION_BACKENDS, "base_copy": (True, False)}
-# Bounds Settings checks in code rather than declares (see Settings.__post_init__).
-_LOWER = {"seed": 0, "steps": 1, "guidance": 0, "base_ratio": 0, "inject_steps": 0}
-_LOWER |= {"double_interval": 1, "single_interval": 1, "max_sequence_length": 1}
-_UPPER = {"base_ratio": 1, "max_sequence_length": 512}
+from planner.settings import MAX_T5_TOKENS
+from renderer.settings import KNOBS, REGIONAL_TOKEN_NAMES, check_given
 
 
 @dataclass(frozen=True)
 class SettingField:
     """One render setting as a form field.
 
-    `kind` is "int", "float" or "choice" (a closed list in `choices`, booleans included);
+    `kind` is "int", "float", "choice" (a closed list in `choices`, booleans included) or
+    "number or name" (a whole number, or one of `choices`);
     `low`/`high` are inclusive bounds (None: unbounded); `default` is what applies when the
     field is left empty (before any model-specific default).
     """
@@ -63,7 +46,7 @@ class SettingField:
     def describe(self) -> str:
         """The help line shown under the field: meaning, allowed range and default."""
         parts = [self.help]
-        if self.low is not None and self.high is not None:
+        if self.low is not None and self.high is not None and self.high < 1e9:
             parts.append(f"{self.low:g}..{self.high:g}")
         elif self.low is not None:
             parts.append(f">= {self.low:g}")
@@ -72,50 +55,38 @@ class SettingField:
         return "; ".join(parts)
 
 
-def _bound(name: str, which: str, table: dict[str, float]) -> float | None:
-    """A bound declared on the plan's RenderSettings field (ge/le), else the one Settings checks."""
-    declared = RenderSettings.model_fields.get(name)
-    for rule in declared.metadata if declared is not None else ():
-        value = getattr(rule, which, None)
-        if value is not None:
-            return value
-    return table.get(name)
-
-
 def setting_fields() -> list[SettingField]:
-    """Every render setting, in the settings model's order, as form fields."""
-    hints = typing.get_type_hints(Settings)
+    """Every render setting, in the settings model's order (`KNOBS`), as a form field."""
     out = []
-    for spec in fields(Settings):
-        name = spec.name
-        if name in _CHOICES:
-            kind = "choice"
-        else:
-            kind = "float" if float in typing.get_args(hints[name]) or hints[name] is float else "int"
+    for name, knob in KNOBS.items():
+        bounds = knob.bounds or {}
+        choices: tuple[Any, ...] = ()
+        if knob.type is StrictBool:
+            kind, choices = "choice", (True, False)
+        elif typing.get_origin(knob.type) is typing.Literal:
+            kind, choices = "choice", typing.get_args(knob.type)
+        elif knob.type is StrictFloat:
+            kind = "float"
+        elif knob.type in (StrictInt, StrictInt | None):
+            kind = "int"
+        else:  # the one knob that takes a whole number or a name: regional_tokens
+            kind, choices = "number or name", REGIONAL_TOKEN_NAMES
+            bounds = {"ge": 1, "le": MAX_T5_TOKENS}
         out.append(
             SettingField(
                 name=name,
                 kind=kind,
-                default=getattr(DEFAULTS, name),
-                help=_HELP[name],
-                low=_bound(name, "ge", _LOWER),
-                high=_bound(name, "le", _UPPER),
-                choices=tuple(_CHOICES.get(name, ())),
+                default=knob.default,
+                help=knob.help,
+                low=bounds.get("ge"),
+                high=bounds.get("le"),
+                choices=choices,
             )
         )
     return out
 
 
 def check_settings(values: dict[str, Any]) -> dict[str, Any]:
-    """The settings the user chose (empty fields dropped), validated as the CLI validates them.
-
-    Raises PlanError with the settings model's one-line message ("invalid setting: ...").
-    """
-    given = {name: value for name, value in values.items() if value is not None}
-    plan_keys = {k: v for k, v in given.items() if k in RenderSettings.model_fields}
-    try:
-        RenderSettings(**plan_keys)
-    except ValueError as exc:  # pydantic's ValidationError
-        raise PlanError(format_validation_error(exc, prefix="invalid setting")) from None
-    resolve_settings(None, **given)
-    return given
+    """The settings the user chose (empty fields dropped), validated by the settings model as the
+    CLI's flags are; SettingsError (an InputError) with its one-line message when one is bad."""
+    return check_given({name: value for name, value in values.items() if value is not None})

@@ -18,20 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from pydantic import ValidationError
 
-from planner.plan import (
-    MAX_REGIONS,
-    Plan,
-    PlanError,
-    RenderSettings,
-    format_validation_error,
-    validate_plan,
-    write_atomic,
-)
+from planner.plan import MAX_REGIONS, Plan, RenderSettings, validate_plan, write_atomic
+from renderer.inputs import RenderInputs
 from renderer.layout import draw_layout, draw_overlay
+from renderer.masks import inline_masks
 from renderer.metadata import save_png
-from renderer.settings import DEFAULT_MODEL, Settings, resolve_settings
+from renderer.settings import DEFAULT_MODEL, Settings, check_given, resolve_settings
 
 PLAN_FILE = "plan.json"
 LAYOUT_FILE = "layout.png"
@@ -46,10 +39,10 @@ class PlanAndRenderResult:
     """What one run produced. `image` and `overlay` are None after a plan-only run.
 
     `plan` is what plan.json holds: its `render` object carries the settings that were chosen
-    (arguments, or the plan's own), not the defaults, so it renders again the same way and still
-    follows the model's defaults for the rest. `settings` holds every knob used (after a
-    plan-only run: what would be used with the default model settings); image.png embeds the
-    plan with all of them, so the image alone reproduces the run. `extras` are the LoRA and
+    (arguments, or the plan's own) and the model when one was named, not the defaults, so it
+    renders again the same way and still follows the model's defaults for the rest. `settings`
+    holds every knob used (resolved once, with the model's own defaults); image.png embeds the
+    plan with all of them, so the image alone reproduces the run. `inputs` are the LoRA and
     ControlNet inputs and the device/dtype/offload that were given (recorded in image.png too).
     """
 
@@ -59,7 +52,7 @@ class PlanAndRenderResult:
     layout: Image.Image
     image: Image.Image | None = None
     overlay: Image.Image | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    inputs: RenderInputs = field(default_factory=RenderInputs)
 
     def save(self, directory: PathLike) -> dict[str, Path]:
         """Write plan.json and layout.png, then image.png (plan and settings embedded) and overlay.png.
@@ -70,42 +63,16 @@ class PlanAndRenderResult:
         if self.image is not None:
             written.update(
                 save_image_files(
-                    directory, self.plan, self.settings, self.model, self.image, self.overlay, self.extras
+                    directory, self.plan, self.settings, self.model, self.image, self.overlay, self.inputs
                 )
             )
         return written
 
 
-def portable_plan(plan: Plan, directory: PathLike | None = None) -> Plan:
-    """A copy of the plan whose mask paths still point at the same files from `directory`.
-
-    Mask paths are made relative to `directory` (absolute when there is none, or when no
-    relative path exists), so a plan.json or image.png written there renders again.
-    """
-    if not any(region.mask for region in plan.regions):
-        return plan
-    base = Path(directory).resolve() if directory is not None else None
-    regions = []
-    for region in plan.regions:
-        if region.mask is not None:
-            target = plan.mask_path(region).resolve()
-            mask = str(target)
-            if base is not None:
-                try:
-                    mask = os.path.relpath(target, base)
-                except ValueError:  # another drive on Windows
-                    pass
-            region = region.model_copy(update={"mask": mask})
-        regions.append(region)
-    copy = plan.model_copy(update={"regions": regions})
-    copy._source_dir = base
-    return copy
-
-
 def save_plan_files(directory: PathLike, plan: Plan, layout: Image.Image | None = None) -> dict[str, Path]:
-    """Write plan.json (and layout.png when given) into `directory`, atomically, plan first."""
+    """Write plan.json (masks inline, so it renders anywhere) and layout.png when given, atomically, plan first."""
     directory = Path(directory)
-    written = {"plan": write_atomic(directory / PLAN_FILE, portable_plan(plan, directory).to_json().encode())}
+    written = {"plan": write_atomic(directory / PLAN_FILE, inline_masks(plan).to_json().encode())}
     if layout is not None:
         written["layout"] = save_png(directory / LAYOUT_FILE, layout)
     return written
@@ -118,72 +85,49 @@ def save_image_files(
     model: str | None,
     image: Image.Image,
     overlay: Image.Image | None = None,
-    extras: dict[str, Any] | None = None,
+    inputs: RenderInputs | None = None,
 ) -> dict[str, Path]:
     """Write image.png (with the plan, settings and model in its text chunks) and overlay.png.
 
-    The embedded plan's `render` object holds every plan setting used, so the image's plan alone
-    renders the same pixels again (with the same model, on the same machine).
+    The embedded plan's `render` object holds every setting used and the model, and its masks
+    are inline, so the image alone renders the same pixels again (same model, same machine),
+    wherever it is moved.
     """
     directory = Path(directory)
-    embedded = with_render(portable_plan(plan, directory), settings.plan_settings())
-    written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model, extras)}
+    render = RenderSettings(**settings.as_dict(), model=model)
+    embedded = inline_masks(plan).model_copy(update={"render": render})
+    written = {"image": save_png(directory / IMAGE_FILE, image, embedded, settings, model, inputs)}
     if overlay is not None:
         written["overlay"] = save_png(directory / OVERLAY_FILE, overlay)
     return written
 
 
 def _resize(plan: Plan, width: int | None, height: int | None) -> Plan:
-    """The plan at another size (validated); mask paths keep resolving from the same folder."""
+    """The plan at another size (validated)."""
     updates = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
     if not updates or all(getattr(plan, k) == v for k, v in updates.items()):
         return plan
-    resized = validate_plan({**plan.model_dump(exclude_none=True), **updates})
-    resized._source_dir = plan._source_dir
-    return resized
+    return validate_plan({**plan.model_dump(exclude_none=True), **updates})
 
 
-def with_render(plan: Plan, render: RenderSettings | None) -> Plan:
-    """A copy of the plan with another `render` object (mask paths keep resolving from the same folder)."""
-    copy = plan.model_copy(update={"render": render})
-    copy._source_dir = plan._source_dir
-    return copy
+def _chosen_render(plan: Plan, given: dict[str, Any], model: str | None) -> RenderSettings | None:
+    """The plan's own render object updated with the given settings and model (None: nothing chosen)."""
+    values = plan.render.model_dump(exclude_none=True) if plan.render is not None else {}
+    values.update(given)
+    if model is not None:
+        values["model"] = model
+    return RenderSettings(**values) if values else None
 
 
-def _chosen_render(plan: Plan, explicit: dict[str, Any]) -> RenderSettings | None:
-    """The plan's own render settings updated with the given arguments (None: nothing chosen)."""
-    values = plan.render.given() if plan.render is not None else {}
-    values.update({k: v for k, v in explicit.items() if v is not None and k in RenderSettings.model_fields})
-    if not values:
-        return None
-    try:
-        return RenderSettings(**values)
-    except ValidationError as exc:
-        raise PlanError(format_validation_error(exc, prefix="invalid setting")) from None
-
-
-def _check_extras(extras: dict[str, Any], pipe: Any) -> None:
-    """Fail on bad LoRA specs or control inputs before any model loads (render checks them too, later)."""
-    from renderer.lora import parse_lora_specs
-
-    parse_lora_specs(extras["loras"])
-    if all(extras[k] is None for k in ("controlnet", "control_image", "control_mode", "control_scale")):
-        return
-    from renderer.controlnet import ControlInputError, control_call_kwargs, control_input, has_controlnet
-
-    control = control_input(extras["control_image"], extras["control_mode"], extras["control_scale"])
-    if extras["controlnet"] is None and not has_controlnet(pipe):
-        control_call_kwargs(None, control)  # a control image without a ControlNet
-    elif control is None:
-        raise ControlInputError("a ControlNet needs a control image: add --control-image FILE")
-
-
-def _model_name(model: str | None, pipe: Any) -> str | None:
+def _model_name(plan: Plan, model: str | None, pipe: Any) -> str | None:
+    """The model the run uses: given > the plan's > the loaded pipe's name > FLUX.1-dev."""
     if model is not None:
         return model
-    if pipe is None:
-        return DEFAULT_MODEL
-    return getattr(getattr(pipe, "config", None), "_name_or_path", None) or None
+    if pipe is not None:
+        return getattr(getattr(pipe, "config", None), "_name_or_path", None) or None
+    if plan.render is not None and plan.render.model is not None:
+        return plan.render.model
+    return DEFAULT_MODEL
 
 
 def plan_and_render(
@@ -199,17 +143,6 @@ def plan_and_render(
     planner_options: dict[str, Any] | None = None,
     model: str | None = None,
     pipe: Any = None,
-    seed: int | None = None,
-    steps: int | None = None,
-    guidance: float | None = None,
-    base_ratio: float | None = None,
-    inject_steps: int | None = None,
-    double_interval: int | None = None,
-    single_interval: int | None = None,
-    max_sequence_length: int | None = None,
-    regional_tokens: str | None = None,
-    base_copy: bool | None = None,
-    attention: str | None = None,
     device: str | None = None,
     dtype: Any = None,
     offload: str | None = None,
@@ -221,32 +154,49 @@ def plan_and_render(
     control_mode: int | None = None,
     control_scale: float | None = None,
     on_step: Callable[[int, int], None] | None = None,
+    **settings: Any,
 ) -> PlanAndRenderResult:
     """Plan a long prompt into regions and render it with regional FLUX.
 
     - `prompt`: the user's words, or a ready Plan (then no planning happens; `width`/`height`
       still resize it).
-    - Planning: `planner` is the backend (auto|openai|hf|rules), `llm_model` its model, and
-      `planner_options` any further `planner.make_plan` keywords.
-    - Settings (seed, steps, guidance, base_ratio, ...): given values > the plan's `render`
-      object > the defaults in `renderer.settings`. None means "not given".
-    - `model`: hub id, local folder or "tiny" (default FLUX.1-dev); or pass a loaded `pipe`.
+    - Planning: `planner` is the backend (auto|openai|hf|rules), `llm_model` its model,
+      `max_regions` the region limit (recorded in the plan when not the default, so the plan
+      loads back), and `planner_options` any further `planner.make_plan` keywords.
+    - `settings`: any render setting by name (seed, steps, guidance, base_ratio, inject_steps,
+      double_interval, single_interval, max_sequence_length, regional_tokens, base_copy,
+      attention; see `renderer.settings.KNOBS`). Given values > the plan's `render` object >
+      the model's own defaults > the defaults. None means "not given"; an unknown name is a
+      TypeError, a bad value a SettingsError, refused before planning starts.
+    - `model`: hub id, local folder or "tiny" (default: the plan's `render.model`, else
+      FLUX.1-dev); or pass a loaded `pipe`. A model given here is recorded in plan.json.
     - `out`: a folder; plan.json and layout.png are written there before any model loads,
       then image.png and overlay.png. `plan_only=True` stops after the plan and layout.
     - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
-    - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`: as for
-      `renderer.render` (LoRAs as `PATH_OR_ID[:SCALE]`; a ControlNet with its control image);
-      they are checked before any model loads.
+    - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`, `device`,
+      `dtype`, `offload`: as for `renderer.render`; checked once, before any model loads.
     - `on_step(done, total)` is called after each denoising step; an exception it raises stops
       the render (plan.json and layout.png are written, image.png is not).
 
-    plan.json keeps the settings that were chosen (arguments > the plan's `render`), not the
-    defaults; `result.settings` and image.png hold every setting used, after the model's own
-    defaults (FLUX.1-schnell: 4 steps, guidance 0) were applied.
+    Settings are resolved once, before loading, with the model's own defaults read from its
+    config (FLUX.1-schnell: 4 steps, guidance 0); `result.settings` and image.png hold them.
 
-    Errors: planner.PlanError for invalid plans, masks or settings; the planner's own errors for
-    planning failures; renderer.errors.RenderError (and ModelUnavailableError) for rendering.
+    Errors: InputError subclasses for bad input (planner.PlanError for plans and masks,
+    renderer.settings.SettingsError for settings, ControlInputError, LoraSpecError); the
+    planner's own errors for planning failures; renderer.errors.RenderError (and
+    ModelUnavailableError) for rendering.
     """
+    given = check_given(settings)
+    inputs = RenderInputs(
+        loras=loras,
+        controlnet=controlnet,
+        control_image=control_image,
+        control_mode=control_mode,
+        control_scale=control_scale,
+        device=device,
+        dtype=dtype,
+        offload=offload,
+    )
     out_dir = Path(out) if out is not None else None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -265,56 +215,36 @@ def plan_and_render(
             **sizes,
             **(planner_options or {}),
         )
-    explicit = {
-        "seed": seed,
-        "steps": steps,
-        "guidance": guidance,
-        "base_ratio": base_ratio,
-        "inject_steps": inject_steps,
-        "double_interval": double_interval,
-        "single_interval": single_interval,
-        "max_sequence_length": max_sequence_length,
-        "regional_tokens": regional_tokens,
-        "base_copy": base_copy,
-        "attention": attention,
-    }
-    plan = with_render(plan, _chosen_render(plan, explicit))
-    settings = resolve_settings(plan, **explicit)  # bad settings fail here, before any model loads
-    model_name = _model_name(model, pipe)
+        if max_regions != MAX_REGIONS:
+            plan = plan.model_copy(update={"max_regions": max_regions})
+    plan = plan.model_copy(update={"render": _chosen_render(plan, given, model)})
+    model_name = _model_name(plan, model, pipe)
     layout = draw_layout(plan)  # also reads mask images: a bad mask fails before any model loads
-    result = PlanAndRenderResult(plan=plan, settings=settings, model=model_name, layout=layout)
+    from renderer.model_defaults import model_defaults_before_loading
+
+    defaults = model_defaults_before_loading(model_name, pipe=pipe, plan_only=plan_only, device=device)
+    resolved = resolve_settings(plan, model_defaults=defaults)
+    result = PlanAndRenderResult(plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs)
     if out_dir is not None:
         save_plan_files(out_dir, plan, layout)
-    if not plan_only:
-        from renderer.model_defaults import model_defaults_before_loading
-
-        guess = model_defaults_before_loading(model_name, pipe=pipe, device=device)
-        result.settings = resolve_settings(plan, model_defaults=guess, **explicit)
     if on_plan is not None:
-        on_plan(plan, result.settings)
+        on_plan(plan, resolved)
     if plan_only:
         return result
 
-    from renderer.model_defaults import pipeline_model_defaults
-    from renderer.pipeline import load_pipeline, render
+    from renderer.pipeline import render_prepared
 
-    extras = {
-        "loras": loras,
-        "controlnet": controlnet,
-        "control_image": control_image,
-        "control_mode": control_mode,
-        "control_scale": control_scale,
-    }
-    _check_extras(extras, pipe)
-    if pipe is None:
-        pipe = load_pipeline(model or DEFAULT_MODEL, device=device, dtype=dtype, offload=offload)
-    result.settings = resolve_settings(plan, model_defaults=pipeline_model_defaults(pipe), **explicit)
-    result.image = render(plan, pipe=pipe, progress=progress, on_step=on_step, **explicit, **extras)
+    prepared = inputs.prepare(pipe)
+    result.image = render_prepared(
+        plan,
+        resolved,
+        prepared,
+        pipe=pipe,
+        model=model_name or DEFAULT_MODEL,
+        progress=progress,
+        on_step=on_step,
+    )
     result.overlay = draw_overlay(plan, result.image)
-    runtime = {"device": device, "dtype": dtype, "offload": offload}
-    result.extras = {key: value for key, value in {**extras, **runtime}.items() if value is not None}
     if out_dir is not None:
-        save_image_files(
-            out_dir, plan, result.settings, model_name, result.image, result.overlay, result.extras
-        )
+        save_image_files(out_dir, plan, resolved, model_name, result.image, result.overlay, inputs)
     return result

@@ -204,5 +204,5 @@ def test_a_plan_object_finds_its_mask_next_to_the_batch_file(tmp_path):
     Image.new("L", (256, 256), 255).save(tmp_path / "fox-mask.png")
     plan = {**BROKEN_PLAN, "regions": [{"label": "fox", "prompt": "a red fox", "mask": "fox-mask.png"}]}
     (item,) = read_batch(write_lines(tmp_path / "b.jsonl", [{"plan": plan}]))
-    source, _ = item_source(item)
-    assert source.mask_path(source.regions[0]) == (tmp_path / "fox-mask.png").resolve()
+    source = item_source(item)
+    assert source.mask_source(source.regions[0]) == (tmp_path / "fox-mask.png").resolve()

@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-import renderer.cli as cli
 from planner.plan import load_plan, validate_plan
+from planner.settings import KNOBS
 from renderer.cli import main, plan_table
 from renderer.metadata import read_metadata
 from renderer.settings import DEFAULTS
@@ -87,8 +87,10 @@ def test_full_run_writes_plan_layout_image_and_overlay(tmp_path, capsys):
         assert layout.size == (768, 768)
     found = read_metadata(out / "image.png")
     assert found.plan.model_dump(exclude={"render"}) == plan.model_dump(exclude={"render"})
-    assert found.plan.render == found.settings.plan_settings()  # the image holds every setting used
-    assert found.model == "tiny"
+    assert found.plan.render.given() == found.settings.model_dump(
+        exclude_none=True
+    )  # the image holds every setting used
+    assert found.model == found.plan.render.model == "tiny"
     assert (found.settings.seed, found.settings.steps) == (3, 2)
 
     stdout = capsys.readouterr().out
@@ -112,7 +114,9 @@ def test_rerender_from_plan_json_and_from_image_png_gives_identical_pixels(first
     assert again.model_dump(exclude={"render"}) == first.model_dump(exclude={"render"})
     # plan.json keeps the chosen settings only; rendering the image's plan chose all of them
     assert first.render.given() == {"steps": 2, "inject_steps": 1}
-    assert again.render == read_metadata(first_run / "image.png").settings.plan_settings()
+    assert again.render.given() == read_metadata(first_run / "image.png").settings.model_dump(
+        exclude_none=True
+    )
 
 
 def test_flags_override_the_settings_in_the_file(first_run, tmp_path):
@@ -153,14 +157,19 @@ def test_mask_regions_keep_working_from_the_output_folder(tmp_path):
     plan.save(tmp_path / "plans" / "plan.json")
     out = tmp_path / "out"
     assert main(["--plan", str(tmp_path / "plans" / "plan.json"), *FAST, "--out", str(out), "-q"]) == 0
-    again = tmp_path / "again"
-    assert main(["--plan", str(out / "image.png"), "--out", str(again), "-q"]) == 0
-    written = load_plan(again / "plan.json")
-    assert (
-        written.mask_path(written.regions[0]).resolve()
-        == (tmp_path / "plans" / "masks" / "cat.png").resolve()
-    )
+    # image.png and plan.json carry the mask inline: moved elsewhere, without the mask file, they
+    # render the same pixels
+    moved = tmp_path / "elsewhere" / "deeper"
+    moved.mkdir(parents=True)
+    shutil.copy(out / "image.png", moved / "copy.png")
+    shutil.copy(out / "plan.json", moved / "copy.json")
+    shutil.rmtree(tmp_path / "plans")
+    again, from_json = tmp_path / "again", tmp_path / "from_json"
+    assert main(["--plan", str(moved / "copy.png"), "--out", str(again), "-q"]) == 0
+    assert main(["--plan", str(moved / "copy.json"), *FAST, "--out", str(from_json), "-q"]) == 0
+    assert load_plan(again / "plan.json").regions[0].inline_mask
     assert np.array_equal(pixels(again / "image.png"), pixels(out / "image.png"))
+    assert np.array_equal(pixels(from_json / "image.png"), pixels(out / "image.png"))
 
 
 # ----------------------------------------------------------------------------- plan only
@@ -267,9 +276,13 @@ def test_unreadable_files_exit_2(tmp_path, capsys):
         ([], "give a PROMPT"),
         (["  "], "give a PROMPT"),
         (["a cat", "--plan", "plan.json"], "not both"),
-        (["a cat", "--steps", "0"], "--steps"),
+        (["a cat", "--steps", "0"], "invalid setting: steps: Input should be greater than or equal to 1"),
         (["a cat", "--width", "300"], "multiple of 16"),
-        (["a cat", "--base-ratio", "1.5"], "--base-ratio"),
+        (["a cat", "--base-ratio", "1.5"], "invalid setting: base_ratio"),
+        (["a cat", "--guidance", "inf"], "invalid setting: guidance: Input should be a finite number"),
+        (["a cat", "--seed", str(2**64)], "invalid setting: seed"),
+        (["a cat", "--regional-tokens", "short"], "invalid setting: regional_tokens"),
+        (["a cat", "--max-regions", "65"], "--max-regions"),
         (["a cat", "--planner", "magic"], "--planner"),
         (["a cat", "--no-such-flag"], "--no-such-flag"),
         (["a cat", "-q", "-v"], "not allowed with"),
@@ -306,7 +319,7 @@ def test_render_failure_exits_1_with_one_line_and_no_traceback(tmp_path, capsys,
     def broken(*args, **kwargs):
         raise RuntimeError("the GPU caught fire\nsecond line")
 
-    monkeypatch.setattr("renderer.pipeline.render", broken)
+    monkeypatch.setattr("renderer.pipeline.render_prepared", broken)
     assert main([PROMPT, "--planner", "rules", *FAST, "--out", str(tmp_path / "out")]) == 1
     captured = capsys.readouterr()
     assert (
@@ -337,7 +350,7 @@ def test_interrupt_exits_130(tmp_path, capsys, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("renderer.pipeline.render", interrupted)
+    monkeypatch.setattr("renderer.pipeline.render_prepared", interrupted)
     assert main([PROMPT, "--planner", "rules", *FAST, "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err.strip() == "plan-and-render: interrupted"
 
@@ -450,11 +463,12 @@ def test_openai_planner_that_never_answers_a_plan_exits_1_and_keeps_the_raw_answ
 
 # ----------------------------------------------------------------------------- help and table
 def test_help_shows_defaults_from_the_settings_module(monkeypatch, capsys):
-    monkeypatch.setattr(cli, "DEFAULTS", replace(DEFAULTS, steps=31, base_ratio=0.15, inject_steps=9))
+    for name, value in (("steps", 31), ("base_ratio", 0.15), ("inject_steps", 9)):
+        monkeypatch.setitem(KNOBS, name, replace(KNOBS[name], default=value))
     assert main(["--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "denoising steps (default: 31)" in text
-    assert "(default: 0.15)" in text and "plain FLUX after (default: 9)" in text
+    assert "(default: 0.15)" in text and "plain FLUX after (more than steps: every step) (default: 9)" in text
     assert "black-forest-labs/FLUX.1-dev" in text
 
 
@@ -592,7 +606,7 @@ def test_an_image_remembers_its_lora_and_renders_again_with_it(tiny_lora, tmp_pa
     argv = ["a red fox on the left", "--planner", "rules", *FAST, "-q"]
     assert main([*argv, "--lora", f"{tiny_lora.name}:0.7", "--out", str(first)]) == 0
     found = read_metadata(first / "image.png")
-    assert found.extras == {"loras": [f"{tiny_lora.resolve()}:0.7"]}
+    assert found.inputs.recordable() == {"loras": [f"{tiny_lora.resolve()}:0.7"]}
     with Image.open(first / "image.png") as image:
         assert 'LoRAs: "pytorch_lora_weights.safetensors:0.7"' in image.info["parameters"]
     monkeypatch.chdir(tmp_path)  # the recorded path is absolute: works from anywhere

@@ -9,6 +9,7 @@ from PIL import Image
 import renderer
 from planner.plan import PlanError, load_plan, validate_plan
 from renderer.metadata import read_metadata
+from renderer.settings import SettingsError
 from renderer.workflow import PlanAndRenderResult, plan_and_render
 
 PROMPT = (
@@ -115,13 +116,12 @@ def test_model_defaults_fill_what_was_not_chosen_and_are_recorded(tmp_path, monk
     """A model with its own defaults (like FLUX.1-schnell) gets them; plan.json does not freeze ours."""
     fake_defaults = {"steps": 3, "guidance": 0.0}
     monkeypatch.setattr("renderer.model_defaults.pipeline_model_defaults", lambda pipe: dict(fake_defaults))
-    monkeypatch.setattr("renderer.pipeline.pipeline_model_defaults", lambda pipe: dict(fake_defaults))
     result = plan_and_render(_plan(), pipe=tiny_pipeline, seed=2, out=tmp_path, progress=False)
     assert (result.settings.steps, result.settings.guidance, result.settings.seed) == (3, 0.0, 2)
     assert load_plan(tmp_path / "plan.json").render.given() == {"seed": 2}
     found = read_metadata(tmp_path / "image.png")
     assert found.settings == result.settings
-    assert found.plan.render == result.settings.plan_settings()
+    assert found.plan.render.given() == result.settings.model_dump(exclude_none=True)
     same = renderer.render(found.plan, pipe=tiny_pipeline, progress=False)
     assert np.array_equal(np.asarray(same), np.asarray(result.image))
 
@@ -130,7 +130,7 @@ def test_resize_and_invalid_settings():
     assert plan_and_render(_plan(), plan_only=True, width=512).plan.width == 512
     with pytest.raises(PlanError, match="width"):
         plan_and_render(_plan(), plan_only=True, width=500)
-    with pytest.raises(PlanError, match="steps"):
+    with pytest.raises(SettingsError, match="invalid setting: steps"):
         plan_and_render(_plan(), plan_only=True, steps=0)
 
 

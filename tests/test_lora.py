@@ -4,11 +4,12 @@ import numpy as np
 import pytest
 from extras_fixtures import save_tiny_lora
 
-from planner import PlanError
+from planner import InputError, PlanError
 from renderer import render
 from renderer.lora import (
     LoraError,
     LoraSpec,
+    LoraSpecError,
     apply_loras,
     loaded_adapters,
     loader_arguments,
@@ -48,12 +49,13 @@ def test_spec_splits_at_the_last_colon_only_before_a_number(text, source, scale)
 
 @pytest.mark.parametrize("text", [":0.5", "", "ink.safetensors:nan", "ink.safetensors:inf"])
 def test_bad_specs_are_input_errors(text):
-    with pytest.raises(PlanError, match="LoRA"):
+    with pytest.raises(LoraSpecError, match="LoRA") as info:
         parse_lora_spec(text)
+    assert isinstance(info.value, InputError) and not isinstance(info.value, PlanError)
 
 
 def test_the_same_lora_twice_is_refused():
-    with pytest.raises(PlanError, match="given twice"):
+    with pytest.raises(LoraSpecError, match="given twice"):
         parse_lora_specs(["a.safetensors:0.5", "a.safetensors:1"])
 
 

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 
 import numpy as np
 import pytest
 from PIL import Image, PngImagePlugin
 
 from planner.plan import PlanError, validate_plan
+from renderer.inputs import RenderInputs
 from renderer.metadata import (
     METADATA_KEY,
     PARAMETERS_KEY,
+    PlanImageError,
     is_png,
     parameters_text,
     png_bytes,
     read_metadata,
     save_png,
 )
-from renderer.settings import DEFAULTS
+from renderer.settings import DEFAULTS, SettingsError, resolve_settings
 
 
 def _plan(**overrides):
@@ -44,7 +45,7 @@ def _image(size=(64, 48)):
 
 
 def test_parameters_line_is_a1111_style():
-    settings = replace(DEFAULTS, seed=7, steps=24, guidance=3.5)
+    settings = resolve_settings(seed=7, steps=24, guidance=3.5)
     text = parameters_text(_plan(), settings, "black-forest-labs/FLUX.1-dev")
     prompt, line = text.rsplit("\n", 1)
     assert prompt == "a red fox in deep snow at night, a lantern on the left, quiet mood"
@@ -63,12 +64,17 @@ def test_parameters_quote_values_with_commas():
 
 def test_round_trip_plan_settings_and_model(tmp_path):
     plan = _plan()
-    settings = replace(DEFAULTS, seed=123, steps=5, base_ratio=0.15, regional_tokens="own", base_copy=False)
+    settings = resolve_settings(seed=123, steps=5, base_ratio=0.15, regional_tokens="own", base_copy=False)
     path = save_png(tmp_path / "image.png", _image(), plan, settings, "tiny")
     found = read_metadata(path)
-    assert found.plan.model_dump() == plan.model_dump()
+    assert found.plan.model_dump(exclude={"render"}) == plan.model_dump(exclude={"render"})
     assert found.settings == settings
     assert found.model == "tiny"
+    # the plan read back carries every setting and the model: it renders the same on its own
+    assert (
+        found.plan.render.given() == settings.model_dump(exclude_none=True)
+        and found.plan.render.model == "tiny"
+    )
     with Image.open(path) as image:
         assert image.info[PARAMETERS_KEY].startswith(plan.base_prompt)
         assert json.loads(image.info[METADATA_KEY])["settings"]["seed"] == 123
@@ -85,12 +91,14 @@ def test_relative_mask_paths_resolve_from_the_image_folder(tmp_path):
     plan = _plan(regions=[{"label": "blob", "prompt": "a blob", "mask": "masks/blob.png"}])
     path = save_png(tmp_path / "sub" / "image.png", _image(), plan, DEFAULTS, None)
     found = read_metadata(path)
-    assert found.plan.mask_path(found.plan.regions[0]) == (tmp_path / "sub" / "masks" / "blob.png").resolve()
+    assert (
+        found.plan.mask_source(found.plan.regions[0]) == (tmp_path / "sub" / "masks" / "blob.png").resolve()
+    )
 
 
 def test_plain_png_carries_no_plan(tmp_path):
     path = save_png(tmp_path / "plain.png", _image())
-    with pytest.raises(PlanError, match="carries no plan"):
+    with pytest.raises(PlanImageError, match="carries no plan"):
         read_metadata(path)
 
 
@@ -111,16 +119,16 @@ def test_broken_metadata_names_the_problem(tmp_path):
     info = PngImagePlugin.PngInfo()
     info.add_itxt(METADATA_KEY, json.dumps({"plan": {"base_prompt": "x"}, "settings": {"steps": 0}}))
     _image().save(path, pnginfo=info)
-    with pytest.raises(PlanError, match="steps must be >= 1"):
+    with pytest.raises(SettingsError, match="settings: steps: Input should be greater than or equal to 1"):
         read_metadata(path)
 
 
 def test_unreadable_files(tmp_path):
-    with pytest.raises(PlanError, match="cannot read image"):
+    with pytest.raises(PlanImageError, match="cannot read image"):
         read_metadata(tmp_path / "missing.png")
     garbage = tmp_path / "garbage.png"
     garbage.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
-    with pytest.raises(PlanError, match="cannot read image"):
+    with pytest.raises(PlanImageError, match="cannot read image"):
         read_metadata(garbage)
     assert is_png(garbage)
     assert not is_png(tmp_path / "missing.png")
@@ -140,20 +148,19 @@ def test_lora_and_controlnet_inputs_are_recorded_when_they_can_be(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ink.safetensors").write_bytes(b"")
     (tmp_path / "edges.png").write_bytes(b"")
-    extras = {
-        "loras": ["ink.safetensors:0.8", "someone/flux-lora"],
-        "controlnet": "someone/flux-controlnet-union",
-        "control_image": "edges.png",
-        "control_mode": 2,
-        "control_scale": 0.5,
-        "device": "cpu",
-        "dtype": "float32",
-        "offload": None,
-        "unknown": "dropped",
-    }
-    path = save_png(tmp_path / "image.png", _image(), _plan(), DEFAULTS, "m", extras)
+    inputs = RenderInputs(
+        loras=["ink.safetensors:0.8", "someone/flux-lora"],
+        controlnet="someone/flux-controlnet-union",
+        control_image="edges.png",
+        control_mode=2,
+        control_scale=0.5,
+        device="cpu",
+        dtype="float32",
+        offload=None,
+    )
+    path = save_png(tmp_path / "image.png", _image(), _plan(), DEFAULTS, "m", inputs)
     found = read_metadata(path)
-    assert found.extras == {
+    assert found.inputs.recordable() == {
         "loras": [f"{tmp_path / 'ink.safetensors'}:0.8", "someone/flux-lora"],
         "controlnet": "someone/flux-controlnet-union",
         "control_image": str(tmp_path / "edges.png"),
@@ -167,5 +174,7 @@ def test_lora_and_controlnet_inputs_are_recorded_when_they_can_be(tmp_path, monk
     assert 'LoRAs: "ink.safetensors:0.8; flux-lora"' in line
     assert "ControlNet: someone/flux-controlnet-union, Control mode: 2, Control scale: 0.5" in line
     # objects cannot be written down: left out
-    without = save_png(tmp_path / "b.png", _image(), _plan(), DEFAULTS, "m", {"control_image": _image()})
-    assert read_metadata(without).extras == {}
+    without = save_png(
+        tmp_path / "b.png", _image(), _plan(), DEFAULTS, "m", RenderInputs(control_image=_image())
+    )
+    assert read_metadata(without).inputs == RenderInputs()

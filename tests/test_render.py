@@ -10,6 +10,7 @@ from planner import PlanError, validate_plan
 from renderer import render
 from renderer.errors import ModelUnavailableError
 from renderer.regional import block_processors
+from renderer.settings import SettingsError
 
 FAST = dict(steps=4, progress=False)
 
@@ -259,10 +260,14 @@ def test_invalid_plans_fail_clearly_before_any_model_loads(no_model_loading, pla
 
 
 def test_invalid_settings_fail_before_any_model_loads(no_model_loading):
-    with pytest.raises(PlanError, match="steps must be >= 1"):
+    with pytest.raises(
+        SettingsError, match="invalid setting: steps: Input should be greater than or equal to 1"
+    ):
         render({"base_prompt": "x"}, steps=0)
-    with pytest.raises(PlanError, match="regional_tokens"):
+    with pytest.raises(SettingsError, match="regional_tokens"):
         render({"base_prompt": "x"}, regional_tokens="short")
+    with pytest.raises(TypeError, match="unknown render setting"):
+        render({"base_prompt": "x"}, stepz=3)
 
 
 def test_plan_files_load_and_report_their_path(tmp_path, no_model_loading):

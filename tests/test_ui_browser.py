@@ -171,7 +171,7 @@ def test_plan_drag_render_and_download_in_a_real_browser(page, browser):
     assert moved[1] == pytest.approx(before[1], abs=0.01)
     others = [r["box"] for i, r in enumerate(plan["regions"]) if i != boat]
     assert others == [list(r.box) for i, r in enumerate(planned.regions) if i != boat]
-    assert plan["render"] == {"steps": STEPS}
+    assert plan["render"] == {"steps": STEPS, "model": "tiny"}
 
     image = _download(driver, downloads, "image.png")
     found = read_metadata(image)

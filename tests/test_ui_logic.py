@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from planner.errors import InputError
 from planner.plan import Plan, PlanError
 from renderer.settings import DEFAULTS, SETTING_NAMES
 from renderer.ui import error_message, form_settings, form_values
@@ -154,24 +155,31 @@ def test_the_form_has_every_setting_with_its_default_and_bounds():
 
 def test_empty_fields_are_not_chosen_and_chosen_ones_are_typed():
     specs = setting_fields()
-    values = form_values(specs, {"steps": 4, "base_copy": True, "attention": "sdpa"})
-    assert form_settings(specs, values) == {"steps": 4, "base_copy": True, "attention": "sdpa"}
+    chosen = {"steps": 4, "base_copy": True, "attention": "sdpa", "regional_tokens": 128, "guidance": 2.0}
+    assert form_settings(specs, form_values(specs, chosen)) == chosen
+    values = form_values(specs, {"regional_tokens": "own"})
+    assert form_settings(specs, values) == {"regional_tokens": "own"}
     assert form_settings(specs, form_values(specs, {})) == {}
 
 
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("base_ratio", 1.5, "invalid setting: base_ratio"),
-        ("steps", 0, "invalid setting: steps"),
-        ("seed", -1, "invalid setting: seed"),
-        ("max_sequence_length", 600, "invalid setting: max_sequence_length must be in 1..512"),
+        ("base_ratio", 1.5, "invalid setting: base_ratio: Input should be less than or equal to 1"),
+        ("steps", 0, "invalid setting: steps: Input should be greater than or equal to 1"),
+        ("seed", -1, "invalid setting: seed: Input should be greater than or equal to 0"),
+        (
+            "max_sequence_length",
+            600,
+            "invalid setting: max_sequence_length: Input should be less than or equal to 512",
+        ),
+        ("regional_tokens", "lots", "invalid setting: regional_tokens: .*'own' or 'padded'"),
     ],
 )
 def test_a_setting_out_of_range_gives_the_settings_models_message(name, value, message):
     specs = setting_fields()
     values = form_values(specs, {name: value})
-    with pytest.raises(PlanError, match=message) as caught:
+    with pytest.raises(InputError, match=message) as caught:
         form_settings(specs, values)
     assert "\n" not in str(caught.value)
 
@@ -214,7 +222,7 @@ def test_an_uploaded_image_gives_its_plan_settings_and_model(tmp_path):
 def test_an_unreadable_upload_is_a_one_line_message(tmp_path, content, message):
     path = tmp_path / "upload.bin"
     path.write_bytes(content)
-    with pytest.raises(PlanError, match=message):
+    with pytest.raises(InputError, match=message):
         read_upload(str(path))
 
 
@@ -222,7 +230,7 @@ def test_a_png_made_elsewhere_says_it_carries_no_plan(tmp_path):
     from PIL import Image
 
     Image.new("RGB", (8, 8)).save(tmp_path / "photo.png")
-    with pytest.raises(PlanError, match="carries no plan"):
+    with pytest.raises(InputError, match="carries no plan"):
         read_upload(str(tmp_path / "photo.png"))
 
 

@@ -36,7 +36,7 @@ def test_a_render_reports_every_step_and_saves_the_cli_files_in_a_new_folder(ren
     assert folder.parent == renderer.out and folder.name == "0001-a-red-kite-over-a-green-field"
     assert sorted(p.name for p in folder.iterdir()) == ["image.png", "layout.png", "overlay.png", "plan.json"]
     saved = json.loads((folder / "plan.json").read_text())
-    assert saved["render"] == {"seed": 5, "steps": 3}
+    assert saved["render"] == {"seed": 5, "steps": 3, "model": "tiny"}
     found = read_metadata(folder / "image.png")
     assert found.plan.regions == _plan().regions
     assert (found.settings.steps, found.settings.seed, found.model) == (3, 5, "tiny")
@@ -60,7 +60,7 @@ def test_cancel_stops_the_render_and_writes_no_image(renderer):
 def test_save_plan_writes_the_plan_and_layout_with_the_chosen_settings(renderer):
     folder = renderer.save_plan(_plan(), {"base_ratio": 0.1})
     assert sorted(p.name for p in folder.iterdir()) == ["layout.png", "plan.json"]
-    assert json.loads((folder / "plan.json").read_text())["render"] == {"base_ratio": 0.1}
+    assert json.loads((folder / "plan.json").read_text())["render"] == {"base_ratio": 0.1, "model": "tiny"}
 
 
 def test_run_folders_count_on_from_the_highest_number(tmp_path):
