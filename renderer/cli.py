@@ -432,6 +432,7 @@ def _run_ui(args: argparse.Namespace) -> int:
         device=args.device,
         dtype=args.dtype,
         offload=args.offload,
+        planner=args.planner or "auto",
         llm_model=args.llm_model,
         templates=args.templates,
         prompt=args.prompt or "",

@@ -37,6 +37,7 @@ from renderer.ui_plan import (
 )
 from renderer.ui_render import Renderer
 from renderer.ui_settings import SettingField, check_settings, setting_fields
+from renderer.workflow import plan_and_render
 
 log = logging.getLogger("renderer.ui")
 
@@ -64,6 +65,7 @@ class UiConfig:
     device: str | None = None
     dtype: str | None = None
     offload: str | None = None
+    planner: str = "auto"
     llm_model: str | None = None
     templates: str | None = None
     prompt: str = ""
@@ -179,7 +181,9 @@ def build_app(config: UiConfig):
                     placeholder="describe the picture",
                 )
                 with gr.Row():
-                    planner = gr.Dropdown(list(PLANNERS), value="auto", label="planner", elem_id="planner")
+                    planner = gr.Dropdown(
+                        list(PLANNERS), value=config.planner, label="planner", elem_id="planner"
+                    )
                     max_regions = gr.Number(MAX_REGIONS, label="max regions", precision=0, minimum=0)
                     width = gr.Number(config.width, label="width", precision=0, elem_id="width")
                     height = gr.Number(config.height, label="height", precision=0, elem_id="height")
@@ -270,25 +274,20 @@ def build_app(config: UiConfig):
 
         @_guarded(status)
         def do_plan(prompt_text: str, backend: str, limit: Any, w: Any, h: Any) -> dict:
-            from planner import make_plan
-
             if not (prompt_text or "").strip():
                 raise InputError("type a prompt first: the description of the picture")
-            sizes = {"width": int(w), "height": int(h)} if w and h else {}
-            options = {"templates_dir": config.templates} if config.templates else {}
-            plan = make_plan(
+            planned = plan_and_render(
                 prompt_text,
-                backend=backend,
+                plan_only=True,
+                planner=backend,
                 llm_model=config.llm_model,
-                max_regions=int(limit if limit is not None else MAX_REGIONS),
-                raw_response_dir=config.out,
-                **sizes,
-                **options,
+                width=_whole(w),
+                height=_whole(h),
+                max_regions=MAX_REGIONS if limit is None else _whole(limit),
+                planner_options={"templates_dir": config.templates} if config.templates else None,
             )
-            count = len(plan.regions)
-            return show(
-                Loaded(plan), f"planned {count} region{'s' if count != 1 else ''}", with_settings=False
-            )
+            count = len(planned.plan.regions)
+            return show(Loaded(planned.plan), f"planned {count} region{'s' if count != 1 else ''}", False)
 
         @_guarded(status)
         def canvas_changed(value: dict | None, rows, prompt_text, base, back, w, h) -> dict:
@@ -407,6 +406,15 @@ def _rows(rows: Any) -> list[list[Any]]:
     if hasattr(rows, "values") and hasattr(rows, "columns"):  # a pandas DataFrame
         rows = rows.values.tolist()
     return [list(row) for row in rows if any(cell not in (None, "") for cell in row)]
+
+
+def _whole(value: Any) -> int | None:
+    """A number box's value as a whole number (None when empty); the plan model checks the range."""
+    if value is None or value == "":
+        return None
+    if float(value) != int(float(value)):
+        raise InputError(f"{value:g} is not a whole number")
+    return int(float(value))
 
 
 def _size(value: Any) -> int:

@@ -29,9 +29,9 @@ webdriver = pytest.importorskip(
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-from planner import make_plan  # noqa: E402
 from renderer.metadata import read_metadata  # noqa: E402
 from renderer.ui import UiConfig, launch  # noqa: E402
+from renderer.workflow import plan_and_render  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -61,7 +61,13 @@ def page(tmp_path_factory, tiny_pipe):
     """The page on 127.0.0.1 with the tiny model, 256 x 256 and 2 steps; closed afterwards."""
     out = tmp_path_factory.mktemp("ui-out")
     config = UiConfig(
-        model="tiny", out=out, width=SIZE, height=SIZE, settings={"steps": STEPS}, pipe=tiny_pipe
+        model="tiny",
+        out=out,
+        planner="rules",
+        width=SIZE,
+        height=SIZE,
+        settings={"steps": STEPS},
+        pipe=tiny_pipe,
     )
     port = _free_port()
     app = launch(config, host="127.0.0.1", port=port, prevent_thread_lock=True)
@@ -150,7 +156,7 @@ def test_plan_drag_render_and_download_in_a_real_browser(page, browser):
     driver.find_element(By.CSS_SELECTOR, "#prompt textarea").send_keys(PROMPT)
     driver.find_element(By.CSS_SELECTOR, "#plan-button").click()
     _wait_status(driver, "planned")
-    planned = make_plan(PROMPT, backend="rules", width=SIZE, height=SIZE)
+    planned = plan_and_render(PROMPT, plan_only=True, planner="rules", width=SIZE, height=SIZE).plan
     boat = next(i for i, r in enumerate(planned.regions) if "boat" in r.label)
     assert planned.regions[boat].box[0] > 0.5  # the planner put it on the right
 

@@ -273,3 +273,20 @@ def test_without_gradio_the_page_says_how_to_install_it(capsys, tmp_path):
 
     assert main(["--ui", "--model", "tiny", "--out", str(tmp_path)]) == 2
     assert 'pip install "regional-flux[ui]"' in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ the critic beside the plan
+def test_the_critics_findings_are_listed_or_its_absence_is_said():
+    import importlib.util
+
+    from renderer.ui import critic_text
+
+    plan = plan_from_page(
+        "three yellow lemons on a table", "three yellow lemons on a table", "", W, H, [_rows()[0]]
+    )
+    text = critic_text(plan)
+    if importlib.util.find_spec("planner.critic") is None:
+        assert text == "_This version has no critic (planner.critic)._"
+    else:  # a lighthouse where the prompt asks for three lemons: the critic has something to say
+        assert text.startswith("- ") and "lemon" in text
+    assert critic_text(None).startswith("_Plan a prompt")
