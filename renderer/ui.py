@@ -221,7 +221,7 @@ def build_app(config: UiConfig):
                 with gr.Group():
                     gr.Markdown("**critic**", padding=True)
                     critic = gr.Markdown(critic_text(None), elem_id="critic", padding=True)
-                with gr.Accordion("render settings (empty = default)", open=False):
+                with gr.Accordion("render settings (empty = default)", open=False, elem_id="settings"):
                     fields = [
                         _setting_component(gr, spec, value)
                         for spec, value in zip(specs, form_values(specs, config.settings), strict=True)

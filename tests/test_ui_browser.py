@@ -26,6 +26,7 @@ webdriver = pytest.importorskip(
     "selenium.webdriver", reason="selenium is not installed: pip install -e '.[test]'"
 )
 
+from selenium.common.exceptions import ElementClickInterceptedException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
@@ -94,6 +95,19 @@ def browser(tmp_path_factory):
         driver.quit()
 
 
+def _click(driver, by: str, what: str, timeout: float = 60) -> None:
+    """Click an element once nothing covers it (Gradio shows a translucent overlay while it is busy)."""
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            driver.find_element(by, what).click()
+            return
+        except ElementClickInterceptedException:
+            if time.monotonic() > end:
+                raise
+            time.sleep(0.3)
+
+
 def _status(driver) -> str:
     return driver.find_element(By.CSS_SELECTOR, "#status").text
 
@@ -109,7 +123,7 @@ def _wait_status(driver, words: str, timeout: float = 120) -> str:
 
 
 def _download(driver, folder: Path, name: str) -> Path:
-    driver.find_element(By.CSS_SELECTOR, f'#files a[download="{name}"]').click()
+    _click(driver, By.CSS_SELECTOR, f'#files a[download="{name}"]')
     target = folder / name
     end = time.monotonic() + 30
     while time.monotonic() < end:
@@ -150,11 +164,11 @@ def test_plan_drag_render_and_download_in_a_real_browser(page, browser):
     url, out = page
     driver, downloads = browser
     driver.get(url)
-    driver.find_element(By.CSS_SELECTOR, "#plan-button").click()  # no prompt yet
+    _click(driver, By.CSS_SELECTOR, "#plan-button")  # no prompt yet
     assert "type a prompt first" in _wait_status(driver, "type a prompt first")
 
     driver.find_element(By.CSS_SELECTOR, "#prompt textarea").send_keys(PROMPT)
-    driver.find_element(By.CSS_SELECTOR, "#plan-button").click()
+    _click(driver, By.CSS_SELECTOR, "#plan-button")
     _wait_status(driver, "planned")
     planned = plan_and_render(PROMPT, plan_only=True, planner="rules", width=SIZE, height=SIZE).plan
     boat = next(i for i, r in enumerate(planned.regions) if "boat" in r.label)
@@ -164,7 +178,7 @@ def test_plan_drag_render_and_download_in_a_real_browser(page, browser):
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
     _drag(driver, canvas, _grab_point(planned, boat), shift=-0.45)
     _wait_status(driver, "updated from the canvas")
-    driver.find_element(By.CSS_SELECTOR, "#render-button").click()
+    _click(driver, By.CSS_SELECTOR, "#render-button")
     _wait_status(driver, "rendered", timeout=300)
     if os.environ.get("REGIONAL_FLUX_UI_SCREENSHOT"):
         _keep_screenshot(driver, Path(os.environ["REGIONAL_FLUX_UI_SCREENSHOT"]))
@@ -186,6 +200,11 @@ def test_plan_drag_render_and_download_in_a_real_browser(page, browser):
     (saved,) = [p for p in out.iterdir() if (p / "image.png").is_file()]
     assert (saved / "image.png").read_bytes() == image.read_bytes()  # the download is the saved file
     assert (saved / "plan.json").read_bytes() == (downloads / "plan.json").read_bytes()
+
+    driver.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(image))
+    _wait_status(driver, "loaded image.png")  # continue from the image: its plan and settings are back
+    _click(driver, By.CSS_SELECTOR, "#settings .label-wrap")
+    assert driver.find_element(By.CSS_SELECTOR, "#set-steps input").get_attribute("value") == str(STEPS)
 
 
 def _keep_screenshot(driver, path: Path) -> None:
