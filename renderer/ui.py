@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, PlannerError
+from planner.make import PLANNERS
 from planner.plan import MAX_REGIONS, Plan
 from renderer.errors import RenderError
 from renderer.ui_critic import critic_findings
@@ -41,7 +42,6 @@ from renderer.workflow import plan_and_render
 
 log = logging.getLogger("renderer.ui")
 
-PLANNERS = ("auto", "openai", "hf", "rules")
 DEFAULT_HOST = "127.0.0.1"
 UNSET = ""  # a choice left at "default"
 INSTALL_HINT = 'the browser editor needs gradio: pip install "regional-flux[ui]"'
