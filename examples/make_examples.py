@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         write_atomic(folder / "prompt.txt", (example["prompt"] + "\n").encode("utf-8"))
         plan.save(folder / "plan.json")
-        save_png(folder / "layout.png", draw_layout(plan, long_side=512))
+        save_png(folder / "layout.png", draw_layout(plan, long_side=512), picture="layout")
         print(f"{example['name']}: {len(plan.regions)} regions, {plan.width}x{plan.height}")
     if stale:
         print(f"out of date: {', '.join(stale)} (run python examples/make_examples.py)", file=sys.stderr)

@@ -151,7 +151,7 @@ KNOBS: dict[str, Knob] = {
         Literal["auto", "sdpa", "flex"],
         "auto",
         "attention backend for the mask: sdpa (dense mask), flex (block mask, skips masked tiles), "
-        "auto (sdpa until flex is measured faster on a GPU)",
+        "auto (sdpa; flex is faster on an H200 but its compile time is not measured yet)",
         advanced=True,
     ),
 }

@@ -261,11 +261,13 @@ def run_batch(
             source = item_source(item)
             kwargs = dict(options or {})
             kwargs.update(item.options)
-            plan_and_render(source, out=folder, pipe=pipe, progress=False, **kwargs)
+            result = plan_and_render(source, out=folder, pipe=pipe, progress=False, **kwargs)
         except Exception as exc:  # one bad item must not stop the rest
             _fail(report, item, tag, exc, on_error)
             continue
         report.done.append(item.name)
+        for finding in result.findings:  # as the CLI prints them under a plan: advice, not a failure
+            _say(on_line, f"{tag}: critic: {finding.message}")
         _say(on_line, f"{tag}: done in {time.perf_counter() - started:.1f} s")
     return report
 

@@ -23,6 +23,7 @@ import traceback
 import typing
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -221,6 +222,18 @@ def build_parser() -> argparse.ArgumentParser:
         if knob.advanced:
             _knob_flag(advanced, name, knob)
 
+    browser = parser.add_argument_group("in the browser (needs the [ui] extra)")
+    browser.add_argument(
+        "--ui",
+        action="store_true",
+        help="start the plan editor page (a PROMPT or --plan FILE opens in it); renders use --model",
+    )
+    browser.add_argument("--host", metavar="ADDR", help="address the page listens on (default: 127.0.0.1)")
+    browser.add_argument(
+        "--port", type=_bounded(int, 1, 65535), metavar="N", help="port (default: a free one from 7860)"
+    )
+    browser.add_argument("--share", action="store_true", help="also make a public Gradio share link")
+
     output = parser.add_mutually_exclusive_group()
     output.add_argument("-v", "--verbose", action="store_true", help="more logging; tracebacks on errors")
     output.add_argument(
@@ -387,9 +400,53 @@ def flag_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, stdout: TextIO) -> int:
-    """One job (a prompt or --plan FILE), or a batch of them (--batch FILE); returns the exit code."""
+    """One job (a prompt or --plan FILE), a batch of them (--batch FILE), or the page (--ui); returns the exit code."""
     flag_settings(args)  # bad settings are refused before anything is read or planned
+    if args.ui:
+        return _run_ui(args)
+    if args.host or args.port or args.share:
+        raise UsageError(f"--host, --port and --share go with --ui (see {PROG} --help)")
     return _run_batch(args, stdout) if args.batch else _run_one(args, stdout)
+
+
+def _run_ui(args: argparse.Namespace) -> int:
+    """Start the plan editor page and serve it until interrupted (see renderer.ui)."""
+    given = [flag for flag, value in (("--batch", args.batch), ("--plan-only", args.plan_only)) if value]
+    if given:
+        raise UsageError(f"--ui does not go with {', '.join(given)} (see {PROG} --help)")
+    if args.plan and args.prompt:
+        raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
+    from renderer.ui import DEFAULT_HOST, UiConfig, launch, require_gradio
+    from renderer.ui_plan import read_upload
+
+    try:
+        require_gradio()
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+
+    flags = flag_settings(args)
+    start, model = None, args.model
+    if args.plan:
+        start = read_upload(args.plan)
+        start = replace(start, settings={**start.settings, **flags})
+        model = model or start.model
+    config = UiConfig(
+        model=model or DEFAULT_MODEL,
+        out=Path(args.out),
+        device=args.device,
+        dtype=args.dtype,
+        offload=args.offload,
+        planner=args.planner or "auto",
+        llm_model=args.llm_model,
+        templates=args.templates,
+        prompt=args.prompt or "",
+        width=args.width or _PLAN_WIDTH,
+        height=args.height or _PLAN_HEIGHT,
+        settings=flags,
+        start=start,
+    )
+    launch(config, host=args.host or DEFAULT_HOST, port=args.port, share=args.share)
+    return EXIT_OK
 
 
 def _run_batch(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -450,7 +507,7 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         if not args.no_critic:
             from planner.critic import critique
 
-            for finding in critique(plan, max_regions=max_regions):
+            for finding in critique(plan, max_regions=plan.max_regions or max_regions):
                 print(f"critic: {finding.message}", file=stdout)
         if not args.plan_only:
             chosen = plan.render.model if plan.render is not None else None

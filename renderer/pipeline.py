@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +228,7 @@ def render(
     control_image: Any = None,
     control_mode: int | None = None,
     control_scale: float | None = None,
+    on_step: Callable[[int, int], None] | None = None,
     **settings: Any,
 ) -> Image.Image:
     """Render a plan with FLUX and regional attention; returns the image.
@@ -257,6 +258,9 @@ def render(
     (Union ControlNets) and `control_scale` runs diffusers' FluxControlNetPipeline on the same
     components, with regional control on the FLUX transformer. A FluxControlNetPipeline passed
     as `pipe` needs only `control_image`.
+
+    `on_step(done, total)` is called after each denoising step (a progress bar, for instance);
+    an exception it raises stops the render and propagates.
     """
     plan = _as_plan(plan)
     given = check_given(settings)  # bad settings fail here, before any model loads
@@ -276,7 +280,14 @@ def render(
     defaults = model_defaults_before_loading(model_name, pipe=pipe, device=device)
     resolved = resolve_settings(plan, model_defaults=defaults, **given)
     return render_prepared(
-        plan, resolved, prepared, pipe=pipe, model=model_name, pixel_masks=pixel_masks, progress=progress
+        plan,
+        resolved,
+        prepared,
+        pipe=pipe,
+        model=model_name,
+        pixel_masks=pixel_masks,
+        progress=progress,
+        on_step=on_step,
     )
 
 
@@ -298,6 +309,7 @@ def render_prepared(
     model: str = DEFAULT_MODEL,
     pixel_masks=None,
     progress: bool = True,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> Image.Image:
     """Load the model (unless `pipe`), attach LoRAs and ControlNet, and render with `settings`.
 
@@ -311,9 +323,21 @@ def render_prepared(
     if inputs.controlnet is not None:
         pipe = controlnet_pipeline(pipe, inputs.controlnet, dtype=prepared.dtype)
     call_kwargs = control_call_kwargs(pipe, prepared.control)
+    if on_step is not None:
+        call_kwargs["callback_on_step_end"] = _step_callback(on_step)
     return render_with_pipeline(
         pipe, plan, settings, pixel_masks=pixel_masks, progress=progress, call_kwargs=call_kwargs
     )
+
+
+def _step_callback(on_step: Callable[[int, int], None]):
+    """A diffusers `callback_on_step_end` that reports (steps done, total steps) to `on_step`."""
+
+    def callback(pipe, step: int, timestep, callback_kwargs: dict[str, Any]) -> dict[str, Any]:
+        on_step(step + 1, pipe.num_timesteps)
+        return callback_kwargs
+
+    return callback
 
 
 @torch.no_grad()

@@ -177,6 +177,7 @@ def plan_and_render(
     control_image: Any = None,
     control_mode: int | None = None,
     control_scale: float | None = None,
+    on_step: Callable[[int, int], None] | None = None,
     **settings: Any,
 ) -> PlanAndRenderResult:
     """Plan a long prompt into regions and render it with regional FLUX.
@@ -203,6 +204,8 @@ def plan_and_render(
     - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
     - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`, `device`,
       `dtype`, `offload`: as for `renderer.render`; checked once, before any model loads.
+    - `on_step(done, total)` is called after each denoising step; an exception it raises stops
+      the render (plan.json and layout.png are written, image.png is not).
 
     Settings are resolved once, before loading, with the model's own defaults read from its
     config (FLUX.1-schnell: 4 steps, guidance 0); `result.settings` and image.png hold them.
@@ -257,7 +260,7 @@ def plan_and_render(
 
     defaults = model_defaults_before_loading(model_name, pipe=pipe, plan_only=plan_only, device=device)
     resolved = resolve_settings(plan, model_defaults=defaults)
-    findings = critique(plan, max_regions=max_regions) if critic else []
+    findings = critique(plan, max_regions=plan.max_regions or max_regions) if critic else []
     result = PlanAndRenderResult(
         plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs, findings=findings
     )
@@ -270,7 +273,13 @@ def plan_and_render(
 
     prepared = inputs.prepare(pipe)
     result.image = render_prepared(
-        plan, resolved, prepared, pipe=pipe, model=model_name or DEFAULT_MODEL, progress=progress
+        plan,
+        resolved,
+        prepared,
+        pipe=pipe,
+        model=model_name or DEFAULT_MODEL,
+        progress=progress,
+        on_step=on_step,
     )
     result.overlay = draw_overlay(plan, result.image)
     if out_dir is not None:

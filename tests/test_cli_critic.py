@@ -74,3 +74,18 @@ def test_a_key_with_a_newline_is_bad_input(monkeypatch, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "OPENAI_API_KEY ends with a newline" in err and err.count("\n") == 1
     assert "sk-test-key" not in err
+
+
+def test_a_batch_prints_each_items_findings_and_no_critic_silences_them(tmp_path, capsys):
+    (tmp_path / "plan.json").write_text(json.dumps({**SWAPPED, "width": 256, "height": 256}))
+    batch = tmp_path / "jobs.jsonl"
+    batch.write_text('{"plan": "plan.json", "name": "harbour", "steps": 1}\n')
+    tiny = ["--model", "tiny", "--batch", str(batch)]
+    assert main([*tiny, "--out", str(tmp_path / "out")]) == 0
+    critic = [line for line in capsys.readouterr().out.splitlines() if ": critic: " in line]
+    assert (
+        len(critic) == 2 and critic[0].startswith("[1/1] harbour: critic: ") and "old lighthouse" in critic[0]
+    )
+
+    assert main([*tiny, "--no-critic", "--out", str(tmp_path / "quiet")]) == 0
+    assert ": critic: " not in capsys.readouterr().out

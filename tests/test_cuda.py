@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import torch
 from diffusers.models.transformers.transformer_flux import FluxAttnProcessor
+from render_fixtures import pixels, two_halves
 
 import renderer.regional as regional_module
 from renderer import render
@@ -20,22 +21,6 @@ FAST = dict(steps=4, progress=False)
 FULL_CONTROL = dict(inject_steps=4, double_interval=1, single_interval=1)
 INSIDE_LEFT = (slice(None), slice(0, 56))
 INSIDE_RIGHT = (slice(None), slice(200, 256))
-
-
-def two_halves(right_prompt: str = "a red lamp") -> dict:
-    return {
-        "base_prompt": "a cosy room",
-        "width": 256,
-        "height": 256,
-        "regions": [
-            {"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]},
-            {"label": "lamp", "prompt": right_prompt, "box": [0.5, 0.0, 1.0, 1.0]},
-        ],
-    }
-
-
-def pixels(image) -> np.ndarray:
-    return np.asarray(image, dtype=np.int16)
 
 
 @pytest.fixture(scope="module")

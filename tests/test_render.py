@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import torch
 from diffusers.models.transformers.transformer_flux import FluxAttnProcessor
+from render_fixtures import pixels, two_halves
 
 import renderer.pipeline as pipeline_module
 from planner import PlanError, validate_plan
@@ -14,23 +15,6 @@ from renderer.regional import block_processors
 from renderer.settings import SettingsError
 
 FAST = dict(steps=4, progress=False)
-
-
-def two_halves(right_prompt: str = "a red lamp", **extra) -> dict:
-    return {
-        "base_prompt": "a cosy room",
-        "width": 256,
-        "height": 256,
-        "regions": [
-            {"label": "chair", "prompt": "a green chair", "box": [0.0, 0.0, 0.5, 1.0]},
-            {"label": "lamp", "prompt": right_prompt, "box": [0.5, 0.0, 1.0, 1.0]},
-        ],
-        **extra,
-    }
-
-
-def pixels(image) -> np.ndarray:
-    return np.asarray(image, dtype=np.int16)
 
 
 def assert_plain_processors(transformer):
