@@ -413,6 +413,11 @@ def _thing_role(
     owner = _attachment(phrases, k, known, nouns)
     if owner is not None:
         return (Role.ATTACHED, owner)
+    bare = (
+        not (p.determiner or p.count or p.plural) and known.kind is ThingKind.FOOD and known.size <= Size.TINY
+    )
+    if bare and isinstance(_before(phrases, k), Verb):
+        return (Role.NONE, None)  # "pours tea", "sips wine": part of the action, not a thing
     return (Role.THING, None)
 
 
