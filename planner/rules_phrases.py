@@ -98,7 +98,7 @@ class _Quantity:
 
 def on_its_owner(found: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is 'on it' / 'on them' / 'on top' (no 'of'): resting on a thing named before."""
-    p = found[k]
+    p = found[k] if k < len(found) else None
     if not isinstance(p, SpacePhrase):
         return False
     nxt = found[k + 1] if k + 1 < len(found) else None
