@@ -69,7 +69,9 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     riders: dict[int, Rider] = {}
     nesting = sorted(
         (r for r in reading.relations if r.kind in {RelationKind.ON, RelationKind.IN}),
-        key=lambda r: r.kind is not RelationKind.IN,  # "lemons in a bowl" before "... on a table"
+        # "lemons in a bowl" before "... on a table"; the nearest support first ("a lemon on a
+        # plate" before "on the table")
+        key=lambda r: (r.kind is not RelationKind.IN, reading.things[r.objects[0]].size),
     )
     for relation in nesting:
         child, parent = relation.subject, relation.objects[0]
@@ -80,9 +82,9 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         known = entry(host.head)
         if (
             kind is RelationKind.IN
-            and not _holds(host, kind)
             and known is not None
             and known.has(Flag.SUPPORT)
+            and not known.has(Flag.CONTAINER)
         ):
             kind = RelationKind.ON  # "in a rocking chair", "in the hammock": on its seat
         if reading.things[child].size > host.size or not _holds(host, kind):
@@ -115,13 +117,14 @@ def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         r.subject
         for r in reading.relations
         if r.kind in {RelationKind.ON, RelationKind.IN} and r.objects[0] in slot
-    }
+    }  # already on or in something else
     if support is None or support != min(slot) or len(others) < 2:
         return []
-    others = [i for i in others if i not in resting]  # already on or in something else
+    others = [i for i in others if i not in resting]
     if any(things[i].size > Size.MEDIUM or _level(things[i]) == "ground" for i in others):
         return []
-    return [Rider(slot[i], slot[support], "on") for i in others]
+    beside = {r.subject for r in reading.relations if support in r.objects}  # "a newspaper under the tray"
+    return [Rider(slot[i], slot[support], "on") for i in others if i not in beside]
 
 
 def _surface(thing: Thing) -> bool:
@@ -144,6 +147,19 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
     if kind is RelationKind.ON:
         return known.kind is not ThingKind.PERSON or known.has(Flag.SUPPORT)  # a bird on a branch
     return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}
+
+
+def _beside(reading: PromptReading, index: int) -> str | None:
+    """The side of the picture of a thing that is only said to be next to a placed one: 'a crate
+    in the middle sits next to three watermelons' puts the watermelons in the middle too."""
+    for relation in reading.relations:
+        if relation.kind is not RelationKind.NEXT_TO or index not in (relation.subject, *relation.objects):
+            continue
+        for other in (relation.subject, *relation.objects):
+            place = reading.things[other].place
+            if other != index and place is not None and place.horizontal:
+                return place.horizontal
+    return None
 
 
 def _depth(reading: PromptReading, index: int) -> str | None:
@@ -182,7 +198,7 @@ def layout_input(
     groups = [
         Group(
             count=k.instances,
-            horizontal=t.place.horizontal if t.place else None,
+            horizontal=t.place.horizontal if t.place and t.place.horizontal else _beside(reading, k.thing),
             vertical=t.place.vertical if t.place else None,
             depth=_depth(reading, k.thing),
             shape=_shape(t),

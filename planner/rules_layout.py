@@ -432,16 +432,43 @@ def _rider_height(group: Group, aspect: float, cell: Box) -> float:
     return min(_usual_extent(group, aspect)[1], 0.45 * (cell[3] - cell[1]))
 
 
+def _rider_order(on: list[Rider], groups: list[Group], lefts: frozenset[tuple[int, int]]) -> list[Rider]:
+    """Riders from left to right: those stated left, then the unplaced around those stated
+    centre (so that the centre ones sit in the middle), then those stated right; an unplaced rider
+    said to be left or right of a centred one (`lefts`: (a, b) pairs, a left of b) sits beside it."""
+    side = {r.child: groups[r.child].horizontal for r in on}
+    centre = {c for c, h in side.items() if h == "center"}
+    for a, b in lefts:
+        if a in side and side[a] is None and b in centre:
+            side[a] = "centre-left"
+        if b in side and side[b] is None and a in centre:
+            side[b] = "centre-right"
+    by_side: dict[str | None, list[Rider]] = {}
+    for rider in on:
+        by_side.setdefault(side[rider.child], []).append(rider)
+    count = {name: len(by_side.get(name, [])) for name in ("left", "centre-left", "centre-right", "right")}
+    free = by_side.get(None, [])
+    half = (
+        len(free) + count["centre-right"] + count["right"] - count["left"] - count["centre-left"] + 1
+    ) // 2
+    half = max(0, min(len(free), half if centre else len(free)))
+    by_side["free-left"], by_side["free-right"] = free[:half], free[half:]
+    names = ("left", "free-left", "centre-left", "center", "centre-right", "free-right", "right")
+    return [r for name in names for r in by_side.get(name, [])]
+
+
 def _with_riders(
-    index: int, groups: list[Group], riders: list[Rider], cell: Box, aspect: float, anchor: tuple[int, int]
+    index: int,
+    groups: list[Group],
+    riders: list[Rider],
+    cell: Box,
+    aspect: float,
+    anchor: tuple[int, int],
+    lefts: frozenset[tuple[int, int]] = frozenset(),
 ) -> dict[int, list[Box]]:
     """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
     width) or sits in it (inside its box)."""
-    side = {"left": 0, None: 1, "center": 1, "right": 2}
-    on = sorted(
-        (r for r in riders if r.parent == index and r.kind == "on"),
-        key=lambda r: side[groups[r.child].horizontal],
-    )
+    on = _rider_order([r for r in riders if r.parent == index and r.kind == "on"], groups, lefts)
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell
@@ -457,13 +484,15 @@ def _with_riders(
         contact = t0 + 0.25 * h
         height = _rider_height(groups[rider.child], aspect, cell)
         region = (left, max(0.0, contact - height), left + share, contact)
-        out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1)))
+        out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1), lefts))
     for n, rider in enumerate(inside):
         share = w * 0.8 / len(inside)
         left = b0 + 0.1 * w + n * share
         region = (left, max(0.0, t0 - 0.1 * h), left + share, t0 + 0.75 * h)
         filled = [replace(g, size=1.0) if i == rider.child else g for i, g in enumerate(groups)]
-        out.update(_with_riders(rider.child, filled, riders, region, aspect, (0, 0)))  # fills its container
+        out.update(
+            _with_riders(rider.child, filled, riders, region, aspect, (0, 0), lefts)
+        )  # fills its container
     return out
 
 
@@ -500,10 +529,38 @@ def layout_groups(
     cells = _search_cells(top_groups, top_constraints, aspect)
     anchors = _anchors(top_groups, top_constraints, cells)
     boxes: dict[int, list[Box]] = {}
+    lefts = frozenset((c.a, c.b) for c in constraints if c.kind == "left_of")
     for new, old in enumerate(top):
-        boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0))))
+        boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), lefts))
     ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
-    return _overlap_depth(ordered, constraints, riders)
+    return _overlap_depth(_reseated(ordered, riders), constraints, riders)
+
+
+def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
+    """Things resting on a support that shrank (sizes in order) move down with it, so that their
+    bottom stays in its top band: a basket on a blanket touches the blanket."""
+    out = [list(group) for group in boxes]
+    parent_of = {r.child: r.parent for r in riders}
+    depth = {r.child: len(_chain(parent_of, r.child)) for r in riders}
+    for rider in sorted((r for r in riders if r.kind == "on"), key=lambda r: depth[r.child]):
+        if not out[rider.parent] or not out[rider.child]:
+            continue
+        top, bottom = out[rider.parent][0][1], out[rider.parent][0][3]
+        contact = top + 0.25 * (bottom - top)
+        low = max(box[3] for box in out[rider.child])
+        shift = contact - low if not top <= low <= contact else 0.0
+        for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):
+            out[moved] = [_rounded((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in out[moved]]
+    return out
+
+
+def _chain(parent_of: dict[int, int], index: int) -> list[int]:
+    """The supports under `index`, nearest first."""
+    found = []
+    while index in parent_of and index not in found:
+        index = parent_of[index]
+        found.append(index)
+    return found
 
 
 def _area(box: Box) -> float:

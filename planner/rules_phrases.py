@@ -7,7 +7,7 @@ here decides what a noun phrase is (a thing, a scene, a style): that is the next
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.rules_spatial import Spatial, match_spatial
 from planner.rules_tokens import Tag, Token
@@ -96,6 +96,29 @@ class _Quantity:
     collective: str = ""
 
 
+def on_its_owner(found: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is 'on it' / 'on them' / 'on top' (no 'of'): resting on a thing named before."""
+    p = found[k] if k < len(found) else None
+    if not isinstance(p, SpacePhrase):
+        return False
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    if p.spatial.relation == "on":
+        return isinstance(nxt, Mark) and nxt.low in {"it", "them"}
+    s = p.spatial
+    return s.relation is None and s.vertical == "top" and not s.horizontal and p.end - p.start == 2
+
+
+def list_end(found: tuple[Phrase, ...], k: int) -> int:
+    """The first phrase after k that is not part of a list of noun phrases ('a basket, a bottle of
+    lemonade and a bowl of cherries')."""
+    j = k + 1
+    while j < len(found) and (
+        isinstance(found[j], NounPhrase) or isinstance(found[j], Mark) and found[j].low in {",", "and", "of"}  # type: ignore[union-attr]
+    ):
+        j += 1
+    return j
+
+
 def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
     """Determiner, number, quantifier and collective ('a pair of', 'a row of') starting at i."""
     q = _Quantity(i)
@@ -138,7 +161,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
         return False
     if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
-        return nxt.tag in _RUN_TAGS  # "a sleeping cat", "a weathered sign"
+        after_noun = token.low.endswith("ing") and j > 0 and tokens[j - 1].tag is Tag.NOUN
+        return nxt.tag in _RUN_TAGS and not after_noun  # "a sleeping cat", not "a man cooking skewers"
     if token.tag is Tag.ADV:
         return nxt.tag in {Tag.ADJ, Tag.VERB}  # "a brightly lit lantern"
     if token.low in {"and", ","} and j > 0 and _describing(tokens[j - 1].low):
@@ -238,6 +262,28 @@ def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPh
     return NounPhrase(i, end, tokens[i].sentence, words, "one", "one", count=1)
 
 
+def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
+    """'a banker's lamp', "children's book": a generic possessor (no determiner, or 'a') names a
+    kind of the thing after it, so the two are one noun phrase. 'The girl's dog' stays two."""
+    end = owner.end
+    if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS or owner.determiner not in {"", "a", "an"}:
+        return owner
+    owned = _noun_phrase(tokens, end + 1)
+    if owned is None or owned.determiner or owned.count is not None or is_class(owned.head, WordClass.PART):
+        return owner
+    words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
+    count = owner.count if not owned.plural else None
+    return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
+
+
+def _described(tokens: tuple[Token, ...], i: int) -> bool:
+    """A participle opening a noun phrase with no article: 'in shining armor'."""
+    token = tokens[i]
+    if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i == 0 or i + 1 >= len(tokens):
+        return False
+    return tokens[i - 1].tag is Tag.PREP and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
+
+
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:
     if tuple(lows[i : i + 4]) == _ORDER:
         return SpacePhrase(i, i + 4, tokens[i].sentence, Spatial(4), order=True)
@@ -257,6 +303,8 @@ def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:
     while i < len(tokens):
         token = tokens[i]
         found: Phrase | None = _space(tokens, lows, i) if token.is_word else None
+        if found is None and _described(tokens, i):
+            found = _noun_phrase(tokens, i)  # "in shining armor", "with flowing hair"
         if found is None and token.tag not in {
             Tag.VERB,
             Tag.PREP,
@@ -267,6 +315,8 @@ def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:
             Tag.COMMA,
         }:
             found = _noun_phrase(tokens, i)
+        if isinstance(found, NounPhrase):
+            found = _possessed(tokens, found)
         if found is None and token.tag is Tag.VERB:
             found = Verb(i, i + 1, token.sentence, token.low)
         if found is None:

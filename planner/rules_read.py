@@ -16,7 +16,7 @@ from collections import Counter
 
 from planner.reading import Place, PromptReading, Relation, Size, Thing
 from planner.rules_details import Description, describe, text_of
-from planner.rules_phrases import Mark, Phrase, phrases
+from planner.rules_phrases import Mark, Phrase, SpacePhrase, phrases
 from planner.rules_relations import relate
 from planner.rules_roles import Noun, Role, roles
 from planner.rules_tokens import Tag, Token, tokenize
@@ -227,7 +227,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     )
     scene_nouns = [n for n in nouns if n.role is Role.SCENE]
     scenes = [_scene_text(n, found, tokens) for n in scene_nouns]
-    settings = [text for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n)]
+    settings = [text for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n, found)]
     return PromptReading(
         things=tuple(things),
         relations=relations,
@@ -238,11 +238,21 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     )
 
 
-def _setting(noun: Noun) -> bool:
-    """A scene that is a setting for things in it (a kitchen, a beach), not the sky or a surface."""
+def _setting(noun: Noun, found: tuple[Phrase, ...]) -> bool:
+    """A scene that is a setting for things in it (a kitchen, a beach), not the sky or a surface,
+    and said as one: opening a sentence or after a preposition ('in a kitchen'), not listed among
+    the things ('a cottage, a windmill and a small pond')."""
     surface = noun.entry is not None and noun.entry.has(Flag.SUPPORT)
+    before = found[noun.index - 1] if noun.index else None
+    introduced = (
+        before is None
+        or isinstance(before, SpacePhrase)
+        or isinstance(before, Mark)
+        and (before.tag in {Tag.END, Tag.PREP} or before.low in _SCENE_LEADS)
+    )
     return (
-        not surface
+        introduced
+        and not surface
         and not is_class(noun.phrase.head, WordClass.SKY)
         and not noun.phrase.head.endswith("ground")
     )

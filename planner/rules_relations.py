@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
@@ -73,9 +73,10 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     coordinated with it by 'and' ("a boy and a girl in front of ...")."""
     if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
         if isinstance(phrases[k - 2], Mark) and phrases[k - 2].low == ",":  # type: ignore[union-attr]
-            first = _first_thing(phrases, k, at, nouns)
+            first = _last_animate(phrases, k, at, nouns)
+            first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
-                return [first]  # "..., typing on a keyboard": the sentence's subject types
+                return [first]  # "..., typing on a keyboard": the one who can type
     found: list[int] = []
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
@@ -92,6 +93,20 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             break
         j -= 1
     return found[::-1]
+
+
+def _last_animate(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The last person or animal named in the sentence of phrase k, before it."""
+    sentence = phrases[k].sentence
+    for p in reversed(phrases[:k]):
+        if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
+            holder = _holder(nouns, at[p.start])
+            known = nouns[holder].entry if holder is not None else None
+            if known is not None and known.kind in _ANIMATE:
+                return holder
+    return None
 
 
 def _first_thing(
@@ -128,8 +143,26 @@ def _next_things(
     return found
 
 
+def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The phrase a relation's object stands for: for a part ('the handle of a fork', 'the edge of
+    the table'), the thing it is a part of."""
+    nxt = phrases[k] if k < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.PART:
+        return k
+    if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
+        whole = phrases[k + 2]
+        if (
+            isinstance(whole, NounPhrase)
+            and whole.start in at
+            and nouns[at[whole.start]].role in _PLACED_ROLES
+        ):
+            return k + 2
+    return k
+
+
 def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    j = _whole(phrases, k + 1, at, nouns)
+    nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
@@ -226,12 +259,25 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
-    subjects = (
-        [] if _opening(phrases, k) else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
-    )
+    leads = _opening(phrases, k) or _leads_clause(phrases, k, at, nouns)
+    subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
+    comma or 'and' and right before a thing is that thing's."""
+    before = phrases[k - 1] if k else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    joined = isinstance(before, Mark) and before.low in {",", "and"}
+    return (
+        joined
+        and isinstance(nxt, NounPhrase)
+        and nxt.start in at
+        and nouns[at[nxt.start]].role in _PLACED_ROLES
+    )
 
 
 def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -248,6 +294,9 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         None,
     )  # type: ignore[union-attr]
     if verb is not None and isinstance(phrases[verb], Verb):
+        before_verb = _fronted(phrases, k, verb, at, nouns)
+        if before_verb:
+            return before_verb
         after_verb = _coordinated(phrases, verb, at, nouns)
         if after_verb:
             return after_verb
@@ -261,6 +310,35 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         None,
     )  # type: ignore[union-attr]
     return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+
+
+def _fronted(
+    phrases: tuple[Phrase, ...], k: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """'In front of the sofa, a low table holds ...': after an opening relation and a comma, the
+    things before the verb are its subjects."""
+    j = _whole(phrases, k + 1, at, nouns) + 1
+    if j >= verb or not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.COMMA):  # type: ignore[union-attr]
+        return []
+    return _coordinated(phrases, j, at, nouns)
+
+
+def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+    """'To its left, chopsticks ...; to its right, a plate': an 'its' that opens the sentence after
+    another such 'its' means the same thing."""
+    sentence = phrases[k].sentence
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if p.sentence < sentence - 1:
+            return None
+        if (
+            isinstance(p, SpacePhrase)
+            and p.spatial.to_referent
+            and p.sentence == sentence - 1
+            and _opening(phrases, j)
+        ):
+            return _pronoun(phrases, j, at, nouns, animate=False)
+    return None
 
 
 def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -277,7 +355,8 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ]
     earlier = [e for e in earlier if e is not None and e not in named]
     if opening:
-        its = _pronoun(phrases, k, at, nouns, animate=False)
+        its = _parallel(phrases, k, at, nouns)
+        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=False)
         earlier = [its] if its is not None and its not in named else earlier
     return Spatial((Link(kind, named[0], (earlier[-1],)),)) if kind and named and earlier else Spatial()
 
@@ -297,13 +376,19 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         and s.relation in {"inside", "above"}
     ):
         fallback = (None, "top", None)  # "in the sky"
-    elif isinstance(nxt, NounPhrase) and s.relation == "above" and nxt.start in at:
+    elif isinstance(nxt, NounPhrase) and s.relation == "above" and _scenery(nxt, at, nouns):
         fallback = (None, "top", None)  # "hovers above the alley"
     elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
         fallback = None
     if fallback:
         return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
     return Spatial()
+
+
+def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether a noun phrase is a thing or a scene ('hovers above the alley'), not the picture's
+    frame ('overhead food photography')."""
+    return p.start in at and nouns[at[p.start]].role in {Role.THING, Role.REPEAT, Role.SCENE}
 
 
 def _coordinated(
@@ -341,6 +426,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if not subjects:
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
     objects: tuple[int, ...] = (target,)
+    if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
+        kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
     if kind is RelationKind.BETWEEN:
         others = [s for s in _next_things(phrases, k + 1, at, nouns, limit=2) if s != target]
         if not others:
@@ -356,9 +443,85 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         return []
     actor = _subjects(phrases, k, at, nouns)
     known = nouns[actor[0]].entry if actor else None
-    if not actor or known is None or known.kind not in _ANIMATE or actor[0] == at[nxt.start]:
+    if not actor or known is None or actor[0] == at[nxt.start]:
         return []
+    if known.kind not in _ANIMATE:
+        return _borne(phrases, k, at, nouns, actor[0])
     return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
+
+
+def _borne(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
+) -> list[Link]:
+    """'a low table holds a stack of books and a mug': what a support or container holds rests on
+    or in it."""
+    known = nouns[host].entry
+    verb = phrases[k]
+    if known is None or not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ATTACH_VERB):
+        return []
+    kind = (
+        RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
+    )
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    return [Link(kind, i, (host,)) for i in held] if kind is not None else []
+
+
+def _coming_from(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[tuple[int, Place]]:
+    """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
+    subject of the verb is on that side (a light 'from the left' places nothing)."""
+    side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
+    verb = k - 1 if k >= 1 and isinstance(phrases[k - 1], Verb) else k - 2
+    if side is None or verb < 1 or not isinstance(phrases[verb], Verb):
+        return []
+    if verb == k - 2 and not isinstance(phrases[k - 1], NounPhrase):
+        return []
+    subject = _clause(phrases, verb, at, nouns)
+    return [(subject[0], Place(horizontal=side))] if subject else []
+
+
+def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a hammock strung between them where a man naps': the thing after 'where' is in the last
+    thing named before it."""
+    before = [
+        _resolve(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase)
+        and p.sentence == phrases[k].sentence
+        and p.start in at
+        and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    after = _next_things(phrases, k, at, nouns, limit=1)
+    return (
+        [Link(RelationKind.IN, after[0], (before[-1],))]
+        if before and after and after[0] != before[-1]
+        else []
+    )
+
+
+def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
+    thing of the 'with' list rests on the thing before 'with'."""
+    j = k - 1
+    while j >= 0 and (
+        isinstance(phrases[j], NounPhrase)
+        or isinstance(phrases[j], Mark)
+        and phrases[j].low in {",", "and", "of"}  # type: ignore[union-attr]
+    ):
+        j -= 1
+    space = phrases[j] if j >= 0 else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != k:
+        return Spatial()
+    owner = _subjects(phrases, j, at, nouns)
+    listed = [
+        _resolve(nouns, at[p.start])
+        for p in phrases[j + 1 : k]
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    if len(owner) != 1:
+        return Spatial()
+    return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
 
 
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
@@ -369,9 +532,19 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
             links.extend(_action(phrases, k, at, nouns))
+        if isinstance(p, Mark) and p.low == "where":
+            links.extend(_where(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)
+        if p.spatial.relation == "camera":
+            places.extend(_coming_from(phrases, k, at, nouns))
+            continue
+        if on_its_owner(phrases, k):
+            found = _resting(phrases, k, at, nouns)
+            if found.links:
+                links.extend(found.links)
+                continue
         if p.order:
             found = _order(phrases, k, at, nouns)
         elif place is not None:
@@ -382,4 +555,6 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             continue
         links.extend(found.links)
         places.extend(found.places)
-    return Spatial(tuple(dict.fromkeys(links)), tuple(places))
+    said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
+    links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+    return Spatial(tuple(dict.fromkeys(links)), tuple(places))  # "on a tray: ..., a newspaper under the tray"

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.reading import Size
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
+_USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
+_USING_WORDS = frozenset("from off into".split())
+_BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
 _FRAMING_NEXT = frozenset("of featuring showing depicting with".split())
 
 
@@ -172,8 +175,8 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     if _low(_before(phrases, k)) != "by":
         return False
     maker = _before(phrases, k, 2)
-    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB):
-        return True
+    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
+        return True  # "painted by Claude Monet", "..., by a famous concept artist"
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
@@ -212,6 +215,26 @@ def _placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
+def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """The subject of a verb with an absolute place: 'an oasis with two palm trees lies on the
+    right edge', 'a village sits on the left'."""
+    j = k + 1
+    while j < len(phrases) and (
+        isinstance(phrases[j], NounPhrase)
+        or isinstance(phrases[j], SpacePhrase)
+        and phrases[j].spatial.relation == "with"  # type: ignore[union-attr]
+        or _low(phrases[j]) in {",", "and", "of"}
+    ):
+        j += 1
+    if j < len(phrases) and _absolute(phrases[j]) and j > k + 1:
+        return True  # "a small pond with two ducks on the right"
+    if j >= len(phrases) or not isinstance(phrases[j], Verb):
+        return False
+    while j < len(phrases) and isinstance(phrases[j], Verb):
+        j += 1
+    return j < len(phrases) and _absolute(phrases[j])
+
+
 def _superlative(p: NounPhrase) -> bool:
     return any(
         w.endswith("est") and len(w) > 4 or w in {"first", "second", "third", "last"} for w in p.modifiers
@@ -243,9 +266,17 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
         return None
     for i in range(len(nouns) - 1, -1, -1):
         noun = nouns[i]
-        if noun.role in {Role.THING, Role.SCENE} and p.head in {noun.phrase.head, noun.phrase.compound}:
+        if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
             return _resolve(nouns, i)
     return None
+
+
+def _same_word(head: str, earlier: NounPhrase) -> bool:
+    """Whether 'the <head>' names an earlier thing: the same head or compound, or the end of a
+    closed compound ('the bench' after 'a workbench', 'the boat' after 'a sailboat')."""
+    if head in {earlier.head, earlier.compound}:
+        return True
+    return len(head) >= 3 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
 
 
 def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
@@ -258,13 +289,24 @@ def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
 
 def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """'a hat and a sweater', 'curly hair and glasses': the owner of the item listed just before."""
-    if _low(_before(phrases, k)) not in {"and", ","} or not nouns or nouns[-1].index != k - 2:
-        return None
-    previous = nouns[-1]
-    if previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+    by_index = {n.index: n for n in nouns}
+    j = k
+    while True:  # back over unlisted items ("..., sliced pork and green onions")
+        i = j - 1
+        if i >= 1 and isinstance(phrases[i], Verb) and phrases[i].low.endswith("ed"):  # type: ignore[union-attr]
+            i -= 1
+        previous = by_index.get(i - 1)
+        if i < 1 or _low(phrases[i]) not in {"and", ","} or previous is None:
+            return None
+        if previous.role is not Role.NONE:
+            break
+        j = i - 1
+    if previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None
     owner = nouns[previous.ref].entry
-    return previous.ref if owner is not None and owner.kind in _ANIMATE else None
+    contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
+    holder = owner is not None and (owner.kind in _ANIMATE or owner.has(Flag.CONTAINER) and not contents)
+    return previous.ref if holder else None
 
 
 def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -281,6 +323,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.kind in _ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation == "with" and on_its_owner(phrases, list_end(phrases, k)):
+        return None  # "a blanket with a basket on it": a thing resting on the blanket
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
@@ -301,7 +345,45 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return listed
     if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
-    return None
+    return _in_use(phrases, k, known, nouns)
+
+
+def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The person using a hand-held thing named after their action: 'pours a liquid from a flask',
+    'screams into a microphone', 'the ball in his hand' (one held over someone, 'under an
+    umbrella', keeps its own region)."""
+    p = phrases[k]
+    before, after = _lead(phrases, k), _after(phrases, k)
+    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
+        return None
+    hand = (
+        _after(phrases, k + 1)
+        if isinstance(after, SpacePhrase) and after.spatial.relation == "inside"
+        else None
+    )
+    if (
+        isinstance(hand, NounPhrase)
+        and hand.determiner in _POSSESSIVE
+        and is_class(hand.head, WordClass.PART)
+    ):
+        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand"
+    relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
+        return None
+    owner = _owner(nouns, p.sentence, earlier=False)
+    if owner is not None and _person(nouns[owner]):
+        return owner
+    owner = _owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
+    acting = owner is not None and any(
+        isinstance(q, Verb) and q.low.endswith("ing") and _low(_before(phrases, j)) == ","
+        for j, q in enumerate(phrases[:k])
+        if j > nouns[owner].index
+    )
+    return owner if acting and owner is not None and _person(nouns[owner]) else None
+
+
+def _person(noun: Noun) -> bool:
+    return noun.entry is not None and noun.entry.kind is ThingKind.PERSON
 
 
 def _holds(owner: Noun) -> bool:
@@ -324,11 +406,18 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
-    if known.kind is ThingKind.SCENE and (open_air or not _placed_next(phrases, k)):
+    if known.kind is ThingKind.SCENE and (
+        open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
+    ):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
     if owner is not None:
         return (Role.ATTACHED, owner)
+    bare = (
+        not (p.determiner or p.count or p.plural) and known.kind is ThingKind.FOOD and known.size <= Size.TINY
+    )
+    if bare and isinstance(_before(phrases, k), Verb):
+        return (Role.NONE, None)  # "pours tea", "sips wine": part of the action, not a thing
     return (Role.THING, None)
 
 
@@ -342,7 +431,9 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     nxt = _after(phrases, k)
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
-    return Role.THING if counted and (acts or placed) else Role.NONE
+    before = _before(phrases, k)
+    related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
+    return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
@@ -352,6 +443,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     before = _before(phrases, k)
     if _negated(phrases, k, nouns):
         return (Role.NEGATED, None)
+    if _low(before) in {"like", "as"}:
+        return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
     if _made_by(phrases, k) or _is_frame(phrases, k, nouns) or _of_style(phrases, k, nouns):
@@ -364,6 +457,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
             return (Role.PREDICATE, owner)  # "the car is orange"
     if isinstance(before, Mark) and before.tag is Tag.BE and is_class(p.head, WordClass.COLOUR):
         return (Role.NONE, None)  # "the sky is a bright orange"
+    if is_class(p.head, WordClass.COLOUR) and not (p.determiner or p.count or p.plural):
+        return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
     repeat = _repeat_of(p, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)

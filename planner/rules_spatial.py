@@ -8,9 +8,9 @@ or an absolute place in the picture (horizontal 'left'/'center'/'right', vertica
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-_LEAD = frozenset("on to at in into towards toward from along near".split())
+_LEAD = frozenset("on to at in into towards toward from along near through".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
 _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom", "middle": "middle"}
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back", "distance": "back"}
@@ -18,6 +18,9 @@ _AREA = frozenset("side corner half part edge area portion third quadrant sectio
 _FILLER = frozenset("far very extreme".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
+_CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
+_BY_OBJECTS = frozenset("the a an his her their its two three".split())
+_BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
 _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
@@ -161,35 +164,50 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         i += 1
     elif not lead and words[start] in {"front", "back", "top", "bottom"}:
         return None  # "a top hat", "the front door": not a place
-    if not lead and start > 0 and words[start - 1] not in {",", "and", "the"}:
+    if not lead and start > 0 and words[start - 1] not in {",", "and", "the"} and not _of_canvas(words, i):
         if i >= len(words) or words[i] not in _AREA:
             return None
     if i < len(words) and words[i] == "of":
-        if depth == "front" and horizontal is None:
-            return Spatial(i + 1 - start, relation="front", needs_object=True, vertical=vertical, depth=depth)
-        if depth == "back" and horizontal is None and vertical is None:
-            return Spatial(i + 1 - start, relation="behind", needs_object=True, depth=depth)
-        if horizontal in {"left", "right"}:
-            relation = f"{horizontal}_of"
-        elif vertical == "top":
-            relation = "above"
-        elif vertical == "bottom":
-            relation = "below"
-        else:
-            relation = "on"  # "in the middle of the table"
-        return Spatial(
-            i + 1 - start,
-            relation=relation,
-            horizontal=horizontal,
-            vertical=vertical,
-            depth=depth,
-            needs_object=True,
+        place = Spatial(
+            i + 1 - start, horizontal=horizontal, vertical=vertical, depth=depth, needs_object=True
         )
+        return replace(place, relation=_of_relation(place, words[start]))
     if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
     if depth is not None and vertical is None:  # the foreground is low in the picture, the background high
         vertical = "bottom" if depth == "front" else "top"
     return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
+
+
+def _of_relation(place: Spatial, lead: str) -> str:
+    """The relation of '<direction> of X': 'the left of' is left_of, 'in front of' is front..."""
+    horizontal, vertical, depth = place.horizontal, place.vertical, place.depth
+    if depth == "front" and horizontal is None:
+        return "front"
+    if depth == "back" and horizontal is None and vertical is None:
+        return "behind"
+    if horizontal in {"left", "right"}:
+        return f"{horizontal}_of"
+    if vertical == "top" and horizontal is None and depth is None and lead in {"from", "at"}:
+        return "on"  # "crows from the top of a fence post", "at the top of the tree"
+    if vertical in {"top", "bottom"}:
+        return "above" if vertical == "top" else "below"
+    return "on"  # "in the middle of the table"
+
+
+def _of_canvas(words: list[str], i: int) -> bool:
+    """'... of the picture': a place in the picture even with no preposition before it ('fills
+    the bottom half of the picture')."""
+    return words[i : i + 2] == ["of", "the"] and i + 2 < len(words) and words[i + 2] in _CANVAS
+
+
+def _beside(words: list[str], start: int) -> bool:
+    """'kneels by a wheelbarrow', 'sits by the fire': 'by' as a place, not 'lit by a lamp' or
+    'painted by Monet'."""
+    after = words[start + 1] if start + 1 < len(words) else ""
+    before = words[start - 1] if start else ""
+    agent = before.endswith(("ed", "en")) or before in _BY_AGENTS or before == ","  # ", by an artist"
+    return after in _BY_OBJECTS and not agent
 
 
 def _possessive_side(words: list[str], start: int) -> Spatial | None:
@@ -214,13 +232,18 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         phrase = tuple(words[start : start + length])
         if len(phrase) == length and phrase in _RELATIVE_PHRASES:
             relation = _RELATIVE_PHRASES[phrase]
-            return Spatial(length, relation=relation, needs_object=relation != "camera")
+            if relation == "camera" and words[start + length : start + length + 1] == ["of"]:
+                continue  # "from the top of a post": a place on the post, not the camera's
+            side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
+            return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     directional = _directional(words, start)
     if directional is not None:
         return directional
     word = words[start]
     if word in {"centered", "centred"}:
         return Spatial(1, horizontal="center")  # "a cup centred on the table"
+    if word == "by" and _beside(words, start):
+        return Spatial(1, relation="adjacent", needs_object=True)
     if word in _RELATIVE_WORDS:
         return Spatial(1, relation=_RELATIVE_WORDS[word], needs_object=True)
     return None

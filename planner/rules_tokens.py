@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.rules_vocab import WordClass, classes_of, entry, parts_of_speech, singular
+from planner.rules_vocab import WordClass, classes_of, entry, is_class, parts_of_speech, singular, value_of
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
@@ -161,9 +161,23 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
-    if entry(f"{previous} {singular(word)}") is not None:
-        return tag  # "traffic lights", "fairy lights"
-    plural_subject = before is Tag.PRON or singular(previous) != previous
+    if (
+        entry(f"{previous} {singular(word)}") is not None
+        or word.endswith("s")
+        and is_class(word, WordClass.LIGHT)
+    ):
+        return tag  # "traffic lights", "fairy lights", "sun rays"
+    if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
+        return tag  # "two glass cups of espresso"
+    framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
+    if framing and entry(singular(previous)) is None:
+        return tag  # "a sports photograph", but "cypress trees frame the house"
+    plural_subject = (
+        before is Tag.PRON
+        or singular(previous) != previous
+        and not _one_of(tags, lows, i - 1)
+        or (not word.endswith("s") and _counted(tags, lows, i - 1))
+    )
     if plural_subject and after in {
         Tag.DET,
         Tag.PREP,
@@ -175,12 +189,54 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         Tag.COMMA,
     }:
         return Tag.VERB  # "three seagulls circle above"
-    third_person = word.endswith("s") and singular(word) != word and not plural_subject
+    verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
+    third_person = word.endswith("s") and verb_form and not plural_subject
     if third_person and (
         entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
     ):
         return Tag.VERB  # "a woman waits", "the father flips pancakes"
+    if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
+        return Tag.VERB  # "the ruins of a temple poke out of the sand"
+    if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
+        return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A word known only as a verb, after 'a wooden' and before the end of its phrase, is a
+    noun: 'next to a wooden tamper.'"""
+    tag = tags[i]
+    if tag is not Tag.VERB or i < 2 or tags[i - 1] is not Tag.ADJ or lows[i].endswith(("ing", "ed", "s")):
+        return tag
+    j = i - 1
+    while j > 0 and tags[j] is Tag.ADJ:
+        j -= 1
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
+    return Tag.NOUN if tags[j] is Tag.DET and closed else tag
+
+
+def _one_of(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural noun at i follows 'a' or 'an': a modifier ('a crowded farmers market'),
+    not a subject."""
+    j = i - 1
+    while j >= 0 and tags[j] is Tag.ADJ:
+        j -= 1
+    return j >= 0 and lows[j] in {"a", "an"}
+
+
+def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i is counted above one ('two white sheep', 'several deer'): plural
+    even when its form is not."""
+    j = i - 1
+    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN}:
+        j -= 1
+    if j < 0:
+        return False
+    if tags[j] is Tag.QUANT:
+        return True
+    value = lows[j] if lows[j].isdigit() else value_of(lows[j], WordClass.NUMBER)
+    return tags[j] is Tag.NUM and value is not None and int(value) > 1
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -189,7 +245,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     lows = [t.lower() for t in texts]
     tags = [_word_tag(low) for low in lows]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
-        tags[i] = _in_context(tags, lows, i)
+        tags[i] = _verb_as_noun(tags, lows, i) if tags[i] is Tag.VERB else _in_context(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):

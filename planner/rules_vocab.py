@@ -175,6 +175,8 @@ def entry(words: str) -> Entry | None:
 def _agent(word: str) -> bool:
     if " " in word or not word.isascii() or len(word) < 5 or classes_of(word):
         return False
+    if word.endswith("man") and not parts_of_speech(word) - {"NOUN"}:
+        return True  # "a salaryman", "a ferryman"
     if not any(word.endswith(suffix) for suffix in _starts(WordClass.AGENT_SUFFIX)):
         return False
     return parts_of_speech(word) == frozenset({"NOUN"})
@@ -211,6 +213,8 @@ def singular(word: str) -> str:
             return lemma
     if lemmas:
         return lemmas[0]
+    if word.endswith("men") and len(word) > 5:
+        return word[:-3] + "man"  # an unlisted compound: "salarymen", "linemen"
     if word.endswith("s") and not word.endswith("ss"):
         return getAllLemmasOOV(word, "NOUN").get("NOUN", (word,))[0]
     return word

@@ -653,3 +653,22 @@ def test_sizes_follow_the_things():
     p = plan("a bee, a fridge, a house and a cup")
     area = {r.label: (r.box[2] - r.box[0]) * (r.box[3] - r.box[1]) for r in p.regions}
     assert area["house"] > area["fridge"] > area["cup"] > area["bee"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("an old man with a cane", ["old man"]),
+        ("a girl with an umbrella and a dog", ["girl", "dog"]),
+        ("a checkered blanket with a basket and a bottle on it", ["checkered blanket", "basket", "bottle"]),
+    ],
+)
+def test_a_with_list_ends_the_prompt_or_rests_on_its_owner(prompt, expected):
+    """What a 'with' list ends on (the prompt's end, or 'on it') decides whether it is carried or
+    rests on its owner."""
+    p = plan(prompt)
+    assert labels(p) == expected
+    if "on it" in prompt:
+        blanket = next(r.box for r in p.regions if r.label == expected[0])
+        for region in p.regions[1:]:
+            assert blanket[1] - 0.05 <= region.box[3] <= (blanket[1] + blanket[3]) / 2
