@@ -255,7 +255,8 @@ def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
         ):
             continue
         members = sum(1 for n in nouns if n.ref == g and n.role is Role.THING)
-        later = p.sentence > group.phrase.sentence or p.head == "one" or _superlative(p)
+        told_apart = bool(set(p.modifiers) - set(group.phrase.modifiers))  # "a yellow duckling"
+        later = p.sentence > group.phrase.sentence or p.head == "one" or _superlative(p) or told_apart
         if later and members < (group.phrase.count or 0):
             return g
     return None
@@ -418,7 +419,23 @@ def _thing_role(
     )
     if bare and isinstance(_before(phrases, k), Verb):
         return (Role.NONE, None)  # "pours tea", "sips wine": part of the action, not a thing
+    shared = _shared(phrases, k, known, nouns)
+    if shared is not None:
+        return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The people or animals acting on a tiny thing with no place of its own: 'two teenagers share
+    a bubble tea', 'a girl eats an apple' (the thing is in their prompt, not a region)."""
+    before = _before(phrases, k)
+    acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
+    if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
+        return None
+    if _placed_next(phrases, k) or isinstance(_after(phrases, k), SpacePhrase):
+        return None
+    owner = _owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
+    return owner if owner is not None and nouns[owner].index == k - 2 else None
 
 
 def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:

@@ -44,6 +44,14 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
+    ("bends", "over"): "adjacent",  # a person bending over a thing is beside and behind it
+    ("bending", "over"): "adjacent",
+    ("bent", "over"): "adjacent",
+    ("leans", "over"): "adjacent",
+    ("leaning", "over"): "adjacent",
+    ("hunched", "over"): "adjacent",
+    ("stoops", "over"): "adjacent",
+    ("stooping", "over"): "adjacent",
     ("close", "to"): "adjacent",
     ("adjacent", "to"): "adjacent",
     ("on", "side", "of"): "adjacent",
@@ -102,6 +110,8 @@ _RELATIVE_WORDS: dict[str, str] = {
     "within": "inside",
     "into": "inside",
     "with": "with",
+    "across": "on",  # "walks across a bridge": on it
+    "at": "adjacent",  # "grills skewers at a cart", "sits at a desk": beside it, touching
 }
 # A relation word with no object after it means a place in the picture.
 ABSOLUTE_FALLBACK: dict[str, tuple[str | None, str | None, str | None]] = {

@@ -234,6 +234,17 @@ def plural_of(word: str) -> str:
     return forms[0] if forms else word + "s"
 
 
+@functools.cache
+def gerund(word: str) -> str:
+    """The -ing form of a finite verb ('hang' -> 'hanging', 'grills' -> 'grilling'), so an action
+    read into a region prompt stays English ('a moon hanging low', not 'a moon, hang low')."""
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    forms = getInflection(lemmas[0], "VBG") if lemmas else ()
+    return forms[0] if forms else word
+
+
 def is_plural(word: str) -> bool:
     """Whether a lower-case noun is a plural form ("glasses", a pair thing, is not)."""
     found = vocabulary().things.get(word)
