@@ -9,7 +9,7 @@ usual extent, scaled down against the biggest thing in the picture (a bee beside
 
 from __future__ import annotations
 
-from planner.reading import PromptReading, RelationKind, Size, Thing
+from planner.reading import PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
 from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
@@ -60,6 +60,8 @@ def _level(thing: Thing) -> str | None:
         return None
     if known.has(Flag.SKY):
         return "sky"
+    if known.has(Flag.WALL):
+        return "wall"
     big_plant = known.kind is ThingKind.PLANT and known.size >= Size.LARGE
     return "ground" if known.kind in _GROUND or big_plant else None
 
@@ -172,13 +174,36 @@ def _depth(reading: PromptReading, index: int) -> str | None:
     return None
 
 
-def _constraints(reading: PromptReading, slot: dict[int, int], riding: set[int]) -> list[Constraint]:
+def _working_at(reading: PromptReading, relation: Relation, support_of: dict[int, int]) -> int | None:
+    """The support a person is at ('grills skewers at a cart', 'bends over a watch on the bench'):
+    the person stands behind it, overlapped by it, rather than in a cell of their own."""
+    known = entry(reading.things[relation.subject].head)
+    if relation.kind is not RelationKind.NEXT_TO or known is None or known.kind is not ThingKind.PERSON:
+        return None
+    target = support_of.get(relation.objects[0], relation.objects[0])
+    found = entry(reading.things[target].head)
+    return target if found is not None and found.has(Flag.SUPPORT) and found.size >= Size.MEDIUM else None
+
+
+def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Constraint]:
     out: list[Constraint] = []
+    riding = {r.child for r in riders}
+    thing_of = {n: i for i, n in slot.items()}
+    support_of = {thing_of[r.child]: thing_of[r.parent] for r in riders}
     for relation in reading.relations:
         members = [slot.get(i) for i in (relation.subject, *relation.objects)]
         if any(m is None for m in members) or (
             relation.kind in {RelationKind.ON, RelationKind.IN} and members[0] in riding
         ):
+            continue
+        at = _working_at(reading, relation, support_of)
+        if at is not None and slot.get(at) is not None:
+            person, support = slot[relation.subject], slot[at]
+            out += [Constraint("adjacent", person, support), Constraint("align_x", person, support)]
+            placed = reading.things[relation.subject].place
+            if placed is None or placed.vertical is None:  # "in the foreground a vendor ...": stays low
+                out.append(Constraint("above", person, support))
+                out.append(Constraint("depth", support, person))  # the support overlaps the person's legs
             continue
         for kind, a, b in _PAIRS[relation.kind]:
             if a < len(members) and b < len(members) and members[a] != members[b]:
@@ -208,4 +233,4 @@ def layout_input(
         for k, t in zip(kept, things, strict=True)
     ]
     riders = _riders(reading, slot)
-    return groups, _constraints(reading, slot, {r.child for r in riders}), riders
+    return groups, _constraints(reading, slot, riders), riders

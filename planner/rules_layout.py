@@ -40,7 +40,8 @@ class Group:
     depth: str | None = None  # front | back
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
-    level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high)
+    level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high),
+    # "wall": hangs on a wall (upper part)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ def _pin_cost(group: Group, box: Box) -> float:
         pinned += 3.0 * max(0.0, 0.5 - cy)  # people, furniture, buildings stand low in the picture
     elif group.vertical is None and group.level == "sky":
         pinned += 3.0 * max(0.0, cy - 0.4)  # the moon, a kite, gulls
+    elif group.vertical is None and group.level == "wall":
+        pinned += 3.0 * max(0.0, cy - 0.42)  # a window, a clock, a painting: up on the wall
     return pinned
 
 

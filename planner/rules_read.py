@@ -113,6 +113,10 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
         if p.determiner == "the" and any(w.endswith("est") for w in p.modifiers):
             text = f"the {text}"
+        elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
+            text = (
+                f"{article(p.collective)} {p.collective} of {text}"  # "a sprig of basil", "a loaf of bread"
+            )
         elif text.isascii() or p.determiner:
             text = f"{article(text)} {text}"
     elif p.collective and not one:

@@ -46,6 +46,7 @@ class Flag(str, Enum):
     PAIR = "pair"
     LIGHT = "light"
     SKY = "sky"
+    WALL = "wall"
 
 
 class WordClass(str, Enum):
@@ -179,7 +180,16 @@ def _agent(word: str) -> bool:
         return True  # "a salaryman", "a ferryman"
     if not any(word.endswith(suffix) for suffix in _starts(WordClass.AGENT_SUFFIX)):
         return False
-    return parts_of_speech(word) == frozenset({"NOUN"})
+    if parts_of_speech(word) != frozenset({"NOUN"}):
+        return False
+    return not word.endswith(("er", "or")) or _verb_stem(word)
+
+
+def _verb_stem(word: str) -> bool:
+    """Whether an '-er'/'-or' noun is made from a verb ('skier', 'runner', 'visitor'), as agent nouns
+    are; a word like 'cylinder' or 'ledger' is not read as a person."""
+    stems = (word[:-2], word[:-1], word[:-3])  # "painter", "dancer", "runner"
+    return any("VERB" in parts_of_speech(stem) for stem in stems if len(stem) >= 3)
 
 
 def folded(word: str) -> str:
