@@ -446,9 +446,13 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         return Role.NONE
     counted = p.determiner in {"a", "an"} or p.count is not None and p.count > 1
     nxt = _after(phrases, k)
+    before = _before(phrases, k)
+    if isinstance(before, SpacePhrase) and before.spatial.relation == "with":
+        return Role.NONE  # "a girl with a megaphone": said of its owner
+    if isinstance(nxt, SpacePhrase) and nxt.spatial.relation == "with" and k + 3 < len(phrases):
+        nxt = phrases[k + 3]  # "a monster with glowing eyes climbs ..."
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
-    before = _before(phrases, k)
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 

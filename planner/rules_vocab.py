@@ -182,7 +182,10 @@ def _agent(word: str) -> bool:
         return False
     if parts_of_speech(word) != frozenset({"NOUN"}):
         return False
-    return not word.endswith(("er", "or")) or _verb_stem(word)
+    if not word.endswith(("er", "or")):
+        return True
+    tails = (word[i:] for i in range(3, len(word) - 4) if "NOUN" in parts_of_speech(word[:i]))
+    return _verb_stem(word) or any(_verb_stem(tail) for tail in tails)  # "goal|keeper", "fire|fighter"
 
 
 def _verb_stem(word: str) -> bool:
