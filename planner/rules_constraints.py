@@ -18,6 +18,7 @@ from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
 USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
 PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+STRIP_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
     RelationKind.LEFT_OF: [("left_of", 0, 1)],
@@ -38,6 +39,21 @@ def _shape(thing: Thing) -> float:
     if known is None:
         return 1.0
     return 0.6 if known.has(Flag.TALL) else 1.5 if known.has(Flag.WIDE) else 1.0
+
+
+def _strip(thing: Thing) -> bool:
+    """Uncounted plural things said to be along the top or bottom with no side ('paper lanterns hang
+    overhead across the top', 'string lights overhead'): a band across the picture."""
+    place = thing.place
+    known = entry(thing.head)
+    small = known is None or known.size <= Size.SMALL and known.kind not in _GROUND
+    return (
+        thing.count is None
+        and small
+        and place is not None
+        and place.vertical in {"top", "bottom"}
+        and place.horizontal is None
+    )
 
 
 def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
@@ -164,6 +180,18 @@ def _beside(reading: PromptReading, index: int) -> str | None:
     return None
 
 
+def _worked_at(reading: PromptReading, index: int) -> str | None:
+    """The height of a person placed at this thing ('in the foreground a vendor ... at a cart'): the
+    cart is as low as the vendor."""
+    for relation in reading.relations:
+        if relation.kind is not RelationKind.NEXT_TO or relation.objects[0] != index:
+            continue
+        person, known = reading.things[relation.subject], entry(reading.things[relation.subject].head)
+        if known is not None and known.kind is ThingKind.PERSON and person.place and person.place.vertical:
+            return person.place.vertical
+    return None
+
+
 def _depth(reading: PromptReading, index: int) -> str | None:
     place = reading.things[index].place
     if place is not None and place.depth:
@@ -200,10 +228,10 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
         if at is not None and slot.get(at) is not None:
             person, support = slot[relation.subject], slot[at]
             out += [Constraint("adjacent", person, support), Constraint("align_x", person, support)]
+            out.append(Constraint("depth", support, person))  # the support overlaps the person's legs
             placed = reading.things[relation.subject].place
             if placed is None or placed.vertical is None:  # "in the foreground a vendor ...": stays low
                 out.append(Constraint("above", person, support))
-                out.append(Constraint("depth", support, person))  # the support overlaps the person's legs
             continue
         for kind, a, b in _PAIRS[relation.kind]:
             if a < len(members) and b < len(members) and members[a] != members[b]:
@@ -224,10 +252,10 @@ def layout_input(
         Group(
             count=k.instances,
             horizontal=t.place.horizontal if t.place and t.place.horizontal else _beside(reading, k.thing),
-            vertical=t.place.vertical if t.place else None,
+            vertical=t.place.vertical if t.place and t.place.vertical else _worked_at(reading, k.thing),
             depth=_depth(reading, k.thing),
-            shape=_shape(t),
-            size=_extent(t, biggest, close_up),
+            shape=STRIP_SHAPE if _strip(t) else _shape(t),
+            size=1.0 if _strip(t) else _extent(t, biggest, close_up),
             level=_level(t),
         )
         for k, t in zip(kept, things, strict=True)

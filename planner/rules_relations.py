@@ -177,6 +177,9 @@ def _pronoun(
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
     one the sentence is about), else of the sentence before, never the relation's own subject."""
     subject = _subjects(phrases, k, at, nouns)
+    owner = _with_owner(phrases, subject, at, nouns)
+    if owner is not None and not animate:
+        return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
     for wanted in (sentence, sentence - 1):
         for p in phrases:
@@ -196,6 +199,27 @@ def _pronoun(
             ):
                 continue
             return holder
+    return None
+
+
+def _with_owner(
+    phrases: tuple[Phrase, ...], subject: list[int], at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing a lone subject was named 'with' ('a notebook to its left with a pen ...')."""
+    starts = [nouns[i].phrase.start for i in subject]
+    j = next((j for j, p in enumerate(phrases) if p.start in starts), None) if len(subject) == 1 else None
+    if (
+        j is None
+        or j < 2
+        or not isinstance(phrases[j - 1], SpacePhrase)
+        or phrases[j - 1].spatial.relation != "with"
+    ):
+        return None
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        if isinstance(p, NounPhrase) and p.start in at:
+            return _holder(nouns, at[p.start])
     return None
 
 

@@ -324,7 +324,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.kind in _ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
-    if relation == "with" and on_its_owner(phrases, list_end(phrases, k)):
+    end = list_end(phrases, k)
+    end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
+    if relation == "with" and on_its_owner(phrases, end):
         return None  # "a blanket with a basket on it": a thing resting on the blanket
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
