@@ -218,8 +218,9 @@ def _with_owner(
     for p in reversed(phrases[: j - 1]):
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None
-        if isinstance(p, NounPhrase) and p.start in at:
-            return _holder(nouns, at[p.start])
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        if holder is not None and nouns[holder].is_thing:  # past a scene: "a jetty reaches into the lake"
+            return holder
     return None
 
 
