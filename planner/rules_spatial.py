@@ -111,6 +111,7 @@ _RELATIVE_WORDS: dict[str, str] = {
     "into": "inside",
     "with": "with",
     "across": "on",  # "walks across a bridge": on it
+    "from": "on",  # "shouts from the water tower", "feeds pigeons from the bench": standing on it
     "at": "adjacent",  # "grills skewers at a cart", "sits at a desk": beside it, touching
 }
 # A relation word with no object after it means a place in the picture.
@@ -244,6 +245,12 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
             relation = _RELATIVE_PHRASES[phrase]
             if relation == "camera" and words[start + length : start + length + 1] == ["of"]:
                 continue  # "from the top of a post": a place on the post, not the camera's
+            if (
+                phrase == ("from", "behind")
+                and words[start + 2 : start + 3]
+                and words[start + 2] in _BY_OBJECTS
+            ):
+                return Spatial(2, relation="front", needs_object=True)  # "peeks out from behind a tree"
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     directional = _directional(words, start)
