@@ -466,7 +466,12 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
-    actor = _subjects(phrases, k, at, nouns)
+    participle = (
+        k >= 1
+        and getattr(phrases[k], "low", "").endswith("ing")
+        and getattr(phrases[k - 1], "low", "") == ","
+    )
+    actor = _subjects(phrases, k + participle, at, nouns)  # "a table sits by the sofa, holding a vase"
     known = nouns[actor[0]].entry if actor else None
     if not actor or known is None or actor[0] == at[nxt.start]:
         return []
