@@ -92,7 +92,16 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         elif isinstance(p, SpacePhrase) and found:
             break
         j -= 1
-    return found[::-1]
+    return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """Who goes along with the thing at phrase j: 'ducklings follow their mother across a bridge'
+    puts the ducklings on the bridge too."""
+    verb = phrases[j - 1] if j >= 1 else None
+    if not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ESCORT_VERB):
+        return []
+    return _subjects(phrases, j - 1, at, nouns)
 
 
 def _last_animate(

@@ -89,6 +89,7 @@ class WordClass(str, Enum):
     SILENT_H = "silent_h"
     YOU_SOUND = "you_sound"
     PLACING_VERB = "placing_verb"
+    ESCORT_VERB = "escort_verb"  # "follow", "lead": the subject goes where its object goes
     PLURAL = "plural"
     SKY = "sky"
     PARTICLE = "particle"

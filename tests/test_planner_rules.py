@@ -755,3 +755,14 @@ def test_word_soup_with_actions_and_supports_never_crashes():
         p = plan(text, max_regions=rng.choice([0, 4, 16]))
         assert all(r.box[0] < r.box[2] and r.box[1] < r.box[3] for r in p.regions)
     assert plan("an old man with a cane").regions
+
+
+def test_who_follows_goes_where_they_follow():
+    p = plan(
+        "Three ducklings follow their mother across a wooden bridge, from left to right a yellow "
+        "duckling, a brown duckling and a white duckling. A frog sits below the bridge."
+    )
+    bridge = _box(p, "wooden bridge")
+    for label in ("yellow duckling", "brown duckling", "white duckling", "mother"):
+        box = _box(p, label)
+        assert bridge[1] - 0.05 <= box[3] <= (bridge[1] + bridge[3]) / 2 and _overlap(box, bridge), label
