@@ -228,7 +228,7 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
         if at is not None and slot.get(at) is not None:
             person, support = slot[relation.subject], slot[at]
             out += [Constraint("adjacent", person, support), Constraint("align_x", person, support)]
-            out.append(Constraint("depth", support, person))  # the support overlaps the person's legs
+            out.append(Constraint("at", person, support))  # the support hides the person's legs
             placed = reading.things[relation.subject].place
             if placed is None or placed.vertical is None:  # "in the foreground a vendor ...": stays low
                 out.append(Constraint("above", person, support))
