@@ -9,7 +9,7 @@ usual extent, scaled down against the biggest thing in the picture (a bee beside
 
 from __future__ import annotations
 
-from planner.reading import PromptReading, RelationKind, Size, Thing
+from planner.reading import PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
 from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
@@ -18,6 +18,7 @@ from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
 USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
 PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+STRIP_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
     RelationKind.LEFT_OF: [("left_of", 0, 1)],
@@ -40,6 +41,21 @@ def _shape(thing: Thing) -> float:
     return 0.6 if known.has(Flag.TALL) else 1.5 if known.has(Flag.WIDE) else 1.0
 
 
+def _strip(thing: Thing) -> bool:
+    """Uncounted plural things said to be along the top or bottom with no side ('paper lanterns hang
+    overhead across the top', 'string lights overhead'): a band across the picture."""
+    place = thing.place
+    known = entry(thing.head)
+    small = known is None or known.size <= Size.SMALL and known.kind not in _GROUND
+    return (
+        thing.count is None
+        and small
+        and place is not None
+        and place.vertical in {"top", "bottom"}
+        and place.horizontal is None
+    )
+
+
 def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
     known = entry(thing.head)
     person = known is not None and known.kind is ThingKind.PERSON and known.has(Flag.TALL)
@@ -60,6 +76,8 @@ def _level(thing: Thing) -> str | None:
         return None
     if known.has(Flag.SKY):
         return "sky"
+    if known.has(Flag.WALL):
+        return "wall"
     big_plant = known.kind is ThingKind.PLANT and known.size >= Size.LARGE
     return "ground" if known.kind in _GROUND or big_plant else None
 
@@ -162,6 +180,18 @@ def _beside(reading: PromptReading, index: int) -> str | None:
     return None
 
 
+def _worked_at(reading: PromptReading, index: int) -> str | None:
+    """The height of a person placed at this thing ('in the foreground a vendor ... at a cart'): the
+    cart is as low as the vendor."""
+    for relation in reading.relations:
+        if relation.kind is not RelationKind.NEXT_TO or relation.objects[0] != index:
+            continue
+        person, known = reading.things[relation.subject], entry(reading.things[relation.subject].head)
+        if known is not None and known.kind is ThingKind.PERSON and person.place and person.place.vertical:
+            return person.place.vertical
+    return None
+
+
 def _depth(reading: PromptReading, index: int) -> str | None:
     place = reading.things[index].place
     if place is not None and place.depth:
@@ -172,13 +202,36 @@ def _depth(reading: PromptReading, index: int) -> str | None:
     return None
 
 
-def _constraints(reading: PromptReading, slot: dict[int, int], riding: set[int]) -> list[Constraint]:
+def _working_at(reading: PromptReading, relation: Relation, support_of: dict[int, int]) -> int | None:
+    """The support a person is at ('grills skewers at a cart', 'bends over a watch on the bench'):
+    the person stands behind it, overlapped by it, rather than in a cell of their own."""
+    known = entry(reading.things[relation.subject].head)
+    if relation.kind is not RelationKind.NEXT_TO or known is None or known.kind is not ThingKind.PERSON:
+        return None
+    target = support_of.get(relation.objects[0], relation.objects[0])
+    found = entry(reading.things[target].head)
+    return target if found is not None and found.has(Flag.SUPPORT) and found.size >= Size.MEDIUM else None
+
+
+def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Constraint]:
     out: list[Constraint] = []
+    riding = {r.child for r in riders}
+    thing_of = {n: i for i, n in slot.items()}
+    support_of = {thing_of[r.child]: thing_of[r.parent] for r in riders}
     for relation in reading.relations:
         members = [slot.get(i) for i in (relation.subject, *relation.objects)]
         if any(m is None for m in members) or (
             relation.kind in {RelationKind.ON, RelationKind.IN} and members[0] in riding
         ):
+            continue
+        at = _working_at(reading, relation, support_of)
+        if at is not None and slot.get(at) is not None:
+            person, support = slot[relation.subject], slot[at]
+            out += [Constraint("adjacent", person, support), Constraint("align_x", person, support)]
+            out.append(Constraint("at", person, support))  # the support hides the person's legs
+            placed = reading.things[relation.subject].place
+            if placed is None or placed.vertical is None:  # "in the foreground a vendor ...": stays low
+                out.append(Constraint("above", person, support))
             continue
         for kind, a, b in _PAIRS[relation.kind]:
             if a < len(members) and b < len(members) and members[a] != members[b]:
@@ -199,13 +252,13 @@ def layout_input(
         Group(
             count=k.instances,
             horizontal=t.place.horizontal if t.place and t.place.horizontal else _beside(reading, k.thing),
-            vertical=t.place.vertical if t.place else None,
+            vertical=t.place.vertical if t.place and t.place.vertical else _worked_at(reading, k.thing),
             depth=_depth(reading, k.thing),
-            shape=_shape(t),
-            size=_extent(t, biggest, close_up),
+            shape=STRIP_SHAPE if _strip(t) else _shape(t),
+            size=1.0 if _strip(t) else _extent(t, biggest, close_up),
             level=_level(t),
         )
         for k, t in zip(kept, things, strict=True)
     ]
     riders = _riders(reading, slot)
-    return groups, _constraints(reading, slot, {r.child for r in riders}), riders
+    return groups, _constraints(reading, slot, riders), riders

@@ -7,12 +7,13 @@ yellow raincoats", "weighing tomatoes", "long silver hair, smiling"), for its re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_roles import Noun, Role
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import WordClass, is_class
+from planner.rules_vocab import WordClass, gerund, is_class
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -39,6 +40,20 @@ def text_of(tokens: tuple[Token, ...], start: int, end: int) -> str:
         else:
             out += " " + token.text
     return out.replace("( ", "(")
+
+
+def _detail_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    """Like text_of, with finite verbs said as -ing forms: a detail is read after its thing's noun
+    ('two teenagers share a tea' -> 'a teenager, sharing a tea')."""
+    finite = [
+        t.low
+        for t in tokens[start:end]
+        if t.tag is Tag.VERB and not t.low.endswith(("ing", "ed")) and not is_class(t.low, WordClass.BE)
+    ]
+    text = text_of(tokens, start, end)
+    for word in dict.fromkeys(finite):
+        text = re.sub(rf"\b{re.escape(word)}\b", gerund(word), text, flags=re.IGNORECASE)
+    return text
 
 
 def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
@@ -192,7 +207,7 @@ def _describe_one(
     predicates = _predicates(owned, tokens, pieces)
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
-    details = [text_of(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]
+    details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]
     return Description(
         attributes=tuple(dict.fromkeys([*modifiers, *predicates, *attached])),
         details=tuple(dict.fromkeys(details)),

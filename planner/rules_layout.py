@@ -40,13 +40,15 @@ class Group:
     depth: str | None = None  # front | back
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
-    level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high)
+    level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high),
+    # "wall": hangs on a wall (upper part)
 
 
 @dataclass(frozen=True)
 class Constraint:
     """'left_of' (a left of b), 'above' (a above b), 'adjacent' (a next to b), 'before' (a soft
-    left_of), 'align_x' (a centred over b) or 'depth' (a in front of b: drawn overlapping it)."""
+    left_of), 'align_x' (a centred over b), 'depth' (a in front of b: drawn overlapping it) or 'at'
+    (a person at support b: standing behind it, their lower part hidden by it)."""
 
     kind: str
     a: int
@@ -142,6 +144,8 @@ def _pin_cost(group: Group, box: Box) -> float:
         pinned += 3.0 * max(0.0, 0.5 - cy)  # people, furniture, buildings stand low in the picture
     elif group.vertical is None and group.level == "sky":
         pinned += 3.0 * max(0.0, cy - 0.4)  # the moon, a kite, gulls
+    elif group.vertical is None and group.level == "wall":
+        pinned += 3.0 * max(0.0, cy - 0.42)  # a window, a clock, a painting: up on the wall
     return pinned
 
 
@@ -407,7 +411,7 @@ def _top_level(
         merged.append(group)
     moved = []
     for c in constraints:
-        if c.kind == "depth":
+        if c.kind in {"depth", "at"}:
             continue
         a, b = new_index[_root(parent_of, c.a)], new_index[_root(parent_of, c.b)]
         if a != b:
@@ -502,6 +506,8 @@ def _overlap_depth(
     """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's."""
     out = [list(group) for group in boxes]
     for c in constraints:
+        if c.kind == "at" and out[c.a] and out[c.b]:
+            out[c.a] = _behind_support(out[c.a], out[c.b][0])
         if c.kind != "depth" or not out[c.a] or not out[c.b]:
             continue
         back = out[c.b][0]
@@ -511,6 +517,14 @@ def _overlap_depth(
         for moved in [c.a, *(r.child for r in riders if r.parent == c.a)]:
             out[moved] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[moved]]
     return out
+
+
+def _behind_support(person: list[Box], support: Box) -> list[Box]:
+    """A person at a bench or a cart moves down until the support hides their lower part."""
+    bottom = max(box[3] for box in person)
+    target = support[1] + 0.35 * (support[3] - support[1])
+    shift = min(max(0.0, target - bottom), 1.0 - bottom)
+    return [_rounded((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in person]
 
 
 def layout_groups(

@@ -113,6 +113,10 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
         if p.determiner == "the" and any(w.endswith("est") for w in p.modifiers):
             text = f"the {text}"
+        elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
+            text = (
+                f"{article(p.collective)} {p.collective} of {text}"  # "a sprig of basil", "a loaf of bread"
+            )
         elif text.isascii() or p.determiner:
             text = f"{article(text)} {text}"
     elif p.collective and not one:
@@ -220,11 +224,13 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
                 phrase=_phrase(noun, tokens, description),
             )
         )
+    spelled = {g: [i for i, n in enumerate(nouns) if n.ref == g and i in index] for g in members}
     relations = tuple(
-        Relation(link.kind, index[link.subject], tuple(index[o] for o in link.objects))
+        Relation(link.kind, index[subject], tuple(index[o] for o in link.objects))
         for link in spatial.links
-        if link.subject in index and all(o in index for o in link.objects)
-    )
+        for subject in ([link.subject] if link.subject in index else spelled.get(link.subject, []))
+        if all(o in index for o in link.objects)
+    )  # a group spelled out one by one ("three ducklings ...: a yellow duckling, ...") relates as its members
     scene_nouns = [n for n in nouns if n.role is Role.SCENE]
     scenes = [_scene_text(n, found, tokens) for n in scene_nouns]
     settings = [text for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n, found)]

@@ -92,7 +92,16 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         elif isinstance(p, SpacePhrase) and found:
             break
         j -= 1
-    return found[::-1]
+    return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """Who goes along with the thing at phrase j: 'ducklings follow their mother across a bridge'
+    puts the ducklings on the bridge too."""
+    verb = phrases[j - 1] if j >= 1 else None
+    if not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ESCORT_VERB):
+        return []
+    return _subjects(phrases, j - 1, at, nouns)
 
 
 def _last_animate(
@@ -177,6 +186,9 @@ def _pronoun(
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
     one the sentence is about), else of the sentence before, never the relation's own subject."""
     subject = _subjects(phrases, k, at, nouns)
+    owner = _with_owner(phrases, subject, at, nouns)
+    if owner is not None and not animate:
+        return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
     for wanted in (sentence, sentence - 1):
         for p in phrases:
@@ -195,6 +207,28 @@ def _pronoun(
                 or (animate and (known is None or known.kind not in _ANIMATE))
             ):
                 continue
+            return holder
+    return None
+
+
+def _with_owner(
+    phrases: tuple[Phrase, ...], subject: list[int], at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing a lone subject was named 'with' ('a notebook to its left with a pen ...')."""
+    starts = [nouns[i].phrase.start for i in subject]
+    j = next((j for j, p in enumerate(phrases) if p.start in starts), None) if len(subject) == 1 else None
+    if (
+        j is None
+        or j < 2
+        or not isinstance(phrases[j - 1], SpacePhrase)
+        or phrases[j - 1].spatial.relation != "with"
+    ):
+        return None
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        if holder is not None and nouns[holder].is_thing:  # past a scene: "a jetty reaches into the lake"
             return holder
     return None
 
@@ -441,7 +475,12 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
-    actor = _subjects(phrases, k, at, nouns)
+    participle = (
+        k >= 1
+        and getattr(phrases[k], "low", "").endswith("ing")
+        and getattr(phrases[k - 1], "low", "") == ","
+    )
+    actor = _subjects(phrases, k + participle, at, nouns)  # "a table sits by the sofa, holding a vase"
     known = nouns[actor[0]].entry if actor else None
     if not actor or known is None or actor[0] == at[nxt.start]:
         return []

@@ -255,7 +255,8 @@ def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
         ):
             continue
         members = sum(1 for n in nouns if n.ref == g and n.role is Role.THING)
-        later = p.sentence > group.phrase.sentence or p.head == "one" or _superlative(p)
+        told_apart = bool(set(p.modifiers) - set(group.phrase.modifiers))  # "a yellow duckling"
+        later = p.sentence > group.phrase.sentence or p.head == "one" or _superlative(p) or told_apart
         if later and members < (group.phrase.count or 0):
             return g
     return None
@@ -323,7 +324,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.kind in _ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
-    if relation == "with" and on_its_owner(phrases, list_end(phrases, k)):
+    end = list_end(phrases, k)
+    end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
+    if relation == "with" and on_its_owner(phrases, end):
         return None  # "a blanket with a basket on it": a thing resting on the blanket
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
@@ -418,7 +421,23 @@ def _thing_role(
     )
     if bare and isinstance(_before(phrases, k), Verb):
         return (Role.NONE, None)  # "pours tea", "sips wine": part of the action, not a thing
+    shared = _shared(phrases, k, known, nouns)
+    if shared is not None:
+        return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The people or animals acting on a tiny thing with no place of its own: 'two teenagers share
+    a bubble tea', 'a girl eats an apple' (the thing is in their prompt, not a region)."""
+    before = _before(phrases, k)
+    acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
+    if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
+        return None
+    if _placed_next(phrases, k) or isinstance(_after(phrases, k), SpacePhrase):
+        return None
+    owner = _owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
+    return owner if owner is not None and nouns[owner].index == k - 2 else None
 
 
 def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
@@ -429,9 +448,13 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         return Role.NONE
     counted = p.determiner in {"a", "an"} or p.count is not None and p.count > 1
     nxt = _after(phrases, k)
+    before = _before(phrases, k)
+    if isinstance(before, SpacePhrase) and before.spatial.relation == "with":
+        return Role.NONE  # "a girl with a megaphone": said of its owner
+    if isinstance(nxt, SpacePhrase) and nxt.spatial.relation == "with" and k + 3 < len(phrases):
+        nxt = phrases[k + 3]  # "a monster with glowing eyes climbs ..."
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
-    before = _before(phrases, k)
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 

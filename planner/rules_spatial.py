@@ -44,6 +44,14 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
+    ("bends", "over"): "adjacent",  # a person bending over a thing is beside and behind it
+    ("bending", "over"): "adjacent",
+    ("bent", "over"): "adjacent",
+    ("leans", "over"): "adjacent",
+    ("leaning", "over"): "adjacent",
+    ("hunched", "over"): "adjacent",
+    ("stoops", "over"): "adjacent",
+    ("stooping", "over"): "adjacent",
     ("close", "to"): "adjacent",
     ("adjacent", "to"): "adjacent",
     ("on", "side", "of"): "adjacent",
@@ -102,6 +110,9 @@ _RELATIVE_WORDS: dict[str, str] = {
     "within": "inside",
     "into": "inside",
     "with": "with",
+    "across": "on",  # "walks across a bridge": on it
+    "from": "on",  # "shouts from the water tower", "feeds pigeons from the bench": standing on it
+    "at": "adjacent",  # "grills skewers at a cart", "sits at a desk": beside it, touching
 }
 # A relation word with no object after it means a place in the picture.
 ABSOLUTE_FALLBACK: dict[str, tuple[str | None, str | None, str | None]] = {
@@ -234,6 +245,12 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
             relation = _RELATIVE_PHRASES[phrase]
             if relation == "camera" and words[start + length : start + length + 1] == ["of"]:
                 continue  # "from the top of a post": a place on the post, not the camera's
+            if (
+                phrase == ("from", "behind")
+                and words[start + 2 : start + 3]
+                and words[start + 2] in _BY_OBJECTS
+            ):
+                return Spatial(2, relation="front", needs_object=True)  # "peeks out from behind a tree"
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     directional = _directional(words, start)

@@ -46,6 +46,7 @@ class Flag(str, Enum):
     PAIR = "pair"
     LIGHT = "light"
     SKY = "sky"
+    WALL = "wall"
 
 
 class WordClass(str, Enum):
@@ -88,6 +89,7 @@ class WordClass(str, Enum):
     SILENT_H = "silent_h"
     YOU_SOUND = "you_sound"
     PLACING_VERB = "placing_verb"
+    ESCORT_VERB = "escort_verb"  # "follow", "lead": the subject goes where its object goes
     PLURAL = "plural"
     SKY = "sky"
     PARTICLE = "particle"
@@ -179,7 +181,19 @@ def _agent(word: str) -> bool:
         return True  # "a salaryman", "a ferryman"
     if not any(word.endswith(suffix) for suffix in _starts(WordClass.AGENT_SUFFIX)):
         return False
-    return parts_of_speech(word) == frozenset({"NOUN"})
+    if parts_of_speech(word) != frozenset({"NOUN"}):
+        return False
+    if not word.endswith(("er", "or")):
+        return True
+    tails = (word[i:] for i in range(3, len(word) - 4) if "NOUN" in parts_of_speech(word[:i]))
+    return _verb_stem(word) or any(_verb_stem(tail) for tail in tails)  # "goal|keeper", "fire|fighter"
+
+
+def _verb_stem(word: str) -> bool:
+    """Whether an '-er'/'-or' noun is made from a verb ('skier', 'runner', 'visitor'), as agent nouns
+    are; a word like 'cylinder' or 'ledger' is not read as a person."""
+    stems = (word[:-2], word[:-1], word[:-3])  # "painter", "dancer", "runner"
+    return any("VERB" in parts_of_speech(stem) for stem in stems if len(stem) >= 3)
 
 
 def folded(word: str) -> str:
@@ -232,6 +246,17 @@ def plural_of(word: str) -> str:
 
     forms = getInflection(word, "NNS")
     return forms[0] if forms else word + "s"
+
+
+@functools.cache
+def gerund(word: str) -> str:
+    """The -ing form of a finite verb ('hang' -> 'hanging', 'grills' -> 'grilling'), so an action
+    read into a region prompt stays English ('a moon hanging low', not 'a moon, hang low')."""
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    forms = getInflection(lemmas[0], "VBG") if lemmas else ()
+    return forms[0] if forms else word
 
 
 def is_plural(word: str) -> bool:

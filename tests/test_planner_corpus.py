@@ -164,8 +164,10 @@ def score() -> Score:
 
 def test_the_corpus_is_long_prose():
     entries = _entries()
-    assert len(entries) >= 40
-    assert all(len(e["prompt"].split()) >= 60 for e in entries)
+    assert len(entries) >= 50
+    long = [e for e in entries if len(e["prompt"].split()) >= 60]
+    assert len(long) >= 0.9 * len(entries)  # the held-out prompts from outside are a little shorter
+    assert all(len(e["prompt"].split()) >= 40 for e in entries)
 
 
 def test_things_get_their_own_region(score):

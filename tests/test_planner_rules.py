@@ -672,3 +672,97 @@ def test_a_with_list_ends_the_prompt_or_rests_on_its_owner(prompt, expected):
         blanket = next(r.box for r in p.regions if r.label == expected[0])
         for region in p.regions[1:]:
             assert blanket[1] - 0.05 <= region.box[3] <= (blanket[1] + blanket[3]) / 2
+
+
+# ----------------------------------------------------------------------------- unseen prompts (round 3)
+def _box(p, label):
+    return next(r.box for r in p.regions if r.label == label)
+
+
+def _overlap(a, b) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def test_actions_in_region_prompts_read_as_english():
+    p = plan("Two moons hang low in the purple sky. Behind them two teenagers share a bubble tea.")
+    moon = next(r.prompt for r in p.regions if r.label == "moon")
+    assert "hanging low" in moon and "hang low" not in moon
+    teen = next(r.prompt for r in p.regions if r.label == "teenager")
+    assert "sharing a bubble tea" in teen
+
+
+def test_a_tiny_thing_acted_on_stays_in_the_actors_prompt():
+    p = plan("In a park two teenagers share a bubble tea, and a dog sleeps on the grass.")
+    assert "bubble tea" not in labels(p) and labels(p).count("teenager") == 2
+
+
+def test_an_enumeration_spells_out_the_counted_group():
+    p = plan(
+        "Three ducklings follow their mother across a wooden bridge, from left to right a yellow "
+        "duckling, a brown duckling and a white duckling."
+    )
+    ducklings = [label for label in labels(p) if label.endswith("duckling")]
+    assert sorted(ducklings) == ["brown duckling", "white duckling", "yellow duckling"]
+
+
+def test_wall_things_hang_high_unless_placed():
+    p = plan("A cozy kitchen: a dog sleeps on a rug, a small window on the left, a clock and a stove.")
+    for label in ("small window", "clock"):
+        box = _box(p, label)
+        assert (box[1] + box[3]) / 2 < 0.45, (label, box)
+
+
+def test_a_person_at_a_support_stands_behind_it_overlapped():
+    p = plan("An old man bends over a brass pocket watch on the workbench in the center.")
+    assert _overlap(_box(p, "old man"), _box(p, "workbench"))
+    p = plan("A vendor grills skewers at a small cart, and a scooter is parked on the left.")
+    assert _overlap(_box(p, "vendor"), _box(p, "small cart"))
+
+
+def test_resting_verbs_rest_on_their_support():
+    p = plan("By the fire a tabby cat sleeps on a stack of old ledgers, and a lamp glows on the right.")
+    cat, ledgers = _box(p, "tabby cat"), _box(p, "old ledger")
+    assert ledgers[1] - 0.05 <= cat[3] <= (ledgers[1] + ledgers[3]) / 2 and _overlap(cat, ledgers)
+
+
+def test_a_measure_of_an_unlisted_thing_names_the_thing():
+    p = plan("A ceramic bowl of tomatoes on the right. A sprig of basil lies in front of the bowl.")
+    basil = next(r for r in p.regions if r.label == "basil")
+    assert basil.prompt.startswith("a sprig of basil")
+
+
+def test_agent_like_nouns_need_an_action_to_be_people():
+    from planner.rules_vocab import ThingKind, entry
+
+    assert entry("ledger").kind is not ThingKind.PERSON  # type: ignore[union-attr]
+    assert entry("goalkeeper").kind is ThingKind.PERSON  # type: ignore[union-attr]
+    assert entry("skier").kind is ThingKind.PERSON  # type: ignore[union-attr]
+
+
+def test_word_soup_with_actions_and_supports_never_crashes():
+    import random
+
+    vocabulary = (
+        "a an the two three of on at across over in front behind left right top with cane old man "
+        "bends leans sleeps hangs share shares grills sprig basil stack ledgers window clock cart "
+        "workbench teenagers bubble tea moons low lying it them , . and from to overhead lanterns"
+    ).split()
+    rng = random.Random(11)
+    for _ in range(200):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 40)))
+        if not any(c.isalnum() for c in text):
+            continue
+        p = plan(text, max_regions=rng.choice([0, 4, 16]))
+        assert all(r.box[0] < r.box[2] and r.box[1] < r.box[3] for r in p.regions)
+    assert plan("an old man with a cane").regions
+
+
+def test_who_follows_goes_where_they_follow():
+    p = plan(
+        "Three ducklings follow their mother across a wooden bridge, from left to right a yellow "
+        "duckling, a brown duckling and a white duckling. A frog sits below the bridge."
+    )
+    bridge = _box(p, "wooden bridge")
+    for label in ("yellow duckling", "brown duckling", "white duckling", "mother"):
+        box = _box(p, label)
+        assert bridge[1] - 0.05 <= box[3] <= (bridge[1] + bridge[3]) / 2 and _overlap(box, bridge), label
