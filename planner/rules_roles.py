@@ -23,7 +23,7 @@ _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 _USING_WORDS = frozenset("from off into".split())
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
-_FRAMING_NEXT = frozenset("of featuring showing depicting with".split())
+_FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
 class Role(str, Enum):
@@ -128,14 +128,15 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
         and before.spatial.needs_object
+        and (before.spatial.horizontal or before.spatial.vertical)
     ):
-        return bool(before.spatial.horizontal or before.spatial.vertical)  # "in the centre of the picture"
+        return True  # "in the centre of the picture"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = _after(phrases, k)
     first = not _things_so_far(nouns)
     listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
-    if first and _low(nxt) == "of" and _hangs(phrases, k):
+    if first and _low(nxt) in {"of", "for"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
     if first and (
         _low(nxt) in _FRAMING_NEXT or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
@@ -306,7 +307,8 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         return None
     owner = nouns[previous.ref].entry
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
-    holder = owner is not None and (owner.kind in _ANIMATE or owner.has(Flag.CONTAINER) and not contents)
+    held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
+    holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
 
 
@@ -409,6 +411,8 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
+    if _framed_setting(phrases, k, nouns):
+        return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
     if known.kind is ThingKind.SCENE and (
         open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
     ):
@@ -425,6 +429,12 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'<picture> of/for X:' opening the prompt: X is the setting the listed things are in."""
+    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
 
 
 def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
