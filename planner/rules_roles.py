@@ -312,6 +312,17 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     return previous.ref if holder else None
 
 
+def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
+    """'a cat curls up at her feet, a guitar leans on the wall': the item after its owner's verb
+    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits')."""
+
+    def acts(p: Phrase | None) -> bool:
+        return isinstance(p, Verb) and p.low.endswith("s")
+
+    named = bool(phrases[k].determiner)  # type: ignore[union-attr]
+    return named and acts(_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
+
+
 def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The owner of a worn, held, contained or depicted thing, if it is one."""
     p = phrases[k]
@@ -346,7 +357,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     ):
         return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
     listed = _listed_with(phrases, k, nouns)
-    if listed is not None and carried:
+    if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
     if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
