@@ -26,7 +26,7 @@ OUTER_MARGIN = 0.03
 CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
-DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
+DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
 BEAM_WIDTH = 64
 
 
@@ -37,7 +37,7 @@ class Group:
     count: int = 1
     horizontal: str | None = None  # left | center | right
     vertical: str | None = None  # top | middle | bottom
-    depth: str | None = None  # front | back
+    depth: str | None = None  # front | back | far (in the distance, on the horizon)
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
     level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high),
@@ -583,11 +583,13 @@ def _area(box: Box) -> float:
 
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
     """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
-    boxes shrink about their centre (riders about their bottom) until they are smaller."""
+    boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
+    away (on the horizon) is drawn small and sets no bound."""
     out = [list(b) for b in boxes]
     riding = {r.child for r in riders}
     for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
-        bigger = [_area(out[j][0]) for j in range(len(groups)) if groups[j].size > groups[i].size and out[j]]
+        near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
+        bigger = [_area(out[j][0]) for j in near if groups[j].size > groups[i].size]
         if not bigger or not out[i]:
             continue
         most = 0.85 * min(bigger)
