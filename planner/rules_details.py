@@ -185,6 +185,13 @@ def _predicates(owned: list[Noun], tokens: tuple[Token, ...], pieces: list[tuple
     return words
 
 
+def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
+    """'perches on the roof': a part that says where something else is, not what its owner is like."""
+    lead = phrases[noun.index - 1] if noun.index else None
+    relation = lead.spatial.relation if isinstance(lead, SpacePhrase) else None
+    return noun.role is Role.PART and relation not in {None, "with", "inside"}
+
+
 def _describe_one(
     i: int,
     tokens: tuple[Token, ...],
@@ -197,7 +204,11 @@ def _describe_one(
     mentions = [noun, *(nouns[j] for j in by_owner.get(i, []) if nouns[j].role is Role.REPEAT)]
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
     covered = {t for a, b in pieces for t in range(a, b)}
-    owned = [nouns[j] for j in by_owner.get(i, []) if nouns[j].role is not Role.REPEAT]
+    owned = [
+        nouns[j]
+        for j in by_owner.get(i, [])
+        if nouns[j].role is not Role.REPEAT and not _placing_part(phrases, nouns[j])
+    ]
     for n in owned:
         if n.phrase.start not in covered and n.role is not Role.PREDICATE:
             lead = (

@@ -15,7 +15,7 @@ from enum import Enum
 from planner.reading import Size
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class, value_of
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
@@ -409,6 +409,24 @@ def _holds(owner: Noun) -> bool:
     return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
 
 
+def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Whose part 'the roof' / 'her feet' is: the latest thing of a kind that has it (words.tsv
+    gives the kinds), and never the subject of the relation it ends ('a gull perches on the roof')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    candidates = nouns
+    lead = _lead(phrases, k)
+    if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
+        subject = _owner(nouns, p.sentence)
+        candidates = nouns[:subject] if subject is not None else nouns
+    kinds = (value_of(p.head, WordClass.PART) or "").split(",")
+    for i in range(len(candidates) - 1, -1, -1):
+        known = candidates[i].entry
+        if candidates[i].role is Role.THING and known is not None and known.kind.value in kinds:
+            return _resolve(nouns, i)
+    return _owner(candidates, p.sentence)
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -509,7 +527,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.PART) and (
         known is None or p.head in {"chimney", "roof"} or _low(before) == "'s"
     ):
-        owner = _owner(nouns, p.sentence)
+        owner = _part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
     if p.head == "one":
         previous = _owner(nouns, p.sentence)
