@@ -165,7 +165,15 @@ def _span(
             last_verb = ""
     if start is not None:
         pieces.append((start, end))
-    return [_trimmed(a, b, tokens) for a, b in pieces if b > a]
+    trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
+    return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _object_elsewhere(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A lone verb whose object went to someone else: the bed's 'reading' in 'sits on the bed,
+    reading a comic book' (the girl reads it)."""
+    lone = all(t.tag is Tag.VERB for t in tokens[start:end])
+    return lone and end < len(tokens) and tokens[end].tag in {Tag.DET, Tag.NOUN, Tag.ADJ, Tag.NUM}
 
 
 def _adjectival(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:
