@@ -153,10 +153,14 @@ def _next_things(
 
 
 def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
-    """The phrase a relation's object stands for: for a part ('the handle of a fork', 'the edge of
-    the table'), the thing it is a part of."""
+    """The phrase a relation's object stands for: for a part or a nameless area ('the handle of a
+    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of."""
     nxt = phrases[k] if k < len(phrases) else None
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.PART:
+    partlike = {
+        Role.PART,
+        Role.NONE,
+    }  # "the roof of the hut", "the steps of the school", "the shade of a tree"
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role not in partlike:
         return k
     if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
         whole = phrases[k + 2]
