@@ -127,10 +127,11 @@ def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> floa
 def _pin_cost(group: Group, box: Box) -> float:
     cx, cy = _centre(box)
     cost = 0.0
+    spread = 4.0 if group.count > 1 else 0.0  # all of a group on its side: not two girls left to centre
     if group.horizontal == "left":
-        cost += 8 * max(0.0, cx - 0.38)
+        cost += 8 * max(0.0, cx - 0.38) + spread * max(0.0, box[2] - 0.55)
     elif group.horizontal == "right":
-        cost += 8 * max(0.0, 0.62 - cx)
+        cost += 8 * max(0.0, 0.62 - cx) + spread * max(0.0, 0.45 - box[0])
     elif group.horizontal == "center":
         cost += 8 * max(0.0, abs(cx - 0.5) - 0.05)
     if group.vertical == "top":
