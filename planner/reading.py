@@ -42,7 +42,7 @@ class Place:
 
     horizontal: str | None = None  # "left" | "center" | "right"
     vertical: str | None = None  # "top" | "middle" | "bottom"
-    depth: str | None = None  # "front" (foreground) | "back" (background)
+    depth: str | None = None  # "front" (foreground) | "back" (background) | "far" (distance, horizon)
 
 
 @dataclass(frozen=True)

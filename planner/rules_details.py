@@ -165,7 +165,15 @@ def _span(
             last_verb = ""
     if start is not None:
         pieces.append((start, end))
-    return [_trimmed(a, b, tokens) for a, b in pieces if b > a]
+    trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
+    return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _object_elsewhere(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A lone verb whose object went to someone else: the bed's 'reading' in 'sits on the bed,
+    reading a comic book' (the girl reads it)."""
+    lone = all(t.tag is Tag.VERB for t in tokens[start:end])
+    return lone and end < len(tokens) and tokens[end].tag in {Tag.DET, Tag.NOUN, Tag.ADJ, Tag.NUM}
 
 
 def _adjectival(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:
@@ -185,6 +193,13 @@ def _predicates(owned: list[Noun], tokens: tuple[Token, ...], pieces: list[tuple
     return words
 
 
+def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
+    """'perches on the roof': a part that says where something else is, not what its owner is like."""
+    lead = phrases[noun.index - 1] if noun.index else None
+    relation = lead.spatial.relation if isinstance(lead, SpacePhrase) else None
+    return noun.role is Role.PART and relation not in {None, "with", "inside"}
+
+
 def _describe_one(
     i: int,
     tokens: tuple[Token, ...],
@@ -197,7 +212,11 @@ def _describe_one(
     mentions = [noun, *(nouns[j] for j in by_owner.get(i, []) if nouns[j].role is Role.REPEAT)]
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
     covered = {t for a, b in pieces for t in range(a, b)}
-    owned = [nouns[j] for j in by_owner.get(i, []) if nouns[j].role is not Role.REPEAT]
+    owned = [
+        nouns[j]
+        for j in by_owner.get(i, [])
+        if nouns[j].role is not Role.REPEAT and not _placing_part(phrases, nouns[j])
+    ]
     for n in owned:
         if n.phrase.start not in covered and n.role is not Role.PREDICATE:
             lead = (

@@ -26,7 +26,7 @@ OUTER_MARGIN = 0.03
 CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
-DEPTH_SCALE = {"back": 0.78, None: 0.92, "front": 1.0}
+DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
 BEAM_WIDTH = 64
 
 
@@ -37,7 +37,7 @@ class Group:
     count: int = 1
     horizontal: str | None = None  # left | center | right
     vertical: str | None = None  # top | middle | bottom
-    depth: str | None = None  # front | back
+    depth: str | None = None  # front | back | far (in the distance, on the horizon)
     shape: float = 1.0  # usual width/height of one instance: tall things < 1 < wide things
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
     level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high),
@@ -127,10 +127,11 @@ def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> floa
 def _pin_cost(group: Group, box: Box) -> float:
     cx, cy = _centre(box)
     cost = 0.0
+    spread = 4.0 if group.count > 1 else 0.0  # all of a group on its side: not two girls left to centre
     if group.horizontal == "left":
-        cost += 8 * max(0.0, cx - 0.38)
+        cost += 8 * max(0.0, cx - 0.38) + spread * max(0.0, box[2] - 0.55)
     elif group.horizontal == "right":
-        cost += 8 * max(0.0, 0.62 - cx)
+        cost += 8 * max(0.0, 0.62 - cx) + spread * max(0.0, 0.45 - box[0])
     elif group.horizontal == "center":
         cost += 8 * max(0.0, abs(cx - 0.5) - 0.05)
     if group.vertical == "top":
@@ -583,11 +584,13 @@ def _area(box: Box) -> float:
 
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
     """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
-    boxes shrink about their centre (riders about their bottom) until they are smaller."""
+    boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
+    away (on the horizon) is drawn small and sets no bound."""
     out = [list(b) for b in boxes]
     riding = {r.child for r in riders}
     for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
-        bigger = [_area(out[j][0]) for j in range(len(groups)) if groups[j].size > groups[i].size and out[j]]
+        near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
+        bigger = [_area(out[j][0]) for j in near if groups[j].size > groups[i].size]
         if not bigger or not out[i]:
             continue
         most = 0.85 * min(bigger)

@@ -153,10 +153,14 @@ def _next_things(
 
 
 def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
-    """The phrase a relation's object stands for: for a part ('the handle of a fork', 'the edge of
-    the table'), the thing it is a part of."""
+    """The phrase a relation's object stands for: for a part or a nameless area ('the handle of a
+    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of."""
     nxt = phrases[k] if k < len(phrases) else None
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.PART:
+    partlike = {
+        Role.PART,
+        Role.NONE,
+    }  # "the roof of the hut", "the steps of the school", "the shade of a tree"
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role not in partlike:
         return k
     if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
         whole = phrases[k + 2]
@@ -174,6 +178,8 @@ def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
+        if noun.role is Role.PART and noun.ref is not None:
+            return _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"})

@@ -15,7 +15,7 @@ from enum import Enum
 from planner.reading import Size
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class, value_of
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
@@ -23,7 +23,7 @@ _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 _USING_WORDS = frozenset("from off into".split())
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
-_FRAMING_NEXT = frozenset("of featuring showing depicting with".split())
+_FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
 class Role(str, Enum):
@@ -128,14 +128,15 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
         and before.spatial.needs_object
+        and (before.spatial.horizontal or before.spatial.vertical)
     ):
-        return bool(before.spatial.horizontal or before.spatial.vertical)  # "in the centre of the picture"
+        return True  # "in the centre of the picture"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = _after(phrases, k)
     first = not _things_so_far(nouns)
     listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
-    if first and _low(nxt) == "of" and _hangs(phrases, k):
+    if first and _low(nxt) in {"of", "for"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
     if first and (
         _low(nxt) in _FRAMING_NEXT or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
@@ -306,8 +307,20 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         return None
     owner = nouns[previous.ref].entry
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
-    holder = owner is not None and (owner.kind in _ANIMATE or owner.has(Flag.CONTAINER) and not contents)
+    held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
+    holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
+
+
+def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
+    """'a cat curls up at her feet, a guitar leans on the wall': the item after its owner's verb
+    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits')."""
+
+    def acts(p: Phrase | None) -> bool:
+        return isinstance(p, Verb) and p.low.endswith("s")
+
+    named = bool(phrases[k].determiner)  # type: ignore[union-attr]
+    return named and acts(_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
 
 
 def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -344,7 +357,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     ):
         return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
     listed = _listed_with(phrases, k, nouns)
-    if listed is not None and carried:
+    if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
     if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
@@ -396,6 +409,24 @@ def _holds(owner: Noun) -> bool:
     return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
 
 
+def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Whose part 'the roof' / 'her feet' is: the latest thing of a kind that has it (words.tsv
+    gives the kinds), and never the subject of the relation it ends ('a gull perches on the roof')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    candidates = nouns
+    lead = _lead(phrases, k)
+    if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
+        subject = _owner(nouns, p.sentence)
+        candidates = nouns[:subject] if subject is not None else nouns
+    kinds = (value_of(p.head, WordClass.PART) or "").split(",")
+    for i in range(len(candidates) - 1, -1, -1):
+        known = candidates[i].entry
+        if candidates[i].role is Role.THING and known is not None and known.kind.value in kinds:
+            return _resolve(nouns, i)
+    return _owner(candidates, p.sentence)
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -409,6 +440,8 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
+    if _framed_setting(phrases, k, nouns):
+        return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
     if known.kind is ThingKind.SCENE and (
         open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
     ):
@@ -425,6 +458,12 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'<picture> of/for X:' opening the prompt: X is the setting the listed things are in."""
+    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
 
 
 def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -488,7 +527,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.PART) and (
         known is None or p.head in {"chimney", "roof"} or _low(before) == "'s"
     ):
-        owner = _owner(nouns, p.sentence)
+        owner = _part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
     if p.head == "one":
         previous = _owner(nouns, p.sentence)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 _LEAD = frozenset("on to at in into towards toward from along near through".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
 _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom", "middle": "middle"}
-_DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back", "distance": "back"}
+_DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back"}
+_DEPTH |= {"distance": "far", "horizon": "far", "away": "far"}  # small and high, near the horizon line
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
 _FILLER = frozenset("far very extreme".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
@@ -195,7 +196,7 @@ def _of_relation(place: Spatial, lead: str) -> str:
     horizontal, vertical, depth = place.horizontal, place.vertical, place.depth
     if depth == "front" and horizontal is None:
         return "front"
-    if depth == "back" and horizontal is None and vertical is None:
+    if depth in {"back", "far"} and horizontal is None and vertical is None:
         return "behind"
     if horizontal in {"left", "right"}:
         return f"{horizontal}_of"

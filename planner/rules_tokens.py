@@ -178,6 +178,9 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         and not _one_of(tags, lows, i - 1)
         or (not word.endswith("s") and _counted(tags, lows, i - 1))
     )
+    unlisted = entry(singular(word)) is None and not word.endswith("s")
+    if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
+        return Tag.VERB  # "two girls jump rope", "the boys climb trees"
     if plural_subject and after in {
         Tag.DET,
         Tag.PREP,
@@ -200,6 +203,11 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _object_noun(lows: list[str], i: int) -> bool:
+    """Whether the word at i is a listed thing that can be a verb's bare object ('rope', 'trees')."""
+    return i < len(lows) and not lows[i].endswith(("ing", "ed")) and entry(singular(lows[i])) is not None
 
 
 def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:

@@ -166,7 +166,7 @@ def test_the_corpus_is_long_prose():
     entries = _entries()
     assert len(entries) >= 50
     long = [e for e in entries if len(e["prompt"].split()) >= 60]
-    assert len(long) >= 0.9 * len(entries)  # the held-out prompts from outside are a little shorter
+    assert len(long) >= 0.85 * len(entries)  # the held-out prompts from outside are a little shorter
     assert all(len(e["prompt"].split()) >= 40 for e in entries)
 
 
