@@ -307,21 +307,28 @@ def test_bad_requests_are_value_errors():
         plan("a cat", width=1000)
 
 
-def test_word_soup_never_crashes():
+def word_soups(vocabulary: str, *, seed: int, longest: int, limits: list[int]):
+    """200 seeded random mixes of `vocabulary`'s words (those with a letter or digit), each with a
+    region limit drawn from `limits`."""
     import random
 
+    words = vocabulary.split()
+    rng = random.Random(seed)
+    for _ in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, longest)))
+        if any(c.isalnum() for c in text):
+            yield text, rng.choice(limits)
+
+
+def test_word_soup_never_crashes():
     vocabulary = (
         "a an the two ten of on in to left right top bottom above below behind front next between and or , . ; "
         "without no not with red blue wooden big cat cats dog table man people sky beach photo style one brown "
         "sitting holding is the image corner center far upper background pair group several it them their ! ( "
         "top-left 42 1000 glasses sheep mice"
-    ).split()
-    rng = random.Random(7)
-    for _ in range(200):
-        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 50)))
-        if not any(c.isalnum() for c in text):
-            continue
-        p = plan(text, width=2048, height=256, max_regions=rng.choice([0, 3, 16]))
+    )
+    for text, limit in word_soups(vocabulary, seed=7, longest=50, limits=[0, 3, 16]):
+        p = plan(text, width=2048, height=256, max_regions=limit)
         assert len(p.regions) <= 16 and all(r.box[0] < r.box[2] and r.box[1] < r.box[3] for r in p.regions)
 
 
@@ -740,19 +747,13 @@ def test_agent_like_nouns_need_an_action_to_be_people():
 
 
 def test_word_soup_with_actions_and_supports_never_crashes():
-    import random
-
     vocabulary = (
         "a an the two three of on at across over in front behind left right top with cane old man "
         "bends leans sleeps hangs share shares grills sprig basil stack ledgers window clock cart "
         "workbench teenagers bubble tea moons low lying it them , . and from to overhead lanterns"
-    ).split()
-    rng = random.Random(11)
-    for _ in range(200):
-        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 40)))
-        if not any(c.isalnum() for c in text):
-            continue
-        p = plan(text, max_regions=rng.choice([0, 4, 16]))
+    )
+    for text, limit in word_soups(vocabulary, seed=11, longest=40, limits=[0, 4, 16]):
+        p = plan(text, max_regions=limit)
         assert all(r.box[0] < r.box[2] and r.box[1] < r.box[3] for r in p.regions)
     assert plan("an old man with a cane").regions
 
