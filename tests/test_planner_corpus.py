@@ -28,8 +28,8 @@ CORPUS = Path(__file__).parent / "data" / "long_prompts.json"
 Box = tuple[float, float, float, float]
 
 
-def _entries() -> list[dict]:
-    return json.loads(CORPUS.read_text(encoding="utf-8"))["prompts"]
+def _entries(corpus: Path = CORPUS) -> list[dict]:
+    return json.loads(corpus.read_text(encoding="utf-8"))["prompts"]
 
 
 def _matches(label: str, head: str) -> bool:
@@ -147,10 +147,10 @@ def _score_layout(score: Score, entry: dict, plan: Plan) -> None:
         score.add("sizes", held, f"{big} > {small} in {entry['style']}")
 
 
-def score_corpus() -> Score:
-    """Plan every corpus prompt with the rules planner and score the plans."""
+def score_corpus(corpus: Path = CORPUS) -> Score:
+    """Plan every prompt of a corpus file with the rules planner and score the plans."""
     score = Score()
-    for entry in _entries():
+    for entry in _entries(corpus):
         plan = planner.make_plan(entry["prompt"], planner="rules")
         _score_things(score, entry, plan)
         _score_layout(score, entry, plan)
@@ -210,10 +210,11 @@ def test_the_longest_prompt_plans_in_seconds():
     assert 0 < len(plan.regions) <= 16
 
 
-if __name__ == "__main__":  # print the figures (README, "Planner")
-    result = score_corpus()
+if __name__ == "__main__":  # print the figures (README, "Planner"); --corpus FILE scores another set
+    args = sys.argv[1:]
+    result = score_corpus(Path(args[args.index("--corpus") + 1]) if "--corpus" in args else CORPUS)
     for name in ("things", "junk", "attributes", "relations", "places", "sizes"):
         hits, total = getattr(result, name)
         print(f"{name:10} {hits:4d} / {total:4d} = {result.ratio(name):.1%}")
-    if "-v" in sys.argv:
+    if "-v" in args:
         print("\n".join(result.misses))
