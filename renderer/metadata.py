@@ -28,11 +28,12 @@ from planner.plan import Plan, PlanError, RenderSettings, validate_plan, write_a
 from planner.safe_read import loads_json
 from planner.settings import format_validation_error
 from renderer.inputs import RenderInputs
-from renderer.safe_image import open_image
+from renderer.safe_image import MAX_TEXT_BYTES, open_image
 from renderer.settings import DEFAULTS, SETTING_NAMES, Settings, SettingsError
 
 METADATA_KEY = "regional_flux"
 PICTURE_KEY = "regional_flux_picture"  # in layout.png and overlay.png: which picture of a plan it is
+TOO_LARGE = "too-large"  # PICTURE_KEY's value in an image whose plan was too large to embed
 PARAMETERS_KEY = "parameters"
 METADATA_FORMAT = 1
 SAMPLER_NAME = "Euler (flow)"
@@ -140,12 +141,18 @@ def png_bytes(
     """Encode an image as PNG bytes; with a plan and settings, embed them as text chunks.
 
     `picture` names a picture of a plan that carries no plan ("layout", "overlay"), so that
-    reading it as a plan can say what it is and which file to use instead.
+    reading it as a plan can say what it is and which file to use instead. A plan larger than an
+    image's text chunk may be read back (MAX_TEXT_BYTES: huge inline masks) is left out and the
+    image says so: its plan.json, written before rendering, holds it.
     """
     info = None
     if plan is not None and settings is not None:
         info = PngImagePlugin.PngInfo()
-        info.add_itxt(METADATA_KEY, metadata_json(plan, settings, model, inputs), zip=True)
+        text = metadata_json(plan, settings, model, inputs)
+        if len(text.encode("utf-8")) <= MAX_TEXT_BYTES:
+            info.add_itxt(METADATA_KEY, text, zip=True)
+        else:
+            info.add_text(PICTURE_KEY, TOO_LARGE)
         info.add_text(PARAMETERS_KEY, parameters_text(plan, settings, model, inputs))
     elif picture is not None:
         info = PngImagePlugin.PngInfo()
@@ -171,6 +178,11 @@ def save_png(
 
 def _no_plan_message(path: Path, picture: Any) -> str:
     """Why an image holds no plan, and what to pass instead."""
+    if picture == TOO_LARGE:
+        return (
+            f"{path} holds no plan: its plan was larger than {MAX_TEXT_BYTES >> 20} MiB (inline "
+            f"masks) and was left out of the image: pass the plan.json written beside it"
+        )
     if isinstance(picture, str):
         return (
             f"{path} is the {picture} picture of a plan and holds no plan itself: "

@@ -3,18 +3,16 @@
 An image is read like every other input file (planner.safe_read: a regular file, at most
 MAX_IMAGE_BYTES), then its header is checked for the pixel count before any pixel is decoded,
 so a small file that would inflate to gigabytes (a decompression bomb) is refused at once.
-PNG text chunks are bounded (64 MiB in all, Pillow's total); a chunk over that limit is
-refused here with one line instead of a ValueError. PIL only: no torch.
+PNG text chunks are bounded: one chunk up to MAX_TEXT_BYTES, 64 MiB in all (Pillow's total); a
+chunk over that limit is refused here with one line instead of a ValueError. PIL only: no torch.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import struct
 import warnings
-from collections.abc import Iterator
 
 from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
@@ -23,9 +21,12 @@ from planner.safe_read import MiB, read_bytes
 
 MAX_IMAGE_BYTES = 128 * MiB
 MAX_IMAGE_PIXELS = 64 * 1024 * 1024  # 8192 x 8192: far above any size FLUX renders (2048 x 2048)
-MAX_TEXT_BYTES = (
-    16 * MiB
-)  # one PNG text chunk: an image.png's plan, with its masks inline (KBs each in practice)
+MAX_TEXT_BYTES = 16 * MiB  # one PNG text chunk: an image.png's plan, with its masks inline (KBs each)
+
+# Pillow's own limit for one text chunk (1 MiB) is less than a plan with inline masks can need.
+# It is a process-wide setting, so it is raised once, here, and never lowered again: raising and
+# restoring it around each read would race between threads (the browser editor serves several).
+PngImagePlugin.MAX_TEXT_CHUNK = max(PngImagePlugin.MAX_TEXT_CHUNK, MAX_TEXT_BYTES)
 
 
 def open_image(
@@ -41,7 +42,7 @@ def open_image(
     else:
         data = _read(path, what, error)
     try:
-        with warnings.catch_warnings(), _text_chunks_up_to(MAX_TEXT_BYTES):
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             width, height = image.size
@@ -62,18 +63,6 @@ def open_image(
         # and OSError/SyntaxError/struct.error for truncated or malformed files.
         raise error(f"cannot read {what} {path}: {_reason(exc)}") from None
     return image
-
-
-@contextlib.contextmanager
-def _text_chunks_up_to(limit: int) -> Iterator[None]:
-    """Let one PNG text chunk hold up to `limit` bytes while an image is read (Pillow's default,
-    1 MiB, is less than a plan whose masks are inline can need); the total stays bounded."""
-    saved = PngImagePlugin.MAX_TEXT_CHUNK
-    PngImagePlugin.MAX_TEXT_CHUNK = max(saved, limit)
-    try:
-        yield
-    finally:
-        PngImagePlugin.MAX_TEXT_CHUNK = saved
 
 
 def _read(path: str | os.PathLike[str], what: str, error: type[InputError]) -> bytes:

@@ -178,3 +178,36 @@ def test_lora_and_controlnet_inputs_are_recorded_when_they_can_be(tmp_path, monk
         tmp_path / "b.png", _image(), _plan(), DEFAULTS, "m", RenderInputs(control_image=_image())
     )
     assert read_metadata(without).inputs == RenderInputs()
+
+
+def test_a_plan_too_large_for_a_text_chunk_is_left_out_and_the_image_says_so(tmp_path, monkeypatch):
+    """An image.png never carries a plan it could not read back: the plan.json beside it has it."""
+    import renderer.metadata as metadata
+
+    plan = _plan()
+    monkeypatch.setattr(metadata, "MAX_TEXT_BYTES", len(metadata.metadata_json(plan, DEFAULTS, "tiny")) - 1)
+    path = save_png(tmp_path / "image.png", _image(), plan, DEFAULTS, "tiny")
+    with Image.open(path) as image:
+        assert METADATA_KEY not in image.info and image.info[PARAMETERS_KEY].startswith(plan.base_prompt)
+    with pytest.raises(PlanImageError, match="larger than .* pass the plan.json written beside it"):
+        read_metadata(path)
+
+
+def test_text_chunks_up_to_the_limit_read_back_from_any_thread(tmp_path):
+    """Pillow's text-chunk limit is raised once for the process, not per read (threads would race)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from renderer.safe_image import MAX_TEXT_BYTES
+
+    assert PngImagePlugin.MAX_TEXT_CHUNK >= MAX_TEXT_BYTES
+    from planner.plan import mask_data_url
+
+    noise = io.BytesIO()
+    Image.effect_noise((1024, 1024), 90).save(noise, format="PNG")  # ~1 MB: incompressible
+    mask = mask_data_url(noise.getvalue())
+    assert len(mask) > 1 << 20  # over Pillow's default limit of 1 MiB for one text chunk
+    plan = _plan(regions=[{"label": "blob", "prompt": "a blob", "mask": mask}])
+    path = save_png(tmp_path / "image.png", _image(), plan, DEFAULTS, "tiny")
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda _: read_metadata(path).plan.regions[0].mask, range(8)))
+    assert found == [mask] * 8
