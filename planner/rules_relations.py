@@ -8,6 +8,7 @@ tree"). "From left to right, A, B and C" is an order. Output uses indices into t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
@@ -33,6 +34,8 @@ _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
+_RELATIVE = frozenset("who that which whose".split())
+_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,93 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
                 return [first]  # "..., typing on a keyboard": the one who can type
+    space = phrases[k]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
+    chain = isinstance(space, SpacePhrase) and space.spatial.to_referent or pronoun
+    verb = _verb_before(phrases, k, chain)
+    if verb is not None and not _participle(phrases, verb):
+        return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
+    if verb is not None:
+        said = phrases[verb - 1]
+        if said.start not in at or _holder(nouns, at[said.start]) is None:
+            return []  # "sawdust curling around his hands": no thing
+    return _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _participle(phrases: tuple[Phrase, ...], verb: int) -> bool:
+    """Whether the verb at `verb` is a participle right after a noun ('fish swirling above it', 'a
+    map pinned on the board'): it says where that noun is, whatever governs it."""
+    low = phrases[verb].low  # type: ignore[union-attr]
+    return (
+        verb >= 1
+        and isinstance(phrases[verb - 1], NounPhrase)
+        and (low.endswith(("ing", "ed")) or _past_participle(low))
+    )
+
+
+@functools.cache
+def _past_participle(word: str) -> bool:
+    """Whether a verb form is a past participle ('strung', 'hung', 'built'), not 'stands'."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word, "VERB").get("VERB") or ()
+    return not word.endswith("s") and any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
+def _verb_subject(
+    phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
+    before 'who' / 'that' / 'which'; none when that noun is no thing ('the mountain rises')."""
+    j = _subject_phrase(phrases, verb)
+    if j is None:
+        return []
+    p = phrases[j]
+    holder = _holder(nouns, at[p.start]) if p.start in at else None
+    return [] if holder is None else _walk_back(phrases, j + 1, at, nouns, past_objects=True)
+
+
+def _subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
+    """The noun phrase that is the subject of the verb at `verb`, in its sentence."""
+    for j in range(verb - 1, -1, -1):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        if isinstance(p, NounPhrase) and (not _governed(phrases, j) or _relative(phrases, j)):
+            return j
+    return None
+
+
+def _subject_not_thing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether the spatial phrase at k goes with a verb whose subject is no thing ('light spills
+    from the windows'): then it relates nothing."""
+    verb = _verb_before(phrases, k)
+    if verb is None or _participle(phrases, verb):
+        return False
+    j = _subject_phrase(phrases, verb)
+    return j is not None and (phrases[j].start not in at or _holder(nouns, at[phrases[j].start]) is None)
+
+
+def _relative(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is followed by a relative pronoun ('a boy who lies ...')."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low in _RELATIVE
+
+
+def _walk_back(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], past_objects: bool
+) -> list[int]:
+    """The last thing named before phrase k in its sentence, with those joined to it by 'and'; when
+    `past_objects`, not the object of a preposition ('a boy with a kite runs': the boy)."""
     found: list[int] = []
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
-        if isinstance(p, NounPhrase) and p.start in at:
+        skipped = past_objects and _governed(phrases, j) and not _relative(phrases, j)
+        if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in found:
                 found.append(holder)
@@ -93,6 +178,36 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             break
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a preposition ('in a booth', 'of pie')."""
+    before = phrases[j - 1] if j else None
+    space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
+    return space or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
+
+
+def _verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int | None:
+    """The verb a spatial phrase at k goes with, back over adverbs and particles ('sits alone in',
+    'is curled up on') and, in a `chain`, other spatial phrases with their objects ('sits on a
+    beanbag to their right')."""
+    j = k - 1
+    while j >= 0:
+        p = phrases[j]
+        if isinstance(p, Verb):
+            return j
+        tuning = isinstance(p, Mark) and (
+            p.tag in {Tag.ADV, Tag.ADJ}  # "sits cross-legged on"
+            or is_class(p.low, WordClass.PLACE_ADVERB)
+            or is_class(p.low, WordClass.PARTICLE)
+        )
+        governed = chain and (
+            isinstance(p, NounPhrase) and _governed(phrases, j) or isinstance(p, SpacePhrase)
+        )
+        if not (tuning or governed):
+            return None
+        j -= 1
+    return None
 
 
 def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -173,7 +288,14 @@ def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     return k
 
 
-def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+def _object(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    subject: list[int] | None = None,
+) -> int | None:
+    """The thing a relation at k is to (for a pronoun, not `subject`, the relation's own)."""
     j = _whole(phrases, k + 1, at, nouns)
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
@@ -182,21 +304,26 @@ def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             return _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
-        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"})
+        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
 
 
 def _pronoun(
-    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], animate: bool
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    animate: bool,
+    subject: list[int] | None = None,
 ) -> int | None:
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
     one the sentence is about), else of the sentence before, never the relation's own subject."""
-    subject = _subjects(phrases, k, at, nouns)
+    subject = _subjects(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, subject, at, nouns)
     if owner is not None and not animate:
         return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
-    for wanted in (sentence, sentence - 1):
+    for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
         for p in phrases:
             if (
                 not isinstance(p, NounPhrase)
@@ -239,8 +366,18 @@ def _with_owner(
     return None
 
 
+def _lead_in(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase before phrase k, past words that only tune a place ('just to its right', 'high
+    in the top left corner', 'far behind them')."""
+    j = k - 1
+    while j >= 0 and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PLACE_ADVERB):  # type: ignore[union-attr]
+        j -= 1
+    return phrases[j] if j >= 0 else None
+
+
 def _opening(phrases: tuple[Phrase, ...], k: int) -> bool:
-    before = phrases[k - 1] if k else None
+    """Whether phrase k opens its sentence (past words like 'just' or 'high')."""
+    before = _lead_in(phrases, k)
     return before is None or isinstance(before, Mark) and before.tag is Tag.END
 
 
@@ -277,10 +414,15 @@ def _clause_things(
 
 
 def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
-    """The things named in the clause before phrase k (back to a comma, 'and', or the sentence
-    start): 'a detective sits at a desk on the left' places both."""
+    """The things named in the clause before phrase k (back to a comma, 'and', the sentence
+    start, or the thing a relative clause is about): 'a detective sits at a desk on the left'
+    places both; 'a castle that sits on a cliff at the right' places the castle."""
     found: list[int] = []
-    for p in reversed(phrases[:k]):
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if j and isinstance(p, Mark) and p.low in _RELATIVE and _relative(phrases, j - 1):
+            owner = _holder(nouns, at[phrases[j - 1].start]) if phrases[j - 1].start in at else None
+            return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
         if (
             isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS
             if isinstance(p, Mark)
@@ -309,9 +451,9 @@ def _absolute(
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
     """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
     comma or 'and' and right before a thing is that thing's."""
-    before = phrases[k - 1] if k else None
+    before = _lead_in(phrases, k)
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    joined = isinstance(before, Mark) and before.low in {",", "and"}
+    joined = isinstance(before, Mark) and before.low in _JOINERS
     return (
         joined
         and isinstance(nxt, NounPhrase)
@@ -320,26 +462,32 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     )
 
 
+def _next_verb(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The first verb after phrase k in its sentence."""
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Verb):
+            return j
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+    return None
+
+
 def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
     above the fire stand three candles'), else the next thing, else (after 'On a table:') every
     thing of the next sentence."""
-    verb = next(
-        (
-            j
-            for j in range(k + 1, len(phrases))
-            if isinstance(phrases[j], Verb | Mark)
-            and (isinstance(phrases[j], Verb) or phrases[j].tag is Tag.END)
-        ),
-        None,
-    )  # type: ignore[union-attr]
-    if verb is not None and isinstance(phrases[verb], Verb):
+    verb = _next_verb(phrases, k)
+    if verb is not None:
         before_verb = _fronted(phrases, k, verb, at, nouns)
         if before_verb:
             return before_verb
         after_verb = _coordinated(phrases, verb, at, nouns)
         if after_verb:
             return after_verb
+        said = phrases[verb + 1] if verb + 1 < len(phrases) else None
+        if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
+            return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
     found = _next_things(phrases, k + 1, at, nouns, limit=1)
     target = _object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
@@ -352,15 +500,46 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
 
 
+def _with_resting(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subjects: list[int],
+) -> list[int]:
+    """An opening relation also holds for what its subject rests on: 'Below the bridge a frog sits
+    on a lily pad' puts the pad below the bridge too; 'On the bed, a cat sleeps on a hoodie' puts the
+    hoodie (not the cat) on the bed."""
+    verb = _next_verb(phrases, k)
+    if verb is None or not subjects:
+        return subjects
+    j = verb + 1
+    while (
+        j < len(phrases)
+        and isinstance(phrases[j], Mark)
+        and (phrases[j].tag in {Tag.ADV, Tag.ADJ} or is_class(phrases[j].low, WordClass.PARTICLE))
+    ):  # type: ignore[union-attr]
+        j += 1
+    space = phrases[j] if j < len(phrases) else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation not in {"on", "inside"}:
+        return subjects
+    support = _object(phrases, j, at, nouns)
+    if support is None or support in subjects:
+        return subjects
+    return [support] if kind in {RelationKind.ON, RelationKind.IN} else [*subjects, support]
+
+
 def _fronted(
     phrases: tuple[Phrase, ...], k: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
-    """'In front of the sofa, a low table holds ...': after an opening relation and a comma, the
-    things before the verb are its subjects."""
-    j = _whole(phrases, k + 1, at, nouns) + 1
-    if j >= verb or not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.COMMA):  # type: ignore[union-attr]
-        return []
-    return _coordinated(phrases, j, at, nouns)
+    """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
+    opening relation, the things before the verb are its subjects (not another preposition's
+    object: 'On the mantelpiece above the fire stand three candles')."""
+    for j in range(_whole(phrases, k + 1, at, nouns) + 1, verb):
+        if isinstance(phrases[j], NounPhrase) and not _governed(phrases, j):
+            return _coordinated(phrases, j - 1, at, nouns)
+    return []
 
 
 def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
@@ -382,23 +561,62 @@ def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
 
 
 def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
-    """'a cat to its right' / 'To its left, a pair of chopsticks': beside the thing named before."""
+    """'a cat to its right' / 'To its left, a pair of chopsticks' / ', and at his side a dog':
+    beside the thing named before."""
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
-    opening = _opening(phrases, k) or (
-        k >= 1 and isinstance(phrases[k - 1], Mark) and _opening(phrases, k - 1)
-    )
+    opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns)
     named = _next_things(phrases, k, at, nouns, limit=1) if opening else _subjects(phrases, k, at, nouns)
+    if not kind or not named:
+        return Spatial()
+    if opening:
+        its = _parallel(phrases, k, at, nouns)
+        animate = space.spatial.referent in {"his", "her"}
+        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=animate, subject=named)
+        earlier = [its] if its is not None and its not in named else []
+    else:
+        earlier = _agreeing(phrases, k, at, nouns, named)
+    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+
+
+def _agreeing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], named: list[int]
+) -> list[int]:
+    """Things named before phrase k that its possessive can stand for: 'their' a group, 'his' or
+    'her' a person or animal ('a boy sits on a beanbag to their right': the girls named before)."""
+    space = phrases[k]
+    assert isinstance(space, SpacePhrase)
     earlier = [
         _holder(nouns, at[p.start]) for p in phrases[:k] if isinstance(p, NounPhrase) and p.start in at
     ]
-    earlier = [e for e in earlier if e is not None and e not in named]
-    if opening:
-        its = _parallel(phrases, k, at, nouns)
-        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=False)
-        earlier = [its] if its is not None and its not in named else earlier
-    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if kind and named and earlier else Spatial()
+    earlier = [e for e in dict.fromkeys(earlier) if e is not None and e not in named]
+    word = space.spatial.referent
+    if word == "their":
+        agreeing = [e for e in earlier if nouns[e].phrase.plural]
+    elif word in {"his", "her"}:
+        agreeing = [e for e in earlier if nouns[e].entry is not None and nouns[e].entry.kind in _ANIMATE]  # type: ignore[union-attr]
+    else:
+        agreeing = earlier
+    return agreeing or earlier
+
+
+def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
+    ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
+    before = _lead_in(phrases, k)
+    if not (isinstance(before, Mark) and before.low in _JOINERS):
+        return False
+    space = phrases[k]
+    j = (
+        k + 1
+        if isinstance(space, SpacePhrase) and space.spatial.to_referent
+        else _whole(phrases, k + 1, at, nouns) + 1
+    )
+    nxt = phrases[j] if j < len(phrases) else None
+    if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
+        return True
+    return isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
 
 
 def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -457,14 +675,17 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     kind = _KINDS.get(space.spatial.relation or "")
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
-    target = _object(phrases, k, at, nouns)
+    opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns)
+    ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
+    target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
     if target is None:
         return _no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    subjects = [] if _opening(phrases, k) else [s for s in _subjects(phrases, k, at, nouns) if s != target]
-    if not subjects:
+    subjects = [] if opening else [s for s in _subjects(phrases, k, at, nouns) if s != target]
+    if not subjects and (opening or not _subject_not_thing(phrases, k, at, nouns)):
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
+        subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
     objects: tuple[int, ...] = (target,)
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it

@@ -1,0 +1,129 @@
+"""The rules reader's clause structure: whose relation or place a phrase is.
+
+Spec-style checks with sentences written for these tests: a fronted place with the subject before
+or after the verb, a place phrase after a comma or 'and' (with 'just' or 'high' before it), a verb's
+subject past the objects of prepositions, relative clauses, 'his' / 'their' sides, and the
+prepositions that name a target or a fixing rather than a place.
+"""
+
+from __future__ import annotations
+
+from planner.reading import PromptReading
+from planner.rules import reading_of
+
+
+def _relations(reading: PromptReading) -> set[tuple[str, str, str]]:
+    things = reading.things
+    return {
+        (things[r.subject].head, r.kind.value, things[o].head) for r in reading.relations for o in r.objects
+    }
+
+
+def _place(reading: PromptReading, head: str) -> tuple[str | None, str | None]:
+    thing = next(t for t in reading.things if t.head == head)
+    return (thing.place.horizontal, thing.place.vertical) if thing.place else (None, None)
+
+
+def test_a_fronted_place_goes_to_the_subject_before_the_verb():
+    reading = reading_of("A farmer naps on a bench. At his feet two puppies doze on a mat.")
+    assert ("puppy", "next_to", "farmer") in _relations(reading)
+    assert ("puppy", "on", "mat") in _relations(reading)
+
+
+def test_a_fronted_place_goes_to_the_subject_after_the_verb():
+    reading = reading_of("Behind the piano stands a tall lamp, and a small clock hangs above it.")
+    assert ("lamp", "behind", "piano") in _relations(reading)
+
+
+def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
+    reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
+    assert _place(reading, "parrot") == ("left", "top")
+    assert _place(reading, "sofa") == (None, None)
+
+
+def test_a_relation_after_and_with_its_subject_after_the_verb():
+    reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
+    assert ("blanket", "below", "kettle") in _relations(reading)
+
+
+def test_a_side_after_and_belongs_to_the_thing_after_it():
+    reading = reading_of(
+        "A bowl of soup sits in the middle, and to its left a tall bottle stands beside a jar."
+    )
+    assert ("bottle", "left_of", "bowl") in _relations(reading)
+    assert ("bottle", "next_to", "jar") in _relations(reading)
+
+
+def test_the_subject_of_the_verb_not_the_object_of_with():
+    reading = reading_of("A wagon piled with pumpkins stands beside a stone well.")
+    assert ("wagon", "next_to", "well") in _relations(reading)
+
+
+def test_a_participle_after_a_noun_says_where_that_noun_is():
+    reading = reading_of("A whale swims through the bay, with a flock of gulls wheeling above it.")
+    assert ("gull", "above", "whale") in _relations(reading)
+
+
+def test_their_side_is_the_group_named_before():
+    reading = reading_of(
+        "Two sisters share a bench, while a boy sits cross-legged on a cushion to their right."
+    )
+    assert ("boy", "right_of", "sister") in _relations(reading)
+
+
+def test_his_side_and_at_his_side_are_beside_the_person():
+    reading = reading_of("A shepherd rests under a tree. At his side a sheepdog sleeps.")
+    assert ("sheepdog", "next_to", "shepherd") in _relations(reading)
+
+
+def test_a_pronoun_after_a_sentence_may_mean_a_person_named_earlier():
+    reading = reading_of(
+        "A sailor stands on a pier. A coil of rope lies on the boards. A lighthouse rises behind him."
+    )
+    assert ("lighthouse", "behind", "sailor") in _relations(reading)
+
+
+def test_a_relative_clause_place_goes_to_the_thing_it_is_about():
+    reading = reading_of(
+        "An eagle circles above a red barn that stands on a hill at the left of the picture."
+    )
+    assert _place(reading, "barn") == ("left", None)
+    assert _place(reading, "eagle") == (None, None)
+
+
+def test_who_opens_a_clause_about_the_noun_before_it():
+    reading = reading_of("A nurse reads to a girl who lies on a cot in front of her.")
+    assert ("girl", "on", "cot") in _relations(reading)
+    assert ("girl", "in_front_of", "nurse") in _relations(reading)
+
+
+def test_against_is_beside_and_riding_is_on():
+    reading = reading_of("A ladder leans against a shed, and a jockey rides a brown horse across a field.")
+    relations = _relations(reading)
+    assert ("ladder", "next_to", "shed") in relations
+    assert ("jockey", "on", "horse") in relations
+
+
+def test_at_after_a_looking_verb_is_a_target_not_a_place():
+    reading = reading_of("A child stands by a kite, staring at a balloon.")
+    assert ("child", "next_to", "balloon") not in _relations(reading)
+
+
+def test_fixed_to_a_thing_is_on_it():
+    reading = reading_of("A small mirror is screwed to the wall, and a lantern is tied to a post.")
+    assert ("lantern", "on", "post") in _relations(reading)
+
+
+def test_an_area_word_makes_a_place_after_a_verb():
+    reading = reading_of("A huge bookcase fills the right half of the room.")
+    assert _place(reading, "bookcase") == ("right", None)
+
+
+def test_a_fronted_relation_holds_for_what_its_subject_rests_on():
+    reading = reading_of("On the kitchen table, a cat naps on a folded blanket.")
+    assert ("blanket", "on", "table") in _relations(reading)
+
+
+def test_a_verb_whose_subject_is_no_thing_relates_nothing():
+    reading = reading_of("Soft mist drifts from the river, and a heron stands in the reeds.")
+    assert not any(r[2] == "river" for r in _relations(reading))
