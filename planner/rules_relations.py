@@ -480,7 +480,7 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     verb = _next_verb(phrases, k)
     if verb is not None:
         before_verb = _fronted(phrases, k, verb, at, nouns)
-        if before_verb:
+        if before_verb is not None:
             return before_verb
         after_verb = _coordinated(phrases, verb, at, nouns)
         if after_verb:
@@ -532,14 +532,15 @@ def _with_resting(
 
 def _fronted(
     phrases: tuple[Phrase, ...], k: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
-) -> list[int]:
+) -> list[int] | None:
     """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles')."""
     for j in range(_whole(phrases, k + 1, at, nouns) + 1, verb):
         if isinstance(phrases[j], NounPhrase) and not _governed(phrases, j):
-            return _coordinated(phrases, j - 1, at, nouns)
-    return []
+            whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
+            return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
+    return None
 
 
 def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
@@ -587,9 +588,12 @@ def _agreeing(
     'her' a person or animal ('a boy sits on a beanbag to their right': the girls named before)."""
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
+    first = min((nouns[i].phrase.start for i in named), default=space.start)
     earlier = [
-        _holder(nouns, at[p.start]) for p in phrases[:k] if isinstance(p, NounPhrase) and p.start in at
-    ]
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.start < first
+    ]  # named before the subject: 'a chapel with a steeple sits to its right' is not the steeple's
     earlier = [e for e in dict.fromkeys(earlier) if e is not None and e not in named]
     word = space.spatial.referent
     if word == "their":
@@ -738,13 +742,30 @@ def _coming_from(
     """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
     subject of the verb is on that side (a light 'from the left' places nothing)."""
     side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
-    verb = k - 1 if k >= 1 and isinstance(phrases[k - 1], Verb) else k - 2
-    if side is None or verb < 1 or not isinstance(phrases[verb], Verb):
-        return []
-    if verb == k - 2 and not isinstance(phrases[k - 1], NounPhrase):
+    verb = _arriving(phrases, k)
+    if side is None or verb is None:
         return []
     subject = _clause(phrases, verb, at, nouns)
     return [(subject[0], Place(horizontal=side))] if subject else []
+
+
+def _arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The verb before 'from the left' at k, past its object and an 'in' or 'out' ('follows the
+    turtle from the right', 'rides in from the left', 'walks out from the right')."""
+    j = k - 1
+    if j >= 0 and isinstance(phrases[j], SpacePhrase) and phrases[j].end - phrases[j].start == 1:
+        j -= 1  # "in", "into": no object of its own
+    while (
+        j >= 0
+        and isinstance(phrases[j], Mark)
+        and (
+            phrases[j].tag is Tag.ADV or is_class(phrases[j].low, WordClass.PARTICLE)  # type: ignore[union-attr]
+        )
+    ):
+        j -= 1
+    if j >= 1 and isinstance(phrases[j], NounPhrase) and j == k - 1:
+        j -= 1
+    return j if j >= 1 and isinstance(phrases[j], Verb) else None
 
 
 def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

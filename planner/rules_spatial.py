@@ -23,6 +23,7 @@ _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems 
 _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
+_MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -125,7 +126,8 @@ _RELATIVE_WORDS: dict[str, str] = {
     "behind": "behind",
     "beside": "adjacent",
     "against": "adjacent",
-    "around": "adjacent",  # "children dance around a maypole": beside it  # "leans against the counter": beside it, touching
+    "around": "adjacent",
+    "past": "adjacent",  # "surfers walk past the canoe": beside it  # "children dance around a maypole": beside it  # "leans against the counter": beside it, touching
     "besides": "adjacent",
     "near": "adjacent",
     "alongside": "adjacent",
@@ -298,6 +300,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         return None  # "points at a chart", "stares at him": a target, not a place
     if word == "by" and _beside(words, start):
         return Spatial(1, relation="adjacent", needs_object=True)
+    if word in _MOUNTING and (start + 1 >= len(words) or words[start + 1] not in _BY_OBJECTS):
+        return None  # "rides in from the left": a verb of moving, not 'on a horse'
     if word in _RELATIVE_WORDS:
         return Spatial(1, relation=_RELATIVE_WORDS[word], needs_object=True)
     return None

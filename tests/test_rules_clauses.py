@@ -127,3 +127,26 @@ def test_a_fronted_relation_holds_for_what_its_subject_rests_on():
 def test_a_verb_whose_subject_is_no_thing_relates_nothing():
     reading = reading_of("Soft mist drifts from the river, and a heron stands in the reeds.")
     assert not any(r[2] == "river" for r in _relations(reading))
+
+
+def test_moving_in_from_a_side_places_the_mover_not_the_light():
+    reading = reading_of("A cyclist rides in from the right, and a postman walks in from the left.")
+    assert _place(reading, "cyclist") == ("right", None)
+    assert _place(reading, "postman") == ("left", None)
+    lit = reading_of("A vase of roses on a table, lit from the left.")
+    assert all(t.place is None or t.place.horizontal is None for t in lit.things)
+
+
+def test_beside_her_then_an_article_is_a_pronoun_and_a_new_thing():
+    reading = reading_of("A girl sits on a rock, and beside her a goat grazes.")
+    assert ("goat", "next_to", "girl") in _relations(reading)
+
+
+def test_its_side_is_not_a_thing_named_with_the_subject():
+    reading = reading_of("A bus waits at the stop, and a kiosk with a striped awning stands to its right.")
+    assert ("kiosk", "right_of", "bus") in _relations(reading)
+
+
+def test_walking_past_a_thing_is_beside_it():
+    reading = reading_of("Two joggers run past a fountain.")
+    assert ("jogger", "next_to", "fountain") in _relations(reading)
