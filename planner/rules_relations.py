@@ -127,6 +127,12 @@ def _verb_subject(
     return [] if holder is None else _walk_back(phrases, j + 1, at, nouns, past_objects=True)
 
 
+def _whose(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k is followed by 'whose' ('under whose branches two deer rest')."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low == "whose"
+
+
 def _subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
     """The noun phrase that is the subject of the verb at `verb`, in its sentence."""
     for j in range(verb - 1, -1, -1):
@@ -296,6 +302,9 @@ def _object(
     subject: list[int] | None = None,
 ) -> int | None:
     """The thing a relation at k is to (for a pronoun, not `subject`, the relation's own)."""
+    if _whose(phrases, k):
+        owner = _walk_back(phrases, k, at, nouns, past_objects=False)
+        return owner[-1] if owner else None  # "a stall, behind whose counter a cook ...": the stall
     j = _whole(phrases, k + 1, at, nouns)
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
@@ -488,7 +497,7 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         said = phrases[verb + 1] if verb + 1 < len(phrases) else None
         if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
-    found = _next_things(phrases, k + 1, at, nouns, limit=1)
+    found = _next_things(phrases, k + 2 if _whose(phrases, k) else k + 1, at, nouns, limit=1)
     target = _object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
@@ -536,7 +545,8 @@ def _fronted(
     """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles')."""
-    for j in range(_whole(phrases, k + 1, at, nouns) + 1, verb):
+    start = k + 3 if _whose(phrases, k) else _whole(phrases, k + 1, at, nouns) + 1  # past "whose counter"
+    for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not _governed(phrases, j):
             whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
             return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
@@ -679,15 +689,16 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     kind = _KINDS.get(space.spatial.relation or "")
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
-    opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns)
+    opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns) or _whose(phrases, k)
     ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
     if target is None:
         return _no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    subjects = [] if opening else [s for s in _subjects(phrases, k, at, nouns) if s != target]
-    if not subjects and (opening or not _subject_not_thing(phrases, k, at, nouns)):
+    said = [] if opening else _subjects(phrases, k, at, nouns)
+    subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
+    if not said and (opening or not _subject_not_thing(phrases, k, at, nouns)):
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
         subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
     objects: tuple[int, ...] = (target,)

@@ -150,3 +150,8 @@ def test_its_side_is_not_a_thing_named_with_the_subject():
 def test_walking_past_a_thing_is_beside_it():
     reading = reading_of("Two joggers run past a fountain.")
     assert ("jogger", "next_to", "fountain") in _relations(reading)
+
+
+def test_a_relation_before_whose_is_to_the_noun_before_it():
+    reading = reading_of("A tall oak stands on the left, under whose branches two deer rest.")
+    assert ("deer", "below", "oak") in _relations(reading)
