@@ -53,6 +53,7 @@ class Spatial:
 
     links: tuple[Link, ...] = ()
     places: tuple[tuple[int, Place], ...] = ()
+    supports: tuple[int, ...] = ()  # scenes a thing stands on ('a castle on a cliff'): no setting
 
 
 def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
@@ -822,11 +823,28 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
 
 
+def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+    """The scene a lifeless thing stands on ('a castle that sits on a cliff', 'a hut atop a hill'):
+    the ground of that thing, not the whole picture's setting."""
+    space = phrases[k]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "on" or space.end - space.start > 1:
+        return None  # "on", "atop" (not "in the middle of")
+    if not isinstance(nxt, NounPhrase):
+        return None
+    if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or _opening(phrases, k):
+        return None
+    subjects = _subjects(phrases, k, at, nouns)
+    lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in _ANIMATE for i in subjects)  # type: ignore[union-attr]
+    return at[nxt.start] if subjects and lifeless else None
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
     links: list[Link] = []
     places: list[tuple[int, Place]] = []
+    supports = [i for i in (_support(phrases, k, at, nouns) for k in range(len(phrases))) if i is not None]
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
             links.extend(_action(phrases, k, at, nouns))
@@ -855,4 +873,6 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         places.extend(found.places)
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
-    return Spatial(tuple(dict.fromkeys(links)), tuple(places))  # "on a tray: ..., a newspaper under the tray"
+    return Spatial(
+        tuple(dict.fromkeys(links)), tuple(places), tuple(supports)
+    )  # "on a tray: ..., a newspaper under the tray"

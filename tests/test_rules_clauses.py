@@ -155,3 +155,13 @@ def test_walking_past_a_thing_is_beside_it():
 def test_a_relation_before_whose_is_to_the_noun_before_it():
     reading = reading_of("A tall oak stands on the left, under whose branches two deer rest.")
     assert ("deer", "below", "oak") in _relations(reading)
+
+
+def test_the_ground_a_lifeless_thing_stands_on_is_not_the_pictures_setting():
+    assert (
+        reading_of("A ruined tower that stands on a cliff, and three crows circle above it.").setting is None
+    )
+    assert (
+        reading_of("A hut on a rocky shore at dusk, a rowboat in front of it.").setting == "on a rocky shore"
+    )
+    assert reading_of("A fisherman stands on a cliff, casting a line.").setting == "on a cliff"
