@@ -455,7 +455,26 @@ def _absolute(
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
+        subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _handled(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """What the subject of an opening place directly acts on is there too: 'In the foreground, two
+    girls share a desk' puts the desk in the foreground."""
+    verb = _next_verb(phrases, k)
+    said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
+    if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
+        return []
+    if (
+        nouns[subjects[0]].phrase.start > phrases[verb].start
+        or nouns[at[said.start]].role not in _PLACED_ROLES
+    ):  # type: ignore[index]
+        return []
+    found = _resolve(nouns, at[said.start])
+    return [found] if found not in subjects else []
 
 
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

@@ -165,3 +165,9 @@ def test_the_ground_a_lifeless_thing_stands_on_is_not_the_pictures_setting():
         reading_of("A hut on a rocky shore at dusk, a rowboat in front of it.").setting == "on a rocky shore"
     )
     assert reading_of("A fisherman stands on a cliff, casting a line.").setting == "on a cliff"
+
+
+def test_an_opening_place_holds_for_what_its_subject_acts_on():
+    reading = reading_of("In the foreground, a potter shapes a clay vase.")
+    assert _place(reading, "potter") == (None, "bottom")
+    assert _place(reading, "vase") == (None, "bottom")
