@@ -385,6 +385,19 @@ def _lead_in(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
     return phrases[j] if j >= 0 else None
 
 
+def _past_asides(phrases: tuple[Phrase, ...], j: int) -> int:
+    """The first phrase from j that is not a comma, 'all' / 'both', or a place in the picture set
+    between commas ('behind them all, in the background, a truck')."""
+    while j < len(phrases):
+        p = phrases[j]
+        aside = isinstance(p, Mark) and (p.tag is Tag.COMMA or p.low in {"all", "both"})
+        placed = isinstance(p, SpacePhrase) and p.spatial.relation is None and not p.order
+        if not (aside or placed and j + 1 < len(phrases) and getattr(phrases[j + 1], "low", "") == ","):
+            return j
+        j += 1
+    return j
+
+
 def _opening(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k opens its sentence (past words like 'just' or 'high')."""
     before = _lead_in(phrases, k)
@@ -400,15 +413,35 @@ def _place_of(space: SpacePhrase) -> Place | None:
 
 def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    closing = k + 1 >= len(phrases) or isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.END  # type: ignore[union-attr]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
+    listed = isinstance(nxt, Mark) and nxt.low == ":"
     row = (
         _clause_things(phrases, k, at, nouns)
         if closing
+        else _row_after(phrases, k + 1, at, nouns)
+        if listed
         else _next_things(phrases, k, at, nouns, limit=8, across=True)
     )
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
-    sides = _ROW.get(len(row), ())
-    return Spatial(links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False)))
+    sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
+    return Spatial(
+        links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False) if side)
+    )
+
+
+def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a list after 'from left to right:' names, through ';' to the full stop: each
+    item's own things, not what they sit on ('the grandfather sits on a bench; then the bride')."""
+    found: list[int] = []
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END and p.low not in {":", ";"}:
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            if not _governed(phrases, j) and _resolve(nouns, at[p.start]) not in found:
+                found.append(_resolve(nouns, at[p.start]))
+    return found[:8]
 
 
 def _clause_things(
@@ -481,7 +514,7 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
     comma or 'and' and right before a thing is that thing's."""
     before = _lead_in(phrases, k)
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    nxt = phrases[_past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
     joined = isinstance(before, Mark) and before.low in _JOINERS
     return (
         joined
@@ -647,6 +680,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         if isinstance(space, SpacePhrase) and space.spatial.to_referent
         else _whole(phrases, k + 1, at, nouns) + 1
     )
+    j = _past_asides(phrases, j)  # "and far behind them all, in the background, a truck ..."
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True

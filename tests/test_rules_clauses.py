@@ -171,3 +171,23 @@ def test_an_opening_place_holds_for_what_its_subject_acts_on():
     reading = reading_of("In the foreground, a potter shapes a clay vase.")
     assert _place(reading, "potter") == (None, "bottom")
     assert _place(reading, "vase") == (None, "bottom")
+
+
+def test_from_left_to_right_then_a_list_after_a_colon():
+    reading = reading_of(
+        "A family photo, from left to right: the father sits on a stool, the mother beside him; "
+        "then the son; and finally a small girl holding a kite."
+    )
+    relations = _relations(reading)
+    assert ("father", "left_of", "mother") in relations
+    assert ("son", "left_of", "girl") in relations
+    assert ("stool", "left_of", "mother") not in relations
+    assert _place(reading, "father") == ("left", None)
+    assert _place(reading, "girl") == ("right", None)
+
+
+def test_a_place_between_commas_goes_to_the_thing_after_it():
+    reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
+    assert ("barn", "behind", "dog") in _relations(reading)
+    assert _place(reading, "barn")[1] == "top"
+    assert _place(reading, "dog") == (None, None)
