@@ -188,8 +188,11 @@ def _walk_back(
 
 
 def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
-    """Whether the noun phrase at j is the object of a preposition ('in a booth', 'of pie')."""
+    """Whether the noun phrase at j is the object of a preposition or a verb ('in a booth', 'of
+    pie', 'carrying longboards')."""
     before = phrases[j - 1] if j else None
+    if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
+        return True  # "surfers carrying longboards walk": not after 'On the left stands
     space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
     return space or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
 
@@ -312,6 +315,8 @@ def _object(
         noun = nouns[at[nxt.start]]
         if noun.role is Role.PART and noun.ref is not None:
             return _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+        if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their"}:
+            return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)

@@ -191,3 +191,13 @@ def test_a_place_between_commas_goes_to_the_thing_after_it():
     assert ("barn", "behind", "dog") in _relations(reading)
     assert _place(reading, "barn")[1] == "top"
     assert _place(reading, "dog") == (None, None)
+
+
+def test_the_subject_is_not_the_object_of_a_participle():
+    reading = reading_of("Two hikers carrying poles walk past a signpost.")
+    assert ("hiker", "next_to", "signpost") in _relations(reading)
+
+
+def test_a_nameless_part_of_its_owner_goes_to_the_owner():
+    reading = reading_of("A wooden ladder leans on the barn, and a painter stands on its fourth rung.")
+    assert ("painter", "on", "ladder") in _relations(reading)
