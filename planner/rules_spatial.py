@@ -18,7 +18,7 @@ _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom"
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back"}
 _DEPTH |= {"distance": "far", "horizon": "far", "away": "far"}  # small and high, near the horizon line
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
-_FILLER = frozenset("far very extreme".split())
+_FILLER = frozenset("far very extreme dead smack".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
@@ -209,7 +209,14 @@ def _directional(words: list[str], start: int) -> Spatial | None:
             return None  # "the left side is dark"
     elif not lead and words[start] in {"front", "back", "top", "bottom"}:
         return None  # "a top hat", "the front door": not a place
-    if not lead and start > 0 and words[start - 1] not in {",", "and", "the"} and not _of_canvas(words, i):
+    stressed = words[start] in _FILLER  # "sits dead center", "far left"
+    if (
+        not lead
+        and start > 0
+        and words[start - 1] not in {",", "and", "the"}
+        and not _of_canvas(words, i)
+        and not stressed
+    ):
         if not area and (i >= len(words) or words[i] not in _AREA):
             return None
     if i < len(words) and words[i] == "of":

@@ -201,3 +201,8 @@ def test_the_subject_is_not_the_object_of_a_participle():
 def test_a_nameless_part_of_its_owner_goes_to_the_owner():
     reading = reading_of("A wooden ladder leans on the barn, and a painter stands on its fourth rung.")
     assert ("painter", "on", "ladder") in _relations(reading)
+
+
+def test_a_stressed_place_after_a_verb_needs_no_preposition():
+    reading = reading_of("A bowl of ramen sits dead center.")
+    assert _place(reading, "bowl") == ("center", "middle")
