@@ -751,7 +751,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns) or _whose(phrases, k)
     ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
-    if target is None:
+    them = _them(phrases, k, at, nouns, target)
+    if target is None and not them:
         return _no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
@@ -760,6 +761,11 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if not said and (opening or not _subject_not_thing(phrases, k, at, nouns)):
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
         subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
+    pair = tuple(o for o in them if o not in subjects)[-2:]
+    if len(pair) == 2:  # "behind them" after a girl and a boy named one by one: behind both
+        return Spatial(tuple(_pair_links(kind, subjects, pair)))
+    if target is None:
+        return Spatial()
     objects: tuple[int, ...] = (target,)
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
@@ -769,6 +775,39 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return Spatial()
         objects = (target, others[0])
     return Spatial(tuple(Link(kind, s, objects) for s in subjects))
+
+
+def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) -> list[Link]:
+    """Each subject related to both of a pair: between the two, or behind (beside...) each."""
+    if kind is RelationKind.BETWEEN:
+        return [Link(kind, s, pair) for s in subjects]
+    return [Link(kind, s, (o,)) for s in subjects for o in pair]
+
+
+def _them(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
+) -> tuple[int, ...]:
+    """The people or animals 'them' may stand for when no group was named ('girl ...; boy ...;
+    water tower behind them'): the last three named before (the relation's own subject is left
+    out later); none otherwise."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if (
+        not (isinstance(nxt, Mark) and nxt.low == "them")
+        or target is not None
+        and nouns[target].phrase.plural
+    ):
+        return ()
+    sentence = phrases[k].sentence
+    named = [
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
+    ]
+    named = [i for i in dict.fromkeys(named) if i is not None]
+    if any(nouns[i].phrase.plural for i in named):
+        return ()
+    animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in _ANIMATE]  # type: ignore[union-attr]
+    return tuple(animate[-3:]) if len(animate) >= 2 else ()
 
 
 def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

@@ -206,3 +206,12 @@ def test_a_nameless_part_of_its_owner_goes_to_the_owner():
 def test_a_stressed_place_after_a_verb_needs_no_preposition():
     reading = reading_of("A bowl of ramen sits dead center.")
     assert _place(reading, "bowl") == ("center", "middle")
+
+
+def test_them_after_two_people_named_one_by_one_means_both():
+    reading = reading_of("A man in a hat; a woman with a parasol; tall clock tower behind them.")
+    relations = _relations(reading)
+    assert ("tower", "behind", "man") in relations
+    assert ("tower", "behind", "woman") in relations
+    between = reading_of("A man and a woman sit on a bench, and a lamp hangs between them.")
+    assert any(r.kind.value == "between" and len(r.objects) == 2 for r in between.relations)
