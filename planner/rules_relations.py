@@ -34,6 +34,7 @@ _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
+_POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
 _RELATIVE = frozenset("who that which whose".split())
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
@@ -313,9 +314,15 @@ def _object(
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
+        if nxt.head in _POSTURES and nxt.determiner in {"its", "his", "her", "their"}:
+            return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             return _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
-        if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their"}:
+        if (
+            noun.role in {Role.NONE, Role.PART}
+            and nxt.determiner in {"its", "their"}
+            and nxt.head not in _POSTURES
+        ):
             return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
@@ -639,6 +646,9 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     named = _next_things(phrases, k, at, nouns, limit=1) if opening else _subjects(phrases, k, at, nouns)
     if not kind or not named:
         return Spatial()
+    named_owner = _named_owner(phrases, k, nouns, named)
+    if named_owner is not None:
+        return Spatial((Link(kind, named[0], (named_owner,)),))  # "to the queen's right"
     if opening:
         its = _parallel(phrases, k, at, nouns)
         animate = space.spatial.referent in {"his", "her"}
@@ -647,6 +657,24 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     else:
         earlier = _agreeing(phrases, k, at, nouns, named)
     return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+
+
+def _named_owner(
+    phrases: tuple[Phrase, ...], k: int, nouns: tuple[Noun, ...], named: list[int]
+) -> int | None:
+    """The thing a side phrase names ('to the queen's right'): the last thing with that head
+    named before it."""
+    space = phrases[k]
+    word = space.spatial.referent if isinstance(space, SpacePhrase) else ""
+    if not word or word in {"its", "his", "her", "their"}:
+        return None
+    start = space.start
+    found = [
+        i
+        for i, n in enumerate(nouns)
+        if n.phrase.start < start and n.is_thing and word in {n.head, n.phrase.lows[-1]} and i not in named
+    ]
+    return found[-1] if found else None
 
 
 def _agreeing(
@@ -758,7 +786,9 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return Spatial()
     said = [] if opening else _subjects(phrases, k, at, nouns)
     subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
-    if not said and (opening or not _subject_not_thing(phrases, k, at, nouns)):
+    if not said and (
+        opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns)
+    ):
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
         subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
     pair = tuple(o for o in them if o not in subjects)[-2:]
@@ -782,6 +812,16 @@ def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) 
     if kind is RelationKind.BETWEEN:
         return [Link(kind, s, pair) for s in subjects]
     return [Link(kind, s, (o,)) for s in subjects for o in pair]
+
+
+def _after_noun(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether phrase k comes right after a noun phrase (not the picture's own: 'food photography
+    on a table:'): its relation is that noun's, even when it is no thing ('tools cover the wall
+    behind them' relates nothing)."""
+    before = phrases[k - 1] if k >= 1 else None
+    if not isinstance(before, NounPhrase):
+        return False
+    return before.start not in at or nouns[at[before.start]].role not in {Role.FRAME, Role.LIGHT}
 
 
 def _them(

@@ -127,7 +127,11 @@ _RELATIVE_WORDS: dict[str, str] = {
     "beside": "adjacent",
     "against": "adjacent",
     "around": "adjacent",
-    "past": "adjacent",  # "surfers walk past the canoe": beside it  # "children dance around a maypole": beside it  # "leans against the counter": beside it, touching
+    "past": "adjacent",
+    "before": "front",  # "kneels before the queen": in front of her (not 'before dawn': no thing)
+    "flank": "adjacent",  # "two guards flank the throne": beside it
+    "flanks": "adjacent",
+    "flanking": "adjacent",  # "surfers walk past the canoe": beside it  # "children dance around a maypole": beside it  # "leans against the counter": beside it, touching
     "besides": "adjacent",
     "near": "adjacent",
     "alongside": "adjacent",
@@ -266,6 +270,9 @@ def _possessive_side(words: list[str], start: int) -> Spatial | None:
     """'to its right', 'on her left side', 'to their left', 'at his side': beside a thing named before."""
     if start + 2 >= len(words) or words[start] not in {"to", "on", "at", "by"}:
         return None
+    named = _named_side(words, start)
+    if named is not None:
+        return named
     owner = words[start + 1]
     if owner not in {"its", "his", "her", "their"}:
         return None
@@ -276,6 +283,20 @@ def _possessive_side(words: list[str], start: int) -> Spatial | None:
         return None
     length = 4 if start + 3 < len(words) and words[start + 3] in {"side", "hand"} else 3
     return Spatial(length, relation=f"{side}_of", needs_object=True, to_referent=True, referent=owner)
+
+
+def _named_side(words: list[str], start: int) -> Spatial | None:
+    """'to the queen's right', "on the old man's left": beside the thing named, said before."""
+    if words[start + 1] != "the" or start + 4 >= len(words) or words[start] not in {"to", "on", "at"}:
+        return None
+    for owner in range(start + 2, min(start + 5, len(words) - 2)):
+        if words[owner + 1] == "'s" and words[owner + 2] in {"left", "right"}:
+            side = words[owner + 2]
+            end = owner + 3 + (owner + 3 < len(words) and words[owner + 3] in {"side", "hand"})
+            return Spatial(
+                end - start, relation=f"{side}_of", needs_object=True, to_referent=True, referent=words[owner]
+            )
+    return None
 
 
 def match_spatial(words: list[str], start: int) -> Spatial | None:

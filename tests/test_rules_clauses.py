@@ -215,3 +215,25 @@ def test_them_after_two_people_named_one_by_one_means_both():
     assert ("tower", "behind", "woman") in relations
     between = reading_of("A man and a woman sit on a bench, and a lamp hangs between them.")
     assert any(r.kind.value == "between" and len(r.objects) == 2 for r in between.relations)
+
+
+def test_a_named_owners_side():
+    reading = reading_of("A king sits on a throne, and a jester dances on the king's left side.")
+    assert ("jester", "left_of", "king") in _relations(reading)
+
+
+def test_before_a_person_is_in_front_and_flanking_is_beside():
+    reading = reading_of("A squire kneels before a knight, and two banners flank the gate.")
+    relations = _relations(reading)
+    assert ("squire", "in_front_of", "knight") in relations
+    assert ("banner", "next_to", "gate") in relations
+
+
+def test_a_pose_is_not_a_place():
+    reading = reading_of("A canoe rests by the pier, and a bucket lies on its side.")
+    assert not any(r[0] == "bucket" for r in _relations(reading))
+
+
+def test_a_relation_after_a_scene_noun_is_the_scenes():
+    reading = reading_of("Ivy covers the wall behind them, and a lantern hangs over the door.")
+    assert not any(r[1] == "behind" for r in _relations(reading))
