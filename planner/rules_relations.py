@@ -129,6 +129,36 @@ def _verb_subject(
     return [] if holder is None else _walk_back(phrases, j + 1, at, nouns, past_objects=True)
 
 
+def _person_for(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    part: NounPhrase,
+    owner: int,
+    subject: list[int] | None,
+) -> int:
+    """'1girl, cat on her lap, dog at her feet': 'her' feet are a person's, not the cat's, when a
+    person was named before; otherwise the part's owner."""
+    known = nouns[owner].entry
+    if part.determiner not in {"his", "her"} or known is None or known.kind is not ThingKind.ANIMAL:
+        return owner
+    people = [
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= phrases[k].sentence - 1
+    ]
+    people = [
+        i
+        for i in people
+        if i is not None
+        and i not in (subject or [])
+        and nouns[i].entry is not None
+        and nouns[i].entry.kind is ThingKind.PERSON  # type: ignore[union-attr]
+    ]
+    return people[-1] if people else owner
+
+
 def _whose(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the relation at k is followed by 'whose' ('under whose branches two deer rest')."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
@@ -317,7 +347,8 @@ def _object(
         if nxt.head in _POSTURES and nxt.determiner in {"its", "his", "her", "their"}:
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
-            return _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            return _person_for(phrases, k, at, nouns, nxt, owner, subject)
         if (
             noun.role in {Role.NONE, Role.PART}
             and nxt.determiner in {"its", "their"}

@@ -237,3 +237,8 @@ def test_a_pose_is_not_a_place():
 def test_a_relation_after_a_scene_noun_is_the_scenes():
     reading = reading_of("Ivy covers the wall behind them, and a lantern hangs over the door.")
     assert not any(r[1] == "behind" for r in _relations(reading))
+
+
+def test_her_feet_in_a_tag_list_are_the_persons():
+    reading = reading_of("1girl, sitting on a stool, kitten on her lap, puppy at her feet, night")
+    assert ("puppy", "next_to", "girl") in _relations(reading)
