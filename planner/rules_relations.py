@@ -3,15 +3,31 @@
 A spatial phrase relates the thing(s) just named (coordinated ones together: "a boy and a girl
 in front of a castle") to the thing after it; at the start of a sentence it places or relates
 the thing that follows ("On the left, an old lighthouse"; "To the left of the house stands a
-tree"). "From left to right, A, B and C" is an order. Output uses indices into the nouns.
+tree"). After a finite verb it is the verb's subject's ("a cart piled with loaves stands beside
+a fountain"), found with the clause structure of planner.rules_clauses; a place or relation after
+', and' opens a clause whose subject follows ("..., and just below it lies a napkin"). "From left
+to right, A, B and C" is an order. Output uses indices into the nouns.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
+from planner.rules_clauses import (
+    RELATIVE,
+    arriving,
+    is_governed,
+    lead_in,
+    next_verb,
+    opens_sentence,
+    participle,
+    past_asides,
+    relative,
+    subject_phrase,
+    verb_before,
+    whose,
+)
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
@@ -35,7 +51,6 @@ _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
-_RELATIVE = frozenset("who that which whose".split())
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
@@ -86,8 +101,8 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
     chain = isinstance(space, SpacePhrase) and space.spatial.to_referent or pronoun
-    verb = _verb_before(phrases, k, chain)
-    if verb is not None and not _participle(phrases, verb):
+    verb = verb_before(phrases, k, chain)
+    if verb is not None and not participle(phrases, verb):
         return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
     if verb is not None:
         said = phrases[verb - 1]
@@ -96,32 +111,12 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     return _walk_back(phrases, k, at, nouns, past_objects=False)
 
 
-def _participle(phrases: tuple[Phrase, ...], verb: int) -> bool:
-    """Whether the verb at `verb` is a participle right after a noun ('fish swirling above it', 'a
-    map pinned on the board'): it says where that noun is, whatever governs it."""
-    low = phrases[verb].low  # type: ignore[union-attr]
-    return (
-        verb >= 1
-        and isinstance(phrases[verb - 1], NounPhrase)
-        and (low.endswith(("ing", "ed")) or _past_participle(low))
-    )
-
-
-@functools.cache
-def _past_participle(word: str) -> bool:
-    """Whether a verb form is a past participle ('strung', 'hung', 'built'), not 'stands'."""
-    from lemminflect import getAllLemmas, getInflection
-
-    lemmas = getAllLemmas(word, "VERB").get("VERB") or ()
-    return not word.endswith("s") and any(word in getInflection(lemma, "VBN") for lemma in lemmas)
-
-
 def _verb_subject(
     phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
     """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
     before 'who' / 'that' / 'which'; none when that noun is no thing ('the mountain rises')."""
-    j = _subject_phrase(phrases, verb)
+    j = subject_phrase(phrases, verb)
     if j is None:
         return []
     p = phrases[j]
@@ -159,39 +154,16 @@ def _person_for(
     return people[-1] if people else owner
 
 
-def _whose(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the relation at k is followed by 'whose' ('under whose branches two deer rest')."""
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    return isinstance(nxt, Mark) and nxt.low == "whose"
-
-
-def _subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
-    """The noun phrase that is the subject of the verb at `verb`, in its sentence."""
-    for j in range(verb - 1, -1, -1):
-        p = phrases[j]
-        if isinstance(p, Mark) and p.tag is Tag.END:
-            return None
-        if isinstance(p, NounPhrase) and (not _governed(phrases, j) or _relative(phrases, j)):
-            return j
-    return None
-
-
 def _subject_not_thing(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> bool:
     """Whether the spatial phrase at k goes with a verb whose subject is no thing ('light spills
     from the windows'): then it relates nothing."""
-    verb = _verb_before(phrases, k)
-    if verb is None or _participle(phrases, verb):
+    verb = verb_before(phrases, k)
+    if verb is None or participle(phrases, verb):
         return False
-    j = _subject_phrase(phrases, verb)
+    j = subject_phrase(phrases, verb)
     return j is not None and (phrases[j].start not in at or _holder(nouns, at[phrases[j].start]) is None)
-
-
-def _relative(phrases: tuple[Phrase, ...], j: int) -> bool:
-    """Whether the noun phrase at j is followed by a relative pronoun ('a boy who lies ...')."""
-    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
-    return isinstance(nxt, Mark) and nxt.low in _RELATIVE
 
 
 def _walk_back(
@@ -203,7 +175,7 @@ def _walk_back(
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
-        skipped = past_objects and _governed(phrases, j) and not _relative(phrases, j)
+        skipped = past_objects and is_governed(phrases, j) and not relative(phrases, j)
         if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in found:
@@ -216,39 +188,6 @@ def _walk_back(
             break
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
-
-
-def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
-    """Whether the noun phrase at j is the object of a preposition or a verb ('in a booth', 'of
-    pie', 'carrying longboards')."""
-    before = phrases[j - 1] if j else None
-    if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
-        return True  # "surfers carrying longboards walk": not after 'On the left stands
-    space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
-    return space or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
-
-
-def _verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int | None:
-    """The verb a spatial phrase at k goes with, back over adverbs and particles ('sits alone in',
-    'is curled up on') and, in a `chain`, other spatial phrases with their objects ('sits on a
-    beanbag to their right')."""
-    j = k - 1
-    while j >= 0:
-        p = phrases[j]
-        if isinstance(p, Verb):
-            return j
-        tuning = isinstance(p, Mark) and (
-            p.tag in {Tag.ADV, Tag.ADJ}  # "sits cross-legged on"
-            or is_class(p.low, WordClass.PLACE_ADVERB)
-            or is_class(p.low, WordClass.PARTICLE)
-        )
-        governed = chain and (
-            isinstance(p, NounPhrase) and _governed(phrases, j) or isinstance(p, SpacePhrase)
-        )
-        if not (tuning or governed):
-            return None
-        j -= 1
-    return None
 
 
 def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -337,7 +276,7 @@ def _object(
     subject: list[int] | None = None,
 ) -> int | None:
     """The thing a relation at k is to (for a pronoun, not `subject`, the relation's own)."""
-    if _whose(phrases, k):
+    if whose(phrases, k):
         owner = _walk_back(phrases, k, at, nouns, past_objects=False)
         return owner[-1] if owner else None  # "a stall, behind whose counter a cook ...": the stall
     j = _whole(phrases, k + 1, at, nouns)
@@ -419,34 +358,6 @@ def _with_owner(
     return None
 
 
-def _lead_in(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
-    """The phrase before phrase k, past words that only tune a place ('just to its right', 'high
-    in the top left corner', 'far behind them')."""
-    j = k - 1
-    while j >= 0 and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PLACE_ADVERB):  # type: ignore[union-attr]
-        j -= 1
-    return phrases[j] if j >= 0 else None
-
-
-def _past_asides(phrases: tuple[Phrase, ...], j: int) -> int:
-    """The first phrase from j that is not a comma, 'all' / 'both', or a place in the picture set
-    between commas ('behind them all, in the background, a truck')."""
-    while j < len(phrases):
-        p = phrases[j]
-        aside = isinstance(p, Mark) and (p.tag is Tag.COMMA or p.low in {"all", "both"})
-        placed = isinstance(p, SpacePhrase) and p.spatial.relation is None and not p.order
-        if not (aside or placed and j + 1 < len(phrases) and getattr(phrases[j + 1], "low", "") == ","):
-            return j
-        j += 1
-    return j
-
-
-def _opening(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether phrase k opens its sentence (past words like 'just' or 'high')."""
-    before = _lead_in(phrases, k)
-    return before is None or isinstance(before, Mark) and before.tag is Tag.END
-
-
 def _place_of(space: SpacePhrase) -> Place | None:
     s = space.spatial
     if s.relation is None and (s.horizontal or s.vertical or s.depth):
@@ -482,7 +393,7 @@ def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         if isinstance(p, Mark) and p.tag is Tag.END and p.low not in {":", ";"}:
             break
         if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
-            if not _governed(phrases, j) and _resolve(nouns, at[p.start]) not in found:
+            if not is_governed(phrases, j) and _resolve(nouns, at[p.start]) not in found:
                 found.append(_resolve(nouns, at[p.start]))
     return found[:8]
 
@@ -506,7 +417,7 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     found: list[int] = []
     for j in range(k - 1, -1, -1):
         p = phrases[j]
-        if j and isinstance(p, Mark) and p.low in _RELATIVE and _relative(phrases, j - 1):
+        if j and isinstance(p, Mark) and p.low in RELATIVE and relative(phrases, j - 1):
             owner = _holder(nouns, at[phrases[j - 1].start]) if phrases[j - 1].start in at else None
             return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
         if (
@@ -527,7 +438,7 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
-    leads = _opening(phrases, k) or _leads_clause(phrases, k, at, nouns)
+    leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
@@ -540,7 +451,7 @@ def _handled(
 ) -> list[int]:
     """What the subject of an opening place directly acts on is there too: 'In the foreground, two
     girls share a desk' puts the desk in the foreground."""
-    verb = _next_verb(phrases, k)
+    verb = next_verb(phrases, k)
     said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
@@ -556,8 +467,8 @@ def _handled(
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
     """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
     comma or 'and' and right before a thing is that thing's."""
-    before = _lead_in(phrases, k)
-    nxt = phrases[_past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
+    before = lead_in(phrases, k)
+    nxt = phrases[past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
     joined = isinstance(before, Mark) and before.low in _JOINERS
     return (
         joined
@@ -567,22 +478,11 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     )
 
 
-def _next_verb(phrases: tuple[Phrase, ...], k: int) -> int | None:
-    """The first verb after phrase k in its sentence."""
-    for j in range(k + 1, len(phrases)):
-        p = phrases[j]
-        if isinstance(p, Verb):
-            return j
-        if isinstance(p, Mark) and p.tag is Tag.END:
-            return None
-    return None
-
-
 def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
     above the fire stand three candles'), else the next thing, else (after 'On a table:') every
     thing of the next sentence."""
-    verb = _next_verb(phrases, k)
+    verb = next_verb(phrases, k)
     if verb is not None:
         before_verb = _fronted(phrases, k, verb, at, nouns)
         if before_verb is not None:
@@ -593,7 +493,7 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         said = phrases[verb + 1] if verb + 1 < len(phrases) else None
         if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
-    found = _next_things(phrases, k + 2 if _whose(phrases, k) else k + 1, at, nouns, limit=1)
+    found = _next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
     target = _object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
@@ -616,7 +516,7 @@ def _with_resting(
     """An opening relation also holds for what its subject rests on: 'Below the bridge a frog sits
     on a lily pad' puts the pad below the bridge too; 'On the bed, a cat sleeps on a hoodie' puts the
     hoodie (not the cat) on the bed."""
-    verb = _next_verb(phrases, k)
+    verb = next_verb(phrases, k)
     if verb is None or not subjects:
         return subjects
     j = verb + 1
@@ -641,9 +541,9 @@ def _fronted(
     """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles')."""
-    start = k + 3 if _whose(phrases, k) else _whole(phrases, k + 1, at, nouns) + 1  # past "whose counter"
+    start = k + 3 if whose(phrases, k) else _whole(phrases, k + 1, at, nouns) + 1  # past "whose counter"
     for j in range(start, verb):
-        if isinstance(phrases[j], NounPhrase) and not _governed(phrases, j):
+        if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j):
             whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
             return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
     return None
@@ -661,7 +561,7 @@ def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             isinstance(p, SpacePhrase)
             and p.spatial.to_referent
             and p.sentence == sentence - 1
-            and _opening(phrases, j)
+            and opens_sentence(phrases, j)
         ):
             return _pronoun(phrases, j, at, nouns, animate=False)
     return None
@@ -673,7 +573,7 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
-    opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns)
+    opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns)
     named = _next_things(phrases, k, at, nouns, limit=1) if opening else _subjects(phrases, k, at, nouns)
     if not kind or not named:
         return Spatial()
@@ -735,7 +635,7 @@ def _agreeing(
 def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
     """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
     ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
-    before = _lead_in(phrases, k)
+    before = lead_in(phrases, k)
     if not (isinstance(before, Mark) and before.low in _JOINERS):
         return False
     space = phrases[k]
@@ -744,7 +644,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         if isinstance(space, SpacePhrase) and space.spatial.to_referent
         else _whole(phrases, k + 1, at, nouns) + 1
     )
-    j = _past_asides(phrases, j)  # "and far behind them all, in the background, a truck ..."
+    j = past_asides(phrases, j)  # "and far behind them all, in the background, a truck ..."
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
@@ -807,7 +707,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     kind = _KINDS.get(space.spatial.relation or "")
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
-    opening = _opening(phrases, k) or _opens_clause(phrases, k, at, nouns) or _whose(phrases, k)
+    opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
     ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
     them = _them(phrases, k, at, nouns, target)
@@ -922,30 +822,11 @@ def _coming_from(
     """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
     subject of the verb is on that side (a light 'from the left' places nothing)."""
     side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
-    verb = _arriving(phrases, k)
+    verb = arriving(phrases, k)
     if side is None or verb is None:
         return []
     subject = _clause(phrases, verb, at, nouns)
     return [(subject[0], Place(horizontal=side))] if subject else []
-
-
-def _arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
-    """The verb before 'from the left' at k, past its object and an 'in' or 'out' ('follows the
-    turtle from the right', 'rides in from the left', 'walks out from the right')."""
-    j = k - 1
-    if j >= 0 and isinstance(phrases[j], SpacePhrase) and phrases[j].end - phrases[j].start == 1:
-        j -= 1  # "in", "into": no object of its own
-    while (
-        j >= 0
-        and isinstance(phrases[j], Mark)
-        and (
-            phrases[j].tag is Tag.ADV or is_class(phrases[j].low, WordClass.PARTICLE)  # type: ignore[union-attr]
-        )
-    ):
-        j -= 1
-    if j >= 1 and isinstance(phrases[j], NounPhrase) and j == k - 1:
-        j -= 1
-    return j if j >= 1 and isinstance(phrases[j], Verb) else None
 
 
 def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
@@ -1000,7 +881,7 @@ def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         return None  # "on", "atop" (not "in the middle of")
     if not isinstance(nxt, NounPhrase):
         return None
-    if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or _opening(phrases, k):
+    if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or opens_sentence(phrases, k):
         return None
     subjects = _subjects(phrases, k, at, nouns)
     lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in _ANIMATE for i in subjects)  # type: ignore[union-attr]
