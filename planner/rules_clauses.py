@@ -56,6 +56,8 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
 def relative(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is followed by a relative pronoun ('a boy who lies ...')."""
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    if isinstance(nxt, Mark) and nxt.low == "," and j + 2 < len(phrases):
+        nxt = phrases[j + 2]  # "a boat, which is tied to a post"
     return isinstance(nxt, Mark) and nxt.low in RELATIVE
 
 

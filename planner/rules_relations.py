@@ -371,7 +371,7 @@ def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
     listed = isinstance(nxt, Mark) and nxt.low == ":"
     row = (
-        _clause_things(phrases, k, at, nouns)
+        (_clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns))
         if closing
         else _row_after(phrases, k + 1, at, nouns)
         if listed
@@ -417,9 +417,11 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     found: list[int] = []
     for j in range(k - 1, -1, -1):
         p = phrases[j]
-        if j and isinstance(p, Mark) and p.low in RELATIVE and relative(phrases, j - 1):
-            owner = _holder(nouns, at[phrases[j - 1].start]) if phrases[j - 1].start in at else None
-            return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
+        if isinstance(p, Mark) and p.low in RELATIVE:
+            noun = j - 2 if j >= 2 and getattr(phrases[j - 1], "low", "") == "," else j - 1  # ", which"
+            if noun >= 0 and isinstance(phrases[noun], NounPhrase) and relative(phrases, noun):
+                owner = _holder(nouns, at[phrases[noun].start]) if phrases[noun].start in at else None
+                return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
         if (
             isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS
             if isinstance(p, Mark)

@@ -242,3 +242,15 @@ def test_a_relation_after_a_scene_noun_is_the_scenes():
 def test_her_feet_in_a_tag_list_are_the_persons():
     reading = reading_of("1girl, sitting on a stool, kitten on her lap, puppy at her feet, night")
     assert ("puppy", "next_to", "girl") in _relations(reading)
+
+
+def test_a_place_in_a_relative_clause_after_a_comma_is_the_nouns():
+    reading = reading_of("An old fisherman, who sits on a crate in the corner on the right, mends a net.")
+    assert _place(reading, "fisherman") == ("right", None)
+
+
+def test_moving_from_left_to_right_orders_only_its_own_clause():
+    reading = reading_of(
+        "Under the bridge, a troll sleeps, and above it a carriage rolls from left to right."
+    )
+    assert not any(r[1] == "left_of" for r in _relations(reading))
