@@ -255,7 +255,10 @@ def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
         Role.PART,
         Role.NONE,
     }  # "the roof of the hut", "the steps of the school", "the shade of a tree"
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role not in partlike:
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at:
+        return k
+    named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
+    if nouns[at[nxt.start]].role not in partlike and not named:
         return k
     if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
         whole = phrases[k + 2]

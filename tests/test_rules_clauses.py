@@ -254,3 +254,8 @@ def test_moving_from_left_to_right_orders_only_its_own_clause():
         "Under the bridge, a troll sleeps, and above it a carriage rolls from left to right."
     )
     assert not any(r[1] == "left_of" for r in _relations(reading))
+
+
+def test_the_named_part_of_a_thing_stands_for_the_thing():
+    reading = reading_of("A hawk perches on the tallest chimney of an old brick house.")
+    assert ("hawk", "on", "house") in _relations(reading)
