@@ -48,6 +48,8 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
+    ("in", "the", "shadow", "of"): "adjacent",  # beside the thing that casts it
+    ("in", "the", "shade", "of"): "adjacent",
     ("coils", "around"): "on",  # wound around a thing: on it
     ("coiled", "around"): "on",
     ("coiling", "around"): "on",

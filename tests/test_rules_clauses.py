@@ -259,3 +259,8 @@ def test_moving_from_left_to_right_orders_only_its_own_clause():
 def test_the_named_part_of_a_thing_stands_for_the_thing():
     reading = reading_of("A hawk perches on the tallest chimney of an old brick house.")
     assert ("hawk", "on", "house") in _relations(reading)
+
+
+def test_in_the_shadow_of_a_thing_is_beside_it():
+    reading = reading_of("A fox sleeps in the shadow of a large boulder.")
+    assert ("fox", "next_to", "boulder") in _relations(reading)
