@@ -460,11 +460,11 @@ def _handled(
     said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
-    if (
-        nouns[subjects[0]].phrase.start > phrases[verb].start
-        or nouns[at[said.start]].role not in _PLACED_ROLES
-    ):  # type: ignore[index]
-        return []
+    first = nouns[subjects[0]].phrase.start
+    between = [p for p in phrases[k + 1 : verb] if p.start > first]  # type: ignore[misc]
+    joined = any(isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) for p in between)
+    if first > phrases[verb].start or joined or nouns[at[said.start]].role not in _PLACED_ROLES:  # type: ignore[index]
+        return []  # "..., and just below it lies a napkin": another clause's verb
     found = _resolve(nouns, at[said.start])
     return [found] if found not in subjects else []
 

@@ -171,6 +171,8 @@ def test_an_opening_place_holds_for_what_its_subject_acts_on():
     reading = reading_of("In the foreground, a potter shapes a clay vase.")
     assert _place(reading, "potter") == (None, "bottom")
     assert _place(reading, "vase") == (None, "bottom")
+    other = reading_of("On the right stands a kettle, and just below it lies a spoon.")
+    assert _place(other, "spoon") == (None, None)
 
 
 def test_from_left_to_right_then_a_list_after_a_colon():
