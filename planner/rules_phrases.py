@@ -24,6 +24,7 @@ from planner.rules_vocab import (
 
 _RUN_TAGS = frozenset({Tag.ADJ, Tag.NOUN, Tag.UNKNOWN})
 _ORDER = ("from", "left", "to", "right")
+_POSSESSIVES = frozenset("his her its their our my your".split())
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,14 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
             q = _Quantity(
                 q.end + 1, q.determiner, number if 0 < number <= 1000 else None, False, q.collective
             )
+        elif tag is Tag.DET and q.determiner in _POSSESSIVES:
+            break  # "beside her | a dog sleeps": the possessive was a pronoun
         elif tag is Tag.DET or (tag is Tag.NEG and low == "no"):
             count = 1 if low in {"a", "an"} and q.count is None and not q.vague else q.count
             q = _Quantity(q.end + 1, q.determiner or low, count, q.vague, q.collective)
         elif tag is Tag.QUANT:
             q = _Quantity(q.end + 1, q.determiner, None if q.count == 1 else q.count, True, q.collective)
-        elif tag is Tag.PRON and low in {"his", "her", "its", "their", "our", "my", "your"}:
+        elif tag is Tag.PRON and low in _POSSESSIVES:
             q = _Quantity(q.end + 1, q.determiner or low, q.count, q.vague, q.collective)
         else:
             break

@@ -233,7 +233,11 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     )  # a group spelled out one by one ("three ducklings ...: a yellow duckling, ...") relates as its members
     scene_nouns = [n for n in nouns if n.role is Role.SCENE]
     scenes = [_scene_text(n, found, tokens) for n in scene_nouns]
-    settings = [text for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n, found)]
+    grounds = {
+        nouns[i].index for i in spatial.supports if nouns[i].head not in _ON_SCENES
+    }  # "a castle on a cliff": the castle's ground; "a hut on a rocky shore" is still the picture's
+    said = [(n, text) for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n, found)]
+    settings = [text for _, text in said[:1] if said[0][0].index not in grounds]  # none when a thing's ground
     return PromptReading(
         things=tuple(things),
         relations=relations,

@@ -3,7 +3,10 @@
 A spatial phrase relates the thing(s) just named (coordinated ones together: "a boy and a girl
 in front of a castle") to the thing after it; at the start of a sentence it places or relates
 the thing that follows ("On the left, an old lighthouse"; "To the left of the house stands a
-tree"). "From left to right, A, B and C" is an order. Output uses indices into the nouns.
+tree"). After a finite verb it is the verb's subject's ("a cart piled with loaves stands beside
+a fountain"), found with the clause structure of planner.rules_clauses; a place or relation after
+', and' opens a clause whose subject follows ("..., and just below it lies a napkin"). "From left
+to right, A, B and C" is an order. Output uses indices into the nouns.
 """
 
 from __future__ import annotations
@@ -11,6 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
+from planner.rules_clauses import (
+    RELATIVE,
+    arriving,
+    is_governed,
+    lead_in,
+    next_verb,
+    opens_sentence,
+    participle,
+    past_asides,
+    relative,
+    subject_phrase,
+    verb_before,
+    whose,
+)
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
@@ -33,6 +50,8 @@ _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
+_POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
+_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,7 @@ class Spatial:
 
     links: tuple[Link, ...] = ()
     places: tuple[tuple[int, Place], ...] = ()
+    supports: tuple[int, ...] = ()  # scenes a thing stands on ('a castle on a cliff'): no setting
 
 
 def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
@@ -77,11 +97,86 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
                 return [first]  # "..., typing on a keyboard": the one who can type
+    space = phrases[k]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
+    chain = isinstance(space, SpacePhrase) and space.spatial.to_referent or pronoun
+    verb = verb_before(phrases, k, chain)
+    if verb is not None and not participle(phrases, verb):
+        return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
+    if verb is not None:
+        said = phrases[verb - 1]
+        if said.start not in at or _holder(nouns, at[said.start]) is None:
+            return []  # "sawdust curling around his hands": no thing
+    return _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _verb_subject(
+    phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
+    before 'who' / 'that' / 'which'; none when that noun is no thing ('the mountain rises')."""
+    j = subject_phrase(phrases, verb)
+    if j is None:
+        return []
+    p = phrases[j]
+    holder = _holder(nouns, at[p.start]) if p.start in at else None
+    return [] if holder is None else _walk_back(phrases, j + 1, at, nouns, past_objects=True)
+
+
+def _person_for(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    part: NounPhrase,
+    owner: int,
+    subject: list[int] | None,
+) -> int:
+    """'1girl, cat on her lap, dog at her feet': 'her' feet are a person's, not the cat's, when a
+    person was named before; otherwise the part's owner."""
+    known = nouns[owner].entry
+    if part.determiner not in {"his", "her"} or known is None or known.kind is not ThingKind.ANIMAL:
+        return owner
+    people = [
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= phrases[k].sentence - 1
+    ]
+    people = [
+        i
+        for i in people
+        if i is not None
+        and i not in (subject or [])
+        and nouns[i].entry is not None
+        and nouns[i].entry.kind is ThingKind.PERSON  # type: ignore[union-attr]
+    ]
+    return people[-1] if people else owner
+
+
+def _subject_not_thing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether the spatial phrase at k goes with a verb whose subject is no thing ('light spills
+    from the windows'): then it relates nothing."""
+    verb = verb_before(phrases, k)
+    if verb is None or participle(phrases, verb):
+        return False
+    j = subject_phrase(phrases, verb)
+    return j is not None and (phrases[j].start not in at or _holder(nouns, at[phrases[j].start]) is None)
+
+
+def _walk_back(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], past_objects: bool
+) -> list[int]:
+    """The last thing named before phrase k in its sentence, with those joined to it by 'and'; when
+    `past_objects`, not the object of a preposition ('a boy with a kite runs': the boy)."""
     found: list[int] = []
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
-        if isinstance(p, NounPhrase) and p.start in at:
+        skipped = past_objects and is_governed(phrases, j) and not relative(phrases, j)
+        if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in found:
                 found.append(holder)
@@ -160,7 +255,10 @@ def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
         Role.PART,
         Role.NONE,
     }  # "the roof of the hut", "the steps of the school", "the shade of a tree"
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role not in partlike:
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at:
+        return k
+    named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
+    if nouns[at[nxt.start]].role not in partlike and not named:
         return k
     if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
         whole = phrases[k + 2]
@@ -173,30 +271,54 @@ def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     return k
 
 
-def _object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+def _object(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    subject: list[int] | None = None,
+) -> int | None:
+    """The thing a relation at k is to (for a pronoun, not `subject`, the relation's own)."""
+    if whose(phrases, k):
+        owner = _walk_back(phrases, k, at, nouns, past_objects=False)
+        return owner[-1] if owner else None  # "a stall, behind whose counter a cook ...": the stall
     j = _whole(phrases, k + 1, at, nouns)
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
+        if nxt.head in _POSTURES and nxt.determiner in {"its", "his", "her", "their"}:
+            return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
-            return _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            return _person_for(phrases, k, at, nouns, nxt, owner, subject)
+        if (
+            noun.role in {Role.NONE, Role.PART}
+            and nxt.determiner in {"its", "their"}
+            and nxt.head not in _POSTURES
+        ):
+            return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
         return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
-        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"})
+        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
 
 
 def _pronoun(
-    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], animate: bool
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    animate: bool,
+    subject: list[int] | None = None,
 ) -> int | None:
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
     one the sentence is about), else of the sentence before, never the relation's own subject."""
-    subject = _subjects(phrases, k, at, nouns)
+    subject = _subjects(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, subject, at, nouns)
     if owner is not None and not animate:
         return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
-    for wanted in (sentence, sentence - 1):
+    for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
         for p in phrases:
             if (
                 not isinstance(p, NounPhrase)
@@ -239,11 +361,6 @@ def _with_owner(
     return None
 
 
-def _opening(phrases: tuple[Phrase, ...], k: int) -> bool:
-    before = phrases[k - 1] if k else None
-    return before is None or isinstance(before, Mark) and before.tag is Tag.END
-
-
 def _place_of(space: SpacePhrase) -> Place | None:
     s = space.spatial
     if s.relation is None and (s.horizontal or s.vertical or s.depth):
@@ -253,15 +370,35 @@ def _place_of(space: SpacePhrase) -> Place | None:
 
 def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    closing = k + 1 >= len(phrases) or isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.END  # type: ignore[union-attr]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
+    listed = isinstance(nxt, Mark) and nxt.low == ":"
     row = (
-        _clause_things(phrases, k, at, nouns)
+        (_clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns))
         if closing
+        else _row_after(phrases, k + 1, at, nouns)
+        if listed
         else _next_things(phrases, k, at, nouns, limit=8, across=True)
     )
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
-    sides = _ROW.get(len(row), ())
-    return Spatial(links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False)))
+    sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
+    return Spatial(
+        links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False) if side)
+    )
+
+
+def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a list after 'from left to right:' names, through ';' to the full stop: each
+    item's own things, not what they sit on ('the grandfather sits on a bench; then the bride')."""
+    found: list[int] = []
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END and p.low not in {":", ";"}:
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            if not is_governed(phrases, j) and _resolve(nouns, at[p.start]) not in found:
+                found.append(_resolve(nouns, at[p.start]))
+    return found[:8]
 
 
 def _clause_things(
@@ -277,10 +414,17 @@ def _clause_things(
 
 
 def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
-    """The things named in the clause before phrase k (back to a comma, 'and', or the sentence
-    start): 'a detective sits at a desk on the left' places both."""
+    """The things named in the clause before phrase k (back to a comma, 'and', the sentence
+    start, or the thing a relative clause is about): 'a detective sits at a desk on the left'
+    places both; 'a castle that sits on a cliff at the right' places the castle."""
     found: list[int] = []
-    for p in reversed(phrases[:k]):
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.low in RELATIVE:
+            noun = j - 2 if j >= 2 and getattr(phrases[j - 1], "low", "") == "," else j - 1  # ", which"
+            if noun >= 0 and isinstance(phrases[noun], NounPhrase) and relative(phrases, noun):
+                owner = _holder(nouns, at[phrases[noun].start]) if phrases[noun].start in at else None
+                return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
         if (
             isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS
             if isinstance(p, Mark)
@@ -299,19 +443,38 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
-    leads = _opening(phrases, k) or _leads_clause(phrases, k, at, nouns)
+    leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
+        subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _handled(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """What the subject of an opening place directly acts on is there too: 'In the foreground, two
+    girls share a desk' puts the desk in the foreground."""
+    verb = next_verb(phrases, k)
+    said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
+    if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
+        return []
+    first = nouns[subjects[0]].phrase.start
+    between = [p for p in phrases[k + 1 : verb] if p.start > first]  # type: ignore[misc]
+    joined = any(isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) for p in between)
+    if first > phrases[verb].start or joined or nouns[at[said.start]].role not in _PLACED_ROLES:  # type: ignore[index]
+        return []  # "..., and just below it lies a napkin": another clause's verb
+    found = _resolve(nouns, at[said.start])
+    return [found] if found not in subjects else []
 
 
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
     """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
     comma or 'and' and right before a thing is that thing's."""
-    before = phrases[k - 1] if k else None
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    joined = isinstance(before, Mark) and before.low in {",", "and"}
+    before = lead_in(phrases, k)
+    nxt = phrases[past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
+    joined = isinstance(before, Mark) and before.low in _JOINERS
     return (
         joined
         and isinstance(nxt, NounPhrase)
@@ -324,23 +487,18 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
     above the fire stand three candles'), else the next thing, else (after 'On a table:') every
     thing of the next sentence."""
-    verb = next(
-        (
-            j
-            for j in range(k + 1, len(phrases))
-            if isinstance(phrases[j], Verb | Mark)
-            and (isinstance(phrases[j], Verb) or phrases[j].tag is Tag.END)
-        ),
-        None,
-    )  # type: ignore[union-attr]
-    if verb is not None and isinstance(phrases[verb], Verb):
+    verb = next_verb(phrases, k)
+    if verb is not None:
         before_verb = _fronted(phrases, k, verb, at, nouns)
-        if before_verb:
+        if before_verb is not None:
             return before_verb
         after_verb = _coordinated(phrases, verb, at, nouns)
         if after_verb:
             return after_verb
-    found = _next_things(phrases, k + 1, at, nouns, limit=1)
+        said = phrases[verb + 1] if verb + 1 < len(phrases) else None
+        if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
+            return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
+    found = _next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
     target = _object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
@@ -352,15 +510,48 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
 
 
+def _with_resting(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subjects: list[int],
+) -> list[int]:
+    """An opening relation also holds for what its subject rests on: 'Below the bridge a frog sits
+    on a lily pad' puts the pad below the bridge too; 'On the bed, a cat sleeps on a hoodie' puts the
+    hoodie (not the cat) on the bed."""
+    verb = next_verb(phrases, k)
+    if verb is None or not subjects:
+        return subjects
+    j = verb + 1
+    while (
+        j < len(phrases)
+        and isinstance(phrases[j], Mark)
+        and (phrases[j].tag in {Tag.ADV, Tag.ADJ} or is_class(phrases[j].low, WordClass.PARTICLE))
+    ):  # type: ignore[union-attr]
+        j += 1
+    space = phrases[j] if j < len(phrases) else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation not in {"on", "inside"}:
+        return subjects
+    support = _object(phrases, j, at, nouns)
+    if support is None or support in subjects:
+        return subjects
+    return [support] if kind in {RelationKind.ON, RelationKind.IN} else [*subjects, support]
+
+
 def _fronted(
     phrases: tuple[Phrase, ...], k: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
-) -> list[int]:
-    """'In front of the sofa, a low table holds ...': after an opening relation and a comma, the
-    things before the verb are its subjects."""
-    j = _whole(phrases, k + 1, at, nouns) + 1
-    if j >= verb or not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.COMMA):  # type: ignore[union-attr]
-        return []
-    return _coordinated(phrases, j, at, nouns)
+) -> list[int] | None:
+    """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
+    opening relation, the things before the verb are its subjects (not another preposition's
+    object: 'On the mantelpiece above the fire stand three candles')."""
+    start = k + 3 if whose(phrases, k) else _whole(phrases, k + 1, at, nouns) + 1  # past "whose counter"
+    for j in range(start, verb):
+        if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j):
+            whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
+            return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
+    return None
 
 
 def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
@@ -375,30 +566,94 @@ def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             isinstance(p, SpacePhrase)
             and p.spatial.to_referent
             and p.sentence == sentence - 1
-            and _opening(phrases, j)
+            and opens_sentence(phrases, j)
         ):
             return _pronoun(phrases, j, at, nouns, animate=False)
     return None
 
 
 def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
-    """'a cat to its right' / 'To its left, a pair of chopsticks': beside the thing named before."""
+    """'a cat to its right' / 'To its left, a pair of chopsticks' / ', and at his side a dog':
+    beside the thing named before."""
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
-    opening = _opening(phrases, k) or (
-        k >= 1 and isinstance(phrases[k - 1], Mark) and _opening(phrases, k - 1)
-    )
+    opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns)
     named = _next_things(phrases, k, at, nouns, limit=1) if opening else _subjects(phrases, k, at, nouns)
-    earlier = [
-        _holder(nouns, at[p.start]) for p in phrases[:k] if isinstance(p, NounPhrase) and p.start in at
-    ]
-    earlier = [e for e in earlier if e is not None and e not in named]
+    if not kind or not named:
+        return Spatial()
+    named_owner = _named_owner(phrases, k, nouns, named)
+    if named_owner is not None:
+        return Spatial((Link(kind, named[0], (named_owner,)),))  # "to the queen's right"
     if opening:
         its = _parallel(phrases, k, at, nouns)
-        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=False)
-        earlier = [its] if its is not None and its not in named else earlier
-    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if kind and named and earlier else Spatial()
+        animate = space.spatial.referent in {"his", "her"}
+        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=animate, subject=named)
+        earlier = [its] if its is not None and its not in named else []
+    else:
+        earlier = _agreeing(phrases, k, at, nouns, named)
+    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+
+
+def _named_owner(
+    phrases: tuple[Phrase, ...], k: int, nouns: tuple[Noun, ...], named: list[int]
+) -> int | None:
+    """The thing a side phrase names ('to the queen's right'): the last thing with that head
+    named before it."""
+    space = phrases[k]
+    word = space.spatial.referent if isinstance(space, SpacePhrase) else ""
+    if not word or word in {"its", "his", "her", "their"}:
+        return None
+    start = space.start
+    found = [
+        i
+        for i, n in enumerate(nouns)
+        if n.phrase.start < start and n.is_thing and word in {n.head, n.phrase.lows[-1]} and i not in named
+    ]
+    return found[-1] if found else None
+
+
+def _agreeing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], named: list[int]
+) -> list[int]:
+    """Things named before phrase k that its possessive can stand for: 'their' a group, 'his' or
+    'her' a person or animal ('a boy sits on a beanbag to their right': the girls named before)."""
+    space = phrases[k]
+    assert isinstance(space, SpacePhrase)
+    first = min((nouns[i].phrase.start for i in named), default=space.start)
+    earlier = [
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.start < first
+    ]  # named before the subject: 'a chapel with a steeple sits to its right' is not the steeple's
+    earlier = [e for e in dict.fromkeys(earlier) if e is not None and e not in named]
+    word = space.spatial.referent
+    if word == "their":
+        agreeing = [e for e in earlier if nouns[e].phrase.plural]
+    elif word in {"his", "her"}:
+        agreeing = [e for e in earlier if nouns[e].entry is not None and nouns[e].entry.kind in _ANIMATE]  # type: ignore[union-attr]
+    else:
+        agreeing = earlier
+    return agreeing or earlier
+
+
+def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
+    ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
+    before = lead_in(phrases, k)
+    if not (isinstance(before, Mark) and before.low in _JOINERS):
+        return False
+    space = phrases[k]
+    j = (
+        k + 1
+        if isinstance(space, SpacePhrase) and space.spatial.to_referent
+        else _whole(phrases, k + 1, at, nouns) + 1
+    )
+    j = past_asides(phrases, j)  # "and far behind them all, in the background, a truck ..."
+    nxt = phrases[j] if j < len(phrases) else None
+    if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
+        return True
+    return isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
 
 
 def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -457,14 +712,26 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     kind = _KINDS.get(space.spatial.relation or "")
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
-    target = _object(phrases, k, at, nouns)
-    if target is None:
+    opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
+    ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
+    target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
+    them = _them(phrases, k, at, nouns, target)
+    if target is None and not them:
         return _no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    subjects = [] if _opening(phrases, k) else [s for s in _subjects(phrases, k, at, nouns) if s != target]
-    if not subjects:
+    said = [] if opening else _subjects(phrases, k, at, nouns)
+    subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
+    if not said and (
+        opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns)
+    ):
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
+        subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
+    pair = tuple(o for o in them if o not in subjects)[-2:]
+    if len(pair) == 2:  # "behind them" after a girl and a boy named one by one: behind both
+        return Spatial(tuple(_pair_links(kind, subjects, pair)))
+    if target is None:
+        return Spatial()
     objects: tuple[int, ...] = (target,)
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
@@ -474,6 +741,49 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return Spatial()
         objects = (target, others[0])
     return Spatial(tuple(Link(kind, s, objects) for s in subjects))
+
+
+def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) -> list[Link]:
+    """Each subject related to both of a pair: between the two, or behind (beside...) each."""
+    if kind is RelationKind.BETWEEN:
+        return [Link(kind, s, pair) for s in subjects]
+    return [Link(kind, s, (o,)) for s in subjects for o in pair]
+
+
+def _after_noun(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether phrase k comes right after a noun phrase (not the picture's own: 'food photography
+    on a table:'): its relation is that noun's, even when it is no thing ('tools cover the wall
+    behind them' relates nothing)."""
+    before = phrases[k - 1] if k >= 1 else None
+    if not isinstance(before, NounPhrase):
+        return False
+    return before.start not in at or nouns[at[before.start]].role not in {Role.FRAME, Role.LIGHT}
+
+
+def _them(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
+) -> tuple[int, ...]:
+    """The people or animals 'them' may stand for when no group was named ('girl ...; boy ...;
+    water tower behind them'): the last three named before (the relation's own subject is left
+    out later); none otherwise."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if (
+        not (isinstance(nxt, Mark) and nxt.low == "them")
+        or target is not None
+        and nouns[target].phrase.plural
+    ):
+        return ()
+    sentence = phrases[k].sentence
+    named = [
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
+    ]
+    named = [i for i in dict.fromkeys(named) if i is not None]
+    if any(nouns[i].phrase.plural for i in named):
+        return ()
+    animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in _ANIMATE]  # type: ignore[union-attr]
+    return tuple(animate[-3:]) if len(animate) >= 2 else ()
 
 
 def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
@@ -517,10 +827,8 @@ def _coming_from(
     """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
     subject of the verb is on that side (a light 'from the left' places nothing)."""
     side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
-    verb = k - 1 if k >= 1 and isinstance(phrases[k - 1], Verb) else k - 2
-    if side is None or verb < 1 or not isinstance(phrases[verb], Verb):
-        return []
-    if verb == k - 2 and not isinstance(phrases[k - 1], NounPhrase):
+    verb = arriving(phrases, k)
+    if side is None or verb is None:
         return []
     subject = _clause(phrases, verb, at, nouns)
     return [(subject[0], Place(horizontal=side))] if subject else []
@@ -569,11 +877,28 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
 
 
+def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+    """The scene a lifeless thing stands on ('a castle that sits on a cliff', 'a hut atop a hill'):
+    the ground of that thing, not the whole picture's setting."""
+    space = phrases[k]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "on" or space.end - space.start > 1:
+        return None  # "on", "atop" (not "in the middle of")
+    if not isinstance(nxt, NounPhrase):
+        return None
+    if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or opens_sentence(phrases, k):
+        return None
+    subjects = _subjects(phrases, k, at, nouns)
+    lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in _ANIMATE for i in subjects)  # type: ignore[union-attr]
+    return at[nxt.start] if subjects and lifeless else None
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
     links: list[Link] = []
     places: list[tuple[int, Place]] = []
+    supports = [i for i in (_support(phrases, k, at, nouns) for k in range(len(phrases))) if i is not None]
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
             links.extend(_action(phrases, k, at, nouns))
@@ -602,4 +927,6 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         places.extend(found.places)
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
-    return Spatial(tuple(dict.fromkeys(links)), tuple(places))  # "on a tray: ..., a newspaper under the tray"
+    return Spatial(
+        tuple(dict.fromkeys(links)), tuple(places), tuple(supports)
+    )  # "on a tray: ..., a newspaper under the tray"

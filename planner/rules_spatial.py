@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from planner.rules_vocab import WordClass, is_class
+
 _LEAD = frozenset("on to at in into towards toward from along near through".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
 _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom", "middle": "middle"}
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back"}
 _DEPTH |= {"distance": "far", "horizon": "far", "away": "far"}  # small and high, near the horizon line
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
-_FILLER = frozenset("far very extreme".split())
+_FILLER = frozenset("far very extreme dead smack".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
+_MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -45,6 +48,28 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
+    ("in", "the", "shadow", "of"): "adjacent",  # beside the thing that casts it
+    ("in", "the", "shade", "of"): "adjacent",
+    ("coils", "around"): "on",  # wound around a thing: on it
+    ("coiled", "around"): "on",
+    ("coiling", "around"): "on",
+    ("wraps", "around"): "on",
+    ("wrapped", "around"): "on",
+    ("curled", "around"): "on",
+    ("strapped", "to"): "on",  # fixed to a thing: on it
+    ("tied", "to"): "on",
+    ("taped", "to"): "on",
+    ("pinned", "to"): "on",
+    ("nailed", "to"): "on",
+    ("bolted", "to"): "on",
+    ("glued", "to"): "on",
+    ("clipped", "to"): "on",
+    ("fixed", "to"): "on",
+    ("attached", "to"): "on",
+    ("chained", "to"): "on",
+    ("clings", "to"): "on",
+    ("clinging", "to"): "on",
+    ("cling", "to"): "on",
     ("bends", "over"): "adjacent",  # a person bending over a thing is beside and behind it
     ("bending", "over"): "adjacent",
     ("bent", "over"): "adjacent",
@@ -89,6 +114,9 @@ _RELATIVE_WORDS: dict[str, str] = {
     "overhead": "above",
     "atop": "on",
     "riding": "on",
+    "rides": "on",  # "a knight rides a horse": on it
+    "ride": "on",
+    "rode": "on",
     "astride": "on",
     "on": "on",
     "upon": "on",
@@ -99,6 +127,13 @@ _RELATIVE_WORDS: dict[str, str] = {
     "underneath": "below",
     "behind": "behind",
     "beside": "adjacent",
+    "against": "adjacent",
+    "around": "adjacent",
+    "past": "adjacent",
+    "before": "front",  # "kneels before the queen": in front of her (not 'before dawn': no thing)
+    "flank": "adjacent",  # "two guards flank the throne": beside it
+    "flanks": "adjacent",
+    "flanking": "adjacent",  # "surfers walk past the canoe": beside it  # "children dance around a maypole": beside it  # "leans against the counter": beside it, touching
     "besides": "adjacent",
     "near": "adjacent",
     "alongside": "adjacent",
@@ -137,6 +172,7 @@ class Spatial:
     depth: str | None = None  # front back
     needs_object: bool = False  # "... of" a directional phrase: relative to what follows, unless the canvas
     to_referent: bool = False  # "to its right": relative to a thing named before, not after
+    referent: str = ""  # the possessive of a `to_referent` phrase ("its", "his", "her", "their")
 
 
 def _directional(words: list[str], start: int) -> Spatial | None:
@@ -172,12 +208,22 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         return None
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
-    if i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}:
-        i += 1
+    area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}
+    if area:
+        i += 1  # "fills the left half of the room": an area word makes it a place
+        if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
+            return None  # "the left side is dark"
     elif not lead and words[start] in {"front", "back", "top", "bottom"}:
         return None  # "a top hat", "the front door": not a place
-    if not lead and start > 0 and words[start - 1] not in {",", "and", "the"} and not _of_canvas(words, i):
-        if i >= len(words) or words[i] not in _AREA:
+    stressed = words[start] in _FILLER  # "sits dead center", "far left"
+    if (
+        not lead
+        and start > 0
+        and words[start - 1] not in {",", "and", "the"}
+        and not _of_canvas(words, i)
+        and not stressed
+    ):
+        if not area and (i >= len(words) or words[i] not in _AREA):
             return None
     if i < len(words) and words[i] == "of":
         place = Spatial(
@@ -223,16 +269,36 @@ def _beside(words: list[str], start: int) -> bool:
 
 
 def _possessive_side(words: list[str], start: int) -> Spatial | None:
-    """'to its right', 'on her left side', 'to their left': beside a thing named before."""
-    if start + 2 >= len(words) or words[start] not in {"to", "on", "at"}:
+    """'to its right', 'on her left side', 'to their left', 'at his side': beside a thing named before."""
+    if start + 2 >= len(words) or words[start] not in {"to", "on", "at", "by"}:
         return None
-    if words[start + 1] not in {"its", "his", "her", "their"}:
+    named = _named_side(words, start)
+    if named is not None:
+        return named
+    owner = words[start + 1]
+    if owner not in {"its", "his", "her", "their"}:
         return None
     side = words[start + 2]
-    if side not in {"left", "right"}:
+    if side in {"side", "sides"} and words[start] in {"at", "by"}:
+        return Spatial(3, relation="adjacent", needs_object=True, to_referent=True, referent=owner)
+    if side not in {"left", "right"} or words[start] == "by":
         return None
     length = 4 if start + 3 < len(words) and words[start + 3] in {"side", "hand"} else 3
-    return Spatial(length, relation=f"{side}_of", needs_object=True, to_referent=True)
+    return Spatial(length, relation=f"{side}_of", needs_object=True, to_referent=True, referent=owner)
+
+
+def _named_side(words: list[str], start: int) -> Spatial | None:
+    """'to the queen's right', "on the old man's left": beside the thing named, said before."""
+    if words[start + 1] != "the" or start + 4 >= len(words) or words[start] not in {"to", "on", "at"}:
+        return None
+    for owner in range(start + 2, min(start + 5, len(words) - 2)):
+        if words[owner + 1] == "'s" and words[owner + 2] in {"left", "right"}:
+            side = words[owner + 2]
+            end = owner + 3 + (owner + 3 < len(words) and words[owner + 3] in {"side", "hand"})
+            return Spatial(
+                end - start, relation=f"{side}_of", needs_object=True, to_referent=True, referent=words[owner]
+            )
+    return None
 
 
 def match_spatial(words: list[str], start: int) -> Spatial | None:
@@ -260,8 +326,12 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
     word = words[start]
     if word in {"centered", "centred"}:
         return Spatial(1, horizontal="center")  # "a cup centred on the table"
+    if word == "at" and start and is_class(words[start - 1], WordClass.AIM_VERB):
+        return None  # "points at a chart", "stares at him": a target, not a place
     if word == "by" and _beside(words, start):
         return Spatial(1, relation="adjacent", needs_object=True)
+    if word in _MOUNTING and (start + 1 >= len(words) or words[start + 1] not in _BY_OBJECTS):
+        return None  # "rides in from the left": a verb of moving, not 'on a horse'
     if word in _RELATIVE_WORDS:
         return Spatial(1, relation=_RELATIVE_WORDS[word], needs_object=True)
     return None

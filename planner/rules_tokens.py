@@ -112,7 +112,7 @@ def _word_tag(low: str) -> Tag:
         return Tag.COMMA
     if low.isdigit():
         return Tag.NUM
-    classes = classes_of(low)
+    classes = classes_of(low) - {WordClass.PLACE_ADVERB, WordClass.AIM_VERB}  # said by their context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:
             return tag
@@ -133,6 +133,8 @@ def _lemminflect_tag(low: str) -> Tag:
     if not low.isascii():
         return Tag.UNKNOWN
     pos = parts_of_speech(low)
+    if not pos and "-" in low and low.endswith("ed"):
+        return Tag.ADJ  # "cross-legged", "long-haired": a compound adjective
     if low.endswith("ly") and ("ADV" in pos or not pos):
         return Tag.ADV
     if "VERB" in pos and low.endswith("ing"):

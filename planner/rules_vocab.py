@@ -94,6 +94,8 @@ class WordClass(str, Enum):
     SKY = "sky"
     PARTICLE = "particle"
     AGENT_SUFFIX = "agent_suffix"
+    PLACE_ADVERB = "place_adverb"  # "just", "high": tunes the place phrase after it
+    AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""Clause structure for the rules reader: which verb a phrase goes with, what a preposition or a
+verb governs, where a clause opens ('..., and just below it lies ...'), relative pronouns.
+
+Pure functions of the phrases (planner.rules_phrases) and the word classes; the relations pass
+(planner.rules_relations) uses them to find whose relation or place a spatial phrase is.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_tokens import Tag
+from planner.rules_vocab import WordClass, is_class
+
+RELATIVE = frozenset("who that which whose".split())
+
+
+def participle(phrases: tuple[Phrase, ...], verb: int) -> bool:
+    """Whether the verb at `verb` is a participle right after a noun ('fish swirling above it', 'a
+    map pinned on the board'): it says where that noun is, whatever governs it."""
+    low = phrases[verb].low  # type: ignore[union-attr]
+    return (
+        verb >= 1
+        and isinstance(phrases[verb - 1], NounPhrase)
+        and (low.endswith(("ing", "ed")) or past_participle(low))
+    )
+
+
+@functools.cache
+def past_participle(word: str) -> bool:
+    """Whether a verb form is a past participle ('strung', 'hung', 'built'), not 'stands'."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word, "VERB").get("VERB") or ()
+    return not word.endswith("s") and any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
+def whose(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k is followed by 'whose' ('under whose branches two deer rest')."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low == "whose"
+
+
+def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
+    """The noun phrase that is the subject of the verb at `verb`, in its sentence."""
+    for j in range(verb - 1, -1, -1):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        if isinstance(p, NounPhrase) and (not is_governed(phrases, j) or relative(phrases, j)):
+            return j
+    return None
+
+
+def relative(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is followed by a relative pronoun ('a boy who lies ...')."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    if isinstance(nxt, Mark) and nxt.low == "," and j + 2 < len(phrases):
+        nxt = phrases[j + 2]  # "a boat, which is tied to a post"
+    return isinstance(nxt, Mark) and nxt.low in RELATIVE
+
+
+def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a preposition or a verb ('in a booth', 'of
+    pie', 'carrying longboards')."""
+    before = phrases[j - 1] if j else None
+    if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
+        return True  # "surfers carrying longboards walk": not after 'On the left stands
+    space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
+    return space or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
+
+
+def verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int | None:
+    """The verb a spatial phrase at k goes with, back over adverbs and particles ('sits alone in',
+    'is curled up on') and, in a `chain`, other spatial phrases with their objects ('sits on a
+    beanbag to their right')."""
+    j = k - 1
+    while j >= 0:
+        p = phrases[j]
+        if isinstance(p, Verb):
+            return j
+        tuning = isinstance(p, Mark) and (
+            p.tag in {Tag.ADV, Tag.ADJ}  # "sits cross-legged on"
+            or is_class(p.low, WordClass.PLACE_ADVERB)
+            or is_class(p.low, WordClass.PARTICLE)
+        )
+        governed = chain and (
+            isinstance(p, NounPhrase) and is_governed(phrases, j) or isinstance(p, SpacePhrase)
+        )
+        if not (tuning or governed):
+            return None
+        j -= 1
+    return None
+
+
+def lead_in(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase before phrase k, past words that only tune a place ('just to its right', 'high
+    in the top left corner', 'far behind them')."""
+    j = k - 1
+    while j >= 0 and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PLACE_ADVERB):  # type: ignore[union-attr]
+        j -= 1
+    return phrases[j] if j >= 0 else None
+
+
+def past_asides(phrases: tuple[Phrase, ...], j: int) -> int:
+    """The first phrase from j that is not a comma, 'all' / 'both', or a place in the picture set
+    between commas ('behind them all, in the background, a truck')."""
+    while j < len(phrases):
+        p = phrases[j]
+        aside = isinstance(p, Mark) and (p.tag is Tag.COMMA or p.low in {"all", "both"})
+        placed = isinstance(p, SpacePhrase) and p.spatial.relation is None and not p.order
+        if not (aside or placed and j + 1 < len(phrases) and getattr(phrases[j + 1], "low", "") == ","):
+            return j
+        j += 1
+    return j
+
+
+def opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k opens its sentence (past words like 'just' or 'high')."""
+    before = lead_in(phrases, k)
+    return before is None or isinstance(before, Mark) and before.tag is Tag.END
+
+
+def next_verb(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The first verb after phrase k in its sentence."""
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Verb):
+            return j
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+    return None
+
+
+def arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The verb before 'from the left' at k, past its object and an 'in' or 'out' ('follows the
+    turtle from the right', 'rides in from the left', 'walks out from the right')."""
+    j = k - 1
+    if j >= 0 and isinstance(phrases[j], SpacePhrase) and phrases[j].end - phrases[j].start == 1:
+        j -= 1  # "in", "into": no object of its own
+    while (
+        j >= 0
+        and isinstance(phrases[j], Mark)
+        and (
+            phrases[j].tag is Tag.ADV or is_class(phrases[j].low, WordClass.PARTICLE)  # type: ignore[union-attr]
+        )
+    ):
+        j -= 1
+    if j >= 1 and isinstance(phrases[j], NounPhrase) and j == k - 1:
+        j -= 1
+    return j if j >= 1 and isinstance(phrases[j], Verb) else None

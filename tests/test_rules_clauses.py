@@ -1,0 +1,268 @@
+"""The rules reader's clause structure: whose relation or place a phrase is.
+
+Spec-style checks with sentences written for these tests: a fronted place with the subject before
+or after the verb, a place phrase after a comma or 'and' (with 'just' or 'high' before it), a verb's
+subject past the objects of prepositions, relative clauses, 'his' / 'their' sides, and the
+prepositions that name a target or a fixing rather than a place.
+"""
+
+from __future__ import annotations
+
+from planner.reading import PromptReading
+from planner.rules import reading_of
+
+
+def _relations(reading: PromptReading) -> set[tuple[str, str, str]]:
+    things = reading.things
+    return {
+        (things[r.subject].head, r.kind.value, things[o].head) for r in reading.relations for o in r.objects
+    }
+
+
+def _place(reading: PromptReading, head: str) -> tuple[str | None, str | None]:
+    thing = next(t for t in reading.things if t.head == head)
+    return (thing.place.horizontal, thing.place.vertical) if thing.place else (None, None)
+
+
+def test_a_fronted_place_goes_to_the_subject_before_the_verb():
+    reading = reading_of("A farmer naps on a bench. At his feet two puppies doze on a mat.")
+    assert ("puppy", "next_to", "farmer") in _relations(reading)
+    assert ("puppy", "on", "mat") in _relations(reading)
+
+
+def test_a_fronted_place_goes_to_the_subject_after_the_verb():
+    reading = reading_of("Behind the piano stands a tall lamp, and a small clock hangs above it.")
+    assert ("lamp", "behind", "piano") in _relations(reading)
+
+
+def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
+    reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
+    assert _place(reading, "parrot") == ("left", "top")
+    assert _place(reading, "sofa") == (None, None)
+
+
+def test_a_relation_after_and_with_its_subject_after_the_verb():
+    reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
+    assert ("blanket", "below", "kettle") in _relations(reading)
+
+
+def test_a_side_after_and_belongs_to_the_thing_after_it():
+    reading = reading_of(
+        "A bowl of soup sits in the middle, and to its left a tall bottle stands beside a jar."
+    )
+    assert ("bottle", "left_of", "bowl") in _relations(reading)
+    assert ("bottle", "next_to", "jar") in _relations(reading)
+
+
+def test_the_subject_of_the_verb_not_the_object_of_with():
+    reading = reading_of("A wagon piled with pumpkins stands beside a stone well.")
+    assert ("wagon", "next_to", "well") in _relations(reading)
+
+
+def test_a_participle_after_a_noun_says_where_that_noun_is():
+    reading = reading_of("A whale swims through the bay, with a flock of gulls wheeling above it.")
+    assert ("gull", "above", "whale") in _relations(reading)
+
+
+def test_their_side_is_the_group_named_before():
+    reading = reading_of(
+        "Two sisters share a bench, while a boy sits cross-legged on a cushion to their right."
+    )
+    assert ("boy", "right_of", "sister") in _relations(reading)
+
+
+def test_his_side_and_at_his_side_are_beside_the_person():
+    reading = reading_of("A shepherd rests under a tree. At his side a sheepdog sleeps.")
+    assert ("sheepdog", "next_to", "shepherd") in _relations(reading)
+
+
+def test_a_pronoun_after_a_sentence_may_mean_a_person_named_earlier():
+    reading = reading_of(
+        "A sailor stands on a pier. A coil of rope lies on the boards. A lighthouse rises behind him."
+    )
+    assert ("lighthouse", "behind", "sailor") in _relations(reading)
+
+
+def test_a_relative_clause_place_goes_to_the_thing_it_is_about():
+    reading = reading_of(
+        "An eagle circles above a red barn that stands on a hill at the left of the picture."
+    )
+    assert _place(reading, "barn") == ("left", None)
+    assert _place(reading, "eagle") == (None, None)
+
+
+def test_who_opens_a_clause_about_the_noun_before_it():
+    reading = reading_of("A nurse reads to a girl who lies on a cot in front of her.")
+    assert ("girl", "on", "cot") in _relations(reading)
+    assert ("girl", "in_front_of", "nurse") in _relations(reading)
+
+
+def test_against_is_beside_and_riding_is_on():
+    reading = reading_of("A ladder leans against a shed, and a jockey rides a brown horse across a field.")
+    relations = _relations(reading)
+    assert ("ladder", "next_to", "shed") in relations
+    assert ("jockey", "on", "horse") in relations
+
+
+def test_at_after_a_looking_verb_is_a_target_not_a_place():
+    reading = reading_of("A child stands by a kite, staring at a balloon.")
+    assert ("child", "next_to", "balloon") not in _relations(reading)
+
+
+def test_fixed_to_a_thing_is_on_it():
+    reading = reading_of("A small mirror is screwed to the wall, and a lantern is tied to a post.")
+    assert ("lantern", "on", "post") in _relations(reading)
+
+
+def test_an_area_word_makes_a_place_after_a_verb():
+    reading = reading_of("A huge bookcase fills the right half of the room.")
+    assert _place(reading, "bookcase") == ("right", None)
+
+
+def test_a_fronted_relation_holds_for_what_its_subject_rests_on():
+    reading = reading_of("On the kitchen table, a cat naps on a folded blanket.")
+    assert ("blanket", "on", "table") in _relations(reading)
+
+
+def test_a_verb_whose_subject_is_no_thing_relates_nothing():
+    reading = reading_of("Soft mist drifts from the river, and a heron stands in the reeds.")
+    assert not any(r[2] == "river" for r in _relations(reading))
+
+
+def test_moving_in_from_a_side_places_the_mover_not_the_light():
+    reading = reading_of("A cyclist rides in from the right, and a postman walks in from the left.")
+    assert _place(reading, "cyclist") == ("right", None)
+    assert _place(reading, "postman") == ("left", None)
+    lit = reading_of("A vase of roses on a table, lit from the left.")
+    assert all(t.place is None or t.place.horizontal is None for t in lit.things)
+
+
+def test_beside_her_then_an_article_is_a_pronoun_and_a_new_thing():
+    reading = reading_of("A girl sits on a rock, and beside her a goat grazes.")
+    assert ("goat", "next_to", "girl") in _relations(reading)
+
+
+def test_its_side_is_not_a_thing_named_with_the_subject():
+    reading = reading_of("A bus waits at the stop, and a kiosk with a striped awning stands to its right.")
+    assert ("kiosk", "right_of", "bus") in _relations(reading)
+
+
+def test_walking_past_a_thing_is_beside_it():
+    reading = reading_of("Two joggers run past a fountain.")
+    assert ("jogger", "next_to", "fountain") in _relations(reading)
+
+
+def test_a_relation_before_whose_is_to_the_noun_before_it():
+    reading = reading_of("A tall oak stands on the left, under whose branches two deer rest.")
+    assert ("deer", "below", "oak") in _relations(reading)
+
+
+def test_the_ground_a_lifeless_thing_stands_on_is_not_the_pictures_setting():
+    assert (
+        reading_of("A ruined tower that stands on a cliff, and three crows circle above it.").setting is None
+    )
+    assert (
+        reading_of("A hut on a rocky shore at dusk, a rowboat in front of it.").setting == "on a rocky shore"
+    )
+    assert reading_of("A fisherman stands on a cliff, casting a line.").setting == "on a cliff"
+
+
+def test_an_opening_place_holds_for_what_its_subject_acts_on():
+    reading = reading_of("In the foreground, a potter shapes a clay vase.")
+    assert _place(reading, "potter") == (None, "bottom")
+    assert _place(reading, "vase") == (None, "bottom")
+    other = reading_of("On the right stands a kettle, and just below it lies a spoon.")
+    assert _place(other, "spoon") == (None, None)
+
+
+def test_from_left_to_right_then_a_list_after_a_colon():
+    reading = reading_of(
+        "A family photo, from left to right: the father sits on a stool, the mother beside him; "
+        "then the son; and finally a small girl holding a kite."
+    )
+    relations = _relations(reading)
+    assert ("father", "left_of", "mother") in relations
+    assert ("son", "left_of", "girl") in relations
+    assert ("stool", "left_of", "mother") not in relations
+    assert _place(reading, "father") == ("left", None)
+    assert _place(reading, "girl") == ("right", None)
+
+
+def test_a_place_between_commas_goes_to_the_thing_after_it():
+    reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
+    assert ("barn", "behind", "dog") in _relations(reading)
+    assert _place(reading, "barn")[1] == "top"
+    assert _place(reading, "dog") == (None, None)
+
+
+def test_the_subject_is_not_the_object_of_a_participle():
+    reading = reading_of("Two hikers carrying poles walk past a signpost.")
+    assert ("hiker", "next_to", "signpost") in _relations(reading)
+
+
+def test_a_nameless_part_of_its_owner_goes_to_the_owner():
+    reading = reading_of("A wooden ladder leans on the barn, and a painter stands on its fourth rung.")
+    assert ("painter", "on", "ladder") in _relations(reading)
+
+
+def test_a_stressed_place_after_a_verb_needs_no_preposition():
+    reading = reading_of("A bowl of ramen sits dead center.")
+    assert _place(reading, "bowl") == ("center", "middle")
+
+
+def test_them_after_two_people_named_one_by_one_means_both():
+    reading = reading_of("A man in a hat; a woman with a parasol; tall clock tower behind them.")
+    relations = _relations(reading)
+    assert ("tower", "behind", "man") in relations
+    assert ("tower", "behind", "woman") in relations
+    between = reading_of("A man and a woman sit on a bench, and a lamp hangs between them.")
+    assert any(r.kind.value == "between" and len(r.objects) == 2 for r in between.relations)
+
+
+def test_a_named_owners_side():
+    reading = reading_of("A king sits on a throne, and a jester dances on the king's left side.")
+    assert ("jester", "left_of", "king") in _relations(reading)
+
+
+def test_before_a_person_is_in_front_and_flanking_is_beside():
+    reading = reading_of("A squire kneels before a knight, and two banners flank the gate.")
+    relations = _relations(reading)
+    assert ("squire", "in_front_of", "knight") in relations
+    assert ("banner", "next_to", "gate") in relations
+
+
+def test_a_pose_is_not_a_place():
+    reading = reading_of("A canoe rests by the pier, and a bucket lies on its side.")
+    assert not any(r[0] == "bucket" for r in _relations(reading))
+
+
+def test_a_relation_after_a_scene_noun_is_the_scenes():
+    reading = reading_of("Ivy covers the wall behind them, and a lantern hangs over the door.")
+    assert not any(r[1] == "behind" for r in _relations(reading))
+
+
+def test_her_feet_in_a_tag_list_are_the_persons():
+    reading = reading_of("1girl, sitting on a stool, kitten on her lap, puppy at her feet, night")
+    assert ("puppy", "next_to", "girl") in _relations(reading)
+
+
+def test_a_place_in_a_relative_clause_after_a_comma_is_the_nouns():
+    reading = reading_of("An old fisherman, who sits on a crate in the corner on the right, mends a net.")
+    assert _place(reading, "fisherman") == ("right", None)
+
+
+def test_moving_from_left_to_right_orders_only_its_own_clause():
+    reading = reading_of(
+        "Under the bridge, a troll sleeps, and above it a carriage rolls from left to right."
+    )
+    assert not any(r[1] == "left_of" for r in _relations(reading))
+
+
+def test_the_named_part_of_a_thing_stands_for_the_thing():
+    reading = reading_of("A hawk perches on the tallest chimney of an old brick house.")
+    assert ("hawk", "on", "house") in _relations(reading)
+
+
+def test_in_the_shadow_of_a_thing_is_beside_it():
+    reading = reading_of("A fox sleeps in the shadow of a large boulder.")
+    assert ("fox", "next_to", "boulder") in _relations(reading)
