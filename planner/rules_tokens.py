@@ -169,6 +169,9 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "traffic lights", "fairy lights", "sun rays"
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
+    objectless = after not in {Tag.DET, Tag.PRON, Tag.NUM}
+    if entry(singular(word)) and objectless and _after_preposition(tags, i - 1) and _verb_before(tags, i):
+        return tag  # "is parked under the apple trees", "there's a pan with two fried eggs"
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return tag  # "a sports photograph", but "cypress trees frame the house"
@@ -222,6 +225,27 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     return Tag.NOUN if tags[j] is Tag.DET and closed else tag
+
+
+def _after_preposition(tags: list[Tag], i: int) -> bool:
+    """Whether the run of modifiers ending at i is governed by a preposition ('under the apple',
+    'with two fried'): a noun after it ends that object, it is not the verb of a clause."""
+    j = i
+    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        j -= 1
+    while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT}:
+        j -= 1
+    return j >= 0 and j < i and tags[j] is Tag.PREP
+
+
+def _verb_before(tags: list[Tag], i: int) -> bool:
+    """Whether the clause has its verb before i (so a later noun is not the clause's verb)."""
+    for j in range(i - 1, -1, -1):
+        if tags[j] in {Tag.END, Tag.COMMA, Tag.CONJ}:
+            return False
+        if tags[j] in {Tag.VERB, Tag.BE, Tag.AUX}:
+            return True
+    return False
 
 
 def _one_of(tags: list[Tag], lows: list[str], i: int) -> bool:
