@@ -440,7 +440,7 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
-    if _framed_setting(phrases, k, nouns):
+    if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
     if known.kind is ThingKind.SCENE and (
         open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
@@ -464,6 +464,16 @@ def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> b
     """'<picture> of/for X:' opening the prompt: X is the setting the listed things are in."""
     framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
     return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
+
+
+def _shot_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a flat-lay of a lazy brunch on an oak table': a large surface under what the picture
+    shows, before any thing is named, is the setting the things are laid out on."""
+    before = _before(phrases, k)
+    on = isinstance(before, SpacePhrase) and before.spatial.relation == "on"
+    shown = bool(nouns) and nouns[-1].index == k - 2 and nouns[-1].role is Role.NONE  # the brunch
+    framed = any(n.role is Role.FRAME for n in nouns) and not _things_so_far(nouns)
+    return on and shown and framed and known.has(Flag.SUPPORT) and known.size >= Size.LARGE
 
 
 def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

@@ -39,3 +39,16 @@ def test_a_listed_plural_after_a_prepositions_object_is_no_verb():
 def test_a_participle_after_a_noun_starts_no_new_noun_phrase():
     got = labels("The sky streaked pink and gold above a kite.")
     assert got == ["kite"]
+
+
+def test_a_likeness_of_something_is_the_thing_with_its_subject_in_its_prompt():
+    p = plan("A glowing hologram of a tiger hovers over the square, next to a bronze bust of a poet.")
+    assert [r.label for r in p.regions] == ["glowing hologram", "bronze bust"]
+    assert "tiger" in prompt_of(p, "glowing hologram") and "poet" in prompt_of(p, "bronze bust")
+
+
+def test_a_meal_is_no_thing_and_the_table_it_is_shot_on_is_the_setting():
+    p = plan("Top-down flat-lay of a simple brunch on a pine table. A teapot stands on the left.")
+    assert [r.label for r in p.regions] == ["teapot"]
+    assert "pine table" in p.background_prompt
+    assert "dinner" not in labels("A family eats dinner at a long table.")
