@@ -341,6 +341,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
     if relation == "with" and on_its_owner(phrases, end):
         return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and _laden(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
@@ -362,6 +364,17 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a cart piled with loaves', 'a cake topped with cherries': food or tiny things a thing is
+    laden with, right after it ('<thing> <participle> with <load>')."""
+    verb = _before(phrases, k, 2)
+    small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
+    if not small or not isinstance(verb, Verb) or not verb.low.endswith("ed") or not nouns:
+        return False
+    owner = nouns[-1]
+    return owner.is_thing and owner.index == k - 3 and (owner.entry is None or owner.entry.size > known.size)
 
 
 def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

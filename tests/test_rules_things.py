@@ -52,3 +52,11 @@ def test_a_meal_is_no_thing_and_the_table_it_is_shot_on_is_the_setting():
     assert [r.label for r in p.regions] == ["teapot"]
     assert "pine table" in p.background_prompt
     assert "dinner" not in labels("A family eats dinner at a long table.")
+
+
+def test_a_load_a_thing_is_laden_with_is_in_its_prompt():
+    p = plan("A wheelbarrow heaped with red apples stands beside a garden shed.")
+    assert [r.label for r in p.regions] == ["wheelbarrow", "garden shed"]
+    assert "red apples" in prompt_of(p, "wheelbarrow")
+    got = labels("A tall pole hung with paper streamers stands in the square.")
+    assert got == ["tall pole"]
