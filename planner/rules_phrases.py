@@ -167,7 +167,12 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
         return False
     if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
-        after_noun = j > 0 and tokens[j - 1].tag is Tag.NOUN and not token.low.endswith("en")
+        after_noun = (
+            j > 0
+            and tokens[j - 1].tag is Tag.NOUN
+            and not token.low.endswith("en")
+            and not _describing(tokens[j - 1].low)  # "a brass reading lamp"
+        )
         return (
             nxt.tag in _RUN_TAGS and not after_noun
         )  # "a sleeping cat"; not "a man cooking rice", "sky streaked red"

@@ -440,6 +440,26 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     return _owner(candidates, p.sentence)
 
 
+def _listed_part_owner(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """The owner of a listed thing that is also a part of things of some kinds (words.tsv: a
+    steeple of a building), when the prompt gives it one ('a chapel with a steeple', 'its
+    spire'): the latest thing of that kind. Named alone ('a spire rises'), it stays a thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    kinds = (value_of(p.head, WordClass.PART) or "").split(",")
+    lead = _lead(phrases, k)
+    given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in _POSSESSIVE
+    if known is None or not given or kinds == [""]:
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        owner = nouns[i].entry
+        if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
+            return _resolve(nouns, i)
+    return None
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -552,6 +572,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     ):
         owner = _part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
+    owner = _listed_part_owner(phrases, k, known, nouns)
+    if owner is not None:
+        return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
     if p.head == "one":
         previous = _owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)

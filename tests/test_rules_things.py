@@ -60,3 +60,16 @@ def test_a_load_a_thing_is_laden_with_is_in_its_prompt():
     assert "red apples" in prompt_of(p, "wheelbarrow")
     got = labels("A tall pole hung with paper streamers stands in the square.")
     assert got == ["tall pole"]
+
+
+def test_a_building_part_given_its_building_is_in_its_prompt():
+    p = plan("A stone manor with a slate turret stands on the left, and a spire rises on the right.")
+    assert "slate turret" in prompt_of(p, "stone manor")
+    assert not any(
+        "turret" in label for label in labels("A stone manor with a slate turret stands on the left.")
+    )
+    assert "spire" in [r.label for r in p.regions]  # named alone, a spire is a thing
+
+
+def test_a_material_before_an_action_word_still_describes_the_thing():
+    assert labels("An old desk holds a pewter writing set and a brass reading lamp.")[-1] == "brass lamp"
