@@ -111,14 +111,14 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
             else text
         )
     elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
-        if p.determiner == "the" and any(w.endswith("est") for w in p.modifiers):
+        if p.determiner == "the" and (noun.named or any(w.endswith("est") for w in p.modifiers)):
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
             text = (
                 f"{article(p.collective)} {p.collective} of {text}"  # "a sprig of basil", "a loaf of bread"
             )
-        elif text.isascii() or p.determiner:
-            text = f"{article(text)} {text}"
+        elif (text.isascii() or p.determiner) and not (noun.named and not p.determiner):
+            text = f"{article(text)} {text}"  # not before a name: "Mount Fuji"
     elif p.collective and not one:
         text = f"{article(p.collective)} {p.collective} of {text}"
     details = list(description.details)

@@ -52,6 +52,7 @@ class Noun:
     ref: int | None = None  # for a thing: the counted group it is one of ("one brown")
     entry: Entry | None = None
     head: str = ""  # the singular head; for "a purple one", the head of the thing it echoes
+    named: bool = False  # a proper name the prompt treats as a thing ("Mount Fuji")
 
     @property
     def is_thing(self) -> bool:
@@ -460,6 +461,71 @@ def _listed_part_owner(
     return None
 
 
+_LANDMARK_KINDS = frozenset({ThingKind.SCENE, ThingKind.BUILDING, ThingKind.NATURE})
+
+
+def _is_name(p: NounPhrase, phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a noun phrase is a proper name ('the Matterhorn', 'Mount Fuji', 'Big Ben'): every
+    word capitalised, the head unlisted (or a part: 'Diamond Head'), not the word opening a
+    sentence alone, and not an appositive naming the thing before ('the grandfather, Walter,')."""
+    if not all(w[:1].isupper() for w in p.words) or not p.head.isascii() or not p.head.isalpha():
+        return False
+    if entry(p.compound) is not None and not is_class(p.head, WordClass.PART):
+        return False
+    if classes_of(p.head) - {WordClass.PART} or len(p.words) == 1 and _opens_sentence(phrases, k):
+        return False
+    before = _before(phrases, k)
+    inside = isinstance(before, SpacePhrase) and before.spatial.relation == "inside"
+    if inside or isinstance(before, Mark) and before.tag is Tag.PREP:
+        return False  # "sunset at Waikiki", "dinner in Lisbon": a place name is the setting
+    return not (_low(before) == "," and isinstance(_before(phrases, k, 2), NounPhrase))
+
+
+def _opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
+    before = _before(phrases, k)
+    opening = before is None or isinstance(before, Mark) and before.tag is Tag.END
+    return opening and not phrases[k].determiner  # type: ignore[union-attr]
+
+
+def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is the subject of a verb (past a parenthesis of adjectives: 'the
+    Matterhorn, crooked and snowy, fills'), placed, or the owner of a part ("Diamond Head's
+    silhouette")."""
+    nxt = _after(phrases, k)
+    if isinstance(nxt, SpacePhrase) and (nxt.spatial.relation not in {None, "with"} or _absolute(nxt)):
+        return True
+    if _low(nxt) == "'s":
+        owned = _after(phrases, k + 1)
+        return isinstance(owned, NounPhrase) and is_class(owned.head, WordClass.PART)
+    j = k + 1
+    while (
+        j < len(phrases)
+        and isinstance(phrases[j], Mark)
+        and phrases[j].tag in {Tag.ADJ, Tag.CONJ, Tag.COMMA, Tag.ADV}
+    ):  # type: ignore[union-attr]
+        j += 1
+    return j < len(phrases) and isinstance(phrases[j], Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
+
+
+def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
+    """The entry a proper name the prompt treats as a thing stands for: a landmark (huge) after
+    'the' or with a landmark word ('Mount Fuji'), else someone (a person)."""
+    p = phrases[k]
+    if not isinstance(p, NounPhrase) or not _is_name(p, phrases, k) or not _acts_or_placed(phrases, k):
+        return None
+    landmark = (
+        p.determiner == "the"
+        or is_class(p.head, WordClass.PART)
+        or any(
+            (entry(w) is not None and entry(w).kind in _LANDMARK_KINDS)
+            for w in p.modifiers  # type: ignore[union-attr]
+        )
+    )
+    if landmark:
+        return Entry(p.compound, Size.HUGE, ThingKind.BUILDING, frozenset({Flag.TALL}))
+    return Entry(p.compound, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -567,6 +633,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     repeat = _repeat_of(p, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
+    if name_entry(phrases, k) is not None:
+        return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
     if is_class(p.head, WordClass.PART) and (
         known is None or p.head in {"chimney", "roof"} or _low(before) == "'s"
     ):
@@ -591,11 +659,13 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             continue
         role, ref = _role(phrases, k, nouns)
         known = entry(p.compound) or entry(p.head)
+        named = role is Role.THING and known is None and name_entry(phrases, k) is not None
+        known = name_entry(phrases, k) if named else known
         head = p.head
         if p.head == "one" and role is Role.THING:
             echoed = nouns[_owner(nouns, p.sentence) or 0]
             known, head = echoed.entry, echoed.head
         if role is Role.THING:
             ref = _member_of(p, head, nouns)
-        nouns.append(Noun(k, p, role, ref, known, head))
+        nouns.append(Noun(k, p, role, ref, known, head, named))
     return tuple(nouns)

@@ -73,3 +73,21 @@ def test_a_building_part_given_its_building_is_in_its_prompt():
 
 def test_a_material_before_an_action_word_still_describes_the_thing():
     assert labels("An old desk holds a pewter writing set and a brass reading lamp.")[-1] == "brass lamp"
+
+
+def area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def test_a_proper_name_the_prompt_treats_as_a_thing_is_one_labelled_by_its_name():
+    p = plan("The Zugspitze, white and jagged, fills the top of the picture, and a hut sits below it.")
+    boxes = {r.label.split()[-1]: r.box for r in p.regions}  # "white zugspitze": its colour told
+    assert set(boxes) == {"zugspitze", "hut"}
+    assert area(boxes["zugspitze"]) > area(boxes["hut"])  # a landmark is huge
+    p = plan("Mount Elbrus rises behind a red barn.")
+    assert prompt_of(p, "mount elbrus").startswith("Mount Elbrus")
+
+
+def test_a_name_that_is_an_appositive_or_a_setting_is_no_thing():
+    assert labels("The grandmother, Edna, sits on a wooden bench.") == ["grandmother", "wooden bench"]
+    assert labels("Breakfast in Lisbon at dusk, a tram passes by.") == ["tram"]
