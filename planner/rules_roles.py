@@ -384,8 +384,6 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     umbrella', keeps its own region)."""
     p = phrases[k]
     before, after = _lead(phrases, k), _after(phrases, k)
-    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
-        return None
     hand = (
         _after(phrases, k + 1)
         if isinstance(after, SpacePhrase) and after.spatial.relation == "inside"
@@ -395,8 +393,11 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         isinstance(hand, NounPhrase)
         and hand.determiner in _POSSESSIVE
         and is_class(hand.head, WordClass.PART)
+        and (known.has(Flag.HOLDABLE) or known.size <= Size.SMALL)
     ):
-        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand"
+        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
+    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
+        return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
         return None
@@ -433,6 +434,10 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = _owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns
+    if p.determiner in _POSSESSIVE and p.head not in {"roof", "chimney"}:
+        owner = _owner(candidates, p.sentence, animate=True)  # "in her hand": someone's, not the counter's
+        if owner is not None:
+            return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     for i in range(len(candidates) - 1, -1, -1):
         known = candidates[i].entry
@@ -582,10 +587,18 @@ def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
     if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
         return None
-    if _placed_next(phrases, k) or isinstance(_after(phrases, k), SpacePhrase):
+    after = _after(phrases, k)
+    if _placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
         return None
     owner = _owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
     return owner if owner is not None and nouns[owner].index == k - 2 else None
+
+
+def _own_place(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the spatial phrase k leads to the actor's own thing ('at his anvil', 'on her
+    lap'): the actor's place, not the acted-on thing's."""
+    owned = _after(phrases, k)
+    return isinstance(owned, NounPhrase) and owned.determiner in _POSSESSIVE
 
 
 def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:

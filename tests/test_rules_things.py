@@ -91,3 +91,21 @@ def test_a_proper_name_the_prompt_treats_as_a_thing_is_one_labelled_by_its_name(
 def test_a_name_that_is_an_appositive_or_a_setting_is_no_thing():
     assert labels("The grandmother, Edna, sits on a wooden bench.") == ["grandmother", "wooden bench"]
     assert labels("Breakfast in Lisbon at dusk, a tram passes by.") == ["tram"]
+
+
+def test_a_plant_is_drawn_in_its_pot():
+    p = plan("A tiny cactus in a blue clay pot sits on the windowsill.")
+    assert "blue clay pot" in prompt_of(p, "tiny cactus")
+
+
+def test_a_small_thing_in_someones_hand_is_theirs():
+    p = plan("A barista stands behind the bar on the left, a milk jug in her hand.")
+    assert "milk jug" not in [r.label for r in p.regions]
+    assert "milk jug" in prompt_of(p, "barista")
+    assert "hand" not in prompt_of(p, "bar")
+
+
+def test_what_someone_works_on_at_their_own_bench_is_in_their_prompt():
+    p = plan("A cobbler mends a shoe at his workbench.")
+    assert [r.label for r in p.regions] == ["cobbler", "workbench"]
+    assert "shoe" in prompt_of(p, "cobbler")
