@@ -137,6 +137,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     nxt = _after(phrases, k)
     first = not _things_so_far(nouns)
     listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
+    if first and _set_in(phrases, k):
+        return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
     if first and _low(nxt) in {"of", "for"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
     if first and (
@@ -150,6 +152,20 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'<picture> in <a setting>' with no verb of its own after: the picture is set there."""
+    place = _after(phrases, k)
+    setting = _after(phrases, k + 1)
+    known = entry(setting.compound) or entry(setting.head) if isinstance(setting, NounPhrase) else None
+    return (
+        isinstance(place, SpacePhrase)
+        and place.spatial.relation == "inside"
+        and known is not None
+        and known.kind is ThingKind.SCENE
+        and not isinstance(_after(phrases, k + 2), Verb)
+    )
 
 
 def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -272,6 +288,17 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
         if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
             return _resolve(nouns, i)
     return None
+
+
+def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
+    """'the children', 'the animals' after several people or animals were named one by one: a
+    word for those already there, not new ones."""
+    if p.determiner not in {"the", "these", "those"} or not p.plural or p.count is not None or known is None:
+        return False
+    if known.kind not in _ANIMATE:
+        return False
+    earlier = [n for n in _things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
+    return sum(n.phrase.count or (2 if n.phrase.plural else 1) for n in earlier) >= 2
 
 
 def _same_word(head: str, earlier: NounPhrase) -> bool:
@@ -646,6 +673,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     repeat = _repeat_of(p, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
+    if _group_of_earlier(p, known, nouns):
+        return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
         return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
     if is_class(p.head, WordClass.PART) and (

@@ -109,3 +109,15 @@ def test_what_someone_works_on_at_their_own_bench_is_in_their_prompt():
     p = plan("A cobbler mends a shoe at his workbench.")
     assert [r.label for r in p.regions] == ["cobbler", "workbench"]
     assert "shoe" in prompt_of(p, "cobbler")
+
+
+def test_a_picture_set_in_a_place_is_the_frame():
+    p = plan("A family portrait in a sunny garden: a boy sits on a bench.")
+    assert "portrait" not in [r.label for r in p.regions]
+    assert "painting" in labels("A painting in a gallery hangs crooked.")
+
+
+def test_a_word_for_people_already_named_makes_no_new_region():
+    got = labels("Two boys kneel by a pond while a girl sits on a rock behind the children.")
+    assert "child" not in got and got.count("boy") == 2
+    assert "child" in labels("A teacher stands at the board. The children sit at their desks.")
