@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_roles import Noun, Role
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class
+from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class, participle
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -48,7 +48,10 @@ def _detail_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
     finite = [
         t.low
         for t in tokens[start:end]
-        if t.tag is Tag.VERB and not t.low.endswith(("ing", "ed")) and not is_class(t.low, WordClass.BE)
+        if t.tag is Tag.VERB
+        and not t.low.endswith(("ing", "ed"))
+        and not is_class(t.low, WordClass.BE)
+        and not participle(t.low)  # "hung with streamers" stays
     ]
     text = text_of(tokens, start, end)
     for word in dict.fromkeys(finite):

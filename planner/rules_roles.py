@@ -15,7 +15,17 @@ from enum import Enum
 from planner.reading import Size
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class, value_of
+from planner.rules_vocab import (
+    Entry,
+    Flag,
+    ThingKind,
+    WordClass,
+    classes_of,
+    entry,
+    is_class,
+    participle,
+    value_of,
+)
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
@@ -361,7 +371,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
-        return _owner(nouns, sentence, animate=True, earlier=False)  # "holding a goldfish", "wearing a hat"
+        figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
+        return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
     if known.kind in _ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
@@ -377,7 +388,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
             owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
         return owner
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
-        return _owner(nouns, sentence, animate=True)  # "mend their nets", "her umbrella"
+        return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
         _low(before) == "of"
         and nouns
@@ -394,12 +405,33 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     return _in_use(phrases, k, known, nouns)
 
 
+def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
+    """Whose 'his'/'her' thing it is: the latest person (a knight's banner, not his horse's),
+    else the latest person or animal."""
+    if determiner in {"his", "her"}:
+        for i in range(len(nouns) - 1, -1, -1):
+            target = _resolve(nouns, i) if nouns[i].role in {Role.THING, Role.REPEAT} else None
+            if target is not None and _person(nouns[target]):
+                return target
+    return _owner(nouns, sentence, animate=True)
+
+
+def _figure_before(phrases: tuple[Phrase, ...], start: int, nouns: list[Noun]) -> int | None:
+    """A figure-like thing (a tall object: a snowman, a statue, a mannequin) right before a
+    'wearing'/'holding' verb: it wears or holds the thing itself."""
+    last = nouns[-1] if nouns else None
+    if last is None or not last.is_thing or last.phrase.end != start or last.entry is None:
+        return None
+    figure = last.entry.kind is ThingKind.OBJECT and last.entry.has(Flag.TALL)
+    return len(nouns) - 1 if figure else None
+
+
 def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """'a cart piled with loaves', 'a cake topped with cherries': food or tiny things a thing is
     laden with, right after it ('<thing> <participle> with <load>')."""
     verb = _before(phrases, k, 2)
     small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
-    if not small or not isinstance(verb, Verb) or not verb.low.endswith("ed") or not nouns:
+    if not small or not isinstance(verb, Verb) or not participle(verb.low) or not nouns:
         return False
     owner = nouns[-1]
     return owner.is_thing and owner.index == k - 3 and (owner.entry is None or owner.entry.size > known.size)

@@ -259,6 +259,17 @@ def gerund(word: str) -> str:
     return forms[0] if forms else word
 
 
+@functools.cache
+def participle(word: str) -> bool:
+    """Whether a verb form is a past participle ('piled', 'hung', 'strewn'), by lemminflect."""
+    from lemminflect import getInflection, getLemma
+
+    if word.endswith("ed"):
+        return True
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    return any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
 def is_plural(word: str) -> bool:
     """Whether a lower-case noun is a plural form ("glasses", a pair thing, is not)."""
     found = vocabulary().things.get(word)

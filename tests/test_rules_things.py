@@ -121,3 +121,20 @@ def test_a_word_for_people_already_named_makes_no_new_region():
     got = labels("Two boys kneel by a pond while a girl sits on a rock behind the children.")
     assert "child" not in got and got.count("boy") == 2
     assert "child" in labels("A teacher stands at the board. The children sit at their desks.")
+
+
+def test_a_figure_wears_what_it_is_said_to_wear():
+    p = plan("Two boys build a scarecrow wearing a battered straw hat in a field.")
+    assert "straw hat" in prompt_of(p, "scarecrow") and "straw hat" not in prompt_of(p, "boy")
+
+
+def test_his_or_her_thing_belongs_to_the_person_not_their_mount():
+    p = plan("A rider on a grey mare gallops along the beach, his red pennant flying behind.")
+    assert "pennant" not in [r.label for r in p.regions] or "pennant" in prompt_of(p, "rider")
+    p = plan("A herald on a black stallion trots past, his striped banner streaming.")
+    assert "striped banner" in prompt_of(p, "herald")
+
+
+def test_an_irregular_participle_keeps_its_load_and_its_form():
+    p = plan("A lantern post strung with paper lanterns stands by the gate.")
+    assert "strung with paper lanterns" in prompt_of(p, "lantern post")
