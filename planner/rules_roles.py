@@ -33,6 +33,12 @@ _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 _USING_WORDS = frozenset("from off into".split())
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
+_GENDERED = {
+    "she": WordClass.FEMALE,
+    "her": WordClass.FEMALE,
+    "he": WordClass.MALE,
+    "his": WordClass.MALE,
+}
 _FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
@@ -383,6 +389,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
+        pronoun = _low(_before(phrases, k, 2))
+        if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
+            return _possessor(nouns, sentence, pronoun)
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
             owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
@@ -406,13 +415,20 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
-    """Whose 'his'/'her' thing it is: the latest person (a knight's banner, not his horse's),
-    else the latest person or animal."""
-    if determiner in {"his", "her"}:
-        for i in range(len(nouns) - 1, -1, -1):
-            target = _resolve(nouns, i) if nouns[i].role in {Role.THING, Role.REPEAT} else None
-            if target is not None and _person(nouns[target]):
-                return target
+    """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
+    when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
+    knight's banner, not his horse's), else the latest person or animal."""
+    gender = _GENDERED.get(determiner)
+    if gender is not None:
+        things = (
+            _resolve(nouns, i)
+            for i in range(len(nouns) - 1, -1, -1)
+            if nouns[i].role in {Role.THING, Role.REPEAT}
+        )
+        people = [t for t in things if _person(nouns[t])]
+        told = [t for t in people if is_class(nouns[t].head, gender)]
+        if told or people:
+            return (told or people)[0]
     return _owner(nouns, sentence, animate=True)
 
 

@@ -94,6 +94,8 @@ class WordClass(str, Enum):
     SKY = "sky"
     PARTICLE = "particle"
     AGENT_SUFFIX = "agent_suffix"
+    FEMALE = "female"  # a woman or girl: 'she', 'her'
+    MALE = "male"  # a man or boy: 'he', 'his'
 
 
 @dataclass(frozen=True)

@@ -138,3 +138,9 @@ def test_his_or_her_thing_belongs_to_the_person_not_their_mount():
 def test_an_irregular_participle_keeps_its_load_and_its_form():
     p = plan("A lantern post strung with paper lanterns stands by the gate.")
     assert "strung with paper lanterns" in prompt_of(p, "lantern post")
+
+
+def test_she_and_he_wear_their_own_clothes():
+    p = plan("On the steps stand the king and the queen, she in a silver gown, he in a fur cloak.")
+    assert "silver gown" in prompt_of(p, "queen") and "fur cloak" in prompt_of(p, "king")
+    assert "silver gown" not in prompt_of(p, "king")
