@@ -144,3 +144,7 @@ def test_she_and_he_wear_their_own_clothes():
     p = plan("On the steps stand the king and the queen, she in a silver gown, he in a fur cloak.")
     assert "silver gown" in prompt_of(p, "queen") and "fur cloak" in prompt_of(p, "king")
     assert "silver gown" not in prompt_of(p, "king")
+
+
+def test_a_cliff_something_stands_on_is_a_thing():
+    assert "cliff" in labels("A white lighthouse stands on a cliff on the left, above a calm sea.")
