@@ -61,6 +61,7 @@ class SpacePhrase:
     sentence: int
     spatial: Spatial
     order: bool = False  # "from left to right"
+    lead: str = ""  # its first word, lower case ("from" in "from a picture book")
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,7 @@ def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | 
     spatial = match_spatial(lows, i)
     if spatial is None:
         return None
-    return SpacePhrase(i, i + spatial.length, tokens[i].sentence, spatial)
+    return SpacePhrase(i, i + spatial.length, tokens[i].sentence, spatial, lead=lows[i])
 
 
 def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:

@@ -23,7 +23,7 @@ from planner.rules_tokens import Tag, Token, tokenize
 from planner.rules_vocab import Flag, WordClass, article, classes_of, entry, is_class, parts_of_speech
 
 _KEY_CLASSES = (WordClass.COLOUR, WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL, WordClass.SHAPE)
-_STYLE_LEADS = frozenset("in at during by under with".split())
+_STYLE_LEADS = frozenset("in at during by under with from".split())
 _OF_ROLES = frozenset({Role.NONE, Role.FRAME, Role.LIGHT})
 _JOINED = frozenset("of with in wearing holding carrying dressed on".split())
 _SUPERLATIVE = frozenset("first second third last other".split())

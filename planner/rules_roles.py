@@ -202,6 +202,14 @@ def _of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     return nouns[-1].role is Role.FRAME and is_class(nouns[-1].phrase.head, WordClass.STYLE_NOUN)
 
 
+def _source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'a page from a picture book', 'a still from an old film': where the picture comes from is
+    the picture's frame too, not a thing in it."""
+    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    before = _before(phrases, k)
+    return framed and (_low(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from")
+
+
 def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'painted by Claude Monet', 'a knight by greg rutkowski': who made the picture."""
     p = phrases[k]
@@ -706,7 +714,12 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
-    if _made_by(phrases, k) or _is_frame(phrases, k, nouns) or _of_style(phrases, k, nouns):
+    if (
+        _made_by(phrases, k)
+        or _is_frame(phrases, k, nouns)
+        or _of_style(phrases, k, nouns)
+        or _source(phrases, k, nouns)
+    ):
         return (Role.FRAME, None)
     if _light(p, known):
         return (Role.LIGHT, None)

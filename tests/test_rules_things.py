@@ -148,3 +148,9 @@ def test_she_and_he_wear_their_own_clothes():
 
 def test_a_cliff_something_stands_on_is_a_thing():
     assert "cliff" in labels("A white lighthouse stands on a cliff on the left, above a calm sea.")
+
+
+def test_the_book_or_film_a_picture_comes_from_is_its_frame():
+    p = plan("A spread from an old nursery rhyme book, pastel crayon. A goose waddles past a well.")
+    assert [r.label for r in p.regions] == ["goose", "well"]
+    assert "nursery rhyme book" in p.background_prompt
