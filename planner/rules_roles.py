@@ -620,6 +620,11 @@ def _thing_role(
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if known is None:
+        person = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+        lead = _before(phrases, k)
+        inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
+        if inside and person is not None and person.is_thing and _person(person) and not p.plural:
+            return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
         return (_unknown_role(phrases, k), None)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
@@ -684,6 +689,20 @@ def _own_place(phrases: tuple[Phrase, ...], k: int) -> bool:
     return isinstance(owned, NounPhrase) and owned.determiner in _POSSESSIVE
 
 
+def _dressed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is followed by 'in <something worn>' ('a paddleboarder in a wetsuit'):
+    only someone is dressed."""
+    lead = _after(phrases, k)
+    worn = _after(phrases, k + 1)
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
+        return False
+    known = entry(worn.compound) or entry(worn.head)
+    return known is not None and known.has(Flag.WEARABLE)
+
+
+_SOMEONE = Entry("someone", Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+
+
 def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     """An unlisted noun is a thing only with an article or number and a place or an action."""
     p = phrases[k]
@@ -697,6 +716,8 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         return Role.NONE  # "a girl with a megaphone": said of its owner
     if isinstance(nxt, SpacePhrase) and nxt.spatial.relation == "with" and k + 3 < len(phrases):
         nxt = phrases[k + 3]  # "a monster with glowing eyes climbs ..."
+    if _dressed(phrases, k):
+        return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
@@ -764,6 +785,8 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
         known = entry(p.compound) or entry(p.head)
         named = role is Role.THING and known is None and name_entry(phrases, k) is not None
         known = name_entry(phrases, k) if named else known
+        if role is Role.THING and known is None and _dressed(phrases, k):
+            known = _SOMEONE  # an unlisted word for someone, dressed: a person
         head = p.head
         if p.head == "one" and role is Role.THING:
             echoed = nouns[_owner(nouns, p.sentence) or 0]

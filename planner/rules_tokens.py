@@ -170,8 +170,11 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
     objectless = after not in {Tag.DET, Tag.PRON, Tag.NUM}
-    if entry(singular(word)) and objectless and _after_preposition(tags, i - 1) and _verb_before(tags, i):
+    governed = _after_preposition(tags, i - 1)
+    if entry(singular(word)) and objectless and governed and _verb_before(tags, lows, i):
         return tag  # "is parked under the apple trees", "there's a pan with two fried eggs"
+    if governed and word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
+        return Tag.VERB  # "a crow perched on the garden gate watches, ..."
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return tag  # "a sports photograph", but "cypress trees frame the house"
@@ -238,13 +241,15 @@ def _after_preposition(tags: list[Tag], i: int) -> bool:
     return j >= 0 and j < i and tags[j] is Tag.PREP
 
 
-def _verb_before(tags: list[Tag], i: int) -> bool:
+def _verb_before(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the clause has its verb before i (so a later noun is not the clause's verb)."""
     for j in range(i - 1, -1, -1):
         if tags[j] in {Tag.END, Tag.COMMA, Tag.CONJ}:
             return False
-        if tags[j] in {Tag.VERB, Tag.BE, Tag.AUX}:
+        if tags[j] in {Tag.BE, Tag.AUX}:
             return True
+        if tags[j] is Tag.VERB and not lows[j].endswith(("ed", "ing", "en")):
+            return True  # a finite verb; not "a crow perched on the gate | watches"
     return False
 
 

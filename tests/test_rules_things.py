@@ -154,3 +154,20 @@ def test_the_book_or_film_a_picture_comes_from_is_its_frame():
     p = plan("A spread from an old nursery rhyme book, pastel crayon. A goose waddles past a well.")
     assert [r.label for r in p.regions] == ["goose", "well"]
     assert "nursery rhyme book" in p.background_prompt
+
+
+def test_someone_unlisted_in_something_worn_is_a_person_wearing_it():
+    p = plan("A kiteboarder in a yellow wetsuit skims past a red buoy.")
+    assert [r.label for r in p.regions] == ["kiteboarder", "red buoy"]
+    assert "yellow wetsuit" in prompt_of(p, "kiteboarder")
+
+
+def test_an_unlisted_garment_a_person_is_in_is_worn():
+    p = plan("A weaver in a saffron kurta sits at a loom.")
+    assert [r.label for r in p.regions] == ["weaver", "loom"]
+    assert "saffron kurta" in prompt_of(p, "weaver")
+
+
+def test_a_plural_after_a_participles_place_is_the_verb():
+    got = labels("A heron perched on the boat railings watches, and a frog croaks.")
+    assert "heron" in got and not any(label.endswith("watch") for label in got)
