@@ -111,13 +111,16 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
             else text
         )
     elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
-        if p.determiner == "the" and (noun.named or any(w.endswith("est") for w in p.modifiers)):
+        superlative = any(w.endswith("est") for w in p.modifiers)
+        if p.determiner == "the" and (
+            _is_named(noun, tokens) or noun.phrase.words[0][:1].isupper() or superlative
+        ):
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
             text = (
                 f"{article(p.collective)} {p.collective} of {text}"  # "a sprig of basil", "a loaf of bread"
             )
-        elif (text.isascii() or p.determiner) and not (noun.named and not p.determiner):
+        elif (text.isascii() or p.determiner) and not (_is_named(noun, tokens) and not p.determiner):
             text = f"{article(text)} {text}"  # not before a name: "Mount Fuji"
     elif p.collective and not one:
         text = f"{article(p.collective)} {p.collective} of {text}"
@@ -125,6 +128,15 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     if details and details[0].split()[0].lower() in _JOINED:
         text, details = f"{text} {details[0]}", details[1:]
     return ", ".join([text, *details])
+
+
+def _is_named(noun: Noun, tokens: tuple[Token, ...]) -> bool:
+    """A name, said without an article: 'Mount Fuji', or capitalised words inside a sentence
+    ('Grandpa Mole')."""
+    p = noun.phrase
+    opening = p.start == 0 or tokens[p.start - 1].tag in {Tag.END, Tag.COMMA}
+    capitals = len(p.words) > 1 and all(w[:1].isupper() for w in p.words)
+    return noun.named or capitals and not opening
 
 
 def _merge(places: list[Place]) -> Place | None:

@@ -163,6 +163,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
         return True  # "an oil painting", "a pencil sketch"
+    if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
+        return True  # "..., black and white photograph", "grainy photograph"
     if WordClass.IMAGE_NOUN in head_classes and not listed and entry(p.compound) is None:
         return True  # "the image", "this scene"
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
@@ -181,6 +183,13 @@ def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
         and known is not None
         and known.kind is ThingKind.SCENE
         and not isinstance(_after(phrases, k + 2), Verb)
+    )
+
+
+def _looks(word: str) -> bool:
+    """A word for how a whole picture looks: a colour, a style word, or 'and' between them."""
+    return word == "and" or any(
+        is_class(word, c) for c in (WordClass.COLOUR, WordClass.STYLE, WordClass.SHADE, WordClass.MEDIUM)
     )
 
 
@@ -272,8 +281,10 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         return True  # "a small pond with two ducks on the right"
     if j >= len(phrases) or not isinstance(phrases[j], Verb):
         return False
-    while j < len(phrases) and isinstance(phrases[j], Verb):
-        j += 1
+    while j < len(phrases) and (
+        isinstance(phrases[j], Verb) or isinstance(phrases[j], Mark) and phrases[j].tag in {Tag.ADV, Tag.AUX}  # type: ignore[union-attr]
+    ):
+        j += 1  # "glows faintly in the top right"
     return j < len(phrases) and _absolute(phrases[j])
 
 
@@ -312,6 +323,30 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
         if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
             return _resolve(nouns, i)
     return None
+
+
+_GENERIC_PEOPLE = frozenset("man woman boy girl person lady gentleman guy figure".split())
+
+
+def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'Portrait of a lighthouse keeper... The old man, in a wool sweater, ...': 'the' and a
+    plain word for someone, when one person named by a role ('keeper') is all there is so far,
+    is that person again (unless the words tell a different sex)."""
+    if p.determiner != "the" or p.plural or p.head not in _GENERIC_PEOPLE or known is None:
+        return None
+    people = [i for i, n in enumerate(nouns) if n.is_thing and _person(n)]
+    if len(people) != 1:
+        return None
+    earlier = nouns[people[0]]
+    if (
+        earlier.head in _GENERIC_PEOPLE
+        or is_class(earlier.head, WordClass.COLLECTIVE)
+        or earlier.phrase.plural
+    ):
+        return None
+    sexes = {c for c in (WordClass.FEMALE, WordClass.MALE) if is_class(earlier.head, c)}
+    own = {c for c in (WordClass.FEMALE, WordClass.MALE) if is_class(p.head, c)}
+    return people[0] if not sexes or sexes == own else None
 
 
 def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
@@ -753,6 +788,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.COLOUR) and not (p.determiner or p.count or p.plural):
         return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
     repeat = _repeat_of(p, nouns)
+    if repeat is None:
+        repeat = _described_again(p, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     if _group_of_earlier(p, known, nouns):

@@ -171,3 +171,26 @@ def test_an_unlisted_garment_a_person_is_in_is_worn():
 def test_a_plural_after_a_participles_place_is_the_verb():
     got = labels("A heron perched on the boat railings watches, and a frog croaks.")
     assert "heron" in got and not any(label.endswith("watch") for label in got)
+
+
+def test_a_name_inside_a_sentence_takes_no_article():
+    p = plan("A squirrel gathers acorns while Uncle Hare, leaning on a fence, looks on.")
+    assert any(r.prompt.startswith("Uncle Hare") for r in p.regions)
+    p = plan("Above the dunes, the Orion nebula glows softly in the top left.")
+    assert prompt_of(p, "nebula").startswith("the Orion nebula")
+
+
+def test_a_thing_placed_after_an_adverb_is_placed():
+    p = plan("A desert at night. The Orion nebula glows softly in the top left.")
+    box = p.regions[0].box
+    assert box[0] < 0.5 and box[1] < 0.5
+
+
+def test_a_picture_described_by_its_colours_is_the_frame():
+    assert labels("Portrait of a fisherman, black and white photograph, film grain.") == ["fisherman"]
+
+
+def test_the_plain_word_for_the_one_person_named_is_that_person():
+    p = plan("Portrait of a beekeeper at her hives. The old woman, in a veiled hat, smiles.")
+    assert [r.label for r in p.regions].count("old woman") == 0
+    assert "veiled hat" in prompt_of(p, "beekeeper")
