@@ -349,6 +349,20 @@ def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> i
     return people[0] if not sexes or sexes == own else None
 
 
+def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
+    <person>,' says who that person is; the same one, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or _low(_before(phrases, k)) != ",":
+        return None
+    if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
+        return None
+    told = earlier.phrase.determiner in {"the", *_POSSESSIVE} or earlier.named
+    return len(nouns) - 1 if told and earlier.is_thing and _person(earlier) else None
+
+
 def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
     """'the children', 'the animals' after several people or animals were named one by one: a
     word for those already there, not new ones."""
@@ -754,6 +768,8 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    if isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB) and counted:
+        return Role.THING  # "on the bench sits a brass automaton": the subject, after its verb
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
@@ -790,6 +806,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     repeat = _repeat_of(p, nouns)
     if repeat is None:
         repeat = _described_again(p, known, nouns)
+    if repeat is None:
+        repeat = _appositive(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     if _group_of_earlier(p, known, nouns):

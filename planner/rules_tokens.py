@@ -171,7 +171,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "two glass cups of espresso"
     objectless = after not in {Tag.DET, Tag.PRON, Tag.NUM}
     governed = _after_preposition(tags, i - 1)
-    if entry(singular(word)) and objectless and governed and _verb_before(tags, lows, i):
+    counted = _counted(tags, lows, i - 1) or tags[i - 1] is Tag.NUM
+    if entry(singular(word)) and objectless and governed and (_verb_before(tags, lows, i) or counted):
         return tag  # "is parked under the apple trees", "there's a pan with two fried eggs"
     if governed and word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
         return Tag.VERB  # "a crow perched on the garden gate watches, ..."

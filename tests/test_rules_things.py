@@ -194,3 +194,19 @@ def test_the_plain_word_for_the_one_person_named_is_that_person():
     p = plan("Portrait of a beekeeper at her hives. The old woman, in a veiled hat, smiles.")
     assert [r.label for r in p.regions].count("old woman") == 0
     assert "veiled hat" in prompt_of(p, "beekeeper")
+
+
+def test_an_unlisted_subject_after_its_placing_verb_is_a_thing():
+    assert "clay golem" in labels("In the corner of the cellar stands a clay golem.")
+
+
+def test_an_appositive_says_who_the_person_is():
+    p = plan("The captain, a lanky man in a wool coat, leans over a chart on the table.")
+    got = [r.label for r in p.regions]
+    assert "captain" in got and not any(label.endswith("man") for label in got)
+    assert "wool coat" in prompt_of(p, "captain")
+
+
+def test_a_counted_plural_in_a_prepositions_object_is_a_noun():
+    got = labels("A row of four oil drums along the fence, and a crow.")
+    assert sum(label.endswith("drum") for label in got) == 4
