@@ -156,6 +156,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     tag = tags[i]
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
+    if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
+        return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
     before = tags[i - 1]
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return tag
@@ -240,6 +242,27 @@ def _after_preposition(tags: list[Tag], i: int) -> bool:
     while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT}:
         j -= 1
     return j >= 0 and j < i and tags[j] is Tag.PREP
+
+
+def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the -s word at i, after a comma, is the verb of a sentence whose subject came
+    before a parenthesis ('The captain, a lanky man, studies a chart'): the sentence has a noun
+    and no verb yet, and the word takes an object (or is unlisted and followed by a place)."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if not word.endswith("s") or singular(word) == word or after is Tag.PREP and lows[i + 1] == "of":
+        return False
+    listed = entry(singular(word)) is not None
+    if not (after is Tag.DET or not listed and after in {Tag.PREP, Tag.ADV}):
+        return False
+    nouns = 0
+    for j in range(i - 1, -1, -1):
+        if tags[j] is Tag.END:
+            break
+        if tags[j] in {Tag.BE, Tag.AUX} or tags[j] is Tag.VERB and not lows[j].endswith(("ed", "ing", "en")):
+            return False
+        nouns += tags[j] is Tag.NOUN
+    return nouns > 0
 
 
 def _verb_before(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -210,3 +210,8 @@ def test_an_appositive_says_who_the_person_is():
 def test_a_counted_plural_in_a_prepositions_object_is_a_noun():
     got = labels("A row of four oil drums along the fence, and a crow.")
     assert sum(label.endswith("drum") for label in got) == 4
+
+
+def test_the_verb_after_a_parenthesis_is_a_verb():
+    got = labels("The old pilot, a tall man in a leather jacket, studies a map on the table.")
+    assert "study" not in got and "map" in got
