@@ -404,7 +404,8 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         if previous.role is not Role.NONE:
             break
         j = i - 1
-    if previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+    tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
+    if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None
     owner = nouns[previous.ref].entry
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
@@ -466,7 +467,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     listed = _listed_with(phrases, k, nouns)
     if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
-    if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
+    described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
+    if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
 
@@ -641,7 +643,10 @@ def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
         and phrases[j].tag in {Tag.ADJ, Tag.CONJ, Tag.COMMA, Tag.ADV}
     ):  # type: ignore[union-attr]
         j += 1
-    return j < len(phrases) and isinstance(phrases[j], Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
+    after = phrases[j] if j < len(phrases) else None
+    if isinstance(after, SpacePhrase) and j > k + 1 and _low(phrases[j - 1]) != ",":
+        return bool(after.spatial.depth) or _absolute(after)  # "with Mount Fuji small in the distance"
+    return isinstance(after, Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
 
 
 def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:

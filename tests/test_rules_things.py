@@ -215,3 +215,26 @@ def test_a_counted_plural_in_a_prepositions_object_is_a_noun():
 def test_the_verb_after_a_parenthesis_is_a_verb():
     got = labels("The old pilot, a tall man in a leather jacket, studies a map on the table.")
     assert "study" not in got and "map" in got
+
+
+def test_tag_list_clothes_after_a_participle_are_worn():
+    got = labels("1boy, solo, matching denim overalls, straw hat, wheat field, sunset")
+    assert got == ["boy"]
+
+
+def test_a_body_part_belongs_to_someone_not_to_the_last_thing():
+    p = plan("1girl, standing, wooden fence, hair blowing, sunset")
+    assert "hair" in prompt_of(p, "girl") and "hair" not in prompt_of(p, "wooden fence")
+
+
+def test_high_key_is_lighting_not_a_key():
+    assert labels("A perfume bottle on a white plinth, soft light, high key.") == [
+        "perfume bottle",
+        "white plinth",
+    ]
+
+
+def test_a_name_told_small_in_the_distance_is_placed():
+    assert "mount elbrus" in " ".join(
+        labels("A wave curls over two boats, with Mount Elbrus small in the distance.")
+    )
