@@ -171,13 +171,9 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "traffic lights", "fairy lights", "sun rays"
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
-    objectless = after not in {Tag.DET, Tag.PRON, Tag.NUM}
-    governed = _after_preposition(tags, i - 1)
-    counted = _counted(tags, lows, i - 1) or tags[i - 1] is Tag.NUM
-    if entry(singular(word)) and objectless and governed and (_verb_before(tags, lows, i) or counted):
-        return tag  # "is parked under the apple trees", "there's a pan with two fried eggs"
-    if governed and word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
-        return Tag.VERB  # "a crow perched on the garden gate watches, ..."
+    governed = _governed(tags, lows, i)
+    if governed is not None:
+        return governed
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return tag  # "a sports photograph", but "cypress trees frame the house"
@@ -242,6 +238,24 @@ def _after_preposition(tags: list[Tag], i: int) -> bool:
     while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT}:
         j -= 1
     return j >= 0 and j < i and tags[j] is Tag.PREP
+
+
+def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
+    """The tag of a noun-or-verb word ending a preposition's object ('under the apple | trees'):
+    a noun when the clause has its verb or the object is counted ('is parked under the apple
+    trees', 'with two fried eggs'); a verb when a plural form closes the clause ('a crow perched
+    on the garden gate watches, ...'); None when the object is not governed."""
+    if not _after_preposition(tags, i - 1):
+        return None
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    objectless = after not in {Tag.DET, Tag.PRON, Tag.NUM}
+    counted = _counted(tags, lows, i - 1) or tags[i - 1] is Tag.NUM
+    if entry(singular(word)) and objectless and (_verb_before(tags, lows, i) or counted):
+        return tags[i]
+    if word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
+        return Tag.VERB
+    return None
 
 
 def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
