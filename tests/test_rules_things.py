@@ -238,3 +238,15 @@ def test_a_name_told_small_in_the_distance_is_placed():
     assert "mount elbrus" in " ".join(
         labels("A wave curls over two boats, with Mount Elbrus small in the distance.")
     )
+
+
+def test_everyday_scene_objects_are_things():
+    got = labels(
+        "A lifeguard sits on a lounger next to a cooler, and a kayak paddle leans on a picnic table."
+    )
+    assert {"lounger", "cooler", "picnic table"} <= set(got)
+
+
+def test_a_small_measure_of_food_is_part_of_the_food():
+    p = plan("A stack of waffles topped with a dollop of cream sits on a plate.")
+    assert not any(label in {"dollop", "cream"} for label in [r.label for r in p.regions])
