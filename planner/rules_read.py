@@ -54,6 +54,8 @@ def _key_attribute(modifiers: tuple[str, ...]) -> list[str]:
 def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
     """Short singular noun phrase with the key attribute: 'red backpack', 'kitchen table'."""
     p = noun.phrase
+    if noun.named:
+        return " ".join(p.lows)  # "mount fuji", "father christmas"
     compound = noun.head if p.head == "one" else p.compound
     mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
     if compound == p.head and mods and _nominal(mods[-1]):
@@ -66,7 +68,7 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
 
 def _nominal(word: str) -> bool:
     """A noun used as a modifier ('kitchen' table, 'tabby' cat), not an adjective or an action."""
-    if entry(word) is not None and not classes_of(word):
+    if entry(word) is not None and not classes_of(word) - {WordClass.FEMALE, WordClass.MALE}:
         return True
     if classes_of(word) or not word.isascii():
         return False

@@ -24,6 +24,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     participle,
+    parts_of_speech,
     value_of,
 )
 
@@ -325,6 +326,7 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
     return None
 
 
+_VIEWER = frozenset({"camera", "viewer", "lens"})
 _GENERIC_PEOPLE = frozenset("man woman boy girl person lady gentleman guy figure".split())
 
 
@@ -611,8 +613,9 @@ def _is_name(p: NounPhrase, phrases: tuple[Phrase, ...], k: int) -> bool:
         return False
     if entry(p.compound) is not None and not is_class(p.head, WordClass.PART):
         return False
-    if classes_of(p.head) - {WordClass.PART} or len(p.words) == 1 and _opens_sentence(phrases, k):
-        return False
+    opening = len(p.words) == 1 and _opens_sentence(phrases, k) and bool(parts_of_speech(p.head))
+    if classes_of(p.head) - {WordClass.PART} or opening:
+        return False  # "Rain streaks the window", but "Pikachu waves"
     before = _before(phrases, k)
     inside = isinstance(before, SpacePhrase) and before.spatial.relation == "inside"
     if inside or isinstance(before, Mark) and before.tag is Tag.PREP:
@@ -637,16 +640,27 @@ def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
         owned = _after(phrases, k + 1)
         return isinstance(owned, NounPhrase) and is_class(owned.head, WordClass.PART)
     j = k + 1
-    while (
-        j < len(phrases)
-        and isinstance(phrases[j], Mark)
-        and phrases[j].tag in {Tag.ADJ, Tag.CONJ, Tag.COMMA, Tag.ADV}
-    ):  # type: ignore[union-attr]
-        j += 1
+    while j < len(phrases):
+        q = phrases[j]
+        if isinstance(q, Mark) and q.tag in {Tag.ADJ, Tag.CONJ, Tag.COMMA, Tag.ADV}:
+            j += 1
+        elif _worn_aside(phrases, j):
+            j += 2  # "Father Christmas, in a red coat, kneels"
+        else:
+            break
     after = phrases[j] if j < len(phrases) else None
     if isinstance(after, SpacePhrase) and j > k + 1 and _low(phrases[j - 1]) != ",":
         return bool(after.spatial.depth) or _absolute(after)  # "with Mount Fuji small in the distance"
     return isinstance(after, Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
+
+
+def _worn_aside(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """', in a red coat,': a parenthesis saying what someone wears, between commas."""
+    lead, worn = phrases[j], _after(phrases, j)
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
+        return False
+    known = entry(worn.compound) or entry(worn.head)
+    return _low(_before(phrases, j)) == "," and known is not None and known.has(Flag.WEARABLE)
 
 
 def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
@@ -815,6 +829,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         repeat = _appositive(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
+    toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")
+    if p.head in _VIEWER and p.determiner == "the" and toward in {"at", "into", "toward", "towards"}:
+        return (Role.NONE, None)  # "waves at the camera": the picture's own camera
     if _group_of_earlier(p, known, nouns):
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:

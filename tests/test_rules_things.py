@@ -250,3 +250,23 @@ def test_everyday_scene_objects_are_things():
 def test_a_small_measure_of_food_is_part_of_the_food():
     p = plan("A stack of waffles topped with a dollop of cream sits on a plate.")
     assert not any(label in {"dollop", "cream"} for label in [r.label for r in p.regions])
+
+
+def test_a_named_someone_dressed_in_a_parenthesis_is_a_thing_labelled_by_the_name():
+    p = plan("Jack Frost, in a white fur cloak, kneels by the frozen pond.")
+    assert prompt_of(p, "jack frost").startswith("Jack Frost in a white fur cloak")
+
+
+def test_an_unknown_word_opening_a_sentence_and_acting_is_a_name():
+    got = labels("Bulbasaur naps under a mushroom. Rain falls.")
+    assert got[0] == "bulbasaur" and "rain" not in got
+
+
+def test_the_camera_someone_looks_at_is_the_pictures():
+    assert labels("A young fox stares at the camera from a hollow log.") == ["young fox", "log"]
+
+
+def test_a_trees_branches_are_the_trees():
+    p = plan("A lemon tree stands by the wall, its branches heavy with fruit.")
+    assert "branch" not in [r.label for r in p.regions]
+    assert "branches" in prompt_of(p, "lemon tree")
