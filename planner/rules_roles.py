@@ -412,6 +412,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     owner = nouns[previous.ref].entry
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
+    held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
 
@@ -710,10 +711,13 @@ def _thing_role(
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (
-        not (p.determiner or p.count or p.plural) and known.kind is ThingKind.FOOD and known.size <= Size.TINY
+        not (p.determiner or p.count or p.plural)
+        and known.kind is ThingKind.FOOD
+        and known.size <= Size.SMALL
     )
-    if bare and isinstance(_before(phrases, k), Verb):
-        return (Role.NONE, None)  # "pours tea", "sips wine": part of the action, not a thing
+    acting = isinstance(_before(phrases, k), Verb) and not participle(_low(_before(phrases, k)))
+    if bare and acting:
+        return (Role.NONE, None)  # "pours tea", "bakes bread": part of the action, not a thing
     shared = _shared(phrases, k, known, nouns)
     if shared is not None:
         return (Role.ATTACHED, shared)

@@ -270,3 +270,13 @@ def test_a_trees_branches_are_the_trees():
     p = plan("A lemon tree stands by the wall, its branches heavy with fruit.")
     assert "branch" not in [r.label for r in p.regions]
     assert "branches" in prompt_of(p, "lemon tree")
+
+
+def test_bare_food_someone_acts_on_is_part_of_the_action():
+    got = labels("An old baker kneads dough while his apprentice bakes bread beside a half sliced loaf.")
+    assert "bread" not in got
+
+
+def test_an_item_listed_after_a_things_part_is_not_held_by_the_thing():
+    got = labels("On the shelf there is a clock, a teapot with a cracked spout and a row of jars.")
+    assert "jar" in got
