@@ -795,6 +795,8 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         return Role.THING  # "on the bench sits a brass automaton": the subject, after its verb
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
+    if p.determiner == "the" and isinstance(nxt, Verb) and isinstance(_after(phrases, k + 1), SpacePhrase):
+        return Role.THING  # "the lunar module stands behind him": acting and placed
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 
 

@@ -280,3 +280,9 @@ def test_bare_food_someone_acts_on_is_part_of_the_action():
 def test_an_item_listed_after_a_things_part_is_not_held_by_the_thing():
     got = labels("On the shelf there is a clock, a teapot with a cracked spout and a row of jars.")
     assert "jar" in got
+
+
+def test_an_unlisted_thing_named_with_the_acting_and_placed_is_a_thing():
+    assert "module" in labels(
+        "A rover crawls over the dunes. The landing module stands behind it on the right."
+    )
