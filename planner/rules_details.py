@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_roles import Noun, Role
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import WordClass, gerund, is_class
+from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class, participle
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -48,7 +48,10 @@ def _detail_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
     finite = [
         t.low
         for t in tokens[start:end]
-        if t.tag is Tag.VERB and not t.low.endswith(("ing", "ed")) and not is_class(t.low, WordClass.BE)
+        if t.tag is Tag.VERB
+        and not t.low.endswith(("ing", "ed"))
+        and not is_class(t.low, WordClass.BE)
+        and not participle(t.low)  # "hung with streamers" stays
     ]
     text = text_of(tokens, start, end)
     for word in dict.fromkeys(finite):
@@ -107,6 +110,8 @@ def _step(
     if isinstance(p, Verb):
         return True, False
     if isinstance(p, SpacePhrase):
+        if p.spatial.relation == "inside" and _pot_of(nxt, at, nouns[owner]):
+            return True, False  # "a fern in a clay pot": the plant is drawn in its pot
         follows = _owned_by(nxt, at, nouns, owner) or (
             p.spatial.relation in {"with", "inside"}
             and isinstance(nxt, NounPhrase)
@@ -117,11 +122,25 @@ def _step(
     noun = at.get(p.start)
     if noun is None:
         return False, True
+    if _pot_of(p, at, nouns[owner]):
+        return True, True
     if _owner(nouns, noun) == owner or noun.role in _TEXT_ROLES:
         return True, False
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         return True, True  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
+    """Whether a noun phrase is a container a plant stands in ('a cactus in a clay pot')."""
+    pot = at.get(phrase.start) if isinstance(phrase, NounPhrase) else None
+    return (
+        pot is not None
+        and pot.entry is not None
+        and pot.entry.has(Flag.CONTAINER)
+        and owner.entry is not None
+        and owner.entry.kind is ThingKind.PLANT
+    )
 
 
 def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]:

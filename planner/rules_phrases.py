@@ -62,6 +62,7 @@ class SpacePhrase:
     sentence: int
     spatial: Spatial
     order: bool = False  # "from left to right"
+    lead: str = ""  # its first word, lower case ("from" in "from a picture book")
 
 
 @dataclass(frozen=True)
@@ -157,15 +158,28 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether token j continues a run of modifiers and nouns."""
     token = tokens[j]
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if token.tag is Tag.UNKNOWN and token.text.islower() and j > 0 and tokens[j - 1].tag is Tag.NOUN:
-        return False  # "ein gemütliches Café | mit einer Katze"
+    if (
+        token.tag is Tag.UNKNOWN
+        and token.text.islower()
+        and j > 0
+        and tokens[j - 1].tag is Tag.NOUN
+        and not _describing(tokens[j - 1].low)
+    ):
+        return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
     if token.tag in _RUN_TAGS:
         return True
     if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
         return False
     if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
-        after_noun = token.low.endswith("ing") and j > 0 and tokens[j - 1].tag is Tag.NOUN
-        return nxt.tag in _RUN_TAGS and not after_noun  # "a sleeping cat", not "a man cooking skewers"
+        after_noun = (
+            j > 0
+            and tokens[j - 1].tag is Tag.NOUN
+            and not token.low.endswith("en")
+            and not _describing(tokens[j - 1].low)  # "a brass reading lamp"
+        )
+        return (
+            nxt.tag in _RUN_TAGS and not after_noun
+        )  # "a sleeping cat"; not "a man cooking rice", "sky streaked red"
     if token.tag is Tag.ADV:
         return nxt.tag in {Tag.ADJ, Tag.VERB}  # "a brightly lit lantern"
     if token.low in {"and", ","} and j > 0 and _describing(tokens[j - 1].low):
@@ -295,7 +309,7 @@ def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | 
     spatial = match_spatial(lows, i)
     if spatial is None:
         return None
-    return SpacePhrase(i, i + spatial.length, tokens[i].sentence, spatial)
+    return SpacePhrase(i, i + spatial.length, tokens[i].sentence, spatial, lead=lows[i])
 
 
 def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:

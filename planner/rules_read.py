@@ -23,7 +23,7 @@ from planner.rules_tokens import Tag, Token, tokenize
 from planner.rules_vocab import Flag, WordClass, article, classes_of, entry, is_class, parts_of_speech
 
 _KEY_CLASSES = (WordClass.COLOUR, WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL, WordClass.SHAPE)
-_STYLE_LEADS = frozenset("in at during by under with".split())
+_STYLE_LEADS = frozenset("in at during by under with from".split())
 _OF_ROLES = frozenset({Role.NONE, Role.FRAME, Role.LIGHT})
 _JOINED = frozenset("of with in wearing holding carrying dressed on".split())
 _SUPERLATIVE = frozenset("first second third last other".split())
@@ -54,6 +54,8 @@ def _key_attribute(modifiers: tuple[str, ...]) -> list[str]:
 def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
     """Short singular noun phrase with the key attribute: 'red backpack', 'kitchen table'."""
     p = noun.phrase
+    if noun.named:
+        return " ".join(p.lows)  # "mount fuji", "father christmas"
     compound = noun.head if p.head == "one" else p.compound
     mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
     if compound == p.head and mods and _nominal(mods[-1]):
@@ -66,7 +68,7 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
 
 def _nominal(word: str) -> bool:
     """A noun used as a modifier ('kitchen' table, 'tabby' cat), not an adjective or an action."""
-    if entry(word) is not None and not classes_of(word):
+    if entry(word) is not None and not classes_of(word) - {WordClass.FEMALE, WordClass.MALE}:
         return True
     if classes_of(word) or not word.isascii():
         return False
@@ -111,20 +113,32 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
             else text
         )
     elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
-        if p.determiner == "the" and any(w.endswith("est") for w in p.modifiers):
+        superlative = any(w.endswith("est") for w in p.modifiers)
+        if p.determiner == "the" and (
+            _is_named(noun, tokens) or noun.phrase.words[0][:1].isupper() or superlative
+        ):
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
             text = (
                 f"{article(p.collective)} {p.collective} of {text}"  # "a sprig of basil", "a loaf of bread"
             )
-        elif text.isascii() or p.determiner:
-            text = f"{article(text)} {text}"
+        elif (text.isascii() or p.determiner) and not (_is_named(noun, tokens) and not p.determiner):
+            text = f"{article(text)} {text}"  # not before a name: "Mount Fuji"
     elif p.collective and not one:
         text = f"{article(p.collective)} {p.collective} of {text}"
     details = list(description.details)
     if details and details[0].split()[0].lower() in _JOINED:
         text, details = f"{text} {details[0]}", details[1:]
     return ", ".join([text, *details])
+
+
+def _is_named(noun: Noun, tokens: tuple[Token, ...]) -> bool:
+    """A name, said without an article: 'Mount Fuji', or capitalised words inside a sentence
+    ('Grandpa Mole')."""
+    p = noun.phrase
+    opening = p.start == 0 or tokens[p.start - 1].tag in {Tag.END, Tag.COMMA}
+    capitals = len(p.words) > 1 and all(w[:1].isupper() for w in p.words)
+    return noun.named or capitals and not opening
 
 
 def _merge(places: list[Place]) -> Place | None:

@@ -15,7 +15,18 @@ from enum import Enum
 from planner.reading import Size
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, classes_of, entry, is_class, value_of
+from planner.rules_vocab import (
+    Entry,
+    Flag,
+    ThingKind,
+    WordClass,
+    classes_of,
+    entry,
+    is_class,
+    participle,
+    parts_of_speech,
+    value_of,
+)
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
@@ -23,6 +34,12 @@ _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 _USING_WORDS = frozenset("from off into".split())
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
+_GENDERED = {
+    "she": WordClass.FEMALE,
+    "her": WordClass.FEMALE,
+    "he": WordClass.MALE,
+    "his": WordClass.MALE,
+}
 _FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
@@ -52,6 +69,7 @@ class Noun:
     ref: int | None = None  # for a thing: the counted group it is one of ("one brown")
     entry: Entry | None = None
     head: str = ""  # the singular head; for "a purple one", the head of the thing it echoes
+    named: bool = False  # a proper name the prompt treats as a thing ("Mount Fuji")
 
     @property
     def is_thing(self) -> bool:
@@ -136,6 +154,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     nxt = _after(phrases, k)
     first = not _things_so_far(nouns)
     listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
+    if first and _set_in(phrases, k):
+        return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
     if first and _low(nxt) in {"of", "for"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
     if first and (
@@ -144,11 +164,34 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
         return True  # "an oil painting", "a pencil sketch"
+    if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
+        return True  # "..., black and white photograph", "grainy photograph"
     if WordClass.IMAGE_NOUN in head_classes and not listed and entry(p.compound) is None:
         return True  # "the image", "this scene"
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'<picture> in <a setting>' with no verb of its own after: the picture is set there."""
+    place = _after(phrases, k)
+    setting = _after(phrases, k + 1)
+    known = entry(setting.compound) or entry(setting.head) if isinstance(setting, NounPhrase) else None
+    return (
+        isinstance(place, SpacePhrase)
+        and place.spatial.relation == "inside"
+        and known is not None
+        and known.kind is ThingKind.SCENE
+        and not isinstance(_after(phrases, k + 2), Verb)
+    )
+
+
+def _looks(word: str) -> bool:
+    """A word for how a whole picture looks: a colour, a style word, or 'and' between them."""
+    return word == "and" or any(
+        is_class(word, c) for c in (WordClass.COLOUR, WordClass.STYLE, WordClass.SHADE, WordClass.MEDIUM)
+    )
 
 
 def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -167,6 +210,14 @@ def _of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if _low(_before(phrases, k)) != "of" or not nouns or nouns[-1].index != k - 2:
         return False
     return nouns[-1].role is Role.FRAME and is_class(nouns[-1].phrase.head, WordClass.STYLE_NOUN)
+
+
+def _source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'a page from a picture book', 'a still from an old film': where the picture comes from is
+    the picture's frame too, not a thing in it."""
+    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    before = _before(phrases, k)
+    return framed and (_low(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from")
 
 
 def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -231,8 +282,10 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         return True  # "a small pond with two ducks on the right"
     if j >= len(phrases) or not isinstance(phrases[j], Verb):
         return False
-    while j < len(phrases) and isinstance(phrases[j], Verb):
-        j += 1
+    while j < len(phrases) and (
+        isinstance(phrases[j], Verb) or isinstance(phrases[j], Mark) and phrases[j].tag in {Tag.ADV, Tag.AUX}  # type: ignore[union-attr]
+    ):
+        j += 1  # "glows faintly in the top right"
     return j < len(phrases) and _absolute(phrases[j])
 
 
@@ -273,6 +326,56 @@ def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
     return None
 
 
+_VIEWER = frozenset({"camera", "viewer", "lens"})
+_GENERIC_PEOPLE = frozenset("man woman boy girl person lady gentleman guy figure".split())
+
+
+def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'Portrait of a lighthouse keeper... The old man, in a wool sweater, ...': 'the' and a
+    plain word for someone, when one person named by a role ('keeper') is all there is so far,
+    is that person again (unless the words tell a different sex)."""
+    if p.determiner != "the" or p.plural or p.head not in _GENERIC_PEOPLE or known is None:
+        return None
+    people = [i for i, n in enumerate(nouns) if n.is_thing and _person(n)]
+    if len(people) != 1:
+        return None
+    earlier = nouns[people[0]]
+    if (
+        earlier.head in _GENERIC_PEOPLE
+        or is_class(earlier.head, WordClass.COLLECTIVE)
+        or earlier.phrase.plural
+    ):
+        return None
+    sexes = {c for c in (WordClass.FEMALE, WordClass.MALE) if is_class(earlier.head, c)}
+    own = {c for c in (WordClass.FEMALE, WordClass.MALE) if is_class(p.head, c)}
+    return people[0] if not sexes or sexes == own else None
+
+
+def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
+    <person>,' says who that person is; the same one, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or _low(_before(phrases, k)) != ",":
+        return None
+    if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
+        return None
+    told = earlier.phrase.determiner in {"the", *_POSSESSIVE} or earlier.named
+    return len(nouns) - 1 if told and earlier.is_thing and _person(earlier) else None
+
+
+def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
+    """'the children', 'the animals' after several people or animals were named one by one: a
+    word for those already there, not new ones."""
+    if p.determiner not in {"the", "these", "those"} or not p.plural or p.count is not None or known is None:
+        return False
+    if known.kind not in _ANIMATE:
+        return False
+    earlier = [n for n in _things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
+    return sum(n.phrase.count or (2 if n.phrase.plural else 1) for n in earlier) >= 2
+
+
 def _same_word(head: str, earlier: NounPhrase) -> bool:
     """Whether 'the <head>' names an earlier thing: the same head or compound, or the end of a
     closed compound ('the bench' after 'a workbench', 'the boat' after 'a sailboat')."""
@@ -303,11 +406,13 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         if previous.role is not Role.NONE:
             break
         j = i - 1
-    if previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+    tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
+    if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None
     owner = nouns[previous.ref].entry
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
+    held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
 
@@ -333,7 +438,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
-        return _owner(nouns, sentence, animate=True, earlier=False)  # "holding a goldfish", "wearing a hat"
+        figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
+        return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
     if known.kind in _ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
@@ -341,13 +447,18 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
     if relation == "with" and on_its_owner(phrases, end):
         return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and _laden(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
+        pronoun = _low(_before(phrases, k, 2))
+        if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
+            return _possessor(nouns, sentence, pronoun)
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
             owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
         return owner
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
-        return _owner(nouns, sentence, animate=True)  # "mend their nets", "her umbrella"
+        return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
         _low(before) == "of"
         and nouns
@@ -359,9 +470,49 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     listed = _listed_with(phrases, k, nouns)
     if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
-    if known.has(Flag.WEARABLE) and _low(before) == "," and not p.determiner:
+    described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
+    if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
+    """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
+    when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
+    knight's banner, not his horse's), else the latest person or animal."""
+    gender = _GENDERED.get(determiner)
+    if gender is not None:
+        things = (
+            _resolve(nouns, i)
+            for i in range(len(nouns) - 1, -1, -1)
+            if nouns[i].role in {Role.THING, Role.REPEAT}
+        )
+        people = [t for t in things if _person(nouns[t])]
+        told = [t for t in people if is_class(nouns[t].head, gender)]
+        if told or people:
+            return (told or people)[0]
+    return _owner(nouns, sentence, animate=True)
+
+
+def _figure_before(phrases: tuple[Phrase, ...], start: int, nouns: list[Noun]) -> int | None:
+    """A figure-like thing (a tall object: a snowman, a statue, a mannequin) right before a
+    'wearing'/'holding' verb: it wears or holds the thing itself."""
+    last = nouns[-1] if nouns else None
+    if last is None or not last.is_thing or last.phrase.end != start or last.entry is None:
+        return None
+    figure = last.entry.kind is ThingKind.OBJECT and last.entry.has(Flag.TALL)
+    return len(nouns) - 1 if figure else None
+
+
+def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a cart piled with loaves', 'a cake topped with cherries': food or tiny things a thing is
+    laden with, right after it ('<thing> <participle> with <load>')."""
+    verb = _before(phrases, k, 2)
+    small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
+    if not small or not isinstance(verb, Verb) or not participle(verb.low) or not nouns:
+        return False
+    owner = nouns[-1]
+    return owner.is_thing and owner.index == k - 3 and (owner.entry is None or owner.entry.size > known.size)
 
 
 def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -370,8 +521,6 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     umbrella', keeps its own region)."""
     p = phrases[k]
     before, after = _lead(phrases, k), _after(phrases, k)
-    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
-        return None
     hand = (
         _after(phrases, k + 1)
         if isinstance(after, SpacePhrase) and after.spatial.relation == "inside"
@@ -381,8 +530,11 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         isinstance(hand, NounPhrase)
         and hand.determiner in _POSSESSIVE
         and is_class(hand.head, WordClass.PART)
+        and (known.has(Flag.HOLDABLE) or known.size <= Size.SMALL)
     ):
-        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand"
+        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
+    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
+        return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
         return None
@@ -419,6 +571,10 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = _owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns
+    if p.determiner in _POSSESSIVE and p.head not in {"roof", "chimney"}:
+        owner = _owner(candidates, p.sentence, animate=True)  # "in her hand": someone's, not the counter's
+        if owner is not None:
+            return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     for i in range(len(candidates) - 1, -1, -1):
         known = candidates[i].entry
@@ -427,12 +583,117 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     return _owner(candidates, p.sentence)
 
 
+def _listed_part_owner(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """The owner of a listed thing that is also a part of things of some kinds (words.tsv: a
+    steeple of a building), when the prompt gives it one ('a chapel with a steeple', 'its
+    spire'): the latest thing of that kind. Named alone ('a spire rises'), it stays a thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    kinds = (value_of(p.head, WordClass.PART) or "").split(",")
+    lead = _lead(phrases, k)
+    given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in _POSSESSIVE
+    if known is None or not given or kinds == [""]:
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        owner = nouns[i].entry
+        if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
+            return _resolve(nouns, i)
+    return None
+
+
+_LANDMARK_KINDS = frozenset({ThingKind.SCENE, ThingKind.BUILDING, ThingKind.NATURE})
+
+
+def _is_name(p: NounPhrase, phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a noun phrase is a proper name ('the Matterhorn', 'Mount Fuji', 'Big Ben'): every
+    word capitalised, the head unlisted (or a part: 'Diamond Head'), not the word opening a
+    sentence alone, and not an appositive naming the thing before ('the grandfather, Walter,')."""
+    if not all(w[:1].isupper() for w in p.words) or not p.head.isascii() or not p.head.isalpha():
+        return False
+    if entry(p.compound) is not None and not is_class(p.head, WordClass.PART):
+        return False
+    opening = len(p.words) == 1 and _opens_sentence(phrases, k) and bool(parts_of_speech(p.head))
+    if classes_of(p.head) - {WordClass.PART} or opening:
+        return False  # "Rain streaks the window", but "Pikachu waves"
+    before = _before(phrases, k)
+    inside = isinstance(before, SpacePhrase) and before.spatial.relation == "inside"
+    if inside or isinstance(before, Mark) and before.tag is Tag.PREP:
+        return False  # "sunset at Waikiki", "dinner in Lisbon": a place name is the setting
+    return not (_low(before) == "," and isinstance(_before(phrases, k, 2), NounPhrase))
+
+
+def _opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
+    before = _before(phrases, k)
+    opening = before is None or isinstance(before, Mark) and before.tag is Tag.END
+    return opening and not phrases[k].determiner  # type: ignore[union-attr]
+
+
+def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is the subject of a verb (past a parenthesis of adjectives: 'the
+    Matterhorn, crooked and snowy, fills'), placed, or the owner of a part ("Diamond Head's
+    silhouette")."""
+    nxt = _after(phrases, k)
+    if isinstance(nxt, SpacePhrase) and (nxt.spatial.relation not in {None, "with"} or _absolute(nxt)):
+        return True
+    if _low(nxt) == "'s":
+        owned = _after(phrases, k + 1)
+        return isinstance(owned, NounPhrase) and is_class(owned.head, WordClass.PART)
+    j = k + 1
+    while j < len(phrases):
+        q = phrases[j]
+        if isinstance(q, Mark) and q.tag in {Tag.ADJ, Tag.CONJ, Tag.COMMA, Tag.ADV}:
+            j += 1
+        elif _worn_aside(phrases, j):
+            j += 2  # "Father Christmas, in a red coat, kneels"
+        else:
+            break
+    after = phrases[j] if j < len(phrases) else None
+    if isinstance(after, SpacePhrase) and j > k + 1 and _low(phrases[j - 1]) != ",":
+        return bool(after.spatial.depth) or _absolute(after)  # "with Mount Fuji small in the distance"
+    return isinstance(after, Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
+
+
+def _worn_aside(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """', in a red coat,': a parenthesis saying what someone wears, between commas."""
+    lead, worn = phrases[j], _after(phrases, j)
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
+        return False
+    known = entry(worn.compound) or entry(worn.head)
+    return _low(_before(phrases, j)) == "," and known is not None and known.has(Flag.WEARABLE)
+
+
+def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
+    """The entry a proper name the prompt treats as a thing stands for: a landmark (huge) after
+    'the' or with a landmark word ('Mount Fuji'), else someone (a person)."""
+    p = phrases[k]
+    if not isinstance(p, NounPhrase) or not _is_name(p, phrases, k) or not _acts_or_placed(phrases, k):
+        return None
+    landmark = (
+        p.determiner == "the"
+        or is_class(p.head, WordClass.PART)
+        or any(
+            (entry(w) is not None and entry(w).kind in _LANDMARK_KINDS)
+            for w in p.modifiers  # type: ignore[union-attr]
+        )
+    )
+    if landmark:
+        return Entry(p.compound, Size.HUGE, ThingKind.BUILDING, frozenset({Flag.TALL}))
+    return Entry(p.compound, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if known is None:
+        person = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+        lead = _before(phrases, k)
+        inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
+        if inside and person is not None and person.is_thing and _person(person) and not p.plural:
+            return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
         return (_unknown_role(phrases, k), None)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
@@ -440,7 +701,7 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
-    if _framed_setting(phrases, k, nouns):
+    if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
     if known.kind is ThingKind.SCENE and (
         open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
@@ -450,10 +711,13 @@ def _thing_role(
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (
-        not (p.determiner or p.count or p.plural) and known.kind is ThingKind.FOOD and known.size <= Size.TINY
+        not (p.determiner or p.count or p.plural)
+        and known.kind is ThingKind.FOOD
+        and known.size <= Size.SMALL
     )
-    if bare and isinstance(_before(phrases, k), Verb):
-        return (Role.NONE, None)  # "pours tea", "sips wine": part of the action, not a thing
+    acting = isinstance(_before(phrases, k), Verb) and not participle(_low(_before(phrases, k)))
+    if bare and acting:
+        return (Role.NONE, None)  # "pours tea", "bakes bread": part of the action, not a thing
     shared = _shared(phrases, k, known, nouns)
     if shared is not None:
         return (Role.ATTACHED, shared)
@@ -466,6 +730,16 @@ def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> b
     return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
 
 
+def _shot_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a flat-lay of a lazy brunch on an oak table': a large surface under what the picture
+    shows, before any thing is named, is the setting the things are laid out on."""
+    before = _before(phrases, k)
+    on = isinstance(before, SpacePhrase) and before.spatial.relation == "on"
+    shown = bool(nouns) and nouns[-1].index == k - 2 and nouns[-1].role is Role.NONE  # the brunch
+    framed = any(n.role is Role.FRAME for n in nouns) and not _things_so_far(nouns)
+    return on and shown and framed and known.has(Flag.SUPPORT) and known.size >= Size.LARGE
+
+
 def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The people or animals acting on a tiny thing with no place of its own: 'two teenagers share
     a bubble tea', 'a girl eats an apple' (the thing is in their prompt, not a region)."""
@@ -473,10 +747,32 @@ def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
     if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
         return None
-    if _placed_next(phrases, k) or isinstance(_after(phrases, k), SpacePhrase):
+    after = _after(phrases, k)
+    if _placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
         return None
     owner = _owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
     return owner if owner is not None and nouns[owner].index == k - 2 else None
+
+
+def _own_place(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the spatial phrase k leads to the actor's own thing ('at his anvil', 'on her
+    lap'): the actor's place, not the acted-on thing's."""
+    owned = _after(phrases, k)
+    return isinstance(owned, NounPhrase) and owned.determiner in _POSSESSIVE
+
+
+def _dressed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is followed by 'in <something worn>' ('a paddleboarder in a wetsuit'):
+    only someone is dressed."""
+    lead = _after(phrases, k)
+    worn = _after(phrases, k + 1)
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
+        return False
+    known = entry(worn.compound) or entry(worn.head)
+    return known is not None and known.has(Flag.WEARABLE)
+
+
+_SOMEONE = Entry("someone", Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
 
 
 def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
@@ -492,9 +788,15 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         return Role.NONE  # "a girl with a megaphone": said of its owner
     if isinstance(nxt, SpacePhrase) and nxt.spatial.relation == "with" and k + 3 < len(phrases):
         nxt = phrases[k + 3]  # "a monster with glowing eyes climbs ..."
+    if _dressed(phrases, k):
+        return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    if isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB) and counted:
+        return Role.THING  # "on the bench sits a brass automaton": the subject, after its verb
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
+    if p.determiner == "the" and isinstance(nxt, Verb) and isinstance(_after(phrases, k + 1), SpacePhrase):
+        return Role.THING  # "the lunar module stands behind him": acting and placed
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 
 
@@ -509,7 +811,12 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
-    if _made_by(phrases, k) or _is_frame(phrases, k, nouns) or _of_style(phrases, k, nouns):
+    if (
+        _made_by(phrases, k)
+        or _is_frame(phrases, k, nouns)
+        or _of_style(phrases, k, nouns)
+        or _source(phrases, k, nouns)
+    ):
         return (Role.FRAME, None)
     if _light(p, known):
         return (Role.LIGHT, None)
@@ -522,13 +829,27 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.COLOUR) and not (p.determiner or p.count or p.plural):
         return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
     repeat = _repeat_of(p, nouns)
+    if repeat is None:
+        repeat = _described_again(p, known, nouns)
+    if repeat is None:
+        repeat = _appositive(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
+    toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")
+    if p.head in _VIEWER and p.determiner == "the" and toward in {"at", "into", "toward", "towards"}:
+        return (Role.NONE, None)  # "waves at the camera": the picture's own camera
+    if _group_of_earlier(p, known, nouns):
+        return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
+    if name_entry(phrases, k) is not None:
+        return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
     if is_class(p.head, WordClass.PART) and (
         known is None or p.head in {"chimney", "roof"} or _low(before) == "'s"
     ):
         owner = _part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
+    owner = _listed_part_owner(phrases, k, known, nouns)
+    if owner is not None:
+        return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
     if p.head == "one":
         previous = _owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
@@ -545,11 +866,15 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             continue
         role, ref = _role(phrases, k, nouns)
         known = entry(p.compound) or entry(p.head)
+        named = role is Role.THING and known is None and name_entry(phrases, k) is not None
+        known = name_entry(phrases, k) if named else known
+        if role is Role.THING and known is None and _dressed(phrases, k):
+            known = _SOMEONE  # an unlisted word for someone, dressed: a person
         head = p.head
         if p.head == "one" and role is Role.THING:
             echoed = nouns[_owner(nouns, p.sentence) or 0]
             known, head = echoed.entry, echoed.head
         if role is Role.THING:
             ref = _member_of(p, head, nouns)
-        nouns.append(Noun(k, p, role, ref, known, head))
+        nouns.append(Noun(k, p, role, ref, known, head, named))
     return tuple(nouns)

@@ -158,6 +158,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     tag = tags[i]
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
+    if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
+        return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
     before = tags[i - 1]
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return tag
@@ -171,6 +173,9 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "traffic lights", "fairy lights", "sun rays"
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
+    governed = _governed(tags, lows, i)
+    if governed is not None:
+        return governed
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return tag  # "a sports photograph", but "cypress trees frame the house"
@@ -224,6 +229,68 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     return Tag.NOUN if tags[j] is Tag.DET and closed else tag
+
+
+def _after_preposition(tags: list[Tag], i: int) -> bool:
+    """Whether the run of modifiers ending at i is governed by a preposition ('under the apple',
+    'with two fried'): a noun after it ends that object, it is not the verb of a clause."""
+    j = i
+    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        j -= 1
+    while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT}:
+        j -= 1
+    return j >= 0 and j < i and tags[j] is Tag.PREP
+
+
+def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
+    """The tag of a noun-or-verb word ending a preposition's object ('under the apple | trees'):
+    a noun when the clause has its verb or the object is counted ('is parked under the apple
+    trees', 'with two fried eggs'); a verb when a plural form closes the clause ('a crow perched
+    on the garden gate watches, ...'); None when the object is not governed."""
+    if not _after_preposition(tags, i - 1):
+        return None
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    objectless = after not in {Tag.DET, Tag.PRON, Tag.NUM}
+    counted = _counted(tags, lows, i - 1) or tags[i - 1] is Tag.NUM
+    if entry(singular(word)) and objectless and (_verb_before(tags, lows, i) or counted):
+        return tags[i]
+    if word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
+        return Tag.VERB
+    return None
+
+
+def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the -s word at i, after a comma, is the verb of a sentence whose subject came
+    before a parenthesis ('The captain, a lanky man, studies a chart'): the sentence has a noun
+    and no verb yet, and the word takes an object (or is unlisted and followed by a place)."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if not word.endswith("s") or singular(word) == word or after is Tag.PREP and lows[i + 1] == "of":
+        return False
+    listed = entry(singular(word)) is not None
+    if not (after is Tag.DET or not listed and after in {Tag.PREP, Tag.ADV}):
+        return False
+    nouns = 0
+    for j in range(i - 1, -1, -1):
+        if tags[j] is Tag.END:
+            break
+        if tags[j] in {Tag.BE, Tag.AUX} or tags[j] is Tag.VERB and not lows[j].endswith(("ed", "ing", "en")):
+            return False
+        nouns += tags[j] is Tag.NOUN
+    return nouns > 0
+
+
+def _verb_before(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the clause has its verb before i (so a later noun is not the clause's verb)."""
+    for j in range(i - 1, -1, -1):
+        if tags[j] in {Tag.END, Tag.COMMA, Tag.CONJ}:
+            return False
+        if tags[j] in {Tag.BE, Tag.AUX}:
+            return True
+        if tags[j] is Tag.VERB and not lows[j].endswith(("ed", "ing", "en")):
+            return True  # a finite verb; not "a crow perched on the gate | watches"
+    return False
 
 
 def _one_of(tags: list[Tag], lows: list[str], i: int) -> bool:

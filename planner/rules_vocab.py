@@ -96,6 +96,8 @@ class WordClass(str, Enum):
     AGENT_SUFFIX = "agent_suffix"
     PLACE_ADVERB = "place_adverb"  # "just", "high": tunes the place phrase after it
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
+    FEMALE = "female"  # a woman or girl: 'she', 'her'
+    MALE = "male"  # a man or boy: 'he', 'his'
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,17 @@ def gerund(word: str) -> str:
     lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
     forms = getInflection(lemmas[0], "VBG") if lemmas else ()
     return forms[0] if forms else word
+
+
+@functools.cache
+def participle(word: str) -> bool:
+    """Whether a verb form is a past participle ('piled', 'hung', 'strewn'), by lemminflect."""
+    from lemminflect import getInflection, getLemma
+
+    if word.endswith("ed"):
+        return True
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    return any(word in getInflection(lemma, "VBN") for lemma in lemmas)
 
 
 def is_plural(word: str) -> bool:
