@@ -30,7 +30,7 @@ _PAIRS = {
     RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
     RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2)],
     RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1)],
-    RelationKind.IN: [("adjacent", 0, 1)],
+    RelationKind.IN: [("adjacent", 0, 1), ("inside", 0, 1)],
 }
 
 
@@ -98,16 +98,15 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         host = reading.things[parent]
         kind = relation.kind
         known = entry(host.head)
-        if (
+        seat = (
             kind is RelationKind.IN
             and known is not None
             and known.has(Flag.SUPPORT)
             and not known.has(Flag.CONTAINER)
-        ):
-            kind = RelationKind.ON  # "in a rocking chair", "in the hammock": on its seat
-        if reading.things[child].size > host.size or not _holds(host, kind):
+        )  # "in a rocking chair", "in the hammock": on its seat, sunk into it
+        if reading.things[child].size > host.size or not _holds(host, RelationKind.ON if seat else kind):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
-        riders[child] = Rider(slot[child], slot[parent], kind.value)
+        riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
     found = [r for r in riders.values() if not _cycle(riders, r)]
     taken = {r.child for r in found}
     return found + [r for r in _still_life(reading, slot) if r.child not in taken]

@@ -19,6 +19,8 @@ import functools
 import math
 from dataclasses import dataclass, replace
 
+from planner.rules_repair import repair
+
 Box = tuple[float, float, float, float]
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
 
@@ -27,6 +29,7 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
+CONTACT = {"on": 0.25, "seat": 0.45}  # how far down its support a resting thing's bottom is
 BEAM_WIDTH = 64
 
 
@@ -61,7 +64,7 @@ class Rider:
 
     child: int
     parent: int
-    kind: str  # "on" | "in"
+    kind: str  # "on" | "in" | "seat" (sits sunk into a seat, a bed, a hammock: its middle inside it)
 
 
 # ----------------------------------------------------------------------------- geometry
@@ -473,7 +476,7 @@ def _with_riders(
 ) -> dict[int, list[Box]]:
     """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
     width) or sits in it (inside its box)."""
-    on = _rider_order([r for r in riders if r.parent == index and r.kind == "on"], groups, lefts)
+    on = _rider_order([r for r in riders if r.parent == index and r.kind in CONTACT], groups, lefts)
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell
@@ -486,7 +489,7 @@ def _with_riders(
     for n, rider in enumerate(on):
         share = w * 0.9 / len(on)
         left = b0 + 0.05 * w + n * share
-        contact = t0 + 0.25 * h
+        contact = t0 + CONTACT[rider.kind] * h
         height = _rider_height(groups[rider.child], aspect, cell)
         region = (left, max(0.0, contact - height), left + share, contact)
         out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1), lefts))
@@ -504,13 +507,15 @@ def _with_riders(
 def _overlap_depth(
     boxes: list[list[Box]], constraints: list[Constraint], riders: list[Rider]
 ) -> list[list[Box]]:
-    """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's."""
+    """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's,
+    unless a rests on something."""
     out = [list(group) for group in boxes]
+    riding = {r.child for r in riders}
     for c in constraints:
         if c.kind == "at" and out[c.a] and out[c.b]:
             out[c.a] = _behind_support(out[c.a], out[c.b][0])
-        if c.kind != "depth" or not out[c.a] or not out[c.b]:
-            continue
+        if c.kind != "depth" or not out[c.a] or not out[c.b] or c.a in riding:
+            continue  # a thing resting on another stays on it
         back = out[c.b][0]
         front_top = min(box[1] for box in out[c.a])
         overlap = 0.15 * (back[3] - back[1])
@@ -548,7 +553,8 @@ def layout_groups(
     for new, old in enumerate(top):
         boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), lefts))
     ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
-    return _overlap_depth(_reseated(ordered, riders), constraints, riders)
+    placed = _overlap_depth(_reseated(ordered, riders), constraints, riders)
+    return repair(placed, groups, constraints, riders)
 
 
 def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
@@ -557,11 +563,11 @@ def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
     out = [list(group) for group in boxes]
     parent_of = {r.child: r.parent for r in riders}
     depth = {r.child: len(_chain(parent_of, r.child)) for r in riders}
-    for rider in sorted((r for r in riders if r.kind == "on"), key=lambda r: depth[r.child]):
+    for rider in sorted((r for r in riders if r.kind in CONTACT), key=lambda r: depth[r.child]):
         if not out[rider.parent] or not out[rider.child]:
             continue
         top, bottom = out[rider.parent][0][1], out[rider.parent][0][3]
-        contact = top + 0.25 * (bottom - top)
+        contact = top + CONTACT[rider.kind] * (bottom - top)
         low = max(box[3] for box in out[rider.child])
         shift = contact - low if not top <= low <= contact else 0.0
         for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):

@@ -1,0 +1,70 @@
+"""The rules planner's boxes show what the prompt states: things said to be next to each other are
+side by side, a thing on another rests on it, a thing in another sits inside it, and a stated place
+holds for a thing that is also related to another (the related thing follows it)."""
+
+from __future__ import annotations
+
+import planner
+from planner.plan import Plan
+
+Box = tuple[float, float, float, float]
+
+
+def plan(prompt: str) -> Plan:
+    return planner.make_plan(prompt, planner="rules")
+
+
+def box(p: Plan, label: str) -> Box:
+    return next(r.box for r in p.regions if r.label == label)
+
+
+def centre(b: Box) -> tuple[float, float]:
+    return (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+
+
+def side_by_side(a: Box, b: Box) -> bool:
+    """A small gap at most, and the same height band."""
+    gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
+    gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
+    return gap_x + gap_y <= 0.08 and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def rests_on(a: Box, b: Box) -> bool:
+    """a's bottom in the top half of b, and over it."""
+    over = min(a[2], b[2]) - max(a[0], b[0])
+    return b[1] - 0.05 <= a[3] <= (b[1] + b[3]) / 2 and over > 0
+
+
+def inside(a: Box, b: Box) -> bool:
+    x, y = centre(a)
+    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+
+
+def test_things_next_to_each_other_are_side_by_side_where_stated():
+    p = plan(
+        "An old gardener kneels next to a wheelbarrow on the left, and a robin perches on a fence on the right."
+    )
+    gardener, barrow = box(p, "old gardener"), box(p, "wheelbarrow")
+    assert side_by_side(gardener, barrow), (gardener, barrow)
+    assert centre(gardener)[0] < 0.42 and centre(barrow)[0] < 0.42
+
+
+def test_a_thing_in_front_of_another_stays_on_its_support():
+    p = plan(
+        "A black radio stands on an oak table, and a small cactus in a clay pot stands behind the radio."
+    )
+    assert rests_on(box(p, "black radio"), box(p, "oak table"))
+    assert centre(box(p, "clay pot"))[1] < centre(box(p, "black radio"))[1]
+
+
+def test_what_a_placed_thing_is_in_follows_it():
+    p = plan("On the left, an old man sits in a wooden booth, and a waiter with a tray stands on the right.")
+    man, booth = box(p, "old man"), box(p, "wooden booth")
+    assert inside(man, booth), (man, booth)
+    assert centre(man)[0] < 0.42 and centre(booth)[0] < 0.42
+
+
+def test_in_a_seat_is_on_it_and_inside_it():
+    p = plan("A sailor naps in a hammock on the left, and a parrot sits on a crate on the right.")
+    sailor, hammock = box(p, "sailor"), box(p, "hammock")
+    assert rests_on(sailor, hammock) and inside(sailor, hammock), (sailor, hammock)
