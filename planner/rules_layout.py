@@ -29,8 +29,10 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
+DEPTH_REACH = 0.15  # the most a thing in front moves up to overlap what is behind it
 CONTACT = {"on": 0.25, "seat": 0.45}  # how far down its support a resting thing's bottom is
 BEAM_WIDTH = 64
+CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,6 @@ def _pin_cost(group: Group, box: Box) -> float:
         cost += 8 * max(0.0, cx - 0.38) + spread * max(0.0, box[2] - 0.55)
     elif group.horizontal == "right":
         cost += 8 * max(0.0, 0.62 - cx) + spread * max(0.0, 0.45 - box[0])
-    elif group.horizontal == "center":
-        cost += 8 * max(0.0, abs(cx - 0.5) - 0.05)
     if group.vertical == "top":
         cost += 8 * max(0.0, cy - 0.38)
     elif group.vertical == "bottom":
@@ -144,6 +144,9 @@ def _pin_cost(group: Group, box: Box) -> float:
     elif group.vertical == "middle":
         cost += 8 * max(0.0, abs(cy - 0.5) - 0.08)
     pinned = 1.5 * cost + (2.0 if cost > 0 else 0.0)
+    if group.horizontal == "center":  # off the middle costs; out of the middle third costs more
+        off = abs(cx - 0.5)
+        pinned += 12 * max(0.0, off - 0.05) + (2.0 if off > CENTRE_SLACK else 0.0)
     if group.vertical is None and group.level == "ground":
         pinned += 3.0 * max(0.0, 0.5 - cy)  # people, furniture, buildings stand low in the picture
     elif group.vertical is None and group.level == "sky":
@@ -519,7 +522,7 @@ def _overlap_depth(
         back = out[c.b][0]
         front_top = min(box[1] for box in out[c.a])
         overlap = 0.15 * (back[3] - back[1])
-        shift = min(front_top, max(0.0, front_top - (back[3] - overlap)))
+        shift = min(front_top, max(0.0, front_top - (back[3] - overlap)), DEPTH_REACH)
         for moved in [c.a, *(r.child for r in riders if r.parent == c.a)]:
             out[moved] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[moved]]
     return out

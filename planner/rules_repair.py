@@ -21,19 +21,20 @@ if TYPE_CHECKING:  # rules_layout calls this pass last
 
 GAP = 0.02  # between two things set side by side
 EDGE = 0.02  # the margin a moved thing keeps from the picture's edges
+BESIDE_OVERLAP = 0.3  # two things side by side that cover more of each other than this move apart
 NEAR = 0.08  # the most two things "next to" each other may be apart (sum of the gaps on both axes)
 ROUNDS = 12  # moves at most, one per round
 UNRELATED_OVERLAP = 1.2  # cost of covering an unrelated thing completely (a stated fact is worth 1)
 RELATED_OVERLAP = 0.5  # things side by side may touch, but not cover each other
 MOVE_COST = 0.02  # per unit of distance: the smallest move that helps wins
-_KINDS = {"adjacent": "next_to", "left_of": "left_of", "above": "above", "inside": "in"}
+_KINDS = {"adjacent": "next_to", "left_of": "left_of", "above": "above", "inside": "in", "at": "at"}
 _TOUCHING = frozenset({"on", "in", "depth", "at"})  # pairs drawn overlapping on purpose
 
 
 @dataclass(frozen=True)
 class Check:
     """A stated fact about two groups a viewer can see in the boxes: `a <kind> b`, where kind is
-    'next_to', 'left_of', 'above', 'on' or 'in'."""
+    'next_to', 'left_of', 'above', 'on', 'in' or 'at' (a person at a support, behind it)."""
 
     kind: str
     a: int
@@ -79,6 +80,8 @@ def fact_holds(kind: str, a: Box, b: Box) -> bool:
         )
     if kind == "in":
         return b[0] <= ax <= b[2] and b[1] <= ay <= b[3]
+    if kind == "at":  # a person at a bench or a cart: behind it, their lower part hidden by it
+        return b[0] <= ax <= b[2] and a[1] < b[1] < a[3] <= b[3]
     return True
 
 
@@ -174,35 +177,54 @@ def _score(scene: _Scene, unions: dict[int, Box]) -> float:
 
 
 # ----------------------------------------------------------------------------- candidate moves
-Move = tuple[int, float, float]  # group, dx, dy
+Shift = tuple[int, float, float]  # group, dx, dy
+Move = tuple[Shift, ...]  # groups shifted together
 
 
 def _beside(m: int, o: int, unions: dict[int, Box]) -> list[Move]:
     """Group m set left or right of group o, with the same bottom, the same middle, or its height."""
     mb, ob = unions[m], unions[o]
-    moves = []
+    moves: list[Move] = []
     for dx in (ob[2] + GAP - mb[0], ob[0] - GAP - mb[2]):
         for dy in (ob[3] - mb[3], _centre(ob)[1] - _centre(mb)[1], 0.0):
-            moves.append((m, dx, dy))
+            moves.append(((m, dx, dy),))
     return moves
+
+
+def _apart(a: int, b: int, unions: dict[int, Box]) -> list[Move]:
+    """Groups a and b set side by side about the middle of where they are now (two things stated
+    in the same place, one next to the other): in their order from left to right, at their own
+    heights or on the lower one's ground."""
+    ab, bb = unions[a], unions[b]
+    if _centre(bb)[0] < _centre(ab)[0]:
+        a, b, ab, bb = b, a, bb, ab
+    middle = (_centre(ab)[0] + _centre(bb)[0]) / 2
+    left = middle - (ab[2] - ab[0] + GAP + bb[2] - bb[0]) / 2
+    dx_a, dx_b = left - ab[0], left + (ab[2] - ab[0]) + GAP - bb[0]
+    ground = max(ab[3], bb[3])
+    return [((a, dx_a, 0.0), (b, dx_b, 0.0)), ((a, dx_a, ground - ab[3]), (b, dx_b, ground - bb[3]))]
 
 
 def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Move]:
     a, b = unions[check.a], unions[check.b]
     (ax, ay), (bx, by) = _centre(a), _centre(b)
     if check.kind == "next_to":
-        return _beside(check.a, check.b, unions) + _beside(check.b, check.a, unions)
+        moves = _beside(check.a, check.b, unions) + _beside(check.b, check.a, unions)
+        separate = check.a not in scene.moving[check.b] and check.b not in scene.moving[check.a]
+        return moves + (_apart(check.a, check.b, unions) if separate else [])
     if check.kind == "left_of":
-        return [(check.a, b[0] - GAP - a[2], 0.0), (check.b, a[2] + GAP - b[0], 0.0)]
+        return [((check.a, b[0] - GAP - a[2], 0.0),), ((check.b, a[2] + GAP - b[0], 0.0),)]
     if check.kind == "above":
-        return [(check.a, 0.0, b[1] - GAP - a[3]), (check.b, 0.0, a[3] + GAP - b[1])]
+        return [((check.a, 0.0, b[1] - GAP - a[3]),), ((check.b, 0.0, a[3] + GAP - b[1]),)]
     if check.kind == "on":
         x = min(max(ax, b[0] + (a[2] - a[0]) / 2), b[2] - (a[2] - a[0]) / 2)
-        return [(check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3])]
+        return [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]
+    if check.kind == "at":
+        return [((check.a, bx - ax, b[1] + 0.35 * (b[3] - b[1]) - a[3]),)]
     if check.kind == "in":
-        moves = [(check.a, bx - ax, by - ay)]
+        moves: list[Move] = [((check.a, bx - ax, by - ay),)]
         if check.a not in scene.moving[check.b]:
-            moves.append((check.b, ax - bx, ay - by))
+            moves.append(((check.b, ax - bx, ay - by),))
         return moves
     return []
 
@@ -214,41 +236,56 @@ def _place_moves(index: int, group: Group, box: Box) -> list[Move]:
     far = {"left": 0.2, "right": 0.8, "center": 0.5}
     near_y = {"top": min(y, 0.36), "bottom": max(y, 0.64), "middle": min(max(y, 0.4), 0.6)}
     far_y = {"top": 0.2, "bottom": 0.8, "middle": 0.5}
-    moves = []
+    moves: list[Move] = []
     for xs, ys in ((near, near_y), (far, far_y)):
         tx = xs.get(group.horizontal or "", x)
         ty = ys.get(group.vertical or "", y)
-        moves.append((index, tx - x, ty - y))
+        moves.append(((index, tx - x, ty - y),))
     return moves
+
+
+def _wanted(check: Check, unions: dict[int, Box]) -> bool:
+    """Whether a fact needs a move: it does not hold, or two things side by side cover each other."""
+    a, b = unions[check.a], unions[check.b]
+    covering = check.kind == "next_to" and _covered(a, b) > BESIDE_OVERLAP
+    return covering or not fact_holds(check.kind, a, b)
 
 
 def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
     moves: list[Move] = []
     for c in scene.checks:
-        if c.a in unions and c.b in unions and not fact_holds(c.kind, unions[c.a], unions[c.b]):
+        if c.a in unions and c.b in unions and _wanted(c, unions):
             moves += _fact_moves(c, unions, scene)
     for i, box in unions.items():
         group = scene.groups[i]
         if place_score(group, box) < _full_place(group):
             moves += _place_moves(i, group, box)
-    carried = [(scene.root[i], dx, dy) for i, dx, dy in moves if scene.root[i] != i]  # with its support
+    carried = [  # a thing on another moved with its support
+        ((scene.root[i], dx, dy),)
+        for move in moves
+        if len(move) == 1
+        for i, dx, dy in move
+        if scene.root[i] != i
+    ]
     return moves + carried
 
 
 def _moved(boxes: list[list[Box]], scene: _Scene, move: Move) -> list[list[Box]] | None:
-    """Boxes with group `move[0]` and what rests on it shifted, kept inside the picture; None when
-    the move shifts nothing."""
-    index, dx, dy = move
-    members = [j for j in scene.moving[index] if boxes[j]]
-    whole = _union([b for j in members for b in boxes[j]])
-    dx = min(max(dx, min(EDGE, whole[0]) - whole[0]), max(1.0 - EDGE, whole[2]) - whole[2])
-    dy = min(max(dy, min(EDGE, whole[1]) - whole[1]), max(1.0 - EDGE, whole[3]) - whole[3])
-    if abs(dx) < 1e-4 and abs(dy) < 1e-4:
-        return None
+    """Boxes with each group of the move and what rests on it shifted, kept inside the picture;
+    None when the move shifts nothing."""
     out = list(boxes)
-    for j in members:
-        out[j] = [_rounded((x0 + dx, y0 + dy, x1 + dx, y1 + dy)) for x0, y0, x1, y1 in boxes[j]]
-    return out
+    shifted = False
+    for index, dx, dy in move:
+        members = [j for j in scene.moving[index] if out[j]]
+        whole = _union([b for j in members for b in out[j]])
+        dx = min(max(dx, min(EDGE, whole[0]) - whole[0]), max(1.0 - EDGE, whole[2]) - whole[2])
+        dy = min(max(dy, min(EDGE, whole[1]) - whole[1]), max(1.0 - EDGE, whole[3]) - whole[3])
+        if abs(dx) < 1e-4 and abs(dy) < 1e-4:
+            continue
+        shifted = True
+        for j in members:
+            out[j] = [_rounded((x0 + dx, y0 + dy, x1 + dx, y1 + dy)) for x0, y0, x1, y1 in out[j]]
+    return out if shifted else None
 
 
 def _rounded(box: Box) -> Box:
@@ -271,7 +308,7 @@ def repair(
             if trial is None:
                 continue
             trial_unions = {i: _union(b) for i, b in enumerate(trial) if b}
-            value = _score(scene, trial_unions) - MOVE_COST * (abs(move[1]) + abs(move[2]))
+            value = _score(scene, trial_unions) - MOVE_COST * sum(abs(dx) + abs(dy) for _, dx, dy in move)
             if value > current + 1e-6 and (best is None or value > best[0]):
                 best = (value, trial)
         if best is None:

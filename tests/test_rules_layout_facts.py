@@ -23,10 +23,12 @@ def centre(b: Box) -> tuple[float, float]:
 
 
 def side_by_side(a: Box, b: Box) -> bool:
-    """A small gap at most, and the same height band."""
+    """A small gap at most, the same height band, and neither covering most of the other."""
     gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
     gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
-    return gap_x + gap_y <= 0.08 and min(a[3], b[3]) > max(a[1], b[1])
+    shared = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return gap_x + gap_y <= 0.08 and min(a[3], b[3]) > max(a[1], b[1]) and shared <= 0.3 * smaller
 
 
 def rests_on(a: Box, b: Box) -> bool:
@@ -68,3 +70,11 @@ def test_in_a_seat_is_on_it_and_inside_it():
     p = plan("A sailor naps in a hammock on the left, and a parrot sits on a crate on the right.")
     sailor, hammock = box(p, "sailor"), box(p, "hammock")
     assert rests_on(sailor, hammock) and inside(sailor, hammock), (sailor, hammock)
+
+
+def test_two_things_side_by_side_in_the_centre_are_both_in_it():
+    p = plan("In the center a boy sits beside a large dog, and a kite flies on the right.")
+    boy, dog = box(p, "boy"), box(p, "large dog")
+    assert side_by_side(boy, dog), (boy, dog)
+    assert abs(centre(boy)[0] - 0.5) <= 0.15 and abs(centre(dog)[0] - 0.5) <= 0.15
+    assert centre(box(p, "kite"))[0] > 0.6
