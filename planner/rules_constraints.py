@@ -108,8 +108,42 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
         riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
     found = [r for r in riders.values() if not _cycle(riders, r)]
+    found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
     return found + [r for r in _still_life(reading, slot) if r.child not in taken]
+
+
+_BESIDE_KINDS = frozenset({RelationKind.LEFT_OF, RelationKind.RIGHT_OF, RelationKind.NEXT_TO})
+_SELF_STANDING = frozenset(
+    {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.VEHICLE, ThingKind.BUILDING, ThingKind.FURNITURE}
+)
+
+
+def _alongside(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:
+    """A small object said to be beside a thing that rests on a table, with nothing of its own to
+    rest on, rests on the same table: 'a speaker on the desk; just to its right sits a mug'."""
+    support_of = {r.child: r.parent for r in riders if r.kind == "on"}
+    thing_of = {n: i for i, n in slot.items()}
+    resting = {r.subject for r in reading.relations if r.kind in {RelationKind.ON, RelationKind.IN}}
+    found: dict[int, Rider] = {}
+    for relation in reading.relations:
+        if relation.kind not in _BESIDE_KINDS:
+            continue
+        pair = (relation.subject, relation.objects[0])
+        for thing, other in (pair, pair[::-1]):
+            parent = support_of.get(slot.get(other, -1))
+            if parent is None or thing not in slot or thing in resting or slot[thing] in support_of:
+                continue
+            if _loose_object(reading.things[thing]) and _surface(reading.things[thing_of[parent]]):
+                found.setdefault(thing, Rider(slot[thing], parent, "on"))
+    return list(found.values())
+
+
+def _loose_object(thing: Thing) -> bool:
+    """A small thing that does not stand on its own (a mug, a book, a plant), with no stated height."""
+    known = entry(thing.head)
+    unplaced = thing.place is None or thing.place.vertical is None
+    return known is not None and known.kind not in _SELF_STANDING and thing.size <= Size.SMALL and unplaced
 
 
 def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:

@@ -78,3 +78,12 @@ def test_two_things_side_by_side_in_the_centre_are_both_in_it():
     assert side_by_side(boy, dog), (boy, dog)
     assert abs(centre(boy)[0] - 0.5) <= 0.15 and abs(centre(dog)[0] - 0.5) <= 0.15
     assert centre(box(p, "kite"))[0] > 0.6
+
+
+def test_a_small_thing_beside_one_on_a_table_rests_on_the_table_too():
+    p = plan("A small radio sits on a wooden desk, and a coffee mug stands to the right of the radio.")
+    desk = box(p, "wooden desk")
+    assert rests_on(box(p, "small radio"), desk) and rests_on(box(p, "coffee mug"), desk)
+    assert centre(box(p, "coffee mug"))[0] > centre(box(p, "small radio"))[0]
+    p = plan("A laptop rests on a long table, and a green apple lies next to the laptop.")
+    assert rests_on(box(p, "green apple"), box(p, "long table"))
