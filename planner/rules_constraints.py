@@ -160,7 +160,8 @@ def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
 
 def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     """A big support named first (a kitchen table, a desk) with only small things besides it and
-    no relation among them: the small things rest on it."""
+    no relation among them: the small things rest on it, except those stated at the top or bottom
+    of the picture (seen from above, 'a napkin lies at the bottom' keeps its place)."""
     things = reading.things
     support = next((i for i in slot if _surface(things[i])), None)
     others = [i for i in slot if i != support]
@@ -175,7 +176,8 @@ def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     if any(things[i].size > Size.MEDIUM or _level(things[i]) == "ground" for i in others):
         return []
     beside = {r.subject for r in reading.relations if support in r.objects}  # "a newspaper under the tray"
-    return [Rider(slot[i], slot[support], "on") for i in others if i not in beside]
+    placed = {i for i in others if things[i].place is not None and things[i].place.vertical}
+    return [Rider(slot[i], slot[support], "on") for i in others if i not in beside | placed]
 
 
 def _surface(thing: Thing) -> bool:

@@ -87,3 +87,11 @@ def test_a_small_thing_beside_one_on_a_table_rests_on_the_table_too():
     assert centre(box(p, "coffee mug"))[0] > centre(box(p, "small radio"))[0]
     p = plan("A laptop rests on a long table, and a green apple lies next to the laptop.")
     assert rests_on(box(p, "green apple"), box(p, "long table"))
+
+
+def test_a_thing_stated_at_the_bottom_of_a_still_life_keeps_its_place():
+    p = plan(
+        "Overhead photo of a marble table with a bowl of soup, a glass of wine and a folded napkin at the bottom."
+    )
+    assert centre(box(p, "napkin"))[1] > 0.6
+    assert rests_on(box(p, "bowl"), box(p, "marble table"))
