@@ -29,7 +29,7 @@ _PAIRS = {
     RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
     RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
     RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2)],
-    RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1)],
+    RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1), ("onto", 0, 1)],
     RelationKind.IN: [("adjacent", 0, 1), ("inside", 0, 1)],
 }
 
@@ -269,6 +269,8 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
                 out.append(Constraint("above", person, support))
             continue
         for kind, a, b in _PAIRS[relation.kind]:
+            if kind == "onto" and not _holds(reading.things[relation.objects[0]], RelationKind.ON):
+                continue  # "in the middle of a crowd": among it, not on it
             if a < len(members) and b < len(members) and members[a] != members[b]:
                 out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
     return out

@@ -27,7 +27,14 @@ ROUNDS = 12  # moves at most, one per round
 UNRELATED_OVERLAP = 1.2  # cost of covering an unrelated thing completely (a stated fact is worth 1)
 RELATED_OVERLAP = 0.5  # things side by side may touch, but not cover each other
 MOVE_COST = 0.02  # per unit of distance: the smallest move that helps wins
-_KINDS = {"adjacent": "next_to", "left_of": "left_of", "above": "above", "inside": "in", "at": "at"}
+_KINDS = {
+    "adjacent": "next_to",
+    "left_of": "left_of",
+    "above": "above",
+    "inside": "in",
+    "onto": "on",
+    "at": "at",
+}
 _TOUCHING = frozenset({"on", "in", "depth", "at"})  # pairs drawn overlapping on purpose
 
 
@@ -39,11 +46,16 @@ class Check:
     kind: str
     a: int
     b: int
+    weight: float = 1.0  # half for 'on' between things that cannot hold each other (typing on a keyboard)
 
 
 def checks_from(constraints: list[Constraint], riders: list[Rider]) -> list[Check]:
     """The facts to keep: the layout's hard constraints and what rests on or in what."""
-    found = [Check(_KINDS[c.kind], c.a, c.b) for c in constraints if c.kind in _KINDS and c.a != c.b]
+    found = [
+        Check(_KINDS[c.kind], c.a, c.b, 0.5 if c.kind == "onto" else 1.0)
+        for c in constraints
+        if c.kind in _KINDS and c.a != c.b
+    ]
     found += [Check(r.kind, r.child, r.parent) for r in riders if r.kind != "seat"]
     found += [Check(k, r.child, r.parent) for r in riders if r.kind == "seat" for k in ("on", "in")]
     return list(dict.fromkeys(found))
@@ -165,7 +177,9 @@ def _covered(a: Box, b: Box) -> float:
 
 def _score(scene: _Scene, unions: dict[int, Box]) -> float:
     held = sum(
-        fact_holds(c.kind, unions[c.a], unions[c.b]) for c in scene.checks if c.a in unions and c.b in unions
+        c.weight * fact_holds(c.kind, unions[c.a], unions[c.b])
+        for c in scene.checks
+        if c.a in unions and c.b in unions
     )
     placed = sum(place_score(scene.groups[i], box) for i, box in unions.items())
     overlap = sum(
@@ -218,7 +232,10 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
         return [((check.a, 0.0, b[1] - GAP - a[3]),), ((check.b, 0.0, a[3] + GAP - b[1]),)]
     if check.kind == "on":
         x = min(max(ax, b[0] + (a[2] - a[0]) / 2), b[2] - (a[2] - a[0]) / 2)
-        return [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]
+        moves = [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]
+        if check.a not in scene.moving[check.b]:  # a house on a hill: the hill goes under it
+            moves.append(((check.b, ax - bx, a[3] - 0.2 * (b[3] - b[1]) - b[1]),))
+        return moves
     if check.kind == "at":
         return [((check.a, bx - ax, b[1] + 0.35 * (b[3] - b[1]) - a[3]),)]
     if check.kind == "in":

@@ -95,3 +95,11 @@ def test_a_thing_stated_at_the_bottom_of_a_still_life_keeps_its_place():
     )
     assert centre(box(p, "napkin"))[1] > 0.6
     assert rests_on(box(p, "bowl"), box(p, "marble table"))
+
+
+def test_a_thing_on_a_smaller_one_still_stands_on_it():
+    p = plan(
+        "A silver rocket stands on a launch pad in the middle of the desert, and two moons hang in the sky."
+    )
+    assert rests_on(box(p, "silver rocket"), box(p, "launch pad"))
+    assert abs(centre(box(p, "silver rocket"))[0] - 0.5) <= 0.15
