@@ -202,6 +202,12 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
     return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}
 
 
+def _among(thing: Thing) -> bool:
+    """Whether things said to be 'on' it are among it rather than on top (a crowd, people)."""
+    known = entry(thing.head)
+    return known is not None and known.kind is ThingKind.PERSON and not known.has(Flag.SUPPORT)
+
+
 def _beside(reading: PromptReading, index: int) -> str | None:
     """The side of the picture of a thing that is only said to be next to a placed one: 'a crate
     in the middle sits next to three watermelons' puts the watermelons in the middle too."""
@@ -269,7 +275,7 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
                 out.append(Constraint("above", person, support))
             continue
         for kind, a, b in _PAIRS[relation.kind]:
-            if kind == "onto" and not _holds(reading.things[relation.objects[0]], RelationKind.ON):
+            if kind == "onto" and _among(reading.things[relation.objects[0]]):
                 continue  # "in the middle of a crowd": among it, not on it
             if a < len(members) and b < len(members) and members[a] != members[b]:
                 out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
