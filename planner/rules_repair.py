@@ -276,7 +276,11 @@ def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
     for i, box in unions.items():
         group = scene.groups[i]
         if place_score(group, box) < _full_place(group):
-            moves += _place_moves(i, group, box)
+            placed = _place_moves(i, group, box)
+            partners = _partners(scene, i, unions)
+            moves += placed + [
+                move + tuple((p, dx, dy) for p in partners) for move in placed for _, dx, dy in move
+            ]
     carried = [  # a thing on another moved with its support
         ((scene.root[i], dx, dy),)
         for move in moves
@@ -285,6 +289,19 @@ def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
         if scene.root[i] != i
     ]
     return moves + carried
+
+
+def _partners(scene: _Scene, index: int, unions: dict[int, Box]) -> list[int]:
+    """The groups said to be next to `index` that move with it into its place (the ducklings
+    beside their mother), unless one rests on the other."""
+    found = []
+    for c in scene.checks:
+        other = c.b if c.a == index else c.a if c.b == index else None
+        if c.kind != "next_to" or other is None or other not in unions or other in found:
+            continue
+        if other not in scene.moving[index] and index not in scene.moving[other]:
+            found.append(other)
+    return found
 
 
 def _moved(boxes: list[list[Box]], scene: _Scene, move: Move) -> list[list[Box]] | None:

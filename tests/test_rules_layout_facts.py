@@ -103,3 +103,16 @@ def test_a_thing_on_a_smaller_one_still_stands_on_it():
     )
     assert rests_on(box(p, "silver rocket"), box(p, "launch pad"))
     assert abs(centre(box(p, "silver rocket"))[0] - 0.5) <= 0.15
+
+
+def test_a_thing_moved_into_its_place_brings_what_is_next_to_it():
+    from planner.rules_layout import Constraint, Group
+    from planner.rules_repair import repair
+
+    ducklings = [(0.04, 0.45, 0.12, 0.55), (0.14, 0.45, 0.22, 0.55), (0.25, 0.45, 0.33, 0.55)]
+    mother = [(0.36, 0.4, 0.56, 0.6)]  # beside them, but not on the right as stated
+    groups = [Group(count=3, horizontal="left"), Group(horizontal="right")]
+    out = repair([ducklings, mother], groups, [Constraint("adjacent", 1, 0)], [])
+    left = (out[0][0][0], out[0][0][1], out[0][-1][2], out[0][-1][3])
+    assert centre(left)[0] < 0.42 and centre(out[1][0])[0] > 0.58
+    assert side_by_side(left, out[1][0]), out
