@@ -9,7 +9,7 @@ usual extent, scaled down against the biggest thing in the picture (a bee beside
 
 from __future__ import annotations
 
-from planner.reading import PromptReading, Relation, RelationKind, Size, Thing
+from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
 from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
@@ -282,6 +282,23 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
     return out
 
 
+def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) -> Group:
+    """The layout group of one kept thing: its stated place, or failing that the place of what it is
+    next to or worked at (borrowed), its depth, usual shape, size and level."""
+    thing = reading.things[kept.thing]
+    stated = thing.place or Place()
+    return Group(
+        count=kept.instances,
+        horizontal=stated.horizontal or _beside(reading, kept.thing),
+        vertical=stated.vertical or _worked_at(reading, kept.thing),
+        depth=_depth(reading, kept.thing),
+        shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
+        size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),
+        level=_level(thing),
+        borrowed=not (stated.horizontal or stated.vertical),
+    )
+
+
 def layout_input(
     reading: PromptReading, kept: list[Kept]
 ) -> tuple[list[Group], list[Constraint], list[Rider]]:
@@ -290,18 +307,6 @@ def layout_input(
     things = [reading.things[k.thing] for k in kept]
     biggest = max((t.size for t in things), default=Size.MEDIUM)
     close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
-    close_up = close_up and len(things) <= 2
-    groups = [
-        Group(
-            count=k.instances,
-            horizontal=t.place.horizontal if t.place and t.place.horizontal else _beside(reading, k.thing),
-            vertical=t.place.vertical if t.place and t.place.vertical else _worked_at(reading, k.thing),
-            depth=_depth(reading, k.thing),
-            shape=STRIP_SHAPE if _strip(t) else _shape(t),
-            size=1.0 if _strip(t) else _extent(t, biggest, close_up),
-            level=_level(t),
-        )
-        for k, t in zip(kept, things, strict=True)
-    ]
+    groups = [_group(reading, k, biggest, close_up and len(things) <= 2) for k in kept]
     riders = _riders(reading, slot)
     return groups, _constraints(reading, slot, riders), riders

@@ -47,6 +47,7 @@ class Group:
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
     level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high),
     # "wall": hangs on a wall (upper part)
+    borrowed: bool = False  # the place is that of what it is next to or worked at, not stated for it
 
 
 @dataclass(frozen=True)

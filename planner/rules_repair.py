@@ -99,11 +99,13 @@ def fact_holds(kind: str, a: Box, b: Box) -> bool:
 
 def place_score(group: Group, box: Box) -> float:
     """How much of a group's stated place its box shows: 1 per side or height that holds, a half
-    for a middle height ('in the centre' is mostly said of the width)."""
+    for a middle height ('in the centre' is mostly said of the width); half as much for a place
+    borrowed from what it is next to."""
     x, y = _centre(box)
     horizontal = {"left": x < 0.40, "right": x > 0.60, "center": abs(x - 0.5) <= 0.15}
     vertical = {"top": y < 0.40, "bottom": y > 0.60, "middle": 0.5 * (abs(y - 0.5) <= 0.17)}
-    return float(horizontal.get(group.horizontal or "", False)) + vertical.get(group.vertical or "", False)
+    score = float(horizontal.get(group.horizontal or "", False)) + vertical.get(group.vertical or "", False)
+    return 0.5 * score if group.borrowed else score
 
 
 def _misplaced(group: Group, box: Box) -> bool:
@@ -111,7 +113,8 @@ def _misplaced(group: Group, box: Box) -> bool:
     is left to the cell search: a rug in the centre may lie low, but no move takes it out)."""
     if group.vertical == "middle":
         group = replace(group, vertical=None)
-    return place_score(group, box) < float(group.horizontal is not None) + float(group.vertical is not None)
+    wanted = float(group.horizontal is not None) + float(group.vertical is not None)
+    return place_score(replace(group, borrowed=False), box) < wanted
 
 
 # ----------------------------------------------------------------------------- scoring a layout

@@ -116,3 +116,22 @@ def test_a_thing_moved_into_its_place_brings_what_is_next_to_it():
     left = (out[0][0][0], out[0][0][1], out[0][-1][2], out[0][-1][3])
     assert centre(left)[0] < 0.42 and centre(out[1][0])[0] > 0.58
     assert side_by_side(left, out[1][0]), out
+
+
+def test_a_place_borrowed_from_a_neighbour_gives_way_to_being_beside_it():
+    from planner.rules_layout import Constraint, Group, Rider
+    from planner.rules_repair import repair
+
+    stump, badger = [(0.46, 0.47, 0.74, 0.64)], [(0.49, 0.39, 0.71, 0.51)]  # a badger on a stump
+    basket, blanket = [(0.4, 0.09, 0.6, 0.29)], [(0.22, 0.47, 0.44, 0.65)]
+    groups = [
+        Group(horizontal="center"),
+        Group(horizontal="center"),
+        Group(horizontal="center", borrowed=True),  # only said to be beside the stump
+        Group(),
+    ]
+    boxes = repair(
+        [stump, badger, basket, blanket], groups, [Constraint("adjacent", 2, 0)], [Rider(1, 0, "on")]
+    )
+    assert side_by_side(boxes[2][0], boxes[0][0]), boxes
+    assert boxes[0] == stump and boxes[1] == badger  # what is where the prompt says stays
