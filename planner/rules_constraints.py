@@ -3,8 +3,10 @@
 Each kept thing becomes a layout Group (instances, stated place, depth, usual shape and size);
 relations become constraints between groups ("left_of", "above", "adjacent"...), except "on" and
 "in", which make the thing a rider of its support or container: it is drawn touching or inside
-it rather than in a cell of its own. Sizes follow the things: one instance spans at most its
-usual extent, scaled down against the biggest thing in the picture (a bee beside a fridge).
+it rather than in a cell of its own ("in a hammock" sits sunk into it; a small loose object
+beside a thing on a table rests on the table too). A thing with no stated place borrows the
+place of what it is next to. Sizes follow the things: one instance spans at most its usual
+extent, scaled down against the biggest thing in the picture (a bee beside a fridge).
 """
 
 from __future__ import annotations

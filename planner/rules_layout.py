@@ -8,9 +8,11 @@ moon and kites high), empty cells, and how square each instance's cell is in pix
 grow into empty neighbouring cells when that breaks nothing. Each instance keeps at most its usual
 size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
 rests with its bottom in the top band of its support and within its width, a thing "in" another
-sits inside it (nesting: lemons in a bowl on a table). A thing in front of another moves up to
-overlap it, and no usually smaller thing ends up bigger than a usually bigger one. Deterministic
-and fast (no randomness).
+sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
+front of another moves up a little to overlap it (unless it rests on something), and no usually
+smaller thing ends up bigger than a usually bigger one. Last, planner.rules_repair moves whole
+things until the stated relations and places hold in the final boxes. Deterministic and fast (no
+randomness).
 """
 
 from __future__ import annotations

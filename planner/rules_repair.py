@@ -6,9 +6,12 @@ thing lifted in front of another can leave what it rests on, and two things stat
 corner can share it badly. This pass looks at the final boxes the way a viewer does: is the cat
 beside the dog (side by side, a small gap, the same height band), the cup on the table (its bottom
 in the table's top band), the man in the booth (his centre inside it), the castle at the right? It
-then tries a few translations of one thing at a time (with whatever rests on it): beside the other
-thing, on it, into its stated place. A move is kept only when more stated facts hold afterwards,
-counting a new overlap with an unrelated thing against it. Sizes never change; deterministic.
+then tries a few translations (a thing with whatever rests on it, or with what rests under it;
+two things stated beside each other in one place set side by side; a thing moved into its place
+with what is next to it): beside the other thing, on it, into its stated place. A move is kept
+only when more stated facts hold afterwards, counting a new overlap with an unrelated thing
+against it, a place borrowed from a neighbour and an 'on' between things that cannot hold each
+other at half. Sizes never change; deterministic.
 """
 
 from __future__ import annotations
