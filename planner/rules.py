@@ -2,7 +2,7 @@
 
 It reads the prompt (planner.rules_read: a pipeline of small passes giving a PromptReading),
 turns what it read into layout groups and constraints (planner.rules_constraints), lays out boxes
-(planner.rules_layout) and writes each region's prompt from the thing's own words plus the
+(planner.rules_layout, whose last pass planner.rules_repair makes stated facts hold) and writes each region's prompt from the thing's own words plus the
 picture's setting and style. Scenes, light and style go to the background prompt; things that are
 worn, held, parts or excluded get no region. The base prompt is the user's whole prompt.
 """

@@ -3,13 +3,15 @@
 Each kept thing becomes a layout Group (instances, stated place, depth, usual shape and size);
 relations become constraints between groups ("left_of", "above", "adjacent"...), except "on" and
 "in", which make the thing a rider of its support or container: it is drawn touching or inside
-it rather than in a cell of its own. Sizes follow the things: one instance spans at most its
-usual extent, scaled down against the biggest thing in the picture (a bee beside a fridge).
+it rather than in a cell of its own ("in a hammock" sits sunk into it; a small loose object
+beside a thing on a table rests on the table too). A thing with no stated place borrows the
+place of what it is next to. Sizes follow the things: one instance spans at most its usual
+extent, scaled down against the biggest thing in the picture (a bee beside a fridge).
 """
 
 from __future__ import annotations
 
-from planner.reading import PromptReading, Relation, RelationKind, Size, Thing
+from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
 from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
@@ -29,8 +31,8 @@ _PAIRS = {
     RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
     RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
     RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2)],
-    RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1)],
-    RelationKind.IN: [("adjacent", 0, 1)],
+    RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1), ("onto", 0, 1)],
+    RelationKind.IN: [("adjacent", 0, 1), ("inside", 0, 1)],
 }
 
 
@@ -98,19 +100,52 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         host = reading.things[parent]
         kind = relation.kind
         known = entry(host.head)
-        if (
+        seat = (
             kind is RelationKind.IN
             and known is not None
             and known.has(Flag.SUPPORT)
             and not known.has(Flag.CONTAINER)
-        ):
-            kind = RelationKind.ON  # "in a rocking chair", "in the hammock": on its seat
-        if reading.things[child].size > host.size or not _holds(host, kind):
+        )  # "in a rocking chair", "in the hammock": on its seat, sunk into it
+        if reading.things[child].size > host.size or not _holds(host, RelationKind.ON if seat else kind):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
-        riders[child] = Rider(slot[child], slot[parent], kind.value)
+        riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
     found = [r for r in riders.values() if not _cycle(riders, r)]
+    found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
     return found + [r for r in _still_life(reading, slot) if r.child not in taken]
+
+
+_BESIDE_KINDS = frozenset({RelationKind.LEFT_OF, RelationKind.RIGHT_OF, RelationKind.NEXT_TO})
+_SELF_STANDING = frozenset(
+    {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.VEHICLE, ThingKind.BUILDING, ThingKind.FURNITURE}
+)
+
+
+def _alongside(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:
+    """A small object said to be beside a thing that rests on a table, with nothing of its own to
+    rest on, rests on the same table: 'a speaker on the desk; just to its right sits a mug'."""
+    support_of = {r.child: r.parent for r in riders if r.kind == "on"}
+    thing_of = {n: i for i, n in slot.items()}
+    resting = {r.subject for r in reading.relations if r.kind in {RelationKind.ON, RelationKind.IN}}
+    found: dict[int, Rider] = {}
+    for relation in reading.relations:
+        if relation.kind not in _BESIDE_KINDS:
+            continue
+        pair = (relation.subject, relation.objects[0])
+        for thing, other in (pair, pair[::-1]):
+            parent = support_of.get(slot.get(other, -1))
+            if parent is None or thing not in slot or thing in resting or slot[thing] in support_of:
+                continue
+            if _loose_object(reading.things[thing]) and _surface(reading.things[thing_of[parent]]):
+                found.setdefault(thing, Rider(slot[thing], parent, "on"))
+    return list(found.values())
+
+
+def _loose_object(thing: Thing) -> bool:
+    """A small thing that does not stand on its own (a mug, a book, a plant), with no stated height."""
+    known = entry(thing.head)
+    unplaced = thing.place is None or thing.place.vertical is None
+    return known is not None and known.kind not in _SELF_STANDING and thing.size <= Size.SMALL and unplaced
 
 
 def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
@@ -127,7 +162,8 @@ def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
 
 def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     """A big support named first (a kitchen table, a desk) with only small things besides it and
-    no relation among them: the small things rest on it."""
+    no relation among them: the small things rest on it, except those stated at the top or bottom
+    of the picture (seen from above, 'a napkin lies at the bottom' keeps its place)."""
     things = reading.things
     support = next((i for i in slot if _surface(things[i])), None)
     others = [i for i in slot if i != support]
@@ -142,7 +178,8 @@ def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     if any(things[i].size > Size.MEDIUM or _level(things[i]) == "ground" for i in others):
         return []
     beside = {r.subject for r in reading.relations if support in r.objects}  # "a newspaper under the tray"
-    return [Rider(slot[i], slot[support], "on") for i in others if i not in beside]
+    placed = {i for i in others if things[i].place is not None and things[i].place.vertical}
+    return [Rider(slot[i], slot[support], "on") for i in others if i not in beside | placed]
 
 
 def _surface(thing: Thing) -> bool:
@@ -165,6 +202,12 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
     if kind is RelationKind.ON:
         return known.kind is not ThingKind.PERSON or known.has(Flag.SUPPORT)  # a bird on a branch
     return known.has(Flag.CONTAINER) or known.kind in {ThingKind.FURNITURE, ThingKind.VEHICLE}
+
+
+def _among(thing: Thing) -> bool:
+    """Whether things said to be 'on' it are among it rather than on top (a crowd, people)."""
+    known = entry(thing.head)
+    return known is not None and known.kind is ThingKind.PERSON and not known.has(Flag.SUPPORT)
 
 
 def _beside(reading: PromptReading, index: int) -> str | None:
@@ -234,9 +277,28 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
                 out.append(Constraint("above", person, support))
             continue
         for kind, a, b in _PAIRS[relation.kind]:
+            if kind == "onto" and _among(reading.things[relation.objects[0]]):
+                continue  # "in the middle of a crowd": among it, not on it
             if a < len(members) and b < len(members) and members[a] != members[b]:
                 out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
     return out
+
+
+def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) -> Group:
+    """The layout group of one kept thing: its stated place, or failing that the place of what it is
+    next to or worked at (borrowed), its depth, usual shape, size and level."""
+    thing = reading.things[kept.thing]
+    stated = thing.place or Place()
+    return Group(
+        count=kept.instances,
+        horizontal=stated.horizontal or _beside(reading, kept.thing),
+        vertical=stated.vertical or _worked_at(reading, kept.thing),
+        depth=_depth(reading, kept.thing),
+        shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
+        size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),
+        level=_level(thing),
+        borrowed=not (stated.horizontal or stated.vertical),
+    )
 
 
 def layout_input(
@@ -247,18 +309,6 @@ def layout_input(
     things = [reading.things[k.thing] for k in kept]
     biggest = max((t.size for t in things), default=Size.MEDIUM)
     close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
-    close_up = close_up and len(things) <= 2
-    groups = [
-        Group(
-            count=k.instances,
-            horizontal=t.place.horizontal if t.place and t.place.horizontal else _beside(reading, k.thing),
-            vertical=t.place.vertical if t.place and t.place.vertical else _worked_at(reading, k.thing),
-            depth=_depth(reading, k.thing),
-            shape=STRIP_SHAPE if _strip(t) else _shape(t),
-            size=1.0 if _strip(t) else _extent(t, biggest, close_up),
-            level=_level(t),
-        )
-        for k, t in zip(kept, things, strict=True)
-    ]
+    groups = [_group(reading, k, biggest, close_up and len(things) <= 2) for k in kept]
     riders = _riders(reading, slot)
     return groups, _constraints(reading, slot, riders), riders

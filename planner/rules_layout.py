@@ -8,9 +8,11 @@ moon and kites high), empty cells, and how square each instance's cell is in pix
 grow into empty neighbouring cells when that breaks nothing. Each instance keeps at most its usual
 size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
 rests with its bottom in the top band of its support and within its width, a thing "in" another
-sits inside it (nesting: lemons in a bowl on a table). A thing in front of another moves up to
-overlap it, and no usually smaller thing ends up bigger than a usually bigger one. Deterministic
-and fast (no randomness).
+sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
+front of another moves up a little to overlap it (unless it rests on something), and no usually
+smaller thing ends up bigger than a usually bigger one. Last, planner.rules_repair moves whole
+things until the stated relations and places hold in the final boxes. Deterministic and fast (no
+randomness).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, replace
+
+from planner.rules_repair import repair
 
 Box = tuple[float, float, float, float]
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
@@ -27,7 +31,10 @@ CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
 MAX_ASPECT = 1.6
 DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
+DEPTH_REACH = 0.15  # the most a thing in front moves up to overlap what is behind it
+CONTACT = {"on": 0.25, "seat": 0.45}  # how far down its support a resting thing's bottom is
 BEAM_WIDTH = 64
+CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Group:
     size: float = 1.0  # the most one instance may span, as a fraction of the picture's width and height
     level: str | None = None  # "ground": stands on the ground (low), "sky": up in the air (high),
     # "wall": hangs on a wall (upper part)
+    borrowed: bool = False  # the place is that of what it is next to or worked at, not stated for it
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ class Rider:
 
     child: int
     parent: int
-    kind: str  # "on" | "in"
+    kind: str  # "on" | "in" | "seat" (sits sunk into a seat, a bed, a hammock: its middle inside it)
 
 
 # ----------------------------------------------------------------------------- geometry
@@ -132,8 +140,6 @@ def _pin_cost(group: Group, box: Box) -> float:
         cost += 8 * max(0.0, cx - 0.38) + spread * max(0.0, box[2] - 0.55)
     elif group.horizontal == "right":
         cost += 8 * max(0.0, 0.62 - cx) + spread * max(0.0, 0.45 - box[0])
-    elif group.horizontal == "center":
-        cost += 8 * max(0.0, abs(cx - 0.5) - 0.05)
     if group.vertical == "top":
         cost += 8 * max(0.0, cy - 0.38)
     elif group.vertical == "bottom":
@@ -141,6 +147,9 @@ def _pin_cost(group: Group, box: Box) -> float:
     elif group.vertical == "middle":
         cost += 8 * max(0.0, abs(cy - 0.5) - 0.08)
     pinned = 1.5 * cost + (2.0 if cost > 0 else 0.0)
+    if group.horizontal == "center":  # off the middle costs; out of the middle third costs more
+        off = abs(cx - 0.5)
+        pinned += 12 * max(0.0, off - 0.05) + (2.0 if off > CENTRE_SLACK else 0.0)
     if group.vertical is None and group.level == "ground":
         pinned += 3.0 * max(0.0, 0.5 - cy)  # people, furniture, buildings stand low in the picture
     elif group.vertical is None and group.level == "sky":
@@ -473,7 +482,7 @@ def _with_riders(
 ) -> dict[int, list[Box]]:
     """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
     width) or sits in it (inside its box)."""
-    on = _rider_order([r for r in riders if r.parent == index and r.kind == "on"], groups, lefts)
+    on = _rider_order([r for r in riders if r.parent == index and r.kind in CONTACT], groups, lefts)
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell
@@ -486,7 +495,7 @@ def _with_riders(
     for n, rider in enumerate(on):
         share = w * 0.9 / len(on)
         left = b0 + 0.05 * w + n * share
-        contact = t0 + 0.25 * h
+        contact = t0 + CONTACT[rider.kind] * h
         height = _rider_height(groups[rider.child], aspect, cell)
         region = (left, max(0.0, contact - height), left + share, contact)
         out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1), lefts))
@@ -504,17 +513,19 @@ def _with_riders(
 def _overlap_depth(
     boxes: list[list[Box]], constraints: list[Constraint], riders: list[Rider]
 ) -> list[list[Box]]:
-    """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's."""
+    """'a in front of b': a's boxes (and what rests on a) move up to overlap the bottom of b's,
+    unless a rests on something."""
     out = [list(group) for group in boxes]
+    riding = {r.child for r in riders}
     for c in constraints:
         if c.kind == "at" and out[c.a] and out[c.b]:
             out[c.a] = _behind_support(out[c.a], out[c.b][0])
-        if c.kind != "depth" or not out[c.a] or not out[c.b]:
-            continue
+        if c.kind != "depth" or not out[c.a] or not out[c.b] or c.a in riding:
+            continue  # a thing resting on another stays on it
         back = out[c.b][0]
         front_top = min(box[1] for box in out[c.a])
         overlap = 0.15 * (back[3] - back[1])
-        shift = min(front_top, max(0.0, front_top - (back[3] - overlap)))
+        shift = min(front_top, max(0.0, front_top - (back[3] - overlap)), DEPTH_REACH)
         for moved in [c.a, *(r.child for r in riders if r.parent == c.a)]:
             out[moved] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[moved]]
     return out
@@ -548,7 +559,8 @@ def layout_groups(
     for new, old in enumerate(top):
         boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), lefts))
     ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
-    return _overlap_depth(_reseated(ordered, riders), constraints, riders)
+    placed = _overlap_depth(_reseated(ordered, riders), constraints, riders)
+    return repair(placed, groups, constraints, riders)
 
 
 def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
@@ -557,11 +569,11 @@ def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
     out = [list(group) for group in boxes]
     parent_of = {r.child: r.parent for r in riders}
     depth = {r.child: len(_chain(parent_of, r.child)) for r in riders}
-    for rider in sorted((r for r in riders if r.kind == "on"), key=lambda r: depth[r.child]):
+    for rider in sorted((r for r in riders if r.kind in CONTACT), key=lambda r: depth[r.child]):
         if not out[rider.parent] or not out[rider.child]:
             continue
         top, bottom = out[rider.parent][0][1], out[rider.parent][0][3]
-        contact = top + 0.25 * (bottom - top)
+        contact = top + CONTACT[rider.kind] * (bottom - top)
         low = max(box[3] for box in out[rider.child])
         shift = contact - low if not top <= low <= contact else 0.0
         for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):

@@ -1,0 +1,137 @@
+"""The rules planner's boxes show what the prompt states: things said to be next to each other are
+side by side, a thing on another rests on it, a thing in another sits inside it, and a stated place
+holds for a thing that is also related to another (the related thing follows it)."""
+
+from __future__ import annotations
+
+import planner
+from planner.plan import Plan
+
+Box = tuple[float, float, float, float]
+
+
+def plan(prompt: str) -> Plan:
+    return planner.make_plan(prompt, planner="rules")
+
+
+def box(p: Plan, label: str) -> Box:
+    return next(r.box for r in p.regions if r.label == label)
+
+
+def centre(b: Box) -> tuple[float, float]:
+    return (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+
+
+def side_by_side(a: Box, b: Box) -> bool:
+    """A small gap at most, the same height band, and neither covering most of the other."""
+    gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
+    gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
+    shared = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return gap_x + gap_y <= 0.08 and min(a[3], b[3]) > max(a[1], b[1]) and shared <= 0.3 * smaller
+
+
+def rests_on(a: Box, b: Box) -> bool:
+    """a's bottom in the top half of b, and over it."""
+    over = min(a[2], b[2]) - max(a[0], b[0])
+    return b[1] - 0.05 <= a[3] <= (b[1] + b[3]) / 2 and over > 0
+
+
+def inside(a: Box, b: Box) -> bool:
+    x, y = centre(a)
+    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+
+
+def test_things_next_to_each_other_are_side_by_side_where_stated():
+    p = plan(
+        "An old gardener kneels next to a wheelbarrow on the left, and a robin perches on a fence on the right."
+    )
+    gardener, barrow = box(p, "old gardener"), box(p, "wheelbarrow")
+    assert side_by_side(gardener, barrow), (gardener, barrow)
+    assert centre(gardener)[0] < 0.42 and centre(barrow)[0] < 0.42
+
+
+def test_a_thing_in_front_of_another_stays_on_its_support():
+    p = plan(
+        "A black radio stands on an oak table, and a small cactus in a clay pot stands behind the radio."
+    )
+    assert rests_on(box(p, "black radio"), box(p, "oak table"))
+    assert centre(box(p, "clay pot"))[1] < centre(box(p, "black radio"))[1]
+
+
+def test_what_a_placed_thing_is_in_follows_it():
+    p = plan("On the left, an old man sits in a wooden booth, and a waiter with a tray stands on the right.")
+    man, booth = box(p, "old man"), box(p, "wooden booth")
+    assert inside(man, booth), (man, booth)
+    assert centre(man)[0] < 0.42 and centre(booth)[0] < 0.42
+
+
+def test_in_a_seat_is_on_it_and_inside_it():
+    p = plan("A sailor naps in a hammock on the left, and a parrot sits on a crate on the right.")
+    sailor, hammock = box(p, "sailor"), box(p, "hammock")
+    assert rests_on(sailor, hammock) and inside(sailor, hammock), (sailor, hammock)
+
+
+def test_two_things_side_by_side_in_the_centre_are_both_in_it():
+    p = plan("In the center a boy sits beside a large dog, and a kite flies on the right.")
+    boy, dog = box(p, "boy"), box(p, "large dog")
+    assert side_by_side(boy, dog), (boy, dog)
+    assert abs(centre(boy)[0] - 0.5) <= 0.15 and abs(centre(dog)[0] - 0.5) <= 0.15
+    assert centre(box(p, "kite"))[0] > 0.6
+
+
+def test_a_small_thing_beside_one_on_a_table_rests_on_the_table_too():
+    p = plan("A small radio sits on a wooden desk, and a coffee mug stands to the right of the radio.")
+    desk = box(p, "wooden desk")
+    assert rests_on(box(p, "small radio"), desk) and rests_on(box(p, "coffee mug"), desk)
+    assert centre(box(p, "coffee mug"))[0] > centre(box(p, "small radio"))[0]
+    p = plan("A laptop rests on a long table, and a green apple lies next to the laptop.")
+    assert rests_on(box(p, "green apple"), box(p, "long table"))
+
+
+def test_a_thing_stated_at_the_bottom_of_a_still_life_keeps_its_place():
+    p = plan(
+        "Overhead photo of a marble table with a bowl of soup, a glass of wine and a folded napkin at the bottom."
+    )
+    assert centre(box(p, "napkin"))[1] > 0.6
+    assert rests_on(box(p, "bowl"), box(p, "marble table"))
+
+
+def test_a_thing_on_a_smaller_one_still_stands_on_it():
+    p = plan(
+        "A silver rocket stands on a launch pad in the middle of the desert, and two moons hang in the sky."
+    )
+    assert rests_on(box(p, "silver rocket"), box(p, "launch pad"))
+    assert abs(centre(box(p, "silver rocket"))[0] - 0.5) <= 0.15
+
+
+def test_a_thing_moved_into_its_place_brings_what_is_next_to_it():
+    from planner.rules_layout import Constraint, Group
+    from planner.rules_repair import repair
+
+    ducklings = [(0.04, 0.45, 0.12, 0.55), (0.14, 0.45, 0.22, 0.55), (0.25, 0.45, 0.33, 0.55)]
+    mother = [(0.36, 0.4, 0.56, 0.6)]  # beside them, but not on the right as stated
+    groups = [Group(count=3, horizontal="left"), Group(horizontal="right")]
+    out = repair([ducklings, mother], groups, [Constraint("adjacent", 1, 0)], [])
+    left = (out[0][0][0], out[0][0][1], out[0][-1][2], out[0][-1][3])
+    assert centre(left)[0] < 0.42 and centre(out[1][0])[0] > 0.58
+    assert side_by_side(left, out[1][0]), out
+
+
+def test_a_place_borrowed_from_a_neighbour_gives_way_to_being_beside_it():
+    from planner.rules_layout import Constraint, Group, Rider
+    from planner.rules_repair import repair
+
+    stump, badger = [(0.46, 0.47, 0.74, 0.64)], [(0.49, 0.39, 0.71, 0.51)]  # a badger on a stump
+    basket, blanket = [(0.4, 0.09, 0.6, 0.29)], [(0.22, 0.47, 0.44, 0.65)]
+    groups = [
+        Group(horizontal="center"),
+        Group(horizontal="center"),
+        Group(horizontal="center", borrowed=True),  # only said to be beside the stump
+        Group(),
+    ]
+    boxes = repair(
+        [stump, badger, basket, blanket], groups, [Constraint("adjacent", 2, 0)], [Rider(1, 0, "on")]
+    )
+    assert side_by_side(boxes[2][0], boxes[0][0]), boxes
+    assert boxes[0] == stump and boxes[1] == badger  # what is where the prompt says stays
