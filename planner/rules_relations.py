@@ -443,12 +443,36 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
+    if _labels(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _labelled(phrases, k, at, nouns)))
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k is a label: 'Center: ...', 'left: ...'."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low == ":"
+
+
+def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a place label puts there: each thing named after it, not governed by a word
+    before it, up to the next label or the sentence end ('center: a swordswoman, black kimono,
+    left: a boy ...'; 'Foreground: a fox and a hare.')."""
+    found: list[int] = []
+    for j in range(k + 2, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END or isinstance(p, SpacePhrase) and _labels(phrases, j):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            holder = _resolve(nouns, at[p.start])
+            if holder not in found and (not found or not is_governed(phrases, j)):
+                found.append(holder)
+    return found[:6]
 
 
 def _handled(

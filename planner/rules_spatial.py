@@ -24,6 +24,7 @@ _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
+_LABEL_BEFORE = frozenset([".", ",", ";", ":", "!", "?", "(", "\n"])
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -206,6 +207,9 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         i += 1
     if not found:
         return None
+    labelled = _label(words, start, i)
+    if labelled is not None:
+        return Spatial(labelled - start, horizontal=horizontal, vertical=vertical, depth=depth)
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}
@@ -235,6 +239,18 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if depth is not None and vertical is None:  # the foreground is low in the picture, the background high
         vertical = "bottom" if depth == "front" else "top"
     return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
+
+
+def _label(words: list[str], start: int, i: int) -> int | None:
+    """The end of a place said as a label ('Center: a clock', 'bottom right corner: a vase',
+    'background: a full moon', 'a cat (left)'), past an area word, or None: a label is a place
+    in the picture whatever word it is ('Top:' is not 'a top hat')."""
+    end = i + 1 if i < len(words) and words[i] in _AREA else i
+    if end < len(words) and words[end] == ":" and (start == 0 or words[start - 1] in _LABEL_BEFORE):
+        return end
+    if start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
+        return end
+    return None
 
 
 def _of_relation(place: Spatial, lead: str) -> str:
