@@ -51,6 +51,7 @@ _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
+_PLACE_LEADS = frozenset("in on at to towards toward into along near from".split())  # a place said with its preposition
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
@@ -445,6 +446,8 @@ def _absolute(
 ) -> Spatial:
     if _labels(phrases, k):
         return Spatial(places=tuple((i, place) for i in _labelled(phrases, k, at, nouns)))
+    if _tagged(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _clause(phrases, k - 1, at, nouns)))
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
@@ -457,6 +460,15 @@ def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the place at k is a label: 'Center: ...', 'left: ...'."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     return isinstance(nxt, Mark) and nxt.low == ":"
+
+
+def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k stands alone between commas, or a comma and the sentence end, as a
+    tag on the clause before it ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    before = phrases[k - 1] if k else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
+    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
 
 
 def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

@@ -207,9 +207,9 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         i += 1
     if not found:
         return None
-    labelled = _label(words, start, i)
+    labelled = _label(words, start, i) or (i if _tag_place(words, start, i) else None)
     if labelled is not None:
-        return Spatial(labelled - start, horizontal=horizontal, vertical=vertical, depth=depth)
+        return Spatial(labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}
@@ -236,9 +236,14 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         return replace(place, relation=_of_relation(place, words[start]))
     if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
-    if depth is not None and vertical is None:  # the foreground is low in the picture, the background high
-        vertical = "bottom" if depth == "front" else "top"
-    return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
+    return Spatial(i - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+
+
+def _height(vertical: str | None, depth: str | None) -> str | None:
+    """The height of a place: the foreground is low in the picture, the background high."""
+    if depth is not None and vertical is None:
+        return "bottom" if depth == "front" else "top"
+    return vertical
 
 
 def _label(words: list[str], start: int, i: int) -> int | None:
@@ -251,6 +256,12 @@ def _label(words: list[str], start: int, i: int) -> int | None:
     if start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
         return end
     return None
+
+
+def _tag_place(words: list[str], start: int, i: int) -> bool:
+    """Whether direction words stand alone between commas or at the sentence end, as a tag on what
+    was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    return start > 0 and words[start - 1] == "," and (i >= len(words) or words[i] in {".", ",", ";", "!"})
 
 
 def _of_relation(place: Spatial, lead: str) -> str:
