@@ -51,7 +51,9 @@ _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
-_PLACE_LEADS = frozenset("in on at to towards toward into along near from".split())  # a place said with its preposition
+_PLACE_LEADS = frozenset(
+    "in on at to towards toward into along near from".split()
+)  # a place said with its preposition
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 

@@ -209,7 +209,9 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         return None
     labelled = _label(words, start, i) or (i if _tag_place(words, start, i) else None)
     if labelled is not None:
-        return Spatial(labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+        return Spatial(
+            labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth
+        )
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}

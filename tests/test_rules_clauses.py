@@ -270,3 +270,43 @@ def test_the_named_part_of_a_thing_stands_for_the_thing():
 def test_in_the_shadow_of_a_thing_is_beside_it():
     reading = reading_of("A fox sleeps in the shadow of a large boulder.")
     assert ("fox", "next_to", "boulder") in _relations(reading)
+
+
+def test_a_place_label_with_a_colon_places_the_thing_after_it():
+    reading = reading_of(
+        "A quiet library. Middle: a long oak table with a lamp. Top right corner: a round window."
+    )
+    assert _place(reading, "table") == ("center", "middle")
+    assert _place(reading, "window") == ("right", "top")
+
+
+def test_a_depth_label_places_its_thing_and_sets_its_height():
+    reading = reading_of("Foreground: a rusty bicycle. Background: a stone well.")
+    assert _place(reading, "bicycle") == (None, "bottom")
+    assert _place(reading, "well") == (None, "top")
+
+
+def test_labels_in_a_tag_list_place_each_thing_up_to_the_next_label():
+    reading = reading_of(
+        "digital art, left: old wizard, long gray beard, right: young archer, green cloak, bottom: wooden sign"
+    )
+    assert _place(reading, "wizard") == ("left", None)
+    assert _place(reading, "archer") == ("right", None)
+    assert _place(reading, "sign") == (None, "bottom")
+
+
+def test_a_place_in_brackets_places_the_thing_before_it():
+    reading = reading_of("A goat (left) and a donkey (right) graze in a meadow.")
+    assert _place(reading, "goat") == ("left", None)
+    assert _place(reading, "donkey") == ("right", None)
+
+
+def test_a_bare_place_after_a_comma_tags_the_clause_before_it():
+    reading = reading_of("A quiet harbor. A fisherman mending a net, bottom left. A gull, top, gliding.")
+    assert _place(reading, "fisherman") == ("left", "bottom")
+    assert _place(reading, "gull") == (None, "top")
+
+
+def test_a_place_between_commas_with_its_preposition_still_goes_forward():
+    reading = reading_of("Behind the barn, in the background, a red tractor waits.")
+    assert _place(reading, "tractor") == (None, "top")
