@@ -221,7 +221,10 @@ def _directional(words: list[str], start: int) -> Spatial | None:
             return None  # "the left side is dark"
     elif not lead and words[start] in {"front", "back", "top", "bottom"}:
         return None  # "a top hat", "the front door": not a place
-    stressed = words[start] in _FILLER  # "sits dead center", "far left"
+    ends = i >= len(words) or not words[i].isalpha() or words[i] in {"and", "while", "of"}
+    stressed = (
+        words[start] in _FILLER or ends and _space_taken(words, start)
+    )  # "sits dead center", "far left"
     if (
         not lead
         and start > 0
@@ -258,6 +261,13 @@ def _label(words: list[str], start: int, i: int) -> int | None:
     if start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
         return end
     return None
+
+
+def _space_taken(words: list[str], start: int) -> bool:
+    """Whether the words at start follow a verb of taking space ('takes up the middle', 'fills
+    the left half', 'occupies the foreground'): the object is a place in the picture."""
+    before = start - 1 - (start >= 2 and words[start - 1] == "up")
+    return before >= 0 and is_class(words[before], WordClass.SPACE_VERB)
 
 
 def _tag_place(words: list[str], start: int, i: int) -> bool:

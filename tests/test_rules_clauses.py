@@ -310,3 +310,18 @@ def test_a_bare_place_after_a_comma_tags_the_clause_before_it():
 def test_a_place_between_commas_with_its_preposition_still_goes_forward():
     reading = reading_of("Behind the barn, in the background, a red tractor waits.")
     assert _place(reading, "tractor") == (None, "top")
+
+
+def test_a_verb_of_taking_space_places_its_subject():
+    reading = reading_of(
+        "A giant sunflower takes up the middle. A stone fountain fills the left half, "
+        "and a wooden shed occupies the foreground."
+    )
+    assert _place(reading, "sunflower") == ("center", "middle")
+    assert _place(reading, "fountain") == ("left", None)
+    assert _place(reading, "shed") == (None, "bottom")
+
+
+def test_a_verb_of_taking_space_before_a_thing_is_no_place():
+    reading = reading_of("A tall man fills the back seat of a taxi.")
+    assert _place(reading, "man") == (None, None)
