@@ -270,6 +270,13 @@ def _space_taken(words: list[str], start: int) -> bool:
     return before >= 0 and is_class(words[before], WordClass.SPACE_VERB)
 
 
+def _tuning(words: list[str], start: int) -> bool:
+    """Whether the word at start only tunes the place phrase after it ('right in the middle',
+    'over on the left edge', 'right behind the barn'): not a place or relation of its own."""
+    nxt = words[start + 1] if start + 1 < len(words) else ""
+    return is_class(words[start], WordClass.PLACE_ADVERB) and (nxt in _LEAD or nxt in _RELATIVE_WORDS)
+
+
 def _tag_place(words: list[str], start: int, i: int) -> bool:
     """Whether direction words stand alone between commas or at the sentence end, as a tag on what
     was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
@@ -342,6 +349,8 @@ def _named_side(words: list[str], start: int) -> Spatial | None:
 
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
+    if _tuning(words, start):
+        return None
     owned = _possessive_side(words, start)
     if owned is not None:
         return owned

@@ -325,3 +325,12 @@ def test_a_verb_of_taking_space_places_its_subject():
 def test_a_verb_of_taking_space_before_a_thing_is_no_place():
     reading = reading_of("A tall man fills the back seat of a taxi.")
     assert _place(reading, "man") == (None, None)
+
+
+def test_right_or_over_before_a_place_only_tunes_it():
+    reading = reading_of(
+        "A meadow at noon, right in the middle of the picture, stands a stone well. "
+        "A goat grazes, and over on the left edge a birch tree leans."
+    )
+    assert _place(reading, "well") == ("center", "middle")
+    assert _place(reading, "tree") == ("left", None)
