@@ -54,6 +54,9 @@ _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on
 _PLACE_LEADS = frozenset(
     "in on at to towards toward into along near from".split()
 )  # a place said with its preposition
+_MOUNTS = frozenset(
+    "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
+)
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
@@ -289,7 +292,11 @@ def _object(
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
-        if nxt.head in _POSTURES and nxt.determiner in {"its", "his", "her", "their"}:
+        if (
+            nxt.head in _POSTURES
+            and nxt.determiner in {"its", "his", "her", "their"}
+            and not _mounted(phrases, k)
+        ):
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
@@ -304,6 +311,13 @@ def _object(
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
+
+
+def _mounted(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k follows a verb of riding or perching ('a doll rides on its back',
+    'a bird perches on his back'): 'its back' is then another thing's, not the subject's pose."""
+    verb = verb_before(phrases, k)
+    return verb is not None and phrases[verb].low in _MOUNTS  # type: ignore[union-attr]
 
 
 def _pronoun(

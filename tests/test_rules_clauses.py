@@ -334,3 +334,10 @@ def test_right_or_over_before_a_place_only_tunes_it():
     )
     assert _place(reading, "well") == ("center", "middle")
     assert _place(reading, "tree") == ("left", None)
+
+
+def test_on_its_back_after_riding_is_another_things_back_not_a_pose():
+    assert ("monkey", "on", "elephant") in _relations(
+        reading_of("A grey elephant wades through a river, and a small monkey rides on its back.")
+    )
+    assert _relations(reading_of("A fat beagle lies on its back under a tree.")) == set()
