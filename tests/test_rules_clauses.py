@@ -340,4 +340,6 @@ def test_on_its_back_after_riding_is_another_things_back_not_a_pose():
     assert ("monkey", "on", "elephant") in _relations(
         reading_of("A grey elephant wades through a river, and a small monkey rides on its back.")
     )
-    assert _relations(reading_of("A fat beagle lies on its back under a tree.")) == set()
+    assert _relations(reading_of("A fat beagle lies on its back under a tree.")) == {
+        ("beagle", "below", "tree")
+    }
