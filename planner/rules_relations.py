@@ -57,6 +57,7 @@ _PLACE_LEADS = frozenset(
 _MOUNTS = frozenset(
     "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
 )
+_GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
@@ -792,7 +793,31 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         if not others:
             return Spatial()
         objects = (target, others[0])
+    if kind is RelationKind.ON:
+        subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
     return Spatial(tuple(Link(kind, s, objects) for s in subjects))
+
+
+def _doers(
+    phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int], target: int
+) -> list[int]:
+    """Who works on a thing that is on a support bigger than they are stands on it too: 'a fisherman
+    mending a net on the pier' (on the pier, not only the net), not 'a cook chopping leeks on a board'."""
+    support = nouns[target].entry
+    if len(subjects) != 1 or support is None or support.kind not in _GROUNDS:
+        return []  # "folds a shirt on a table": the table holds the shirt
+    j = next((i for i, p in enumerate(phrases) if p is nouns[subjects[0]].phrase), None)
+    if j is None or j < 2 or not isinstance(phrases[j - 1], Verb):
+        return []
+    if participle(phrases, j - 1):
+        doers = _walk_back(phrases, j - 1, at, nouns, past_objects=True)
+    else:
+        doers = _verb_subject(phrases, j - 1, at, nouns)
+    return [
+        d
+        for d in doers
+        if (known := nouns[d].entry) is not None and known.kind in _ANIMATE and support.size > known.size
+    ]
 
 
 def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) -> list[Link]:

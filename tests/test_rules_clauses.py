@@ -343,3 +343,12 @@ def test_on_its_back_after_riding_is_another_things_back_not_a_pose():
     assert _relations(reading_of("A fat beagle lies on its back under a tree.")) == {
         ("beagle", "below", "tree")
     }
+
+
+def test_who_works_on_a_thing_on_a_ground_stands_on_that_ground():
+    assert ("sailor", "on", "dock") in _relations(
+        reading_of("A quiet port. A sailor in a wool cap coiling a rope on the wooden dock.")
+    )
+    assert ("baker", "on", "table") not in _relations(
+        reading_of("A baker in a white apron slices a loaf on a long table.")
+    )
