@@ -223,9 +223,15 @@ def _last_animate(
 def _first_thing(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
-    """The first thing named in the sentence of phrase k, before it."""
+    """The first thing named in the clause of phrase k, before it: from the sentence start or a
+    ', and' that opens a new clause ('a kite hangs up high, and a bear sits below, leaning ...')."""
     sentence = phrases[k].sentence
-    for p in phrases[:k]:
+    opened = [
+        j
+        for j in range(1, k)
+        if getattr(phrases[j], "low", "") in _JOINERS - {","} and getattr(phrases[j - 1], "low", "") == ","
+    ]
+    for p in phrases[opened[-1] if opened else 0 : k]:
         if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
             if nouns[at[p.start]].role in _PLACED_ROLES:
                 return _resolve(nouns, at[p.start])

@@ -352,3 +352,11 @@ def test_who_works_on_a_thing_on_a_ground_stands_on_that_ground():
     assert ("baker", "on", "table") not in _relations(
         reading_of("A baker in a white apron slices a loaf on a long table.")
     )
+
+
+def test_a_trailing_participle_goes_with_the_subject_of_its_own_clause():
+    reading = reading_of(
+        "High on the shelf a tin robot stands by a clock, and a rag doll sits on the floor, leaning against a box."
+    )
+    assert ("doll", "next_to", "box") in _relations(reading)
+    assert ("robot", "next_to", "box") not in _relations(reading)
