@@ -51,6 +51,13 @@ _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
+_PLACE_LEADS = frozenset(
+    "in on at to towards toward into along near from".split()
+)  # a place said with its preposition
+_MOUNTS = frozenset(
+    "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
+)
+_GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
@@ -216,9 +223,15 @@ def _last_animate(
 def _first_thing(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
-    """The first thing named in the sentence of phrase k, before it."""
+    """The first thing named in the clause of phrase k, before it: from the sentence start or a
+    ', and' that opens a new clause ('a kite hangs up high, and a bear sits below, leaning ...')."""
     sentence = phrases[k].sentence
-    for p in phrases[:k]:
+    opened = [
+        j
+        for j in range(1, k)
+        if getattr(phrases[j], "low", "") in _JOINERS - {","} and getattr(phrases[j - 1], "low", "") == ","
+    ]
+    for p in phrases[opened[-1] if opened else 0 : k]:
         if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
             if nouns[at[p.start]].role in _PLACED_ROLES:
                 return _resolve(nouns, at[p.start])
@@ -286,7 +299,11 @@ def _object(
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
-        if nxt.head in _POSTURES and nxt.determiner in {"its", "his", "her", "their"}:
+        if (
+            nxt.head in _POSTURES
+            and nxt.determiner in {"its", "his", "her", "their"}
+            and not _mounted(phrases, k)
+        ):
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
@@ -301,6 +318,13 @@ def _object(
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
+
+
+def _mounted(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k follows a verb of riding or perching ('a doll rides on its back',
+    'a bird perches on his back'): 'its back' is then another thing's, not the subject's pose."""
+    verb = verb_before(phrases, k)
+    return verb is not None and phrases[verb].low in _MOUNTS  # type: ignore[union-attr]
 
 
 def _pronoun(
@@ -443,12 +467,47 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
+    if _labels(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _labelled(phrases, k, at, nouns)))
+    if _tagged(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _clause(phrases, k - 1, at, nouns)))
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k is a label: 'Center: ...', 'left: ...'."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low == ":"
+
+
+def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k stands alone between commas, or a comma and the sentence end, as a
+    tag on the clause before it ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    before = phrases[k - 1] if k else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
+    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+
+
+def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a place label puts there: each thing named after it, not governed by a word
+    before it, up to the next label or the sentence end ('center: a swordswoman, black kimono,
+    left: a boy ...'; 'Foreground: a fox and a hare.')."""
+    found: list[int] = []
+    for j in range(k + 2, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END or isinstance(p, SpacePhrase) and _labels(phrases, j):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            holder = _resolve(nouns, at[p.start])
+            if holder not in found and (not found or not is_governed(phrases, j)):
+                found.append(holder)
+    return found[:6]
 
 
 def _handled(
@@ -740,7 +799,31 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         if not others:
             return Spatial()
         objects = (target, others[0])
+    if kind is RelationKind.ON:
+        subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
     return Spatial(tuple(Link(kind, s, objects) for s in subjects))
+
+
+def _doers(
+    phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int], target: int
+) -> list[int]:
+    """Who works on a thing that is on a support bigger than they are stands on it too: 'a fisherman
+    mending a net on the pier' (on the pier, not only the net), not 'a cook chopping leeks on a board'."""
+    support = nouns[target].entry
+    if len(subjects) != 1 or support is None or support.kind not in _GROUNDS:
+        return []  # "folds a shirt on a table": the table holds the shirt
+    j = next((i for i, p in enumerate(phrases) if p is nouns[subjects[0]].phrase), None)
+    if j is None or j < 2 or not isinstance(phrases[j - 1], Verb):
+        return []
+    if participle(phrases, j - 1):
+        doers = _walk_back(phrases, j - 1, at, nouns, past_objects=True)
+    else:
+        doers = _verb_subject(phrases, j - 1, at, nouns)
+    return [
+        d
+        for d in doers
+        if (known := nouns[d].entry) is not None and known.kind in _ANIMATE and support.size > known.size
+    ]
 
 
 def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) -> list[Link]:

@@ -24,6 +24,7 @@ _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
+_LABEL_BEFORE = frozenset([".", ",", ";", ":", "!", "?", "(", "\n"])
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -206,6 +207,11 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         i += 1
     if not found:
         return None
+    labelled = _label(words, start, i) or (i if _tag_place(words, start, i) else None)
+    if labelled is not None:
+        return Spatial(
+            labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth
+        )
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}
@@ -215,7 +221,10 @@ def _directional(words: list[str], start: int) -> Spatial | None:
             return None  # "the left side is dark"
     elif not lead and words[start] in {"front", "back", "top", "bottom"}:
         return None  # "a top hat", "the front door": not a place
-    stressed = words[start] in _FILLER  # "sits dead center", "far left"
+    ends = i >= len(words) or not words[i].isalpha() or words[i] in {"and", "while", "of"}
+    stressed = (
+        words[start] in _FILLER or ends and _space_taken(words, start)
+    )  # "sits dead center", "far left"
     if (
         not lead
         and start > 0
@@ -232,9 +241,46 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         return replace(place, relation=_of_relation(place, words[start]))
     if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
-    if depth is not None and vertical is None:  # the foreground is low in the picture, the background high
-        vertical = "bottom" if depth == "front" else "top"
-    return Spatial(i - start, horizontal=horizontal, vertical=vertical, depth=depth)
+    return Spatial(i - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+
+
+def _height(vertical: str | None, depth: str | None) -> str | None:
+    """The height of a place: the foreground is low in the picture, the background high."""
+    if depth is not None and vertical is None:
+        return "bottom" if depth == "front" else "top"
+    return vertical
+
+
+def _label(words: list[str], start: int, i: int) -> int | None:
+    """The end of a place said as a label ('Center: a clock', 'bottom right corner: a vase',
+    'background: a full moon', 'a cat (left)'), past an area word, or None: a label is a place
+    in the picture whatever word it is ('Top:' is not 'a top hat')."""
+    end = i + 1 if i < len(words) and words[i] in _AREA else i
+    if end < len(words) and words[end] == ":" and (start == 0 or words[start - 1] in _LABEL_BEFORE):
+        return end
+    if start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
+        return end
+    return None
+
+
+def _space_taken(words: list[str], start: int) -> bool:
+    """Whether the words at start follow a verb of taking space ('takes up the middle', 'fills
+    the left half', 'occupies the foreground'): the object is a place in the picture."""
+    before = start - 1 - (start >= 2 and words[start - 1] == "up")
+    return before >= 0 and is_class(words[before], WordClass.SPACE_VERB)
+
+
+def _tuning(words: list[str], start: int) -> bool:
+    """Whether the word at start only tunes the place phrase after it ('right in the middle',
+    'over on the left edge', 'right behind the barn'): not a place or relation of its own."""
+    nxt = words[start + 1] if start + 1 < len(words) else ""
+    return is_class(words[start], WordClass.PLACE_ADVERB) and (nxt in _LEAD or nxt in _RELATIVE_WORDS)
+
+
+def _tag_place(words: list[str], start: int, i: int) -> bool:
+    """Whether direction words stand alone between commas or at the sentence end, as a tag on what
+    was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    return start > 0 and words[start - 1] == "," and (i >= len(words) or words[i] in {".", ",", ";", "!"})
 
 
 def _of_relation(place: Spatial, lead: str) -> str:
@@ -303,6 +349,8 @@ def _named_side(words: list[str], start: int) -> Spatial | None:
 
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
+    if _tuning(words, start):
+        return None
     owned = _possessive_side(words, start)
     if owned is not None:
         return owned

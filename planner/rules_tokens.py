@@ -112,7 +112,11 @@ def _word_tag(low: str) -> Tag:
         return Tag.COMMA
     if low.isdigit():
         return Tag.NUM
-    classes = classes_of(low) - {WordClass.PLACE_ADVERB, WordClass.AIM_VERB}  # said by their context
+    classes = classes_of(low) - {
+        WordClass.PLACE_ADVERB,
+        WordClass.AIM_VERB,
+        WordClass.SPACE_VERB,
+    }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:
             return tag

@@ -98,6 +98,7 @@ class WordClass(str, Enum):
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
     FEMALE = "female"  # a woman or girl: 'she', 'her'
     MALE = "male"  # a man or boy: 'he', 'his'
+    SPACE_VERB = "space_verb"  # "takes up", "fills", "occupies": the place after it is where the subject is
 
 
 @dataclass(frozen=True)

@@ -270,3 +270,93 @@ def test_the_named_part_of_a_thing_stands_for_the_thing():
 def test_in_the_shadow_of_a_thing_is_beside_it():
     reading = reading_of("A fox sleeps in the shadow of a large boulder.")
     assert ("fox", "next_to", "boulder") in _relations(reading)
+
+
+def test_a_place_label_with_a_colon_places_the_thing_after_it():
+    reading = reading_of(
+        "A quiet library. Middle: a long oak table with a lamp. Top right corner: a round window."
+    )
+    assert _place(reading, "table") == ("center", "middle")
+    assert _place(reading, "window") == ("right", "top")
+
+
+def test_a_depth_label_places_its_thing_and_sets_its_height():
+    reading = reading_of("Foreground: a rusty bicycle. Background: a stone well.")
+    assert _place(reading, "bicycle") == (None, "bottom")
+    assert _place(reading, "well") == (None, "top")
+
+
+def test_labels_in_a_tag_list_place_each_thing_up_to_the_next_label():
+    reading = reading_of(
+        "digital art, left: old wizard, long gray beard, right: young archer, green cloak, bottom: wooden sign"
+    )
+    assert _place(reading, "wizard") == ("left", None)
+    assert _place(reading, "archer") == ("right", None)
+    assert _place(reading, "sign") == (None, "bottom")
+
+
+def test_a_place_in_brackets_places_the_thing_before_it():
+    reading = reading_of("A goat (left) and a donkey (right) graze in a meadow.")
+    assert _place(reading, "goat") == ("left", None)
+    assert _place(reading, "donkey") == ("right", None)
+
+
+def test_a_bare_place_after_a_comma_tags_the_clause_before_it():
+    reading = reading_of("A quiet harbor. A fisherman mending a net, bottom left. A gull, top, gliding.")
+    assert _place(reading, "fisherman") == ("left", "bottom")
+    assert _place(reading, "gull") == (None, "top")
+
+
+def test_a_place_between_commas_with_its_preposition_still_goes_forward():
+    reading = reading_of("Behind the barn, in the background, a red tractor waits.")
+    assert _place(reading, "tractor") == (None, "top")
+
+
+def test_a_verb_of_taking_space_places_its_subject():
+    reading = reading_of(
+        "A giant sunflower takes up the middle. A stone fountain fills the left half, "
+        "and a wooden shed occupies the foreground."
+    )
+    assert _place(reading, "sunflower") == ("center", "middle")
+    assert _place(reading, "fountain") == ("left", None)
+    assert _place(reading, "shed") == (None, "bottom")
+
+
+def test_a_verb_of_taking_space_before_a_thing_is_no_place():
+    reading = reading_of("A tall man fills the back seat of a taxi.")
+    assert _place(reading, "man") == (None, None)
+
+
+def test_right_or_over_before_a_place_only_tunes_it():
+    reading = reading_of(
+        "A meadow at noon, right in the middle of the picture, stands a stone well. "
+        "A goat grazes, and over on the left edge a birch tree leans."
+    )
+    assert _place(reading, "well") == ("center", "middle")
+    assert _place(reading, "tree") == ("left", None)
+
+
+def test_on_its_back_after_riding_is_another_things_back_not_a_pose():
+    assert ("monkey", "on", "elephant") in _relations(
+        reading_of("A grey elephant wades through a river, and a small monkey rides on its back.")
+    )
+    assert _relations(reading_of("A fat beagle lies on its back under a tree.")) == {
+        ("beagle", "below", "tree")
+    }
+
+
+def test_who_works_on_a_thing_on_a_ground_stands_on_that_ground():
+    assert ("sailor", "on", "dock") in _relations(
+        reading_of("A quiet port. A sailor in a wool cap coiling a rope on the wooden dock.")
+    )
+    assert ("baker", "on", "table") not in _relations(
+        reading_of("A baker in a white apron slices a loaf on a long table.")
+    )
+
+
+def test_a_trailing_participle_goes_with_the_subject_of_its_own_clause():
+    reading = reading_of(
+        "High on the shelf a tin robot stands by a clock, and a rag doll sits on the floor, leaning against a box."
+    )
+    assert ("doll", "next_to", "box") in _relations(reading)
+    assert ("robot", "next_to", "box") not in _relations(reading)
