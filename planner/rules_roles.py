@@ -164,6 +164,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
         return True  # "an oil painting", "a pencil sketch"
+    if first and k == 0 and not p.determiner and isinstance(nxt, Mark) and nxt.tag is Tag.END:
+        return True  # "Moody noir photograph. A detective ...": a title line naming the picture
     if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
         return True  # "..., black and white photograph", "grainy photograph"
     if WordClass.IMAGE_NOUN in head_classes and not listed and entry(p.compound) is None:
@@ -538,6 +540,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
         return None
+    posture = _before(phrases, k, 2)
+    if relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB):
+        return None  # "a boy sitting on a crate": a support under him, not a thing in use
     owner = _owner(nouns, p.sentence, earlier=False)
     if owner is not None and _person(nouns[owner]):
         return owner

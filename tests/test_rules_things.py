@@ -286,3 +286,24 @@ def test_an_unlisted_thing_named_with_the_acting_and_placed_is_a_thing():
     assert "module" in labels(
         "A rover crawls over the dunes. The landing module stands behind it on the right."
     )
+
+
+def test_a_thing_someone_sits_or_stands_on_is_a_thing_of_its_own():
+    got = labels("A sailor in a striped shirt sitting on a crate, and a clown standing on a barrel.")
+    assert {"crate", "barrel"} <= set(got)
+
+
+def test_a_title_line_naming_the_picture_is_no_thing():
+    got = labels("Dreamy storybook painting. A fox naps under an oak tree.")
+    assert "painting" not in " ".join(got) and "fox" in got
+
+
+def test_a_canopy_part_given_with_with_belongs_to_its_stall():
+    p = plan("On the right a flower stall with a green awning, and a boy waves.")
+    assert "awning" not in " ".join(r.label for r in p.regions)
+    assert "green awning" in prompt_of(p, "flower stall")
+
+
+def test_dog_breeds_and_boards_are_things():
+    got = labels("A pug sleeps under a bulletin board, next to a pomeranian.")
+    assert {"pug", "bulletin board", "pomeranian"} <= set(got)
