@@ -455,6 +455,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         pronoun = _low(_before(phrases, k, 2))
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
             return _possessor(nouns, sentence, pronoun)
+        dressed = relation == "inside" and nouns and nouns[-1].is_thing and nouns[-1].index == k - 2
+        if dressed:
+            return len(nouns) - 1  # "a rag doll in a gingham dress": the thing right before wears it
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
             owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
@@ -519,13 +522,13 @@ def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun])
 
 def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The person using a hand-held thing named after their action: 'pours a liquid from a flask',
-    'screams into a microphone', 'the ball in his hand' (one held over someone, 'under an
+    'screams into a microphone', 'the ball in his hand', 'a satchel on her shoulder' (one held over someone, 'under an
     umbrella', keeps its own region)."""
     p = phrases[k]
     before, after = _lead(phrases, k), _after(phrases, k)
     hand = (
         _after(phrases, k + 1)
-        if isinstance(after, SpacePhrase) and after.spatial.relation == "inside"
+        if isinstance(after, SpacePhrase) and after.spatial.relation in {"inside", "on"}
         else None
     )
     if (
@@ -812,6 +815,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     before = _before(phrases, k)
     if _negated(phrases, k, nouns):
         return (Role.NEGATED, None)
+    if isinstance(before, Verb) and is_class(before.low, WordClass.NAMING_VERB) and nouns:
+        return (Role.REPEAT, _resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
     if _low(before) in {"like", "as"}:
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):

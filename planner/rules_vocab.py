@@ -98,6 +98,7 @@ class WordClass(str, Enum):
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
     FEMALE = "female"  # a woman or girl: 'she', 'her'
     MALE = "male"  # a man or boy: 'he', 'his'
+    NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
 
 
 @dataclass(frozen=True)

@@ -307,3 +307,36 @@ def test_a_canopy_part_given_with_with_belongs_to_its_stall():
 def test_dog_breeds_and_boards_are_things():
     got = labels("A pug sleeps under a bulletin board, next to a pomeranian.")
     assert {"pug", "bulletin board", "pomeranian"} <= set(got)
+
+
+def test_a_name_given_with_named_or_called_is_the_thing_before():
+    p = plan("A young shepherd named Tomas, in a wool cloak, leads a goat up the hill.")
+    got = [r.label for r in p.regions]
+    assert "tomas" not in got and "wool cloak" not in " ".join(got)
+    assert "wool cloak" in prompt_of(p, "young shepherd")
+
+
+def test_a_thing_on_her_arm_or_shoulder_is_carried():
+    p = plan("An old woman crosses the square, a leather satchel on her shoulder.")
+    assert "leather satchel" not in [r.label for r in p.regions]
+    assert "leather satchel" in prompt_of(p, "old woman")
+
+
+def test_a_toy_in_a_garment_wears_it():
+    p = plan(
+        "A rag doll in a gingham dress leans on a toy chest, and a plush rabbit in a bow tie sits nearby."
+    )
+    got = " ".join(r.label for r in p.regions)
+    assert "dress" not in got and "bow tie" not in got
+    assert "gingham dress" in prompt_of(p, "rag doll")
+
+
+def test_an_adjective_that_is_also_a_noun_before_a_noun_describes_it():
+    got = labels("A giant pale moon rises over a full harvest cart.")
+    assert "giant" not in got and "moon" in " ".join(got)
+    assert labels("A crate full of apples sits on a table.")[0] == "crate"
+
+
+def test_a_tagged_part_after_its_owners_kind_is_a_part():
+    got = labels("1girl, wolf girl, grey wolf ears, red jacket, forest")
+    assert "wolf" not in got and "grey wolf" not in got
