@@ -340,3 +340,32 @@ def test_an_adjective_that_is_also_a_noun_before_a_noun_describes_it():
 def test_a_tagged_part_after_its_owners_kind_is_a_part():
     got = labels("1girl, wolf girl, grey wolf ears, red jacket, forest")
     assert "wolf" not in got and "grey wolf" not in got
+
+
+def test_a_shop_name_with_a_possessive_is_no_thing():
+    got = labels("The door of Marlowe's Books is open, and a cat sleeps on the step.")
+    assert "book" not in got and "cat" in got
+
+
+def test_standing_guard_names_no_other_person():
+    assert labels("Two sentries stand guard by a gate.").count("guard") == 0
+
+
+def test_a_count_of_characters_before_the_characters_is_no_thing():
+    got = labels("fantasy key visual, 2 characters, left: knight in armor, right: witch with a broom")
+    assert "character" not in got and {"knight", "witch"} <= set(got)
+
+
+def test_a_picture_word_in_a_tag_list_is_the_picture():
+    got = labels("sci-fi key art, film poster, masterpiece, center: pilot in a flight suit")
+    assert "poster" not in " ".join(got) and "pilot" in got
+
+
+def test_a_stall_under_its_awning_keeps_it():
+    p = plan("On the left a fruit stall under a yellow awning, and a boy buys a melon.")
+    assert "yellow awning" in prompt_of(p, "fruit stall")
+
+
+def test_a_counter_before_in_a_garment_does_not_wear_it():
+    p = plan("The baker stands behind his counter in a floury apron.")
+    assert "floury apron" in prompt_of(p, "baker")
