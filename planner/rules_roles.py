@@ -617,9 +617,16 @@ def _listed_part_owner(
     given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in _POSSESSIVE
     if known is None or kinds == [""]:
         return None
-    under = isinstance(lead, SpacePhrase) and lead.lead == "under" and nouns and nouns[-1].index == k - 2
-    if under and nouns[-1].is_thing and nouns[-1].entry is not None and nouns[-1].entry.kind.value in kinds:
-        return len(nouns) - 1  # "a stall under a striped awning": its own canopy
+    next_to = bool(nouns) and nouns[-1].index == k - 2
+    under = isinstance(lead, SpacePhrase) and lead.lead == "under" and next_to
+    aside = _low(_before(phrases, k)) == "," and not p.determiner and next_to  # "a sign, gold letters"
+    if (
+        (under or aside)
+        and nouns[-1].is_thing
+        and nouns[-1].entry is not None
+        and nouns[-1].entry.kind.value in kinds
+    ):
+        return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
     if not given:
         return None
     for i in range(len(nouns) - 1, -1, -1):

@@ -139,9 +139,9 @@ def _lemminflect_tag(low: str) -> Tag:
     if not low.isascii():
         return Tag.UNKNOWN
     pos = parts_of_speech(low)
-    if not pos and "-" in low and low.endswith("ed"):
-        return Tag.ADJ  # "cross-legged", "long-haired": a compound adjective
-    if low.endswith("ly") and ("ADV" in pos or not pos):
+    if not pos and "-" in low and (low.endswith("ed") or low.split("-")[0].endswith("ed")):
+        return Tag.ADJ  # "cross-legged", "long-haired", "tipped-over": a compound adjective
+    if low.endswith("ly") and ("ADV" in pos or not pos) and "NOUN" not in pos:
         return Tag.ADV
     if "VERB" in pos and low.endswith("ing"):
         return Tag.VERB  # "flying", "running": an action (a modifier when a noun follows)
@@ -180,6 +180,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
     if closing and word.endswith("s") and is_class(singular(word), WordClass.PART) and entry(previous):
         return tag  # "..., white cat ears, ...": a part named by its owner's kind
+    if i > 1 and tags[i - 2] is Tag.ADJ and is_class(previous, WordClass.COLOUR):
+        return tag  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
     governed = _governed(tags, lows, i)

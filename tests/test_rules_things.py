@@ -369,3 +369,14 @@ def test_a_stall_under_its_awning_keeps_it():
 def test_a_counter_before_in_a_garment_does_not_wear_it():
     p = plan("The baker stands behind his counter in a floury apron.")
     assert "floury apron" in prompt_of(p, "baker")
+
+
+def test_hyphenated_participles_and_ly_nouns_are_modifiers():
+    got = labels("A knocked-over supply bucket lies by the door.")
+    assert "supply bucket" in got
+
+
+def test_letters_set_off_after_a_sign_are_its_part():
+    p = plan("Above the shop hangs a wooden sign, shiny gold letters.")
+    assert "letter" not in " ".join(r.label for r in p.regions)
+    assert "shiny gold letters" in prompt_of(p, "wooden sign")
