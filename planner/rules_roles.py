@@ -629,10 +629,13 @@ def _listed_part_owner(
         return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
     if not given:
         return None
+    nearest = p.determiner not in _POSSESSIVE  # "a lot with two cars": in this sentence, or nobody's
     for i in range(len(nouns) - 1, -1, -1):
         owner = nouns[i].entry
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
             return _resolve(nouns, i)
+        if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
+            return None
     return None
 
 

@@ -380,3 +380,15 @@ def test_letters_set_off_after_a_sign_are_its_part():
     p = plan("Above the shop hangs a wooden sign, shiny gold letters.")
     assert "letter" not in " ".join(r.label for r in p.regions)
     assert "shiny gold letters" in prompt_of(p, "wooden sign")
+
+
+def test_bedding_and_cars_given_with_with_belong_to_the_thing_before():
+    p = plan("A tram with two yellow cars waits, and a sofa with a knitted duvet sits on the right.")
+    got = " ".join(r.label for r in p.regions)
+    assert "yellow car" not in got and "duvet" not in got
+    assert "two yellow cars" in prompt_of(p, "tram")
+
+
+def test_a_part_after_with_in_a_later_sentence_does_not_reach_back():
+    got = labels("A small bus waits by the curb. A parking lot with three cars.")
+    assert got.count("car") == 3
