@@ -392,3 +392,8 @@ def test_bedding_and_cars_given_with_with_belong_to_the_thing_before():
 def test_a_part_after_with_in_a_later_sentence_does_not_reach_back():
     got = labels("A small bus waits by the curb. A parking lot with three cars.")
     assert got.count("car") == 3
+
+
+def test_a_lunar_lander_is_bigger_than_an_astronaut():
+    p = plan("A lunar lander rests on the dust, and an astronaut walks beside it.")
+    assert {r.label for r in p.regions} >= {"lunar lander", "astronaut"}
