@@ -452,6 +452,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
     if relation == "with" and on_its_owner(phrases, end):
         return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and _set_beside(phrases, k):
+        return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
@@ -492,6 +494,13 @@ def _wearer_before(nouns: list[Noun], k: int) -> bool:
     known = last.entry
     holder = known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER) or known.has(Flag.WALL)
     return known.kind in {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.OBJECT} and not holder
+
+
+def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a 'with' thing is placed beside its owner right after ('with a crate at his
+    feet', 'with a dog beside her'): a thing of its own, not held."""
+    place = _after(phrases, k)
+    return isinstance(place, SpacePhrase) and place.spatial.relation in {"adjacent", "left_of", "right_of"}
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:

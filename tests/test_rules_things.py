@@ -397,3 +397,13 @@ def test_a_part_after_with_in_a_later_sentence_does_not_reach_back():
 def test_a_lunar_lander_is_bigger_than_an_astronaut():
     p = plan("A lunar lander rests on the dust, and an astronaut walks beside it.")
     assert {r.label for r in p.regions} >= {"lunar lander", "astronaut"}
+
+
+def test_a_with_thing_set_at_its_owners_feet_is_its_own_thing():
+    got = labels("An old sailor waits on the pier with a leather bag at his feet.")
+    assert "leather bag" in got
+
+
+def test_scales_given_with_with_belong_to_the_animal():
+    p = plan("A snake with golden scales coils around a pillar.")
+    assert "scale" not in " ".join(r.label for r in p.regions)
