@@ -164,6 +164,11 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
         return True  # "an oil painting", "a pencil sketch"
+    tagged = not p.determiner and _low(_before(phrases, k)) == "," and _low(nxt) == ","
+    if first and tagged:
+        return True  # "anime key visual, film poster, 2 characters, ...": the picture in a tag list
+    if first and k == 0 and not p.determiner and isinstance(nxt, Mark) and nxt.tag is Tag.END:
+        return True  # "Moody noir photograph. A detective ...": a title line naming the picture
     if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
         return True  # "..., black and white photograph", "grainy photograph"
     if WordClass.IMAGE_NOUN in head_classes and not listed and entry(p.compound) is None:
@@ -447,12 +452,16 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
     if relation == "with" and on_its_owner(phrases, end):
         return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and _set_beside(phrases, k):
+        return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         pronoun = _low(_before(phrases, k, 2))
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
             return _possessor(nouns, sentence, pronoun)
+        if relation == "inside" and _wearer_before(nouns, k):
+            return len(nouns) - 1  # "a rag doll in a gingham dress": the thing right before wears it
         owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
         if owner is None and relation == "with" and known.size <= Size.SMALL:
             owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
@@ -474,6 +483,24 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _wearer_before(nouns: list[Noun], k: int) -> bool:
+    """Whether the noun right before 'in <a garment>' (phrase k) can wear it: someone, an
+    animal or a figure-like object (a doll, a teddy bear), not a counter or a box."""
+    last = nouns[-1] if nouns else None
+    if last is None or not last.is_thing or last.index != k - 2 or last.entry is None:
+        return False
+    known = last.entry
+    holder = known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER) or known.has(Flag.WALL)
+    return known.kind in {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.OBJECT} and not holder
+
+
+def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a 'with' thing is placed beside its owner right after ('with a crate at his
+    feet', 'with a dog beside her'): a thing of its own, not held."""
+    place = _after(phrases, k)
+    return isinstance(place, SpacePhrase) and place.spatial.relation in {"adjacent", "left_of", "right_of"}
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
@@ -517,13 +544,13 @@ def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun])
 
 def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The person using a hand-held thing named after their action: 'pours a liquid from a flask',
-    'screams into a microphone', 'the ball in his hand' (one held over someone, 'under an
+    'screams into a microphone', 'the ball in his hand', 'a satchel on her shoulder' (one held over someone, 'under an
     umbrella', keeps its own region)."""
     p = phrases[k]
     before, after = _lead(phrases, k), _after(phrases, k)
     hand = (
         _after(phrases, k + 1)
-        if isinstance(after, SpacePhrase) and after.spatial.relation == "inside"
+        if isinstance(after, SpacePhrase) and after.spatial.relation in {"inside", "on"}
         else None
     )
     if (
@@ -538,6 +565,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
         return None
+    posture = _before(phrases, k, 2)
+    if relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB):
+        return None  # "a boy sitting on a crate": a support under him, not a thing in use
     owner = _owner(nouns, p.sentence, earlier=False)
     if owner is not None and _person(nouns[owner]):
         return owner
@@ -594,12 +624,27 @@ def _listed_part_owner(
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     lead = _lead(phrases, k)
     given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in _POSSESSIVE
-    if known is None or not given or kinds == [""]:
+    if known is None or kinds == [""]:
         return None
+    next_to = bool(nouns) and nouns[-1].index == k - 2
+    under = isinstance(lead, SpacePhrase) and lead.lead == "under" and next_to
+    aside = _low(_before(phrases, k)) == "," and not p.determiner and next_to  # "a sign, gold letters"
+    if (
+        (under or aside)
+        and nouns[-1].is_thing
+        and nouns[-1].entry is not None
+        and nouns[-1].entry.kind.value in kinds
+    ):
+        return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
+    if not given:
+        return None
+    nearest = p.determiner not in _POSSESSIVE  # "a lot with two cars": in this sentence, or nobody's
     for i in range(len(nouns) - 1, -1, -1):
         owner = nouns[i].entry
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
             return _resolve(nouns, i)
+        if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
+            return None
     return None
 
 
@@ -800,6 +845,44 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
 
 
+def _named_business(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'the window of Marlowe's Books', 'a table at Gino's Pizzeria': a capitalised name with a
+    possessive after a preposition names a shop, the setting, not a thing to draw."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    capitals = len(p.words) > 1 and all(w[:1].isupper() for w in p.words)
+    owned = any(w.endswith("'s") for w in p.words[:-1])
+    before = _before(phrases, k)
+    governed = isinstance(before, SpacePhrase) or isinstance(before, Mark) and before.tag is Tag.PREP
+    return capitals and owned and governed and not p.determiner
+
+
+def _cast_count(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'3 characters, ...: a knight, a witch, a bard': a count of the people named after it
+    (words.tsv 'cast_noun'), not people of its own."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not is_class(p.head, WordClass.CAST_NOUN) or not p.count or p.determiner:
+        return False
+    later = 0
+    for q in phrases[k + 1 :]:
+        known = entry(q.compound) or entry(q.head) if isinstance(q, NounPhrase) else None
+        if known is not None and known.kind is ThingKind.PERSON and not is_class(q.head, WordClass.CAST_NOUN):
+            later += q.count or 1  # type: ignore[union-attr]
+    return later >= p.count
+
+
+def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """'two sentries stand guard', 'a man sits sentry': a bare person word right after a verb of
+    posture says what they do, not someone else."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    bare = not (p.determiner or p.count or p.plural or p.modifiers)
+    posture = isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB)
+    return bare and posture and known is not None and known.kind is ThingKind.PERSON
+
+
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
@@ -807,6 +890,10 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     before = _before(phrases, k)
     if _negated(phrases, k, nouns):
         return (Role.NEGATED, None)
+    if isinstance(before, Verb) and is_class(before.low, WordClass.NAMING_VERB) and nouns:
+        return (Role.REPEAT, _resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
+    if _named_business(phrases, k) or _cast_count(phrases, k) or _idiom(phrases, k, known):
+        return (Role.NONE, None)
     if _low(before) in {"like", "as"}:
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):

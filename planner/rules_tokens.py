@@ -126,7 +126,13 @@ def _word_tag(low: str) -> Tag:
         return Tag.NOUN  # "food photography", "anime key visual"
     if classes & _ADJECTIVE_CLASSES:
         return Tag.ADJ
-    if classes & {WordClass.ATTACH_VERB, WordClass.DEPICT_VERB, WordClass.MAKER_VERB, WordClass.PLACING_VERB}:
+    if classes & {
+        WordClass.ATTACH_VERB,
+        WordClass.DEPICT_VERB,
+        WordClass.MAKER_VERB,
+        WordClass.PLACING_VERB,
+        WordClass.NAMING_VERB,
+    }:
         return Tag.VERB
     if classes:
         return Tag.NOUN
@@ -137,9 +143,9 @@ def _lemminflect_tag(low: str) -> Tag:
     if not low.isascii():
         return Tag.UNKNOWN
     pos = parts_of_speech(low)
-    if not pos and "-" in low and low.endswith("ed"):
-        return Tag.ADJ  # "cross-legged", "long-haired": a compound adjective
-    if low.endswith("ly") and ("ADV" in pos or not pos):
+    if not pos and "-" in low and (low.endswith("ed") or low.split("-")[0].endswith("ed")):
+        return Tag.ADJ  # "cross-legged", "long-haired", "tipped-over": a compound adjective
+    if low.endswith("ly") and ("ADV" in pos or not pos) and "NOUN" not in pos:
         return Tag.ADV
     if "VERB" in pos and low.endswith("ing"):
         return Tag.VERB  # "flying", "running": an action (a modifier when a noun follows)
@@ -175,6 +181,11 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         and is_class(word, WordClass.LIGHT)
     ):
         return tag  # "traffic lights", "fairy lights", "sun rays"
+    closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
+    if closing and word.endswith("s") and is_class(singular(word), WordClass.PART) and entry(previous):
+        return tag  # "..., white cat ears, ...": a part named by its owner's kind
+    if i > 1 and tags[i - 2] is Tag.ADJ and is_class(previous, WordClass.COLOUR):
+        return tag  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
     governed = _governed(tags, lows, i)
@@ -214,6 +225,19 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A word that is also an adjective (words.tsv) before the noun it describes: 'a full moon',
+    'a giant mushroom' (not 'full of apples', 'a giant stomps')."""
+    tag, after = tags[i], tags[i + 1]
+    if tag not in {Tag.AUX, Tag.NOUN} or after not in {Tag.ADJ, Tag.NOUN}:
+        return tag
+    if tag is Tag.NOUN and not is_class(lows[i], WordClass.BIG):
+        return tag
+    if tag is Tag.AUX and not is_class(lows[i], WordClass.ADJECTIVE):
+        return tag
+    return Tag.ADJ
 
 
 def _object_noun(lows: list[str], i: int) -> bool:
@@ -327,6 +351,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [_word_tag(low) for low in lows]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         tags[i] = _verb_as_noun(tags, lows, i) if tags[i] is Tag.VERB else _in_context(tags, lows, i)
+    for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
+        tags[i] = _modifier(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):

@@ -99,6 +99,8 @@ class WordClass(str, Enum):
     FEMALE = "female"  # a woman or girl: 'she', 'her'
     MALE = "male"  # a man or boy: 'he', 'his'
     SPACE_VERB = "space_verb"  # "takes up", "fills", "occupies": the place after it is where the subject is
+    NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
+    CAST_NOUN = "cast_noun"  # "3 characters": a count of the people named after it
 
 
 @dataclass(frozen=True)

@@ -286,3 +286,125 @@ def test_an_unlisted_thing_named_with_the_acting_and_placed_is_a_thing():
     assert "module" in labels(
         "A rover crawls over the dunes. The landing module stands behind it on the right."
     )
+
+
+def test_a_thing_someone_sits_or_stands_on_is_a_thing_of_its_own():
+    got = labels("A sailor in a striped shirt sitting on a crate, and a clown standing on a barrel.")
+    assert {"crate", "barrel"} <= set(got)
+
+
+def test_a_title_line_naming_the_picture_is_no_thing():
+    got = labels("Dreamy storybook painting. A fox naps under an oak tree.")
+    assert "painting" not in " ".join(got) and "fox" in got
+
+
+def test_a_canopy_part_given_with_with_belongs_to_its_stall():
+    p = plan("On the right a flower stall with a green awning, and a boy waves.")
+    assert "awning" not in " ".join(r.label for r in p.regions)
+    assert "green awning" in prompt_of(p, "flower stall")
+
+
+def test_dog_breeds_and_boards_are_things():
+    got = labels("A pug sleeps under a bulletin board, next to a pomeranian.")
+    assert {"pug", "bulletin board", "pomeranian"} <= set(got)
+
+
+def test_a_name_given_with_named_or_called_is_the_thing_before():
+    p = plan("A young shepherd named Tomas, in a wool cloak, leads a goat up the hill.")
+    got = [r.label for r in p.regions]
+    assert "tomas" not in got and "wool cloak" not in " ".join(got)
+    assert "wool cloak" in prompt_of(p, "young shepherd")
+
+
+def test_a_thing_on_her_arm_or_shoulder_is_carried():
+    p = plan("An old woman crosses the square, a leather satchel on her shoulder.")
+    assert "leather satchel" not in [r.label for r in p.regions]
+    assert "leather satchel" in prompt_of(p, "old woman")
+
+
+def test_a_toy_in_a_garment_wears_it():
+    p = plan(
+        "A rag doll in a gingham dress leans on a toy chest, and a plush rabbit in a bow tie sits nearby."
+    )
+    got = " ".join(r.label for r in p.regions)
+    assert "dress" not in got and "bow tie" not in got
+    assert "gingham dress" in prompt_of(p, "rag doll")
+
+
+def test_an_adjective_that_is_also_a_noun_before_a_noun_describes_it():
+    got = labels("A giant pale moon rises over a full harvest cart.")
+    assert "giant" not in got and "moon" in " ".join(got)
+    assert labels("A crate full of apples sits on a table.")[0] == "crate"
+
+
+def test_a_tagged_part_after_its_owners_kind_is_a_part():
+    got = labels("1girl, wolf girl, grey wolf ears, red jacket, forest")
+    assert "wolf" not in got and "grey wolf" not in got
+
+
+def test_a_shop_name_with_a_possessive_is_no_thing():
+    got = labels("The door of Marlowe's Books is open, and a cat sleeps on the step.")
+    assert "book" not in got and "cat" in got
+
+
+def test_standing_guard_names_no_other_person():
+    assert labels("Two sentries stand guard by a gate.").count("guard") == 0
+
+
+def test_a_count_of_characters_before_the_characters_is_no_thing():
+    got = labels("fantasy key visual, 2 characters, left: knight in armor, right: witch with a broom")
+    assert "character" not in got and {"knight", "witch"} <= set(got)
+
+
+def test_a_picture_word_in_a_tag_list_is_the_picture():
+    got = labels("sci-fi key art, film poster, masterpiece, center: pilot in a flight suit")
+    assert "poster" not in " ".join(got) and "pilot" in got
+
+
+def test_a_stall_under_its_awning_keeps_it():
+    p = plan("On the left a fruit stall under a yellow awning, and a boy buys a melon.")
+    assert "yellow awning" in prompt_of(p, "fruit stall")
+
+
+def test_a_counter_before_in_a_garment_does_not_wear_it():
+    p = plan("The baker stands behind his counter in a floury apron.")
+    assert "floury apron" in prompt_of(p, "baker")
+
+
+def test_hyphenated_participles_and_ly_nouns_are_modifiers():
+    got = labels("A knocked-over supply bucket lies by the door.")
+    assert "supply bucket" in got
+
+
+def test_letters_set_off_after_a_sign_are_its_part():
+    p = plan("Above the shop hangs a wooden sign, shiny gold letters.")
+    assert "letter" not in " ".join(r.label for r in p.regions)
+    assert "shiny gold letters" in prompt_of(p, "wooden sign")
+
+
+def test_bedding_and_cars_given_with_with_belong_to_the_thing_before():
+    p = plan("A tram with two yellow cars waits, and a sofa with a knitted duvet sits on the right.")
+    got = " ".join(r.label for r in p.regions)
+    assert "yellow car" not in got and "duvet" not in got
+    assert "two yellow cars" in prompt_of(p, "tram")
+
+
+def test_a_part_after_with_in_a_later_sentence_does_not_reach_back():
+    got = labels("A small bus waits by the curb. A parking lot with three cars.")
+    assert got.count("car") == 3
+
+
+def test_a_lunar_lander_is_bigger_than_an_astronaut():
+    p = plan("A lunar lander rests on the dust, and an astronaut walks beside it.")
+    assert {r.label for r in p.regions} >= {"lunar lander", "astronaut"}
+
+
+def test_a_with_thing_set_at_its_owners_feet_is_its_own_thing():
+    p = plan("An old sailor waits on the pier with a leather bag at his feet.")
+    assert [r.label for r in p.regions].count("leather bag") == 1
+    assert "leather bag" not in prompt_of(p, "old sailor")
+
+
+def test_scales_given_with_with_belong_to_the_animal():
+    p = plan("A snake with golden scales coils around a pillar.")
+    assert "scale" not in " ".join(r.label for r in p.regions)
