@@ -235,6 +235,22 @@ def _worked_at(reading: PromptReading, index: int) -> str | None:
     return None
 
 
+_STACKED = {RelationKind.ABOVE: "top", RelationKind.BELOW: "bottom"}
+
+
+def _stacked(reading: PromptReading, index: int) -> str | None:
+    """The height of a thing said to be above a thing at the top (or below one at the bottom): 'in
+    the background a mill, and a water tower rises above it' puts the tower at the top too."""
+    for relation in reading.relations:
+        height = _STACKED.get(relation.kind)
+        if height is None or relation.subject != index:
+            continue
+        place = reading.things[relation.objects[0]].place
+        if place is not None and place.vertical == height:
+            return height
+    return None
+
+
 def _depth(reading: PromptReading, index: int) -> str | None:
     place = reading.things[index].place
     if place is not None and place.depth:
@@ -292,7 +308,7 @@ def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) ->
     return Group(
         count=kept.instances,
         horizontal=stated.horizontal or _beside(reading, kept.thing),
-        vertical=stated.vertical or _worked_at(reading, kept.thing),
+        vertical=stated.vertical or _worked_at(reading, kept.thing) or _stacked(reading, kept.thing),
         depth=_depth(reading, kept.thing),
         shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
         size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),

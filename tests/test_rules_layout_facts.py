@@ -135,3 +135,18 @@ def test_a_place_borrowed_from_a_neighbour_gives_way_to_being_beside_it():
     )
     assert side_by_side(boxes[2][0], boxes[0][0]), boxes
     assert boxes[0] == stump and boxes[1] == badger  # what is where the prompt says stays
+
+
+def test_a_thing_above_one_at_the_top_is_given_the_top():
+    from planner.rules import reading_of
+    from planner.rules_budget import budget
+    from planner.rules_constraints import layout_input
+
+    reading = reading_of(
+        "On the left a potter works beside a kiln, in the background a stone mill stands, "
+        "and a tall water tower rises above the mill."
+    )
+    kept = budget(reading, 24)
+    groups, _, _ = layout_input(reading, kept)
+    tower = next(g for k, g in zip(kept, groups, strict=True) if reading.things[k.thing].head == "tower")
+    assert tower.vertical == "top", tower
