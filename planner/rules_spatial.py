@@ -365,7 +365,7 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
                 and words[start + 2 : start + 3]
                 and words[start + 2] in _BY_OBJECTS
             ):
-                return Spatial(2, relation="front", needs_object=True)  # "peeks out from behind a tree"
+                return Spatial(2, relation="behind", needs_object=True)  # "peeks out from behind a tree": behind it
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     directional = _directional(words, start)

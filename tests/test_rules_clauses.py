@@ -360,3 +360,9 @@ def test_a_trailing_participle_goes_with_the_subject_of_its_own_clause():
     )
     assert ("doll", "next_to", "box") in _relations(reading)
     assert ("robot", "next_to", "box") not in _relations(reading)
+
+
+def test_peeking_out_from_behind_a_thing_is_being_behind_it():
+    reading = reading_of("A shy kitten peeks out from behind a flowerpot on the porch.")
+    assert ("kitten", "behind", "flowerpot") in _relations(reading)
+    assert ("kitten", "in_front_of", "flowerpot") not in _relations(reading)
