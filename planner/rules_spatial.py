@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.rules_vocab import WordClass, is_class
+from planner.rules_vocab import WordClass, is_class, is_verb_of, verb_relation
 
 _LEAD = frozenset("on to at in into towards toward from along near through".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
@@ -34,7 +34,6 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("right", "of"): "right_of",
     ("to", "the", "left", "of"): "left_of",
     ("to", "the", "right", "of"): "right_of",
-    ("hidden", "by"): "behind",
     ("from", "above"): "camera",
     ("from", "below"): "camera",
     ("from", "behind"): "camera",
@@ -43,42 +42,12 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("from", "the", "left"): "camera",
     ("from", "the", "right"): "camera",
     ("from", "the", "top"): "camera",
-    ("hidden", "behind"): "behind",
     ("partially", "hidden", "by"): "behind",
-    ("blocked", "by"): "behind",
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
     ("in", "the", "shadow", "of"): "adjacent",  # beside the thing that casts it
     ("in", "the", "shade", "of"): "adjacent",
-    ("coils", "around"): "on",  # wound around a thing: on it
-    ("coiled", "around"): "on",
-    ("coiling", "around"): "on",
-    ("wraps", "around"): "on",
-    ("wrapped", "around"): "on",
-    ("curled", "around"): "on",
-    ("strapped", "to"): "on",  # fixed to a thing: on it
-    ("tied", "to"): "on",
-    ("taped", "to"): "on",
-    ("pinned", "to"): "on",
-    ("nailed", "to"): "on",
-    ("bolted", "to"): "on",
-    ("glued", "to"): "on",
-    ("clipped", "to"): "on",
-    ("fixed", "to"): "on",
-    ("attached", "to"): "on",
-    ("chained", "to"): "on",
-    ("clings", "to"): "on",
-    ("clinging", "to"): "on",
-    ("cling", "to"): "on",
-    ("bends", "over"): "adjacent",  # a person bending over a thing is beside and behind it
-    ("bending", "over"): "adjacent",
-    ("bent", "over"): "adjacent",
-    ("leans", "over"): "adjacent",
-    ("leaning", "over"): "adjacent",
-    ("hunched", "over"): "adjacent",
-    ("stoops", "over"): "adjacent",
-    ("stooping", "over"): "adjacent",
     ("close", "to"): "adjacent",
     ("adjacent", "to"): "adjacent",
     ("on", "side", "of"): "adjacent",
@@ -89,25 +58,7 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("on", "each", "side", "of"): "around",
     ("on", "either", "side", "of"): "around",
     ("on", "both", "sides", "of"): "around",
-    ("surrounded", "by"): "with",
-    ("flanked", "by"): "between",
-    ("made", "of"): "with",
-    ("made", "from"): "with",
-    ("covered", "in"): "with",
-    ("covered", "with"): "with",
-    ("filled", "with"): "with",
     ("full", "of"): "with",
-    ("topped", "with"): "with",
-    ("decorated", "with"): "with",
-    ("dotted", "with"): "with",
-    ("speckled", "with"): "with",
-    ("adorned", "with"): "with",
-    ("wrapped", "in"): "with",
-    ("striped", "in"): "with",
-    ("painted", "in"): "with",
-    ("lined", "with"): "with",
-    ("crowned", "with"): "with",
-    ("dressed", "in"): "with",
 }
 _RELATIVE_WORDS: dict[str, str] = {
     "above": "above",
@@ -267,7 +218,7 @@ def _space_taken(words: list[str], start: int) -> bool:
     """Whether the words at start follow a verb of taking space ('takes up the middle', 'fills
     the left half', 'occupies the foreground'): the object is a place in the picture."""
     before = start - 1 - (start >= 2 and words[start - 1] == "up")
-    return before >= 0 and is_class(words[before], WordClass.SPACE_VERB)
+    return before >= 0 and is_verb_of(words[before], WordClass.SPACE_VERB)
 
 
 def _tuning(words: list[str], start: int) -> bool:
@@ -365,9 +316,14 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
                 and words[start + 2 : start + 3]
                 and words[start + 2] in _BY_OBJECTS
             ):
-                return Spatial(2, relation="behind", needs_object=True)  # "peeks out from behind a tree": behind it
+                return Spatial(
+                    2, relation="behind", needs_object=True
+                )  # "peeks out from behind a tree": behind it
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
+    verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
+    if verb is not None:
+        return Spatial(2, relation=verb, needs_object=True)  # "coiled around", "strapped to" (words.tsv)
     directional = _directional(words, start)
     if directional is not None:
         return directional

@@ -98,7 +98,11 @@ class WordClass(str, Enum):
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
     FEMALE = "female"  # a woman or girl: 'she', 'her'
     MALE = "male"  # a man or boy: 'he', 'his'
-    SPACE_VERB = "space_verb"  # "takes up", "fills", "occupies": the place after it is where the subject is
+    SPACE_VERB = (
+        "space_verb"  # "takes up", "fills", "occupies": the place after it is where the subject is (lemmas)
+    )
+    RELATION_VERB = "relation_verb"  # "coil around", "lean over": any form with its particle relates (lemmas)
+    RELATION_PARTICIPLE = "relation_participle"  # "cover with", "hide by": as a past participle only (lemmas)
     NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
     CAST_NOUN = "cast_noun"  # "3 characters": a count of the people named after it
 
@@ -275,6 +279,34 @@ def participle(word: str) -> bool:
         return True
     lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
     return any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
+@functools.cache
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """A lower-case word form and its verb lemmas, by lemminflect ('coiled' -> ('coiled', 'coil'))."""
+    if not word.isascii() or not word.isalpha():
+        return (word,)
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    found = getAllLemmas(word, "VERB").get("VERB") or getAllLemmasOOV(word, "VERB").get("VERB") or ()
+    return tuple(dict.fromkeys((word, *found)))
+
+
+def is_verb_of(word: str, cls: WordClass) -> bool:
+    """Whether a verb form is one of a class that words.tsv lists by lemma ('occupying': space_verb)."""
+    return any(is_class(lemma, cls) for lemma in verb_lemmas(word))
+
+
+def verb_relation(word: str, particle: str) -> str | None:
+    """The relation a verb form with its particle states, from words.tsv's lemmas: 'coiled around'
+    is 'on', 'leans over' is 'adjacent', 'covered with' (a participle only) is 'with'; else None."""
+    for lemma in verb_lemmas(word):
+        relation = value_of(f"{lemma} {particle}", WordClass.RELATION_VERB)
+        if relation is None and participle(word):
+            relation = value_of(f"{lemma} {particle}", WordClass.RELATION_PARTICIPLE)
+        if relation is not None:
+            return relation
+    return None
 
 
 def is_plural(word: str) -> bool:

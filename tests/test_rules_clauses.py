@@ -366,3 +366,11 @@ def test_peeking_out_from_behind_a_thing_is_being_behind_it():
     reading = reading_of("A shy kitten peeks out from behind a flowerpot on the porch.")
     assert ("kitten", "behind", "flowerpot") in _relations(reading)
     assert ("kitten", "in_front_of", "flowerpot") not in _relations(reading)
+
+
+def test_a_verb_with_its_particle_relates_in_any_of_its_forms():
+    assert ("tailor", "next_to", "machine") in _relations(
+        reading_of("A tailor hunches over a sewing machine.")
+    )
+    assert ("scarf", "on", "post") in _relations(reading_of("A striped scarf curls around a lamp post."))
+    assert ("cat", "next_to", "fishbowl") in _relations(reading_of("A sleepy cat leaned over a fishbowl."))
