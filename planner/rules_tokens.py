@@ -10,7 +10,16 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.rules_vocab import WordClass, classes_of, entry, is_class, parts_of_speech, singular, value_of
+from planner.rules_vocab import (
+    WordClass,
+    classes_of,
+    entry,
+    is_class,
+    participle,
+    parts_of_speech,
+    singular,
+    value_of,
+)
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
@@ -240,6 +249,21 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return Tag.ADJ
 
 
+def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A past participle between a determiner or preposition and the words of a noun is an
+    adjective: 'with faded gold letters', 'the carved door', 'two chipped cups' (not 'a man
+    fixed bikes': a noun before it makes it the verb)."""
+    tag = tags[i]
+    if tag is not Tag.VERB or i == 0 or i + 1 >= len(tags) or lows[i].endswith(("ing", "s")):
+        return tag
+    listed = (
+        tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
+    )  # "cups and chipped plates"
+    opens = listed or tags[i - 1] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}
+    described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
+    return Tag.ADJ if opens and described and participle(lows[i]) else tag
+
+
 def _object_noun(lows: list[str], i: int) -> bool:
     """Whether the word at i is a listed thing that can be a verb's bare object ('rope', 'trees')."""
     return i < len(lows) and not lows[i].endswith(("ing", "ed")) and entry(singular(lows[i])) is not None
@@ -352,7 +376,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         tags[i] = _verb_as_noun(tags, lows, i) if tags[i] is Tag.VERB else _in_context(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
-        tags[i] = _modifier(tags, lows, i)
+        tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):

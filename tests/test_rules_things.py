@@ -408,3 +408,13 @@ def test_a_with_thing_set_at_its_owners_feet_is_its_own_thing():
 def test_scales_given_with_with_belong_to_the_animal():
     p = plan("A snake with golden scales coils around a pillar.")
     assert "scale" not in " ".join(r.label for r in p.regions)
+
+
+def test_a_past_participle_before_a_noun_is_its_adjective():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A sign with faded gold letters hangs over a bakery door.")}
+    assert tags["faded"] is Tag.ADJ
+    p = plan("A teapot and chipped blue cups sit on a tray.")
+    assert "chipped" in prompt_of(p, "blue cup")
+    assert "chipped" not in prompt_of(p, "teapot")
