@@ -283,6 +283,26 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return Tag.NOUN if tags[j] is Tag.DET and closed else tag
 
 
+def _adjunct(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A bare verb form between a modifier and a thing noun, after 'a' or a material, names a
+    kind of that thing: 'a canvas tote bag', 'the leather tote bag' (a singular subject would
+    need 'totes'; 'two girls jump rope' has no article)."""
+    tag = tags[i]
+    if tag is not Tag.VERB or i < 2 or i + 1 >= len(tags) or lows[i].endswith(("ing", "ed", "s")):
+        return tag
+    if (
+        tags[i - 1] not in {Tag.NOUN, Tag.ADJ}
+        or tags[i + 1] is not Tag.NOUN
+        or entry(singular(lows[i + 1])) is None
+    ):
+        return tag
+    j = i - 1
+    while j > 0 and tags[j - 1] in {Tag.NOUN, Tag.ADJ}:
+        j -= 1
+    material = is_class(lows[i - 1], WordClass.MATERIAL)
+    return Tag.NOUN if material or j >= 1 and lows[j - 1] in {"a", "an"} else tag
+
+
 def _after_preposition(tags: list[Tag], i: int) -> bool:
     """Whether the run of modifiers ending at i is governed by a preposition ('under the apple',
     'with two fried'): a noun after it ends that object, it is not the verb of a clause."""
@@ -374,7 +394,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     lows = [t.lower() for t in texts]
     tags = [_word_tag(low) for low in lows]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
-        tags[i] = _verb_as_noun(tags, lows, i) if tags[i] is Tag.VERB else _in_context(tags, lows, i)
+        if tags[i] is Tag.VERB:
+            tags[i] = _verb_as_noun(tags, lows, i)
+            tags[i] = _adjunct(tags, lows, i)
+        else:
+            tags[i] = _in_context(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
     tokens = []

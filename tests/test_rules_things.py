@@ -418,3 +418,9 @@ def test_a_past_participle_before_a_noun_is_its_adjective():
     p = plan("A teapot and chipped blue cups sit on a tray.")
     assert "chipped" in prompt_of(p, "blue cup")
     assert "chipped" not in prompt_of(p, "teapot")
+
+
+def test_a_material_and_a_noun_adjunct_before_a_thing_make_one_thing():
+    assert labels("A canvas tote bag rests on a stool.") == ["canvas bag", "stool"]
+    assert labels("The leather tote bag leans on a crate.") == ["leather bag", "crate"]
+    assert labels("A woman sets a canvas bag by a bench.")[1:] == ["canvas bag", "bench"]
