@@ -24,7 +24,7 @@ _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
-_LABEL_BEFORE = frozenset([".", ",", ";", ":", "!", "?", "(", "\n"])
+LABEL_BEFORE = frozenset([".", ",", ";", ":", "!", "?", "(", "\n"])  # what may come before a place label
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -207,7 +207,7 @@ def _label(words: list[str], start: int, i: int) -> int | None:
     'background: a full moon', 'a cat (left)'), past an area word, or None: a label is a place
     in the picture whatever word it is ('Top:' is not 'a top hat')."""
     end = i + 1 if i < len(words) and words[i] in _AREA else i
-    if end < len(words) and words[end] == ":" and (start == 0 or words[start - 1] in _LABEL_BEFORE):
+    if end < len(words) and words[end] == ":" and (start == 0 or words[start - 1] in LABEL_BEFORE):
         return end
     if start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
         return end

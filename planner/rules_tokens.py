@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
     WordClass,
     classes_of,
@@ -22,7 +23,8 @@ from planner.rules_vocab import (
 )
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]|[-\u2013\u2014]+", re.UNICODE)
+_DASH = "-"
 _SENTENCE_END = frozenset(".!?;:\n")
 _COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
 _DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
@@ -106,8 +108,29 @@ def _words(text: str) -> list[str]:
             out.append(word[:-5])
         elif len(parts) == 2 and all(p in _DIRECTIONS for p in parts):
             out.extend(parts)
+        elif not low[:1].isalnum() and low.strip("-\u2013\u2014") == "":
+            out.append(_DASH)
         else:
             out.append(word)
+    return _dash_labels(out)
+
+
+def _dash_labels(words: list[str]) -> list[str]:
+    """Dashes read as colons after a place label ('Left side - a boy', 'Foreground \u2014 a dog'),
+    dropped elsewhere ('a cat \u2014 black and white \u2014 sleeps')."""
+    lows = [w.lower() for w in words]
+    out: list[str] = []
+    start = 0
+    for i, word in enumerate(words):
+        if word != _DASH:
+            out.append(word)
+            start = i + 1 if word in LABEL_BEFORE else start
+            continue
+        colon = [*lows[:i], ":", *lows[i + 1 :]]
+        place = match_spatial(colon, start) if start < i else None
+        if place is not None and start + place.length == i:
+            out.append(":")
+            start = i + 1
     return out
 
 

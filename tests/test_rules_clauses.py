@@ -374,3 +374,11 @@ def test_a_verb_with_its_particle_relates_in_any_of_its_forms():
     )
     assert ("scarf", "on", "post") in _relations(reading_of("A striped scarf curls around a lamp post."))
     assert ("cat", "next_to", "fishbowl") in _relations(reading_of("A sleepy cat leaned over a fishbowl."))
+
+
+def test_a_place_label_with_a_dash_reads_like_one_with_a_colon():
+    reading = reading_of("A quiet farm at dusk. Background \u2013 a red barn. Left side - a sleeping dog.")
+    assert _place(reading, "barn") == (None, "top")
+    assert _place(reading, "dog") == ("left", None)
+    dashed = reading_of("A cat \u2014 black and white \u2014 sleeps on a rug.")
+    assert [t.head for t in dashed.things] == ["cat", "rug"]
