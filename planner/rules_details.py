@@ -20,6 +20,7 @@ _CLAUSE_WORDS = frozenset("while whilst as because though although where when th
 _OWNED = frozenset({Role.ATTACHED, Role.PART, Role.PREDICATE})
 _TEXT_ROLES = frozenset({Role.NONE, Role.MEASURE})
 _ADJECTIVAL = frozenset({Tag.ADJ, Tag.CONJ})
+_OF_CLASSES = (WordClass.COLOUR, WordClass.SHADE, WordClass.MATERIAL, WordClass.SHAPE, WordClass.ADJECTIVE)
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,19 @@ def _predicates(owned: list[Noun], tokens: tuple[Token, ...], pieces: list[tuple
     return words
 
 
+def _of_words(phrases: tuple[Phrase, ...], noun: Noun, at: dict[int, Noun]) -> list[str]:
+    """The describing words of a noun that is no thing and names the thing with 'of': 'the blue
+    curve of Earth', 'the golden dome of the mosque' (blue Earth, golden mosque)."""
+    k = noun.index
+    lead = phrases[k - 1] if k >= 2 else None
+    before = phrases[k - 2] if k >= 2 else None
+    if not (isinstance(lead, Mark) and lead.low == "of" and isinstance(before, NounPhrase)):
+        return []
+    if before.start not in at or at[before.start].role is not Role.NONE:
+        return []
+    return [w for w in before.modifiers if any(is_class(w, cls) for cls in _OF_CLASSES)]
+
+
 def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
     """'perches on the roof': a part that says where something else is, not what its owner is like."""
     lead = phrases[noun.index - 1] if noun.index else None
@@ -242,7 +256,7 @@ def _describe_one(
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
             pieces.append((lead.start, n.phrase.end))
-    predicates = _predicates(owned, tokens, pieces)
+    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces)]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
     details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]

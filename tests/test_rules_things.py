@@ -424,3 +424,10 @@ def test_a_material_and_a_noun_adjunct_before_a_thing_make_one_thing():
     assert labels("A canvas tote bag rests on a stool.") == ["canvas bag", "stool"]
     assert labels("The leather tote bag leans on a crate.") == ["leather bag", "crate"]
     assert labels("A woman sets a canvas bag by a bench.")[1:] == ["canvas bag", "bench"]
+
+
+def test_the_adjectives_of_a_word_that_is_no_thing_go_to_the_thing_after_of():
+    p = plan("The golden dome of a mosque rises behind a palm tree.")
+    assert [r.label for r in p.regions] == ["golden mosque", "palm tree"]
+    assert "golden" in prompt_of(p, "golden mosque")
+    assert labels("A satellite drifts above the blue curve of a planet.") == ["satellite", "blue planet"]
