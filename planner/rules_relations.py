@@ -786,8 +786,9 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ):
         subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
         subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
-    pair = tuple(o for o in them if o not in subjects)[-2:]
-    if len(pair) == 2:  # "behind them" after a girl and a boy named one by one: behind both
+    pair = tuple(o for o in them if o not in subjects)
+    pair = pair if _all_of_them(phrases, k) and kind is not RelationKind.BETWEEN else pair[-2:]
+    if len(pair) >= 2:  # "behind them" after a girl and a boy named one by one: behind both
         return Spatial(tuple(_pair_links(kind, subjects, pair)))
     if target is None:
         return Spatial()
@@ -866,7 +867,12 @@ def _them(
     if any(nouns[i].phrase.plural for i in named):
         return ()
     animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in _ANIMATE]  # type: ignore[union-attr]
-    return tuple(animate[-3:]) if len(animate) >= 2 else ()
+    return tuple(animate if _all_of_them(phrases, k) else animate[-3:]) if len(animate) >= 2 else ()
+
+
+def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k is to 'them all' ('a barn behind them all'): every one named."""
+    return [p.low if isinstance(p, Mark) else "" for p in phrases[k + 1 : k + 3]] == ["them", "all"]
 
 
 def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

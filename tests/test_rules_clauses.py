@@ -382,3 +382,11 @@ def test_a_place_label_with_a_dash_reads_like_one_with_a_colon():
     assert _place(reading, "dog") == ("left", None)
     dashed = reading_of("A cat \u2014 black and white \u2014 sleeps on a rug.")
     assert [t.head for t in dashed.things] == ["cat", "rug"]
+
+
+def test_behind_them_all_relates_to_everyone_named_not_the_last_two():
+    reading = reading_of(
+        "A teacher, a nurse, a baker and a farmer stand in a row, with a barn behind them all."
+    )
+    behind = {o for s, kind, o in _relations(reading) if s == "barn" and kind == "behind"}
+    assert behind == {"teacher", "nurse", "baker", "farmer"}
