@@ -21,9 +21,9 @@ import functools
 import math
 from dataclasses import dataclass, replace
 
+from planner.rules_geometry import Box, area, centre
 from planner.rules_repair import repair
 
-Box = tuple[float, float, float, float]
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
 
 OUTER_MARGIN = 0.03
@@ -90,10 +90,6 @@ def _cell_box(cells: Cells, rows: int, cols: int) -> Box:
     )
 
 
-def _centre(box: Box) -> tuple[float, float]:
-    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-
-
 def _clamped(w: float, h: float, shape: float = 1.0) -> tuple[float, float]:
     """(w, h) cut so that w/h stays within MAX_ASPECT of the thing's usual shape (w/h)."""
     widest = min(shape * MAX_ASPECT, 2.0)
@@ -133,7 +129,7 @@ def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> floa
 
 # ----------------------------------------------------------------------------- scoring
 def _pin_cost(group: Group, box: Box) -> float:
-    cx, cy = _centre(box)
+    cx, cy = centre(box)
     cost = 0.0
     spread = 4.0 if group.count > 1 else 0.0  # all of a group on its side: not two girls left to centre
     if group.horizontal == "left":
@@ -160,7 +156,7 @@ def _pin_cost(group: Group, box: Box) -> float:
 
 
 def _relation_cost(kind: str, a: Box, b: Box) -> float:
-    (ax, ay), (bx, by) = _centre(a), _centre(b)
+    (ax, ay), (bx, by) = centre(a), centre(b)
     if kind == "left_of":
         return (10.0 if ax >= bx - 0.05 else 0.0) + (1.0 if abs(ay - by) > 0.25 else 0.0)
     if kind == "above":
@@ -590,10 +586,6 @@ def _chain(parent_of: dict[int, int], index: int) -> list[int]:
     return found
 
 
-def _area(box: Box) -> float:
-    return (box[2] - box[0]) * (box[3] - box[1])
-
-
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
     """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
     boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
@@ -602,11 +594,11 @@ def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Ri
     riding = {r.child for r in riders}
     for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
         near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
-        bigger = [_area(out[j][0]) for j in near if groups[j].size > groups[i].size]
+        bigger = [area(out[j][0]) for j in near if groups[j].size > groups[i].size]
         if not bigger or not out[i]:
             continue
         most = 0.85 * min(bigger)
-        scale = math.sqrt(most / _area(out[i][0])) if _area(out[i][0]) > most else 1.0
+        scale = math.sqrt(most / area(out[i][0])) if area(out[i][0]) > most else 1.0
         if scale < 1.0:
             out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
     return out
