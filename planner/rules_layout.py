@@ -9,7 +9,9 @@ grow into empty neighbouring cells when that breaks nothing. Each instance keeps
 size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
 rests with its bottom in the top band of its support and within its width, a thing "in" another
 sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
-front of another moves up a little to overlap it (unless it rests on something), and no usually
+front of another moves up a little to overlap it (on one support: its bottom lower on the support,
+over the same stretch), a support's cell has room for what rests on it, a thing behind or on
+another with a cell of its own slides over it, and no usually
 smaller thing ends up bigger than a usually bigger one. Last, planner.rules_repair moves whole
 things until the stated relations and places hold in the final boxes. Deterministic and fast (no
 randomness).
