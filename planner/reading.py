@@ -87,6 +87,7 @@ class PromptReading:
     style: tuple[str, ...] = field(default_factory=tuple)  # medium, light, mood, quality words
     setting: str | None = None  # the scene with its preposition ("on a sandy beach"), for regions in it
     backdrop: tuple[str, ...] = ()  # every scene phrase, for the background prompt
+    on_wall: tuple[int, ...] = ()  # things said to hang on a wall of the scene ("a pot hangs on the wall")
 
 
 def read_prompt(prompt: str) -> PromptReading:

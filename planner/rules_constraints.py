@@ -71,8 +71,11 @@ _GROUND = frozenset(
 )
 
 
-def _level(thing: Thing) -> str | None:
-    """Where a thing usually is in a picture: up in the air, on the ground, or anywhere."""
+def _level(thing: Thing, on_wall: bool = False) -> str | None:
+    """Where a thing usually is in a picture: up in the air, on the ground, or anywhere; a thing
+    said to hang on a wall is up on the wall."""
+    if on_wall:
+        return "wall"
     known = entry(thing.head)
     if known is None:
         return None
@@ -112,7 +115,9 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     found = [r for r in riders.values() if not _cycle(riders, r)]
     found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
-    return found + [r for r in _still_life(reading, slot) if r.child not in taken]
+    found += [r for r in _still_life(reading, slot) if r.child not in taken]
+    hung = {slot[i] for i in reading.on_wall if i in slot}
+    return [r for r in found if r.child not in hung]  # a pot hung on the wall is not on the table
 
 
 _BESIDE_KINDS = frozenset({RelationKind.LEFT_OF, RelationKind.RIGHT_OF, RelationKind.NEXT_TO})
@@ -312,7 +317,7 @@ def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) ->
         depth=_depth(reading, kept.thing),
         shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
         size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),
-        level=_level(thing),
+        level=_level(thing, kept.thing in reading.on_wall),
         borrowed=not (stated.horizontal or stated.vertical),
     )
 

@@ -9,7 +9,9 @@ grow into empty neighbouring cells when that breaks nothing. Each instance keeps
 size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
 rests with its bottom in the top band of its support and within its width, a thing "in" another
 sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
-front of another moves up a little to overlap it (unless it rests on something), and no usually
+front of another moves up a little to overlap it (on one support: its bottom lower on the support,
+over the same stretch), a support's cell has room for what rests on it, a thing behind or on
+another with a cell of its own slides over it, and no usually
 smaller thing ends up bigger than a usually bigger one. Last, planner.rules_repair moves whole
 things until the stated relations and places hold in the final boxes. Deterministic and fast (no
 randomness).
@@ -19,11 +21,11 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from planner.rules_geometry import Box, area, centre, union
 from planner.rules_repair import repair
 
-Box = tuple[float, float, float, float]
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
 
 OUTER_MARGIN = 0.03
@@ -33,7 +35,10 @@ MAX_ASPECT = 1.6
 DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
 DEPTH_REACH = 0.15  # the most a thing in front moves up to overlap what is behind it
 CONTACT = {"on": 0.25, "seat": 0.45}  # how far down its support a resting thing's bottom is
+FRONT_CONTACT = 0.42  # a thing in front of another on the same support: lower, still on it
 BEAM_WIDTH = 64
+NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, with what rests on it
+NEED_WEIGHT = 1.0  # cost per factor e of a support's cell too narrow or too low for that
 CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
 
@@ -90,10 +95,6 @@ def _cell_box(cells: Cells, rows: int, cols: int) -> Box:
     )
 
 
-def _centre(box: Box) -> tuple[float, float]:
-    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-
-
 def _clamped(w: float, h: float, shape: float = 1.0) -> tuple[float, float]:
     """(w, h) cut so that w/h stays within MAX_ASPECT of the thing's usual shape (w/h)."""
     widest = min(shape * MAX_ASPECT, 2.0)
@@ -133,7 +134,7 @@ def _shape_cost(count: int, box: Box, aspect: float, shape: float = 1.0) -> floa
 
 # ----------------------------------------------------------------------------- scoring
 def _pin_cost(group: Group, box: Box) -> float:
-    cx, cy = _centre(box)
+    cx, cy = centre(box)
     cost = 0.0
     spread = 4.0 if group.count > 1 else 0.0  # all of a group on its side: not two girls left to centre
     if group.horizontal == "left":
@@ -160,7 +161,7 @@ def _pin_cost(group: Group, box: Box) -> float:
 
 
 def _relation_cost(kind: str, a: Box, b: Box) -> float:
-    (ax, ay), (bx, by) = _centre(a), _centre(b)
+    (ax, ay), (bx, by) = centre(a), centre(b)
     if kind == "left_of":
         return (10.0 if ax >= bx - 0.05 else 0.0) + (1.0 if abs(ay - by) > 0.25 else 0.0)
     if kind == "above":
@@ -176,13 +177,31 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
     return 0.0
 
 
+def _need_cost(need: tuple[float, float] | None, box: Box, cell: tuple[float, float]) -> float:
+    """Cost of a support's cell narrower or lower than what it and what rests on it need, asking
+    for two cells of the grid (`cell`: one cell's width and height) at most."""
+    if need is None:
+        return 0.0
+    w, h = box[2] - box[0], box[3] - box[1]
+    need_w, need_h = min(need[0], 2 * cell[0]), min(need[1], 2 * cell[1])
+    return NEED_WEIGHT * (max(0.0, math.log(need_w / w)) + max(0.0, math.log(need_h / h)))
+
+
 class _Scorer:
     def __init__(
-        self, groups: list[Group], constraints: list[Constraint], rows: int, cols: int, aspect: float
+        self,
+        groups: list[Group],
+        constraints: list[Constraint],
+        rows: int,
+        cols: int,
+        aspect: float,
+        needs: dict[int, tuple[float, float]] | None = None,
     ) -> None:
         self.groups = groups
         self.constraints = constraints
         self.rows, self.cols, self.aspect = rows, cols, aspect
+        self.needs = needs or {}
+        self.cell = ((1 - 2 * OUTER_MARGIN) / cols, (1 - 2 * OUTER_MARGIN) / rows)
         self.free = {
             i
             for i, g in enumerate(groups)
@@ -202,6 +221,7 @@ class _Scorer:
         box = self.box(cells)
         group = self.groups[index]
         cost = _pin_cost(group, box) + _shape_cost(group.count, box, self.aspect, group.shape)
+        cost += _need_cost(self.needs.get(index), box, self.cell)
         for c in self.constraints:
             if c.a == index and c.b in placed:
                 cost += _relation_cost(c.kind, box, self.box(placed[c.b]))
@@ -245,6 +265,8 @@ def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
     for placed_so_far, index in enumerate(order):
         candidates: list[tuple[float, int, dict[int, Cells]]] = []
         serial = 0
+        # spare cells are kept for the supports still to come, which need room for what rests on them
+        reserved = 0 if index in scorer.needs else sum(j in scorer.needs for j in order[placed_so_far:])
         for cost, placed in beam:
             taken = _occupied(placed)
             for r, c in cells:
@@ -254,7 +276,7 @@ def _search(scorer: _Scorer, count: int) -> tuple[float, dict[int, Cells]]:
                 for where in ((r, c, r, c), (r, c, r, c + 1), (r, c, r + 1, c)):
                     if where[2] >= scorer.rows or where[3] >= scorer.cols or (where[2], where[3]) in taken:
                         continue
-                    if where != (r, c, r, c) and spare < 1:
+                    if where != (r, c, r, c) and spare < 1 + reserved:
                         continue
                     step = scorer.group_cost(index, where, placed)
                     candidates.append((cost + step, serial, {**placed, index: where}))
@@ -429,10 +451,15 @@ def _top_level(
     return top, merged, moved
 
 
-def _search_cells(groups: list[Group], constraints: list[Constraint], aspect: float) -> dict[int, Box]:
+def _search_cells(
+    groups: list[Group],
+    constraints: list[Constraint],
+    aspect: float,
+    needs: dict[int, tuple[float, float]] | None = None,
+) -> dict[int, Box]:
     best: tuple[float, int, _Scorer, dict[int, Cells]] | None = None
     for serial, (rows, cols) in enumerate(_grids(len(groups))):
-        scorer = _Scorer(groups, constraints, rows, cols, aspect)
+        scorer = _Scorer(groups, constraints, rows, cols, aspect, needs)
         cost, placed = _search(scorer, len(groups))
         if best is None or (cost, serial) < (best[0], best[1]):
             best = (cost, serial, scorer, placed)
@@ -440,6 +467,24 @@ def _search_cells(groups: list[Group], constraints: list[Constraint], aspect: fl
     _, _, scorer, placed = best
     placed = _grow(scorer, placed)
     return {i: scorer.box(placed[i]) for i in range(len(groups))}
+
+
+def _room_needed(
+    index: int, groups: list[Group], riders: list[Rider], fronts: dict[int, int], aspect: float
+) -> tuple[float, float] | None:
+    """The smallest cell (fractions of width and height) holding a support at NEED_SHARE of its
+    usual size with what rests on it side by side along its top (at their usual sizes); None for a
+    thing with fewer than two things on it (one gets the support's whole width anyway). A table
+    laid with a cake, cups and a vase is not a sliver under specks."""
+    on = [r.child for r in riders if r.parent == index and r.kind in CONTACT and r.child not in fronts]
+    if sum(groups[child].count for child in on) < 2:
+        return None
+    own_w, own_h = _usual_extent(groups[index], aspect)
+    extents = {child: _usual_extent(groups[child], aspect) for child in on}
+    row = sum(extents[child][0] * groups[child].count for child in on) / 0.9
+    width = max(NEED_SHARE * own_w * groups[index].count, row)
+    height = NEED_SHARE * own_h + 0.75 * max(h for _, h in extents.values())
+    return min(width, 1.0 - 2 * OUTER_MARGIN), min(height, 1.0 - 2 * OUTER_MARGIN)
 
 
 def _rider_height(group: Group, aspect: float, cell: Box) -> float:
@@ -471,6 +516,36 @@ def _rider_order(on: list[Rider], groups: list[Group], lefts: frozenset[tuple[in
     return [r for name in names for r in by_side.get(name, [])]
 
 
+@dataclass(frozen=True)
+class _Order:
+    """Stated order among things resting on one support: `lefts` (a, b) pairs, a left of b;
+    `fronts` maps a rider to the rider on the same support it stands in front of."""
+
+    lefts: frozenset[tuple[int, int]] = frozenset()
+    fronts: dict[int, int] = field(default_factory=dict)
+
+
+def _fronts_on_support(constraints: list[Constraint], riders: list[Rider]) -> dict[int, int]:
+    """'a in front of b' where both rest on the same support: a -> the b it stands before, at the
+    end of a chain (bread in front of a jug in front of a vase: both before the vase)."""
+    parent = {r.child: r.parent for r in riders if r.kind == "on"}
+    fronts: dict[int, int] = {}
+    for c in constraints:
+        same = c.a in parent and parent[c.a] == parent.get(c.b)
+        if c.kind == "depth" and same and c.a not in fronts and c.b not in _front_chain(fronts, c.a):
+            fronts[c.a] = c.b
+    return {a: _front_chain(fronts, a)[-1] for a in fronts}
+
+
+def _front_chain(fronts: dict[int, int], index: int) -> list[int]:
+    """What `index` stands in front of, nearest first (empty when nothing)."""
+    found: list[int] = []
+    while index in fronts and fronts[index] not in found:
+        index = fronts[index]
+        found.append(index)
+    return found
+
+
 def _with_riders(
     index: int,
     groups: list[Group],
@@ -478,11 +553,13 @@ def _with_riders(
     cell: Box,
     aspect: float,
     anchor: tuple[int, int],
-    lefts: frozenset[tuple[int, int]] = frozenset(),
+    order: _Order = _Order(),
 ) -> dict[int, list[Box]]:
     """Boxes of a parent and of what rests on it (bottom in the top band of the parent, within its
-    width) or sits in it (inside its box)."""
-    on = _rider_order([r for r in riders if r.parent == index and r.kind in CONTACT], groups, lefts)
+    width; a thing in front of another on it lower down, over the same stretch) or sits in it
+    (inside its box)."""
+    resting = [r for r in riders if r.parent == index and r.kind in CONTACT]
+    on = _rider_order([r for r in resting if r.child not in order.fronts], groups, order.lefts)
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell
@@ -492,20 +569,24 @@ def _with_riders(
     out = {index: own}
     b0, t0, b1, t1 = own[0]
     w, h = b1 - b0, t1 - t0
+    stretch: dict[int, tuple[float, float]] = {}
     for n, rider in enumerate(on):
         share = w * 0.9 / len(on)
-        left = b0 + 0.05 * w + n * share
-        contact = t0 + CONTACT[rider.kind] * h
+        stretch[rider.child] = (b0 + 0.05 * w + n * share, b0 + 0.05 * w + (n + 1) * share)
+    for rider in [*on, *(r for r in resting if r.child in order.fronts)]:
+        left, right = stretch[order.fronts.get(rider.child, rider.child)]
+        share = FRONT_CONTACT if rider.child in order.fronts else CONTACT[rider.kind]
+        contact = t0 + share * h
         height = _rider_height(groups[rider.child], aspect, cell)
-        region = (left, max(0.0, contact - height), left + share, contact)
-        out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1), lefts))
+        region = (left, max(0.0, contact - height), right, contact)
+        out.update(_with_riders(rider.child, groups, riders, region, aspect, (0, 1), order))
     for n, rider in enumerate(inside):
         share = w * 0.8 / len(inside)
         left = b0 + 0.1 * w + n * share
         region = (left, max(0.0, t0 - 0.1 * h), left + share, t0 + 0.75 * h)
         filled = [replace(g, size=1.0) if i == rider.child else g for i, g in enumerate(groups)]
         out.update(
-            _with_riders(rider.child, filled, riders, region, aspect, (0, 0), lefts)
+            _with_riders(rider.child, filled, riders, region, aspect, (0, 0), order)
         )  # fills its container
     return out
 
@@ -552,20 +633,44 @@ def layout_groups(
     aspect = width / height
     riders = riders or []
     top, top_groups, top_constraints = _top_level(groups, constraints, riders)
-    cells = _search_cells(top_groups, top_constraints, aspect)
+    fronts = _fronts_on_support(constraints, riders)
+    needs = {new: _room_needed(old, groups, riders, fronts, aspect) for new, old in enumerate(top)}
+    cells = _search_cells(top_groups, top_constraints, aspect, {i: n for i, n in needs.items() if n})
     anchors = _anchors(top_groups, top_constraints, cells)
     boxes: dict[int, list[Box]] = {}
-    lefts = frozenset((c.a, c.b) for c in constraints if c.kind == "left_of")
+    order = _Order(frozenset((c.a, c.b) for c in constraints if c.kind == "left_of"), fronts)
     for new, old in enumerate(top):
-        boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), lefts))
+        boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), order))
+    own_cells = {old: cells[new] for new, old in enumerate(top)}
+    boxes = _slid_over(boxes, constraints, own_cells, riders)
     ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
-    placed = _overlap_depth(_reseated(ordered, riders), constraints, riders)
+    placed = _overlap_depth(_reseated(ordered, riders, set(fronts)), constraints, riders)
     return repair(placed, groups, constraints, riders)
 
 
-def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
+def _slid_over(
+    boxes: dict[int, list[Box]], constraints: list[Constraint], cells: dict[int, Box], riders: list[Rider]
+) -> dict[int, list[Box]]:
+    """A thing said to be behind, in front of or on another that has a cell of its own slides
+    sideways inside its cell (with what rests on it) to stand over it: a pot hung on the wall
+    behind a jug hangs above the jug, not above the middle of the table."""
+    out = dict(boxes)
+    parent_of = {r.child: r.parent for r in riders}
+    for c in constraints:
+        if c.kind != "align_x" or c.a not in cells or not out[c.a] or not out[c.b]:
+            continue
+        whole, cell = union(out[c.a]), cells[c.a]
+        dx = centre(union(out[c.b]))[0] - centre(whole)[0]
+        dx = min(max(dx, cell[0] - whole[0]), cell[2] - whole[2])
+        for moved in (i for i in out if i == c.a or c.a in _chain(parent_of, i)):
+            out[moved] = [_rounded((x0 + dx, y0, x1 + dx, y1)) for x0, y0, x1, y1 in out[moved]]
+    return out
+
+
+def _reseated(boxes: list[list[Box]], riders: list[Rider], fronts: set[int]) -> list[list[Box]]:
     """Things resting on a support that shrank (sizes in order) move down with it, so that their
-    bottom stays in its top band: a basket on a blanket touches the blanket."""
+    bottom stays in its top band (a little lower for a thing in front of another on it): a basket
+    on a blanket touches the blanket."""
     out = [list(group) for group in boxes]
     parent_of = {r.child: r.parent for r in riders}
     depth = {r.child: len(_chain(parent_of, r.child)) for r in riders}
@@ -573,7 +678,8 @@ def _reseated(boxes: list[list[Box]], riders: list[Rider]) -> list[list[Box]]:
         if not out[rider.parent] or not out[rider.child]:
             continue
         top, bottom = out[rider.parent][0][1], out[rider.parent][0][3]
-        contact = top + CONTACT[rider.kind] * (bottom - top)
+        share = FRONT_CONTACT if rider.child in fronts else CONTACT[rider.kind]
+        contact = top + share * (bottom - top)
         low = max(box[3] for box in out[rider.child])
         shift = contact - low if not top <= low <= contact else 0.0
         for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):
@@ -590,10 +696,6 @@ def _chain(parent_of: dict[int, int], index: int) -> list[int]:
     return found
 
 
-def _area(box: Box) -> float:
-    return (box[2] - box[0]) * (box[3] - box[1])
-
-
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
     """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
     boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
@@ -602,11 +704,11 @@ def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Ri
     riding = {r.child for r in riders}
     for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
         near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
-        bigger = [_area(out[j][0]) for j in near if groups[j].size > groups[i].size]
+        bigger = [area(out[j][0]) for j in near if groups[j].size > groups[i].size]
         if not bigger or not out[i]:
             continue
         most = 0.85 * min(bigger)
-        scale = math.sqrt(most / _area(out[i][0])) if _area(out[i][0]) > most else 1.0
+        scale = math.sqrt(most / area(out[i][0])) if area(out[i][0]) > most else 1.0
         if scale < 1.0:
             out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
     return out

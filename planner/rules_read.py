@@ -259,6 +259,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
         style=tuple(dict.fromkeys([*_style(nouns, found, tokens), *_lone_style(found)])),
         setting=settings[0][1] if settings else None,
         backdrop=tuple(dict.fromkeys(s for s, _ in scenes)),
+        on_wall=tuple(index[i] for i in spatial.on_wall if i in index),
     )
 
 

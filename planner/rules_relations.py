@@ -77,6 +77,7 @@ class Spatial:
     links: tuple[Link, ...] = ()
     places: tuple[tuple[int, Place], ...] = ()
     supports: tuple[int, ...] = ()  # scenes a thing stands on ('a castle on a cliff'): no setting
+    on_wall: tuple[int, ...] = ()  # things hung on a wall of the scene ('a pot hangs on the wall')
 
 
 def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
@@ -982,6 +983,15 @@ def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     return at[nxt.start] if subjects and lifeless else None
 
 
+def _on_wall(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The lifeless things said to hang on a wall of the scene ('a copper pot hangs on the white
+    wall', 'a clock is mounted on the wall'): drawn high in the picture."""
+    scene = _support(phrases, k, at, nouns)
+    if scene is None or not is_class(nouns[scene].head, WordClass.WALL_SURFACE):
+        return []
+    return [_resolve(nouns, i) for i in _subjects(phrases, k, at, nouns)]
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
@@ -1016,6 +1026,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         places.extend(found.places)
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+    on_wall = tuple(dict.fromkeys(i for k in range(len(phrases)) for i in _on_wall(phrases, k, at, nouns)))
     return Spatial(
-        tuple(dict.fromkeys(links)), tuple(places), tuple(supports)
+        tuple(dict.fromkeys(links)), tuple(places), tuple(supports), on_wall
     )  # "on a tray: ..., a newspaper under the tray"

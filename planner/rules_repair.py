@@ -19,8 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from planner.rules_geometry import Box, centre, covered, union
+
 if TYPE_CHECKING:  # rules_layout calls this pass last
-    from planner.rules_layout import Box, Constraint, Group, Rider
+    from planner.rules_layout import Constraint, Group, Rider
 
 GAP = 0.02  # between two things set side by side
 EDGE = 0.02  # the margin a moved thing keeps from the picture's edges
@@ -65,22 +67,9 @@ def checks_from(constraints: list[Constraint], riders: list[Rider]) -> list[Chec
 
 
 # ----------------------------------------------------------------------------- what a viewer sees
-def _union(boxes: list[Box]) -> Box:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
-def _centre(box: Box) -> tuple[float, float]:
-    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-
-
 def fact_holds(kind: str, a: Box, b: Box) -> bool:
     """Whether boxes a and b show `a <kind> b`, a little more strictly than a glance would need."""
-    (ax, ay), (bx, by) = _centre(a), _centre(b)
+    (ax, ay), (bx, by) = centre(a), centre(b)
     overlap_x = min(a[2], b[2]) - max(a[0], b[0])
     overlap_y = min(a[3], b[3]) - max(a[1], b[1])
     if kind == "next_to":  # side by side: a small gap and the same height band
@@ -104,7 +93,7 @@ def place_score(group: Group, box: Box) -> float:
     """How much of a group's stated place its box shows: 1 per side or height that holds, a half
     for a middle height ('in the centre' is mostly said of the width); half as much for a place
     borrowed from what it is next to."""
-    x, y = _centre(box)
+    x, y = centre(box)
     horizontal = {"left": x < 0.40, "right": x > 0.60, "center": abs(x - 0.5) <= 0.15}
     vertical = {"top": y < 0.40, "bottom": y > 0.60, "middle": 0.5 * (abs(y - 0.5) <= 0.17)}
     score = float(horizontal.get(group.horizontal or "", False)) + vertical.get(group.vertical or "", False)
@@ -170,16 +159,6 @@ def _scene(
     return _Scene(groups, checks, moving, {i: chain(i)[-1] for i in range(len(groups))}, inherited)
 
 
-def _covered(a: Box, b: Box) -> float:
-    """The share of the smaller box that the other covers."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return w * h / smaller if smaller > 0 else 0.0
-
-
 def _score(scene: _Scene, unions: dict[int, Box]) -> float:
     held = sum(
         c.weight * fact_holds(c.kind, unions[c.a], unions[c.b])
@@ -188,7 +167,7 @@ def _score(scene: _Scene, unions: dict[int, Box]) -> float:
     )
     placed = sum(place_score(scene.groups[i], box) for i, box in unions.items())
     overlap = sum(
-        w * _covered(unions[i], unions[j])
+        w * covered(unions[i], unions[j])
         for (i, j), w in scene.weight.items()
         if w and i in unions and j in unions
     )
@@ -205,7 +184,7 @@ def _beside(m: int, o: int, unions: dict[int, Box]) -> list[Move]:
     mb, ob = unions[m], unions[o]
     moves: list[Move] = []
     for dx in (ob[2] + GAP - mb[0], ob[0] - GAP - mb[2]):
-        for dy in (ob[3] - mb[3], _centre(ob)[1] - _centre(mb)[1], 0.0):
+        for dy in (ob[3] - mb[3], centre(ob)[1] - centre(mb)[1], 0.0):
             moves.append(((m, dx, dy),))
     return moves
 
@@ -215,9 +194,9 @@ def _apart(a: int, b: int, unions: dict[int, Box]) -> list[Move]:
     in the same place, one next to the other): in their order from left to right, at their own
     heights or on the lower one's ground."""
     ab, bb = unions[a], unions[b]
-    if _centre(bb)[0] < _centre(ab)[0]:
+    if centre(bb)[0] < centre(ab)[0]:
         a, b, ab, bb = b, a, bb, ab
-    middle = (_centre(ab)[0] + _centre(bb)[0]) / 2
+    middle = (centre(ab)[0] + centre(bb)[0]) / 2
     left = middle - (ab[2] - ab[0] + GAP + bb[2] - bb[0]) / 2
     dx_a, dx_b = left - ab[0], left + (ab[2] - ab[0]) + GAP - bb[0]
     ground = max(ab[3], bb[3])
@@ -226,7 +205,7 @@ def _apart(a: int, b: int, unions: dict[int, Box]) -> list[Move]:
 
 def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Move]:
     a, b = unions[check.a], unions[check.b]
-    (ax, ay), (bx, by) = _centre(a), _centre(b)
+    (ax, ay), (bx, by) = centre(a), centre(b)
     if check.kind == "next_to":
         moves = _beside(check.a, check.b, unions) + _beside(check.b, check.a, unions)
         separate = check.a not in scene.moving[check.b] and check.b not in scene.moving[check.a]
@@ -253,7 +232,7 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
 
 def _place_moves(index: int, group: Group, box: Box) -> list[Move]:
     """The group moved just into its stated place, and to the middle of that third."""
-    x, y = _centre(box)
+    x, y = centre(box)
     near = {"left": min(x, 0.36), "right": max(x, 0.64), "center": min(max(x, 0.4), 0.6)}
     far = {"left": 0.2, "right": 0.8, "center": 0.5}
     near_y = {"top": min(y, 0.36), "bottom": max(y, 0.64)}
@@ -269,7 +248,7 @@ def _place_moves(index: int, group: Group, box: Box) -> list[Move]:
 def _wanted(check: Check, unions: dict[int, Box]) -> bool:
     """Whether a fact needs a move: it does not hold, or two things side by side cover each other."""
     a, b = unions[check.a], unions[check.b]
-    covering = check.kind == "next_to" and _covered(a, b) > BESIDE_OVERLAP
+    covering = check.kind == "next_to" and covered(a, b) > BESIDE_OVERLAP
     return covering or not fact_holds(check.kind, a, b)
 
 
@@ -316,7 +295,7 @@ def _moved(boxes: list[list[Box]], scene: _Scene, move: Move) -> list[list[Box]]
     shifted = False
     for index, dx, dy in move:
         members = [j for j in scene.moving[index] if out[j]]
-        whole = _union([b for j in members for b in out[j]])
+        whole = union([b for j in members for b in out[j]])
         dx = min(max(dx, min(EDGE, whole[0]) - whole[0]), max(1.0 - EDGE, whole[2]) - whole[2])
         dy = min(max(dy, min(EDGE, whole[1]) - whole[1]), max(1.0 - EDGE, whole[3]) - whole[3])
         if abs(dx) < 1e-4 and abs(dy) < 1e-4:
@@ -338,7 +317,7 @@ def repair(
     checks = checks_from(constraints, riders)
     scene = _scene(groups, checks, constraints, riders)
     out = [list(group) for group in boxes]
-    unions = {i: _union(b) for i, b in enumerate(out) if b}
+    unions = {i: union(b) for i, b in enumerate(out) if b}
     current = _score(scene, unions)
     for _ in range(ROUNDS):
         best: tuple[float, list[list[Box]]] | None = None
@@ -346,13 +325,13 @@ def repair(
             trial = _moved(out, scene, move)
             if trial is None:
                 continue
-            trial_unions = {i: _union(b) for i, b in enumerate(trial) if b}
+            trial_unions = {i: union(b) for i, b in enumerate(trial) if b}
             value = _score(scene, trial_unions) - MOVE_COST * sum(abs(dx) + abs(dy) for _, dx, dy in move)
             if value > current + 1e-6 and (best is None or value > best[0]):
                 best = (value, trial)
         if best is None:
             break
         out = best[1]
-        unions = {i: _union(b) for i, b in enumerate(out) if b}
+        unions = {i: union(b) for i, b in enumerate(out) if b}
         current = _score(scene, unions)
     return out

@@ -105,6 +105,7 @@ class WordClass(str, Enum):
     RELATION_PARTICIPLE = "relation_participle"  # "cover with", "hide by": as a past participle only (lemmas)
     NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
     CAST_NOUN = "cast_noun"  # "3 characters": a count of the people named after it
+    WALL_SURFACE = "wall_surface"  # "wall": a thing hung on it is high in the picture
 
 
 @dataclass(frozen=True)

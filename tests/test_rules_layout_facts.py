@@ -150,3 +150,50 @@ def test_a_thing_above_one_at_the_top_is_given_the_top():
     groups, _, _ = layout_input(reading, kept)
     tower = next(g for k, g in zip(kept, groups, strict=True) if reading.things[k.thing].head == "tower")
     assert tower.vertical == "top", tower
+
+
+def overlapping(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def area(b: Box) -> float:
+    return (b[2] - b[0]) * (b[3] - b[1])
+
+
+def test_a_thing_in_front_of_another_on_a_table_is_lower_and_overlaps_it():
+    p = plan(
+        "A still life of a marble table. A green vase stands on the left, a brass kettle on the right, "
+        "and in front of the vase lies a folded napkin."
+    )
+    table, vase, napkin = box(p, "marble table"), box(p, "green vase"), box(p, "napkin")
+    assert rests_on(vase, table) and rests_on(napkin, table), (vase, napkin, table)
+    assert centre(napkin)[1] > centre(vase)[1] + 0.03, (napkin, vase)
+    assert overlapping(napkin, vase), (napkin, vase)
+
+
+def test_a_thing_hung_on_the_wall_is_high_and_off_the_table():
+    p = plan(open_example("kitchen-table"))
+    bread, bowl, table = box(p, "bread"), box(p, "blue bowl"), box(p, "kitchen table")
+    assert centre(bread)[1] > centre(bowl)[1] and overlapping(bread, bowl), (bread, bowl)
+    assert rests_on(bread, table) and rests_on(bowl, table)
+    pot, jug = box(p, "copper pot"), box(p, "glass jug")
+    assert centre(pot)[1] < 0.35 and pot[3] <= table[1], (pot, table)
+    assert centre(pot)[1] < centre(jug)[1] and pot[0] < centre(jug)[0] < pot[2], (pot, jug)
+
+
+def open_example(name: str) -> str:
+    from pathlib import Path
+
+    return (Path(__file__).parents[1] / "examples" / name / "prompt.txt").read_text(encoding="utf-8")
+
+
+def test_a_support_in_a_crowded_picture_keeps_room_for_what_rests_on_it():
+    p = plan(
+        "A kitchen scene: a cake, a teapot, three cups and a vase of tulips stand on a round table. "
+        "A cat sits on a chair, a clock hangs on the wall, a girl washes dishes at the sink on the right, "
+        "a dog begs beside her, and a cuckoo clock hangs above the door."
+    )
+    table = box(p, "round table")
+    assert area(table) >= 0.06, table  # two cells of the crowded grid, not one
+    for label in ("cup", "vase"):
+        assert rests_on(box(p, label), table), (label, box(p, label), table)
