@@ -892,14 +892,18 @@ def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:
     """'a low table holds a stack of books and a mug': what a support or container holds rests on
-    or in it."""
+    or in it; what it contains is in it."""
     known = nouns[host].entry
     verb = phrases[k]
-    if known is None or not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ATTACH_VERB):
+    if known is None or not isinstance(verb, Verb):
+        return []
+    contains = is_class(verb.low, WordClass.CONTAIN_VERB)
+    if not contains and not is_class(verb.low, WordClass.ATTACH_VERB):
         return []
     kind = (
         RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
     )
+    kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
 

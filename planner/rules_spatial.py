@@ -68,6 +68,11 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("fixed", "to"): "on",
     ("attached", "to"): "on",
     ("chained", "to"): "on",
+    ("draped", "over"): "on",  # laid over a thing: on it
+    ("draped", "across"): "on",
+    ("thrown", "over"): "on",
+    ("spread", "over"): "on",
+    ("in", "and", "out", "of"): "inside",  # "darts in and out of an anemone": in it
     ("clings", "to"): "on",
     ("clinging", "to"): "on",
     ("cling", "to"): "on",
@@ -364,8 +369,9 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
                 phrase == ("from", "behind")
                 and words[start + 2 : start + 3]
                 and words[start + 2] in _BY_OBJECTS
-            ):
-                return Spatial(2, relation="front", needs_object=True)  # "peeks out from behind a tree"
+            ):  # "peeks out from behind a tree": coming out in front of it; "watches from behind a rock"
+                kind = "front" if start and words[start - 1] == "out" else "behind"
+                return Spatial(2, relation=kind, needs_object=True)
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     directional = _directional(words, start)

@@ -84,6 +84,7 @@ class WordClass(str, Enum):
     PART = "part"
     ABSTRACT = "abstract"
     ATTACH_VERB = "attach_verb"
+    CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject
     DEPICT_VERB = "depict_verb"
     MAKER_VERB = "maker_verb"
     SILENT_H = "silent_h"

@@ -360,3 +360,32 @@ def test_a_trailing_participle_goes_with_the_subject_of_its_own_clause():
     )
     assert ("doll", "next_to", "box") in _relations(reading)
     assert ("robot", "next_to", "box") not in _relations(reading)
+
+
+def test_watching_from_behind_a_thing_is_behind_it_but_coming_out_from_behind_is_in_front():
+    reading = reading_of(
+        "A poacher crouches low, watching from behind a hedge. A hare darts out from behind a log."
+    )
+    assert ("poacher", "behind", "hedge") in _relations(reading)
+    assert ("hare", "in_front_of", "log") in _relations(reading)
+
+
+def test_darting_in_and_out_of_a_thing_is_in_it():
+    reading = reading_of("A striped minnow darts in and out of a sunken boot.")
+    assert ("minnow", "in", "boot") in _relations(reading)
+
+
+def test_a_thing_draped_over_another_rests_on_it():
+    reading = reading_of("A quilt draped over a rocking chair, and a shawl thrown over a bench.")
+    assert ("quilt", "on", "chair") in _relations(reading)
+    assert ("shawl", "on", "bench") in _relations(reading)
+
+
+def test_what_a_cabinet_contains_is_in_it_and_keeps_its_own_region():
+    reading = reading_of("A tall oak cabinet containing a silver trumpet stands by the piano.")
+    assert ("trumpet", "in", "cabinet") in _relations(reading)
+
+
+def test_a_verb_word_between_an_article_and_a_noun_names_the_nouns_kind():
+    reading = reading_of("A night porter dozes in a swivel chair.")
+    assert ("porter", "in", "chair") in _relations(reading)
