@@ -11,6 +11,8 @@ extent, scaled down against the biggest thing in the picture (a bee beside a fri
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
@@ -327,4 +329,15 @@ def layout_input(
     close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
     groups = [_group(reading, k, biggest, close_up and len(things) <= 2) for k in kept]
     riders = _riders(reading, slot)
-    return groups, _constraints(reading, slot, riders), riders
+    return _nested_smaller(groups, riders), _constraints(reading, slot, riders), riders
+
+
+def _nested_smaller(groups: list[Group], riders: list[Rider]) -> list[Group]:
+    """What sits in a container is smaller than it, whatever their usual sizes say: a helmet in a
+    display case, a toddler in a tub (the layout keeps sizes in order by the groups' sizes)."""
+    out = list(groups)
+    for rider in riders:
+        child, parent = out[rider.child], out[rider.parent]
+        if rider.kind == "in" and child.size >= parent.size:
+            out[rider.child] = replace(child, size=parent.size * SMALLER_PER_CLASS)
+    return out

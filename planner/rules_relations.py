@@ -765,10 +765,35 @@ def _coordinated(
     return found
 
 
+def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a barrow full of pumpkins', 'a cart piled with melons and a crate': the things after the
+    'with' that have their own region are in the thing before (on it, when it is a support)."""
+    space = phrases[k]
+    verb = phrases[k - 1] if k else None
+    fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
+    if not is_class(fill, WordClass.FILL_WORD):
+        return Spatial()
+    start = k - 1 if isinstance(verb, Verb) else k
+    before = phrases[start - 1] if start else None
+    if (
+        not isinstance(before, NounPhrase)
+        or before.start not in at
+        or nouns[at[before.start]].role not in _PLACED_ROLES
+    ):
+        return Spatial()
+    host = _resolve(nouns, at[before.start])
+    known = nouns[host].entry
+    on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
+    kind = RelationKind.ON if on else RelationKind.IN
+    return Spatial(tuple(Link(kind, i, (host,)) for i in _coordinated(phrases, k, at, nouns) if i != host))
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
+    if space.spatial.relation == "with":
+        return _laden(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)

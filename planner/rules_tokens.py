@@ -116,6 +116,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.PLACE_ADVERB,
         WordClass.AIM_VERB,
         WordClass.SPACE_VERB,
+        WordClass.FILL_WORD,
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:

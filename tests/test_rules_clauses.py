@@ -389,3 +389,15 @@ def test_what_a_cabinet_contains_is_in_it_and_keeps_its_own_region():
 def test_a_verb_word_between_an_article_and_a_noun_names_the_nouns_kind():
     reading = reading_of("A night porter dozes in a swivel chair.")
     assert ("porter", "in", "chair") in _relations(reading)
+
+
+def test_what_a_thing_is_full_of_or_piled_with_is_in_or_on_it():
+    reading = reading_of(
+        "A wicker basket full of kittens sits by the gate. A handcart piled with melons and a pumpkin."
+    )
+    assert ("kitten", "in", "basket") in _relations(reading)
+    assert ("pumpkin", "on", "handcart") in _relations(reading) or (
+        "pumpkin",
+        "in",
+        "handcart",
+    ) in _relations(reading)

@@ -150,3 +150,14 @@ def test_a_thing_above_one_at_the_top_is_given_the_top():
     groups, _, _ = layout_input(reading, kept)
     tower = next(g for k, g in zip(kept, groups, strict=True) if reading.things[k.thing].head == "tower")
     assert tower.vertical == "top", tower
+
+
+def test_what_sits_in_a_container_is_smaller_than_it_even_of_the_same_usual_size():
+    p = plan(
+        "From left to right: a stone urn on a pedestal, a huge mirror, a porter napping on a bench, "
+        "and a glass display case containing a silver crown."
+    )
+    case, helmet = box(p, "glass display case"), box(p, "silver crown")
+    assert inside(helmet, case), (helmet, case)
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert area(helmet) < 0.9 * area(case), (helmet, case)
