@@ -475,8 +475,29 @@ def _absolute(
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
+        subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _joined(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """The things joined by 'and' to the first thing after an opening place: 'On the left, a
+    folded towel and a whisk lie on a board' puts both on the left."""
+    first = next(
+        (
+            j
+            for j in range(k + 1, len(phrases))
+            if isinstance(phrases[j], NounPhrase) and phrases[j].start in at
+        ),
+        None,
+    )
+    if not subjects or first is None or _resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
+        return []
+    if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
+        return []
+    return [i for i in _coordinated(phrases, first, at, nouns) if i not in subjects]
 
 
 def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:

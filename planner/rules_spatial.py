@@ -382,6 +382,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         return Spatial(1, horizontal="center")  # "a cup centred on the table"
     if word == "at" and start and is_class(words[start - 1], WordClass.AIM_VERB):
         return None  # "points at a chart", "stares at him": a target, not a place
+    if word == "on" and start and is_class(words[start - 1], WordClass.FOCUS_WORD):
+        return None  # "eyes locked on a herd": what is looked at, not a support
     if word == "by" and _beside(words, start):
         return Spatial(1, relation="adjacent", needs_object=True)
     if word in _MOUNTING and (start + 1 >= len(words) or words[start + 1] not in _BY_OBJECTS):

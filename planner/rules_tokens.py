@@ -117,6 +117,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.AIM_VERB,
         WordClass.SPACE_VERB,
         WordClass.FILL_WORD,
+        WordClass.FOCUS_WORD,
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:

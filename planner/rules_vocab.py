@@ -85,6 +85,7 @@ class WordClass(str, Enum):
     ABSTRACT = "abstract"
     ATTACH_VERB = "attach_verb"
     CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject
+    FOCUS_WORD = "focus_word"  # "locked", "focused": 'on' after it names what is looked at
     FILL_WORD = "fill_word"  # "full (of)", "piled (with)": what follows is in or on the thing before
     DEPICT_VERB = "depict_verb"
     MAKER_VERB = "maker_verb"

@@ -401,3 +401,14 @@ def test_what_a_thing_is_full_of_or_piled_with_is_in_or_on_it():
         "in",
         "handcart",
     ) in _relations(reading)
+
+
+def test_an_opening_place_holds_for_every_thing_joined_by_and():
+    reading = reading_of("On the right, a wicker basket and a copper kettle sit on a picnic blanket.")
+    assert _place(reading, "basket") == ("right", None)
+    assert _place(reading, "kettle") == ("right", None)
+
+
+def test_eyes_locked_on_a_thing_look_at_it_and_do_not_rest_on_it():
+    reading = reading_of("A lynx crouches at the bottom left, eyes locked on a flock of geese by a pond.")
+    assert not any(r[0] == "lynx" and r[1] == "on" for r in _relations(reading)), _relations(reading)
