@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.reading import Place, RelationKind
+from planner.reading import Place, RelationKind, Size
 from planner.rules_clauses import (
     RELATIVE,
     arriving,
@@ -32,7 +32,7 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, l
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Flag, ThingKind, WordClass, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, is_class
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -788,25 +788,31 @@ def _coordinated(
 
 def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a barrow full of pumpkins', 'a cart piled with melons and a crate': the things after the
-    'with' that have their own region are in the thing before (on it, when it is a support)."""
+    'with' that have their own region are in the thing before (on it, when it is a support); so are
+    the small loose things a support is 'with' ('a wooden board with toast and jam')."""
     space = phrases[k]
     verb = phrases[k - 1] if k else None
     fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
-    if not is_class(fill, WordClass.FILL_WORD):
-        return Spatial()
     start = k - 1 if isinstance(verb, Verb) else k
-    before = phrases[start - 1] if start else None
-    if (
-        not isinstance(before, NounPhrase)
-        or before.start not in at
-        or nouns[at[before.start]].role not in _PLACED_ROLES
-    ):
+    placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
+    start -= placed and _place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
+    host = _holder(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
+    if host is None or not isinstance(phrases[start - 1], NounPhrase):
         return Spatial()
-    host = _resolve(nouns, at[before.start])
     known = nouns[host].entry
     on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
     kind = RelationKind.ON if on else RelationKind.IN
-    return Spatial(tuple(Link(kind, i, (host,)) for i in _coordinated(phrases, k, at, nouns) if i != host))
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    if is_class(fill, WordClass.FILL_WORD):
+        return Spatial(tuple(Link(kind, i, (host,)) for i in held))
+    served = on and known.kind not in _ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
+
+
+def _loose(known: Entry | None, below: Size) -> bool:
+    """Whether a thing is a small loose object or food that a support 'with' it carries ('a board
+    with toast', 'a desk with a lamp'), not a chair or a person beside it."""
+    return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
 
 
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -999,7 +1005,8 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     space = phrases[j] if j >= 0 else None
     if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != k:
         return Spatial()
-    owner = _subjects(phrases, j, at, nouns)
+    head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
+    owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
     listed = [
         _resolve(nouns, at[p.start])
         for p in phrases[j + 1 : k]
@@ -1008,6 +1015,21 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if len(owner) != 1:
         return Spatial()
     return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
+
+
+def _clause_head(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing a ', with ...' at j is said of: the first thing of the part before the comma that is
+    no preposition's object ('a table on a rug, with books on top': the table, not the rug)."""
+    head = None
+    for i in range(j - 2, -1, -1):
+        p = phrases[i]
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA} or p.low in _JOINERS):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and not is_governed(phrases, i):
+            head = _holder(nouns, at[p.start])
+    return head
 
 
 def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:

@@ -412,3 +412,17 @@ def test_an_opening_place_holds_for_every_thing_joined_by_and():
 def test_eyes_locked_on_a_thing_look_at_it_and_do_not_rest_on_it():
     reading = reading_of("A lynx crouches at the bottom left, eyes locked on a flock of geese by a pond.")
     assert not any(r[0] == "lynx" and r[1] == "on" for r in _relations(reading)), _relations(reading)
+
+
+def test_with_things_on_top_after_a_comma_rest_on_the_clause_head_not_what_it_stands_on():
+    reading = reading_of("A round oak table on a woven mat, with two candles and a teapot on top.")
+    assert ("candle", "on", "table") in _relations(reading)
+    assert ("teapot", "on", "table") in _relations(reading)
+
+
+def test_small_things_a_support_is_with_rest_on_it():
+    reading = reading_of(
+        "A wooden tray at the bottom right with buttered toast and a croissant, a jug of milk."
+    )
+    assert ("toast", "on", "tray") in _relations(reading)
+    assert ("croissant", "on", "tray") in _relations(reading)
