@@ -27,12 +27,13 @@ from planner.rules_clauses import (
     subject_phrase,
     verb_before,
     whose,
+    with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -182,7 +183,8 @@ def _walk_back(
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
-        skipped = past_objects and is_governed(phrases, j) and not relative(phrases, j)
+        governed = is_governed(phrases, j) or with_listed(phrases, j)
+        skipped = past_objects and governed and not relative(phrases, j)
         if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in found:
@@ -191,10 +193,24 @@ def _walk_back(
                 listed = j >= 2 and isinstance(phrases[j - 2], Mark) and phrases[j - 2].low == ","  # type: ignore[union-attr]
                 if not (isinstance(before, Mark) and before.low == "and") or listed:
                     break
-        elif isinstance(p, SpacePhrase) and found:
+        elif (
+            isinstance(p, SpacePhrase)
+            and found
+            and not (past_objects and _with_pair(phrases, j, nouns, found))
+        ):
             break
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], found: list[int]) -> bool:
+    """Whether the 'with' at j sits between two subjects joined by 'and': 'an old man with a cane and
+    a girl stand' (both living things), so the walk back goes on to the man."""
+    p, before = phrases[j], phrases[j - 1] if j else None
+    if not (isinstance(p, SpacePhrase) and p.lead == "with" and isinstance(before, NounPhrase)):
+        return False
+    known = [nouns[found[-1]].entry, entry(before.compound) or entry(before.head)]
+    return all(k is not None and k.kind in _ANIMATE for k in known)
 
 
 def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

@@ -426,3 +426,15 @@ def test_small_things_a_support_is_with_rest_on_it():
     )
     assert ("toast", "on", "tray") in _relations(reading)
     assert ("croissant", "on", "tray") in _relations(reading)
+
+
+def test_a_second_object_of_with_is_not_the_verbs_subject():
+    reading = reading_of("A minstrel with a drum and a tasselled cap sits on a bench.")
+    assert ("minstrel", "on", "bench") in _relations(reading)
+    assert not any(r[0] == "cap" for r in _relations(reading)), _relations(reading)
+
+
+def test_two_people_with_things_joined_by_and_are_both_the_subject():
+    reading = reading_of("A sailor with a pipe and a boy with a kite stand by the lighthouse.")
+    assert ("sailor", "next_to", "lighthouse") in _relations(reading)
+    assert ("boy", "next_to", "lighthouse") in _relations(reading)
