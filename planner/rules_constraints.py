@@ -22,6 +22,7 @@ from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
 USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
 PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+VEHICLE_SHADE = 1.08  # a vehicle spans a little more than other things of its size class
 STRIP_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
@@ -65,6 +66,8 @@ def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
     person = known is not None and known.kind is ThingKind.PERSON and known.has(Flag.TALL)
     usual = PERSON_EXTENT if person and thing.size == Size.MEDIUM else USUAL_EXTENT[thing.size]
     usual *= SMALLER_PER_CLASS ** (biggest - thing.size)
+    if known is not None and known.kind is ThingKind.VEHICLE:
+        usual *= VEHICLE_SHADE  # the biggest of its size class: a car beside a cabinet, a scooter by crates
     return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
 
 
