@@ -401,6 +401,38 @@ def _with_owner(
     return None
 
 
+def _sentence_places(
+    phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], places: list[tuple[int, Place]]
+) -> list[tuple[int, Place]]:
+    """A place that opens a sentence holds for the subject of each ', and' clause of it that says no
+    place of its own: 'On the right, a girl holds a kite, and a dog sleeps under a bench'."""
+    placed = {i for i, _ in places}
+    found: list[tuple[int, Place]] = []
+    for k, p in enumerate(phrases):
+        place = _place_of(p) if isinstance(p, SpacePhrase) and not p.order else None
+        if place is None or not opens_sentence(phrases, k) or not place.horizontal:
+            continue
+        for j in range(k + 2, len(phrases) - 1):
+            if (
+                phrases[j].sentence != p.sentence
+                or isinstance(phrases[j], SpacePhrase)
+                and _place_of(phrases[j])
+            ):
+                break  # another place takes over
+            nxt = phrases[j + 1]
+            opened = getattr(phrases[j], "low", "") == "and" and getattr(phrases[j - 1], "low", "") == ","
+            if (
+                opened
+                and isinstance(nxt, NounPhrase)
+                and nxt.start in at
+                and nouns[at[nxt.start]].role is Role.THING
+            ):
+                known = nouns[at[nxt.start]].entry
+                if at[nxt.start] not in placed and not (known is not None and known.has(Flag.SKY)):
+                    found.append((at[nxt.start], place))  # not 'and the sun sets behind the hills'
+    return found
+
+
 def _place_of(space: SpacePhrase) -> Place | None:
     s = space.spatial
     if s.relation is None and (s.horizontal or s.vertical or s.depth):
@@ -1096,6 +1128,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             continue
         links.extend(found.links)
         places.extend(found.places)
+    places.extend(_sentence_places(phrases, at, nouns, places))
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
     return Spatial(

@@ -438,3 +438,12 @@ def test_two_people_with_things_joined_by_and_are_both_the_subject():
     reading = reading_of("A sailor with a pipe and a boy with a kite stand by the lighthouse.")
     assert ("sailor", "next_to", "lighthouse") in _relations(reading)
     assert ("boy", "next_to", "lighthouse") in _relations(reading)
+
+
+def test_an_opening_place_holds_for_the_subject_of_a_later_and_clause_with_no_place():
+    reading = reading_of(
+        "On the left, a potter shapes a bowl at her wheel, and a sleepy dog lies under a stool. "
+        "On the right, a kiln glows, and a cat naps at the top."
+    )
+    assert _place(reading, "dog") == ("left", None)
+    assert _place(reading, "cat") == (None, "top")
