@@ -66,8 +66,6 @@ def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
     person = known is not None and known.kind is ThingKind.PERSON and known.has(Flag.TALL)
     usual = PERSON_EXTENT if person and thing.size == Size.MEDIUM else USUAL_EXTENT[thing.size]
     usual *= SMALLER_PER_CLASS ** (biggest - thing.size)
-    if known is not None and known.kind is ThingKind.VEHICLE:
-        usual *= VEHICLE_SHADE  # the biggest of its size class: a car beside a cabinet, a scooter by crates
     return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
 
 
@@ -332,7 +330,24 @@ def layout_input(
     close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
     groups = [_group(reading, k, biggest, close_up and len(things) <= 2) for k in kept]
     riders = _riders(reading, slot)
-    return _nested_smaller(groups, riders), _constraints(reading, slot, riders), riders
+    groups = _vehicles_first(_nested_smaller(groups, riders), things)
+    return groups, _constraints(reading, slot, riders), riders
+
+
+def _vehicle(thing: Thing) -> bool:
+    known = entry(thing.head)
+    return known is not None and known.kind is ThingKind.VEHICLE
+
+
+def _vehicles_first(groups: list[Group], things: list[Thing]) -> list[Group]:
+    """A vehicle is the biggest of its size class: it spans a little more than another thing of that
+    class in the picture (a car beside an arcade cabinet, a scooter by crates)."""
+    out = list(groups)
+    for n, thing in enumerate(things):
+        rival = any(t.size == thing.size and not _vehicle(t) for t in things)
+        if _vehicle(thing) and rival:
+            out[n] = replace(groups[n], size=min(1.0, groups[n].size * VEHICLE_SHADE))
+    return out
 
 
 def _nested_smaller(groups: list[Group], riders: list[Rider]) -> list[Group]:
