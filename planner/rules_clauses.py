@@ -11,7 +11,7 @@ import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
-from planner.rules_vocab import WordClass, is_class
+from planner.rules_vocab import ThingKind, WordClass, entry, is_class
 
 RELATIVE = frozenset("who that which whose".split())
 
@@ -48,9 +48,27 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None
-        if isinstance(p, NounPhrase) and (not is_governed(phrases, j) or relative(phrases, j)):
+        governed = is_governed(phrases, j) or with_listed(phrases, j)
+        if isinstance(p, NounPhrase) and (not governed or relative(phrases, j)):
             return j
     return None
+
+
+def _animate(p: Phrase) -> bool:
+    known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
+    return known is not None and known.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
+
+
+def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is one more object of a 'with' ('a bard with a lute and a cap
+    perches': the cap), not a second subject ('a man with a cane and a girl stand': a person after
+    a thing is)."""
+    if j < 3 or getattr(phrases[j - 1], "low", "") != "and" or not isinstance(phrases[j - 2], NounPhrase):
+        return False
+    lead = phrases[j - 3]
+    if not (isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" and lead.lead == "with"):
+        return False
+    return not _animate(phrases[j]) or _animate(phrases[j - 2])
 
 
 def relative(phrases: tuple[Phrase, ...], j: int) -> bool:

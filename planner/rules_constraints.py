@@ -11,6 +11,8 @@ extent, scaled down against the biggest thing in the picture (a bee beside a fri
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
@@ -20,6 +22,7 @@ from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
 USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
 PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+VEHICLE_SHADE = 1.08  # a vehicle spans a little more than other things of its size class
 STRIP_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
@@ -332,4 +335,32 @@ def layout_input(
     close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
     groups = [_group(reading, k, biggest, close_up and len(things) <= 2) for k in kept]
     riders = _riders(reading, slot)
+    groups = _vehicles_first(_nested_smaller(groups, riders), things)
     return groups, _constraints(reading, slot, riders), riders
+
+
+def _vehicle(thing: Thing) -> bool:
+    known = entry(thing.head)
+    return known is not None and known.kind is ThingKind.VEHICLE
+
+
+def _vehicles_first(groups: list[Group], things: list[Thing]) -> list[Group]:
+    """A vehicle is the biggest of its size class: it spans a little more than another thing of that
+    class in the picture (a car beside an arcade cabinet, a scooter by crates)."""
+    out = list(groups)
+    for n, thing in enumerate(things):
+        rival = any(t.size == thing.size and not _vehicle(t) for t in things)
+        if _vehicle(thing) and rival:
+            out[n] = replace(groups[n], size=min(1.0, groups[n].size * VEHICLE_SHADE))
+    return out
+
+
+def _nested_smaller(groups: list[Group], riders: list[Rider]) -> list[Group]:
+    """What sits in a container is smaller than it, whatever their usual sizes say: a helmet in a
+    display case, a toddler in a tub (the layout keeps sizes in order by the groups' sizes)."""
+    out = list(groups)
+    for rider in riders:
+        child, parent = out[rider.child], out[rider.parent]
+        if rider.kind == "in" and child.size >= parent.size:
+            out[rider.child] = replace(child, size=parent.size * SMALLER_PER_CLASS)
+    return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.reading import Place, RelationKind
+from planner.reading import Place, RelationKind, Size
 from planner.rules_clauses import (
     RELATIVE,
     arriving,
@@ -27,12 +27,13 @@ from planner.rules_clauses import (
     subject_phrase,
     verb_before,
     whose,
+    with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Flag, ThingKind, WordClass, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -183,7 +184,8 @@ def _walk_back(
     j = k - 1
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
-        skipped = past_objects and is_governed(phrases, j) and not relative(phrases, j)
+        governed = is_governed(phrases, j) or with_listed(phrases, j)
+        skipped = past_objects and governed and not relative(phrases, j)
         if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in found:
@@ -192,10 +194,24 @@ def _walk_back(
                 listed = j >= 2 and isinstance(phrases[j - 2], Mark) and phrases[j - 2].low == ","  # type: ignore[union-attr]
                 if not (isinstance(before, Mark) and before.low == "and") or listed:
                     break
-        elif isinstance(p, SpacePhrase) and found:
+        elif (
+            isinstance(p, SpacePhrase)
+            and found
+            and not (past_objects and _with_pair(phrases, j, nouns, found))
+        ):
             break
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], found: list[int]) -> bool:
+    """Whether the 'with' at j sits between two subjects joined by 'and': 'an old man with a cane and
+    a girl stand' (both living things), so the walk back goes on to the man."""
+    p, before = phrases[j], phrases[j - 1] if j else None
+    if not (isinstance(p, SpacePhrase) and p.lead == "with" and isinstance(before, NounPhrase)):
+        return False
+    known = [nouns[found[-1]].entry, entry(before.compound) or entry(before.head)]
+    return all(k is not None and k.kind in _ANIMATE for k in known)
 
 
 def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -386,6 +402,38 @@ def _with_owner(
     return None
 
 
+def _sentence_places(
+    phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], places: list[tuple[int, Place]]
+) -> list[tuple[int, Place]]:
+    """A place that opens a sentence holds for the subject of each ', and' clause of it that says no
+    place of its own: 'On the right, a girl holds a kite, and a dog sleeps under a bench'."""
+    placed = {i for i, _ in places}
+    found: list[tuple[int, Place]] = []
+    for k, p in enumerate(phrases):
+        place = _place_of(p) if isinstance(p, SpacePhrase) and not p.order else None
+        if place is None or not opens_sentence(phrases, k) or not place.horizontal:
+            continue
+        for j in range(k + 2, len(phrases) - 1):
+            if (
+                phrases[j].sentence != p.sentence
+                or isinstance(phrases[j], SpacePhrase)
+                and _place_of(phrases[j])
+            ):
+                break  # another place takes over
+            nxt = phrases[j + 1]
+            opened = getattr(phrases[j], "low", "") == "and" and getattr(phrases[j - 1], "low", "") == ","
+            if (
+                opened
+                and isinstance(nxt, NounPhrase)
+                and nxt.start in at
+                and nouns[at[nxt.start]].role is Role.THING
+            ):
+                known = nouns[at[nxt.start]].entry
+                if at[nxt.start] not in placed and not (known is not None and known.has(Flag.SKY)):
+                    found.append((at[nxt.start], place))  # not 'and the sun sets behind the hills'
+    return found
+
+
 def _place_of(space: SpacePhrase) -> Place | None:
     s = space.spatial
     if s.relation is None and (s.horizontal or s.vertical or s.depth):
@@ -476,8 +524,29 @@ def _absolute(
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
         subjects = _next_things(phrases, k, at, nouns, limit=1)
+        subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in subjects))
+
+
+def _joined(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """The things joined by 'and' to the first thing after an opening place: 'On the left, a
+    folded towel and a whisk lie on a board' puts both on the left."""
+    first = next(
+        (
+            j
+            for j in range(k + 1, len(phrases))
+            if isinstance(phrases[j], NounPhrase) and phrases[j].start in at
+        ),
+        None,
+    )
+    if not subjects or first is None or _resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
+        return []
+    if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
+        return []
+    return [i for i in _coordinated(phrases, first, at, nouns) if i not in subjects]
 
 
 def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -766,10 +835,41 @@ def _coordinated(
     return found
 
 
+def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a barrow full of pumpkins', 'a cart piled with melons and a crate': the things after the
+    'with' that have their own region are in the thing before (on it, when it is a support); so are
+    the small loose things a support is 'with' ('a wooden board with toast and jam')."""
+    space = phrases[k]
+    verb = phrases[k - 1] if k else None
+    fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
+    start = k - 1 if isinstance(verb, Verb) else k
+    placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
+    start -= placed and _place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
+    host = _holder(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
+    if host is None or not isinstance(phrases[start - 1], NounPhrase):
+        return Spatial()
+    known = nouns[host].entry
+    on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
+    kind = RelationKind.ON if on else RelationKind.IN
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    if is_class(fill, WordClass.FILL_WORD):
+        return Spatial(tuple(Link(kind, i, (host,)) for i in held))
+    served = on and known.kind not in _ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
+
+
+def _loose(known: Entry | None, below: Size) -> bool:
+    """Whether a thing is a small loose object or food that a support 'with' it carries ('a board
+    with toast', 'a desk with a lamp'), not a chair or a person beside it."""
+    return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
+    if space.spatial.relation == "with":
+        return _laden(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
@@ -899,14 +999,18 @@ def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:
     """'a low table holds a stack of books and a mug': what a support or container holds rests on
-    or in it."""
+    or in it; what it contains is in it."""
     known = nouns[host].entry
     verb = phrases[k]
-    if known is None or not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ATTACH_VERB):
+    if known is None or not isinstance(verb, Verb):
+        return []
+    contains = is_class(verb.low, WordClass.CONTAIN_VERB)
+    if not contains and not is_class(verb.low, WordClass.ATTACH_VERB):
         return []
     kind = (
         RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
     )
+    kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
 
@@ -956,7 +1060,8 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     space = phrases[j] if j >= 0 else None
     if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != k:
         return Spatial()
-    owner = _subjects(phrases, j, at, nouns)
+    head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
+    owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
     listed = [
         _resolve(nouns, at[p.start])
         for p in phrases[j + 1 : k]
@@ -965,6 +1070,21 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if len(owner) != 1:
         return Spatial()
     return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
+
+
+def _clause_head(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing a ', with ...' at j is said of: the first thing of the part before the comma that is
+    no preposition's object ('a table on a rug, with books on top': the table, not the rug)."""
+    head = None
+    for i in range(j - 2, -1, -1):
+        p = phrases[i]
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA} or p.low in _JOINERS):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and not is_governed(phrases, i):
+            head = _holder(nouns, at[p.start])
+    return head
 
 
 def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
@@ -1024,6 +1144,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             continue
         links.extend(found.links)
         places.extend(found.places)
+    places.extend(_sentence_places(phrases, at, nouns, places))
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
     on_wall = tuple(dict.fromkeys(i for k in range(len(phrases)) for i in _on_wall(phrases, k, at, nouns)))

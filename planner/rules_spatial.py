@@ -48,6 +48,7 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("next", "to"): "adjacent",
     ("in", "the", "shadow", "of"): "adjacent",  # beside the thing that casts it
     ("in", "the", "shade", "of"): "adjacent",
+    ("in", "and", "out", "of"): "inside",  # "darts in and out of an anemone": in it
     ("close", "to"): "adjacent",
     ("adjacent", "to"): "adjacent",
     ("on", "side", "of"): "adjacent",
@@ -298,6 +299,15 @@ def _named_side(words: list[str], start: int) -> Spatial | None:
     return None
 
 
+def _from_behind(words: list[str], start: int) -> str:
+    """'from behind X' is behind X, but 'darts out from behind X' has come out in front of it
+    ('peeks out', a peek_verb of words.tsv, is still behind)."""
+    if start < 1 or words[start - 1] != "out":
+        return "behind"
+    peeking = start >= 2 and is_verb_of(words[start - 2], WordClass.PEEK_VERB)
+    return "behind" if peeking else "front"
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
     if _tuning(words, start):
@@ -315,10 +325,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
                 phrase == ("from", "behind")
                 and words[start + 2 : start + 3]
                 and words[start + 2] in _BY_OBJECTS
-            ):
-                return Spatial(
-                    2, relation="behind", needs_object=True
-                )  # "peeks out from behind a tree": behind it
+            ):  # "watches from behind a rock", "peeks out from behind a tree": behind it
+                return Spatial(2, relation=_from_behind(words, start), needs_object=True)
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
     verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
@@ -332,6 +340,8 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         return Spatial(1, horizontal="center")  # "a cup centred on the table"
     if word == "at" and start and is_class(words[start - 1], WordClass.AIM_VERB):
         return None  # "points at a chart", "stares at him": a target, not a place
+    if word == "on" and start and is_class(words[start - 1], WordClass.FOCUS_WORD):
+        return None  # "eyes locked on a herd": what is looked at, not a support
     if word == "by" and _beside(words, start):
         return Spatial(1, relation="adjacent", needs_object=True)
     if word in _MOUNTING and (start + 1 >= len(words) or words[start + 1] not in _BY_OBJECTS):

@@ -148,6 +148,9 @@ def _word_tag(low: str) -> Tag:
         WordClass.PLACE_ADVERB,
         WordClass.AIM_VERB,
         WordClass.SPACE_VERB,
+        WordClass.FILL_WORD,
+        WordClass.FOCUS_WORD,
+        WordClass.PEEK_VERB,
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:
@@ -160,6 +163,7 @@ def _word_tag(low: str) -> Tag:
         return Tag.ADJ
     if classes & {
         WordClass.ATTACH_VERB,
+        WordClass.CONTAIN_VERB,
         WordClass.DEPICT_VERB,
         WordClass.MAKER_VERB,
         WordClass.PLACING_VERB,
@@ -294,14 +298,19 @@ def _object_noun(lows: list[str], i: int) -> bool:
 
 def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A word known only as a verb, after 'a wooden' and before the end of its phrase, is a
-    noun: 'next to a wooden tamper.'"""
+    noun: 'next to a wooden tamper.'; right after an article and before a noun it names the noun's
+    kind: 'in a swivel chair'."""
     tag = tags[i]
-    if tag is not Tag.VERB or i < 2 or tags[i - 1] is not Tag.ADJ or lows[i].endswith(("ing", "ed", "s")):
+    if tag is not Tag.VERB or i < 1 or lows[i].endswith(("ing", "ed", "s")):
+        return tag
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if lows[i - 1] in {"a", "an", "the"} and after is Tag.NOUN:
+        return Tag.ADJ
+    if i < 2 or tags[i - 1] is not Tag.ADJ:
         return tag
     j = i - 1
     while j > 0 and tags[j] is Tag.ADJ:
         j -= 1
-    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     return Tag.NOUN if tags[j] is Tag.DET and closed else tag
 

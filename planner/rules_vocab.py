@@ -84,6 +84,10 @@ class WordClass(str, Enum):
     PART = "part"
     ABSTRACT = "abstract"
     ATTACH_VERB = "attach_verb"
+    CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject
+    FOCUS_WORD = "focus_word"  # "locked", "focused": 'on' after it names what is looked at
+    PEEK_VERB = "peek_verb"  # "peeks out from behind X": still behind X, not come out in front
+    FILL_WORD = "fill_word"  # "full (of)", "piled (with)": what follows is in or on the thing before
     DEPICT_VERB = "depict_verb"
     MAKER_VERB = "maker_verb"
     SILENT_H = "silent_h"

@@ -390,3 +390,90 @@ def test_behind_them_all_relates_to_everyone_named_not_the_last_two():
     )
     behind = {o for s, kind, o in _relations(reading) if s == "barn" and kind == "behind"}
     assert behind == {"teacher", "nurse", "baker", "farmer"}
+
+
+def test_watching_from_behind_a_thing_is_behind_it_but_coming_out_from_behind_is_in_front():
+    reading = reading_of(
+        "A poacher crouches low, watching from behind a hedge. A hare darts out from behind a log."
+    )
+    assert ("poacher", "behind", "hedge") in _relations(reading)
+    assert ("hare", "in_front_of", "log") in _relations(reading)
+
+
+def test_darting_in_and_out_of_a_thing_is_in_it():
+    reading = reading_of("A striped minnow darts in and out of a sunken boot.")
+    assert ("minnow", "in", "boot") in _relations(reading)
+
+
+def test_a_thing_draped_over_another_rests_on_it():
+    reading = reading_of("A quilt draped over a rocking chair, and a shawl thrown over a bench.")
+    assert ("quilt", "on", "chair") in _relations(reading)
+    assert ("shawl", "on", "bench") in _relations(reading)
+
+
+def test_what_a_cabinet_contains_is_in_it_and_keeps_its_own_region():
+    reading = reading_of("A tall oak cabinet containing a silver trumpet stands by the piano.")
+    assert ("trumpet", "in", "cabinet") in _relations(reading)
+
+
+def test_a_verb_word_between_an_article_and_a_noun_names_the_nouns_kind():
+    reading = reading_of("A night porter dozes in a swivel chair.")
+    assert ("porter", "in", "chair") in _relations(reading)
+
+
+def test_what_a_thing_is_full_of_or_piled_with_is_in_or_on_it():
+    reading = reading_of(
+        "A wicker basket full of kittens sits by the gate. A handcart piled with melons and a pumpkin."
+    )
+    assert ("kitten", "in", "basket") in _relations(reading)
+    assert ("pumpkin", "on", "handcart") in _relations(reading) or (
+        "pumpkin",
+        "in",
+        "handcart",
+    ) in _relations(reading)
+
+
+def test_an_opening_place_holds_for_every_thing_joined_by_and():
+    reading = reading_of("On the right, a wicker basket and a copper kettle sit on a picnic blanket.")
+    assert _place(reading, "basket") == ("right", None)
+    assert _place(reading, "kettle") == ("right", None)
+
+
+def test_eyes_locked_on_a_thing_look_at_it_and_do_not_rest_on_it():
+    reading = reading_of("A lynx crouches at the bottom left, eyes locked on a flock of geese by a pond.")
+    assert not any(r[0] == "lynx" and r[1] == "on" for r in _relations(reading)), _relations(reading)
+
+
+def test_with_things_on_top_after_a_comma_rest_on_the_clause_head_not_what_it_stands_on():
+    reading = reading_of("A round oak table on a woven mat, with two candles and a teapot on top.")
+    assert ("candle", "on", "table") in _relations(reading)
+    assert ("teapot", "on", "table") in _relations(reading)
+
+
+def test_small_things_a_support_is_with_rest_on_it():
+    reading = reading_of(
+        "A wooden tray at the bottom right with buttered toast and a croissant, a jug of milk."
+    )
+    assert ("toast", "on", "tray") in _relations(reading)
+    assert ("croissant", "on", "tray") in _relations(reading)
+
+
+def test_a_second_object_of_with_is_not_the_verbs_subject():
+    reading = reading_of("A minstrel with a drum and a tasselled cap sits on a bench.")
+    assert ("minstrel", "on", "bench") in _relations(reading)
+    assert not any(r[0] == "cap" for r in _relations(reading)), _relations(reading)
+
+
+def test_two_people_with_things_joined_by_and_are_both_the_subject():
+    reading = reading_of("A sailor with a pipe and a boy with a kite stand by the lighthouse.")
+    assert ("sailor", "next_to", "lighthouse") in _relations(reading)
+    assert ("boy", "next_to", "lighthouse") in _relations(reading)
+
+
+def test_an_opening_place_holds_for_the_subject_of_a_later_and_clause_with_no_place():
+    reading = reading_of(
+        "On the left, a potter shapes a bowl at her wheel, and a sleepy dog lies under a stool. "
+        "On the right, a kiln glows, and a cat naps at the top."
+    )
+    assert _place(reading, "dog") == ("left", None)
+    assert _place(reading, "cat") == (None, "top")

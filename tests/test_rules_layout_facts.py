@@ -197,3 +197,28 @@ def test_a_support_in_a_crowded_picture_keeps_room_for_what_rests_on_it():
     assert area(table) >= 0.06, table  # two cells of the crowded grid, not one
     for label in ("cup", "vase"):
         assert rests_on(box(p, label), table), (label, box(p, label), table)
+
+
+def test_what_sits_in_a_container_is_smaller_than_it_even_of_the_same_usual_size():
+    p = plan(
+        "From left to right: a stone urn on a pedestal, a huge mirror, a porter napping on a bench, "
+        "and a glass display case containing a silver crown."
+    )
+    case, helmet = box(p, "glass display case"), box(p, "silver crown")
+    assert inside(helmet, case), (helmet, case)
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert area(helmet) < 0.9 * area(case), (helmet, case)
+
+
+def test_a_vehicle_is_drawn_bigger_than_a_thing_of_the_same_size_class():
+    p = plan(
+        "On a quiet street, a delivery van is parked on the left, and a vending machine glows on the right."
+    )
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert area(box(p, "delivery van")) > area(box(p, "vending machine")), p.regions
+
+
+def test_a_toy_is_smaller_than_the_real_thing():
+    p = plan("A toy sailboat lies on the rug beside a tall wardrobe.")
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert area(box(p, "toy sailboat")) < area(box(p, "tall wardrobe")), p.regions
