@@ -862,14 +862,36 @@ def _cast_count(phrases: tuple[Phrase, ...], k: int) -> bool:
     (words.tsv 'cast_noun'), not people of its own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if not is_class(p.head, WordClass.CAST_NOUN) or not p.count or p.determiner:
+    if not (is_class(p.head, WordClass.CAST_NOUN) or _cast_tag(phrases, k)) or not p.count or p.determiner:
         return False
     later = 0
-    for q in phrases[k + 1 :]:
+    for j in range(k + 1, len(phrases)):
+        q = phrases[j]
         known = entry(q.compound) or entry(q.head) if isinstance(q, NounPhrase) else None
-        if known is not None and known.kind is ThingKind.PERSON and not is_class(q.head, WordClass.CAST_NOUN):
+        if known is None or known.kind is not ThingKind.PERSON:
+            continue
+        if not is_class(q.head, WordClass.CAST_NOUN) and not _cast_tag(phrases, j):
             later += q.count or 1  # type: ignore[union-attr]
     return later >= p.count
+
+
+def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'1boy, 1girl, a swordsman ..., a schoolgirl ...': a tag of a person word with a count in
+    digits and nothing else, followed by more such tags or by someone named with 'a': the people
+    described after it are the ones it counts."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    known = entry(p.head)
+    person = known is not None and known.kind is ThingKind.PERSON
+    if not (person and p.numeral and not p.modifiers and _low(_after(phrases, k)) == ","):
+        return False  # "1girl, short black hair": the tag is described, it is someone
+    j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
+    nxt = phrases[j] if j < len(phrases) else None
+    if not isinstance(nxt, NounPhrase):
+        return False
+    named = entry(nxt.compound) or entry(nxt.head)
+    someone = named is not None and named.kind is ThingKind.PERSON and nxt.determiner in {"a", "an"}
+    return someone or _cast_tag(phrases, j)
 
 
 def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:

@@ -240,6 +240,16 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return Tag.ADJ
 
 
+def _degree(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A place adverb that is also a noun ('half') right before a word describing a state says how
+    much: 'a jug half full of milk', 'a boat half buried in sand' (no noun 'half')."""
+    tag, after = tags[i], tags[i + 1]
+    if tag is not Tag.NOUN or not is_class(lows[i], WordClass.PLACE_ADVERB):
+        return tag
+    state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and lows[i + 1].endswith(("ed", "en"))
+    return Tag.ADV if state else tag
+
+
 def _object_noun(lows: list[str], i: int) -> bool:
     """Whether the word at i is a listed thing that can be a verb's bare object ('rope', 'trees')."""
     return i < len(lows) and not lows[i].endswith(("ing", "ed")) and entry(singular(lows[i])) is not None
@@ -353,6 +363,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i] = _verb_as_noun(tags, lows, i) if tags[i] is Tag.VERB else _in_context(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _modifier(tags, lows, i)
+        tags[i] = _degree(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):

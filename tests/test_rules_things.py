@@ -408,3 +408,40 @@ def test_a_with_thing_set_at_its_owners_feet_is_its_own_thing():
 def test_scales_given_with_with_belong_to_the_animal():
     p = plan("A snake with golden scales coils around a pillar.")
     assert "scale" not in " ".join(r.label for r in p.regions)
+
+
+def test_trades_mounts_and_settings_furnishings_are_things():
+    got = labels(
+        "A ringmaster bows beside a grey warhorse, a mascot waves by the hearth, and a walking mech "
+        "guards a landing pad next to a cornfield."
+    )
+    assert {"ringmaster", "grey warhorse", "mascot", "hearth", "mech", "landing pad", "cornfield"} <= set(got)
+
+
+def test_a_compound_of_material_and_thing_is_the_thing():
+    got = labels("A stack of gold bars sits on a pallet beside a french press and a pumpkin patch.")
+    assert {"gold bar", "french press", "pumpkin patch"} <= set(got)
+
+
+def test_half_before_a_state_says_how_much_and_is_no_thing():
+    got = labels(
+        "A copper kettle half full of water sits on the stove, and a rowboat lies half buried in sand."
+    )
+    assert "copper kettle" in got and "rowboat" in got
+    assert not any(label.endswith("half") for label in got)
+
+
+def test_digit_tags_that_count_the_people_described_after_are_no_one_else():
+    got = labels(
+        "best quality, 1boy, 1girl, on the left a bearded pirate, eye patch, on the right a tall witch, "
+        "pointed hat, harbour at dusk"
+    )
+    assert "boy" not in got and "girl" not in got
+    assert {"pirate", "tall witch"} <= set(got)
+    assert "girl" in labels("1girl, short red hair, white dress, holding an umbrella, standing in a field")
+
+
+def test_a_number_word_after_a_colour_describes_the_part():
+    p = plan("masterpiece, a ballerina, black twin buns, white tutu, on a stage")
+    assert "bun" not in [r.label for r in p.regions]
+    assert "black twin buns" in prompt_of(p, "ballerina")
