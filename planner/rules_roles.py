@@ -149,6 +149,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         and (before.spatial.horizontal or before.spatial.vertical)
     ):
         return True  # "in the centre of the picture"
+    if _the_picture(phrases, k):
+        return True  # "both edges of the frame", "to her right in the frame"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = _after(phrases, k)
@@ -237,8 +239,21 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
+def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'the frame' (an image noun with 'the' and nothing else) after 'of' or 'in': the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not is_class(p.head, WordClass.IMAGE_NOUN) or p.determiner != "the" or p.modifiers:
+        return False
+    before = _before(phrases, k)
+    return _low(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
+
+
 def _light(p: NounPhrase, known: Entry | None) -> bool:
     head_classes = classes_of(p.head)
+    sky = known is not None and known.has(Flag.SKY) and known.has(Flag.LIGHT) and not p.count
+    if sky and any(is_class(w, WordClass.TIME) for w in p.modifiers):
+        return True  # "harsh noon sun", "the afternoon sun": the light of that hour
     if not head_classes & {WordClass.TIME, WordClass.LIGHT, WordClass.WEATHER}:
         return False
     if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):
@@ -506,7 +521,8 @@ def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
     when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
-    knight's banner, not his horse's), else the latest person or animal."""
+    knight's banner, not his horse's), else the latest person or animal. The latest person of
+    this sentence comes first, unless words.tsv gives them the other sex."""
     gender = _GENDERED.get(determiner)
     if gender is not None:
         things = (
@@ -515,6 +531,10 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
             if nouns[i].role in {Role.THING, Role.REPEAT}
         )
         people = [t for t in things if _person(nouns[t])]
+        other = WordClass.MALE if gender is WordClass.FEMALE else WordClass.FEMALE
+        near = [t for t in people if nouns[t].phrase.sentence == sentence]
+        if near and not is_class(nouns[near[0]].head, other):
+            return near[0]  # "the ring bearer sits on a bench, tugging at his bow tie"
         told = [t for t in people if is_class(nouns[t].head, gender)]
         if told or people:
             return (told or people)[0]

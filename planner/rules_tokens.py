@@ -166,8 +166,12 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
     lines the quay'."""
     tag = tags[i]
+    if tag is Tag.NOUN and i > 0 and _adverb(tags, lows, i):
+        return Tag.ADV  # "keeping well away from the splashes"
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
+    if _infinitive(tags, lows, i) or tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"}:
+        return Tag.VERB  # "pretends not to watch", "an acrobat who swings above"
     if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
         return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
     before = tags[i - 1]
@@ -225,6 +229,21 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """A bare noun that is also an adverb between a verb and an adverb or preposition: 'keeping
+    well away', 'set well back from the road' (not 'drawing water from a well')."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    adverb = "ADV" in parts_of_speech(lows[i]) and not lows[i].endswith("s")
+    return adverb and tags[i - 1] is Tag.VERB and after in {Tag.ADV, Tag.AUX, Tag.PREP}
+
+
+def _infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """A bare noun-or-verb after 'not to' or '<verb> to': 'pretends not to watch', 'stops to rest'."""
+    if i < 2 or lows[i - 1] != "to" or lows[i].endswith("s"):
+        return False
+    return tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing"))
 
 
 def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
