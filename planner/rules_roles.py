@@ -647,7 +647,7 @@ def _listed_part_owner(
     if known is None or kinds == [""]:
         return None
     next_to = bool(nouns) and nouns[-1].index == k - 2
-    under = isinstance(lead, SpacePhrase) and lead.lead == "under" and next_to
+    under = isinstance(lead, SpacePhrase) and lead.lead in {"under", "in"} and next_to  # "in a gilt frame"
     aside = _low(_before(phrases, k)) == "," and not p.determiner and next_to  # "a sign, gold letters"
     if (
         (under or aside)
@@ -938,6 +938,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)
     if _low(before) in {"like", "as"}:
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
+    written = isinstance(before, SpacePhrase) and before.lead == "in"
+    if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
+        return (Role.NONE, None)  # "signs in Chinese characters": written ones
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
     if (

@@ -10,7 +10,16 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.rules_vocab import WordClass, classes_of, entry, is_class, parts_of_speech, singular, value_of
+from planner.rules_vocab import (
+    WordClass,
+    classes_of,
+    entry,
+    is_class,
+    participle,
+    parts_of_speech,
+    singular,
+    value_of,
+)
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]", re.UNICODE)
@@ -275,14 +284,23 @@ def _object_noun(lows: list[str], i: int) -> bool:
 
 
 def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
-    """A word known only as a verb, after 'a wooden' and before the end of its phrase, is a
-    noun: 'next to a wooden tamper.'"""
+    """A word known only as a verb, after 'a wooden' (or 'a tomahawk') and before the end of its
+    phrase, is a noun: 'next to a wooden tamper.', 'for a tomahawk dunk.'; so is one naming a
+    listed thing with the word after it: 'a swivel chair'."""
     tag = tags[i]
-    if tag is not Tag.VERB or i < 2 or tags[i - 1] is not Tag.ADJ or lows[i].endswith(("ing", "ed", "s")):
+    if tag is not Tag.VERB or i < 2 or lows[i].endswith(("ing", "ed", "s")):
         return tag
-    j = i - 1
-    while j > 0 and tags[j] is Tag.ADJ:
-        j -= 1
+    if i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None:
+        return Tag.NOUN  # "a swivel chair"
+    after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
+    if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
+        j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
+    elif tags[i - 1] is Tag.ADJ:
+        j = i - 1
+        while j > 0 and tags[j] is Tag.ADJ:
+            j -= 1
+    else:
+        return tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     return Tag.NOUN if tags[j] is Tag.DET and closed else tag

@@ -492,3 +492,19 @@ def test_a_skeleton_of_an_animal_is_one_thing_with_the_animal_in_its_prompt():
 def test_a_side_word_and_a_palm_of_someone_are_no_things():
     assert "courtside" not in labels("Courtside, a coach shouts at a referee in a striped shirt.")
     assert not any("palm" in label for label in labels("A wizard holds a glowing orb above his open palm."))
+
+
+def test_a_verb_word_before_a_listed_compound_or_after_a_noun_with_a_is_a_noun():
+    assert "swivel chair" in labels("A night clerk dozes in a swivel chair behind a desk.")
+    assert "windmill" not in labels("A forward leaps at the rim for a windmill dunk.")
+    assert "hammock" in labels("Two palms lean over the sand, with a hammock strung between them.")
+
+
+def test_characters_a_sign_is_written_in_are_no_people():
+    assert "character" not in labels("A shop sign in Japanese characters hangs above a noodle stall.")
+
+
+def test_a_frame_a_thing_is_in_is_part_of_it():
+    p = plan("A mirror in a gilded frame hangs above a dresser.")
+    assert [r.label for r in p.regions] == ["mirror", "dresser"]
+    assert "gilded frame" in prompt_of(p, "mirror")
