@@ -302,8 +302,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     else:
         return tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
-    return Tag.NOUN if tags[j] is Tag.DET and closed else tag
+    ends = {Tag.END, Tag.COMMA} if j == i - 2 else {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
+    return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
 
 
 def _after_preposition(tags: list[Tag], i: int) -> bool:

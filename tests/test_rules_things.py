@@ -498,6 +498,7 @@ def test_a_verb_word_before_a_listed_compound_or_after_a_noun_with_a_is_a_noun()
     assert "swivel chair" in labels("A night clerk dozes in a swivel chair behind a desk.")
     assert "windmill" not in labels("A forward leaps at the rim for a windmill dunk.")
     assert "hammock" in labels("Two palms lean over the sand, with a hammock strung between them.")
+    assert {"man", "woman", "bench"} <= set(labels("A man and a woman sit on a bench by the lake."))
 
 
 def test_characters_a_sign_is_written_in_are_no_people():
