@@ -42,6 +42,7 @@ class NounPhrase:
     plural: bool = False
     vague: bool = False  # "some", "many", "a row of": more than one, how many unsaid
     collective: str = ""  # "row" in "a row of houses"
+    numeral: bool = False  # the count is written in digits ("1girl", "3 cats")
 
     @property
     def lows(self) -> tuple[str, ...]:
@@ -96,6 +97,7 @@ class _Quantity:
     count: int | None = None
     vague: bool = False
     collective: str = ""
+    numeral: bool = False
 
 
 def on_its_owner(found: tuple[Phrase, ...], k: int) -> bool:
@@ -138,7 +140,12 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
         elif tag is Tag.NUM and not (low == "one" and after in {"of", ""}):
             number = int(low) if low.isdigit() else int(value_of(low, WordClass.NUMBER) or 1)
             q = _Quantity(
-                q.end + 1, q.determiner, number if 0 < number <= 1000 else None, False, q.collective
+                q.end + 1,
+                q.determiner,
+                number if 0 < number <= 1000 else None,
+                False,
+                q.collective,
+                low.isdigit(),
             )
         elif tag is Tag.DET and q.determiner in _POSSESSIVES:
             break  # "beside her | a dog sleeps": the possessive was a pronoun
@@ -168,6 +175,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
     if token.tag in _RUN_TAGS:
         return True
+    if token.tag is Tag.NUM and j > 0 and _describing(tokens[j - 1].low) and nxt is not None:
+        return nxt.tag in _RUN_TAGS  # "pink twin buns": a number word after a colour describes
     if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
         return False
     if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
@@ -268,6 +277,7 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
         plural=plural or (q.count or 1) > 1,
         vague=q.vague,
         collective=q.collective,
+        numeral=q.numeral,
     )
 
 

@@ -149,6 +149,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         and (before.spatial.horizontal or before.spatial.vertical)
     ):
         return True  # "in the centre of the picture"
+    if _the_picture(phrases, k):
+        return True  # "both edges of the frame", "to her right in the frame"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = _after(phrases, k)
@@ -237,8 +239,21 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
+def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'the frame' (an image noun with 'the' and nothing else) after 'of' or 'in': the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not is_class(p.head, WordClass.IMAGE_NOUN) or p.determiner != "the" or p.modifiers:
+        return False
+    before = _before(phrases, k)
+    return _low(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
+
+
 def _light(p: NounPhrase, known: Entry | None) -> bool:
     head_classes = classes_of(p.head)
+    sky = known is not None and known.has(Flag.SKY) and known.has(Flag.LIGHT) and not p.count
+    if sky and any(is_class(w, WordClass.TIME) for w in p.modifiers):
+        return True  # "harsh noon sun", "the afternoon sun": the light of that hour
     if not head_classes & {WordClass.TIME, WordClass.LIGHT, WordClass.WEATHER}:
         return False
     if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):
@@ -506,7 +521,8 @@ def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
     when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
-    knight's banner, not his horse's), else the latest person or animal."""
+    knight's banner, not his horse's), else the latest person or animal. The latest person of
+    this sentence comes first, unless words.tsv gives them the other sex."""
     gender = _GENDERED.get(determiner)
     if gender is not None:
         things = (
@@ -515,6 +531,10 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
             if nouns[i].role in {Role.THING, Role.REPEAT}
         )
         people = [t for t in things if _person(nouns[t])]
+        other = WordClass.MALE if gender is WordClass.FEMALE else WordClass.FEMALE
+        near = [t for t in people if nouns[t].phrase.sentence == sentence]
+        if near and not is_class(nouns[near[0]].head, other):
+            return near[0]  # "the ring bearer sits on a bench, tugging at his bow tie"
         told = [t for t in people if is_class(nouns[t].head, gender)]
         if told or people:
             return (told or people)[0]
@@ -627,7 +647,7 @@ def _listed_part_owner(
     if known is None or kinds == [""]:
         return None
     next_to = bool(nouns) and nouns[-1].index == k - 2
-    under = isinstance(lead, SpacePhrase) and lead.lead == "under" and next_to
+    under = isinstance(lead, SpacePhrase) and lead.lead in {"under", "in"} and next_to  # "in a gilt frame"
     aside = _low(_before(phrases, k)) == "," and not p.determiner and next_to  # "a sign, gold letters"
     if (
         (under or aside)
@@ -862,14 +882,36 @@ def _cast_count(phrases: tuple[Phrase, ...], k: int) -> bool:
     (words.tsv 'cast_noun'), not people of its own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if not is_class(p.head, WordClass.CAST_NOUN) or not p.count or p.determiner:
+    if not (is_class(p.head, WordClass.CAST_NOUN) or _cast_tag(phrases, k)) or not p.count or p.determiner:
         return False
     later = 0
-    for q in phrases[k + 1 :]:
+    for j in range(k + 1, len(phrases)):
+        q = phrases[j]
         known = entry(q.compound) or entry(q.head) if isinstance(q, NounPhrase) else None
-        if known is not None and known.kind is ThingKind.PERSON and not is_class(q.head, WordClass.CAST_NOUN):
+        if known is None or known.kind is not ThingKind.PERSON:
+            continue
+        if not is_class(q.head, WordClass.CAST_NOUN) and not _cast_tag(phrases, j):
             later += q.count or 1  # type: ignore[union-attr]
     return later >= p.count
+
+
+def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'1boy, 1girl, a swordsman ..., a schoolgirl ...': a tag of a person word with a count in
+    digits and nothing else, followed by more such tags or by someone named with 'a': the people
+    described after it are the ones it counts."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    known = entry(p.head)
+    person = known is not None and known.kind is ThingKind.PERSON
+    if not (person and p.numeral and not p.modifiers and _low(_after(phrases, k)) == ","):
+        return False  # "1girl, short black hair": the tag is described, it is someone
+    j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
+    nxt = phrases[j] if j < len(phrases) else None
+    if not isinstance(nxt, NounPhrase):
+        return False
+    named = entry(nxt.compound) or entry(nxt.head)
+    someone = named is not None and named.kind is ThingKind.PERSON and nxt.determiner in {"a", "an"}
+    return someone or _cast_tag(phrases, j)
 
 
 def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
@@ -896,6 +938,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)
     if _low(before) in {"like", "as"}:
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
+    written = isinstance(before, SpacePhrase) and before.lead == "in"
+    if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
+        return (Role.NONE, None)  # "signs in Chinese characters": written ones
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
     if (

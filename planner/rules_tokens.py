@@ -202,8 +202,12 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
     lines the quay'."""
     tag = tags[i]
+    if tag is Tag.NOUN and i > 0 and _adverb(tags, lows, i):
+        return Tag.ADV  # "keeping well away from the splashes"
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
+    if _infinitive(tags, lows, i) or tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"}:
+        return Tag.VERB  # "pretends not to watch", "an acrobat who swings above"
     if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
         return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
     before = tags[i - 1]
@@ -263,6 +267,21 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return tag
 
 
+def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """A bare noun that is also an adverb between a verb and an adverb or preposition: 'keeping
+    well away', 'set well back from the road' (not 'drawing water from a well')."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    adverb = "ADV" in parts_of_speech(lows[i]) and not lows[i].endswith("s")
+    return adverb and tags[i - 1] is Tag.VERB and after in {Tag.ADV, Tag.AUX, Tag.PREP}
+
+
+def _infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """A bare noun-or-verb after 'not to' or '<verb> to': 'pretends not to watch', 'stops to rest'."""
+    if i < 2 or lows[i - 1] != "to" or lows[i].endswith("s"):
+        return False
+    return tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing"))
+
+
 def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A word that is also an adjective (words.tsv) before the noun it describes: 'a full moon',
     'a giant mushroom' (not 'full of apples', 'a giant stomps')."""
@@ -291,28 +310,47 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return Tag.ADJ if opens and described and participle(lows[i]) else tag
 
 
+def _degree(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A place adverb that is also a noun ('half') right before a word describing a state says how
+    much: 'a jug half full of milk', 'a boat half buried in sand' (no noun 'half')."""
+    tag, after = tags[i], tags[i + 1]
+    if tag is not Tag.NOUN or not is_class(lows[i], WordClass.PLACE_ADVERB):
+        return tag
+    state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and lows[i + 1].endswith(("ed", "en"))
+    return Tag.ADV if state else tag
+
+
 def _object_noun(lows: list[str], i: int) -> bool:
     """Whether the word at i is a listed thing that can be a verb's bare object ('rope', 'trees')."""
     return i < len(lows) and not lows[i].endswith(("ing", "ed")) and entry(singular(lows[i])) is not None
 
 
 def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
-    """A word known only as a verb, after 'a wooden' and before the end of its phrase, is a
-    noun: 'next to a wooden tamper.'; right after an article and before a noun it names the noun's
-    kind: 'in a swivel chair'."""
+    """A word known only as a verb is a noun when it names a listed thing with the word after it
+    ('a swivel chair'), or after 'a wooden' (or 'a tomahawk') and before the end of its phrase
+    ('next to a wooden tamper.', 'for a tomahawk dunk.'); right after an article and before a
+    noun it names the noun's kind ('in a rattan chair')."""
     tag = tags[i]
     if tag is not Tag.VERB or i < 1 or lows[i].endswith(("ing", "ed", "s")):
         return tag
+    if i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None:
+        return Tag.NOUN  # "a swivel chair"
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if lows[i - 1] in {"a", "an", "the"} and after is Tag.NOUN:
         return Tag.ADJ
-    if i < 2 or tags[i - 1] is not Tag.ADJ:
+    if i < 2:
         return tag
-    j = i - 1
-    while j > 0 and tags[j] is Tag.ADJ:
-        j -= 1
-    closed = after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
-    return Tag.NOUN if tags[j] is Tag.DET and closed else tag
+    after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
+    if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
+        j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
+    elif tags[i - 1] is Tag.ADJ:
+        j = i - 1
+        while j > 0 and tags[j] is Tag.ADJ:
+            j -= 1
+    else:
+        return tag
+    ends = {Tag.END, Tag.COMMA} if j == i - 2 else {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
+    return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
 
 
 def _adjunct(tags: list[Tag], lows: list[str], i: int) -> Tag:
@@ -433,6 +471,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tags[i] = _in_context(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
+        tags[i] = _degree(tags, lows, i)
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):
