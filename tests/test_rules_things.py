@@ -453,3 +453,10 @@ def test_an_s_verb_after_an_adverb_or_a_participle_is_the_subjects_verb():
     assert "naps" not in prompt_of(plan("A cat lazily naps on a rug."), "cat")
     tags = {t.low: t.tag for t in tokenize("An old dog curled up dozes on a rug.")}
     assert tags["dozes"] is Tag.VERB
+
+
+def test_a_bare_material_after_a_picture_and_on_is_its_medium_not_a_thing():
+    p = plan("A pencil drawing on paper of an owl.")
+    assert [r.label for r in p.regions] == ["owl"]
+    assert "on paper" in p.background_prompt
+    assert labels("A watercolour on linen of two swans.") == ["swan", "swan"]
