@@ -12,6 +12,7 @@ from enum import Enum
 
 from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
+    ThingKind,
     WordClass,
     classes_of,
     entry,
@@ -20,6 +21,7 @@ from planner.rules_vocab import (
     parts_of_speech,
     singular,
     value_of,
+    vocabulary,
 )
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
@@ -256,6 +258,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return tag
 
 
+_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLOSING_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END})  # what may follow a verb
 
 
@@ -282,8 +285,12 @@ def _phrase_start(tags: list[Tag], i: int) -> int:
 
 
 def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
-    """Whether the noun at i ends a list of noun phrases joined by 'and' that opens its sentence
-    ('A girl, a boy and their grandfather'): a plural subject, governed by no preposition or verb."""
+    """Whether the noun at i is someone ending a list of noun phrases joined by 'and' that opens
+    its sentence ('A girl, a boy and their grandfather'): a plural subject, governed by no
+    preposition or verb. An object before the word names a kind ('a hammer and a tape measure')."""
+    known = vocabulary().things.get(singular(lows[i]))  # listed: not 'a charger' read as someone
+    if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in _ANIMATE):
+        return False
     j = _phrase_start(tags, i)
     if j < 2 or lows[j - 1] != "and" or tags[j - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
         return False

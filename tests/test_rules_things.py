@@ -445,6 +445,7 @@ def test_a_bare_verb_after_nouns_joined_by_and_is_their_verb():
     assert labels("A fox and a badger dig near the roots.")[:2] == ["fox", "badger"]
     assert labels("The girl and the old dog nap under a tree.") == ["girl", "old dog", "tree"]
     assert "dog bed" in labels("A sofa, a lamp and a dog bed by the window.")  # a listed compound
+    assert "tape measure" in labels("A hammer and a tape measure on the workbench.")  # no one to act
 
 
 def test_an_s_verb_after_an_adverb_or_a_participle_is_the_subjects_verb():
