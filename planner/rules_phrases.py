@@ -303,6 +303,25 @@ def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
 
 
+def _on_medium(tokens: tuple[Token, ...], p: NounPhrase) -> NounPhrase:
+    """'an oil painting on canvas', 'a sketch on paper': a bare material after 'on' and a picture
+    or a medium is what the picture is made on, part of its noun phrase (not a thing in it)."""
+    end = p.end
+    if end + 2 > len(tokens) or tokens[end].low != "on" or not _pictured(p):
+        return p
+    material = tokens[end + 1]
+    after = tokens[end + 2].tag if end + 2 < len(tokens) else Tag.END
+    if not is_class(material.low, WordClass.MATERIAL) or after in _RUN_TAGS | {Tag.POSS}:
+        return p
+    return replace(p, end=end + 2)
+
+
+def _pictured(p: NounPhrase) -> bool:
+    """Whether the phrase names a picture or its medium ('oil painting', 'watercolour')."""
+    classes = (WordClass.FRAME_NOUN, WordClass.STYLE_NOUN, WordClass.MEDIUM)
+    return any(is_class(p.head, c) for c in classes)
+
+
 def _described(tokens: tuple[Token, ...], i: int) -> bool:
     """A participle opening a noun phrase with no article: 'in shining armor'."""
     token = tokens[i]
@@ -343,7 +362,7 @@ def phrases(tokens: tuple[Token, ...]) -> tuple[Phrase, ...]:
         }:
             found = _noun_phrase(tokens, i)
         if isinstance(found, NounPhrase):
-            found = _possessed(tokens, found)
+            found = _on_medium(tokens, _possessed(tokens, found))
         if found is None and token.tag is Tag.VERB:
             found = Verb(i, i + 1, token.sentence, token.low)
         if found is None:

@@ -12,6 +12,7 @@ from enum import Enum
 
 from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
+    ThingKind,
     WordClass,
     classes_of,
     entry,
@@ -20,6 +21,7 @@ from planner.rules_vocab import (
     parts_of_speech,
     singular,
     value_of,
+    vocabulary,
 )
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
@@ -198,6 +200,11 @@ def _lemminflect_tag(low: str) -> Tag:
     return Tag.UNKNOWN
 
 
+_AFTER_BARE_VERB = frozenset(
+    {Tag.DET, Tag.PREP, Tag.ADV, Tag.NUM, Tag.PRON, Tag.ADJ, Tag.END, Tag.COMMA}
+)  # what may follow the bare verb of a plural subject
+
+
 def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
     lines the quay'."""
@@ -212,7 +219,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
     before = tags[i - 1]
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
-        return tag
+        return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
     if (
@@ -234,25 +241,13 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return tag  # "a sports photograph", but "cypress trees frame the house"
-    plural_subject = (
-        before is Tag.PRON
-        or singular(previous) != previous
-        and not _one_of(tags, lows, i - 1)
-        or (not word.endswith("s") and _counted(tags, lows, i - 1))
-    )
+    plural_subject = _plural_subject(tags, lows, i)
     unlisted = entry(singular(word)) is None and not word.endswith("s")
+    if unlisted and after in _CLOSING_VERB and _coordinated(tags, lows, i - 1):
+        return Tag.VERB  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
-    if plural_subject and after in {
-        Tag.DET,
-        Tag.PREP,
-        Tag.ADV,
-        Tag.NUM,
-        Tag.PRON,
-        Tag.ADJ,
-        Tag.END,
-        Tag.COMMA,
-    }:
+    if plural_subject and after in _AFTER_BARE_VERB:
         return Tag.VERB  # "three seagulls circle above"
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
@@ -280,6 +275,86 @@ def _infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
     if i < 2 or lows[i - 1] != "to" or lows[i].endswith("s"):
         return False
     return tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing"))
+
+
+_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
+_CLOSING_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END})  # what may follow a verb
+
+
+def _plural_subject(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun or pronoun before i is a plural subject for a bare verb at i: a pronoun, a
+    plural noun not after 'a' ('a crowded farmers market'), or a noun counted above one."""
+    previous = lows[i - 1]
+    return (
+        tags[i - 1] is Tag.PRON
+        or singular(previous) != previous
+        and not _one_of(tags, lows, i - 1)
+        or (not lows[i].endswith("s") and _counted(tags, lows, i - 1))
+    )
+
+
+def _phrase_start(tags: list[Tag], i: int) -> int:
+    """The first token of the noun phrase whose last word is at i ('their old | grandfather')."""
+    j = i
+    while j > 0 and tags[j - 1] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        j -= 1
+    while j > 0 and tags[j - 1] in {Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS}:
+        j -= 1
+    return j
+
+
+def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i is someone ending a list of noun phrases joined by 'and' that opens
+    its sentence ('A girl, a boy and their grandfather'): a plural subject, governed by no
+    preposition or verb. An object before the word names a kind ('a hammer and a tape measure')."""
+    known = vocabulary().things.get(singular(lows[i]))  # listed: not 'a charger' read as someone
+    if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in _ANIMATE):
+        return False
+    j = _phrase_start(tags, i)
+    if j < 2 or lows[j - 1] != "and" or tags[j - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
+        return False
+    listed = {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN, Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS, Tag.COMMA}
+    while j > 0 and (tags[j - 1] in listed or lows[j - 1] == "and"):
+        j -= 1
+    return j == 0 or tags[j - 1] in {Tag.END, Tag.ADV}
+
+
+def _after_subject_modifier(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the unlisted -s form at i is the verb of a subject that an adverb or a participle
+    (with its particle) comes between: 'a cat lazily naps on a rug', 'a cat curled up naps'."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is not None:
+        return False
+    if after not in _CLOSING_VERB:
+        return False
+    j = i - 1
+    if tags[j] is Tag.PREP and is_class(lows[j], WordClass.PARTICLE):
+        j -= 1
+    if tags[j] is Tag.VERB and lows[j].endswith(("ed", "en")):
+        j -= 1
+    while j > 0 and tags[j] is Tag.ADV:
+        j -= 1
+    if j == i - 1 or tags[j] not in {Tag.NOUN, Tag.UNKNOWN}:
+        return False
+    return not _after_preposition(tags, j) and not _verb_before(tags, lows, j + 1)
+
+
+def _adjective_verb(tags: list[Tag], lows: list[str], i: int) -> Tag:
+    """A word lemminflect knows as an adjective and a verb (no adverb, in no word class) is the
+    bare verb of a plural subject before a place or an object: 'two canvas bags lean against a
+    wall' (not 'the trees bare with frost', 'two boats close to the shore')."""
+    word = lows[i]
+    if tags[i] is not Tag.ADJ or i == 0 or i + 1 >= len(tags) or classes_of(word):
+        return tags[i]
+    pos = parts_of_speech(word)
+    if "VERB" not in pos or "ADV" in pos or word.endswith(("ed", "ing", "s")):
+        return tags[i]
+    if tags[i - 1] not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN} or tags[i + 1] not in _CLOSING_VERB:
+        return tags[i]
+    if lows[i + 1] in {"of", "with"} or _after_preposition(tags, i - 1) or _verb_before(tags, lows, i):
+        return tags[i]
+    return Tag.VERB if _plural_subject(tags, lows, i) else tags[i]
 
 
 def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
@@ -468,6 +543,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tags[i] = _verb_as_noun(tags, lows, i)
             tags[i] = _adjunct(tags, lows, i)
         else:
+            tags[i] = _adjective_verb(tags, lows, i)
             tags[i] = _in_context(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)

@@ -532,3 +532,33 @@ def test_a_frame_a_thing_is_in_is_part_of_it():
     p = plan("A mirror in a gilded frame hangs above a dresser.")
     assert [r.label for r in p.regions] == ["mirror", "dresser"]
     assert "gilded frame" in prompt_of(p, "mirror")
+
+
+def test_a_bare_verb_after_a_plural_subject_is_its_verb_not_its_adjective():
+    p = plan("Three old bicycles lean against the railing.")
+    assert [r.label for r in p.regions][:3] == ["old bicycle"] * 3
+    assert "lean" not in prompt_of(p, "old bicycle")
+    assert "bare" in prompt_of(plan("The trees bare against the winter sky."), "tree")  # a listed adjective
+
+
+def test_a_bare_verb_after_nouns_joined_by_and_is_their_verb():
+    assert labels("A man, a woman and a child wait at the bus stop.")[:3] == ["man", "woman", "child"]
+    assert labels("A fox and a badger dig near the roots.")[:2] == ["fox", "badger"]
+    assert labels("The girl and the old dog nap under a tree.") == ["girl", "old dog", "tree"]
+    assert "dog bed" in labels("A sofa, a lamp and a dog bed by the window.")  # a listed compound
+    assert "tape measure" in labels("A hammer and a tape measure on the workbench.")  # no one to act
+
+
+def test_an_s_verb_after_an_adverb_or_a_participle_is_the_subjects_verb():
+    from planner.rules_tokens import Tag, tokenize
+
+    assert "naps" not in prompt_of(plan("A cat lazily naps on a rug."), "cat")
+    tags = {t.low: t.tag for t in tokenize("An old dog curled up dozes on a rug.")}
+    assert tags["dozes"] is Tag.VERB
+
+
+def test_a_bare_material_after_a_picture_and_on_is_its_medium_not_a_thing():
+    p = plan("A pencil drawing on paper of an owl.")
+    assert [r.label for r in p.regions] == ["owl"]
+    assert "on paper" in p.background_prompt
+    assert labels("A watercolour on linen of two swans.") == ["swan", "swan"]
