@@ -44,6 +44,9 @@ from renderer.settings import (
 )
 from renderer.versions import VersionAction
 
+if typing.TYPE_CHECKING:
+    from renderer.workflow import PlanAndRenderResult
+
 PROG = "plan-and-render"
 DEFAULT_OUT = "out"
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
@@ -500,18 +503,16 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
             stdout.flush()
     max_regions = MAX_REGIONS if args.max_regions is None else args.max_regions
 
-    def show_plan(plan: Plan, resolved: Settings) -> None:
+    def show_plan(result: PlanAndRenderResult) -> None:
         if args.quiet:
             return
+        plan = result.plan
         print(plan_table(plan), file=stdout)
-        if not args.no_critic:
-            from planner.critic import critique
-
-            for finding in critique(plan, max_regions=plan.max_regions or max_regions):
-                print(f"critic: {finding.message}", file=stdout)
+        for finding in result.findings:  # empty with --no-critic
+            print(f"critic: {finding.message}", file=stdout)
         if not args.plan_only:
             chosen = plan.render.model if plan.render is not None else None
-            print(_settings_line(resolved, args.model or chosen or DEFAULT_MODEL), file=stdout)
+            print(_settings_line(result.settings, args.model or chosen or DEFAULT_MODEL), file=stdout)
         stdout.flush()
 
     planner_options = {

@@ -171,7 +171,7 @@ def plan_and_render(
     dtype: Any = None,
     offload: str | None = None,
     progress: bool = True,
-    on_plan: Callable[[Plan, Settings], None] | None = None,
+    on_plan: Callable[[PlanAndRenderResult], None] | None = None,
     loras: Sequence[str] | None = None,
     controlnet: Any = None,
     control_image: Any = None,
@@ -201,7 +201,8 @@ def plan_and_render(
       then image.png and overlay.png. `plan_only=True` stops after the plan and layout. The
       run holds the folder (a second run into it meanwhile is refused) and first removes an
       earlier run's files there (see renderer.out_folder).
-    - `on_plan(plan, settings)` is called once the plan is ready (and saved), before rendering.
+    - `on_plan(result)` is called once the plan is ready (and saved), before rendering, with the
+      result so far: its plan, resolved settings and critic findings (no image yet).
     - `loras`, `controlnet`, `control_image`, `control_mode`, `control_scale`, `device`,
       `dtype`, `offload`: as for `renderer.render`; checked once, before any model loads.
     - `on_step(done, total)` is called after each denoising step; an exception it raises stops
@@ -265,7 +266,7 @@ def plan_and_render(
         plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs, findings=findings
     )
     if on_plan is not None:
-        on_plan(plan, resolved)
+        on_plan(result)
     if plan_only:
         return result
 

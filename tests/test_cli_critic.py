@@ -45,6 +45,27 @@ def test_findings_print_under_the_table_of_a_plan_file(tmp_path, capsys):
     assert "critic: " not in capsys.readouterr().out
 
 
+def test_the_critic_reads_a_plan_once_per_run(monkeypatch, tmp_path, capsys):
+    """The findings printed under the table are the ones the run computed, not a second reading."""
+    import planner.critic
+    import renderer.workflow
+
+    calls = []
+    real = planner.critic.critique
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(planner.critic, "critique", counted)
+    monkeypatch.setattr(renderer.workflow, "critique", counted)
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(SWAPPED))
+    assert main(["--plan", str(plan), "--plan-only", "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.count("critic: ") == 2
+    assert len(calls) == 1
+
+
 def test_an_llm_that_never_agrees_still_gives_a_plan_and_the_warning(monkeypatch, tmp_path, capsys):
     content = {k: SWAPPED[k] for k in ("base_prompt", "regions")} | {"background_prompt": ""}
     with FakeLLMServer([answer(content)]) as server:
