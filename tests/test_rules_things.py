@@ -532,3 +532,16 @@ def test_a_frame_a_thing_is_in_is_part_of_it():
     p = plan("A mirror in a gilded frame hangs above a dresser.")
     assert [r.label for r in p.regions] == ["mirror", "dresser"]
     assert "gilded frame" in prompt_of(p, "mirror")
+
+
+def test_fish_tools_and_site_things_of_the_public_vocabularies_are_things():
+    got = labels("A carpenter lifts a mallet beside a cordless drill, and a rusty saw lies on a griddle.")
+    assert {"carpenter", "mallet", "drill", "rusty saw", "griddle"} <= set(got)
+    got = labels("Two tuna and a mackerel lie on ice next to a scaffolding, under a steel girder.")
+    assert got.count("tuna") == 2 and {"mackerel", "scaffolding", "steel girder"} <= set(got)
+    assert "cake stand" in labels("A cake stand piled with muffins sits next to a shoebox.")
+
+
+def test_a_ledge_of_a_building_leaves_the_building_a_thing():
+    got = labels("A cat naps on the ledge of a lighthouse while a tall poplar sways.")
+    assert {"cat", "ledge", "lighthouse", "tall poplar"} <= set(got)
