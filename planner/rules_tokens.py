@@ -327,7 +327,7 @@ def _object_noun(lows: list[str], i: int) -> bool:
 
 def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A word known only as a verb is a noun when it names a listed thing with the word after it
-    ('a swivel chair'), or after 'a wooden' (or 'a tomahawk') and before the end of its phrase
+    ('a swivel chair') or with the word before it ('a cake stand'), or after 'a wooden' (or 'a tomahawk') and before the end of its phrase
     ('next to a wooden tamper.', 'for a tomahawk dunk.'); right after an article and before a
     noun it names the noun's kind ('in a rattan chair')."""
     tag = tags[i]
@@ -335,6 +335,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag
     if i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None:
         return Tag.NOUN  # "a swivel chair"
+    if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
+        return Tag.NOUN  # "a cake stand" ("the cakes stand" names no listed thing)
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if lows[i - 1] in {"a", "an", "the"} and after is Tag.NOUN:
         return Tag.ADJ
