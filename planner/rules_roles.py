@@ -459,6 +459,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
+        subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
+        if figure is None and subject in _GENDERED:
+            return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
         return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
     if known.kind in _ANIMATE:
         return None
@@ -472,7 +475,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
-        pronoun = _low(_before(phrases, k, 2))
+        pronoun = _clause_pronoun(phrases, k)
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
             return _possessor(nouns, sentence, pronoun)
         if relation == "inside" and _wearer_before(nouns, k):
@@ -498,6 +501,18 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The word opening the clause of 'in/with <item>' (phrase k), back over 'is' and describing
+    words: 'she in a gown', 'he is barefoot in chinos'."""
+    back = 2
+    while back < 5:
+        word = _before(phrases, k, back)
+        if not isinstance(word, Mark) or word.tag not in {Tag.BE, Tag.ADJ, Tag.ADV}:
+            break
+        back += 1
+    return _low(_before(phrases, k, back))
 
 
 def _wearer_before(nouns: list[Noun], k: int) -> bool:

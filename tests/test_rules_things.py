@@ -545,3 +545,11 @@ def test_fish_tools_and_site_things_of_the_public_vocabularies_are_things():
 def test_a_ledge_of_a_building_leaves_the_building_a_thing():
     got = labels("A cat naps on the ledge of a lighthouse while a tall poplar sways.")
     assert {"cat", "ledge", "lighthouse", "tall poplar"} <= set(got)
+
+
+def test_what_she_or_he_wears_in_a_new_clause_is_in_that_persons_prompt():
+    p = plan("A girl and an old man share a bench. She wears a knitted beret and a raincoat.")
+    assert [r.label for r in p.regions] == ["girl", "old man", "bench"]
+    assert "knitted beret" in prompt_of(p, "girl") and "raincoat" in prompt_of(p, "girl")
+    p = plan("A boy and his grandmother rest by the gate; he is barefoot in sandals.")
+    assert "sandals" in prompt_of(p, "boy") and "sandal" not in [r.label for r in p.regions]
