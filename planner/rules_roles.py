@@ -425,6 +425,9 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
             return None
         if previous.role is not Role.NONE:
             break
+        wearer = _wearer_of_unlisted(phrases, previous.index, nouns)
+        if wearer is not None:
+            return wearer  # "a waitress with a blonde beehive and a pink uniform"
         j = i - 1
     tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
     if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
@@ -435,6 +438,17 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
+
+
+def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) -> int | None:
+    """The person or animal right before 'with/in <an unlisted item>' (phrase i), who has it."""
+    lead = _before(phrases, i)
+    if not isinstance(lead, SpacePhrase) or lead.spatial.relation not in {"with", "inside"}:
+        return None
+    for n, noun in enumerate(nouns):
+        if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
+            return n if noun.entry.kind in _ANIMATE else None
+    return None
 
 
 def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:

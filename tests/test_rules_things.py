@@ -553,3 +553,9 @@ def test_what_she_or_he_wears_in_a_new_clause_is_in_that_persons_prompt():
     assert "knitted beret" in prompt_of(p, "girl") and "raincoat" in prompt_of(p, "girl")
     p = plan("A boy and his grandmother rest by the gate; he is barefoot in sandals.")
     assert "sandals" in prompt_of(p, "boy") and "sandal" not in [r.label for r in p.regions]
+
+
+def test_a_garment_listed_after_an_unlisted_item_of_someone_is_theirs():
+    p = plan("A clerk with a sleek pompadour and a grey vest stamps a letter.")
+    assert [r.label for r in p.regions] == ["clerk", "letter"]
+    assert "grey vest" in prompt_of(p, "clerk")
