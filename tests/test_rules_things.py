@@ -559,3 +559,9 @@ def test_a_garment_listed_after_an_unlisted_item_of_someone_is_theirs():
     p = plan("A clerk with a sleek pompadour and a grey vest stamps a letter.")
     assert [r.label for r in p.regions] == ["clerk", "letter"]
     assert "grey vest" in prompt_of(p, "clerk")
+
+
+def test_everything_and_someone_are_pronouns_so_the_word_before_them_is_a_verb():
+    p = plan("A grey heron watches everything from a post, wearing a tiny bow tie.")
+    assert [r.label for r in p.regions][:1] == ["grey heron"]
+    assert "bow tie" in prompt_of(p, "grey heron")
