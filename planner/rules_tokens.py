@@ -18,6 +18,7 @@ from planner.rules_vocab import (
     is_class,
     participle,
     parts_of_speech,
+    plural_of,
     singular,
     value_of,
 )
@@ -221,6 +222,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         and is_class(word, WordClass.LIGHT)
     ):
         return tag  # "traffic lights", "fairy lights", "sun rays"
+    if _counted_kind(tags, lows, i):
+        return tag  # "four merchant ships": a singular after a count names the kind of the plural
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
     if closing and word.endswith("s") and is_class(singular(word), WordClass.PART) and entry(previous):
         return tag  # "..., white cat ears, ...": a part named by its owner's kind
@@ -444,6 +447,16 @@ def _one_of(tags: list[Tag], lows: list[str], i: int) -> bool:
     while j >= 0 and tags[j] is Tag.ADJ:
         j -= 1
     return j >= 0 and lows[j] in {"a", "an"}
+
+
+def _counted_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural of a listed thing at i follows a singular noun counted above one ('four
+    merchant ships', 'two bread knives'): the count is the plural's, the noun before names its kind."""
+    word, previous = lows[i], lows[i - 1]
+    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is None:
+        return False
+    kind = singular(previous) == previous and plural_of(previous) != previous
+    return kind and _counted(tags, lows, i - 1)
 
 
 def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:

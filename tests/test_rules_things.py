@@ -565,3 +565,7 @@ def test_everything_and_someone_are_pronouns_so_the_word_before_them_is_a_verb()
     p = plan("A grey heron watches everything from a post, wearing a tiny bow tie.")
     assert [r.label for r in p.regions][:1] == ["grey heron"]
     assert "bow tie" in prompt_of(p, "grey heron")
+
+
+def test_a_singular_noun_after_a_count_names_the_kind_of_the_plural_after_it():
+    assert labels("Two dock cranes with yellow arms loom over a jetty.") == ["dock crane"] * 2 + ["jetty"]
