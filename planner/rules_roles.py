@@ -142,6 +142,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
         return True  # "soft watercolour", "masterpiece"
     before = _before(phrases, k)
+    if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
+        return True  # "an illustration in soft colored pencil": what the picture is drawn in
     if (
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
@@ -178,6 +180,13 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether phrase k follows '<the picture> in': the medium the picture is made in."""
+    before = _before(phrases, k)
+    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    return framed and isinstance(before, SpacePhrase) and before.lead == "in"
 
 
 def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:

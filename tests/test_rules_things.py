@@ -569,3 +569,9 @@ def test_everything_and_someone_are_pronouns_so_the_word_before_them_is_a_verb()
 
 def test_a_singular_noun_after_a_count_names_the_kind_of_the_plural_after_it():
     assert labels("Two dock cranes with yellow arms loom over a jetty.") == ["dock crane"] * 2 + ["jetty"]
+
+
+def test_the_medium_a_picture_is_drawn_in_is_no_thing():
+    p = plan("A gentle illustration in soft graphite pencil. A hare sits by a stump.")
+    assert [r.label for r in p.regions] == ["hare", "stump"]
+    assert "pencil" in p.regions[0].prompt
