@@ -142,6 +142,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
         return True  # "soft watercolour", "masterpiece"
     before = _before(phrases, k)
+    if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
+        return True  # "an illustration in soft colored pencil": what the picture is drawn in
     if (
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
@@ -178,6 +180,13 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether phrase k follows '<the picture> in': the medium the picture is made in."""
+    before = _before(phrases, k)
+    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    return framed and isinstance(before, SpacePhrase) and before.lead == "in"
 
 
 def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -425,6 +434,9 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
             return None
         if previous.role is not Role.NONE:
             break
+        wearer = _wearer_of_unlisted(phrases, previous.index, nouns)
+        if wearer is not None:
+            return wearer  # "a waitress with a blonde beehive and a pink uniform"
         j = i - 1
     tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
     if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
@@ -435,6 +447,17 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
+
+
+def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) -> int | None:
+    """The person or animal right before 'with/in <an unlisted item>' (phrase i), who has it."""
+    lead = _before(phrases, i)
+    if not isinstance(lead, SpacePhrase) or lead.spatial.relation not in {"with", "inside"}:
+        return None
+    for n, noun in enumerate(nouns):
+        if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
+            return n if noun.entry.kind in _ANIMATE else None
+    return None
 
 
 def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
@@ -459,6 +482,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
+        subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
+        if figure is None and subject in _GENDERED:
+            return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
         return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
     if known.kind in _ANIMATE:
         return None
@@ -472,7 +498,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
-        pronoun = _low(_before(phrases, k, 2))
+        pronoun = _clause_pronoun(phrases, k)
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
             return _possessor(nouns, sentence, pronoun)
         if relation == "inside" and _wearer_before(nouns, k):
@@ -498,6 +524,18 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The word opening the clause of 'in/with <item>' (phrase k), back over 'is' and describing
+    words: 'she in a gown', 'he is barefoot in chinos'."""
+    back = 2
+    while back < 5:
+        word = _before(phrases, k, back)
+        if not isinstance(word, Mark) or word.tag not in {Tag.BE, Tag.ADJ, Tag.ADV}:
+            break
+        back += 1
+    return _low(_before(phrases, k, back))
 
 
 def _wearer_before(nouns: list[Noun], k: int) -> bool:

@@ -19,6 +19,7 @@ from planner.rules_vocab import (
     is_class,
     participle,
     parts_of_speech,
+    plural_of,
     singular,
     value_of,
     vocabulary,
@@ -228,6 +229,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         and is_class(word, WordClass.LIGHT)
     ):
         return tag  # "traffic lights", "fairy lights", "sun rays"
+    if _counted_kind(tags, lows, i):
+        return tag  # "four merchant ships": a singular after a count names the kind of the plural
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
     if closing and word.endswith("s") and is_class(singular(word), WordClass.PART) and entry(previous):
         return tag  # "..., white cat ears, ...": a part named by its owner's kind
@@ -402,7 +405,7 @@ def _object_noun(lows: list[str], i: int) -> bool:
 
 def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A word known only as a verb is a noun when it names a listed thing with the word after it
-    ('a swivel chair'), or after 'a wooden' (or 'a tomahawk') and before the end of its phrase
+    ('a swivel chair') or with the word before it ('a cake stand'), or after 'a wooden' (or 'a tomahawk') and before the end of its phrase
     ('next to a wooden tamper.', 'for a tomahawk dunk.'); right after an article and before a
     noun it names the noun's kind ('in a rattan chair')."""
     tag = tags[i]
@@ -410,6 +413,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag
     if i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None:
         return Tag.NOUN  # "a swivel chair"
+    if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
+        return Tag.NOUN  # "a cake stand" ("the cakes stand" names no listed thing)
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if lows[i - 1] in {"a", "an", "the"} and after is Tag.NOUN:
         return Tag.ADJ
@@ -517,6 +522,16 @@ def _one_of(tags: list[Tag], lows: list[str], i: int) -> bool:
     while j >= 0 and tags[j] is Tag.ADJ:
         j -= 1
     return j >= 0 and lows[j] in {"a", "an"}
+
+
+def _counted_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural of a listed thing at i follows a singular noun counted above one ('four
+    merchant ships', 'two bread knives'): the count is the plural's, the noun before names its kind."""
+    word, previous = lows[i], lows[i - 1]
+    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is None:
+        return False
+    kind = singular(previous) == previous and plural_of(previous) != previous
+    return kind and _counted(tags, lows, i - 1)
 
 
 def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -562,3 +562,46 @@ def test_a_bare_material_after_a_picture_and_on_is_its_medium_not_a_thing():
     assert [r.label for r in p.regions] == ["owl"]
     assert "on paper" in p.background_prompt
     assert labels("A watercolour on linen of two swans.") == ["swan", "swan"]
+
+
+def test_fish_tools_and_site_things_of_the_public_vocabularies_are_things():
+    got = labels("A carpenter lifts a mallet beside a cordless drill, and a rusty saw lies on a griddle.")
+    assert {"carpenter", "mallet", "drill", "rusty saw", "griddle"} <= set(got)
+    got = labels("Two tuna and a mackerel lie on ice next to a scaffolding, under a steel girder.")
+    assert got.count("tuna") == 2 and {"mackerel", "scaffolding", "steel girder"} <= set(got)
+    assert "cake stand" in labels("A cake stand piled with muffins sits next to a shoebox.")
+
+
+def test_a_ledge_of_a_building_leaves_the_building_a_thing():
+    got = labels("A cat naps on the ledge of a lighthouse while a tall poplar sways.")
+    assert {"cat", "ledge", "lighthouse", "tall poplar"} <= set(got)
+
+
+def test_what_she_or_he_wears_in_a_new_clause_is_in_that_persons_prompt():
+    p = plan("A girl and an old man share a bench. She wears a knitted beret and a raincoat.")
+    assert [r.label for r in p.regions] == ["girl", "old man", "bench"]
+    assert "knitted beret" in prompt_of(p, "girl") and "raincoat" in prompt_of(p, "girl")
+    p = plan("A boy and his grandmother rest by the gate; he is barefoot in sandals.")
+    assert "sandals" in prompt_of(p, "boy") and "sandal" not in [r.label for r in p.regions]
+
+
+def test_a_garment_listed_after_an_unlisted_item_of_someone_is_theirs():
+    p = plan("A clerk with a sleek pompadour and a grey vest stamps a letter.")
+    assert [r.label for r in p.regions] == ["clerk", "letter"]
+    assert "grey vest" in prompt_of(p, "clerk")
+
+
+def test_everything_and_someone_are_pronouns_so_the_word_before_them_is_a_verb():
+    p = plan("A grey heron watches everything from a post, wearing a tiny bow tie.")
+    assert [r.label for r in p.regions][:1] == ["grey heron"]
+    assert "bow tie" in prompt_of(p, "grey heron")
+
+
+def test_a_singular_noun_after_a_count_names_the_kind_of_the_plural_after_it():
+    assert labels("Two dock cranes with yellow arms loom over a jetty.") == ["dock crane"] * 2 + ["jetty"]
+
+
+def test_the_medium_a_picture_is_drawn_in_is_no_thing():
+    p = plan("A gentle illustration in soft graphite pencil. A hare sits by a stump.")
+    assert [r.label for r in p.regions] == ["hare", "stump"]
+    assert "pencil" in p.regions[0].prompt
