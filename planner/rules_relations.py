@@ -331,7 +331,8 @@ def _object(
             and nxt.head not in _POSTURES
         ):
             return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
-        return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None

@@ -477,3 +477,10 @@ def test_an_opening_place_holds_for_the_subject_of_a_later_and_clause_with_no_pl
     )
     assert _place(reading, "dog") == ("left", None)
     assert _place(reading, "cat") == (None, "top")
+
+
+def test_a_place_of_the_scene_named_again_is_a_place_in_the_picture():
+    reading = reading_of(
+        "A quiet courtyard at dawn. In the middle of the courtyard stands an old stone well."
+    )
+    assert _place(reading, "well") == ("center", "middle")
