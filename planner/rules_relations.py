@@ -854,9 +854,28 @@ def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     kind = RelationKind.ON if on else RelationKind.IN
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     if is_class(fill, WordClass.FILL_WORD):
+        held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
     served = on and known.kind not in _ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
     return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
+
+
+def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things of the whole list after 'piled with' / 'cluttered with' ('apples, a pumpkin and a
+    melon'), not the 'of' of an item ('a jar of honey') nor a new clause's subject after a comma
+    ('a cart piled with melons, a dog sleeps beside it')."""
+    found: list[int] = []
+    end = list_end(phrases, k)
+    for j in range(k + 1, end):
+        p = phrases[j]
+        if not isinstance(p, NounPhrase) or p.start not in at or getattr(phrases[j - 1], "low", "") == "of":
+            continue
+        subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
+        if subject and getattr(phrases[j - 1], "low", "") == ",":
+            break
+        if nouns[at[p.start]].role in _PLACED_ROLES:
+            found.append(_resolve(nouns, at[p.start]))
+    return found
 
 
 def _loose(known: Entry | None, below: Size) -> bool:

@@ -484,3 +484,23 @@ def test_a_place_of_the_scene_named_again_is_a_place_in_the_picture():
         "A quiet courtyard at dawn. In the middle of the courtyard stands an old stone well."
     )
     assert _place(reading, "well") == ("center", "middle")
+
+
+def test_every_item_of_a_heaped_with_list_is_in_the_thing_and_none_is_the_verbs_subject():
+    reading = reading_of("A wooden barrow heaped with turnips, a cabbage and a marrow waits by the shed.")
+    assert ("cabbage", "in", "barrow") in _relations(reading)
+    assert ("marrow", "in", "barrow") in _relations(reading)
+    assert ("barrow", "next_to", "shed") in _relations(reading)
+
+
+def test_a_cluttered_with_list_rests_on_its_support():
+    reading = reading_of(
+        "An oak desk cluttered with letters, a brass lamp and an inkwell stands by a window."
+    )
+    assert ("lamp", "on", "desk") in _relations(reading)
+    assert ("inkwell", "on", "desk") in _relations(reading)
+
+
+def test_a_new_clause_after_a_piled_with_list_is_not_in_the_list():
+    reading = reading_of("A sled loaded with logs, a husky naps beside it.")
+    assert ("husky", "next_to", "sled") in _relations(reading)
