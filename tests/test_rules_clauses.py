@@ -504,3 +504,9 @@ def test_a_cluttered_with_list_rests_on_its_support():
 def test_a_new_clause_after_a_piled_with_list_is_not_in_the_list():
     reading = reading_of("A sled loaded with logs, a husky naps beside it.")
     assert ("husky", "next_to", "sled") in _relations(reading)
+
+
+def test_the_lower_part_of_a_thing_is_the_thing_not_the_bottom_of_the_picture():
+    reading = reading_of("A small boy sleeps in the upper bunk of a wooden bed.")
+    assert ("boy", "in", "bed") in _relations(reading)
+    assert _place(reading, "boy") == (None, None)
