@@ -1060,11 +1060,24 @@ def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
         and nouns[at[p.start]].role in _PLACED_ROLES
     ]
     after = _next_things(phrases, k, at, nouns, limit=1)
+    before = [*before, *_modified(phrases, k, at, nouns)]
     return (
         [Link(RelationKind.IN, after[0], (before[-1],))]
         if before and after and after[0] != before[-1]
         else []
     )
+
+
+def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The thing a place phrase right before ', where' describes ('a booth by the window, where a
+    couple sits': the booth, not the window); none when no such phrase."""
+    j = k - 2 if k >= 2 and getattr(phrases[k - 1], "low", "") == "," else k - 1
+    space, owner = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
+    if not isinstance(space, SpacePhrase) or space.spatial.relation in {None, "with"}:
+        return []
+    if not isinstance(phrases[j], NounPhrase) or not isinstance(owner, NounPhrase) or owner.start not in at:
+        return []
+    return [_resolve(nouns, at[owner.start])] if nouns[at[owner.start]].role in _PLACED_ROLES else []
 
 
 def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

@@ -510,3 +510,8 @@ def test_the_lower_part_of_a_thing_is_the_thing_not_the_bottom_of_the_picture():
     reading = reading_of("A small boy sleeps in the upper bunk of a wooden bed.")
     assert ("boy", "in", "bed") in _relations(reading)
     assert _place(reading, "boy") == (None, None)
+
+
+def test_where_after_a_place_phrase_is_in_the_thing_that_phrase_describes():
+    reading = reading_of("A postman cycles past a kiosk near the fountain, where an old vendor sells maps.")
+    assert ("vendor", "in", "kiosk") in _relations(reading)
