@@ -504,6 +504,8 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if isinstance(p, Mark)
             else False
         ):
+            if _joined_subject(phrases, j, at, nouns, found):
+                continue  # "a roller and two sachets fill the top left": both
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
             break
@@ -512,6 +514,20 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if holder not in found:
                 found.append(holder)
     return found[::-1]
+
+
+def _joined_subject(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...], found: list[int]
+) -> bool:
+    """Whether the 'and' at j joins a thing to the first of `found` as one subject of the verb
+    after it ('a kettle and a teapot stand together on the left'): then both are placed."""
+    before, after = phrases[j - 1] if j else None, phrases[j + 1] if j + 1 < len(phrases) else None
+    if getattr(phrases[j], "low", "") != "and" or not found or not isinstance(after, NounPhrase):
+        return False
+    verb = phrases[j + 2] if j + 2 < len(phrases) else None
+    if not isinstance(verb, Verb) or after.start not in at or _resolve(nouns, at[after.start]) != found[-1]:
+        return False
+    return isinstance(before, NounPhrase) and before.start in at and not is_governed(phrases, j - 1)
 
 
 def _absolute(

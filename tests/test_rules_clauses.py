@@ -515,3 +515,9 @@ def test_the_lower_part_of_a_thing_is_the_thing_not_the_bottom_of_the_picture():
 def test_where_after_a_place_phrase_is_in_the_thing_that_phrase_describes():
     reading = reading_of("A postman cycles past a kiosk near the fountain, where an old vendor sells maps.")
     assert ("vendor", "in", "kiosk") in _relations(reading)
+
+
+def test_two_things_joined_by_and_before_a_verb_both_take_its_place():
+    reading = reading_of("On a wide shelf, a brass kettle and a copper pan hang together in the top right.")
+    assert _place(reading, "kettle") == ("right", "top")
+    assert _place(reading, "pan") == ("right", "top")
