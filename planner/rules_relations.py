@@ -59,7 +59,10 @@ _MOUNTS = frozenset(
     "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
 )
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
-_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
+_JOINERS = frozenset({",", "and", ";", "while", "whilst"})
+_RIMS = frozenset(
+    "edge corner end rim side".split()
+)  # 'at the edge of the table': still on it  # words that can open a new clause
 
 
 @dataclass(frozen=True)
@@ -939,7 +942,31 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         objects = (target, others[0])
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
-    return Spatial(tuple(Link(kind, s, objects) for s in subjects))
+    return Spatial(tuple(Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects))
+
+
+def _on_rim(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subject: int,
+    target: int,
+) -> RelationKind:
+    """'a clock sits at the edge of the table': a small lifeless thing at the rim of a support is on
+    it (a man 'at the end of the table' stays beside it)."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    rim = (
+        isinstance(nxt, NounPhrase)
+        and nxt.head in _RIMS
+        and [getattr(p, "low", "") for p in phrases[k + 2 : k + 3]] == ["of"]
+    )
+    support, known = nouns[target].entry, nouns[subject].entry
+    if kind is not RelationKind.NEXT_TO or not rim or phrases[k].lead != "at":  # type: ignore[union-attr]
+        return kind
+    if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in _ANIMATE:
+        return kind
+    return RelationKind.ON if known.size < support.size else kind
 
 
 def _doers(

@@ -521,3 +521,11 @@ def test_two_things_joined_by_and_before_a_verb_both_take_its_place():
     reading = reading_of("On a wide shelf, a brass kettle and a copper pan hang together in the top right.")
     assert _place(reading, "kettle") == ("right", "top")
     assert _place(reading, "pan") == ("right", "top")
+
+
+def test_a_small_thing_at_the_edge_of_a_support_is_on_it_a_person_beside_it():
+    reading = reading_of(
+        "A brass lamp stands at the corner of an oak desk, and a clerk sits at the end of a long table."
+    )
+    assert ("lamp", "on", "desk") in _relations(reading)
+    assert ("clerk", "next_to", "table") in _relations(reading)
