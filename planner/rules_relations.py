@@ -1125,8 +1125,9 @@ def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
 
 def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
-    thing of the 'with' list rests on the thing before 'with'."""
-    j = k - 1
+    thing of the 'with' list rests on the thing before 'with' ('with a cat curled on top' too)."""
+    end = k - 1 if k >= 2 and isinstance(phrases[k - 1], Verb) and participle(phrases, k - 1) else k
+    j = end - 1
     while j >= 0 and (
         isinstance(phrases[j], NounPhrase)
         or isinstance(phrases[j], Mark)
@@ -1134,13 +1135,13 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     ):
         j -= 1
     space = phrases[j] if j >= 0 else None
-    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != k:
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != end:
         return Spatial()
     head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
     owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
     listed = [
         _resolve(nouns, at[p.start])
-        for p in phrases[j + 1 : k]
+        for p in phrases[j + 1 : end]
         if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
     ]
     if len(owner) != 1:

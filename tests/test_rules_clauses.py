@@ -529,3 +529,11 @@ def test_a_small_thing_at_the_edge_of_a_support_is_on_it_a_person_beside_it():
     )
     assert ("lamp", "on", "desk") in _relations(reading)
     assert ("clerk", "next_to", "table") in _relations(reading)
+
+
+def test_a_thing_with_another_curled_on_top_holds_it_and_top_is_no_place():
+    reading = reading_of(
+        "In a quiet den, a worn armchair sags in the corner with a fat ginger kitten curled on top."
+    )
+    assert ("kitten", "on", "armchair") in _relations(reading)
+    assert _place(reading, "kitten") == (None, None)
