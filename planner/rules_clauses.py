@@ -63,12 +63,30 @@ def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is one more object of a 'with' ('a bard with a lute and a cap
     perches': the cap), not a second subject ('a man with a cane and a girl stand': a person after
     a thing is)."""
+    if _fill_listed(phrases, j):
+        return True
     if j < 3 or getattr(phrases[j - 1], "low", "") != "and" or not isinstance(phrases[j - 2], NounPhrase):
         return False
     lead = phrases[j - 3]
     if not (isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" and lead.lead == "with"):
         return False
     return not _animate(phrases[j]) or _animate(phrases[j - 2])
+
+
+def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is a later item of the list after 'piled with' ('a cart piled
+    with apples, a pumpkin and a melon stands': the melon is no subject)."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    if getattr(phrases[j - 1], "low", "") == "," and isinstance(nxt, Verb):
+        return False  # "a cart piled with melons, a dog sleeps beside it": a new clause
+    i = j - 1
+    while i >= 1 and (
+        isinstance(phrases[i], NounPhrase) or getattr(phrases[i], "low", "") in {",", "and", "of"}
+    ):
+        i -= 1
+    space, fill = phrases[i], phrases[i - 1] if i else None
+    listed = i < j - 1 and isinstance(space, SpacePhrase) and space.spatial.relation == "with"
+    return listed and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
 
 
 def relative(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -59,7 +59,10 @@ _MOUNTS = frozenset(
     "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
 )
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
-_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
+_JOINERS = frozenset({",", "and", ";", "while", "whilst"})
+_RIMS = frozenset(
+    "edge corner end rim side".split()
+)  # 'at the edge of the table': still on it  # words that can open a new clause
 
 
 @dataclass(frozen=True)
@@ -331,7 +334,8 @@ def _object(
             and nxt.head not in _POSTURES
         ):
             return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
-        return _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
@@ -503,6 +507,8 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if isinstance(p, Mark)
             else False
         ):
+            if _joined_subject(phrases, j, at, nouns, found):
+                continue  # "a roller and two sachets fill the top left": both
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
             break
@@ -511,6 +517,20 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if holder not in found:
                 found.append(holder)
     return found[::-1]
+
+
+def _joined_subject(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...], found: list[int]
+) -> bool:
+    """Whether the 'and' at j joins a thing to the first of `found` as one subject of the verb
+    after it ('a kettle and a teapot stand together on the left'): then both are placed."""
+    before, after = phrases[j - 1] if j else None, phrases[j + 1] if j + 1 < len(phrases) else None
+    if getattr(phrases[j], "low", "") != "and" or not found or not isinstance(after, NounPhrase):
+        return False
+    verb = phrases[j + 2] if j + 2 < len(phrases) else None
+    if not isinstance(verb, Verb) or after.start not in at or _resolve(nouns, at[after.start]) != found[-1]:
+        return False
+    return isinstance(before, NounPhrase) and before.start in at and not is_governed(phrases, j - 1)
 
 
 def _absolute(
@@ -853,9 +873,28 @@ def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     kind = RelationKind.ON if on else RelationKind.IN
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     if is_class(fill, WordClass.FILL_WORD):
+        held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
     served = on and known.kind not in _ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
     return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
+
+
+def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things of the whole list after 'piled with' / 'cluttered with' ('apples, a pumpkin and a
+    melon'), not the 'of' of an item ('a jar of honey') nor a new clause's subject after a comma
+    ('a cart piled with melons, a dog sleeps beside it')."""
+    found: list[int] = []
+    end = list_end(phrases, k)
+    for j in range(k + 1, end):
+        p = phrases[j]
+        if not isinstance(p, NounPhrase) or p.start not in at or getattr(phrases[j - 1], "low", "") == "of":
+            continue
+        subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
+        if subject and getattr(phrases[j - 1], "low", "") == ",":
+            break
+        if nouns[at[p.start]].role in _PLACED_ROLES:
+            found.append(_resolve(nouns, at[p.start]))
+    return found
 
 
 def _loose(known: Entry | None, below: Size) -> bool:
@@ -903,7 +942,31 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         objects = (target, others[0])
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
-    return Spatial(tuple(Link(kind, s, objects) for s in subjects))
+    return Spatial(tuple(Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects))
+
+
+def _on_rim(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subject: int,
+    target: int,
+) -> RelationKind:
+    """'a clock sits at the edge of the table': a small lifeless thing at the rim of a support is on
+    it (a man 'at the end of the table' stays beside it)."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    rim = (
+        isinstance(nxt, NounPhrase)
+        and nxt.head in _RIMS
+        and [getattr(p, "low", "") for p in phrases[k + 2 : k + 3]] == ["of"]
+    )
+    support, known = nouns[target].entry, nouns[subject].entry
+    if kind is not RelationKind.NEXT_TO or not rim or phrases[k].lead != "at":  # type: ignore[union-attr]
+        return kind
+    if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in _ANIMATE:
+        return kind
+    return RelationKind.ON if known.size < support.size else kind
 
 
 def _doers(
@@ -1040,6 +1103,7 @@ def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
         and nouns[at[p.start]].role in _PLACED_ROLES
     ]
     after = _next_things(phrases, k, at, nouns, limit=1)
+    before = [*before, *_modified(phrases, k, at, nouns)]
     return (
         [Link(RelationKind.IN, after[0], (before[-1],))]
         if before and after and after[0] != before[-1]
@@ -1047,10 +1111,23 @@ def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     )
 
 
+def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The thing a place phrase right before ', where' describes ('a booth by the window, where a
+    couple sits': the booth, not the window); none when no such phrase."""
+    j = k - 2 if k >= 2 and getattr(phrases[k - 1], "low", "") == "," else k - 1
+    space, owner = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
+    if not isinstance(space, SpacePhrase) or space.spatial.relation in {None, "with"}:
+        return []
+    if not isinstance(phrases[j], NounPhrase) or not isinstance(owner, NounPhrase) or owner.start not in at:
+        return []
+    return [_resolve(nouns, at[owner.start])] if nouns[at[owner.start]].role in _PLACED_ROLES else []
+
+
 def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
-    thing of the 'with' list rests on the thing before 'with'."""
-    j = k - 1
+    thing of the 'with' list rests on the thing before 'with' ('with a cat curled on top' too)."""
+    end = k - 1 if k >= 2 and isinstance(phrases[k - 1], Verb) and participle(phrases, k - 1) else k
+    j = end - 1
     while j >= 0 and (
         isinstance(phrases[j], NounPhrase)
         or isinstance(phrases[j], Mark)
@@ -1058,13 +1135,13 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     ):
         j -= 1
     space = phrases[j] if j >= 0 else None
-    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != k:
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != end:
         return Spatial()
     head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
     owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
     listed = [
         _resolve(nouns, at[p.start])
-        for p in phrases[j + 1 : k]
+        for p in phrases[j + 1 : end]
         if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
     ]
     if len(owner) != 1:

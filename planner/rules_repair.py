@@ -213,7 +213,12 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
     if check.kind == "left_of":
         return [((check.a, b[0] - GAP - a[2], 0.0),), ((check.b, a[2] + GAP - b[0], 0.0),)]
     if check.kind == "above":
-        return [((check.a, 0.0, b[1] - GAP - a[3]),), ((check.b, 0.0, a[3] + GAP - b[1]),)]
+        up, down = b[1] - GAP - a[3], a[3] + GAP - b[1]
+        over = [
+            ((check.a, bx - ax, up),),
+            ((check.b, ax - bx, down),),
+        ]  # straight over it, when to the side is taken
+        return [((check.a, 0.0, up),), ((check.b, 0.0, down),), *over]
     if check.kind == "on":
         x = min(max(ax, b[0] + (a[2] - a[0]) / 2), b[2] - (a[2] - a[0]) / 2)
         moves = [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]

@@ -193,7 +193,17 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         return replace(place, relation=_of_relation(place, words[start]))
     if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
+    if _rank(words, start, i):
+        return None  # "stands on the lower rail of the fence": a part of a thing, not a place
     return Spatial(i - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+
+
+def _rank(words: list[str], start: int, i: int) -> bool:
+    """Whether the only direction word is 'upper' or 'lower' before a noun ('the lower rail', 'the
+    upper deck'): which of a thing's parts, not a place in the picture ('the lower left' is)."""
+    said = [w for w in words[start:i] if w in _VERTICAL or w in _HORIZONTAL or w in _DEPTH]
+    nxt = words[i] if i < len(words) else ""
+    return said in (["upper"], ["lower"]) and nxt.isalpha() and nxt not in _AREA and nxt != "and"
 
 
 def _height(vertical: str | None, depth: str | None) -> str | None:

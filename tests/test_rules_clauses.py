@@ -477,3 +477,63 @@ def test_an_opening_place_holds_for_the_subject_of_a_later_and_clause_with_no_pl
     )
     assert _place(reading, "dog") == ("left", None)
     assert _place(reading, "cat") == (None, "top")
+
+
+def test_a_place_of_the_scene_named_again_is_a_place_in_the_picture():
+    reading = reading_of(
+        "A quiet courtyard at dawn. In the middle of the courtyard stands an old stone well."
+    )
+    assert _place(reading, "well") == ("center", "middle")
+
+
+def test_every_item_of_a_heaped_with_list_is_in_the_thing_and_none_is_the_verbs_subject():
+    reading = reading_of("A wooden barrow heaped with turnips, a cabbage and a marrow waits by the shed.")
+    assert ("cabbage", "in", "barrow") in _relations(reading)
+    assert ("marrow", "in", "barrow") in _relations(reading)
+    assert ("barrow", "next_to", "shed") in _relations(reading)
+
+
+def test_a_cluttered_with_list_rests_on_its_support():
+    reading = reading_of(
+        "An oak desk cluttered with letters, a brass lamp and an inkwell stands by a window."
+    )
+    assert ("lamp", "on", "desk") in _relations(reading)
+    assert ("inkwell", "on", "desk") in _relations(reading)
+
+
+def test_a_new_clause_after_a_piled_with_list_is_not_in_the_list():
+    reading = reading_of("A sled loaded with logs, a husky naps beside it.")
+    assert ("husky", "next_to", "sled") in _relations(reading)
+
+
+def test_the_lower_part_of_a_thing_is_the_thing_not_the_bottom_of_the_picture():
+    reading = reading_of("A small boy sleeps in the upper bunk of a wooden bed.")
+    assert ("boy", "in", "bed") in _relations(reading)
+    assert _place(reading, "boy") == (None, None)
+
+
+def test_where_after_a_place_phrase_is_in_the_thing_that_phrase_describes():
+    reading = reading_of("A postman cycles past a kiosk near the fountain, where an old vendor sells maps.")
+    assert ("vendor", "in", "kiosk") in _relations(reading)
+
+
+def test_two_things_joined_by_and_before_a_verb_both_take_its_place():
+    reading = reading_of("On a wide shelf, a brass kettle and a copper pan hang together in the top right.")
+    assert _place(reading, "kettle") == ("right", "top")
+    assert _place(reading, "pan") == ("right", "top")
+
+
+def test_a_small_thing_at_the_edge_of_a_support_is_on_it_a_person_beside_it():
+    reading = reading_of(
+        "A brass lamp stands at the corner of an oak desk, and a clerk sits at the end of a long table."
+    )
+    assert ("lamp", "on", "desk") in _relations(reading)
+    assert ("clerk", "next_to", "table") in _relations(reading)
+
+
+def test_a_thing_with_another_curled_on_top_holds_it_and_top_is_no_place():
+    reading = reading_of(
+        "In a quiet den, a worn armchair sags in the corner with a fat ginger kitten curled on top."
+    )
+    assert ("kitten", "on", "armchair") in _relations(reading)
+    assert _place(reading, "kitten") == (None, None)
