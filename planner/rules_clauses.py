@@ -11,7 +11,7 @@ import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
-from planner.rules_vocab import ThingKind, WordClass, entry, is_class
+from planner.rules_vocab import ThingKind, WordClass, entry, is_class, parts_of_speech
 
 RELATIVE = frozenset("who that which whose".split())
 
@@ -89,6 +89,22 @@ def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     return listed and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
 
 
+def fill_host(phrases: tuple[Phrase, ...], j: int) -> int | None:
+    """The noun phrase whose '<participle> with' list holds the noun phrase at j, when the
+    participle is a fill word ('a table set with a teapot and two cups': the table for both)."""
+    i = j - 1
+    while i >= 1 and (
+        isinstance(phrases[i], NounPhrase) or getattr(phrases[i], "low", "") in {",", "and", "of"}
+    ):
+        i -= 1
+    space, fill = phrases[i], phrases[i - 1] if i >= 2 else None
+    if not (isinstance(space, SpacePhrase) and space.lead == "with" and isinstance(fill, Verb)):
+        return None
+    host = phrases[i - 2]
+    filled = is_class(fill.low, WordClass.FILL_WORD) and isinstance(host, NounPhrase)
+    return i - 2 if filled else None
+
+
 def relative(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is followed by a relative pronoun ('a boy who lies ...')."""
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
@@ -118,6 +134,8 @@ def verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int
             return j
         tuning = isinstance(p, Mark) and (
             p.tag in {Tag.ADV, Tag.ADJ}  # "sits cross-legged on"
+            or p.tag is Tag.AUX
+            and _manner(p.low)  # "walks slowly behind"
             or is_class(p.low, WordClass.PLACE_ADVERB)
             or is_class(p.low, WordClass.PARTICLE)
         )
@@ -128,6 +146,12 @@ def verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int
             return None
         j -= 1
     return None
+
+
+@functools.cache
+def _manner(word: str) -> bool:
+    """Whether a listed function word is an adverb of manner ('slowly', 'gently'), by lemminflect."""
+    return word.endswith("ly") and "ADV" in parts_of_speech(word)
 
 
 def lead_in(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:

@@ -60,6 +60,7 @@ _MOUNTS = frozenset(
 )
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
 _JOINERS = frozenset({",", "and", ";", "while", "whilst"})
+_PATHS = frozenset("past through along toward towards".split())  # a way the verb's subject goes
 _RIMS = frozenset(
     "edge corner end rim side".split()
 )  # 'at the edge of the table': still on it  # words that can open a new clause
@@ -112,14 +113,20 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     space = phrases[k]
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
-    chain = isinstance(space, SpacePhrase) and space.spatial.to_referent or pronoun
+    chain = isinstance(space, SpacePhrase) and (space.spatial.to_referent or space.lead in _PATHS) or pronoun
     verb = verb_before(phrases, k, chain)
+    if verb is None and isinstance(nxt, Mark) and nxt.low == "it":
+        verb = verb_before(phrases, k, chain=True)  # "a pen lying on a desk near it": the pen's place
+        chain = verb is not None and participle(phrases, verb)
+        verb = verb if chain else None
     if verb is not None and not participle(phrases, verb):
         return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
     if verb is not None:
         said = phrases[verb - 1]
         if said.start not in at or _holder(nouns, at[said.start]) is None:
             return []  # "sawdust curling around his hands": no thing
+        if chain and verb < k - 1:
+            return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
     return _walk_back(phrases, k, at, nouns, past_objects=False)
 
 
@@ -397,6 +404,14 @@ def _with_owner(
         or phrases[j - 1].spatial.relation != "with"
     ):
         return None
+    head = _clause_head(phrases, j - 1, at, nouns) if getattr(phrases[j - 2], "low", "") == "," else None
+    known = nouns[head].entry if head is not None else None
+    if (
+        head is not None
+        and nouns[head].is_thing
+        and not (known is not None and known.kind is ThingKind.PERSON)
+    ):
+        return head  # "a vise gripping a board, with a plane just in front of it": the vise
     for p in reversed(phrases[: j - 1]):
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.reading import Size
+from planner.rules_clauses import fill_host
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -497,6 +498,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
+    if _served_on(phrases, k, known, nouns):
+        return None  # "a table set with a teapot and cups": each rests on the table
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         pronoun = _clause_pronoun(phrases, k)
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
@@ -598,6 +601,15 @@ def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun])
         return False
     owner = nouns[-1]
     return owner.is_thing and owner.index == k - 3 and (owner.entry is None or owner.entry.size > known.size)
+
+
+def _served_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether phrase k is an item, bigger than a crumb, of a 'set with' / 'laden with' list of a
+    support ('a table set with a teapot and cups'): a thing of its own on the support."""
+    host = fill_host(phrases, k)
+    owner = next((n for n in nouns if n.index == host), None) if host is not None else None
+    support = owner is not None and owner.entry is not None and owner.entry.has(Flag.SUPPORT)
+    return support and known.size > Size.TINY and known.kind is not ThingKind.FOOD
 
 
 def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

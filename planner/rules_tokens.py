@@ -214,6 +214,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.ADV  # "keeping well away from the splashes"
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
+    if _collective_participle(tags, lows, i):
+        return Tag.VERB  # "a table set with china cups": set with them, not a table set
     if _infinitive(tags, lows, i) or tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"}:
         return Tag.VERB  # "pretends not to watch", "an acrobat who swings above"
     if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
@@ -263,6 +265,19 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a group word that is also its own past participle ('set') follows a noun and comes
+    before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
+    chess set' when listed as a thing)."""
+    word, previous = lows[i], lows[i - 1]
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    if not is_class(word, WordClass.COLLECTIVE) or word.endswith("ed") or not participle(word):
+        return False
+    if tags[i - 1] is not Tag.NOUN or entry(f"{previous} {word}") is not None:
+        return False
+    return tags[i + 1] is Tag.PREP and after != "of" if after else False
 
 
 def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -450,7 +465,20 @@ def _adjunct(tags: list[Tag], lows: list[str], i: int) -> Tag:
     while j > 0 and tags[j - 1] in {Tag.NOUN, Tag.ADJ}:
         j -= 1
     material = is_class(lows[i - 1], WordClass.MATERIAL)
-    return Tag.NOUN if material or j >= 1 and lows[j - 1] in {"a", "an"} else tag
+    return (
+        Tag.NOUN
+        if material or j >= 1 and (lows[j - 1] in {"a", "an"} or _bare_object(tags, lows, i, j))
+        else tag
+    )
+
+
+def _bare_object(tags: list[Tag], lows: list[str], i: int, j: int) -> bool:
+    """Whether the run from j to the bare verb form at i is a preposition's object with no article
+    whose last noun is singular ('with energy drink cans', 'of apple juice boxes'): a singular
+    subject would need 'drinks', so the word names the kind of the noun after it."""
+    previous = lows[i - 1]
+    singular_noun = tags[i - 1] is Tag.NOUN and singular(previous) == previous != plural_of(previous)
+    return tags[j - 1] is Tag.PREP and singular_noun
 
 
 def _after_preposition(tags: list[Tag], i: int) -> bool:

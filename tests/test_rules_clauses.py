@@ -537,3 +537,30 @@ def test_a_thing_with_another_curled_on_top_holds_it_and_top_is_no_place():
     )
     assert ("kitten", "on", "armchair") in _relations(reading)
     assert _place(reading, "kitten") == (None, None)
+
+
+def test_a_bare_verb_form_between_nouns_after_with_names_a_kind():
+    reading = reading_of("Under the window is a desk cluttered with energy drink cans, a laptop and a lamp.")
+    assert ("laptop", "on", "desk") in _relations(reading)
+    assert ("lamp", "on", "desk") in _relations(reading)
+
+
+def test_a_table_set_with_things_holds_them():
+    reading = reading_of("A round table set with a silver kettle and two porcelain mugs stands under an oak.")
+    assert ("kettle", "on", "table") in _relations(reading)
+    assert ("mug", "on", "table") in _relations(reading)
+
+
+def test_a_path_after_a_place_goes_to_the_subject_of_the_verb():
+    reading = reading_of("A fox trots quietly behind the hens past a wooden barn.")
+    assert ("fox", "behind", "hen") in _relations(reading)
+    assert ("fox", "next_to", "barn") in _relations(reading)
+    assert ("hen", "next_to", "barn") not in _relations(reading)
+
+
+def test_a_place_of_it_after_a_support_goes_to_the_thing_resting_on_it():
+    reading = reading_of(
+        "A printing press squeezes a sheet of paper, with a wooden stool standing on the rug just in front of it."
+    )
+    assert ("stool", "in_front_of", "press") in _relations(reading)
+    assert ("rug", "in_front_of", "press") not in _relations(reading)
