@@ -158,9 +158,19 @@ def lead_in(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
     """The phrase before phrase k, past words that only tune a place ('just to its right', 'high
     in the top left corner', 'far behind them')."""
     j = k - 1
-    while j >= 0 and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PLACE_ADVERB):  # type: ignore[union-attr]
+    while j >= 0 and (
+        isinstance(phrases[j], Mark)
+        and is_class(phrases[j].low, WordClass.PLACE_ADVERB)  # type: ignore[union-attr]
+        or _measure(phrases[j])
+    ):
         j -= 1
     return phrases[j] if j >= 0 else None
+
+
+def _measure(p: Phrase) -> bool:
+    """Whether a phrase is a distance said before a relation ('three steps below', 'a few paces to
+    the left of'): it only tunes the place."""
+    return isinstance(p, NounPhrase) and is_class(p.head, WordClass.MEASURE)
 
 
 def past_asides(phrases: tuple[Phrase, ...], j: int) -> int:

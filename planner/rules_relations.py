@@ -23,6 +23,7 @@ from planner.rules_clauses import (
     opens_sentence,
     participle,
     past_asides,
+    past_participle,
     relative,
     subject_phrase,
     verb_before,
@@ -805,7 +806,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
     ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
     before = lead_in(phrases, k)
-    if not (isinstance(before, Mark) and before.low in _JOINERS):
+    if not (isinstance(before, Mark) and before.low in _JOINERS) and not _fronted_participle(phrases, k):
         return False
     space = phrases[k]
     j = (
@@ -818,6 +819,17 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
     return isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
+
+
+def _fronted_participle(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k follows a participle that opens its clause ('Seated three steps
+    below her, a boy ...', 'On the right, facing it, a knight ...'): the subject comes after."""
+    verb = lead_in(phrases, k)
+    if not isinstance(verb, Verb) or not (verb.low.endswith("ing") or past_participle(verb.low)):
+        return False
+    j = phrases.index(verb)
+    before = lead_in(phrases, j)
+    return before is None or isinstance(before, Mark) and (before.tag is Tag.END or before.low in _JOINERS)
 
 
 def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

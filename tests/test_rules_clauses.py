@@ -564,3 +564,11 @@ def test_a_place_of_it_after_a_support_goes_to_the_thing_resting_on_it():
     )
     assert ("stool", "in_front_of", "press") in _relations(reading)
     assert ("rug", "in_front_of", "press") not in _relations(reading)
+
+
+def test_a_fronted_participle_with_a_distance_goes_to_the_subject_after_it():
+    reading = reading_of(
+        "A baker stands by the oven. On the left, crouched two steps below him, a small boy eats a bun."
+    )
+    assert ("boy", "below", "baker") in _relations(reading)
+    assert _place(reading, "boy") == ("left", None)
