@@ -236,3 +236,19 @@ def test_someone_sunk_into_a_seat_leaves_the_seat_and_the_room_their_size():
     boy, armchair = box(p, "cabin boy"), box(p, "leather armchair")
     assert inside(boy, armchair), (boy, armchair)
     assert area(armchair) > 0.02 and area(box(p, "iron stove")) > 0.02 and area(box(p, "wooden crate")) > 0.02
+
+
+def test_a_tall_person_is_drawn_taller_not_bigger():
+    """'tall' and 'short' stretch a person's height: a tall woman is still a person (no wider than
+    the man beside her, smaller than a bus); a tall lamp stays a bigger thing."""
+    prompt = (
+        "At a rainy bus stop, a tall woman with an umbrella waits on the left next to a short man in a"
+        " raincoat, while a red double-decker bus pulls in on the right."
+    )
+    sizes = {t.head: t.size for t in planner.reading.read_prompt(prompt).things}
+    assert sizes["woman"] == sizes["man"] < sizes["bus"]
+    p = plan(prompt)
+    woman, man = box(p, "tall woman"), box(p, "short man")
+    assert woman[3] - woman[1] > man[3] - man[1] and woman[2] - woman[0] <= man[2] - man[0], (woman, man)
+    tower = planner.reading.read_prompt("A tall lamp stands in a corner.").things[0]
+    assert tower.size > planner.reading.read_prompt("A lamp stands in a corner.").things[0].size
