@@ -16,7 +16,7 @@ from dataclasses import replace
 from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
 from planner.rules_layout import Constraint, Group, Rider
-from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class
+from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class, value_of
 
 # The most one instance spans alone (fraction of the picture's side), by size class.
 USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
@@ -308,6 +308,26 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
     return out
 
 
+def _stretch(thing: Thing) -> float:
+    """How much taller than usual a person is said to be ('a tall woman' 1.15, 'a short man' 0.85);
+    a tall tower is a bigger thing instead (its size class, planner.rules_read)."""
+    known = entry(thing.head)
+    if known is None or known.kind is not ThingKind.PERSON:
+        return 1.0
+    found = 1.0
+    for word in thing.attributes:
+        value = value_of(word, WordClass.HEIGHT)
+        found *= float(value) if value else 1.0
+    return found
+
+
+def _stretched(group: Group, stretch: float) -> Group:
+    """A group drawn taller (or shorter) by `stretch`, as wide as before: height, not size class."""
+    if stretch == 1.0:
+        return group
+    return replace(group, shape=group.shape / stretch, size=min(1.0, group.size * stretch))
+
+
 def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) -> Group:
     """The layout group of one kept thing: its stated place, or failing that the place of what it is
     next to or worked at (borrowed), its depth, usual shape, size and level."""
@@ -333,7 +353,10 @@ def layout_input(
     things = [reading.things[k.thing] for k in kept]
     biggest = max((t.size for t in things), default=Size.MEDIUM)
     close_up = any(any(is_class(w.lower(), WordClass.CLOSE_FRAME) for w in s.split()) for s in reading.style)
-    groups = [_group(reading, k, biggest, close_up and len(things) <= 2) for k in kept]
+    groups = [
+        _stretched(_group(reading, k, biggest, close_up and len(things) <= 2), _stretch(t))
+        for k, t in zip(kept, things, strict=True)
+    ]
     riders = _riders(reading, slot)
     groups = _vehicles_first(_nested_smaller(groups, riders), things)
     return groups, _constraints(reading, slot, riders), riders

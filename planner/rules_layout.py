@@ -699,11 +699,16 @@ def _chain(parent_of: dict[int, int], index: int) -> list[int]:
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
     """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
     boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
-    away (on the horizon) is drawn small and sets no bound."""
+    away (on the horizon), what rests on the thing and someone in a seat set no bound."""
     out = [list(b) for b in boxes]
     riding = {r.child for r in riders}
+    parent_of = {r.child: r.parent for r in riders}
+    seated = {r.child for r in riders if r.kind == "seat"}
     for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
         near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
+        # what rests on a thing never bounds it, and someone sunk into a seat (half hidden in it)
+        # bounds nothing: a man in a bed is no yardstick for the armchair across the room
+        near = [j for j in near if i not in _chain(parent_of, j) and j not in seated]
         bigger = [area(out[j][0]) for j in near if groups[j].size > groups[i].size]
         if not bigger or not out[i]:
             continue

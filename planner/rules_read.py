@@ -20,7 +20,16 @@ from planner.rules_phrases import Mark, Phrase, SpacePhrase, phrases
 from planner.rules_relations import relate
 from planner.rules_roles import Noun, Role, roles
 from planner.rules_tokens import Tag, Token, tokenize
-from planner.rules_vocab import Flag, WordClass, article, classes_of, entry, is_class, parts_of_speech
+from planner.rules_vocab import (
+    Flag,
+    ThingKind,
+    WordClass,
+    article,
+    classes_of,
+    entry,
+    is_class,
+    parts_of_speech,
+)
 
 _KEY_CLASSES = (WordClass.COLOUR, WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL, WordClass.SHAPE)
 _STYLE_LEADS = frozenset("in at during by under with from".split())
@@ -78,7 +87,10 @@ def _nominal(word: str) -> bool:
 
 def _size(noun: Noun) -> Size:
     size = noun.entry.size if noun.entry is not None else Size.MEDIUM
-    classes = {c for w in noun.phrase.modifiers for c in classes_of(w)}
+    person = noun.entry is not None and noun.entry.kind is ThingKind.PERSON
+    # a tall woman is still a person, smaller than a car: the layout stretches her; a tall tower is big
+    words = [w for w in noun.phrase.modifiers if not (person and is_class(w, WordClass.HEIGHT))]
+    classes = {c for w in words for c in classes_of(w)}
     if WordClass.BIG in classes and WordClass.SMALL not in classes:
         return Size(min(Size.HUGE, size + 1))
     if WordClass.SMALL in classes and WordClass.BIG not in classes:

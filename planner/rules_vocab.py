@@ -68,6 +68,7 @@ class WordClass(str, Enum):
     MATERIAL = "material"
     BIG = "big"
     SMALL = "small"
+    HEIGHT = "height"  # "tall", "short": stretches a person's height by the value, not their size class
     SHAPE = "shape"
     ADJECTIVE = "adjective"
     STYLE = "style"

@@ -222,3 +222,33 @@ def test_a_toy_is_smaller_than_the_real_thing():
     p = plan("A toy sailboat lies on the rug beside a tall wardrobe.")
     area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
     assert area(box(p, "toy sailboat")) < area(box(p, "tall wardrobe")), p.regions
+
+
+def test_someone_sunk_into_a_seat_leaves_the_seat_and_the_room_their_size():
+    """A person in a bed or an armchair is drawn half inside it: that box neither shrinks the
+    armchair under the person nor makes every other thing of the crowded room a speck."""
+    p = plan(
+        "A cramped ship cabin at dusk, painterly. On the left, a sick sailor lies in a narrow bunk under"
+        " a wool blanket. A brass lantern hangs beside the bunk. On the right, a cook stirs a pot on a"
+        " small iron stove. A cabin boy has dozed off in a leather armchair near the porthole, a map on"
+        " his knees. A wooden crate holds a coil of rope and a bottle of rum. A gray cat sleeps by the crate."
+    )
+    boy, armchair = box(p, "cabin boy"), box(p, "leather armchair")
+    assert inside(boy, armchair), (boy, armchair)
+    assert area(armchair) > 0.02 and area(box(p, "iron stove")) > 0.02 and area(box(p, "wooden crate")) > 0.02
+
+
+def test_a_tall_person_is_drawn_taller_not_bigger():
+    """'tall' and 'short' stretch a person's height: a tall woman is still a person (no wider than
+    the man beside her, smaller than a bus); a tall lamp stays a bigger thing."""
+    prompt = (
+        "At a rainy bus stop, a tall woman with an umbrella waits on the left next to a short man in a"
+        " raincoat, while a red double-decker bus pulls in on the right."
+    )
+    sizes = {t.head: t.size for t in planner.reading.read_prompt(prompt).things}
+    assert sizes["woman"] == sizes["man"] < sizes["bus"]
+    p = plan(prompt)
+    woman, man = box(p, "tall woman"), box(p, "short man")
+    assert woman[3] - woman[1] > man[3] - man[1] and woman[2] - woman[0] <= man[2] - man[0], (woman, man)
+    tower = planner.reading.read_prompt("A tall lamp stands in a corner.").things[0]
+    assert tower.size > planner.reading.read_prompt("A lamp stands in a corner.").things[0].size
