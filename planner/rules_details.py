@@ -104,7 +104,7 @@ def _step(
                 p.low == "of"
                 and isinstance(nxt, NounPhrase)
                 and nxt.start in at
-                and at[nxt.start].role in _TEXT_ROLES
+                and (at[nxt.start].role in _TEXT_ROLES or _made_of(nouns[owner], at[nxt.start]))
             )
             return follows, not follows
         return p.tag in _KEEP_TAGS, False
@@ -123,13 +123,19 @@ def _step(
     noun = at.get(p.start)
     if noun is None:
         return False, True
-    if _pot_of(p, at, nouns[owner]):
+    if _pot_of(p, at, nouns[owner]) or _made_of(nouns[owner], noun):
         return True, True
     if _owner(nouns, noun) == owner or noun.role in _TEXT_ROLES:
         return True, False
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         return True, True  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _made_of(owner: Noun, noun: Noun) -> bool:
+    """'a village of thatched cottages': the things a bounded scene is made of are in its
+    prompt (and keep their own regions)."""
+    return owner.entry is not None and owner.entry.has(Flag.BOUNDED) and noun.is_thing and noun.phrase.plural
 
 
 def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:

@@ -806,8 +806,10 @@ def _thing_role(
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
     if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
-    if known.kind is ThingKind.SCENE and (
-        open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
+    if (
+        known.kind is ThingKind.SCENE
+        and (open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k)))
+        and not _scene_object(phrases, k, known, nouns)
     ):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
@@ -825,6 +827,38 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+_SETTING_RELATIONS = frozenset({None, "with", "inside"})
+
+
+def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """A bounded scene (things.tsv 'bounded': a hill, a pond, a village) that the prompt shows as
+    an object: a thing is on or by it ('a castle atop a steep hill'), it is by a thing ('a pond
+    beside the bench'), it holds things ('a village of cottages') or it acts ('a river flows').
+    In it ('in a village') or named bare ('on the hill'), it stays the setting."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not known.has(Flag.BOUNDED) or p.determiner in _DEFINITE and not p.modifiers:
+        return False
+    before, after = _before(phrases, k), _after(phrases, k)
+    under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
+    if under and _owner(nouns, p.sentence, earlier=False) is not None:
+        return True  # "a castle sits atop a steep green hill"
+    if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
+        return _a_thing(_after(phrases, k + 1))  # "a small pond beside the bench"
+    if _low(after) == "of":
+        held = _after(phrases, k + 1)
+        return _a_thing(held) and held.plural  # type: ignore[union-attr]
+    return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+def _a_thing(phrase: Phrase | None) -> bool:
+    """Whether a phrase names a listed thing that is no scene (a bench, cottages)."""
+    if not isinstance(phrase, NounPhrase):
+        return False
+    known = entry(phrase.compound) or entry(phrase.head)
+    return known is not None and known.kind is not ThingKind.SCENE
 
 
 def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:

@@ -47,6 +47,7 @@ class Flag(str, Enum):
     LIGHT = "light"
     SKY = "sky"
     WALL = "wall"
+    BOUNDED = "bounded"
 
 
 class WordClass(str, Enum):

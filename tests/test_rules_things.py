@@ -605,3 +605,17 @@ def test_the_medium_a_picture_is_drawn_in_is_no_thing():
     p = plan("A gentle illustration in soft graphite pencil. A hare sits by a stump.")
     assert [r.label for r in p.regions] == ["hare", "stump"]
     assert "pencil" in p.regions[0].prompt
+
+
+def test_a_bounded_scene_something_stands_on_or_by_or_that_acts_is_a_thing():
+    p = plan("A ruined chapel perches atop a rocky green hill above the bay.")
+    assert [r.label for r in p.regions] == ["chapel", "green hill"]
+    assert "rocky" in prompt_of(p, "green hill")
+    assert labels("A little pond beside the old bench.") == ["little pond", "old bench"]
+    assert "narrow stream" in labels("A narrow stream trickles past a water mill.")
+    p = plan("A lane leads from a hamlet up to a village of slate-roofed houses near a lighthouse.")
+    assert "slate-roofed houses" in prompt_of(p, "village")
+    # in it, or named bare, it stays the setting
+    assert labels("A boy fishes in a lake at dusk.") == ["boy"]
+    assert labels("A windmill turns on the hill.") == ["windmill"]
+    assert labels("A quiet meadow at noon. A hare sits by a stump.") == ["hare", "stump"]
