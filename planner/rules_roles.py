@@ -137,6 +137,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     assert isinstance(p, NounPhrase)
     head_classes = classes_of(p.head)
     many = (p.count or 1) > 1
+    if WordClass.STYLE_NOUN in head_classes and _style_word_thing(phrases, k):
+        return False  # "an eyeshadow palette", but "a muted palette"
     if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
@@ -180,6 +182,27 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a style word that is also a listed thing ('palette') names the thing: counted,
+    made of something, of a kind ('an eyeshadow palette'), or placed or acting with no word for a
+    look ('a palette rests on the stool', not 'a limited palette showing a fox')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if entry(p.head) is None:
+        return False
+    if (p.count or 1) > 1 or any(is_class(w, WordClass.MATERIAL) or _kind_word(w) for w in p.modifiers):
+        return True
+    return bool(p.determiner) and not p.modifiers and _acts_or_placed(phrases, k)
+
+
+def _kind_word(word: str) -> bool:
+    """A noun naming a kind of thing ('eyeshadow', 'paint', 'makeup'), not a look ('autumn', 'neon')."""
+    if classes_of(word) - {WordClass.PART}:
+        return False
+    pos = parts_of_speech(word)
+    return entry(word) is not None or not pos or "NOUN" in pos and "ADJ" not in pos
 
 
 def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:

@@ -619,3 +619,16 @@ def test_a_bounded_scene_something_stands_on_or_by_or_that_acts_is_a_thing():
     assert labels("A boy fishes in a lake at dusk.") == ["boy"]
     assert labels("A windmill turns on the hill.") == ["windmill"]
     assert labels("A quiet meadow at noon. A hare sits by a stump.") == ["hare", "stump"]
+
+
+def test_a_word_both_a_part_or_style_word_and_a_thing_is_the_thing_in_context():
+    got = labels("On the vanity lie two lipsticks beside a jade comb.")
+    assert got == ["lipstick", "lipstick", "jade comb"]
+    p = plan("A singer with dark lipstick waves from the stage.")
+    assert "lipstick" not in [r.label for r in p.regions] and "dark lipstick" in prompt_of(p, "singer")
+    p = plan("A blush palette lies open next to a sponge. Muted palette, soft light.")
+    assert [r.label for r in p.regions] == ["blush palette", "sponge"]
+    assert "muted palette" in p.background_prompt.lower()
+    assert labels("A violin rests on a stand beside the piano.") == ["violin", "stand", "piano"]
+    assert labels("A trophy sits on a marble stand by the door.") == ["trophy", "marble stand", "door"]
+    assert labels("Two guards stand by the door.") == ["guard", "guard", "door"]
