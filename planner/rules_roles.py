@@ -991,9 +991,9 @@ def _cast_count(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """'1boy, 1girl, a swordsman ..., a schoolgirl ...': a tag of a person word with a count in
-    digits and nothing else, followed by more such tags or by someone named with 'a': the people
-    described after it are the ones it counts."""
+    """'1boy, 1girl, a swordsman ..., a schoolgirl ...', '2boys, two knights': a tag of a person
+    word with a count in digits and nothing else, followed by more such tags or by people named
+    with 'a' or a count: the people described after it are the ones it counts."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     known = entry(p.head)
@@ -1005,8 +1005,25 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     if not isinstance(nxt, NounPhrase):
         return False
     named = entry(nxt.compound) or entry(nxt.head)
-    someone = named is not None and named.kind is ThingKind.PERSON and nxt.determiner in {"a", "an"}
+    counted = (nxt.count or 0) > 1 and not is_class(nxt.head, WordClass.KIN)  # not "2girls, twin sisters"
+    introduced = nxt.determiner in {"a", "an"} or counted  # "a swordsman", "two knights"
+    someone = named is not None and named.kind is ThingKind.PERSON and introduced
     return someone or _cast_tag(phrases, j)
+
+
+def _arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'arranged in a neat fan', 'sitting in a ring': after 'in', a word for a group's shape
+    (words.tsv 'arrangement') with no 'of' after it says how things are arranged, no thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    lead_in = isinstance(before, SpacePhrase) and before.lead == "in"
+    return (
+        lead_in
+        and is_class(p.head, WordClass.ARRANGEMENT)
+        and not p.plural
+        and _low(_after(phrases, k)) != "of"
+    )
 
 
 def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
@@ -1031,8 +1048,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.REPEAT, _resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
     if _named_business(phrases, k) or _cast_count(phrases, k) or _idiom(phrases, k, known):
         return (Role.NONE, None)
-    if _low(before) in {"like", "as"}:
-        return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
+    if _low(before) in {"like", "as"} or _arrangement(phrases, k):
+        return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
         return (Role.NONE, None)  # "signs in Chinese characters": written ones

@@ -254,6 +254,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
     if plural_subject and after in _AFTER_BARE_VERB:
         return Tag.VERB  # "three seagulls circle above"
+    if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
+        return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
     if third_person and (

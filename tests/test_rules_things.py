@@ -632,3 +632,20 @@ def test_a_word_both_a_part_or_style_word_and_a_thing_is_the_thing_in_context():
     assert labels("A violin rests on a stand beside the piano.") == ["violin", "stand", "piano"]
     assert labels("A trophy sits on a marble stand by the door.") == ["trophy", "marble stand", "door"]
     assert labels("Two guards stand by the door.") == ["guard", "guard", "door"]
+
+
+def test_colours_and_arrangements_after_in_are_no_things_and_stay_with_their_owner():
+    p = plan(
+        "Next to a wooden tray lie four candles in ivory, sage and pale plum shades, arranged in a neat fan."
+    )
+    assert [r.label for r in p.regions] == ["wooden tray", *["candle"] * 4]
+    assert "ivory, sage and pale plum shades" in prompt_of(p, "candle")
+    assert "in a neat fan" in prompt_of(p, "candle")
+    assert labels("A ceiling fan turns above a desk.") == ["fan", "desk"]
+    assert labels("An old oak shades the bench.") == ["old oak", "bench"]
+
+
+def test_a_count_tag_followed_by_the_people_it_counts_gives_no_extra_people():
+    got = labels("best quality, 2girls, two witches, pointed hats, broomsticks, full moon")
+    assert got.count("witch") == 2 and "girl" not in got
+    assert labels("1girl, long braid, red scarf, snowy street").count("girl") == 1
