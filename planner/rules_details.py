@@ -76,8 +76,8 @@ def _owned_by(phrase: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...
 
 def _continues_list(phrase: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int) -> bool:
     """After a comma: a tag-list item that still describes the owner ("smiling", "long hair")."""
-    if isinstance(phrase, Mark):
-        return phrase.tag is Tag.ADJ
+    if isinstance(phrase, Mark) or _colours(phrase):
+        return _colours(phrase)
     if isinstance(phrase, Verb):
         return phrase.low.endswith(("ing", "ed"))
     if isinstance(phrase, SpacePhrase):
@@ -95,7 +95,7 @@ def _step(
         if p.tag is Tag.COMMA:
             return False, not _continues_list(nxt, at, nouns, owner)
         if p.tag is Tag.CONJ:
-            keeps = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.ADJ
+            keeps = isinstance(nxt, Verb) or _colours(nxt)
             return keeps, not keeps
         if p.tag in {Tag.BE, Tag.AUX}:
             return False, False
@@ -104,7 +104,7 @@ def _step(
                 p.low == "of"
                 and isinstance(nxt, NounPhrase)
                 and nxt.start in at
-                and at[nxt.start].role in _TEXT_ROLES
+                and (at[nxt.start].role in _TEXT_ROLES or _made_of(nouns[owner], at[nxt.start]))
             )
             return follows, not follows
         return p.tag in _KEEP_TAGS, False
@@ -115,21 +115,40 @@ def _step(
             return True, False  # "a fern in a clay pot": the plant is drawn in its pot
         follows = _owned_by(nxt, at, nouns, owner) or (
             p.spatial.relation in {"with", "inside"}
-            and isinstance(nxt, NounPhrase)
-            and nxt.start in at
-            and at[nxt.start].role in _TEXT_ROLES
+            and (
+                isinstance(nxt, NounPhrase)
+                and nxt.start in at
+                and at[nxt.start].role in _TEXT_ROLES
+                or _colours(nxt)
+            )
         )
         return follows, not follows
     noun = at.get(p.start)
     if noun is None:
         return False, True
-    if _pot_of(p, at, nouns[owner]):
+    if _pot_of(p, at, nouns[owner]) or _made_of(nouns[owner], noun):
         return True, True
     if _owner(nouns, noun) == owner or noun.role in _TEXT_ROLES:
         return True, False
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         return True, True  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _made_of(owner: Noun, noun: Noun) -> bool:
+    """'a village of thatched cottages': the things a bounded scene is made of are in its
+    prompt (and keep their own regions)."""
+    return owner.entry is not None and owner.entry.has(Flag.BOUNDED) and noun.is_thing and noun.phrase.plural
+
+
+def _colours(phrase: Phrase | None) -> bool:
+    """An adjective ('nude'), a colour noun ('coral') or colours ('deep berry shades'): one item
+    of a list of colours a thing comes in."""
+    if isinstance(phrase, Mark):
+        return phrase.tag is Tag.ADJ
+    if not isinstance(phrase, NounPhrase) or phrase.determiner or phrase.count:
+        return False
+    return is_class(phrase.head, WordClass.COLOUR) or is_class(phrase.head, WordClass.COLOUR_NOUN)
 
 
 def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:

@@ -138,6 +138,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     assert isinstance(p, NounPhrase)
     head_classes = classes_of(p.head)
     many = (p.count or 1) > 1
+    if WordClass.STYLE_NOUN in head_classes and _style_word_thing(phrases, k):
+        return False  # "an eyeshadow palette", but "a muted palette"
     if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
@@ -181,6 +183,27 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a style word that is also a listed thing ('palette') names the thing: counted,
+    made of something, of a kind ('an eyeshadow palette'), or placed or acting with no word for a
+    look ('a palette rests on the stool', not 'a limited palette showing a fox')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if entry(p.head) is None:
+        return False
+    if (p.count or 1) > 1 or any(is_class(w, WordClass.MATERIAL) or _kind_word(w) for w in p.modifiers):
+        return True
+    return bool(p.determiner) and not p.modifiers and _acts_or_placed(phrases, k)
+
+
+def _kind_word(word: str) -> bool:
+    """A noun naming a kind of thing ('eyeshadow', 'paint', 'makeup'), not a look ('autumn', 'neon')."""
+    if classes_of(word) - {WordClass.PART}:
+        return False
+    pos = parts_of_speech(word)
+    return entry(word) is not None or not pos or "NOUN" in pos and "ADJ" not in pos
 
 
 def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -818,8 +841,10 @@ def _thing_role(
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
     if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
-    if known.kind is ThingKind.SCENE and (
-        open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k))
+    if (
+        known.kind is ThingKind.SCENE
+        and (open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k)))
+        and not _scene_object(phrases, k, known, nouns)
     ):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
@@ -837,6 +862,38 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+_SETTING_RELATIONS = frozenset({None, "with", "inside"})
+
+
+def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """A bounded scene (things.tsv 'bounded': a hill, a pond, a village) that the prompt shows as
+    an object: a thing is on or by it ('a castle atop a steep hill'), it is by a thing ('a pond
+    beside the bench'), it holds things ('a village of cottages') or it acts ('a river flows').
+    In it ('in a village') or named bare ('on the hill'), it stays the setting."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not known.has(Flag.BOUNDED) or p.determiner in _DEFINITE and not p.modifiers:
+        return False
+    before, after = _before(phrases, k), _after(phrases, k)
+    under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
+    if under and _owner(nouns, p.sentence, earlier=False) is not None:
+        return True  # "a castle sits atop a steep green hill"
+    if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
+        return _a_thing(_after(phrases, k + 1))  # "a small pond beside the bench"
+    if _low(after) == "of":
+        held = _after(phrases, k + 1)
+        return _a_thing(held) and held.plural  # type: ignore[union-attr]
+    return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+def _a_thing(phrase: Phrase | None) -> bool:
+    """Whether a phrase names a listed thing that is no scene (a bench, cottages)."""
+    if not isinstance(phrase, NounPhrase):
+        return False
+    known = entry(phrase.compound) or entry(phrase.head)
+    return known is not None and known.kind is not ThingKind.SCENE
 
 
 def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -946,9 +1003,9 @@ def _cast_count(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """'1boy, 1girl, a swordsman ..., a schoolgirl ...': a tag of a person word with a count in
-    digits and nothing else, followed by more such tags or by someone named with 'a': the people
-    described after it are the ones it counts."""
+    """'1boy, 1girl, a swordsman ..., a schoolgirl ...', '2boys, two knights': a tag of a person
+    word with a count in digits and nothing else, followed by more such tags or by people named
+    with 'a' or a count: the people described after it are the ones it counts."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     known = entry(p.head)
@@ -960,8 +1017,25 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     if not isinstance(nxt, NounPhrase):
         return False
     named = entry(nxt.compound) or entry(nxt.head)
-    someone = named is not None and named.kind is ThingKind.PERSON and nxt.determiner in {"a", "an"}
+    counted = (nxt.count or 0) > 1 and not is_class(nxt.head, WordClass.KIN)  # not "2girls, twin sisters"
+    introduced = nxt.determiner in {"a", "an"} or counted  # "a swordsman", "two knights"
+    someone = named is not None and named.kind is ThingKind.PERSON and introduced
     return someone or _cast_tag(phrases, j)
+
+
+def _arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'arranged in a neat fan', 'sitting in a ring': after 'in', a word for a group's shape
+    (words.tsv 'arrangement') with no 'of' after it says how things are arranged, no thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    lead_in = isinstance(before, SpacePhrase) and before.lead == "in"
+    return (
+        lead_in
+        and is_class(p.head, WordClass.ARRANGEMENT)
+        and not p.plural
+        and _low(_after(phrases, k)) != "of"
+    )
 
 
 def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
@@ -986,8 +1060,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.REPEAT, _resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
     if _named_business(phrases, k) or _cast_count(phrases, k) or _idiom(phrases, k, known):
         return (Role.NONE, None)
-    if _low(before) in {"like", "as"}:
-        return (Role.NONE, None)  # "a nightlight shaped like a moon", "dressed as a pirate"
+    if _low(before) in {"like", "as"} or _arrangement(phrases, k):
+        return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
         return (Role.NONE, None)  # "signs in Chinese characters": written ones

@@ -158,6 +158,8 @@ def _word_tag(low: str) -> Tag:
     for cls, tag in _CLASS_TAGS:
         if cls in classes:
             return tag
+    if WordClass.PLACING_VERB in classes:
+        return Tag.VERB  # "stands": a noun only by context ('on a stand', rules below)
     if entry(low) is not None or entry(singular(low)) is not None:
         return Tag.NOUN
     if classes & {WordClass.FRAME_NOUN, WordClass.IMAGE_NOUN, WordClass.STYLE_NOUN}:
@@ -254,6 +256,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
     if plural_subject and after in _AFTER_BARE_VERB:
         return Tag.VERB  # "three seagulls circle above"
+    if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
+        return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
     if third_person and (
@@ -433,18 +437,21 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if lows[i - 1] in {"a", "an", "the"} and after is Tag.NOUN:
         return Tag.ADJ
+    ends = {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
+    if lows[i - 1] in {"a", "an", "the"} and after in ends:
+        return Tag.NOUN  # "rests on a stand.": a bare verb after an article is a noun
     if i < 2:
         return tag
     after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
     if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
         j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
+        ends = {Tag.END, Tag.COMMA}
     elif tags[i - 1] is Tag.ADJ:
         j = i - 1
         while j > 0 and tags[j] is Tag.ADJ:
             j -= 1
     else:
         return tag
-    ends = {Tag.END, Tag.COMMA} if j == i - 2 else {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
 
 

@@ -47,6 +47,7 @@ class Flag(str, Enum):
     LIGHT = "light"
     SKY = "sky"
     WALL = "wall"
+    BOUNDED = "bounded"
 
 
 class WordClass(str, Enum):
@@ -84,6 +85,9 @@ class WordClass(str, Enum):
     WEATHER = "weather"
     PART = "part"
     ABSTRACT = "abstract"
+    ARRANGEMENT = "arrangement"  # "in a neat fan", "in a ring": how things are arranged
+    KIN = "kin"  # "twin sisters": how people are related; after a tag counting them, it describes them
+    COLOUR_NOUN = "colour_noun"  # "shades", "tones": after colour words, the colours (a noun)
     ATTACH_VERB = "attach_verb"
     CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject
     FOCUS_WORD = "focus_word"  # "locked", "focused": 'on' after it names what is looked at

@@ -605,3 +605,47 @@ def test_the_medium_a_picture_is_drawn_in_is_no_thing():
     p = plan("A gentle illustration in soft graphite pencil. A hare sits by a stump.")
     assert [r.label for r in p.regions] == ["hare", "stump"]
     assert "pencil" in p.regions[0].prompt
+
+
+def test_a_bounded_scene_something_stands_on_or_by_or_that_acts_is_a_thing():
+    p = plan("A ruined chapel perches atop a rocky green hill above the bay.")
+    assert [r.label for r in p.regions] == ["chapel", "green hill"]
+    assert "rocky" in prompt_of(p, "green hill")
+    assert labels("A little pond beside the old bench.") == ["little pond", "old bench"]
+    assert "narrow stream" in labels("A narrow stream trickles past a water mill.")
+    p = plan("A lane leads from a hamlet up to a village of slate-roofed houses near a lighthouse.")
+    assert "slate-roofed houses" in prompt_of(p, "village")
+    # in it, or named bare, it stays the setting
+    assert labels("A boy fishes in a lake at dusk.") == ["boy"]
+    assert labels("A windmill turns on the hill.") == ["windmill"]
+    assert labels("A quiet meadow at noon. A hare sits by a stump.") == ["hare", "stump"]
+
+
+def test_a_word_both_a_part_or_style_word_and_a_thing_is_the_thing_in_context():
+    got = labels("On the vanity lie two lipsticks beside a jade comb.")
+    assert got == ["lipstick", "lipstick", "jade comb"]
+    p = plan("A singer with dark lipstick waves from the stage.")
+    assert "lipstick" not in [r.label for r in p.regions] and "dark lipstick" in prompt_of(p, "singer")
+    p = plan("A blush palette lies open next to a sponge. Muted palette, soft light.")
+    assert [r.label for r in p.regions] == ["blush palette", "sponge"]
+    assert "muted palette" in p.background_prompt.lower()
+    assert labels("A violin rests on a stand beside the piano.") == ["violin", "stand", "piano"]
+    assert labels("A trophy sits on a marble stand by the door.") == ["trophy", "marble stand", "door"]
+    assert labels("Two guards stand by the door.") == ["guard", "guard", "door"]
+
+
+def test_colours_and_arrangements_after_in_are_no_things_and_stay_with_their_owner():
+    p = plan(
+        "Next to a wooden tray lie four candles in ivory, sage and pale plum shades, arranged in a neat fan."
+    )
+    assert [r.label for r in p.regions] == ["wooden tray", *["candle"] * 4]
+    assert "ivory, sage and pale plum shades" in prompt_of(p, "candle")
+    assert "in a neat fan" in prompt_of(p, "candle")
+    assert labels("A ceiling fan turns above a desk.") == ["fan", "desk"]
+    assert labels("An old oak shades the bench.") == ["old oak", "bench"]
+
+
+def test_a_count_tag_followed_by_the_people_it_counts_gives_no_extra_people():
+    got = labels("best quality, 2girls, two witches, pointed hats, broomsticks, full moon")
+    assert got.count("witch") == 2 and "girl" not in got
+    assert labels("1girl, long braid, red scarf, snowy street").count("girl") == 1
