@@ -262,7 +262,12 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     grounds = {
         nouns[i].index for i in spatial.supports if nouns[i].head not in _ON_SCENES
     }  # "a castle on a cliff": the castle's ground; "a hut on a rocky shore" is still the picture's
-    said = [(n, text) for n, text in zip(scene_nouns, scenes, strict=True) if _setting(n, found)]
+    opening = min((n.phrase.sentence for n in nouns if n.is_thing), default=0)
+    said = [
+        (n, text)
+        for n, text in zip(scene_nouns, scenes, strict=True)
+        if _setting(n, found) and n.phrase.sentence <= opening
+    ]  # the picture's setting is said by the time its first thing is: "On a road, later, ..." is a place
     settings = [text for _, text in said[:1] if said[0][0].index not in grounds]  # none when a thing's ground
     return PromptReading(
         things=tuple(things),

@@ -649,3 +649,13 @@ def test_a_count_tag_followed_by_the_people_it_counts_gives_no_extra_people():
     got = labels("best quality, 2girls, two witches, pointed hats, broomsticks, full moon")
     assert got.count("witch") == 2 and "girl" not in got
     assert labels("1girl, long braid, red scarf, snowy street").count("girl") == 1
+
+
+def test_a_scene_named_after_the_first_thing_is_a_place_not_the_whole_pictures_setting():
+    late = plan(
+        "A fox sleeps under an old oak tree. On a winding road, a farmer pushes a cart toward the barn."
+    )
+    assert "winding road" in late.background_prompt
+    assert not any("winding road" in r.prompt for r in late.regions)
+    early = plan("In a sunny kitchen, a girl pours milk into a bowl while a cat watches.")
+    assert all("sunny kitchen" in r.prompt for r in early.regions)
