@@ -205,7 +205,8 @@ def next_verb(phrases: tuple[Phrase, ...], k: int) -> int | None:
 
 def arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
     """The verb before 'from the left' at k, past its object and an 'in' or 'out' ('follows the
-    turtle from the right', 'rides in from the left', 'walks out from the right')."""
+    turtle from the right', 'rides in from the left', 'walks out from the right', 'facing it from
+    the bottom left')."""
     j = k - 1
     if j >= 0 and isinstance(phrases[j], SpacePhrase) and phrases[j].end - phrases[j].start == 1:
         j -= 1  # "in", "into": no object of its own
@@ -217,6 +218,7 @@ def arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
         )
     ):
         j -= 1
-    if j >= 1 and isinstance(phrases[j], NounPhrase) and j == k - 1:
+    said = isinstance(phrases[j], NounPhrase) or isinstance(phrases[j], Mark) and phrases[j].tag is Tag.PRON
+    if j >= 1 and said and j == k - 1:
         j -= 1
-    return j if j >= 1 and isinstance(phrases[j], Verb) else None
+    return j if j >= 0 and isinstance(phrases[j], Verb) else None

@@ -1109,13 +1109,21 @@ def _coming_from(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[tuple[int, Place]]:
     """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
-    subject of the verb is on that side (a light 'from the left' places nothing)."""
-    side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
+    subject of the verb is on that side (a light 'from the left' places nothing). A fronted phrase
+    ('Facing it from the bottom left, a knight ...', 'From the top right, a hawk ...') places the
+    thing right after its comma."""
+    spatial = phrases[k].spatial  # type: ignore[union-attr]
     verb = arriving(phrases, k)
-    if side is None or verb is None:
+    fronted = opens_sentence(phrases, k if verb is None else verb)
+    if spatial.horizontal is None or verb is None and not fronted:
         return []
-    subject = _clause(phrases, verb, at, nouns)
-    return [(subject[0], Place(horizontal=side))] if subject else []
+    if fronted:
+        after = phrases[k + 1 : k + 3]
+        comma = len(after) == 2 and getattr(after[0], "low", "") == "," and isinstance(after[1], NounPhrase)
+        subject = _next_things(phrases, k, at, nouns, limit=1) if comma else []
+    else:
+        subject = _clause(phrases, verb, at, nouns)
+    return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []
 
 
 def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

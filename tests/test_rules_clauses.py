@@ -572,3 +572,19 @@ def test_a_fronted_participle_with_a_distance_goes_to_the_subject_after_it():
     )
     assert ("boy", "below", "baker") in _relations(reading)
     assert _place(reading, "boy") == ("left", None)
+
+
+def test_a_fronted_participle_from_a_corner_places_the_subject_after_it():
+    reading = reading_of(
+        "A dragon coils on a rock. Facing it from the bottom left, a knight raises his shield."
+    )
+    assert _place(reading, "knight") == ("left", "bottom")
+    assert ("knight", "on", "dragon") not in _relations(reading)
+
+
+def test_from_a_corner_after_a_verb_or_opening_the_sentence_is_a_place():
+    reading = reading_of(
+        "An owl glides in from the top right corner. From the lower left, a hunter watches it."
+    )
+    assert _place(reading, "owl") == ("right", "top")
+    assert _place(reading, "hunter") == ("left", "bottom")
