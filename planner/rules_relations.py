@@ -34,7 +34,7 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, l
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class, is_verb_of
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -1085,6 +1085,24 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
 
 
+def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'ravens circle the top of the tower', 'two gulls wheel the mast of a ship': an animal or a
+    flying thing circling a thing (a circle_verb of words.tsv) is above it; people circling a
+    maypole are not."""
+    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CIRCLE_VERB):
+        return []
+    whole = phrases[_whole(phrases, k + 1, at, nouns)]
+    if whole.start not in at or nouns[at[whole.start]].role not in _PLACED_ROLES:
+        return []
+    target = _resolve(nouns, at[whole.start])
+    actors = [a for a in _subjects(phrases, k, at, nouns) if a != target]
+    kinds = [nouns[a].entry.kind if nouns[a].entry else None for a in actors]
+    if not actors or any(kind in {None, ThingKind.PERSON} for kind in kinds):
+        return []
+    return [Link(RelationKind.ABOVE, a, (target,)) for a in actors]
+
+
 def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:
@@ -1232,7 +1250,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     supports = [i for i in (_support(phrases, k, at, nouns) for k in range(len(phrases))) if i is not None]
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            links.extend(_action(phrases, k, at, nouns))
+            links.extend(_circling(phrases, k, at, nouns) or _action(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "where":
             links.extend(_where(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):

@@ -154,6 +154,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.FILL_WORD,
         WordClass.FOCUS_WORD,
         WordClass.PEEK_VERB,
+        WordClass.CIRCLE_VERB,
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:

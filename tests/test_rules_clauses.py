@@ -588,3 +588,19 @@ def test_from_a_corner_after_a_verb_or_opening_the_sentence_is_a_place():
     )
     assert _place(reading, "owl") == ("right", "top")
     assert _place(reading, "hunter") == ("left", "bottom")
+
+
+def test_a_bird_circling_the_top_of_a_thing_is_above_it():
+    reading = reading_of("Black crows circle the top of the old windmill at dusk.")
+    assert ("crow", "above", "windmill") in _relations(reading)
+    assert ("windmill", "next_to", "crow") not in _relations(reading)
+
+
+def test_wheeling_round_a_part_is_above_its_owner_but_people_circling_are_not():
+    reading = reading_of(
+        "Two gulls wheel the mast of a fishing boat, and a drone orbits the lighthouse. "
+        "Children circle a maypole."
+    )
+    assert ("gull", "above", "boat") in _relations(reading)
+    assert ("drone", "above", "lighthouse") in _relations(reading)
+    assert ("child", "above", "maypole") not in _relations(reading)
