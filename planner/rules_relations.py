@@ -17,6 +17,7 @@ from planner.reading import Place, RelationKind, Size
 from planner.rules_clauses import (
     RELATIVE,
     arriving,
+    fronted_clause,
     is_governed,
     lead_in,
     next_verb,
@@ -327,26 +328,36 @@ def _object(
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
-        if (
-            nxt.head in _POSTURES
-            and nxt.determiner in {"its", "his", "her", "their"}
-            and not _mounted(phrases, k)
-        ):
+        if _posture(phrases, k, at, nouns, nxt, subject):
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
-        if (
-            noun.role in {Role.NONE, Role.PART}
-            and nxt.determiner in {"its", "their"}
-            and nxt.head not in _POSTURES
-        ):
-            return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
+        if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
+            animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
+            return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject)  # "on its third step"
         found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
+
+
+def _posture(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int] | None,
+) -> bool:
+    """Whether 'on its back' at k is the subject's own pose ('a dog sleeps on its back'), not
+    another thing's back: after a verb of riding, or for a thing named 'with' another ('a horse
+    with a bird on its back'), it is the other's."""
+    if nxt.head not in _POSTURES or nxt.determiner not in {"its", "his", "her", "their"}:
+        return False
+    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
 
 
 def _mounted(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -372,24 +383,50 @@ def _pronoun(
         return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        for p in phrases:
-            if (
-                not isinstance(p, NounPhrase)
-                or p.sentence != wanted
-                or p.start not in at
-                or p.start >= phrases[k].start
-            ):
-                continue
-            holder = _holder(nouns, at[p.start])
-            known = nouns[holder].entry if holder is not None else None
-            if (
-                holder is None
-                or holder in subject
-                or (animate and (known is None or known.kind not in _ANIMATE))
-            ):
-                continue
-            return holder
+        found = _first_in(phrases, k, at, nouns, wanted, animate, subject)
+        if found is not None:
+            return found
+        ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
+        if ahead is not None:
+            return ahead  # "With a monkey on its head, an elephant ...": the elephant
     return None
+
+
+def _first_in(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    sentence: int,
+    animate: bool,
+    subject: list[int],
+) -> int | None:
+    """The first thing (a person or animal when `animate`) named in `sentence` before phrase k
+    that is not one of `subject`."""
+    for p in phrases:
+        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
+            continue
+        if p.start >= phrases[k].start:
+            break
+        holder = _holder(nouns, at[p.start])
+        known = nouns[holder].entry if holder is not None else None
+        if holder is None or holder in subject or (animate and (known is None or known.kind not in _ANIMATE)):
+            continue
+        return holder
+    return None
+
+
+def _ahead(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subject: list[int]
+) -> int | None:
+    """The thing a possessive in a clause that opens its sentence with no verb of its own stands for
+    ('With a monkey riding on its head, an elephant wades', 'A parrot perched on his shoulder, the
+    sailor mends a net'): the first thing after the comma that closes the clause."""
+    comma = fronted_clause(phrases, k)
+    if comma is None or not subject or any(nouns[s].phrase.start > phrases[comma].start for s in subject):
+        return None  # "To its left, a plate": the subject comes after the comma, 'its' before
+    found = _next_things(phrases, comma, at, nouns, limit=1)
+    return found[0] if found and found[0] not in subject else None
 
 
 def _with_owner(

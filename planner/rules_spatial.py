@@ -295,6 +295,9 @@ def _possessive_side(words: list[str], start: int) -> Spatial | None:
         return Spatial(3, relation="adjacent", needs_object=True, to_referent=True, referent=owner)
     if side not in {"left", "right"} or words[start] == "by":
         return None
+    part = words[start + 3] if start + 3 < len(words) else ""
+    if part not in {"side", "hand"} and is_class(part, WordClass.PART):
+        return None  # "perched on his left shoulder": on the shoulder, not to his left
     length = 4 if start + 3 < len(words) and words[start + 3] in {"side", "hand"} else 3
     return Spatial(length, relation=f"{side}_of", needs_object=True, to_referent=True, referent=owner)
 

@@ -604,3 +604,23 @@ def test_wheeling_round_a_part_is_above_its_owner_but_people_circling_are_not():
     assert ("gull", "above", "boat") in _relations(reading)
     assert ("drone", "above", "lighthouse") in _relations(reading)
     assert ("child", "above", "maypole") not in _relations(reading)
+
+
+def test_a_possessive_in_an_opening_clause_without_a_verb_is_the_thing_after_its_comma():
+    reading = reading_of("With a lemur riding on its head, a tall giraffe strolls past a baobab.")
+    assert ("lemur", "on", "giraffe") in _relations(reading)
+    reading = reading_of("A macaw perched on his shoulder, the old sailor mends a net on the pier.")
+    assert ("macaw", "on", "sailor") in _relations(reading)
+
+
+def test_on_his_left_shoulder_is_on_the_person_not_to_his_left():
+    reading = reading_of("A fisherman coils a rope, a grey gull perched on his left shoulder.")
+    assert ("gull", "on", "fisherman") in _relations(reading)
+    assert ("gull", "left_of", "fisherman") not in _relations(reading)
+
+
+def test_on_its_back_after_with_is_the_owners_back_not_a_pose():
+    reading = reading_of("A pony grazes by the gate with a small sparrow on its back.")
+    assert ("sparrow", "on", "pony") in _relations(reading)
+    reading = reading_of("A puppy sleeps on its back by the gate.")
+    assert not any(r[1] == "on" and r[0] == "puppy" for r in _relations(reading))
