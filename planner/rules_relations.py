@@ -1181,6 +1181,13 @@ def _coming_from(
     return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []
 
 
+def _together(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a boy and a girl sit side by side', 'a fox and a hare sleep back to back': each thing of the
+    subject is next to the one named before it (a group of one kind is laid out together anyway)."""
+    said = _subjects(phrases, k, at, nouns)
+    return [Link(RelationKind.NEXT_TO, b, (a,)) for a, b in zip(said, said[1:], strict=False)]
+
+
 def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'a hammock strung between them where a man naps': the thing after 'where' is in the last
     thing named before it."""
@@ -1293,6 +1300,9 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)
+        if p.spatial.relation == "together":
+            links.extend(_together(phrases, k, at, nouns))
+            continue
         if p.spatial.relation == "camera":
             places.extend(_coming_from(phrases, k, at, nouns))
             continue

@@ -624,3 +624,18 @@ def test_on_its_back_after_with_is_the_owners_back_not_a_pose():
     assert ("sparrow", "on", "pony") in _relations(reading)
     reading = reading_of("A puppy sleeps on its back by the gate.")
     assert not any(r[1] == "on" and r[0] == "puppy" for r in _relations(reading))
+
+
+def test_back_to_back_and_side_by_side_are_next_to_each_other_not_a_place():
+    reading = reading_of("A fox and a hare sleep back to back in the snow.")
+    assert ("hare", "next_to", "fox") in _relations(reading)
+    assert _place(reading, "fox") == (None, None)
+    reading = reading_of("Two sisters stand back to back in a meadow.")
+    assert _place(reading, "sister") == (None, None)
+
+
+def test_shoulder_to_shoulder_after_a_bare_verb_keeps_the_verb_and_the_things():
+    reading = reading_of("Four soldiers march shoulder to shoulder, and a boy and a goat walk side by side.")
+    assert [t.head for t in reading.things] == ["soldier", "boy", "goat"]
+    assert reading.things[0].count == 4
+    assert ("goat", "next_to", "boy") in _relations(reading)
