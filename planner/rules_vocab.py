@@ -111,6 +111,7 @@ class WordClass(str, Enum):
     CAST_NOUN = "cast_noun"  # "3 characters": a count of the people named after it
     WALL_SURFACE = "wall_surface"  # "wall": a thing hung on it is high in the picture
     SIDE_BY_SIDE = "side_by_side"  # "back to back", "shoulder to shoulder": the things are next to each other
+    ORDINAL = "ordinal"  # "third", "last": 'the third one' is one of the counted group before
     CIRCLE_VERB = "circle_verb"  # "circle", "wheel": a bird circling a thing is above it (lemmas)
 
 

@@ -639,3 +639,16 @@ def test_shoulder_to_shoulder_after_a_bare_verb_keeps_the_verb_and_the_things():
     assert [t.head for t in reading.things] == ["soldier", "boy", "goat"]
     assert reading.things[0].count == 4
     assert ("goat", "next_to", "boy") in _relations(reading)
+
+
+def test_the_third_one_is_one_of_the_counted_group_not_the_last_noun():
+    reading = reading_of("Three stools line the counter, and a girl sits on the third one.")
+    assert ("girl", "on", "stool") in _relations(reading)
+    assert sum(t.count or 1 for t in reading.things if t.head == "stool") == 3
+    assert [t.head for t in reading.things].count("girl") == 1
+
+
+def test_the_last_one_after_a_sentence_is_one_of_the_group_named_before():
+    reading = reading_of("Five lanterns hang from the eaves. A small moth rests on the last one.")
+    assert ("moth", "on", "lantern") in _relations(reading)
+    assert [t.head for t in reading.things].count("moth") == 1
