@@ -205,7 +205,8 @@ def next_verb(phrases: tuple[Phrase, ...], k: int) -> int | None:
 
 def arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
     """The verb before 'from the left' at k, past its object and an 'in' or 'out' ('follows the
-    turtle from the right', 'rides in from the left', 'walks out from the right')."""
+    turtle from the right', 'rides in from the left', 'walks out from the right', 'facing it from
+    the bottom left')."""
     j = k - 1
     if j >= 0 and isinstance(phrases[j], SpacePhrase) and phrases[j].end - phrases[j].start == 1:
         j -= 1  # "in", "into": no object of its own
@@ -217,6 +218,26 @@ def arriving(phrases: tuple[Phrase, ...], k: int) -> int | None:
         )
     ):
         j -= 1
-    if j >= 1 and isinstance(phrases[j], NounPhrase) and j == k - 1:
+    said = isinstance(phrases[j], NounPhrase) or isinstance(phrases[j], Mark) and phrases[j].tag is Tag.PRON
+    if j >= 1 and said and j == k - 1:
         j -= 1
-    return j if j >= 1 and isinstance(phrases[j], Verb) else None
+    return j if j >= 0 and isinstance(phrases[j], Verb) else None
+
+
+def fronted_clause(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The comma closing a clause that opens the sentence of phrase k, past k, when that clause has
+    no finite verb ('With a monkey riding on its head, ...', 'A parrot perched on his shoulder, ...'):
+    its possessives may stand for the thing named right after the comma. None otherwise."""
+    start = k
+    while start > 0 and not (isinstance(phrases[start - 1], Mark) and phrases[start - 1].tag is Tag.END):
+        start -= 1
+    for j in range(start, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Verb) and not (participle(phrases, j) or j == start or p.low.endswith("ing")):
+            return None
+        if isinstance(p, Mark) and (p.tag is Tag.END or p.low in {"and", "while", "as"}):
+            return None
+        if isinstance(p, Mark) and p.low == ",":
+            named = j + 1 < len(phrases) and isinstance(phrases[j + 1], NounPhrase)
+            return j if j > k and named else None
+    return None

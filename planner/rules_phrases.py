@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from planner.rules_spatial import Spatial, match_spatial
-from planner.rules_tokens import Tag, Token
+from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
     WordClass,
     entry,
@@ -335,6 +335,8 @@ def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | 
         return SpacePhrase(i, i + 4, tokens[i].sentence, Spatial(4), order=True)
     if tuple(lows[i : i + 3]) == _ORDER[1:]:
         return SpacePhrase(i, i + 3, tokens[i].sentence, Spatial(3), order=True)
+    if side_by_side(lows, i):  # "back to back": next to each other, not a place
+        return SpacePhrase(i, i + 3, tokens[i].sentence, Spatial(3, relation="together"), lead=lows[i])
     spatial = match_spatial(lows, i)
     if spatial is None:
         return None

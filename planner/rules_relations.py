@@ -17,6 +17,7 @@ from planner.reading import Place, RelationKind, Size
 from planner.rules_clauses import (
     RELATIVE,
     arriving,
+    fronted_clause,
     is_governed,
     lead_in,
     next_verb,
@@ -34,7 +35,7 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, l
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class
+from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class, is_verb_of
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -327,26 +328,36 @@ def _object(
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
-        if (
-            nxt.head in _POSTURES
-            and nxt.determiner in {"its", "his", "her", "their"}
-            and not _mounted(phrases, k)
-        ):
+        if _posture(phrases, k, at, nouns, nxt, subject):
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
-        if (
-            noun.role in {Role.NONE, Role.PART}
-            and nxt.determiner in {"its", "their"}
-            and nxt.head not in _POSTURES
-        ):
-            return _pronoun(phrases, k, at, nouns, animate=False, subject=subject)  # "on its third step"
+        if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
+            animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
+            return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject)  # "on its third step"
         found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
+
+
+def _posture(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int] | None,
+) -> bool:
+    """Whether 'on its back' at k is the subject's own pose ('a dog sleeps on its back'), not
+    another thing's back: after a verb of riding, or for a thing named 'with' another ('a horse
+    with a bird on its back'), it is the other's."""
+    if nxt.head not in _POSTURES or nxt.determiner not in {"its", "his", "her", "their"}:
+        return False
+    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
 
 
 def _mounted(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -372,24 +383,50 @@ def _pronoun(
         return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        for p in phrases:
-            if (
-                not isinstance(p, NounPhrase)
-                or p.sentence != wanted
-                or p.start not in at
-                or p.start >= phrases[k].start
-            ):
-                continue
-            holder = _holder(nouns, at[p.start])
-            known = nouns[holder].entry if holder is not None else None
-            if (
-                holder is None
-                or holder in subject
-                or (animate and (known is None or known.kind not in _ANIMATE))
-            ):
-                continue
-            return holder
+        found = _first_in(phrases, k, at, nouns, wanted, animate, subject)
+        if found is not None:
+            return found
+        ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
+        if ahead is not None:
+            return ahead  # "With a monkey on its head, an elephant ...": the elephant
     return None
+
+
+def _first_in(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    sentence: int,
+    animate: bool,
+    subject: list[int],
+) -> int | None:
+    """The first thing (a person or animal when `animate`) named in `sentence` before phrase k
+    that is not one of `subject`."""
+    for p in phrases:
+        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
+            continue
+        if p.start >= phrases[k].start:
+            break
+        holder = _holder(nouns, at[p.start])
+        known = nouns[holder].entry if holder is not None else None
+        if holder is None or holder in subject or (animate and (known is None or known.kind not in _ANIMATE)):
+            continue
+        return holder
+    return None
+
+
+def _ahead(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subject: list[int]
+) -> int | None:
+    """The thing a possessive in a clause that opens its sentence with no verb of its own stands for
+    ('With a monkey riding on its head, an elephant wades', 'A parrot perched on his shoulder, the
+    sailor mends a net'): the first thing after the comma that closes the clause."""
+    comma = fronted_clause(phrases, k)
+    if comma is None or not subject or any(nouns[s].phrase.start > phrases[comma].start for s in subject):
+        return None  # "To its left, a plate": the subject comes after the comma, 'its' before
+    found = _next_things(phrases, comma, at, nouns, limit=1)
+    return found[0] if found and found[0] not in subject else None
 
 
 def _with_owner(
@@ -1085,6 +1122,24 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
 
 
+def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'ravens circle the top of the tower', 'two gulls wheel the mast of a ship': an animal or a
+    flying thing circling a thing (a circle_verb of words.tsv) is above it; people circling a
+    maypole are not."""
+    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CIRCLE_VERB):
+        return []
+    whole = phrases[_whole(phrases, k + 1, at, nouns)]
+    if whole.start not in at or nouns[at[whole.start]].role not in _PLACED_ROLES:
+        return []
+    target = _resolve(nouns, at[whole.start])
+    actors = [a for a in _subjects(phrases, k, at, nouns) if a != target]
+    kinds = [nouns[a].entry.kind if nouns[a].entry else None for a in actors]
+    if not actors or any(kind in {None, ThingKind.PERSON} for kind in kinds):
+        return []
+    return [Link(RelationKind.ABOVE, a, (target,)) for a in actors]
+
+
 def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:
@@ -1109,13 +1164,28 @@ def _coming_from(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[tuple[int, Place]]:
     """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
-    subject of the verb is on that side (a light 'from the left' places nothing)."""
-    side = phrases[k].spatial.horizontal  # type: ignore[union-attr]
+    subject of the verb is on that side (a light 'from the left' places nothing). A fronted phrase
+    ('Facing it from the bottom left, a knight ...', 'From the top right, a hawk ...') places the
+    thing right after its comma."""
+    spatial = phrases[k].spatial  # type: ignore[union-attr]
     verb = arriving(phrases, k)
-    if side is None or verb is None:
+    fronted = opens_sentence(phrases, k if verb is None else verb)
+    if spatial.horizontal is None or verb is None and not fronted:
         return []
-    subject = _clause(phrases, verb, at, nouns)
-    return [(subject[0], Place(horizontal=side))] if subject else []
+    if fronted:
+        after = phrases[k + 1 : k + 3]
+        comma = len(after) == 2 and getattr(after[0], "low", "") == "," and isinstance(after[1], NounPhrase)
+        subject = _next_things(phrases, k, at, nouns, limit=1) if comma else []
+    else:
+        subject = _clause(phrases, verb, at, nouns)
+    return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []
+
+
+def _together(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a boy and a girl sit side by side', 'a fox and a hare sleep back to back': each thing of the
+    subject is next to the one named before it (a group of one kind is laid out together anyway)."""
+    said = _subjects(phrases, k, at, nouns)
+    return [Link(RelationKind.NEXT_TO, b, (a,)) for a, b in zip(said, said[1:], strict=False)]
 
 
 def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
@@ -1224,12 +1294,15 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     supports = [i for i in (_support(phrases, k, at, nouns) for k in range(len(phrases))) if i is not None]
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            links.extend(_action(phrases, k, at, nouns))
+            links.extend(_circling(phrases, k, at, nouns) or _action(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "where":
             links.extend(_where(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = _place_of(p)
+        if p.spatial.relation == "together":
+            links.extend(_together(phrases, k, at, nouns))
+            continue
         if p.spatial.relation == "camera":
             places.extend(_coming_from(phrases, k, at, nouns))
             continue

@@ -1114,6 +1114,18 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     return _thing_role(phrases, k, nouns, known)
 
 
+def _ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The counted group 'the third one' picks from: the latest thing named with a count above one
+    ('three stools at the counter ... a boy sits on the third one': a stool, not a boy)."""
+    if not any(is_class(word, WordClass.ORDINAL) for word in p.words):
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.role is Role.THING and noun.ref is None and (noun.phrase.count or 0) > 1:
+            return i
+    return None
+
+
 def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
     """Every noun phrase of `phrases` with its role, in order."""
     nouns: list[Noun] = []
@@ -1128,7 +1140,8 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             known = _SOMEONE  # an unlisted word for someone, dressed: a person
         head = p.head
         if p.head == "one" and role is Role.THING:
-            echoed = nouns[_owner(nouns, p.sentence) or 0]
+            ranked = _ranked_group(p, nouns)
+            echoed = nouns[ranked if ranked is not None else _owner(nouns, p.sentence) or 0]
             known, head = echoed.entry, echoed.head
         if role is Role.THING:
             ref = _member_of(p, head, nouns)

@@ -191,6 +191,10 @@ def _directional(words: list[str], start: int) -> Spatial | None:
             i + 1 - start, horizontal=horizontal, vertical=vertical, depth=depth, needs_object=True
         )
         return replace(place, relation=_of_relation(place, words[start]))
+    if words[start] == "from" and horizontal in {"left", "right"}:
+        return Spatial(
+            i - start, relation="camera", horizontal=horizontal, vertical=vertical
+        )  # "from the bottom left"
     if words[start] in _LEAD and words[start] not in _PLACE_LEADS:
         return None
     if _rank(words, start, i):
@@ -291,6 +295,9 @@ def _possessive_side(words: list[str], start: int) -> Spatial | None:
         return Spatial(3, relation="adjacent", needs_object=True, to_referent=True, referent=owner)
     if side not in {"left", "right"} or words[start] == "by":
         return None
+    part = words[start + 3] if start + 3 < len(words) else ""
+    if part not in {"side", "hand"} and is_class(part, WordClass.PART):
+        return None  # "perched on his left shoulder": on the shoulder, not to his left
     length = 4 if start + 3 < len(words) and words[start + 3] in {"side", "hand"} else 3
     return Spatial(length, relation=f"{side}_of", needs_object=True, to_referent=True, referent=owner)
 
@@ -329,8 +336,9 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         phrase = tuple(words[start : start + length])
         if len(phrase) == length and phrase in _RELATIVE_PHRASES:
             relation = _RELATIVE_PHRASES[phrase]
-            if relation == "camera" and words[start + length : start + length + 1] == ["of"]:
-                continue  # "from the top of a post": a place on the post, not the camera's
+            following = words[start + length : start + length + 1]
+            if relation == "camera" and following and (following[0] == "of" or following[0] in _HORIZONTAL):
+                continue  # "from the top of a post": on the post; "from the top left": a corner
             if (
                 phrase == ("from", "behind")
                 and words[start + 2 : start + 3]

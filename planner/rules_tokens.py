@@ -154,6 +154,8 @@ def _word_tag(low: str) -> Tag:
         WordClass.FILL_WORD,
         WordClass.FOCUS_WORD,
         WordClass.PEEK_VERB,
+        WordClass.CIRCLE_VERB,
+        WordClass.ORDINAL,
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:
@@ -583,11 +585,26 @@ def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
     return tags[j] is Tag.NUM and value is not None and int(value) > 1
 
 
+def side_by_side(lows: list[str], i: int) -> bool:
+    """Whether the words from i are an idiom of things next to each other ('side by side', 'back to
+    back', 'shoulder to shoulder': words.tsv)."""
+    return is_class(" ".join(lows[i : i + 3]), WordClass.SIDE_BY_SIDE)
+
+
+def _side_by_side(tags: list[Tag], lows: list[str]) -> list[Tag]:
+    """Tags with the words of a side-by-side idiom read as adverbs ('soldiers march shoulder to
+    shoulder': no noun 'march shoulder', no place 'back')."""
+    for i in range(len(lows) - 2):
+        if side_by_side(lows, i):
+            tags[i : i + 3] = [Tag.ADV] * 3
+    return tags
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
-    tags = [_word_tag(low) for low in lows]
+    tags = _side_by_side([_word_tag(low) for low in lows], lows)
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)

@@ -115,6 +115,9 @@ class WordClass(str, Enum):
     NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
     CAST_NOUN = "cast_noun"  # "3 characters": a count of the people named after it
     WALL_SURFACE = "wall_surface"  # "wall": a thing hung on it is high in the picture
+    SIDE_BY_SIDE = "side_by_side"  # "back to back", "shoulder to shoulder": the things are next to each other
+    ORDINAL = "ordinal"  # "third", "last": 'the third one' is one of the counted group before
+    CIRCLE_VERB = "circle_verb"  # "circle", "wheel": a bird circling a thing is above it (lemmas)
 
 
 @dataclass(frozen=True)

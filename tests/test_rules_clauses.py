@@ -572,3 +572,83 @@ def test_a_fronted_participle_with_a_distance_goes_to_the_subject_after_it():
     )
     assert ("boy", "below", "baker") in _relations(reading)
     assert _place(reading, "boy") == ("left", None)
+
+
+def test_a_fronted_participle_from_a_corner_places_the_subject_after_it():
+    reading = reading_of(
+        "A dragon coils on a rock. Facing it from the bottom left, a knight raises his shield."
+    )
+    assert _place(reading, "knight") == ("left", "bottom")
+    assert ("knight", "on", "dragon") not in _relations(reading)
+
+
+def test_from_a_corner_after_a_verb_or_opening_the_sentence_is_a_place():
+    reading = reading_of(
+        "An owl glides in from the top right corner. From the lower left, a hunter watches it."
+    )
+    assert _place(reading, "owl") == ("right", "top")
+    assert _place(reading, "hunter") == ("left", "bottom")
+
+
+def test_a_bird_circling_the_top_of_a_thing_is_above_it():
+    reading = reading_of("Black crows circle the top of the old windmill at dusk.")
+    assert ("crow", "above", "windmill") in _relations(reading)
+    assert ("windmill", "next_to", "crow") not in _relations(reading)
+
+
+def test_wheeling_round_a_part_is_above_its_owner_but_people_circling_are_not():
+    reading = reading_of(
+        "Two gulls wheel the mast of a fishing boat, and a drone orbits the lighthouse. "
+        "Children circle a maypole."
+    )
+    assert ("gull", "above", "boat") in _relations(reading)
+    assert ("drone", "above", "lighthouse") in _relations(reading)
+    assert ("child", "above", "maypole") not in _relations(reading)
+
+
+def test_a_possessive_in_an_opening_clause_without_a_verb_is_the_thing_after_its_comma():
+    reading = reading_of("With a lemur riding on its head, a tall giraffe strolls past a baobab.")
+    assert ("lemur", "on", "giraffe") in _relations(reading)
+    reading = reading_of("A macaw perched on his shoulder, the old sailor mends a net on the pier.")
+    assert ("macaw", "on", "sailor") in _relations(reading)
+
+
+def test_on_his_left_shoulder_is_on_the_person_not_to_his_left():
+    reading = reading_of("A fisherman coils a rope, a grey gull perched on his left shoulder.")
+    assert ("gull", "on", "fisherman") in _relations(reading)
+    assert ("gull", "left_of", "fisherman") not in _relations(reading)
+
+
+def test_on_its_back_after_with_is_the_owners_back_not_a_pose():
+    reading = reading_of("A pony grazes by the gate with a small sparrow on its back.")
+    assert ("sparrow", "on", "pony") in _relations(reading)
+    reading = reading_of("A puppy sleeps on its back by the gate.")
+    assert not any(r[1] == "on" and r[0] == "puppy" for r in _relations(reading))
+
+
+def test_back_to_back_and_side_by_side_are_next_to_each_other_not_a_place():
+    reading = reading_of("A fox and a hare sleep back to back in the snow.")
+    assert ("hare", "next_to", "fox") in _relations(reading)
+    assert _place(reading, "fox") == (None, None)
+    reading = reading_of("Two sisters stand back to back in a meadow.")
+    assert _place(reading, "sister") == (None, None)
+
+
+def test_shoulder_to_shoulder_after_a_bare_verb_keeps_the_verb_and_the_things():
+    reading = reading_of("Four soldiers march shoulder to shoulder, and a boy and a goat walk side by side.")
+    assert [t.head for t in reading.things] == ["soldier", "boy", "goat"]
+    assert reading.things[0].count == 4
+    assert ("goat", "next_to", "boy") in _relations(reading)
+
+
+def test_the_third_one_is_one_of_the_counted_group_not_the_last_noun():
+    reading = reading_of("Three stools line the counter, and a girl sits on the third one.")
+    assert ("girl", "on", "stool") in _relations(reading)
+    assert sum(t.count or 1 for t in reading.things if t.head == "stool") == 3
+    assert [t.head for t in reading.things].count("girl") == 1
+
+
+def test_the_last_one_after_a_sentence_is_one_of_the_group_named_before():
+    reading = reading_of("Five lanterns hang from the eaves. A small moth rests on the last one.")
+    assert ("moth", "on", "lantern") in _relations(reading)
+    assert [t.head for t in reading.things].count("moth") == 1
