@@ -128,6 +128,27 @@ class Spatial:
     referent: str = ""  # the possessive of a `to_referent` phrase ("its", "his", "her", "their")
 
 
+def _directions(words: list[str], i: int) -> tuple[int, str | None, str | None, str | None]:
+    """The run of direction words from i ('far upper left'): where it ends, and its horizontal,
+    vertical and depth parts (None when not said)."""
+    horizontal = vertical = depth = None
+    while i < len(words) and (
+        words[i] in _HORIZONTAL or words[i] in _VERTICAL or words[i] in _DEPTH or words[i] in _FILLER
+    ):
+        word = words[i]
+        if word == "middle" or word in {"center", "centre"}:
+            horizontal = horizontal or "center"
+            vertical = vertical or "middle"
+        elif word in _HORIZONTAL:
+            horizontal = _HORIZONTAL[word]
+        elif word in _VERTICAL:
+            vertical = _VERTICAL[word]
+        elif word in _DEPTH:
+            depth = _DEPTH[word]
+        i += 1
+    return i, horizontal, vertical, depth
+
+
 def _directional(words: list[str], start: int) -> Spatial | None:
     """[lead] [the] direction-words [area-word] [of] -> an absolute place or a relation."""
     i = start
@@ -137,27 +158,8 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         i += 1
     if i < len(words) and words[i] == "the":
         i += 1
-    horizontal = vertical = depth = None
-    found = 0
-    while i < len(words) and (
-        words[i] in _HORIZONTAL or words[i] in _VERTICAL or words[i] in _DEPTH or words[i] in _FILLER
-    ):
-        word = words[i]
-        if word in _FILLER:
-            i += 1
-            continue
-        if word == "middle" or word in {"center", "centre"}:
-            horizontal = horizontal or "center"
-            vertical = vertical or "middle"
-        elif word in _HORIZONTAL:
-            horizontal = _HORIZONTAL[word]
-        elif word in _VERTICAL:
-            vertical = _VERTICAL[word]
-        else:
-            depth = _DEPTH[word]
-        found += 1
-        i += 1
-    if not found:
+    i, horizontal, vertical, depth = _directions(words, i)
+    if (horizontal, vertical, depth) == (None, None, None):
         return None
     labelled = _label(words, start, i) or (i if _tag_place(words, start, i) else None)
     if labelled is not None:
