@@ -659,3 +659,14 @@ def test_a_scene_named_after_the_first_thing_is_a_place_not_the_whole_pictures_s
     assert not any("winding road" in r.prompt for r in late.regions)
     early = plan("In a sunny kitchen, a girl pours milk into a bowl while a cat watches.")
     assert all("sunny kitchen" in r.prompt for r in early.regions)
+
+
+def test_the_vocabulary_has_one_entry_per_word():
+    from importlib.resources import files
+
+    rows = files("planner").joinpath("data/things.tsv").read_text(encoding="utf-8").splitlines()
+    words = [row.split("\t")[0] for row in rows if row and not row.startswith("#")]
+    assert sorted(w for w in set(words) if words.count(w) > 1) == []
+    rows = files("planner").joinpath("data/words.tsv").read_text(encoding="utf-8").splitlines()
+    pairs = [tuple(row.split("\t")[:2]) for row in rows if row and not row.startswith("#")]
+    assert sorted(p for p in set(pairs) if pairs.count(p) > 1) == []  # a word may be in several classes
