@@ -252,3 +252,16 @@ def test_a_tall_person_is_drawn_taller_not_bigger():
     assert woman[3] - woman[1] > man[3] - man[1] and woman[2] - woman[0] <= man[2] - man[0], (woman, man)
     tower = planner.reading.read_prompt("A tall lamp stands in a corner.").things[0]
     assert tower.size > planner.reading.read_prompt("A lamp stands in a corner.").things[0].size
+
+
+def test_a_label_may_name_a_band_of_the_picture():
+    """'Upper row: ...', 'Lower tier: ...': the word before the colon names a band of the picture,
+    so what follows is placed there and the band's name is no thing."""
+    prompt = (
+        "A bakery window display, straight-on. Upper row: three glazed donuts and a cherry pie."
+        " Lower tier: a wicker basket of baguettes and a chocolate cake on a glass stand."
+    )
+    p = plan(prompt)
+    assert centre(box(p, "donut"))[1] < 0.42 and centre(box(p, "cherry pie"))[1] < 0.42
+    assert centre(box(p, "wicker basket"))[1] > 0.58
+    assert not any(r.label in {"row", "tier"} for r in p.regions)
