@@ -265,3 +265,16 @@ def test_a_label_may_name_a_band_of_the_picture():
     assert centre(box(p, "donut"))[1] < 0.42 and centre(box(p, "cherry pie"))[1] < 0.42
     assert centre(box(p, "wicker basket"))[1] > 0.58
     assert not any(r.label in {"row", "tier"} for r in p.regions)
+
+
+def test_a_ride_or_a_monastery_is_bigger_than_a_person():
+    """Big named things ('a roller coaster', 'a Ferris wheel', 'a monastery') are huge, not the tiny
+    drink coaster or the wheel of a cart: they get bigger boxes than a person beside them."""
+    p = plan(
+        "At a seaside fair, a wooden roller coaster climbs on the left, a Ferris wheel turns on the"
+        " right, and a girl with a kite walks in the middle. On a far hill stands a monastery, and a"
+        " monk waits beside it."
+    )
+    girl = area(box(p, "girl"))
+    assert area(box(p, "wooden roller coaster")) > girl and area(box(p, "ferris wheel")) > girl
+    assert area(box(p, "monastery")) > area(box(p, "monk"))
