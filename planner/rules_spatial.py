@@ -222,13 +222,20 @@ def _height(vertical: str | None, depth: str | None) -> str | None:
 def _label(words: list[str], start: int, i: int) -> int | None:
     """The end of a place said as a label ('Center: a clock', 'bottom right corner: a vase',
     'background: a full moon', 'a cat (left)'), past an area word, or None: a label is a place
-    in the picture whatever word it is ('Top:' is not 'a top hat')."""
-    end = i + 1 if i < len(words) and words[i] in _AREA else i
+    in the picture whatever word it is ('Top:' is not 'a top hat'). The word before the colon may
+    name any band of the picture ('Top shelf:', 'Bottom row:', 'Left panel:')."""
+    end = (
+        i + 1 if i < len(words) and (words[i] in _AREA or words[i].isalpha() and _colon(words, i + 1)) else i
+    )
     if end < len(words) and words[end] == ":" and (start == 0 or words[start - 1] in LABEL_BEFORE):
         return end
     if start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
         return end
     return None
+
+
+def _colon(words: list[str], i: int) -> bool:
+    return i < len(words) and words[i] == ":"
 
 
 def _space_taken(words: list[str], start: int) -> bool:

@@ -252,3 +252,29 @@ def test_a_tall_person_is_drawn_taller_not_bigger():
     assert woman[3] - woman[1] > man[3] - man[1] and woman[2] - woman[0] <= man[2] - man[0], (woman, man)
     tower = planner.reading.read_prompt("A tall lamp stands in a corner.").things[0]
     assert tower.size > planner.reading.read_prompt("A lamp stands in a corner.").things[0].size
+
+
+def test_a_label_may_name_a_band_of_the_picture():
+    """'Upper row: ...', 'Lower tier: ...': the word before the colon names a band of the picture,
+    so what follows is placed there and the band's name is no thing."""
+    prompt = (
+        "A bakery window display, straight-on. Upper row: three glazed donuts and a cherry pie."
+        " Lower tier: a wicker basket of baguettes and a chocolate cake on a glass stand."
+    )
+    p = plan(prompt)
+    assert centre(box(p, "donut"))[1] < 0.42 and centre(box(p, "cherry pie"))[1] < 0.42
+    assert centre(box(p, "wicker basket"))[1] > 0.58
+    assert not any(r.label in {"row", "tier"} for r in p.regions)
+
+
+def test_a_ride_or_a_monastery_is_bigger_than_a_person():
+    """Big named things ('a roller coaster', 'a Ferris wheel', 'a monastery') are huge, not the tiny
+    drink coaster or the wheel of a cart: they get bigger boxes than a person beside them."""
+    p = plan(
+        "At a seaside fair, a wooden roller coaster climbs on the left, a Ferris wheel turns on the"
+        " right, and a girl with a kite walks in the middle. On a far hill stands a monastery, and a"
+        " monk waits beside it."
+    )
+    girl = area(box(p, "girl"))
+    assert area(box(p, "wooden roller coaster")) > girl and area(box(p, "ferris wheel")) > girl
+    assert area(box(p, "monastery")) > area(box(p, "monk"))
