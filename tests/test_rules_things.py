@@ -659,3 +659,11 @@ def test_a_scene_named_after_the_first_thing_is_a_place_not_the_whole_pictures_s
     assert not any("winding road" in r.prompt for r in late.regions)
     early = plan("In a sunny kitchen, a girl pours milk into a bowl while a cat watches.")
     assert all("sunny kitchen" in r.prompt for r in early.regions)
+
+
+def test_people_by_office_and_court_or_ship_furnishings_are_things():
+    p = plan("A magistrate in a grey wig sits on a throne while a duchess waits by the lectern.")
+    assert [r.label for r in p.regions] == ["magistrate", "throne", "duchess", "lectern"]
+    assert "grey wig" in prompt_of(p, "magistrate")
+    got = labels("Two pilots sit at a console below a wide viewport, a camcorder on the floor.")
+    assert {"console", "wide viewport", "camcorder"} <= set(got)
