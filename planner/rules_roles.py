@@ -839,6 +839,8 @@ def _thing_role(
     contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and nouns[-1].is_thing and _holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
+    if contents and nouns[-1].role is Role.ATTACHED and nouns[-1].ref is not None and _holds(nouns[-1]):
+        return (Role.ATTACHED, nouns[-1].ref)  # "two men hold a jug of water": the water is theirs too
     if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
     if (

@@ -600,6 +600,20 @@ def _side_by_side(tags: list[Tag], lows: list[str]) -> list[Tag]:
     return tags
 
 
+def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the colour at i ends a participle after a noun ('a lamp glowing orange, ...'):
+    the colour the thing glows or turns, not the head of a new noun ('glowing orange letters')."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    return (
+        tags[i] is Tag.NOUN
+        and is_class(lows[i], WordClass.COLOUR)
+        and tags[i - 1] is Tag.ADJ
+        and lows[i - 1].endswith("ing")
+        and tags[i - 2] is Tag.NOUN
+        and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}
+    )
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
@@ -615,6 +629,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)
+    for i in range(2, len(tags)):
+        if _glowing_colour(tags, lows, i):
+            tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
     tokens = []
     sentence = 0
     for text_, low, tag in zip(texts, lows, tags, strict=True):

@@ -670,3 +670,33 @@ def test_the_vocabulary_has_one_entry_per_word():
     rows = files("planner").joinpath("data/words.tsv").read_text(encoding="utf-8").splitlines()
     pairs = [tuple(row.split("\t")[:2]) for row in rows if row and not row.startswith("#")]
     assert sorted(p for p in set(pairs) if pairs.count(p) > 1) == []  # a word may be in several classes
+
+
+def test_people_by_office_and_court_or_ship_furnishings_are_things():
+    p = plan("A magistrate in a grey wig sits on a throne while a duchess waits by the lectern.")
+    assert [r.label for r in p.regions] == ["magistrate", "throne", "duchess", "lectern"]
+    assert "grey wig" in prompt_of(p, "magistrate")
+    got = labels("Two pilots sit at a console below a wide viewport, a camcorder on the floor.")
+    assert {"console", "wide viewport", "camcorder"} <= set(got)
+
+
+def test_a_shared_thing_and_what_a_held_container_holds_stay_with_their_holders():
+    p = plan("By the fountain, two sisters sharing a candy apple sit on a bench.")
+    assert [r.label for r in p.regions] == ["fountain", "sister", "sister", "bench"]
+    assert "candy apple" in prompt_of(p, "sister")
+    p = plan("At a long table two fishermen hold a jug of cider.")
+    assert "jug of cider" in prompt_of(p, "fisherman") and "cider" not in labels(
+        "At a long table two fishermen hold a jug of cider."
+    )
+
+
+def test_in_the_manner_of_names_a_style_not_a_thing():
+    assert "manner" not in labels(
+        "A harbour at dusk in the manner of a Dutch master, a brig moored at the quay."
+    )
+
+
+def test_a_colour_after_a_participle_is_how_the_thing_looks_not_a_new_thing():
+    p = plan("A tall lantern glowing orange stands beside a bench.")
+    assert [r.label for r in p.regions] == ["tall lantern", "bench"]
+    assert "glowing orange" in prompt_of(p, "tall lantern")
