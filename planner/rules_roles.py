@@ -1021,8 +1021,16 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     named = entry(nxt.compound) or entry(nxt.head)
     counted = (nxt.count or 0) > 1 and not is_class(nxt.head, WordClass.KIN)  # not "2girls, twin sisters"
     introduced = nxt.determiner in {"a", "an"} or counted  # "a swordsman", "two knights"
+    introduced = introduced or _character_tag(p, nxt)  # "2boys, pirate king, ..."
     someone = named is not None and named.kind is ThingKind.PERSON and introduced
     return someone or _cast_tag(phrases, j)
+
+
+def _character_tag(tag: NounPhrase, nxt: NounPhrase) -> bool:
+    """'2boys, pirate king': a bare described person word of another kind right after a count
+    tag names one of the characters it counts."""
+    bare = not nxt.determiner and nxt.count is None and bool(nxt.modifiers)
+    return bare and nxt.head != tag.head and not is_class(nxt.head, WordClass.KIN)
 
 
 def _arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -614,6 +614,18 @@ def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
 
 
+def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """A helper verb that is also a listed thing ('can') after an article or a modifier, or after
+    an '-ing' word that follows one ('a watering can'): the thing."""
+    if tags[i] is not Tag.AUX or entry(lows[i]) is None or i == 0:
+        return False
+    bare_verb = i + 1 < len(lows) and tags[i + 1] is Tag.VERB and not lows[i + 1].endswith("s")
+    j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
+    return (
+        tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} and lows[j - 1] not in {"that", "this"} and not bare_verb
+    )
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
@@ -623,6 +635,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)
             tags[i] = _adjunct(tags, lows, i)
+        elif _noun_helper(tags, lows, i):
+            tags[i] = Tag.NOUN  # "a watering can", "an old tin can"
+            tags[i - 1] = Tag.ADJ if tags[i - 1] is Tag.VERB else tags[i - 1]
         else:
             tags[i] = _adjective_verb(tags, lows, i)
             tags[i] = _in_context(tags, lows, i)

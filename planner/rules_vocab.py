@@ -251,6 +251,9 @@ def singular(word: str) -> str:
             return lemma
     if lemmas:
         return lemmas[0]
+    latin = word[:-1] if word.endswith("ae") else word[:-1] + "us" if word.endswith("i") else ""
+    if latin in vocabulary().things:
+        return latin  # "amphorae", "octopi": a Latin plural lemminflect does not know
     if word.endswith("men") and len(word) > 5:
         return word[:-3] + "man"  # an unlisted compound: "salarymen", "linemen"
     if word.endswith("s") and not word.endswith("ss"):

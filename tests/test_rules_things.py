@@ -700,3 +700,18 @@ def test_a_colour_after_a_participle_is_how_the_thing_looks_not_a_new_thing():
     p = plan("A tall lantern glowing orange stands beside a bench.")
     assert [r.label for r in p.regions] == ["tall lantern", "bench"]
     assert "glowing orange" in prompt_of(p, "tall lantern")
+
+
+def test_a_count_tag_followed_by_described_characters_counts_them():
+    got = labels("2boys, pirate king, grinning, young sailor, barefoot, ship deck, sunset")
+    assert "boy" not in got and {"pirate king", "young sailor"} <= set(got)
+
+
+def test_a_can_after_an_article_or_a_modifier_is_the_thing():
+    assert labels("A green watering can sits by the shed door.")[0] == "green watering can"
+    assert labels("The painting can hang above a sofa.") == ["painting", "sofa"]
+
+
+def test_latin_plurals_of_listed_things_are_those_things():
+    assert labels("Three amphorae lean against a wall beside two cacti.") == ["amphora"] * 3 + ["cactus"] * 2
+    assert labels("Two larvae crawl over orange fungi.") == ["larva", "larva", "orange fungus"]
