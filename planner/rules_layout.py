@@ -368,10 +368,11 @@ def _anchors(
 
 def _usual_extent(group: Group, aspect: float) -> tuple[float, float]:
     """The most one instance spans (fractions of width and height), in its usual shape: about
-    `size` squared of the picture's area whatever the shape (a keyboard is no smaller than a mug of
+    `size` squared of the picture's area whatever the shape (a little less for a long one) (a keyboard is no smaller than a mug of
     its size class for being wide), the longer side at most the picture's side."""
     w, h = group.size * math.sqrt(group.shape / aspect), group.size * math.sqrt(aspect / group.shape)
-    cut = min(1.0, LONGEST_SIDE / max(w, h))
+    stretch = max(group.shape, 1 / group.shape) ** -0.1  # a long side reads a little bigger
+    cut = min(stretch, LONGEST_SIDE / max(w, h))
     return w * cut, h * cut
 
 
