@@ -22,6 +22,7 @@ from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class, val
 USUAL_EXTENT = {Size.TINY: 0.25, Size.SMALL: 0.42, Size.MEDIUM: 0.58, Size.LARGE: 0.8, Size.HUGE: 0.92}
 PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
+HELD_SHADE = 0.9  # a thing held in a hand is at the small end of its size class (a mug < a keyboard)
 VEHICLE_SHADE = 1.08  # a vehicle spans a little more than other things of its size class
 STRIP_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
@@ -66,6 +67,7 @@ def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
     person = known is not None and known.kind is ThingKind.PERSON and known.has(Flag.TALL)
     usual = PERSON_EXTENT if person and thing.size == Size.MEDIUM else USUAL_EXTENT[thing.size]
     usual *= SMALLER_PER_CLASS ** (biggest - thing.size)
+    usual *= HELD_SHADE if known is not None and known.has(Flag.HOLDABLE) and not person else 1.0
     return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
 
 

@@ -41,6 +41,8 @@ NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, w
 NEED_WEIGHT = 1.0  # cost per factor e of a support's cell too narrow or too low for that
 CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
+LONGEST_SIDE = 0.96  # the most one instance spans along its longer side
+
 
 @dataclass(frozen=True)
 class Group:
@@ -365,16 +367,13 @@ def _anchors(
 
 
 def _usual_extent(group: Group, aspect: float) -> tuple[float, float]:
-    """The most one instance spans (fractions of width and height), in its usual shape: a tall
-    thing up to `size` of the height, a wide one up to `size` of the width, a roundish one about
-    `size` squared of the picture's area."""
-    if group.shape < 1:
-        h_px = group.size
-    elif group.shape > 1:
-        h_px = group.size * aspect / group.shape
-    else:
-        h_px = group.size * math.sqrt(aspect)
-    return h_px * group.shape / aspect, h_px
+    """The most one instance spans (fractions of width and height), in its usual shape: about
+    `size` squared of the picture's area whatever the shape (a little less for a long one) (a keyboard is no smaller than a mug of
+    its size class for being wide), the longer side at most the picture's side."""
+    w, h = group.size * math.sqrt(group.shape / aspect), group.size * math.sqrt(aspect / group.shape)
+    stretch = max(group.shape, 1 / group.shape) ** -0.1  # a long side reads a little bigger
+    cut = min(stretch, LONGEST_SIDE / max(w, h))
+    return w * cut, h * cut
 
 
 def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, int] = (0, 0)) -> list[Box]:

@@ -278,3 +278,15 @@ def test_a_ride_or_a_monastery_is_bigger_than_a_person():
     girl = area(box(p, "girl"))
     assert area(box(p, "wooden roller coaster")) > girl and area(box(p, "ferris wheel")) > girl
     assert area(box(p, "monastery")) > area(box(p, "monk"))
+
+
+def test_a_wide_thing_is_no_smaller_than_a_roundish_one_of_its_size_class():
+    p = plan("A striped surfboard and a leather suitcase lie on a sandy beach.")
+    board, case = box(p, "striped surfboard"), box(p, "leather suitcase")
+    assert area(board) >= 0.9 * area(case), (board, case)
+
+
+def test_a_thing_held_in_a_hand_is_smaller_than_a_desk_thing_of_its_size_class():
+    p = plan("A black keyboard next to a white mug on an office desk.")
+    keyboard, mug = box(p, "black keyboard"), box(p, "white mug")
+    assert area(keyboard) > area(mug), (keyboard, mug)
