@@ -273,6 +273,26 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return tag
 
 
+def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """Two words that are both nouns and verbs after a noun: the verb is the one whose number fits
+    its subject. 'valve wheels crowd the ceiling' (a bare verb before an article), 'a white apron
+    grills skewers over coals' (a listed plural as the object): retag the pair in place."""
+    if i < 2 or tags[i - 2] is not Tag.NOUN or "VERB" not in parts_of_speech(lows[i]):
+        return
+    first, word = lows[i - 1], lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    first_plural = first.endswith("s") and singular(first) != first
+    if not first_plural or not {"NOUN", "VERB"} <= parts_of_speech(singular(first)):
+        return
+    if tags[i - 1] is Tag.VERB and tags[i] is Tag.NOUN and not word.endswith("s") and after is Tag.DET:
+        tags[i - 1], tags[i] = Tag.NOUN, Tag.VERB  # "valve wheels crowd the ceiling"
+    singular_subject = singular(lows[i - 2]) == lows[i - 2]
+    listed_object = word.endswith("s") and entry(singular(word)) is not None
+    if tags[i - 1] is Tag.NOUN and tags[i] is Tag.VERB and singular_subject and listed_object:
+        if after in {Tag.PREP, Tag.COMMA, Tag.END, Tag.CONJ}:
+            tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN  # "an apron grills skewers over coals"
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -626,6 +646,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         else:
             tags[i] = _adjective_verb(tags, lows, i)
             tags[i] = _in_context(tags, lows, i)
+        _plural_noun_then_verb(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

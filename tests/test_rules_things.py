@@ -700,3 +700,15 @@ def test_a_colour_after_a_participle_is_how_the_thing_looks_not_a_new_thing():
     p = plan("A tall lantern glowing orange stands beside a bench.")
     assert [r.label for r in p.regions] == ["tall lantern", "bench"]
     assert "glowing orange" in prompt_of(p, "tall lantern")
+
+
+def test_round_ten_everyday_things_are_things():
+    got = labels("A bear cub naps on a cot by the radiator while a technician reads.")
+    assert {"bear cub", "cot", "radiator", "technician"} <= set(got)
+    assert {"menu", "handkerchief"} <= set(labels("A menu and a handkerchief lie on a small table."))
+
+
+def test_a_bare_verb_before_an_article_after_a_noun_pair_is_the_verb():
+    got = labels("On the left, rusty gear wheels crowd a narrow shelf.")
+    assert "crowd" not in got
+    assert "shelf" in " ".join(got)
