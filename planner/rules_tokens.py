@@ -274,9 +274,9 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
 
 
 def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
-    """Two words that are both nouns and verbs after a noun: the verb is the one whose number fits
-    its subject. 'valve wheels crowd the ceiling' (a bare verb before an article), 'a white apron
-    grills skewers over coals' (a listed plural as the object): retag the pair in place."""
+    """Two words that are both nouns and verbs after a noun, the first plural: a bare second word
+    right before an article is the verb of that plural subject ('valve wheels crowd the ceiling',
+    not 'wheels' crowding a 'crowd'). Retags the pair in place."""
     if i < 2 or tags[i - 2] is not Tag.NOUN or "VERB" not in parts_of_speech(lows[i]):
         return
     first, word = lows[i - 1], lows[i]
@@ -286,11 +286,6 @@ def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         return
     if tags[i - 1] is Tag.VERB and tags[i] is Tag.NOUN and not word.endswith("s") and after is Tag.DET:
         tags[i - 1], tags[i] = Tag.NOUN, Tag.VERB  # "valve wheels crowd the ceiling"
-    singular_subject = singular(lows[i - 2]) == lows[i - 2]
-    listed_object = word.endswith("s") and entry(singular(word)) is not None
-    if tags[i - 1] is Tag.NOUN and tags[i] is Tag.VERB and singular_subject and listed_object:
-        if after in {Tag.PREP, Tag.COMMA, Tag.END, Tag.CONJ}:
-            tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN  # "an apron grills skewers over coals"
 
 
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
