@@ -273,6 +273,21 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     return tag
 
 
+def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """Two words that are both nouns and verbs after a noun, the first plural: a bare second word
+    right before an article is the verb of that plural subject ('valve wheels crowd the ceiling',
+    not 'wheels' crowding a 'crowd'). Retags the pair in place."""
+    if i < 2 or tags[i - 2] is not Tag.NOUN or "VERB" not in parts_of_speech(lows[i]):
+        return
+    first, word = lows[i - 1], lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    first_plural = first.endswith("s") and singular(first) != first
+    if not first_plural or not {"NOUN", "VERB"} <= parts_of_speech(singular(first)):
+        return
+    if tags[i - 1] is Tag.VERB and tags[i] is Tag.NOUN and not word.endswith("s") and after is Tag.DET:
+        tags[i - 1], tags[i] = Tag.NOUN, Tag.VERB  # "valve wheels crowd the ceiling"
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -641,6 +656,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         else:
             tags[i] = _adjective_verb(tags, lows, i)
             tags[i] = _in_context(tags, lows, i)
+        _plural_noun_then_verb(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

@@ -715,3 +715,15 @@ def test_a_can_after_an_article_or_a_modifier_is_the_thing():
 def test_latin_plurals_of_listed_things_are_those_things():
     assert labels("Three amphorae lean against a wall beside two cacti.") == ["amphora"] * 3 + ["cactus"] * 2
     assert labels("Two larvae crawl over orange fungi.") == ["larva", "larva", "orange fungus"]
+
+
+def test_round_ten_everyday_things_are_things():
+    got = labels("A bear cub naps on a cot by the radiator while a technician reads.")
+    assert {"bear cub", "cot", "radiator", "technician"} <= set(got)
+    assert {"menu", "handkerchief"} <= set(labels("A menu and a handkerchief lie on a small table."))
+
+
+def test_a_bare_verb_before_an_article_after_a_noun_pair_is_the_verb():
+    got = labels("On the left, rusty gear wheels crowd a narrow shelf.")
+    assert "crowd" not in got
+    assert "shelf" in " ".join(got)
