@@ -66,7 +66,6 @@ def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
         if counts[i] > 1:
             counts[i], grouped = 1, grouped | {i}
     dropped = [reading.things[i].label for i in ranked if i not in kept]
-    dropped = [reading.things[i].label for i in ranked[max_regions:]]
     log.warning(
         "the prompt names %d things, more than the limit of %d regions: %s",
         wanted,

@@ -767,3 +767,13 @@ def test_who_follows_goes_where_they_follow():
     for label in ("yellow duckling", "brown duckling", "white duckling", "mother"):
         box = _box(p, label)
         assert bridge[1] - 0.05 <= box[3] <= (bridge[1] + bridge[3]) / 2 and _overlap(box, bridge), label
+
+
+def test_the_warning_names_what_the_region_limit_left_out(caplog):
+    """A small unplaced thing dropped to fit the limit is named, even when fewer things than the
+    limit remain."""
+    prompt = "two cats on the left, a dog on the right, a cow in the middle, and a tiny key"
+    with caplog.at_level(logging.WARNING, "planner"):
+        p = plan(prompt, max_regions=4)
+    assert "key" not in labels(p)
+    assert "left out tiny key" in caplog.text or "left out key" in caplog.text
