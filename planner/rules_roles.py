@@ -171,9 +171,9 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
         return True  # "an oil painting", "a pencil sketch"
-    tagged = not p.determiner and _low(_before(phrases, k)) == "," and _low(nxt) == ","
+    tagged = not p.determiner and (k == 0 or _low(_before(phrases, k)) == ",") and _low(nxt) == ","
     if first and tagged:
-        return True  # "anime key visual, film poster, 2 characters, ...": the picture in a tag list
+        return True  # "anime key visual, film poster, ...", "Formal pet portrait, ...": the picture
     if first and k == 0 and not p.determiner and isinstance(nxt, Mark) and nxt.tag is Tag.END:
         return True  # "Moody noir photograph. A detective ...": a title line naming the picture
     if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
@@ -1014,6 +1014,8 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     person = known is not None and known.kind is ThingKind.PERSON
     if not (person and p.numeral and not p.modifiers and _low(_after(phrases, k)) == ","):
         return False  # "1girl, short black hair": the tag is described, it is someone
+    if _members_named(phrases, k, p):
+        return True  # "4girls, idol group, the leader ..., the rapper ..., ..."
     j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
     nxt = phrases[j] if j < len(phrases) else None
     if not isinstance(nxt, NounPhrase):
@@ -1026,10 +1028,24 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     return someone or _cast_tag(phrases, j)
 
 
+def _members_named(phrases: tuple[Phrase, ...], k: int, tag: NounPhrase) -> bool:
+    """'4girls, idol group, the leader ..., the rapper ..., the vocalist ..., the youngest ...': a
+    count tag followed by as many people of other kinds, each named by 'the' and their role,
+    counts those members, not people of its own."""
+    roles: set[str] = set()
+    for q in phrases[k + 1 :]:
+        if not isinstance(q, NounPhrase) or q.determiner != "the" or q.head == tag.head:
+            continue
+        known = entry(q.compound) or entry(q.head)
+        if known is not None and known.kind is ThingKind.PERSON and not is_class(q.head, WordClass.KIN):
+            roles.add(q.head)
+    return len(roles) >= (tag.count or 1) > 1
+
+
 def _character_tag(tag: NounPhrase, nxt: NounPhrase) -> bool:
-    """'2boys, pirate king': a bare described person word of another kind right after a count
-    tag names one of the characters it counts."""
-    bare = not nxt.determiner and nxt.count is None and bool(nxt.modifiers)
+    """'2boys, pirate king', '1girl, mercenary': a bare person word of another kind right after a
+    count tag names one of the characters it counts."""
+    bare = not nxt.determiner and nxt.count is None
     return bare and nxt.head != tag.head and not is_class(nxt.head, WordClass.KIN)
 
 

@@ -222,6 +222,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.VERB  # "a table set with china cups": set with them, not a table set
     if _infinitive(tags, lows, i) or tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"}:
         return Tag.VERB  # "pretends not to watch", "an acrobat who swings above"
+    if _progressive(tags, lows, i):
+        return Tag.VERB  # "two kids are building a sandcastle"
     if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
         return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
     before = tags[i - 1]
@@ -271,6 +273,13 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _progressive(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """'the kids are building a sandcastle': an -ing noun form ('building', 'painting') right
+    after a form of 'be' and before an article is the verb of an ongoing act."""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    return tags[i - 1] is Tag.BE and lows[i].endswith("ing") and after in {"a", "an", "the"}
 
 
 def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
@@ -641,11 +650,22 @@ def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
 
 
+def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
+    """'a giant LED screen', 'a RAM stick': a word in capitals (two letters or more) before another
+    word, in text that is not all capitals, is a name for a kind of thing, never a verb ('led')."""
+    word = texts[i]
+    capitals = len(word) > 1 and word.isalpha() and word.isupper()
+    shouting = sum(t.isupper() for t in texts) * 2 > len(texts)
+    last = i + 1 >= len(texts) or not texts[i + 1][:1].isalpha()
+    return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
     tags = _side_by_side([_word_tag(low) for low in lows], lows)
+    tags = [_acronym(texts, i, tag) for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)

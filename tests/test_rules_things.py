@@ -727,3 +727,39 @@ def test_a_bare_verb_before_an_article_after_a_noun_pair_is_the_verb():
     got = labels("On the left, rusty gear wheels crowd a narrow shelf.")
     assert "crowd" not in got
     assert "shelf" in " ".join(got)
+
+
+def test_round_eleven_everyday_things_are_things():
+    got = labels("A raccoon digs in a dumpster while asteroids drift above a pothos on a marble slab.")
+    assert {"dumpster", "asteroid", "pothos", "marble slab"} <= set(got) or {
+        "dumpster",
+        "asteroid",
+        "pothos",
+        "slab",
+    } <= set(got)
+    assert "chaise" in " ".join(labels("A poodle naps on a blue chaise by the window."))
+
+
+def test_a_count_tag_counts_the_members_named_by_their_role_after_it():
+    got = labels(
+        "best quality, 3girls, jazz trio on stage, the leader at center, the drummer on the left, the vocalist on the right"
+    )
+    assert "girl" not in got
+    assert {"leader", "drummer", "vocalist"} <= set(got)
+
+
+def test_a_one_person_tag_before_a_bare_role_word_is_that_person():
+    got = labels("highres, 1girl, courier, rainy street, courier riding a scooter")
+    assert "girl" not in got
+
+
+def test_a_word_in_capitals_before_a_noun_is_no_verb():
+    assert labels("A giant LED screen hangs behind the band.") == ["giant screen"]
+
+
+def test_an_ing_noun_after_be_and_before_an_article_is_the_verb():
+    assert "building" not in labels("Three boys are building a raft by the river.")
+
+
+def test_an_opening_tag_naming_the_picture_is_no_thing():
+    assert "portrait" not in " ".join(labels("Royal horse portrait, two ponies in a stable."))
