@@ -653,6 +653,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         and (known.has(Flag.HOLDABLE) or known.size <= Size.SMALL)
     ):
         return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
+    body = _on_body(phrases, k)
+    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)):
+        return _possessor(nouns, p.sentence, body)  # "a pipe dangling from his lips"
     if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
@@ -671,6 +674,25 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         if j > nouns[owner].index
     )
     return owner if acting and owner is not None and _person(nouns[owner]) else None
+
+
+def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The possessive ('his', 'her') when phrase k is a thing described as on its owner's body
+    by a participle: 'a cigarette glowing between his fingers', 'a sword slung at her hip'
+    ('a bag resting at her feet', set down, is not)."""
+    verb = _after(phrases, k)
+    if isinstance(verb, Verb) and is_class(verb.low, WordClass.PLACING_VERB):
+        return ""
+    described = isinstance(verb, Verb) or isinstance(verb, Mark) and verb.tag in {Tag.ADJ, Tag.ADV}
+    place = _after(phrases, k + 1) if described else None
+    part = _after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
+    if (
+        isinstance(part, NounPhrase)
+        and part.determiner in _POSSESSIVE
+        and is_class(part.head, WordClass.PART)
+    ):
+        return part.determiner
+    return ""
 
 
 def _person(noun: Noun) -> bool:

@@ -727,3 +727,23 @@ def test_a_bare_verb_before_an_article_after_a_noun_pair_is_the_verb():
     got = labels("On the left, rusty gear wheels crowd a narrow shelf.")
     assert "crowd" not in got
     assert "shelf" in " ".join(got)
+
+
+def test_a_thing_held_on_its_owners_body_by_a_participle_stays_in_the_owners_prompt():
+    p = plan("A sailor leans on a railing, a pipe dangling from his lips, and a dog sleeps nearby.")
+    assert "pipe" not in [r.label for r in p.regions]
+    assert "pipe" in prompt_of(p, "sailor")
+    p = plan("A knight waits by the gate, a sword slung at her hip.")
+    assert [r.label for r in p.regions] == ["knight", "gate"]
+
+
+def test_a_bag_set_down_at_someones_feet_keeps_its_region():
+    assert "handbag" in labels("A woman reads on a bench, a handbag resting at her feet.")
+
+
+def test_compounds_whose_first_word_is_listed_are_one_thing():
+    got = labels("On a desk lie a fountain pen, a rubber stamp and a box of paper clips.")
+    assert {"fountain pen", "rubber stamp"} <= set(got)
+    assert "paper" not in got
+    got = labels("A skater in knee pads and roller skates rolls past a general store.")
+    assert got == ["skater", "general store"]
