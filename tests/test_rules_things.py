@@ -747,3 +747,9 @@ def test_compounds_whose_first_word_is_listed_are_one_thing():
     assert "paper" not in got
     got = labels("A skater in knee pads and roller skates rolls past a general store.")
     assert got == ["skater", "general store"]
+
+
+def test_a_list_after_with_goes_on_past_an_item_on_a_body_part():
+    p = plan("A clown with paint on his face and a red scarf juggles beside a tent.")
+    assert [r.label for r in p.regions] == ["clown", "tent"]
+    assert "red scarf" in prompt_of(p, "clown")
