@@ -453,7 +453,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         i = j - 1
         if i >= 1 and isinstance(phrases[i], Verb) and phrases[i].low.endswith("ed"):  # type: ignore[union-attr]
             i -= 1
-        previous = by_index.get(i - 1)
+        previous = _before_body_place(phrases, by_index.get(i - 1), by_index)
         if i < 1 or _low(phrases[i]) not in {"and", ","} or previous is None:
             return None
         if previous.role is not Role.NONE:
@@ -471,6 +471,19 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
     return previous.ref if holder else None
+
+
+def _before_body_place(
+    phrases: tuple[Phrase, ...], noun: Noun | None, by_index: dict[int, Noun]
+) -> Noun | None:
+    """The item placed on its owner's body part ('flour on her cheeks'), for a noun that is that
+    unlisted body part, so a list goes on past it ('with flour on her cheeks and an apron')."""
+    if noun is None or noun.role is not Role.NONE or noun.phrase.determiner not in _POSSESSIVE:
+        return noun
+    if not is_class(noun.head, WordClass.PART) or not isinstance(_before(phrases, noun.index), SpacePhrase):
+        return noun
+    item = by_index.get(noun.index - 2)
+    return item if item is not None and item.role is Role.NONE else noun
 
 
 def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) -> int | None:
@@ -653,6 +666,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         and (known.has(Flag.HOLDABLE) or known.size <= Size.SMALL)
     ):
         return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
+    body = _on_body(phrases, k)
+    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)):
+        return _possessor(nouns, p.sentence, body)  # "a pipe dangling from his lips"
     if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
@@ -671,6 +687,25 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         if j > nouns[owner].index
     )
     return owner if acting and owner is not None and _person(nouns[owner]) else None
+
+
+def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The possessive ('his', 'her') when phrase k is a thing described as on its owner's body
+    by a participle: 'a cigarette glowing between his fingers', 'a sword slung at her hip'
+    ('a bag resting at her feet', set down, is not)."""
+    verb = _after(phrases, k)
+    if isinstance(verb, Verb) and is_class(verb.low, WordClass.PLACING_VERB):
+        return ""
+    described = isinstance(verb, Verb) or isinstance(verb, Mark) and verb.tag in {Tag.ADJ, Tag.ADV}
+    place = _after(phrases, k + 1) if described else None
+    part = _after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
+    if (
+        isinstance(part, NounPhrase)
+        and part.determiner in _POSSESSIVE
+        and is_class(part.head, WordClass.PART)
+    ):
+        return part.determiner
+    return ""
 
 
 def _person(noun: Noun) -> bool:

@@ -763,3 +763,29 @@ def test_an_ing_noun_after_be_and_before_an_article_is_the_verb():
 
 def test_an_opening_tag_naming_the_picture_is_no_thing():
     assert "portrait" not in " ".join(labels("Royal horse portrait, two ponies in a stable."))
+
+
+def test_a_thing_held_on_its_owners_body_by_a_participle_stays_in_the_owners_prompt():
+    p = plan("A sailor leans on a railing, a pipe dangling from his lips, and a dog sleeps nearby.")
+    assert "pipe" not in [r.label for r in p.regions]
+    assert "pipe" in prompt_of(p, "sailor")
+    p = plan("A knight waits by the gate, a sword slung at her hip.")
+    assert [r.label for r in p.regions] == ["knight", "gate"]
+
+
+def test_a_bag_set_down_at_someones_feet_keeps_its_region():
+    assert "handbag" in labels("A woman reads on a bench, a handbag resting at her feet.")
+
+
+def test_compounds_whose_first_word_is_listed_are_one_thing():
+    got = labels("On a desk lie a fountain pen, a rubber stamp and a box of paper clips.")
+    assert {"fountain pen", "rubber stamp"} <= set(got)
+    assert "paper" not in got
+    got = labels("A skater in knee pads and roller skates rolls past a general store.")
+    assert got == ["skater", "general store"]
+
+
+def test_a_list_after_with_goes_on_past_an_item_on_a_body_part():
+    p = plan("A clown with paint on his face and a red scarf juggles beside a tent.")
+    assert [r.label for r in p.regions] == ["clown", "tent"]
+    assert "red scarf" in prompt_of(p, "clown")
