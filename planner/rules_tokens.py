@@ -210,6 +210,19 @@ _AFTER_BARE_VERB = frozenset(
 )  # what may follow the bare verb of a plural subject
 
 
+def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether what comes before a noun-or-verb word makes it a verb: 'a table set with china
+    cups', 'pretends not to watch', 'an acrobat who swings above', 'two kids are building a
+    sandcastle', 'The captain, a lanky man in a coat, studies a chart'."""
+    return (
+        _collective_participle(tags, lows, i)
+        or _infinitive(tags, lows, i)
+        or (tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"})
+        or _progressive(tags, lows, i)
+        or (tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i))
+    )
+
+
 def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
     lines the quay'."""
@@ -218,14 +231,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.ADV  # "keeping well away from the splashes"
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
-    if _collective_participle(tags, lows, i):
-        return Tag.VERB  # "a table set with china cups": set with them, not a table set
-    if _infinitive(tags, lows, i) or tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"}:
-        return Tag.VERB  # "pretends not to watch", "an acrobat who swings above"
-    if _progressive(tags, lows, i):
-        return Tag.VERB  # "two kids are building a sandcastle"
-    if tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i):
-        return Tag.VERB  # "The captain, a lanky man in a coat, studies a chart"
+    if _verb_cue(tags, lows, i):
+        return Tag.VERB
     before = tags[i - 1]
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
