@@ -1110,6 +1110,23 @@ def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     return bare and posture and known is not None and known.kind is ThingKind.PERSON
 
 
+def _colour_role(p: NounPhrase, before: Phrase | None, nouns: list[Noun]) -> tuple[Role, int | None] | None:
+    """The role of a colour word that is no thing ('the car is orange', 'teal and orange'); None
+    when it may be one ('two oranges')."""
+    if not is_class(p.head, WordClass.COLOUR):
+        return None
+    be = isinstance(before, Mark) and before.tag is Tag.BE
+    if be and not p.determiner and len(p.words) == 1:
+        owner = _owner(nouns, p.sentence)
+        if owner is not None:
+            return (Role.PREDICATE, owner)  # "the car is orange"
+    if be:
+        return (Role.NONE, None)  # "the sky is a bright orange"
+    if not (p.determiner or p.count or p.plural):
+        return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
+    return None
+
+
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
@@ -1137,14 +1154,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.FRAME, None)
     if _light(p, known):
         return (Role.LIGHT, None)
-    if isinstance(before, Mark) and before.tag is Tag.BE and not p.determiner and len(p.words) == 1:
-        owner = _owner(nouns, p.sentence)
-        if owner is not None and is_class(p.head, WordClass.COLOUR):
-            return (Role.PREDICATE, owner)  # "the car is orange"
-    if isinstance(before, Mark) and before.tag is Tag.BE and is_class(p.head, WordClass.COLOUR):
-        return (Role.NONE, None)  # "the sky is a bright orange"
-    if is_class(p.head, WordClass.COLOUR) and not (p.determiner or p.count or p.plural):
-        return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
+    colour = _colour_role(p, before, nouns)
+    if colour is not None:
+        return colour
     repeat = _repeat_of(p, nouns)
     if repeat is None:
         repeat = _described_again(p, known, nouns)
