@@ -215,9 +215,12 @@ def _holds(parent: Thing, kind: RelationKind) -> bool:
 
 
 def _among(thing: Thing) -> bool:
-    """Whether things said to be 'on' it are among it rather than on top (a crowd, people)."""
+    """Whether things said to be 'on' it are among it rather than on top (a crowd, people); one
+    person is a support all the same (a boy on his father's shoulders, a parrot on a pirate)."""
     known = entry(thing.head)
-    return known is not None and known.kind is ThingKind.PERSON and not known.has(Flag.SUPPORT)
+    if known is None or known.kind is not ThingKind.PERSON or known.has(Flag.SUPPORT):
+        return False
+    return known.has(Flag.WIDE) or thing.count != 1
 
 
 def _beside(reading: PromptReading, index: int) -> str | None:

@@ -290,3 +290,13 @@ def test_a_thing_held_in_a_hand_is_smaller_than_a_desk_thing_of_its_size_class()
     p = plan("A black keyboard next to a white mug on an office desk.")
     keyboard, mug = box(p, "black keyboard"), box(p, "white mug")
     assert area(keyboard) > area(mug), (keyboard, mug)
+
+
+def test_a_child_or_a_bird_on_one_person_rests_on_that_person():
+    p = plan(
+        "A painting of a park. A little boy rides on his father's shoulders. A dog runs on the grass to the left."
+    )
+    assert rests_on(box(p, "little boy"), box(p, "father")), (box(p, "little boy"), box(p, "father"))
+    p = plan("A sketch of a quay. A grey owl sits on the old sailor's shoulder. A crate waits on the right.")
+    owl, sailor = next(r.box for r in p.regions if r.label.endswith("owl")), box(p, "old sailor")
+    assert rests_on(owl, sailor), (owl, sailor)
