@@ -638,9 +638,10 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
-    """The things a place label puts there: each thing named after it, not governed by a word
-    before it, up to the next label or the sentence end ('center: a swordswoman, black kimono,
-    left: a boy ...'; 'Foreground: a fox and a hare.')."""
+    """The things a place label puts there: each thing named after it, up to the next label or
+    the sentence end ('center: a swordswoman, black kimono, left: a boy ...'; 'Foreground: a fox
+    and a hare.'; 'Right: a cart pushed by a vendor': the vendor too). A thing placed before keeps
+    its first place."""
     found: list[int] = []
     for j in range(k + 2, len(phrases)):
         p = phrases[j]
@@ -648,7 +649,7 @@ def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             break
         if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
             holder = _resolve(nouns, at[p.start])
-            if holder not in found and (not found or not is_governed(phrases, j)):
+            if holder not in found:
                 found.append(holder)
     return found[:6]
 

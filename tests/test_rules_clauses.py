@@ -652,3 +652,11 @@ def test_the_last_one_after_a_sentence_is_one_of_the_group_named_before():
     reading = reading_of("Five lanterns hang from the eaves. A small moth rests on the last one.")
     assert ("moth", "on", "lantern") in _relations(reading)
     assert [t.head for t in reading.things].count("moth") == 1
+
+
+def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
+    reading = reading_of(
+        "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
+    )
+    assert _place(reading, "vendor") == ("right", None)
+    assert _place(reading, "willow") == ("left", None)
