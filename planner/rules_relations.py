@@ -560,7 +560,7 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if isinstance(p, Mark)
             else False
         ):
-            if _joined_subject(phrases, j, at, nouns, found):
+            if _joined_subject(phrases, j, at, nouns, found) or _listed_object(phrases, j):
                 continue  # "a roller and two sachets fill the top left": both
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
@@ -570,6 +570,21 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if holder not in found:
                 found.append(holder)
     return found[::-1]
+
+
+def _listed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the 'and' at j only lists the objects of a preposition, with no verb before it in
+    its clause: 'a sailor in a coat and a cap stands on the left' (the sailor is there too)."""
+    if getattr(phrases[j], "low", "") != "and" or not j or not isinstance(phrases[j - 1], NounPhrase):
+        return False
+    if not is_governed(phrases, j - 1):
+        return False
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Verb):
+            return False
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS):
+            return True
+    return True
 
 
 def _joined_subject(

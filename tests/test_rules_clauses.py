@@ -660,3 +660,10 @@ def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
     )
     assert _place(reading, "vendor") == ("right", None)
     assert _place(reading, "willow") == ("left", None)
+
+
+def test_a_place_after_the_verb_holds_for_a_subject_dressed_in_a_list():
+    reading = reading_of("A drummer in a red vest and a felt hat sits on a crate on the right.")
+    assert _place(reading, "drummer") == ("right", None)
+    reading = reading_of("A hen pecks at a sack and a goose waits on the left.")
+    assert _place(reading, "hen") == (None, None)
