@@ -49,6 +49,7 @@ _KINDS = {
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
 }
+_SEATS = frozenset({"on", "inside"})  # what a subject sits or stands on or in
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
@@ -676,6 +677,8 @@ def _handled(
     girls share a desk' puts the desk in the foreground."""
     verb = next_verb(phrases, k)
     said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
+    if isinstance(said, SpacePhrase) and said.spatial.relation in _SEATS and verb + 2 < len(phrases):  # type: ignore[operator]
+        said = phrases[verb + 2]  # type: ignore[operator]  # "two men wait on a bench": the bench
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
     first = nouns[subjects[0]].phrase.start

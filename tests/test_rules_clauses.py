@@ -667,3 +667,8 @@ def test_a_place_after_the_verb_holds_for_a_subject_dressed_in_a_list():
     assert _place(reading, "drummer") == ("right", None)
     reading = reading_of("A hen pecks at a sack and a goose waits on the left.")
     assert _place(reading, "hen") == (None, None)
+
+
+def test_an_opening_place_holds_for_what_its_subject_sits_on():
+    reading = reading_of("On the right, an old fisherman dozes on a folding stool, his rod propped up.")
+    assert _place(reading, "stool") == ("right", None)
