@@ -49,6 +49,7 @@ _KINDS = {
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
 }
+_SEATS = frozenset({"on", "inside"})  # what a subject sits or stands on or in
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
@@ -560,7 +561,7 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if isinstance(p, Mark)
             else False
         ):
-            if _joined_subject(phrases, j, at, nouns, found):
+            if _joined_subject(phrases, j, at, nouns, found) or _listed_object(phrases, j):
                 continue  # "a roller and two sachets fill the top left": both
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
@@ -570,6 +571,21 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if holder not in found:
                 found.append(holder)
     return found[::-1]
+
+
+def _listed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the 'and' at j only lists the objects of a preposition, with no verb before it in
+    its clause: 'a sailor in a coat and a cap stands on the left' (the sailor is there too)."""
+    if getattr(phrases[j], "low", "") != "and" or not j or not isinstance(phrases[j - 1], NounPhrase):
+        return False
+    if not is_governed(phrases, j - 1):
+        return False
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Verb):
+            return False
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS):
+            return True
+    return True
 
 
 def _joined_subject(
@@ -638,9 +654,10 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
-    """The things a place label puts there: each thing named after it, not governed by a word
-    before it, up to the next label or the sentence end ('center: a swordswoman, black kimono,
-    left: a boy ...'; 'Foreground: a fox and a hare.')."""
+    """The things a place label puts there: each thing named after it, up to the next label or
+    the sentence end ('center: a swordswoman, black kimono, left: a boy ...'; 'Foreground: a fox
+    and a hare.'; 'Right: a cart pushed by a vendor': the vendor too). A thing placed before keeps
+    its first place."""
     found: list[int] = []
     for j in range(k + 2, len(phrases)):
         p = phrases[j]
@@ -648,7 +665,7 @@ def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             break
         if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
             holder = _resolve(nouns, at[p.start])
-            if holder not in found and (not found or not is_governed(phrases, j)):
+            if holder not in found:
                 found.append(holder)
     return found[:6]
 
@@ -660,6 +677,8 @@ def _handled(
     girls share a desk' puts the desk in the foreground."""
     verb = next_verb(phrases, k)
     said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
+    if isinstance(said, SpacePhrase) and said.spatial.relation in _SEATS and verb + 2 < len(phrases):  # type: ignore[operator]
+        said = phrases[verb + 2]  # type: ignore[operator]  # "two men wait on a bench": the bench
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
     first = nouns[subjects[0]].phrase.start

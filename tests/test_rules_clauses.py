@@ -652,3 +652,23 @@ def test_the_last_one_after_a_sentence_is_one_of_the_group_named_before():
     reading = reading_of("Five lanterns hang from the eaves. A small moth rests on the last one.")
     assert ("moth", "on", "lantern") in _relations(reading)
     assert [t.head for t in reading.things].count("moth") == 1
+
+
+def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
+    reading = reading_of(
+        "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
+    )
+    assert _place(reading, "vendor") == ("right", None)
+    assert _place(reading, "willow") == ("left", None)
+
+
+def test_a_place_after_the_verb_holds_for_a_subject_dressed_in_a_list():
+    reading = reading_of("A drummer in a red vest and a felt hat sits on a crate on the right.")
+    assert _place(reading, "drummer") == ("right", None)
+    reading = reading_of("A hen pecks at a sack and a goose waits on the left.")
+    assert _place(reading, "hen") == (None, None)
+
+
+def test_an_opening_place_holds_for_what_its_subject_sits_on():
+    reading = reading_of("On the right, an old fisherman dozes on a folding stool, his rod propped up.")
+    assert _place(reading, "stool") == ("right", None)
