@@ -798,3 +798,13 @@ def test_trades_shop_things_and_ice_forms_are_things():
     assert got == ["barber", "apprentice", "cash register", "seal", "ice floe"]
     got = labels("The jarl raises his cup toward his opponent, and a guide points at a hoverbike.")
     assert {"jarl", "opponent", "guide", "hoverbike"} <= set(got)
+
+
+def test_as_before_a_subject_and_its_verb_opens_a_clause():
+    assert labels("A nurse folds towels by the sink as a puppy naps on the mat.") == [
+        "nurse",
+        "sink",
+        "puppy",
+        "mat",
+    ]
+    assert labels("A girl dressed as a pirate waves a sword.") == ["girl"]
