@@ -801,7 +801,7 @@ def test_trades_shop_things_and_ice_forms_are_things():
 
 
 def test_as_before_a_subject_and_its_verb_opens_a_clause():
-    assert labels("A nurse folds towels by the sink as a puppy naps on the mat.") == [
+    assert labels("A nurse waits by the sink as a puppy naps on the mat.") == [
         "nurse",
         "sink",
         "puppy",
