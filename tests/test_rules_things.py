@@ -808,3 +808,9 @@ def test_as_before_a_subject_and_its_verb_opens_a_clause():
         "mat",
     ]
     assert labels("A girl dressed as a pirate waves a sword.") == ["girl"]
+
+
+def test_oven_mitts_and_a_smock_are_worn_things_in_a_list():
+    p = plan("A baker in a grey smock and red oven mitts carries a tray.")
+    assert [r.label for r in p.regions] == ["baker"]  # the tray is carried, in his prompt
+    assert "red oven mitts" in prompt_of(p, "baker") and "grey smock" in prompt_of(p, "baker")
