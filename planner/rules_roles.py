@@ -1127,6 +1127,14 @@ def _colour_role(p: NounPhrase, before: Phrase | None, nouns: list[Noun]) -> tup
     return None
 
 
+def _likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k is only a likeness ("shaped like a moon", "dressed as a
+    pirate"); "as" before a subject and its verb opens a clause ("as a boy sits down")."""
+    low = _low(_before(phrases, k))
+    clause = isinstance(_after(phrases, k), Verb) and not isinstance(_before(phrases, k, 2), Verb)
+    return low == "like" or (low == "as" and not clause)
+
+
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
@@ -1138,7 +1146,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.REPEAT, _resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
     if _named_business(phrases, k) or _cast_count(phrases, k) or _idiom(phrases, k, known):
         return (Role.NONE, None)
-    if _low(before) in {"like", "as"} or _arrangement(phrases, k):
+    if _likeness(phrases, k) or _arrangement(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:

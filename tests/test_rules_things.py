@@ -789,3 +789,28 @@ def test_a_list_after_with_goes_on_past_an_item_on_a_body_part():
     p = plan("A clown with paint on his face and a red scarf juggles beside a tent.")
     assert [r.label for r in p.regions] == ["clown", "tent"]
     assert "red scarf" in prompt_of(p, "clown")
+
+
+def test_trades_shop_things_and_ice_forms_are_things():
+    got = labels(
+        "A barber chats with his apprentice beside a cash register, and a seal rests on an ice floe."
+    )
+    assert got == ["barber", "apprentice", "cash register", "seal", "ice floe"]
+    got = labels("The jarl raises his cup toward his opponent, and a guide points at a hoverbike.")
+    assert {"jarl", "opponent", "guide", "hoverbike"} <= set(got)
+
+
+def test_as_before_a_subject_and_its_verb_opens_a_clause():
+    assert labels("A nurse waits by the sink as a puppy naps on the mat.") == [
+        "nurse",
+        "sink",
+        "puppy",
+        "mat",
+    ]
+    assert labels("A girl dressed as a pirate waves a sword.") == ["girl"]
+
+
+def test_oven_mitts_and_a_smock_are_worn_things_in_a_list():
+    p = plan("A baker in a grey smock and red oven mitts carries a tray.")
+    assert [r.label for r in p.regions] == ["baker"]  # the tray is carried, in his prompt
+    assert "red oven mitts" in prompt_of(p, "baker") and "grey smock" in prompt_of(p, "baker")
