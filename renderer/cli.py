@@ -289,22 +289,24 @@ def _settings_line(settings: Settings, model: str | None) -> str:
 
 
 # ------------------------------------------------------------------ logging and quiet mode
-_handler: logging.Handler | None = None
-
-
-def _configure_logging(verbose: bool, quiet: bool) -> None:
-    """Our packages' log records (planner warnings, for example) go to stderr, one line each."""
-    global _handler
+@contextlib.contextmanager
+def _logging_to_stderr(verbose: bool, quiet: bool) -> Iterator[None]:
+    """Our packages' log records (planner warnings, for example) go to stderr, one line each, for
+    the length of one run; the loggers' levels and handlers are as before afterwards."""
     level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
-    for name in ("planner", "renderer"):
-        logger = logging.getLogger(name)
-        if _handler is not None:
-            logger.removeHandler(_handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: %(message)s"))
+    loggers = [logging.getLogger(name) for name in ("planner", "renderer")]
+    before = [logger.level for logger in loggers]
+    for logger in loggers:
         logger.setLevel(level)
-    _handler = logging.StreamHandler(sys.stderr)
-    _handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: %(message)s"))
-    for name in ("planner", "renderer"):
-        logging.getLogger(name).addHandler(_handler)
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        for logger, old in zip(loggers, before, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(old)
 
 
 @contextlib.contextmanager
@@ -597,8 +599,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # --help
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         verbose = args.verbose
-        _configure_logging(args.verbose, args.quiet)
-        with _terminate_as_interrupt(), _silenced(args.verbose, args.quiet, renders=not args.plan_only):
+        with (
+            _logging_to_stderr(args.verbose, args.quiet),
+            _terminate_as_interrupt(),
+            _silenced(args.verbose, args.quiet, renders=not args.plan_only),
+        ):
             return run(args, stdout)
     except Terminated:
         print(f"{PROG}: interrupted (SIGTERM)", file=stderr)

@@ -665,3 +665,16 @@ def test_a_local_model_folder_renders_quietly_and_is_remembered(first_run, tmp_p
     again = tmp_path / "again"
     assert main(["--plan", str(out / "image.png"), "--out", str(again), "-q"]) == 0
     assert np.array_equal(pixels(again / "image.png"), pixels(out / "image.png"))
+
+
+def test_a_run_leaves_the_loggers_as_it_found_them(tmp_path):
+    """The CLI's stderr handler and levels last for one run only (no state outlives main)."""
+    import logging
+
+    loggers = [logging.getLogger(name) for name in ("planner", "renderer")]
+    before = [(logger.level, list(logger.handlers)) for logger in loggers]
+    assert (
+        main(["two cats on a sofa", "--plan-only", "--quiet", "--planner", "rules", "--out", str(tmp_path)])
+        == 0
+    )
+    assert [(logger.level, list(logger.handlers)) for logger in loggers] == before
