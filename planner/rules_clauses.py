@@ -11,7 +11,7 @@ import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
-from planner.rules_vocab import ThingKind, WordClass, entry, is_class, parts_of_speech
+from planner.rules_vocab import ANIMATE, WordClass, entry, is_class, parts_of_speech
 
 RELATIVE = frozenset("who that which whose".split())
 
@@ -56,7 +56,7 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
 
 def _animate(p: Phrase) -> bool:
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
-    return known is not None and known.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
+    return known is not None and known.kind in ANIMATE
 
 
 def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:

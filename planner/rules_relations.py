@@ -35,7 +35,7 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, l
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import Entry, Flag, ThingKind, WordClass, entry, is_class, is_verb_of
+from planner.rules_vocab import ANIMATE, Entry, Flag, ThingKind, WordClass, entry, is_class, is_verb_of
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -52,7 +52,6 @@ _KINDS = {
 _SEATS = frozenset({"on", "inside"})  # what a subject sits or stands on or in
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
-_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
 _PLACE_LEADS = frozenset(
@@ -224,7 +223,7 @@ def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], fou
     if not (isinstance(p, SpacePhrase) and p.lead == "with" and isinstance(before, NounPhrase)):
         return False
     known = [nouns[found[-1]].entry, entry(before.compound) or entry(before.head)]
-    return all(k is not None and k.kind in _ANIMATE for k in known)
+    return all(k is not None and k.kind in ANIMATE for k in known)
 
 
 def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -245,7 +244,7 @@ def _last_animate(
         if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
             holder = _holder(nouns, at[p.start])
             known = nouns[holder].entry if holder is not None else None
-            if known is not None and known.kind in _ANIMATE:
+            if known is not None and known.kind in ANIMATE:
                 return holder
     return None
 
@@ -411,7 +410,7 @@ def _first_in(
             break
         holder = _holder(nouns, at[p.start])
         known = nouns[holder].entry if holder is not None else None
-        if holder is None or holder in subject or (animate and (known is None or known.kind not in _ANIMATE)):
+        if holder is None or holder in subject or (animate and (known is None or known.kind not in ANIMATE)):
             continue
         return holder
     return None
@@ -852,7 +851,7 @@ def _agreeing(
     if word == "their":
         agreeing = [e for e in earlier if nouns[e].phrase.plural]
     elif word in {"his", "her"}:
-        agreeing = [e for e in earlier if nouns[e].entry is not None and nouns[e].entry.kind in _ANIMATE]  # type: ignore[union-attr]
+        agreeing = [e for e in earlier if nouns[e].entry is not None and nouns[e].entry.kind in ANIMATE]  # type: ignore[union-attr]
     else:
         agreeing = earlier
     return agreeing or earlier
@@ -958,7 +957,7 @@ def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     if is_class(fill, WordClass.FILL_WORD):
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
-    served = on and known.kind not in _ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    served = on and known.kind not in ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
     return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
 
 
@@ -1047,7 +1046,7 @@ def _on_rim(
     support, known = nouns[target].entry, nouns[subject].entry
     if kind is not RelationKind.NEXT_TO or not rim or phrases[k].lead != "at":  # type: ignore[union-attr]
         return kind
-    if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in _ANIMATE:
+    if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in ANIMATE:
         return kind
     return RelationKind.ON if known.size < support.size else kind
 
@@ -1070,7 +1069,7 @@ def _doers(
     return [
         d
         for d in doers
-        if (known := nouns[d].entry) is not None and known.kind in _ANIMATE and support.size > known.size
+        if (known := nouns[d].entry) is not None and known.kind in ANIMATE and support.size > known.size
     ]
 
 
@@ -1113,7 +1112,7 @@ def _them(
     named = [i for i in dict.fromkeys(named) if i is not None]
     if any(nouns[i].phrase.plural for i in named):
         return ()
-    animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in _ANIMATE]  # type: ignore[union-attr]
+    animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE]  # type: ignore[union-attr]
     return tuple(animate if _all_of_them(phrases, k) else animate[-3:]) if len(animate) >= 2 else ()
 
 
@@ -1136,7 +1135,7 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     known = nouns[actor[0]].entry if actor else None
     if not actor or known is None or actor[0] == at[nxt.start]:
         return []
-    if known.kind not in _ANIMATE:
+    if known.kind not in ANIMATE:
         return _borne(phrases, k, at, nouns, actor[0])
     return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
 
@@ -1292,7 +1291,7 @@ def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or opens_sentence(phrases, k):
         return None
     subjects = _subjects(phrases, k, at, nouns)
-    lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in _ANIMATE for i in subjects)  # type: ignore[union-attr]
+    lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in ANIMATE for i in subjects)  # type: ignore[union-attr]
     return at[nxt.start] if subjects and lifeless else None
 
 

@@ -17,6 +17,7 @@ from planner.rules_clauses import fill_host
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
+    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -31,7 +32,6 @@ from planner.rules_vocab import (
 
 _DEFINITE = frozenset("the this that these those its their his her".split())
 _POSSESSIVE = frozenset("its their his her".split())
-_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 _USING_WORDS = frozenset("from off into".split())
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
@@ -112,7 +112,7 @@ def _owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: boo
                 continue
             target = _resolve(nouns, i)
             known = nouns[target].entry
-            if not animate or (known is not None and known.kind in _ANIMATE):
+            if not animate or (known is not None and known.kind in ANIMATE):
                 return target
     return None
 
@@ -423,7 +423,7 @@ def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> 
     word for those already there, not new ones."""
     if p.determiner not in {"the", "these", "those"} or not p.plural or p.count is not None or known is None:
         return False
-    if known.kind not in _ANIMATE:
+    if known.kind not in ANIMATE:
         return False
     earlier = [n for n in _things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
     return sum(n.phrase.count or (2 if n.phrase.plural else 1) for n in earlier) >= 2
@@ -469,7 +469,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
-    holder = owner is not None and (owner.kind in _ANIMATE or held and not contents)
+    holder = owner is not None and (owner.kind in ANIMATE or held and not contents)
     return previous.ref if holder else None
 
 
@@ -493,7 +493,7 @@ def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) 
         return None
     for n, noun in enumerate(nouns):
         if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
-            return n if noun.entry.kind in _ANIMATE else None
+            return n if noun.entry.kind in ANIMATE else None
     return None
 
 
@@ -523,7 +523,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         if figure is None and subject in _GENDERED:
             return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
         return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
-    if known.kind in _ANIMATE:
+    if known.kind in ANIMATE:
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)

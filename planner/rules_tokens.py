@@ -12,7 +12,7 @@ from enum import Enum
 
 from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
-    ThingKind,
+    ANIMATE,
     WordClass,
     classes_of,
     entry,
@@ -332,7 +332,6 @@ def _infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
     return tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing"))
 
 
-_ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})
 _CLOSING_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END})  # what may follow a verb
 
 
@@ -363,7 +362,7 @@ def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
     its sentence ('A girl, a boy and their grandfather'): a plural subject, governed by no
     preposition or verb. An object before the word names a kind ('a hammer and a tape measure')."""
     known = vocabulary().things.get(singular(lows[i]))  # listed: not 'a charger' read as someone
-    if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in _ANIMATE):
+    if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in ANIMATE):
         return False
     j = _phrase_start(tags, i)
     if j < 2 or lows[j - 1] != "and" or tags[j - 2] not in {Tag.NOUN, Tag.UNKNOWN}:

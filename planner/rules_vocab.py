@@ -33,6 +33,9 @@ class ThingKind(str, Enum):
     SCENE = "scene"
 
 
+ANIMATE = frozenset({ThingKind.PERSON, ThingKind.ANIMAL})  # kinds that act, own, wear and hold
+
+
 class Flag(str, Enum):
     """Properties of a thing that the layout and attachment rules use."""
 
