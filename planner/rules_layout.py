@@ -11,8 +11,8 @@ rests with its bottom in the top band of its support and within its width, a thi
 sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
 front of another moves up a little to overlap it (on one support: its bottom lower on the support,
 over the same stretch), a support's cell has room for what rests on it, a thing behind or on
-another with a cell of its own slides over it, and no usually
-smaller thing ends up bigger than a usually bigger one. Last, planner.rules_repair moves whole
+another with a cell of its own slides over it, and no usually smaller thing ends up bigger than a
+usually bigger one. Last, planner.rules_repair moves whole
 things until the stated relations and places hold in the final boxes. Deterministic and fast (no
 randomness).
 """
@@ -368,8 +368,8 @@ def _anchors(
 
 def _usual_extent(group: Group, aspect: float) -> tuple[float, float]:
     """The most one instance spans (fractions of width and height), in its usual shape: about
-    `size` squared of the picture's area whatever the shape (a little less for a long one) (a keyboard is no smaller than a mug of
-    its size class for being wide), the longer side at most the picture's side."""
+    `size` squared of the picture's area whatever the shape, a little less for a long one (a wide
+    keyboard is no smaller than a mug of its size class), the longer side at most LONGEST_SIDE."""
     w, h = group.size * math.sqrt(group.shape / aspect), group.size * math.sqrt(aspect / group.shape)
     stretch = max(group.shape, 1 / group.shape) ** -0.1  # a long side reads a little bigger
     cut = min(stretch, LONGEST_SIDE / max(w, h))

@@ -110,9 +110,7 @@ class WordClass(str, Enum):
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
     FEMALE = "female"  # a woman or girl: 'she', 'her'
     MALE = "male"  # a man or boy: 'he', 'his'
-    SPACE_VERB = (
-        "space_verb"  # "takes up", "fills", "occupies": the place after it is where the subject is (lemmas)
-    )
+    SPACE_VERB = "space_verb"  # "take up", "fill", "occupy" (lemmas): the place after is the subject's
     RELATION_VERB = "relation_verb"  # "coil around", "lean over": any form with its particle relates (lemmas)
     RELATION_PARTICIPLE = "relation_participle"  # "cover with", "hide by": as a past participle only (lemmas)
     NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
