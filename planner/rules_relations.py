@@ -61,11 +61,9 @@ _MOUNTS = frozenset(
     "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
 )
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
-_JOINERS = frozenset({",", "and", ";", "while", "whilst"})
+_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 _PATHS = frozenset("past through along toward towards".split())  # a way the verb's subject goes
-_RIMS = frozenset(
-    "edge corner end rim side".split()
-)  # 'at the edge of the table': still on it  # words that can open a new clause
+_RIMS = frozenset("edge corner end rim side".split())  # 'at the edge of the table': still on it
 
 
 @dataclass(frozen=True)
