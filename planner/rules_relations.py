@@ -1293,11 +1293,13 @@ def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     return at[nxt.start] if subjects and lifeless else None
 
 
-def _on_wall(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+def _on_wall(
+    phrases: tuple[Phrase, ...], k: int, scene: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
     """The lifeless things said to hang on a wall of the scene ('a copper pot hangs on the white
-    wall', 'a clock is mounted on the wall'): drawn high in the picture."""
-    scene = _support(phrases, k, at, nouns)
-    if scene is None or not is_class(nouns[scene].head, WordClass.WALL_SURFACE):
+    wall', 'a clock is mounted on the wall'): drawn high in the picture. `scene` is what the phrase
+    at k says they stand on (_support)."""
+    if not is_class(nouns[scene].head, WordClass.WALL_SURFACE):
         return []
     return [_resolve(nouns, i) for i in _subjects(phrases, k, at, nouns)]
 
@@ -1307,7 +1309,8 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
     links: list[Link] = []
     places: list[tuple[int, Place]] = []
-    supports = [i for i in (_support(phrases, k, at, nouns) for k in range(len(phrases))) if i is not None]
+    grounds = {k: i for k in range(len(phrases)) if (i := _support(phrases, k, at, nouns)) is not None}
+    supports = list(grounds.values())
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
             links.extend(_circling(phrases, k, at, nouns) or _action(phrases, k, at, nouns))
@@ -1340,7 +1343,9 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     places.extend(_sentence_places(phrases, at, nouns, places))
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
-    on_wall = tuple(dict.fromkeys(i for k in range(len(phrases)) for i in _on_wall(phrases, k, at, nouns)))
+    on_wall = tuple(
+        dict.fromkeys(i for k, scene in grounds.items() for i in _on_wall(phrases, k, scene, at, nouns))
+    )
     return Spatial(
         tuple(dict.fromkeys(links)), tuple(places), tuple(supports), on_wall
     )  # "on a tray: ..., a newspaper under the tray"
