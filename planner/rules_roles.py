@@ -206,10 +206,16 @@ def _kind_word(word: str) -> bool:
     return entry(word) is not None or not pos or "NOUN" in pos and "ADJ" not in pos
 
 
+def _after_frame(nouns: list[Noun], k: int) -> bool:
+    """Whether the latest noun is the picture itself, one preposition before phrase k ('a painting
+    in ...', 'a still from ...', 'a poster for ...')."""
+    return bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+
+
 def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """Whether phrase k follows '<the picture> in': the medium the picture is made in."""
     before = _before(phrases, k)
-    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    framed = _after_frame(nouns, k)
     return framed and isinstance(before, SpacePhrase) and before.lead == "in"
 
 
@@ -255,7 +261,7 @@ def _of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
 def _source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'a page from a picture book', 'a still from an old film': where the picture comes from is
     the picture's frame too, not a thing in it."""
-    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    framed = _after_frame(nouns, k)
     before = _before(phrases, k)
     return framed and (_low(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from")
 
@@ -935,7 +941,7 @@ def _a_thing(phrase: Phrase | None) -> bool:
 
 def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'<picture> of/for X:' opening the prompt: X is the setting the listed things are in."""
-    framed = bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+    framed = _after_frame(nouns, k)
     return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
 
 
