@@ -271,9 +271,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
-    if third_person and (
-        entry(singular(word)) is None or after in {Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END}
-    ):
+    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB):
         return Tag.VERB  # "a woman waits", "the father flips pancakes"
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
         return Tag.VERB  # "the ruins of a temple poke out of the sand"
