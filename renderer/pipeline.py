@@ -86,6 +86,12 @@ def load_pipeline(
     if offload is not None and offload not in OFFLOAD_MODES:
         raise SettingsError(f"unknown offload mode {offload!r}: use one of {', '.join(OFFLOAD_MODES)}")
     check_loadable(model, device)
+    return _load_checked(model, device=device, torch_dtype=torch_dtype, offload=offload)
+
+
+def _load_checked(model: str, *, device, torch_dtype: torch.dtype | None, offload: str | None):
+    """`load_pipeline` once `check_loadable` has passed: render() and plan_and_render() check
+    before they read the model's config, so the load does not repeat the (hub) check."""
     if model == TINY_MODEL:
         from renderer.tiny import build_tiny_pipeline
 
@@ -277,6 +283,8 @@ def render(
     prepared = inputs.prepare(pipe)
     pixel_masks = load_plan_masks(plan)
     model_name = plan_model(plan, model)
+    if pipe is None:  # fail fast, before reading configs from the hub
+        check_loadable(model_name, inputs.device)
     defaults = model_defaults_before_loading(model_name, pipe=pipe, device=device)
     resolved = resolve_settings(plan, model_defaults=defaults, **given)
     return render_prepared(
@@ -317,8 +325,8 @@ def render_prepared(
     (`renderer.model_defaults.model_defaults_before_loading`), and used as they are.
     """
     inputs = prepared.inputs
-    if pipe is None:
-        pipe = load_pipeline(model, device=inputs.device, dtype=inputs.dtype, offload=inputs.offload)
+    if pipe is None:  # the callers ran check_loadable(model, device) before reading its config
+        pipe = _load_checked(model, device=inputs.device, torch_dtype=prepared.dtype, offload=inputs.offload)
     apply_loras(pipe, prepared.loras)
     if inputs.controlnet is not None:
         pipe = controlnet_pipeline(pipe, inputs.controlnet, dtype=prepared.dtype)

@@ -575,7 +575,7 @@ def test_control_image_without_controlnet_fails_before_the_model_loads(tmp_path,
     def no_loading(*args, **kwargs):
         raise AssertionError("the model must not load")
 
-    monkeypatch.setattr("renderer.pipeline.load_pipeline", no_loading)
+    monkeypatch.setattr("renderer.pipeline._load_checked", no_loading)
     argv = ["a red fox", "--planner", "rules", *FAST, "--control-image", str(tmp_path / "edges.png")]
     assert main([*argv, "--out", str(tmp_path / "out")]) == 2
     assert "needs a ControlNet" in one_error_line(capsys.readouterr().err)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 
 import renderer
@@ -105,12 +106,38 @@ def test_plan_is_on_disk_before_the_model_loads(tmp_path, monkeypatch, tiny_pipe
         seen["load"] = (model, kwargs)
         return tiny_pipeline
 
-    monkeypatch.setattr("renderer.pipeline.load_pipeline", fake_load)
+    monkeypatch.setattr("renderer.pipeline._load_checked", fake_load)
     monkeypatch.setattr("renderer.pipeline.check_loadable", lambda model, device: None)  # not cached here
     plan_and_render(_plan(), out=out, seed=9, steps=2, device="cpu", dtype="float32", progress=False)
     assert seen["files"] == ["layout.png", "plan.json"]
-    assert seen["load"] == (renderer.DEFAULT_MODEL, {"device": "cpu", "dtype": "float32", "offload": None})
+    assert seen["load"] == (
+        renderer.DEFAULT_MODEL,
+        {"device": "cpu", "torch_dtype": torch.float32, "offload": None},
+    )
     assert sorted(p.name for p in out.iterdir()) == ["image.png", "layout.png", "overlay.png", "plan.json"]
+
+
+@pytest.mark.parametrize("entry", ["render", "plan_and_render"])
+def test_the_model_is_checked_once_per_render(tmp_path, monkeypatch, entry):
+    """check_loadable may ask the hub: it runs once, before the config is read, not again at load."""
+    from renderer import pipeline
+
+    calls = []
+    real = pipeline.check_loadable
+    monkeypatch.setattr(
+        pipeline, "check_loadable", lambda model, device: calls.append(model) or real(model, device)
+    )
+    run = renderer.render if entry == "render" else plan_and_render
+    image = run(
+        _plan(),
+        model="tiny",
+        seed=1,
+        steps=1,
+        progress=False,
+        **({} if entry == "render" else {"out": tmp_path}),
+    )
+    assert calls == ["tiny"]
+    assert (image if entry == "render" else image.image).size == (_plan().width, _plan().height)
 
 
 def test_model_defaults_fill_what_was_not_chosen_and_are_recorded(tmp_path, monkeypatch, tiny_pipeline):
