@@ -1,10 +1,11 @@
 """`plan-and-render --batch FILE --out DIR`: the command-line side of renderer.batch.
 
-Turns the parsed flags into options shared by all items, checks the inputs that do not depend on
-an item (LoRA specs, the control image) before anything loads, loads the pipeline once (model,
-LoRAs, ControlNet) on this process's device, runs this process's share of the items and prints
-one line per item (failures on stderr) and a summary. Returns the exit code: 0 all done, 1 any
-item failed; a bad batch file raises BatchFileError (exit 2 in the CLI).
+Turns the parsed flags into options shared by all items, checks the inputs that do not depend
+on an item (LoRA specs and files, the dtype, the ControlNet and its control image) before
+anything loads, loads the pipeline once (model, LoRAs, ControlNet) on this process's device, runs
+this process's share of the items and prints one line per item (failures on stderr) and a
+summary. Returns the exit code: 0 all done, 1 any item failed; a bad batch file raises
+BatchFileError (exit 2 in the CLI).
 """
 
 from __future__ import annotations
@@ -69,14 +70,7 @@ def run_batch_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO |
     stderr = stderr or sys.stderr
     items = read_batch(args.batch)  # first: a bad batch file fails before torch is imported
 
-    from renderer.controlnet import control_input
-    from renderer.lora import parse_lora_specs
-    from renderer.pipeline import parse_dtype
-
-    inputs = flag_inputs(args)  # offload mode checked here; LoRA specs and the control image below
-    parse_lora_specs(inputs.loras)
-    parse_dtype(inputs.dtype)
-    control_input(inputs.control_image, inputs.control_mode, inputs.control_scale)
+    flag_inputs(args).prepare()  # the same checks as one render's, once, before anything loads
     share, state = split_between_processes(items)
     device = str(state.device) if state is not None else args.device
     prefix = f"[process {state.process_index}] " if state is not None else ""

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from renderer.batch import BatchFileError, read_batch, slug
 from renderer.cli import main
@@ -194,3 +195,30 @@ def test_a_plan_object_finds_its_mask_next_to_the_batch_file(tmp_path):
     (item,) = read_batch(write_lines(tmp_path / "b.jsonl", [{"plan": plan}]))
     source = item_source(item)
     assert source.mask_source(source.regions[0]) == (tmp_path / "fox-mask.png").resolve()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--lora", "no-such-lora.safetensors"], "no-such-lora"),
+        (["--controlnet", "someone/controlnet"], "needs a control image"),
+        (["--control-image", "edges.png"], "needs a ControlNet"),
+    ],
+)
+def test_batch_inputs_are_checked_once_before_any_item_or_model(
+    tmp_path, capsys, monkeypatch, extra, message
+):
+    """A bad LoRA file or a ControlNet without its image fails the whole batch at once (exit 2),
+    with one line, before the model loads or any item is planned."""
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the model must not load")
+
+    monkeypatch.setattr("renderer.pipeline.load_pipeline", no_loading)
+    monkeypatch.chdir(tmp_path)
+    Image.new("RGB", (64, 64)).save(tmp_path / "edges.png")
+    batch = write_lines(tmp_path / "batch.txt", ["a red fox", "a white owl"])
+    assert main(["--batch", str(batch), "--out", str(tmp_path / "out"), *TINY, *extra]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
