@@ -572,6 +572,8 @@ def _with_riders(
     for n, rider in enumerate(on):
         share = w * 0.9 / len(on)
         stretch[rider.child] = (b0 + 0.05 * w + n * share, b0 + 0.05 * w + (n + 1) * share)
+    if len(on) == 1 and groups[on[0].child].count == 1:  # alone on a narrow support (a man on a stool)
+        stretch[on[0].child] = _widened(stretch[on[0].child], groups[on[0].child], aspect, cell)
     for rider in [*on, *(r for r in resting if r.child in order.fronts)]:
         left, right = stretch[order.fronts.get(rider.child, rider.child)]
         share = FRONT_CONTACT if rider.child in order.fronts else CONTACT[rider.kind]
@@ -588,6 +590,14 @@ def _with_riders(
             _with_riders(rider.child, filled, riders, region, aspect, (0, 0), order)
         )  # fills its container
     return out
+
+
+def _widened(stretch: tuple[float, float], group: Group, aspect: float, cell: Box) -> tuple[float, float]:
+    """A lone rider's stretch, widened about its middle to its usual width, within the cell."""
+    left, right = stretch
+    half = max(right - left, min(_usual_extent(group, aspect)[0], cell[2] - cell[0])) / 2
+    mid = min(max((left + right) / 2, cell[0] + half), cell[2] - half)
+    return mid - half, mid + half
 
 
 def _overlap_depth(

@@ -300,3 +300,14 @@ def test_a_child_or_a_bird_on_one_person_rests_on_that_person():
     p = plan("A sketch of a quay. A grey owl sits on the old sailor's shoulder. A crate waits on the right.")
     owl, sailor = next(r.box for r in p.regions if r.label.endswith("owl")), box(p, "old sailor")
     assert rests_on(owl, sailor), (owl, sailor)
+
+
+def test_a_lone_big_thing_on_a_narrow_support_keeps_its_usual_width():
+    """A big thing alone on a narrow, smaller support (a bear on a post) is not cut to the post's width."""
+    from planner.rules_layout import Group, Rider, layout_groups
+
+    groups = [Group(size=0.3, shape=0.5, level="ground"), Group(size=0.6), *[Group(size=0.5)] * 3]
+    boxes = layout_groups(groups, [], 1024, 1024, [Rider(1, 0, "on")])
+    post, bear = boxes[0][0], boxes[1][0]
+    assert rests_on(bear, post)
+    assert bear[2] - bear[0] > max(0.22, 1.2 * (post[2] - post[0]))
