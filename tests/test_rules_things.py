@@ -712,6 +712,12 @@ def test_a_can_after_an_article_or_a_modifier_is_the_thing():
     assert labels("The painting can hang above a sofa.") == ["painting", "sofa"]
 
 
+def test_a_can_naming_a_listed_thing_with_the_noun_before_it_is_the_thing():
+    assert labels("A trash can stands by the bakery door.") == ["trash can", "bakery door"]
+    assert labels("Two garbage cans wait at the curb beside a van.")[:2] == ["garbage can"] * 2
+    assert "can" not in " ".join(labels("The trash can be seen behind a fence."))
+
+
 def test_latin_plurals_of_listed_things_are_those_things():
     assert labels("Three amphorae lean against a wall beside two cacti.") == ["amphora"] * 3 + ["cactus"] * 2
     assert labels("Two larvae crawl over orange fungi.") == ["larva", "larva", "orange fungus"]
