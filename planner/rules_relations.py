@@ -918,21 +918,36 @@ def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool
 def _coordinated(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
-    """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a clock')."""
+    """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a
+    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
     found: list[int] = []
+    listed = False
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in _PLACED_ROLES:
                 found.append(_resolve(nouns, at[p.start]))
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
-            if not (isinstance(nxt, Mark) and nxt.low == "and"):
+            listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
+            if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
                 break
+        elif listed and isinstance(p, Mark) and p.low == ",":
+            continue
         elif not (isinstance(p, Mark) and p.low == "and") and found:
             break
         elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
             break
     return found
+
+
+def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the comma at j goes on with a list of noun phrases that an 'and' closes ('a globe,
+    a lamp and a chart'), not a new clause ('a globe, a lamp glows')."""
+    end = list_end(phrases, j - 1)
+    listed = phrases[j:end]
+    closed = any(isinstance(p, Mark) and p.low == "and" for p in listed)
+    nxt = phrases[end] if end < len(phrases) else None
+    return closed and isinstance(listed[-1], NounPhrase) and not isinstance(nxt, Verb)
 
 
 def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

@@ -35,6 +35,15 @@ def test_a_fronted_place_goes_to_the_subject_after_the_verb():
     assert ("lamp", "behind", "piano") in _relations(reading)
 
 
+def test_a_fronted_place_goes_to_every_thing_of_a_comma_list_after_the_verb():
+    reading = reading_of("On the counter stand a kettle, two mugs and a sugar bowl.")
+    assert {("kettle", "on", "counter"), ("mug", "on", "counter"), ("bowl", "on", "counter")} <= _relations(
+        reading
+    )
+    reading = reading_of("On the bench sits a pigeon, a sparrow pecks at crumbs.")
+    assert ("sparrow", "on", "bench") not in _relations(reading)
+
+
 def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
     assert _place(reading, "parrot") == ("left", "top")
