@@ -1187,6 +1187,8 @@ def _borne(
         RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
     )
     kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
+    if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
+        kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
 

@@ -681,3 +681,12 @@ def test_a_place_after_the_verb_holds_for_a_subject_dressed_in_a_list():
 def test_an_opening_place_holds_for_what_its_subject_sits_on():
     reading = reading_of("On the right, an old fisherman dozes on a folding stool, his rod propped up.")
     assert _place(reading, "stool") == ("right", None)
+
+
+def test_what_a_rack_or_a_piece_of_furniture_holds_rests_on_it():
+    reading = reading_of("Above the seats, a luggage rack holds a duffel bag and a picnic hamper.")
+    assert {("bag", "on", "rack"), ("hamper", "on", "rack")} <= _relations(reading)
+    reading = reading_of("In the hallway a hat rack holds a bowler hat.")
+    assert ("hat", "on", "rack") in _relations(reading)
+    reading = reading_of("In the studio an easel holds a half-finished canvas.")
+    assert ("canvas", "on", "easel") in _relations(reading)
