@@ -524,6 +524,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
+        if known.kind is ThingKind.PERSON:
+            return None  # "a father holding his toddler": someone held is still someone, in view
         figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
         subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
         if figure is None and subject in _GENDERED:

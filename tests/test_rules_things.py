@@ -820,3 +820,11 @@ def test_oven_mitts_and_a_smock_are_worn_things_in_a_list():
     p = plan("A baker in a grey smock and red oven mitts carries a tray.")
     assert [r.label for r in p.regions] == ["baker"]  # the tray is carried, in his prompt
     assert "red oven mitts" in prompt_of(p, "baker") and "grey smock" in prompt_of(p, "baker")
+
+
+def test_someone_held_or_carried_is_still_someone_with_a_region():
+    got = labels("A grandfather carrying his grandson walks along the pier.")
+    assert got[:2] == ["grandfather", "grandson"]
+    got = labels("On the porch a young dad holds a toddler in dungarees.")
+    assert "toddler" in got and "young dad" in got
+    assert labels("A nurse holding a clipboard walks down the ward.") == ["nurse"]
