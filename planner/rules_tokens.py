@@ -458,9 +458,13 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     ('next to a wooden tamper.', 'for a tomahawk dunk.'); right after an article and before a
     noun it names the noun's kind ('in a rattan chair')."""
     tag = tags[i]
+    opening = i == 0 or tags[i - 1] in {Tag.END, Tag.COMMA}
+    named = i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None
+    if tag is Tag.VERB and opening and named:
+        return Tag.NOUN  # "Vending machine glowing by the door.": a bare noun opens the sentence
     if tag is not Tag.VERB or i < 1 or lows[i].endswith(("ing", "ed", "s")):
         return tag
-    if i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None:
+    if named:
         return Tag.NOUN  # "a swivel chair"
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return Tag.NOUN  # "a cake stand" ("the cakes stand" names no listed thing)

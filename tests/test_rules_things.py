@@ -828,3 +828,11 @@ def test_someone_held_or_carried_is_still_someone_with_a_region():
     got = labels("On the porch a young dad holds a toddler in dungarees.")
     assert "toddler" in got and "young dad" in got
     assert labels("A nurse holding a clipboard walks down the ward.") == ["nurse"]
+
+
+def test_a_sentence_may_open_with_a_bare_noun_whose_first_word_is_a_verb_form():
+    got = labels("A barista wipes the counter. Washing machine humming in the back corner.")
+    assert "washing machine" in got
+    reading = planner.rules.reading_of("Rocking chair creaking beside a stove.")
+    assert [t.label for t in reading.things] == ["rocking chair", "stove"]
+    assert reading.relations and reading.relations[0].kind.value == "next_to"
