@@ -902,8 +902,12 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         fallback = (None, "top", None)  # "in the sky"
     elif isinstance(nxt, NounPhrase) and s.relation == "above" and _scenery(nxt, at, nouns):
         fallback = (None, "top", None)  # "hovers above the alley"
-    elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
-        fallback = None
+    elif (
+        isinstance(nxt, NounPhrase)
+        or isinstance(nxt, Mark)
+        and (nxt.tag is Tag.PRON or is_class(nxt.low, WordClass.PRONOUN))
+    ):
+        fallback = None  # "trailing behind her,": someone's, not the picture's back
     if fallback:
         return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
     return Spatial()

@@ -533,6 +533,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
     if known.kind in ANIMATE:
         return None
+    if _in_hand(phrases, k):
+        return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
@@ -571,6 +573,18 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the bare noun at k is held by its owner's part, both with no article ('sword in
+    hand', 'pipe in mouth', 'cap in hands'): an aside about the one named before."""
+    p, space = phrases[k], _after(phrases, k)
+    part = phrases[k + 2] if k + 2 < len(phrases) else None
+    if not isinstance(p, NounPhrase) or p.determiner or p.count or not isinstance(space, SpacePhrase):
+        return False
+    owners = value_of(part.head, WordClass.PART) if isinstance(part, NounPhrase) else None
+    bare_part = isinstance(part, NounPhrase) and not part.determiner and "person" in (owners or "")
+    return space.lead in {"in", "between"} and bare_part
 
 
 def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:

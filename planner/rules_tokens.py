@@ -155,6 +155,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.FOCUS_WORD,
         WordClass.PEEK_VERB,
         WordClass.CIRCLE_VERB,
+        WordClass.ESCORT_VERB,
         WordClass.ORDINAL,
     }  # by context
     for cls, tag in _CLASS_TAGS:

@@ -690,3 +690,17 @@ def test_what_a_rack_or_a_piece_of_furniture_holds_rests_on_it():
     assert ("hat", "on", "rack") in _relations(reading)
     reading = reading_of("In the studio an easel holds a half-finished canvas.")
     assert ("canvas", "on", "easel") in _relations(reading)
+
+
+def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
+    reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
+    bride = next(t for t in reading.things if t.head == "bride")
+    assert bride.place is None and "veil" in bride.phrase
+    assert not any(t.head == "trailing" for t in reading.things)
+
+
+def test_a_bare_thing_in_hand_is_held_by_the_one_named_before():
+    reading = reading_of("A ranger, lantern in hand, waits by a cabin.")
+    assert [t.head for t in reading.things] == ["ranger", "cabin"]
+    assert ("ranger", "next_to", "cabin") in _relations(reading)
+    assert "pipe" in reading_of("The fisherman, pipe in mouth, mends a net.").things[0].phrase
