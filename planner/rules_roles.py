@@ -1212,9 +1212,20 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if p.head == "one":
         previous = _owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
-    if is_class(p.head, WordClass.ABSTRACT) and known is None:
-        return (Role.NONE, None)
+    if is_class(p.head, WordClass.ABSTRACT) and (known is None or _kind_of_event(p)):
+        return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _kind_of_event(p: NounPhrase) -> bool:
+    """Whether a word that names an event and a thing ('match') follows a noun naming the event's
+    kind ('a chess match', 'a boxing match'), not a word describing the thing ('a burnt match')."""
+    if len(p.words) < 2 or p.compound != p.head:
+        return False  # "a traffic light": a listed thing of its own
+    word = p.words[-2].lower()
+    pos = parts_of_speech(word)
+    kind = "NOUN" in pos or word.endswith("ing")  # "tennis", "boxing"
+    return kind and "ADJ" not in pos and not is_class(word, WordClass.MATERIAL)
 
 
 def _ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:

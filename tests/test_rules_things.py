@@ -836,3 +836,10 @@ def test_a_sentence_may_open_with_a_bare_noun_whose_first_word_is_a_verb_form():
     reading = planner.rules.reading_of("Rocking chair creaking beside a stove.")
     assert [t.label for t in reading.things] == ["rocking chair", "stove"]
     assert reading.relations and reading.relations[0].kind.value == "next_to"
+
+
+def test_a_match_is_a_thing_but_a_sports_match_is_an_event():
+    got = labels("Three spent matches lie beside an ashtray on the sill.")
+    assert [g.split()[-1] for g in got[:3]] == ["match"] * 3
+    assert "match" not in " ".join(labels("Two rivals shake hands after a chess match in the park."))
+    assert "match" not in " ".join(labels("Fans cheer at a boxing match under bright lights."))
