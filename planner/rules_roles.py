@@ -535,6 +535,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None
     if _in_hand(phrases, k):
         return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
+    worn_on = _on_own_body(phrases, k)
+    if worn_on and carried:
+        return _possessor(nouns, sentence, worn_on)  # "the woman, a shawl around her shoulders,"
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
@@ -585,6 +588,22 @@ def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
     owners = value_of(part.head, WordClass.PART) if isinstance(part, NounPhrase) else None
     bare_part = isinstance(part, NounPhrase) and not part.determiner and "person" in (owners or "")
     return space.lead in {"in", "between"} and bare_part
+
+
+def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
+    shawl around her shoulders,', 'a sword at his hip,'): between commas, so it is that one's."""
+    space = _after(phrases, k)
+    part = phrases[k + 2] if k + 2 < len(phrases) else None
+    if (
+        not isinstance(space, SpacePhrase)
+        or not isinstance(part, NounPhrase)
+        or _low(_before(phrases, k)) != ","
+    ):
+        return ""
+    closed = _low(_after(phrases, k + 2)) == ","
+    body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
+    return part.determiner if closed and body else ""
 
 
 def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:

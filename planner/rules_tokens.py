@@ -561,7 +561,8 @@ def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
     if not word.endswith("s") or singular(word) == word or after is Tag.PREP and lows[i + 1] == "of":
         return False
     listed = entry(singular(word)) is not None
-    if not (after is Tag.DET or not listed and after in {Tag.PREP, Tag.ADV}):
+    bare_object = after is Tag.NOUN and _object_noun(lows, i + 1)  # "..., feeds pigeons"
+    if not (after is Tag.DET or not listed and (after in {Tag.PREP, Tag.ADV} or bare_object)):
         return False
     nouns = 0
     for j in range(i - 1, -1, -1):

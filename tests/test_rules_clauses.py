@@ -704,3 +704,12 @@ def test_a_bare_thing_in_hand_is_held_by_the_one_named_before():
     assert [t.head for t in reading.things] == ["ranger", "cabin"]
     assert ("ranger", "next_to", "cabin") in _relations(reading)
     assert "pipe" in reading_of("The fisherman, pipe in mouth, mends a net.").things[0].phrase
+
+
+def test_an_aside_between_a_subject_and_its_verb_keeps_both():
+    reading = reading_of("The baker, a towel over his shoulder, sells loaves from a cart.")
+    assert [t.head for t in reading.things][:1] == ["baker"]
+    assert "towel" in reading.things[0].phrase and "towel" not in [t.head for t in reading.things]
+    assert not any("sells" in t.phrase for t in reading.things)
+    reading = reading_of("A skater, a scarf around her neck, glides across a frozen lake.")
+    assert [t.head for t in reading.things] == ["skater", "lake"]
