@@ -127,7 +127,29 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
-    return _walk_back(phrases, k, at, nouns, past_objects=False)
+    worker = _at_work(phrases, k, at, nouns)
+    return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """'a cook flips burgers at the grill', 'a clerk stamps letters at a desk': 'at' after a verb's
+    object places the one who does it (a person or animal), not the object; none otherwise."""
+    space = phrases[k]
+    if (
+        k < 2
+        or not isinstance(space, SpacePhrase)
+        or space.lead != "at"
+        or space.spatial.relation != "adjacent"
+    ):
+        return []
+    verb, said = phrases[k - 2], phrases[k - 1]
+    if not isinstance(verb, Verb) or not isinstance(said, NounPhrase) or participle(phrases, k - 2):
+        return []
+    if is_verb_of(verb.low, WordClass.AIM_VERB):
+        return []  # "throws a ball at the wall"
+    doers = _verb_subject(phrases, k - 2, at, nouns)
+    animate = all(nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE for i in doers)  # type: ignore[union-attr]
+    return doers if animate else []
 
 
 def _verb_subject(

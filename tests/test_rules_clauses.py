@@ -713,3 +713,11 @@ def test_an_aside_between_a_subject_and_its_verb_keeps_both():
     assert not any("sells" in t.phrase for t in reading.things)
     reading = reading_of("A skater, a scarf around her neck, glides across a frozen lake.")
     assert [t.head for t in reading.things] == ["skater", "lake"]
+
+
+def test_at_after_a_verbs_object_places_the_one_who_does_it():
+    reading = reading_of("A street cook fries dumplings at a cart near the bridge.")
+    assert ("cook", "next_to", "cart") in _relations(reading)
+    assert ("dumpling", "next_to", "cart") not in _relations(reading)
+    reading = reading_of("A boy kicks a ball at the garage door.")
+    assert ("boy", "next_to", "door") not in _relations(reading)
