@@ -272,13 +272,22 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
-    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB):
-        return Tag.VERB  # "a woman waits", "the father flips pancakes"
+    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB or _one_acts(tags, lows, i)):
+        return Tag.VERB  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
         return Tag.VERB  # "the ruins of a temple poke out of the sand"
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural form at i ends a clause right after 'a' and someone ('a boy waves, ...',
+    'a dog barks and ...'): 'a' never counts a plural, so the word is what that one does."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    known = entry(lows[i - 1])
+    someone = known is not None and known.kind in ANIMATE
+    return someone and i >= 2 and lows[i - 2] in {"a", "an"} and after in {Tag.COMMA, Tag.CONJ}
 
 
 def _progressive(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -843,3 +843,8 @@ def test_a_match_is_a_thing_but_a_sports_match_is_an_event():
     assert [g.split()[-1] for g in got[:3]] == ["match"] * 3
     assert "match" not in " ".join(labels("Two rivals shake hands after a chess match in the park."))
     assert "match" not in " ".join(labels("Fans cheer at a boxing match under bright lights."))
+
+
+def test_a_plural_form_after_a_and_someone_is_what_they_do():
+    assert labels("A sailor waves, a gull overhead.")[:2] == ["sailor", "gull"]
+    assert labels("A fisherman nets, a heron watches.")[0] == "fisherman"
