@@ -351,8 +351,19 @@ def _plural_subject(tags: list[Tag], lows: list[str], i: int) -> bool:
         tags[i - 1] is Tag.PRON
         or singular(previous) != previous
         and not _one_of(tags, lows, i - 1)
-        or (not lows[i].endswith("s") and _counted(tags, lows, i - 1))
+        or (not lows[i].endswith("s") and (_counted(tags, lows, i - 1) or _bare_invariant(tags, lows, i - 1)))
     )
+
+
+def _bare_invariant(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i, one form for one and many ('sheep', 'fish'), opens its sentence with
+    no article: many, so a bare verb may follow ('Sheep graze by the fence')."""
+    word = lows[i]
+    j = i
+    while j > 0 and tags[j - 1] is Tag.ADJ:
+        j -= 1  # "Pale jellyfish drift"
+    opens = j == 0 or tags[j - 1] in {Tag.END, Tag.COMMA}
+    return opens and entry(word) is not None and plural_of(word) == word
 
 
 def _phrase_start(tags: list[Tag], i: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import planner
 from planner.plan import Plan
+from planner.rules import reading_of
 
 
 def plan(prompt: str) -> Plan:
@@ -833,7 +834,7 @@ def test_someone_held_or_carried_is_still_someone_with_a_region():
 def test_a_sentence_may_open_with_a_bare_noun_whose_first_word_is_a_verb_form():
     got = labels("A barista wipes the counter. Washing machine humming in the back corner.")
     assert "washing machine" in got
-    reading = planner.rules.reading_of("Rocking chair creaking beside a stove.")
+    reading = reading_of("Rocking chair creaking beside a stove.")
     assert [t.label for t in reading.things] == ["rocking chair", "stove"]
     assert reading.relations and reading.relations[0].kind.value == "next_to"
 
@@ -848,3 +849,11 @@ def test_a_match_is_a_thing_but_a_sports_match_is_an_event():
 def test_a_plural_form_after_a_and_someone_is_what_they_do():
     assert labels("A sailor waves, a gull overhead.")[:2] == ["sailor", "gull"]
     assert labels("A fisherman nets, a heron watches.")[0] == "fisherman"
+
+
+def test_a_noun_with_one_form_for_many_is_many_before_a_bare_verb():
+    reading = reading_of("Sheep graze beside a wooden gate.")
+    assert [t.head for t in reading.things] == ["sheep", "gate"] and reading.things[0].count is None
+    reading = reading_of("Pale jellyfish drift across the top of the frame.")
+    assert reading.things[0].count is None and reading.things[0].place is not None
+    assert reading_of("A moose wades into a lake.").things[0].count == 1
