@@ -17,6 +17,7 @@ from planner.rules_vocab import (
     is_class,
     is_plural,
     parts_of_speech,
+    plural_of,
     singular,
     value_of,
     vocabulary,
@@ -264,7 +265,7 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
     compounds = [(_compound([*lows[:-1], h], h), h) for h in heads]
     compound, head = max(compounds, key=lambda c: (len(c[0].split()), c == compounds[0]))
-    plural = raw == "ones" or is_plural(raw) or head != heads[0]
+    plural = raw == "ones" or is_plural(raw) or head != heads[0] or _bare_plural(tokens, q, end)
     return NounPhrase(
         start=i,
         end=end,
@@ -279,6 +280,15 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
         collective=q.collective,
         numeral=q.numeral,
     )
+
+
+def _bare_plural(tokens: tuple[Token, ...], q: _Quantity, end: int) -> bool:
+    """Whether a noun with one form for one and many, with no article, is many by its verb's bare
+    form ('glowing jellyfish drift', 'sheep graze by the fence'; 'a jellyfish drifts')."""
+    raw = tokens[end - 1].low
+    verb = tokens[end] if end < len(tokens) else None
+    bare = verb is not None and verb.tag is Tag.VERB and not verb.low.endswith(("s", "ing", "ed"))
+    return bare and not q.determiner and q.count is None and plural_of(raw) == raw and entry(raw) is not None
 
 
 def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPhrase | None:

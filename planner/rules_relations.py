@@ -127,7 +127,29 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
-    return _walk_back(phrases, k, at, nouns, past_objects=False)
+    worker = _at_work(phrases, k, at, nouns)
+    return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """'a cook flips burgers at the grill', 'a clerk stamps letters at a desk': 'at' after a verb's
+    object places the one who does it (a person or animal), not the object; none otherwise."""
+    space = phrases[k]
+    if (
+        k < 2
+        or not isinstance(space, SpacePhrase)
+        or space.lead != "at"
+        or space.spatial.relation != "adjacent"
+    ):
+        return []
+    verb, said = phrases[k - 2], phrases[k - 1]
+    if not isinstance(verb, Verb) or not isinstance(said, NounPhrase) or participle(phrases, k - 2):
+        return []
+    if is_verb_of(verb.low, WordClass.AIM_VERB):
+        return []  # "throws a ball at the wall"
+    doers = _verb_subject(phrases, k - 2, at, nouns)
+    animate = all(nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE for i in doers)  # type: ignore[union-attr]
+    return doers if animate else []
 
 
 def _verb_subject(
@@ -902,8 +924,12 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         fallback = (None, "top", None)  # "in the sky"
     elif isinstance(nxt, NounPhrase) and s.relation == "above" and _scenery(nxt, at, nouns):
         fallback = (None, "top", None)  # "hovers above the alley"
-    elif isinstance(nxt, NounPhrase) or isinstance(nxt, Mark) and nxt.tag is Tag.PRON:
-        fallback = None
+    elif (
+        isinstance(nxt, NounPhrase)
+        or isinstance(nxt, Mark)
+        and (nxt.tag is Tag.PRON or is_class(nxt.low, WordClass.PRONOUN))
+    ):
+        fallback = None  # "trailing behind her,": someone's, not the picture's back
     if fallback:
         return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
     return Spatial()
@@ -918,21 +944,36 @@ def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool
 def _coordinated(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
-    """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a clock')."""
+    """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a
+    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
     found: list[int] = []
+    listed = False
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in _PLACED_ROLES:
                 found.append(_resolve(nouns, at[p.start]))
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
-            if not (isinstance(nxt, Mark) and nxt.low == "and"):
+            listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
+            if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
                 break
+        elif listed and isinstance(p, Mark) and p.low == ",":
+            continue
         elif not (isinstance(p, Mark) and p.low == "and") and found:
             break
         elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
             break
     return found
+
+
+def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the comma at j goes on with a list of noun phrases that an 'and' closes ('a globe,
+    a lamp and a chart'), not a new clause ('a globe, a lamp glows')."""
+    end = list_end(phrases, j - 1)
+    listed = phrases[j:end]
+    closed = any(isinstance(p, Mark) and p.low == "and" for p in listed)
+    nxt = phrases[end] if end < len(phrases) else None
+    return closed and isinstance(listed[-1], NounPhrase) and not isinstance(nxt, Verb)
 
 
 def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -1172,6 +1213,8 @@ def _borne(
         RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
     )
     kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
+    if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
+        kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
 

@@ -524,6 +524,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
+        if known.kind is ThingKind.PERSON:
+            return None  # "a father holding his toddler": someone held is still someone, in view
         figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
         subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
         if figure is None and subject in _GENDERED:
@@ -531,6 +533,11 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
     if known.kind in ANIMATE:
         return None
+    if _in_hand(phrases, k):
+        return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
+    worn_on = _on_own_body(phrases, k)
+    if worn_on and carried:
+        return _possessor(nouns, sentence, worn_on)  # "the woman, a shawl around her shoulders,"
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
@@ -569,6 +576,34 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the bare noun at k is held by its owner's part, both with no article ('sword in
+    hand', 'pipe in mouth', 'cap in hands'): an aside about the one named before."""
+    p, space = phrases[k], _after(phrases, k)
+    part = phrases[k + 2] if k + 2 < len(phrases) else None
+    if not isinstance(p, NounPhrase) or p.determiner or p.count or not isinstance(space, SpacePhrase):
+        return False
+    owners = value_of(part.head, WordClass.PART) if isinstance(part, NounPhrase) else None
+    bare_part = isinstance(part, NounPhrase) and not part.determiner and "person" in (owners or "")
+    return space.lead in {"in", "between"} and bare_part
+
+
+def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
+    shawl around her shoulders,', 'a sword at his hip,'): between commas, so it is that one's."""
+    space = _after(phrases, k)
+    part = phrases[k + 2] if k + 2 < len(phrases) else None
+    if (
+        not isinstance(space, SpacePhrase)
+        or not isinstance(part, NounPhrase)
+        or _low(_before(phrases, k)) != ","
+    ):
+        return ""
+    closed = _low(_after(phrases, k + 2)) == ","
+    body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
+    return part.determiner if closed and body else ""
 
 
 def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
@@ -1196,9 +1231,20 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if p.head == "one":
         previous = _owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
-    if is_class(p.head, WordClass.ABSTRACT) and known is None:
-        return (Role.NONE, None)
+    if is_class(p.head, WordClass.ABSTRACT) and (known is None or _kind_of_event(p)):
+        return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _kind_of_event(p: NounPhrase) -> bool:
+    """Whether a word that names an event and a thing ('match') follows a noun naming the event's
+    kind ('a chess match', 'a boxing match'), not a word describing the thing ('a burnt match')."""
+    if len(p.words) < 2 or p.compound != p.head:
+        return False  # "a traffic light": a listed thing of its own
+    word = p.words[-2].lower()
+    pos = parts_of_speech(word)
+    kind = "NOUN" in pos or word.endswith("ing")  # "tennis", "boxing"
+    return kind and "ADJ" not in pos and not is_class(word, WordClass.MATERIAL)
 
 
 def _ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:

@@ -155,6 +155,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.FOCUS_WORD,
         WordClass.PEEK_VERB,
         WordClass.CIRCLE_VERB,
+        WordClass.ESCORT_VERB,
         WordClass.ORDINAL,
     }  # by context
     for cls, tag in _CLASS_TAGS:
@@ -271,13 +272,22 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
-    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB):
-        return Tag.VERB  # "a woman waits", "the father flips pancakes"
+    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB or _one_acts(tags, lows, i)):
+        return Tag.VERB  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
         return Tag.VERB  # "the ruins of a temple poke out of the sand"
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural form at i ends a clause right after 'a' and someone ('a boy waves, ...',
+    'a dog barks and ...'): 'a' never counts a plural, so the word is what that one does."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    known = entry(lows[i - 1])
+    someone = known is not None and known.kind in ANIMATE
+    return someone and i >= 2 and lows[i - 2] in {"a", "an"} and after in {Tag.COMMA, Tag.CONJ}
 
 
 def _progressive(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -341,8 +351,19 @@ def _plural_subject(tags: list[Tag], lows: list[str], i: int) -> bool:
         tags[i - 1] is Tag.PRON
         or singular(previous) != previous
         and not _one_of(tags, lows, i - 1)
-        or (not lows[i].endswith("s") and _counted(tags, lows, i - 1))
+        or (not lows[i].endswith("s") and (_counted(tags, lows, i - 1) or _bare_invariant(tags, lows, i - 1)))
     )
+
+
+def _bare_invariant(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i, one form for one and many ('sheep', 'fish'), opens its sentence with
+    no article: many, so a bare verb may follow ('Sheep graze by the fence')."""
+    word = lows[i]
+    j = i
+    while j > 0 and tags[j - 1] is Tag.ADJ:
+        j -= 1  # "Pale jellyfish drift"
+    opens = j == 0 or tags[j - 1] in {Tag.END, Tag.COMMA}
+    return opens and entry(word) is not None and plural_of(word) == word
 
 
 def _phrase_start(tags: list[Tag], i: int) -> int:
@@ -458,9 +479,13 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     ('next to a wooden tamper.', 'for a tomahawk dunk.'); right after an article and before a
     noun it names the noun's kind ('in a rattan chair')."""
     tag = tags[i]
+    opening = i == 0 or tags[i - 1] in {Tag.END, Tag.COMMA}
+    named = i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None
+    if tag is Tag.VERB and opening and named:
+        return Tag.NOUN  # "Vending machine glowing by the door.": a bare noun opens the sentence
     if tag is not Tag.VERB or i < 1 or lows[i].endswith(("ing", "ed", "s")):
         return tag
-    if i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None:
+    if named:
         return Tag.NOUN  # "a swivel chair"
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return Tag.NOUN  # "a cake stand" ("the cakes stand" names no listed thing)
@@ -556,7 +581,8 @@ def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
     if not word.endswith("s") or singular(word) == word or after is Tag.PREP and lows[i + 1] == "of":
         return False
     listed = entry(singular(word)) is not None
-    if not (after is Tag.DET or not listed and after in {Tag.PREP, Tag.ADV}):
+    bare_object = after is Tag.NOUN and _object_noun(lows, i + 1)  # "..., feeds pigeons"
+    if not (after is Tag.DET or not listed and (after in {Tag.PREP, Tag.ADV} or bare_object)):
         return False
     nouns = 0
     for j in range(i - 1, -1, -1):
@@ -644,10 +670,14 @@ def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A helper verb that is also a listed thing ('can') after an article or a modifier, or after
-    an '-ing' word that follows one ('a watering can'): the thing."""
+    an '-ing' word that follows one ('a watering can'), or naming a listed thing with the noun
+    before it ('a trash can stands', not 'the trash can be sorted'): the thing."""
     if tags[i] is not Tag.AUX or entry(lows[i]) is None or i == 0:
         return False
     bare_verb = i + 1 < len(lows) and tags[i + 1] is Tag.VERB and not lows[i + 1].endswith("s")
+    bare_verb = bare_verb or i + 1 < len(lows) and tags[i + 1] in {Tag.BE, Tag.NEG}
+    if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
+        return not bare_verb  # "a trash can", "the garbage can by the door"
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
     return (
         tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} and lows[j - 1] not in {"that", "this"} and not bare_verb

@@ -35,6 +35,15 @@ def test_a_fronted_place_goes_to_the_subject_after_the_verb():
     assert ("lamp", "behind", "piano") in _relations(reading)
 
 
+def test_a_fronted_place_goes_to_every_thing_of_a_comma_list_after_the_verb():
+    reading = reading_of("On the counter stand a kettle, two mugs and a sugar bowl.")
+    assert {("kettle", "on", "counter"), ("mug", "on", "counter"), ("bowl", "on", "counter")} <= _relations(
+        reading
+    )
+    reading = reading_of("On the bench sits a pigeon, a sparrow pecks at crumbs.")
+    assert ("sparrow", "on", "bench") not in _relations(reading)
+
+
 def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
     assert _place(reading, "parrot") == ("left", "top")
@@ -672,3 +681,43 @@ def test_a_place_after_the_verb_holds_for_a_subject_dressed_in_a_list():
 def test_an_opening_place_holds_for_what_its_subject_sits_on():
     reading = reading_of("On the right, an old fisherman dozes on a folding stool, his rod propped up.")
     assert _place(reading, "stool") == ("right", None)
+
+
+def test_what_a_rack_or_a_piece_of_furniture_holds_rests_on_it():
+    reading = reading_of("Above the seats, a luggage rack holds a duffel bag and a picnic hamper.")
+    assert {("bag", "on", "rack"), ("hamper", "on", "rack")} <= _relations(reading)
+    reading = reading_of("In the hallway a hat rack holds a bowler hat.")
+    assert ("hat", "on", "rack") in _relations(reading)
+    reading = reading_of("In the studio an easel holds a half-finished canvas.")
+    assert ("canvas", "on", "easel") in _relations(reading)
+
+
+def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
+    reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
+    bride = next(t for t in reading.things if t.head == "bride")
+    assert bride.place is None and "veil" in bride.phrase
+    assert not any(t.head == "trailing" for t in reading.things)
+
+
+def test_a_bare_thing_in_hand_is_held_by_the_one_named_before():
+    reading = reading_of("A ranger, lantern in hand, waits by a cabin.")
+    assert [t.head for t in reading.things] == ["ranger", "cabin"]
+    assert ("ranger", "next_to", "cabin") in _relations(reading)
+    assert "pipe" in reading_of("The fisherman, pipe in mouth, mends a net.").things[0].phrase
+
+
+def test_an_aside_between_a_subject_and_its_verb_keeps_both():
+    reading = reading_of("The baker, a towel over his shoulder, sells loaves from a cart.")
+    assert [t.head for t in reading.things][:1] == ["baker"]
+    assert "towel" in reading.things[0].phrase and "towel" not in [t.head for t in reading.things]
+    assert not any("sells" in t.phrase for t in reading.things)
+    reading = reading_of("A skater, a scarf around her neck, glides across a frozen lake.")
+    assert [t.head for t in reading.things] == ["skater", "lake"]
+
+
+def test_at_after_a_verbs_object_places_the_one_who_does_it():
+    reading = reading_of("A street cook fries dumplings at a cart near the bridge.")
+    assert ("cook", "next_to", "cart") in _relations(reading)
+    assert ("dumpling", "next_to", "cart") not in _relations(reading)
+    reading = reading_of("A boy kicks a ball at the garage door.")
+    assert ("boy", "next_to", "door") not in _relations(reading)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import planner
 from planner.plan import Plan
+from planner.rules import reading_of
 
 
 def plan(prompt: str) -> Plan:
@@ -712,6 +713,12 @@ def test_a_can_after_an_article_or_a_modifier_is_the_thing():
     assert labels("The painting can hang above a sofa.") == ["painting", "sofa"]
 
 
+def test_a_can_naming_a_listed_thing_with_the_noun_before_it_is_the_thing():
+    assert labels("A trash can stands by the bakery door.") == ["trash can", "bakery door"]
+    assert labels("Two garbage cans wait at the curb beside a van.")[:2] == ["garbage can"] * 2
+    assert "can" not in " ".join(labels("The trash can be seen behind a fence."))
+
+
 def test_latin_plurals_of_listed_things_are_those_things():
     assert labels("Three amphorae lean against a wall beside two cacti.") == ["amphora"] * 3 + ["cactus"] * 2
     assert labels("Two larvae crawl over orange fungi.") == ["larva", "larva", "orange fungus"]
@@ -814,3 +821,39 @@ def test_oven_mitts_and_a_smock_are_worn_things_in_a_list():
     p = plan("A baker in a grey smock and red oven mitts carries a tray.")
     assert [r.label for r in p.regions] == ["baker"]  # the tray is carried, in his prompt
     assert "red oven mitts" in prompt_of(p, "baker") and "grey smock" in prompt_of(p, "baker")
+
+
+def test_someone_held_or_carried_is_still_someone_with_a_region():
+    got = labels("A grandfather carrying his grandson walks along the pier.")
+    assert got[:2] == ["grandfather", "grandson"]
+    got = labels("On the porch a young dad holds a toddler in dungarees.")
+    assert "toddler" in got and "young dad" in got
+    assert labels("A nurse holding a clipboard walks down the ward.") == ["nurse"]
+
+
+def test_a_sentence_may_open_with_a_bare_noun_whose_first_word_is_a_verb_form():
+    got = labels("A barista wipes the counter. Washing machine humming in the back corner.")
+    assert "washing machine" in got
+    reading = reading_of("Rocking chair creaking beside a stove.")
+    assert [t.label for t in reading.things] == ["rocking chair", "stove"]
+    assert reading.relations and reading.relations[0].kind.value == "next_to"
+
+
+def test_a_match_is_a_thing_but_a_sports_match_is_an_event():
+    got = labels("Three spent matches lie beside an ashtray on the sill.")
+    assert [g.split()[-1] for g in got[:3]] == ["match"] * 3
+    assert "match" not in " ".join(labels("Two rivals shake hands after a chess match in the park."))
+    assert "match" not in " ".join(labels("Fans cheer at a boxing match under bright lights."))
+
+
+def test_a_plural_form_after_a_and_someone_is_what_they_do():
+    assert labels("A sailor waves, a gull overhead.")[:2] == ["sailor", "gull"]
+    assert labels("A fisherman nets, a heron watches.")[0] == "fisherman"
+
+
+def test_a_noun_with_one_form_for_many_is_many_before_a_bare_verb():
+    reading = reading_of("Sheep graze beside a wooden gate.")
+    assert [t.head for t in reading.things] == ["sheep", "gate"] and reading.things[0].count is None
+    reading = reading_of("Pale jellyfish drift across the top of the frame.")
+    assert reading.things[0].count is None and reading.things[0].place is not None
+    assert reading_of("A moose wades into a lake.").things[0].count == 1
