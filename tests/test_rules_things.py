@@ -814,3 +814,13 @@ def test_oven_mitts_and_a_smock_are_worn_things_in_a_list():
     p = plan("A baker in a grey smock and red oven mitts carries a tray.")
     assert [r.label for r in p.regions] == ["baker"]  # the tray is carried, in his prompt
     assert "red oven mitts" in prompt_of(p, "baker") and "grey smock" in prompt_of(p, "baker")
+
+
+def test_a_song_or_a_tune_is_no_thing():
+    assert labels("A street singer performs a song beside a lamp post.") == ["street singer", "lamp post"]
+    assert labels("An old man whistles a cheerful melody on a bench.") == ["old man", "bench"]
+
+
+def test_a_wrist_or_an_ankle_is_a_part_of_its_owner():
+    assert labels("A dancer wears a silver bangle on her wrist beside a piano.") == ["dancer", "piano"]
+    assert labels("A cat licks its ankle on a rug.") == ["cat", "rug"]
