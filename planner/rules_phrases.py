@@ -171,6 +171,7 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         and j > 0
         and tokens[j - 1].tag is Tag.NOUN
         and not _describing(tokens[j - 1].low)
+        and entry(f"{tokens[j - 1].low} {token.low}") is None  # "a chaise longue" is one noun
     ):
         return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
     if token.tag in _RUN_TAGS:

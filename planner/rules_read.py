@@ -67,12 +67,17 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
         return " ".join(p.lows)  # "mount fuji", "father christmas"
     compound = noun.head if p.head == "one" else p.compound
     mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
-    if compound == p.head and mods and _nominal(mods[-1]):
+    if compound == p.head and mods and (_nominal(mods[-1]) or _acronym(p.words[-2])):
         compound, mods = f"{mods[-1]} {compound}", mods[:-1]  # "kitchen table", "reading chair"
     key = _key_attribute(mods)
     if not key:
         key = [w for w in _key_attribute(predicates) if any(is_class(w, c) for c in _KEY_CLASSES)]
     return " ".join([*key, compound])
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals names a kind of thing ('an LED screen', 'a DVD player'), like a noun."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _nominal(word: str) -> bool:

@@ -754,7 +754,9 @@ def test_a_one_person_tag_before_a_bare_role_word_is_that_person():
 
 
 def test_a_word_in_capitals_before_a_noun_is_no_verb():
-    assert labels("A giant LED screen hangs behind the band.") == ["giant screen"]
+    assert labels("A giant LED screen hangs behind the band.") == [
+        "giant led screen"
+    ]  # the label keeps the whole noun
 
 
 def test_an_ing_noun_after_be_and_before_an_article_is_the_verb():
@@ -824,3 +826,14 @@ def test_a_song_or_a_tune_is_no_thing():
 def test_a_wrist_or_an_ankle_is_a_part_of_its_owner():
     assert labels("A dancer wears a silver bangle on her wrist beside a piano.") == ["dancer", "piano"]
     assert labels("A cat licks its ankle on a rug.") == ["cat", "rug"]
+
+
+def test_a_two_word_thing_keeps_its_foreign_second_word():
+    p = plan("An old cat dozes on a green chaise longue by the window.")
+    assert "green chaise longue" in [r.label for r in p.regions]
+    assert "a green chaise longue" in prompt_of(p, "green chaise longue")
+
+
+def test_a_label_keeps_a_kind_said_in_capitals():
+    assert labels("A huge LED billboard glows over a taxi.") == ["huge led billboard", "taxi"]
+    assert labels("A dusty DVD player sits under a lamp.") == ["dusty dvd player", "lamp"]
