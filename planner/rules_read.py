@@ -205,6 +205,11 @@ def _style_text(
     before = found[noun.index - 1] if noun.index else None
     if before is not None and tokens[before.start].low in _STYLE_LEADS and before.end == start:
         start = before.start
+    on_medium = (
+        start > 1 and tokens[start - 1].low == "on" and is_class(tokens[start - 2].low, WordClass.MEDIUM)
+    )
+    if on_medium and before is not None and before.end == start:
+        start -= 2  # "oil on canvas", "ink on paper"
     after = found[noun.index + 1 : noun.index + 3]
     roles_at = {n.phrase.start: n.role for n in nouns}
     if len(after) == 2 and getattr(after[0], "low", "") == "of" and roles_at.get(after[1].start) in _OF_ROLES:

@@ -154,8 +154,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         and (before.spatial.horizontal or before.spatial.vertical)
     ):
         return True  # "in the centre of the picture"
-    if _the_picture(phrases, k):
-        return True  # "both edges of the frame", "to her right in the frame"
+    if _the_picture(phrases, k) or _medium_on(phrases, k):
+        return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = _after(phrases, k)
@@ -183,6 +183,23 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'oil on canvas', 'ink on paper': a bare material after a medium and 'on' is what the
+    picture is made on, not a thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    on = isinstance(before, SpacePhrase) and before.lead == "on"
+    medium = _before(phrases, k, 2)
+    return (
+        on
+        and not p.determiner
+        and is_class(p.head, WordClass.MATERIAL)
+        and isinstance(medium, Mark)
+        and is_class(medium.low, WordClass.MEDIUM)
+    )
 
 
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:

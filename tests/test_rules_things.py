@@ -564,6 +564,13 @@ def test_a_bare_material_after_a_picture_and_on_is_its_medium_not_a_thing():
     assert labels("A watercolour on linen of two swans.") == ["swan", "swan"]
 
 
+def test_a_medium_on_a_bare_material_alone_is_the_picture_not_a_thing():
+    p = plan("Charcoal on paper. An old sailor dozes beside a lantern.")
+    assert [r.label for r in p.regions] == ["old sailor", "lantern"]
+    assert "Charcoal on paper" in p.background_prompt
+    assert labels("Three pears in a bowl, acrylic on canvas.") == ["pear"] * 3 + ["bowl"]
+
+
 def test_fish_tools_and_site_things_of_the_public_vocabularies_are_things():
     got = labels("A carpenter lifts a mallet beside a cordless drill, and a rusty saw lies on a griddle.")
     assert {"carpenter", "mallet", "drill", "rusty saw", "griddle"} <= set(got)
