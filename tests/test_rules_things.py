@@ -844,3 +844,10 @@ def test_a_two_word_thing_keeps_its_foreign_second_word():
 def test_a_label_keeps_a_kind_said_in_capitals():
     assert labels("A huge LED billboard glows over a taxi.") == ["huge led billboard", "taxi"]
     assert labels("A dusty DVD player sits under a lamp.") == ["dusty dvd player", "lamp"]
+
+
+def test_a_hand_held_thing_an_actor_works_on_stays_in_the_actors_prompt():
+    p = plan("A boy filling a bucket at a well, and a cobbler mends a boot on a bench.")
+    assert [r.label for r in p.regions] == ["boy", "well", "cobbler", "bench"]
+    assert "bucket" in prompt_of(p, "boy") and "boot" in prompt_of(p, "cobbler")
+    assert labels("A pirate brandishing a cutlass stands beside a cannon.") == ["pirate", "cannon"]
