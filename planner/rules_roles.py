@@ -559,6 +559,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if _served_on(phrases, k, known, nouns):
         return None  # "a table set with a teapot and cups": each rests on the table
+    if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a girl on roller skates": worn, not a support
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         pronoun = _clause_pronoun(phrases, k)
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
@@ -586,6 +588,23 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
     return _in_use(phrases, k, known, nouns)
+
+
+def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a boy on stilts', 'a girl on roller skates': a worn pair right after someone and 'on' is on
+    their feet, not under them."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    owner = nouns[-1] if nouns else None
+    return (
+        known.has(Flag.WEARABLE)
+        and known.has(Flag.PAIR)
+        and p.plural
+        and p.determiner not in _DEFINITE
+        and owner is not None
+        and owner.index == k - 2
+        and _person(owner)
+    )
 
 
 def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:

@@ -851,3 +851,11 @@ def test_a_hand_held_thing_an_actor_works_on_stays_in_the_actors_prompt():
     assert [r.label for r in p.regions] == ["boy", "well", "cobbler", "bench"]
     assert "bucket" in prompt_of(p, "boy") and "boot" in prompt_of(p, "cobbler")
     assert labels("A pirate brandishing a cutlass stands beside a cannon.") == ["pirate", "cannon"]
+
+
+def test_a_worn_pair_after_someone_and_on_is_worn_not_a_support():
+    p = plan("A boy on roller skates races past a mailbox.")
+    assert [r.label for r in p.regions] == ["boy", "mailbox"]
+    assert "roller skates" in prompt_of(p, "boy")
+    assert labels("A juggler on stilts and a dog on a stool.") == ["juggler", "dog", "stool"]
+    assert "roller skate" in labels("A puppy chews on the roller skates.")
