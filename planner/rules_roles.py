@@ -898,6 +898,20 @@ def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
     return Entry(p.compound, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
 
 
+def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing a picture is painted, printed or carved on, named just after it ('a skull painted
+    on the bass drum', 'a rose carved into the door'): the index its noun will have."""
+    verb, place, canvas = phrases[k + 1 : k + 4] if k + 4 <= len(phrases) else (None, None, None)
+    if not (isinstance(verb, Verb) and is_class(verb.low, WordClass.MAKER_VERB)):
+        return None
+    if not (isinstance(place, SpacePhrase) and place.lead in {"on", "onto", "into", "across"}):
+        return None
+    known = entry(canvas.compound) or entry(canvas.head) if isinstance(canvas, NounPhrase) else None
+    if known is None or known.kind in {ThingKind.SCENE, ThingKind.PERSON}:
+        return None
+    return len(nouns) + sum(isinstance(q, NounPhrase) for q in phrases[k : k + 3])
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -927,6 +941,8 @@ def _thing_role(
     ):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
+    if owner is None:
+        owner = _painted_on(phrases, k, nouns)  # "a skull painted on the drum": in the drum's prompt
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (

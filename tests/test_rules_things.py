@@ -859,3 +859,11 @@ def test_a_worn_pair_after_someone_and_on_is_worn_not_a_support():
     assert "roller skates" in prompt_of(p, "boy")
     assert labels("A juggler on stilts and a dog on a stool.") == ["juggler", "dog", "stool"]
     assert "roller skate" in labels("A puppy chews on the roller skates.")
+
+
+def test_a_picture_painted_on_a_thing_named_after_it_is_in_that_things_prompt():
+    p = plan("A drummer grins behind his kit, a flaming eagle painted on the kick drum.")
+    assert "eagle" not in " ".join(r.label for r in p.regions)
+    assert "flaming eagle" in prompt_of(p, "kick drum")
+    got = labels("An anchor carved into a wooden chest sits by the bed.")
+    assert "anchor" not in got and "wooden chest" in got
