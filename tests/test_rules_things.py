@@ -867,3 +867,18 @@ def test_a_picture_painted_on_a_thing_named_after_it_is_in_that_things_prompt():
     assert "flaming eagle" in prompt_of(p, "kick drum")
     got = labels("An anchor carved into a wooden chest sits by the bed.")
     assert "anchor" not in got and "wooden chest" in got
+
+
+def test_the_owner_of_a_person_or_a_place_is_one_phrase_with_it():
+    p = plan("The baker's daughter carries a basket past a fountain.")
+    assert [r.label for r in p.regions] == ["daughter", "fountain"]
+    assert "baker's daughter" in prompt_of(p, "daughter")
+    p = plan("My uncle's workshop with a workbench by the door.")
+    assert [r.label for r in p.regions] == ["workbench", "door"]
+    assert "uncle's workshop" in p.background_prompt
+    assert labels("The boy's cat naps on a cushion.") == ["boy", "cat", "cushion"]
+
+
+def test_spinning_and_sewing_machines_are_things():
+    got = labels("An old woman sits at a spinning wheel next to a sewing machine and a loom.")
+    assert got == ["old woman", "spinning wheel", "sewing machine", "loom"]
