@@ -67,7 +67,10 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
         return " ".join(p.lows)  # "mount fuji", "father christmas"
     compound = noun.head if p.head == "one" else p.compound
     mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
-    if compound == p.head and mods and (_nominal(mods[-1]) or _acronym(p.words[-2])):
+    pair = " ".join(mods[-2:])
+    if compound == p.head and len(mods) > 1 and (entry(pair) is not None or classes_of(pair)):
+        compound, mods = f"{pair} {compound}", mods[:-2]  # "still life painting", "coffee table book"
+    elif compound == p.head and mods and (_nominal(mods[-1]) or _acronym(p.words[-2])):
         compound, mods = f"{mods[-1]} {compound}", mods[:-1]  # "kitchen table", "reading chair"
     key = _key_attribute(mods)
     if not key:

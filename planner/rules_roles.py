@@ -163,10 +163,15 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
     if first and _set_in(phrases, k):
         return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
-    if first and _low(nxt) in {"of", "for"} and _hangs(phrases, k):
+    joint = _low(nxt) or (nxt.lead if isinstance(nxt, SpacePhrase) else "")  # "of", "with"
+    if first and joint in {"of", "for", "with"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
+    styled = _styled(_after(phrases, k + 1))
+    if joint == "with" and styled:
+        joint = ""  # "a poster with bold shapes": how the poster looks, not what it shows
+    styled = styled and joint == "in"  # "a painting in the Dutch style"
     if first and (
-        _low(nxt) in _FRAMING_NEXT or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
+        joint in _FRAMING_NEXT or styled or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
     ):
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
@@ -199,6 +204,15 @@ def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
         and is_class(p.head, WordClass.MATERIAL)
         and isinstance(medium, Mark)
         and is_class(medium.low, WordClass.MEDIUM)
+    )
+
+
+def _styled(phrase: Phrase | None) -> bool:
+    """Whether a noun phrase names a style or manner ('the Dutch golden age style', 'soft pastels')."""
+    return isinstance(phrase, NounPhrase) and any(
+        is_class(word, c)
+        for word in (phrase.head, phrase.lows[-1])
+        for c in (WordClass.STYLE_NOUN, WordClass.STYLE, WordClass.MEDIUM)
     )
 
 

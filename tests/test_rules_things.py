@@ -882,3 +882,19 @@ def test_the_owner_of_a_person_or_a_place_is_one_phrase_with_it():
 def test_spinning_and_sewing_machines_are_things():
     got = labels("An old woman sits at a spinning wheel next to a sewing machine and a loom.")
     assert got == ["old woman", "spinning wheel", "sewing machine", "loom"]
+
+
+def test_a_still_life_is_the_picture_and_its_label_keeps_the_listed_pair():
+    assert labels("A still life of plums in a bowl.") == ["plum", "bowl"]
+    assert labels("A still life painting leans against an easel.") == ["still life painting", "easel"]
+    assert labels("A coffee table book lies on a rug.") == ["coffee table book", "rug"]
+
+
+def test_a_picture_opening_with_with_or_in_a_style_is_the_frame():
+    assert labels("A watercolour sketch with two swans on a lake.") == ["swan", "swan", "lake"]
+    assert labels("Landscape painting in the Venetian style, a gondola under a bridge.") == [
+        "gondola",
+        "bridge",
+    ]
+    got = labels("A painting with a gilded frame hangs above the sofa.")
+    assert got == ["painting", "sofa"]
