@@ -898,3 +898,10 @@ def test_a_picture_opening_with_with_or_in_a_style_is_the_frame():
     ]
     got = labels("A painting with a gilded frame hangs above the sofa.")
     assert got == ["painting", "sofa"]
+
+
+def test_what_a_map_or_a_globe_shows_is_in_its_prompt():
+    p = plan("A pirate map of a volcano island lies on a barrel.")
+    assert [r.label for r in p.regions] == ["pirate map", "barrel"]
+    assert "volcano island" in prompt_of(p, "pirate map")
+    assert labels("A globe of the moon sits on a shelf.") == ["globe", "shelf"]
