@@ -306,6 +306,8 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     maker = _before(phrases, k, 2)
     if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
         return True  # "painted by Claude Monet", "..., by a famous concept artist"
+    if isinstance(maker, NounPhrase) and not maker.determiner and is_class(maker.head, WordClass.FRAME_NOUN):
+        return not p.determiner  # "art by Beatrix Potter", "illustration by ..."
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 

@@ -905,3 +905,9 @@ def test_what_a_map_or_a_globe_shows_is_in_its_prompt():
     assert [r.label for r in p.regions] == ["pirate map", "barrel"]
     assert "volcano island" in prompt_of(p, "pirate map")
     assert labels("A globe of the moon sits on a shelf.") == ["globe", "shelf"]
+
+
+def test_the_maker_after_a_bare_picture_word_and_by_is_no_thing():
+    p = plan("A hare in the snow, illustration by Tom Baker.")
+    assert [r.label for r in p.regions] == ["hare"]
+    assert "by Tom Baker" in p.background_prompt
