@@ -911,3 +911,12 @@ def test_the_maker_after_a_bare_picture_word_and_by_is_no_thing():
     p = plan("A hare in the snow, illustration by Tom Baker.")
     assert [r.label for r in p.regions] == ["hare"]
     assert "by Tom Baker" in p.background_prompt
+
+
+def test_the_place_opening_an_inverted_sentence_keeps_no_verb_or_subject():
+    p = plan("By the gate waits a herald in a blue tabard. A dog naps.")
+    assert [r.label for r in p.regions] == ["gate", "herald", "dog"]
+    assert prompt_of(p, "gate") == "a gate"
+    assert "blue tabard" in prompt_of(p, "herald")
+    p = plan("On the right a tall pine gives shelter.")  # a place with no object: the pine is the subject
+    assert "giving shelter" in prompt_of(p, "tall pine")
