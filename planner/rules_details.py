@@ -181,6 +181,8 @@ def _span(
     owner: int,
 ) -> list[tuple[int, int]]:
     """Token ranges after phrase k that describe `owner`, one range per comma-separated piece."""
+    if _inverted(phrases, k):
+        return []
     pieces: list[tuple[int, int]] = []
     start: int | None = None
     end = 0
@@ -206,6 +208,22 @@ def _span(
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _inverted(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is the place opening an inverted sentence ('Near the door waits a knight'):
+    the verb after it and the subject after that are not its own."""
+    lead = phrases[k - 1] if k else None
+    opening = k == 1 or k > 1 and phrases[k - 2].sentence != phrases[k].sentence
+    verb, subject = phrases[k + 1 : k + 3] if k + 3 <= len(phrases) else (None, None)
+    return (
+        isinstance(lead, SpacePhrase)
+        and lead.spatial.needs_object  # not "On the left a large oak tree gives shade"
+        and opening
+        and isinstance(verb, Verb)
+        and not verb.low.endswith(("ing", "ed"))
+        and isinstance(subject, NounPhrase)
+    )
 
 
 def _object_elsewhere(tokens: tuple[Token, ...], start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from planner.rules_spatial import Spatial, match_spatial
 from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
+    ThingKind,
     WordClass,
     entry,
     is_class,
@@ -172,6 +173,7 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         and j > 0
         and tokens[j - 1].tag is Tag.NOUN
         and not _describing(tokens[j - 1].low)
+        and entry(f"{tokens[j - 1].low} {token.low}") is None  # "a chaise longue" is one noun
     ):
         return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
     if token.tag in _RUN_TAGS:
@@ -301,16 +303,25 @@ def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPh
 
 def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     """'a banker's lamp', "children's book": a generic possessor (no determiner, or 'a') names a
-    kind of the thing after it, so the two are one noun phrase. 'The girl's dog' stays two."""
+    kind of the thing after it, so the two are one noun phrase; so does the owner of a person or a
+    place ("the farmer's wife", "my aunt's attic": the owner need not be there). 'The girl's dog'
+    stays two."""
     end = owner.end
-    if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS or owner.determiner not in {"", "a", "an"}:
+    if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS:
         return owner
     owned = _noun_phrase(tokens, end + 1)
     if owned is None or owned.determiner or owned.count is not None or is_class(owned.head, WordClass.PART):
         return owner
+    if owner.determiner not in {"", "a", "an"} and not _person_or_place(owned):
+        return owner
     words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
     count = owner.count if not owned.plural else None
     return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
+
+
+def _person_or_place(p: NounPhrase) -> bool:
+    known = entry(p.compound) or entry(p.head)
+    return known is not None and known.kind in {ThingKind.PERSON, ThingKind.SCENE}
 
 
 def _on_medium(tokens: tuple[Token, ...], p: NounPhrase) -> NounPhrase:
@@ -333,11 +344,11 @@ def _pictured(p: NounPhrase) -> bool:
 
 
 def _described(tokens: tuple[Token, ...], i: int) -> bool:
-    """A participle opening a noun phrase with no article: 'in shining armor'."""
+    """A participle opening a noun phrase with no article: 'in shining armor', "her aunt's sewing room"."""
     token = tokens[i]
     if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i == 0 or i + 1 >= len(tokens):
         return False
-    return tokens[i - 1].tag is Tag.PREP and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
+    return tokens[i - 1].tag in {Tag.PREP, Tag.POSS} and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
 
 
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:

@@ -67,12 +67,20 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
         return " ".join(p.lows)  # "mount fuji", "father christmas"
     compound = noun.head if p.head == "one" else p.compound
     mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
-    if compound == p.head and mods and _nominal(mods[-1]):
+    pair = " ".join(mods[-2:])
+    if compound == p.head and len(mods) > 1 and (entry(pair) is not None or classes_of(pair)):
+        compound, mods = f"{pair} {compound}", mods[:-2]  # "still life painting", "coffee table book"
+    elif compound == p.head and mods and (_nominal(mods[-1]) or _acronym(p.words[-2])):
         compound, mods = f"{mods[-1]} {compound}", mods[:-1]  # "kitchen table", "reading chair"
     key = _key_attribute(mods)
     if not key:
         key = [w for w in _key_attribute(predicates) if any(is_class(w, c) for c in _KEY_CLASSES)]
     return " ".join([*key, compound])
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals names a kind of thing ('an LED screen', 'a DVD player'), like a noun."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _nominal(word: str) -> bool:
@@ -200,6 +208,11 @@ def _style_text(
     before = found[noun.index - 1] if noun.index else None
     if before is not None and tokens[before.start].low in _STYLE_LEADS and before.end == start:
         start = before.start
+    on_medium = (
+        start > 1 and tokens[start - 1].low == "on" and is_class(tokens[start - 2].low, WordClass.MEDIUM)
+    )
+    if on_medium and before is not None and before.end == start:
+        start -= 2  # "oil on canvas", "ink on paper"
     after = found[noun.index + 1 : noun.index + 3]
     roles_at = {n.phrase.start: n.role for n in nouns}
     if len(after) == 2 and getattr(after[0], "low", "") == "of" and roles_at.get(after[1].start) in _OF_ROLES:

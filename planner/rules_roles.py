@@ -154,8 +154,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         and (before.spatial.horizontal or before.spatial.vertical)
     ):
         return True  # "in the centre of the picture"
-    if _the_picture(phrases, k):
-        return True  # "both edges of the frame", "to her right in the frame"
+    if _the_picture(phrases, k) or _medium_on(phrases, k):
+        return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = _after(phrases, k)
@@ -163,10 +163,15 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
     if first and _set_in(phrases, k):
         return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
-    if first and _low(nxt) in {"of", "for"} and _hangs(phrases, k):
+    joint = _low(nxt) or (nxt.lead if isinstance(nxt, SpacePhrase) else "")  # "of", "with"
+    if first and joint in {"of", "for", "with"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
+    styled = _styled(_after(phrases, k + 1))
+    if joint == "with" and styled:
+        joint = ""  # "a poster with bold shapes": how the poster looks, not what it shows
+    styled = styled and joint == "in"  # "a painting in the Dutch style"
     if first and (
-        _low(nxt) in _FRAMING_NEXT or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
+        joint in _FRAMING_NEXT or styled or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
     ):
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
@@ -183,6 +188,32 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'oil on canvas', 'ink on paper': a bare material after a medium and 'on' is what the
+    picture is made on, not a thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    on = isinstance(before, SpacePhrase) and before.lead == "on"
+    medium = _before(phrases, k, 2)
+    return (
+        on
+        and not p.determiner
+        and is_class(p.head, WordClass.MATERIAL)
+        and isinstance(medium, Mark)
+        and is_class(medium.low, WordClass.MEDIUM)
+    )
+
+
+def _styled(phrase: Phrase | None) -> bool:
+    """Whether a noun phrase names a style or manner ('the Dutch golden age style', 'soft pastels')."""
+    return isinstance(phrase, NounPhrase) and any(
+        is_class(word, c)
+        for word in (phrase.head, phrase.lows[-1])
+        for c in (WordClass.STYLE_NOUN, WordClass.STYLE, WordClass.MEDIUM)
+    )
 
 
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -275,6 +306,8 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     maker = _before(phrases, k, 2)
     if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
         return True  # "painted by Claude Monet", "..., by a famous concept artist"
+    if isinstance(maker, NounPhrase) and not maker.determiner and is_class(maker.head, WordClass.FRAME_NOUN):
+        return not p.determiner  # "art by Beatrix Potter", "illustration by ..."
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
@@ -549,6 +582,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if _served_on(phrases, k, known, nouns):
         return None  # "a table set with a teapot and cups": each rests on the table
+    if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a girl on roller skates": worn, not a support
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         pronoun = _clause_pronoun(phrases, k)
         if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
@@ -604,6 +639,23 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
     closed = _low(_after(phrases, k + 2)) == ","
     body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
     return part.determiner if closed and body else ""
+
+
+def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a boy on stilts', 'a girl on roller skates': a worn pair right after someone and 'on' is on
+    their feet, not under them."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    owner = nouns[-1] if nouns else None
+    return (
+        known.has(Flag.WEARABLE)
+        and known.has(Flag.PAIR)
+        and p.plural
+        and p.determiner not in _DEFINITE
+        and owner is not None
+        and owner.index == k - 2
+        and _person(owner)
+    )
 
 
 def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
@@ -897,6 +949,20 @@ def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
     return Entry(p.compound, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
 
 
+def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing a picture is painted, printed or carved on, named just after it ('a skull painted
+    on the bass drum', 'a rose carved into the door'): the index its noun will have."""
+    verb, place, canvas = phrases[k + 1 : k + 4] if k + 4 <= len(phrases) else (None, None, None)
+    if not (isinstance(verb, Verb) and is_class(verb.low, WordClass.MAKER_VERB)):
+        return None
+    if not (isinstance(place, SpacePhrase) and place.lead in {"on", "onto", "into", "across"}):
+        return None
+    known = entry(canvas.compound) or entry(canvas.head) if isinstance(canvas, NounPhrase) else None
+    if known is None or known.kind in {ThingKind.SCENE, ThingKind.PERSON}:
+        return None
+    return len(nouns) + sum(isinstance(q, NounPhrase) for q in phrases[k : k + 3])
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -926,6 +992,8 @@ def _thing_role(
     ):
         return (Role.SCENE, None)
     owner = _attachment(phrases, k, known, nouns)
+    if owner is None:
+        owner = _painted_on(phrases, k, nouns)  # "a skull painted on the drum": in the drum's prompt
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (
