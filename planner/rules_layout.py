@@ -41,6 +41,7 @@ NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, w
 NEED_WEIGHT = 1.0  # cost per factor e of a support's cell too narrow or too low for that
 CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
+BAND_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 LONGEST_SIDE = 0.96  # the most one instance spans along its longer side
 
 
@@ -708,7 +709,8 @@ def _chain(parent_of: dict[int, int], index: int) -> list[int]:
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
     """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
     boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
-    away (on the horizon), what rests on the thing and someone in a seat set no bound."""
+    away (on the horizon), what rests on the thing, someone in a seat and a band of small things
+    (strings of lanterns across the top: spread wide, not big) set no bound."""
     out = [list(b) for b in boxes]
     riding = {r.child for r in riders}
     parent_of = {r.child: r.parent for r in riders}
@@ -717,7 +719,11 @@ def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Ri
         near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
         # what rests on a thing never bounds it, and someone sunk into a seat (half hidden in it)
         # bounds nothing: a man in a bed is no yardstick for the armchair across the room
-        near = [j for j in near if i not in _chain(parent_of, j) and j not in seated]
+        near = [
+            j
+            for j in near
+            if i not in _chain(parent_of, j) and j not in seated and groups[j].shape < BAND_SHAPE
+        ]
         bigger = [area(out[j][0]) for j in near if groups[j].size > groups[i].size]
         if not bigger or not out[i]:
             continue

@@ -311,3 +311,16 @@ def test_a_lone_big_thing_on_a_narrow_support_keeps_its_usual_width():
     post, bear = boxes[0][0], boxes[1][0]
     assert rests_on(bear, post)
     assert bear[2] - bear[0] > max(0.22, 1.2 * (post[2] - post[0]))
+
+
+def test_a_band_of_small_things_overhead_is_no_yardstick_for_the_rest():
+    """Strings of lights across the top are one wide band of small things: its box, however
+    squeezed, does not shrink the people standing below it (it is spread wide, not big)."""
+    from planner.rules_layout import BAND_SHAPE, Constraint, Group, layout_groups
+
+    people = [Group(shape=0.6, size=0.8, level="ground") for _ in range(5)]
+    groups = [Group(vertical="top", shape=BAND_SHAPE, size=1.0), *people, Group(shape=1.5, size=0.6)]
+    boxes = layout_groups(groups, [Constraint("left_of", i, i + 1) for i in range(1, 6)], 1024, 1024)
+    band = boxes[0][0]
+    assert band[3] < 0.35, band
+    assert max(area(b[0]) for b in boxes[1:6]) > area(band), boxes
