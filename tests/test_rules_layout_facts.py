@@ -324,3 +324,20 @@ def test_a_band_of_small_things_overhead_is_no_yardstick_for_the_rest():
     band = boxes[0][0]
     assert band[3] < 0.35, band
     assert max(area(b[0]) for b in boxes[1:6]) > area(band), boxes
+
+
+def test_one_squeezed_bigger_thing_does_not_make_every_smaller_thing_a_speck():
+    """Five trawlers share one cell, so each is small; the things of smaller size classes stay
+    smaller than a trawler, but the trawlers grow (side by side, not over each other) rather than
+    everything else shrinking below them, class after class."""
+    p = plan(
+        "A busy harbour at noon. Five fishing trawlers are tied up in a row along the quay, a fisherman"
+        " mends a net on the left, a dog naps beside a wooden crate, a lantern hangs from a post, a girl"
+        " eats an apple on a bench, and a cat watches a bucket of crabs on the right."
+    )
+    trawlers = sorted(r.box for r in p.regions if r.label == "trawler")
+    assert len(trawlers) == 5 and all(
+        a[2] <= b[0] + 1e-3 for a, b in zip(trawlers, trawlers[1:], strict=False)
+    ), trawlers
+    for label in ("fisherman", "dog", "girl", "wooden crate"):
+        assert 0.005 < area(box(p, label)) < area(trawlers[0]), (label, box(p, label), trawlers[0])
