@@ -44,6 +44,7 @@ CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both i
 BAND_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
 SIZE_MARGIN = 0.85  # a smaller thing's box is at most this share of a bigger one's area
 KEPT_SHARE = 0.5  # sizes in order: a smaller thing keeps this share of its area, if a bigger one can grow
+PEER_SHARE = 0.8  # one of two alike things grows towards this share of the other's area
 GROWTH = 1.5  # the most a squeezed bigger thing grows (each side) to stay bigger than a smaller one
 LONGEST_SIDE = 0.96  # the most one instance spans along its longer side
 
@@ -656,7 +657,9 @@ def layout_groups(
         boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), order))
     own_cells = {old: cells[new] for new, old in enumerate(top)}
     boxes = _slid_over(boxes, constraints, own_cells, riders)
-    ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
+    ordered = _sizes_in_order(
+        _peers_alike([boxes[i] for i in range(len(groups))], groups, riders), groups, riders
+    )
     placed = _overlap_depth(_reseated(ordered, riders, set(fronts)), constraints, riders)
     return repair(placed, groups, constraints, riders)
 
@@ -731,6 +734,27 @@ def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Ri
         scale = math.sqrt(most / area(out[i][0])) if area(out[i][0]) > most else 1.0
         if scale < 1.0:
             out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
+    return out
+
+
+def _peers_alike(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
+    """Two lone things of one size class and shape standing on the ground (an old man and a young
+    woman) are drawn about one size: the one squeezed by its cell grows towards the other's."""
+    out = [list(b) for b in boxes]
+    riding = {r.child for r in riders}  # sunk in a seat, on a stool: their size is the support's
+    peers = [
+        i
+        for i, g in enumerate(groups)
+        if g.level == "ground" and g.count == 1 and g.depth != "far" and out[i] and i not in riding
+    ]
+    for i in sorted(peers, key=lambda i: area(out[i][0])):
+        alike = [
+            j
+            for j in peers
+            if j != i and (groups[j].size, groups[j].shape) == (groups[i].size, groups[i].shape)
+        ]
+        if alike:
+            out[i] = _grown(i, PEER_SHARE * max(area(out[j][0]) for j in alike), out, groups, riders)
     return out
 
 

@@ -341,3 +341,16 @@ def test_one_squeezed_bigger_thing_does_not_make_every_smaller_thing_a_speck():
     ), trawlers
     for label in ("fisherman", "dog", "girl", "wooden crate"):
         assert 0.005 < area(box(p, label)) < area(trawlers[0]), (label, box(p, label), trawlers[0])
+
+
+def test_two_lone_people_are_drawn_about_one_size():
+    """An old man squeezed into a low cell grows towards the young woman's size: people of one size
+    class are not drawn one at half the other's size."""
+    p = plan(
+        "A village fair at dusk, watercolour. On the left a grandfather in a flat cap is weighing plums on"
+        " an iron balance. In the middle a barrel of cider stands next to four pumpkins. On the right a"
+        " young nurse in a white coat holds an umbrella."
+    )
+    grandfather, nurse = box(p, "grandfather"), box(p, "young nurse")
+    assert area(grandfather) >= 0.7 * area(nurse), (grandfather, nurse)
+    assert grandfather[0] < 0.3 < 0.7 < nurse[2], (grandfather, nurse)
