@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_budget import Kept
-from planner.rules_layout import Constraint, Group, Rider
+from planner.rules_layout import BAND_SHAPE, Constraint, Group, Rider
 from planner.rules_vocab import Flag, ThingKind, WordClass, entry, is_class, value_of
 
 # The most one instance spans alone (fraction of the picture's side), by size class.
@@ -24,7 +24,7 @@ PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
 HELD_SHADE = 0.9  # a thing held in a hand is at the small end of its size class (a mug < a keyboard)
 VEHICLE_SHADE = 1.08  # a vehicle spans a little more than other things of its size class
-STRIP_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
+STRIP_SHAPE = BAND_SHAPE  # a band of small things across the top or bottom
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
     RelationKind.LEFT_OF: [("left_of", 0, 1)],

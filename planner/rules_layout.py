@@ -41,6 +41,11 @@ NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, w
 NEED_WEIGHT = 1.0  # cost per factor e of a support's cell too narrow or too low for that
 CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
+BAND_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
+SIZE_MARGIN = 0.85  # a smaller thing's box is at most this share of a bigger one's area
+KEPT_SHARE = 0.5  # sizes in order: a smaller thing keeps this share of its area, if a bigger one can grow
+PEER_SHARE = 0.8  # one of two alike things grows towards this share of the other's area
+GROWTH = 1.5  # the most a squeezed bigger thing grows (each side) to stay bigger than a smaller one
 LONGEST_SIDE = 0.96  # the most one instance spans along its longer side
 
 
@@ -652,7 +657,9 @@ def layout_groups(
         boxes.update(_with_riders(old, groups, riders, cells[new], aspect, anchors.get(new, (0, 0)), order))
     own_cells = {old: cells[new] for new, old in enumerate(top)}
     boxes = _slid_over(boxes, constraints, own_cells, riders)
-    ordered = _sizes_in_order([boxes[i] for i in range(len(groups))], groups, riders)
+    ordered = _sizes_in_order(
+        _peers_alike([boxes[i] for i in range(len(groups))], groups, riders), groups, riders
+    )
     placed = _overlap_depth(_reseated(ordered, riders, set(fronts)), constraints, riders)
     return repair(placed, groups, constraints, riders)
 
@@ -706,26 +713,93 @@ def _chain(parent_of: dict[int, int], index: int) -> list[int]:
 
 
 def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
-    """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge):
-    boxes shrink about their centre (riders about their bottom) until they are smaller. A thing far
-    away (on the horizon), what rests on the thing and someone in a seat set no bound."""
+    """A usually smaller thing never gets a bigger box than a usually bigger one (a bee < a fridge).
+    A bigger thing squeezed by its cell (three boats in one cell, a cat on a shelf) first grows, at
+    most GROWTH each side, so that the smaller one keeps KEPT_SHARE of its area; then boxes shrink
+    about their centre (riders about their bottom) until they are smaller. So one squeezed thing
+    does not make every smaller thing a speck, class after class. A thing far away (on the
+    horizon), what rests on the thing, someone in a seat and a band of small things (strings of
+    lanterns across the top: spread wide, not big) set no bound."""
     out = [list(b) for b in boxes]
     riding = {r.child for r in riders}
-    parent_of = {r.child: r.parent for r in riders}
-    seated = {r.child for r in riders if r.kind == "seat"}
     for i in sorted(range(len(groups)), key=lambda i: -groups[i].size):
-        near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
-        # what rests on a thing never bounds it, and someone sunk into a seat (half hidden in it)
-        # bounds nothing: a man in a bed is no yardstick for the armchair across the room
-        near = [j for j in near if i not in _chain(parent_of, j) and j not in seated]
-        bigger = [area(out[j][0]) for j in near if groups[j].size > groups[i].size]
+        bigger = _bounds(i, out, groups, riders)
         if not bigger or not out[i]:
             continue
-        most = 0.85 * min(bigger)
+        most = SIZE_MARGIN * min(area(out[j][0]) for j in bigger)
+        want = min(area(out[i][0]), max(most, KEPT_SHARE * area(out[i][0])))
+        for j in bigger:
+            out[j] = _grown(j, want / SIZE_MARGIN, out, groups, riders)
+        most = SIZE_MARGIN * min(area(out[j][0]) for j in bigger)
         scale = math.sqrt(most / area(out[i][0])) if area(out[i][0]) > most else 1.0
         if scale < 1.0:
             out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
     return out
+
+
+def _peers_alike(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
+    """Two lone things of one size class and shape standing on the ground (an old man and a young
+    woman) are drawn about one size: the one squeezed by its cell grows towards the other's."""
+    out = [list(b) for b in boxes]
+    riding = {r.child for r in riders}  # sunk in a seat, on a stool: their size is the support's
+    peers = [
+        i
+        for i, g in enumerate(groups)
+        if g.level == "ground" and g.count == 1 and g.depth != "far" and out[i] and i not in riding
+    ]
+    for i in sorted(peers, key=lambda i: area(out[i][0])):
+        alike = [
+            j
+            for j in peers
+            if j != i and (groups[j].size, groups[j].shape) == (groups[i].size, groups[i].shape)
+        ]
+        if alike:
+            out[i] = _grown(i, PEER_SHARE * max(area(out[j][0]) for j in alike), out, groups, riders)
+    return out
+
+
+def _grown(
+    j: int, wanted: float, out: list[list[Box]], groups: list[Group], riders: list[Rider]
+) -> list[Box]:
+    """Group j's boxes grown towards area `wanted`: at most GROWTH each side, inside the picture,
+    still smaller than what is bigger than it; a support (what rests on it would float) keeps its size."""
+    riding = any(r.child == j for r in riders)
+    if area(out[j][0]) >= wanted or any(r.parent == j for r in riders):
+        return out[j]
+    caps = [SIZE_MARGIN * area(out[k][0]) for k in _bounds(j, out, groups, riders)]
+    grown = min([wanted, GROWTH**2 * area(out[j][0]), *caps])
+    scale = min(math.sqrt(grown / area(out[j][0])), *(_fits(box, riding) for box in out[j]), _apart(out[j]))
+    return [_scaled(box, scale, bottom=riding) for box in out[j]] if scale > 1.0 else out[j]
+
+
+def _fits(box: Box, bottom: bool) -> float:
+    """The most `box` can grow (about its centre, or its bottom) and stay in the picture."""
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    across = min(cx, 1 - cx) / ((x1 - x0) / 2)
+    down = y1 / (y1 - y0) if bottom else min(cy, 1 - cy) / ((y1 - y0) / 2)
+    return min(across, down)
+
+
+def _apart(boxes: list[Box]) -> float:
+    """The most a group's boxes can grow about their centres without overlapping each other."""
+    most = math.inf
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1 :]:
+            (ax, ay), (bx, by) = centre(a), centre(b)
+            most = min(most, max(abs(ax - bx) / (a[2] - a[0]), abs(ay - by) / (a[3] - a[1])))
+    return most
+
+
+def _bounds(i: int, out: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[int]:
+    """The groups of a bigger size class whose boxes bound group i's."""
+    parent_of = {r.child: r.parent for r in riders}
+    seated = {r.child for r in riders if r.kind == "seat"}
+    near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
+    # what rests on a thing never bounds it, and someone sunk into a seat (half hidden in it)
+    # bounds nothing: a man in a bed is no yardstick for the armchair across the room
+    near = [j for j in near if i not in _chain(parent_of, j) and j not in seated]
+    return [j for j in near if groups[j].shape < BAND_SHAPE and groups[j].size > groups[i].size]
 
 
 def _scaled(box: Box, scale: float, bottom: bool) -> Box:

@@ -311,3 +311,46 @@ def test_a_lone_big_thing_on_a_narrow_support_keeps_its_usual_width():
     post, bear = boxes[0][0], boxes[1][0]
     assert rests_on(bear, post)
     assert bear[2] - bear[0] > max(0.22, 1.2 * (post[2] - post[0]))
+
+
+def test_a_band_of_small_things_overhead_is_no_yardstick_for_the_rest():
+    """Strings of lights across the top are one wide band of small things: its box, however
+    squeezed, does not shrink the people standing below it (it is spread wide, not big)."""
+    from planner.rules_layout import BAND_SHAPE, Constraint, Group, layout_groups
+
+    people = [Group(shape=0.6, size=0.8, level="ground") for _ in range(5)]
+    groups = [Group(vertical="top", shape=BAND_SHAPE, size=1.0), *people, Group(shape=1.5, size=0.6)]
+    boxes = layout_groups(groups, [Constraint("left_of", i, i + 1) for i in range(1, 6)], 1024, 1024)
+    band = boxes[0][0]
+    assert band[3] < 0.35, band
+    assert max(area(b[0]) for b in boxes[1:6]) > area(band), boxes
+
+
+def test_one_squeezed_bigger_thing_does_not_make_every_smaller_thing_a_speck():
+    """Five trawlers share one cell, so each is small; the things of smaller size classes stay
+    smaller than a trawler, but the trawlers grow (side by side, not over each other) rather than
+    everything else shrinking below them, class after class."""
+    p = plan(
+        "A busy harbour at noon. Five fishing trawlers are tied up in a row along the quay, a fisherman"
+        " mends a net on the left, a dog naps beside a wooden crate, a lantern hangs from a post, a girl"
+        " eats an apple on a bench, and a cat watches a bucket of crabs on the right."
+    )
+    trawlers = sorted(r.box for r in p.regions if r.label == "trawler")
+    assert len(trawlers) == 5 and all(
+        a[2] <= b[0] + 1e-3 for a, b in zip(trawlers, trawlers[1:], strict=False)
+    ), trawlers
+    for label in ("fisherman", "dog", "girl", "wooden crate"):
+        assert 0.005 < area(box(p, label)) < area(trawlers[0]), (label, box(p, label), trawlers[0])
+
+
+def test_two_lone_people_are_drawn_about_one_size():
+    """An old man squeezed into a low cell grows towards the young woman's size: people of one size
+    class are not drawn one at half the other's size."""
+    p = plan(
+        "A village fair at dusk, watercolour. On the left a grandfather in a flat cap is weighing plums on"
+        " an iron balance. In the middle a barrel of cider stands next to four pumpkins. On the right a"
+        " young nurse in a white coat holds an umbrella."
+    )
+    grandfather, nurse = box(p, "grandfather"), box(p, "young nurse")
+    assert area(grandfather) >= 0.7 * area(nurse), (grandfather, nurse)
+    assert grandfather[0] < 0.3 < 0.7 < nurse[2], (grandfather, nurse)
