@@ -672,3 +672,17 @@ def test_a_place_after_the_verb_holds_for_a_subject_dressed_in_a_list():
 def test_an_opening_place_holds_for_what_its_subject_sits_on():
     reading = reading_of("On the right, an old fisherman dozes on a folding stool, his rod propped up.")
     assert _place(reading, "stool") == ("right", None)
+
+
+def test_in_its_doorway_or_out_of_its_window_is_in_the_thing_that_owns_it():
+    reading = reading_of("A red barn stands by the river, and an old farmer waits in its doorway.")
+    assert ("farmer", "in", "barn") in _relations(reading)
+    assert "doorway" not in {t.head for t in reading.things}
+    reading = reading_of("A yellow taxi stops at the corner and a little dog leans out of its window.")
+    assert ("dog", "in", "taxi") in _relations(reading)
+    assert "window" not in {t.head for t in reading.things}
+
+
+def test_a_window_named_alone_is_still_a_thing():
+    reading = reading_of("A tabby cat naps in the window.")
+    assert ("cat", "in", "window") in _relations(reading)
