@@ -612,7 +612,17 @@ def _absolute(
         subjects = _next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
-    return Spatial(places=tuple((i, place) for i in subjects))
+    return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
+
+
+def _up_there(nouns: tuple[Noun, ...], subjects: list[int], place: Place) -> list[int]:
+    """Of the things a place high in the picture is said of, the ones that are up in the air when
+    there are some: 'two children fly a kite in the top right corner' puts the kite there, and the
+    children stay on the ground."""
+    if place.vertical != "top":
+        return subjects
+    flying = [i for i in subjects if nouns[i].entry is not None and nouns[i].entry.has(Flag.SKY)]  # type: ignore[union-attr]
+    return flying or subjects
 
 
 def _joined(
@@ -1120,7 +1130,8 @@ def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
-    """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it."""
+    """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it (or
+    above them, when it is a thing up in the air: a kite, a balloon)."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
@@ -1135,7 +1146,9 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         return []
     if known.kind not in ANIMATE:
         return _borne(phrases, k, at, nouns, actor[0])
-    return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
+    flown = nouns[at[nxt.start]].entry
+    kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
+    return [Link(kind, at[nxt.start], (actor[0],))]  # "two boys fly a kite": it is up above them
 
 
 def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

@@ -686,3 +686,16 @@ def test_in_its_doorway_or_out_of_its_window_is_in_the_thing_that_owns_it():
 def test_a_window_named_alone_is_still_a_thing():
     reading = reading_of("A tabby cat naps in the window.")
     assert ("cat", "in", "window") in _relations(reading)
+
+
+def test_a_place_high_up_after_flying_a_kite_is_the_kites_not_the_flyers():
+    reading = reading_of("Three boys fly a red kite in the top left corner of the sky.")
+    assert _place(reading, "kite") == ("left", "top")
+    assert _place(reading, "boy") == (None, None)
+    assert ("kite", "above", "boy") in _relations(reading)
+
+
+def test_a_place_high_up_holds_for_a_subject_and_object_on_the_ground():
+    reading = reading_of("A farmer walks a horse at the top of the hill.")
+    assert _place(reading, "farmer")[1] == "top"
+    assert _place(reading, "horse")[1] == "top"

@@ -311,3 +311,10 @@ def test_a_lone_big_thing_on_a_narrow_support_keeps_its_usual_width():
     post, bear = boxes[0][0], boxes[1][0]
     assert rests_on(bear, post)
     assert bear[2] - bear[0] > max(0.22, 1.2 * (post[2] - post[0]))
+
+
+def test_a_kite_placed_high_up_leaves_its_flyer_below_it():
+    p = plan("A meadow in spring. A girl flies a green kite in the top left corner of the sky.")
+    kite, girl = box(p, "green kite"), box(p, "girl")
+    assert centre(kite)[0] < 0.5 and centre(kite)[1] < 0.35
+    assert girl[1] >= kite[3] - 0.02
