@@ -49,7 +49,7 @@ _KINDS = {
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
 }
-_SEATS = frozenset({"on", "inside"})  # what a subject sits or stands on or in
+_CLOSE_BY = frozenset({"on", "inside", "below", "adjacent"})  # 'under a table', 'by a well': the same place
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
@@ -683,9 +683,7 @@ def _handled(
     """What the subject of an opening place directly acts on is there too: 'In the foreground, two
     girls share a desk' puts the desk in the foreground."""
     verb = next_verb(phrases, k)
-    said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
-    if isinstance(said, SpacePhrase) and said.spatial.relation in _SEATS and verb + 2 < len(phrases):  # type: ignore[operator]
-        said = phrases[verb + 2]  # type: ignore[operator]  # "two men wait on a bench": the bench
+    said = _acted_on(phrases, verb) if verb is not None else None
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
     first = nouns[subjects[0]].phrase.start
@@ -695,6 +693,23 @@ def _handled(
         return []  # "..., and just below it lies a napkin": another clause's verb
     found = _resolve(nouns, at[said.start])
     return [found] if found not in subjects else []
+
+
+def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
+    """The phrase a verb acts on or is at: right after it, or past a particle and the prepositions
+    of a place close by ('two men wait on a bench', 'mice peek out from under a toadstool'); not
+    past 'in front of' or 'behind', which put the two at different depths."""
+    j = verb + 1
+    while j < len(phrases) and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PARTICLE):  # type: ignore[union-attr]
+        j += 1
+    start = j
+    while (
+        j < len(phrases) and isinstance(phrases[j], SpacePhrase) and phrases[j].spatial.relation in _CLOSE_BY
+    ):  # type: ignore[union-attr]
+        j += 1
+    if j == start and j > verb + 1:
+        return None  # "a boy runs off": no thing
+    return phrases[j] if j < len(phrases) else None
 
 
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

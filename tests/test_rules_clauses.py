@@ -699,3 +699,15 @@ def test_a_place_high_up_holds_for_a_subject_and_object_on_the_ground():
     reading = reading_of("A farmer walks a horse at the top of the hill.")
     assert _place(reading, "farmer")[1] == "top"
     assert _place(reading, "horse")[1] == "top"
+
+
+def test_an_opening_place_holds_for_what_its_subject_hides_under_or_stands_by():
+    reading = reading_of("In the top right corner, two squirrels peek out from under a mossy log.")
+    assert _place(reading, "log") == ("right", "top")
+    reading = reading_of("On the left, a goat grazes beside an old well.")
+    assert _place(reading, "well") == ("left", None)
+
+
+def test_an_opening_depth_does_not_hold_for_what_its_subject_stands_in_front_of():
+    reading = reading_of("In the foreground, a drummer stands in front of a tall tower.")
+    assert reading.things[1].head == "tower" and reading.things[1].place is None
