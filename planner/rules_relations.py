@@ -687,29 +687,40 @@ def _handled(
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
     first = nouns[subjects[0]].phrase.start
-    between = [p for p in phrases[k + 1 : verb] if p.start > first]  # type: ignore[misc]
-    joined = any(isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) for p in between)
+    between = [j for j in range(k + 1, verb) if phrases[j].start > first]  # type: ignore[arg-type]
+    joined = any(_joins(phrases, j) for j in between)
     if first > phrases[verb].start or joined or nouns[at[said.start]].role not in _PLACED_ROLES:  # type: ignore[index]
         return []  # "..., and just below it lies a napkin": another clause's verb
     found = _resolve(nouns, at[said.start])
     return [found] if found not in subjects else []
 
 
+def _joins(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the mark at j may open another clause: not an 'and' listing a preposition's objects
+    ('a chef with a shaved head and tattoos haggles')."""
+    p = phrases[j]
+    return isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) and not _listed_object(phrases, j)
+
+
 def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
     """The phrase a verb acts on or is at: right after it, or past a particle and the prepositions
     of a place close by ('two men wait on a bench', 'mice peek out from under a toadstool'); not
-    past 'in front of' or 'behind', which put the two at different depths."""
+    past 'in front of' or 'behind', which put the two at different depths, nor past 'above'."""
     j = verb + 1
     while j < len(phrases) and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PARTICLE):  # type: ignore[union-attr]
         j += 1
     start = j
-    while (
-        j < len(phrases) and isinstance(phrases[j], SpacePhrase) and phrases[j].spatial.relation in _CLOSE_BY
-    ):  # type: ignore[union-attr]
+    while j < len(phrases) and _close_by(phrases[j]):
         j += 1
     if j == start and j > verb + 1:
         return None  # "a boy runs off": no thing
     return phrases[j] if j < len(phrases) else None
+
+
+def _close_by(p: Phrase) -> bool:
+    """Whether a preposition puts its subject at the same place as its object: 'under a table', 'by
+    a well', 'bends over a crate' (but not 'above a crate')."""
+    return isinstance(p, SpacePhrase) and (p.spatial.relation in _CLOSE_BY or p.lead == "over")
 
 
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
@@ -1020,6 +1031,11 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
     them = _them(phrases, k, at, nouns, target)
+    if (
+        kind is RelationKind.BETWEEN
+        and getattr(phrases[k + 1] if k + 1 < len(phrases) else None, "low", "") == "them"
+    ):
+        them = _sides_before(phrases, k, at, nouns) or them
     if target is None and not them:
         return _no_object(phrases, k, at, nouns)
     if kind is None:
@@ -1094,6 +1110,23 @@ def _doers(
         for d in doers
         if (known := nouns[d].entry) is not None and known.kind in ANIMATE and support.size > known.size
     ]
+
+
+def _sides_before(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> tuple[int, ...]:
+    """'On the left, two sailors ... On the right, a chef ... Between them, a boy': the first thing
+    after the last place on the left and on the right that open a sentence before k, when both do."""
+    found: dict[str, int] = {}
+    for j in range(k):
+        p = phrases[j]
+        place = _place_of(p) if isinstance(p, SpacePhrase) and p.sentence >= phrases[k].sentence - 3 else None
+        if place is None or place.horizontal not in {"left", "right"} or not opens_sentence(phrases, j):
+            continue
+        first = _next_things(phrases, j, at, nouns, limit=1)
+        if first:
+            found[place.horizontal] = first[0]
+    return (found["left"], found["right"]) if len(found) == 2 else ()
 
 
 def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) -> list[Link]:

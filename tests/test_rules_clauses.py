@@ -711,3 +711,18 @@ def test_an_opening_place_holds_for_what_its_subject_hides_under_or_stands_by():
 def test_an_opening_depth_does_not_hold_for_what_its_subject_stands_in_front_of():
     reading = reading_of("In the foreground, a drummer stands in front of a tall tower.")
     assert reading.things[1].head == "tower" and reading.things[1].place is None
+
+
+def test_between_them_after_a_left_and_a_right_group_is_between_the_two():
+    reading = reading_of(
+        "On the left, three nuns feed ducks by a pond. On the right, a tall postman reads a letter. "
+        "Between them, a girl on a scooter rings a bell."
+    )
+    assert ("girl", "between", "nun") in _relations(reading)
+    assert ("girl", "between", "postman") in _relations(reading)
+    assert not any(s == o for s, _, o in _relations(reading))
+
+
+def test_an_opening_place_holds_for_what_its_subject_bends_over_past_a_listed_with():
+    reading = reading_of("On the left, a baker with a white cap and an apron frowns over a wooden trough.")
+    assert _place(reading, "trough") == ("left", None)
