@@ -800,7 +800,7 @@ def _fronted(
     """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles')."""
-    start = k + 3 if whose(phrases, k) else _whole(phrases, k + 1, at, nouns) + 1  # past "whose counter"
+    start = k + 3 if whose(phrases, k) else _object_end(phrases, k, at, nouns) + 1  # past "whose counter"
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j):
             whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
@@ -897,17 +897,24 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     before = lead_in(phrases, k)
     if not (isinstance(before, Mark) and before.low in _JOINERS) and not _fronted_participle(phrases, k):
         return False
-    space = phrases[k]
-    j = (
-        k + 1
-        if isinstance(space, SpacePhrase) and space.spatial.to_referent
-        else _whole(phrases, k + 1, at, nouns) + 1
-    )
-    j = past_asides(phrases, j)  # "and far behind them all, in the background, a truck ..."
+    j = past_asides(
+        phrases, _object_end(phrases, k, at, nouns) + 1
+    )  # "and far behind them all, ..., a truck"
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
     return isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
+
+
+def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the object of the relation at k: k itself for 'to its left', the whole
+    for 'the edge of the table', the part owned for 'on the wizard's shoulder'."""
+    space = phrases[k]
+    if isinstance(space, SpacePhrase) and space.spatial.to_referent:
+        return k
+    j = _whole(phrases, k + 1, at, nouns)
+    owned = j + 2 < len(phrases) and getattr(phrases[j + 1], "low", "") == "'s"
+    return j + 2 if owned and isinstance(phrases[j + 2], NounPhrase) else j
 
 
 def _fronted_participle(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -1028,7 +1035,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
-    ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
+    ahead = _next_things(phrases, _object_end(phrases, k, at, nouns), at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
     them = _them(phrases, k, at, nouns, target)
     if (

@@ -726,3 +726,10 @@ def test_between_them_after_a_left_and_a_right_group_is_between_the_two():
 def test_an_opening_place_holds_for_what_its_subject_bends_over_past_a_listed_with():
     reading = reading_of("On the left, a baker with a white cap and an apron frowns over a wooden trough.")
     assert _place(reading, "trough") == ("left", None)
+
+
+def test_an_opening_place_on_a_named_owners_part_is_on_the_owner():
+    reading = reading_of("A tired giant sits by a river. Perched on the giant's knee, a small finch sings.")
+    assert ("finch", "on", "giant") in _relations(reading)
+    reading = reading_of("A boy walks a pony, and on the pony's back a kitten naps.")
+    assert ("kitten", "on", "pony") in _relations(reading)
