@@ -839,6 +839,9 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     named_owner = _named_owner(phrases, k, nouns, named)
     if named_owner is not None:
         return Spatial((Link(kind, named[0], (named_owner,)),))  # "to the queen's right"
+    tag = None if opening else _tag_pair(phrases, k, at, nouns)
+    if tag is not None:
+        return Spatial((Link(kind, *tag),))  # "..., a cup on a saucer to its right,"
     if opening:
         its = _parallel(phrases, k, at, nouns)
         animate = space.spatial.referent in {"his", "her"}
@@ -847,6 +850,61 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     else:
         earlier = _agreeing(phrases, k, at, nouns, named)
     return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+
+
+def _tag_start(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The comma (or sentence end, or -1) that opens the tag with no verb that phrase k ends
+    ('studio shot, a grinder on a plinth, a cup on a saucer to its right,'), or None."""
+    if k + 1 < len(phrases) and not _breaks(phrases[k + 1]):
+        return None
+    for j in range(k - 1, -2, -1):
+        p = phrases[j] if j >= 0 else None
+        if isinstance(p, Verb):
+            return None
+        if p is None or _breaks(p):
+            return j
+    return None
+
+
+def _breaks(p: Phrase) -> bool:
+    """Whether a phrase is a comma or a sentence end: the edge of a tag."""
+    return isinstance(p, Mark) and (p.low == "," or p.tag is Tag.END)
+
+
+def _tag_head(
+    phrases: tuple[Phrase, ...], start: int, end: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The first thing of the tag between phrases start and end that is no preposition's object."""
+    for j in range(start + 1, end):
+        p = phrases[j]
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            return None if is_governed(phrases, j) else _resolve(nouns, at[p.start])
+    return None
+
+
+def _tag_pair(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> tuple[int, tuple[int]] | None:
+    """In a list of tags, 'a cup on a saucer to its right' is the cup's place beside the head of
+    the tag before it that is not itself placed 'to its' side ('a pot to its left') nor a place
+    ('center frame'): the thing the list is about."""
+    start = _tag_start(phrases, k)
+    head = _tag_head(phrases, start, k, at, nouns) if start is not None else None
+    if head is None or start is None:
+        return None
+    end = start
+    for j in range(start - 1, -2, -1):
+        p = phrases[j] if j >= 0 else None
+        if p is not None and not _breaks(p):
+            continue
+        sided = any(isinstance(q, SpacePhrase) and q.spatial.to_referent for q in phrases[j + 1 : end])
+        found = None if sided else _tag_head(phrases, j, end, at, nouns)
+        if found is not None and found != head:
+            return head, (found,)
+        if p is None or p.tag is Tag.END:  # type: ignore[union-attr]
+            return None
+        end = j
+    return None
 
 
 def _named_owner(

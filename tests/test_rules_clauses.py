@@ -733,3 +733,13 @@ def test_an_opening_place_on_a_named_owners_part_is_on_the_owner():
     assert ("finch", "on", "giant") in _relations(reading)
     reading = reading_of("A boy walks a pony, and on the pony's back a kitten naps.")
     assert ("kitten", "on", "pony") in _relations(reading)
+
+
+def test_in_a_tag_list_to_its_side_is_beside_the_thing_the_tags_are_about():
+    reading = reading_of(
+        "studio photo, a white kettle standing on an oak board, center frame, "
+        "a glass jar to its left, a blue mug with hot tea on a coaster to its right, soft light"
+    )
+    assert ("jar", "left_of", "kettle") in _relations(reading)
+    assert ("mug", "right_of", "kettle") in _relations(reading)
+    assert ("coaster", "right_of", "mug") not in _relations(reading)
