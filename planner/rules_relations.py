@@ -49,7 +49,7 @@ _KINDS = {
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
 }
-_CLOSE_BY = frozenset({"on", "inside", "below", "adjacent"})  # 'under a table', 'by a well': the same place
+_CLOSE_BY = frozenset({"on", "inside", "below"})  # "under a table": the same place ("next to" is _beside's)
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
@@ -498,21 +498,23 @@ def _place_of(space: SpacePhrase) -> Place | None:
 
 def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
-    listed = isinstance(nxt, Mark) and nxt.low == ":"
-    row = (
-        (_clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns))
-        if closing
-        else _row_after(phrases, k + 1, at, nouns)
-        if listed
-        else _next_things(phrases, k, at, nouns, limit=8, across=True)
-    )
+    row = _row(phrases, k, at, nouns)
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
     sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
     return Spatial(
         links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False) if side)
     )
+
+
+def _row(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things an order phrase at k ('from left to right') lines up."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
+    if closing:
+        return _clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns)
+    if isinstance(nxt, Mark) and nxt.low == ":":
+        return _row_after(phrases, k + 1, at, nouns)
+    return _next_things(phrases, k, at, nouns, limit=8, across=True)
 
 
 def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -718,8 +720,8 @@ def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
 
 
 def _close_by(p: Phrase) -> bool:
-    """Whether a preposition puts its subject at the same place as its object: 'under a table', 'by
-    a well', 'bends over a crate' (but not 'above a crate')."""
+    """Whether a preposition puts its subject at the same place as its object: 'under a table', 'on
+    a bench', 'bends over a crate' (but not 'above a crate')."""
     return isinstance(p, SpacePhrase) and (p.spatial.relation in _CLOSE_BY or p.lead == "over")
 
 
@@ -1218,13 +1220,21 @@ def _them(
     water tower behind them'): the last three named before (the relation's own subject is left
     out later); none otherwise."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    sentence = phrases[k].sentence
+    if _all_of_them(phrases, k):
+        rows = [
+            j for j in range(k) if getattr(phrases[j], "order", False) and phrases[j].sentence >= sentence - 2
+        ]
+        if rows:
+            return tuple(
+                _row(phrases, rows[-1], at, nouns)
+            )  # "From left to right: A, B, C. X above all of them"
     if (
         not (isinstance(nxt, Mark) and nxt.low == "them")
         or target is not None
         and nouns[target].phrase.plural
     ):
         return ()
-    sentence = phrases[k].sentence
     named = [
         _holder(nouns, at[p.start])
         for p in phrases[:k]
@@ -1238,8 +1248,10 @@ def _them(
 
 
 def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the relation at k is to 'them all' ('a barn behind them all'): every one named."""
-    return [p.low if isinstance(p, Mark) else "" for p in phrases[k + 1 : k + 3]] == ["them", "all"]
+    """Whether the relation at k is to 'them all' or 'all of them' ('a barn behind them all'):
+    every one named."""
+    words = [p.low if isinstance(p, Mark) else "" for p in phrases[k + 1 : k + 4]]
+    return words[:2] == ["them", "all"] or words == ["all", "of", "them"]
 
 
 def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

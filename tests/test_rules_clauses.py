@@ -701,11 +701,11 @@ def test_a_place_high_up_holds_for_a_subject_and_object_on_the_ground():
     assert _place(reading, "horse")[1] == "top"
 
 
-def test_an_opening_place_holds_for_what_its_subject_hides_under_or_stands_by():
+def test_an_opening_place_holds_for_what_its_subject_hides_under_or_naps_in():
     reading = reading_of("In the top right corner, two squirrels peek out from under a mossy log.")
     assert _place(reading, "log") == ("right", "top")
-    reading = reading_of("On the left, a goat grazes beside an old well.")
-    assert _place(reading, "well") == ("left", None)
+    reading = reading_of("On the left, a puppy naps inside a wicker basket.")
+    assert _place(reading, "basket") == ("left", None)
 
 
 def test_an_opening_depth_does_not_hold_for_what_its_subject_stands_in_front_of():
@@ -743,3 +743,13 @@ def test_in_a_tag_list_to_its_side_is_beside_the_thing_the_tags_are_about():
     assert ("jar", "left_of", "kettle") in _relations(reading)
     assert ("mug", "right_of", "kettle") in _relations(reading)
     assert ("coaster", "right_of", "mug") not in _relations(reading)
+
+
+def test_above_all_of_them_after_a_row_is_above_each_thing_of_the_row():
+    reading = reading_of(
+        "From left to right: a baker at a stall, a girl on a bench and a postman with a bike. "
+        "Strings of flags flutter above all of them."
+    )
+    for head in ("baker", "girl", "postman"):
+        assert ("flag", "above", head) in _relations(reading)
+    assert _place(reading, "flag") == (None, None)
