@@ -753,3 +753,19 @@ def test_above_all_of_them_after_a_row_is_above_each_thing_of_the_row():
     for head in ("baker", "girl", "postman"):
         assert ("flag", "above", head) in _relations(reading)
     assert _place(reading, "flag") == (None, None)
+
+
+def test_the_nearest_one_of_an_uncounted_group_is_that_group():
+    reading = reading_of(
+        "Some fishermen sit on low crates by the quay. A grey cat dozes beside the nearest crate."
+    )
+    assert [t.head for t in reading.things].count("crate") == 1
+    assert ("cat", "next_to", "crate") in _relations(reading)
+
+
+def test_the_tallest_one_of_a_counted_group_is_a_member_of_its_own():
+    reading = reading_of("Three red stools stand at the counter. A small boy sits on the tallest stool.")
+    assert [(t.label, t.count) for t in reading.things if t.head == "stool"] == [
+        ("red stool", 2),
+        ("tallest stool", 1),
+    ]
