@@ -1241,10 +1241,16 @@ def _them(
         if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
     ]
     named = [i for i in dict.fromkeys(named) if i is not None]
-    if any(nouns[i].phrase.plural for i in named):
-        return ()
-    animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE]  # type: ignore[union-attr]
-    return tuple(animate if _all_of_them(phrases, k) else animate[-3:]) if len(animate) >= 2 else ()
+    animate = [
+        i
+        for i in named
+        if nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE and not nouns[i].phrase.plural  # type: ignore[union-attr]
+    ]
+    animate = animate if _all_of_them(phrases, k) else animate[-3:]
+    since = named[named.index(animate[0]) :] if animate else named
+    if any(nouns[i].phrase.plural for i in since):
+        return ()  # a group named among them may be 'them' ('readers' before them is not)
+    return tuple(animate) if len(animate) >= 2 else ()
 
 
 def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -769,3 +769,12 @@ def test_the_tallest_one_of_a_counted_group_is_a_member_of_its_own():
         ("red stool", 2),
         ("tallest stool", 1),
     ]
+
+
+def test_above_them_is_above_the_last_people_named_past_an_earlier_group():
+    reading = reading_of(
+        "A comic for young readers. A tall knight rides along a road. On the left, a small squire walks "
+        "beside a cart. Above them, a hawk circles."
+    )
+    assert ("hawk", "above", "knight") in _relations(reading)
+    assert ("hawk", "above", "squire") in _relations(reading)
