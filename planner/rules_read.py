@@ -60,6 +60,12 @@ def _key_attribute(modifiers: tuple[str, ...]) -> list[str]:
     return []
 
 
+def _counted(collective: str) -> str:
+    """A collective word with its article: 'a string', but 'strings' and 'rows' without one."""
+    plural = collective.endswith("s") and is_class(collective[:-1], WordClass.COLLECTIVE)
+    return collective if plural else f"{article(collective)} {collective}"
+
+
 def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
     """Short singular noun phrase with the key attribute: 'red backpack', 'kitchen table'."""
     p = noun.phrase
@@ -139,13 +145,11 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
         ):
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
-            text = (
-                f"{article(p.collective)} {p.collective} of {text}"  # "a sprig of basil", "a loaf of bread"
-            )
+            text = f"{_counted(p.collective)} of {text}"  # "a sprig of basil", "a loaf of bread"
         elif (text.isascii() or p.determiner) and not (_is_named(noun, tokens) and not p.determiner):
             text = f"{article(text)} {text}"  # not before a name: "Mount Fuji"
     elif p.collective and not one:
-        text = f"{article(p.collective)} {p.collective} of {text}"
+        text = f"{_counted(p.collective)} of {text}"
     details = list(description.details)
     if details and details[0].split()[0].lower() in _JOINED:
         text, details = f"{text} {details[0]}", details[1:]

@@ -49,7 +49,7 @@ _KINDS = {
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
 }
-_SEATS = frozenset({"on", "inside"})  # what a subject sits or stands on or in
+_CLOSE_BY = frozenset({"on", "inside", "below"})  # "under a table": the same place ("next to" is _beside's)
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
@@ -520,21 +520,23 @@ def _place_of(space: SpacePhrase) -> Place | None:
 
 def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
-    listed = isinstance(nxt, Mark) and nxt.low == ":"
-    row = (
-        (_clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns))
-        if closing
-        else _row_after(phrases, k + 1, at, nouns)
-        if listed
-        else _next_things(phrases, k, at, nouns, limit=8, across=True)
-    )
+    row = _row(phrases, k, at, nouns)
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
     sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
     return Spatial(
         links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False) if side)
     )
+
+
+def _row(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things an order phrase at k ('from left to right') lines up."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
+    if closing:
+        return _clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns)
+    if isinstance(nxt, Mark) and nxt.low == ":":
+        return _row_after(phrases, k + 1, at, nouns)
+    return _next_things(phrases, k, at, nouns, limit=8, across=True)
 
 
 def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -634,7 +636,17 @@ def _absolute(
         subjects = _next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
-    return Spatial(places=tuple((i, place) for i in subjects))
+    return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
+
+
+def _up_there(nouns: tuple[Noun, ...], subjects: list[int], place: Place) -> list[int]:
+    """Of the things a place high in the picture is said of, the ones that are up in the air when
+    there are some: 'two children fly a kite in the top right corner' puts the kite there, and the
+    children stay on the ground."""
+    if place.vertical != "top":
+        return subjects
+    flying = [i for i in subjects if nouns[i].entry is not None and nouns[i].entry.has(Flag.SKY)]  # type: ignore[union-attr]
+    return flying or subjects
 
 
 def _joined(
@@ -695,18 +707,44 @@ def _handled(
     """What the subject of an opening place directly acts on is there too: 'In the foreground, two
     girls share a desk' puts the desk in the foreground."""
     verb = next_verb(phrases, k)
-    said = phrases[verb + 1] if verb is not None and verb + 1 < len(phrases) else None
-    if isinstance(said, SpacePhrase) and said.spatial.relation in _SEATS and verb + 2 < len(phrases):  # type: ignore[operator]
-        said = phrases[verb + 2]  # type: ignore[operator]  # "two men wait on a bench": the bench
+    said = _acted_on(phrases, verb) if verb is not None else None
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
     first = nouns[subjects[0]].phrase.start
-    between = [p for p in phrases[k + 1 : verb] if p.start > first]  # type: ignore[misc]
-    joined = any(isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) for p in between)
+    between = [j for j in range(k + 1, verb) if phrases[j].start > first]  # type: ignore[arg-type]
+    joined = any(_joins(phrases, j) for j in between)
     if first > phrases[verb].start or joined or nouns[at[said.start]].role not in _PLACED_ROLES:  # type: ignore[index]
         return []  # "..., and just below it lies a napkin": another clause's verb
     found = _resolve(nouns, at[said.start])
     return [found] if found not in subjects else []
+
+
+def _joins(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the mark at j may open another clause: not an 'and' listing a preposition's objects
+    ('a chef with a shaved head and tattoos haggles')."""
+    p = phrases[j]
+    return isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) and not _listed_object(phrases, j)
+
+
+def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
+    """The phrase a verb acts on or is at: right after it, or past a particle and the prepositions
+    of a place close by ('two men wait on a bench', 'mice peek out from under a toadstool'); not
+    past 'in front of' or 'behind', which put the two at different depths, nor past 'above'."""
+    j = verb + 1
+    while j < len(phrases) and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PARTICLE):  # type: ignore[union-attr]
+        j += 1
+    start = j
+    while j < len(phrases) and _close_by(phrases[j]):
+        j += 1
+    if j == start and j > verb + 1:
+        return None  # "a boy runs off": no thing
+    return phrases[j] if j < len(phrases) else None
+
+
+def _close_by(p: Phrase) -> bool:
+    """Whether a preposition puts its subject at the same place as its object: 'under a table', 'on
+    a bench', 'bends over a crate' (but not 'above a crate')."""
+    return isinstance(p, SpacePhrase) and (p.spatial.relation in _CLOSE_BY or p.lead == "over")
 
 
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
@@ -786,7 +824,7 @@ def _fronted(
     """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles')."""
-    start = k + 3 if whose(phrases, k) else _whole(phrases, k + 1, at, nouns) + 1  # past "whose counter"
+    start = k + 3 if whose(phrases, k) else _object_end(phrases, k, at, nouns) + 1  # past "whose counter"
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j):
             whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
@@ -825,6 +863,9 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     named_owner = _named_owner(phrases, k, nouns, named)
     if named_owner is not None:
         return Spatial((Link(kind, named[0], (named_owner,)),))  # "to the queen's right"
+    tag = None if opening else _tag_pair(phrases, k, at, nouns)
+    if tag is not None:
+        return Spatial((Link(kind, *tag),))  # "..., a cup on a saucer to its right,"
     if opening:
         its = _parallel(phrases, k, at, nouns)
         animate = space.spatial.referent in {"his", "her"}
@@ -833,6 +874,61 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     else:
         earlier = _agreeing(phrases, k, at, nouns, named)
     return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+
+
+def _tag_start(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The comma (or sentence end, or -1) that opens the tag with no verb that phrase k ends
+    ('studio shot, a grinder on a plinth, a cup on a saucer to its right,'), or None."""
+    if k + 1 < len(phrases) and not _breaks(phrases[k + 1]):
+        return None
+    for j in range(k - 1, -2, -1):
+        p = phrases[j] if j >= 0 else None
+        if isinstance(p, Verb):
+            return None
+        if p is None or _breaks(p):
+            return j
+    return None
+
+
+def _breaks(p: Phrase) -> bool:
+    """Whether a phrase is a comma or a sentence end: the edge of a tag."""
+    return isinstance(p, Mark) and (p.low == "," or p.tag is Tag.END)
+
+
+def _tag_head(
+    phrases: tuple[Phrase, ...], start: int, end: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The first thing of the tag between phrases start and end that is no preposition's object."""
+    for j in range(start + 1, end):
+        p = phrases[j]
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            return None if is_governed(phrases, j) else _resolve(nouns, at[p.start])
+    return None
+
+
+def _tag_pair(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> tuple[int, tuple[int]] | None:
+    """In a list of tags, 'a cup on a saucer to its right' is the cup's place beside the head of
+    the tag before it that is not itself placed 'to its' side ('a pot to its left') nor a place
+    ('center frame'): the thing the list is about."""
+    start = _tag_start(phrases, k)
+    head = _tag_head(phrases, start, k, at, nouns) if start is not None else None
+    if head is None or start is None:
+        return None
+    end = start
+    for j in range(start - 1, -2, -1):
+        p = phrases[j] if j >= 0 else None
+        if p is not None and not _breaks(p):
+            continue
+        sided = any(isinstance(q, SpacePhrase) and q.spatial.to_referent for q in phrases[j + 1 : end])
+        found = None if sided else _tag_head(phrases, j, end, at, nouns)
+        if found is not None and found != head:
+            return head, (found,)
+        if p is None or p.tag is Tag.END:  # type: ignore[union-attr]
+            return None
+        end = j
+    return None
 
 
 def _named_owner(
@@ -883,17 +979,24 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     before = lead_in(phrases, k)
     if not (isinstance(before, Mark) and before.low in _JOINERS) and not _fronted_participle(phrases, k):
         return False
-    space = phrases[k]
-    j = (
-        k + 1
-        if isinstance(space, SpacePhrase) and space.spatial.to_referent
-        else _whole(phrases, k + 1, at, nouns) + 1
-    )
-    j = past_asides(phrases, j)  # "and far behind them all, in the background, a truck ..."
+    j = past_asides(
+        phrases, _object_end(phrases, k, at, nouns) + 1
+    )  # "and far behind them all, ..., a truck"
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
     return isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
+
+
+def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the object of the relation at k: k itself for 'to its left', the whole
+    for 'the edge of the table', the part owned for 'on the wizard's shoulder'."""
+    space = phrases[k]
+    if isinstance(space, SpacePhrase) and space.spatial.to_referent:
+        return k
+    j = _whole(phrases, k + 1, at, nouns)
+    owned = j + 2 < len(phrases) and getattr(phrases[j + 1], "low", "") == "'s"
+    return j + 2 if owned and isinstance(phrases[j + 2], NounPhrase) else j
 
 
 def _fronted_participle(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -1033,9 +1136,14 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
-    ahead = _next_things(phrases, k, at, nouns, limit=1) if opening else None
+    ahead = _next_things(phrases, _object_end(phrases, k, at, nouns), at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
     them = _them(phrases, k, at, nouns, target)
+    if (
+        kind is RelationKind.BETWEEN
+        and getattr(phrases[k + 1] if k + 1 < len(phrases) else None, "low", "") == "them"
+    ):
+        them = _sides_before(phrases, k, at, nouns) or them
     if target is None and not them:
         return _no_object(phrases, k, at, nouns)
     if kind is None:
@@ -1112,6 +1220,23 @@ def _doers(
     ]
 
 
+def _sides_before(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> tuple[int, ...]:
+    """'On the left, two sailors ... On the right, a chef ... Between them, a boy': the first thing
+    after the last place on the left and on the right that open a sentence before k, when both do."""
+    found: dict[str, int] = {}
+    for j in range(k):
+        p = phrases[j]
+        place = _place_of(p) if isinstance(p, SpacePhrase) and p.sentence >= phrases[k].sentence - 3 else None
+        if place is None or place.horizontal not in {"left", "right"} or not opens_sentence(phrases, j):
+            continue
+        first = _next_things(phrases, j, at, nouns, limit=1)
+        if first:
+            found[place.horizontal] = first[0]
+    return (found["left"], found["right"]) if len(found) == 2 else ()
+
+
 def _pair_links(kind: RelationKind, subjects: list[int], pair: tuple[int, ...]) -> list[Link]:
     """Each subject related to both of a pair: between the two, or behind (beside...) each."""
     if kind is RelationKind.BETWEEN:
@@ -1136,32 +1261,49 @@ def _them(
     water tower behind them'): the last three named before (the relation's own subject is left
     out later); none otherwise."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    sentence = phrases[k].sentence
+    if _all_of_them(phrases, k):
+        rows = [
+            j for j in range(k) if getattr(phrases[j], "order", False) and phrases[j].sentence >= sentence - 2
+        ]
+        if rows:
+            return tuple(
+                _row(phrases, rows[-1], at, nouns)
+            )  # "From left to right: A, B, C. X above all of them"
     if (
         not (isinstance(nxt, Mark) and nxt.low == "them")
         or target is not None
         and nouns[target].phrase.plural
     ):
         return ()
-    sentence = phrases[k].sentence
     named = [
         _holder(nouns, at[p.start])
         for p in phrases[:k]
         if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
     ]
     named = [i for i in dict.fromkeys(named) if i is not None]
-    if any(nouns[i].phrase.plural for i in named):
-        return ()
-    animate = [i for i in named if nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE]  # type: ignore[union-attr]
-    return tuple(animate if _all_of_them(phrases, k) else animate[-3:]) if len(animate) >= 2 else ()
+    animate = [
+        i
+        for i in named
+        if nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE and not nouns[i].phrase.plural  # type: ignore[union-attr]
+    ]
+    animate = animate if _all_of_them(phrases, k) else animate[-3:]
+    since = named[named.index(animate[0]) :] if animate else named
+    if any(nouns[i].phrase.plural for i in since):
+        return ()  # a group named among them may be 'them' ('readers' before them is not)
+    return tuple(animate) if len(animate) >= 2 else ()
 
 
 def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the relation at k is to 'them all' ('a barn behind them all'): every one named."""
-    return [p.low if isinstance(p, Mark) else "" for p in phrases[k + 1 : k + 3]] == ["them", "all"]
+    """Whether the relation at k is to 'them all' or 'all of them' ('a barn behind them all'):
+    every one named."""
+    words = [p.low if isinstance(p, Mark) else "" for p in phrases[k + 1 : k + 4]]
+    return words[:2] == ["them", "all"] or words == ["all", "of", "them"]
 
 
 def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
-    """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it."""
+    """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it (or
+    above them, when it is a thing up in the air: a kite, a balloon)."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
@@ -1176,7 +1318,9 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         return []
     if known.kind not in ANIMATE:
         return _borne(phrases, k, at, nouns, actor[0])
-    return [Link(RelationKind.NEXT_TO, at[nxt.start], (actor[0],))]
+    flown = nouns[at[nxt.start]].entry
+    kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
+    return [Link(kind, at[nxt.start], (actor[0],))]  # "two boys fly a kite": it is up above them
 
 
 def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:

@@ -409,12 +409,15 @@ def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
 
 
 def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
-    if p.determiner not in _DEFINITE or p.head == "one" or _superlative(p):
+    """The thing 'the <noun>' names again; 'the nearest stool' after 'tall stools' (a group with
+    no count, drawn as one) is that group, but after 'a stool' a stool of its own."""
+    if p.determiner not in _DEFINITE or p.head == "one":
         return None
     for i in range(len(nouns) - 1, -1, -1):
         noun = nouns[i]
         if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
-            return _resolve(nouns, i)
+            uncounted = noun.phrase.plural and noun.phrase.count is None and noun.role is Role.THING
+            return _resolve(nouns, i) if uncounted or not _superlative(p) else None
     return None
 
 

@@ -49,6 +49,7 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "the", "shadow", "of"): "adjacent",  # beside the thing that casts it
     ("in", "the", "shade", "of"): "adjacent",
     ("in", "and", "out", "of"): "inside",  # "darts in and out of an anemone": in it
+    ("out", "of"): "inside",  # "leans out of a window", "peeks out of a box": still in it
     ("close", "to"): "adjacent",
     ("adjacent", "to"): "adjacent",
     ("on", "side", "of"): "adjacent",

@@ -721,3 +721,109 @@ def test_at_after_a_verbs_object_places_the_one_who_does_it():
     assert ("dumpling", "next_to", "cart") not in _relations(reading)
     reading = reading_of("A boy kicks a ball at the garage door.")
     assert ("boy", "next_to", "door") not in _relations(reading)
+
+
+def test_in_its_doorway_or_out_of_its_window_is_in_the_thing_that_owns_it():
+    reading = reading_of("A red barn stands by the river, and an old farmer waits in its doorway.")
+    assert ("farmer", "in", "barn") in _relations(reading)
+    assert "doorway" not in {t.head for t in reading.things}
+    reading = reading_of("A yellow taxi stops at the corner and a little dog leans out of its window.")
+    assert ("dog", "in", "taxi") in _relations(reading)
+    assert "window" not in {t.head for t in reading.things}
+
+
+def test_a_window_named_alone_is_still_a_thing():
+    reading = reading_of("A tabby cat naps in the window.")
+    assert ("cat", "in", "window") in _relations(reading)
+
+
+def test_a_place_high_up_after_flying_a_kite_is_the_kites_not_the_flyers():
+    reading = reading_of("Three boys fly a red kite in the top left corner of the sky.")
+    assert _place(reading, "kite") == ("left", "top")
+    assert _place(reading, "boy") == (None, None)
+    assert ("kite", "above", "boy") in _relations(reading)
+
+
+def test_a_place_high_up_holds_for_a_subject_and_object_on_the_ground():
+    reading = reading_of("A farmer walks a horse at the top of the hill.")
+    assert _place(reading, "farmer")[1] == "top"
+    assert _place(reading, "horse")[1] == "top"
+
+
+def test_an_opening_place_holds_for_what_its_subject_hides_under_or_naps_in():
+    reading = reading_of("In the top right corner, two squirrels peek out from under a mossy log.")
+    assert _place(reading, "log") == ("right", "top")
+    reading = reading_of("On the left, a puppy naps inside a wicker basket.")
+    assert _place(reading, "basket") == ("left", None)
+
+
+def test_an_opening_depth_does_not_hold_for_what_its_subject_stands_in_front_of():
+    reading = reading_of("In the foreground, a drummer stands in front of a tall tower.")
+    assert reading.things[1].head == "tower" and reading.things[1].place is None
+
+
+def test_between_them_after_a_left_and_a_right_group_is_between_the_two():
+    reading = reading_of(
+        "On the left, three nuns feed ducks by a pond. On the right, a tall postman reads a letter. "
+        "Between them, a girl on a scooter rings a bell."
+    )
+    assert ("girl", "between", "nun") in _relations(reading)
+    assert ("girl", "between", "postman") in _relations(reading)
+    assert not any(s == o for s, _, o in _relations(reading))
+
+
+def test_an_opening_place_holds_for_what_its_subject_bends_over_past_a_listed_with():
+    reading = reading_of("On the left, a baker with a white cap and an apron frowns over a wooden trough.")
+    assert _place(reading, "trough") == ("left", None)
+
+
+def test_an_opening_place_on_a_named_owners_part_is_on_the_owner():
+    reading = reading_of("A tired giant sits by a river. Perched on the giant's knee, a small finch sings.")
+    assert ("finch", "on", "giant") in _relations(reading)
+    reading = reading_of("A boy walks a pony, and on the pony's back a kitten naps.")
+    assert ("kitten", "on", "pony") in _relations(reading)
+
+
+def test_in_a_tag_list_to_its_side_is_beside_the_thing_the_tags_are_about():
+    reading = reading_of(
+        "studio photo, a white kettle standing on an oak board, center frame, "
+        "a glass jar to its left, a blue mug with hot tea on a coaster to its right, soft light"
+    )
+    assert ("jar", "left_of", "kettle") in _relations(reading)
+    assert ("mug", "right_of", "kettle") in _relations(reading)
+    assert ("coaster", "right_of", "mug") not in _relations(reading)
+
+
+def test_above_all_of_them_after_a_row_is_above_each_thing_of_the_row():
+    reading = reading_of(
+        "From left to right: a baker at a stall, a girl on a bench and a postman with a bike. "
+        "Strings of flags flutter above all of them."
+    )
+    for head in ("baker", "girl", "postman"):
+        assert ("flag", "above", head) in _relations(reading)
+    assert _place(reading, "flag") == (None, None)
+
+
+def test_the_nearest_one_of_an_uncounted_group_is_that_group():
+    reading = reading_of(
+        "Some fishermen sit on low crates by the quay. A grey cat dozes beside the nearest crate."
+    )
+    assert [t.head for t in reading.things].count("crate") == 1
+    assert ("cat", "next_to", "crate") in _relations(reading)
+
+
+def test_the_tallest_one_of_a_counted_group_is_a_member_of_its_own():
+    reading = reading_of("Three red stools stand at the counter. A small boy sits on the tallest stool.")
+    assert [(t.label, t.count) for t in reading.things if t.head == "stool"] == [
+        ("red stool", 2),
+        ("tallest stool", 1),
+    ]
+
+
+def test_above_them_is_above_the_last_people_named_past_an_earlier_group():
+    reading = reading_of(
+        "A comic for young readers. A tall knight rides along a road. On the left, a small squire walks "
+        "beside a cart. Above them, a hawk circles."
+    )
+    assert ("hawk", "above", "knight") in _relations(reading)
+    assert ("hawk", "above", "squire") in _relations(reading)

@@ -358,3 +358,10 @@ def test_two_lone_people_are_drawn_about_one_size():
     grandfather, nurse = box(p, "grandfather"), box(p, "young nurse")
     assert area(grandfather) >= 0.7 * area(nurse), (grandfather, nurse)
     assert grandfather[0] < 0.3 < 0.7 < nurse[2], (grandfather, nurse)
+
+
+def test_a_kite_placed_high_up_leaves_its_flyer_below_it():
+    p = plan("A meadow in spring. A girl flies a green kite in the top left corner of the sky.")
+    kite, girl = box(p, "green kite"), box(p, "girl")
+    assert centre(kite)[0] < 0.5 and centre(kite)[1] < 0.35
+    assert girl[1] >= kite[3] - 0.02
