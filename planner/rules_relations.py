@@ -357,10 +357,40 @@ def _object(
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
             return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject)  # "on its third step"
         found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
+        found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
     return None
+
+
+def _kind(noun: Noun) -> ThingKind | None:
+    return noun.entry.kind if noun.entry is not None else None
+
+
+def _its_whole(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int] | None,
+) -> int | None:
+    """The thing that a listed thing named with 'its' belongs to, when that is another lifeless
+    thing no smaller than it ('a truck with a duck in its bed', 'a lifeguard leans on its railing'):
+    the relation is to the whole, where the part is drawn. Not an animal's own ('a dog in its bed')."""
+    if nxt.determiner != "its":
+        return None
+    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    owner = _with_owner(phrases, said, at, nouns)
+    if owner is None and any(_kind(nouns[s]) is ThingKind.ANIMAL for s in said):
+        return None  # "a hamster watches from its cage": its own
+    owner = _pronoun(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
+    part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
+    if part is None or whole is None or owner in said or whole.kind in ANIMATE or whole.size < part.size:
+        return None
+    return owner
 
 
 def _posture(

@@ -827,3 +827,17 @@ def test_above_them_is_above_the_last_people_named_past_an_earlier_group():
     )
     assert ("hawk", "above", "knight") in _relations(reading)
     assert ("hawk", "above", "squire") in _relations(reading)
+
+
+def test_a_relation_to_its_listed_part_is_to_the_whole():
+    reading = reading_of("A red wagon stands on the left, with a small goat standing in its bed.")
+    assert ("goat", "in", "wagon") in _relations(reading)
+    reading = reading_of("A wooden stall sells noodles, a kettle steaming on its burner.")
+    assert ("kettle", "on", "stall") in _relations(reading)
+    reading = reading_of("A sofa fills the room, and a mechanic naps on its cushion.")
+    assert ("mechanic", "on", "sofa") in _relations(reading)
+
+
+def test_an_animal_in_its_own_listed_thing_stays_there():
+    reading = reading_of("A tall wardrobe stands by the door, and a rabbit peers out from its hutch.")
+    assert not {r for r in _relations(reading) if r[0] == "rabbit" and r[2] == "wardrobe"}
