@@ -1375,7 +1375,7 @@ def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:
     """'a low table holds a stack of books and a mug': what a support or container holds rests on
-    or in it; what it contains is in it."""
+    or in it; what it contains is in it; what a vehicle carries is aboard it."""
     known = nouns[host].entry
     verb = phrases[k]
     if known is None or not isinstance(verb, Verb):
@@ -1389,6 +1389,8 @@ def _borne(
     kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
     if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
+    if kind is None and known.kind is ThingKind.VEHICLE:
+        kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
 

@@ -841,3 +841,10 @@ def test_a_relation_to_its_listed_part_is_to_the_whole():
 def test_an_animal_in_its_own_listed_thing_stays_there():
     reading = reading_of("A tall wardrobe stands by the door, and a rabbit peers out from its hutch.")
     assert not {r for r in _relations(reading) if r[0] == "rabbit" and r[2] == "wardrobe"}
+
+
+def test_what_a_vehicle_carries_is_aboard_it():
+    reading = reading_of("On the lake, a canoe carrying two fishermen drifts past the reeds.")
+    assert ("fisherman", "in", "canoe") in _relations(reading)
+    reading = reading_of("A red bus carries a crowd of tourists over the bridge.")
+    assert ("tourist", "in", "bus") in _relations(reading)
