@@ -1007,15 +1007,40 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
     ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
     before = lead_in(phrases, k)
-    if not (isinstance(before, Mark) and before.low in _JOINERS) and not _fronted_participle(phrases, k):
+    joined = isinstance(before, Mark) and before.low in _JOINERS
+    if not joined and not _fronted_participle(phrases, k):
         return False
     j = past_asides(
         phrases, _object_end(phrases, k, at, nouns) + 1
     )  # "and far behind them all, ..., a truck"
     nxt = phrases[j] if j < len(phrases) else None
-    if isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE:
+    tagged = not joined and _tag_of_earlier(phrases, k, j, at, nouns)
+    if isinstance(nxt, Verb) and not (tagged and getattr(phrases[j - 1], "low", "") == ","):
+        return True  # "standing on a crate, holding a flag": another tag of the one before
+    if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
-    return isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
+    placed = isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
+    return placed and not tagged
+
+
+def _tag_of_earlier(
+    phrases: tuple[Phrase, ...], k: int, j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether a participle tag after a comma ('1girl, archer, standing on a rock, wolf, grey fur')
+    is said of the person or animal named before it, not of the thing after it: that thing opens a
+    tag with no verb of its own ('On the right, facing it, a knight raises a sword' is fronted)."""
+    verb = lead_in(phrases, k)
+    comma = lead_in(phrases, phrases.index(verb)) if verb is not None else None
+    if not (isinstance(comma, Mark) and comma.low == ",") or _last_animate(phrases, k, at, nouns) is None:
+        return False
+    if isinstance(phrases[j] if j < len(phrases) else None, Verb):
+        return phrases[j].low.endswith("ing")  # type: ignore[union-attr]
+    for p in phrases[j + 1 :]:
+        if _breaks(p):
+            return True
+        if isinstance(p, Verb) or isinstance(p, Mark) and p.tag is Tag.BE:
+            return False
+    return True
 
 
 def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:

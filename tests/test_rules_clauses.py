@@ -848,3 +848,18 @@ def test_what_a_vehicle_carries_is_aboard_it():
     assert ("fisherman", "in", "canoe") in _relations(reading)
     reading = reading_of("A red bus carries a crowd of tourists over the bridge.")
     assert ("tourist", "in", "bus") in _relations(reading)
+
+
+def test_a_participle_tag_is_said_of_the_person_tagged_before_it():
+    reading = reading_of(
+        "best quality, 1boy, young knight, silver armor, kneeling on a stone altar, crow on pillar"
+    )
+    assert ("knight", "on", "altar") in _relations(reading)
+    assert ("crow", "on", "altar") not in _relations(reading)
+    reading = reading_of("1girl, shepherd, straw hat, sitting on a fence, holding a crook, sheep, meadow")
+    assert ("shepherd", "on", "fence") in _relations(reading)
+
+
+def test_a_fronted_participle_before_a_clause_still_goes_to_its_subject():
+    reading = reading_of("A girl waves from the porch, and leaning on the gate, a boy whistles.")
+    assert ("boy", "on", "gate") in _relations(reading)
