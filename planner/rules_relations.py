@@ -214,9 +214,13 @@ def _walk_back(
     `past_objects`, not the object of a preposition ('a boy with a kite runs': the boy)."""
     found: list[int] = []
     j = k - 1
+    headed = False  # the tag being walked has a head that is no thing ('a sprig of moss in a jar')
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
+        if not found and headed and isinstance(p, Mark) and p.low == ",":
+            break  # "a grinder on a plinth, a sprig of moss in a vase": not the plinth in the vase
         governed = is_governed(phrases, j) or with_listed(phrases, j)
+        headed = headed or _no_thing_head(p, at, nouns, governed)
         skipped = past_objects and governed and not relative(phrases, j)
         if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = _holder(nouns, at[p.start])
@@ -234,6 +238,14 @@ def _walk_back(
             break
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _no_thing_head(p: Phrase, at: dict[int, int], nouns: tuple[Noun, ...], governed: bool) -> bool:
+    """Whether phrase p heads its tag and is no thing nor a thing's part ('a sprig of moss', not 'one
+    foot up on a crate', which is still its owner's)."""
+    if not isinstance(p, NounPhrase) or p.start not in at or governed or is_class(p.head, WordClass.PART):
+        return False
+    return _holder(nouns, at[p.start]) is None
 
 
 def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], found: list[int]) -> bool:

@@ -863,3 +863,12 @@ def test_a_participle_tag_is_said_of_the_person_tagged_before_it():
 def test_a_fronted_participle_before_a_clause_still_goes_to_its_subject():
     reading = reading_of("A girl waves from the porch, and leaning on the gate, a boy whistles.")
     assert ("boy", "on", "gate") in _relations(reading)
+
+
+def test_a_tag_headed_by_no_thing_does_not_lend_its_place_to_the_tag_before():
+    reading = reading_of(
+        "product photo, a brass lamp on a walnut desk, a pinch of saffron in a glass jar, white light"
+    )
+    assert ("desk", "in", "jar") not in _relations(reading)
+    reading = reading_of("Left: a drummer in a red vest taps a snare, one knee up on a wooden stool.")
+    assert {r for r in _relations(reading) if r[0] == "drummer" and r[2] == "stool"}
