@@ -1022,6 +1022,16 @@ def _dressed(phrases: tuple[Phrase, ...], k: int) -> bool:
     return known is not None and known.has(Flag.WEARABLE)
 
 
+def _wears_listed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is followed by 'with' and a list naming something worn ('a luthier with
+    thick glasses and a canvas apron'): only someone wears them."""
+    lead = _after(phrases, k)
+    if not isinstance(lead, SpacePhrase) or lead.spatial.relation != "with":
+        return False
+    listed = (q for q in phrases[k + 2 : list_end(phrases, k + 1)] if isinstance(q, NounPhrase))
+    return any((entry(q.compound) or entry(q.head) or _SOMEONE).has(Flag.WEARABLE) for q in listed)
+
+
 _SOMEONE = Entry("someone", Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
 
 
@@ -1036,8 +1046,12 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     before = _before(phrases, k)
     if isinstance(before, SpacePhrase) and before.spatial.relation == "with":
         return Role.NONE  # "a girl with a megaphone": said of its owner
-    if isinstance(nxt, SpacePhrase) and nxt.spatial.relation == "with" and k + 3 < len(phrases):
-        nxt = phrases[k + 3]  # "a monster with glowing eyes climbs ..."
+    if (
+        isinstance(nxt, SpacePhrase)
+        and nxt.spatial.relation == "with"
+        and list_end(phrases, k + 1) < len(phrases)
+    ):
+        nxt = phrases[list_end(phrases, k + 1)]  # "a monster with glowing eyes and horns climbs ..."
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
@@ -1269,7 +1283,7 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
         known = entry(p.compound) or entry(p.head)
         named = role is Role.THING and known is None and name_entry(phrases, k) is not None
         known = name_entry(phrases, k) if named else known
-        if role is Role.THING and known is None and _dressed(phrases, k):
+        if role is Role.THING and known is None and (_dressed(phrases, k) or _wears_listed(phrases, k)):
             known = _SOMEONE  # an unlisted word for someone, dressed: a person
         head = p.head
         if p.head == "one" and role is Role.THING:

@@ -857,3 +857,18 @@ def test_a_noun_with_one_form_for_many_is_many_before_a_bare_verb():
     reading = reading_of("Pale jellyfish drift across the top of the frame.")
     assert reading.things[0].count is None and reading.things[0].place is not None
     assert reading_of("A moose wades into a lake.").things[0].count == 1
+
+
+def test_an_unknown_noun_with_a_list_of_features_then_a_verb_is_a_thing():
+    got = labels("A hulking wendigo with long antlers and a ragged cloak prowls along the ridge.")
+    assert got[0] == "wendigo"
+    got = labels("An old luthier with thick glasses and a canvas apron leans over a lathe.")
+    assert got[0] == "old luthier" and "canvas apron" not in got  # someone, who wears the apron
+
+
+def test_trade_suffixes_name_someone_even_when_the_word_is_unlisted():
+    got = reading_of("Two cheesemongers in white caps slice a wheel of cheese.").things
+    assert got[0].head == "cheesemonger" and got[0].count == 2
+    assert labels("A wheelwright fits a rim while a rope-maker watches.")[:2] == ["wheelwright", "rope-maker"]
+    assert labels("A young numismatist examines a coin at the desk.")[0] == "young numismatist"
+    assert "heist" not in labels("A heist crew waits beside a van.")
