@@ -301,16 +301,28 @@ def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPh
 
 def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     """'a banker's lamp', "children's book": a generic possessor (no determiner, or 'a') names a
-    kind of the thing after it, so the two are one noun phrase. 'The girl's dog' stays two."""
+    kind of the thing after it, so the two are one noun phrase. 'The girl's dog' stays two; after
+    'his' / 'her' a held or worn thing is one phrase with the pronoun ('his jeweler's loupe')."""
     end = owner.end
-    if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS or owner.determiner not in {"", "a", "an"}:
+    pronoun = owner.determiner in {"his", "her", "their", "its"}
+    if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS:
+        return owner
+    if owner.determiner not in {"", "a", "an"} and not pronoun:
         return owner
     owned = _noun_phrase(tokens, end + 1)
     if owned is None or owned.determiner or owned.count is not None or is_class(owned.head, WordClass.PART):
         return owner
+    if pronoun and not _carried(owned):
+        return owner  # "his sister's house": two things; "his jeweler's loupe": his loupe
     words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
     count = owner.count if not owned.plural else None
     return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
+
+
+def _carried(p: NounPhrase) -> bool:
+    """Whether the phrase names something worn or held in a hand."""
+    known = entry(p.compound) or entry(p.head)
+    return known is not None and any(flag.value in {"wearable", "holdable"} for flag in known.flags)
 
 
 def _on_medium(tokens: tuple[Token, ...], p: NounPhrase) -> NounPhrase:

@@ -872,3 +872,16 @@ def test_trade_suffixes_name_someone_even_when_the_word_is_unlisted():
     assert labels("A wheelwright fits a rim while a rope-maker watches.")[:2] == ["wheelwright", "rope-maker"]
     assert labels("A young numismatist examines a coin at the desk.")[0] == "young numismatist"
     assert "heist" not in labels("A heist crew waits beside a van.")
+
+
+def test_instruments_nuts_cheeses_and_workshop_gear_are_things():
+    got = labels("A busker plays a dented euphonium beside a grindstone, and a bassoon leans on a safe.")
+    assert {"euphonium", "grindstone", "bassoon", "safe"} <= set(got)
+    got = reading_of("On the board lie a wedge of brie, a wheel of cheddar and 4 pistachios.").things
+    assert {"brie", "cheddar", "pistachio"} <= {t.head for t in got}
+
+
+def test_a_held_thing_after_his_and_a_trade_possessive_is_his():
+    got = labels("A tailor sits at his desk, holding a pocket watch up to his tailor's lens.")
+    assert "pocket watch" not in got and "lens" not in got and "pocket" not in got
+    assert "sister" in " ".join(labels("A girl walks to her sister's house beside a river."))
