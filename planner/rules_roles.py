@@ -185,6 +185,24 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
 
 
+def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """What the picture is part of or made for, right after it: 'page twelve of a picture book',
+    'an illustration for a bedtime storybook', 'a storybook page for young readers'."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not nouns or nouns[-1].role is not Role.FRAME or k - nouns[-1].index > 3:
+        return False
+    between = phrases[nouns[-1].index + 1 : k]
+    if not between or not all(isinstance(q, Mark | SpacePhrase) for q in between):
+        return False
+    lead = between[-1].lead if isinstance(between[-1], SpacePhrase) else _low(between[-1])
+    if lead in {"of", "for", "from", "in"} and is_class(p.head, WordClass.PUBLICATION):
+        return True  # the book, magazine or album the picture is in
+    known = entry(p.compound) or entry(p.head)
+    audience = known is not None and known.kind is ThingKind.PERSON and p.plural and not p.determiner
+    return lead == "for" and audience  # "for little readers", "for kids"
+
+
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether a style word that is also a listed thing ('palette') names the thing: counted,
     made of something, of a kind ('an eyeshadow palette'), or placed or acting with no word for a
@@ -1213,6 +1231,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or _is_frame(phrases, k, nouns)
         or _of_style(phrases, k, nouns)
         or _source(phrases, k, nouns)
+        or _frame_tail(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
     if _light(p, known):

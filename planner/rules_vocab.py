@@ -80,6 +80,7 @@ class WordClass(str, Enum):
     FRAME_NOUN = "frame_noun"
     CLOSE_FRAME = "close_frame"
     IMAGE_NOUN = "image_noun"
+    PUBLICATION = "publication"
     DEPICTING_OBJECT = "depicting_object"
     STYLE_NOUN = "style_noun"
     STYLE_SOURCE = "style_source"

@@ -885,3 +885,11 @@ def test_a_held_thing_after_his_and_a_trade_possessive_is_his():
     got = labels("A tailor sits at his desk, holding a pocket watch up to his tailor's lens.")
     assert "pocket watch" not in got and "lens" not in got and "pocket" not in got
     assert "sister" in " ".join(labels("A girl walks to her sister's house beside a river."))
+
+
+def test_the_book_a_picture_is_in_and_its_audience_are_no_things():
+    got = labels("Page four of a children's comic book, bold inks. A puppy chases a ball.")
+    assert got == ["puppy", "ball"]
+    got = labels("A magazine cover for young gardeners, a woman kneels by a rose bush.")
+    assert "gardener" not in " ".join(got) and "woman" in got
+    assert "magazine" in labels("A cat sleeps on a magazine beside the lamp.")
