@@ -893,3 +893,8 @@ def test_the_book_a_picture_is_in_and_its_audience_are_no_things():
     got = labels("A magazine cover for young gardeners, a woman kneels by a rose bush.")
     assert "gardener" not in " ".join(got) and "woman" in got
     assert "magazine" in labels("A cat sleeps on a magazine beside the lamp.")
+
+
+def test_a_tangle_or_jumble_of_things_is_those_things():
+    got = labels("A cat naps under a tangle of fishing nets beside a jumble of crates.")
+    assert "tangle" not in got and "jumble" not in got and "crate" in got
