@@ -428,6 +428,21 @@ def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> i
     return people[0] if not sexes or sexes == own else None
 
 
+def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'1girl, 1boy, night, girl with red hair, ...': in a tag list a bare tag naming the kind a
+    '1girl' tag counted is that one, described, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner or p.count is not None or p.plural or _low(_before(phrases, k)) != ",":
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        tag = noun.phrase
+        if noun.is_thing and tag.numeral and tag.count == 1 and tag.head == p.head and not tag.modifiers:
+            return i
+    return None
+
+
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
     <person>,' says who that person is; the same one, not another."""
@@ -795,7 +810,11 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     for i in range(len(candidates) - 1, -1, -1):
         known = candidates[i].entry
-        if candidates[i].role is Role.THING and known is not None and known.kind.value in kinds:
+        again = candidates[i].role is Role.REPEAT and not isinstance(
+            _before(phrases, candidates[i].index), SpacePhrase
+        )  # "1girl, ..., girl with red hair", not "to the right of the leader, long hair"
+        named = candidates[i].role is Role.THING or again
+        if named and known is not None and known.kind.value in kinds:
             return _resolve(nouns, i)
     return _owner(candidates, p.sentence)
 
@@ -1122,7 +1141,7 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     person = known is not None and known.kind is ThingKind.PERSON
     if not (person and p.numeral and not p.modifiers and _low(_after(phrases, k)) == ","):
         return False  # "1girl, short black hair": the tag is described, it is someone
-    if _members_named(phrases, k, p):
+    if _members_named(phrases, k, p) or _kind_tagged(phrases, k, p):
         return True  # "4girls, idol group, the leader ..., the rapper ..., ..."
     j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
     nxt = phrases[j] if j < len(phrases) else None
@@ -1148,6 +1167,18 @@ def _members_named(phrases: tuple[Phrase, ...], k: int, tag: NounPhrase) -> bool
         if known is not None and known.kind is ThingKind.PERSON and not is_class(q.head, WordClass.KIN):
             roles.add(q.head)
     return len(roles) >= (tag.count or 1) > 1
+
+
+def _kind_tagged(phrases: tuple[Phrase, ...], k: int, tag: NounPhrase) -> bool:
+    """'2girls, park, girl with a red umbrella, girl with a kite': as many later bare tags of
+    the counted kind as the count are the ones it counts."""
+    later = [
+        q
+        for j, q in enumerate(phrases[k + 1 :], start=k + 1)
+        if isinstance(q, NounPhrase) and q.head == tag.head and not q.determiner and q.count is None
+        if _low(_before(phrases, j)) == ","
+    ]
+    return len(later) >= (tag.count or 1) > 1
 
 
 def _character_tag(tag: NounPhrase, nxt: NounPhrase) -> bool:
@@ -1244,6 +1275,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         repeat = _described_again(p, known, nouns)
     if repeat is None:
         repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _tagged_again(phrases, k, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")

@@ -898,3 +898,12 @@ def test_the_book_a_picture_is_in_and_its_audience_are_no_things():
 def test_a_tangle_or_jumble_of_things_is_those_things():
     got = labels("A cat naps under a tangle of fishing nets beside a jumble of crates.")
     assert "tangle" not in got and "jumble" not in got and "crate" in got
+
+
+def test_a_later_tag_naming_the_counted_kind_is_that_one():
+    got = plan("1girl, 1boy, beach, sunset, girl with long braids, sun hat, boy with a surfboard, grinning")
+    assert [r.label for r in got.regions].count("girl") == 1
+    assert [r.label for r in got.regions].count("boy") == 1
+    assert "braids" in prompt_of(got, "girl") and "braids" not in prompt_of(got, "boy")
+    two = labels("2girls, park, girl with a red umbrella, girl with a kite")
+    assert two.count("girl") == 2
