@@ -559,7 +559,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         if known.kind is ThingKind.PERSON:
             return None  # "a father holding his toddler": someone held is still someone, in view
-        figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
+        worn = known.has(Flag.WEARABLE) and before.low.startswith("wear")
+        figure = _figure_before(phrases, before.start, nouns, worn)  # "a snowman wearing a scarf"
         subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
         if figure is None and subject in _GENDERED:
             return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
@@ -692,13 +693,17 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     return _owner(nouns, sentence, animate=True)
 
 
-def _figure_before(phrases: tuple[Phrase, ...], start: int, nouns: list[Noun]) -> int | None:
+def _figure_before(
+    phrases: tuple[Phrase, ...], start: int, nouns: list[Noun], worn: bool = False
+) -> int | None:
     """A figure-like thing (a tall object: a snowman, a statue, a mannequin) right before a
-    'wearing'/'holding' verb: it wears or holds the thing itself."""
+    'wearing'/'holding' verb: it wears or holds the thing itself; any thing but a setting right
+    before 'wearing' wears what is worn ('a crescent moon wearing a nightcap')."""
     last = nouns[-1] if nouns else None
     if last is None or not last.is_thing or last.phrase.end != start or last.entry is None:
         return None
     figure = last.entry.kind is ThingKind.OBJECT and last.entry.has(Flag.TALL)
+    figure = figure or worn and last.entry.kind is not ThingKind.SCENE
     return len(nouns) - 1 if figure else None
 
 

@@ -907,3 +907,8 @@ def test_a_later_tag_naming_the_counted_kind_is_that_one():
     assert "braids" in prompt_of(got, "girl") and "braids" not in prompt_of(got, "boy")
     two = labels("2girls, park, girl with a red umbrella, girl with a kite")
     assert two.count("girl") == 2
+
+
+def test_a_thing_wearing_something_wears_it():
+    got = labels("A smiling sun wearing a straw hat rises over a barn.")
+    assert "straw hat" not in got and "hat" not in got and "barn" in got
