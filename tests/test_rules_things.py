@@ -912,3 +912,8 @@ def test_a_later_tag_naming_the_counted_kind_is_that_one():
 def test_a_thing_wearing_something_wears_it():
     got = labels("A smiling sun wearing a straw hat rises over a barn.")
     assert "straw hat" not in got and "hat" not in got and "barn" in got
+
+
+def test_a_part_named_by_an_animal_after_with_is_a_part():
+    got = labels("A fairy with butterfly wings flutters over a tulip.")
+    assert got == ["fairy", "tulip"]
