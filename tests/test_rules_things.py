@@ -917,3 +917,8 @@ def test_a_thing_wearing_something_wears_it():
 def test_a_part_named_by_an_animal_after_with_is_a_part():
     got = labels("A fairy with butterfly wings flutters over a tulip.")
     assert got == ["fairy", "tulip"]
+
+
+def test_a_thing_on_someones_body_closing_the_sentence_is_theirs():
+    got = labels("A courier hurries past the fountain, a parcel under her arm.")
+    assert "parcel" not in got and "courier" in got
