@@ -609,6 +609,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
+    wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
+    if wielded and not p.determiner and not p.plural:
+        return _owner(nouns, sentence, animate=True)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
 
 

@@ -922,3 +922,9 @@ def test_a_part_named_by_an_animal_after_with_is_a_part():
 def test_a_thing_on_someones_body_closing_the_sentence_is_theirs():
     got = labels("A courier hurries past the fountain, a parcel under her arm.")
     assert "parcel" not in got and "courier" in got
+
+
+def test_a_tag_with_an_ing_verb_and_a_bare_held_thing_is_the_tagged_ones():
+    got = plan("1boy, young knight, silver armor, swinging sword at a training dummy, castle yard")
+    assert "sword" not in [r.label for r in got.regions]
+    assert "swinging sword" in prompt_of(got, "young knight")
