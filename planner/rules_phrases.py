@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from planner.rules_spatial import Spatial, match_spatial
 from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
+    ThingKind,
     WordClass,
     entry,
     is_class,
@@ -260,7 +261,8 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     end = _head_end(tokens, q.end, j)
     if end is None:
         return _elided(tokens, i, q, j)
-    lows = [t.low for t in tokens[q.end : end]]
+    named = _named_after(tokens, q.end, end)  # "her grandson Theo": the grandson, named
+    lows = [t.low for t in tokens[q.end : end - named]]
     raw = lows[-1]
     heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
     compounds = [(_compound([*lows[:-1], h], h), h) for h in heads]
@@ -270,7 +272,7 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
         start=i,
         end=end,
         sentence=tokens[i].sentence,
-        words=tuple(t.text for t in tokens[q.end : end]),
+        words=tuple(t.text for t in tokens[q.end : end - named]),
         head=head,
         compound=compound,
         determiner=q.determiner,
@@ -280,6 +282,17 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
         collective=q.collective,
         numeral=q.numeral,
     )
+
+
+def _named_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the run ends in a capitalised unlisted name right after a listed word for someone
+    ('her grandson Theo', 'the farmer Giles'): the name says who, the noun is the head."""
+    if end - start < 2:
+        return False
+    name, noun = tokens[end - 1], tokens[end - 2]
+    known = entry(singular(noun.low))
+    person = known is not None and known.kind is ThingKind.PERSON
+    return name.tag is Tag.UNKNOWN and name.text[:1].isupper() and person and noun.text[:1].islower()
 
 
 def _bare_plural(tokens: tuple[Token, ...], q: _Quantity, end: int) -> bool:

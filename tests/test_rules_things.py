@@ -928,3 +928,8 @@ def test_a_tag_with_an_ing_verb_and_a_bare_held_thing_is_the_tagged_ones():
     got = plan("1boy, young knight, silver armor, swinging sword at a training dummy, castle yard")
     assert "sword" not in [r.label for r in got.regions]
     assert "swinging sword" in prompt_of(got, "young knight")
+
+
+def test_a_name_after_a_word_for_someone_names_them():
+    got = plan("Her nephew Bruno kneels beside a puppy on the rug.")
+    assert [r.label for r in got.regions][:2] == ["nephew", "puppy"]  # not a thing named 'bruno'
