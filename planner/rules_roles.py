@@ -669,9 +669,19 @@ def _wearer_before(nouns: list[Noun], k: int) -> bool:
 
 def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether a 'with' thing is placed beside its owner right after ('with a crate at his
-    feet', 'with a dog beside her'): a thing of its own, not held."""
+    feet', 'with a dog beside her'): a thing of its own, not held; but a thing worn 'around
+    her neck' is worn."""
     place = _after(phrases, k)
-    return isinstance(place, SpacePhrase) and place.spatial.relation in {"adjacent", "left_of", "right_of"}
+    if not isinstance(place, SpacePhrase) or place.spatial.relation not in {
+        "adjacent",
+        "left_of",
+        "right_of",
+    }:
+        return False
+    p, body = phrases[k], _after(phrases, k + 1)
+    known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
+    worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
+    return not (worn and body.determiner in _POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:

@@ -933,3 +933,14 @@ def test_a_tag_with_an_ing_verb_and_a_bare_held_thing_is_the_tagged_ones():
 def test_a_name_after_a_word_for_someone_names_them():
     got = plan("Her nephew Bruno kneels beside a puppy on the rug.")
     assert [r.label for r in got.regions][:2] == ["nephew", "puppy"]  # not a thing named 'bruno'
+
+
+def test_small_creatures_flowers_and_hand_tools_are_things():
+    got = labels("A greyhound naps by a toadstool while a newt climbs a trowel beside the foxglove.")
+    assert {"greyhound", "toadstool", "newt", "trowel", "foxglove"} <= set(got)
+
+
+def test_a_worn_thing_around_ones_neck_is_worn_but_a_thing_at_ones_feet_is_not():
+    got = labels("A nurse with a stethoscope around her neck reads a chart.")
+    assert "stethoscope" not in got and "nurse" in got
+    assert "crate" in labels("A sailor with a crate at his feet waits on the pier.")
