@@ -1111,6 +1111,14 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    governed = _low(before) == "of" or isinstance(before, SpacePhrase)
+    if (
+        acts
+        and governed
+        and is_class(_low(nxt), WordClass.PLACING_VERB)
+        and isinstance(_after(phrases, k + 1), NounPhrase)
+    ):
+        return Role.NONE  # "behind the bar of a tiny bodega stands a barman": the place, not the subject
     if isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB) and counted:
         return Role.THING  # "on the bench sits a brass automaton": the subject, after its verb
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}

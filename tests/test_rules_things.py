@@ -944,3 +944,8 @@ def test_a_worn_thing_around_ones_neck_is_worn_but_a_thing_at_ones_feet_is_not()
     got = labels("A nurse with a stethoscope around her neck reads a chart.")
     assert "stethoscope" not in got and "nurse" in got
     assert "crate" in labels("A sailor with a crate at his feet waits on the pier.")
+
+
+def test_an_unknown_place_before_an_inverted_verb_and_its_subject_is_no_thing():
+    got = labels("Beside the stove of a cramped galleyway stands a bearded cook.")
+    assert "galleyway" not in got and "cook" in " ".join(got)
