@@ -262,7 +262,8 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     end = _head_end(tokens, q.end, j)
     if end is None:
         return _elided(tokens, i, q, j)
-    lows = [t.low for t in tokens[q.end : end]]
+    named = _named_after(tokens, q.end, end)  # "her grandson Theo": the grandson, named
+    lows = [t.low for t in tokens[q.end : end - named]]
     raw = lows[-1]
     heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
     compounds = [(_compound([*lows[:-1], h], h), h) for h in heads]
@@ -272,7 +273,7 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
         start=i,
         end=end,
         sentence=tokens[i].sentence,
-        words=tuple(t.text for t in tokens[q.end : end]),
+        words=tuple(t.text for t in tokens[q.end : end - named]),
         head=head,
         compound=compound,
         determiner=q.determiner,
@@ -282,6 +283,17 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
         collective=q.collective,
         numeral=q.numeral,
     )
+
+
+def _named_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the run ends in a capitalised unlisted name right after a listed word for someone
+    ('her grandson Theo', 'the farmer Giles'): the name says who, the noun is the head."""
+    if end - start < 2:
+        return False
+    name, noun = tokens[end - 1], tokens[end - 2]
+    known = entry(singular(noun.low))
+    person = known is not None and known.kind is ThingKind.PERSON
+    return name.tag is Tag.UNKNOWN and name.text[:1].isupper() and person and noun.text[:1].islower()
 
 
 def _bare_plural(tokens: tuple[Token, ...], q: _Quantity, end: int) -> bool:
@@ -304,15 +316,18 @@ def _elided(tokens: tuple[Token, ...], i: int, q: _Quantity, end: int) -> NounPh
 def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     """'a banker's lamp', "children's book": a generic possessor (no determiner, or 'a') names a
     kind of the thing after it, so the two are one noun phrase; so does the owner of a person or a
-    place ("the farmer's wife", "my aunt's attic": the owner need not be there). 'The girl's dog'
-    stays two."""
+    place ("the farmer's wife", "my aunt's attic": the owner need not be there), and a possessor
+    after 'his' / 'her' of a held or worn thing ('his jeweler's loupe'). 'The girl's dog' and 'his
+    sister's house' stay two."""
     end = owner.end
+    pronoun = owner.determiner in {"his", "her", "their", "its"}
     if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS:
         return owner
     owned = _noun_phrase(tokens, end + 1)
     if owned is None or owned.determiner or owned.count is not None or is_class(owned.head, WordClass.PART):
         return owner
-    if owner.determiner not in {"", "a", "an"} and not _person_or_place(owned):
+    generic = owner.determiner in {"", "a", "an"}
+    if not generic and not _person_or_place(owned) and not (pronoun and _carried(owned)):
         return owner
     words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
     count = owner.count if not owned.plural else None
@@ -320,8 +335,15 @@ def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
 
 
 def _person_or_place(p: NounPhrase) -> bool:
+    """Whether the phrase names a person or a setting (which an owner's name can go with)."""
     known = entry(p.compound) or entry(p.head)
     return known is not None and known.kind in {ThingKind.PERSON, ThingKind.SCENE}
+
+
+def _carried(p: NounPhrase) -> bool:
+    """Whether the phrase names something worn or held in a hand."""
+    known = entry(p.compound) or entry(p.head)
+    return known is not None and any(flag.value in {"wearable", "holdable"} for flag in known.flags)
 
 
 def _on_medium(tokens: tuple[Token, ...], p: NounPhrase) -> NounPhrase:

@@ -216,6 +216,24 @@ def _styled(phrase: Phrase | None) -> bool:
     )
 
 
+def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """What the picture is part of or made for, right after it: 'page twelve of a picture book',
+    'an illustration for a bedtime storybook', 'a storybook page for young readers'."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not nouns or nouns[-1].role is not Role.FRAME or k - nouns[-1].index > 3:
+        return False
+    between = phrases[nouns[-1].index + 1 : k]
+    if not between or not all(isinstance(q, Mark | SpacePhrase) for q in between):
+        return False
+    lead = between[-1].lead if isinstance(between[-1], SpacePhrase) else _low(between[-1])
+    if lead in {"of", "for", "from", "in"} and is_class(p.head, WordClass.PUBLICATION):
+        return True  # the book, magazine or album the picture is in
+    known = entry(p.compound) or entry(p.head)
+    audience = known is not None and known.kind is ThingKind.PERSON and p.plural and not p.determiner
+    return lead == "for" and audience  # "for little readers", "for kids"
+
+
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether a style word that is also a listed thing ('palette') names the thing: counted,
     made of something, of a kind ('an eyeshadow palette'), or placed or acting with no word for a
@@ -446,6 +464,21 @@ def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> i
     return people[0] if not sexes or sexes == own else None
 
 
+def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'1girl, 1boy, night, girl with red hair, ...': in a tag list a bare tag naming the kind a
+    '1girl' tag counted is that one, described, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner or p.count is not None or p.plural or _low(_before(phrases, k)) != ",":
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        tag = noun.phrase
+        if noun.is_thing and tag.numeral and tag.count == 1 and tag.head == p.head and not tag.modifiers:
+            return i
+    return None
+
+
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
     <person>,' says who that person is; the same one, not another."""
@@ -562,7 +595,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         if known.kind is ThingKind.PERSON:
             return None  # "a father holding his toddler": someone held is still someone, in view
-        figure = _figure_before(phrases, before.start, nouns)  # "a snowman wearing a scarf"
+        worn = known.has(Flag.WEARABLE) and before.low.startswith("wear")
+        figure = _figure_before(phrases, before.start, nouns, worn)  # "a snowman wearing a scarf"
         subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
         if figure is None and subject in _GENDERED:
             return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
@@ -613,6 +647,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
         return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
+    wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
+    if wielded and not p.determiner and not p.plural:
+        return _owner(nouns, sentence, animate=True)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
 
 
@@ -630,7 +667,8 @@ def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
     """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
-    shawl around her shoulders,', 'a sword at his hip,'): between commas, so it is that one's."""
+    shawl around her shoulders,', 'a sword at his hip.'): after a comma and closing its clause, so
+    it is that one's."""
     space = _after(phrases, k)
     part = phrases[k + 2] if k + 2 < len(phrases) else None
     if (
@@ -639,7 +677,7 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
         or _low(_before(phrases, k)) != ","
     ):
         return ""
-    closed = _low(_after(phrases, k + 2)) == ","
+    closed = k + 3 >= len(phrases) or _low(_after(phrases, k + 2)) in {",", ".", ";", "!"}
     body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
     return part.determiner if closed and body else ""
 
@@ -686,9 +724,19 @@ def _wearer_before(nouns: list[Noun], k: int) -> bool:
 
 def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether a 'with' thing is placed beside its owner right after ('with a crate at his
-    feet', 'with a dog beside her'): a thing of its own, not held."""
+    feet', 'with a dog beside her'): a thing of its own, not held; but a thing worn 'around
+    her neck' is worn."""
     place = _after(phrases, k)
-    return isinstance(place, SpacePhrase) and place.spatial.relation in {"adjacent", "left_of", "right_of"}
+    if not isinstance(place, SpacePhrase) or place.spatial.relation not in {
+        "adjacent",
+        "left_of",
+        "right_of",
+    }:
+        return False
+    p, body = phrases[k], _after(phrases, k + 1)
+    known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
+    worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
+    return not (worn and body.determiner in _POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
@@ -714,13 +762,17 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     return _owner(nouns, sentence, animate=True)
 
 
-def _figure_before(phrases: tuple[Phrase, ...], start: int, nouns: list[Noun]) -> int | None:
+def _figure_before(
+    phrases: tuple[Phrase, ...], start: int, nouns: list[Noun], worn: bool = False
+) -> int | None:
     """A figure-like thing (a tall object: a snowman, a statue, a mannequin) right before a
-    'wearing'/'holding' verb: it wears or holds the thing itself."""
+    'wearing'/'holding' verb: it wears or holds the thing itself; any thing but a setting right
+    before 'wearing' wears what is worn ('a crescent moon wearing a nightcap')."""
     last = nouns[-1] if nouns else None
     if last is None or not last.is_thing or last.phrase.end != start or last.entry is None:
         return None
     figure = last.entry.kind is ThingKind.OBJECT and last.entry.has(Flag.TALL)
+    figure = figure or worn and last.entry.kind is not ThingKind.SCENE
     return len(nouns) - 1 if figure else None
 
 
@@ -832,7 +884,11 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     for i in range(len(candidates) - 1, -1, -1):
         known = candidates[i].entry
-        if candidates[i].role is Role.THING and known is not None and known.kind.value in kinds:
+        again = candidates[i].role is Role.REPEAT and not isinstance(
+            _before(phrases, candidates[i].index), SpacePhrase
+        )  # "1girl, ..., girl with red hair", not "to the right of the leader, long hair"
+        named = candidates[i].role is Role.THING or again
+        if named and known is not None and known.kind.value in kinds:
             return _resolve(nouns, i)
     return _owner(candidates, p.sentence)
 
@@ -1093,6 +1149,16 @@ def _dressed(phrases: tuple[Phrase, ...], k: int) -> bool:
     return known is not None and known.has(Flag.WEARABLE)
 
 
+def _wears_listed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is followed by 'with' and a list naming something worn ('a luthier with
+    thick glasses and a canvas apron'): only someone wears them."""
+    lead = _after(phrases, k)
+    if not isinstance(lead, SpacePhrase) or lead.spatial.relation != "with":
+        return False
+    listed = (q for q in phrases[k + 2 : list_end(phrases, k + 1)] if isinstance(q, NounPhrase))
+    return any((entry(q.compound) or entry(q.head) or _SOMEONE).has(Flag.WEARABLE) for q in listed)
+
+
 _SOMEONE = Entry("someone", Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
 
 
@@ -1107,11 +1173,23 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     before = _before(phrases, k)
     if isinstance(before, SpacePhrase) and before.spatial.relation == "with":
         return Role.NONE  # "a girl with a megaphone": said of its owner
-    if isinstance(nxt, SpacePhrase) and nxt.spatial.relation == "with" and k + 3 < len(phrases):
-        nxt = phrases[k + 3]  # "a monster with glowing eyes climbs ..."
+    if (
+        isinstance(nxt, SpacePhrase)
+        and nxt.spatial.relation == "with"
+        and list_end(phrases, k + 1) < len(phrases)
+    ):
+        nxt = phrases[list_end(phrases, k + 1)]  # "a monster with glowing eyes and horns climbs ..."
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    governed = _low(before) == "of" or isinstance(before, SpacePhrase)
+    if (
+        acts
+        and governed
+        and is_class(_low(nxt), WordClass.PLACING_VERB)
+        and isinstance(_after(phrases, k + 1), NounPhrase)
+    ):
+        return Role.NONE  # "behind the bar of a tiny bodega stands a barman": the place, not the subject
     if isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB) and counted:
         return Role.THING  # "on the bench sits a brass automaton": the subject, after its verb
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
@@ -1161,7 +1239,7 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     person = known is not None and known.kind is ThingKind.PERSON
     if not (person and p.numeral and not p.modifiers and _low(_after(phrases, k)) == ","):
         return False  # "1girl, short black hair": the tag is described, it is someone
-    if _members_named(phrases, k, p):
+    if _members_named(phrases, k, p) or _kind_tagged(phrases, k, p):
         return True  # "4girls, idol group, the leader ..., the rapper ..., ..."
     j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
     nxt = phrases[j] if j < len(phrases) else None
@@ -1187,6 +1265,18 @@ def _members_named(phrases: tuple[Phrase, ...], k: int, tag: NounPhrase) -> bool
         if known is not None and known.kind is ThingKind.PERSON and not is_class(q.head, WordClass.KIN):
             roles.add(q.head)
     return len(roles) >= (tag.count or 1) > 1
+
+
+def _kind_tagged(phrases: tuple[Phrase, ...], k: int, tag: NounPhrase) -> bool:
+    """'2girls, park, girl with a red umbrella, girl with a kite': as many later bare tags of
+    the counted kind as the count are the ones it counts."""
+    later = [
+        q
+        for j, q in enumerate(phrases[k + 1 :], start=k + 1)
+        if isinstance(q, NounPhrase) and q.head == tag.head and not q.determiner and q.count is None
+        if _low(_before(phrases, j)) == ","
+    ]
+    return len(later) >= (tag.count or 1) > 1
 
 
 def _character_tag(tag: NounPhrase, nxt: NounPhrase) -> bool:
@@ -1270,6 +1360,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or _is_frame(phrases, k, nouns)
         or _of_style(phrases, k, nouns)
         or _source(phrases, k, nouns)
+        or _frame_tail(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
     if _light(p, known):
@@ -1282,6 +1373,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         repeat = _described_again(p, known, nouns)
     if repeat is None:
         repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _tagged_again(phrases, k, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")
@@ -1340,7 +1433,7 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
         known = entry(p.compound) or entry(p.head)
         named = role is Role.THING and known is None and name_entry(phrases, k) is not None
         known = name_entry(phrases, k) if named else known
-        if role is Role.THING and known is None and _dressed(phrases, k):
+        if role is Role.THING and known is None and (_dressed(phrases, k) or _wears_listed(phrases, k)):
             known = _SOMEONE  # an unlisted word for someone, dressed: a person
         head = p.head
         if p.head == "one" and role is Role.THING:

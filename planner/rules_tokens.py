@@ -13,6 +13,7 @@ from enum import Enum
 from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
     ANIMATE,
+    ThingKind,
     WordClass,
     classes_of,
     entry,
@@ -224,6 +225,14 @@ def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
 
 
+def _part_of_kind(previous: str, word: str) -> bool:
+    """Whether a plural part word follows an animal word naming whose kind of part it is
+    ('dragonfly wings', 'cat ears')."""
+    owner = entry(singular(previous))
+    animal = owner is not None and owner.kind is ThingKind.ANIMAL
+    return word.endswith("s") and is_class(singular(word), WordClass.PART) and animal
+
+
 def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A noun form used as a verb: 'seagulls circle in the sky', 'a woman waits', 'a row of houses
     lines the quay'."""
@@ -250,6 +259,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
     if closing and word.endswith("s") and is_class(singular(word), WordClass.PART) and entry(previous):
         return tag  # "..., white cat ears, ...": a part named by its owner's kind
+    if "with" in lows[max(0, i - 3) : i - 1] and _part_of_kind(previous, word):
+        return tag  # "a pixie with dragonfly wings hovers": a part, not 'wings' as a verb
     if i > 1 and tags[i - 2] is Tag.ADJ and is_class(previous, WordClass.COLOUR):
         return tag  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:

@@ -80,6 +80,7 @@ class WordClass(str, Enum):
     FRAME_NOUN = "frame_noun"
     CLOSE_FRAME = "close_frame"
     IMAGE_NOUN = "image_noun"
+    PUBLICATION = "publication"
     DEPICTING_OBJECT = "depicting_object"
     STYLE_NOUN = "style_noun"
     STYLE_SOURCE = "style_source"
@@ -204,9 +205,16 @@ def _agent(word: str) -> bool:
         return False
     if word.endswith("man") and not parts_of_speech(word) - {"NOUN"}:
         return True  # "a salaryman", "a ferryman"
-    if not any(word.endswith(suffix) for suffix in _starts(WordClass.AGENT_SUFFIX)):
+    suffixes = [s for s in _starts(WordClass.AGENT_SUFFIX) if word.endswith(s)]
+    if not suffixes:
         return False
-    if parts_of_speech(word) != frozenset({"NOUN"}):
+    marks = {value_of(suffix, WordClass.AGENT_SUFFIX) for suffix in suffixes}
+    if "always" in marks:
+        return True  # "a fishmonger", "a wheelwright", "a clockmaker": only someone is named so
+    pos = parts_of_speech(word)
+    if not pos and "unlisted" in marks and len(word) >= 7:
+        return True  # "a horologist": a rare '-ist' word is still someone (not "a heist")
+    if pos != frozenset({"NOUN"}):
         return False
     if not word.endswith(("er", "or")):
         return True

@@ -963,3 +963,95 @@ def test_the_place_opening_an_inverted_sentence_keeps_no_verb_or_subject():
     assert "blue tabard" in prompt_of(p, "herald")
     p = plan("On the right a tall pine gives shelter.")  # a place with no object: the pine is the subject
     assert "giving shelter" in prompt_of(p, "tall pine")
+
+
+def test_an_unknown_noun_with_a_list_of_features_then_a_verb_is_a_thing():
+    got = labels("A hulking wendigo with long antlers and a ragged cloak prowls along the ridge.")
+    assert got[0] == "wendigo"
+    got = labels("An old luthier with thick glasses and a canvas apron leans over a lathe.")
+    assert got[0] == "old luthier" and "canvas apron" not in got  # someone, who wears the apron
+
+
+def test_trade_suffixes_name_someone_even_when_the_word_is_unlisted():
+    got = reading_of("Two cheesemongers in white caps slice a wheel of cheese.").things
+    assert got[0].head == "cheesemonger" and got[0].count == 2
+    assert labels("A wheelwright fits a rim while a rope-maker watches.")[:2] == ["wheelwright", "rope-maker"]
+    assert labels("A young numismatist examines a coin at the desk.")[0] == "young numismatist"
+    assert "heist" not in labels("A heist crew waits beside a van.")
+
+
+def test_instruments_nuts_cheeses_and_workshop_gear_are_things():
+    got = labels("A busker plays a dented euphonium beside a grindstone, and a bassoon leans on a safe.")
+    assert {"euphonium", "grindstone", "bassoon", "safe"} <= set(got)
+    got = reading_of("On the board lie a wedge of brie, a wheel of cheddar and 4 pistachios.").things
+    assert {"brie", "cheddar", "pistachio"} <= {t.head for t in got}
+
+
+def test_a_held_thing_after_his_and_a_trade_possessive_is_his():
+    got = labels("A tailor sits at his desk, holding a pocket watch up to his tailor's lens.")
+    assert "pocket watch" not in got and "lens" not in got and "pocket" not in got
+    assert "sister" in " ".join(labels("A girl walks to her sister's house beside a river."))
+
+
+def test_the_book_a_picture_is_in_and_its_audience_are_no_things():
+    got = labels("Page four of a children's comic book, bold inks. A puppy chases a ball.")
+    assert got == ["puppy", "ball"]
+    got = labels("A magazine cover for young gardeners, a woman kneels by a rose bush.")
+    assert "gardener" not in " ".join(got) and "woman" in got
+    assert "magazine" in labels("A cat sleeps on a magazine beside the lamp.")
+
+
+def test_a_tangle_or_jumble_of_things_is_those_things():
+    got = labels("A cat naps under a tangle of fishing nets beside a jumble of crates.")
+    assert "tangle" not in got and "jumble" not in got and "crate" in got
+
+
+def test_a_later_tag_naming_the_counted_kind_is_that_one():
+    got = plan("1girl, 1boy, beach, sunset, girl with long braids, sun hat, boy with a surfboard, grinning")
+    assert [r.label for r in got.regions].count("girl") == 1
+    assert [r.label for r in got.regions].count("boy") == 1
+    assert "braids" in prompt_of(got, "girl") and "braids" not in prompt_of(got, "boy")
+    two = labels("2girls, park, girl with a red umbrella, girl with a kite")
+    assert two.count("girl") == 2
+
+
+def test_a_thing_wearing_something_wears_it():
+    got = labels("A smiling sun wearing a straw hat rises over a barn.")
+    assert "straw hat" not in got and "hat" not in got and "barn" in got
+
+
+def test_a_part_named_by_an_animal_after_with_is_a_part():
+    got = labels("A fairy with butterfly wings flutters over a tulip.")
+    assert got == ["fairy", "tulip"]
+
+
+def test_a_thing_on_someones_body_closing_the_sentence_is_theirs():
+    got = labels("A courier hurries past the fountain, a parcel under her arm.")
+    assert "parcel" not in got and "courier" in got
+
+
+def test_a_tag_with_an_ing_verb_and_a_bare_held_thing_is_the_tagged_ones():
+    got = plan("1boy, young knight, silver armor, swinging sword at a training dummy, castle yard")
+    assert "sword" not in [r.label for r in got.regions]
+    assert "swinging sword" in prompt_of(got, "young knight")
+
+
+def test_a_name_after_a_word_for_someone_names_them():
+    got = plan("Her nephew Bruno kneels beside a puppy on the rug.")
+    assert [r.label for r in got.regions][:2] == ["nephew", "puppy"]  # not a thing named 'bruno'
+
+
+def test_small_creatures_flowers_and_hand_tools_are_things():
+    got = labels("A greyhound naps by a toadstool while a newt climbs a trowel beside the foxglove.")
+    assert {"greyhound", "toadstool", "newt", "trowel", "foxglove"} <= set(got)
+
+
+def test_a_worn_thing_around_ones_neck_is_worn_but_a_thing_at_ones_feet_is_not():
+    got = labels("A nurse with a stethoscope around her neck reads a chart.")
+    assert "stethoscope" not in got and "nurse" in got
+    assert "crate" in labels("A sailor with a crate at his feet waits on the pier.")
+
+
+def test_an_unknown_place_before_an_inverted_verb_and_its_subject_is_no_thing():
+    got = labels("Beside the stove of a cramped galleyway stands a bearded cook.")
+    assert "galleyway" not in got and "cook" in " ".join(got)
