@@ -1262,14 +1262,15 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "signs in Chinese characters": written ones
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
-    if (
+    owned = p.determiner in _POSSESSIVE  # "with its wings spread", "their glow": the owner's
+    if not owned and (
         _made_by(phrases, k)
         or _is_frame(phrases, k, nouns)
         or _of_style(phrases, k, nouns)
         or _source(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
-    if _light(p, known):
+    if not owned and _light(p, known):
         return (Role.LIGHT, None)
     colour = _colour_role(p, before, nouns)
     if colour is not None:

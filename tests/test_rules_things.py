@@ -963,3 +963,12 @@ def test_the_place_opening_an_inverted_sentence_keeps_no_verb_or_subject():
     assert "blue tabard" in prompt_of(p, "herald")
     p = plan("On the right a tall pine gives shelter.")  # a place with no object: the pine is the subject
     assert "giving shelter" in prompt_of(p, "tall pine")
+
+
+def test_a_phrase_with_a_possessive_is_its_owners_never_the_pictures_style():
+    p = plan("A swan stands with its wings spread. A heron waits on a post.")
+    assert "its wings" in prompt_of(p, "swan")
+    assert "its wings" not in prompt_of(p, "heron")
+    assert "its wings" not in p.background_prompt
+    p = plan("A lantern on a step casts its warm light; a cat sleeps by the door.")
+    assert "its warm light" not in prompt_of(p, "cat")
