@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.reading import Size
-from planner.rules_clauses import fill_host
+from planner.rules_clauses import fill_host, is_governed, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -563,7 +563,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
         if figure is None and subject in _GENDERED:
             return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
-        return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
+        return figure if figure is not None else _holder(phrases, k, nouns)
     if known.kind in ANIMATE:
         return None
     if _in_hand(phrases, k):
@@ -709,6 +709,74 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
         if told or people:
             return (told or people)[0]
     return _owner(nouns, sentence, animate=True)
+
+
+def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears the thing at k, named after a verb ('holding', 'wearing'): the subject
+    right before a finite verb ('a bard plays a lute'); after a comma, the one the clause before is about ('a
+    pixie hovers by the smith's ear, holding a cup', 'a girl stands on the deck of a ship, holding
+    a map': the pixie, the girl); else the latest person or animal of the sentence."""
+    verb = k - 1 if isinstance(_before(phrases, k), Verb) else k - 2
+    low = _low(phrases[verb])
+    finite = not (low.endswith(("ing", "ed")) or participle(low) or _low(_before(phrases, verb)) == ",")
+    named = finite and isinstance(_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)
+    subject = _acting(phrases, verb - 1, nouns) if named else None
+    if subject is None:
+        subject = _clause_subject(phrases, verb, nouns)
+    return subject if subject is not None else _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+
+
+def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
+    """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
+    own comes between ('his daughter, wearing pajamas, sits' is about the daughter)."""
+    if _low(_before(phrases, verb)) != ",":
+        return None
+    for j in range(verb - 2, -1, -1):
+        p = phrases[j]
+        if (
+            isinstance(p, Mark)
+            and p.tag is Tag.END
+            or isinstance(p, NounPhrase)
+            and not _governed(phrases, j)
+        ):
+            return None
+        if isinstance(p, Verb):
+            return _acting(phrases, subject_phrase(phrases, j), nouns)
+    return None
+
+
+def _acting(phrases: tuple[Phrase, ...], start: int | None, nouns: list[Noun]) -> int | None:
+    """The person or animal (or an unlisted thing) the noun phrase at `start` names, as a verb's
+    subject; its owner when it is what someone wears ('1girl, red coat, standing ...')."""
+    said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+    if said is None:
+        return None
+    noun = nouns[said]
+    if noun.role in {Role.ATTACHED, Role.PART} and noun.ref is not None:
+        said = noun.ref
+    said = _resolve(nouns, said)
+    known = nouns[said].entry
+    return said if nouns[said].is_thing and (known is None or known.kind in ANIMATE) else None
+
+
+def _unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears an unlisted thing named right after 'holding' / 'wearing' or bare before
+    'in hand': a person or animal of the sentence (see _holder)."""
+    lead = _lead(phrases, k)
+    if isinstance(lead, Verb) and is_class(lead.low, WordClass.ATTACH_VERB) and not participle(lead.low):
+        holder = _holder(phrases, k, nouns)
+    elif _in_hand(phrases, k):
+        holder = _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+    else:
+        return None
+    return holder
+
+
+def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a preposition or a verb, or the part of one
+    ('near the smith's ear')."""
+    owned = _low(_before(phrases, j)) == "'s" and j >= 2
+    return is_governed(phrases, j) or owned and is_governed(phrases, j - 2)
 
 
 def _figure_before(phrases: tuple[Phrase, ...], start: int, nouns: list[Noun]) -> int | None:
@@ -974,6 +1042,9 @@ def _thing_role(
         inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
         if inside and person is not None and person.is_thing and _person(person) and not p.plural:
             return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
+        holder = _unlisted_holder(phrases, k, nouns)
+        if holder is not None:
+            return (Role.ATTACHED, holder)  # "holding a brass astrolabe", "calipers in hand"
         return (_unknown_role(phrases, k), None)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}

@@ -972,3 +972,23 @@ def test_a_phrase_with_a_possessive_is_its_owners_never_the_pictures_style():
     assert "its wings" not in p.background_prompt
     p = plan("A lantern on a step casts its warm light; a cat sleeps by the door.")
     assert "its warm light" not in prompt_of(p, "cat")
+
+
+def test_what_someone_holds_after_a_comma_is_theirs_not_the_objects_before():
+    p = plan("A monk kneels on a wooden raft, holding a brass astrolabe.")
+    assert "astrolabe" in prompt_of(p, "monk")
+    assert "astrolabe" not in prompt_of(p, "wooden raft")
+    p = plan("A fairy floats near the miller's shoulder, holding an acorn cup.")
+    assert "acorn cup" in prompt_of(p, "fairy")
+    assert "acorn cup" not in prompt_of(p, "miller")
+    p = plan("1boy, red coat, sitting on the roof of a tram, holding a brass astrolabe, night")
+    assert "astrolabe" in prompt_of(p, "boy")
+    assert "astrolabe" not in prompt_of(p, "tram")
+    p = plan("A fisherman mends nets while his son, wearing a red scarf, sits on a crate.")
+    assert "red scarf" in prompt_of(p, "son")  # the comma after the son: still the son's
+
+
+def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
+    p = plan("A guard stands on the deck of a galleon, calipers in hand.")
+    assert "calipers" in prompt_of(p, "guard")
+    assert [r.label for r in p.regions] == ["guard", "galleon"]
