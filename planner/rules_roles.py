@@ -895,11 +895,28 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
         if owner is not None:
             return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
-    for i in range(len(candidates) - 1, -1, -1):
-        known = candidates[i].entry
-        if candidates[i].role is Role.THING and known is not None and known.kind.value in kinds:
-            return _resolve(nouns, i)
-    return _owner(candidates, p.sentence)
+    fitting = [
+        i
+        for i, n in enumerate(candidates)
+        if n.role is Role.THING and n.entry is not None and n.entry.kind.value in kinds
+    ]
+    host = _with_host(phrases, k, nouns)
+    if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
+        return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
+    return _resolve(nouns, fitting[-1]) if fitting else _owner(candidates, p.sentence)
+
+
+def _with_host(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing named right before 'with' and the noun phrase at k ('a windmill with sails')."""
+    lead = _before(phrases, k)
+    if not (isinstance(lead, SpacePhrase) and lead.lead == "with") or not nouns:
+        return None
+    last = nouns[-1]
+    return (
+        _resolve(nouns, len(nouns) - 1)
+        if last.index == k - 2 and last.role in {Role.THING, Role.REPEAT}
+        else None
+    )
 
 
 def _listed_part_owner(

@@ -992,3 +992,11 @@ def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
     p = plan("A guard stands on the deck of a galleon, calipers in hand.")
     assert "calipers" in prompt_of(p, "guard")
     assert [r.label for r in p.regions] == ["guard", "galleon"]
+
+
+def test_a_part_given_with_belongs_to_the_thing_before_when_none_of_its_usual_owners_is_near():
+    p = plan("A donkey pulls a cart up the lane. On the hill stands a tower with broken sails.")
+    assert "broken sails" in prompt_of(p, "tower")
+    assert "sails" not in prompt_of(p, "cart")
+    p = plan("A knight rides a horse with a braided mane.")
+    assert "braided mane" in prompt_of(p, "horse")
