@@ -41,6 +41,7 @@ _GENDERED = {
     "he": WordClass.MALE,
     "his": WordClass.MALE,
 }
+_BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on
 _FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
@@ -578,6 +579,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None  # "a blanket with a basket on it": a thing resting on the blanket
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
+    if relation == "with" and _fitted_on(phrases, k, known, nouns):
+        return len(nouns) - 1  # "sells tofu from a cart with a striped umbrella": the cart's
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if _served_on(phrases, k, known, nouns):
@@ -770,6 +773,14 @@ def _unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> 
     else:
         return None
     return holder
+
+
+def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether the thing at k, after 'with', is fitted on the vehicle or stall right before it ('a
+    cart with a striped umbrella', 'a stall with a parasol'): no smaller thing a hand holds."""
+    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    fitted = host is not None and host.entry is not None and host.entry.kind in _BEARERS
+    return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
 
 
 def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -1000,3 +1000,13 @@ def test_a_part_given_with_belongs_to_the_thing_before_when_none_of_its_usual_ow
     assert "sails" not in prompt_of(p, "cart")
     p = plan("A knight rides a horse with a braided mane.")
     assert "braided mane" in prompt_of(p, "horse")
+
+
+def test_a_big_thing_with_a_vehicle_or_stall_is_fitted_on_it_not_held():
+    p = plan("A fruit seller waits beside a stall with a striped parasol.")
+    assert "striped parasol" in prompt_of(p, "stall")
+    assert "parasol" not in prompt_of(p, "fruit seller")
+    p = plan("A baker sells buns from a cart with a green parasol.")
+    assert "green parasol" in prompt_of(p, "cart")
+    p = plan("A woman sits on a bench with a book.")  # a small thing: still hers
+    assert "book" in prompt_of(p, "woman")
