@@ -1010,3 +1010,13 @@ def test_a_big_thing_with_a_vehicle_or_stall_is_fitted_on_it_not_held():
     assert "green parasol" in prompt_of(p, "cart")
     p = plan("A woman sits on a bench with a book.")  # a small thing: still hers
     assert "book" in prompt_of(p, "woman")
+
+
+def test_a_bare_noun_verb_between_a_plural_subject_and_a_plural_is_the_verb():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The twins grill skewers by the lake.")}
+    assert tags["grill"] is Tag.VERB
+    assert tags["skewers"] is Tag.NOUN
+    p = plan("Two cooks grill skewers over a fire pit.")
+    assert "grilling skewers" in prompt_of(p, "cook")
