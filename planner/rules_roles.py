@@ -14,6 +14,7 @@ from enum import Enum
 
 from planner.reading import Size
 from planner.rules_clauses import fill_host, is_governed, subject_phrase
+from planner.rules_clauses import participle as clause_participle
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -762,6 +763,30 @@ def _acting(phrases: tuple[Phrase, ...], start: int | None, nouns: list[Noun]) -
     return said if nouns[said].is_thing and (known is None or known.kind in ANIMATE) else None
 
 
+def _absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The owner of an unlisted 'its' / 'his' / 'her' noun opening an aside after a comma with a
+    participle ('a pen lies across a notebook, its gold nib catching the light'): the subject of
+    the clause before the comma (the pen), not the thing last named."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    nxt = _after(phrases, k)
+    aside = _low(_before(phrases, k)) == "," and isinstance(nxt, Verb) and nxt.low.endswith(("ing", "ed"))
+    if p.determiner not in _POSSESSIVE or not aside:
+        return None
+    for j in range(k - 2, -1, -1):
+        if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
+            return None
+        if isinstance(phrases[j], Verb):
+            start = j - 1 if clause_participle(phrases, j) else subject_phrase(phrases, j)  # "a pen lying"
+            said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+            return (
+                _resolve(nouns, said)
+                if said is not None and nouns[said].role in {Role.THING, Role.REPEAT}
+                else None
+            )
+    return None
+
+
 def _unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """Who holds or wears an unlisted thing named right after 'holding' / 'wearing' or bare before
     'in hand': a person or animal of the sentence (see _holder)."""
@@ -1073,6 +1098,9 @@ def _thing_role(
         holder = _unlisted_holder(phrases, k, nouns)
         if holder is not None:
             return (Role.ATTACHED, holder)  # "holding a brass astrolabe", "calipers in hand"
+        owner = _absolute_owner(phrases, k, nouns)
+        if owner is not None:
+            return (Role.PART, owner)  # "a pen on a notebook, its gold nib catching the light"
         return (_unknown_role(phrases, k), None)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}

@@ -1020,3 +1020,9 @@ def test_a_bare_noun_verb_between_a_plural_subject_and_a_plural_is_the_verb():
     assert tags["skewers"] is Tag.NOUN
     p = plan("Two cooks grill skewers over a fire pit.")
     assert "grilling skewers" in prompt_of(p, "cook")
+
+
+def test_an_unlisted_its_noun_in_an_aside_is_a_part_of_the_clauses_subject():
+    p = plan("A brass telescope stands beside a globe, its polished eyepiece gleaming.")
+    assert "polished eyepiece" in prompt_of(p, "brass telescope")
+    assert "eyepiece" not in prompt_of(p, "globe")
