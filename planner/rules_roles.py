@@ -717,13 +717,17 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
 
 def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """Who holds or wears the thing at k, named after a verb ('holding', 'wearing'): the subject
-    right before a finite verb ('a bard plays a lute'); after a comma, the one the clause before is about ('a
+    right before a finite verb ('a bard plays a lute'; nobody's when a lifeless thing holds it:
+    'a case holds coins'); after a comma, the one the clause before is about ('a
     pixie hovers by the smith's ear, holding a cup', 'a girl stands on the deck of a ship, holding
     a map': the pixie, the girl); else the latest person or animal of the sentence."""
     verb = k - 1 if isinstance(_before(phrases, k), Verb) else k - 2
     low = _low(phrases[verb])
     finite = not (low.endswith(("ing", "ed")) or participle(low) or _low(_before(phrases, verb)) == ",")
     named = finite and isinstance(_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)
+    said = len(nouns) - 1 if named and nouns and nouns[-1].index == verb - 1 else None
+    if said is not None and nouns[said].is_thing and not _may_act(nouns[said]):
+        return None  # "a glass case holds a collection of coins": its own, or things of their own
     subject = _acting(phrases, verb - 1, nouns) if named else None
     if subject is None:
         subject = _clause_subject(phrases, verb, nouns)
@@ -806,6 +810,11 @@ def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
     fitted = host is not None and host.entry is not None and host.entry.kind in _BEARERS
     return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
+
+
+def _may_act(noun: Noun) -> bool:
+    """Whether a thing can hold or wear something: a person or an animal, or an unlisted thing."""
+    return noun.entry is None or noun.entry.kind in ANIMATE
 
 
 def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -1026,3 +1026,16 @@ def test_an_unlisted_its_noun_in_an_aside_is_a_part_of_the_clauses_subject():
     p = plan("A brass telescope stands beside a globe, its polished eyepiece gleaming.")
     assert "polished eyepiece" in prompt_of(p, "brass telescope")
     assert "eyepiece" not in prompt_of(p, "globe")
+
+
+def test_one_more_unlisted_noun_after_and_stays_in_the_description():
+    p = plan("A chemist crushes salts with a mortar and pestle beside a window.")
+    assert "mortar and pestle" in prompt_of(p, "chemist")
+    p = plan("A girl strokes the pony's mane and whispers to it.")
+    assert "whispers" not in prompt_of(p, "pony")
+
+
+def test_an_unlisted_thing_a_lifeless_thing_holds_stays_its_own():
+    p = plan("A guard stands by the door, and a glass cabinet holds a collection of old coins.")
+    assert "collection of old coins" in prompt_of(p, "glass cabinet")
+    assert "coins" not in prompt_of(p, "guard")
