@@ -631,7 +631,8 @@ def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
     """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
-    shawl around her shoulders,', 'a sword at his hip,'): between commas, so it is that one's."""
+    shawl around her shoulders,', 'a sword at his hip.'): after a comma and closed by a comma or
+    the sentence's end, so it is that one's."""
     space = _after(phrases, k)
     part = phrases[k + 2] if k + 2 < len(phrases) else None
     if (
@@ -640,7 +641,8 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
         or _low(_before(phrases, k)) != ","
     ):
         return ""
-    closed = _low(_after(phrases, k + 2)) == ","
+    end = _after(phrases, k + 2)
+    closed = _low(end) == "," or isinstance(end, Mark) and end.tag is Tag.END  # "..., a pad under his arm."
     body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
     return part.determiner if closed and body else ""
 

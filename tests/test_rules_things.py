@@ -1039,3 +1039,9 @@ def test_an_unlisted_thing_a_lifeless_thing_holds_stays_its_own():
     p = plan("A guard stands by the door, and a glass cabinet holds a collection of old coins.")
     assert "collection of old coins" in prompt_of(p, "glass cabinet")
     assert "coins" not in prompt_of(p, "guard")
+
+
+def test_a_thing_on_someones_body_in_an_aside_ending_the_sentence_is_theirs():
+    p = plan("A sailor haggles over a barrel of rum, a thick ledger under his arm.")
+    assert "thick ledger" in prompt_of(p, "sailor")
+    assert "ledger" not in [r.label for r in p.regions]
