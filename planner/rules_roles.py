@@ -875,8 +875,10 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     ):
         return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
     body = _on_body(phrases, k)
-    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)):
-        return _possessor(nouns, p.sentence, body)  # "a pipe dangling from his lips"
+    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size <= Size.SMALL):
+        return _possessor(
+            nouns, p.sentence, body
+        )  # "a pipe dangling from his lips", "a lamp swinging from his hand"
     if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None

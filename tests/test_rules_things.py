@@ -1045,3 +1045,9 @@ def test_a_thing_on_someones_body_in_an_aside_ending_the_sentence_is_theirs():
     p = plan("A sailor haggles over a barrel of rum, a thick ledger under his arm.")
     assert "thick ledger" in prompt_of(p, "sailor")
     assert "ledger" not in [r.label for r in p.regions]
+
+
+def test_a_small_thing_hanging_from_someones_hand_is_theirs_even_when_not_listed_as_held():
+    p = plan("A night watchman stands by the gate, a storm lamp dangling from his hand.")
+    assert "storm lamp" in prompt_of(p, "watchman")
+    assert [r.label for r in p.regions] == ["watchman", "gate"]
