@@ -86,7 +86,13 @@ def _continues_list(phrase: Phrase | None, at: dict[int, Noun], nouns: tuple[Nou
 
 
 def _step(
-    p: Phrase, nxt: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int, last_verb: str
+    p: Phrase,
+    nxt: Phrase | None,
+    at: dict[int, Noun],
+    nouns: tuple[Noun, ...],
+    owner: int,
+    last_verb: str,
+    after: Phrase | None = None,
 ) -> tuple[bool, bool]:
     """(include this phrase, stop after it) while reading what follows a thing."""
     if isinstance(p, Mark):
@@ -95,7 +101,7 @@ def _step(
         if p.tag is Tag.COMMA:
             return False, not _continues_list(nxt, at, nouns, owner)
         if p.tag is Tag.CONJ:
-            keeps = isinstance(nxt, Verb) or _colours(nxt)
+            keeps = isinstance(nxt, Verb) or _colours(nxt) or _listed_text(nxt, after, at)
             return keeps, not keeps
         if p.tag in {Tag.BE, Tag.AUX}:
             return False, False
@@ -133,6 +139,16 @@ def _step(
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         return True, True  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _listed_text(phrase: Phrase | None, after: Phrase | None, at: dict[int, Noun]) -> bool:
+    """After 'and': one more unlisted noun that is no thing and starts no clause ('grinding herbs
+    with a mortar and pestle'), not a bare verb in -s read as a noun ('strokes its ears and whispers')."""
+    noun = at.get(phrase.start) if isinstance(phrase, NounPhrase) else None
+    if noun is None or noun.role is not Role.NONE or isinstance(after, Verb):
+        return False
+    p = noun.phrase
+    return bool(p.determiner or p.count or p.modifiers or not p.words[-1].endswith("s"))  # not "and whispers"
 
 
 def _made_of(owner: Noun, noun: Noun) -> bool:
@@ -190,7 +206,8 @@ def _span(
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
         nxt = phrases[j + 1] if j + 1 < len(phrases) else None
-        include, stop = _step(p, nxt, at, nouns, owner, last_verb)
+        after = phrases[j + 2] if j + 2 < len(phrases) else None
+        include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
         closes = isinstance(p, Mark) and p.tag in {Tag.COMMA, Tag.BE}
         if closes and not stop and start is not None:
             pieces.append((start, end))

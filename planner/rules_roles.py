@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.reading import Size
-from planner.rules_clauses import fill_host
+from planner.rules_clauses import fill_host, is_governed, subject_phrase
+from planner.rules_clauses import participle as clause_participle
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -41,6 +42,7 @@ _GENDERED = {
     "he": WordClass.MALE,
     "his": WordClass.MALE,
 }
+_BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on
 _FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
@@ -600,7 +602,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
         if figure is None and subject in _GENDERED:
             return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
-        return figure if figure is not None else _owner(nouns, sentence, animate=True, earlier=False)
+        return figure if figure is not None else _holder(phrases, k, nouns)
     if known.kind in ANIMATE:
         return None
     if _in_hand(phrases, k):
@@ -615,6 +617,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None  # "a blanket with a basket on it": a thing resting on the blanket
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
+    if relation == "with" and _fitted_on(phrases, k, known, nouns):
+        return len(nouns) - 1  # "sells tofu from a cart with a striped umbrella": the cart's
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if _served_on(phrases, k, known, nouns):
@@ -762,6 +766,115 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     return _owner(nouns, sentence, animate=True)
 
 
+def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears the thing at k, named after a verb ('holding', 'wearing'): the subject
+    right before a finite verb ('a bard plays a lute'; nobody's when a lifeless thing holds it:
+    'a case holds coins'); after a comma, the one the clause before is about ('a
+    pixie hovers by the smith's ear, holding a cup', 'a girl stands on the deck of a ship, holding
+    a map': the pixie, the girl); else the latest person or animal of the sentence."""
+    verb = k - 1 if isinstance(_before(phrases, k), Verb) else k - 2
+    low = _low(phrases[verb])
+    finite = not (low.endswith(("ing", "ed")) or participle(low) or _low(_before(phrases, verb)) == ",")
+    named = finite and isinstance(_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)
+    said = len(nouns) - 1 if named and nouns and nouns[-1].index == verb - 1 else None
+    if said is not None and nouns[said].is_thing and not _may_act(nouns[said]):
+        return None  # "a glass case holds a collection of coins": its own, or things of their own
+    subject = _acting(phrases, verb - 1, nouns) if named else None
+    if subject is None:
+        subject = _clause_subject(phrases, verb, nouns)
+    return subject if subject is not None else _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+
+
+def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
+    """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
+    own comes between ('his daughter, wearing pajamas, sits' is about the daughter)."""
+    if _low(_before(phrases, verb)) != ",":
+        return None
+    for j in range(verb - 2, -1, -1):
+        p = phrases[j]
+        if (
+            isinstance(p, Mark)
+            and p.tag is Tag.END
+            or isinstance(p, NounPhrase)
+            and not _governed(phrases, j)
+        ):
+            return None
+        if isinstance(p, Verb):
+            return _acting(phrases, subject_phrase(phrases, j), nouns)
+    return None
+
+
+def _acting(phrases: tuple[Phrase, ...], start: int | None, nouns: list[Noun]) -> int | None:
+    """The person or animal (or an unlisted thing) the noun phrase at `start` names, as a verb's
+    subject; its owner when it is what someone wears ('1girl, red coat, standing ...')."""
+    said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+    if said is None:
+        return None
+    noun = nouns[said]
+    if noun.role in {Role.ATTACHED, Role.PART} and noun.ref is not None:
+        said = noun.ref
+    said = _resolve(nouns, said)
+    known = nouns[said].entry
+    return said if nouns[said].is_thing and (known is None or known.kind in ANIMATE) else None
+
+
+def _absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The owner of an unlisted 'its' / 'his' / 'her' noun opening an aside after a comma with a
+    participle ('a pen lies across a notebook, its gold nib catching the light'): the subject of
+    the clause before the comma (the pen), not the thing last named."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    nxt = _after(phrases, k)
+    aside = _low(_before(phrases, k)) == "," and isinstance(nxt, Verb) and nxt.low.endswith(("ing", "ed"))
+    if p.determiner not in _POSSESSIVE or not aside:
+        return None
+    for j in range(k - 2, -1, -1):
+        if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
+            return None
+        if isinstance(phrases[j], Verb):
+            start = j - 1 if clause_participle(phrases, j) else subject_phrase(phrases, j)  # "a pen lying"
+            said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+            return (
+                _resolve(nouns, said)
+                if said is not None and nouns[said].role in {Role.THING, Role.REPEAT}
+                else None
+            )
+    return None
+
+
+def _unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears an unlisted thing named right after 'holding' / 'wearing' or bare before
+    'in hand': a person or animal of the sentence (see _holder)."""
+    lead = _lead(phrases, k)
+    if isinstance(lead, Verb) and is_class(lead.low, WordClass.ATTACH_VERB) and not participle(lead.low):
+        holder = _holder(phrases, k, nouns)
+    elif _in_hand(phrases, k):
+        holder = _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+    else:
+        return None
+    return holder
+
+
+def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether the thing at k, after 'with', is fitted on the vehicle or stall right before it ('a
+    cart with a striped umbrella', 'a stall with a parasol'): no smaller thing a hand holds."""
+    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    fitted = host is not None and host.entry is not None and host.entry.kind in _BEARERS
+    return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
+
+
+def _may_act(noun: Noun) -> bool:
+    """Whether a thing can hold or wear something: a person or an animal, or an unlisted thing."""
+    return noun.entry is None or noun.entry.kind in ANIMATE
+
+
+def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a preposition or a verb, or the part of one
+    ('near the smith's ear')."""
+    owned = _low(_before(phrases, j)) == "'s" and j >= 2
+    return is_governed(phrases, j) or owned and is_governed(phrases, j - 2)
+
+
 def _figure_before(
     phrases: tuple[Phrase, ...], start: int, nouns: list[Noun], worn: bool = False
 ) -> int | None:
@@ -815,8 +928,10 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     ):
         return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
     body = _on_body(phrases, k)
-    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)):
-        return _possessor(nouns, p.sentence, body)  # "a pipe dangling from his lips"
+    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size <= Size.SMALL):
+        return _possessor(
+            nouns, p.sentence, body
+        )  # "a pipe dangling from his lips", "a lamp swinging from his hand"
     if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
@@ -882,15 +997,35 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
         if owner is not None:
             return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
-    for i in range(len(candidates) - 1, -1, -1):
-        known = candidates[i].entry
-        again = candidates[i].role is Role.REPEAT and not isinstance(
-            _before(phrases, candidates[i].index), SpacePhrase
-        )  # "1girl, ..., girl with red hair", not "to the right of the leader, long hair"
-        named = candidates[i].role is Role.THING or again
-        if named and known is not None and known.kind.value in kinds:
-            return _resolve(nouns, i)
-    return _owner(candidates, p.sentence)
+    fitting = [
+        i
+        for i, n in enumerate(candidates)
+        if _named_again(phrases, n) and n.entry is not None and n.entry.kind.value in kinds
+    ]
+    host = _with_host(phrases, k, nouns)
+    if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
+        return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
+    return _resolve(nouns, fitting[-1]) if fitting else _owner(candidates, p.sentence)
+
+
+def _named_again(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
+    """Whether a noun is a thing named here, or named again as a bare tag ("1girl, ..., girl with
+    red hair"; not "to the right of the leader, long hair")."""
+    again = noun.role is Role.REPEAT and not isinstance(_before(phrases, noun.index), SpacePhrase)
+    return noun.role is Role.THING or again
+
+
+def _with_host(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing named right before 'with' and the noun phrase at k ('a windmill with sails')."""
+    lead = _before(phrases, k)
+    if not (isinstance(lead, SpacePhrase) and lead.lead == "with") or not nouns:
+        return None
+    last = nouns[-1]
+    return (
+        _resolve(nouns, len(nouns) - 1)
+        if last.index == k - 2 and last.role in {Role.THING, Role.REPEAT}
+        else None
+    )
 
 
 def _listed_part_owner(
@@ -1033,6 +1168,12 @@ def _thing_role(
         inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
         if inside and person is not None and person.is_thing and _person(person) and not p.plural:
             return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
+        holder = _unlisted_holder(phrases, k, nouns)
+        if holder is not None:
+            return (Role.ATTACHED, holder)  # "holding a brass astrolabe", "calipers in hand"
+        owner = _absolute_owner(phrases, k, nouns)
+        if owner is not None:
+            return (Role.PART, owner)  # "a pen on a notebook, its gold nib catching the light"
         return (_unknown_role(phrases, k), None)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
@@ -1355,7 +1496,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "signs in Chinese characters": written ones
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
-    if (
+    owned = p.determiner in _POSSESSIVE  # "with its wings spread", "their glow": the owner's
+    if not owned and (
         _made_by(phrases, k)
         or _is_frame(phrases, k, nouns)
         or _of_style(phrases, k, nouns)
@@ -1363,7 +1505,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or _frame_tail(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
-    if _light(p, known):
+    if not owned and _light(p, known):
         return (Role.LIGHT, None)
     colour = _colour_role(p, before, nouns)
     if colour is not None:

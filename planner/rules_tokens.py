@@ -323,6 +323,24 @@ def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i - 1], tags[i] = Tag.NOUN, Tag.VERB  # "valve wheels crowd the ceiling"
 
 
+_AFTER_OBJECT = frozenset({Tag.PREP, Tag.END, Tag.COMMA, Tag.CONJ})
+
+
+def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """A plural noun, a bare word that is a noun and a verb, then a plural that is a noun and a
+    verb ('two men grill skewers over coals', 'old walls frame windows'): a plural noun is no
+    modifier of a compound, so the bare word is the verb and the plural its object. Retags the
+    pair in place."""
+    if i < 2 or tags[i - 2] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN or tags[i] is not Tag.VERB:
+        return
+    subject, word, plural = lows[i - 2], lows[i - 1], lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if singular(subject) == subject or not subject.isalpha() or after not in _AFTER_OBJECT:
+        return
+    if "VERB" in parts_of_speech(word) and singular(plural) != plural and "NOUN" in parts_of_speech(plural):
+        tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -722,6 +740,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tags[i] = _adjective_verb(tags, lows, i)
             tags[i] = _in_context(tags, lows, i)
         _plural_noun_then_verb(tags, lows, i)
+        _plural_subject_then_verb(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)
