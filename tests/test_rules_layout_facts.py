@@ -358,3 +358,27 @@ def test_two_lone_people_are_drawn_about_one_size():
     grandfather, nurse = box(p, "grandfather"), box(p, "young nurse")
     assert area(grandfather) >= 0.7 * area(nurse), (grandfather, nurse)
     assert grandfather[0] < 0.3 < 0.7 < nurse[2], (grandfather, nurse)
+
+
+def test_things_from_left_to_right_stand_in_order_on_one_baseline():
+    for prompt, labels in (
+        (
+            "From left to right stand a knight, a dragon, a princess and a wizard.",
+            ["knight", "dragon", "princess", "wizard"],
+        ),
+        (
+            "Left to right: a red car, a blue truck, a green bus and a yellow taxi.",
+            ["red car", "blue truck", "green bus", "yellow taxi"],
+        ),
+        (
+            "From left to right, a fox, an oak tree, a log cabin and a bear, under a full moon.",
+            ["fox", "oak tree", "log cabin", "bear"],
+        ),
+    ):
+        p = plan(prompt)
+        boxes = [box(p, label) for label in labels]
+        xs = [centre(b)[0] for b in boxes]
+        assert xs == sorted(xs), prompt
+        bottoms = [b[3] for b in boxes]
+        assert max(bottoms) - min(bottoms) < 0.05, (prompt, bottoms)
+        assert min(bottoms) > 0.6, prompt  # on the ground, low in the picture
