@@ -35,6 +35,8 @@ MAX_ASPECT = 1.6
 DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
 DEPTH_REACH = 0.15  # the most a thing in front moves up to overlap what is behind it
 CONTACT = {"on": 0.25, "seat": 0.45}  # how far down its support a resting thing's bottom is
+SEAT_SINK = 0.4  # where the bottom of someone sunk in a seat is, down its box (a tall one lower,
+SEAT_DEEPEST = 0.44  # down to this, so that their middle is inside it)
 FRONT_CONTACT = 0.42  # a thing in front of another on the same support: lower, still on it
 BEAM_WIDTH = 64
 NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, with what rests on it
@@ -371,6 +373,22 @@ def _anchors(
     return anchors
 
 
+def _standing(group: Group) -> bool:
+    """Whether a group stands on the ground near enough to share the picture's baseline."""
+    return group.level == "ground" and group.depth != "far"
+
+
+def _grounded(groups: list[Group], anchors: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Things on the ground (people, animals, vehicles, furniture) stand on the floor of their cell
+    unless they slide up or down towards what they are next to: one baseline along a row."""
+    out = dict(anchors)
+    for index, group in enumerate(groups):
+        dx, dy = out.get(index, (0, 0))
+        if _standing(group) and dy == 0:
+            out[index] = (dx, 1)
+    return out
+
+
 def _usual_extent(group: Group, aspect: float) -> tuple[float, float]:
     """The most one instance spans (fractions of width and height), in its usual shape: about
     `size` squared of the picture's area whatever the shape, a little less for a long one (a wide
@@ -650,7 +668,7 @@ def layout_groups(
     fronts = _fronts_on_support(constraints, riders)
     needs = {new: _room_needed(old, groups, riders, fronts, aspect) for new, old in enumerate(top)}
     cells = _search_cells(top_groups, top_constraints, aspect, {i: n for i, n in needs.items() if n})
-    anchors = _anchors(top_groups, top_constraints, cells)
+    anchors = _grounded(top_groups, _anchors(top_groups, top_constraints, cells))
     boxes: dict[int, list[Box]] = {}
     order = _Order(frozenset((c.a, c.b) for c in constraints if c.kind == "left_of"), fronts)
     for new, old in enumerate(top):
@@ -686,7 +704,7 @@ def _slid_over(
 def _reseated(boxes: list[list[Box]], riders: list[Rider], fronts: set[int]) -> list[list[Box]]:
     """Things resting on a support that shrank (sizes in order) move down with it, so that their
     bottom stays in its top band (a little lower for a thing in front of another on it): a basket
-    on a blanket touches the blanket."""
+    on a blanket touches the blanket. Someone in a seat sinks into it to the seat's depth."""
     out = [list(group) for group in boxes]
     parent_of = {r.child: r.parent for r in riders}
     depth = {r.child: len(_chain(parent_of, r.child)) for r in riders}
@@ -697,7 +715,10 @@ def _reseated(boxes: list[list[Box]], riders: list[Rider], fronts: set[int]) -> 
         share = FRONT_CONTACT if rider.child in fronts else CONTACT[rider.kind]
         contact = top + share * (bottom - top)
         low = max(box[3] for box in out[rider.child])
-        shift = contact - low if not top <= low <= contact else 0.0
+        if rider.kind == "seat":  # sunk into it: its middle inside the seat, its bottom in the top band
+            half = (low - min(box[1] for box in out[rider.child])) / 2 + 0.005
+            contact = top + min(SEAT_DEEPEST, max(SEAT_SINK, half / (bottom - top))) * (bottom - top)
+        shift = contact - low if rider.kind == "seat" or not top <= low <= contact else 0.0
         for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):
             out[moved] = [_rounded((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in out[moved]]
     return out
@@ -733,7 +754,7 @@ def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Ri
         most = SIZE_MARGIN * min(area(out[j][0]) for j in bigger)
         scale = math.sqrt(most / area(out[i][0])) if area(out[i][0]) > most else 1.0
         if scale < 1.0:
-            out[i] = [_scaled(box, scale, bottom=i in riding) for box in out[i]]
+            out[i] = [_scaled(box, scale, bottom=i in riding or _standing(groups[i])) for box in out[i]]
     return out
 
 
@@ -763,7 +784,7 @@ def _grown(
 ) -> list[Box]:
     """Group j's boxes grown towards area `wanted`: at most GROWTH each side, inside the picture,
     still smaller than what is bigger than it; a support (what rests on it would float) keeps its size."""
-    riding = any(r.child == j for r in riders)
+    riding = any(r.child == j for r in riders) or _standing(groups[j])
     if area(out[j][0]) >= wanted or any(r.parent == j for r in riders):
         return out[j]
     caps = [SIZE_MARGIN * area(out[k][0]) for k in _bounds(j, out, groups, riders)]

@@ -365,3 +365,27 @@ def test_a_kite_placed_high_up_leaves_its_flyer_below_it():
     kite, girl = box(p, "green kite"), box(p, "girl")
     assert centre(kite)[0] < 0.5 and centre(kite)[1] < 0.35
     assert girl[1] >= kite[3] - 0.02
+
+
+def test_things_from_left_to_right_stand_in_order_on_one_baseline():
+    for prompt, labels in (
+        (
+            "From left to right stand a knight, a dragon, a princess and a wizard.",
+            ["knight", "dragon", "princess", "wizard"],
+        ),
+        (
+            "Left to right: a red car, a blue truck, a green bus and a yellow taxi.",
+            ["red car", "blue truck", "green bus", "yellow taxi"],
+        ),
+        (
+            "From left to right, a fox, an oak tree, a log cabin and a bear, under a full moon.",
+            ["fox", "oak tree", "log cabin", "bear"],
+        ),
+    ):
+        p = plan(prompt)
+        boxes = [box(p, label) for label in labels]
+        xs = [centre(b)[0] for b in boxes]
+        assert xs == sorted(xs), prompt
+        bottoms = [b[3] for b in boxes]
+        assert max(bottoms) - min(bottoms) < 0.05, (prompt, bottoms)
+        assert min(bottoms) > 0.6, prompt  # on the ground, low in the picture
