@@ -1381,9 +1381,9 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     )
     actor = _subjects(phrases, k + participle, at, nouns)  # "a table sits by the sofa, holding a vase"
     known = nouns[actor[0]].entry if actor else None
-    if not actor or known is None or actor[0] == at[nxt.start]:
+    if not actor or actor[0] == at[nxt.start]:
         return []
-    if known.kind not in ANIMATE:
+    if known is None or known.kind not in ANIMATE:
         return _borne(phrases, k, at, nouns, actor[0])
     flown = nouns[at[nxt.start]].entry
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
@@ -1415,8 +1415,10 @@ def _borne(
     or in it; what it contains is in it; what a vehicle carries is aboard it."""
     known = nouns[host].entry
     verb = phrases[k]
-    if known is None or not isinstance(verb, Verb):
+    if not isinstance(verb, Verb):
         return []
+    if known is None:
+        return _unknown_holder(phrases, k, at, nouns, host)
     contains = is_class(verb.low, WordClass.CONTAIN_VERB)
     if not contains and not is_class(verb.low, WordClass.ATTACH_VERB):
         return []
@@ -1430,6 +1432,22 @@ def _borne(
         kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held] if kind is not None else []
+
+
+def _unknown_holder(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
+) -> list[Link]:
+    """'a ramekin holding three eggs', 'a pegboard holds saws': an unlisted noun that holds or
+    contains things is a container for them (a name or a person word, 'Mira holds a cup', is not)."""
+    verb = phrases[k]
+    word = nouns[host].phrase.head
+    named = any(w[:1].isupper() for w in nouns[host].phrase.words[-1:])
+    if named or not isinstance(verb, Verb) or word.endswith(("er", "or", "ist", "ian", "man")):
+        return []
+    if not (is_class(verb.low, WordClass.CONTAIN_VERB) or is_class(verb.low, WordClass.ATTACH_VERB)):
+        return []
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
+    return [Link(RelationKind.IN, i, (host,)) for i in held if nouns[i].entry.kind not in ANIMATE]
 
 
 def _coming_from(

@@ -692,6 +692,17 @@ def test_what_a_rack_or_a_piece_of_furniture_holds_rests_on_it():
     assert ("canvas", "on", "easel") in _relations(reading)
 
 
+def test_an_unlisted_noun_holding_things_is_their_container():
+    reading = reading_of("On the counter, a little crock holding two lemons sits by the kettle.")
+    assert ("lemon", "in", "crock") in _relations(reading)
+    reading = reading_of("In the shed a wooden trug holds a rake and a pair of gloves.")
+    assert {("rake", "in", "trug"), ("glove", "in", "trug")} <= _relations(reading)
+    reading = reading_of("A glassblower holds a glowing rod near the furnace.")
+    assert not any(kind == "in" for _, kind, _ in _relations(reading))
+    reading = reading_of("Mirelle holds a teacup on the porch.")
+    assert ("teacup", "in", "mirelle") not in _relations(reading)
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
