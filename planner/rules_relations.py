@@ -1374,12 +1374,14 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
-    participle = (
+    after_comma = (
         k >= 1
         and getattr(phrases[k], "low", "").endswith("ing")
         and getattr(phrases[k - 1], "low", "") == ","
     )
-    actor = _subjects(phrases, k + participle, at, nouns)  # "a table sits by the sofa, holding a vase"
+    actor = _subjects(phrases, k + after_comma, at, nouns)  # "a table sits by the sofa, holding a vase"
+    if not after_comma and not participle(phrases, k) and _holding(phrases[k]):
+        actor = _verb_subject(phrases, k, at, nouns)  # "a shelf above the tub holds bottles": the shelf
     known = nouns[actor[0]].entry if actor else None
     if not actor or actor[0] == at[nxt.start]:
         return []
@@ -1388,6 +1390,12 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     flown = nouns[at[nxt.start]].entry
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
     return [Link(kind, at[nxt.start], (actor[0],))]  # "two boys fly a kite": it is up above them
+
+
+def _holding(verb: Phrase) -> bool:
+    """Whether a verb says that its subject holds or contains things ('holds', 'contains')."""
+    low = getattr(verb, "low", "")
+    return is_class(low, WordClass.CONTAIN_VERB) or is_class(low, WordClass.ATTACH_VERB)
 
 
 def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
@@ -1444,7 +1452,7 @@ def _unknown_holder(
     named = any(w[:1].isupper() for w in nouns[host].phrase.words[-1:])
     if named or not isinstance(verb, Verb) or word.endswith(("er", "or", "ist", "ian", "man")):
         return []
-    if not (is_class(verb.low, WordClass.CONTAIN_VERB) or is_class(verb.low, WordClass.ATTACH_VERB)):
+    if not _holding(verb):
         return []
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
     return [Link(RelationKind.IN, i, (host,)) for i in held if nouns[i].entry.kind not in ANIMATE]

@@ -703,6 +703,15 @@ def test_an_unlisted_noun_holding_things_is_their_container():
     assert ("teacup", "in", "mirelle") not in _relations(reading)
 
 
+def test_what_a_thing_holds_is_its_own_not_the_object_of_a_preposition_before_the_verb():
+    reading = reading_of("A wooden shelf over the sink holds a soap dish and a toothbrush cup.")
+    relations = _relations(reading)
+    assert {("dish", "on", "shelf"), ("cup", "on", "shelf")} <= relations
+    assert not any(obj == "sink" and kind in {"in", "on"} for _, kind, obj in relations)
+    reading = reading_of("A cabinet beside the bed contains a lamp.")
+    assert ("lamp", "in", "cabinet") in _relations(reading)
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
