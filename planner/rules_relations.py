@@ -1118,11 +1118,15 @@ def _coordinated(
     clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
     found: list[int] = []
     listed = False
+    skip = 0
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
+        if j <= skip:
+            continue
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in _PLACED_ROLES:
                 found.append(_resolve(nouns, at[p.start]))
+            j = skip = _past_contents(phrases, j, at, nouns)  # "a plate of fries and a case file"
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
             listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
             if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
@@ -1134,6 +1138,17 @@ def _coordinated(
         elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
             break
     return found
+
+
+def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the noun at j with its 'of' contents ('a plate of fries and a file':
+    'fries'), when those are no thing of their own and an 'and' follows; else j."""
+    if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
+        return j
+    what = phrases[j + 2]
+    if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in _PLACED_ROLES):
+        return j
+    return j + 2 if getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "") == "and" else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -1232,7 +1247,9 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
     if kind is RelationKind.BETWEEN:
-        others = [s for s in _next_things(phrases, k + 1, at, nouns, limit=2) if s != target]
+        others = [
+            s for s in _next_things(phrases, k + 1, at, nouns, limit=3) if s != target and s not in subjects
+        ]
         if not others:
             return Spatial()
         objects = (target, others[0])

@@ -712,6 +712,17 @@ def test_what_a_thing_holds_is_its_own_not_the_object_of_a_preposition_before_th
     assert ("lamp", "in", "cabinet") in _relations(reading)
 
 
+def test_a_thing_with_its_contents_is_still_joined_by_and_to_the_next():
+    reading = reading_of(
+        "A tall knight and a small squire stand on a hill. Between them lies a sack of grain and a rusty helmet."
+    )
+    relations = _relations(reading)
+    assert {("sack", "between", "knight"), ("helmet", "between", "knight")} <= relations
+    assert {("sack", "between", "squire"), ("helmet", "between", "squire")} <= relations
+    reading = reading_of("A woman and a man lounge on a blanket. Between them sits a wicker basket.")
+    assert not any(subject == obj for subject, _, obj in _relations(reading))
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
