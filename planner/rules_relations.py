@@ -123,12 +123,28 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
     if verb is not None:
         said = phrases[verb - 1]
+        if _unknown_gear(phrases, verb - 1, at, nouns):
+            return _walk_back(
+                phrases, verb - 2, at, nouns, past_objects=False
+            )  # "a diver with a tether floating"
         if said.start not in at or _holder(nouns, at[said.start]) is None:
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
     worker = _at_work(phrases, k, at, nouns)
     return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether phrase j is an unlisted noun (no part, no thing) that a 'with' governs ('an astronaut
+    with a safety tether'): what comes after it is said of its owner."""
+    p = phrases[j]
+    lead = phrases[j - 1] if j >= 1 else None
+    if not isinstance(p, NounPhrase) or not isinstance(lead, SpacePhrase) or lead.lead != "with":
+        return False
+    if p.start not in at or _holder(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
+        return False
+    return nouns[at[p.start]].entry is None and entry(p.compound) is None
 
 
 def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

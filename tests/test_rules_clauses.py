@@ -723,6 +723,13 @@ def test_a_thing_with_its_contents_is_still_joined_by_and_to_the_next():
     assert not any(subject == obj for subject, _, obj in _relations(reading))
 
 
+def test_a_participle_after_an_unlisted_with_object_is_said_of_its_owner():
+    reading = reading_of("A climber with a frayed lanyard dangling beside the cliff, waving at a helicopter.")
+    assert ("climber", "next_to", "cliff") in _relations(reading)
+    reading = reading_of("A girl with hair flowing in the wind stands on a rock.")
+    assert ("girl", "on", "rock") in _relations(reading)
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
