@@ -1247,6 +1247,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is None:
         return Spatial()
     said = [] if opening else _subjects(phrases, k, at, nouns)
+    if kind is RelationKind.IN and _held_into(phrases, k, at, nouns, target):
+        return Spatial((Link(RelationKind.NEXT_TO, target, tuple(said[-1:])),) if said else ())  # type: ignore[arg-type]
     subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
     if not said and (
         opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns)
@@ -1272,6 +1274,24 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
     return Spatial(tuple(Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects))
+
+
+def _held_into(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
+) -> bool:
+    """Whether 'in' at k puts a held thing into a container ('a girl holding an orchid in a pot'):
+    then the container is held too, beside its holder, and the holder is not in it."""
+    before = phrases[k - 1] if k >= 1 else None
+    if target is None or not isinstance(before, NounPhrase) or before.start not in at:
+        return False
+    held = nouns[at[before.start]]
+    known = nouns[target].entry
+    return (
+        held.role is Role.ATTACHED
+        and known is not None
+        and known.has(Flag.CONTAINER)
+        and known.size < Size.LARGE
+    )
 
 
 def _on_rim(
@@ -1422,7 +1442,8 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         return _borne(phrases, k, at, nouns, actor[0])
     flown = nouns[at[nxt.start]].entry
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
-    return [Link(kind, at[nxt.start], (actor[0],))]  # "two boys fly a kite": it is up above them
+    held = _potted(phrases, at[nxt.start], at, nouns)  # "a girl holding a fern in a pot": the pot
+    return [Link(kind, held, (actor[0],))] if held != actor[0] else []  # "two boys fly a kite": above them
 
 
 def _holding(verb: Phrase) -> bool:
@@ -1471,8 +1492,21 @@ def _borne(
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     if kind is None and known.kind is ThingKind.VEHICLE:
         kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
-    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
-    return [Link(kind, i, (host,)) for i in held] if kind is not None else []
+    held = [_potted(phrases, i, at, nouns) for i in _coordinated(phrases, k, at, nouns) if i != host]
+    return [Link(kind, i, (host,)) for i in held if i != host] if kind is not None else []
+
+
+def _potted(phrases: tuple[Phrase, ...], i: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """What a holder bears of a thing it holds: the thing, or the container it sits in ('a shelf
+    holds a fern in a clay pot': the pot rests on the shelf)."""
+    j = nouns[i].index
+    lead = phrases[j + 1] if j + 1 < len(phrases) else None
+    pot = phrases[j + 2] if j + 2 < len(phrases) else None
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(pot, NounPhrase):
+        return i
+    outer = _holder(nouns, at[pot.start]) if pot.start in at else None
+    known = nouns[outer].entry if outer is not None else None
+    return outer if outer is not None and known is not None and known.has(Flag.CONTAINER) else i
 
 
 def _unknown_holder(

@@ -730,6 +730,15 @@ def test_a_participle_after_an_unlisted_with_object_is_said_of_its_owner():
     assert ("girl", "on", "rock") in _relations(reading)
 
 
+def test_a_held_thing_in_a_pot_brings_the_pot_to_its_holder():
+    relations = _relations(reading_of("A low stool holds a cactus in a glazed pot."))
+    assert ("pot", "on", "stool") in relations and ("cactus", "in", "pot") in relations
+    relations = _relations(reading_of("A nurse holding a lily in a small vase waits by the window."))
+    assert ("vase", "next_to", "nurse") in relations
+    assert ("nurse", "in", "vase") not in relations
+    assert ("nurse", "in", "tub") in _relations(reading_of("A nurse in a white gown sits in a tub."))
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
