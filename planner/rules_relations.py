@@ -835,6 +835,8 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
     found = _next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
+    joined = _coordinated(phrases, nouns[found[0]].index - 1, at, nouns) if found else []
+    found = joined if joined[:1] == found else found  # "On the table there is a plate and a jar"
     target = _object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]

@@ -739,6 +739,13 @@ def test_a_held_thing_in_a_pot_brings_the_pot_to_its_holder():
     assert ("nurse", "in", "tub") in _relations(reading_of("A nurse in a white gown sits in a tub."))
 
 
+def test_every_thing_joined_after_there_is_stands_in_the_fronted_place():
+    reading = reading_of("On the bench there is a bowl of cherries and a straw hat.")
+    assert {("bowl", "on", "bench"), ("hat", "on", "bench")} <= _relations(reading)
+    reading = reading_of("Under the tree there is a bench and a lamp.")
+    assert {("bench", "below", "tree"), ("lamp", "below", "tree")} <= _relations(reading)
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
