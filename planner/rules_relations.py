@@ -1044,7 +1044,8 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         phrases, _object_end(phrases, k, at, nouns) + 1
     )  # "and far behind them all, ..., a truck"
     nxt = phrases[j] if j < len(phrases) else None
-    tagged = not joined and _tag_of_earlier(phrases, k, j, at, nouns)
+    riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
+    tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
     if isinstance(nxt, Verb) and not (tagged and getattr(phrases[j - 1], "low", "") == ","):
         return True  # "standing on a crate, holding a flag": another tag of the one before
     if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
@@ -1061,16 +1062,25 @@ def _tag_of_earlier(
     tag with no verb of its own ('On the right, facing it, a knight raises a sword' is fronted)."""
     verb = lead_in(phrases, k)
     comma = lead_in(phrases, phrases.index(verb)) if verb is not None else None
+    comma = verb if _ing_lead(phrases, k) else comma  # "riding a bike" is its own participle
     if not (isinstance(comma, Mark) and comma.low == ",") or _last_animate(phrases, k, at, nouns) is None:
         return False
     if isinstance(phrases[j] if j < len(phrases) else None, Verb):
         return phrases[j].low.endswith("ing")  # type: ignore[union-attr]
-    for p in phrases[j + 1 :]:
+    for i in range(j + 1, len(phrases)):
+        p = phrases[i]
         if _breaks(p):
             return True
-        if isinstance(p, Verb) or isinstance(p, Mark) and p.tag is Tag.BE:
-            return False
+        tag = isinstance(p, Verb) and p.low.endswith("ing") and getattr(phrases[i - 1], "low", "") == ","
+        if isinstance(p, Verb) and not tag or isinstance(p, Mark) and p.tag is Tag.BE:
+            return False  # "..., boy with headphones, holding a torch": one more tag, no verb of its own
     return True
+
+
+def _ing_lead(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the spatial phrase at k is led by a participle ('riding a bike', 'leaning on')."""
+    space = phrases[k]
+    return isinstance(space, SpacePhrase) and space.lead.split()[0].endswith("ing")
 
 
 def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:

@@ -746,6 +746,12 @@ def test_every_thing_joined_after_there_is_stands_in_the_fronted_place():
     assert {("bench", "below", "tree"), ("lamp", "below", "tree")} <= _relations(reading)
 
 
+def test_a_riding_tag_after_a_comma_is_said_of_the_one_before():
+    reading = reading_of("1boy, riding scooter, girl with a scarf, holding balloon, night street")
+    relations = _relations(reading)
+    assert ("boy", "on", "scooter") in relations and ("girl", "on", "scooter") not in relations
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
