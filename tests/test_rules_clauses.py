@@ -752,6 +752,13 @@ def test_a_riding_tag_after_a_comma_is_said_of_the_one_before():
     assert ("boy", "on", "scooter") in relations and ("girl", "on", "scooter") not in relations
 
 
+def test_a_part_named_after_an_animal_kind_is_nobodys_part_in_a_relation():
+    reading = reading_of("An owl hoots. Down the lane a tiny cottage rests on goose feet beside a brook.")
+    relations = _relations(reading)
+    assert ("cottage", "next_to", "brook") in relations
+    assert not any(obj == "owl" for _, _, obj in relations) and ("owl", "next_to", "brook") not in relations
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
