@@ -1285,7 +1285,12 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         objects = (target, others[0])
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
-    return Spatial(tuple(Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects))
+    links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
+    if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
+        more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
+        more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
+        links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
+    return Spatial(tuple(links))
 
 
 def _held_into(
@@ -1304,6 +1309,12 @@ def _held_into(
         and known.has(Flag.CONTAINER)
         and known.size < Size.LARGE
     )
+
+
+def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is followed by a verb of its own ('and a boy waves')."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
 
 
 def _on_rim(

@@ -759,6 +759,13 @@ def test_a_part_named_after_an_animal_kind_is_nobodys_part_in_a_relation():
     assert not any(obj == "owl" for _, _, obj in relations) and ("owl", "next_to", "brook") not in relations
 
 
+def test_beside_two_things_joined_by_and_is_beside_each():
+    relations = _relations(reading_of("A canoe rests next to a crate and a barrel."))
+    assert {("canoe", "next_to", "crate"), ("canoe", "next_to", "barrel")} <= relations
+    relations = _relations(reading_of("A goat stands next to a fence and a boy waves."))
+    assert ("goat", "next_to", "fence") in relations and ("goat", "next_to", "boy") not in relations
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
