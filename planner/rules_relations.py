@@ -123,12 +123,28 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
     if verb is not None:
         said = phrases[verb - 1]
+        if _unknown_gear(phrases, verb - 1, at, nouns):
+            return _walk_back(
+                phrases, verb - 2, at, nouns, past_objects=False
+            )  # "a diver with a tether floating"
         if said.start not in at or _holder(nouns, at[said.start]) is None:
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
     worker = _at_work(phrases, k, at, nouns)
     return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether phrase j is an unlisted noun (no part, no thing) that a 'with' governs ('an astronaut
+    with a safety tether'): what comes after it is said of its owner."""
+    p = phrases[j]
+    lead = phrases[j - 1] if j >= 1 else None
+    if not isinstance(p, NounPhrase) or not isinstance(lead, SpacePhrase) or lead.lead != "with":
+        return False
+    if p.start not in at or _holder(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
+        return False
+    return nouns[at[p.start]].entry is None and entry(p.compound) is None
 
 
 def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -819,6 +835,8 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
     found = _next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
+    joined = _coordinated(phrases, nouns[found[0]].index - 1, at, nouns) if found else []
+    found = joined if joined[:1] == found else found  # "On the table there is a plate and a jar"
     target = _object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
@@ -1026,7 +1044,8 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         phrases, _object_end(phrases, k, at, nouns) + 1
     )  # "and far behind them all, ..., a truck"
     nxt = phrases[j] if j < len(phrases) else None
-    tagged = not joined and _tag_of_earlier(phrases, k, j, at, nouns)
+    riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
+    tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
     if isinstance(nxt, Verb) and not (tagged and getattr(phrases[j - 1], "low", "") == ","):
         return True  # "standing on a crate, holding a flag": another tag of the one before
     if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
@@ -1043,16 +1062,25 @@ def _tag_of_earlier(
     tag with no verb of its own ('On the right, facing it, a knight raises a sword' is fronted)."""
     verb = lead_in(phrases, k)
     comma = lead_in(phrases, phrases.index(verb)) if verb is not None else None
+    comma = verb if _ing_lead(phrases, k) else comma  # "riding a bike" is its own participle
     if not (isinstance(comma, Mark) and comma.low == ",") or _last_animate(phrases, k, at, nouns) is None:
         return False
     if isinstance(phrases[j] if j < len(phrases) else None, Verb):
         return phrases[j].low.endswith("ing")  # type: ignore[union-attr]
-    for p in phrases[j + 1 :]:
+    for i in range(j + 1, len(phrases)):
+        p = phrases[i]
         if _breaks(p):
             return True
-        if isinstance(p, Verb) or isinstance(p, Mark) and p.tag is Tag.BE:
-            return False
+        tag = isinstance(p, Verb) and p.low.endswith("ing") and getattr(phrases[i - 1], "low", "") == ","
+        if isinstance(p, Verb) and not tag or isinstance(p, Mark) and p.tag is Tag.BE:
+            return False  # "..., boy with headphones, holding a torch": one more tag, no verb of its own
     return True
+
+
+def _ing_lead(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the spatial phrase at k is led by a participle ('riding a bike', 'leaning on')."""
+    space = phrases[k]
+    return isinstance(space, SpacePhrase) and space.lead.split()[0].endswith("ing")
 
 
 def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
@@ -1118,11 +1146,15 @@ def _coordinated(
     clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
     found: list[int] = []
     listed = False
+    skip = 0
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
+        if j <= skip:
+            continue
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in _PLACED_ROLES:
                 found.append(_resolve(nouns, at[p.start]))
+            j = skip = _past_contents(phrases, j, at, nouns)  # "a plate of fries and a case file"
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
             listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
             if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
@@ -1134,6 +1166,17 @@ def _coordinated(
         elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
             break
     return found
+
+
+def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the noun at j with its 'of' contents ('a plate of fries and a file':
+    'fries'), when those are no thing of their own and an 'and' follows; else j."""
+    if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
+        return j
+    what = phrases[j + 2]
+    if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in _PLACED_ROLES):
+        return j
+    return j + 2 if getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "") == "and" else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -1216,6 +1259,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is None:
         return Spatial()
     said = [] if opening else _subjects(phrases, k, at, nouns)
+    if kind is RelationKind.IN and _held_into(phrases, k, at, nouns, target):
+        return Spatial((Link(RelationKind.NEXT_TO, target, tuple(said[-1:])),) if said else ())  # type: ignore[arg-type]
     subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
     if not said and (
         opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns)
@@ -1232,13 +1277,44 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
     if kind is RelationKind.BETWEEN:
-        others = [s for s in _next_things(phrases, k + 1, at, nouns, limit=2) if s != target]
+        others = [
+            s for s in _next_things(phrases, k + 1, at, nouns, limit=3) if s != target and s not in subjects
+        ]
         if not others:
             return Spatial()
         objects = (target, others[0])
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
-    return Spatial(tuple(Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects))
+    links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
+    if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
+        more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
+        more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
+        links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
+    return Spatial(tuple(links))
+
+
+def _held_into(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
+) -> bool:
+    """Whether 'in' at k puts a held thing into a container ('a girl holding an orchid in a pot'):
+    then the container is held too, beside its holder, and the holder is not in it."""
+    before = phrases[k - 1] if k >= 1 else None
+    if target is None or not isinstance(before, NounPhrase) or before.start not in at:
+        return False
+    held = nouns[at[before.start]]
+    known = nouns[target].entry
+    return (
+        held.role is Role.ATTACHED
+        and known is not None
+        and known.has(Flag.CONTAINER)
+        and known.size < Size.LARGE
+    )
+
+
+def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is followed by a verb of its own ('and a boy waves')."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
 
 
 def _on_rim(
@@ -1374,20 +1450,29 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
-    participle = (
+    after_comma = (
         k >= 1
         and getattr(phrases[k], "low", "").endswith("ing")
         and getattr(phrases[k - 1], "low", "") == ","
     )
-    actor = _subjects(phrases, k + participle, at, nouns)  # "a table sits by the sofa, holding a vase"
+    actor = _subjects(phrases, k + after_comma, at, nouns)  # "a table sits by the sofa, holding a vase"
+    if not after_comma and not participle(phrases, k) and _holding(phrases[k]):
+        actor = _verb_subject(phrases, k, at, nouns)  # "a shelf above the tub holds bottles": the shelf
     known = nouns[actor[0]].entry if actor else None
-    if not actor or known is None or actor[0] == at[nxt.start]:
+    if not actor or actor[0] == at[nxt.start]:
         return []
-    if known.kind not in ANIMATE:
+    if known is None or known.kind not in ANIMATE:
         return _borne(phrases, k, at, nouns, actor[0])
     flown = nouns[at[nxt.start]].entry
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
-    return [Link(kind, at[nxt.start], (actor[0],))]  # "two boys fly a kite": it is up above them
+    held = _potted(phrases, at[nxt.start], at, nouns)  # "a girl holding a fern in a pot": the pot
+    return [Link(kind, held, (actor[0],))] if held != actor[0] else []  # "two boys fly a kite": above them
+
+
+def _holding(verb: Phrase) -> bool:
+    """Whether a verb says that its subject holds or contains things ('holds', 'contains')."""
+    low = getattr(verb, "low", "")
+    return is_class(low, WordClass.CONTAIN_VERB) or is_class(low, WordClass.ATTACH_VERB)
 
 
 def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
@@ -1415,8 +1500,10 @@ def _borne(
     or in it; what it contains is in it; what a vehicle carries is aboard it."""
     known = nouns[host].entry
     verb = phrases[k]
-    if known is None or not isinstance(verb, Verb):
+    if not isinstance(verb, Verb):
         return []
+    if known is None:
+        return _unknown_holder(phrases, k, at, nouns, host)
     contains = is_class(verb.low, WordClass.CONTAIN_VERB)
     if not contains and not is_class(verb.low, WordClass.ATTACH_VERB):
         return []
@@ -1428,8 +1515,37 @@ def _borne(
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     if kind is None and known.kind is ThingKind.VEHICLE:
         kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
-    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
-    return [Link(kind, i, (host,)) for i in held] if kind is not None else []
+    held = [_potted(phrases, i, at, nouns) for i in _coordinated(phrases, k, at, nouns) if i != host]
+    return [Link(kind, i, (host,)) for i in held if i != host] if kind is not None else []
+
+
+def _potted(phrases: tuple[Phrase, ...], i: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """What a holder bears of a thing it holds: the thing, or the container it sits in ('a shelf
+    holds a fern in a clay pot': the pot rests on the shelf)."""
+    j = nouns[i].index
+    lead = phrases[j + 1] if j + 1 < len(phrases) else None
+    pot = phrases[j + 2] if j + 2 < len(phrases) else None
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(pot, NounPhrase):
+        return i
+    outer = _holder(nouns, at[pot.start]) if pot.start in at else None
+    known = nouns[outer].entry if outer is not None else None
+    return outer if outer is not None and known is not None and known.has(Flag.CONTAINER) else i
+
+
+def _unknown_holder(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
+) -> list[Link]:
+    """'a ramekin holding three eggs', 'a pegboard holds saws': an unlisted noun that holds or
+    contains things is a container for them (a name or a person word, 'Mira holds a cup', is not)."""
+    verb = phrases[k]
+    word = nouns[host].phrase.head
+    named = any(w[:1].isupper() for w in nouns[host].phrase.words[-1:])
+    if named or not isinstance(verb, Verb) or word.endswith(("er", "or", "ist", "ian", "man")):
+        return []
+    if not _holding(verb):
+        return []
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
+    return [Link(RelationKind.IN, i, (host,)) for i in held if nouns[i].entry.kind not in ANIMATE]
 
 
 def _coming_from(

@@ -989,6 +989,10 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     assert isinstance(p, NounPhrase)
     candidates = nouns
     lead = _lead(phrases, k)
+    kind_of = entry(p.words[-2]) if len(p.words) >= 2 and not p.determiner else None
+    placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
+    if placed and kind_of is not None and kind_of.kind in ANIMATE:
+        return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = _owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns

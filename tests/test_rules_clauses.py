@@ -692,6 +692,80 @@ def test_what_a_rack_or_a_piece_of_furniture_holds_rests_on_it():
     assert ("canvas", "on", "easel") in _relations(reading)
 
 
+def test_an_unlisted_noun_holding_things_is_their_container():
+    reading = reading_of("On the counter, a little crock holding two lemons sits by the kettle.")
+    assert ("lemon", "in", "crock") in _relations(reading)
+    reading = reading_of("In the shed a wooden trug holds a rake and a pair of gloves.")
+    assert {("rake", "in", "trug"), ("glove", "in", "trug")} <= _relations(reading)
+    reading = reading_of("A glassblower holds a glowing rod near the furnace.")
+    assert not any(kind == "in" for _, kind, _ in _relations(reading))
+    reading = reading_of("Mirelle holds a teacup on the porch.")
+    assert ("teacup", "in", "mirelle") not in _relations(reading)
+
+
+def test_what_a_thing_holds_is_its_own_not_the_object_of_a_preposition_before_the_verb():
+    reading = reading_of("A wooden shelf over the sink holds a soap dish and a toothbrush cup.")
+    relations = _relations(reading)
+    assert {("dish", "on", "shelf"), ("cup", "on", "shelf")} <= relations
+    assert not any(obj == "sink" and kind in {"in", "on"} for _, kind, obj in relations)
+    reading = reading_of("A cabinet beside the bed contains a lamp.")
+    assert ("lamp", "in", "cabinet") in _relations(reading)
+
+
+def test_a_thing_with_its_contents_is_still_joined_by_and_to_the_next():
+    reading = reading_of(
+        "A tall knight and a small squire stand on a hill. Between them lies a sack of grain and a rusty helmet."
+    )
+    relations = _relations(reading)
+    assert {("sack", "between", "knight"), ("helmet", "between", "knight")} <= relations
+    assert {("sack", "between", "squire"), ("helmet", "between", "squire")} <= relations
+    reading = reading_of("A woman and a man lounge on a blanket. Between them sits a wicker basket.")
+    assert not any(subject == obj for subject, _, obj in _relations(reading))
+
+
+def test_a_participle_after_an_unlisted_with_object_is_said_of_its_owner():
+    reading = reading_of("A climber with a frayed lanyard dangling beside the cliff, waving at a helicopter.")
+    assert ("climber", "next_to", "cliff") in _relations(reading)
+    reading = reading_of("A girl with hair flowing in the wind stands on a rock.")
+    assert ("girl", "on", "rock") in _relations(reading)
+
+
+def test_a_held_thing_in_a_pot_brings_the_pot_to_its_holder():
+    relations = _relations(reading_of("A low stool holds a cactus in a glazed pot."))
+    assert ("pot", "on", "stool") in relations and ("cactus", "in", "pot") in relations
+    relations = _relations(reading_of("A nurse holding a lily in a small vase waits by the window."))
+    assert ("vase", "next_to", "nurse") in relations
+    assert ("nurse", "in", "vase") not in relations
+    assert ("nurse", "in", "tub") in _relations(reading_of("A nurse in a white gown sits in a tub."))
+
+
+def test_every_thing_joined_after_there_is_stands_in_the_fronted_place():
+    reading = reading_of("On the bench there is a bowl of cherries and a straw hat.")
+    assert {("bowl", "on", "bench"), ("hat", "on", "bench")} <= _relations(reading)
+    reading = reading_of("Under the tree there is a bench and a lamp.")
+    assert {("bench", "below", "tree"), ("lamp", "below", "tree")} <= _relations(reading)
+
+
+def test_a_riding_tag_after_a_comma_is_said_of_the_one_before():
+    reading = reading_of("1boy, riding scooter, girl with a scarf, holding balloon, night street")
+    relations = _relations(reading)
+    assert ("boy", "on", "scooter") in relations and ("girl", "on", "scooter") not in relations
+
+
+def test_a_part_named_after_an_animal_kind_is_nobodys_part_in_a_relation():
+    reading = reading_of("An owl hoots. Down the lane a tiny cottage rests on goose feet beside a brook.")
+    relations = _relations(reading)
+    assert ("cottage", "next_to", "brook") in relations
+    assert not any(obj == "owl" for _, _, obj in relations) and ("owl", "next_to", "brook") not in relations
+
+
+def test_beside_two_things_joined_by_and_is_beside_each():
+    relations = _relations(reading_of("A canoe rests next to a crate and a barrel."))
+    assert {("canoe", "next_to", "crate"), ("canoe", "next_to", "barrel")} <= relations
+    relations = _relations(reading_of("A goat stands next to a fence and a boy waves."))
+    assert ("goat", "next_to", "fence") in relations and ("goat", "next_to", "boy") not in relations
+
+
 def test_an_aside_about_the_subject_keeps_its_place_words_to_itself():
     reading = reading_of("The bride, her veil trailing behind her, walks toward an arch of roses.")
     bride = next(t for t in reading.things if t.head == "bride")
