@@ -35,7 +35,17 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, l
 from planner.rules_roles import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
-from planner.rules_vocab import ANIMATE, Entry, Flag, ThingKind, WordClass, entry, is_class, is_verb_of
+from planner.rules_vocab import (
+    ANIMATE,
+    Entry,
+    Flag,
+    ThingKind,
+    WordClass,
+    entry,
+    is_class,
+    is_verb_of,
+    may_name_someone,
+)
 
 _KINDS = {
     "on": RelationKind.ON,
@@ -1538,9 +1548,7 @@ def _unknown_holder(
     """'a ramekin holding three eggs', 'a pegboard holds saws': an unlisted noun that holds or
     contains things is a container for them (a name or a person word, 'Mira holds a cup', is not)."""
     verb = phrases[k]
-    word = nouns[host].phrase.head
-    named = any(w[:1].isupper() for w in nouns[host].phrase.words[-1:])
-    if named or not isinstance(verb, Verb) or word.endswith(("er", "or", "ist", "ian", "man")):
+    if may_name_someone(nouns[host].phrase.words[-1]) or not isinstance(verb, Verb):
         return []
     if not _holding(verb):
         return []

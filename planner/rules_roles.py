@@ -26,6 +26,7 @@ from planner.rules_vocab import (
     classes_of,
     entry,
     is_class,
+    may_name_someone,
     participle,
     parts_of_speech,
     value_of,
@@ -864,8 +865,11 @@ def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
 
 
 def _may_act(noun: Noun) -> bool:
-    """Whether a thing can hold or wear something: a person or an animal, or an unlisted thing."""
-    return noun.entry is None or noun.entry.kind in ANIMATE
+    """Whether a thing can hold or wear something: a person or an animal, or an unlisted word
+    that may name someone (rules_vocab.may_name_someone)."""
+    if noun.entry is None:
+        return may_name_someone(noun.phrase.words[-1])
+    return noun.entry.kind in ANIMATE
 
 
 def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -199,6 +199,13 @@ def entry(words: str) -> Entry | None:
     return found
 
 
+def may_name_someone(word: str) -> bool:
+    """Whether an unlisted noun as written may name someone who acts: a name ('Mira holds a cup')
+    or a word shaped like one for a person ('-er', '-or', '-ist', '-ian', '-man'). Anything else
+    that holds things ('a ramekin holding eggs') holds them as a container does."""
+    return word[:1].isupper() or word.lower().endswith(("er", "or", "ist", "ian", "man"))
+
+
 @functools.cache
 def _agent(word: str) -> bool:
     if " " in word or not word.isascii() or len(word) < 5 or classes_of(word):
