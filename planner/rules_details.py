@@ -119,13 +119,17 @@ def _step(
     if isinstance(p, SpacePhrase):
         if p.spatial.relation == "inside" and _pot_of(nxt, at, nouns[owner]):
             return True, False  # "a fern in a clay pot": the plant is drawn in its pot
-        follows = _owned_by(nxt, at, nouns, owner) or (
-            p.spatial.relation in {"with", "inside"}
-            and (
-                isinstance(nxt, NounPhrase)
-                and nxt.start in at
-                and at[nxt.start].role in _TEXT_ROLES
-                or _colours(nxt)
+        follows = (
+            _owned_by(nxt, at, nouns, owner)
+            or _with_thing(p, nxt, at)
+            or (
+                p.spatial.relation in {"with", "inside"}
+                and (
+                    isinstance(nxt, NounPhrase)
+                    and nxt.start in at
+                    and at[nxt.start].role in _TEXT_ROLES
+                    or _colours(nxt)
+                )
             )
         )
         return follows, not follows
@@ -139,6 +143,18 @@ def _step(
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         return True, True  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:
+    """'a diver with yellow tanks': a thing its owner carries or has is said in the owner's prompt
+    too (and keeps its own region)."""
+    noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
+    return (
+        isinstance(p, SpacePhrase)
+        and p.spatial.relation == "with"
+        and noun is not None
+        and noun.role is Role.THING
+    )
 
 
 def _listed_text(phrase: Phrase | None, after: Phrase | None, at: dict[int, Noun]) -> bool:
@@ -217,8 +233,8 @@ def _span(
             end = p.end
         if stop:
             break
-        if isinstance(p, Verb):
-            last_verb = p.low
+        if isinstance(p, Verb) or _with_thing(p, nxt, at):
+            last_verb = p.low if isinstance(p, Verb) else "with"
         elif not (isinstance(p, Mark) and p.tag in {Tag.DET, Tag.ADV}):
             last_verb = ""
     if start is not None:

@@ -1143,3 +1143,9 @@ def test_a_small_thing_hanging_from_someones_hand_is_theirs_even_when_not_listed
     p = plan("A night watchman stands by the gate, a storm lamp dangling from his hand.")
     assert "storm lamp" in prompt_of(p, "watchman")
     assert [r.label for r in p.regions] == ["watchman", "gate"]
+
+
+def test_a_thing_said_to_be_with_its_owner_is_in_the_owners_prompt_and_its_own_region():
+    p = plan("A lighthouse keeper with a brass lantern waits by a shed with a rusty anchor beside the door.")
+    assert "brass lantern" in prompt_of(p, "lighthouse keeper")
+    assert "rusty anchor" in prompt_of(p, "shed") and prompt_of(p, "rusty anchor") == "a rusty anchor"
