@@ -303,6 +303,11 @@ def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
     return noun.role is Role.PART and relation not in {None, "with", "inside"}
 
 
+def _renamed(mentions: list[Noun]) -> list[str]:
+    """The describing words of a later name for the thing: 'the captain, a grey-bearded man'."""
+    return [w for n in mentions[1:] for w in n.phrase.modifiers if w not in mentions[0].phrase.lows]
+
+
 def _describe_one(
     i: int,
     tokens: tuple[Token, ...],
@@ -326,7 +331,7 @@ def _describe_one(
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
             pieces.append((lead.start, n.phrase.end))
-    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces)]
+    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
     details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]

@@ -1149,3 +1149,10 @@ def test_a_thing_said_to_be_with_its_owner_is_in_the_owners_prompt_and_its_own_r
     p = plan("A lighthouse keeper with a brass lantern waits by a shed with a rusty anchor beside the door.")
     assert "brass lantern" in prompt_of(p, "lighthouse keeper")
     assert "rusty anchor" in prompt_of(p, "shed") and prompt_of(p, "rusty anchor") == "a rusty anchor"
+
+
+def test_words_said_of_a_later_name_for_a_thing_describe_it():
+    p = plan("The pilot, a freckled woman in a flight jacket, waves.")
+    assert "freckled" in prompt_of(p, "pilot")
+    p = plan("A jeep waits by the gate. At dusk the muddy jeep rolls away.")
+    assert "muddy" in prompt_of(p, "jeep")
