@@ -195,10 +195,18 @@ def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
     )
 
 
+def _state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """'lies overturned', 'lies curled': a participle after a verb says what state its thing is in."""
+    return end - start >= 2 and tokens[end - 1].low.endswith("ed") and tokens[end - 2].tag is Tag.VERB
+
+
 def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]:
     """Without a trailing finite verb whose place is said elsewhere ('rises' above the rocks)."""
     while (
-        end > start and tokens[end - 1].tag in {Tag.VERB, Tag.ADV} and not tokens[end - 1].low.endswith("ing")
+        end > start
+        and tokens[end - 1].tag in {Tag.VERB, Tag.ADV}
+        and not tokens[end - 1].low.endswith("ing")
+        and not _state(tokens, start, end)
     ):
         end -= 1
     return start, end

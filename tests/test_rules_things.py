@@ -1156,3 +1156,8 @@ def test_words_said_of_a_later_name_for_a_thing_describe_it():
     assert "freckled" in prompt_of(p, "pilot")
     p = plan("A jeep waits by the gate. At dusk the muddy jeep rolls away.")
     assert "muddy" in prompt_of(p, "jeep")
+
+
+def test_a_participle_after_a_verb_says_the_things_state():
+    p = plan("An old canoe rests capsized near the reeds, and a fox sits hunched under the fence.")
+    assert "capsized" in prompt_of(p, "old canoe") and "hunched" in prompt_of(p, "fox")
