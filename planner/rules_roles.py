@@ -481,6 +481,24 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     return None
 
 
+def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """'white horse, horse behind knights', 'elf, deer next to elf': a bare word (no article, no
+    count) for a thing named earlier in the same sentence is that thing again, unless its words tell
+    it apart."""
+    if p.determiner or p.count is not None:
+        return None
+    if not p.plural and any(n.head == p.head and (n.phrase.count or 1) > 1 for n in nouns):
+        return None  # "2girls, girl with an umbrella, girl with a kite": one of several each time
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.is_thing and noun.phrase.sentence == p.sentence and noun.phrase.head == p.head:
+            if set(p.modifiers) - set(noun.phrase.modifiers):
+                return None  # "wooden chair, metal chair": told apart
+            counted = noun.phrase.plural or (noun.phrase.count or 1) > 1
+            return _resolve(nouns, i) if counted == p.plural else None
+    return None
+
+
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
     <person>,' says who that person is; the same one, not another."""
@@ -1517,6 +1535,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         repeat = _appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _tagged_again(phrases, k, nouns)
+    if repeat is None:
+        repeat = _bare_again(p, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")

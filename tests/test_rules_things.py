@@ -1161,3 +1161,10 @@ def test_words_said_of_a_later_name_for_a_thing_describe_it():
 def test_a_participle_after_a_verb_says_the_things_state():
     p = plan("An old canoe rests capsized near the reeds, and a fox sits hunched under the fence.")
     assert "capsized" in prompt_of(p, "old canoe") and "hunched" in prompt_of(p, "fox")
+
+
+def test_a_bare_tag_naming_a_thing_again_is_that_thing():
+    got = labels("best quality, 1boy, wizard, tall staff, black cat, cat beside wizard, moonlit tower")
+    assert got.count("wizard") == 1 and got.count("black cat") == 1 and "cat" not in got
+    got = labels("best quality, wooden chair, metal chair, chair beside window")
+    assert got == ["wooden chair", "metal chair", "window"]  # told apart: two chairs, the last one of them
