@@ -668,11 +668,29 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return listed
     described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
-        return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
+        return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
     if wielded and not p.determiner and not p.plural:
-        return _owner(nouns, sentence, animate=True)  # tag lists: "blacksmith, swinging hammer"
+        return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
+
+
+def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:
+    """Whom a tag describes: the last person or animal tagged, but in 'horse behind knight, red
+    saddle' the tag's subject (the horse), not the thing its place is said against."""
+    owner = _owner(nouns, sentence, animate=True)
+    named = [i for i, n in enumerate(nouns) if n.role in {Role.THING, Role.REPEAT}]
+    last = nouns[named[-1]] if named else None
+    if last is None or owner != _resolve(nouns, named[-1]) or last.index < 2:
+        return owner
+    lead, subject = phrases[last.index - 1], phrases[last.index - 2]
+    if isinstance(lead, SpacePhrase) and isinstance(subject, NounPhrase):
+        for i, noun in enumerate(nouns):
+            if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
+                target = _resolve(nouns, i)
+                known = nouns[target].entry
+                return target if known is not None and known.kind in ANIMATE else owner
+    return owner
 
 
 def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:

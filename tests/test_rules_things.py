@@ -1168,3 +1168,8 @@ def test_a_bare_tag_naming_a_thing_again_is_that_thing():
     assert got.count("wizard") == 1 and got.count("black cat") == 1 and "cat" not in got
     got = labels("best quality, wooden chair, metal chair, chair beside window")
     assert got == ["wooden chair", "metal chair", "window"]  # told apart: two chairs, the last one of them
+
+
+def test_a_tag_after_a_placed_tag_describes_its_subject_not_the_thing_it_is_placed_by():
+    p = plan("best quality, 1girl, witch, pointed hat, black cat, cat beside witch, red collar, night")
+    assert "red collar" in prompt_of(p, "black cat") and "red collar" not in prompt_of(p, "witch")
