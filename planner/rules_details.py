@@ -119,13 +119,17 @@ def _step(
     if isinstance(p, SpacePhrase):
         if p.spatial.relation == "inside" and _pot_of(nxt, at, nouns[owner]):
             return True, False  # "a fern in a clay pot": the plant is drawn in its pot
-        follows = _owned_by(nxt, at, nouns, owner) or (
-            p.spatial.relation in {"with", "inside"}
-            and (
-                isinstance(nxt, NounPhrase)
-                and nxt.start in at
-                and at[nxt.start].role in _TEXT_ROLES
-                or _colours(nxt)
+        follows = (
+            _owned_by(nxt, at, nouns, owner)
+            or _with_thing(p, nxt, at)
+            or (
+                p.spatial.relation in {"with", "inside"}
+                and (
+                    isinstance(nxt, NounPhrase)
+                    and nxt.start in at
+                    and at[nxt.start].role in _TEXT_ROLES
+                    or _colours(nxt)
+                )
             )
         )
         return follows, not follows
@@ -139,6 +143,18 @@ def _step(
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         return True, True  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:
+    """'a diver with yellow tanks': a thing its owner carries or has is said in the owner's prompt
+    too (and keeps its own region)."""
+    noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
+    return (
+        isinstance(p, SpacePhrase)
+        and p.spatial.relation == "with"
+        and noun is not None
+        and noun.role is Role.THING
+    )
 
 
 def _listed_text(phrase: Phrase | None, after: Phrase | None, at: dict[int, Noun]) -> bool:
@@ -179,10 +195,18 @@ def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
     )
 
 
+def _state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """'lies overturned', 'lies curled': a participle after a verb says what state its thing is in."""
+    return end - start >= 2 and tokens[end - 1].low.endswith("ed") and tokens[end - 2].tag is Tag.VERB
+
+
 def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]:
     """Without a trailing finite verb whose place is said elsewhere ('rises' above the rocks)."""
     while (
-        end > start and tokens[end - 1].tag in {Tag.VERB, Tag.ADV} and not tokens[end - 1].low.endswith("ing")
+        end > start
+        and tokens[end - 1].tag in {Tag.VERB, Tag.ADV}
+        and not tokens[end - 1].low.endswith("ing")
+        and not _state(tokens, start, end)
     ):
         end -= 1
     return start, end
@@ -217,8 +241,8 @@ def _span(
             end = p.end
         if stop:
             break
-        if isinstance(p, Verb):
-            last_verb = p.low
+        if isinstance(p, Verb) or _with_thing(p, nxt, at):
+            last_verb = p.low if isinstance(p, Verb) else "with"
         elif not (isinstance(p, Mark) and p.tag in {Tag.DET, Tag.ADV}):
             last_verb = ""
     if start is not None:
@@ -287,6 +311,11 @@ def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
     return noun.role is Role.PART and relation not in {None, "with", "inside"}
 
 
+def _renamed(mentions: list[Noun]) -> list[str]:
+    """The describing words of a later name for the thing: 'the captain, a grey-bearded man'."""
+    return [w for n in mentions[1:] for w in n.phrase.modifiers if w not in mentions[0].phrase.lows]
+
+
 def _describe_one(
     i: int,
     tokens: tuple[Token, ...],
@@ -310,7 +339,7 @@ def _describe_one(
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
             pieces.append((lead.start, n.phrase.end))
-    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces)]
+    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
     details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]

@@ -482,6 +482,24 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     return None
 
 
+def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """'white horse, horse behind knights', 'elf, deer next to elf': a bare word (no article, no
+    count) for a thing named earlier in the same sentence is that thing again, unless its words tell
+    it apart."""
+    if p.determiner or p.count is not None:
+        return None
+    if not p.plural and any(n.head == p.head and (n.phrase.count or 1) > 1 for n in nouns):
+        return None  # "2girls, girl with an umbrella, girl with a kite": one of several each time
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.is_thing and noun.phrase.sentence == p.sentence and noun.phrase.head == p.head:
+            if set(p.modifiers) - set(noun.phrase.modifiers):
+                return None  # "wooden chair, metal chair": told apart
+            counted = noun.phrase.plural or (noun.phrase.count or 1) > 1
+            return _resolve(nouns, i) if counted == p.plural else None
+    return None
+
+
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
     <person>,' says who that person is; the same one, not another."""
@@ -651,11 +669,29 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return listed
     described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
     if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
-        return _owner(nouns, sentence, animate=True)  # tag lists: "1girl, red cheongsam"
+        return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
     if wielded and not p.determiner and not p.plural:
-        return _owner(nouns, sentence, animate=True)  # tag lists: "blacksmith, swinging hammer"
+        return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
+
+
+def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:
+    """Whom a tag describes: the last person or animal tagged, but in 'horse behind knight, red
+    saddle' the tag's subject (the horse), not the thing its place is said against."""
+    owner = _owner(nouns, sentence, animate=True)
+    named = [i for i, n in enumerate(nouns) if n.role in {Role.THING, Role.REPEAT}]
+    last = nouns[named[-1]] if named else None
+    if last is None or owner != _resolve(nouns, named[-1]) or last.index < 2:
+        return owner
+    lead, subject = phrases[last.index - 1], phrases[last.index - 2]
+    if isinstance(lead, SpacePhrase) and isinstance(subject, NounPhrase):
+        for i, noun in enumerate(nouns):
+            if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
+                target = _resolve(nouns, i)
+                known = nouns[target].entry
+                return target if known is not None and known.kind in ANIMATE else owner
+    return owner
 
 
 def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -1525,6 +1561,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         repeat = _appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _tagged_again(phrases, k, nouns)
+    if repeat is None:
+        repeat = _bare_again(p, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")

@@ -1143,3 +1143,33 @@ def test_a_small_thing_hanging_from_someones_hand_is_theirs_even_when_not_listed
     p = plan("A night watchman stands by the gate, a storm lamp dangling from his hand.")
     assert "storm lamp" in prompt_of(p, "watchman")
     assert [r.label for r in p.regions] == ["watchman", "gate"]
+
+
+def test_a_thing_said_to_be_with_its_owner_is_in_the_owners_prompt_and_its_own_region():
+    p = plan("A lighthouse keeper with a brass lantern waits by a shed with a rusty anchor beside the door.")
+    assert "brass lantern" in prompt_of(p, "lighthouse keeper")
+    assert "rusty anchor" in prompt_of(p, "shed") and prompt_of(p, "rusty anchor") == "a rusty anchor"
+
+
+def test_words_said_of_a_later_name_for_a_thing_describe_it():
+    p = plan("The pilot, a freckled woman in a flight jacket, waves.")
+    assert "freckled" in prompt_of(p, "pilot")
+    p = plan("A jeep waits by the gate. At dusk the muddy jeep rolls away.")
+    assert "muddy" in prompt_of(p, "jeep")
+
+
+def test_a_participle_after_a_verb_says_the_things_state():
+    p = plan("An old canoe rests capsized near the reeds, and a fox sits hunched under the fence.")
+    assert "capsized" in prompt_of(p, "old canoe") and "hunched" in prompt_of(p, "fox")
+
+
+def test_a_bare_tag_naming_a_thing_again_is_that_thing():
+    got = labels("best quality, 1boy, wizard, tall staff, black cat, cat beside wizard, moonlit tower")
+    assert got.count("wizard") == 1 and got.count("black cat") == 1 and "cat" not in got
+    got = labels("best quality, wooden chair, metal chair, chair beside window")
+    assert got == ["wooden chair", "metal chair", "window"]  # told apart: two chairs, the last one of them
+
+
+def test_a_tag_after_a_placed_tag_describes_its_subject_not_the_thing_it_is_placed_by():
+    p = plan("best quality, 1girl, witch, pointed hat, black cat, cat beside witch, red collar, night")
+    assert "red collar" in prompt_of(p, "black cat") and "red collar" not in prompt_of(p, "witch")
