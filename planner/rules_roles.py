@@ -614,14 +614,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
-        if known.kind is ThingKind.PERSON:
-            return None  # "a father holding his toddler": someone held is still someone, in view
-        worn = known.has(Flag.WEARABLE) and before.low.startswith("wear")
-        figure = _figure_before(phrases, before.start, nouns, worn)  # "a snowman wearing a scarf"
-        subject = _low(_before(phrases, k, 2 + (before is not _before(phrases, k))))
-        if figure is None and subject in _GENDERED:
-            return _possessor(nouns, sentence, subject)  # "... a man. She wears a hat"
-        return figure if figure is not None else _holder(phrases, k, nouns)
+        return _wearer_or_holder(phrases, k, before, known, nouns)
     if known.kind in ANIMATE:
         return None
     if _in_hand(phrases, k):
@@ -645,15 +638,7 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
         return len(nouns) - 1  # "a girl on roller skates": worn, not a support
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
-        pronoun = _clause_pronoun(phrases, k)
-        if pronoun in _GENDERED:  # "the bride and groom, she in a gown, he in a suit"
-            return _possessor(nouns, sentence, pronoun)
-        if relation == "inside" and _wearer_before(nouns, k):
-            return len(nouns) - 1  # "a rag doll in a gingham dress": the thing right before wears it
-        owner = _owner(nouns, sentence, animate=True, earlier=False)  # "in a red coat", "with a cane"
-        if owner is None and relation == "with" and known.size <= Size.SMALL:
-            owner = _owner(nouns, sentence, earlier=False)  # "a bowl of ramen with a soft boiled egg"
-        return owner
+        return _in_or_with_owner(phrases, k, relation, known, nouns)
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
         return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
@@ -691,6 +676,41 @@ def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) ->
                 target = _resolve(nouns, i)
                 known = nouns[target].entry
                 return target if known is not None and known.kind in ANIMATE else owner
+    return owner
+
+
+def _wearer_or_holder(
+    phrases: tuple[Phrase, ...], k: int, verb: Verb, known: Entry, nouns: list[Noun]
+) -> int | None:
+    """Who wears or holds the thing at k, named after a verb like 'wearing' or 'holds': a figure
+    right before ('a snowman wearing a scarf'), 'she' / 'he', or the holder (_holder); nobody for a
+    person ('a father holding his toddler': someone held is still someone, in view)."""
+    if known.kind is ThingKind.PERSON:
+        return None
+    worn = known.has(Flag.WEARABLE) and verb.low.startswith("wear")
+    figure = _figure_before(phrases, verb.start, nouns, worn)
+    subject = _low(_before(phrases, k, 2 + (verb is not _before(phrases, k))))
+    if figure is None and subject in _GENDERED:
+        return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
+    return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _in_or_with_owner(
+    phrases: tuple[Phrase, ...], k: int, relation: str, known: Entry, nouns: list[Noun]
+) -> int | None:
+    """The owner of a thing worn 'in' or carried 'with': the one 'she' / 'he' names ('the bride and
+    groom, she in a gown'), a figure right before ('a rag doll in a gingham dress'), else the
+    latest person or animal ('in a red coat', 'with a cane'), else for a small thing with 'with'
+    the latest thing ('a bowl of ramen with a soft boiled egg')."""
+    sentence = phrases[k].sentence
+    pronoun = _clause_pronoun(phrases, k)
+    if pronoun in _GENDERED:
+        return _possessor(nouns, sentence, pronoun)
+    if relation == "inside" and _wearer_before(nouns, k):
+        return len(nouns) - 1
+    owner = _owner(nouns, sentence, animate=True, earlier=False)
+    if owner is None and relation == "with" and known.size <= Size.SMALL:
+        owner = _owner(nouns, sentence, earlier=False)
     return owner
 
 
@@ -1554,15 +1574,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     colour = _colour_role(p, before, nouns)
     if colour is not None:
         return colour
-    repeat = _repeat_of(p, nouns)
-    if repeat is None:
-        repeat = _described_again(p, known, nouns)
-    if repeat is None:
-        repeat = _appositive(phrases, k, known, nouns)
-    if repeat is None:
-        repeat = _tagged_again(phrases, k, nouns)
-    if repeat is None:
-        repeat = _bare_again(p, nouns)
+    repeat = _named_before(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")
@@ -1586,6 +1598,23 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or _kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """The earlier thing the noun phrase at k names again, if any: 'the couch' again, 'the muddy
+    jeep', 'the captain, a grey-bearded man', a tag naming a counted kind, a bare repeat."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    repeat = _repeat_of(p, nouns)
+    if repeat is None:
+        repeat = _described_again(p, known, nouns)
+    if repeat is None:
+        repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _tagged_again(phrases, k, nouns)
+    if repeat is None:
+        repeat = _bare_again(p, nouns)
+    return repeat
 
 
 def _kind_of_event(p: NounPhrase) -> bool:
