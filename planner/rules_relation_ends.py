@@ -1,0 +1,589 @@
+"""Who and what a spatial phrase relates, for planner.rules_relations: the things its subject and
+object are (the verb's subject, a holder, a pronoun's referent, coordinated things, a part's whole).
+Also the Link and Spatial records the relation passes write. Indices are into the nouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.reading import Place, RelationKind
+from planner.rules_clauses import (
+    fronted_clause,
+    is_governed,
+    participle,
+    relative,
+    subject_phrase,
+    verb_before,
+    whose,
+    with_listed,
+)
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
+from planner.rules_roles import Noun, Role
+from planner.rules_tokens import Tag
+from planner.rules_vocab import (
+    ANIMATE,
+    ThingKind,
+    WordClass,
+    entry,
+    is_class,
+    is_verb_of,
+)
+
+_PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
+
+
+_POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
+
+
+_MOUNTS = frozenset(
+    "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
+)
+
+
+_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
+
+
+_PATHS = frozenset("past through along toward towards".split())  # a way the verb's subject goes
+
+
+@dataclass(frozen=True)
+class Link:
+    """`subject <kind> objects`, indices into the nouns (things only)."""
+
+    kind: RelationKind
+    subject: int
+    objects: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Spatial:
+    """The relations and the absolute places (by noun index) a prompt states."""
+
+    links: tuple[Link, ...] = ()
+    places: tuple[tuple[int, Place], ...] = ()
+    supports: tuple[int, ...] = ()  # scenes a thing stands on ('a castle on a cliff'): no setting
+    on_wall: tuple[int, ...] = ()  # things hung on a wall of the scene ('a pot hangs on the wall')
+
+
+def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
+    while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
+        i = nouns[i].ref
+    return i
+
+
+def _holder(nouns: tuple[Noun, ...], i: int) -> int | None:
+    """The thing a noun stands for: itself, its referent, or (for a worn or held thing) its owner."""
+    noun = nouns[i]
+    if noun.role in _PLACED_ROLES:
+        return _resolve(nouns, i)
+    if noun.role in {Role.ATTACHED, Role.PART} and noun.ref is not None:
+        return _resolve(nouns, noun.ref)
+    return None
+
+
+def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The thing(s) a spatial phrase at k is said of: the last named in its sentence, with any
+    coordinated with it by 'and' ("a boy and a girl in front of ...")."""
+    if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
+        if isinstance(phrases[k - 2], Mark) and phrases[k - 2].low == ",":  # type: ignore[union-attr]
+            first = _last_animate(phrases, k, at, nouns)
+            first = first if first is not None else _first_thing(phrases, k, at, nouns)
+            if first is not None:
+                return [first]  # "..., typing on a keyboard": the one who can type
+    space = phrases[k]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
+    chain = isinstance(space, SpacePhrase) and (space.spatial.to_referent or space.lead in _PATHS) or pronoun
+    verb = verb_before(phrases, k, chain)
+    if verb is None and isinstance(nxt, Mark) and nxt.low == "it":
+        verb = verb_before(phrases, k, chain=True)  # "a pen lying on a desk near it": the pen's place
+        chain = verb is not None and participle(phrases, verb)
+        verb = verb if chain else None
+    if verb is not None and not participle(phrases, verb):
+        return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
+    if verb is not None:
+        said = phrases[verb - 1]
+        if _unknown_gear(phrases, verb - 1, at, nouns):
+            return _walk_back(
+                phrases, verb - 2, at, nouns, past_objects=False
+            )  # "a diver with a tether floating"
+        if said.start not in at or _holder(nouns, at[said.start]) is None:
+            return []  # "sawdust curling around his hands": no thing
+        if chain and verb < k - 1:
+            return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
+    worker = _at_work(phrases, k, at, nouns)
+    return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether phrase j is an unlisted noun (no part, no thing) that a 'with' governs ('an astronaut
+    with a safety tether'): what comes after it is said of its owner."""
+    p = phrases[j]
+    lead = phrases[j - 1] if j >= 1 else None
+    if not isinstance(p, NounPhrase) or not isinstance(lead, SpacePhrase) or lead.lead != "with":
+        return False
+    if p.start not in at or _holder(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
+        return False
+    return nouns[at[p.start]].entry is None and entry(p.compound) is None
+
+
+def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """'a cook flips burgers at the grill', 'a clerk stamps letters at a desk': 'at' after a verb's
+    object places the one who does it (a person or animal), not the object; none otherwise."""
+    space = phrases[k]
+    if (
+        k < 2
+        or not isinstance(space, SpacePhrase)
+        or space.lead != "at"
+        or space.spatial.relation != "adjacent"
+    ):
+        return []
+    verb, said = phrases[k - 2], phrases[k - 1]
+    if not isinstance(verb, Verb) or not isinstance(said, NounPhrase) or participle(phrases, k - 2):
+        return []
+    if is_verb_of(verb.low, WordClass.AIM_VERB):
+        return []  # "throws a ball at the wall"
+    doers = _verb_subject(phrases, k - 2, at, nouns)
+    animate = all(nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE for i in doers)  # type: ignore[union-attr]
+    return doers if animate else []
+
+
+def _verb_subject(
+    phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
+    before 'who' / 'that' / 'which'; none when that noun is no thing ('the mountain rises')."""
+    j = subject_phrase(phrases, verb)
+    if j is None:
+        return []
+    p = phrases[j]
+    holder = _holder(nouns, at[p.start]) if p.start in at else None
+    return [] if holder is None else _walk_back(phrases, j + 1, at, nouns, past_objects=True)
+
+
+def _person_for(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    part: NounPhrase,
+    owner: int,
+    subject: list[int] | None,
+) -> int:
+    """'1girl, cat on her lap, dog at her feet': 'her' feet are a person's, not the cat's, when a
+    person was named before; otherwise the part's owner."""
+    known = nouns[owner].entry
+    if part.determiner not in {"his", "her"} or known is None or known.kind is not ThingKind.ANIMAL:
+        return owner
+    people = [
+        _holder(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= phrases[k].sentence - 1
+    ]
+    people = [
+        i
+        for i in people
+        if i is not None
+        and i not in (subject or [])
+        and nouns[i].entry is not None
+        and nouns[i].entry.kind is ThingKind.PERSON  # type: ignore[union-attr]
+    ]
+    return people[-1] if people else owner
+
+
+def _walk_back(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], past_objects: bool
+) -> list[int]:
+    """The last thing named before phrase k in its sentence, with those joined to it by 'and'; when
+    `past_objects`, not the object of a preposition ('a boy with a kite runs': the boy)."""
+    found: list[int] = []
+    j = k - 1
+    headed = False  # the tag being walked has a head that is no thing ('a sprig of moss in a jar')
+    while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
+        p = phrases[j]
+        if not found and headed and isinstance(p, Mark) and p.low == ",":
+            break  # "a grinder on a plinth, a sprig of moss in a vase": not the plinth in the vase
+        governed = is_governed(phrases, j) or with_listed(phrases, j)
+        headed = headed or _no_thing_head(p, at, nouns, governed)
+        skipped = past_objects and governed and not relative(phrases, j)
+        if isinstance(p, NounPhrase) and p.start in at and not skipped:
+            holder = _holder(nouns, at[p.start])
+            if holder is not None and holder not in found:
+                found.append(holder)
+                before = phrases[j - 1] if j else None
+                listed = j >= 2 and isinstance(phrases[j - 2], Mark) and phrases[j - 2].low == ","  # type: ignore[union-attr]
+                if not (isinstance(before, Mark) and before.low == "and") or listed:
+                    break
+        elif (
+            isinstance(p, SpacePhrase)
+            and found
+            and not (past_objects and _with_pair(phrases, j, nouns, found))
+        ):
+            break
+        j -= 1
+    return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _no_thing_head(p: Phrase, at: dict[int, int], nouns: tuple[Noun, ...], governed: bool) -> bool:
+    """Whether phrase p heads its tag and is no thing nor a thing's part ('a sprig of moss', not 'one
+    foot up on a crate', which is still its owner's)."""
+    if not isinstance(p, NounPhrase) or p.start not in at or governed or is_class(p.head, WordClass.PART):
+        return False
+    return _holder(nouns, at[p.start]) is None
+
+
+def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], found: list[int]) -> bool:
+    """Whether the 'with' at j sits between two subjects joined by 'and': 'an old man with a cane and
+    a girl stand' (both living things), so the walk back goes on to the man."""
+    p, before = phrases[j], phrases[j - 1] if j else None
+    if not (isinstance(p, SpacePhrase) and p.lead == "with" and isinstance(before, NounPhrase)):
+        return False
+    known = [nouns[found[-1]].entry, entry(before.compound) or entry(before.head)]
+    return all(k is not None and k.kind in ANIMATE for k in known)
+
+
+def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """Who goes along with the thing at phrase j: 'ducklings follow their mother across a bridge'
+    puts the ducklings on the bridge too."""
+    verb = phrases[j - 1] if j >= 1 else None
+    if not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ESCORT_VERB):
+        return []
+    return _subjects(phrases, j - 1, at, nouns)
+
+
+def _last_animate(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The last person or animal named in the sentence of phrase k, before it."""
+    sentence = phrases[k].sentence
+    for p in reversed(phrases[:k]):
+        if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
+            holder = _holder(nouns, at[p.start])
+            known = nouns[holder].entry if holder is not None else None
+            if known is not None and known.kind in ANIMATE:
+                return holder
+    return None
+
+
+def _first_thing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The first thing named in the clause of phrase k, before it: from the sentence start or a
+    ', and' that opens a new clause ('a kite hangs up high, and a bear sits below, leaning ...')."""
+    sentence = phrases[k].sentence
+    opened = [
+        j
+        for j in range(1, k)
+        if getattr(phrases[j], "low", "") in _JOINERS - {","} and getattr(phrases[j - 1], "low", "") == ","
+    ]
+    for p in phrases[opened[-1] if opened else 0 : k]:
+        if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
+            if nouns[at[p.start]].role in _PLACED_ROLES:
+                return _resolve(nouns, at[p.start])
+    return None
+
+
+def _next_things(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    limit: int,
+    across: bool = False,
+) -> list[int]:
+    """Up to `limit` things named after phrase k in the same sentence (or the next, `across` a colon)."""
+    found: list[int] = []
+    for p in phrases[k + 1 :]:
+        if isinstance(p, Mark) and p.tag is Tag.END and (found or not across):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            holder = _resolve(nouns, at[p.start])
+            if holder not in found:
+                found.append(holder)
+            if len(found) == limit:
+                break
+    return found
+
+
+def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The phrase a relation's object stands for: for a part or a nameless area ('the handle of a
+    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of."""
+    nxt = phrases[k] if k < len(phrases) else None
+    partlike = {
+        Role.PART,
+        Role.NONE,
+    }  # "the roof of the hut", "the steps of the school", "the shade of a tree"
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at:
+        return k
+    named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
+    if nouns[at[nxt.start]].role not in partlike and not named:
+        return k
+    if k + 2 < len(phrases) and getattr(phrases[k + 1], "low", "") == "of":
+        whole = phrases[k + 2]
+        if (
+            isinstance(whole, NounPhrase)
+            and whole.start in at
+            and nouns[at[whole.start]].role in _PLACED_ROLES
+        ):
+            return k + 2
+    return k
+
+
+def _object(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    subject: list[int] | None = None,
+) -> int | None:
+    """The thing a relation at k is to (for a pronoun, not `subject`, the relation's own)."""
+    if whose(phrases, k):
+        owner = _walk_back(phrases, k, at, nouns, past_objects=False)
+        return owner[-1] if owner else None  # "a stall, behind whose counter a cook ...": the stall
+    j = _whole(phrases, k + 1, at, nouns)
+    nxt = phrases[j] if j < len(phrases) else None
+    if isinstance(nxt, NounPhrase) and nxt.start in at:
+        noun = nouns[at[nxt.start]]
+        if _posture(phrases, k, at, nouns, nxt, subject):
+            return None  # "lies on its side", "sleeps on her back": a pose, not a place
+        if noun.role is Role.PART and noun.ref is not None:
+            owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            return _person_for(phrases, k, at, nouns, nxt, owner, subject)
+        if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
+            animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
+            return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject)  # "on its third step"
+        found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
+        found = whole if whole is not None else found
+        return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
+    if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
+        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
+    return None
+
+
+def _kind(noun: Noun) -> ThingKind | None:
+    return noun.entry.kind if noun.entry is not None else None
+
+
+def _its_whole(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int] | None,
+) -> int | None:
+    """The thing that a listed thing named with 'its' belongs to, when that is another lifeless
+    thing no smaller than it ('a truck with a duck in its bed', 'a lifeguard leans on its railing'):
+    the relation is to the whole, where the part is drawn. Not an animal's own ('a dog in its bed')."""
+    if nxt.determiner != "its":
+        return None
+    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    owner = _with_owner(phrases, said, at, nouns)
+    if owner is None and any(_kind(nouns[s]) is ThingKind.ANIMAL for s in said):
+        return None  # "a hamster watches from its cage": its own
+    owner = _pronoun(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
+    part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
+    if part is None or whole is None or owner in said or whole.kind in ANIMATE or whole.size < part.size:
+        return None
+    return owner
+
+
+def _posture(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int] | None,
+) -> bool:
+    """Whether 'on its back' at k is the subject's own pose ('a dog sleeps on its back'), not
+    another thing's back: after a verb of riding, or for a thing named 'with' another ('a horse
+    with a bird on its back'), it is the other's."""
+    if nxt.head not in _POSTURES or nxt.determiner not in {"its", "his", "her", "their"}:
+        return False
+    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
+
+
+def _mounted(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the relation at k follows a verb of riding or perching ('a doll rides on its back',
+    'a bird perches on his back'): 'its back' is then another thing's, not the subject's pose."""
+    verb = verb_before(phrases, k)
+    return verb is not None and phrases[verb].low in _MOUNTS  # type: ignore[union-attr]
+
+
+def _pronoun(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    animate: bool,
+    subject: list[int] | None = None,
+) -> int | None:
+    """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
+    one the sentence is about), else of the sentence before, never the relation's own subject."""
+    subject = _subjects(phrases, k, at, nouns) if subject is None else subject
+    owner = _with_owner(phrases, subject, at, nouns)
+    if owner is not None and not animate:
+        return owner  # "a notebook with a pen lying across it": the notebook
+    sentence = phrases[k].sentence
+    for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
+        found = _first_in(phrases, k, at, nouns, wanted, animate, subject)
+        if found is not None:
+            return found
+        ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
+        if ahead is not None:
+            return ahead  # "With a monkey on its head, an elephant ...": the elephant
+    return None
+
+
+def _first_in(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    sentence: int,
+    animate: bool,
+    subject: list[int],
+) -> int | None:
+    """The first thing (a person or animal when `animate`) named in `sentence` before phrase k
+    that is not one of `subject`."""
+    for p in phrases:
+        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
+            continue
+        if p.start >= phrases[k].start:
+            break
+        holder = _holder(nouns, at[p.start])
+        known = nouns[holder].entry if holder is not None else None
+        if holder is None or holder in subject or (animate and (known is None or known.kind not in ANIMATE)):
+            continue
+        return holder
+    return None
+
+
+def _ahead(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subject: list[int]
+) -> int | None:
+    """The thing a possessive in a clause that opens its sentence with no verb of its own stands for
+    ('With a monkey riding on its head, an elephant wades', 'A parrot perched on his shoulder, the
+    sailor mends a net'): the first thing after the comma that closes the clause."""
+    comma = fronted_clause(phrases, k)
+    if comma is None or not subject or any(nouns[s].phrase.start > phrases[comma].start for s in subject):
+        return None  # "To its left, a plate": the subject comes after the comma, 'its' before
+    found = _next_things(phrases, comma, at, nouns, limit=1)
+    return found[0] if found and found[0] not in subject else None
+
+
+def _with_owner(
+    phrases: tuple[Phrase, ...], subject: list[int], at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing a lone subject was named 'with' ('a notebook to its left with a pen ...')."""
+    starts = [nouns[i].phrase.start for i in subject]
+    j = next((j for j, p in enumerate(phrases) if p.start in starts), None) if len(subject) == 1 else None
+    if (
+        j is None
+        or j < 2
+        or not isinstance(phrases[j - 1], SpacePhrase)
+        or phrases[j - 1].spatial.relation != "with"
+    ):
+        return None
+    head = _clause_head(phrases, j - 1, at, nouns) if getattr(phrases[j - 2], "low", "") == "," else None
+    known = nouns[head].entry if head is not None else None
+    if (
+        head is not None
+        and nouns[head].is_thing
+        and not (known is not None and known.kind is ThingKind.PERSON)
+    ):
+        return head  # "a vise gripping a board, with a plane just in front of it": the vise
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        if holder is not None and nouns[holder].is_thing:  # past a scene: "a jetty reaches into the lake"
+            return holder
+    return None
+
+
+def _place_of(space: SpacePhrase) -> Place | None:
+    s = space.spatial
+    if s.relation is None and (s.horizontal or s.vertical or s.depth):
+        return Place(horizontal=s.horizontal, vertical=s.vertical, depth=s.depth)
+    return None
+
+
+def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the object of the relation at k: k itself for 'to its left', the whole
+    for 'the edge of the table', the part owned for 'on the wizard's shoulder'."""
+    space = phrases[k]
+    if isinstance(space, SpacePhrase) and space.spatial.to_referent:
+        return k
+    j = _whole(phrases, k + 1, at, nouns)
+    owned = j + 2 < len(phrases) and getattr(phrases[j + 1], "low", "") == "'s"
+    return j + 2 if owned and isinstance(phrases[j + 2], NounPhrase) else j
+
+
+def _coordinated(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a
+    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
+    found: list[int] = []
+    listed = False
+    skip = 0
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if j <= skip:
+            continue
+        if isinstance(p, NounPhrase) and p.start in at:
+            if nouns[at[p.start]].role in _PLACED_ROLES:
+                found.append(_resolve(nouns, at[p.start]))
+            j = skip = _past_contents(phrases, j, at, nouns)  # "a plate of fries and a case file"
+            nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+            listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
+            if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
+                break
+        elif listed and isinstance(p, Mark) and p.low == ",":
+            continue
+        elif not (isinstance(p, Mark) and p.low == "and") and found:
+            break
+        elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
+            break
+    return found
+
+
+def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the noun at j with its 'of' contents ('a plate of fries and a file':
+    'fries'), when those are no thing of their own and an 'and' follows; else j."""
+    if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
+        return j
+    what = phrases[j + 2]
+    if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in _PLACED_ROLES):
+        return j
+    return j + 2 if getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "") == "and" else j
+
+
+def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the comma at j goes on with a list of noun phrases that an 'and' closes ('a globe,
+    a lamp and a chart'), not a new clause ('a globe, a lamp glows')."""
+    end = list_end(phrases, j - 1)
+    listed = phrases[j:end]
+    closed = any(isinstance(p, Mark) and p.low == "and" for p in listed)
+    nxt = phrases[end] if end < len(phrases) else None
+    return closed and isinstance(listed[-1], NounPhrase) and not isinstance(nxt, Verb)
+
+
+def _clause_head(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing a ', with ...' at j is said of: the first thing of the part before the comma that is
+    no preposition's object ('a table on a rug, with books on top': the table, not the rug)."""
+    head = None
+    for i in range(j - 2, -1, -1):
+        p = phrases[i]
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA} or p.low in _JOINERS):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and not is_governed(phrases, i):
+            head = _holder(nouns, at[p.start])
+    return head

@@ -1,0 +1,459 @@
+"""Absolute places and orders for planner.rules_relations: 'on the left', 'in the sky', 'from left to
+right, A, B and C', rows, and places said before their thing (fronted: 'To the left of the house
+stands a tree'; inverted: 'beside it lies a napkin'). Indices are into the nouns.
+"""
+
+from __future__ import annotations
+
+from planner.reading import Place, RelationKind
+from planner.rules_clauses import (
+    RELATIVE,
+    arriving,
+    is_governed,
+    lead_in,
+    next_verb,
+    opens_sentence,
+    past_asides,
+    relative,
+    whose,
+)
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_relation_ends import (
+    _JOINERS,
+    _PLACED_ROLES,
+    Link,
+    Spatial,
+    _coordinated,
+    _holder,
+    _next_things,
+    _object,
+    _object_end,
+    _place_of,
+    _resolve,
+    _subjects,
+    _whole,
+)
+from planner.rules_roles import Noun, Role
+from planner.rules_spatial import ABSOLUTE_FALLBACK
+from planner.rules_tokens import Tag
+from planner.rules_vocab import (
+    Flag,
+    WordClass,
+    is_class,
+)
+
+_CLOSE_BY = frozenset({"on", "inside", "below"})  # "under a table": the same place ("next to" is _beside's)
+
+
+_ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
+
+
+_CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
+
+
+_PLACE_LEADS = frozenset(
+    "in on at to towards toward into along near from".split()
+)  # a place said with its preposition
+
+
+def _sentence_places(
+    phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], places: list[tuple[int, Place]]
+) -> list[tuple[int, Place]]:
+    """A place that opens a sentence holds for the subject of each ', and' clause of it that says no
+    place of its own: 'On the right, a girl holds a kite, and a dog sleeps under a bench'."""
+    placed = {i for i, _ in places}
+    found: list[tuple[int, Place]] = []
+    for k, p in enumerate(phrases):
+        place = _place_of(p) if isinstance(p, SpacePhrase) and not p.order else None
+        if place is None or not opens_sentence(phrases, k) or not place.horizontal:
+            continue
+        for j in range(k + 2, len(phrases) - 1):
+            if (
+                phrases[j].sentence != p.sentence
+                or isinstance(phrases[j], SpacePhrase)
+                and _place_of(phrases[j])
+            ):
+                break  # another place takes over
+            nxt = phrases[j + 1]
+            opened = getattr(phrases[j], "low", "") == "and" and getattr(phrases[j - 1], "low", "") == ","
+            if (
+                opened
+                and isinstance(nxt, NounPhrase)
+                and nxt.start in at
+                and nouns[at[nxt.start]].role is Role.THING
+            ):
+                known = nouns[at[nxt.start]].entry
+                if at[nxt.start] not in placed and not (known is not None and known.has(Flag.SKY)):
+                    found.append((at[nxt.start], place))  # not 'and the sun sets behind the hills'
+    return found
+
+
+def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
+    row = _row(phrases, k, at, nouns)
+    links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
+    sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
+    return Spatial(
+        links, tuple((i, Place(horizontal=side)) for i, side in zip(row, sides, strict=False) if side)
+    )
+
+
+def _row(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things an order phrase at k ('from left to right') lines up."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
+    if closing:
+        return _clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns)
+    if isinstance(nxt, Mark) and nxt.low == ":":
+        return _row_after(phrases, k + 1, at, nouns)
+    return _next_things(phrases, k, at, nouns, limit=8, across=True)
+
+
+def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a list after 'from left to right:' names, through ';' to the full stop: each
+    item's own things, not what they sit on ('the grandfather sits on a bench; then the bride')."""
+    found: list[int] = []
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END and p.low not in {":", ";"}:
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            if not is_governed(phrases, j) and _resolve(nouns, at[p.start]) not in found:
+                found.append(_resolve(nouns, at[p.start]))
+    return found[:8]
+
+
+def _clause_things(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """Every thing named in the sentence before phrase k, in order."""
+    found: list[int] = []
+    for p in phrases[:k]:
+        if isinstance(p, NounPhrase) and p.sentence == phrases[k].sentence and p.start in at:
+            if nouns[at[p.start]].role in _PLACED_ROLES and _resolve(nouns, at[p.start]) not in found:
+                found.append(_resolve(nouns, at[p.start]))
+    return found
+
+
+def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things named in the clause before phrase k (back to a comma, 'and', the sentence
+    start, or the thing a relative clause is about): 'a detective sits at a desk on the left'
+    places both; 'a castle that sits on a cliff at the right' places the castle."""
+    found: list[int] = []
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.low in RELATIVE:
+            noun = j - 2 if j >= 2 and getattr(phrases[j - 1], "low", "") == "," else j - 1  # ", which"
+            if noun >= 0 and isinstance(phrases[noun], NounPhrase) and relative(phrases, noun):
+                owner = _holder(nouns, at[phrases[noun].start]) if phrases[noun].start in at else None
+                return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
+        if (
+            isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS
+            if isinstance(p, Mark)
+            else False
+        ):
+            if _joined_subject(phrases, j, at, nouns, found) or _listed_object(phrases, j):
+                continue  # "a roller and two sachets fill the top left": both
+            break
+        if isinstance(p, SpacePhrase) and p.spatial.relation is None:
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            holder = _resolve(nouns, at[p.start])
+            if holder not in found:
+                found.append(holder)
+    return found[::-1]
+
+
+def _listed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the 'and' at j only lists the objects of a preposition, with no verb before it in
+    its clause: 'a sailor in a coat and a cap stands on the left' (the sailor is there too)."""
+    if getattr(phrases[j], "low", "") != "and" or not j or not isinstance(phrases[j - 1], NounPhrase):
+        return False
+    if not is_governed(phrases, j - 1):
+        return False
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Verb):
+            return False
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS):
+            return True
+    return True
+
+
+def _joined_subject(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...], found: list[int]
+) -> bool:
+    """Whether the 'and' at j joins a thing to the first of `found` as one subject of the verb
+    after it ('a kettle and a teapot stand together on the left'): then both are placed."""
+    before, after = phrases[j - 1] if j else None, phrases[j + 1] if j + 1 < len(phrases) else None
+    if getattr(phrases[j], "low", "") != "and" or not found or not isinstance(after, NounPhrase):
+        return False
+    verb = phrases[j + 2] if j + 2 < len(phrases) else None
+    if not isinstance(verb, Verb) or after.start not in at or _resolve(nouns, at[after.start]) != found[-1]:
+        return False
+    return isinstance(before, NounPhrase) and before.start in at and not is_governed(phrases, j - 1)
+
+
+def _absolute(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
+) -> Spatial:
+    if _labels(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _labelled(phrases, k, at, nouns)))
+    if _tagged(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _clause(phrases, k - 1, at, nouns)))
+    leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
+    subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
+    if not subjects:
+        subjects = _next_things(phrases, k, at, nouns, limit=1)
+        subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
+        subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
+    return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
+
+
+def _up_there(nouns: tuple[Noun, ...], subjects: list[int], place: Place) -> list[int]:
+    """Of the things a place high in the picture is said of, the ones that are up in the air when
+    there are some: 'two children fly a kite in the top right corner' puts the kite there, and the
+    children stay on the ground."""
+    if place.vertical != "top":
+        return subjects
+    flying = [i for i in subjects if nouns[i].entry is not None and nouns[i].entry.has(Flag.SKY)]  # type: ignore[union-attr]
+    return flying or subjects
+
+
+def _joined(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """The things joined by 'and' to the first thing after an opening place: 'On the left, a
+    folded towel and a whisk lie on a board' puts both on the left."""
+    first = next(
+        (
+            j
+            for j in range(k + 1, len(phrases))
+            if isinstance(phrases[j], NounPhrase) and phrases[j].start in at
+        ),
+        None,
+    )
+    if not subjects or first is None or _resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
+        return []
+    if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
+        return []
+    return [i for i in _coordinated(phrases, first, at, nouns) if i not in subjects]
+
+
+def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k is a label: 'Center: ...', 'left: ...'."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low == ":"
+
+
+def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k stands alone between commas, or a comma and the sentence end, as a
+    tag on the clause before it ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    before = phrases[k - 1] if k else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
+    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+
+
+def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a place label puts there: each thing named after it, up to the next label or
+    the sentence end ('center: a swordswoman, black kimono, left: a boy ...'; 'Foreground: a fox
+    and a hare.'; 'Right: a cart pushed by a vendor': the vendor too). A thing placed before keeps
+    its first place."""
+    found: list[int] = []
+    for j in range(k + 2, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END or isinstance(p, SpacePhrase) and _labels(phrases, j):
+            break
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            holder = _resolve(nouns, at[p.start])
+            if holder not in found:
+                found.append(holder)
+    return found[:6]
+
+
+def _handled(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """What the subject of an opening place directly acts on is there too: 'In the foreground, two
+    girls share a desk' puts the desk in the foreground."""
+    verb = next_verb(phrases, k)
+    said = _acted_on(phrases, verb) if verb is not None else None
+    if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
+        return []
+    first = nouns[subjects[0]].phrase.start
+    between = [j for j in range(k + 1, verb) if phrases[j].start > first]  # type: ignore[arg-type]
+    joined = any(_joins(phrases, j) for j in between)
+    if first > phrases[verb].start or joined or nouns[at[said.start]].role not in _PLACED_ROLES:  # type: ignore[index]
+        return []  # "..., and just below it lies a napkin": another clause's verb
+    found = _resolve(nouns, at[said.start])
+    return [found] if found not in subjects else []
+
+
+def _joins(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the mark at j may open another clause: not an 'and' listing a preposition's objects
+    ('a chef with a shaved head and tattoos haggles')."""
+    p = phrases[j]
+    return isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) and not _listed_object(phrases, j)
+
+
+def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
+    """The phrase a verb acts on or is at: right after it, or past a particle and the prepositions
+    of a place close by ('two men wait on a bench', 'mice peek out from under a toadstool'); not
+    past 'in front of' or 'behind', which put the two at different depths, nor past 'above'."""
+    j = verb + 1
+    while j < len(phrases) and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PARTICLE):  # type: ignore[union-attr]
+        j += 1
+    start = j
+    while j < len(phrases) and _close_by(phrases[j]):
+        j += 1
+    if j == start and j > verb + 1:
+        return None  # "a boy runs off": no thing
+    return phrases[j] if j < len(phrases) else None
+
+
+def _close_by(p: Phrase) -> bool:
+    """Whether a preposition puts its subject at the same place as its object: 'under a table', 'on
+    a bench', 'bends over a crate' (but not 'above a crate')."""
+    return isinstance(p, SpacePhrase) and (p.spatial.relation in _CLOSE_BY or p.lead == "over")
+
+
+def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
+    comma or 'and' and right before a thing is that thing's."""
+    before = lead_in(phrases, k)
+    nxt = phrases[past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
+    joined = isinstance(before, Mark) and before.low in _JOINERS
+    return (
+        joined
+        and isinstance(nxt, NounPhrase)
+        and nxt.start in at
+        and nouns[at[nxt.start]].role in _PLACED_ROLES
+    )
+
+
+def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
+    above the fire stand three candles'), else the next thing, else (after 'On a table:') every
+    thing of the next sentence."""
+    verb = next_verb(phrases, k)
+    if verb is not None:
+        before_verb = _fronted(phrases, k, verb, at, nouns)
+        if before_verb is not None:
+            return before_verb
+        after_verb = _coordinated(phrases, verb, at, nouns)
+        if after_verb:
+            return after_verb
+        said = phrases[verb + 1] if verb + 1 < len(phrases) else None
+        if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
+            return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
+    found = _next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
+    joined = _coordinated(phrases, nouns[found[0]].index - 1, at, nouns) if found else []
+    found = joined if joined[:1] == found else found  # "On the table there is a plate and a jar"
+    target = _object(phrases, k, at, nouns)
+    surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
+    if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
+        return found
+    end = next(
+        (j for j in range(k, len(phrases)) if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END),
+        None,
+    )  # type: ignore[union-attr]
+    return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+
+
+def _with_resting(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subjects: list[int],
+) -> list[int]:
+    """An opening relation also holds for what its subject rests on: 'Below the bridge a frog sits
+    on a lily pad' puts the pad below the bridge too; 'On the bed, a cat sleeps on a hoodie' puts the
+    hoodie (not the cat) on the bed."""
+    verb = next_verb(phrases, k)
+    if verb is None or not subjects:
+        return subjects
+    j = verb + 1
+    while (
+        j < len(phrases)
+        and isinstance(phrases[j], Mark)
+        and (phrases[j].tag in {Tag.ADV, Tag.ADJ} or is_class(phrases[j].low, WordClass.PARTICLE))
+    ):  # type: ignore[union-attr]
+        j += 1
+    space = phrases[j] if j < len(phrases) else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation not in {"on", "inside"}:
+        return subjects
+    support = _object(phrases, j, at, nouns)
+    if support is None or support in subjects:
+        return subjects
+    return [support] if kind in {RelationKind.ON, RelationKind.IN} else [*subjects, support]
+
+
+def _fronted(
+    phrases: tuple[Phrase, ...], k: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int] | None:
+    """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
+    opening relation, the things before the verb are its subjects (not another preposition's
+    object: 'On the mantelpiece above the fire stand three candles')."""
+    start = k + 3 if whose(phrases, k) else _object_end(phrases, k, at, nouns) + 1  # past "whose counter"
+    for j in range(start, verb):
+        if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j):
+            whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
+            return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
+    return None
+
+
+def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """A relation word with no thing after it: 'of the picture', 'in the sky', 'circle above.'"""
+    space = phrases[k]
+    assert isinstance(space, SpacePhrase)
+    s = space.spatial
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if (s.horizontal or s.vertical) and isinstance(nxt, NounPhrase):  # "of the picture", "of the square"
+        return _absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))
+    fallback = ABSOLUTE_FALLBACK.get(s.relation or "")
+    if (
+        isinstance(nxt, NounPhrase)
+        and is_class(nxt.head, WordClass.SKY)
+        and s.relation in {"inside", "above"}
+    ):
+        fallback = (None, "top", None)  # "in the sky"
+    elif isinstance(nxt, NounPhrase) and s.relation == "above" and _scenery(nxt, at, nouns):
+        fallback = (None, "top", None)  # "hovers above the alley"
+    elif (
+        isinstance(nxt, NounPhrase)
+        or isinstance(nxt, Mark)
+        and (nxt.tag is Tag.PRON or is_class(nxt.low, WordClass.PRONOUN))
+    ):
+        fallback = None  # "trailing behind her,": someone's, not the picture's back
+    if fallback:
+        return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
+    return Spatial()
+
+
+def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether a noun phrase is a thing or a scene ('hovers above the alley'), not the picture's
+    frame ('overhead food photography')."""
+    return p.start in at and nouns[at[p.start]].role in {Role.THING, Role.REPEAT, Role.SCENE}
+
+
+def _coming_from(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[tuple[int, Place]]:
+    """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
+    subject of the verb is on that side (a light 'from the left' places nothing). A fronted phrase
+    ('Facing it from the bottom left, a knight ...', 'From the top right, a hawk ...') places the
+    thing right after its comma."""
+    spatial = phrases[k].spatial  # type: ignore[union-attr]
+    verb = arriving(phrases, k)
+    fronted = opens_sentence(phrases, k if verb is None else verb)
+    if spatial.horizontal is None or verb is None and not fronted:
+        return []
+    if fronted:
+        after = phrases[k + 1 : k + 3]
+        comma = len(after) == 2 and getattr(after[0], "low", "") == "," and isinstance(after[1], NounPhrase)
+        subject = _next_things(phrases, k, at, nouns, limit=1) if comma else []
+    else:
+        subject = _clause(phrases, verb, at, nouns)
+    return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []

@@ -1,0 +1,323 @@
+"""Relations that verbs state, for planner.rules_relations: holding, carrying and containing ('a man
+carrying a box', 'a cart piled with loaves', 'a potted plant'), circling, resting on a support,
+hanging on a wall and being together. Indices are into the nouns.
+"""
+
+from __future__ import annotations
+
+from planner.reading import RelationKind, Size
+from planner.rules_clauses import (
+    opens_sentence,
+    participle,
+)
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
+from planner.rules_relation_ends import (
+    _PLACED_ROLES,
+    Link,
+    Spatial,
+    _clause_head,
+    _coordinated,
+    _holder,
+    _next_things,
+    _place_of,
+    _resolve,
+    _subjects,
+    _verb_subject,
+    _walk_back,
+    _whole,
+)
+from planner.rules_roles import Noun, Role
+from planner.rules_vocab import (
+    ANIMATE,
+    Entry,
+    Flag,
+    ThingKind,
+    WordClass,
+    is_class,
+    is_verb_of,
+    may_name_someone,
+)
+
+_GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
+
+
+def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a barrow full of pumpkins', 'a cart piled with melons and a crate': the things after the
+    'with' that have their own region are in the thing before (on it, when it is a support); so are
+    the small loose things a support is 'with' ('a wooden board with toast and jam')."""
+    space = phrases[k]
+    verb = phrases[k - 1] if k else None
+    fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
+    start = k - 1 if isinstance(verb, Verb) else k
+    placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
+    start -= placed and _place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
+    host = _holder(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
+    if host is None or not isinstance(phrases[start - 1], NounPhrase):
+        return Spatial()
+    known = nouns[host].entry
+    on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
+    kind = RelationKind.ON if on else RelationKind.IN
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    if is_class(fill, WordClass.FILL_WORD):
+        held = [i for i in _filled(phrases, k, at, nouns) if i != host]
+        return Spatial(tuple(Link(kind, i, (host,)) for i in held))
+    served = on and known.kind not in ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
+
+
+def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things of the whole list after 'piled with' / 'cluttered with' ('apples, a pumpkin and a
+    melon'), not the 'of' of an item ('a jar of honey') nor a new clause's subject after a comma
+    ('a cart piled with melons, a dog sleeps beside it')."""
+    found: list[int] = []
+    end = list_end(phrases, k)
+    for j in range(k + 1, end):
+        p = phrases[j]
+        if not isinstance(p, NounPhrase) or p.start not in at or getattr(phrases[j - 1], "low", "") == "of":
+            continue
+        subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
+        if subject and getattr(phrases[j - 1], "low", "") == ",":
+            break
+        if nouns[at[p.start]].role in _PLACED_ROLES:
+            found.append(_resolve(nouns, at[p.start]))
+    return found
+
+
+def _loose(known: Entry | None, below: Size) -> bool:
+    """Whether a thing is a small loose object or food that a support 'with' it carries ('a board
+    with toast', 'a desk with a lamp'), not a chair or a person beside it."""
+    return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
+
+
+def _held_into(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
+) -> bool:
+    """Whether 'in' at k puts a held thing into a container ('a girl holding an orchid in a pot'):
+    then the container is held too, beside its holder, and the holder is not in it."""
+    before = phrases[k - 1] if k >= 1 else None
+    if target is None or not isinstance(before, NounPhrase) or before.start not in at:
+        return False
+    held = nouns[at[before.start]]
+    known = nouns[target].entry
+    return (
+        held.role is Role.ATTACHED
+        and known is not None
+        and known.has(Flag.CONTAINER)
+        and known.size < Size.LARGE
+    )
+
+
+def _doers(
+    phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int], target: int
+) -> list[int]:
+    """Who works on a thing that is on a support bigger than they are stands on it too: 'a fisherman
+    mending a net on the pier' (on the pier, not only the net), not 'a cook chopping leeks on a board'."""
+    support = nouns[target].entry
+    if len(subjects) != 1 or support is None or support.kind not in _GROUNDS:
+        return []  # "folds a shirt on a table": the table holds the shirt
+    j = next((i for i, p in enumerate(phrases) if p is nouns[subjects[0]].phrase), None)
+    if j is None or j < 2 or not isinstance(phrases[j - 1], Verb):
+        return []
+    if participle(phrases, j - 1):
+        doers = _walk_back(phrases, j - 1, at, nouns, past_objects=True)
+    else:
+        doers = _verb_subject(phrases, j - 1, at, nouns)
+    return [
+        d
+        for d in doers
+        if (known := nouns[d].entry) is not None and known.kind in ANIMATE and support.size > known.size
+    ]
+
+
+def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it (or
+    above them, when it is a thing up in the air: a kite, a balloon)."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
+        return []
+    after_comma = (
+        k >= 1
+        and getattr(phrases[k], "low", "").endswith("ing")
+        and getattr(phrases[k - 1], "low", "") == ","
+    )
+    actor = _subjects(phrases, k + after_comma, at, nouns)  # "a table sits by the sofa, holding a vase"
+    if not after_comma and not participle(phrases, k) and _holding(phrases[k]):
+        actor = _verb_subject(phrases, k, at, nouns)  # "a shelf above the tub holds bottles": the shelf
+    known = nouns[actor[0]].entry if actor else None
+    if not actor or actor[0] == at[nxt.start]:
+        return []
+    if known is None or known.kind not in ANIMATE:
+        return _borne(phrases, k, at, nouns, actor[0])
+    flown = nouns[at[nxt.start]].entry
+    kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
+    held = _potted(phrases, at[nxt.start], at, nouns)  # "a girl holding a fern in a pot": the pot
+    return [Link(kind, held, (actor[0],))] if held != actor[0] else []  # "two boys fly a kite": above them
+
+
+def _holding(verb: Phrase) -> bool:
+    """Whether a verb says that its subject holds or contains things ('holds', 'contains')."""
+    low = getattr(verb, "low", "")
+    return is_class(low, WordClass.CONTAIN_VERB) or is_class(low, WordClass.ATTACH_VERB)
+
+
+def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'ravens circle the top of the tower', 'two gulls wheel the mast of a ship': an animal or a
+    flying thing circling a thing (a circle_verb of words.tsv) is above it; people circling a
+    maypole are not."""
+    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CIRCLE_VERB):
+        return []
+    whole = phrases[_whole(phrases, k + 1, at, nouns)]
+    if whole.start not in at or nouns[at[whole.start]].role not in _PLACED_ROLES:
+        return []
+    target = _resolve(nouns, at[whole.start])
+    actors = [a for a in _subjects(phrases, k, at, nouns) if a != target]
+    kinds = [nouns[a].entry.kind if nouns[a].entry else None for a in actors]
+    if not actors or any(kind in {None, ThingKind.PERSON} for kind in kinds):
+        return []
+    return [Link(RelationKind.ABOVE, a, (target,)) for a in actors]
+
+
+def _borne(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
+) -> list[Link]:
+    """'a low table holds a stack of books and a mug': what a support or container holds rests on
+    or in it; what it contains is in it; what a vehicle carries is aboard it."""
+    known = nouns[host].entry
+    verb = phrases[k]
+    if not isinstance(verb, Verb):
+        return []
+    if known is None:
+        return _unknown_holder(phrases, k, at, nouns, host)
+    contains = is_class(verb.low, WordClass.CONTAIN_VERB)
+    if not contains and not is_class(verb.low, WordClass.ATTACH_VERB):
+        return []
+    kind = (
+        RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
+    )
+    kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
+    if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
+        kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
+    if kind is None and known.kind is ThingKind.VEHICLE:
+        kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
+    held = [_potted(phrases, i, at, nouns) for i in _coordinated(phrases, k, at, nouns) if i != host]
+    return [Link(kind, i, (host,)) for i in held if i != host] if kind is not None else []
+
+
+def _potted(phrases: tuple[Phrase, ...], i: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """What a holder bears of a thing it holds: the thing, or the container it sits in ('a shelf
+    holds a fern in a clay pot': the pot rests on the shelf)."""
+    j = nouns[i].index
+    lead = phrases[j + 1] if j + 1 < len(phrases) else None
+    pot = phrases[j + 2] if j + 2 < len(phrases) else None
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(pot, NounPhrase):
+        return i
+    outer = _holder(nouns, at[pot.start]) if pot.start in at else None
+    known = nouns[outer].entry if outer is not None else None
+    return outer if outer is not None and known is not None and known.has(Flag.CONTAINER) else i
+
+
+def _unknown_holder(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
+) -> list[Link]:
+    """'a ramekin holding three eggs', 'a pegboard holds saws': an unlisted noun that holds or
+    contains things is a container for them (a name or a person word, 'Mira holds a cup', is not)."""
+    verb = phrases[k]
+    if may_name_someone(nouns[host].phrase.words[-1]) or not isinstance(verb, Verb):
+        return []
+    if not _holding(verb):
+        return []
+    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
+    return [Link(RelationKind.IN, i, (host,)) for i in held if nouns[i].entry.kind not in ANIMATE]
+
+
+def _together(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a boy and a girl sit side by side', 'a fox and a hare sleep back to back': each thing of the
+    subject is next to the one named before it (a group of one kind is laid out together anyway)."""
+    said = _subjects(phrases, k, at, nouns)
+    return [Link(RelationKind.NEXT_TO, b, (a,)) for a, b in zip(said, said[1:], strict=False)]
+
+
+def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a hammock strung between them where a man naps': the thing after 'where' is in the last
+    thing named before it."""
+    before = [
+        _resolve(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase)
+        and p.sentence == phrases[k].sentence
+        and p.start in at
+        and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    after = _next_things(phrases, k, at, nouns, limit=1)
+    before = [*before, *_modified(phrases, k, at, nouns)]
+    return (
+        [Link(RelationKind.IN, after[0], (before[-1],))]
+        if before and after and after[0] != before[-1]
+        else []
+    )
+
+
+def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The thing a place phrase right before ', where' describes ('a booth by the window, where a
+    couple sits': the booth, not the window); none when no such phrase."""
+    j = k - 2 if k >= 2 and getattr(phrases[k - 1], "low", "") == "," else k - 1
+    space, owner = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
+    if not isinstance(space, SpacePhrase) or space.spatial.relation in {None, "with"}:
+        return []
+    if not isinstance(phrases[j], NounPhrase) or not isinstance(owner, NounPhrase) or owner.start not in at:
+        return []
+    return [_resolve(nouns, at[owner.start])] if nouns[at[owner.start]].role in _PLACED_ROLES else []
+
+
+def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
+    thing of the 'with' list rests on the thing before 'with' ('with a cat curled on top' too)."""
+    end = k - 1 if k >= 2 and isinstance(phrases[k - 1], Verb) and participle(phrases, k - 1) else k
+    j = end - 1
+    while j >= 0 and (
+        isinstance(phrases[j], NounPhrase)
+        or isinstance(phrases[j], Mark)
+        and phrases[j].low in {",", "and", "of"}  # type: ignore[union-attr]
+    ):
+        j -= 1
+    space = phrases[j] if j >= 0 else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != end:
+        return Spatial()
+    head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
+    owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
+    listed = [
+        _resolve(nouns, at[p.start])
+        for p in phrases[j + 1 : end]
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    if len(owner) != 1:
+        return Spatial()
+    return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
+
+
+def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+    """The scene a lifeless thing stands on ('a castle that sits on a cliff', 'a hut atop a hill'):
+    the ground of that thing, not the whole picture's setting."""
+    space = phrases[k]
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "on" or space.end - space.start > 1:
+        return None  # "on", "atop" (not "in the middle of")
+    if not isinstance(nxt, NounPhrase):
+        return None
+    if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or opens_sentence(phrases, k):
+        return None
+    subjects = _subjects(phrases, k, at, nouns)
+    lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in ANIMATE for i in subjects)  # type: ignore[union-attr]
+    return at[nxt.start] if subjects and lifeless else None
+
+
+def _on_wall(
+    phrases: tuple[Phrase, ...], k: int, scene: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The lifeless things said to hang on a wall of the scene ('a copper pot hangs on the white
+    wall', 'a clock is mounted on the wall'): drawn high in the picture. `scene` is what the phrase
+    at k says they stand on (_support)."""
+    if not is_class(nouns[scene].head, WordClass.WALL_SURFACE):
+        return []
+    return [_resolve(nouns, i) for i in _subjects(phrases, k, at, nouns)]
