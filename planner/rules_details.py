@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_roles import Noun, Role
+from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class, participle
 

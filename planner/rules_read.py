@@ -18,7 +18,8 @@ from planner.reading import Place, PromptReading, Relation, Size, Thing
 from planner.rules_details import Description, describe, text_of
 from planner.rules_phrases import Mark, Phrase, SpacePhrase, phrases
 from planner.rules_relations import relate
-from planner.rules_roles import Noun, Role, roles
+from planner.rules_role_nouns import Noun, Role
+from planner.rules_roles import roles
 from planner.rules_tokens import Tag, Token, tokenize
 from planner.rules_vocab import (
     Flag,

@@ -19,7 +19,7 @@ from planner.rules_clauses import (
     with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
-from planner.rules_roles import Noun, Role
+from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,

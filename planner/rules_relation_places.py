@@ -33,7 +33,7 @@ from planner.rules_relation_ends import (
     _subjects,
     _whole,
 )
-from planner.rules_roles import Noun, Role
+from planner.rules_role_nouns import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (

@@ -26,7 +26,7 @@ from planner.rules_relation_ends import (
     _walk_back,
     _whole,
 )
-from planner.rules_roles import Noun, Role
+from planner.rules_role_nouns import Noun, Role
 from planner.rules_vocab import (
     ANIMATE,
     Entry,

@@ -67,7 +67,7 @@ from planner.rules_relation_verbs import (
     _together,
     _where,
 )
-from planner.rules_roles import Noun, Role
+from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,

@@ -1,0 +1,647 @@
+"""Attachments for planner.rules_roles: whether a noun is worn, held, a part of or used by an
+earlier thing ('a man in a hat', 'a girl holding a kite', 'the cat's tail', 'a knight with his
+sword'), and which noun owns it.
+"""
+
+from __future__ import annotations
+
+from planner.reading import Size
+from planner.rules_clauses import fill_host, is_governed, subject_phrase
+from planner.rules_clauses import participle as clause_participle
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
+from planner.rules_role_nouns import (
+    _DEFINITE,
+    _GENDERED,
+    _POSSESSIVE,
+    Noun,
+    Role,
+    _absolute,
+    _after,
+    _before,
+    _low,
+    _owner,
+    _person,
+    _resolve,
+)
+from planner.rules_tokens import Tag
+from planner.rules_vocab import (
+    ANIMATE,
+    Entry,
+    Flag,
+    ThingKind,
+    WordClass,
+    entry,
+    is_class,
+    may_name_someone,
+    participle,
+    value_of,
+)
+
+_USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
+
+
+_USING_WORDS = frozenset("from off into".split())
+
+
+_BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on
+
+
+def _placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """An absolute place right after the phrase ('a village on the right'), or opening its sentence."""
+    if _absolute(_after(phrases, k)):
+        return True
+    back = 2 if _low(_before(phrases, k)) == "," else 1
+    opening = _before(phrases, k, back + 1)
+    return _absolute(_before(phrases, k, back)) and (
+        opening is None or isinstance(opening, Mark) and opening.tag is Tag.END
+    )
+
+
+def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase before k, skipping a particle ('holding up a sword')."""
+    before = _before(phrases, k)
+    if isinstance(before, Mark) and is_class(before.low, WordClass.PARTICLE):
+        return _before(phrases, k, 2)
+    return before
+
+
+def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'a hat and a sweater', 'curly hair and glasses': the owner of the item listed just before."""
+    by_index = {n.index: n for n in nouns}
+    j = k
+    while True:  # back over unlisted items ("..., sliced pork and green onions")
+        i = j - 1
+        if i >= 1 and isinstance(phrases[i], Verb) and phrases[i].low.endswith("ed"):  # type: ignore[union-attr]
+            i -= 1
+        previous = _before_body_place(phrases, by_index.get(i - 1), by_index)
+        if i < 1 or _low(phrases[i]) not in {"and", ","} or previous is None:
+            return None
+        if previous.role is not Role.NONE:
+            break
+        wearer = _wearer_of_unlisted(phrases, previous.index, nouns)
+        if wearer is not None:
+            return wearer  # "a waitress with a blonde beehive and a pink uniform"
+        j = i - 1
+    tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
+    if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
+        return None
+    owner = nouns[previous.ref].entry
+    contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
+    held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
+    held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
+    holder = owner is not None and (owner.kind in ANIMATE or held and not contents)
+    return previous.ref if holder else None
+
+
+def _before_body_place(
+    phrases: tuple[Phrase, ...], noun: Noun | None, by_index: dict[int, Noun]
+) -> Noun | None:
+    """The item placed on its owner's body part ('flour on her cheeks'), for a noun that is that
+    unlisted body part, so a list goes on past it ('with flour on her cheeks and an apron')."""
+    if noun is None or noun.role is not Role.NONE or noun.phrase.determiner not in _POSSESSIVE:
+        return noun
+    if not is_class(noun.head, WordClass.PART) or not isinstance(_before(phrases, noun.index), SpacePhrase):
+        return noun
+    item = by_index.get(noun.index - 2)
+    return item if item is not None and item.role is Role.NONE else noun
+
+
+def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) -> int | None:
+    """The person or animal right before 'with/in <an unlisted item>' (phrase i), who has it."""
+    lead = _before(phrases, i)
+    if not isinstance(lead, SpacePhrase) or lead.spatial.relation not in {"with", "inside"}:
+        return None
+    for n, noun in enumerate(nouns):
+        if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
+            return n if noun.entry.kind in ANIMATE else None
+    return None
+
+
+def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
+    """'a cat curls up at her feet, a guitar leans on the wall': the item after its owner's verb
+    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits')."""
+
+    def acts(p: Phrase | None) -> bool:
+        return isinstance(p, Verb) and p.low.endswith("s")
+
+    named = bool(phrases[k].determiner)  # type: ignore[union-attr]
+    return named and acts(_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
+
+
+def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The owner of a worn, held, contained or depicted thing, if it is one."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _lead(phrases, k)
+    sentence = p.sentence
+    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY
+    if not carried and known.size > Size.SMALL:
+        return None
+    if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
+        return _wearer_or_holder(phrases, k, before, known, nouns)
+    if known.kind in ANIMATE:
+        return None
+    if _in_hand(phrases, k):
+        return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
+    worn_on = _on_own_body(phrases, k)
+    if worn_on and carried:
+        return _possessor(nouns, sentence, worn_on)  # "the woman, a shawl around her shoulders,"
+    relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    end = list_end(phrases, k)
+    end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
+    if relation == "with" and on_its_owner(phrases, end):
+        return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and _set_beside(phrases, k):
+        return None  # "a hiker with a backpack at his feet": set down beside its owner
+    if relation == "with" and _fitted_on(phrases, k, known, nouns):
+        return len(nouns) - 1  # "sells tofu from a cart with a striped umbrella": the cart's
+    if relation == "with" and _laden(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
+    if _served_on(phrases, k, known, nouns):
+        return None  # "a table set with a teapot and cups": each rests on the table
+    if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a girl on roller skates": worn, not a support
+    if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
+        return _in_or_with_owner(phrases, k, relation, known, nouns)
+    if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
+        return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
+    if (
+        _low(before) == "of"
+        and nouns
+        and nouns[-1].index == k - 2
+        and nouns[-1].is_thing
+        and _holds(nouns[-1])
+    ):
+        return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
+    listed = _listed_with(phrases, k, nouns)
+    if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
+        return listed
+    described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
+    if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
+        return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
+    wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
+    if wielded and not p.determiner and not p.plural:
+        return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
+    return _in_use(phrases, k, known, nouns)
+
+
+def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:
+    """Whom a tag describes: the last person or animal tagged, but in 'horse behind knight, red
+    saddle' the tag's subject (the horse), not the thing its place is said against."""
+    owner = _owner(nouns, sentence, animate=True)
+    named = [i for i, n in enumerate(nouns) if n.role in {Role.THING, Role.REPEAT}]
+    last = nouns[named[-1]] if named else None
+    if last is None or owner != _resolve(nouns, named[-1]) or last.index < 2:
+        return owner
+    lead, subject = phrases[last.index - 1], phrases[last.index - 2]
+    if isinstance(lead, SpacePhrase) and isinstance(subject, NounPhrase):
+        for i, noun in enumerate(nouns):
+            if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
+                target = _resolve(nouns, i)
+                known = nouns[target].entry
+                return target if known is not None and known.kind in ANIMATE else owner
+    return owner
+
+
+def _wearer_or_holder(
+    phrases: tuple[Phrase, ...], k: int, verb: Verb, known: Entry, nouns: list[Noun]
+) -> int | None:
+    """Who wears or holds the thing at k, named after a verb like 'wearing' or 'holds': a figure
+    right before ('a snowman wearing a scarf'), 'she' / 'he', or the holder (_holder); nobody for a
+    person ('a father holding his toddler': someone held is still someone, in view)."""
+    if known.kind is ThingKind.PERSON:
+        return None
+    worn = known.has(Flag.WEARABLE) and verb.low.startswith("wear")
+    figure = _figure_before(phrases, verb.start, nouns, worn)
+    subject = _low(_before(phrases, k, 2 + (verb is not _before(phrases, k))))
+    if figure is None and subject in _GENDERED:
+        return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
+    return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _in_or_with_owner(
+    phrases: tuple[Phrase, ...], k: int, relation: str, known: Entry, nouns: list[Noun]
+) -> int | None:
+    """The owner of a thing worn 'in' or carried 'with': the one 'she' / 'he' names ('the bride and
+    groom, she in a gown'), a figure right before ('a rag doll in a gingham dress'), else the
+    latest person or animal ('in a red coat', 'with a cane'), else for a small thing with 'with'
+    the latest thing ('a bowl of ramen with a soft boiled egg')."""
+    sentence = phrases[k].sentence
+    pronoun = _clause_pronoun(phrases, k)
+    if pronoun in _GENDERED:
+        return _possessor(nouns, sentence, pronoun)
+    if relation == "inside" and _wearer_before(nouns, k):
+        return len(nouns) - 1
+    owner = _owner(nouns, sentence, animate=True, earlier=False)
+    if owner is None and relation == "with" and known.size <= Size.SMALL:
+        owner = _owner(nouns, sentence, earlier=False)
+    return owner
+
+
+def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the bare noun at k is held by its owner's part, both with no article ('sword in
+    hand', 'pipe in mouth', 'cap in hands'): an aside about the one named before."""
+    p, space = phrases[k], _after(phrases, k)
+    part = phrases[k + 2] if k + 2 < len(phrases) else None
+    if not isinstance(p, NounPhrase) or p.determiner or p.count or not isinstance(space, SpacePhrase):
+        return False
+    owners = value_of(part.head, WordClass.PART) if isinstance(part, NounPhrase) else None
+    bare_part = isinstance(part, NounPhrase) and not part.determiner and "person" in (owners or "")
+    return space.lead in {"in", "between"} and bare_part
+
+
+def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
+    shawl around her shoulders,', 'a sword at his hip.'): after a comma and closing its clause, so
+    it is that one's."""
+    space = _after(phrases, k)
+    part = phrases[k + 2] if k + 2 < len(phrases) else None
+    if (
+        not isinstance(space, SpacePhrase)
+        or not isinstance(part, NounPhrase)
+        or _low(_before(phrases, k)) != ","
+    ):
+        return ""
+    closed = k + 3 >= len(phrases) or _low(_after(phrases, k + 2)) in {",", ".", ";", "!"}
+    body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
+    return part.determiner if closed and body else ""
+
+
+def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a boy on stilts', 'a girl on roller skates': a worn pair right after someone and 'on' is on
+    their feet, not under them."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    owner = nouns[-1] if nouns else None
+    return (
+        known.has(Flag.WEARABLE)
+        and known.has(Flag.PAIR)
+        and p.plural
+        and p.determiner not in _DEFINITE
+        and owner is not None
+        and owner.index == k - 2
+        and _person(owner)
+    )
+
+
+def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The word opening the clause of 'in/with <item>' (phrase k), back over 'is' and describing
+    words: 'she in a gown', 'he is barefoot in chinos'."""
+    back = 2
+    while back < 5:
+        word = _before(phrases, k, back)
+        if not isinstance(word, Mark) or word.tag not in {Tag.BE, Tag.ADJ, Tag.ADV}:
+            break
+        back += 1
+    return _low(_before(phrases, k, back))
+
+
+def _wearer_before(nouns: list[Noun], k: int) -> bool:
+    """Whether the noun right before 'in <a garment>' (phrase k) can wear it: someone, an
+    animal or a figure-like object (a doll, a teddy bear), not a counter or a box."""
+    last = nouns[-1] if nouns else None
+    if last is None or not last.is_thing or last.index != k - 2 or last.entry is None:
+        return False
+    known = last.entry
+    holder = known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER) or known.has(Flag.WALL)
+    return known.kind in {ThingKind.PERSON, ThingKind.ANIMAL, ThingKind.OBJECT} and not holder
+
+
+def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a 'with' thing is placed beside its owner right after ('with a crate at his
+    feet', 'with a dog beside her'): a thing of its own, not held; but a thing worn 'around
+    her neck' is worn."""
+    place = _after(phrases, k)
+    if not isinstance(place, SpacePhrase) or place.spatial.relation not in {
+        "adjacent",
+        "left_of",
+        "right_of",
+    }:
+        return False
+    p, body = phrases[k], _after(phrases, k + 1)
+    known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
+    worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
+    return not (worn and body.determiner in _POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
+
+
+def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
+    """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
+    when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
+    knight's banner, not his horse's), else the latest person or animal. The latest person of
+    this sentence comes first, unless words.tsv gives them the other sex."""
+    gender = _GENDERED.get(determiner)
+    if gender is not None:
+        things = (
+            _resolve(nouns, i)
+            for i in range(len(nouns) - 1, -1, -1)
+            if nouns[i].role in {Role.THING, Role.REPEAT}
+        )
+        people = [t for t in things if _person(nouns[t])]
+        other = WordClass.MALE if gender is WordClass.FEMALE else WordClass.FEMALE
+        near = [t for t in people if nouns[t].phrase.sentence == sentence]
+        if near and not is_class(nouns[near[0]].head, other):
+            return near[0]  # "the ring bearer sits on a bench, tugging at his bow tie"
+        told = [t for t in people if is_class(nouns[t].head, gender)]
+        if told or people:
+            return (told or people)[0]
+    return _owner(nouns, sentence, animate=True)
+
+
+def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears the thing at k, named after a verb ('holding', 'wearing'): the subject
+    right before a finite verb ('a bard plays a lute'; nobody's when a lifeless thing holds it:
+    'a case holds coins'); after a comma, the one the clause before is about ('a
+    pixie hovers by the smith's ear, holding a cup', 'a girl stands on the deck of a ship, holding
+    a map': the pixie, the girl); else the latest person or animal of the sentence."""
+    verb = k - 1 if isinstance(_before(phrases, k), Verb) else k - 2
+    low = _low(phrases[verb])
+    finite = not (low.endswith(("ing", "ed")) or participle(low) or _low(_before(phrases, verb)) == ",")
+    named = finite and isinstance(_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)
+    said = len(nouns) - 1 if named and nouns and nouns[-1].index == verb - 1 else None
+    if said is not None and nouns[said].is_thing and not _may_act(nouns[said]):
+        return None  # "a glass case holds a collection of coins": its own, or things of their own
+    subject = _acting(phrases, verb - 1, nouns) if named else None
+    if subject is None:
+        subject = _clause_subject(phrases, verb, nouns)
+    return subject if subject is not None else _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+
+
+def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
+    """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
+    own comes between ('his daughter, wearing pajamas, sits' is about the daughter)."""
+    if _low(_before(phrases, verb)) != ",":
+        return None
+    for j in range(verb - 2, -1, -1):
+        p = phrases[j]
+        if (
+            isinstance(p, Mark)
+            and p.tag is Tag.END
+            or isinstance(p, NounPhrase)
+            and not _governed(phrases, j)
+        ):
+            return None
+        if isinstance(p, Verb):
+            return _acting(phrases, subject_phrase(phrases, j), nouns)
+    return None
+
+
+def _acting(phrases: tuple[Phrase, ...], start: int | None, nouns: list[Noun]) -> int | None:
+    """The person or animal (or an unlisted thing) the noun phrase at `start` names, as a verb's
+    subject; its owner when it is what someone wears ('1girl, red coat, standing ...')."""
+    said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+    if said is None:
+        return None
+    noun = nouns[said]
+    if noun.role in {Role.ATTACHED, Role.PART} and noun.ref is not None:
+        said = noun.ref
+    said = _resolve(nouns, said)
+    known = nouns[said].entry
+    return said if nouns[said].is_thing and (known is None or known.kind in ANIMATE) else None
+
+
+def _absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The owner of an unlisted 'its' / 'his' / 'her' noun opening an aside after a comma with a
+    participle ('a pen lies across a notebook, its gold nib catching the light'): the subject of
+    the clause before the comma (the pen), not the thing last named."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    nxt = _after(phrases, k)
+    aside = _low(_before(phrases, k)) == "," and isinstance(nxt, Verb) and nxt.low.endswith(("ing", "ed"))
+    if p.determiner not in _POSSESSIVE or not aside:
+        return None
+    for j in range(k - 2, -1, -1):
+        if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
+            return None
+        if isinstance(phrases[j], Verb):
+            start = j - 1 if clause_participle(phrases, j) else subject_phrase(phrases, j)  # "a pen lying"
+            said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+            return (
+                _resolve(nouns, said)
+                if said is not None and nouns[said].role in {Role.THING, Role.REPEAT}
+                else None
+            )
+    return None
+
+
+def _unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears an unlisted thing named right after 'holding' / 'wearing' or bare before
+    'in hand': a person or animal of the sentence (see _holder)."""
+    lead = _lead(phrases, k)
+    if isinstance(lead, Verb) and is_class(lead.low, WordClass.ATTACH_VERB) and not participle(lead.low):
+        holder = _holder(phrases, k, nouns)
+    elif _in_hand(phrases, k):
+        holder = _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+    else:
+        return None
+    return holder
+
+
+def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether the thing at k, after 'with', is fitted on the vehicle or stall right before it ('a
+    cart with a striped umbrella', 'a stall with a parasol'): no smaller thing a hand holds."""
+    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    fitted = host is not None and host.entry is not None and host.entry.kind in _BEARERS
+    return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
+
+
+def _may_act(noun: Noun) -> bool:
+    """Whether a thing can hold or wear something: a person or an animal, or an unlisted word
+    that may name someone (rules_vocab.may_name_someone)."""
+    if noun.entry is None:
+        return may_name_someone(noun.phrase.words[-1])
+    return noun.entry.kind in ANIMATE
+
+
+def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a preposition or a verb, or the part of one
+    ('near the smith's ear')."""
+    owned = _low(_before(phrases, j)) == "'s" and j >= 2
+    return is_governed(phrases, j) or owned and is_governed(phrases, j - 2)
+
+
+def _figure_before(
+    phrases: tuple[Phrase, ...], start: int, nouns: list[Noun], worn: bool = False
+) -> int | None:
+    """A figure-like thing (a tall object: a snowman, a statue, a mannequin) right before a
+    'wearing'/'holding' verb: it wears or holds the thing itself; any thing but a setting right
+    before 'wearing' wears what is worn ('a crescent moon wearing a nightcap')."""
+    last = nouns[-1] if nouns else None
+    if last is None or not last.is_thing or last.phrase.end != start or last.entry is None:
+        return None
+    figure = last.entry.kind is ThingKind.OBJECT and last.entry.has(Flag.TALL)
+    figure = figure or worn and last.entry.kind is not ThingKind.SCENE
+    return len(nouns) - 1 if figure else None
+
+
+def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a cart piled with loaves', 'a cake topped with cherries': food or tiny things a thing is
+    laden with, right after it ('<thing> <participle> with <load>')."""
+    verb = _before(phrases, k, 2)
+    small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
+    if not small or not isinstance(verb, Verb) or not participle(verb.low) or not nouns:
+        return False
+    owner = nouns[-1]
+    return owner.is_thing and owner.index == k - 3 and (owner.entry is None or owner.entry.size > known.size)
+
+
+def _served_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether phrase k is an item, bigger than a crumb, of a 'set with' / 'laden with' list of a
+    support ('a table set with a teapot and cups'): a thing of its own on the support."""
+    host = fill_host(phrases, k)
+    owner = next((n for n in nouns if n.index == host), None) if host is not None else None
+    support = owner is not None and owner.entry is not None and owner.entry.has(Flag.SUPPORT)
+    return support and known.size > Size.TINY and known.kind is not ThingKind.FOOD
+
+
+def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The person using a hand-held thing named after their action: 'pours a liquid from a flask',
+    'screams into a microphone', 'the ball in his hand', 'a satchel on her shoulder' (one held over someone, 'under an
+    umbrella', keeps its own region)."""
+    p = phrases[k]
+    before, after = _lead(phrases, k), _after(phrases, k)
+    hand = (
+        _after(phrases, k + 1)
+        if isinstance(after, SpacePhrase) and after.spatial.relation in {"inside", "on"}
+        else None
+    )
+    if (
+        isinstance(hand, NounPhrase)
+        and hand.determiner in _POSSESSIVE
+        and is_class(hand.head, WordClass.PART)
+        and (known.has(Flag.HOLDABLE) or known.size <= Size.SMALL)
+    ):
+        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
+    body = _on_body(phrases, k)
+    if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size <= Size.SMALL):
+        return _possessor(
+            nouns, p.sentence, body
+        )  # "a pipe dangling from his lips", "a lamp swinging from his hand"
+    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
+        return None
+    relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
+    if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
+        return None
+    posture = _before(phrases, k, 2)
+    if relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB):
+        return None  # "a boy sitting on a crate": a support under him, not a thing in use
+    owner = _owner(nouns, p.sentence, earlier=False)
+    if owner is not None and _person(nouns[owner]):
+        return owner
+    owner = _owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
+    acting = owner is not None and any(
+        isinstance(q, Verb) and q.low.endswith("ing") and _low(_before(phrases, j)) == ","
+        for j, q in enumerate(phrases[:k])
+        if j > nouns[owner].index
+    )
+    return owner if acting and owner is not None and _person(nouns[owner]) else None
+
+
+def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:
+    """The possessive ('his', 'her') when phrase k is a thing described as on its owner's body
+    by a participle: 'a cigarette glowing between his fingers', 'a sword slung at her hip'
+    ('a bag resting at her feet', set down, is not)."""
+    verb = _after(phrases, k)
+    if isinstance(verb, Verb) and is_class(verb.low, WordClass.PLACING_VERB):
+        return ""
+    described = isinstance(verb, Verb) or isinstance(verb, Mark) and verb.tag in {Tag.ADJ, Tag.ADV}
+    place = _after(phrases, k + 1) if described else None
+    part = _after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
+    if (
+        isinstance(part, NounPhrase)
+        and part.determiner in _POSSESSIVE
+        and is_class(part.head, WordClass.PART)
+    ):
+        return part.determiner
+    return ""
+
+
+def _holds(owner: Noun) -> bool:
+    """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y."""
+    known = owner.entry
+    flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
+    return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
+
+
+def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Whose part 'the roof' / 'her feet' is: the latest thing of a kind that has it (words.tsv
+    gives the kinds), and never the subject of the relation it ends ('a gull perches on the roof')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    candidates = nouns
+    lead = _lead(phrases, k)
+    kind_of = entry(p.words[-2]) if len(p.words) >= 2 and not p.determiner else None
+    placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
+    if placed and kind_of is not None and kind_of.kind in ANIMATE:
+        return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
+    if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
+        subject = _owner(nouns, p.sentence)
+        candidates = nouns[:subject] if subject is not None else nouns
+    if p.determiner in _POSSESSIVE and p.head not in {"roof", "chimney"}:
+        owner = _owner(candidates, p.sentence, animate=True)  # "in her hand": someone's, not the counter's
+        if owner is not None:
+            return owner
+    kinds = (value_of(p.head, WordClass.PART) or "").split(",")
+    fitting = [
+        i
+        for i, n in enumerate(candidates)
+        if _named_again(phrases, n) and n.entry is not None and n.entry.kind.value in kinds
+    ]
+    host = _with_host(phrases, k, nouns)
+    if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
+        return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
+    return _resolve(nouns, fitting[-1]) if fitting else _owner(candidates, p.sentence)
+
+
+def _named_again(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
+    """Whether a noun is a thing named here, or named again as a bare tag ("1girl, ..., girl with
+    red hair"; not "to the right of the leader, long hair")."""
+    again = noun.role is Role.REPEAT and not isinstance(_before(phrases, noun.index), SpacePhrase)
+    return noun.role is Role.THING or again
+
+
+def _with_host(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing named right before 'with' and the noun phrase at k ('a windmill with sails')."""
+    lead = _before(phrases, k)
+    if not (isinstance(lead, SpacePhrase) and lead.lead == "with") or not nouns:
+        return None
+    last = nouns[-1]
+    return (
+        _resolve(nouns, len(nouns) - 1)
+        if last.index == k - 2 and last.role in {Role.THING, Role.REPEAT}
+        else None
+    )
+
+
+def _listed_part_owner(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """The owner of a listed thing that is also a part of things of some kinds (words.tsv: a
+    steeple of a building), when the prompt gives it one ('a chapel with a steeple', 'its
+    spire'): the latest thing of that kind. Named alone ('a spire rises'), it stays a thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    kinds = (value_of(p.head, WordClass.PART) or "").split(",")
+    lead = _lead(phrases, k)
+    given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in _POSSESSIVE
+    if known is None or kinds == [""]:
+        return None
+    next_to = bool(nouns) and nouns[-1].index == k - 2
+    under = isinstance(lead, SpacePhrase) and lead.lead in {"under", "in"} and next_to  # "in a gilt frame"
+    aside = _low(_before(phrases, k)) == "," and not p.determiner and next_to  # "a sign, gold letters"
+    if (
+        (under or aside)
+        and nouns[-1].is_thing
+        and nouns[-1].entry is not None
+        and nouns[-1].entry.kind.value in kinds
+    ):
+        return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
+    if not given:
+        return None
+    nearest = p.determiner not in _POSSESSIVE  # "a lot with two cars": in this sentence, or nobody's
+    for i in range(len(nouns) - 1, -1, -1):
+        owner = nouns[i].entry
+        if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
+            return _resolve(nouns, i)
+        if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
+            return None
+    return None

@@ -1,0 +1,404 @@
+"""Roles for the words that are the picture rather than a thing in it, for planner.rules_roles: its
+frame and medium ('a photo of', 'an oil painting'), its style and source ('in the style of',
+'from a film'), its light and time, a negated thing, idioms, and proper names of places.
+"""
+
+from __future__ import annotations
+
+from planner.reading import Size
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_role_nouns import Noun, Role, _absolute, _after, _before, _low, _things_so_far
+from planner.rules_tokens import Tag
+from planner.rules_vocab import (
+    Entry,
+    Flag,
+    ThingKind,
+    WordClass,
+    classes_of,
+    entry,
+    is_class,
+    parts_of_speech,
+)
+
+_FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
+
+
+def _negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner == "no":
+        return True
+    before = _before(phrases, k)
+    if isinstance(before, Mark) and before.tag is Tag.NEG:
+        return True
+    if _low(before) in {"or", "nor"} and nouns and nouns[-1].role is Role.NEGATED:
+        return nouns[-1].index == k - 2
+    if isinstance(before, SpacePhrase) and isinstance(_before(phrases, k, 2), Mark):
+        return _before(phrases, k, 2).tag is Tag.NEG and before.spatial.relation is None  # type: ignore[union-attr]
+    return False
+
+
+def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """The picture itself: 'an oil painting of', 'the image shows', 'watercolor painting', '4k'."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    head_classes = classes_of(p.head)
+    many = (p.count or 1) > 1
+    if WordClass.STYLE_NOUN in head_classes and _style_word_thing(phrases, k):
+        return False  # "an eyeshadow palette", but "a muted palette"
+    if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
+        return not many
+    if entry(p.compound) is None and WordClass.STYLE in head_classes:
+        return True  # "soft watercolour", "masterpiece"
+    before = _before(phrases, k)
+    if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
+        return True  # "an illustration in soft colored pencil": what the picture is drawn in
+    if (
+        WordClass.IMAGE_NOUN in head_classes
+        and isinstance(before, SpacePhrase)
+        and before.spatial.needs_object
+        and (before.spatial.horizontal or before.spatial.vertical)
+    ):
+        return True  # "in the centre of the picture"
+    if _the_picture(phrases, k) or _medium_on(phrases, k):
+        return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
+    if WordClass.FRAME_NOUN not in head_classes or many:
+        return False
+    nxt = _after(phrases, k)
+    first = not _things_so_far(nouns)
+    listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
+    if first and _set_in(phrases, k):
+        return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
+    joint = _low(nxt) or (nxt.lead if isinstance(nxt, SpacePhrase) else "")  # "of", "with"
+    if first and joint in {"of", "for", "with"} and _hangs(phrases, k):
+        return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
+    styled = _styled(_after(phrases, k + 1))
+    if joint == "with" and styled:
+        joint = ""  # "a poster with bold shapes": how the poster looks, not what it shows
+    styled = styled and joint == "in"  # "a painting in the Dutch style"
+    if first and (
+        joint in _FRAMING_NEXT or styled or isinstance(nxt, Verb) and is_class(nxt.low, WordClass.DEPICT_VERB)
+    ):
+        return True
+    if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
+        return True  # "an oil painting", "a pencil sketch"
+    tagged = not p.determiner and (k == 0 or _low(_before(phrases, k)) == ",") and _low(nxt) == ","
+    if first and tagged:
+        return True  # "anime key visual, film poster, ...", "Formal pet portrait, ...": the picture
+    if first and k == 0 and not p.determiner and isinstance(nxt, Mark) and nxt.tag is Tag.END:
+        return True  # "Moody noir photograph. A detective ...": a title line naming the picture
+    if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
+        return True  # "..., black and white photograph", "grainy photograph"
+    if WordClass.IMAGE_NOUN in head_classes and not listed and entry(p.compound) is None:
+        return True  # "the image", "this scene"
+    if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
+        return True  # "The image depicts ..."
+    return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'oil on canvas', 'ink on paper': a bare material after a medium and 'on' is what the
+    picture is made on, not a thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    on = isinstance(before, SpacePhrase) and before.lead == "on"
+    medium = _before(phrases, k, 2)
+    return (
+        on
+        and not p.determiner
+        and is_class(p.head, WordClass.MATERIAL)
+        and isinstance(medium, Mark)
+        and is_class(medium.low, WordClass.MEDIUM)
+    )
+
+
+def _styled(phrase: Phrase | None) -> bool:
+    """Whether a noun phrase names a style or manner ('the Dutch golden age style', 'soft pastels')."""
+    return isinstance(phrase, NounPhrase) and any(
+        is_class(word, c)
+        for word in (phrase.head, phrase.lows[-1])
+        for c in (WordClass.STYLE_NOUN, WordClass.STYLE, WordClass.MEDIUM)
+    )
+
+
+def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """What the picture is part of or made for, right after it: 'page twelve of a picture book',
+    'an illustration for a bedtime storybook', 'a storybook page for young readers'."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not nouns or nouns[-1].role is not Role.FRAME or k - nouns[-1].index > 3:
+        return False
+    between = phrases[nouns[-1].index + 1 : k]
+    if not between or not all(isinstance(q, Mark | SpacePhrase) for q in between):
+        return False
+    lead = between[-1].lead if isinstance(between[-1], SpacePhrase) else _low(between[-1])
+    if lead in {"of", "for", "from", "in"} and is_class(p.head, WordClass.PUBLICATION):
+        return True  # the book, magazine or album the picture is in
+    known = entry(p.compound) or entry(p.head)
+    audience = known is not None and known.kind is ThingKind.PERSON and p.plural and not p.determiner
+    return lead == "for" and audience  # "for little readers", "for kids"
+
+
+def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a style word that is also a listed thing ('palette') names the thing: counted,
+    made of something, of a kind ('an eyeshadow palette'), or placed or acting with no word for a
+    look ('a palette rests on the stool', not 'a limited palette showing a fox')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if entry(p.head) is None:
+        return False
+    if (p.count or 1) > 1 or any(is_class(w, WordClass.MATERIAL) or _kind_word(w) for w in p.modifiers):
+        return True
+    return bool(p.determiner) and not p.modifiers and _acts_or_placed(phrases, k)
+
+
+def _kind_word(word: str) -> bool:
+    """A noun naming a kind of thing ('eyeshadow', 'paint', 'makeup'), not a look ('autumn', 'neon')."""
+    if classes_of(word) - {WordClass.PART}:
+        return False
+    pos = parts_of_speech(word)
+    return entry(word) is not None or not pos or "NOUN" in pos and "ADJ" not in pos
+
+
+def _after_frame(nouns: list[Noun], k: int) -> bool:
+    """Whether the latest noun is the picture itself, one preposition before phrase k ('a painting
+    in ...', 'a still from ...', 'a poster for ...')."""
+    return bool(nouns) and nouns[-1].role is Role.FRAME and nouns[-1].index == k - 2
+
+
+def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether phrase k follows '<the picture> in': the medium the picture is made in."""
+    before = _before(phrases, k)
+    framed = _after_frame(nouns, k)
+    return framed and isinstance(before, SpacePhrase) and before.lead == "in"
+
+
+def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'<picture> in <a setting>' with no verb of its own after: the picture is set there."""
+    place = _after(phrases, k)
+    setting = _after(phrases, k + 1)
+    known = entry(setting.compound) or entry(setting.head) if isinstance(setting, NounPhrase) else None
+    return (
+        isinstance(place, SpacePhrase)
+        and place.spatial.relation == "inside"
+        and known is not None
+        and known.kind is ThingKind.SCENE
+        and not isinstance(_after(phrases, k + 2), Verb)
+    )
+
+
+def _looks(word: str) -> bool:
+    """A word for how a whole picture looks: a colour, a style word, or 'and' between them."""
+    return word == "and" or any(
+        is_class(word, c) for c in (WordClass.COLOUR, WordClass.STYLE, WordClass.SHADE, WordClass.MEDIUM)
+    )
+
+
+def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'<picture> of <X> hangs / sits / leans ...': the picture is a thing in the scene."""
+    depicted = _after(phrases, k + 1)
+    verb = _after(phrases, k + 2) if isinstance(depicted, NounPhrase) else None
+    return (
+        isinstance(verb, Verb)
+        and verb.low.endswith("s")
+        and is_class(phrases[k].head, WordClass.DEPICTING_OBJECT)  # type: ignore[union-attr]
+    )
+
+
+def _of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'depth of field', 'the style of Studio Ghibli': the rest of a style phrase."""
+    if _low(_before(phrases, k)) != "of" or not nouns or nouns[-1].index != k - 2:
+        return False
+    return nouns[-1].role is Role.FRAME and is_class(nouns[-1].phrase.head, WordClass.STYLE_NOUN)
+
+
+def _source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'a page from a picture book', 'a still from an old film': where the picture comes from is
+    the picture's frame too, not a thing in it."""
+    framed = _after_frame(nouns, k)
+    before = _before(phrases, k)
+    return framed and (_low(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from")
+
+
+def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'painted by Claude Monet', 'a knight by greg rutkowski': who made the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if _low(_before(phrases, k)) != "by":
+        return False
+    maker = _before(phrases, k, 2)
+    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
+        return True  # "painted by Claude Monet", "..., by a famous concept artist"
+    if isinstance(maker, NounPhrase) and not maker.determiner and is_class(maker.head, WordClass.FRAME_NOUN):
+        return not p.determiner  # "art by Beatrix Potter", "illustration by ..."
+    return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
+
+
+def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'the frame' (an image noun with 'the' and nothing else) after 'of' or 'in': the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not is_class(p.head, WordClass.IMAGE_NOUN) or p.determiner != "the" or p.modifiers:
+        return False
+    before = _before(phrases, k)
+    return _low(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
+
+
+def _light(p: NounPhrase, known: Entry | None) -> bool:
+    head_classes = classes_of(p.head)
+    sky = known is not None and known.has(Flag.SKY) and known.has(Flag.LIGHT) and not p.count
+    if sky and any(is_class(w, WordClass.TIME) for w in p.modifiers):
+        return True  # "harsh noon sun", "the afternoon sun": the light of that hour
+    if not head_classes & {WordClass.TIME, WordClass.LIGHT, WordClass.WEATHER}:
+        return False
+    if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):
+        return False  # "a traffic light", "two lamps"
+    return (
+        known is None
+        or known.kind is ThingKind.SCENE
+        or not p.count
+        or p.head in {"light", "star"}
+        and not p.count
+    )
+
+
+_LANDMARK_KINDS = frozenset({ThingKind.SCENE, ThingKind.BUILDING, ThingKind.NATURE})
+
+
+def _is_name(p: NounPhrase, phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a noun phrase is a proper name ('the Matterhorn', 'Mount Fuji', 'Big Ben'): every
+    word capitalised, the head unlisted (or a part: 'Diamond Head'), not the word opening a
+    sentence alone, and not an appositive naming the thing before ('the grandfather, Walter,')."""
+    if not all(w[:1].isupper() for w in p.words) or not p.head.isascii() or not p.head.isalpha():
+        return False
+    if entry(p.compound) is not None and not is_class(p.head, WordClass.PART):
+        return False
+    opening = len(p.words) == 1 and _opens_sentence(phrases, k) and bool(parts_of_speech(p.head))
+    if classes_of(p.head) - {WordClass.PART} or opening:
+        return False  # "Rain streaks the window", but "Pikachu waves"
+    before = _before(phrases, k)
+    inside = isinstance(before, SpacePhrase) and before.spatial.relation == "inside"
+    if inside or isinstance(before, Mark) and before.tag is Tag.PREP:
+        return False  # "sunset at Waikiki", "dinner in Lisbon": a place name is the setting
+    return not (_low(before) == "," and isinstance(_before(phrases, k, 2), NounPhrase))
+
+
+def _opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
+    before = _before(phrases, k)
+    opening = before is None or isinstance(before, Mark) and before.tag is Tag.END
+    return opening and not phrases[k].determiner  # type: ignore[union-attr]
+
+
+def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is the subject of a verb (past a parenthesis of adjectives: 'the
+    Matterhorn, crooked and snowy, fills'), placed, or the owner of a part ("Diamond Head's
+    silhouette")."""
+    nxt = _after(phrases, k)
+    if isinstance(nxt, SpacePhrase) and (nxt.spatial.relation not in {None, "with"} or _absolute(nxt)):
+        return True
+    if _low(nxt) == "'s":
+        owned = _after(phrases, k + 1)
+        return isinstance(owned, NounPhrase) and is_class(owned.head, WordClass.PART)
+    j = k + 1
+    while j < len(phrases):
+        q = phrases[j]
+        if isinstance(q, Mark) and q.tag in {Tag.ADJ, Tag.CONJ, Tag.COMMA, Tag.ADV}:
+            j += 1
+        elif _worn_aside(phrases, j):
+            j += 2  # "Father Christmas, in a red coat, kneels"
+        else:
+            break
+    after = phrases[j] if j < len(phrases) else None
+    if isinstance(after, SpacePhrase) and j > k + 1 and _low(phrases[j - 1]) != ",":
+        return bool(after.spatial.depth) or _absolute(after)  # "with Mount Fuji small in the distance"
+    return isinstance(after, Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
+
+
+def _worn_aside(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """', in a red coat,': a parenthesis saying what someone wears, between commas."""
+    lead, worn = phrases[j], _after(phrases, j)
+    if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
+        return False
+    known = entry(worn.compound) or entry(worn.head)
+    return _low(_before(phrases, j)) == "," and known is not None and known.has(Flag.WEARABLE)
+
+
+def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
+    """The entry a proper name the prompt treats as a thing stands for: a landmark (huge) after
+    'the' or with a landmark word ('Mount Fuji'), else someone (a person)."""
+    p = phrases[k]
+    if not isinstance(p, NounPhrase) or not _is_name(p, phrases, k) or not _acts_or_placed(phrases, k):
+        return None
+    landmark = (
+        p.determiner == "the"
+        or is_class(p.head, WordClass.PART)
+        or any(
+            (entry(w) is not None and entry(w).kind in _LANDMARK_KINDS)
+            for w in p.modifiers  # type: ignore[union-attr]
+        )
+    )
+    if landmark:
+        return Entry(p.compound, Size.HUGE, ThingKind.BUILDING, frozenset({Flag.TALL}))
+    return Entry(p.compound, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+
+
+def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'<picture> of/for X:' opening the prompt: X is the setting the listed things are in."""
+    framed = _after_frame(nouns, k)
+    return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
+
+
+def _shot_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """'a flat-lay of a lazy brunch on an oak table': a large surface under what the picture
+    shows, before any thing is named, is the setting the things are laid out on."""
+    before = _before(phrases, k)
+    on = isinstance(before, SpacePhrase) and before.spatial.relation == "on"
+    shown = bool(nouns) and nouns[-1].index == k - 2 and nouns[-1].role is Role.NONE  # the brunch
+    framed = any(n.role is Role.FRAME for n in nouns) and not _things_so_far(nouns)
+    return on and shown and framed and known.has(Flag.SUPPORT) and known.size >= Size.LARGE
+
+
+def _arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'arranged in a neat fan', 'sitting in a ring': after 'in', a word for a group's shape
+    (words.tsv 'arrangement') with no 'of' after it says how things are arranged, no thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    lead_in = isinstance(before, SpacePhrase) and before.lead == "in"
+    return (
+        lead_in
+        and is_class(p.head, WordClass.ARRANGEMENT)
+        and not p.plural
+        and _low(_after(phrases, k)) != "of"
+    )
+
+
+def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """'two sentries stand guard', 'a man sits sentry': a bare person word right after a verb of
+    posture says what they do, not someone else."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = _before(phrases, k)
+    bare = not (p.determiner or p.count or p.plural or p.modifiers)
+    posture = isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB)
+    return bare and posture and known is not None and known.kind is ThingKind.PERSON
+
+
+def _likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k is only a likeness ("shaped like a moon", "dressed as a
+    pirate"); "as" before a subject and its verb opens a clause ("as a boy sits down")."""
+    low = _low(_before(phrases, k))
+    clause = isinstance(_after(phrases, k), Verb) and not isinstance(_before(phrases, k, 2), Verb)
+    return low == "like" or (low == "as" and not clause)
+
+
+def _kind_of_event(p: NounPhrase) -> bool:
+    """Whether a word that names an event and a thing ('match') follows a noun naming the event's
+    kind ('a chess match', 'a boxing match'), not a word describing the thing ('a burnt match')."""
+    if len(p.words) < 2 or p.compound != p.head:
+        return False  # "a traffic light": a listed thing of its own
+    word = p.words[-2].lower()
+    pos = parts_of_speech(word)
+    kind = "NOUN" in pos or word.endswith("ing")  # "tennis", "boxing"
+    return kind and "ADJ" not in pos and not is_class(word, WordClass.MATERIAL)

@@ -1,0 +1,116 @@
+"""The records of pass 3 of the rules reader (Role, Noun) and the small look-ups every role pass
+shares: the words before and after a phrase, the nouns decided so far, a pronoun's referent, a
+noun's owner, whether a noun is a person and whether a place is absolute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_vocab import (
+    ANIMATE,
+    Entry,
+    ThingKind,
+    WordClass,
+)
+
+_DEFINITE = frozenset("the this that these those its their his her".split())
+
+
+_POSSESSIVE = frozenset("its their his her".split())
+
+
+_GENDERED = {
+    "she": WordClass.FEMALE,
+    "her": WordClass.FEMALE,
+    "he": WordClass.MALE,
+    "his": WordClass.MALE,
+}
+
+
+class Role(str, Enum):
+    """What a noun phrase is in the prompt."""
+
+    THING = "thing"  # a region of its own
+    SCENE = "scene"  # the setting: background prompt
+    FRAME = "frame"  # the picture itself, its medium or style ("an oil painting of", "4k")
+    LIGHT = "light"  # light, time of day, weather: background and every region's context
+    PART = "part"  # a part of its owner ("long silver hair", "the frog's skin")
+    ATTACHED = "attached"  # worn, held, contained or depicted: in its owner's prompt
+    PREDICATE = "predicate"  # "the car is orange": a word about its owner
+    REPEAT = "repeat"  # a later mention of an earlier thing ("the couch")
+    NEGATED = "negated"  # "without a hat", "no people"
+    MEASURE = "measure"  # "a few feet": language, not a count
+    NONE = "none"  # not a thing: stays in the base prompt only
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A noun phrase with its role; `ref` is the index (into the nouns) of its owner or referent."""
+
+    index: int  # position in the phrases
+    phrase: NounPhrase
+    role: Role
+    ref: int | None = None  # for a thing: the counted group it is one of ("one brown")
+    entry: Entry | None = None
+    head: str = ""  # the singular head; for "a purple one", the head of the thing it echoes
+    named: bool = False  # a proper name the prompt treats as a thing ("Mount Fuji")
+
+    @property
+    def is_thing(self) -> bool:
+        return self.role is Role.THING
+
+
+def _before(phrases: tuple[Phrase, ...], k: int, back: int = 1) -> Phrase | None:
+    return phrases[k - back] if k - back >= 0 else None
+
+
+def _after(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    return phrases[k + 1] if k + 1 < len(phrases) else None
+
+
+def _low(phrase: Phrase | None) -> str:
+    return phrase.low if isinstance(phrase, Mark | Verb) else ""
+
+
+def _things_so_far(nouns: list[Noun]) -> list[Noun]:
+    return [n for n in nouns if n.is_thing]
+
+
+def _resolve(nouns: list[Noun], i: int) -> int:
+    """The thing a noun stands for (a repeat's referent), by index into the nouns."""
+    while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
+        i = nouns[i].ref
+    return i
+
+
+def _owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True) -> int | None:
+    """The most recent thing (a person or animal when `animate`) in this sentence, else (when
+    `earlier`) in the sentences before."""
+    for same_sentence in (True, False) if earlier else (True,):
+        for i in range(len(nouns) - 1, -1, -1):
+            noun = nouns[i]
+            if noun.role not in {Role.THING, Role.REPEAT} or (
+                same_sentence and noun.phrase.sentence != sentence
+            ):
+                continue
+            target = _resolve(nouns, i)
+            known = nouns[target].entry
+            if not animate or (known is not None and known.kind in ANIMATE):
+                return target
+    return None
+
+
+def _absolute(phrase: Phrase | None) -> bool:
+    return (
+        isinstance(phrase, SpacePhrase)
+        and phrase.spatial.relation is None
+        and not phrase.order
+        and bool(phrase.spatial.horizontal or phrase.spatial.vertical)
+    )
+
+
+def _person(noun: Noun) -> bool:
+    return noun.entry is not None and noun.entry.kind is ThingKind.PERSON

@@ -1,0 +1,185 @@
+"""Repeats and references for planner.rules_roles: whether a noun names an earlier thing again ('a
+dog ... the dog', 'the animal', 'the tallest of them'), is a member of an earlier group, or
+ranks a group ('the first ... the second').
+"""
+
+from __future__ import annotations
+
+from planner.rules_phrases import NounPhrase, Phrase
+from planner.rules_role_nouns import (
+    _DEFINITE,
+    _POSSESSIVE,
+    Noun,
+    Role,
+    _before,
+    _low,
+    _person,
+    _resolve,
+    _things_so_far,
+)
+from planner.rules_vocab import (
+    ANIMATE,
+    Entry,
+    ThingKind,
+    WordClass,
+    is_class,
+)
+
+
+def _superlative(p: NounPhrase) -> bool:
+    return any(
+        w.endswith("est") and len(w) > 4 or w in {"first", "second", "third", "last"} for w in p.modifiers
+    )
+
+
+def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
+    """The counted group this phrase is one of: 'two horses, one brown and one white'; 'three
+    balloons. The largest balloon ..., a small blue balloon ...'."""
+    if (p.count or 1) > 1 or p.plural:
+        return None
+    for g, group in enumerate(nouns):
+        if (
+            group.role is not Role.THING
+            or group.ref is not None
+            or (group.phrase.count or 0) < 2
+            or group.head != head
+        ):
+            continue
+        members = sum(1 for n in nouns if n.ref == g and n.role is Role.THING)
+        told_apart = bool(set(p.modifiers) - set(group.phrase.modifiers))  # "a yellow duckling"
+        later = p.sentence > group.phrase.sentence or p.head == "one" or _superlative(p) or told_apart
+        if later and members < (group.phrase.count or 0):
+            return g
+    return None
+
+
+def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The thing 'the <noun>' names again; 'the nearest stool' after 'tall stools' (a group with
+    no count, drawn as one) is that group, but after 'a stool' a stool of its own."""
+    if p.determiner not in _DEFINITE or p.head == "one":
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
+            uncounted = noun.phrase.plural and noun.phrase.count is None and noun.role is Role.THING
+            return _resolve(nouns, i) if uncounted or not _superlative(p) else None
+    return None
+
+
+_GENERIC_PEOPLE = frozenset("man woman boy girl person lady gentleman guy figure".split())
+
+
+def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'Portrait of a lighthouse keeper... The old man, in a wool sweater, ...': 'the' and a
+    plain word for someone, when one person named by a role ('keeper') is all there is so far,
+    is that person again (unless the words tell a different sex)."""
+    if p.determiner != "the" or p.plural or p.head not in _GENERIC_PEOPLE or known is None:
+        return None
+    people = [i for i, n in enumerate(nouns) if n.is_thing and _person(n)]
+    if len(people) != 1:
+        return None
+    earlier = nouns[people[0]]
+    if (
+        earlier.head in _GENERIC_PEOPLE
+        or is_class(earlier.head, WordClass.COLLECTIVE)
+        or earlier.phrase.plural
+    ):
+        return None
+    sexes = {c for c in (WordClass.FEMALE, WordClass.MALE) if is_class(earlier.head, c)}
+    own = {c for c in (WordClass.FEMALE, WordClass.MALE) if is_class(p.head, c)}
+    return people[0] if not sexes or sexes == own else None
+
+
+def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'1girl, 1boy, night, girl with red hair, ...': in a tag list a bare tag naming the kind a
+    '1girl' tag counted is that one, described, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner or p.count is not None or p.plural or _low(_before(phrases, k)) != ",":
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        tag = noun.phrase
+        if noun.is_thing and tag.numeral and tag.count == 1 and tag.head == p.head and not tag.modifiers:
+            return i
+    return None
+
+
+def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """'white horse, horse behind knights', 'elf, deer next to elf': a bare word (no article, no
+    count) for a thing named earlier in the same sentence is that thing again, unless its words tell
+    it apart."""
+    if p.determiner or p.count is not None:
+        return None
+    if not p.plural and any(n.head == p.head and (n.phrase.count or 1) > 1 for n in nouns):
+        return None  # "2girls, girl with an umbrella, girl with a kite": one of several each time
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.is_thing and noun.phrase.sentence == p.sentence and noun.phrase.head == p.head:
+            if set(p.modifiers) - set(noun.phrase.modifiers):
+                return None  # "wooden chair, metal chair": told apart
+            counted = noun.phrase.plural or (noun.phrase.count or 1) > 1
+            return _resolve(nouns, i) if counted == p.plural else None
+    return None
+
+
+def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
+    <person>,' says who that person is; the same one, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or _low(_before(phrases, k)) != ",":
+        return None
+    if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
+        return None
+    told = earlier.phrase.determiner in {"the", *_POSSESSIVE} or earlier.named
+    return len(nouns) - 1 if told and earlier.is_thing and _person(earlier) else None
+
+
+def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
+    """'the children', 'the animals' after several people or animals were named one by one: a
+    word for those already there, not new ones."""
+    if p.determiner not in {"the", "these", "those"} or not p.plural or p.count is not None or known is None:
+        return False
+    if known.kind not in ANIMATE:
+        return False
+    earlier = [n for n in _things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
+    return sum(n.phrase.count or (2 if n.phrase.plural else 1) for n in earlier) >= 2
+
+
+def _same_word(head: str, earlier: NounPhrase) -> bool:
+    """Whether 'the <head>' names an earlier thing: the same head or compound, or the end of a
+    closed compound ('the bench' after 'a workbench', 'the boat' after 'a sailboat')."""
+    if head in {earlier.head, earlier.compound}:
+        return True
+    return len(head) >= 3 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
+
+
+def _named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """The earlier thing the noun phrase at k names again, if any: 'the couch' again, 'the muddy
+    jeep', 'the captain, a grey-bearded man', a tag naming a counted kind, a bare repeat."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    repeat = _repeat_of(p, nouns)
+    if repeat is None:
+        repeat = _described_again(p, known, nouns)
+    if repeat is None:
+        repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _tagged_again(phrases, k, nouns)
+    if repeat is None:
+        repeat = _bare_again(p, nouns)
+    return repeat
+
+
+def _ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The counted group 'the third one' picks from: the latest thing named with a count above one
+    ('three stools at the counter ... a boy sits on the third one': a stool, not a boy)."""
+    if not any(is_class(word, WordClass.ORDINAL) for word in p.words):
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.role is Role.THING and noun.ref is None and (noun.phrase.count or 0) > 1:
+            return i
+    return None
