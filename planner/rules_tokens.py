@@ -273,7 +273,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
     unlisted = entry(singular(word)) is None and not word.endswith("s")
-    if unlisted and after in _CLOSING_VERB and _coordinated(tags, lows, i - 1):
+    if _coordinated_act(tags, lows, i):
         return Tag.VERB  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
@@ -290,6 +290,21 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i is what a list of someones opening the sentence does: 'a girl,
+    a boy and their grandfather wave from the porch'. A listed noun ('lounge', 'dock') is the
+    verb only after a person and before a preposition or article ('a woman and a man lounge on
+    the deck'), since a person's name never makes a compound with it."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if word.endswith("s") or after not in _CLOSING_VERB or not _coordinated(tags, lows, i - 1):
+        return False
+    if entry(singular(word)) is None:
+        return True
+    known = entry(singular(lows[i - 1]))
+    return known is not None and known.kind is ThingKind.PERSON and after in {Tag.PREP, Tag.DET}
 
 
 def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:

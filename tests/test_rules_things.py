@@ -1143,3 +1143,13 @@ def test_a_small_thing_hanging_from_someones_hand_is_theirs_even_when_not_listed
     p = plan("A night watchman stands by the gate, a storm lamp dangling from his hand.")
     assert "storm lamp" in prompt_of(p, "watchman")
     assert [r.label for r in p.regions] == ["watchman", "gate"]
+
+
+def test_fish_opening_a_sentence_is_many_and_the_bare_word_after_it_their_verb():
+    assert labels("Fish dart past a sunken anchor.") == ["fish", "anchor"]
+    assert labels("Fish circle a sunken anchor.") == ["fish", "anchor"]
+
+
+def test_two_people_joined_by_and_keep_both_before_a_verb_that_is_also_a_place():
+    assert labels("A sailor and a girl lounge by the rail of a ferry.")[:2] == ["sailor", "girl"]
+    assert labels("An old man and his grandson picnic under an oak.") == ["old man", "grandson", "oak"]
