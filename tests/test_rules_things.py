@@ -1153,3 +1153,9 @@ def test_fish_opening_a_sentence_is_many_and_the_bare_word_after_it_their_verb()
 def test_two_people_joined_by_and_keep_both_before_a_verb_that_is_also_a_place():
     assert labels("A sailor and a girl lounge by the rail of a ferry.")[:2] == ["sailor", "girl"]
     assert labels("An old man and his grandson picnic under an oak.") == ["old man", "grandson", "oak"]
+
+
+def test_a_vehicle_part_named_like_an_agent_noun_is_a_wide_thing_not_a_standing_person():
+    for prompt in ("A rusty bumper lies beside an old tire.", "A wooden propeller rests beside a toolbox."):
+        _, y0, _, y1 = plan(prompt).regions[0].box
+        assert y1 - y0 < 0.6, prompt  # a standing person's box would be most of the height
