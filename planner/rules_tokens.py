@@ -738,12 +738,34 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
 
 
+def _capitals(word: str) -> bool:
+    return word.isalpha() and word.isupper()
+
+
+def _slogan(texts: list[str], tags: list[Tag]) -> list[Tag]:
+    """A run of two or more words in capitals between an article, 'his' or ''s' and a lower-case
+    noun is a slogan printed on the thing: 'a KISS THE COOK apron', 'an I LOVE NY mug'. Its words
+    (even 'THE') describe the noun, so they are tagged as modifiers."""
+    tags = list(tags)
+    i = 1
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _capitals(texts[j]):
+            j += 1
+        opens = tags[i - 1] in {Tag.DET, Tag.POSS} and not _capitals(texts[i - 1])
+        closes = j < len(texts) and texts[j][:1].islower() and tags[j] is Tag.NOUN
+        if j - i >= 2 and opens and closes and any(len(t) > 1 for t in texts[i:j]):
+            tags[i:j] = [Tag.ADJ] * (j - i)
+        i = max(j, i + 1)
+    return tags
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
     tags = _side_by_side([_word_tag(low) for low in lows], lows)
-    tags = [_acronym(texts, i, tag) for i, tag in enumerate(tags)]
+    tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)

@@ -1159,3 +1159,11 @@ def test_a_vehicle_part_named_like_an_agent_noun_is_a_wide_thing_not_a_standing_
     for prompt in ("A rusty bumper lies beside an old tire.", "A wooden propeller rests beside a toolbox."):
         _, y0, _, y1 = plan(prompt).regions[0].box
         assert y1 - y0 < 0.6, prompt  # a standing person's box would be most of the height
+
+
+def test_a_slogan_in_capitals_is_printed_on_the_garment_not_a_thing_of_its_own():
+    p = plan("A chef in a HOT STUFF COMING THROUGH apron carries a tray past a bar.")
+    assert "apron" not in " ".join(r.label for r in p.regions)
+    assert "HOT STUFF COMING THROUGH apron" in prompt_of(p, "chef")
+    p = plan("A boy in his I LOVE NY shirt waves at a bus.")
+    assert "I LOVE NY shirt" in prompt_of(p, "boy")
