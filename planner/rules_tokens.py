@@ -784,10 +784,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(2, len(tags)):
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
-    tokens = []
+    tokens: list[Token] = []
     sentence = 0
-    for text_, low, tag in zip(texts, lows, tags, strict=True):
-        tokens.append(Token(text_, low, tag, sentence))
+    for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
+        opening = not tokens or tokens[-1].tag is Tag.END
+        tokens.append(
+            Token(low if opening and _common_capital(texts, tags, i) else text_, low, tag, sentence)
+        )
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _common_capital(texts: list[str], tags: list[Tag], i: int) -> bool:
+    """Whether the word at i, opening its sentence, has its capital only for that: a common word
+    ('Vending machine glows'), not a name ('Mira', 'Old Tom') or an acronym ('NASA')."""
+    word, low = texts[i], texts[i].lower()
+    if not word[:1].isupper() or word[1:] != word[1:].lower() or tags[i] is Tag.UNKNOWN:
+        return False
+    if i + 1 < len(texts) and texts[i + 1][:1].isupper():
+        return False  # "Old Tom", "Big Ben"
+    known = entry(low) is not None or entry(singular(low)) is not None or bool(classes_of(low))
+    return known or bool(parts_of_speech(low) - {"PROPN"})

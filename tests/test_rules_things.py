@@ -568,7 +568,7 @@ def test_a_bare_material_after_a_picture_and_on_is_its_medium_not_a_thing():
 def test_a_medium_on_a_bare_material_alone_is_the_picture_not_a_thing():
     p = plan("Charcoal on paper. An old sailor dozes beside a lantern.")
     assert [r.label for r in p.regions] == ["old sailor", "lantern"]
-    assert "Charcoal on paper" in p.background_prompt
+    assert "charcoal on paper" in p.background_prompt  # the sentence's capital is not kept
     assert labels("Three pears in a bowl, acrylic on canvas.") == ["pear"] * 3 + ["bowl"]
 
 
@@ -1167,3 +1167,11 @@ def test_a_slogan_in_capitals_is_printed_on_the_garment_not_a_thing_of_its_own()
     assert "HOT STUFF COMING THROUGH apron" in prompt_of(p, "chef")
     p = plan("A boy in his I LOVE NY shirt waves at a bus.")
     assert "I LOVE NY shirt" in prompt_of(p, "boy")
+
+
+def test_a_capital_opening_a_sentence_is_not_kept_in_a_region_unless_a_name_or_acronym():
+    p = plan("Parking meter stands by a curb. Robots sweep a plaza. Old Nell feeds a goat. NASA rover rolls.")
+    texts = [r.prompt for r in p.regions]
+    assert any(t.startswith("a parking meter") for t in texts)
+    assert any(t.startswith("robots") for t in texts)
+    assert any("Old Nell" in t for t in texts) and any("NASA rover" in t for t in texts)
