@@ -273,7 +273,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
     unlisted = entry(singular(word)) is None and not word.endswith("s")
-    if unlisted and after in _CLOSING_VERB and _coordinated(tags, lows, i - 1):
+    if _coordinated_act(tags, lows, i):
         return Tag.VERB  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
@@ -290,6 +290,21 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
     return tag
+
+
+def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i is what a list of someones opening the sentence does: 'a girl,
+    a boy and their grandfather wave from the porch'. A listed noun ('lounge', 'dock') is the
+    verb only after a person and before a preposition or article ('a woman and a man lounge on
+    the deck'), since a person's name never makes a compound with it."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if word.endswith("s") or after not in _CLOSING_VERB or not _coordinated(tags, lows, i - 1):
+        return False
+    if entry(singular(word)) is None:
+        return True
+    known = entry(singular(lows[i - 1]))
+    return known is not None and known.kind is ThingKind.PERSON and after in {Tag.PREP, Tag.DET}
 
 
 def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -723,12 +738,34 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
 
 
+def _capitals(word: str) -> bool:
+    return word.isalpha() and word.isupper()
+
+
+def _slogan(texts: list[str], tags: list[Tag]) -> list[Tag]:
+    """A run of two or more words in capitals between an article, 'his' or ''s' and a lower-case
+    noun is a slogan printed on the thing: 'a KISS THE COOK apron', 'an I LOVE NY mug'. Its words
+    (even 'THE') describe the noun, so they are tagged as modifiers."""
+    tags = list(tags)
+    i = 1
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _capitals(texts[j]):
+            j += 1
+        opens = tags[i - 1] in {Tag.DET, Tag.POSS} and not _capitals(texts[i - 1])
+        closes = j < len(texts) and texts[j][:1].islower() and tags[j] is Tag.NOUN
+        if j - i >= 2 and opens and closes and any(len(t) > 1 for t in texts[i:j]):
+            tags[i:j] = [Tag.ADJ] * (j - i)
+        i = max(j, i + 1)
+    return tags
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
     tags = _side_by_side([_word_tag(low) for low in lows], lows)
-    tags = [_acronym(texts, i, tag) for i, tag in enumerate(tags)]
+    tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)
@@ -747,10 +784,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(2, len(tags)):
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
-    tokens = []
+    tokens: list[Token] = []
     sentence = 0
-    for text_, low, tag in zip(texts, lows, tags, strict=True):
-        tokens.append(Token(text_, low, tag, sentence))
+    for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
+        opening = not tokens or tokens[-1].tag is Tag.END
+        tokens.append(
+            Token(low if opening and _common_capital(texts, tags, i) else text_, low, tag, sentence)
+        )
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _common_capital(texts: list[str], tags: list[Tag], i: int) -> bool:
+    """Whether the word at i, opening its sentence, has its capital only for that: a common word
+    ('Vending machine glows'), not a name ('Mira', 'Old Tom') or an acronym ('NASA')."""
+    word, low = texts[i], texts[i].lower()
+    if not word[:1].isupper() or word[1:] != word[1:].lower() or tags[i] is Tag.UNKNOWN:
+        return False
+    if i + 1 < len(texts) and texts[i + 1][:1].isupper():
+        return False  # "Old Tom", "Big Ben"
+    known = entry(low) is not None or entry(singular(low)) is not None or bool(classes_of(low))
+    return known or bool(parts_of_speech(low) - {"PROPN"})

@@ -568,7 +568,7 @@ def test_a_bare_material_after_a_picture_and_on_is_its_medium_not_a_thing():
 def test_a_medium_on_a_bare_material_alone_is_the_picture_not_a_thing():
     p = plan("Charcoal on paper. An old sailor dozes beside a lantern.")
     assert [r.label for r in p.regions] == ["old sailor", "lantern"]
-    assert "Charcoal on paper" in p.background_prompt
+    assert "charcoal on paper" in p.background_prompt  # the sentence's capital is not kept
     assert labels("Three pears in a bowl, acrylic on canvas.") == ["pear"] * 3 + ["bowl"]
 
 
@@ -1173,3 +1173,35 @@ def test_a_bare_tag_naming_a_thing_again_is_that_thing():
 def test_a_tag_after_a_placed_tag_describes_its_subject_not_the_thing_it_is_placed_by():
     p = plan("best quality, 1girl, witch, pointed hat, black cat, cat beside witch, red collar, night")
     assert "red collar" in prompt_of(p, "black cat") and "red collar" not in prompt_of(p, "witch")
+
+
+def test_fish_opening_a_sentence_is_many_and_the_bare_word_after_it_their_verb():
+    assert labels("Fish dart past a sunken anchor.") == ["fish", "anchor"]
+    assert labels("Fish circle a sunken anchor.") == ["fish", "anchor"]
+
+
+def test_two_people_joined_by_and_keep_both_before_a_verb_that_is_also_a_place():
+    assert labels("A sailor and a girl lounge by the rail of a ferry.")[:2] == ["sailor", "girl"]
+    assert labels("An old man and his grandson picnic under an oak.") == ["old man", "grandson", "oak"]
+
+
+def test_a_vehicle_part_named_like_an_agent_noun_is_a_wide_thing_not_a_standing_person():
+    for prompt in ("A rusty bumper lies beside an old tire.", "A wooden propeller rests beside a toolbox."):
+        _, y0, _, y1 = plan(prompt).regions[0].box
+        assert y1 - y0 < 0.6, prompt  # a standing person's box would be most of the height
+
+
+def test_a_slogan_in_capitals_is_printed_on_the_garment_not_a_thing_of_its_own():
+    p = plan("A chef in a HOT STUFF COMING THROUGH apron carries a tray past a bar.")
+    assert "apron" not in " ".join(r.label for r in p.regions)
+    assert "HOT STUFF COMING THROUGH apron" in prompt_of(p, "chef")
+    p = plan("A boy in his I LOVE NY shirt waves at a bus.")
+    assert "I LOVE NY shirt" in prompt_of(p, "boy")
+
+
+def test_a_capital_opening_a_sentence_is_not_kept_in_a_region_unless_a_name_or_acronym():
+    p = plan("Parking meter stands by a curb. Robots sweep a plaza. Old Nell feeds a goat. NASA rover rolls.")
+    texts = [r.prompt for r in p.regions]
+    assert any(t.startswith("a parking meter") for t in texts)
+    assert any(t.startswith("robots") for t in texts)
+    assert any("Old Nell" in t for t in texts) and any("NASA rover" in t for t in texts)
