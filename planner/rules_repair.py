@@ -210,8 +210,9 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
         moves = _beside(check.a, check.b, unions) + _beside(check.b, check.a, unions)
         separate = check.a not in scene.moving[check.b] and check.b not in scene.moving[check.a]
         return moves + (_apart(check.a, check.b, unions) if separate else [])
-    if check.kind == "left_of":
-        return [((check.a, b[0] - GAP - a[2], 0.0),), ((check.b, a[2] + GAP - b[0], 0.0),)]
+    if check.kind == "left_of":  # a set left of b, b right of a, or the two trading places
+        swap = ((check.a, bx - ax, 0.0), (check.b, ax - bx, 0.0))
+        return [((check.a, b[0] - GAP - a[2], 0.0),), ((check.b, a[2] + GAP - b[0], 0.0),), swap]
     if check.kind == "above":
         up, down = b[1] - GAP - a[3], a[3] + GAP - b[1]
         over = [
@@ -261,7 +262,7 @@ def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
     moves: list[Move] = []
     for c in scene.checks:
         if c.a in unions and c.b in unions and _wanted(c, unions):
-            moves += _fact_moves(c, unions, scene)
+            moves += _with_partners(_fact_moves(c, unions, scene), c, scene, unions)
     for i, box in unions.items():
         group = scene.groups[i]
         if _misplaced(group, box):
@@ -278,6 +279,20 @@ def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
         if scene.root[i] != i
     ]
     return moves + carried
+
+
+def _with_partners(moves: list[Move], check: Check, scene: _Scene, unions: dict[int, Box]) -> list[Move]:
+    """The moves, and each one-group move again with what that group is said to be next to (other
+    than the fact's other end): a man set beside his brother brings the cooler he crouches by."""
+    out = list(moves)
+    for move in moves:
+        if len(move) != 1:
+            continue
+        index, dx, dy = move[0]
+        partners = [p for p in _partners(scene, index, unions) if p not in (check.a, check.b)]
+        if partners:
+            out.append(((index, dx, dy), *((p, dx, dy) for p in partners)))
+    return out
 
 
 def _partners(scene: _Scene, index: int, unions: dict[int, Box]) -> list[int]:

@@ -389,3 +389,32 @@ def test_things_from_left_to_right_stand_in_order_on_one_baseline():
         bottoms = [b[3] for b in boxes]
         assert max(bottoms) - min(bottoms) < 0.05, (prompt, bottoms)
         assert min(bottoms) > 0.6, prompt  # on the ground, low in the picture
+
+
+def test_two_things_on_one_table_in_the_wrong_order_trade_places():
+    """'A teapot to the left of a jug, both on a bench': either one moved past the other alone would
+    leave the bench, so the repair pass swaps them."""
+    from planner.rules_layout import Constraint, Group, Rider
+    from planner.rules_repair import fact_holds, repair
+
+    bench, jug, teapot = (0.3, 0.6, 0.7, 0.9), (0.3, 0.45, 0.4, 0.65), (0.5, 0.55, 0.7, 0.65)
+    groups = [Group(), Group(), Group()]
+    riders = [Rider(1, 0, "on"), Rider(2, 0, "on")]
+    out = repair([[bench], [jug], [teapot]], groups, [Constraint("left_of", 2, 1)], riders)
+    assert fact_holds("left_of", out[2][0], out[1][0]), out
+    assert fact_holds("on", out[1][0], out[0][0]) and fact_holds("on", out[2][0], out[0][0]), out
+
+
+def test_a_thing_moved_beside_another_brings_what_it_is_next_to():
+    """'A sailor at the top; next to him a fisherman crouches beside a bucket': the fisherman joins
+    the sailor, who keeps his stated place, and the bucket comes along."""
+    from planner.rules_layout import Constraint, Group
+    from planner.rules_repair import fact_holds, repair
+
+    sailor, fisherman, bucket = (0.2, 0.2, 0.3, 0.45), (0.2, 0.7, 0.3, 0.95), (0.32, 0.8, 0.42, 0.95)
+    groups = [Group(vertical="top"), Group(), Group()]
+    facts = [Constraint("adjacent", 1, 0), Constraint("adjacent", 1, 2)]
+    out = repair([[sailor], [fisherman], [bucket]], groups, facts, [])
+    assert fact_holds("next_to", out[1][0], out[0][0]), out
+    assert fact_holds("next_to", out[1][0], out[2][0]), out
+    assert centre(out[0][0])[1] < 0.4
