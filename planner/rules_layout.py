@@ -454,14 +454,15 @@ def _top_level(
     merged = []
     for i in top:
         group = groups[i]
-        children = [r.child for r in riders if r.parent == i]
-        for child in children if len(children) == 1 else []:  # one thing on it: they go together
-            extra = groups[child]
-            group = replace(
-                group,
-                horizontal=group.horizontal or extra.horizontal,
-                vertical=group.vertical or extra.vertical,
-            )
+        children = [groups[r.child] for r in riders if r.parent == i]
+        sides = {c.horizontal for c in children if c.horizontal}
+        heights = {c.vertical for c in children if c.vertical}
+        # what rests on it says where it is, unless two of them say different places
+        group = replace(
+            group,
+            horizontal=group.horizontal or (sides.pop() if len(sides) == 1 else None),
+            vertical=group.vertical or (heights.pop() if len(heights) == 1 else None),
+        )
         merged.append(group)
     moved = []
     for c in constraints:

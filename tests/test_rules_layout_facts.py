@@ -418,3 +418,17 @@ def test_a_thing_moved_beside_another_brings_what_it_is_next_to():
     assert fact_holds("next_to", out[1][0], out[0][0]), out
     assert fact_holds("next_to", out[1][0], out[2][0]), out
     assert centre(out[0][0])[1] < 0.4
+
+
+def test_a_support_takes_the_place_stated_for_what_rests_on_it():
+    """A teapot stated in the centre and a cup beside it, both on one bench: the bench gets its cell
+    in the centre; two things on it stated on opposite sides give it neither."""
+    from planner.rules_layout import Group, Rider, _top_level
+
+    riders = [Rider(1, 0, "on"), Rider(2, 0, "on")]
+    agreeing = [Group(), Group(horizontal="center"), Group()]
+    _, merged, _ = _top_level(agreeing, [], riders)
+    assert merged[0].horizontal == "center"
+    opposite = [Group(), Group(horizontal="left"), Group(horizontal="right", vertical="bottom")]
+    _, merged, _ = _top_level(opposite, [], riders)
+    assert merged[0].horizontal is None and merged[0].vertical == "bottom"
