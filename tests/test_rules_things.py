@@ -1205,3 +1205,15 @@ def test_a_capital_opening_a_sentence_is_not_kept_in_a_region_unless_a_name_or_a
     assert any(t.startswith("a parking meter") for t in texts)
     assert any(t.startswith("robots") for t in texts)
     assert any("Old Nell" in t for t in texts) and any("NASA rover" in t for t in texts)
+
+
+def test_a_counter_bar_or_raised_porch_someone_is_on_or_behind_is_a_thing():
+    got = labels("A bartender stands behind the copper bar, polishing a glass.")
+    assert "copper bar" in got
+    got = labels("Behind the marble bar of a small Lisbon cafe waits a young waiter.")
+    assert "marble bar" in got
+    got = labels("An old dog dozes on a sagging wooden porch.")
+    assert "wooden porch" in got
+    got = labels("A couple drinks wine in a crowded bar.")
+    assert "bar" not in got and "crowded bar" not in got  # in it: the setting
+
