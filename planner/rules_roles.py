@@ -181,7 +181,9 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
         return _a_thing(_after(phrases, k + 1))  # "a small pond beside the bench"
     if _low(after) == "of":
         held = _after(phrases, k + 1)
-        return _a_thing(held) and held.plural  # type: ignore[union-attr]
+        if _a_thing(held) and held.plural:  # type: ignore[union-attr]
+            return True
+        after = _after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
 
 

@@ -356,6 +356,21 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN
 
 
+def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """'a' and a singular noun, a word in -s that is a noun and a verb, then a plural noun ('a cook
+    in a white apron grills skewers at a cart'): 'a' takes no plural head, so the word in -s is the
+    verb and the plural its object. Retags the word in place."""
+    if i < 2 or i + 2 > len(tags) or tags[i - 1] is not Tag.NOUN or tags[i + 1] is not Tag.NOUN:
+        return
+    subject, word, plural = lows[i - 1], lows[i], lows[i + 1]
+    after = tags[i + 2] if i + 2 < len(tags) else Tag.END
+    if singular(subject) != subject or singular(word) == word or singular(plural) == plural:
+        return
+    start = _phrase_start(tags, i - 1)
+    if lows[start] in {"a", "an"} and after in _AFTER_OBJECT and "VERB" in parts_of_speech(singular(word)):
+        tags[i] = Tag.VERB
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -778,6 +793,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tags[i] = _in_context(tags, lows, i)
         _plural_noun_then_verb(tags, lows, i)
         _plural_subject_then_verb(tags, lows, i)
+        _one_subject_then_verb(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

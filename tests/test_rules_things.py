@@ -1205,3 +1205,32 @@ def test_a_capital_opening_a_sentence_is_not_kept_in_a_region_unless_a_name_or_a
     assert any(t.startswith("a parking meter") for t in texts)
     assert any(t.startswith("robots") for t in texts)
     assert any("Old Nell" in t for t in texts) and any("NASA rover" in t for t in texts)
+
+
+def test_a_counter_bar_or_raised_porch_someone_is_on_or_behind_is_a_thing():
+    got = labels("A bartender stands behind the copper bar, polishing a glass.")
+    assert "copper bar" in got
+    got = labels("Behind the marble bar of a small Lisbon cafe waits a young waiter.")
+    assert "marble bar" in got
+    got = labels("An old dog dozes on a sagging wooden porch.")
+    assert "wooden porch" in got
+    got = labels("A couple drinks wine in a crowded bar.")
+    assert "bar" not in got and "crowded bar" not in got  # in it: the setting
+
+
+def test_wheels_grills_bunks_tins_and_sprigs_are_things_unless_a_vehicle_has_them():
+    got = labels("A sailor stands at the wheel while a gull circles above.")
+    assert {"sailor", "wheel"} <= set(got)
+    got = labels("A rusty tricycle with a bent wheel leans on a wall.")
+    assert "wheel" not in got and "bent wheel" not in got  # the tricycle's own wheel
+    got = labels("A cook turns sausages on a gas grill beside a pet carrier.")
+    assert {"gas grill", "pet carrier"} <= set(got)
+    got = labels("A rosemary sprig lies next to a biscuit tin on the shelf.")
+    assert {"rosemary sprig", "biscuit tin"} <= set(got)
+    got = labels("A mouse nibbles a wheel of cheese.")
+    assert "cheese" in got and "wheel" not in got
+
+
+def test_a_word_in_s_between_a_singular_subject_and_a_plural_is_its_verb():
+    got = labels("A chef in a striped apron grills peppers over the coals.")
+    assert "chef" in got and not any("grill" in g for g in got)
