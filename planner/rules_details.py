@@ -101,7 +101,12 @@ def _step(
         if p.tag is Tag.COMMA:
             return False, not _continues_list(nxt, at, nouns, owner)
         if p.tag is Tag.CONJ:
-            keeps = isinstance(nxt, Verb) or _colours(nxt) or _listed_text(nxt, after, at)
+            keeps = (
+                isinstance(nxt, Verb)
+                or _colours(nxt)
+                or _listed_text(nxt, after, at)
+                or _owned_by(nxt, at, nouns, owner)  # "in a shirt and an apron"
+            )
             return keeps, not keeps
         if p.tag in {Tag.BE, Tag.AUX}:
             return False, False

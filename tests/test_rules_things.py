@@ -1234,3 +1234,9 @@ def test_wheels_grills_bunks_tins_and_sprigs_are_things_unless_a_vehicle_has_the
 def test_a_word_in_s_between_a_singular_subject_and_a_plural_is_its_verb():
     got = labels("A chef in a striped apron grills peppers over the coals.")
     assert "chef" in got and not any("grill" in g for g in got)
+
+
+def test_an_action_after_a_list_of_worn_things_still_reaches_the_wearer():
+    got = plan("A sailor in a striped vest and a wool cap coils a rope on the deck.")
+    assert "coiling a rope" in prompt_of(got, "sailor")
+    assert "striped vest and a wool cap" in prompt_of(got, "sailor")
