@@ -146,7 +146,8 @@ def _step(
     if _owner(nouns, noun) == owner or noun.role in _TEXT_ROLES:
         return True, False
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
-        return True, True  # the object of an action: "weighing tomatoes"
+        used = isinstance(nxt, SpacePhrase) and _owned_by(after, at, nouns, owner)  # "from her basket"
+        return True, not used  # the object of an action: "weighing tomatoes"
     return False, True
 
 

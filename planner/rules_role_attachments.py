@@ -161,6 +161,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None  # "a table set with a teapot and cups": each rests on the table
     if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
         return len(nouns) - 1  # "a girl on roller skates": worn, not a support
+    user = _subject_using(phrases, k, known, nouns)
+    if user is not None:
+        return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         return _in_or_with_owner(phrases, k, relation, known, nouns)
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
@@ -534,6 +537,35 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         if j > nouns[owner].index
     )
     return owner if acting and owner is not None and _person(nouns[owner]) else None
+
+
+def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The person using a small hand-held tool or source named after the object of their action
+    ('swats at the goat with a broom', 'scatters seeds from a tin'): the clause's subject, not
+    the object before it (someone there keeps what is 'with' them: 'greets a man with a cane')."""
+    lead, obj = _before(phrases, k), _before(phrases, k, 2)
+    if (
+        not isinstance(lead, SpacePhrase)
+        or lead.lead not in {"with", "from"}
+        or not isinstance(obj, NounPhrase)
+    ):
+        return None
+    if not known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size > Size.MEDIUM:
+        return None
+    if _placed_next(phrases, k) or not is_governed(phrases, k - 2):
+        return None
+    verb = k - 4 if isinstance(_before(phrases, k, 3), SpacePhrase) else k - 3
+    if (
+        verb < 0
+        or not isinstance(phrases[verb], Verb)
+        or is_class(_low(phrases[verb]), WordClass.ATTACH_VERB)
+    ):
+        return None
+    target = next((n for n in nouns if n.index == k - 2), None)
+    if target is None or _person(target):
+        return None
+    subject = _acting(phrases, subject_phrase(phrases, verb), nouns)
+    return subject if subject is not None and _person(nouns[subject]) else None
 
 
 def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:

@@ -1240,3 +1240,20 @@ def test_an_action_after_a_list_of_worn_things_still_reaches_the_wearer():
     got = plan("A sailor in a striped vest and a wool cap coils a rope on the deck.")
     assert "coiling a rope" in prompt_of(got, "sailor")
     assert "striped vest and a wool cap" in prompt_of(got, "sailor")
+
+
+def test_a_tool_after_the_object_of_an_action_is_the_subjects():
+    got = plan("A farmer shoos at the goat with a broom.")
+    assert labels("A farmer shoos at the goat with a broom.") == ["farmer", "goat"]
+    assert "broom" in prompt_of(got, "farmer") and "broom" not in prompt_of(got, "goat")
+
+
+def test_a_source_after_the_object_of_an_action_is_in_the_subjects_prompt():
+    got = plan("A man feeds the ducks from a bucket.")
+    assert "feeding the ducks from a bucket" in prompt_of(got, "man")
+    assert [r.label for r in got.regions if "bucket" in r.prompt] == ["man"]
+
+
+def test_someone_after_a_verb_keeps_what_is_with_them():
+    got = plan("A nurse greets an old man with a cane.")
+    assert "cane" in prompt_of(got, "old man") and "cane" not in prompt_of(got, "nurse")
