@@ -540,9 +540,10 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
 
 
 def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
-    """The person using a small hand-held tool or source named after the object of their action
-    ('swats at the goat with a broom', 'scatters seeds from a tin'): the clause's subject, not
-    the object before it (someone there keeps what is 'with' them: 'greets a man with a cane')."""
+    """The one using a hand-held tool or source named after the object of their action ('swats
+    at the goat with a broom', 'a mole pours cocoa from a jug'): the clause's subject, a person or
+    an animal, not the object before it (someone there keeps what is 'with' them: 'greets a man
+    with a cane')."""
     lead, obj = _before(phrases, k), _before(phrases, k, 2)
     if (
         not isinstance(lead, SpacePhrase)
@@ -554,7 +555,8 @@ def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
         return None
     if _placed_next(phrases, k) or not is_governed(phrases, k - 2):
         return None
-    verb = k - 4 if isinstance(_before(phrases, k, 3), SpacePhrase) else k - 3
+    between = _before(phrases, k, 3)
+    verb = k - 4 if isinstance(between, SpacePhrase) or _low(between) in {"at", "to"} else k - 3
     if (
         verb < 0
         or not isinstance(phrases[verb], Verb)
@@ -565,7 +567,7 @@ def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
     if target is None or _person(target):
         return None
     subject = _acting(phrases, subject_phrase(phrases, verb), nouns)
-    return subject if subject is not None and _person(nouns[subject]) else None
+    return subject if subject is not None and _may_act(nouns[subject]) else None
 
 
 def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:

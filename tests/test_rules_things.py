@@ -1257,3 +1257,14 @@ def test_a_source_after_the_object_of_an_action_is_in_the_subjects_prompt():
 def test_someone_after_a_verb_keeps_what_is_with_them():
     got = plan("A nurse greets an old man with a cane.")
     assert "cane" in prompt_of(got, "old man") and "cane" not in prompt_of(got, "nurse")
+
+
+def test_an_animal_in_a_story_uses_the_tool_of_its_action():
+    got = plan("A hedgehog in a striped scarf pours cocoa from a little jug.")
+    assert "pouring cocoa from a little jug" in prompt_of(got, "hedgehog")
+    assert [r.label for r in got.regions] == ["hedgehog"]
+
+
+def test_a_tool_after_an_object_of_at_is_the_subjects():
+    got = plan("A clerk sorts letters, tapping at the cat with a spoon.")
+    assert "spoon" in prompt_of(got, "clerk") and "spoon" not in prompt_of(got, "cat")
