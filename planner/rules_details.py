@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag, Token
@@ -233,11 +234,21 @@ def _span(
     start: int | None = None
     end = 0
     last_verb = ""
+    skip = k
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
         nxt = phrases[j + 1] if j + 1 < len(phrases) else None
         after = phrases[j + 2] if j + 2 < len(phrases) else None
+        if j <= skip:
+            continue
+        if _not_its_verb(phrases, k, j, at, nouns, owner):
+            break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
+        if stop and _its_verb_after(phrases, k, j):
+            skip, include, stop = j + 1, False, False  # "a clown on a unicycle juggles": the clown's
+            if start is not None:
+                pieces.append((start, end))
+                start = None
         closes = isinstance(p, Mark) and p.tag in {Tag.COMMA, Tag.BE}
         if closes and not stop and start is not None:
             pieces.append((start, end))
@@ -255,6 +266,37 @@ def _span(
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _finite(p: Phrase | None) -> bool:
+    return isinstance(p, Verb) and not p.low.endswith(("ing", "ed")) and not participle(p.low)
+
+
+def _its_verb_after(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
+    """Whether the place phrase at j ('on a unicycle') is followed by its object and a finite
+    verb whose subject is phrase k ('a clown on a unicycle juggles')."""
+    p = phrases[j]
+    verb = phrases[j + 2] if j + 2 < len(phrases) else None
+    return (
+        _finite(verb)
+        and isinstance(p, SpacePhrase)
+        and isinstance(phrases[j + 1], NounPhrase)
+        and subject_phrase(phrases, j + 2) == k
+    )
+
+
+def _not_its_verb(
+    phrases: tuple[Phrase, ...], k: int, j: int, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int
+) -> bool:
+    """Whether the finite verb at j, right after phrase k, is another subject's: 'the unicycle'
+    in 'a clown on a unicycle juggles' (not when the subject is the owner named again)."""
+    if j != k + 1 or not _finite(phrases[j]):
+        return False
+    subject = subject_phrase(phrases, j)
+    if subject in {k, None}:
+        return False
+    said = at.get(phrases[subject].start)  # type: ignore[index]
+    return said is None or _resolve(nouns, nouns.index(said)) != owner
 
 
 def _inverted(phrases: tuple[Phrase, ...], k: int) -> bool:

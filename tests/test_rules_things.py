@@ -1268,3 +1268,10 @@ def test_an_animal_in_a_story_uses_the_tool_of_its_action():
 def test_a_tool_after_an_object_of_at_is_the_subjects():
     got = plan("A clerk sorts letters, tapping at the cat with a spoon.")
     assert "spoon" in prompt_of(got, "clerk") and "spoon" not in prompt_of(got, "cat")
+
+
+def test_a_verb_after_a_place_phrase_is_the_subjects_not_the_places_object():
+    got = plan("A juggler on a barrel tosses three apples into the air.")
+    assert "tossing" in prompt_of(got, "juggler") and "tossing" not in prompt_of(got, "barrel")
+    got = plan("A kitten beside a teapot licks a spoon.")
+    assert "licking" in prompt_of(got, "kitten") and "licking" not in prompt_of(got, "teapot")
