@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.rules_vocab import WordClass, is_class, is_verb_of, verb_relation
+from planner.rules_vocab import WordClass, is_class, is_verb_of, value_of, verb_relation
 
 _LEAD = frozenset("on to at in into towards toward from along near through".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
@@ -24,6 +24,7 @@ _PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
+_STEERED = _BY_OBJECTS | {"it"}  # 'paddling a canoe', 'rowing it': what may follow a verb that moves a boat
 LABEL_BEFORE = frozenset([".", ",", ";", ":", "!", "?", "(", "\n"])  # what may come before a place label
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
@@ -335,6 +336,15 @@ def _from_behind(words: list[str], start: int) -> str:
     return "behind" if peeking else "front"
 
 
+def _steered(words: list[str], start: int) -> Spatial | None:
+    """'a woman paddling a canoe', 'a boy rowing it': a verb form that words.tsv lists alone as a
+    relation_verb (no particle) puts its subject in the boat it moves, when a thing follows it."""
+    relation = value_of(words[start], WordClass.RELATION_VERB)
+    if relation is None or start + 1 >= len(words) or words[start + 1] not in _STEERED:
+        return None
+    return Spatial(1, relation=relation, needs_object=True)
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
     if _tuning(words, start):
@@ -372,6 +382,9 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         return None  # "eyes locked on a herd": what is looked at, not a support
     if word == "by" and _beside(words, start):
         return Spatial(1, relation="adjacent", needs_object=True)
+    steered = _steered(words, start)
+    if steered is not None:
+        return steered
     if word in _MOUNTING and (start + 1 >= len(words) or words[start + 1] not in _BY_OBJECTS):
         return None  # "rides in from the left": a verb of moving, not 'on a horse'
     if word in _RELATIVE_WORDS:

@@ -157,6 +157,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.PEEK_VERB,
         WordClass.CIRCLE_VERB,
         WordClass.ESCORT_VERB,
+        WordClass.RELATION_VERB,  # "paddling", "rowed": a verb form listed alone (rules_spatial)
         WordClass.ORDINAL,
     }  # by context
     for cls, tag in _CLASS_TAGS:

@@ -113,6 +113,17 @@ def test_against_is_beside_and_riding_is_on():
     assert ("jockey", "on", "horse") in relations
 
 
+def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
+    reading = reading_of(
+        "A green kayak drifts near the reeds, a boy paddling it, while an old man rowed a dinghy."
+    )
+    relations = _relations(reading)
+    assert ("boy", "in", "kayak") in relations
+    assert ("man", "in", "dinghy") in relations
+    alone = reading_of("A girl is paddling toward a buoy.")
+    assert ("girl", "in", "buoy") not in _relations(alone)
+
+
 def test_at_after_a_looking_verb_is_a_target_not_a_place():
     reading = reading_of("A child stands by a kite, staring at a balloon.")
     assert ("child", "next_to", "balloon") not in _relations(reading)
