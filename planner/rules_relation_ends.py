@@ -358,7 +358,8 @@ def _object(
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
-        return _pronoun(phrases, k, at, nouns, animate=nxt.low in {"him", "her"}, subject=subject)
+        animate = nxt.low in {"him", "her"}
+        return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them")
     return None
 
 
@@ -421,14 +422,19 @@ def _pronoun(
     nouns: tuple[Noun, ...],
     animate: bool,
     subject: list[int] | None = None,
+    plural: bool = False,
 ) -> int | None:
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
-    one the sentence is about), else of the sentence before, never the relation's own subject."""
+    one the sentence is about), else of the sentence before, never the relation's own subject;
+    for 'them' (`plural`), the first group named there, when there is one."""
     subject = _subjects(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, subject, at, nouns)
     if owner is not None and not animate:
         return owner  # "a notebook with a pen lying across it": the notebook
     sentence = phrases[k].sentence
+    group = _group_before(phrases, k, at, nouns, subject) if plural else None
+    if group is not None:
+        return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
         found = _first_in(phrases, k, at, nouns, wanted, animate, subject)
         if found is not None:
@@ -436,6 +442,24 @@ def _pronoun(
         ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
         if ahead is not None:
             return ahead  # "With a monkey on its head, an elephant ...": the elephant
+    return None
+
+
+def _group_before(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subject: list[int]
+) -> int | None:
+    """The first thing named as a group (a plural noun) in the sentence of phrase k before it, else
+    in the sentence before, that is not one of `subject`: what 'them' most likely stands for."""
+    sentence = phrases[k].sentence
+    for wanted in (sentence, sentence - 1):
+        for p in phrases:
+            if not isinstance(p, NounPhrase) or p.sentence != wanted or p.start not in at:
+                continue
+            if p.start >= phrases[k].start:
+                break
+            holder = _holder(nouns, at[p.start])
+            if holder is not None and holder not in subject and nouns[holder].phrase.plural:
+                return holder
     return None
 
 

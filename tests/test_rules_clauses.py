@@ -113,6 +113,15 @@ def test_against_is_beside_and_riding_is_on():
     assert ("jockey", "on", "horse") in relations
 
 
+def test_them_stands_for_the_group_named_before_not_a_single_thing():
+    reading = reading_of(
+        "A stone well stands in a yard with three hens pecking around it. Above them, a crow circles."
+    )
+    relations = _relations(reading)
+    assert ("crow", "above", "hen") in relations
+    assert ("crow", "above", "well") not in relations
+
+
 def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     reading = reading_of(
         "A green kayak drifts near the reeds, a boy paddling it, while an old man rowed a dinghy."
