@@ -28,6 +28,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     is_verb_of,
+    value_of,
 )
 
 _PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
@@ -101,7 +102,10 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         chain = verb is not None and participle(phrases, verb)
         verb = verb if chain else None
     if verb is not None and not participle(phrases, verb):
-        return _verb_subject(phrases, verb, at, nouns)  # "a cart piled with loaves stands beside a fountain"
+        group = _group_subject(phrases, verb, at, nouns)  # "They stand on a pier", "All three sit on it"
+        return (
+            group if group else _verb_subject(phrases, verb, at, nouns)
+        )  # "a cart ... stands beside a fountain"
     if verb is not None:
         said = phrases[verb - 1]
         if _unknown_gear(phrases, verb - 1, at, nouns):
@@ -114,6 +118,37 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
     worker = _at_work(phrases, k, at, nouns)
     return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _group_subject(
+    phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """'A sailor, a cook and a boy wave. All three stand on a pier' ('they', 'both', 'all of them'):
+    a sentence whose subject is only such words is said of the people or animals named just before
+    it (back over clauses joined by ';'), the last two for 'both', the last N for 'all N'."""
+    start = verb
+    while start > 0 and not (isinstance(phrases[start - 1], Mark) and phrases[start - 1].tag is Tag.END):  # type: ignore[union-attr]
+        start -= 1
+    words = [getattr(p, "low", None) for p in phrases[start:verb]]
+    if not words or any(not isinstance(p, Mark) for p in phrases[start:verb]):
+        return []
+    if words in (["they"], ["both"], ["all", "of", "them"], ["both", "of", "them"]):
+        wanted = 2 if words[0] == "both" else 0
+    elif len(words) == 2 and words[0] == "all" and value_of(words[1], WordClass.NUMBER) is not None:
+        wanted = int(value_of(words[1], WordClass.NUMBER) or 0)
+    else:
+        return []
+    found: list[int] = []
+    ends = 0
+    for p in reversed(phrases[:start]):
+        ends += isinstance(p, Mark) and p.tag is Tag.END and p.low != ";"
+        if ends > 1:
+            break  # only the sentence before (with its clauses after ';')
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        known = nouns[holder].entry if holder is not None else None
+        if known is not None and known.kind in ANIMATE and holder not in found:
+            found.insert(0, holder)  # type: ignore[arg-type]
+    return found[-wanted:] if wanted else found
 
 
 def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

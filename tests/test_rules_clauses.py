@@ -122,6 +122,16 @@ def test_them_stands_for_the_group_named_before_not_a_single_thing():
     assert ("crow", "above", "well") not in relations
 
 
+def test_they_or_all_three_as_a_subject_stand_for_the_people_named_before():
+    listed = reading_of("A baker, a clown and a nurse wave. All three stand on a wooden raft.")
+    assert {("baker", "on", "raft"), ("clown", "on", "raft"), ("nurse", "on", "raft")} <= _relations(listed)
+    both = reading_of("A farmer, a miller and a boy laugh. Both of them sit on a bench.")
+    assert ("boy", "on", "bench") in _relations(both)
+    assert ("farmer", "on", "bench") not in _relations(both)
+    clauses = reading_of("On the left a miner; on the right a goat. They rest beside a cart.")
+    assert {("miner", "next_to", "cart"), ("goat", "next_to", "cart")} <= _relations(clauses)
+
+
 def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     reading = reading_of(
         "A green kayak drifts near the reeds, a boy paddling it, while an old man rowed a dinghy."
