@@ -1275,3 +1275,14 @@ def test_a_verb_after_a_place_phrase_is_the_subjects_not_the_places_object():
     assert "tossing" in prompt_of(got, "juggler") and "tossing" not in prompt_of(got, "barrel")
     got = plan("A kitten beside a teapot licks a spoon.")
     assert "licking" in prompt_of(got, "kitten") and "licking" not in prompt_of(got, "teapot")
+
+
+def test_a_craftsman_word_is_a_person_who_wears_and_holds_things():
+    got = plan("Right: the luthier, grey-haired, in a canvas apron and wire spectacles, tuning a violin.")
+    assert labels("Right: the luthier, grey-haired, in a canvas apron and wire spectacles.") == ["luthier"]
+    assert "apron" in prompt_of(got, "luthier")
+
+
+def test_a_matte_painting_is_the_pictures_medium_not_a_thing():
+    got = labels("A lighthouse on a cliff above a stormy sea, cinematic, matte painting.")
+    assert "lighthouse" in got and not any("painting" in label for label in got)
