@@ -1286,3 +1286,10 @@ def test_a_craftsman_word_is_a_person_who_wears_and_holds_things():
 def test_a_matte_painting_is_the_pictures_medium_not_a_thing():
     got = labels("A lighthouse on a cliff above a stormy sea, cinematic, matte painting.")
     assert "lighthouse" in got and not any("painting" in label for label in got)
+
+
+def test_trade_words_for_people_are_people_who_carry_their_tools():
+    got = plan("A harpooner with a scarred chest grips his lance while a deckhand coils a rope.")
+    assert "chest" not in labels("A harpooner with a scarred chest grips his lance.")
+    assert "lance" in prompt_of(got, "harpooner") and "deckhand" in labels("A deckhand coils a rope.")
+    assert labels("A lamplighter in a long coat climbs a ladder.") == ["lamplighter", "ladder"]
