@@ -40,7 +40,7 @@ from planner.rules_vocab import (
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 
 
-_USING_WORDS = frozenset("from off into".split())
+_USING_WORDS = frozenset("from off into through".split())
 
 
 _BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on

@@ -1293,3 +1293,9 @@ def test_trade_words_for_people_are_people_who_carry_their_tools():
     assert "chest" not in labels("A harpooner with a scarred chest grips his lance.")
     assert "lance" in prompt_of(got, "harpooner") and "deckhand" in labels("A deckhand coils a rope.")
     assert labels("A lamplighter in a long coat climbs a ladder.") == ["lamplighter", "ladder"]
+
+
+def test_a_hand_held_thing_someone_looks_through_is_in_their_prompt():
+    got = plan("A pirate squints through a dented spyglass toward the distant island.")
+    assert "spyglass" not in labels("A pirate squints through a dented spyglass toward the distant island.")
+    assert "spyglass" in prompt_of(got, "pirate")
