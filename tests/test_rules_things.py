@@ -1299,3 +1299,10 @@ def test_a_hand_held_thing_someone_looks_through_is_in_their_prompt():
     got = plan("A pirate squints through a dented spyglass toward the distant island.")
     assert "spyglass" not in labels("A pirate squints through a dented spyglass toward the distant island.")
     assert "spyglass" in prompt_of(got, "pirate")
+
+
+def test_a_thin_stick_someone_leans_on_is_held_but_a_crate_they_sit_on_is_not():
+    got = plan("An old shepherd leans on a crooked walking stick near the gate.")
+    assert "walking stick" in prompt_of(got, "old shepherd")
+    assert not any("stick" in label for label in labels("A shepherd leans on a crooked walking stick."))
+    assert "crate" in labels("A fisherman sits on a crate.")
