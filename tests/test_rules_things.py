@@ -1306,3 +1306,9 @@ def test_a_thin_stick_someone_leans_on_is_held_but_a_crate_they_sit_on_is_not():
     assert "walking stick" in prompt_of(got, "old shepherd")
     assert not any("stick" in label for label in labels("A shepherd leans on a crooked walking stick."))
     assert "crate" in labels("A fisherman sits on a crate.")
+
+
+def test_glasses_of_a_drink_are_drinking_glasses_holding_it():
+    got = labels("Three glasses of lemonade stand on a wicker tray beside a vase.")
+    assert "glass" in got and "lemonade" not in got
+    assert labels("A librarian in round glasses reads a book.") == ["librarian"]
