@@ -1312,3 +1312,9 @@ def test_glasses_of_a_drink_are_drinking_glasses_holding_it():
     got = labels("Three glasses of lemonade stand on a wicker tray beside a vase.")
     assert "glass" in got and "lemonade" not in got
     assert labels("A librarian in round glasses reads a book.") == ["librarian"]
+
+
+def test_sweat_drops_in_a_cartoon_are_one_noun_before_their_verb():
+    got = labels("Two tiny sweat drops roll down the nervous cat's face.")
+    assert not any(label.endswith("sweat") for label in got) and "cat" in " ".join(got)
+    assert any(label.endswith("sweat drop") for label in got)
