@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from planner.rules_spatial import Spatial, match_spatial
 from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
+    Flag,
     ThingKind,
     WordClass,
     entry,
@@ -250,6 +251,16 @@ def _head_candidates(raw: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _vessel_first(heads: list[str]) -> list[str]:
+    """Before 'of', a pair word's vessel reading comes first: 'two glasses of milk' are glasses
+    one drinks from, not spectacles."""
+    known = entry(heads[0])
+    if known is None or not known.has(Flag.PAIR):
+        return heads
+    vessels = [h for h in heads[1:] if (e := entry(h)) is not None and e.has(Flag.CONTAINER)]
+    return [*vessels, *(h for h in heads if h not in vessels)]
+
+
 def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     q = _quantity(tokens, i)
     j = q.end
@@ -266,6 +277,8 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     lows = [t.low for t in tokens[q.end : end - named]]
     raw = lows[-1]
     heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
+    if end < len(tokens) and tokens[end].low == "of":
+        heads = _vessel_first(heads)
     compounds = [(_compound([*lows[:-1], h], h), h) for h in heads]
     compound, head = max(compounds, key=lambda c: (len(c[0].split()), c == compounds[0]))
     plural = raw == "ones" or is_plural(raw) or head != heads[0] or _bare_plural(tokens, q, end)

@@ -40,7 +40,7 @@ from planner.rules_vocab import (
 _USING = frozenset({"inside", "on"})  # relations that link a hand-held thing to its user
 
 
-_USING_WORDS = frozenset("from off into".split())
+_USING_WORDS = frozenset("from off into through".split())
 
 
 _BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on
@@ -525,8 +525,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
         return None
     posture = _before(phrases, k, 2)
-    if relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB):
-        return None  # "a boy sitting on a crate": a support under him, not a thing in use
+    resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
+    if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL):
+        return None  # "a boy sitting on a crate": a support under him; but "leans on a cane": held
     owner = _owner(nouns, p.sentence, earlier=False)
     if owner is not None and _person(nouns[owner]):
         return owner

@@ -1275,3 +1275,46 @@ def test_a_verb_after_a_place_phrase_is_the_subjects_not_the_places_object():
     assert "tossing" in prompt_of(got, "juggler") and "tossing" not in prompt_of(got, "barrel")
     got = plan("A kitten beside a teapot licks a spoon.")
     assert "licking" in prompt_of(got, "kitten") and "licking" not in prompt_of(got, "teapot")
+
+
+def test_a_craftsman_word_is_a_person_who_wears_and_holds_things():
+    got = plan("Right: the luthier, grey-haired, in a canvas apron and wire spectacles, tuning a violin.")
+    assert labels("Right: the luthier, grey-haired, in a canvas apron and wire spectacles.") == ["luthier"]
+    assert "apron" in prompt_of(got, "luthier")
+
+
+def test_a_matte_painting_is_the_pictures_medium_not_a_thing():
+    got = labels("A lighthouse on a cliff above a stormy sea, cinematic, matte painting.")
+    assert "lighthouse" in got and not any("painting" in label for label in got)
+
+
+def test_trade_words_for_people_are_people_who_carry_their_tools():
+    got = plan("A harpooner with a scarred chest grips his lance while a deckhand coils a rope.")
+    assert "chest" not in labels("A harpooner with a scarred chest grips his lance.")
+    assert "lance" in prompt_of(got, "harpooner") and "deckhand" in labels("A deckhand coils a rope.")
+    assert labels("A lamplighter in a long coat climbs a ladder.") == ["lamplighter", "ladder"]
+
+
+def test_a_hand_held_thing_someone_looks_through_is_in_their_prompt():
+    got = plan("A pirate squints through a dented spyglass toward the distant island.")
+    assert "spyglass" not in labels("A pirate squints through a dented spyglass toward the distant island.")
+    assert "spyglass" in prompt_of(got, "pirate")
+
+
+def test_a_thin_stick_someone_leans_on_is_held_but_a_crate_they_sit_on_is_not():
+    got = plan("An old shepherd leans on a crooked walking stick near the gate.")
+    assert "walking stick" in prompt_of(got, "old shepherd")
+    assert not any("stick" in label for label in labels("A shepherd leans on a crooked walking stick."))
+    assert "crate" in labels("A fisherman sits on a crate.")
+
+
+def test_glasses_of_a_drink_are_drinking_glasses_holding_it():
+    got = labels("Three glasses of lemonade stand on a wicker tray beside a vase.")
+    assert "glass" in got and "lemonade" not in got
+    assert labels("A librarian in round glasses reads a book.") == ["librarian"]
+
+
+def test_sweat_drops_in_a_cartoon_are_one_noun_before_their_verb():
+    got = labels("Two tiny sweat drops roll down the nervous cat's face.")
+    assert not any(label.endswith("sweat") for label in got) and "cat" in " ".join(got)
+    assert any(label.endswith("sweat drop") for label in got)
