@@ -197,7 +197,9 @@ def _absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
     if _labels(phrases, k):
-        return Spatial(places=tuple((i, place) for i in _labelled(phrases, k, at, nouns)))
+        described = _described(phrases, k, at, nouns)
+        things = described if described is not None else _labelled(phrases, k, at, nouns)
+        return Spatial(places=tuple((i, place) for i in things))
     if _tagged(phrases, k):
         return Spatial(places=tuple((i, place) for i in _clause(phrases, k - 1, at, nouns)))
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
@@ -252,6 +254,20 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
     return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+
+
+def _described(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int] | None:
+    """The thing right before a place that a colon follows, when there is one: the colon opens that
+    thing's description, not a label ('boy on the left: short hair, ...' places the boy). None when
+    the place stands alone as a label ('left: a boy ...')."""
+    before = phrases[k - 1] if k else None
+    if not isinstance(before, NounPhrase) or before.sentence != phrases[k].sentence or before.start not in at:
+        return None
+    if nouns[at[before.start]].role not in _PLACED_ROLES or is_governed(phrases, k - 1):
+        return None
+    return [_resolve(nouns, at[before.start])]
 
 
 def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

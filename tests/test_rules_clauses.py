@@ -976,3 +976,23 @@ def test_a_tag_headed_by_no_thing_does_not_lend_its_place_to_the_tag_before():
     assert ("desk", "in", "jar") not in _relations(reading)
     reading = reading_of("Left: a drummer in a red vest taps a snare, one knee up on a wooden stool.")
     assert {r for r in _relations(reading) if r[0] == "drummer" and r[2] == "stool"}
+
+
+def test_a_place_before_a_colon_goes_to_the_thing_it_follows_in_a_tag_list():
+    reading = reading_of(
+        "sailor on the left: striped shirt, blue cap, parrot on the right: green feathers, curved beak"
+    )
+    assert _place(reading, "sailor") == ("left", None)
+    assert _place(reading, "parrot") == ("right", None)
+
+
+def test_a_place_before_a_colon_goes_to_the_thing_it_follows_in_prose():
+    reading = reading_of("The old fisherman on the right: a torn net, a wooden pipe. A heron on the left.")
+    assert _place(reading, "fisherman") == ("right", None)
+    assert _place(reading, "heron") == ("left", None)
+
+
+def test_a_place_label_alone_before_a_colon_still_places_what_follows():
+    reading = reading_of("Left: a baker with a tray of bread. Right: a cat on a stool.")
+    assert _place(reading, "baker") == ("left", None)
+    assert _place(reading, "cat") == ("right", None)
