@@ -366,7 +366,21 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
     subject = _acting(phrases, verb - 1, nouns) if named else None
     if subject is None:
         subject = _clause_subject(phrases, verb, nouns)
+    if subject is None:
+        subject = _tagged_owner(phrases, verb, nouns)
     return subject if subject is not None else _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+
+
+def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
+    """In a tag list, who wears the item tagged right before ', holding ...' holds it too ('boy
+    on the left: green cloak, holding a map': the boy, even past the colon)."""
+    if _low(_before(phrases, verb)) != "," or not _low(phrases[verb]).endswith("ing"):
+        return None
+    item = next((n for n in nouns if n.index == verb - 2), None)
+    if item is None or item.role is not Role.ATTACHED or item.ref is None:
+        return None
+    owner = _resolve(nouns, item.ref)
+    return owner if _may_act(nouns[owner]) else None
 
 
 def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:

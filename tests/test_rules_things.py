@@ -1318,3 +1318,17 @@ def test_sweat_drops_in_a_cartoon_are_one_noun_before_their_verb():
     got = labels("Two tiny sweat drops roll down the nervous cat's face.")
     assert not any(label.endswith("sweat") for label in got) and "cat" in " ".join(got)
     assert any(label.endswith("sweat drop") for label in got)
+
+
+def test_what_is_held_after_a_tagged_worn_item_is_its_wearers_past_a_colon():
+    p = plan(
+        "1man, 1woman, man on the left: tall hat, woollen scarf, holding a lantern and a compass, "
+        "woman on the right: red shawl"
+    )
+    assert "lantern" in prompt_of(p, "man")
+    assert "compass" in prompt_of(p, "man")
+    assert "lantern" not in prompt_of(p, "woman")
+    reading = reading_of("ranger on the right: grey boots, moss-green hood, holding a bow and a quiver")
+    ranger = next(t for t in reading.things if t.head == "ranger")
+    assert {"a bow", "a quiver"} <= set(ranger.attributes)
+    assert ranger.place is not None and ranger.place.horizontal == "right"
