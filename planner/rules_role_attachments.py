@@ -180,12 +180,23 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
     described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
-    if known.has(Flag.WEARABLE) and (_low(before) == "," or described) and not p.determiner:
+    if known.has(Flag.WEARABLE) and (_opens_tag(phrases, k, nouns) or described) and not p.determiner:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
     if wielded and not p.determiner and not p.plural:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
+
+
+def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the phrase at k is a tag: after a comma, or after the colon that opens a person's or
+    animal's description ('knight on the left: silver armour, ...'), not a bare label's."""
+    if _low(_before(phrases, k)) == ",":
+        return True
+    if _low(_before(phrases, k)) != ":" or k < 3 or not isinstance(phrases[k - 2], SpacePhrase):
+        return False
+    who = next((n for n in nouns if n.index == k - 3 and n.role in {Role.THING, Role.REPEAT}), None)
+    return who is not None and _may_act(who)
 
 
 def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:

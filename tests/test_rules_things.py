@@ -1332,3 +1332,12 @@ def test_what_is_held_after_a_tagged_worn_item_is_its_wearers_past_a_colon():
     ranger = next(t for t in reading.things if t.head == "ranger")
     assert {"a bow", "a quiver"} <= set(ranger.attributes)
     assert ranger.place is not None and ranger.place.horizontal == "right"
+
+
+def test_the_first_tag_after_a_placed_persons_colon_is_worn_by_them():
+    reading = reading_of("archer on the right: green cloak, leather boots, elf on the left: silver circlet")
+    archer = next(t for t in reading.things if t.head == "archer")
+    assert "green cloak" in archer.attributes
+    assert not any(t.head == "cloak" for t in reading.things)
+    reading = reading_of("A baker waits. Shelf on the left: red apron, a loaf.")
+    assert "red apron" not in next(t for t in reading.things if t.head == "baker").attributes
