@@ -356,7 +356,7 @@ def _person_or_place(p: NounPhrase) -> bool:
 def _carried(p: NounPhrase) -> bool:
     """Whether the phrase names something worn or held in a hand."""
     known = entry(p.compound) or entry(p.head)
-    return known is not None and any(flag.value in {"wearable", "holdable"} for flag in known.flags)
+    return known is not None and (known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE))
 
 
 def _on_medium(tokens: tuple[Token, ...], p: NounPhrase) -> NounPhrase:

@@ -199,11 +199,13 @@ def entry(words: str) -> Entry | None:
     return found
 
 
+@functools.cache
 def may_name_someone(word: str) -> bool:
     """Whether an unlisted noun as written may name someone who acts: a name ('Mira holds a cup')
-    or a word shaped like one for a person ('-er', '-or', '-ist', '-ian', '-man'). Anything else
-    that holds things ('a ramekin holding eggs') holds them as a container does."""
-    return word[:1].isupper() or word.lower().endswith(("er", "or", "ist", "ian", "man"))
+    or a word shaped like one for a person ('-man' or an agent suffix of words.tsv: '-er', '-or',
+    '-ist', '-ian'). Anything else that holds things ('a ramekin holding eggs') holds them as a
+    container does."""
+    return word[:1].isupper() or word.lower().endswith(("man", *_starts(WordClass.AGENT_SUFFIX)))
 
 
 @functools.cache
