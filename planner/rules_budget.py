@@ -2,8 +2,8 @@
 
 The least important things go first: tiny or small things with no stated place and no relation
 (worn and held things never had regions). When the things that stay still name more instances
-than the limit, the biggest groups become one group region each ("twenty birds") instead of
-being cut to their first few instances.
+than the limit, groups become one group region each ("twenty birds") instead of being cut to
+their first few instances: the smallest group that is enough, so the fewest instances are folded.
 """
 
 from __future__ import annotations
@@ -46,6 +46,20 @@ def _minor(reading: PromptReading, index: int) -> bool:
     return thing.size <= Size.SMALL and thing.place is None and not related
 
 
+def _grouped(counts: dict[int, int], max_regions: int) -> set[int]:
+    """The groups that become one region each: the smallest group that alone brings the total
+    within the limit, else the biggest group and try again, so that the fewest instances lose
+    their own region."""
+    counts, grouped = dict(counts), set()
+    while (overflow := sum(counts.values()) - max_regions) > 0:
+        groups = sorted((n, i) for i, n in counts.items() if n > 1)
+        if not groups:
+            break
+        n, i = next(((n, i) for n, i in groups if n - 1 >= overflow), groups[-1])
+        counts[i], grouped = 1, grouped | {i}
+    return grouped
+
+
 def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
     """The things that get regions, in prompt order, with at most `max_regions` regions in all."""
     wanted = sum(_instances(t) for t in reading.things)
@@ -59,12 +73,8 @@ def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
         kept.pop()  # small, unplaced, unrelated things go first
     kept = sorted(kept[:max_regions])
     counts = {i: _instances(reading.things[i]) for i in kept}
-    grouped: set[int] = set()
-    for i in sorted(kept, key=lambda i: -counts[i]):  # then the biggest groups become one region each
-        if sum(counts.values()) <= max_regions:
-            break
-        if counts[i] > 1:
-            counts[i], grouped = 1, grouped | {i}
+    grouped = _grouped(counts, max_regions)
+    counts.update({i: 1 for i in grouped})
     dropped = [reading.things[i].label for i in ranked if i not in kept]
     log.warning(
         "the prompt names %d things, more than the limit of %d regions: %s",

@@ -74,6 +74,15 @@ def test_count_capped_by_max_regions(caplog):
     assert "more than the limit of 16" in caplog.text
 
 
+def test_max_regions_folds_the_smallest_group_that_is_enough():
+    """One region too many (13 for 12): the pair of owls becomes one region, the nine geese keep
+    theirs."""
+    prompt = "nine geese on the left, two owls on a branch on the right, a barn in the middle"
+    p = plan(prompt, max_regions=12)
+    assert labels(p).count("goose") == 9
+    assert labels(p).count("owl") == 1 and p.regions[labels(p).index("owl")].prompt.startswith("2 owls")
+
+
 def test_max_regions_drops_the_least_important_things_first():
     prompt = "four cats on the left, two dogs on the right, a cow in the middle, a small bee, a tiny key"
     p = plan(prompt, max_regions=4)
