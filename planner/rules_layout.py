@@ -636,12 +636,39 @@ def _overlap_depth(
             out[c.a] = _behind_support(out[c.a], out[c.b][0])
         if c.kind != "depth" or not out[c.a] or not out[c.b] or c.a in riding:
             continue  # a thing resting on another stays on it
+        if c.b not in riding:
+            out = _moved(
+                out,
+                [c.b, *(r.child for r in riders if r.parent == c.b)],
+                _sink(
+                    out[c.b][0],
+                    [out[d.a][0] for d in constraints if d.kind == "depth" and d.b == c.b and out[d.a]],
+                ),
+            )
         back = out[c.b][0]
         front_top = min(box[1] for box in out[c.a])
         overlap = 0.15 * (back[3] - back[1])
         shift = min(front_top, max(0.0, front_top - (back[3] - overlap)), DEPTH_REACH)
-        for moved in [c.a, *(r.child for r in riders if r.parent == c.a)]:
-            out[moved] = [_rounded((x0, y0 - shift, x1, y1 - shift)) for x0, y0, x1, y1 in out[moved]]
+        shift = max(0.0, min(shift, centre(union(out[c.a]))[1] - centre(back)[1] - 0.02))
+        out = _moved(out, [c.a, *(r.child for r in riders if r.parent == c.a)], -shift)
+    return out
+
+
+def _sink(back: Box, fronts: list[Box]) -> float:
+    """How far a thing behind others comes down so that the first hides its lower part (a lamp
+    behind an armchair stands on the floor behind it, not in the air above it), keeping its
+    middle above the middle of every thing it is behind."""
+    front = fronts[0]
+    target = front[1] + 0.25 * (front[3] - front[1])
+    room = min(1.0 - back[3], *(centre(f)[1] - centre(back)[1] - 0.05 for f in fronts))
+    return max(0.0, min(target - back[3], room))
+
+
+def _moved(boxes: list[list[Box]], which: list[int], dy: float) -> list[list[Box]]:
+    """The boxes with those of `which` moved down by dy (up when negative)."""
+    out = list(boxes)
+    for i in which:
+        out[i] = [_rounded((x0, y0 + dy, x1, y1 + dy)) for x0, y0, x1, y1 in out[i]]
     return out
 
 

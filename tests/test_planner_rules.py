@@ -117,6 +117,16 @@ def test_relative_positions(prompt, first, second, axis, sign):
     assert_no_overlap(p, touching=(first, second) if touching else ())
 
 
+def test_a_thing_behind_another_stands_behind_it_partly_hidden():
+    """A floor lamp behind an armchair stands on the floor behind it (its lower part hidden by
+    the armchair), not in the air above it; the armchair stays on the ground."""
+    p = plan("On the left, a tall brass floor lamp stands behind a green armchair. A bookshelf on the right.")
+    lamp, chair = _box(p, "brass floor lamp"), _box(p, "green armchair")
+    assert chair[1] < lamp[3] < chair[3], (lamp, chair)
+    assert centre(p, "brass floor lamp")[1] < centre(p, "green armchair")[1]
+    assert chair[3] > 0.9
+
+
 def test_between():
     p = plan("a cat between a dog and a horse")
     assert labels(p) == ["cat", "dog", "horse"]
