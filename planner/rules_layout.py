@@ -803,8 +803,21 @@ def _peers_alike(boxes: list[list[Box]], groups: list[Group], riders: list[Rider
             if j != i and (groups[j].size, groups[j].shape) == (groups[i].size, groups[i].shape)
         ]
         if alike:
-            out[i] = _grown(i, PEER_SHARE * max(area(out[j][0]) for j in alike), out, groups, riders)
+            model = max((out[j][0] for j in alike), key=area)
+            grown = _grown(i, PEER_SHARE * area(model), out, groups, riders)
+            out[i] = _shaped_like(grown, model) if grown != out[i] else grown
     return out
+
+
+def _shaped_like(boxes: list[Box], model: Box) -> list[Box]:
+    """A lone grown peer takes its peer's proportions at its own area, standing on its own
+    bottom and kept in the picture: a man squeezed into a squat cell stands as tall as the
+    woman beside him, not as wide."""
+    (x0, y0, x1, y1), (m0, n0, m1, n1) = boxes[0], model
+    ratio = math.sqrt(area(boxes[0]) / area(model))
+    w, h = (m1 - m0) * ratio, min((n1 - n0) * ratio, y1)
+    cx = min(max((x0 + x1) / 2, w / 2), 1 - w / 2)
+    return [_rounded((cx - w / 2, y1 - h, cx + w / 2, y1))]
 
 
 def _grown(

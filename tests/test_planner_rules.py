@@ -127,6 +127,18 @@ def test_a_thing_behind_another_stands_behind_it_partly_hidden():
     assert chair[3] > 0.9
 
 
+def test_two_alike_people_stand_about_as_tall_as_each_other():
+    """A man whose column also holds a scale and its fruit is not squeezed into a squat box: he
+    takes the proportions of the woman across the picture, at most a little smaller."""
+    p = plan(
+        "On the left a fisherman in a cap is weighing sardines on an iron scale. In the middle a "
+        "barrel of lemons sits next to two melons. On the right a young woman carries a jug."
+    )
+    man, woman = _box(p, "fisherman"), _box(p, "young woman")
+    assert man[3] - man[1] >= 0.8 * (woman[3] - woman[1]), (man, woman)
+    assert man[3] - man[1] > 1.5 * (man[2] - man[0])
+
+
 def test_between():
     p = plan("a cat between a dog and a horse")
     assert labels(p) == ["cat", "dog", "horse"]
