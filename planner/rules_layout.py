@@ -813,7 +813,7 @@ def _shaped_like(boxes: list[Box], model: Box) -> list[Box]:
     """A lone grown peer takes its peer's proportions at its own area, standing on its own
     bottom and kept in the picture: a man squeezed into a squat cell stands as tall as the
     woman beside him, not as wide."""
-    (x0, y0, x1, y1), (m0, n0, m1, n1) = boxes[0], model
+    (x0, _, x1, y1), (m0, n0, m1, n1) = boxes[0], model
     ratio = math.sqrt(area(boxes[0]) / area(model))
     w, h = (m1 - m0) * ratio, min((n1 - n0) * ratio, y1)
     cx = min(max((x0 + x1) / 2, w / 2), 1 - w / 2)
