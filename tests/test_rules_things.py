@@ -1341,3 +1341,10 @@ def test_the_first_tag_after_a_placed_persons_colon_is_worn_by_them():
     assert not any(t.head == "cloak" for t in reading.things)
     reading = reading_of("A baker waits. Shelf on the left: red apron, a loaf.")
     assert "red apron" not in next(t for t in reading.things if t.head == "baker").attributes
+
+
+def test_an_unlisted_word_after_an_article_and_a_noun_ends_that_noun():
+    """A rare English noun after 'a baby' or 'two' heads its phrase when English goes on after it."""
+    assert "baby wugbeast" in labels("A baby wugbeast naps in a wicker basket by the fire.")
+    assert labels("Two grumbots shuffle past a lamp post.")[:2] == ["grumbot", "grumbot"]
+    assert "red ferry" in labels("A small red ferry putters toward the pier on the right.")  # its verb
