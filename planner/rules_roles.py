@@ -259,7 +259,7 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         nxt = phrases[list_end(phrases, k + 1)]  # "a monster with glowing eyes and horns climbs ..."
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
-    acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE or _relative_act(phrases, k)
     governed = _low(before) == "of" or isinstance(before, SpacePhrase)
     if (
         acts
@@ -275,6 +275,11 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     if p.determiner == "the" and isinstance(nxt, Verb) and isinstance(_after(phrases, k + 1), SpacePhrase):
         return Role.THING  # "the lunar module stands behind him": acting and placed
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
+
+
+def _relative_act(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a relative clause with a verb follows the noun at k ('a robot mower that hums')."""
+    return _low(_after(phrases, k)) in {"that", "which", "who"} and isinstance(_after(phrases, k + 1), Verb)
 
 
 def _named_business(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -1348,3 +1348,10 @@ def test_an_unlisted_word_after_an_article_and_a_noun_ends_that_noun():
     assert "baby wugbeast" in labels("A baby wugbeast naps in a wicker basket by the fire.")
     assert labels("Two grumbots shuffle past a lamp post.")[:2] == ["grumbot", "grumbot"]
     assert "red ferry" in labels("A small red ferry putters toward the pier on the right.")  # its verb
+
+
+def test_an_unlisted_noun_before_a_participle_or_a_relative_clause_is_a_thing():
+    """'a brass tamper resting on ...' (not a bare verb after a singular subject) and 'a robot
+    mower that keeps circling' both treat an unlisted noun as something acting in the picture."""
+    assert "brass tamper" in labels("Beside the grinder sits a small brass tamper resting on a cloth.")
+    assert "robot mower" in labels("A dog watches a robot mower that keeps circling the lawn.")
