@@ -79,6 +79,8 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         and phrases[j].spatial.relation == "with"  # type: ignore[union-attr]
         or _low(phrases[j]) in {",", "and", "of"}
     ):
+        if _low(phrases[j]) == "," and j + 1 < len(phrases) and isinstance(phrases[j + 1], NounPhrase):
+            return False  # "bedroom interior, 3d render, platform bed in the center": a list's next item
         j += 1
     if j < len(phrases) and _absolute(phrases[j]) and j > k + 1:
         return True  # "a small pond with two ducks on the right"

@@ -1355,3 +1355,21 @@ def test_an_unlisted_noun_before_a_participle_or_a_relative_clause_is_a_thing():
     mower that keeps circling' both treat an unlisted noun as something acting in the picture."""
     assert "brass tamper" in labels("Beside the grinder sits a small brass tamper resting on a cloth.")
     assert "robot mower" in labels("A dog watches a robot mower that keeps circling the lawn.")
+
+
+def test_a_bare_genre_tag_among_style_tags_is_the_picture():
+    """'..., grainy film, 1950s studio portrait.' and 'Formal office team portrait, 50mm lens,'
+    name the kind of picture, even after the things; a portrait someone holds is still a thing."""
+    got = labels("A sailor leans on a crate by the mast. Soft vignette, film grain, 1950s studio portrait.")
+    assert "studio portrait" not in got and "sailor" in got
+    got = labels("Two nurses smile at a desk. Formal hospital team portrait, 50mm lens, even light.")
+    assert "team portrait" not in got and "nurse" in got
+    assert "small portrait" in labels("A painter holds up a small portrait beside the easel.")
+
+
+def test_a_place_after_a_tag_lists_next_item_is_that_items_own():
+    """In a tag list the place after the next comma belongs to the next item, not to the scene tag
+    before it: 'rustic farmhouse kitchen, oil painting, oak table in the center'."""
+    got = labels("rustic farmhouse kitchen interior, oil painting, long oak table in the center, two chairs")
+    assert "kitchen interior" not in got and "farmhouse kitchen interior" not in got
+    assert "oak table" in got
