@@ -385,7 +385,16 @@ def _colour_role(p: NounPhrase, before: Phrase | None, nouns: list[Noun]) -> tup
         return (Role.NONE, None)  # "the sky is a bright orange"
     if not (p.determiner or p.count or p.plural):
         return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
+    if p.plural and not (p.determiner or p.count) and _colour_listed(before, nouns):
+        return (Role.NONE, None)  # "muted reds and dusty oranges": colours of the grade
     return None
+
+
+def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
+    """Whether the noun before 'and' or a comma is a colour of the grade ('reds and', 'golds,')."""
+    if _low(before) not in {"and", ","} or not nouns or nouns[-1].role is not Role.NONE:
+        return False
+    return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:

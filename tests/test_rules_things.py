@@ -1373,3 +1373,9 @@ def test_a_place_after_a_tag_lists_next_item_is_that_items_own():
     got = labels("rustic farmhouse kitchen interior, oil painting, long oak table in the center, two chairs")
     assert "kitchen interior" not in got and "farmhouse kitchen interior" not in got
     assert "oak table" in got
+
+
+def test_plural_colours_listed_with_colours_are_the_grade_not_fruit():
+    got = labels("A boy flies a kite over a field. Faded blues and warm oranges, soft film grain.")
+    assert "orange" not in " ".join(got) and "boy" in got
+    assert "orange" in labels("A girl sits at a table with a bowl of lemons and two oranges on the left.")
