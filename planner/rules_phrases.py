@@ -175,6 +175,7 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         and tokens[j - 1].tag is Tag.NOUN
         and not _describing(tokens[j - 1].low)
         and entry(f"{tokens[j - 1].low} {token.low}") is None  # "a chaise longue" is one noun
+        and not _rare_english_noun(tokens, j)
     ):
         return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
     if token.tag in _RUN_TAGS:
@@ -200,6 +201,26 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
             _describing(nxt.low) and j + 2 < len(tokens) and tokens[j + 2].tag in _RUN_TAGS
         )  # "red and white umbrella"
     return False
+
+
+def _rare_english_noun(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the unlisted word at j ends an English noun run: it follows an English article
+    and modifiers, and English goes on after it ('a baby owlbear curled in a crate', 'two
+    jackalopes graze'), unlike a foreign phrase ('ein gemütliches Café mit einer Katze')."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.tag not in {Tag.VERB, Tag.PREP, Tag.END, Tag.COMMA, Tag.CONJ}:
+        return False
+    if not tokens[j].low.isalpha():
+        return False  # "mid-toast", "half-sunk": a compound said of the thing before
+    k = j - 1
+    while k > 0 and tokens[k - 1].tag in {Tag.ADJ, Tag.NOUN}:
+        k -= 1
+    if k < 1:
+        return False
+    if tokens[k - 1].tag is Tag.NUM:
+        return True  # "two jackalopes graze"
+    # after 'a' an unlisted word in -s is the verb of the thing before ('a ferry chugs toward')
+    return tokens[k - 1].low in {"a", "an", "the"} and not tokens[j].low.endswith("s")
 
 
 def _head_index(tokens: tuple[Token, ...], start: int, end: int) -> int | None:

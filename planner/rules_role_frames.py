@@ -85,6 +85,8 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     tagged = not p.determiner and (k == 0 or _low(_before(phrases, k)) == ",") and _low(nxt) == ","
     if first and tagged:
         return True  # "anime key visual, film poster, ...", "Formal pet portrait, ...": the picture
+    if _a_tag(phrases, k) and _among_styles(phrases, k, nouns):
+        return True  # "..., soft grain, 1920s studio portrait.": a genre among the style tags
     if first and k == 0 and not p.determiner and isinstance(nxt, Mark) and nxt.tag is Tag.END:
         return True  # "Moody noir photograph. A detective ...": a title line naming the picture
     if not p.determiner and p.modifiers and all(_looks(w) for w in p.modifiers):
@@ -94,6 +96,40 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if WordClass.IMAGE_NOUN in head_classes and first and isinstance(nxt, Verb):
         return True  # "The image depicts ..."
     return not p.determiner and not listed and p.count is None and WordClass.IMAGE_NOUN in head_classes
+
+
+_STYLE_CLASSES = (
+    WordClass.STYLE,
+    WordClass.STYLE_NOUN,
+    WordClass.MEDIUM,
+    WordClass.FRAME_NOUN,
+    WordClass.LIGHT,
+)
+
+
+def _a_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun at k is a bare item of a comma list, standing alone between punctuation."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    marks = {",", ".", ";", ":", "!"}
+    alone = (k == 0 or _low(phrases[k - 1]) in marks) and (
+        k + 1 == len(phrases) or _low(phrases[k + 1]) in marks
+    )
+    return alone and not p.determiner and p.count is None
+
+
+def _among_styles(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the list item at k has a style tag next to it: the noun just before it in its
+    sentence is the frame or light, or the item after its comma is a style word ('35mm film')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = [n for n in nouns if n.phrase.sentence == p.sentence]
+    if earlier and earlier[-1].role in {Role.FRAME, Role.LIGHT} and earlier[-1].index >= k - 3:
+        return True
+    nxt = phrases[k + 2] if k + 2 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.sentence != p.sentence:
+        return False
+    return any(is_class(w, c) for w in (nxt.head, nxt.lows[-1]) for c in _STYLE_CLASSES)
 
 
 def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:

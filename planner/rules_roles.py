@@ -79,6 +79,8 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         and phrases[j].spatial.relation == "with"  # type: ignore[union-attr]
         or _low(phrases[j]) in {",", "and", "of"}
     ):
+        if _low(phrases[j]) == "," and j + 1 < len(phrases) and isinstance(phrases[j + 1], NounPhrase):
+            return False  # "bedroom interior, 3d render, platform bed in the center": a list's next item
         j += 1
     if j < len(phrases) and _absolute(phrases[j]) and j > k + 1:
         return True  # "a small pond with two ducks on the right"
@@ -259,7 +261,7 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         nxt = phrases[list_end(phrases, k + 1)]  # "a monster with glowing eyes and horns climbs ..."
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
-    acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE or _relative_act(phrases, k)
     governed = _low(before) == "of" or isinstance(before, SpacePhrase)
     if (
         acts
@@ -275,6 +277,11 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     if p.determiner == "the" and isinstance(nxt, Verb) and isinstance(_after(phrases, k + 1), SpacePhrase):
         return Role.THING  # "the lunar module stands behind him": acting and placed
     return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
+
+
+def _relative_act(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether a relative clause with a verb follows the noun at k ('a robot mower that hums')."""
+    return _low(_after(phrases, k)) in {"that", "which", "who"} and isinstance(_after(phrases, k + 1), Verb)
 
 
 def _named_business(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -378,7 +385,16 @@ def _colour_role(p: NounPhrase, before: Phrase | None, nouns: list[Noun]) -> tup
         return (Role.NONE, None)  # "the sky is a bright orange"
     if not (p.determiner or p.count or p.plural):
         return (Role.NONE, None)  # "teal and orange": a colour grade, not a fruit
+    if p.plural and not (p.determiner or p.count) and _colour_listed(before, nouns):
+        return (Role.NONE, None)  # "muted reds and dusty oranges": colours of the grade
     return None
+
+
+def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
+    """Whether the noun before 'and' or a comma is a colour of the grade ('reds and', 'golds,')."""
+    if _low(before) not in {"and", ","} or not nouns or nouns[-1].role is not Role.NONE:
+        return False
+    return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:

@@ -215,12 +215,13 @@ _AFTER_BARE_VERB = frozenset(
 
 def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether what comes before a noun-or-verb word makes it a verb: 'a table set with china
-    cups', 'pretends not to watch', 'an acrobat who swings above', 'two kids are building a
+    cups', 'pretends not to watch', 'an acrobat who swings above', 'a kettle that sings', 'two kids are building a
     sandcastle', 'The captain, a lanky man in a coat, studies a chart'."""
     return (
         _collective_participle(tags, lows, i)
         or _infinitive(tags, lows, i)
         or (tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"})
+        or (lows[i - 1] == "that" and i > 1 and tags[i - 2] in {Tag.NOUN, Tag.UNKNOWN})  # "a dog that keeps"
         or _progressive(tags, lows, i)
         or (tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i))
     )
@@ -567,7 +568,14 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
             j -= 1
     else:
         return tag
+    if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _trailing_participle(lows, i):
+        return Tag.NOUN  # "a copper tamper resting on a napkin": no singular subject takes a bare verb
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
+
+
+def _trailing_participle(lows: list[str], i: int) -> bool:
+    """Whether a participle ('resting', 'tucked') follows the word at i."""
+    return i + 1 < len(lows) and lows[i + 1].endswith(("ing", "ed"))
 
 
 def _adjunct(tags: list[Tag], lows: list[str], i: int) -> Tag:

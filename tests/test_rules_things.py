@@ -1341,3 +1341,41 @@ def test_the_first_tag_after_a_placed_persons_colon_is_worn_by_them():
     assert not any(t.head == "cloak" for t in reading.things)
     reading = reading_of("A baker waits. Shelf on the left: red apron, a loaf.")
     assert "red apron" not in next(t for t in reading.things if t.head == "baker").attributes
+
+
+def test_an_unlisted_word_after_an_article_and_a_noun_ends_that_noun():
+    """A rare English noun after 'a baby' or 'two' heads its phrase when English goes on after it."""
+    assert "baby wugbeast" in labels("A baby wugbeast naps in a wicker basket by the fire.")
+    assert labels("Two grumbots shuffle past a lamp post.")[:2] == ["grumbot", "grumbot"]
+    assert "red ferry" in labels("A small red ferry putters toward the pier on the right.")  # its verb
+
+
+def test_an_unlisted_noun_before_a_participle_or_a_relative_clause_is_a_thing():
+    """'a brass tamper resting on ...' (not a bare verb after a singular subject) and 'a robot
+    mower that keeps circling' both treat an unlisted noun as something acting in the picture."""
+    assert "brass tamper" in labels("Beside the grinder sits a small brass tamper resting on a cloth.")
+    assert "robot mower" in labels("A dog watches a robot mower that keeps circling the lawn.")
+
+
+def test_a_bare_genre_tag_among_style_tags_is_the_picture():
+    """'..., grainy film, 1950s studio portrait.' and 'Formal office team portrait, 50mm lens,'
+    name the kind of picture, even after the things; a portrait someone holds is still a thing."""
+    got = labels("A sailor leans on a crate by the mast. Soft vignette, film grain, 1950s studio portrait.")
+    assert "studio portrait" not in got and "sailor" in got
+    got = labels("Two nurses smile at a desk. Formal hospital team portrait, 50mm lens, even light.")
+    assert "team portrait" not in got and "nurse" in got
+    assert "small portrait" in labels("A painter holds up a small portrait beside the easel.")
+
+
+def test_a_place_after_a_tag_lists_next_item_is_that_items_own():
+    """In a tag list the place after the next comma belongs to the next item, not to the scene tag
+    before it: 'rustic farmhouse kitchen, oil painting, oak table in the center'."""
+    got = labels("rustic farmhouse kitchen interior, oil painting, long oak table in the center, two chairs")
+    assert "kitchen interior" not in got and "farmhouse kitchen interior" not in got
+    assert "oak table" in got
+
+
+def test_plural_colours_listed_with_colours_are_the_grade_not_fruit():
+    got = labels("A boy flies a kite over a field. Faded blues and warm oranges, soft film grain.")
+    assert "orange" not in " ".join(got) and "boy" in got
+    assert "orange" in labels("A girl sits at a table with a bowl of lemons and two oranges on the left.")
