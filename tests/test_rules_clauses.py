@@ -231,6 +231,24 @@ def test_from_left_to_right_then_a_list_after_a_colon():
     assert _place(reading, "girl") == ("right", None)
 
 
+def test_from_left_to_right_lines_up_the_list_items_not_what_they_hold_or_sit_on():
+    reading = reading_of(
+        "From left to right, an old fisherman perched on a barrel with a net and a pipe, a girl "
+        "cuddling a puppy, a sailor in a striped shirt leaning on an anchor, and a cook."
+    )
+    relations = _relations(reading)
+    assert ("fisherman", "left_of", "girl") in relations
+    assert ("girl", "left_of", "sailor") in relations
+    assert ("sailor", "left_of", "cook") in relations
+    assert not {r for r in relations if r[1] == "left_of" and {"barrel", "puppy", "anchor"} & {r[0], r[2]}}
+    assert _place(reading, "cook") == ("right", None)
+    after_colon = _relations(
+        reading_of("From left to right: a nurse with a clipboard and a pager, a porter and a doctor.")
+    )
+    assert ("nurse", "left_of", "porter") in after_colon
+    assert ("pager", "left_of", "porter") not in after_colon
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
