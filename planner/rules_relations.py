@@ -353,6 +353,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         objects = (target, others[0])
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
+    kind = _in_lap(phrases, k, at, nouns, kind, target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
@@ -389,6 +390,25 @@ def _on_rim(
     if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in ANIMATE:
         return kind
     return RelationKind.ON if known.size < support.size else kind
+
+
+def _in_lap(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
+) -> RelationKind:
+    """'a kitten curled in her lap', 'a lamb in his arms': in a part of a person or an animal is
+    on that one (held up against it), not inside it."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if kind is not RelationKind.IN or not isinstance(nxt, NounPhrase) or nxt.start not in at:
+        return kind
+    if nouns[at[nxt.start]].role is not Role.PART:
+        return kind
+    owner = nouns[target].entry
+    return RelationKind.ON if owner is not None and owner.kind in ANIMATE else kind
 
 
 def _sides_before(

@@ -249,6 +249,15 @@ def test_from_left_to_right_lines_up_the_list_items_not_what_they_hold_or_sit_on
     assert ("pager", "left_of", "porter") not in after_colon
 
 
+def test_in_a_part_of_a_person_is_on_that_person():
+    lap = _relations(reading_of("A grandmother knits in a rocking chair, a sleepy kitten curled in her lap."))
+    assert ("kitten", "on", "grandmother") in lap
+    assert ("kitten", "in", "grandmother") not in lap
+    arms = _relations(reading_of("A shepherd walks down the lane with a newborn lamb in his arms."))
+    assert ("lamb", "on", "shepherd") in arms
+    assert ("child", "in", "hammock") in _relations(reading_of("A child dozes in a hammock."))
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
