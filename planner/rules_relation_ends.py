@@ -484,17 +484,21 @@ def _group_before(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subject: list[int]
 ) -> int | None:
     """The first thing named as a group (a plural noun) in the sentence of phrase k before it, else
-    in the sentence before, that is not one of `subject`: what 'them' most likely stands for."""
+    in the sentence before, that is not one of `subject` nor the companions 'with' another ('a bear
+    with two cubs ..., a fox behind them': the bear and her cubs, drawn round the bear): what
+    'them' most likely stands for."""
     sentence = phrases[k].sentence
     for wanted in (sentence, sentence - 1):
-        for p in phrases:
+        for j, p in enumerate(phrases):
             if not isinstance(p, NounPhrase) or p.sentence != wanted or p.start not in at:
                 continue
             if p.start >= phrases[k].start:
                 break
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in subject and nouns[holder].phrase.plural:
-                return holder
+                before = phrases[j - 1] if j else None
+                if not (isinstance(before, SpacePhrase) and before.lead == "with"):
+                    return holder
     return None
 
 

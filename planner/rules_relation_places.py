@@ -355,7 +355,8 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
     comma or 'and' and right before a thing is that thing's."""
     before = lead_in(phrases, k)
-    nxt = phrases[past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
+    j = past_asides(phrases, k + 1)
+    nxt = phrases[j] if j < len(phrases) else None  # "..., a fox on the right,": nothing after it
     joined = isinstance(before, Mark) and before.low in _JOINERS
     return (
         joined

@@ -258,6 +258,21 @@ def test_in_a_part_of_a_person_is_on_that_person():
     assert ("child", "in", "hammock") in _relations(reading_of("A child dozes in a hammock."))
 
 
+def test_them_after_a_thing_with_its_young_is_that_thing_not_the_young():
+    reading = reading_of(
+        "wildlife shot, a grey wolf with two cubs crossing the snow in the center, "
+        "a raven hopping behind them, soft light"
+    )
+    assert ("raven", "behind", "wolf") in _relations(reading)
+    assert ("raven", "behind", "cub") not in _relations(reading)
+
+
+def test_a_prompt_ending_in_a_comma_after_a_place_still_reads():
+    reading = reading_of("a heron on the left, a willow tree on the right,")
+    assert _place(reading, "heron") == ("left", None)
+    assert _place(reading, "tree") == ("right", None)
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
