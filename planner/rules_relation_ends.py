@@ -496,10 +496,22 @@ def _group_before(
                 break
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in subject and nouns[holder].phrase.plural:
-                before = phrases[j - 1] if j else None
-                if not (isinstance(before, SpacePhrase) and before.lead == "with"):
+                if not _companions(phrases, j, at, nouns):
                     return holder
     return None
+
+
+def _companions(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether the noun phrase at j names the young or the followers of the animal or person right
+    before it ('a wolf with two cubs', 'a teacher with her pupils'), not a group of their own ('a
+    well in a yard with three hens pecking')."""
+    lead, owner = phrases[j - 1] if j else None, phrases[j - 2] if j >= 2 else None
+    if not (isinstance(lead, SpacePhrase) and lead.lead == "with" and isinstance(owner, NounPhrase)):
+        return False
+    return all(
+        p.start in at and _kind(nouns[at[p.start]]) in ANIMATE
+        for p in (owner, phrases[j])  # type: ignore[union-attr]
+    )
 
 
 def _first_in(
