@@ -116,8 +116,22 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
+    if pronoun and verb is None and _chained(phrases, k):
+        return _walk_back(phrases, k, at, nouns, past_objects=True)  # "cat on broom behind her": the cat
     worker = _at_work(phrases, k, at, nouns)
     return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _chained(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the spatial phrase at k follows another one's object, both after a subject ('a cat
+    on a broom behind her'): then both are said of that subject, since 'her' is someone else (but
+    'reaching for a cup on a shelf above her': the cup's)."""
+    j = k - 2
+    if j < 1 or not isinstance(phrases[k - 1], NounPhrase) or not is_governed(phrases, k - 1):
+        return False
+    while j >= 1 and isinstance(phrases[j], SpacePhrase) and phrases[j].spatial.relation is not None:  # type: ignore[union-attr]
+        j -= 1
+    return j < k - 2 and isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j)
 
 
 def _group_subject(

@@ -273,6 +273,20 @@ def test_a_prompt_ending_in_a_comma_after_a_place_still_reads():
     assert _place(reading, "tree") == ("right", None)
 
 
+def test_a_second_place_towards_him_or_her_in_a_tag_is_the_tag_subjects():
+    tags = _relations(reading_of("masterpiece, 1boy, knight, standing, hound on a rug beside him, night"))
+    assert ("hound", "next_to", "knight") in tags
+    assert ("rug", "next_to", "knight") not in tags
+    riding = _relations(
+        reading_of("1girl, elf, sitting on a bench, black cat riding on a skateboard behind her")
+    )
+    assert ("cat", "behind", "elf") in riding
+    reaching = _relations(
+        reading_of("The baker stands on a stool, reaching for a jar on the shelf above him.")
+    )
+    assert ("shelf", "above", "baker") in reaching  # the object of 'for' heads no chain of its own
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
