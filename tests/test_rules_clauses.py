@@ -287,6 +287,16 @@ def test_a_second_place_towards_him_or_her_in_a_tag_is_the_tag_subjects():
     assert ("shelf", "above", "baker") in reaching  # the object of 'for' heads no chain of its own
 
 
+def test_from_a_boat_or_a_basket_is_from_inside_it():
+    assert ("duck", "in", "canoe") in _relations(reading_of("A white duck quacks from a canoe."))
+    assert ("puppy", "in", "basket") in _relations(reading_of("A puppy peeks out from a wicker basket."))
+    assert ("man", "on", "bench") in _relations(reading_of("An old man whistles from a bench."))
+    fridge = _relations(reading_of("A ginger cat stares from the top of the fridge."))
+    assert ("cat", "in", "fridge") not in fridge
+    pouring = _relations(reading_of("A barista pours milk from a jug into a cup."))
+    assert ("barista", "in", "jug") not in pouring
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
