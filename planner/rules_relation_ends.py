@@ -578,6 +578,8 @@ def _with_owner(
         or phrases[j - 1].spatial.relation != "with"
     ):
         return None
+    if getattr(phrases[j - 2], "low", "") == "each":
+        return _each_owner(phrases, j - 1, at, nouns)  # "two nightstands by the bed, each with a lamp"
     head = _clause_head(phrases, j - 1, at, nouns) if getattr(phrases[j - 2], "low", "") == "," else None
     known = nouns[head].entry if head is not None else None
     if (
@@ -591,6 +593,27 @@ def _with_owner(
             return None
         holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         if holder is not None and nouns[holder].is_thing:  # past a scene: "a jetty reaches into the lake"
+            return holder
+    return None
+
+
+def _several(noun: Noun) -> bool:
+    """Whether a noun names more than one ('two nightstands', 'lamps'): what 'each' picks from."""
+    return noun.phrase.plural or (noun.phrase.count or 1) > 1
+
+
+def _each_owner(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """For 'each with' at phrase j ('three tables by the window, each with a vase on it'), the group
+    'each' is one of: the last thing named as several before it in its sentence; else None."""
+    if j < 1 or getattr(phrases[j - 1], "low", "") != "each":
+        return None
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        if holder is not None and nouns[holder].is_thing and _several(nouns[holder]):
             return holder
     return None
 

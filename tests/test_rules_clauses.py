@@ -297,6 +297,15 @@ def test_from_a_boat_or_a_basket_is_from_inside_it():
     assert ("barista", "in", "jug") not in pouring
 
 
+def test_each_with_a_thing_on_or_above_it_is_one_of_the_group_before():
+    shelves = _relations(reading_of("Four desks face the blackboard, each with a globe on it."))
+    assert ("globe", "on", "desk") in shelves
+    assert ("globe", "on", "blackboard") not in shelves
+    lamps = _relations(reading_of("Two armchairs flank the fireplace, each with a lamp above it."))
+    assert ("lamp", "above", "armchair") in lamps
+    assert ("lamp", "above", "fireplace") not in lamps
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
