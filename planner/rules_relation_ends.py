@@ -146,6 +146,9 @@ def _group_subject(
     words = [getattr(p, "low", None) for p in phrases[start:verb]]
     if not words or any(not isinstance(p, Mark) for p in phrases[start:verb]):
         return []
+    if words[0] in {"he", "she", "it"} and all(p.tag in {Tag.BE, Tag.AUX} for p in phrases[start + 1 : verb]):  # type: ignore[union-attr]
+        said = _said_before(phrases, start, at, nouns, words[0])
+        return [said] if said is not None else []  # "A hedgehog lives on a hill. He stands on a stump."
     if words in (["they"], ["both"], ["all", "of", "them"], ["both", "of", "them"]):
         wanted = 2 if words[0] == "both" else 0
     elif len(words) == 2 and words[0] == "all" and value_of(words[1], WordClass.NUMBER) is not None:
@@ -163,6 +166,30 @@ def _group_subject(
         if known is not None and known.kind in ANIMATE and holder not in found:
             found.insert(0, holder)  # type: ignore[arg-type]
     return found[-wanted:] if wanted else found
+
+
+def _said_before(
+    phrases: tuple[Phrase, ...], start: int, at: dict[int, int], nouns: tuple[Noun, ...], pronoun: str
+) -> int | None:
+    """What a sentence-opening 'he', 'she' or 'it' at `start` stands for: the first thing of the
+    sentence before that no preposition or verb governs (a person or an animal of no other sex for
+    'he' / 'she'); None when there is none."""
+    animate = pronoun != "it"
+    other = {"he": WordClass.FEMALE, "she": WordClass.MALE}.get(pronoun)
+    end = start - 1
+    first = end
+    while first > 0 and not (isinstance(phrases[first - 1], Mark) and phrases[first - 1].tag is Tag.END):  # type: ignore[union-attr]
+        first -= 1
+    for j in range(max(first, 0), max(end, 0)):
+        p = phrases[j]
+        if not isinstance(p, NounPhrase) or p.start not in at or is_governed(phrases, j):
+            continue
+        holder = _holder(nouns, at[p.start])
+        if holder is None or not nouns[holder].is_thing or other and is_class(nouns[holder].head, other):
+            continue
+        if not animate or _kind(nouns[holder]) in ANIMATE:
+            return holder
+    return None
 
 
 def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

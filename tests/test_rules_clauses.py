@@ -306,6 +306,20 @@ def test_each_with_a_thing_on_or_above_it_is_one_of_the_group_before():
     assert ("lamp", "above", "fireplace") not in lamps
 
 
+def test_he_she_or_it_opening_a_sentence_is_the_subject_of_the_sentence_before():
+    otter = _relations(reading_of("An old otter lives by the river. He is dozing on a flat rock."))
+    assert ("otter", "on", "rock") in otter
+    lamp = _relations(
+        reading_of("A brass lamp glows in the study. It stands on a walnut desk, lighting a map.")
+    )
+    assert ("lamp", "on", "desk") in lamp
+    assert ("map", "on", "desk") not in lamp
+    other = _relations(reading_of("A farmer feeds the pigs. She sits on a bucket."))
+    assert ("farmer", "on", "bucket") in other  # a farmer may be a woman
+    boy = _relations(reading_of("A boy kicks a ball. She sits on a fence."))
+    assert ("boy", "on", "fence") not in boy
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)
