@@ -189,6 +189,9 @@ def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         return []
     beside = {r.subject for r in reading.relations if support in r.objects}  # "a newspaper under the tray"
     placed = {i for i in others if things[i].place is not None and things[i].place.vertical}
+    placed |= {
+        r.subject for r in reading.relations if set(r.objects) & placed
+    }  # "in the top left a bag, next to it a kettle"
     return [Rider(slot[i], slot[support], "on") for i in others if i not in beside | placed]
 
 

@@ -116,8 +116,22 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
             return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
+    if pronoun and verb is None and _chained(phrases, k):
+        return _walk_back(phrases, k, at, nouns, past_objects=True)  # "cat on broom behind her": the cat
     worker = _at_work(phrases, k, at, nouns)
     return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+
+
+def _chained(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the spatial phrase at k follows another one's object, both after a subject ('a cat
+    on a broom behind her'): then both are said of that subject, since 'her' is someone else (but
+    'reaching for a cup on a shelf above her': the cup's)."""
+    j = k - 2
+    if j < 1 or not isinstance(phrases[k - 1], NounPhrase) or not is_governed(phrases, k - 1):
+        return False
+    while j >= 1 and isinstance(phrases[j], SpacePhrase) and phrases[j].spatial.relation is not None:  # type: ignore[union-attr]
+        j -= 1
+    return j < k - 2 and isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j)
 
 
 def _group_subject(
@@ -132,6 +146,9 @@ def _group_subject(
     words = [getattr(p, "low", None) for p in phrases[start:verb]]
     if not words or any(not isinstance(p, Mark) for p in phrases[start:verb]):
         return []
+    if words[0] in {"he", "she", "it"} and all(p.tag in {Tag.BE, Tag.AUX} for p in phrases[start + 1 : verb]):  # type: ignore[union-attr]
+        said = _said_before(phrases, start, at, nouns, words[0])
+        return [said] if said is not None else []  # "A hedgehog lives on a hill. He stands on a stump."
     if words in (["they"], ["both"], ["all", "of", "them"], ["both", "of", "them"]):
         wanted = 2 if words[0] == "both" else 0
     elif len(words) == 2 and words[0] == "all" and value_of(words[1], WordClass.NUMBER) is not None:
@@ -149,6 +166,30 @@ def _group_subject(
         if known is not None and known.kind in ANIMATE and holder not in found:
             found.insert(0, holder)  # type: ignore[arg-type]
     return found[-wanted:] if wanted else found
+
+
+def _said_before(
+    phrases: tuple[Phrase, ...], start: int, at: dict[int, int], nouns: tuple[Noun, ...], pronoun: str
+) -> int | None:
+    """What a sentence-opening 'he', 'she' or 'it' at `start` stands for: the first thing of the
+    sentence before that no preposition or verb governs (a person or an animal of no other sex for
+    'he' / 'she'); None when there is none."""
+    animate = pronoun != "it"
+    other = {"he": WordClass.FEMALE, "she": WordClass.MALE}.get(pronoun)
+    end = start - 1
+    first = end
+    while first > 0 and not (isinstance(phrases[first - 1], Mark) and phrases[first - 1].tag is Tag.END):  # type: ignore[union-attr]
+        first -= 1
+    for j in range(max(first, 0), max(end, 0)):
+        p = phrases[j]
+        if not isinstance(p, NounPhrase) or p.start not in at or is_governed(phrases, j):
+            continue
+        holder = _holder(nouns, at[p.start])
+        if holder is None or not nouns[holder].is_thing or other and is_class(nouns[holder].head, other):
+            continue
+        if not animate or _kind(nouns[holder]) in ANIMATE:
+            return holder
+    return None
 
 
 def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
@@ -484,18 +525,34 @@ def _group_before(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subject: list[int]
 ) -> int | None:
     """The first thing named as a group (a plural noun) in the sentence of phrase k before it, else
-    in the sentence before, that is not one of `subject`: what 'them' most likely stands for."""
+    in the sentence before, that is not one of `subject` nor the companions 'with' another ('a bear
+    with two cubs ..., a fox behind them': the bear and her cubs, drawn round the bear): what
+    'them' most likely stands for."""
     sentence = phrases[k].sentence
     for wanted in (sentence, sentence - 1):
-        for p in phrases:
+        for j, p in enumerate(phrases):
             if not isinstance(p, NounPhrase) or p.sentence != wanted or p.start not in at:
                 continue
             if p.start >= phrases[k].start:
                 break
             holder = _holder(nouns, at[p.start])
             if holder is not None and holder not in subject and nouns[holder].phrase.plural:
-                return holder
+                if not _companions(phrases, j, at, nouns):
+                    return holder
     return None
+
+
+def _companions(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether the noun phrase at j names the young or the followers of the animal or person right
+    before it ('a wolf with two cubs', 'a teacher with her pupils'), not a group of their own ('a
+    well in a yard with three hens pecking')."""
+    lead, owner = phrases[j - 1] if j else None, phrases[j - 2] if j >= 2 else None
+    if not (isinstance(lead, SpacePhrase) and lead.lead == "with" and isinstance(owner, NounPhrase)):
+        return False
+    return all(
+        p.start in at and _kind(nouns[at[p.start]]) in ANIMATE
+        for p in (owner, phrases[j])  # type: ignore[union-attr]
+    )
 
 
 def _first_in(
@@ -548,6 +605,8 @@ def _with_owner(
         or phrases[j - 1].spatial.relation != "with"
     ):
         return None
+    if getattr(phrases[j - 2], "low", "") == "each":
+        return _each_owner(phrases, j - 1, at, nouns)  # "two nightstands by the bed, each with a lamp"
     head = _clause_head(phrases, j - 1, at, nouns) if getattr(phrases[j - 2], "low", "") == "," else None
     known = nouns[head].entry if head is not None else None
     if (
@@ -561,6 +620,27 @@ def _with_owner(
             return None
         holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         if holder is not None and nouns[holder].is_thing:  # past a scene: "a jetty reaches into the lake"
+            return holder
+    return None
+
+
+def _several(noun: Noun) -> bool:
+    """Whether a noun names more than one ('two nightstands', 'lamps'): what 'each' picks from."""
+    return noun.phrase.plural or (noun.phrase.count or 1) > 1
+
+
+def _each_owner(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """For 'each with' at phrase j ('three tables by the window, each with a vase on it'), the group
+    'each' is one of: the last thing named as several before it in its sentence; else None."""
+    if j < 1 or getattr(phrases[j - 1], "low", "") != "each":
+        return None
+    for p in reversed(phrases[: j - 1]):
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        if holder is not None and nouns[holder].is_thing and _several(nouns[holder]):
             return holder
     return None
 

@@ -106,21 +106,39 @@ def _row(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[N
         return _clause(phrases, k, at, nouns) or _clause_things(phrases, k, at, nouns)
     if isinstance(nxt, Mark) and nxt.low == ":":
         return _row_after(phrases, k + 1, at, nouns)
-    return _next_things(phrases, k, at, nouns, limit=8, across=True)
+    return _row_after(phrases, k, at, nouns, across=True)
 
 
-def _row_after(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
-    """The things a list after 'from left to right:' names, through ';' to the full stop: each
-    item's own things, not what they sit on ('the grandfather sits on a bench; then the bride')."""
+def _row_after(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], across: bool = False
+) -> list[int]:
+    """The things a list after 'from left to right' names, through ';' to the full stop (or the
+    next sentence, `across` a colon): each item's own things, not what they sit on, hold or wear
+    ('a grandfather seated in a chair, a mother holding a baby and a boy with a cap and a scarf')."""
     found: list[int] = []
+    items: set[int] = set()
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
-        if isinstance(p, Mark) and p.tag is Tag.END and p.low not in {":", ";"}:
+        if isinstance(p, Mark) and p.tag is Tag.END and p.low not in {":", ";"} and (found or not across):
             break
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
-            if not is_governed(phrases, j) and _resolve(nouns, at[p.start]) not in found:
-                found.append(_resolve(nouns, at[p.start]))
+        if isinstance(p, NounPhrase) and p.start in at and not is_governed(phrases, j):
+            if not _conjunct_object(phrases, j, items):
+                items.add(j)
+                if nouns[at[p.start]].role in _PLACED_ROLES and _resolve(nouns, at[p.start]) not in found:
+                    found.append(_resolve(nouns, at[p.start]))
     return found[:8]
+
+
+def _conjunct_object(phrases: tuple[Phrase, ...], j: int, items: set[int]) -> bool:
+    """Whether the noun phrase at j is joined by a bare 'and' to the object of 'with' or of a verb
+    in a list: 'with pink hair and an apron', 'holding a cup and a saucer' name no new item, but
+    'a girl on a bench and a postman' does."""
+    if j < 3 or getattr(phrases[j - 1], "low", "") not in {"and", "&"}:
+        return False
+    if not isinstance(phrases[j - 2], NounPhrase) or j - 2 in items:
+        return False
+    lead = phrases[j - 3]
+    return isinstance(lead, Verb) or isinstance(lead, SpacePhrase) and lead.lead == "with"
 
 
 def _clause_things(
@@ -337,7 +355,8 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     """'..., on the left a scooter is parked', '... and in the middle a man': a place after a
     comma or 'and' and right before a thing is that thing's."""
     before = lead_in(phrases, k)
-    nxt = phrases[past_asides(phrases, k + 1)] if k + 1 < len(phrases) else None
+    j = past_asides(phrases, k + 1)
+    nxt = phrases[j] if j < len(phrases) else None  # "..., a fox on the right,": nothing after it
     joined = isinstance(before, Mark) and before.low in _JOINERS
     return (
         joined

@@ -17,6 +17,7 @@ from planner.rules_relation_ends import (
     Spatial,
     _clause_head,
     _coordinated,
+    _each_owner,
     _holder,
     _next_things,
     _place_of,
@@ -285,6 +286,7 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != end:
         return Spatial()
     head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
+    head = _each_owner(phrases, j, at, nouns) if head is None else head  # "tables, each with a vase on it"
     owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
     listed = [
         _resolve(nouns, at[p.start])

@@ -72,6 +72,7 @@ from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
     Flag,
+    ThingKind,
 )
 
 _KINDS = {
@@ -353,6 +354,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         objects = (target, others[0])
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
+    kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
@@ -389,6 +391,57 @@ def _on_rim(
     if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in ANIMATE:
         return kind
     return RelationKind.ON if known.size < support.size else kind
+
+
+def _in_lap(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
+) -> RelationKind:
+    """'a kitten curled in her lap', 'a lamb in his arms': in a part of a person or an animal is
+    on that one (held up against it), not inside it."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if kind is not RelationKind.IN or not isinstance(nxt, NounPhrase) or nxt.start not in at:
+        return kind
+    if nouns[at[nxt.start]].role is not Role.PART:
+        return kind
+    owner = nouns[target].entry
+    return RelationKind.ON if owner is not None and owner.kind in ANIMATE else kind
+
+
+def _source(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'from' at k follows a verb's object ('pours coffee from a pot', 'sells fish from a
+    cart'): where the object comes from, not where the one doing it is inside ('waves from a boat')."""
+    space, before = phrases[k], phrases[k - 1] if k >= 2 else None
+    if not isinstance(space, SpacePhrase) or space.lead != "from" or not isinstance(before, NounPhrase):
+        return False
+    return isinstance(phrases[k - 2], Verb) and is_governed(phrases, k - 1)
+
+
+def _from_within(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
+) -> RelationKind:
+    """'a goose honks from a rowboat', 'a dog barks from a car', 'a kitten peeks from a basket':
+    from a container or a vehicle with no top to stand on is from inside it ('waves from a cart',
+    'from the bench', 'from the top of the fridge' stay on it)."""
+    known, nxt = nouns[target].entry, phrases[k + 1] if k + 1 < len(phrases) else None
+    space = phrases[k]
+    if kind is not RelationKind.ON or not isinstance(space, SpacePhrase) or known is None:
+        return kind
+    if space.lead != "from" or space.end - space.start > 1 or _source(phrases, k):  # not 'from the top of'
+        return kind
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or _resolve(nouns, at[nxt.start]) != target:
+        return kind
+    vehicle = known.kind is ThingKind.VEHICLE and not known.has(Flag.SUPPORT)
+    return RelationKind.IN if known.has(Flag.CONTAINER) or vehicle else kind
 
 
 def _sides_before(

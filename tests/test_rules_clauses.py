@@ -231,6 +231,95 @@ def test_from_left_to_right_then_a_list_after_a_colon():
     assert _place(reading, "girl") == ("right", None)
 
 
+def test_from_left_to_right_lines_up_the_list_items_not_what_they_hold_or_sit_on():
+    reading = reading_of(
+        "From left to right, an old fisherman perched on a barrel with a net and a pipe, a girl "
+        "cuddling a puppy, a sailor in a striped shirt leaning on an anchor, and a cook."
+    )
+    relations = _relations(reading)
+    assert ("fisherman", "left_of", "girl") in relations
+    assert ("girl", "left_of", "sailor") in relations
+    assert ("sailor", "left_of", "cook") in relations
+    assert not {r for r in relations if r[1] == "left_of" and {"barrel", "puppy", "anchor"} & {r[0], r[2]}}
+    assert _place(reading, "cook") == ("right", None)
+    after_colon = _relations(
+        reading_of("From left to right: a nurse with a clipboard and a pager, a porter and a doctor.")
+    )
+    assert ("nurse", "left_of", "porter") in after_colon
+    assert ("pager", "left_of", "porter") not in after_colon
+
+
+def test_in_a_part_of_a_person_is_on_that_person():
+    lap = _relations(reading_of("A grandmother knits in a rocking chair, a sleepy kitten curled in her lap."))
+    assert ("kitten", "on", "grandmother") in lap
+    assert ("kitten", "in", "grandmother") not in lap
+    arms = _relations(reading_of("A shepherd walks down the lane with a newborn lamb in his arms."))
+    assert ("lamb", "on", "shepherd") in arms
+    assert ("child", "in", "hammock") in _relations(reading_of("A child dozes in a hammock."))
+
+
+def test_them_after_a_thing_with_its_young_is_that_thing_not_the_young():
+    reading = reading_of(
+        "wildlife shot, a grey wolf with two cubs crossing the snow in the center, "
+        "a raven hopping behind them, soft light"
+    )
+    assert ("raven", "behind", "wolf") in _relations(reading)
+    assert ("raven", "behind", "cub") not in _relations(reading)
+
+
+def test_a_prompt_ending_in_a_comma_after_a_place_still_reads():
+    reading = reading_of("a heron on the left, a willow tree on the right,")
+    assert _place(reading, "heron") == ("left", None)
+    assert _place(reading, "tree") == ("right", None)
+
+
+def test_a_second_place_towards_him_or_her_in_a_tag_is_the_tag_subjects():
+    tags = _relations(reading_of("masterpiece, 1boy, knight, standing, hound on a rug beside him, night"))
+    assert ("hound", "next_to", "knight") in tags
+    assert ("rug", "next_to", "knight") not in tags
+    riding = _relations(
+        reading_of("1girl, elf, sitting on a bench, black cat riding on a skateboard behind her")
+    )
+    assert ("cat", "behind", "elf") in riding
+    reaching = _relations(
+        reading_of("The baker stands on a stool, reaching for a jar on the shelf above him.")
+    )
+    assert ("shelf", "above", "baker") in reaching  # the object of 'for' heads no chain of its own
+
+
+def test_from_a_boat_or_a_basket_is_from_inside_it():
+    assert ("duck", "in", "canoe") in _relations(reading_of("A white duck quacks from a canoe."))
+    assert ("puppy", "in", "basket") in _relations(reading_of("A puppy peeks out from a wicker basket."))
+    assert ("man", "on", "bench") in _relations(reading_of("An old man whistles from a bench."))
+    fridge = _relations(reading_of("A ginger cat stares from the top of the fridge."))
+    assert ("cat", "in", "fridge") not in fridge
+    pouring = _relations(reading_of("A barista pours milk from a jug into a cup."))
+    assert ("barista", "in", "jug") not in pouring
+
+
+def test_each_with_a_thing_on_or_above_it_is_one_of_the_group_before():
+    shelves = _relations(reading_of("Four desks face the blackboard, each with a globe on it."))
+    assert ("globe", "on", "desk") in shelves
+    assert ("globe", "on", "blackboard") not in shelves
+    lamps = _relations(reading_of("Two armchairs flank the fireplace, each with a lamp above it."))
+    assert ("lamp", "above", "armchair") in lamps
+    assert ("lamp", "above", "fireplace") not in lamps
+
+
+def test_he_she_or_it_opening_a_sentence_is_the_subject_of_the_sentence_before():
+    otter = _relations(reading_of("An old otter lives by the river. He is dozing on a flat rock."))
+    assert ("otter", "on", "rock") in otter
+    lamp = _relations(
+        reading_of("A brass lamp glows in the study. It stands on a walnut desk, lighting a map.")
+    )
+    assert ("lamp", "on", "desk") in lamp
+    assert ("map", "on", "desk") not in lamp
+    other = _relations(reading_of("A farmer feeds the pigs. She sits on a bucket."))
+    assert ("farmer", "on", "bucket") in other  # a farmer may be a woman
+    boy = _relations(reading_of("A boy kicks a ball. She sits on a fence."))
+    assert ("boy", "on", "fence") not in boy
+
+
 def test_a_place_between_commas_goes_to_the_thing_after_it():
     reading = reading_of("A dog naps on the porch, and far behind it, in the background, a barn stands.")
     assert ("barn", "behind", "dog") in _relations(reading)

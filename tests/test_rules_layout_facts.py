@@ -97,6 +97,18 @@ def test_a_thing_stated_at_the_bottom_of_a_still_life_keeps_its_place():
     assert rests_on(box(p, "bowl"), box(p, "marble table"))
 
 
+def test_a_thing_next_to_one_stated_in_a_corner_of_a_still_life_stays_beside_it():
+    p = plan(
+        "studio shot of a baking set laid out on a pine table, top-down flat lay: in the top right a "
+        "folded linen towel, next to it a copper whisk, a glass bowl in the center, two spoons in the "
+        "bottom left, a jar and a knife."
+    )
+    towel, whisk = box(p, "linen towel"), box(p, "copper whisk")
+    gap = max(0.0, max(towel[0], whisk[0]) - min(towel[2], whisk[2]))
+    gap += max(0.0, max(towel[1], whisk[1]) - min(towel[3], whisk[3]))
+    assert gap < 0.15
+
+
 def test_a_thing_on_a_smaller_one_still_stands_on_it():
     p = plan(
         "A silver rocket stands on a launch pad in the middle of the desert, and two moons hang in the sky."
