@@ -1080,6 +1080,14 @@ def test_what_someone_holds_after_a_comma_is_theirs_not_the_objects_before():
     assert "red scarf" in prompt_of(p, "son")  # the comma after the son: still the son's
 
 
+def test_a_thing_raised_is_held_by_the_one_who_raises_it():
+    p = plan("An old wizard with a grey beard stands on a mossy boulder, raising a silver wand.")
+    assert "silver wand" in prompt_of(p, "old wizard")
+    assert "wand" not in prompt_of(p, "boulder")
+    p = plan("On the left a knight in silver armour raises a long spear.")
+    assert "long spear" in prompt_of(p, "knight")
+
+
 def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
     p = plan("A guard stands on the deck of a galleon, calipers in hand.")
     assert "calipers" in prompt_of(p, "guard")
