@@ -1285,6 +1285,13 @@ def test_a_verb_after_a_place_phrase_is_the_subjects_not_the_places_object():
     assert "licking" in prompt_of(got, "kitten") and "licking" not in prompt_of(got, "teapot")
 
 
+def test_a_verb_in_s_after_a_bare_plural_object_is_the_persons_verb():
+    got = plan("A clown on stilts tosses flaming torches.")
+    assert "stilts" in prompt_of(got, "clown") and "flaming torches" in prompt_of(got, "clown")
+    assert "kicking rolling stones" in prompt_of(plan("A man in boots kicks rolling stones."), "man")
+    assert "stirring" in prompt_of(plan("A chef in clogs stirs boiling soup."), "chef")
+
+
 def test_a_craftsman_word_is_a_person_who_wears_and_holds_things():
     got = plan("Right: the luthier, grey-haired, in a canvas apron and wire spectacles, tuning a violin.")
     assert labels("Right: the luthier, grey-haired, in a canvas apron and wire spectacles.") == ["luthier"]
