@@ -21,6 +21,7 @@ _CLAUSE_WORDS = frozenset("while whilst as because though although where when th
 _OWNED = frozenset({Role.ATTACHED, Role.PART, Role.PREDICATE})
 _TEXT_ROLES = frozenset({Role.NONE, Role.MEASURE})
 _ADJECTIVAL = frozenset({Tag.ADJ, Tag.CONJ})
+_POTTED = frozenset({ThingKind.PLANT, ThingKind.FOOD})
 _OF_CLASSES = (WordClass.COLOUR, WordClass.SHADE, WordClass.MATERIAL, WordClass.SHAPE, WordClass.ADJECTIVE)
 
 
@@ -191,14 +192,15 @@ def _colours(phrase: Phrase | None) -> bool:
 
 
 def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
-    """Whether a noun phrase is a container a plant stands in ('a cactus in a clay pot')."""
+    """Whether a noun phrase is a container a plant or food stands in ('a cactus in a clay pot',
+    'plums in a wicker basket'): drawn with it."""
     pot = at.get(phrase.start) if isinstance(phrase, NounPhrase) else None
     return (
         pot is not None
         and pot.entry is not None
         and pot.entry.has(Flag.CONTAINER)
         and owner.entry is not None
-        and owner.entry.kind is ThingKind.PLANT
+        and owner.entry.kind in _POTTED
     )
 
 

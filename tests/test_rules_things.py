@@ -99,6 +99,12 @@ def test_a_plant_is_drawn_in_its_pot():
     assert "blue clay pot" in prompt_of(p, "tiny cactus")
 
 
+def test_food_is_drawn_in_the_container_it_lies_in():
+    p = plan("Green pears in a rattan basket sit beside the stove.")
+    assert "rattan basket" in prompt_of(p, "green pear")
+    assert "rattan basket" in [r.label for r in p.regions]  # the basket keeps its own region
+
+
 def test_a_small_thing_in_someones_hand_is_theirs():
     p = plan("A barista stands behind the bar on the left, a milk jug in her hand.")
     assert "milk jug" not in [r.label for r in p.regions]
