@@ -99,6 +99,16 @@ def test_a_plant_is_drawn_in_its_pot():
     assert "blue clay pot" in prompt_of(p, "tiny cactus")
 
 
+def test_bare_plurals_listed_after_a_rack_or_container_of_are_all_its_contents():
+    p = plan("Two racks of rifles and lanterns stand against the barn wall.")
+    assert "rifles and lanterns" in prompt_of(p, "rack")
+    assert not {"rifle", "lantern"} & {r.label for r in p.regions}
+    p = plan("A crate of lemons and limes sits on the dock.")
+    assert "lemons and limes" in prompt_of(p, "crate")
+    assert "lime" not in [r.label for r in p.regions]
+    assert "pear" in labels("A bowl of cherries and three pears sits on the table.")  # counted: its own
+
+
 def test_food_is_drawn_in_the_container_it_lies_in():
     p = plan("Green pears in a rattan basket sit beside the stove.")
     assert "rattan basket" in prompt_of(p, "green pear")
