@@ -109,6 +109,12 @@ def test_bare_plurals_listed_after_a_rack_or_container_of_are_all_its_contents()
     assert "pear" in labels("A bowl of cherries and three pears sits on the table.")  # counted: its own
 
 
+def test_stockings_are_worn_in_a_tag_list_and_in_prose():
+    p = plan("1girl, solo, elf archer, green hood, fishnet stockings, holding a bow, forest")
+    assert "fishnet stockings" in prompt_of(p, "elf archer")
+    assert "stocking" not in " ".join(r.label for r in p.regions)
+
+
 def test_food_is_drawn_in_the_container_it_lies_in():
     p = plan("Green pears in a rattan basket sit beside the stove.")
     assert "rattan basket" in prompt_of(p, "green pear")
