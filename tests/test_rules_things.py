@@ -1110,6 +1110,14 @@ def test_a_thing_raised_is_held_by_the_one_who_raises_it():
     assert "long spear" in prompt_of(p, "knight")
 
 
+def test_where_an_action_takes_its_object_from_is_said_with_the_action():
+    p = plan("A cook scoops rice from a steel bowl onto a plate.")
+    assert "from a steel bowl" in prompt_of(p, "cook")
+    assert "steel bowl" in [r.label for r in p.regions]  # it keeps its own region
+    p = plan("A farmer takes eggs from a wire basket.")
+    assert "wire basket" in prompt_of(p, "farmer")
+
+
 def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
     p = plan("A guard stands on the deck of a galleon, calipers in hand.")
     assert "calipers" in prompt_of(p, "guard")
