@@ -527,15 +527,17 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
 
 def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A past participle between a determiner or preposition and the words of a noun is an
-    adjective: 'with faded gold letters', 'the carved door', 'two chipped cups' (not 'a man
-    fixed bikes': a noun before it makes it the verb)."""
+    adjective: 'with faded gold letters', 'the carved door', 'two chipped cups', and so is one
+    right after an -ing verb ('wearing dented armor') (not 'a man fixed bikes': a noun before it
+    makes it the verb)."""
     tag = tags[i]
     if tag is not Tag.VERB or i == 0 or i + 1 >= len(tags) or lows[i].endswith(("ing", "s")):
         return tag
     listed = (
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
-    opens = listed or tags[i - 1] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}
+    acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
+    opens = listed or acted_on or tags[i - 1] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
     return Tag.ADJ if opens and described and participle(lows[i]) else tag
 

@@ -1118,6 +1118,12 @@ def test_where_an_action_takes_its_object_from_is_said_with_the_action():
     assert "wire basket" in prompt_of(p, "farmer")
 
 
+def test_a_past_participle_after_an_ing_verb_describes_the_worn_or_held_thing():
+    p = plan("A gladiator wearing dented armor and a torn cape kneels.")
+    assert [r.label for r in p.regions] == ["gladiator"]
+    assert "dented armor and a torn cape" in prompt_of(p, "gladiator")
+
+
 def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
     p = plan("A guard stands on the deck of a galleon, calipers in hand.")
     assert "calipers" in prompt_of(p, "guard")
