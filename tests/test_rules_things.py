@@ -109,10 +109,14 @@ def test_bare_plurals_listed_after_a_rack_or_container_of_are_all_its_contents()
     assert "pear" in labels("A bowl of cherries and three pears sits on the table.")  # counted: its own
 
 
-def test_stockings_are_worn_in_a_tag_list_and_in_prose():
+def test_stockings_lanyards_and_waders_are_worn_in_a_tag_list_and_in_prose():
     p = plan("1girl, solo, elf archer, green hood, fishnet stockings, holding a bow, forest")
     assert "fishnet stockings" in prompt_of(p, "elf archer")
     assert "stocking" not in " ".join(r.label for r in p.regions)
+    p = plan("A lifeguard with curly hair, mirrored sunglasses and an orange lanyard scans the waves.")
+    assert "orange lanyard" in prompt_of(p, "lifeguard")
+    p = plan("An angler in green waders and wool socks casts a line.")
+    assert [r.label for r in p.regions] == ["angler"]
 
 
 def test_food_is_drawn_in_the_container_it_lies_in():
