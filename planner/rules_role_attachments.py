@@ -82,6 +82,11 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         if wearer is not None:
             return wearer  # "a waitress with a blonde beehive and a pink uniform"
         j = i - 1
+    verb = _lead(phrases, previous.index)
+    if previous.role is Role.THING and isinstance(verb, Verb) and is_class(verb.low, WordClass.ATTACH_VERB):
+        carrier = _holder(phrases, previous.index, nouns)  # "carrying a ladder and a bucket": both
+        if carrier is not None and _person(nouns[carrier]):
+            return carrier
     tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
     if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None

@@ -1128,6 +1128,13 @@ def test_a_past_participle_after_an_ing_verb_describes_the_worn_or_held_thing():
     assert "dented armor and a torn cape" in prompt_of(p, "gladiator")
 
 
+def test_a_held_thing_listed_after_a_carried_big_thing_is_carried_too():
+    p = plan("A painter carrying a long ladder and a tin bucket crosses the yard.")
+    assert "tin bucket" in prompt_of(p, "painter")
+    assert "bucket" not in [r.label for r in p.regions]
+    assert "long ladder" in [r.label for r in p.regions]  # big: its own region still
+
+
 def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
     p = plan("A guard stands on the deck of a galleon, calipers in hand.")
     assert "calipers" in prompt_of(p, "guard")
