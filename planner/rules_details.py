@@ -21,6 +21,7 @@ _CLAUSE_WORDS = frozenset("while whilst as because though although where when th
 _OWNED = frozenset({Role.ATTACHED, Role.PART, Role.PREDICATE})
 _TEXT_ROLES = frozenset({Role.NONE, Role.MEASURE})
 _ADJECTIVAL = frozenset({Tag.ADJ, Tag.CONJ})
+_POTTED = frozenset({ThingKind.PLANT, ThingKind.FOOD})
 _OF_CLASSES = (WordClass.COLOUR, WordClass.SHADE, WordClass.MATERIAL, WordClass.SHAPE, WordClass.ADJECTIVE)
 
 
@@ -191,14 +192,15 @@ def _colours(phrase: Phrase | None) -> bool:
 
 
 def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
-    """Whether a noun phrase is a container a plant stands in ('a cactus in a clay pot')."""
+    """Whether a noun phrase is a container a plant or food stands in ('a cactus in a clay pot',
+    'plums in a wicker basket'): drawn with it."""
     pot = at.get(phrase.start) if isinstance(phrase, NounPhrase) else None
     return (
         pot is not None
         and pot.entry is not None
         and pot.entry.has(Flag.CONTAINER)
         and owner.entry is not None
-        and owner.entry.kind is ThingKind.PLANT
+        and owner.entry.kind in _POTTED
     )
 
 
@@ -244,6 +246,7 @@ def _span(
         if _not_its_verb(phrases, k, j, at, nouns, owner):
             break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
+        source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
         if stop and _its_verb_after(phrases, k, j):
             skip, include, stop = j + 1, False, False  # "a clown on a unicycle juggles": the clown's
             if start is not None:
@@ -253,9 +256,9 @@ def _span(
         if closes and not stop and start is not None:
             pieces.append((start, end))
             start = None
-        elif include:
+        elif include or source:
             start = p.start if start is None else start
-            end = p.end
+            end = phrases[j + 1].end if source else p.end  # "pours coffee from a glass pot"
         if stop:
             break
         if isinstance(p, Verb) or _with_thing(p, nxt, at):
@@ -266,6 +269,23 @@ def _span(
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _source(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:
+    """Whether phrase j is 'from' and a thing after an action and its object ('pours coffee from a
+    glass pot', 'scoops rice from a bowl'): where the action takes it from is said with it (and
+    keeps its own region)."""
+    p, nxt = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
+    verb, obj = (phrases[j - 2], phrases[j - 1]) if j >= 2 else (None, None)
+    noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
+    return (
+        isinstance(p, SpacePhrase)
+        and p.lead == "from"
+        and isinstance(verb, Verb)
+        and isinstance(obj, NounPhrase)
+        and noun is not None
+        and noun.role is Role.THING
+    )
 
 
 def _finite(p: Phrase | None) -> bool:

@@ -100,8 +100,20 @@ def _nominal(word: str) -> bool:
     return "NOUN" in pos and "ADJ" not in pos and not word.endswith(("ing", "ed"))
 
 
+def _kind_size(noun: Noun) -> Size:
+    """The usual size of a thing, or of the smaller plant that names its kind ('a bonsai tree':
+    small, not a tree's size); a tiny one names what grows on it ('a cherry blossom tree')."""
+    if noun.entry is None:
+        return Size.MEDIUM
+    p = noun.phrase
+    kind = entry(p.words[-2].lower()) if len(p.words) >= 2 and p.words[-2].lower() in p.modifiers else None
+    if kind is None or noun.entry.kind is not ThingKind.PLANT or kind.kind is not ThingKind.PLANT:
+        return noun.entry.size
+    return min(kind.size, noun.entry.size) if kind.size > Size.TINY else noun.entry.size
+
+
 def _size(noun: Noun) -> Size:
-    size = noun.entry.size if noun.entry is not None else Size.MEDIUM
+    size = _kind_size(noun)
     person = noun.entry is not None and noun.entry.kind is ThingKind.PERSON
     # a tall woman is still a person, smaller than a car: the layout stretches her; a tall tower is big
     words = [w for w in noun.phrase.modifiers if not (person and is_class(w, WordClass.HEIGHT))]

@@ -82,6 +82,11 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         if wearer is not None:
             return wearer  # "a waitress with a blonde beehive and a pink uniform"
         j = i - 1
+    verb = _lead(phrases, previous.index)
+    if previous.role is Role.THING and isinstance(verb, Verb) and is_class(verb.low, WordClass.ATTACH_VERB):
+        carrier = _holder(phrases, previous.index, nouns)  # "carrying a ladder and a bucket": both
+        if carrier is not None and _person(nouns[carrier]):
+            return carrier
     tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
     if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None
@@ -89,8 +94,14 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
-    holder = owner is not None and (owner.kind in ANIMATE or held and not contents)
+    bare = contents and _bare_plural(previous.phrase) and _bare_plural(phrases[k])  # "of axes and shields"
+    holder = owner is not None and (owner.kind in ANIMATE or held and (bare or not contents))
     return previous.ref if holder else None
+
+
+def _bare_plural(p: Phrase) -> bool:
+    """A plural noun phrase with no article or count ('axes', 'dried figs')."""
+    return isinstance(p, NounPhrase) and p.plural and not p.determiner and not p.count
 
 
 def _before_body_place(

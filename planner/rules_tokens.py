@@ -373,6 +373,28 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i] = Tag.VERB
 
 
+def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
+    """'a' and a singular noun, a preposition other than 'of' and a bare plural, then a word in -s
+    that is a verb, after someone ('a juggler on stilts tosses clubs', 'a girl with pigtails
+    waves'): the plural is the preposition's object, no subject, so the word in -s is the verb of
+    the one before.
+    Retags the word in place."""
+    if i < 3 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN or tags[i - 2] is not Tag.PREP:
+        return
+    word, plural, lead = lows[i], lows[i - 1], lows[i - 2]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if lead == "of" or singular(plural) == plural or singular(word) == word or tags[i - 3] is not Tag.NOUN:
+        return
+    if entry(f"{plural} {singular(word)}") is not None or "VERB" not in parts_of_speech(singular(word)):
+        return
+    subject = entry(lows[i - 3])
+    someone = (
+        subject is not None and subject.kind in ANIMATE and lows[_phrase_start(tags, i - 3)] in {"a", "an"}
+    )
+    if someone and (entry(singular(word)) is None or after in _CLOSING_VERB):
+        tags[i] = Tag.VERB
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -506,15 +528,17 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
 
 def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A past participle between a determiner or preposition and the words of a noun is an
-    adjective: 'with faded gold letters', 'the carved door', 'two chipped cups' (not 'a man
-    fixed bikes': a noun before it makes it the verb)."""
+    adjective: 'with faded gold letters', 'the carved door', 'two chipped cups', and so is one
+    right after an -ing verb ('wearing dented armor') (not 'a man fixed bikes': a noun before it
+    makes it the verb)."""
     tag = tags[i]
     if tag is not Tag.VERB or i == 0 or i + 1 >= len(tags) or lows[i].endswith(("ing", "s")):
         return tag
     listed = (
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
-    opens = listed or tags[i - 1] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}
+    acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
+    opens = listed or acted_on or tags[i - 1] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
     return Tag.ADJ if opens and described and participle(lows[i]) else tag
 
@@ -803,6 +827,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _plural_noun_then_verb(tags, lows, i)
         _plural_subject_then_verb(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
+        _one_subject_past_place(tags, lows, i)
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

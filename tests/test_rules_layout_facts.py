@@ -236,6 +236,14 @@ def test_a_toy_is_smaller_than_the_real_thing():
     assert area(box(p, "toy sailboat")) < area(box(p, "tall wardrobe")), p.regions
 
 
+def test_a_plant_named_by_a_smaller_plant_has_that_plants_size():
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("A bonsai tree sits on the left and a tall bookcase stands on the right.")
+    assert area(box(p, "bonsai tree")) < area(box(p, "tall bookcase")), p.regions
+    p = plan("A cherry blossom tree grows on the left and a red fox sits on the right.")
+    assert area(box(p, "cherry blossom tree")) > area(box(p, "red fox")), p.regions  # blossoms grow on it
+
+
 def test_someone_sunk_into_a_seat_leaves_the_seat_and_the_room_their_size():
     """A person in a bed or an armchair is drawn half inside it: that box neither shrinks the
     armchair under the person nor makes every other thing of the crowded room a speck."""

@@ -99,6 +99,32 @@ def test_a_plant_is_drawn_in_its_pot():
     assert "blue clay pot" in prompt_of(p, "tiny cactus")
 
 
+def test_bare_plurals_listed_after_a_rack_or_container_of_are_all_its_contents():
+    p = plan("Two racks of rifles and lanterns stand against the barn wall.")
+    assert "rifles and lanterns" in prompt_of(p, "rack")
+    assert not {"rifle", "lantern"} & {r.label for r in p.regions}
+    p = plan("A crate of lemons and limes sits on the dock.")
+    assert "lemons and limes" in prompt_of(p, "crate")
+    assert "lime" not in [r.label for r in p.regions]
+    assert "pear" in labels("A bowl of cherries and three pears sits on the table.")  # counted: its own
+
+
+def test_stockings_lanyards_and_waders_are_worn_in_a_tag_list_and_in_prose():
+    p = plan("1girl, solo, elf archer, green hood, fishnet stockings, holding a bow, forest")
+    assert "fishnet stockings" in prompt_of(p, "elf archer")
+    assert "stocking" not in " ".join(r.label for r in p.regions)
+    p = plan("A lifeguard with curly hair, mirrored sunglasses and an orange lanyard scans the waves.")
+    assert "orange lanyard" in prompt_of(p, "lifeguard")
+    p = plan("An angler in green waders and wool socks casts a line.")
+    assert [r.label for r in p.regions] == ["angler"]
+
+
+def test_food_is_drawn_in_the_container_it_lies_in():
+    p = plan("Green pears in a rattan basket sit beside the stove.")
+    assert "rattan basket" in prompt_of(p, "green pear")
+    assert "rattan basket" in [r.label for r in p.regions]  # the basket keeps its own region
+
+
 def test_a_small_thing_in_someones_hand_is_theirs():
     p = plan("A barista stands behind the bar on the left, a milk jug in her hand.")
     assert "milk jug" not in [r.label for r in p.regions]
@@ -1080,6 +1106,35 @@ def test_what_someone_holds_after_a_comma_is_theirs_not_the_objects_before():
     assert "red scarf" in prompt_of(p, "son")  # the comma after the son: still the son's
 
 
+def test_a_thing_raised_is_held_by_the_one_who_raises_it():
+    p = plan("An old wizard with a grey beard stands on a mossy boulder, raising a silver wand.")
+    assert "silver wand" in prompt_of(p, "old wizard")
+    assert "wand" not in prompt_of(p, "boulder")
+    p = plan("On the left a knight in silver armour raises a long spear.")
+    assert "long spear" in prompt_of(p, "knight")
+
+
+def test_where_an_action_takes_its_object_from_is_said_with_the_action():
+    p = plan("A cook scoops rice from a steel bowl onto a plate.")
+    assert "from a steel bowl" in prompt_of(p, "cook")
+    assert "steel bowl" in [r.label for r in p.regions]  # it keeps its own region
+    p = plan("A farmer takes eggs from a wire basket.")
+    assert "wire basket" in prompt_of(p, "farmer")
+
+
+def test_a_past_participle_after_an_ing_verb_describes_the_worn_or_held_thing():
+    p = plan("A gladiator wearing dented armor and a torn cape kneels.")
+    assert [r.label for r in p.regions] == ["gladiator"]
+    assert "dented armor and a torn cape" in prompt_of(p, "gladiator")
+
+
+def test_a_held_thing_listed_after_a_carried_big_thing_is_carried_too():
+    p = plan("A painter carrying a long ladder and a tin bucket crosses the yard.")
+    assert "tin bucket" in prompt_of(p, "painter")
+    assert "bucket" not in [r.label for r in p.regions]
+    assert "long ladder" in [r.label for r in p.regions]  # big: its own region still
+
+
 def test_an_unlisted_thing_held_or_in_hand_is_its_holders():
     p = plan("A guard stands on the deck of a galleon, calipers in hand.")
     assert "calipers" in prompt_of(p, "guard")
@@ -1275,6 +1330,13 @@ def test_a_verb_after_a_place_phrase_is_the_subjects_not_the_places_object():
     assert "tossing" in prompt_of(got, "juggler") and "tossing" not in prompt_of(got, "barrel")
     got = plan("A kitten beside a teapot licks a spoon.")
     assert "licking" in prompt_of(got, "kitten") and "licking" not in prompt_of(got, "teapot")
+
+
+def test_a_verb_in_s_after_a_bare_plural_object_is_the_persons_verb():
+    got = plan("A clown on stilts tosses flaming torches.")
+    assert "stilts" in prompt_of(got, "clown") and "flaming torches" in prompt_of(got, "clown")
+    assert "kicking rolling stones" in prompt_of(plan("A man in boots kicks rolling stones."), "man")
+    assert "stirring" in prompt_of(plan("A chef in clogs stirs boiling soup."), "chef")
 
 
 def test_a_craftsman_word_is_a_person_who_wears_and_holds_things():
