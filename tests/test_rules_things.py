@@ -1379,3 +1379,15 @@ def test_plural_colours_listed_with_colours_are_the_grade_not_fruit():
     got = labels("A boy flies a kite over a field. Faded blues and warm oranges, soft film grain.")
     assert "orange" not in " ".join(got) and "boy" in got
     assert "orange" in labels("A girl sits at a table with a bowl of lemons and two oranges on the left.")
+
+
+def test_a_count_told_in_the_next_sentence_is_the_plurals_count():
+    """'... the gulls. There are five of them.' counts the sentence's one plural; 'Four of them are
+    brown' may be only some, and with two plurals 'them' may be both."""
+    assert (
+        labels("A ferry waits while gulls circle over the harbour. There are five of them.").count("gull")
+        == 5
+    )
+    assert labels("A girl feeds the goats. Four of them are brown.").count("goat") == 1
+    got = labels("Ducks and geese crowd the pond. There were three of them.")
+    assert got.count("duck") == 1 and got.count("goose") == 1
