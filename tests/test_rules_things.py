@@ -1391,3 +1391,16 @@ def test_a_count_told_in_the_next_sentence_is_the_plurals_count():
     assert labels("A girl feeds the goats. Four of them are brown.").count("goat") == 1
     got = labels("Ducks and geese crowd the pond. There were three of them.")
     assert got.count("duck") == 1 and got.count("goose") == 1
+
+
+def test_a_word_for_where_one_goes_after_a_verb_is_no_thing():
+    """'home', 'ashore', 'indoors' right after a verb say where someone goes; with an article, or
+    before its object ('outside the shed'), they are still what they are."""
+    assert labels("Two sailors row ashore while the geese fly home over a red barn.") == [
+        "sailor",
+        "sailor",
+        "goose",
+        "red barn",
+    ]
+    assert labels("A boy is walking home past a bakery.") == ["boy", "bakery"]
+    assert "home" in labels("A woman walks into her home.")
