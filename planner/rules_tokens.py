@@ -287,7 +287,10 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
-    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB or _one_acts(tags, lows, i)):
+    counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
+    if third_person and (
+        entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i)
+    ):
         return Tag.VERB  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
         return Tag.VERB  # "the ruins of a temple poke out of the sand"

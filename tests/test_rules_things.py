@@ -1404,3 +1404,27 @@ def test_a_word_for_where_one_goes_after_a_verb_is_no_thing():
     ]
     assert labels("A boy is walking home past a bakery.") == ["boy", "bakery"]
     assert "home" in labels("A woman walks into her home.")
+
+
+def test_light_fixtures_appliances_bedding_and_cords_are_things():
+    """Whole families of interior and camp things: pendant and wall lights, a kitchen range and its
+    hood, a duvet or a throw on a bed, a coil of cord."""
+    got = labels("Two brass pendant lights hang above a long table, and a wall lamp glows by the door.")
+    assert got.count("brass pendant light") == 2 and "wall lamp" in got
+    assert "cream range" in labels("A cream range stands on the left of the kitchen, beside a tall fridge.")
+    got = labels("A linen duvet covers the bed, and a knitted throw lies folded on the armchair.")
+    assert "linen duvet" in got and "knitted throw" in got
+    assert "paracord" in labels("A boy coils a length of paracord beside a tent.")
+    assert "solar panel" in labels("A solar panel leans against the wall of a cabin.")
+
+
+def test_a_listed_abstract_word_before_of_is_no_thing():
+    """'a wide range of colours' is how many colours, while 'a cream range' is a cooker."""
+    got = labels("A wide range of scarves fills a market stall where a man waits.")
+    assert "market stall" in got and not any("range" in label for label in got)
+
+
+def test_a_noun_like_verb_before_a_count_is_the_verb():
+    """'a man in a coat throws three balls': no noun runs into a count word."""
+    got = labels("A clown in a striped coat throws three balls toward a dog.")
+    assert "clown" in got and not any("throw" in label for label in got)
