@@ -133,6 +133,20 @@ def _told_next(index: int, nouns: tuple[Noun, ...], tokens: tuple[Token, ...]) -
     return int(value) if value and value.isdigit() and int(value) > 1 else None
 
 
+def _each_with(index: int, nouns: tuple[Noun, ...], tokens: tuple[Token, ...]) -> int | None:
+    """'two nightstands, each with a lamp above it': one for each of the counted group before."""
+    p = nouns[index].phrase
+    if (
+        p.plural
+        or p.determiner not in {"a", "an"}
+        or [t.low for t in tokens[p.start - 2 : p.start]] != ["each", "with"]
+    ):
+        return None
+    groups = [n for n in nouns[:index] if n.is_thing and n.phrase.sentence == p.sentence and n.phrase.count]
+    count = groups[-1].phrase.count if groups else None
+    return count if count is not None and count > 1 else None
+
+
 def _count(
     index: int, nouns: tuple[Noun, ...], members: Counter[int], tokens: tuple[Token, ...]
 ) -> int | None:
@@ -141,6 +155,9 @@ def _count(
     p = noun.phrase
     if p.collective == "pair" and noun.entry is not None and noun.entry.has(Flag.PAIR):
         return 1  # "a pair of glasses"
+    each = _each_with(index, nouns, tokens)
+    if each is not None:
+        return each
     if p.count is not None:
         return p.count - members[index]
     if p.plural and not p.vague:

@@ -1428,3 +1428,11 @@ def test_a_noun_like_verb_before_a_count_is_the_verb():
     """'a man in a coat throws three balls': no noun runs into a count word."""
     got = labels("A clown in a striped coat throws three balls toward a dog.")
     assert "clown" in got and not any("throw" in label for label in got)
+
+
+def test_each_with_a_thing_gives_one_to_each_of_the_group():
+    """'four tables ..., each with a candle on it' names four candles; a part ('each with a patched
+    sail') stays in its owner's prompt."""
+    got = labels("Four tables stand in a row, each with a candle on it.")
+    assert got.count("table") == 4 and got.count("candle") == 4
+    assert labels("Three boats drift by, each with a patched sail.") == ["boat"] * 3
