@@ -46,6 +46,28 @@ def _minor(reading: PromptReading, index: int) -> bool:
     return thing.size <= Size.SMALL and thing.place is None and not related
 
 
+def _loss(reading: PromptReading, index: int) -> float:
+    """What leaving a thing out loses: the thing, its described words and its relations; placed
+    or huge things, or groups, are never traded for a group's regions."""
+    thing = reading.things[index]
+    if _instances(thing) > 1 or thing.size >= Size.HUGE or thing.place is not None:
+        return float("inf")
+    related = sum(index == r.subject or index in r.objects for r in reading.relations)
+    return 1 + len(thing.attributes) + related
+
+
+def _spared(reading: PromptReading, kept: list[int], max_regions: int) -> list[int]:
+    """`kept` less the lone things that lose least when that is less than folding a counted group
+    into one region loses ('eight dancers' keep their eight regions and a plain crowd goes)."""
+    counts = {i: _instances(reading.things[i]) for i in kept}
+    overflow = sum(counts.values()) - max_regions
+    folded = sum(counts[i] - 1 for i in _grouped(counts, max_regions))
+    cheapest = sorted(kept, key=lambda i: (_loss(reading, i), importance(reading, i)))[: max(overflow, 0)]
+    if overflow <= 0 or sum(_loss(reading, i) for i in cheapest) >= folded:
+        return kept
+    return [i for i in kept if i not in cheapest]
+
+
 def _grouped(counts: dict[int, int], max_regions: int) -> set[int]:
     """The groups that become one region each: the smallest group that alone brings the total
     within the limit, else the biggest group and try again, so that the fewest instances lose
@@ -71,7 +93,7 @@ def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
     kept = list(ranked)
     while sum(_instances(reading.things[i]) for i in kept) > max_regions and _minor(reading, kept[-1]):
         kept.pop()  # small, unplaced, unrelated things go first
-    kept = sorted(kept[:max_regions])
+    kept = _spared(reading, sorted(kept[:max_regions]), max_regions)
     counts = {i: _instances(reading.things[i]) for i in kept}
     grouped = _grouped(counts, max_regions)
     counts.update({i: 1 for i in grouped})

@@ -30,6 +30,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     parts_of_speech,
+    value_of,
 )
 
 _KEY_CLASSES = (WordClass.COLOUR, WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL, WordClass.SHAPE)
@@ -125,14 +126,54 @@ def _size(noun: Noun) -> Size:
     return size
 
 
-def _count(index: int, nouns: tuple[Noun, ...], members: Counter[int]) -> int | None:
+def _told_next(index: int, nouns: tuple[Noun, ...], tokens: tuple[Token, ...]) -> int | None:
+    """A count said in the next sentence of a sentence's one plural thing: '... the fishing boats coming
+    home. There were four of them' (not 'Four of them sail on', which may be only some)."""
+    p = nouns[index].phrase
+    if any(
+        n.is_thing and n.phrase.plural and n.phrase.sentence == p.sentence and n.phrase is not p
+        for n in nouns
+    ):
+        return None  # 'them' may be another plural's, or both
+    after = [t for t in tokens[p.end :] if t.sentence == p.sentence + 1][:5]
+    lows = [t.low for t in after]
+    if len(after) < 5 or lows[0] != "there" or after[1].tag is not Tag.BE or after[2].tag is not Tag.NUM:
+        return None
+    if lows[3:5] != ["of", "them"]:
+        return None
+    value = lows[2] if lows[2].isdigit() else value_of(lows[2], WordClass.NUMBER)
+    return int(value) if value and value.isdigit() and int(value) > 1 else None
+
+
+def _each_with(index: int, nouns: tuple[Noun, ...], tokens: tuple[Token, ...]) -> int | None:
+    """'two nightstands, each with a lamp above it': one for each of the counted group before."""
+    p = nouns[index].phrase
+    if (
+        p.plural
+        or p.determiner not in {"a", "an"}
+        or [t.low for t in tokens[p.start - 2 : p.start]] != ["each", "with"]
+    ):
+        return None
+    groups = [n for n in nouns[:index] if n.is_thing and n.phrase.sentence == p.sentence and n.phrase.count]
+    count = groups[-1].phrase.count if groups else None
+    return count if count is not None and count > 1 else None
+
+
+def _count(
+    index: int, nouns: tuple[Noun, ...], members: Counter[int], tokens: tuple[Token, ...]
+) -> int | None:
     """Stated instances, less those described one by one elsewhere (members)."""
     noun = nouns[index]
     p = noun.phrase
     if p.collective == "pair" and noun.entry is not None and noun.entry.has(Flag.PAIR):
         return 1  # "a pair of glasses"
+    each = _each_with(index, nouns, tokens)
+    if each is not None:
+        return each
     if p.count is not None:
         return p.count - members[index]
+    if p.plural and not p.vague:
+        return _told_next(index, nouns, tokens)
     return None if p.plural or p.vague else 1
 
 
@@ -264,7 +305,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     descriptions = describe(tokens, found, nouns)
     spatial = relate(found, nouns)
     members = Counter(n.ref for n in nouns if n.is_thing and n.ref is not None)
-    order = [i for i, n in enumerate(nouns) if n.is_thing and _count(i, nouns, members) != 0]
+    order = [i for i, n in enumerate(nouns) if n.is_thing and _count(i, nouns, members, tokens) != 0]
     index = {n: k for k, n in enumerate(order)}
     things = []
     for i in order:
@@ -273,7 +314,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
             Thing(
                 label=_label(noun, description.predicates),
                 head=noun.head,
-                count=_count(i, nouns, members),
+                count=_count(i, nouns, members, tokens),
                 size=_size(noun),
                 place=_merge([place for j, place in spatial.places if j == i]),
                 attributes=description.attributes,

@@ -450,7 +450,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if p.head == "one":
         previous = _owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
-    if is_class(p.head, WordClass.ABSTRACT) and (known is None or _kind_of_event(p)):
+    of_what = _low(_after(phrases, k)) == "of"  # "a wide range of colours", not "a green range"
+    if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or _kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
 

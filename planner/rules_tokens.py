@@ -150,6 +150,7 @@ def _word_tag(low: str) -> Tag:
         return Tag.NUM
     classes = classes_of(low) - {
         WordClass.PLACE_ADVERB,
+        WordClass.GOAL_ADVERB,
         WordClass.AIM_VERB,
         WordClass.SPACE_VERB,
         WordClass.FILL_WORD,
@@ -279,13 +280,17 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.VERB  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
-    if plural_subject and after in _AFTER_BARE_VERB:
-        return Tag.VERB  # "three seagulls circle above"
+    goal = i + 1 < len(lows) and is_class(lows[i + 1], WordClass.GOAL_ADVERB)
+    if plural_subject and (after in _AFTER_BARE_VERB or goal):
+        return Tag.VERB  # "three seagulls circle above", "the geese fly home"
     if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
         return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
-    if third_person and (entry(singular(word)) is None or after in _CLOSING_VERB or _one_acts(tags, lows, i)):
+    counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
+    if third_person and (
+        entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i)
+    ):
         return Tag.VERB  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
         return Tag.VERB  # "the ruins of a temple poke out of the sand"
@@ -410,8 +415,11 @@ def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A bare noun that is also an adverb between a verb and an adverb or preposition: 'keeping
-    well away', 'set well back from the road' (not 'drawing water from a well')."""
+    well away', 'set well back from the road' (not 'drawing water from a well'); a word saying
+    where one goes, right after the verb: 'boats coming home', 'children running indoors'."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if tags[i - 1] is Tag.VERB and is_class(lows[i], WordClass.GOAL_ADVERB):
+        return after not in {Tag.DET, Tag.NUM, Tag.ADJ, Tag.NOUN, Tag.POSS}  # 'outside the cafe'
     adverb = "ADV" in parts_of_speech(lows[i]) and not lows[i].endswith("s")
     return adverb and tags[i - 1] is Tag.VERB and after in {Tag.ADV, Tag.AUX, Tag.PREP}
 

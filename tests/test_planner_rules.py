@@ -83,6 +83,14 @@ def test_max_regions_folds_the_smallest_group_that_is_enough():
     assert labels(p).count("owl") == 1 and p.regions[labels(p).index("owl")].prompt.startswith("2 owls")
 
 
+def test_max_regions_leaves_out_plain_lone_things_before_folding_a_big_group():
+    """Two regions too many: leaving out two plain unplaced things loses two, folding the seven
+    acrobats into one region would lose six, so the acrobats keep theirs."""
+    prompt = "Seven acrobats tumble on the left while a drummer plays on the right. A crowd watches, and a donkey dozes."
+    got = labels(plan(prompt, max_regions=8))
+    assert got.count("acrobat") == 7 and "drummer" in got and len(got) == 8
+
+
 def test_max_regions_drops_the_least_important_things_first():
     prompt = "four cats on the left, two dogs on the right, a cow in the middle, a small bee, a tiny key"
     p = plan(prompt, max_regions=4)

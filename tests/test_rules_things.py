@@ -1441,3 +1441,60 @@ def test_plural_colours_listed_with_colours_are_the_grade_not_fruit():
     got = labels("A boy flies a kite over a field. Faded blues and warm oranges, soft film grain.")
     assert "orange" not in " ".join(got) and "boy" in got
     assert "orange" in labels("A girl sits at a table with a bowl of lemons and two oranges on the left.")
+
+
+def test_a_count_told_in_the_next_sentence_is_the_plurals_count():
+    """'... the gulls. There are five of them.' counts the sentence's one plural; 'Four of them are
+    brown' may be only some, and with two plurals 'them' may be both."""
+    assert (
+        labels("A ferry waits while gulls circle over the harbour. There are five of them.").count("gull")
+        == 5
+    )
+    assert labels("A girl feeds the goats. Four of them are brown.").count("goat") == 1
+    got = labels("Ducks and geese crowd the pond. There were three of them.")
+    assert got.count("duck") == 1 and got.count("goose") == 1
+
+
+def test_a_word_for_where_one_goes_after_a_verb_is_no_thing():
+    """'home', 'ashore', 'indoors' right after a verb say where someone goes; with an article, or
+    before its object ('outside the shed'), they are still what they are."""
+    assert labels("Two sailors row ashore while the geese fly home over a red barn.") == [
+        "sailor",
+        "sailor",
+        "goose",
+        "red barn",
+    ]
+    assert labels("A boy is walking home past a bakery.") == ["boy", "bakery"]
+    assert "home" in labels("A woman walks into her home.")
+
+
+def test_light_fixtures_appliances_bedding_and_cords_are_things():
+    """Whole families of interior and camp things: pendant and wall lights, a kitchen range and its
+    hood, a duvet or a throw on a bed, a coil of cord."""
+    got = labels("Two brass pendant lights hang above a long table, and a wall lamp glows by the door.")
+    assert got.count("brass pendant light") == 2 and "wall lamp" in got
+    assert "cream range" in labels("A cream range stands on the left of the kitchen, beside a tall fridge.")
+    got = labels("A linen duvet covers the bed, and a knitted throw lies folded on the armchair.")
+    assert "linen duvet" in got and "knitted throw" in got
+    assert "paracord" in labels("A boy coils a length of paracord beside a tent.")
+    assert "solar panel" in labels("A solar panel leans against the wall of a cabin.")
+
+
+def test_a_listed_abstract_word_before_of_is_no_thing():
+    """'a wide range of colours' is how many colours, while 'a cream range' is a cooker."""
+    got = labels("A wide range of scarves fills a market stall where a man waits.")
+    assert "market stall" in got and not any("range" in label for label in got)
+
+
+def test_a_noun_like_verb_before_a_count_is_the_verb():
+    """'a man in a coat throws three balls': no noun runs into a count word."""
+    got = labels("A clown in a striped coat throws three balls toward a dog.")
+    assert "clown" in got and not any("throw" in label for label in got)
+
+
+def test_each_with_a_thing_gives_one_to_each_of_the_group():
+    """'four tables ..., each with a candle on it' names four candles; a part ('each with a patched
+    sail') stays in its owner's prompt."""
+    got = labels("Four tables stand in a row, each with a candle on it.")
+    assert got.count("table") == 4 and got.count("candle") == 4
+    assert labels("Three boats drift by, each with a patched sail.") == ["boat"] * 3
