@@ -81,7 +81,7 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     ):
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
-        return True  # "an oil painting", "a pencil sketch"
+        return not _hung_up(phrases, k)  # "an oil painting", "a pencil sketch"
     tagged = not p.determiner and (k == 0 or _low(_before(phrases, k)) == ",") and _low(nxt) == ","
     if first and tagged:
         return True  # "anime key visual, film poster, ...", "Formal pet portrait, ...": the picture
@@ -228,6 +228,26 @@ def _looks(word: str) -> bool:
     """A word for how a whole picture looks: a colour, a style word, or 'and' between them."""
     return word == "and" or any(
         is_class(word, c) for c in (WordClass.COLOUR, WordClass.STYLE, WordClass.SHADE, WordClass.MEDIUM)
+    )
+
+
+_HANGING_PLACES = {"above", "below", "on", "behind", "adjacent", "left_of", "right_of", "front"}
+
+
+def _hung_up(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'a small ink painting above the headboard', 'an oil painting hangs ...': a picture with
+    an article that is placed by a thing in the scene, or placed by a verb, is a thing in the
+    scene, not the picture's medium."""
+    p, nxt = phrases[k], _after(phrases, k)
+    if not isinstance(p, NounPhrase) or not p.determiner or not is_class(p.head, WordClass.DEPICTING_OBJECT):
+        return False
+    if isinstance(nxt, Verb):
+        return is_class(nxt.low, WordClass.PLACING_VERB) or nxt.low in {"hangs", "hung", "hanging"}
+    if not isinstance(nxt, SpacePhrase) or nxt.spatial.relation not in _HANGING_PLACES:
+        return False
+    on = _after(phrases, k + 1)
+    return isinstance(on, NounPhrase) and not any(
+        is_class(on.head, c) for c in (WordClass.MATERIAL, WordClass.MEDIUM, WordClass.IMAGE_NOUN)
     )
 
 

@@ -1498,3 +1498,18 @@ def test_each_with_a_thing_gives_one_to_each_of_the_group():
     got = labels("Four tables stand in a row, each with a candle on it.")
     assert got.count("table") == 4 and got.count("candle") == 4
     assert labels("Three boats drift by, each with a patched sail.") == ["boat"] * 3
+
+
+def test_a_picture_with_an_article_placed_by_a_thing_in_the_scene_is_a_thing():
+    """'a small ink painting above the headboard' hangs in the room; 'an oil painting of a harbour'
+    is still the picture itself, and its medium never becomes a style of every region."""
+    tags = (
+        "studio flat, 3d render, a narrow bed in the center, a small ink painting above the headboard, dawn"
+    )
+    got = plan(tags)
+    assert "small painting" in labels(tags) and "ink painting" in prompt_of(got, "small painting")
+    assert "painting" not in prompt_of(got, "narrow bed")
+    assert labels("An old oil painting beside the door of a barn.")[0] == "old painting"
+    assert not any(
+        "painting" in label for label in labels("An oil painting of a harbour at dusk, two boats.")
+    )
