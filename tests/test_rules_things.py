@@ -1513,3 +1513,11 @@ def test_a_picture_with_an_article_placed_by_a_thing_in_the_scene_is_a_thing():
     assert not any(
         "painting" in label for label in labels("An oil painting of a harbour at dusk, two boats.")
     )
+
+
+def test_right_or_just_before_a_relation_only_tunes_it():
+    """'right next to', 'right beside', 'just behind': no 'right' in the thing's prompt, no place."""
+    got = plan("A cat sleeps right beside the stove, and a dog lies right next to the door.")
+    assert prompt_of(got, "cat") == "a cat" and prompt_of(got, "dog") == "a dog"
+    got = plan("A wool rug lies in the center with a brass floor lamp right next to it.")
+    assert prompt_of(got, "brass floor lamp") == "a brass floor lamp"
