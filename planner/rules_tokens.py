@@ -116,7 +116,63 @@ def _words(text: str) -> list[str]:
             out.append(_DASH)
         else:
             out.append(word)
-    return _dash_labels(out)
+    return _named(_dash_labels(out))
+
+
+_NAMING = frozenset({"named", "called"})
+
+
+def _name_at(words: list[str], i: int) -> int:
+    """How many capitalised words make the name starting at i ('Pip', 'Old Tom'); 0 for none."""
+    n = 0
+    while i + n < len(words) and n < 3 and words[i + n][:1].isupper() and words[i + n].isalpha():
+        n += 1
+    return n
+
+
+def _named(words: list[str]) -> list[str]:
+    """Later mentions of a name given by 'a hedgehog named Pip' / 'a robot called Bolt' read as
+    'the hedgehog', so what is said of Pip is said of the hedgehog ('Pip's scarf' -> 'the
+    hedgehog's scarf')."""
+    names: dict[tuple[str, ...], str] = {}
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        size = _name_at(words, i)
+        name = tuple(words[i : i + size])
+        if name in names and not (out and out[-1].lower() in _NAMING):
+            out.extend(["the", names[name]])
+            i += size
+            continue
+        out.append(word)
+        if word.lower() in _NAMING and i > 0 and words[i - 1].isalpha() and words[i - 1].islower():
+            size = _name_at(words, i + 1)
+            if size:
+                names[tuple(words[i + 1 : i + 1 + size])] = words[i - 1]
+        elif size and not any(classes_of(w.lower()) for w in name):
+            kind = _apposed(words, i + size)
+            if kind is not None:
+                names[name] = kind
+        i += 1
+    return out
+
+
+def _apposed(words: list[str], i: int) -> str | None:
+    """The person or animal a name is said to be right after it: 'Pip, a small hedgehog,' or 'Pip
+    the hedgehog' -> 'hedgehog'; None when none is."""
+    lows = [w.lower() for w in words[i : i + 6]]
+    if lows[:1] == [","]:
+        lows = lows[1:]
+    if not lows or lows[0] not in {"a", "an", "the"}:
+        return None
+    for low in lows[1:]:
+        known = entry(low)
+        if known is not None:
+            return low if known.kind in ANIMATE else None
+        if not low.isalpha():
+            return None
+    return None
 
 
 def _dash_labels(words: list[str]) -> list[str]:

@@ -1085,3 +1085,29 @@ def test_a_place_label_alone_before_a_colon_still_places_what_follows():
     reading = reading_of("Left: a baker with a tray of bread. Right: a cat on a stool.")
     assert _place(reading, "baker") == ("left", None)
     assert _place(reading, "cat") == ("right", None)
+
+
+def test_a_name_given_by_named_or_called_refers_back_to_its_thing():
+    fox = _relations(
+        reading_of("Deep in the woods lives a red fox named Rusty. Now Rusty is curled up on a log.")
+    )
+    assert ("fox", "on", "log") in fox
+    robot = _relations(
+        reading_of("A tin robot called Bolt waits in the garage. Bolt's lamp hangs above a bench.")
+    )
+    assert {t.head for t in reading_of("A tin robot called Bolt waits. Bolt sits on a crate.").things} == {
+        "robot",
+        "crate",
+    }
+    assert ("robot", "in", "garage") in robot
+
+
+def test_a_name_set_beside_its_thing_refers_back_to_it():
+    mole = _relations(
+        reading_of("Moss, an old mole in spectacles, digs by the hedge. Later Moss naps under a fern.")
+    )
+    assert ("mole", "below", "fern") in mole
+    goat = _relations(reading_of("Bramble the goat grazes near a fence. Bramble is standing on a rock."))
+    assert ("goat", "on", "rock") in goat
+    other = reading_of("Outside, a fox sleeps by a gate. Outside, a dog sits on a mat.")
+    assert ("dog", "on", "mat") in _relations(other)
