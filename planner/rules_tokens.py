@@ -119,9 +119,6 @@ def _words(text: str) -> list[str]:
     return _named(_dash_labels(out))
 
 
-_NAMING = frozenset({"named", "called"})
-
-
 def _name_at(words: list[str], i: int) -> int:
     """How many capitalised words make the name starting at i ('Pip', 'Old Tom'); 0 for none."""
     n = 0
@@ -141,12 +138,17 @@ def _named(words: list[str]) -> list[str]:
         word = words[i]
         size = _name_at(words, i)
         name = tuple(words[i : i + size])
-        if name in names and not (out and out[-1].lower() in _NAMING):
+        if name in names and not (out and is_class(out[-1].lower(), WordClass.NAMING_VERB)):
             out.extend(["the", names[name]])
             i += size
             continue
         out.append(word)
-        if word.lower() in _NAMING and i > 0 and words[i - 1].isalpha() and words[i - 1].islower():
+        if (
+            is_class(word.lower(), WordClass.NAMING_VERB)
+            and i > 0
+            and words[i - 1].isalpha()
+            and words[i - 1].islower()
+        ):
             size = _name_at(words, i + 1)
             if size:
                 names[tuple(words[i + 1 : i + 1 + size])] = words[i - 1]

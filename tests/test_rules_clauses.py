@@ -1111,3 +1111,16 @@ def test_a_name_set_beside_its_thing_refers_back_to_it():
     assert ("goat", "on", "rock") in goat
     other = reading_of("Outside, a fox sleeps by a gate. Outside, a dog sits on a mat.")
     assert ("dog", "on", "mat") in _relations(other)
+
+
+def test_its_driver_or_rider_is_in_or_on_the_vehicle_or_animal_before():
+    tractor = _relations(reading_of("A red tractor rumbles down the lane, its driver waving at us."))
+    assert ("driver", "in", "tractor") in tractor
+    ferry = _relations(reading_of("A small ferry crosses the bay; its captain smokes a pipe."))
+    assert ("captain", "in", "ferry") in ferry
+    horse = _relations(reading_of("A grey horse gallops across the field, its rider clinging on."))
+    assert ("rider", "on", "horse") in horse
+    camel = _relations(reading_of("A camel plods past the dunes, its driver walking ahead."))
+    assert not {("driver", "on", "camel"), ("driver", "in", "camel")} & camel
+    pony = _relations(reading_of("A white pony trots round the ring, its jockey crouched low."))
+    assert ("jockey", "on", "pony") in pony
