@@ -74,6 +74,7 @@ from planner.rules_vocab import (
     Flag,
     ThingKind,
     WordClass,
+    is_class,
     value_of,
 )
 
@@ -357,6 +358,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
+    kind = _at_station(phrases, k, nouns, kind, target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
@@ -393,6 +395,19 @@ def _on_rim(
     if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in ANIMATE:
         return kind
     return RelationKind.ON if known.size < support.size else kind
+
+
+def _at_station(
+    phrases: tuple[Phrase, ...], k: int, nouns: tuple[Noun, ...], kind: RelationKind, target: int
+) -> RelationKind:
+    """'a girl sits at the bow of the canoe', 'a man at the wheel of a truck', 'a boy at the
+    stern': at a post aboard a vehicle is in it, not beside it."""
+    nxt, known = phrases[k + 1] if k + 1 < len(phrases) else None, nouns[target].entry
+    if kind is not RelationKind.NEXT_TO or phrases[k].lead != "at" or not isinstance(nxt, NounPhrase):  # type: ignore[union-attr]
+        return kind
+    aboard = known is not None and known.kind is ThingKind.VEHICLE
+    station = any(is_class(w, WordClass.STATION) for w in (nxt.head, nxt.collective) if w)
+    return RelationKind.IN if aboard and station else kind
 
 
 def _in_lap(

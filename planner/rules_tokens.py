@@ -867,6 +867,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(2, len(tags)):
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
+        tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
@@ -877,6 +878,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _station(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a word that could be an adjective names a post aboard a vehicle after 'the' and
+    before the phrase ends: 'a boy sits at the stern.' (not 'a stern old man')."""
+    closing = i + 1 >= len(tags) or tags[i + 1] in {Tag.END, Tag.COMMA, Tag.CONJ, Tag.PREP}
+    return tags[i] is Tag.ADJ and lows[i - 1] == "the" and closing and is_class(lows[i], WordClass.STATION)
 
 
 def _common_capital(texts: list[str], tags: list[Tag], i: int) -> bool:

@@ -1124,3 +1124,16 @@ def test_its_driver_or_rider_is_in_or_on_the_vehicle_or_animal_before():
     assert not {("driver", "on", "camel"), ("driver", "in", "camel")} & camel
     pony = _relations(reading_of("A white pony trots round the ring, its jockey crouched low."))
     assert ("jockey", "on", "pony") in pony
+
+
+def test_at_a_post_aboard_a_vehicle_is_in_it():
+    sailor = _relations(
+        reading_of("A grey trawler heads out to sea, an old sailor standing at the helm of the trawler.")
+    )
+    assert ("sailor", "in", "trawler") in sailor
+    truck = _relations(reading_of("A woman sits at the wheel of a dusty truck."))
+    assert ("woman", "in", "truck") in truck
+    raft = _relations(reading_of("A raft drifts down the river, and a boy steers at the stern."))
+    assert ("boy", "in", "raft") in raft
+    table = _relations(reading_of("A stern old judge sits at the end of a long table."))
+    assert ("judge", "in", "table") not in table
