@@ -1137,3 +1137,19 @@ def test_at_a_post_aboard_a_vehicle_is_in_it():
     assert ("boy", "in", "raft") in raft
     table = _relations(reading_of("A stern old judge sits at the end of a long table."))
     assert ("judge", "in", "table") not in table
+
+
+def test_a_thing_with_another_placed_by_it_does_not_hold_it():
+    chests = reading_of("Three pine chests by the wall, each with a tin lantern hanging above it.")
+    assert ("lantern", "above", "chest") in _relations(chests)
+    table = reading_of("A round table stands in the hall with a brass lantern beside it.")
+    assert "lantern" in {t.head for t in table.things}
+    girl = reading_of("A girl with a lantern walks past a bench.")
+    assert "lantern" not in {t.head for t in girl.things}  # carried
+    dog = reading_of("Two hikers rest on a log. A collie with a red vest sits beside them.")
+    assert "vest" not in {t.head for t in dog.things}  # the dog's, placed by its own verb
+
+
+def test_a_pendant_or_ceiling_light_is_a_thing_not_the_lighting():
+    reading = reading_of("A dining table of oak, a glass pendant light above the table, warm light.")
+    assert ("light", "above", "table") in _relations(reading)
