@@ -73,6 +73,9 @@ from planner.rules_vocab import (
     ANIMATE,
     Flag,
     ThingKind,
+    WordClass,
+    is_class,
+    value_of,
 )
 
 _KINDS = {
@@ -355,6 +358,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.ON:
         subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
+    kind = _at_station(phrases, k, nouns, kind, target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
@@ -391,6 +395,19 @@ def _on_rim(
     if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in ANIMATE:
         return kind
     return RelationKind.ON if known.size < support.size else kind
+
+
+def _at_station(
+    phrases: tuple[Phrase, ...], k: int, nouns: tuple[Noun, ...], kind: RelationKind, target: int
+) -> RelationKind:
+    """'a girl sits at the bow of the canoe', 'a man at the wheel of a truck', 'a boy at the
+    stern': at a post aboard a vehicle is in it, not beside it."""
+    nxt, known = phrases[k + 1] if k + 1 < len(phrases) else None, nouns[target].entry
+    if kind is not RelationKind.NEXT_TO or phrases[k].lead != "at" or not isinstance(nxt, NounPhrase):  # type: ignore[union-attr]
+        return kind
+    aboard = known is not None and known.kind is ThingKind.VEHICLE
+    station = any(is_class(w, WordClass.STATION) for w in (nxt.head, nxt.collective) if w)
+    return RelationKind.IN if aboard and station else kind
 
 
 def _in_lap(
@@ -525,6 +542,40 @@ def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:
     return words[:2] == ["them", "all"] or words == ["all", "of", "them"]
 
 
+def _crewed(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+    """The vehicle or animal that 'its' before a crew word at j belongs to: the last one named
+    before it in its sentence or the one before ('a rickshaw is stuck, its driver honking')."""
+    sentence = phrases[j].sentence
+    for p in reversed(phrases[:j]):
+        if p.sentence < sentence - 1:
+            return None
+        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        known = nouns[holder].entry if holder is not None else None
+        if known is not None and known.kind in {ThingKind.VEHICLE, ThingKind.ANIMAL}:
+            return holder
+    return None
+
+
+def _crew(phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'its driver', 'its rider', 'its captain': a person named as a vehicle's or an animal's role
+    is in that vehicle (on it, for a rider or a jockey); an animal's rider or mahout is on it."""
+    links = []
+    for j, p in enumerate(phrases):
+        if not isinstance(p, NounPhrase) or p.determiner != "its" or p.start not in at:
+            continue
+        i = at[p.start]
+        value = value_of(nouns[i].head, WordClass.CREW) if nouns[i].is_thing else None
+        owner = _crewed(phrases, j, at, nouns) if value is not None else None
+        if owner is None or value != "on" and _kind_of(nouns[owner]) is ThingKind.ANIMAL:
+            continue  # "a camel, its driver walking ahead": not on it
+        links.append(Link(RelationKind.ON if value == "on" else RelationKind.IN, i, (owner,)))
+    return links
+
+
+def _kind_of(noun: Noun) -> ThingKind | None:
+    return noun.entry.kind if noun.entry is not None else None
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
@@ -562,6 +613,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         links.extend(found.links)
         places.extend(found.places)
     places.extend(_sentence_places(phrases, at, nouns, places))
+    links.extend(_crew(phrases, at, nouns))
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
     on_wall = tuple(

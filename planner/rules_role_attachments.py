@@ -160,8 +160,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
-    if relation == "with" and on_its_owner(phrases, end):
-        return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and (on_its_owner(phrases, end) or _placed_by_owner(phrases, k)):
+        return None  # "a blanket with a basket on it", "a desk with a lantern above it": its own
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _fitted_on(phrases, k, known, nouns):
@@ -197,6 +197,22 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if wielded and not p.determiner and not p.plural:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
+
+
+def _at(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    return phrases[k] if k < len(phrases) else None
+
+
+def _placed_by_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing named 'with' at k is placed by 'it' / 'them' right after it ('a desk with
+    a lantern hanging above it', 'two beds, each with a rug beside it'): a thing of its own, not
+    held ('a dog with a vest stands by them' holds it)."""
+    k += 1
+    verb = _at(phrases, k)
+    k += isinstance(verb, Verb) and verb.low.endswith(("ing", "ed"))  # "hanging above it"
+    p, nxt = _at(phrases, k), _at(phrases, k + 1)
+    placed = isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with"}
+    return placed and isinstance(nxt, Mark) and nxt.low in {"it", "them"}
 
 
 def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:

@@ -116,7 +116,65 @@ def _words(text: str) -> list[str]:
             out.append(_DASH)
         else:
             out.append(word)
-    return _dash_labels(out)
+    return _named(_dash_labels(out))
+
+
+def _name_at(words: list[str], i: int) -> int:
+    """How many capitalised words make the name starting at i ('Pip', 'Old Tom'); 0 for none."""
+    n = 0
+    while i + n < len(words) and n < 3 and words[i + n][:1].isupper() and words[i + n].isalpha():
+        n += 1
+    return n
+
+
+def _named(words: list[str]) -> list[str]:
+    """Later mentions of a name given by 'a hedgehog named Pip' / 'a robot called Bolt' read as
+    'the hedgehog', so what is said of Pip is said of the hedgehog ('Pip's scarf' -> 'the
+    hedgehog's scarf')."""
+    names: dict[tuple[str, ...], str] = {}
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        size = _name_at(words, i)
+        name = tuple(words[i : i + size])
+        if name in names and not (out and is_class(out[-1].lower(), WordClass.NAMING_VERB)):
+            out.extend(["the", names[name]])
+            i += size
+            continue
+        out.append(word)
+        if (
+            is_class(word.lower(), WordClass.NAMING_VERB)
+            and i > 0
+            and words[i - 1].isalpha()
+            and words[i - 1].islower()
+        ):
+            size = _name_at(words, i + 1)
+            if size:
+                names[tuple(words[i + 1 : i + 1 + size])] = words[i - 1]
+        elif size and not any(classes_of(w.lower()) for w in name):
+            kind = _apposed(words, i + size)
+            if kind is not None:
+                names[name] = kind
+        i += 1
+    return out
+
+
+def _apposed(words: list[str], i: int) -> str | None:
+    """The person or animal a name is said to be right after it: 'Pip, a small hedgehog,' or 'Pip
+    the hedgehog' -> 'hedgehog'; None when none is."""
+    lows = [w.lower() for w in words[i : i + 6]]
+    if lows[:1] == [","]:
+        lows = lows[1:]
+    if not lows or lows[0] not in {"a", "an", "the"}:
+        return None
+    for low in lows[1:]:
+        known = entry(low)
+        if known is not None:
+            return low if known.kind in ANIMATE else None
+        if not low.isalpha():
+            return None
+    return None
 
 
 def _dash_labels(words: list[str]) -> list[str]:
@@ -842,6 +900,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(2, len(tags)):
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
+        tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
@@ -852,6 +911,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _station(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a word that could be an adjective names a post aboard a vehicle after 'the' and
+    before the phrase ends: 'a boy sits at the stern.' (not 'a stern old man')."""
+    closing = i + 1 >= len(tags) or tags[i + 1] in {Tag.END, Tag.COMMA, Tag.CONJ, Tag.PREP}
+    return tags[i] is Tag.ADJ and lows[i - 1] == "the" and closing and is_class(lows[i], WordClass.STATION)
 
 
 def _common_capital(texts: list[str], tags: list[Tag], i: int) -> bool:

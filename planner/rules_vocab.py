@@ -116,6 +116,8 @@ class WordClass(str, Enum):
     RELATION_VERB = "relation_verb"  # "coil around", "lean over": any form with its particle relates (lemmas)
     RELATION_PARTICIPLE = "relation_participle"  # "cover with", "hide by": as a past participle only (lemmas)
     NAMING_VERB = "naming_verb"  # "named", "called": the word after is the name of the thing before
+    STATION = "station"  # "at the helm", "at the stern": a post aboard a vehicle; one at it is in it
+    CREW = "crew"  # "its driver": a person named as a vehicle's or animal's role is in (value) or on it
     CAST_NOUN = "cast_noun"  # "3 characters": a count of the people named after it
     WALL_SURFACE = "wall_surface"  # "wall": a thing hung on it is high in the picture
     SIDE_BY_SIDE = "side_by_side"  # "back to back", "shoulder to shoulder": the things are next to each other

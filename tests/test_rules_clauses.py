@@ -1085,3 +1085,71 @@ def test_a_place_label_alone_before_a_colon_still_places_what_follows():
     reading = reading_of("Left: a baker with a tray of bread. Right: a cat on a stool.")
     assert _place(reading, "baker") == ("left", None)
     assert _place(reading, "cat") == ("right", None)
+
+
+def test_a_name_given_by_named_or_called_refers_back_to_its_thing():
+    fox = _relations(
+        reading_of("Deep in the woods lives a red fox named Rusty. Now Rusty is curled up on a log.")
+    )
+    assert ("fox", "on", "log") in fox
+    robot = _relations(
+        reading_of("A tin robot called Bolt waits in the garage. Bolt's lamp hangs above a bench.")
+    )
+    assert {t.head for t in reading_of("A tin robot called Bolt waits. Bolt sits on a crate.").things} == {
+        "robot",
+        "crate",
+    }
+    assert ("robot", "in", "garage") in robot
+
+
+def test_a_name_set_beside_its_thing_refers_back_to_it():
+    mole = _relations(
+        reading_of("Moss, an old mole in spectacles, digs by the hedge. Later Moss naps under a fern.")
+    )
+    assert ("mole", "below", "fern") in mole
+    goat = _relations(reading_of("Bramble the goat grazes near a fence. Bramble is standing on a rock."))
+    assert ("goat", "on", "rock") in goat
+    other = reading_of("Outside, a fox sleeps by a gate. Outside, a dog sits on a mat.")
+    assert ("dog", "on", "mat") in _relations(other)
+
+
+def test_its_driver_or_rider_is_in_or_on_the_vehicle_or_animal_before():
+    tractor = _relations(reading_of("A red tractor rumbles down the lane, its driver waving at us."))
+    assert ("driver", "in", "tractor") in tractor
+    ferry = _relations(reading_of("A small ferry crosses the bay; its captain smokes a pipe."))
+    assert ("captain", "in", "ferry") in ferry
+    horse = _relations(reading_of("A grey horse gallops across the field, its rider clinging on."))
+    assert ("rider", "on", "horse") in horse
+    camel = _relations(reading_of("A camel plods past the dunes, its driver walking ahead."))
+    assert not {("driver", "on", "camel"), ("driver", "in", "camel")} & camel
+    pony = _relations(reading_of("A white pony trots round the ring, its jockey crouched low."))
+    assert ("jockey", "on", "pony") in pony
+
+
+def test_at_a_post_aboard_a_vehicle_is_in_it():
+    sailor = _relations(
+        reading_of("A grey trawler heads out to sea, an old sailor standing at the helm of the trawler.")
+    )
+    assert ("sailor", "in", "trawler") in sailor
+    truck = _relations(reading_of("A woman sits at the wheel of a dusty truck."))
+    assert ("woman", "in", "truck") in truck
+    raft = _relations(reading_of("A raft drifts down the river, and a boy steers at the stern."))
+    assert ("boy", "in", "raft") in raft
+    table = _relations(reading_of("A stern old judge sits at the end of a long table."))
+    assert ("judge", "in", "table") not in table
+
+
+def test_a_thing_with_another_placed_by_it_does_not_hold_it():
+    chests = reading_of("Three pine chests by the wall, each with a tin lantern hanging above it.")
+    assert ("lantern", "above", "chest") in _relations(chests)
+    table = reading_of("A round table stands in the hall with a brass lantern beside it.")
+    assert "lantern" in {t.head for t in table.things}
+    girl = reading_of("A girl with a lantern walks past a bench.")
+    assert "lantern" not in {t.head for t in girl.things}  # carried
+    dog = reading_of("Two hikers rest on a log. A collie with a red vest sits beside them.")
+    assert "vest" not in {t.head for t in dog.things}  # the dog's, placed by its own verb
+
+
+def test_a_pendant_or_ceiling_light_is_a_thing_not_the_lighting():
+    reading = reading_of("A dining table of oak, a glass pendant light above the table, warm light.")
+    assert ("light", "above", "table") in _relations(reading)
