@@ -25,6 +25,9 @@ FLOOR = 0.97  # the lowest a standing thing's bottom goes (the picture's outer m
 BACK_OVERLAP = 0.2  # a thing behind another covers at most this share of its height from the top
 OWN_OVERLAP = 0.25  # ... and at most this share of its own height
 LEAST_DROP = 0.02  # smaller moves are not worth making
+SEATED_SHARE = 0.75  # someone seated is drawn this share of the height of a standing peer, at least
+SEAT_GROWTH = 2.0  # the most a seat with someone in it grows (each side) to reach that
+SEAT_ROOM = 0.85  # ... and the seat is then at least this much taller than the one in it
 
 
 def _held_up(index: int, group: Group, constraints: list[Constraint], riding: set[int]) -> bool:
@@ -93,4 +96,54 @@ def grounded_rows(
             trial[m] = [(x0, round(y0 + dy, 4), x1, round(y1 + dy, 4)) for x0, y0, x1, y1 in out[m]]
         if _held(checks, trial, set(members)) >= _held(checks, out, set(members)):
             out = trial
+    return out
+
+
+def _peer_height(child: int, groups: list[Group], boxes: list[list[Box]], riding: set[int]) -> float:
+    """The tallest box of a standing thing of the seated one's size class (0 when none)."""
+    size = groups[child].size
+    return max(
+        (
+            box[3] - box[1]
+            for j, group in enumerate(groups)
+            if j not in riding and group.level == "ground" and group.size == size and group.depth != "far"
+            for box in boxes[j]
+        ),
+        default=0.0,
+    )
+
+
+def _scaled_about(box: Box, scale: float, x: float, y: float) -> Box:
+    """`box` scaled by `scale` about the point (x, y)."""
+    x0, y0, x1, y1 = box
+    return tuple(
+        round(v, 4)
+        for v in (x + (x0 - x) * scale, y + (y0 - y) * scale, x + (x1 - x) * scale, y + (y1 - y) * scale)
+    )  # type: ignore[return-value]
+
+
+def seated_at_scale(boxes: list[list[Box]], groups: list[Group], riders: list[Rider]) -> list[list[Box]]:
+    """Boxes with each seat that holds someone grown, with what is on or in it, about its bottom
+    until the one seated is SEATED_SHARE of the height of a standing peer (a grandfather in a
+    wingback chair beside his standing family is no doll in a doll's chair), at most SEAT_GROWTH
+    and inside the picture; the seat a little more, so that it stays taller than the one in it
+    (planner.rules_layout then sinks them into it)."""
+    out = [list(b) for b in boxes]
+    riding = {r.child for r in riders}
+    for rider in (r for r in riders if r.kind == "seat" and out[r.child] and out[r.parent]):
+        seated = union(out[rider.child])
+        wanted = SEATED_SHARE * _peer_height(rider.child, groups, out, riding)
+        if wanted <= seated[3] - seated[1]:
+            continue
+        members = [m for m in _members(rider.parent, riders) if out[m]]
+        whole = union([b for m in members for b in out[m]])
+        x, y = (whole[0] + whole[2]) / 2, whole[3]
+        room = min(x / (x - whole[0]), (1 - x) / (whole[2] - x), y / (y - whole[1]))
+        scale = min(wanted / (seated[3] - seated[1]), SEAT_GROWTH, room)
+        seat = out[rider.parent][0]
+        seat_scale = min(
+            max(scale, scale * (seated[3] - seated[1]) / (SEAT_ROOM * (seat[3] - seat[1]))), room
+        )
+        for m in members:
+            out[m] = [_scaled_about(b, seat_scale if m == rider.parent else scale, x, y) for b in out[m]]
     return out

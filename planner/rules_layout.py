@@ -25,7 +25,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from planner.rules_geometry import Box, area, centre, union
-from planner.rules_ground import grounded_rows
+from planner.rules_ground import grounded_rows, seated_at_scale
 from planner.rules_repair import repair
 
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
@@ -708,7 +708,8 @@ def layout_groups(
     ordered = _sizes_in_order(
         _peers_alike([boxes[i] for i in range(len(groups))], groups, riders), groups, riders
     )
-    placed = _overlap_depth(_reseated(ordered, riders, set(fronts)), constraints, riders)
+    seated = seated_at_scale(ordered, groups, riders)
+    placed = _overlap_depth(_reseated(seated, riders, set(fronts)), constraints, riders)
     return repair(grounded_rows(placed, groups, constraints, riders), groups, constraints, riders)
 
 

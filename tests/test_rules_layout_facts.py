@@ -483,3 +483,18 @@ def test_a_standing_thing_comes_down_to_the_floor_or_just_behind_what_is_below_i
     top = Group(shape=0.6, size=0.5, level="ground", vertical="top")
     out = grounded_rows(boxes[:2], [top, person], [], [Rider(child=1, parent=0, kind="on")])
     assert out == boxes[:2]
+
+
+def test_someone_seated_among_standing_people_is_drawn_at_their_scale():
+    """A grandmother seated in a rocking chair beside her standing family is about their size (a
+    seated person is somewhat shorter), sunk into a chair grown around her, not a doll in a doll's
+    chair; the tall son behind them stands on the ground too."""
+    p = plan(
+        "A sepia family portrait. From left to right, an old grandmother seated in a rocking chair, a"
+        " father in a waistcoat, a mother in a lace gown, a tall son with a cap, and a young daughter"
+        " beside a dollhouse."
+    )
+    grandmother, chair, father = box(p, "old grandmother"), box(p, "rocking chair"), box(p, "father")
+    assert grandmother[3] - grandmother[1] > 0.65 * (father[3] - father[1]), (grandmother, father)
+    assert inside(grandmother, chair) and rests_on(grandmother, chair), (grandmother, chair)
+    assert box(p, "tall son")[3] > 0.55
