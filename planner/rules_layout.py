@@ -12,7 +12,8 @@ sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks i
 front of another moves up a little to overlap it (on one support: its bottom lower on the support,
 over the same stretch), a support's cell has room for what rests on it, a thing behind or on
 another with a cell of its own slides over it, and no usually smaller thing ends up bigger than a
-usually bigger one. Last, planner.rules_repair moves whole
+usually bigger one. A standing thing left floating high up comes down onto the ground, or just
+behind what is below it (planner.rules_ground). Last, planner.rules_repair moves whole
 things until the stated relations and places hold in the final boxes. Deterministic and fast (no
 randomness).
 """
@@ -24,6 +25,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from planner.rules_geometry import Box, area, centre, union
+from planner.rules_ground import grounded_rows, seated_at_scale
 from planner.rules_repair import repair
 
 Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
@@ -706,8 +708,9 @@ def layout_groups(
     ordered = _sizes_in_order(
         _peers_alike([boxes[i] for i in range(len(groups))], groups, riders), groups, riders
     )
-    placed = _overlap_depth(_reseated(ordered, riders, set(fronts)), constraints, riders)
-    return repair(placed, groups, constraints, riders)
+    seated = seated_at_scale(ordered, groups, riders)
+    placed = _overlap_depth(_reseated(seated, riders, set(fronts)), constraints, riders)
+    return repair(grounded_rows(placed, groups, constraints, riders), groups, constraints, riders)
 
 
 def _slid_over(

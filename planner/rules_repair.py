@@ -11,7 +11,8 @@ two things stated beside each other in one place set side by side; a thing moved
 with what is next to it): beside the other thing, on it, into its stated place. A move is kept
 only when more stated facts hold afterwards, counting a new overlap with an unrelated thing
 against it, a place borrowed from a neighbour and an 'on' between things that cannot hold each
-other at half. Sizes never change; deterministic.
+other at half, and a thing that stands on the ground lifted into the upper part of the picture
+a little against it. Sizes never change; deterministic.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ ROUNDS = 12  # moves at most, one per round
 UNRELATED_OVERLAP = 1.2  # cost of covering an unrelated thing completely (a stated fact is worth 1)
 RELATED_OVERLAP = 0.5  # things side by side may touch, but not cover each other
 MOVE_COST = 0.02  # per unit of distance: the smallest move that helps wins
+FOOTING = 0.6  # a thing standing on the ground has its bottom below this (down the picture) ...
+FOOTING_COST = 1.0  # ... or costs this per unit of height it floats above it
 _KINDS = {
     "adjacent": "next_to",
     "left_of": "left_of",
@@ -171,7 +174,17 @@ def _score(scene: _Scene, unions: dict[int, Box]) -> float:
         for (i, j), w in scene.weight.items()
         if w and i in unions and j in unions
     )
-    return held + placed - overlap
+    floating = sum(
+        FOOTING_COST * max(0.0, FOOTING - box[3])
+        for i, box in unions.items()
+        if scene.root[i] == i and _free_standing(scene.groups[i])
+    )
+    return held + placed - overlap - floating
+
+
+def _free_standing(group: Group) -> bool:
+    """Whether a group stands on the ground near by with no stated height to hold it up."""
+    return group.level == "ground" and group.depth != "far" and group.vertical is None
 
 
 # ----------------------------------------------------------------------------- candidate moves

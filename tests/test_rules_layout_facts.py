@@ -452,3 +452,49 @@ def test_a_support_takes_the_place_stated_for_what_rests_on_it():
     opposite = [Group(), Group(horizontal="left"), Group(horizontal="right", vertical="bottom")]
     _, merged, _ = _top_level(opposite, [], riders)
     assert merged[0].horizontal is None and merged[0].vertical == "bottom"
+
+
+def test_people_in_a_crowded_group_portrait_stand_on_the_ground():
+    """In a crowded scene, a person with no stated height does not float in the top half of the
+    picture: a drummer beside his drum stands on the ground behind the front row."""
+    p = plan(
+        "An old wedding photograph. From left to right, a bishop in a tall mitre, a bride holding roses,"
+        " a groom in a top hat, three bridesmaids in pale dresses, and a drummer beside his drum. A"
+        " greyhound lies at the bride's feet, a pram waits in the bottom right corner, and behind them"
+        " stands a stone arch."
+    )
+    people = [r.box for r in p.regions if r.label in {"bride", "groom", "bridesmaid", "drummer"}]
+    assert len(people) == 6 and min(b[3] for b in people) > 0.55, people
+    assert box(p, "pram")[3] > 0.9  # its stated corner still holds
+
+
+def test_a_standing_thing_comes_down_to_the_floor_or_just_behind_what_is_below_it():
+    """The ground-rows pass: a lone standing thing high up comes down to the floor; one with
+    something below it stops with its bottom just over that thing's top (a back row); a thing said
+    to be at the top, and what rests on another, stay where they are."""
+    from planner.rules_ground import grounded_rows
+    from planner.rules_layout import Group, Rider
+
+    person = Group(shape=0.6, size=0.5, level="ground")
+    boxes = [[(0.1, 0.1, 0.3, 0.4)], [(0.6, 0.1, 0.8, 0.4)], [(0.55, 0.6, 0.85, 0.95)]]
+    out = grounded_rows(boxes, [person, person, Group(level="ground")], [], [])
+    assert abs(out[0][0][3] - 0.97) < 0.01 and abs(out[0][0][1] - 0.67) < 0.01, out
+    assert 0.6 < out[1][0][3] <= 0.6 + 0.25 * 0.3 + 1e-6, out  # behind the thing below it
+    top = Group(shape=0.6, size=0.5, level="ground", vertical="top")
+    out = grounded_rows(boxes[:2], [top, person], [], [Rider(child=1, parent=0, kind="on")])
+    assert out == boxes[:2]
+
+
+def test_someone_seated_among_standing_people_is_drawn_at_their_scale():
+    """A grandmother seated in a rocking chair beside her standing family is about their size (a
+    seated person is somewhat shorter), sunk into a chair grown around her, not a doll in a doll's
+    chair; the tall son behind them stands on the ground too."""
+    p = plan(
+        "A sepia family portrait. From left to right, an old grandmother seated in a rocking chair, a"
+        " father in a waistcoat, a mother in a lace gown, a tall son with a cap, and a young daughter"
+        " beside a dollhouse."
+    )
+    grandmother, chair, father = box(p, "old grandmother"), box(p, "rocking chair"), box(p, "father")
+    assert grandmother[3] - grandmother[1] > 0.65 * (father[3] - father[1]), (grandmother, father)
+    assert inside(grandmother, chair) and rests_on(grandmother, chair), (grandmother, chair)
+    assert box(p, "tall son")[3] > 0.55
