@@ -1513,3 +1513,22 @@ def test_a_picture_with_an_article_placed_by_a_thing_in_the_scene_is_a_thing():
     assert not any(
         "painting" in label for label in labels("An oil painting of a harbour at dusk, two boats.")
     )
+
+
+def test_fantasy_classes_races_and_beings_of_myth_are_people():
+    got = labels("A tiefling warlock argues with a halfling cleric while a paladin and a rogue guard a gate.")
+    assert {"warlock", "cleric", "paladin", "rogue"} <= {g.split()[-1] for g in got}
+    got = labels("Two dryads dance around a satyr playing pipes beside a centaur.")
+    assert [g.split()[-1] for g in got].count("dryad") == 2 and {"satyr", "centaur"} <= set(got)
+
+
+def test_automata_airships_shops_and_ladders_are_things():
+    got = labels("A brass automaton winds a clock below a dirigible, next to a saloon and a stepladder.")
+    heads = {g.split()[-1] for g in got}
+    assert {"automaton", "dirigible", "saloon", "stepladder"} <= heads
+
+
+def test_an_attendant_is_a_person_and_a_realm_of_myth_is_the_setting():
+    p = plan("A gallery attendant in a navy blazer stands beside a ticket machine in the underworld.")
+    heads = [r.label.split()[-1] for r in p.regions]
+    assert "attendant" in heads and "machine" in heads and "underworld" not in heads
