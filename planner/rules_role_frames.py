@@ -285,10 +285,17 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
         return False
     maker = _before(phrases, k, 2)
     if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
-        return True  # "painted by Claude Monet", "..., by a famous concept artist"
+        return not _pulling(p)  # "painted by Claude Monet", "..., by a famous concept artist"
     if isinstance(maker, NounPhrase) and not maker.determiner and is_class(maker.head, WordClass.FRAME_NOUN):
         return not p.determiner  # "art by Beatrix Potter", "illustration by ..."
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
+
+
+def _pulling(p: NounPhrase) -> bool:
+    """'a cart drawn by two oxen', 'a sleigh drawn by a reindeer': an animal or a vehicle after
+    'by' pulls a thing; it made no picture."""
+    known = entry(p.compound) or entry(p.head)
+    return known is not None and known.kind in {ThingKind.ANIMAL, ThingKind.VEHICLE}
 
 
 def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:

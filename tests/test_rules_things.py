@@ -1532,3 +1532,12 @@ def test_an_attendant_is_a_person_and_a_realm_of_myth_is_the_setting():
     p = plan("A gallery attendant in a navy blazer stands beside a ticket machine in the underworld.")
     heads = [r.label.split()[-1] for r in p.regions]
     assert "attendant" in heads and "machine" in heads and "underworld" not in heads
+
+
+def test_counted_animals_after_drawn_by_pull_a_thing_and_made_no_picture():
+    got = labels("A queen rides in a golden chariot drawn by four white horses.")
+    assert [g.split()[-1] for g in got].count("horse") == 4 and "golden chariot" in got
+    got = labels("An old farmer sits on a hay cart pulled by two oxen.")
+    assert [g.split()[-1] for g in got].count("ox") == 2
+    got = labels("A portrait of a duchess, drawn by John Singer Sargent.")
+    assert not any("sargent" in g for g in got)
