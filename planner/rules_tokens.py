@@ -816,11 +816,20 @@ def _slogan(texts: list[str], tags: list[Tag]) -> list[Tag]:
     return tags
 
 
+def _next_door(tags: list[Tag], lows: list[str]) -> list[Tag]:
+    """Tags with 'next door' read as an adverb when 'to' does not follow it ('the bakery next door',
+    'the boy who lives next door'): no door there; 'next door to the inn' is left to the places."""
+    for i in range(len(lows) - 1):
+        if lows[i] == "next" and lows[i + 1] in {"door", "doors"} and lows[i + 2 : i + 3] != ["to"]:
+            tags[i : i + 2] = [Tag.ADV] * 2
+    return tags
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
-    tags = _side_by_side([_word_tag(low) for low in lows], lows)
+    tags = _next_door(_side_by_side([_word_tag(low) for low in lows], lows), lows)
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:

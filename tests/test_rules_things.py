@@ -1541,3 +1541,9 @@ def test_counted_animals_after_drawn_by_pull_a_thing_and_made_no_picture():
     assert [g.split()[-1] for g in got].count("ox") == 2
     got = labels("A portrait of a duchess, drawn by John Singer Sargent.")
     assert not any("sargent" in g for g in got)
+
+
+def test_next_door_after_a_noun_is_an_adverb_not_a_door():
+    assert labels("A postman chats with the florist next door.") == ["postman", "florist"]
+    assert labels("The boy next door is sitting near a puppy.") == ["boy", "puppy"]
+    assert "green door" in labels("A cat sits by the green door next to a bucket.")
