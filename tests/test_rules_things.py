@@ -1547,3 +1547,17 @@ def test_next_door_after_a_noun_is_an_adverb_not_a_door():
     assert labels("A postman chats with the florist next door.") == ["postman", "florist"]
     assert labels("The boy next door is sitting near a puppy.") == ["boy", "puppy"]
     assert "green door" in labels("A cat sits by the green door next to a bucket.")
+
+
+def test_a_bare_verb_after_the_garment_of_many_is_their_act_not_a_compound():
+    p = plan("Two dancers with ribbons in their hair watch from the wings of a stage.")
+    assert [r.label for r in p.regions] == ["dancer", "dancer"]
+    assert not p.regions[0].prompt.endswith("watch")
+    p = plan("Two grooms in grey uniform stand beside a carriage.")
+    assert [r.label for r in p.regions] == ["groom", "groom", "carriage"]
+    assert not p.regions[0].prompt.endswith("stand")
+
+
+def test_an_unlisted_verb_in_s_after_a_colour_noun_is_the_verb():
+    got = labels("A faint rainbow arcs across a green valley beside a barn.")
+    assert any(g.endswith("rainbow") for g in got) and "barn" in got
