@@ -291,6 +291,22 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
+_CAMERA = frozenset({"camera", "lens", "camcorder", "webcam"})
+
+
+def _shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'shot on a full-frame camera', 'photographed with a vintage lens': the camera that made the
+    picture is no thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before, maker = _before(phrases, k), _before(phrases, k, 2)
+    lead = before.lead if isinstance(before, SpacePhrase) else _low(before)
+    made = isinstance(maker, Verb | NounPhrase) and is_class(
+        maker.low if isinstance(maker, Verb) else maker.head, WordClass.MAKER_VERB
+    )
+    return p.head in _CAMERA and lead in {"on", "with"} and made
+
+
 def _pulling(p: NounPhrase) -> bool:
     """'a cart drawn by two oxen', 'a sleigh drawn by a reindeer': an animal or a vehicle after
     'by' pulls a thing; it made no picture."""

@@ -1561,3 +1561,9 @@ def test_a_bare_verb_after_the_garment_of_many_is_their_act_not_a_compound():
 def test_an_unlisted_verb_in_s_after_a_colour_noun_is_the_verb():
     got = labels("A faint rainbow arcs across a green valley beside a barn.")
     assert any(g.endswith("rainbow") for g in got) and "barn" in got
+
+
+def test_the_camera_a_picture_was_shot_on_is_no_thing_in_it():
+    assert labels("A fox in a snowy field, shot on a medium-format camera, muted tones.") == ["fox"]
+    assert labels("A teapot on a tray, photographed with a macro lens.") == ["teapot", "tray"]
+    assert "camera" in labels("A girl sits beside a camera on a tripod.")
