@@ -173,7 +173,8 @@ def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True  # the book, magazine or album the picture is in
     known = entry(p.compound) or entry(p.head)
     audience = known is not None and known.kind is ThingKind.PERSON and p.plural and not p.determiner
-    return lead == "for" and audience  # "for little readers", "for kids"
+    client = known is None or known.kind in {ThingKind.BUILDING, ThingKind.SCENE}
+    return lead == "for" and (audience or client)  # "for little readers", "for an online shoe store"
 
 
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:

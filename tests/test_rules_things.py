@@ -1567,3 +1567,15 @@ def test_the_camera_a_picture_was_shot_on_is_no_thing_in_it():
     assert labels("A fox in a snowy field, shot on a medium-format camera, muted tones.") == ["fox"]
     assert labels("A teapot on a tray, photographed with a macro lens.") == ["teapot", "tray"]
     assert "camera" in labels("A girl sits beside a camera on a tripod.")
+
+
+def test_the_client_a_picture_is_made_for_is_no_thing_in_it():
+    assert labels("Catalog photo for a small garden shop, a clay pot beside a trowel.") == [
+        "clay pot",
+        "trowel",
+    ]
+    assert labels("Newspaper advert for a seaside hotel: a deckchair under a parasol.") == [
+        "deckchair",
+        "parasol",
+    ]
+    assert "bakery" in labels("A girl buys bread for her grandmother at a bakery.")
