@@ -1579,3 +1579,9 @@ def test_the_client_a_picture_is_made_for_is_no_thing_in_it():
         "parasol",
     ]
     assert "bakery" in labels("A girl buys bread for her grandmother at a bakery.")
+
+
+def test_a_crowd_of_people_is_one_crowd_named_for_them():
+    got = labels("Behind the barrier, a crowd of tourists gathers under a banner.")
+    assert "tourist crowd" in got and "banner" in got
+    assert labels("A family of otters floats past a log.")[0] == "otter"
