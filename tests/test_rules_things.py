@@ -1585,3 +1585,11 @@ def test_a_crowd_of_people_is_one_crowd_named_for_them():
     got = labels("Behind the barrier, a crowd of tourists gathers under a banner.")
     assert "tourist crowd" in got and "banner" in got
     assert labels("A family of otters floats past a log.")[0] == "otter"
+
+
+def test_an_automaton_is_built_like_a_person_and_icicles_are_things():
+    p = plan("A clockwork automaton with a copper chest bows to a dancer.")
+    assert [r.label for r in p.regions] == ["clockwork automaton", "dancer"] and "copper chest" in p.regions[
+        0
+    ].prompt
+    assert labels("Long icicles hang over a frozen well.")[0].endswith("icicle")
