@@ -1593,3 +1593,10 @@ def test_an_automaton_is_built_like_a_person_and_icicles_are_things():
         0
     ].prompt
     assert labels("Long icicles hang over a frozen well.")[0].endswith("icicle")
+
+
+def test_a_light_shone_or_a_weapon_aimed_is_held_by_its_user():
+    p = plan("A miner in a hard hat shines a torch into a tunnel beside a cart.")
+    assert "torch" not in [r.label for r in p.regions] and "torch" in p.regions[0].prompt
+    p = plan("A ranger aims a crossbow at a target near a tree.")
+    assert "crossbow" not in [r.label for r in p.regions] and "crossbow" in p.regions[0].prompt
