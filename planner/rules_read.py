@@ -83,7 +83,17 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
     key = _key_attribute(mods)
     if not key:
         key = [w for w in _key_attribute(predicates) if any(is_class(w, c) for c in _KEY_CLASSES)]
-    return " ".join([*key, compound])
+    return " ".join([*key, compound, *_mass(noun)])
+
+
+def _mass(noun: Noun) -> list[str]:
+    """The word for a mass of people that the thing is drawn as ('a crowd of commuters': a
+    'commuter crowd', one large region), or nothing."""
+    mass = entry(noun.phrase.collective) if noun.phrase.collective else None
+    animal = noun.entry is not None and noun.entry.kind is ThingKind.ANIMAL  # "a family of ducks"
+    if mass is None or mass.kind is not ThingKind.PERSON or mass.size < Size.LARGE or animal:
+        return []
+    return [noun.phrase.collective]
 
 
 def _acronym(word: str) -> bool:

@@ -173,7 +173,8 @@ def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True  # the book, magazine or album the picture is in
     known = entry(p.compound) or entry(p.head)
     audience = known is not None and known.kind is ThingKind.PERSON and p.plural and not p.determiner
-    return lead == "for" and audience  # "for little readers", "for kids"
+    client = known is None or known.kind in {ThingKind.BUILDING, ThingKind.SCENE}
+    return lead == "for" and (audience or client)  # "for little readers", "for an online shoe store"
 
 
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -285,10 +286,33 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
         return False
     maker = _before(phrases, k, 2)
     if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
-        return True  # "painted by Claude Monet", "..., by a famous concept artist"
+        return not _pulling(p)  # "painted by Claude Monet", "..., by a famous concept artist"
     if isinstance(maker, NounPhrase) and not maker.determiner and is_class(maker.head, WordClass.FRAME_NOUN):
         return not p.determiner  # "art by Beatrix Potter", "illustration by ..."
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
+
+
+_CAMERA = frozenset({"camera", "lens", "camcorder", "webcam"})
+
+
+def _shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'shot on a full-frame camera', 'photographed with a vintage lens': the camera that made the
+    picture is no thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before, maker = _before(phrases, k), _before(phrases, k, 2)
+    lead = before.lead if isinstance(before, SpacePhrase) else _low(before)
+    made = isinstance(maker, Verb | NounPhrase) and is_class(
+        maker.low if isinstance(maker, Verb) else maker.head, WordClass.MAKER_VERB
+    )
+    return p.head in _CAMERA and lead in {"on", "with"} and made
+
+
+def _pulling(p: NounPhrase) -> bool:
+    """'a cart drawn by two oxen', 'a sleigh drawn by a reindeer': an animal or a vehicle after
+    'by' pulls a thing; it made no picture."""
+    known = entry(p.compound) or entry(p.head)
+    return known is not None and known.kind in {ThingKind.ANIMAL, ThingKind.VEHICLE}
 
 
 def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -37,6 +37,7 @@ from planner.rules_role_frames import (
     _negated,
     _of_style,
     _shot_on,
+    _shot_with,
     _source,
     name_entry,
 )
@@ -418,6 +419,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     owned = p.determiner in _POSSESSIVE  # "with its wings spread", "their glow": the owner's
     if not owned and (
         _made_by(phrases, k)
+        or _shot_with(phrases, k)
         or _is_frame(phrases, k, nouns)
         or _of_style(phrases, k, nouns)
         or _source(phrases, k, nouns)

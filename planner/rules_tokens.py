@@ -322,7 +322,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "..., white cat ears, ...": a part named by its owner's kind
     if "with" in lows[max(0, i - 3) : i - 1] and _part_of_kind(previous, word):
         return tag  # "a pixie with dragonfly wings hovers": a part, not 'wings' as a verb
-    if i > 1 and tags[i - 2] is Tag.ADJ and is_class(previous, WordClass.COLOUR):
+    unlisted_verb = entry(singular(word)) is None and after is Tag.PREP  # "a little rainbow arcs over"
+    if i > 1 and tags[i - 2] is Tag.ADJ and is_class(previous, WordClass.COLOUR) and not unlisted_verb:
         return tag  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return tag  # "two glass cups of espresso"
@@ -334,7 +335,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
     unlisted = entry(singular(word)) is None and not word.endswith("s")
-    if _coordinated_act(tags, lows, i):
+    if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i):
         return Tag.VERB  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return Tag.VERB  # "two girls jump rope", "the boys climb trees"
@@ -370,6 +371,28 @@ def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
         return True
     known = entry(singular(lows[i - 1]))
     return known is not None and known.kind is ThingKind.PERSON and after in {Tag.PREP, Tag.DET}
+
+
+def _many_dressed_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i, after something worn or a part ending an 'in' or 'with' phrase,
+    is what the plural someone before that phrase does: 'three elves with flowers in their hair
+    dance on the lawn', 'a nurse and a porter in green scrubs walk past': no compound is made of
+    a garment and a verb."""
+    word, after = lows[i], tags[i + 1] if i + 1 < len(tags) else Tag.END
+    worn = entry(singular(lows[i - 1]))
+    dressed = worn is not None and worn.kind is ThingKind.CLOTHING or is_class(lows[i - 1], WordClass.PART)
+    if word.endswith("s") or after not in {Tag.PREP, Tag.DET, Tag.ADV} or not dressed:
+        return False
+    if entry(f"{lows[i - 1]} {word}") is not None:
+        return False  # a listed compound: "a hat stand"
+    j = _phrase_start(tags, i - 1)
+    while j > 1 and lows[j - 1] in {"in", "with", "wearing"} and tags[j - 2] in {Tag.NOUN, Tag.UNKNOWN}:
+        head = j - 2
+        owner = entry(singular(lows[head]))
+        if owner is not None and owner.kind in ANIMATE:
+            return _plural_subject(tags, lows, head + 1) or _coordinated(tags, lows, head)
+        j = _phrase_start(tags, head)
+    return False
 
 
 def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -874,11 +897,20 @@ def _slogan(texts: list[str], tags: list[Tag]) -> list[Tag]:
     return tags
 
 
+def _next_door(tags: list[Tag], lows: list[str]) -> list[Tag]:
+    """Tags with 'next door' read as an adverb when 'to' does not follow it ('the bakery next door',
+    'the boy who lives next door'): no door there; 'next door to the inn' is left to the places."""
+    for i in range(len(lows) - 1):
+        if lows[i] == "next" and lows[i + 1] in {"door", "doors"} and lows[i + 2 : i + 3] != ["to"]:
+            tags[i : i + 2] = [Tag.ADV] * 2
+    return tags
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
-    tags = _side_by_side([_word_tag(low) for low in lows], lows)
+    tags = _next_door(_side_by_side([_word_tag(low) for low in lows], lows), lows)
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
