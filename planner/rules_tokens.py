@@ -32,6 +32,9 @@ _DASH = "-"
 _SENTENCE_END = frozenset(".!?;:\n")
 _COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
 _DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
+# Prompt weights of Stable Diffusion tools: "(red scarf:1.2)", "[lute:0.9]", "((masterpiece))".
+_WEIGHTED = re.compile(r"[(\[]+\s*([^()\[\]:]+?)\s*:\s*\d*\.?\d+\s*[)\]]+")
+_STACKED = re.compile(r"([(\[]){2,}([^()\[\]]+?)[)\]]{2,}")
 
 
 class Tag(str, Enum):
@@ -96,10 +99,18 @@ _ADJECTIVE_CLASSES = frozenset(
 )
 
 
+def plain_weights(text: str) -> str:
+    """`text` with prompt weights read as plain words: "(red scarf:1.2)" -> "red scarf",
+    "((masterpiece))" -> "masterpiece"; parentheses of prose ('a cat (black)') stay."""
+    for _ in range(3):  # nested: "((red scarf:1.2))"
+        text = _STACKED.sub(r" \2 ", _WEIGHTED.sub(r" \1 ", text))
+    return text
+
+
 def _words(text: str) -> list[str]:
     """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"."""
     out: list[str] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(plain_weights(text)):
         word = match.group(0).replace("\u2019", "'")
         low = word.lower()
         parts = low.split("-")

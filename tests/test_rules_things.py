@@ -1513,3 +1513,21 @@ def test_a_picture_with_an_article_placed_by_a_thing_in_the_scene_is_a_thing():
     assert not any(
         "painting" in label for label in labels("An oil painting of a harbour at dusk, two boats.")
     )
+
+
+def test_prompt_weights_read_as_plain_words():
+    weighted = (
+        "photo, (old fisherman:1.2) in a (yellow raincoat:1.1) mending a net, ((rowing boat)), [gull:0.8]"
+    )
+    p = plan(weighted)
+    got = [r.label for r in p.regions]
+    assert "raincoat" not in " ".join(got) and "fisherman" in " ".join(got)
+    owner = next(r.prompt for r in p.regions if r.label.endswith("fisherman"))
+    assert "yellow raincoat" in owner and ":" not in owner and "1.2" not in owner
+    assert any(label.endswith("boat") for label in got) and "gull" in got
+    got = labels(
+        "portrait, 1boy, (red scarf:1.3), (knitted beanie:1.1), short brown hair, standing by a (fence:0.9)"
+    )
+    assert got == ["boy", "fence"]
+    assert "red scarf" in prompt_of(plan("1boy, (red scarf:1.3), standing by a fence"), "boy")
+    assert len(labels("a cat (black and white) sleeps on a sofa at 10:30")) == 2  # prose parentheses
