@@ -95,7 +95,8 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     bare = contents and _bare_plural(previous.phrase) and _bare_plural(phrases[k])  # "of axes and shields"
-    holder = owner is not None and (owner.kind in ANIMATE or held and (bare or not contents))
+    figure = _figure(nouns[previous.ref])  # "a snowman with a carrot nose and a top hat"
+    holder = owner is not None and (owner.kind in ANIMATE or figure or held and (bare or not contents))
     return previous.ref if holder else None
 
 
@@ -257,6 +258,9 @@ def _in_or_with_owner(
         return _possessor(nouns, sentence, pronoun)
     if relation == "inside" and _wearer_before(nouns, k):
         return len(nouns) - 1
+    figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
+    if relation == "with" and known.has(Flag.WEARABLE) and figure:
+        return _resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
     owner = _owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = _owner(nouns, sentence, earlier=False)
@@ -658,9 +662,20 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
         if _named_again(phrases, n) and n.entry is not None and n.entry.kind.value in kinds
     ]
     host = _with_host(phrases, k, nouns)
+    if host is not None and _figure(nouns[host]) and {"person", "animal"} & set(kinds):
+        return host  # "children build a snowman with a carrot nose": the snowman's nose
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return _resolve(nouns, fitting[-1]) if fitting else _owner(candidates, p.sentence)
+
+
+def _figure(noun: Noun) -> bool:
+    """Whether a thing is figure-like: a tall object shaped like someone (a snowman, a statue, a
+    robot), not a tall holder like a shelf or a lamp post that things stand on or hang from."""
+    known = noun.entry
+    if known is None or known.kind is not ThingKind.OBJECT or not known.has(Flag.TALL):
+        return False
+    return not (known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER) or known.has(Flag.WALL))
 
 
 def _named_again(phrases: tuple[Phrase, ...], noun: Noun) -> bool:

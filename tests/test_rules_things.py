@@ -1531,3 +1531,15 @@ def test_prompt_weights_read_as_plain_words():
     assert got == ["boy", "fence"]
     assert "red scarf" in prompt_of(plan("1boy, (red scarf:1.3), standing by a fence"), "boy")
     assert len(labels("a cat (black and white) sleeps on a sofa at 10:30")) == 2  # prose parentheses
+
+
+def test_a_figure_named_before_with_owns_the_parts_and_clothes_that_follow():
+    p = plan("Two girls decorate a mannequin with a silk scarf and a velvet hat in the shop window.")
+    assert "silk scarf" in prompt_of(p, "mannequin") and "velvet hat" in prompt_of(p, "mannequin")
+    assert "scarf" not in prompt_of(p, "girl")
+    p = plan("A boy repairs a robot with a dented head and a red bow tie on a workbench.")
+    assert "dented head" in prompt_of(p, "robot") and "bow tie" in prompt_of(p, "robot")
+    p = plan("In the yard, a father and his son build a snowman with a stick nose, and a dog watches.")
+    assert "stick nose" in prompt_of(p, "snowman")
+    p = plan("A woman leads a child past a bookcase with a green scarf.")  # no figure: the woman's
+    assert "green scarf" not in prompt_of(p, "bookcase")
