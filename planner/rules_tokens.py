@@ -781,7 +781,7 @@ def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A helper verb that is also a listed thing ('can') after an article or a modifier, or after
-    an '-ing' word that follows one ('a watering can'), or naming a listed thing with the noun
+    an '-ing' word that follows one or a material ('a watering can', 'a tin watering can'), or naming a listed thing with the noun
     before it ('a trash can stands', not 'the trash can be sorted'): the thing."""
     if tags[i] is not Tag.AUX or entry(lows[i]) is None or i == 0:
         return False
@@ -790,8 +790,11 @@ def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return not bare_verb  # "a trash can", "the garbage can by the door"
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
+    made_of = tags[j - 1] is Tag.NOUN and is_class(lows[j - 1], WordClass.MATERIAL)  # "a tin watering can"
     return (
-        tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} and lows[j - 1] not in {"that", "this"} and not bare_verb
+        (tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} or made_of)
+        and lows[j - 1] not in {"that", "this"}
+        and not bare_verb
     )
 
 

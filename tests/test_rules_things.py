@@ -1543,3 +1543,19 @@ def test_a_figure_named_before_with_owns_the_parts_and_clothes_that_follow():
     assert "stick nose" in prompt_of(p, "snowman")
     p = plan("A woman leads a child past a bookcase with a green scarf.")  # no figure: the woman's
     assert "green scarf" not in prompt_of(p, "bookcase")
+
+
+def test_footwear_is_worn_by_its_owner():
+    p = plan(
+        "A farmer in a wax jacket and muddy wellies leans on a gate while a girl in red clogs feeds a goat."
+    )
+    assert "muddy wellies" in prompt_of(p, "farmer") and "red clogs" in prompt_of(p, "girl")
+    got = labels("Beside the pool, a man in flip-flops and a woman in white espadrilles sip cocktails.")
+    assert not any(word in " ".join(got) for word in ("flip", "espadrille"))
+
+
+def test_a_can_after_a_material_and_an_ing_word_is_the_thing():
+    p = plan("A girl waters the roses with a tin watering can, and a cat sleeps on the wall.")
+    assert "tin watering can" in prompt_of(p, "girl")
+    p = plan("A gardener in a straw hat carries a zinc watering can, and a robin watches.")  # metals
+    assert "zinc watering can" in prompt_of(p, "gardener")
