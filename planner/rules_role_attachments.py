@@ -8,7 +8,16 @@ from __future__ import annotations
 from planner.reading import Size
 from planner.rules_clauses import fill_host, is_governed, subject_phrase
 from planner.rules_clauses import participle as clause_participle
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
+from planner.rules_phrases import (
+    Mark,
+    NounPhrase,
+    Phrase,
+    SpacePhrase,
+    Verb,
+    list_end,
+    on_its_owner,
+    on_its_part,
+)
 from planner.rules_role_nouns import (
     _DEFINITE,
     _GENDERED,
@@ -161,8 +170,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
-    if relation == "with" and on_its_owner(phrases, end):
-        return None  # "a blanket with a basket on it": a thing resting on the blanket
+    if relation == "with" and (on_its_owner(phrases, end) or on_its_part(phrases, end)):
+        return None  # "a blanket with a basket on it", "a crate with a radio on its lid": resting there
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _fitted_on(phrases, k, known, nouns):

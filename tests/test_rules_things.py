@@ -1559,3 +1559,15 @@ def test_a_can_after_a_material_and_an_ing_word_is_the_thing():
     assert "tin watering can" in prompt_of(p, "girl")
     p = plan("A gardener in a straw hat carries a zinc watering can, and a robin watches.")  # metals
     assert "zinc watering can" in prompt_of(p, "gardener")
+
+
+def test_a_thing_with_something_on_its_part_is_not_carried_by_someone():
+    p = plan("A fisherman sits by the lake, a wooden crate beside him with a radio on its lid.")
+    assert "radio" in labels(
+        "A fisherman sits by the lake, a wooden crate beside him with a radio on its lid."
+    )
+    assert "radio" not in prompt_of(p, "fisherman")  # it rests on the crate, nobody holds it
+    p = plan("A boy sits on the steps next to a mailbox with a parcel on its top.")
+    assert "parcel" not in prompt_of(p, "boy") and "parcel" in labels(
+        "A boy sits by a mailbox with a parcel on its top."
+    )
