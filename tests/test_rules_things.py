@@ -1571,3 +1571,12 @@ def test_a_thing_with_something_on_its_part_is_not_carried_by_someone():
     assert "parcel" not in prompt_of(p, "boy") and "parcel" in labels(
         "A boy sits by a mailbox with a parcel on its top."
     )
+
+
+def test_an_animal_ridden_or_rested_on_is_bigger_than_its_rider():
+    reading = reading_of("A goblin rides a giant beetle across the sand, and a monkey sits on a goat.")
+    size = {t.head: t.size for t in reading.things}
+    assert size["beetle"] > size["goblin"] and size["goat"] > size["monkey"]
+    p = plan("A fairy riding a snail on a mossy log.")
+    fairy, snail = (next(r.box for r in p.regions if r.label == name) for name in ("fairy", "snail"))
+    assert area(snail) > area(fairy)
