@@ -98,6 +98,8 @@ def _step(
 ) -> tuple[bool, bool]:
     """(include this phrase, stop after it) while reading what follows a thing."""
     if isinstance(p, Mark):
+        if _while_doing(p, nxt):
+            return True, False  # "checks his watch while dragging a suitcase": still the subject's doing
         if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
             return False, True
         if p.tag is Tag.COMMA:
@@ -149,8 +151,15 @@ def _step(
         return True, False
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         used = isinstance(nxt, SpacePhrase) and _owned_by(after, at, nouns, owner)  # "from her basket"
+        used = used or _while_doing(nxt, after)  # "reads a chart while pushing a trolley"
         return True, not used  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _while_doing(p: Phrase | None, nxt: Phrase | None) -> bool:
+    """Whether p is 'while' / 'whilst' before an -ing verb: one more thing the subject does."""
+    doing = isinstance(nxt, Verb) and nxt.low.endswith("ing")
+    return isinstance(p, Mark) and p.low in {"while", "whilst"} and doing
 
 
 def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:

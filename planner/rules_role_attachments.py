@@ -420,8 +420,9 @@ def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> 
 
 def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
-    own comes between ('his daughter, wearing pajamas, sits' is about the daughter)."""
-    if _low(_before(phrases, verb)) != ",":
+    own comes between ('his daughter, wearing pajamas, sits' is about the daughter), or after
+    'while' ('a man feeds ducks while holding a bag' is about the man)."""
+    if _low(_before(phrases, verb)) not in {",", "while", "whilst"}:
         return None
     for j in range(verb - 2, -1, -1):
         p = phrases[j]

@@ -1580,3 +1580,12 @@ def test_an_animal_ridden_or_rested_on_is_bigger_than_its_rider():
     p = plan("A fairy riding a snail on a mossy log.")
     fairy, snail = (next(r.box for r in p.regions if r.label == name) for name in ("fairy", "snail"))
     assert area(snail) > area(fairy)
+
+
+def test_while_and_an_ing_verb_still_says_what_the_subject_does():
+    p = plan("A nurse reads a chart while pushing a steel trolley, and a porter waits by the lift.")
+    assert "pushing a steel trolley" in prompt_of(p, "nurse")
+    p = plan("An old man feeds the ducks whilst holding a paper bag near the pond.")
+    assert "holding a paper bag" in prompt_of(p, "old man")
+    p = plan("A cat sleeps on the rug while a dog barks at the door.")  # a new clause: not the cat's
+    assert "dog" not in prompt_of(p, "cat")
