@@ -155,12 +155,13 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     assert isinstance(p, NounPhrase)
     before = _lead(phrases, k)
     sentence = p.sentence
-    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY
+    toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
+    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         return _wearer_or_holder(phrases, k, before, known, nouns)
-    if known.kind in ANIMATE:
+    if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):
         return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"

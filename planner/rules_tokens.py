@@ -171,6 +171,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.ESCORT_VERB,
         WordClass.RELATION_VERB,  # "paddling", "rowed": a verb form listed alone (rules_spatial)
         WordClass.ORDINAL,
+        WordClass.TOY,  # "stuffed": a toy's word, or a verb ("a shelf stuffed with books")
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:

@@ -1589,3 +1589,13 @@ def test_while_and_an_ing_verb_still_says_what_the_subject_does():
     assert "holding a paper bag" in prompt_of(p, "old man")
     p = plan("A cat sleeps on the rug while a dog barks at the door.")  # a new clause: not the cat's
     assert "dog" not in prompt_of(p, "cat")
+
+
+def test_a_toy_animal_is_carried_like_a_toy():
+    p = plan("A little girl waves from the window, a plush elephant in her arms.")
+    assert "plush elephant" in prompt_of(p, "little girl") and "elephant" not in labels(
+        "A little girl waves from the window, a plush elephant in her arms."
+    )
+    p = plan("A boy sits on the stairs hugging a cuddly tiger, and a cat watches.")
+    assert "cuddly tiger" in prompt_of(p, "boy")
+    assert "tall bookshelf" in labels("A tall bookshelf stuffed with old maps stands by a desk.")  # a verb
