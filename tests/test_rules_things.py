@@ -1599,3 +1599,12 @@ def test_a_toy_animal_is_carried_like_a_toy():
     p = plan("A boy sits on the stairs hugging a cuddly tiger, and a cat watches.")
     assert "cuddly tiger" in prompt_of(p, "boy")
     assert "tall bookshelf" in labels("A tall bookshelf stuffed with old maps stands by a desk.")  # a verb
+
+
+def test_she_or_he_opening_a_clause_goes_on_describing_that_person():
+    p = plan("An old fisherman mends his nets on the quay. He sits cross-legged, humming.")
+    assert "sitting cross-legged" in prompt_of(p, "old fisherman")
+    p = plan("A dancer leaves the stage, she walks barefoot past a piano.")
+    assert "walking barefoot" in prompt_of(p, "dancer")
+    p = plan("A boy and his grandmother feed the geese. She stands smiling by a bench.")
+    assert "standing" in prompt_of(p, "grandmother") and "standing" not in prompt_of(p, "boy")
