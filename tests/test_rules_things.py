@@ -1608,3 +1608,14 @@ def test_she_or_he_opening_a_clause_goes_on_describing_that_person():
     assert "walking barefoot" in prompt_of(p, "dancer")
     p = plan("A boy and his grandmother feed the geese. She stands smiling by a bench.")
     assert "standing" in prompt_of(p, "grandmother") and "standing" not in prompt_of(p, "boy")
+
+
+def test_a_grouped_region_puts_its_head_in_the_plural_not_the_last_word():
+    from planner.reading import Size, Thing
+    from planner.rules import _group_phrase
+
+    thing = Thing(
+        "child", "child", 2, Size.MEDIUM, None, (), "a child in a coat building a snowman, laughing"
+    )
+    assert _group_phrase(thing) == "2 children in a coat building a snowman, laughing"
+    assert _group_phrase(Thing("goose", "goose", 5, Size.SMALL, None, (), "a grey goose")) == "5 grey geese"
