@@ -66,8 +66,11 @@ def _group_phrase(thing: Thing) -> str:
     words = own.split()
     if words and words[0] in {"a", "an"}:
         words = words[1:]
-    if words:
-        words[-1] = plural_of(words[-1])
+    head = thing.head.split()[-1] if thing.head else ""
+    lows = [word.lower() for word in words]
+    if words and plural_of(head) not in lows:  # the head, not the last word ('a boy building a snowman')
+        at = lows.index(head) if head in lows else len(words) - 1
+        words[at] = plural_of(words[at])
     count = f"{thing.count} " if thing.count else ""
     return ", ".join(part for part in (count + " ".join(words), details) if part)
 

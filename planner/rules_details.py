@@ -98,6 +98,8 @@ def _step(
 ) -> tuple[bool, bool]:
     """(include this phrase, stop after it) while reading what follows a thing."""
     if isinstance(p, Mark):
+        if _while_doing(p, nxt):
+            return True, False  # "checks his watch while dragging a suitcase": still the subject's doing
         if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
             return False, True
         if p.tag is Tag.COMMA:
@@ -149,8 +151,15 @@ def _step(
         return True, False
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         used = isinstance(nxt, SpacePhrase) and _owned_by(after, at, nouns, owner)  # "from her basket"
+        used = used or _while_doing(nxt, after)  # "reads a chart while pushing a trolley"
         return True, not used  # the object of an action: "weighing tomatoes"
     return False, True
+
+
+def _while_doing(p: Phrase | None, nxt: Phrase | None) -> bool:
+    """Whether p is 'while' / 'whilst' before an -ing verb: one more thing the subject does."""
+    doing = isinstance(nxt, Verb) and nxt.low.endswith("ing")
+    return isinstance(p, Mark) and p.low in {"while", "whilst"} and doing
 
 
 def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:
@@ -310,8 +319,8 @@ def _not_its_verb(
 ) -> bool:
     """Whether the finite verb at j, right after phrase k, is another subject's: 'the unicycle'
     in 'a clown on a unicycle juggles' (not when the subject is the owner named again)."""
-    if j != k + 1 or not _finite(phrases[j]):
-        return False
+    if j != k + 1 or not _finite(phrases[j]) or isinstance(phrases[k], Mark):
+        return False  # after 'she' / 'he' (_pronoun_mentions): the pronoun is the subject
     subject = subject_phrase(phrases, j)
     if subject in {k, None}:
         return False
@@ -395,6 +404,11 @@ def _describe_one(
     noun = nouns[i]
     mentions = [noun, *(nouns[j] for j in by_owner.get(i, []) if nouns[j].role is Role.REPEAT)]
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
+    pieces += [
+        piece
+        for k in _pronoun_mentions(phrases, nouns, i)
+        for piece in _span(tokens, phrases, k, at, nouns, i)
+    ]
     covered = {t for a, b in pieces for t in range(a, b)}
     owned = [
         nouns[j]
@@ -416,6 +430,31 @@ def _describe_one(
         details=tuple(dict.fromkeys(details)),
         predicates=tuple(dict.fromkeys(p for p in predicates if p not in noun.phrase.lows)),
     )
+
+
+def _pronoun_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:
+    """Phrases 'she' / 'he' opening a clause with its verb ('..., she steps barefoot out of a cave')
+    whose person is thing i: the latest person named before it that the pronoun fits."""
+    found = []
+    for k, p in enumerate(phrases[:-1]):
+        opens = k == 0 or isinstance(phrases[k - 1], Mark) and phrases[k - 1].tag in {Tag.END, Tag.COMMA}
+        if not (
+            isinstance(p, Mark) and p.low in {"she", "he"} and opens and isinstance(phrases[k + 1], Verb)
+        ):
+            continue
+        unfit = WordClass.MALE if p.low == "she" else WordClass.FEMALE
+        people = [
+            j
+            for j, n in enumerate(nouns)
+            if n.index < k
+            and n.is_thing
+            and n.entry is not None
+            and n.entry.kind is ThingKind.PERSON
+            and not is_class(n.head, unfit)
+        ]
+        if people and _resolve(nouns, people[-1]) == i:
+            found.append(k)
+    return found
 
 
 def describe(

@@ -115,6 +115,14 @@ def on_its_owner(found: tuple[Phrase, ...], k: int) -> bool:
     return s.relation is None and s.vertical == "top" and not s.horizontal and p.end - p.start == 2
 
 
+def on_its_part(found: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is 'on its lid' / 'on their roof': resting on a part of a thing named before."""
+    p = found[k] if k < len(found) else None
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    on = isinstance(p, SpacePhrase) and p.spatial.relation == "on"
+    return on and isinstance(nxt, NounPhrase) and nxt.determiner in {"its", "their"}
+
+
 def list_end(found: tuple[Phrase, ...], k: int) -> int:
     """The first phrase after k that is not part of a list of noun phrases ('a basket, a bottle of
     lemonade and a bowl of cherries')."""

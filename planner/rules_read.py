@@ -13,8 +13,9 @@ Each pass reads the previous passes' output and builds a new structure; none cha
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from planner.reading import Place, PromptReading, Relation, Size, Thing
+from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
 from planner.rules_details import Description, describe, text_of
 from planner.rules_phrases import Mark, Phrase, SpacePhrase, phrases
 from planner.rules_relations import relate
@@ -351,7 +352,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     ]  # the picture's setting is said by the time its first thing is: "On a road, later, ..." is a place
     settings = [text for _, text in said[:1] if said[0][0].index not in grounds]  # none when a thing's ground
     return PromptReading(
-        things=tuple(things),
+        things=_mounts_bigger(tuple(things), relations),
         relations=relations,
         scene=settings[0][0] if settings else scenes[0][0] if scenes else None,
         style=tuple(dict.fromkeys([*_style(nouns, found, tokens), *_lone_style(found)])),
@@ -359,6 +360,20 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
         backdrop=tuple(dict.fromkeys(s for s, _ in scenes)),
         on_wall=tuple(index[i] for i in spatial.on_wall if i in index),
     )
+
+
+def _mounts_bigger(things: tuple[Thing, ...], relations: tuple[Relation, ...]) -> tuple[Thing, ...]:
+    """An animal something rides or rests on is bigger than its rider, whatever their usual sizes
+    ('a gnome riding a spider', 'a knight on a giant tortoise', 'a crow on a sheep')."""
+    out = list(things)
+    for relation in relations:
+        if relation.kind is not RelationKind.ON:
+            continue
+        rider, mount = out[relation.subject], out[relation.objects[0]]
+        known = entry(mount.head)
+        if known is not None and known.kind is ThingKind.ANIMAL and mount.size <= rider.size:
+            out[relation.objects[0]] = replace(mount, size=Size(min(Size.HUGE, rider.size + 1)))
+    return tuple(out)
 
 
 def _setting(noun: Noun, found: tuple[Phrase, ...]) -> bool:

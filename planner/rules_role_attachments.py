@@ -8,7 +8,16 @@ from __future__ import annotations
 from planner.reading import Size
 from planner.rules_clauses import fill_host, is_governed, subject_phrase
 from planner.rules_clauses import participle as clause_participle
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, on_its_owner
+from planner.rules_phrases import (
+    Mark,
+    NounPhrase,
+    Phrase,
+    SpacePhrase,
+    Verb,
+    list_end,
+    on_its_owner,
+    on_its_part,
+)
 from planner.rules_role_nouns import (
     _DEFINITE,
     _GENDERED,
@@ -95,7 +104,8 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     bare = contents and _bare_plural(previous.phrase) and _bare_plural(phrases[k])  # "of axes and shields"
-    holder = owner is not None and (owner.kind in ANIMATE or held and (bare or not contents))
+    figure = _figure(nouns[previous.ref])  # "a snowman with a carrot nose and a top hat"
+    holder = owner is not None and (owner.kind in ANIMATE or figure or held and (bare or not contents))
     return previous.ref if holder else None
 
 
@@ -145,12 +155,13 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     assert isinstance(p, NounPhrase)
     before = _lead(phrases, k)
     sentence = p.sentence
-    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY
+    toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
+    carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     if not carried and known.size > Size.SMALL:
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         return _wearer_or_holder(phrases, k, before, known, nouns)
-    if known.kind in ANIMATE:
+    if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):
         return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
@@ -160,8 +171,10 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
-    if relation == "with" and (on_its_owner(phrases, end) or _placed_by_owner(phrases, k)):
-        return None  # "a blanket with a basket on it", "a desk with a lantern above it": its own
+    if relation == "with" and (
+        on_its_owner(phrases, end) or on_its_part(phrases, end) or _placed_by_owner(phrases, k)
+    ):
+        return None  # "a blanket with a basket on it", "a crate with a radio on its lid", "a desk with a lantern above it"
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _fitted_on(phrases, k, known, nouns):
@@ -273,6 +286,9 @@ def _in_or_with_owner(
         return _possessor(nouns, sentence, pronoun)
     if relation == "inside" and _wearer_before(nouns, k):
         return len(nouns) - 1
+    figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
+    if relation == "with" and known.has(Flag.WEARABLE) and figure:
+        return _resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
     owner = _owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = _owner(nouns, sentence, earlier=False)
@@ -423,8 +439,9 @@ def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> 
 
 def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
-    own comes between ('his daughter, wearing pajamas, sits' is about the daughter)."""
-    if _low(_before(phrases, verb)) != ",":
+    own comes between ('his daughter, wearing pajamas, sits' is about the daughter), or after
+    'while' ('a man feeds ducks while holding a bag' is about the man)."""
+    if _low(_before(phrases, verb)) not in {",", "while", "whilst"}:
         return None
     for j in range(verb - 2, -1, -1):
         p = phrases[j]
@@ -674,9 +691,20 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
         if _named_again(phrases, n) and n.entry is not None and n.entry.kind.value in kinds
     ]
     host = _with_host(phrases, k, nouns)
+    if host is not None and _figure(nouns[host]) and {"person", "animal"} & set(kinds):
+        return host  # "children build a snowman with a carrot nose": the snowman's nose
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return _resolve(nouns, fitting[-1]) if fitting else _owner(candidates, p.sentence)
+
+
+def _figure(noun: Noun) -> bool:
+    """Whether a thing is figure-like: a tall object shaped like someone (a snowman, a statue, a
+    robot), not a tall holder like a shelf or a lamp post that things stand on or hang from."""
+    known = noun.entry
+    if known is None or known.kind is not ThingKind.OBJECT or not known.has(Flag.TALL):
+        return False
+    return not (known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER) or known.has(Flag.WALL))
 
 
 def _named_again(phrases: tuple[Phrase, ...], noun: Noun) -> bool:

@@ -32,6 +32,9 @@ _DASH = "-"
 _SENTENCE_END = frozenset(".!?;:\n")
 _COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
 _DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
+# Prompt weights of Stable Diffusion tools: "(red scarf:1.2)", "[lute:0.9]", "((masterpiece))".
+_WEIGHTED = re.compile(r"[(\[]+\s*([^()\[\]:]+?)\s*:\s*\d*\.?\d+\s*[)\]]+")
+_STACKED = re.compile(r"([(\[]){2,}([^()\[\]]+?)[)\]]{2,}")
 
 
 class Tag(str, Enum):
@@ -96,10 +99,18 @@ _ADJECTIVE_CLASSES = frozenset(
 )
 
 
+def plain_weights(text: str) -> str:
+    """`text` with prompt weights read as plain words: "(red scarf:1.2)" -> "red scarf",
+    "((masterpiece))" -> "masterpiece"; parentheses of prose ('a cat (black)') stay."""
+    for _ in range(3):  # nested: "((red scarf:1.2))"
+        text = _STACKED.sub(r" \2 ", _WEIGHTED.sub(r" \1 ", text))
+    return text
+
+
 def _words(text: str) -> list[str]:
     """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"."""
     out: list[str] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(plain_weights(text)):
         word = match.group(0).replace("\u2019", "'")
         low = word.lower()
         parts = low.split("-")
@@ -218,6 +229,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.ESCORT_VERB,
         WordClass.RELATION_VERB,  # "paddling", "rowed": a verb form listed alone (rules_spatial)
         WordClass.ORDINAL,
+        WordClass.TOY,  # "stuffed": a toy's word, or a verb ("a shelf stuffed with books")
     }  # by context
     for cls, tag in _CLASS_TAGS:
         if cls in classes:
@@ -851,7 +863,7 @@ def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A helper verb that is also a listed thing ('can') after an article or a modifier, or after
-    an '-ing' word that follows one ('a watering can'), or naming a listed thing with the noun
+    an '-ing' word that follows one or a material ('a watering can', 'a tin watering can'), or naming a listed thing with the noun
     before it ('a trash can stands', not 'the trash can be sorted'): the thing."""
     if tags[i] is not Tag.AUX or entry(lows[i]) is None or i == 0:
         return False
@@ -860,8 +872,11 @@ def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return not bare_verb  # "a trash can", "the garbage can by the door"
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
+    made_of = tags[j - 1] is Tag.NOUN and is_class(lows[j - 1], WordClass.MATERIAL)  # "a tin watering can"
     return (
-        tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} and lows[j - 1] not in {"that", "this"} and not bare_verb
+        (tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} or made_of)
+        and lows[j - 1] not in {"that", "this"}
+        and not bare_verb
     )
 
 

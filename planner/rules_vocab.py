@@ -82,6 +82,7 @@ class WordClass(str, Enum):
     IMAGE_NOUN = "image_noun"
     PUBLICATION = "publication"
     DEPICTING_OBJECT = "depicting_object"
+    TOY = "toy"  # "a plush dragon", "a stuffed giraffe": a toy of the kind, carried like one
     STYLE_NOUN = "style_noun"
     STYLE_SOURCE = "style_source"
     TIME = "time"

@@ -1608,3 +1608,109 @@ def test_a_light_shone_or_a_weapon_aimed_is_held_by_its_user():
     assert "torch" not in [r.label for r in p.regions] and "torch" in p.regions[0].prompt
     p = plan("A ranger aims a crossbow at a target near a tree.")
     assert "crossbow" not in [r.label for r in p.regions] and "crossbow" in p.regions[0].prompt
+
+
+def test_prompt_weights_read_as_plain_words():
+    weighted = (
+        "photo, (old fisherman:1.2) in a (yellow raincoat:1.1) mending a net, ((rowing boat)), [gull:0.8]"
+    )
+    p = plan(weighted)
+    got = [r.label for r in p.regions]
+    assert "raincoat" not in " ".join(got) and "fisherman" in " ".join(got)
+    owner = next(r.prompt for r in p.regions if r.label.endswith("fisherman"))
+    assert "yellow raincoat" in owner and ":" not in owner and "1.2" not in owner
+    assert any(label.endswith("boat") for label in got) and "gull" in got
+    got = labels(
+        "portrait, 1boy, (red scarf:1.3), (knitted beanie:1.1), short brown hair, standing by a (fence:0.9)"
+    )
+    assert got == ["boy", "fence"]
+    assert "red scarf" in prompt_of(plan("1boy, (red scarf:1.3), standing by a fence"), "boy")
+    assert len(labels("a cat (black and white) sleeps on a sofa at 10:30")) == 2  # prose parentheses
+
+
+def test_a_figure_named_before_with_owns_the_parts_and_clothes_that_follow():
+    p = plan("Two girls decorate a mannequin with a silk scarf and a velvet hat in the shop window.")
+    assert "silk scarf" in prompt_of(p, "mannequin") and "velvet hat" in prompt_of(p, "mannequin")
+    assert "scarf" not in prompt_of(p, "girl")
+    p = plan("A boy repairs a robot with a dented head and a red bow tie on a workbench.")
+    assert "dented head" in prompt_of(p, "robot") and "bow tie" in prompt_of(p, "robot")
+    p = plan("In the yard, a father and his son build a snowman with a stick nose, and a dog watches.")
+    assert "stick nose" in prompt_of(p, "snowman")
+    p = plan("A woman leads a child past a bookcase with a green scarf.")  # no figure: the woman's
+    assert "green scarf" not in prompt_of(p, "bookcase")
+
+
+def test_footwear_is_worn_by_its_owner():
+    p = plan(
+        "A farmer in a wax jacket and muddy wellies leans on a gate while a girl in red clogs feeds a goat."
+    )
+    assert "muddy wellies" in prompt_of(p, "farmer") and "red clogs" in prompt_of(p, "girl")
+    got = labels("Beside the pool, a man in flip-flops and a woman in white espadrilles sip cocktails.")
+    assert not any(word in " ".join(got) for word in ("flip", "espadrille"))
+
+
+def test_a_can_after_a_material_and_an_ing_word_is_the_thing():
+    p = plan("A girl waters the roses with a tin watering can, and a cat sleeps on the wall.")
+    assert "tin watering can" in prompt_of(p, "girl")
+    p = plan("A gardener in a straw hat carries a zinc watering can, and a robin watches.")  # metals
+    assert "zinc watering can" in prompt_of(p, "gardener")
+
+
+def test_a_thing_with_something_on_its_part_is_not_carried_by_someone():
+    p = plan("A fisherman sits by the lake, a wooden crate beside him with a radio on its lid.")
+    assert "radio" in labels(
+        "A fisherman sits by the lake, a wooden crate beside him with a radio on its lid."
+    )
+    assert "radio" not in prompt_of(p, "fisherman")  # it rests on the crate, nobody holds it
+    p = plan("A boy sits on the steps next to a mailbox with a parcel on its top.")
+    assert "parcel" not in prompt_of(p, "boy") and "parcel" in labels(
+        "A boy sits by a mailbox with a parcel on its top."
+    )
+
+
+def test_an_animal_ridden_or_rested_on_is_bigger_than_its_rider():
+    reading = reading_of("A goblin rides a giant beetle across the sand, and a monkey sits on a goat.")
+    size = {t.head: t.size for t in reading.things}
+    assert size["beetle"] > size["goblin"] and size["goat"] > size["monkey"]
+    p = plan("A fairy riding a snail on a mossy log.")
+    fairy, snail = (next(r.box for r in p.regions if r.label == name) for name in ("fairy", "snail"))
+    assert area(snail) > area(fairy)
+
+
+def test_while_and_an_ing_verb_still_says_what_the_subject_does():
+    p = plan("A nurse reads a chart while pushing a steel trolley, and a porter waits by the lift.")
+    assert "pushing a steel trolley" in prompt_of(p, "nurse")
+    p = plan("An old man feeds the ducks whilst holding a paper bag near the pond.")
+    assert "holding a paper bag" in prompt_of(p, "old man")
+    p = plan("A cat sleeps on the rug while a dog barks at the door.")  # a new clause: not the cat's
+    assert "dog" not in prompt_of(p, "cat")
+
+
+def test_a_toy_animal_is_carried_like_a_toy():
+    p = plan("A little girl waves from the window, a plush elephant in her arms.")
+    assert "plush elephant" in prompt_of(p, "little girl") and "elephant" not in labels(
+        "A little girl waves from the window, a plush elephant in her arms."
+    )
+    p = plan("A boy sits on the stairs hugging a cuddly tiger, and a cat watches.")
+    assert "cuddly tiger" in prompt_of(p, "boy")
+    assert "tall bookshelf" in labels("A tall bookshelf stuffed with old maps stands by a desk.")  # a verb
+
+
+def test_she_or_he_opening_a_clause_goes_on_describing_that_person():
+    p = plan("An old fisherman mends his nets on the quay. He sits cross-legged, humming.")
+    assert "sitting cross-legged" in prompt_of(p, "old fisherman")
+    p = plan("A dancer leaves the stage, she walks barefoot past a piano.")
+    assert "walking barefoot" in prompt_of(p, "dancer")
+    p = plan("A boy and his grandmother feed the geese. She stands smiling by a bench.")
+    assert "standing" in prompt_of(p, "grandmother") and "standing" not in prompt_of(p, "boy")
+
+
+def test_a_grouped_region_puts_its_head_in_the_plural_not_the_last_word():
+    from planner.reading import Size, Thing
+    from planner.rules import _group_phrase
+
+    thing = Thing(
+        "child", "child", 2, Size.MEDIUM, None, (), "a child in a coat building a snowman, laughing"
+    )
+    assert _group_phrase(thing) == "2 children in a coat building a snowman, laughing"
+    assert _group_phrase(Thing("goose", "goose", 5, Size.SMALL, None, (), "a grey goose")) == "5 grey geese"
