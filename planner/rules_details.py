@@ -98,50 +98,82 @@ def _step(
 ) -> tuple[bool, bool]:
     """(include this phrase, stop after it) while reading what follows a thing."""
     if isinstance(p, Mark):
-        if _while_doing(p, nxt):
-            return True, False  # "checks his watch while dragging a suitcase": still the subject's doing
-        if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
-            return False, True
-        if p.tag is Tag.COMMA:
-            return False, not _continues_list(nxt, at, nouns, owner)
-        if p.tag is Tag.CONJ:
-            keeps = (
-                isinstance(nxt, Verb)
-                or _colours(nxt)
-                or _listed_text(nxt, after, at)
-                or _owned_by(nxt, at, nouns, owner)  # "in a shirt and an apron"
-            )
-            return keeps, not keeps
-        if p.tag in {Tag.BE, Tag.AUX}:
-            return False, False
-        if p.tag is Tag.PREP:
-            follows = _owned_by(nxt, at, nouns, owner) or (
-                p.low == "of"
-                and isinstance(nxt, NounPhrase)
-                and nxt.start in at
-                and (at[nxt.start].role in _TEXT_ROLES or _made_of(nouns[owner], at[nxt.start]))
-            )
-            return follows, not follows
-        return p.tag in _KEEP_TAGS, False
+        return _step_mark(p, nxt, at, nouns, owner, after)
     if isinstance(p, Verb):
         return True, False
     if isinstance(p, SpacePhrase):
-        if p.spatial.relation == "inside" and _pot_of(nxt, at, nouns[owner]):
-            return True, False  # "a fern in a clay pot": the plant is drawn in its pot
-        follows = (
-            _owned_by(nxt, at, nouns, owner)
-            or _with_thing(p, nxt, at)
-            or (
-                p.spatial.relation in {"with", "inside"}
-                and (
-                    isinstance(nxt, NounPhrase)
-                    and nxt.start in at
-                    and at[nxt.start].role in _TEXT_ROLES
-                    or _colours(nxt)
-                )
-            )
+        return _step_space(p, nxt, at, nouns, owner)
+    return _step_noun(p, nxt, at, nouns, owner, last_verb, after)
+
+
+def _step_mark(
+    p: Mark,
+    nxt: Phrase | None,
+    at: dict[int, Noun],
+    nouns: tuple[Noun, ...],
+    owner: int,
+    after: Phrase | None,
+) -> tuple[bool, bool]:
+    """A word or mark after a thing: a list goes on past commas and 'and', a clause word ends it."""
+    if _while_doing(p, nxt):
+        return True, False  # "checks his watch while dragging a suitcase": still the subject's doing
+    if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
+        return False, True
+    if p.tag is Tag.COMMA:
+        return False, not _continues_list(nxt, at, nouns, owner)
+    if p.tag is Tag.CONJ:
+        keeps = (
+            isinstance(nxt, Verb)
+            or _colours(nxt)
+            or _listed_text(nxt, after, at)
+            or _owned_by(nxt, at, nouns, owner)  # "in a shirt and an apron"
+        )
+        return keeps, not keeps
+    if p.tag in {Tag.BE, Tag.AUX}:
+        return False, False
+    if p.tag is Tag.PREP:
+        follows = _owned_by(nxt, at, nouns, owner) or (
+            p.low == "of"
+            and isinstance(nxt, NounPhrase)
+            and nxt.start in at
+            and (at[nxt.start].role in _TEXT_ROLES or _made_of(nouns[owner], at[nxt.start]))
         )
         return follows, not follows
+    return p.tag in _KEEP_TAGS, False
+
+
+def _step_space(
+    p: SpacePhrase, nxt: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int
+) -> tuple[bool, bool]:
+    """A place phrase after a thing: kept when what follows is the thing's own (worn, its pot)."""
+    if p.spatial.relation == "inside" and _pot_of(nxt, at, nouns[owner]):
+        return True, False  # "a fern in a clay pot": the plant is drawn in its pot
+    follows = (
+        _owned_by(nxt, at, nouns, owner)
+        or _with_thing(p, nxt, at)
+        or (
+            p.spatial.relation in {"with", "inside"}
+            and (
+                isinstance(nxt, NounPhrase)
+                and nxt.start in at
+                and at[nxt.start].role in _TEXT_ROLES
+                or _colours(nxt)
+            )
+        )
+    )
+    return follows, not follows
+
+
+def _step_noun(
+    p: Phrase,
+    nxt: Phrase | None,
+    at: dict[int, Noun],
+    nouns: tuple[Noun, ...],
+    owner: int,
+    last_verb: str,
+    after: Phrase | None,
+) -> tuple[bool, bool]:
+    """A noun after a thing: its own things and the object of its action stay, another thing ends it."""
     noun = at.get(p.start)
     if noun is None:
         return False, True
