@@ -261,7 +261,10 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     nxt = phrases[j] if j < len(phrases) else None
     riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
     tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
-    if isinstance(nxt, Verb) and not (tagged and getattr(phrases[j - 1], "low", "") == ","):
+    after_comma = j <= len(phrases) and getattr(phrases[j - 1], "low", "") == ","
+    if isinstance(nxt, Verb) and nxt.low.endswith("ing") and not after_comma:
+        return False  # "sitting on a swing hanging from a branch": the swing hangs, no clause's verb
+    if isinstance(nxt, Verb) and not (tagged and after_comma):
         return True  # "standing on a crate, holding a flag": another tag of the one before
     if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True

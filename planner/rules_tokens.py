@@ -30,6 +30,7 @@ from planner.rules_vocab import (
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|[.,;:!?()\"\n]|[-\u2013\u2014]+", re.UNICODE)
 _DASH = "-"
 _SENTENCE_END = frozenset(".!?;:\n")
+_WEIGHTED = re.compile(r"\(([^()]*?):\s*\d*\.?\d+\s*\)")  # "(red scarf:1.2)", Stable Diffusion's weights
 _COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
 _DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
 
@@ -97,9 +98,10 @@ _ADJECTIVE_CLASSES = frozenset(
 
 
 def _words(text: str) -> list[str]:
-    """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"."""
+    """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"; a weighted tag
+    "(red scarf:1.2)" -> "red scarf" (the weight is for the image model, not a sentence's end)."""
     out: list[str] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(_WEIGHTED.sub(r"\1", text)):
         word = match.group(0).replace("\u2019", "'")
         low = word.lower()
         parts = low.split("-")

@@ -1153,3 +1153,17 @@ def test_a_thing_with_another_placed_by_it_does_not_hold_it():
 def test_a_pendant_or_ceiling_light_is_a_thing_not_the_lighting():
     reading = reading_of("A dining table of oak, a glass pendant light above the table, warm light.")
     assert ("light", "above", "table") in _relations(reading)
+
+
+def test_a_weighted_tag_is_read_like_the_bare_words():
+    reading = reading_of("best quality, 1boy, (grey hoodie:1.2), (ginger cat:1.3) curled on a cushion, 4k")
+    assert ("cat", "on", "cushion") in _relations(reading)
+    lamp = reading_of("city night, (rusty street lamp:1.1) on the left, (neon sign:0.9) on the right, rain")
+    assert _place(lamp, "lamp") == ("left", None)
+    assert _place(lamp, "sign") == ("right", None)
+
+
+def test_a_participle_right_after_the_object_is_said_of_that_object():
+    reading = reading_of("1boy, solo, green cap, standing on a plank bridge spanning a creek, forest")
+    assert ("boy", "on", "bridge") in _relations(reading)
+    assert ("creek", "on", "bridge") not in _relations(reading)
