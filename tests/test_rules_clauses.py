@@ -1167,3 +1167,15 @@ def test_a_participle_right_after_the_object_is_said_of_that_object():
     reading = reading_of("1boy, solo, green cap, standing on a plank bridge spanning a creek, forest")
     assert ("boy", "on", "bridge") in _relations(reading)
     assert ("creek", "on", "bridge") not in _relations(reading)
+
+
+def test_climbing_or_crossing_a_thing_puts_the_mover_on_it():
+    assert ("boy", "on", "ladder") in _relations(reading_of("A boy in a cap climbs a rope ladder at dusk."))
+    cart = reading_of("An ox cart crossing a narrow wooden bridge, mist over the river.")
+    assert ("cart", "on", "bridge") in _relations(cart)
+
+
+def test_ahead_of_is_in_front_of():
+    reading = reading_of("A shepherd walks down the lane, two goats trotting ahead of him.")
+    assert ("goat", "in_front_of", "shepherd") in _relations(reading)
+    assert ("fox", "in_front_of", "hound") in _relations(reading_of("A fox runs ahead of a hound."))
