@@ -428,14 +428,18 @@ def _object(
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
         if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
-            return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject)  # "on its third step"
+            return _pronoun(
+                phrases, k, at, nouns, animate=animate, subject=subject, word=nxt.determiner
+            )  # "on its third step"
         found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
         whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         animate = nxt.low in {"him", "her"}
-        return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them")
+        return _pronoun(
+            phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them", word=nxt.low
+        )
     return None
 
 
@@ -499,10 +503,12 @@ def _pronoun(
     animate: bool,
     subject: list[int] | None = None,
     plural: bool = False,
+    word: str = "",
 ) -> int | None:
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
-    one the sentence is about), else of the sentence before, never the relation's own subject;
-    for 'them' (`plural`), the first group named there, when there is one."""
+    one the sentence is about), else of the sentence before, never the relation's own subject nor
+    one of the other sex than the pronoun `word` says ('a woman stands; a man sits, a bag beside
+    him': the man); for 'them' (`plural`), the first group named there, when there is one."""
     subject = _subjects(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, subject, at, nouns)
     if owner is not None and not animate:
@@ -512,13 +518,19 @@ def _pronoun(
     if group is not None:
         return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        found = _first_in(phrases, k, at, nouns, wanted, animate, subject)
+        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_other_sex(nouns, word)])
         if found is not None:
             return found
         ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
         if ahead is not None:
             return ahead  # "With a monkey on its head, an elephant ...": the elephant
     return None
+
+
+def _other_sex(nouns: tuple[Noun, ...], word: str) -> list[int]:
+    """The nouns a pronoun cannot stand for by their sex: women for 'him' / 'his', men for 'her'."""
+    other = {"him": WordClass.FEMALE, "his": WordClass.FEMALE, "her": WordClass.MALE}.get(word)
+    return [i for i, n in enumerate(nouns) if other is not None and is_class(n.head, other)]
 
 
 def _group_before(

@@ -1179,3 +1179,16 @@ def test_ahead_of_is_in_front_of():
     reading = reading_of("A shepherd walks down the lane, two goats trotting ahead of him.")
     assert ("goat", "in_front_of", "shepherd") in _relations(reading)
     assert ("fox", "in_front_of", "hound") in _relations(reading_of("A fox runs ahead of a hound."))
+
+
+def test_him_or_her_stands_for_someone_of_that_sex():
+    reading = reading_of(
+        "A nurse waves from a porch while a farmer dozes in a chair, a cat curled at his feet."
+    )
+    assert ("cat", "next_to", "farmer") in _relations(reading)
+    reading = reading_of("A queen sits on the left while a boy plays on a rug, a ball rolling past him.")
+    assert ("ball", "next_to", "boy") in _relations(reading)
+    reading = reading_of(
+        "A king reads by the fire, and his daughter kneels on a cushion, a puppy asleep beside her."
+    )
+    assert ("puppy", "next_to", "daughter") in _relations(reading)
