@@ -1192,3 +1192,12 @@ def test_him_or_her_stands_for_someone_of_that_sex():
         "A king reads by the fire, and his daughter kneels on a cushion, a puppy asleep beside her."
     )
     assert ("puppy", "next_to", "daughter") in _relations(reading)
+
+
+def test_a_fronted_place_skips_the_things_its_object_is_with():
+    reading = reading_of(
+        "Behind a counter cluttered with jars and copper scales stands a grocer in an apron."
+    )
+    assert ("grocer", "behind", "counter") in _relations(reading)
+    reading = reading_of("Beside a cart crowded with pots and tin ladles stands an old peddler.")
+    assert ("peddler", "next_to", "cart") in _relations(reading)
