@@ -88,6 +88,9 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     coordinated with it by 'and' ("a boy and a girl in front of ...")."""
     if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
         if isinstance(phrases[k - 2], Mark) and phrases[k - 2].low == ",":  # type: ignore[union-attr]
+            run = _tag_run(phrases, k - 2, at, nouns)
+            if len(run) >= 2:
+                return run  # "knight with a sword, archer with a bow, standing on a bridge": both
             first = _last_animate(phrases, k, at, nouns)
             first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
@@ -326,6 +329,51 @@ def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tup
     if not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ESCORT_VERB):
         return []
     return _subjects(phrases, j - 1, at, nouns)
+
+
+def _tag_segment(
+    phrases: tuple[Phrase, ...], start: int, end: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The person or animal a comma-set tag from `start` to `end` names ('elf archer with a bow',
+    'rogue holding two daggers'), when the tag has no verb of its own nor a relation but 'with' / 'in';
+    -1 for a tag whose noun is no thing read."""
+    head = None
+    for p in phrases[start:end]:
+        if isinstance(p, Verb) and not (p.low.endswith("ing") or participle(phrases, phrases.index(p))):
+            return None  # "a girl watches": a clause, not a tag
+        if isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with", "inside"}:
+            return None  # "a dog on a rug": placed on its own
+        if head is None and isinstance(p, NounPhrase):
+            holder = _holder(nouns, at[p.start]) if p.start in at else None
+            if holder is None:
+                head = -1  # an unread word ('hooded rogue'): passed over, the run goes on
+                continue
+            known = nouns[holder].entry
+            if known is None or known.kind not in ANIMATE:
+                return None
+            head = holder
+    return head
+
+
+def _tag_run(
+    phrases: tuple[Phrase, ...], comma: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The people and animals of the comma-set tags that end at `comma`, back to the first tag that
+    is no such one: what a participle after them ('..., standing on a bridge') is said of."""
+    found: list[int] = []
+    end = comma
+    while end > 0:
+        start = end
+        while start > 0 and not (
+            isinstance(phrases[start - 1], Mark) and phrases[start - 1].low in {",", "."}
+        ):
+            start -= 1
+        head = _tag_segment(phrases, start, end, at, nouns) if start < end else None
+        if head is None or phrases[start].sentence != phrases[comma].sentence:
+            break
+        found.insert(0, head)
+        end = start - 1
+    return list(dict.fromkeys(h for h in found if h >= 0))
 
 
 def _last_animate(

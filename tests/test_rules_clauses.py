@@ -1201,3 +1201,15 @@ def test_a_fronted_place_skips_the_things_its_object_is_with():
     assert ("grocer", "behind", "counter") in _relations(reading)
     reading = reading_of("Beside a cart crowded with pots and tin ladles stands an old peddler.")
     assert ("peddler", "next_to", "cart") in _relations(reading)
+
+
+def test_a_participle_after_a_run_of_character_tags_is_said_of_each():
+    reading = reading_of(
+        "duo portrait, samurai with a katana, monk holding a staff, standing on a rope bridge, fog"
+    )
+    assert {("samurai", "on", "bridge"), ("monk", "on", "bridge")} <= _relations(reading)
+    reading = reading_of("a nurse in scrubs, a pug with a bow, sitting on a porch swing, summer")
+    assert {("nurse", "on", "swing"), ("pug", "on", "swing")} <= _relations(reading)
+    prose = _relations(reading_of("A man waves, a woman laughs, a cat sitting on a crate."))
+    assert ("cat", "on", "crate") in prose
+    assert ("woman", "on", "crate") not in prose
