@@ -1521,3 +1521,9 @@ def test_right_or_just_before_a_relation_only_tunes_it():
     assert prompt_of(got, "cat") == "a cat" and prompt_of(got, "dog") == "a dog"
     got = plan("A wool rug lies in the center with a brass floor lamp right next to it.")
     assert prompt_of(got, "brass floor lamp") == "a brass floor lamp"
+
+
+def test_a_count_tag_and_the_character_tag_after_a_bare_word_tag_are_one_person():
+    assert labels("1girl, solo, young nun, black habit, candle, chapel")[:2] == ["young nun", "candle"]
+    assert labels("best quality, 1boy, solo, cowboy, leather hat, riding a horse, desert")[0] == "cowboy"
+    assert "boy" not in labels("1boy, solo, cowboy, leather hat, riding a horse, desert")
