@@ -1213,3 +1213,10 @@ def test_a_participle_after_a_run_of_character_tags_is_said_of_each():
     prose = _relations(reading_of("A man waves, a woman laughs, a cat sitting on a crate."))
     assert ("cat", "on", "crate") in prose
     assert ("woman", "on", "crate") not in prose
+
+
+def test_where_someone_is_on_a_part_of_the_place_puts_them_on_it():
+    reading = reading_of("A stone chapel on a hill, where a raven perches on the roof.")
+    assert ("raven", "on", "chapel") in _relations(reading)
+    pond = reading_of("A heron waits by a reedy pond where a duck stands on one leg.")
+    assert ("duck", "in", "pond") in _relations(pond)
