@@ -108,19 +108,18 @@ def _subject_not_thing(
 
 
 def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
-    """'To its left, chopsticks ...; to its right, a plate': an 'its' that opens the sentence after
-    another such 'its' means the same thing."""
+    """'To its left, chopsticks ...; to its right, a plate', 'To its left stands a case, and to its
+    right a bear': an 'its' that opens a sentence or clause after another such 'its' opening its
+    sentence means the same thing."""
     sentence = phrases[k].sentence
+    referent = getattr(getattr(phrases[k], "spatial", None), "referent", "")
     for j in range(k - 1, -1, -1):
         p = phrases[j]
         if p.sentence < sentence - 1:
             return None
-        if (
-            isinstance(p, SpacePhrase)
-            and p.spatial.to_referent
-            and p.sentence == sentence - 1
-            and opens_sentence(phrases, j)
-        ):
+        if not (isinstance(p, SpacePhrase) and p.spatial.to_referent and opens_sentence(phrases, j)):
+            continue
+        if p.sentence == sentence - 1 or p.sentence == sentence and p.spatial.referent == referent == "its":
             return _pronoun(phrases, j, at, nouns, animate=False)
     return None
 

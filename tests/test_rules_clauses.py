@@ -1220,3 +1220,11 @@ def test_where_someone_is_on_a_part_of_the_place_puts_them_on_it():
     assert ("raven", "on", "chapel") in _relations(reading)
     pond = reading_of("A heron waits by a reedy pond where a duck stands on one leg.")
     assert ("duck", "in", "pond") in _relations(pond)
+
+
+def test_a_second_its_after_and_means_the_same_as_the_first():
+    reading = reading_of(
+        "A grand piano fills the salon. To its left stands a brass harp, and to its right a cellist tunes her cello."
+    )
+    assert ("harp", "left_of", "piano") in _relations(reading)
+    assert ("cellist", "right_of", "piano") in _relations(reading)
