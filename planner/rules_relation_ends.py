@@ -88,6 +88,9 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     coordinated with it by 'and' ("a boy and a girl in front of ...")."""
     if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
         if isinstance(phrases[k - 2], Mark) and phrases[k - 2].low == ",":  # type: ignore[union-attr]
+            run = _tag_run(phrases, k - 2, at, nouns)
+            if len(run) >= 2:
+                return run  # "knight with a sword, archer with a bow, standing on a bridge": both
             first = _last_animate(phrases, k, at, nouns)
             first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
@@ -328,6 +331,51 @@ def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tup
     return _subjects(phrases, j - 1, at, nouns)
 
 
+def _tag_segment(
+    phrases: tuple[Phrase, ...], start: int, end: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The person or animal a comma-set tag from `start` to `end` names ('elf archer with a bow',
+    'rogue holding two daggers'), when the tag has no verb of its own nor a relation but 'with' / 'in';
+    -1 for a tag whose noun is no thing read."""
+    head = None
+    for p in phrases[start:end]:
+        if isinstance(p, Verb) and not (p.low.endswith("ing") or participle(phrases, phrases.index(p))):
+            return None  # "a girl watches": a clause, not a tag
+        if isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with", "inside"}:
+            return None  # "a dog on a rug": placed on its own
+        if head is None and isinstance(p, NounPhrase):
+            holder = _holder(nouns, at[p.start]) if p.start in at else None
+            if holder is None:
+                head = -1  # an unread word ('hooded rogue'): passed over, the run goes on
+                continue
+            known = nouns[holder].entry
+            if known is None or known.kind not in ANIMATE:
+                return None
+            head = holder
+    return head
+
+
+def _tag_run(
+    phrases: tuple[Phrase, ...], comma: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The people and animals of the comma-set tags that end at `comma`, back to the first tag that
+    is no such one: what a participle after them ('..., standing on a bridge') is said of."""
+    found: list[int] = []
+    end = comma
+    while end > 0:
+        start = end
+        while start > 0 and not (
+            isinstance(phrases[start - 1], Mark) and phrases[start - 1].low in {",", "."}
+        ):
+            start -= 1
+        head = _tag_segment(phrases, start, end, at, nouns) if start < end else None
+        if head is None or phrases[start].sentence != phrases[comma].sentence:
+            break
+        found.insert(0, head)
+        end = start - 1
+    return list(dict.fromkeys(h for h in found if h >= 0))
+
+
 def _last_animate(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
@@ -428,14 +476,18 @@ def _object(
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
         if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
-            return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject)  # "on its third step"
+            return _pronoun(
+                phrases, k, at, nouns, animate=animate, subject=subject, word=nxt.determiner
+            )  # "on its third step"
         found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
         whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         animate = nxt.low in {"him", "her"}
-        return _pronoun(phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them")
+        return _pronoun(
+            phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them", word=nxt.low
+        )
     return None
 
 
@@ -499,10 +551,12 @@ def _pronoun(
     animate: bool,
     subject: list[int] | None = None,
     plural: bool = False,
+    word: str = "",
 ) -> int | None:
     """What 'it' / 'him' after a spatial phrase stands for: the first thing of its sentence (the
-    one the sentence is about), else of the sentence before, never the relation's own subject;
-    for 'them' (`plural`), the first group named there, when there is one."""
+    one the sentence is about), else of the sentence before, never the relation's own subject nor
+    one of the other sex than the pronoun `word` says ('a woman stands; a man sits, a bag beside
+    him': the man); for 'them' (`plural`), the first group named there, when there is one."""
     subject = _subjects(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, subject, at, nouns)
     if owner is not None and not animate:
@@ -512,13 +566,19 @@ def _pronoun(
     if group is not None:
         return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        found = _first_in(phrases, k, at, nouns, wanted, animate, subject)
+        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_other_sex(nouns, word)])
         if found is not None:
             return found
         ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
         if ahead is not None:
             return ahead  # "With a monkey on its head, an elephant ...": the elephant
     return None
+
+
+def _other_sex(nouns: tuple[Noun, ...], word: str) -> list[int]:
+    """The nouns a pronoun cannot stand for by their sex: women for 'him' / 'his', men for 'her'."""
+    other = {"him": WordClass.FEMALE, "his": WordClass.FEMALE, "her": WordClass.MALE}.get(word)
+    return [i for i, n in enumerate(nouns) if other is not None and is_class(n.head, other)]
 
 
 def _group_before(

@@ -13,9 +13,11 @@ from planner.rules_clauses import (
     lead_in,
     next_verb,
     opens_sentence,
+    participle,
     past_asides,
     relative,
     whose,
+    with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_relation_ends import (
@@ -366,11 +368,24 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     )
 
 
+def _main_verb(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The verb of the clause an opening relation at k leads, past a participle with its own
+    phrase that says more of the relation's object ('Behind a desk cluttered with maps sits ...')."""
+    verb = next_verb(phrases, k)
+    if verb is None or verb != _object_end(phrases, k, at, nouns) + 1 or not participle(phrases, verb):
+        return verb
+    described = verb + 1 < len(phrases) and isinstance(phrases[verb + 1], SpacePhrase)
+    later = next_verb(phrases, verb) if described else None
+    return later if later is not None else verb
+
+
 def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
     above the fire stand three candles'), else the next thing, else (after 'On a table:') every
     thing of the next sentence."""
-    verb = next_verb(phrases, k)
+    verb = _main_verb(phrases, k, at, nouns)
     if verb is not None:
         before_verb = _fronted(phrases, k, verb, at, nouns)
         if before_verb is not None:
@@ -430,10 +445,11 @@ def _fronted(
 ) -> list[int] | None:
     """'In front of the sofa, a low table holds ...', 'At his feet two kittens sleep': after an
     opening relation, the things before the verb are its subjects (not another preposition's
-    object: 'On the mantelpiece above the fire stand three candles')."""
+    object: 'On the mantelpiece above the fire stand three candles', nor one more thing it is 'with':
+    'Behind a bench piled with nets and rope sits a fisherman')."""
     start = k + 3 if whose(phrases, k) else _object_end(phrases, k, at, nouns) + 1  # past "whose counter"
     for j in range(start, verb):
-        if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j):
+        if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j) and not with_listed(phrases, j):
             whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
             return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
     return None

@@ -28,6 +28,7 @@ from planner.rules_relation_ends import (
     _whole,
 )
 from planner.rules_role_nouns import Noun, Role
+from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
     Entry,
@@ -252,11 +253,34 @@ def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     ]
     after = _next_things(phrases, k, at, nouns, limit=1)
     before = [*before, *_modified(phrases, k, at, nouns)]
-    return (
-        [Link(RelationKind.IN, after[0], (before[-1],))]
-        if before and after and after[0] != before[-1]
-        else []
-    )
+    if not before or not after or after[0] == before[-1]:
+        return []
+    on_part = _on_a_part(phrases, nouns[after[0]].index, at, nouns, before[-1])
+    return [Link(RelationKind.ON if on_part else RelationKind.IN, after[0], (before[-1],))]
+
+
+def _on_a_part(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...], place: int
+) -> bool:
+    """Whether the subject at j of a 'where' clause is said to be on a part of the `place` before
+    ('a barn, where an owl sits on the roof'): on that place, not in it ('a pond where a flamingo
+    stands on one leg' is in the pond)."""
+    for i in range(j + 1, len(phrases) - 1):
+        p = phrases[i]
+        if isinstance(p, Mark) and (p.tag is Tag.END or p.low == ","):
+            return False
+        if isinstance(p, SpacePhrase) and p.spatial.relation is not None:
+            part = phrases[i + 1]
+            return (
+                p.spatial.relation == "on"
+                and isinstance(part, NounPhrase)
+                and part.start in at
+                and part.determiner in {"the", "its"}
+                and nouns[at[part.start]].role is Role.PART
+                and nouns[at[part.start]].ref is not None
+                and _resolve(nouns, nouns[at[part.start]].ref) == place  # type: ignore[arg-type]
+            )
+    return False
 
 
 def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

@@ -108,19 +108,18 @@ def _subject_not_thing(
 
 
 def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
-    """'To its left, chopsticks ...; to its right, a plate': an 'its' that opens the sentence after
-    another such 'its' means the same thing."""
+    """'To its left, chopsticks ...; to its right, a plate', 'To its left stands a case, and to its
+    right a bear': an 'its' that opens a sentence or clause after another such 'its' opening its
+    sentence means the same thing."""
     sentence = phrases[k].sentence
+    referent = getattr(getattr(phrases[k], "spatial", None), "referent", "")
     for j in range(k - 1, -1, -1):
         p = phrases[j]
         if p.sentence < sentence - 1:
             return None
-        if (
-            isinstance(p, SpacePhrase)
-            and p.spatial.to_referent
-            and p.sentence == sentence - 1
-            and opens_sentence(phrases, j)
-        ):
+        if not (isinstance(p, SpacePhrase) and p.spatial.to_referent and opens_sentence(phrases, j)):
+            continue
+        if p.sentence == sentence - 1 or p.sentence == sentence and p.spatial.referent == referent == "its":
             return _pronoun(phrases, j, at, nouns, animate=False)
     return None
 
@@ -261,7 +260,10 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     nxt = phrases[j] if j < len(phrases) else None
     riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
     tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
-    if isinstance(nxt, Verb) and not (tagged and getattr(phrases[j - 1], "low", "") == ","):
+    after_comma = j <= len(phrases) and getattr(phrases[j - 1], "low", "") == ","
+    if isinstance(nxt, Verb) and nxt.low.endswith("ing") and not after_comma:
+        return False  # "sitting on a swing hanging from a branch": the swing hangs, no clause's verb
+    if isinstance(nxt, Verb) and not (tagged and after_comma):
         return True  # "standing on a crate, holding a flag": another tag of the one before
     if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True

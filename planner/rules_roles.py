@@ -328,6 +328,8 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     if _members_named(phrases, k, p) or _kind_tagged(phrases, k, p):
         return True  # "4girls, idol group, the leader ..., the rapper ..., ..."
     j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
+    while j < len(phrases) and isinstance(phrases[j], Mark) and phrases[j].tag in {Tag.ADJ, Tag.COMMA}:  # type: ignore[union-attr]
+        j += 1  # "1girl, solo, young witch": a bare word tag between says nothing of who
     nxt = phrases[j] if j < len(phrases) else None
     if not isinstance(nxt, NounPhrase):
         return False

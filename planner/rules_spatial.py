@@ -52,6 +52,7 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "the", "shade", "of"): "adjacent",
     ("in", "and", "out", "of"): "inside",  # "darts in and out of an anemone": in it
     ("out", "of"): "inside",  # "leans out of a window", "peeks out of a box": still in it
+    ("ahead", "of"): "front",  # "a dog trots ahead of him": before him, nearer the viewer
     ("close", "to"): "adjacent",
     ("adjacent", "to"): "adjacent",
     ("on", "side", "of"): "adjacent",
@@ -338,8 +339,9 @@ def _from_behind(words: list[str], start: int) -> str:
 
 
 def _steered(words: list[str], start: int) -> Spatial | None:
-    """'a woman paddling a canoe', 'a boy rowing it': a verb form that words.tsv lists alone as a
-    relation_verb (no particle) puts its subject in the boat it moves, when a thing follows it."""
+    """'a woman paddling a canoe', 'a boy rowing it', 'a girl climbing a ladder': a verb form that
+    words.tsv lists alone as a relation_verb (no particle) relates its subject to the thing after it
+    (in the boat it moves, on what it climbs or crosses)."""
     relation = value_of(words[start], WordClass.RELATION_VERB)
     if relation is None or start + 1 >= len(words) or words[start + 1] not in _STEERED:
         return None

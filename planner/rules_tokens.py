@@ -108,7 +108,8 @@ def plain_weights(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"."""
+    """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"; a weighted tag
+    "(red scarf:1.2)" -> "red scarf" (the weight is for the image model, not a sentence's end)."""
     out: list[str] = []
     for match in _TOKEN.finditer(plain_weights(text)):
         word = match.group(0).replace("\u2019", "'")

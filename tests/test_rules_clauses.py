@@ -1153,3 +1153,78 @@ def test_a_thing_with_another_placed_by_it_does_not_hold_it():
 def test_a_pendant_or_ceiling_light_is_a_thing_not_the_lighting():
     reading = reading_of("A dining table of oak, a glass pendant light above the table, warm light.")
     assert ("light", "above", "table") in _relations(reading)
+
+
+def test_a_weighted_tag_is_read_like_the_bare_words():
+    reading = reading_of("best quality, 1boy, (grey hoodie:1.2), (ginger cat:1.3) curled on a cushion, 4k")
+    assert ("cat", "on", "cushion") in _relations(reading)
+    lamp = reading_of("city night, (rusty street lamp:1.1) on the left, (neon sign:0.9) on the right, rain")
+    assert _place(lamp, "lamp") == ("left", None)
+    assert _place(lamp, "sign") == ("right", None)
+
+
+def test_a_participle_right_after_the_object_is_said_of_that_object():
+    reading = reading_of("1boy, solo, green cap, standing on a plank bridge spanning a creek, forest")
+    assert ("boy", "on", "bridge") in _relations(reading)
+    assert ("creek", "on", "bridge") not in _relations(reading)
+
+
+def test_climbing_or_crossing_a_thing_puts_the_mover_on_it():
+    assert ("boy", "on", "ladder") in _relations(reading_of("A boy in a cap climbs a rope ladder at dusk."))
+    cart = reading_of("An ox cart crossing a narrow wooden bridge, mist over the river.")
+    assert ("cart", "on", "bridge") in _relations(cart)
+
+
+def test_ahead_of_is_in_front_of():
+    reading = reading_of("A shepherd walks down the lane, two goats trotting ahead of him.")
+    assert ("goat", "in_front_of", "shepherd") in _relations(reading)
+    assert ("fox", "in_front_of", "hound") in _relations(reading_of("A fox runs ahead of a hound."))
+
+
+def test_him_or_her_stands_for_someone_of_that_sex():
+    reading = reading_of(
+        "A nurse waves from a porch while a farmer dozes in a chair, a cat curled at his feet."
+    )
+    assert ("cat", "next_to", "farmer") in _relations(reading)
+    reading = reading_of("A queen sits on the left while a boy plays on a rug, a ball rolling past him.")
+    assert ("ball", "next_to", "boy") in _relations(reading)
+    reading = reading_of(
+        "A king reads by the fire, and his daughter kneels on a cushion, a puppy asleep beside her."
+    )
+    assert ("puppy", "next_to", "daughter") in _relations(reading)
+
+
+def test_a_fronted_place_skips_the_things_its_object_is_with():
+    reading = reading_of(
+        "Behind a counter cluttered with jars and copper scales stands a grocer in an apron."
+    )
+    assert ("grocer", "behind", "counter") in _relations(reading)
+    reading = reading_of("Beside a cart crowded with pots and tin ladles stands an old peddler.")
+    assert ("peddler", "next_to", "cart") in _relations(reading)
+
+
+def test_a_participle_after_a_run_of_character_tags_is_said_of_each():
+    reading = reading_of(
+        "duo portrait, samurai with a katana, monk holding a staff, standing on a rope bridge, fog"
+    )
+    assert {("samurai", "on", "bridge"), ("monk", "on", "bridge")} <= _relations(reading)
+    reading = reading_of("a nurse in scrubs, a pug with a bow, sitting on a porch swing, summer")
+    assert {("nurse", "on", "swing"), ("pug", "on", "swing")} <= _relations(reading)
+    prose = _relations(reading_of("A man waves, a woman laughs, a cat sitting on a crate."))
+    assert ("cat", "on", "crate") in prose
+    assert ("woman", "on", "crate") not in prose
+
+
+def test_where_someone_is_on_a_part_of_the_place_puts_them_on_it():
+    reading = reading_of("A stone chapel on a hill, where a raven perches on the roof.")
+    assert ("raven", "on", "chapel") in _relations(reading)
+    pond = reading_of("A heron waits by a reedy pond where a duck stands on one leg.")
+    assert ("duck", "in", "pond") in _relations(pond)
+
+
+def test_a_second_its_after_and_means_the_same_as_the_first():
+    reading = reading_of(
+        "A grand piano fills the salon. To its left stands a brass harp, and to its right a cellist tunes her cello."
+    )
+    assert ("harp", "left_of", "piano") in _relations(reading)
+    assert ("cellist", "right_of", "piano") in _relations(reading)

@@ -1714,3 +1714,9 @@ def test_a_grouped_region_puts_its_head_in_the_plural_not_the_last_word():
     )
     assert _group_phrase(thing) == "2 children in a coat building a snowman, laughing"
     assert _group_phrase(Thing("goose", "goose", 5, Size.SMALL, None, (), "a grey goose")) == "5 grey geese"
+
+
+def test_a_count_tag_and_the_character_tag_after_a_bare_word_tag_are_one_person():
+    assert labels("1girl, solo, young nun, black habit, candle, chapel")[:2] == ["young nun", "candle"]
+    assert labels("best quality, 1boy, solo, cowboy, leather hat, riding a horse, desert")[0] == "cowboy"
+    assert "boy" not in labels("1boy, solo, cowboy, leather hat, riding a horse, desert")
