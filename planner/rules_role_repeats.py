@@ -125,7 +125,8 @@ def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
 
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
-    <person>,' says who that person is; the same one, not another."""
+    <person>,' says who that person is; the same one, not another. After a group ('the crowd, a
+    juggler ...') it is one of the group, someone of their own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
@@ -134,7 +135,10 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
         return None
     told = earlier.phrase.determiner in {"the", *_POSSESSIVE} or earlier.named
-    return len(nouns) - 1 if told and earlier.is_thing and _person(earlier) else None
+    one = not earlier.phrase.plural and not is_class(
+        earlier.head, WordClass.COLLECTIVE
+    )  # 'the crowd, a vendor'
+    return len(nouns) - 1 if told and one and earlier.is_thing and _person(earlier) else None
 
 
 def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:

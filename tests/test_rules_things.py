@@ -1720,3 +1720,11 @@ def test_a_count_tag_and_the_character_tag_after_a_bare_word_tag_are_one_person(
     assert labels("1girl, solo, young nun, black habit, candle, chapel")[:2] == ["young nun", "candle"]
     assert labels("best quality, 1boy, solo, cowboy, leather hat, riding a horse, desert")[0] == "cowboy"
     assert "boy" not in labels("1boy, solo, cowboy, leather hat, riding a horse, desert")
+
+
+def test_a_person_after_a_group_word_and_a_comma_is_someone_new():
+    got = labels("Shot from the back of the audience, a juggler in a striped vest tosses three pins.")
+    assert "juggler" in got
+    got = labels("We stand among the crowd, a drummer in a red cap beating a snare.")
+    assert "drummer" in got
+    assert labels("The mayor, a stout man in a sash, waves.") == ["mayor"]
