@@ -1728,3 +1728,18 @@ def test_a_person_after_a_group_word_and_a_comma_is_someone_new():
     got = labels("We stand among the crowd, a drummer in a red cap beating a snare.")
     assert "drummer" in got
     assert labels("The mayor, a stout man in a sash, waves.") == ["mayor"]
+
+
+def test_ships_land_forms_workshop_fittings_and_cloths_are_things():
+    got = labels("A battered frigate sails past a red butte while a castaway waves a rag from the shore.")
+    assert {"frigate", "red butte", "castaway"} <= set(got) and "rag" not in got  # the rag is waved
+    got = labels("A brick kiln stands by the lathe, and a pegboard hangs over a folded cloth.")
+    assert {"brick kiln", "lathe", "pegboard", "cloth"} <= set(got)
+    got = labels("Paper bunting droops over a tiny amp and a solar array.")
+    assert {"paper bunting", "tiny amp", "solar array"} <= set(got)
+
+
+def test_swimwear_curlers_and_outdoor_gear_are_worn_and_counted_gears_are_things():
+    assert labels("A boy in swim trunks and a lady in pink curlers wait by the pool.") == ["boy", "lady"]
+    assert labels("A hiker in waterproof gear crosses a bridge.") == ["hiker", "bridge"]
+    assert labels("A dish holding four brass gears sits by a clock.").count("brass gear") == 4
