@@ -1743,3 +1743,9 @@ def test_swimwear_curlers_and_outdoor_gear_are_worn_and_counted_gears_are_things
     assert labels("A boy in swim trunks and a lady in pink curlers wait by the pool.") == ["boy", "lady"]
     assert labels("A hiker in waterproof gear crosses a bridge.") == ["hiker", "bridge"]
     assert labels("A dish holding four brass gears sits by a clock.").count("brass gear") == 4
+
+
+def test_a_thing_offered_pointed_or_clasped_is_held_by_its_user():
+    assert labels("A monk kneels by the gate, offering a bowl of rice to a deer.") == ["monk", "gate", "deer"]
+    assert labels("A tourist on the pier is pointing a camera at a seal.") == ["tourist", "pier", "seal"]
+    assert labels("A girl clasping a lantern waits by a well.") == ["girl", "well"]
