@@ -1749,3 +1749,8 @@ def test_a_thing_offered_pointed_or_clasped_is_held_by_its_user():
     assert labels("A monk kneels by the gate, offering a bowl of rice to a deer.") == ["monk", "gate", "deer"]
     assert labels("A tourist on the pier is pointing a camera at a seal.") == ["tourist", "pier", "seal"]
     assert labels("A girl clasping a lantern waits by a well.") == ["girl", "well"]
+
+
+def test_what_a_can_carton_or_thermos_holds_is_in_it_not_a_thing_of_its_own():
+    assert labels("A can of soda stands on the bench.") == ["can", "bench"]
+    assert labels("A kettle of soup sits by a tent.") == ["kettle", "tent"]
