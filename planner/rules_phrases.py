@@ -366,7 +366,7 @@ def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS:
         return owner
     owned = _noun_phrase(tokens, end + 1)
-    if owned is None or owned.determiner or owned.count is not None or is_class(owned.head, WordClass.PART):
+    if owned is None or owned.determiner or owned.count is not None or _part_of(owner, owned):
         return owner
     generic = owner.determiner in {"", "a", "an"}
     if not generic and not _person_or_place(owned) and not (pronoun and _carried(owned)):
@@ -374,6 +374,17 @@ def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
     count = owner.count if not owned.plural else None
     return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
+
+
+def _part_of(owner: NounPhrase, owned: NounPhrase) -> bool:
+    """Whether the owned word can be a part of the owner ('a cat's tail', 'a ship's mast'); a
+    part of another kind of thing is a kind of thing of its own ('a potter's wheel', 'a
+    mason's arch': no person has a wheel)."""
+    if not is_class(owned.head, WordClass.PART):
+        return False
+    kinds = value_of(owned.head, WordClass.PART)  # None: a part of anything ('a tail')
+    known = entry(owner.compound) or entry(owner.head)
+    return kinds is None or known is None or known.kind.value in kinds.split(",")
 
 
 def _person_or_place(p: NounPhrase) -> bool:

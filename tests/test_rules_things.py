@@ -1754,3 +1754,8 @@ def test_a_thing_offered_pointed_or_clasped_is_held_by_its_user():
 def test_what_a_can_carton_or_thermos_holds_is_in_it_not_a_thing_of_its_own():
     assert labels("A can of soda stands on the bench.") == ["can", "bench"]
     assert labels("A kettle of soup sits by a tent.") == ["kettle", "tent"]
+
+
+def test_a_part_of_another_kind_after_a_persons_possessive_names_a_kind_of_thing():
+    assert labels("A potter's wheel sits next to a brick kiln.") == ["wheel", "brick kiln"]
+    assert labels("A dog's tail pokes out from under a bench.")[0] == "dog"  # a dog has a tail
