@@ -631,6 +631,7 @@ def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
         verb < 0
         or not isinstance(phrases[verb], Verb)
         or is_class(_low(phrases[verb]), WordClass.ATTACH_VERB)
+        and verb == k - 3  # "holds a cup with a lid"
     ):
         return None
     target = next((n for n in nouns if n.index == k - 2), None)

@@ -945,6 +945,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)
+    for i in range(1, len(tags) - 2):
+        if _noun_participle_compound(tags, lows, i):
+            tags[i : i + 2] = [Tag.ADJ] * 2
     for i in range(2, len(tags)):
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
@@ -959,6 +962,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _noun_participle_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a lifeless noun and the past participle after it are one modifier written without
+    its hyphen, inside the object of a preposition or verb: 'on a moss covered log', 'past rain
+    soaked stalls' (a noun phrase after 'on' has no verb of its own; not 'a man fixed bikes')."""
+    if tags[i] not in {Tag.NOUN, Tag.UNKNOWN} or tags[i + 1] not in {Tag.VERB, Tag.ADJ}:
+        return False
+    if tags[i + 2] is not Tag.NOUN or not lows[i + 1].endswith("ed") or not participle(lows[i + 1]):
+        return False
+    j = i - 1
+    while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS, Tag.ADJ}:
+        j -= 1
+    known = entry(singular(lows[i])) or entry(lows[i])
+    lifeless = known is None or known.kind not in ANIMATE
+    return j >= 0 and tags[j] in {Tag.PREP, Tag.VERB} and lifeless
 
 
 def _station(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -1759,3 +1759,15 @@ def test_what_a_can_carton_or_thermos_holds_is_in_it_not_a_thing_of_its_own():
 def test_a_part_of_another_kind_after_a_persons_possessive_names_a_kind_of_thing():
     assert labels("A potter's wheel sits next to a brick kiln.") == ["wheel", "brick kiln"]
     assert labels("A dog's tail pokes out from under a bench.")[0] == "dog"  # a dog has a tail
+
+
+def test_a_noun_and_participle_without_their_hyphen_describe_the_noun_after_them():
+    assert labels("A lizard basks on a moss covered boulder.") == ["lizard", "boulder"]
+    assert labels("Two boys skate past graffiti sprayed walls toward a van.") == ["boy", "boy", "van"]
+    assert "farmer" in labels("A goat watches the farmer carrying a bucket.")
+
+
+def test_a_tool_after_pointing_at_something_is_the_pointers():
+    p = plan("A chef stands by the stove, pointing at the pot with a ladle.")
+    assert [r.label for r in p.regions] == ["chef", "stove", "pot"]
+    assert "ladle" in prompt_of(p, "chef")
