@@ -299,6 +299,14 @@ def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
 
 
+def _ing_clause(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether an -ing word opening a clause (after a comma or 'and') with an article or 'his' /
+    'her' right after is the verb acting on that object: '..., painting a tall sunflower', '...,
+    carving his name' (a painting or a carving is named 'a painting', not 'painting a ...')."""
+    opens = tags[i - 1] in {Tag.COMMA, Tag.CONJ}
+    return opens and lows[i].endswith("ing") and i + 1 < len(tags) and tags[i + 1] is Tag.DET
+
+
 def _part_of_kind(previous: str, word: str) -> bool:
     """Whether a plural part word follows an animal word naming whose kind of part it is
     ('dragonfly wings', 'cat ears')."""
@@ -315,7 +323,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.ADV  # "keeping well away from the splashes"
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
-    if _verb_cue(tags, lows, i):
+    if _verb_cue(tags, lows, i) or _ing_clause(tags, lows, i):
         return Tag.VERB
     before = tags[i - 1]
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:

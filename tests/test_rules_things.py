@@ -1771,3 +1771,9 @@ def test_a_tool_after_pointing_at_something_is_the_pointers():
     p = plan("A chef stands by the stove, pointing at the pot with a ladle.")
     assert [r.label for r in p.regions] == ["chef", "stove", "pot"]
     assert "ladle" in prompt_of(p, "chef")
+
+
+def test_an_ing_word_opening_a_clause_before_an_article_is_the_verb():
+    assert labels("A boy kneels on the dock, painting a red canoe.") == ["boy", "dock", "red canoe"]
+    assert labels("A girl sits on a stump, drawing the old barn.") == ["girl", "stump", "old barn"]
+    assert "painting" in labels("A vase, a painting and a lamp stand on the shelf.")
