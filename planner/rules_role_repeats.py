@@ -95,7 +95,11 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     '1girl' tag counted is that one, described, not another."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if p.determiner or p.count is not None or p.plural or _low(_before(phrases, k)) != ",":
+    if p.determiner or _low(_before(phrases, k)) != ",":
+        return None
+    if p.plural and is_class(p.head, WordClass.KIN):
+        return _kin_of_count(k, nouns)
+    if p.count is not None or p.plural:
         return None
     for i in range(len(nouns) - 1, -1, -1):
         noun = nouns[i]
@@ -103,6 +107,16 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
         if noun.is_thing and tag.numeral and tag.count == 1 and tag.head == p.head and not tag.modifiers:
             return i
     return None
+
+
+def _kin_of_count(k: int, nouns: list[Noun]) -> int | None:
+    """'2girls, identical twins, ...', '3boys, brothers, ...': a bare plural word for kin right
+    after a tag counting people says how those are related; it is them, not more people."""
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or not _person(earlier):
+        return None
+    tag = earlier.phrase
+    return len(nouns) - 1 if tag.numeral and (tag.count or 0) > 1 else None
 
 
 def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:

@@ -1777,3 +1777,14 @@ def test_an_ing_word_opening_a_clause_before_an_article_is_the_verb():
     assert labels("A boy kneels on the dock, painting a red canoe.") == ["boy", "dock", "red canoe"]
     assert labels("A girl sits on a stump, drawing the old barn.") == ["girl", "stump", "old barn"]
     assert "painting" in labels("A vase, a painting and a lamp stand on the shelf.")
+
+
+def test_twins_and_triplets_are_people_counted_by_their_phrase():
+    assert labels("A pair of twins in yellow raincoats jump in a puddle.") == ["twin", "twin", "puddle"]
+    assert labels("Three triplets ride a tandem.")[:3] == ["triplet"] * 3
+
+
+def test_a_bare_kin_tag_after_a_count_tag_says_how_the_counted_are_related():
+    p = plan("2boys, brothers, green scarves, standing by a gate")
+    assert [r.label for r in p.regions] == ["boy", "boy", "gate"]
+    assert "green scarves" in prompt_of(p, "boy")
