@@ -190,6 +190,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         return _in_or_with_owner(phrases, k, relation, known, nouns)
+    if known.has(Flag.WEARABLE) and _low(before) == "'s":
+        return _named_wearer(phrases, k, nouns)  # "near the boy's boots": worn by the boy
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
         return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
@@ -210,6 +212,16 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if wielded and not p.determiner and not p.plural:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
+
+
+def _named_wearer(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who wears the garment at k named with their possessive right before it ('the boy's
+    boots', 'the bride's veil'): that person or animal, when it is a thing in the picture."""
+    owner = next((i for i, n in enumerate(nouns) if n.index == k - 2), None)
+    if owner is None or nouns[owner].role not in {Role.THING, Role.REPEAT}:
+        return None
+    target = _resolve(nouns, owner)
+    return target if _may_act(nouns[target]) else None
 
 
 def _at(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:

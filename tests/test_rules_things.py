@@ -1788,3 +1788,9 @@ def test_a_bare_kin_tag_after_a_count_tag_says_how_the_counted_are_related():
     p = plan("2boys, brothers, green scarves, standing by a gate")
     assert [r.label for r in p.regions] == ["boy", "boy", "gate"]
     assert "green scarves" in prompt_of(p, "boy")
+
+
+def test_a_garment_named_with_its_wearers_possessive_is_worn_not_boxed():
+    p = plan("A kitten paws at the girl's sandals, and behind them a green van tows a cart.")
+    assert [r.label for r in p.regions] == ["kitten", "girl", "green van", "cart"]
+    assert "sandals" in prompt_of(p, "girl")
