@@ -1720,3 +1720,26 @@ def test_a_count_tag_and_the_character_tag_after_a_bare_word_tag_are_one_person(
     assert labels("1girl, solo, young nun, black habit, candle, chapel")[:2] == ["young nun", "candle"]
     assert labels("best quality, 1boy, solo, cowboy, leather hat, riding a horse, desert")[0] == "cowboy"
     assert "boy" not in labels("1boy, solo, cowboy, leather hat, riding a horse, desert")
+
+
+def test_swimwear_and_hair_curlers_are_worn_not_drawn_apart():
+    p = plan("Three boys in swim trunks splash in a lake while their aunt in hair curlers reads on a towel.")
+    assert "swim trunks" in prompt_of(p, "boy")
+    assert "hair curlers" in prompt_of(p, "aunt")
+    assert not any("trunk" in r.label or "curler" in r.label for r in p.regions)
+    p = plan("A surfer in board shorts waxes his board on the sand.")
+    assert "board shorts" in prompt_of(p, "surfer")
+
+
+def test_markers_and_highlighters_are_held_objects_not_people():
+    p = plan("A teacher taps the chart with a red marker while a pupil underlines a page with a highlighter.")
+    assert "red marker" in prompt_of(p, "teacher")
+    assert not any(r.label.endswith(("marker", "highlighter")) for r in p.regions)
+
+
+def test_a_thing_someone_offers_or_points_is_in_their_hand():
+    p = plan("A monk sits under a pine, offering a bowl of tea to a traveller on the right.")
+    assert "bowl" in prompt_of(p, "monk")
+    p = plan("A tourist stands by the fountain, pointing a small camera at a pigeon.")
+    assert "small camera" in prompt_of(p, "tourist")
+    assert "camera" not in [r.label for r in p.regions]
