@@ -1743,3 +1743,11 @@ def test_a_thing_someone_offers_or_points_is_in_their_hand():
     p = plan("A tourist stands by the fountain, pointing a small camera at a pigeon.")
     assert "small camera" in prompt_of(p, "tourist")
     assert "camera" not in [r.label for r in p.regions]
+
+
+def test_a_held_thing_after_its_owners_name_and_s_is_theirs():
+    p = plan("A fisherman and his son sit on the pier, the son's fishing rod bent over the water.")
+    assert "fishing rod" in prompt_of(p, "son")
+    assert "fishing rod" not in [r.label for r in p.regions]
+    p = plan("A sailor rows past the lighthouse. The lighthouse's lantern glows.")
+    assert "lantern" not in prompt_of(p, "sailor")
