@@ -1751,3 +1751,11 @@ def test_a_held_thing_after_its_owners_name_and_s_is_theirs():
     assert "fishing rod" not in [r.label for r in p.regions]
     p = plan("A sailor rows past the lighthouse. The lighthouse's lantern glows.")
     assert "lantern" not in prompt_of(p, "sailor")
+
+
+def test_a_degree_word_and_adjective_in_a_tag_list_describe_the_one_tagged():
+    p = plan("lineup sheet, 1boy, pirate, quite plump, red bandana, holding a cutlass, white background")
+    assert "plump" in prompt_of(p, "pirate")
+    p = plan("party portrait, old dwarf, very short, braided beard; young elf, rather slender, bow")
+    assert "short" in prompt_of(p, "old dwarf")
+    assert "slender" in prompt_of(p, "young elf")
