@@ -210,7 +210,8 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_opens_tag(phrases, k, nouns) or described) and not p.determiner:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
-    if wielded and not p.determiner and not p.plural:
+    wielded = wielded and not p.plural or _bare_tag(phrases, k, known, nouns)
+    if wielded and not p.determiner:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
 
@@ -225,6 +226,18 @@ def _named_possessor(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> 
             owner = _resolve(nouns, i)
             return owner if _may_act(nouns[owner]) else None
     return None
+
+
+def _bare_tag(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether the thing at k is a hand-held tag of its own between commas ('1girl, drummer,
+    drumsticks,') right after that one or their own tag: held by the one tagged, as a worn tag is
+    worn; not a scene's tag ('moat, banner')."""
+    closed = k + 1 >= len(phrases) or _low(_after(phrases, k)) in {",", ";", "."}
+    if not (known.has(Flag.HOLDABLE) and closed and _opens_tag(phrases, k, nouns)):
+        return False
+    prev = next((n for n in nouns if n.index == k - 2), None)  # the tag before: the one tagged or theirs
+    owned = prev is not None and prev.role in {Role.PART, Role.ATTACHED}
+    return owned or prev is not None and prev.role is Role.THING and _may_act(prev)
 
 
 def _at(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:

@@ -1759,3 +1759,14 @@ def test_a_degree_word_and_adjective_in_a_tag_list_describe_the_one_tagged():
     p = plan("party portrait, old dwarf, very short, braided beard; young elf, rather slender, bow")
     assert "short" in prompt_of(p, "old dwarf")
     assert "slender" in prompt_of(p, "young elf")
+
+
+def test_drumsticks_and_whistles_tagged_after_someone_are_held_but_a_scene_tag_is_drawn():
+    p = plan(
+        "band lineup, 1boy drummer, spiky hair, drumsticks, 1girl coach, long braid, whistle, white background"
+    )
+    assert "drumsticks" in prompt_of(p, "boy drummer")
+    assert "whistle" in prompt_of(p, "girl coach")
+    assert not any(r.label in {"drumstick", "whistle"} for r in p.regions)
+    p = plan("1boy, guard, steel helmet, spear, castle courtyard, well, stone lantern, cloudy sky")
+    assert "stone lantern" in [r.label for r in p.regions]
