@@ -1228,3 +1228,23 @@ def test_a_second_its_after_and_means_the_same_as_the_first():
     )
     assert ("harp", "left_of", "piano") in _relations(reading)
     assert ("cellist", "right_of", "piano") in _relations(reading)
+
+
+def test_a_place_gone_through_or_across_is_where_the_thing_is():
+    assert _place(
+        reading_of("A paper kite drifts through the center, a boy on the grass below."), "kite"
+    ) == (
+        "center",
+        "middle",
+    )
+    assert _place(reading_of("A red fox trots across the bottom right, a barn behind it."), "fox") == (
+        "right",
+        "bottom",
+    )
+
+
+def test_a_camera_angle_with_a_tuning_word_is_no_place():
+    reading = reading_of("Photographed from slightly above, a pine desk holds a lamp and an inkwell.")
+    assert _place(reading, "desk") == (None, None)
+    seen = reading_of("A chessboard seen from directly above, the pawns lined up on it.")
+    assert _place(seen, "chessboard") == (None, None)
