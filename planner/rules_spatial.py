@@ -165,7 +165,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     i, horizontal, vertical, depth = _directions(words, i)
     if (horizontal, vertical, depth) == (None, None, None):
         return None
-    labelled = _label(words, start, i) or (i if _tag_place(words, start, i) else None)
+    labelled = _label(words, start, i) or (_tag_end(words, i) if _tag_place(words, start, i) else None)
     if labelled is not None:
         return Spatial(
             labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth
@@ -259,7 +259,13 @@ def _tuning(words: list[str], start: int) -> bool:
 def _tag_place(words: list[str], start: int, i: int) -> bool:
     """Whether direction words stand alone between commas or at the sentence end, as a tag on what
     was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    i += i < len(words) and words[i] in _AREA  # ', right side;', ', top corner.'
     return start > 0 and words[start - 1] == "," and (i >= len(words) or words[i] in {".", ",", ";", "!"})
+
+
+def _tag_end(words: list[str], i: int) -> int:
+    """The end of a tag place: past its area word ('right side')."""
+    return i + (i < len(words) and words[i] in _AREA)
 
 
 def _of_relation(place: Spatial, lead: str) -> str:

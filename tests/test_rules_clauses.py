@@ -1248,3 +1248,13 @@ def test_a_camera_angle_with_a_tuning_word_is_no_place():
     assert _place(reading, "desk") == (None, None)
     seen = reading_of("A chessboard seen from directly above, the pawns lined up on it.")
     assert _place(seen, "chessboard") == (None, None)
+
+
+def test_a_tag_place_with_an_area_word_goes_to_the_thing_its_details_describe():
+    reading = reading_of(
+        "2characters, tin soldier, red jacket, holding a drum, left side; ballerina, tutu, right side"
+    )
+    assert _place(reading, "soldier") == ("left", None)
+    assert _place(reading, "ballerina") == ("right", None)
+    corner = reading_of("an old lighthouse, striped red and white, top corner, waves crashing")
+    assert _place(corner, "lighthouse") == (None, "top")
