@@ -1258,3 +1258,12 @@ def test_a_tag_place_with_an_area_word_goes_to_the_thing_its_details_describe():
     assert _place(reading, "ballerina") == ("right", None)
     corner = reading_of("an old lighthouse, striped red and white, top corner, waves crashing")
     assert _place(corner, "lighthouse") == (None, "top")
+
+
+def test_someone_a_person_does_something_with_is_beside_them():
+    waltz = _relations(reading_of("In the middle of the hall a sailor waltzes arm in arm with his bride."))
+    assert ("bride", "next_to", "sailor") in waltz
+    stroll = _relations(reading_of("An old shepherd strolls with a spaniel along the ridge."))
+    assert ("spaniel", "next_to", "shepherd") in stroll
+    carried = _relations(reading_of("A fisherman wades ashore with a small boy on his shoulders."))
+    assert ("boy", "next_to", "fisherman") not in carried
