@@ -87,6 +87,13 @@ def _continues_list(phrase: Phrase | None, at: dict[int, Noun], nouns: tuple[Nou
     return _owned_by(phrase, at, nouns, owner)
 
 
+def _graded(phrase: Phrase | None, after: Phrase | None) -> bool:
+    """After a comma: a degree word and an adjective ('very tall', 'slightly chubby'), a tag-list
+    item that still describes the owner like a bare adjective does."""
+    degree = isinstance(phrase, Mark) and phrase.tag in {Tag.AUX, Tag.ADV}
+    return degree and isinstance(after, Mark) and after.tag is Tag.ADJ
+
+
 def _step(
     p: Phrase,
     nxt: Phrase | None,
@@ -120,7 +127,7 @@ def _step_mark(
     if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
         return False, True
     if p.tag is Tag.COMMA:
-        return False, not _continues_list(nxt, at, nouns, owner)
+        return False, not (_graded(nxt, after) or _continues_list(nxt, at, nouns, owner))
     if p.tag is Tag.CONJ:
         keeps = (
             isinstance(nxt, Verb)

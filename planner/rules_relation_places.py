@@ -221,7 +221,9 @@ def _absolute(
         things = described if described is not None else _labelled(phrases, k, at, nouns)
         return Spatial(places=tuple((i, place) for i in things))
     if _tagged(phrases, k):
-        return Spatial(places=tuple((i, place) for i in _clause(phrases, k - 1, at, nouns)))
+        tagged = _participle_subject(phrases, k - 1, at, nouns) or _clause(phrases, k - 1, at, nouns)
+        tagged = tagged or _last_placed(phrases, k, at, nouns)
+        return Spatial(places=tuple((i, place) for i in tagged))
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
     if not subjects:
@@ -274,6 +276,36 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
     return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+
+
+def _participle_subject(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The thing a clause of a bare participle before phrase k is said of: 'a knight, holding a
+    shield, left side' puts the knight on the left, not the shield. Empty when the clause has a
+    subject of its own."""
+    start = k - 1
+    while start >= 0 and not (
+        isinstance(phrases[start], Mark) and phrases[start].tag in {Tag.END, Tag.COMMA}
+    ):
+        start -= 1
+    if start < 0 or phrases[start].tag is Tag.END or not isinstance(phrases[start + 1], Verb):  # type: ignore[union-attr]
+        return []
+    return _last_placed(phrases, start, at, nouns)
+
+
+def _last_placed(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The last thing with a region named before a tag place in its sentence, past the details
+    after it: 'a robot, brass body, holding a tray, right side' puts the robot on the right."""
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return []
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+            return [_resolve(nouns, at[p.start])]
+    return []
 
 
 def _described(

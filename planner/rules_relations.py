@@ -311,12 +311,35 @@ def _fronted_participle(phrases: tuple[Phrase, ...], k: int) -> bool:
     return before is None or isinstance(before, Mark) and (before.tag is Tag.END or before.low in _JOINERS)
 
 
+def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a baker dances with his wife', 'a boy walks arm in arm with a girl': someone a person or
+    animal does something with (after a verb) is beside them, unless a place of its own follows."""
+    if getattr(phrases[k], "lead", "") != "with" or not any(
+        isinstance(p, Verb) for p in phrases[max(0, k - 4) : k]
+    ):
+        return Spatial()
+    after = phrases[k + 2] if k + 2 < len(phrases) else None
+    if isinstance(after, SpacePhrase) and after.spatial.relation is not None:
+        return Spatial()  # "with a lamb in his arms": the lamb's own place is said
+    other = _object(phrases, k, at, nouns)
+    said = [s for s in _subjects(phrases, k, at, nouns) if s != other]
+    animate = [
+        i
+        for i in [other, *said]
+        if i is not None and nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE
+    ]  # type: ignore[union-attr]
+    if other is None or not said or len(animate) < 1 + len(said):
+        return Spatial()
+    return Spatial(tuple(Link(RelationKind.NEXT_TO, other, (s,)) for s in said[-1:]))
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
     if space.spatial.relation == "with":
-        return _laden(phrases, k, at, nouns)
+        laden = _laden(phrases, k, at, nouns)
+        return laden if laden.links or laden.places else _companion(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)

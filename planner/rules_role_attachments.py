@@ -190,8 +190,9 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         return _in_or_with_owner(phrases, k, relation, known, nouns)
-    if known.has(Flag.WEARABLE) and _low(before) == "'s":
-        return _named_wearer(phrases, k, nouns)  # "near the boy's boots": worn by the boy
+    named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
+    if named is not None and not _placed_next(phrases, k):
+        return named  # "the girl's phone lit up", "the knight's lance"
     if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
         return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
@@ -209,19 +210,34 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
     if known.has(Flag.WEARABLE) and (_opens_tag(phrases, k, nouns) or described) and not p.determiner:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
-    if wielded and not p.determiner and not p.plural:
+    wielded = wielded and not p.plural or _bare_tag(phrases, k, known, nouns)
+    if wielded and not p.determiner:
         return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
     return _in_use(phrases, k, known, nouns)
 
 
-def _named_wearer(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
-    """Who wears the garment at k named with their possessive right before it ('the boy's
-    boots', 'the bride's veil'): that person or animal, when it is a thing in the picture."""
-    owner = next((i for i, n in enumerate(nouns) if n.index == k - 2), None)
-    if owner is None or nouns[owner].role not in {Role.THING, Role.REPEAT}:
+def _named_possessor(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The person or animal named with 's right before the thing at k ("the girl's phone", "the
+    fox's collar"), who holds or wears it; not a lifeless owner ("the tug's airlock")."""
+    if k < 2 or _low(_before(phrases, k)) != "'s":
         return None
-    target = _resolve(nouns, owner)
-    return target if _may_act(nouns[target]) else None
+    for i, noun in enumerate(nouns):
+        if noun.index == k - 2 and noun.role in {Role.THING, Role.REPEAT}:
+            owner = _resolve(nouns, i)
+            return owner if _may_act(nouns[owner]) else None
+    return None
+
+
+def _bare_tag(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether the thing at k is a hand-held tag of its own between commas ('1girl, drummer,
+    drumsticks,') right after that one or their own tag: held by the one tagged, as a worn tag is
+    worn; not a scene's tag ('moat, banner')."""
+    closed = k + 1 >= len(phrases) or _low(_after(phrases, k)) in {",", ";", "."}
+    if not (known.has(Flag.HOLDABLE) and closed and _opens_tag(phrases, k, nouns)):
+        return False
+    prev = next((n for n in nouns if n.index == k - 2), None)  # the tag before: the one tagged or theirs
+    owned = prev is not None and prev.role in {Role.PART, Role.ATTACHED}
+    return owned or prev is not None and prev.role is Role.THING and _may_act(prev)
 
 
 def _at(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from planner.rules_vocab import WordClass, is_class, is_verb_of, value_of, verb_relation
 
-_LEAD = frozenset("on to at in into towards toward from along near through".split())
+_LEAD = frozenset("on to at in into towards toward from along near through across".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
 _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom", "middle": "middle"}
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back"}
@@ -21,7 +21,7 @@ _AREA = frozenset("side corner half part edge area portion third quadrant sectio
 _FILLER = frozenset("far very extreme dead smack".split())
 _INTENSIFIERS = frozenset("right just directly immediately".split())  # before a relation: no place
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
-_PLACE_LEADS = frozenset("in on at to towards toward into along near".split())
+_PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
@@ -165,7 +165,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     i, horizontal, vertical, depth = _directions(words, i)
     if (horizontal, vertical, depth) == (None, None, None):
         return None
-    labelled = _label(words, start, i) or (i if _tag_place(words, start, i) else None)
+    labelled = _label(words, start, i) or (_tag_end(words, i) if _tag_place(words, start, i) else None)
     if labelled is not None:
         return Spatial(
             labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth
@@ -259,7 +259,13 @@ def _tuning(words: list[str], start: int) -> bool:
 def _tag_place(words: list[str], start: int, i: int) -> bool:
     """Whether direction words stand alone between commas or at the sentence end, as a tag on what
     was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
+    i += i < len(words) and words[i] in _AREA  # ', right side;', ', top corner.'
     return start > 0 and words[start - 1] == "," and (i >= len(words) or words[i] in {".", ",", ";", "!"})
+
+
+def _tag_end(words: list[str], i: int) -> int:
+    """The end of a tag place: past its area word ('right side')."""
+    return i + (i < len(words) and words[i] in _AREA)
 
 
 def _of_relation(place: Spatial, lead: str) -> str:
@@ -348,8 +354,20 @@ def _steered(words: list[str], start: int) -> Spatial | None:
     return Spatial(1, relation=relation, needs_object=True)
 
 
+def _tuned_camera(words: list[str], start: int) -> Spatial | None:
+    """'shot from slightly above', 'seen from directly below': a camera angle with a word that
+    tunes it, never a place of the thing before it."""
+    if words[start] != "from" or start + 2 >= len(words) or words[start + 2] not in {"above", "below"}:
+        return None
+    tuned = words[start + 1]
+    return Spatial(3, relation="camera") if tuned.endswith("ly") or tuned in {"high", "low", "far"} else None
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
+    camera = _tuned_camera(words, start)
+    if camera is not None:
+        return camera
     if words[start] in _INTENSIFIERS and start + 1 < len(words) and (start == 0 or words[start - 1] != "the"):
         inner = match_spatial(words, start + 1)  # "right next to", "just behind", "directly above"
         if inner is not None and inner.needs_object:

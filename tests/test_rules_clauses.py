@@ -1228,3 +1228,42 @@ def test_a_second_its_after_and_means_the_same_as_the_first():
     )
     assert ("harp", "left_of", "piano") in _relations(reading)
     assert ("cellist", "right_of", "piano") in _relations(reading)
+
+
+def test_a_place_gone_through_or_across_is_where_the_thing_is():
+    assert _place(
+        reading_of("A paper kite drifts through the center, a boy on the grass below."), "kite"
+    ) == (
+        "center",
+        "middle",
+    )
+    assert _place(reading_of("A red fox trots across the bottom right, a barn behind it."), "fox") == (
+        "right",
+        "bottom",
+    )
+
+
+def test_a_camera_angle_with_a_tuning_word_is_no_place():
+    reading = reading_of("Photographed from slightly above, a pine desk holds a lamp and an inkwell.")
+    assert _place(reading, "desk") == (None, None)
+    seen = reading_of("A chessboard seen from directly above, the pawns lined up on it.")
+    assert _place(seen, "chessboard") == (None, None)
+
+
+def test_a_tag_place_with_an_area_word_goes_to_the_thing_its_details_describe():
+    reading = reading_of(
+        "2characters, tin soldier, red jacket, holding a drum, left side; ballerina, tutu, right side"
+    )
+    assert _place(reading, "soldier") == ("left", None)
+    assert _place(reading, "ballerina") == ("right", None)
+    corner = reading_of("an old lighthouse, striped red and white, top corner, waves crashing")
+    assert _place(corner, "lighthouse") == (None, "top")
+
+
+def test_someone_a_person_does_something_with_is_beside_them():
+    waltz = _relations(reading_of("In the middle of the hall a sailor waltzes arm in arm with his bride."))
+    assert ("bride", "next_to", "sailor") in waltz
+    stroll = _relations(reading_of("An old shepherd strolls with a spaniel along the ridge."))
+    assert ("spaniel", "next_to", "shepherd") in stroll
+    carried = _relations(reading_of("A fisherman wades ashore with a small boy on his shoulders."))
+    assert ("boy", "next_to", "fisherman") not in carried

@@ -1794,3 +1794,53 @@ def test_a_garment_named_with_its_wearers_possessive_is_worn_not_boxed():
     p = plan("A kitten paws at the girl's sandals, and behind them a green van tows a cart.")
     assert [r.label for r in p.regions] == ["kitten", "girl", "green van", "cart"]
     assert "sandals" in prompt_of(p, "girl")
+
+
+def test_swimwear_and_hair_curlers_are_worn_not_drawn_apart():
+    p = plan("Three boys in swim trunks splash in a lake while their aunt in hair curlers reads on a towel.")
+    assert "swim trunks" in prompt_of(p, "boy")
+    assert "hair curlers" in prompt_of(p, "aunt")
+    assert not any("trunk" in r.label or "curler" in r.label for r in p.regions)
+    p = plan("A surfer in board shorts waxes his board on the sand.")
+    assert "board shorts" in prompt_of(p, "surfer")
+
+
+def test_markers_and_highlighters_are_held_objects_not_people():
+    p = plan("A teacher taps the chart with a red marker while a pupil underlines a page with a highlighter.")
+    assert "red marker" in prompt_of(p, "teacher")
+    assert not any(r.label.endswith(("marker", "highlighter")) for r in p.regions)
+
+
+def test_a_thing_someone_offers_or_points_is_in_their_hand():
+    p = plan("A monk sits under a pine, offering a bowl of tea to a traveller on the right.")
+    assert "bowl" in prompt_of(p, "monk")
+    p = plan("A tourist stands by the fountain, pointing a small camera at a pigeon.")
+    assert "small camera" in prompt_of(p, "tourist")
+    assert "camera" not in [r.label for r in p.regions]
+
+
+def test_a_held_thing_after_its_owners_name_and_s_is_theirs():
+    p = plan("A fisherman and his son sit on the pier, the son's fishing rod bent over the water.")
+    assert "fishing rod" in prompt_of(p, "son")
+    assert "fishing rod" not in [r.label for r in p.regions]
+    p = plan("A sailor rows past the lighthouse. The lighthouse's lantern glows.")
+    assert "lantern" not in prompt_of(p, "sailor")
+
+
+def test_a_degree_word_and_adjective_in_a_tag_list_describe_the_one_tagged():
+    p = plan("lineup sheet, 1boy, pirate, quite plump, red bandana, holding a cutlass, white background")
+    assert "plump" in prompt_of(p, "pirate")
+    p = plan("party portrait, old dwarf, very short, braided beard; young elf, rather slender, bow")
+    assert "short" in prompt_of(p, "old dwarf")
+    assert "slender" in prompt_of(p, "young elf")
+
+
+def test_drumsticks_and_whistles_tagged_after_someone_are_held_but_a_scene_tag_is_drawn():
+    p = plan(
+        "band lineup, 1boy drummer, spiky hair, drumsticks, 1girl coach, long braid, whistle, white background"
+    )
+    assert "drumsticks" in prompt_of(p, "boy drummer")
+    assert "whistle" in prompt_of(p, "girl coach")
+    assert not any(r.label in {"drumstick", "whistle"} for r in p.regions)
+    p = plan("1boy, guard, steel helmet, spear, castle courtyard, well, stone lantern, cloudy sky")
+    assert "stone lantern" in [r.label for r in p.regions]
