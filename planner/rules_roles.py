@@ -139,6 +139,9 @@ def _thing_role(
         return (Role.ATTACHED, nouns[-1].ref)  # "two men hold a jug of water": the water is theirs too
     if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
+    feature = _feature_of(phrases, k, known, nouns)
+    if feature is not None and not open_air:
+        return (Role.PART, feature)  # "a lighthouse with a red lantern room": the lighthouse's
     if (
         known.kind is ThingKind.SCENE
         and (open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k)))
@@ -165,6 +168,23 @@ def _thing_role(
 
 
 _SETTING_RELATIONS = frozenset({None, "with", "inside"})
+_HOSTS = frozenset({ThingKind.BUILDING, ThingKind.VEHICLE})
+
+
+def _feature_of(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The building or vehicle a setting word given with 'with' belongs to ('a lighthouse with a
+    red lantern room', 'a farmhouse with a walled garden'): a feature of it, said in its prompt."""
+    lead = _before(phrases, k)
+    if (
+        known.kind is not ThingKind.SCENE
+        or not isinstance(lead, SpacePhrase)
+        or lead.spatial.relation != "with"
+    ):
+        return None
+    host = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+    if host is None or not host.is_thing or host.entry is None or host.entry.kind not in _HOSTS:
+        return None
+    return len(nouns) - 1
 
 
 def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:

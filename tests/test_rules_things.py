@@ -1844,3 +1844,11 @@ def test_drumsticks_and_whistles_tagged_after_someone_are_held_but_a_scene_tag_i
     assert not any(r.label in {"drumstick", "whistle"} for r in p.regions)
     p = plan("1boy, guard, steel helmet, spear, castle courtyard, well, stone lantern, cloudy sky")
     assert "stone lantern" in [r.label for r in p.regions]
+
+
+def test_a_setting_word_given_with_a_building_is_a_feature_in_its_prompt():
+    """'a lighthouse with a red lantern room': the room is the lighthouse's, not the background's."""
+    got = plan("On a cliff stands a tall lighthouse with a red lantern room, and a boat sails below.")
+    assert "red lantern room" in prompt_of(got, "tall lighthouse")
+    assert "lantern room" not in got.background_prompt
+    assert "forest" in plan("A girl with a forest behind her.").background_prompt
