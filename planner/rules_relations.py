@@ -333,6 +333,35 @@ def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     return Spatial(tuple(Link(RelationKind.NEXT_TO, other, (s,)) for s in said[-1:]))
 
 
+def _with_inside(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind | None,
+) -> Spatial | None:
+    """'a pram with a baby in it', 'a cart with two crates on it': the thing after 'with' is in
+    (or on) the thing before 'with', whoever the clause is about; None for any other phrase."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if (
+        k < 3
+        or kind not in {RelationKind.IN, RelationKind.ON}
+        or getattr(nxt, "low", "") not in {"it", "them"}
+    ):
+        return None
+    inner, lead, outer = phrases[k - 1], phrases[k - 2], phrases[k - 3]
+    if not isinstance(lead, SpacePhrase) or lead.lead != "with":
+        return None
+    ends = [
+        _resolve(nouns, at[p.start])
+        for p in (inner, outer)
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
+    ]
+    if len(ends) < 2 or ends[0] == ends[1]:
+        return None
+    return Spatial((Link(kind, ends[0], (ends[1],)),))
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
@@ -342,6 +371,9 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return laden if laden.links or laden.places else _companion(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
+    inside = _with_inside(phrases, k, at, nouns, kind)
+    if inside is not None:
+        return inside
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
     ahead = _next_things(phrases, _object_end(phrases, k, at, nouns), at, nouns, limit=1) if opening else None
     target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin

@@ -1267,3 +1267,19 @@ def test_someone_a_person_does_something_with_is_beside_them():
     assert ("spaniel", "next_to", "shepherd") in stroll
     carried = _relations(reading_of("A fisherman wades ashore with a small boy on his shoulders."))
     assert ("boy", "next_to", "fisherman") not in carried
+
+
+def test_the_thing_after_with_is_in_the_thing_before_it():
+    reading = reading_of("On the right, a porter pushing a trolley with two suitcases on it, and a clerk.")
+    assert ("suitcase", "on", "trolley") in _relations(reading)
+    assert ("porter", "on", "clerk") not in _relations(reading)
+    listed = reading_of(
+        "From left to right: a farmer, a girl pulling a wagon with a piglet in it, and a dog."
+    )
+    assert ("girl", "in", "farmer") not in _relations(listed)
+    assert ("piglet", "in", "wagon") in _relations(listed)
+
+
+def test_straddling_a_thing_puts_the_rider_on_it():
+    reading = reading_of("A cat straddles a fence while a boy watches.")
+    assert ("cat", "on", "fence") in _relations(reading)
