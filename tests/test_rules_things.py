@@ -1859,3 +1859,11 @@ def test_a_big_or_definite_thing_after_an_action_verb_stays_its_own():
 
 def labels_of(p: Plan) -> list[str]:
     return [r.label for r in p.regions]
+
+
+def test_a_palette_after_a_saturation_word_is_the_look_not_a_thing():
+    assert labels("A lighthouse on a cliff at dusk, grainy film, oversaturated palette.") == [
+        "lighthouse",
+        "cliff",
+    ]
+    assert "palette" not in " ".join(labels("An owl on a fence post, desaturated palette, 35mm."))
