@@ -109,6 +109,38 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     return previous.ref if holder else None
 
 
+_NOT_HANDLING = (
+    WordClass.RELATION_VERB,
+    WordClass.PLACING_VERB,
+    WordClass.CONTAIN_VERB,
+    WordClass.AIM_VERB,
+    WordClass.ESCORT_VERB,
+    WordClass.DEPICT_VERB,
+    WordClass.SPACE_VERB,
+    WordClass.CIRCLE_VERB,
+)
+
+
+def _handled(verb: Verb, known: Entry, p: NounPhrase) -> bool:
+    """Whether the small holdable thing right after an action verb is in the hands of whoever
+    does it ('checks a clipboard', 'cracks a whip'), not a thing of its own the verb relates to
+    ('pumps a huge bellows': too big for a hand)."""
+    small = known.has(Flag.HOLDABLE) and known.size <= Size.SMALL and known.kind is not ThingKind.PERSON
+    small = small and not known.has(Flag.SKY)  # "boys fly a kite": up in the air, not in a hand
+    small = small and not any(is_class(word, WordClass.BIG) for word in p.words[:-1])
+    small = small and p.determiner not in _DEFINITE  # "dives to stop the ball": the one in play
+    return small and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
+
+
+def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing at k is set somewhere by the verb before it ('sets a bag by a bench',
+    'drops a cup on the floor'), not kept in hand (not 'cracks a whip at the lions')."""
+    after = _after(phrases, k)
+    if not isinstance(after, SpacePhrase) or after.spatial.relation in {None, "with"}:
+        return False
+    return after.lead != "at"
+
+
 def _bare_plural(p: Phrase) -> bool:
     """A plural noun phrase with no article or count ('axes', 'dried figs')."""
     return isinstance(p, NounPhrase) and p.plural and not p.determiner and not p.count
@@ -161,6 +193,10 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return None
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         return _wearer_or_holder(phrases, k, before, known, nouns)
+    if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
+        user = _wearer_or_holder(phrases, k, before, known, nouns)
+        if user is not None and _person(nouns[user]):
+            return user  # "a surgeon checking a clipboard", "cracks a whip": in the hand that uses it
     if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):
