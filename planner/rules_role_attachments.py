@@ -31,6 +31,7 @@ from planner.rules_role_nouns import (
     _owner,
     _person,
     _resolve,
+    referred_subject,
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -475,6 +476,9 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
     pixie hovers by the smith's ear, holding a cup', 'a girl stands on the deck of a ship, holding
     a map': the pixie, the girl); else the latest person or animal of the sentence."""
     verb = k - 1 if isinstance(_before(phrases, k), Verb) else k - 2
+    referred = referred_subject(phrases, verb, nouns)
+    if referred is not None:
+        return referred  # "the latter wears a cap", "one of them holds a torch"
     low = _low(phrases[verb])
     finite = not (low.endswith(("ing", "ed")) or participle(low) or _low(_before(phrases, verb)) == ",")
     named = finite and isinstance(_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)

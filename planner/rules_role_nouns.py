@@ -114,3 +114,35 @@ def _absolute(phrase: Phrase | None) -> bool:
 
 def _person(noun: Noun) -> bool:
     return noun.entry is not None and noun.entry.kind is ThingKind.PERSON
+
+
+_OF_GROUP = frozenset("them these those".split())
+
+
+def _acting_things(nouns: list[Noun]) -> list[int]:
+    """The people and animals named so far, each once, in the order first named."""
+    found: list[int] = []
+    for i, noun in enumerate(nouns):
+        if noun.role not in {Role.THING, Role.REPEAT}:
+            continue
+        target = _resolve(nouns, i)
+        known = nouns[target].entry
+        if known is not None and known.kind in ANIMATE and target not in found:
+            found.append(target)
+    return found
+
+
+def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
+    """Whom a reference word right before the verb at `verb` names, as its subject: 'the latter'
+    (the last person or animal named: 'a sailor and a baker wait; the latter wears a cap' is
+    the baker), 'the former' (the one before that), '<one / two / both> of them' (the latest
+    group of people or animals: 'three welders ..., one of them holding a torch'); else None."""
+    word, before = _low(_before(phrases, verb)), _low(_before(phrases, verb, 2))
+    acting = _acting_things(nouns)
+    if word in {"latter", "former"} and before == "the":
+        at = -1 if word == "latter" else -2
+        return acting[at] if len(acting) >= -at else None
+    if word in _OF_GROUP and before == "of":
+        groups = [i for i in acting if nouns[i].phrase.plural or (nouns[i].phrase.count or 1) > 1]
+        return groups[-1] if groups else None
+    return None

@@ -1875,3 +1875,16 @@ def test_a_palette_after_a_saturation_word_is_the_look_not_a_thing():
         "cliff",
     ]
     assert "palette" not in " ".join(labels("An owl on a fence post, desaturated palette, 35mm."))
+
+
+def test_the_latter_and_the_former_name_the_last_two_people():
+    p = plan("A sailor and a baker wait at a bus stop; the latter wears a red cap.")
+    assert "red cap" in prompt_of(p, "baker") and "red cap" not in prompt_of(p, "sailor")
+    assert "cap" not in [r.label for r in p.regions]
+    p = plan("A nurse and a porter chat by a lift. The former holds a clipboard.")
+    assert "clipboard" in prompt_of(p, "nurse") and "clipboard" not in prompt_of(p, "porter")
+
+
+def test_one_of_them_as_a_subject_is_one_of_the_group():
+    p = plan("Three welders rest in a shed. One of them holds a torch.")
+    assert "torch" in prompt_of(p, "welder") and "torch" not in [r.label for r in p.regions]
