@@ -148,7 +148,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return None
     if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
         return None
-    told = earlier.phrase.determiner in {"the", *_POSSESSIVE} or earlier.named
+    told = earlier.phrase.determiner in {"the", "my", "our", "your", *_POSSESSIVE} or earlier.named
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'

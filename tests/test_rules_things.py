@@ -1888,3 +1888,9 @@ def test_the_latter_and_the_former_name_the_last_two_people():
 def test_one_of_them_as_a_subject_is_one_of_the_group():
     p = plan("Three welders rest in a shed. One of them holds a torch.")
     assert "torch" in prompt_of(p, "welder") and "torch" not in [r.label for r in p.regions]
+
+
+def test_an_appositive_after_my_or_our_says_who_the_person_is():
+    p = plan("My uncle, a stocky man in a tweed cap, mends a fence.")
+    got = [r.label for r in p.regions]
+    assert "uncle" in got and "man" not in got and "tweed cap" in prompt_of(p, "uncle")
