@@ -50,21 +50,65 @@ def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     space = phrases[k]
     verb = phrases[k - 1] if k else None
     fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
-    start = k - 1 if isinstance(verb, Verb) else k
+    filling = isinstance(verb, Mark) and is_class(
+        verb.low, WordClass.FILL_WORD
+    )  # "crowded" read as an adjective
+    start = k - 1 if isinstance(verb, Verb) or filling else k
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
     start -= placed and _place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
     host = _holder(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
     if host is None or not isinstance(phrases[start - 1], NounPhrase):
-        return Spatial()
+        return _aboard(phrases, k, at, nouns)
     known = nouns[host].entry
     on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
+    on = on or _surface_part(nouns, at[phrases[start - 1].start], known)
     kind = RelationKind.ON if on else RelationKind.IN
     held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
     if is_class(fill, WordClass.FILL_WORD):
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
     served = on and known.kind not in ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
-    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else Spatial()
+    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else _aboard(phrases, k, at, nouns)
+
+
+def _placed_apart(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the phrase at j places the thing before it apart from the one before 'with' ('with a
+    dog beside it', 'with a boy walking behind the van'), not only in the scene ('on a dirt road')."""
+    after = phrases[j] if j < len(phrases) else None
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    if isinstance(after, Verb):
+        return _placed_apart(phrases, j + 1)
+    if not isinstance(after, SpacePhrase):
+        return False
+    return after.spatial.relation not in {None, "on", "in", "inside", "with"} or getattr(nxt, "low", "") in {
+        "it",
+        "them",
+    }
+
+
+def _aboard(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'a cart with two children', 'a rescue boat approaching from the left with three firefighters':
+    the people or animals a vehicle is 'with' ride in it (on it, when it is an open support), unless
+    their own place follows ('a van with a dog beside it')."""
+    j = k - 1
+    while j > 0 and k - j <= 2 and (isinstance(phrases[j], Verb) or isinstance(phrases[j], SpacePhrase)):
+        j -= 1  # over 'approaching' and 'from the left'
+    p = phrases[j] if j >= 0 else None
+    host = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+    known = nouns[host].entry if host is not None else None
+    if known is None or known.kind is not ThingKind.VEHICLE or _placed_apart(phrases, k + 2):
+        return Spatial()
+    riders = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    if not riders or any(nouns[i].entry is None or nouns[i].entry.kind not in ANIMATE for i in riders):  # type: ignore[union-attr]
+        return Spatial()
+    kind = RelationKind.ON if known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER) else RelationKind.IN
+    return Spatial(tuple(Link(kind, i, (host,)) for i in riders))  # type: ignore[arg-type]
+
+
+def _surface_part(nouns: tuple[Noun, ...], i: int, owner: Entry | None) -> bool:
+    """Whether noun i is the top part of a lifeless thing ('its roof', 'the deck'): what crowds it is on it."""
+    part = nouns[i].role is Role.PART and is_class(nouns[i].head, WordClass.TOP_PART)
+    return part and owner is not None and owner.kind not in ANIMATE
 
 
 def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

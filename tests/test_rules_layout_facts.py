@@ -498,3 +498,25 @@ def test_someone_seated_among_standing_people_is_drawn_at_their_scale():
     assert grandmother[3] - grandmother[1] > 0.65 * (father[3] - father[1]), (grandmother, father)
     assert inside(grandmother, chair) and rests_on(grandmother, chair), (grandmother, chair)
     assert box(p, "tall son")[3] > 0.55
+
+
+def _relations(prompt: str) -> set[tuple[str, str, str]]:
+    from planner.rules import reading_of
+
+    r = reading_of(prompt)
+    return {(r.things[x.subject].head, x.kind.value, r.things[x.objects[0]].head) for x in r.relations}
+
+
+def test_people_a_vehicle_is_with_ride_in_it():
+    assert ("fisherman", "in", "canoe") in _relations(
+        "A red canoe drifting from the right with two fishermen in straw hats, under a grey sky."
+    )
+    assert ("monk", "in", "wagon") in _relations("An old wagon with four monks crosses a snowy pass.")
+    assert ("dog", "next_to", "van") in _relations("A blue van with a dog beside it, parked by a lake.")
+    assert not any(r[0] == "wagon" for r in _relations("A shepherd with a wagon walks up a hill."))
+
+
+def test_people_crowding_a_roof_stand_on_it():
+    assert ("tourist", "on", "cottage") in _relations(
+        "A flooded valley, a stone cottage up to its windows in water, its roof crowded with tourists."
+    )
