@@ -243,7 +243,7 @@ def _hung_up(phrases: tuple[Phrase, ...], k: int) -> bool:
     if not isinstance(p, NounPhrase) or not p.determiner or not is_class(p.head, WordClass.DEPICTING_OBJECT):
         return False
     if isinstance(nxt, Verb):
-        return is_class(nxt.low, WordClass.PLACING_VERB) or nxt.low in {"hangs", "hung", "hanging"}
+        return is_class(nxt.low, WordClass.PLACING_VERB)  # "hangs", "sits", "leans"
     if not isinstance(nxt, SpacePhrase) or nxt.spatial.relation not in _HANGING_PLACES:
         return False
     on = _after(phrases, k + 1)

@@ -19,7 +19,6 @@ _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back":
 _DEPTH |= {"distance": "far", "horizon": "far", "away": "far"}  # small and high, near the horizon line
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
 _FILLER = frozenset("far very extreme dead smack".split())
-_INTENSIFIERS = frozenset("right just directly immediately".split())  # before a relation: no place
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
@@ -368,7 +367,11 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
     camera = _tuned_camera(words, start)
     if camera is not None:
         return camera
-    if words[start] in _INTENSIFIERS and start + 1 < len(words) and (start == 0 or words[start - 1] != "the"):
+    if (
+        is_class(words[start], WordClass.INTENSIFIER)
+        and start + 1 < len(words)
+        and (start == 0 or words[start - 1] != "the")
+    ):
         inner = match_spatial(words, start + 1)  # "right next to", "just behind", "directly above"
         if inner is not None and inner.needs_object:
             return replace(inner, length=inner.length + 1)

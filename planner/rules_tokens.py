@@ -220,6 +220,7 @@ def _word_tag(low: str) -> Tag:
         return Tag.NUM
     classes = classes_of(low) - {
         WordClass.PLACE_ADVERB,
+        WordClass.INTENSIFIER,
         WordClass.GOAL_ADVERB,
         WordClass.AIM_VERB,
         WordClass.SPACE_VERB,

@@ -109,6 +109,7 @@ class WordClass(str, Enum):
     PARTICLE = "particle"
     AGENT_SUFFIX = "agent_suffix"
     PLACE_ADVERB = "place_adverb"  # "just", "high": tunes the place phrase after it
+    INTENSIFIER = "intensifier"  # "right next to", "just behind": part of the relation, no place
     GOAL_ADVERB = "goal_adverb"  # "home", "ashore": after a verb, where someone goes, not a thing
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
     FEMALE = "female"  # a woman or girl: 'she', 'her'
