@@ -750,8 +750,8 @@ def _reseated(boxes: list[list[Box]], riders: list[Rider], fronts: set[int]) -> 
             half = (low - min(box[1] for box in out[rider.child])) / 2 + 0.005
             contact = top + min(SEAT_DEEPEST, max(SEAT_SINK, half / (bottom - top))) * (bottom - top)
         shift = contact - low if rider.kind == "seat" or not top <= low <= contact else 0.0
-        for moved in (i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child):
-            out[moved] = [_rounded((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in out[moved]]
+        carried = [i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child]
+        out = _moved(out, carried, shift)
     return out
 
 

@@ -67,6 +67,11 @@ class Spatial:
     on_wall: tuple[int, ...] = ()  # things hung on a wall of the scene ('a pot hangs on the wall')
 
 
+def _placed(p: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether p is a noun phrase naming a thing that gets a region (or a repeat of one)."""
+    return isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
+
+
 def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
     while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
         i = nouns[i].ref
@@ -421,7 +426,7 @@ def _next_things(
     for p in phrases[k + 1 :]:
         if isinstance(p, Mark) and p.tag is Tag.END and (found or not across):
             break
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+        if _placed(p, at, nouns):
             holder = _resolve(nouns, at[p.start])
             if holder not in found:
                 found.append(holder)

@@ -31,6 +31,7 @@ from planner.rules_relation_ends import (
     _object,
     _object_end,
     _place_of,
+    _placed,
     _resolve,
     _subjects,
     _whole,
@@ -177,7 +178,7 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
             break
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+        if _placed(p, at, nouns):
             holder = _resolve(nouns, at[p.start])
             if holder not in found:
                 found.append(holder)
@@ -303,7 +304,7 @@ def _last_placed(
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END:
             return []
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+        if _placed(p, at, nouns):
             return [_resolve(nouns, at[p.start])]
     return []
 
@@ -332,7 +333,7 @@ def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END or isinstance(p, SpacePhrase) and _labels(phrases, j):
             break
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+        if _placed(p, at, nouns):
             holder = _resolve(nouns, at[p.start])
             if holder not in found:
                 found.append(holder)

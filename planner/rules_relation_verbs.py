@@ -21,6 +21,7 @@ from planner.rules_relation_ends import (
     _holder,
     _next_things,
     _place_of,
+    _placed,
     _resolve,
     _subjects,
     _verb_subject,
@@ -356,11 +357,7 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
     head = _each_owner(phrases, j, at, nouns) if head is None else head  # "tables, each with a vase on it"
     owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
-    listed = [
-        _resolve(nouns, at[p.start])
-        for p in phrases[j + 1 : end]
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
-    ]
+    listed = [_resolve(nouns, at[p.start]) for p in phrases[j + 1 : end] if _placed(p, at, nouns)]
     if len(owner) != 1:
         return Spatial()
     return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))

@@ -31,7 +31,6 @@ from planner.rules_clauses import (
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, on_its_owner
 from planner.rules_relation_ends import (
     _JOINERS,
-    _PLACED_ROLES,
     Link,
     Spatial,
     _coordinated,
@@ -41,6 +40,7 @@ from planner.rules_relation_ends import (
     _object,
     _object_end,
     _place_of,
+    _placed,
     _pronoun,
     _resolve,
     _subjects,
@@ -175,7 +175,7 @@ def _tag_head(
     """The first thing of the tag between phrases start and end that is no preposition's object."""
     for j in range(start + 1, end):
         p = phrases[j]
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES:
+        if _placed(p, at, nouns):
             return None if is_governed(phrases, j) else _resolve(nouns, at[p.start])
     return None
 
@@ -267,7 +267,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         return True  # "standing on a crate, holding a flag": another tag of the one before
     if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
-    placed = isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role in _PLACED_ROLES
+    placed = _placed(nxt, at, nouns)
     return placed and not tagged
 
 
@@ -352,11 +352,7 @@ def _with_inside(
     inner, lead, outer = phrases[k - 1], phrases[k - 2], phrases[k - 3]
     if not isinstance(lead, SpacePhrase) or lead.lead != "with":
         return None
-    ends = [
-        _resolve(nouns, at[p.start])
-        for p in (inner, outer)
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
-    ]
+    ends = [_resolve(nouns, at[p.start]) for p in (inner, outer) if _placed(p, at, nouns)]
     if len(ends) < 2 or ends[0] == ends[1]:
         return None
     return Spatial((Link(kind, ends[0], (ends[1],)),))
