@@ -124,6 +124,18 @@ def build_parser() -> argparse.ArgumentParser:
         "file's settings > the model's own defaults (FLUX.1-schnell-like models: 4 steps, guidance 0) > "
         "the defaults shown here.",
     )
+    _add_job_arguments(parser)
+    _add_planning_arguments(parser.add_argument_group("planning"))
+    _add_rendering_arguments(parser.add_argument_group("rendering"))
+    _add_extras_arguments(parser.add_argument_group("LoRA and ControlNet"))
+    _add_advanced_arguments(parser.add_argument_group("advanced rendering"))
+    _add_browser_arguments(parser.add_argument_group("in the browser (needs the [ui] extra)"))
+    _add_output_arguments(parser.add_mutually_exclusive_group())
+    return parser
+
+
+def _add_job_arguments(parser: argparse.ArgumentParser) -> None:
+    """What to do: the prompt, --plan, --out, --plan-only and --batch (and --version)."""
     parser.add_argument("prompt", nargs="?", help="the image description (omit with --plan or --batch)")
     parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
@@ -142,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
         "finished items skipped on a rerun",
     )
 
-    planning = parser.add_argument_group("planning")
+
+def _add_planning_arguments(planning: argparse._ArgumentGroup) -> None:
+    """The planner, its model, timeout and critic, the region limit, templates and the image size."""
     planning.add_argument(
         "--planner",
         choices=PLANNERS,
@@ -181,7 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"image height, multiple of {SIZE_MULTIPLE} (default: {_PLAN_HEIGHT})",
     )
 
-    rendering = parser.add_argument_group("rendering")
+
+def _add_rendering_arguments(rendering: argparse._ArgumentGroup) -> None:
+    """The model, the everyday render settings (from KNOBS), and device, dtype and offload."""
     rendering.add_argument(
         "--model",
         metavar="ID",
@@ -201,7 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--offload", choices=OFFLOAD_MODES, help="diffusers CPU offload, to save GPU memory"
     )
 
-    extras = parser.add_argument_group("LoRA and ControlNet")
+
+def _add_extras_arguments(extras: argparse._ArgumentGroup) -> None:
+    """LoRAs and a ControlNet with its image, mode and scale."""
     extras.add_argument(
         "--lora",
         action="append",
@@ -220,12 +238,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"ControlNet strength (default: {DEFAULT_CONTROL_SCALE:g})",
     )
 
-    advanced = parser.add_argument_group("advanced rendering")
+
+def _add_advanced_arguments(advanced: argparse._ArgumentGroup) -> None:
+    """The advanced render settings (from KNOBS)."""
     for name, knob in KNOBS.items():
         if knob.advanced:
             _knob_flag(advanced, name, knob)
 
-    browser = parser.add_argument_group("in the browser (needs the [ui] extra)")
+
+def _add_browser_arguments(browser: argparse._ArgumentGroup) -> None:
+    """--ui and where the page listens (--host, --port, --share)."""
     browser.add_argument(
         "--ui",
         action="store_true",
@@ -237,12 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     browser.add_argument("--share", action="store_true", help="also make a public Gradio share link")
 
-    output = parser.add_mutually_exclusive_group()
+
+def _add_output_arguments(output: argparse._MutuallyExclusiveGroup) -> None:
+    """How much the command prints: -v or -q."""
     output.add_argument("-v", "--verbose", action="store_true", help="more logging; tracebacks on errors")
     output.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing on success (no table, no progress)"
     )
-    return parser
 
 
 # ------------------------------------------------------------------ terminal output
@@ -469,59 +492,14 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
     """Plan (or read the plan), write plan.json + layout.png, then render and write image + overlay."""
     from renderer.workflow import plan_and_render
 
-    if args.plan and args.prompt:
-        raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
-    if not args.plan and not (args.prompt or "").strip():
-        raise UsageError(
-            f"give a PROMPT (the image description), --plan FILE or --batch FILE (see {PROG} --help)"
-        )
-
-    if args.templates and not Path(args.templates).expanduser().is_dir():
-        raise UsageError(f"--templates {args.templates}: no such folder")
-
-    inputs = flag_inputs(args)
-    source: str | Plan = args.prompt
+    _check_one_job(args)
+    source, inputs = _job_source(args)
+    _make_out_folder(args.out)
     if args.plan:
-        source, found = _read_plan_file(args.plan)
-        inputs = inputs.or_else(found)
-    try:
-        Path(args.out).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"--out {args.out}: cannot create the folder ({exc.strerror or exc})") from None
-
-    if args.plan:
-        ignored = [flag for flag, value in _planning_flags(args) if value is not None]
-        if ignored:
-            log.warning("%s: ignored with --plan (the plan is already made)", ", ".join(ignored))
-
-    planner = args.planner or "auto"
-    if not args.plan:
-        from planner.make import choose_planner
-
-        choice = choose_planner(planner)
-        planner = choice.name
-        if not args.quiet:
-            print(choice.line(), file=stdout)
-            stdout.flush()
+        _warn_ignored_planning_flags(args)
+    planner = _announced_planner(args, stdout)
     max_regions = MAX_REGIONS if args.max_regions is None else args.max_regions
-
-    def show_plan(result: PlanAndRenderResult) -> None:
-        if args.quiet:
-            return
-        plan = result.plan
-        print(plan_table(plan), file=stdout)
-        for finding in result.findings:  # empty with --no-critic
-            print(f"critic: {finding.message}", file=stdout)
-        if not args.plan_only:
-            chosen = plan.render.model if plan.render is not None else None
-            print(_settings_line(result.settings, args.model or chosen or DEFAULT_MODEL), file=stdout)
-        stdout.flush()
-
-    planner_options = {
-        key: value
-        for key, value in (("templates_dir", args.templates), ("timeout_s", args.timeout))
-        if value is not None
-    }
+    planner_options = _planner_options(args)
     result = plan_and_render(
         source,
         out=args.out,
@@ -535,17 +513,104 @@ def _run_one(args: argparse.Namespace, stdout: TextIO) -> int:
         critic=not args.no_critic,
         model=args.model,
         progress=not args.quiet,
-        on_plan=show_plan,
+        on_plan=_plan_printer(args, stdout),
         **inputs.as_kwargs(),
         **flag_settings(args),
     )
     if not args.quiet:
-        out = Path(args.out)
-        names_written = ["plan.json", "layout.png"] + (
-            [] if result.image is None else ["image.png", "overlay.png"]
-        )
-        print(f"wrote {', '.join(str(out / name) for name in names_written)}", file=stdout)
+        _print_written(args.out, result, stdout)
     return EXIT_OK
+
+
+def _check_one_job(args: argparse.Namespace) -> None:
+    """Refuse (UsageError) a job with both or neither of PROMPT and --plan, or a missing --templates folder."""
+    if args.plan and args.prompt:
+        raise UsageError(f"give a PROMPT or --plan FILE, not both (see {PROG} --help)")
+    if not args.plan and not (args.prompt or "").strip():
+        raise UsageError(
+            f"give a PROMPT (the image description), --plan FILE or --batch FILE (see {PROG} --help)"
+        )
+
+    if args.templates and not Path(args.templates).expanduser().is_dir():
+        raise UsageError(f"--templates {args.templates}: no such folder")
+
+
+def _job_source(args: argparse.Namespace) -> tuple[str | Plan, RenderInputs]:
+    """What to plan or render (the prompt, or the --plan file's plan) and the inputs to render with.
+
+    The flags' inputs win; a --plan image's recorded inputs fill in what the flags leave unset.
+    """
+    inputs = flag_inputs(args)
+    source: str | Plan = args.prompt
+    if args.plan:
+        source, found = _read_plan_file(args.plan)
+        inputs = inputs.or_else(found)
+    return source, inputs
+
+
+def _make_out_folder(out: str) -> None:
+    """Create the --out folder (UsageError when it cannot be)."""
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
+
+
+def _warn_ignored_planning_flags(args: argparse.Namespace) -> None:
+    """Warn that planning flags given with --plan change nothing: the plan is already made."""
+    ignored = [flag for flag, value in _planning_flags(args) if value is not None]
+    if ignored:
+        log.warning("%s: ignored with --plan (the plan is already made)", ", ".join(ignored))
+
+
+def _announced_planner(args: argparse.Namespace, stdout: TextIO) -> str:
+    """The planner to use; for a prompt, the one chosen (auto resolved), printed unless --quiet."""
+    planner = args.planner or "auto"
+    if not args.plan:
+        from planner.make import choose_planner
+
+        choice = choose_planner(planner)
+        planner = choice.name
+        if not args.quiet:
+            print(choice.line(), file=stdout)
+            stdout.flush()
+    return planner
+
+
+def _planner_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The planner's extra options given as flags (templates folder, answer timeout)."""
+    return {
+        key: value
+        for key, value in (("templates_dir", args.templates), ("timeout_s", args.timeout))
+        if value is not None
+    }
+
+
+def _plan_printer(args: argparse.Namespace, stdout: TextIO) -> Callable[[PlanAndRenderResult], None]:
+    """The on_plan callback: print the plan table, the critic's findings and the render settings line."""
+
+    def show_plan(result: PlanAndRenderResult) -> None:
+        if args.quiet:
+            return
+        plan = result.plan
+        print(plan_table(plan), file=stdout)
+        for finding in result.findings:  # empty with --no-critic
+            print(f"critic: {finding.message}", file=stdout)
+        if not args.plan_only:
+            chosen = plan.render.model if plan.render is not None else None
+            print(_settings_line(result.settings, args.model or chosen or DEFAULT_MODEL), file=stdout)
+        stdout.flush()
+
+    return show_plan
+
+
+def _print_written(out_dir: str, result: PlanAndRenderResult, stdout: TextIO) -> None:
+    """The closing line: the files written."""
+    out = Path(out_dir)
+    names_written = ["plan.json", "layout.png"] + (
+        [] if result.image is None else ["image.png", "overlay.png"]
+    )
+    print(f"wrote {', '.join(str(out / name) for name in names_written)}", file=stdout)
 
 
 def _is_bad_input(exc: BaseException) -> bool:

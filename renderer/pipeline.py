@@ -270,23 +270,22 @@ def render(
     """
     plan = _as_plan(plan)
     given = check_given(settings)  # bad settings fail here, before any model loads
-    inputs = RenderInputs(
-        loras=tuple(loras) if loras is not None and not isinstance(loras, str) else loras,
+    inputs = _render_inputs(
+        loras=loras,
         controlnet=controlnet,
         control_image=control_image,
         control_mode=control_mode,
         control_scale=control_scale,
-        device=device if device is None or isinstance(device, str) else str(device),
+        device=device,
         dtype=dtype,
         offload=offload,
     )
     prepared = inputs.prepare(pipe)
     pixel_masks = load_plan_masks(plan)
     model_name = plan_model(plan, model)
-    if pipe is None:  # fail fast, before reading configs from the hub
-        check_loadable(model_name, inputs.device)
-    defaults = model_defaults_before_loading(model_name, pipe=pipe, device=device)
-    resolved = resolve_settings(plan, model_defaults=defaults, **given)
+    resolved = _resolved_settings(
+        plan, given, model_name, pipe=pipe, device=device, checked_device=inputs.device
+    )
     return render_prepared(
         plan,
         resolved,
@@ -297,6 +296,50 @@ def render(
         progress=progress,
         on_step=on_step,
     )
+
+
+def _render_inputs(
+    *,
+    loras: Sequence[str] | None,
+    controlnet: Any,
+    control_image: Any,
+    control_mode: int | None,
+    control_scale: float | None,
+    device: str | torch.device | None,
+    dtype: str | torch.dtype | None,
+    offload: str | None,
+) -> RenderInputs:
+    """`render`'s extras as RenderInputs: any sequence of LoRA specs as a tuple, a torch.device as its name."""
+    return RenderInputs(
+        loras=tuple(loras) if loras is not None and not isinstance(loras, str) else loras,
+        controlnet=controlnet,
+        control_image=control_image,
+        control_mode=control_mode,
+        control_scale=control_scale,
+        device=device if device is None or isinstance(device, str) else str(device),
+        dtype=dtype,
+        offload=offload,
+    )
+
+
+def _resolved_settings(
+    plan: Plan,
+    given: dict[str, Any],
+    model_name: str,
+    *,
+    pipe,
+    device: str | torch.device | None,
+    checked_device: str | None,
+) -> Settings:
+    """Every setting for the run: given > the plan's > the model's own defaults > the defaults.
+
+    Without a `pipe`, the model is checked loadable on `checked_device` first: fail fast, before
+    reading configs from the hub.
+    """
+    if pipe is None:
+        check_loadable(model_name, checked_device)
+    defaults = model_defaults_before_loading(model_name, pipe=pipe, device=device)
+    return resolve_settings(plan, model_defaults=defaults, **given)
 
 
 def plan_model(plan: Plan, model: str | None) -> str:

@@ -118,68 +118,14 @@ def build_tiny_pipeline(dtype: torch.dtype = torch.float32) -> FluxPipeline:
     t5_tokenizer = tiny_t5_tokenizer()
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(TINY_SEED)
+        # The order of construction is the order the seeded generator is drawn from: keep it.
         transformer = FluxTransformer2DModel(**TINY_TRANSFORMER_CONFIG)
-        clip = CLIPTextModel(
-            CLIPTextConfig(
-                vocab_size=len(clip_tokenizer),
-                hidden_size=TEXT_DIM,
-                intermediate_size=64,
-                num_hidden_layers=2,
-                num_attention_heads=2,
-                max_position_embeddings=CLIP_MAX_LENGTH,
-                projection_dim=TEXT_DIM,
-                bos_token_id=clip_tokenizer.bos_token_id,
-                eos_token_id=clip_tokenizer.eos_token_id,
-                pad_token_id=clip_tokenizer.pad_token_id,
-            )
-        )
-        t5 = T5EncoderModel(
-            T5Config(
-                vocab_size=len(t5_tokenizer),
-                d_model=TEXT_DIM,
-                d_kv=8,
-                d_ff=64,
-                num_layers=2,
-                num_heads=4,
-                relative_attention_num_buckets=8,
-                pad_token_id=t5_tokenizer.pad_token_id,
-                eos_token_id=t5_tokenizer.eos_token_id,
-                decoder_start_token_id=0,
-            )
-        )
-        # A conv-only decoder (no GroupNorm, no attention) keeps each pixel a function of the
-        # latents near it, so tests can check that regions do not leak into each other.
-        vae = AutoencoderTiny(
-            in_channels=3,
-            out_channels=3,
-            encoder_block_out_channels=(8, 8, 8, 8),
-            decoder_block_out_channels=(8, 8, 8, 8),
-            num_encoder_blocks=(1, 1, 1, 1),
-            num_decoder_blocks=(1, 1, 1, 1),
-            latent_channels=16,
-        )
-        # FluxPipeline reads the VAE's downsampling from `block_out_channels` (8x here).
-        vae.register_to_config(block_out_channels=(8, 8, 8, 8))
-        with torch.no_grad():  # random weights give a flat grey; spread the output over [0, 1]
-            last = vae.decoder.layers[-1]
-            last.weight.mul_(OUTPUT_GAIN)
-            last.bias.fill_(0.5)
-            for block in transformer.transformer_blocks:
-                block.attn.add_v_proj.weight.mul_(TEXT_VALUE_GAIN)
-                block.attn.norm_added_k.weight.mul_(TEXT_KEY_GAIN)
-            for block in [*transformer.transformer_blocks, *transformer.single_transformer_blocks]:
-                block.attn.norm_q.weight.mul_(QK_GAIN)
-                block.attn.norm_k.weight.mul_(QK_GAIN)
-    scheduler = FlowMatchEulerDiscreteScheduler(
-        base_image_seq_len=256,
-        base_shift=0.5,
-        max_image_seq_len=4096,
-        max_shift=1.15,
-        shift=3.0,
-        use_dynamic_shifting=True,
-    )
+        clip = _tiny_clip(clip_tokenizer)
+        t5 = _tiny_t5(t5_tokenizer)
+        vae = _tiny_vae()
+        _apply_gains(transformer, vae)
     pipe = FluxPipeline(
-        scheduler=scheduler,
+        scheduler=_tiny_scheduler(),
         vae=vae,
         text_encoder=clip,
         tokenizer=clip_tokenizer,
@@ -191,3 +137,89 @@ def build_tiny_pipeline(dtype: torch.dtype = torch.float32) -> FluxPipeline:
     for module in (transformer, clip, t5, vae):
         module.eval()
     return pipe if dtype == torch.float32 else pipe.to(dtype=dtype)
+
+
+def _tiny_clip(tokenizer: CLIPTokenizer) -> CLIPTextModel:
+    """A two-layer CLIP text encoder (random weights) sized to the tiny CLIP tokenizer."""
+    return CLIPTextModel(
+        CLIPTextConfig(
+            vocab_size=len(tokenizer),
+            hidden_size=TEXT_DIM,
+            intermediate_size=64,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+            max_position_embeddings=CLIP_MAX_LENGTH,
+            projection_dim=TEXT_DIM,
+            bos_token_id=tokenizer.bos_token_id,
+            eos_token_id=tokenizer.eos_token_id,
+            pad_token_id=tokenizer.pad_token_id,
+        )
+    )
+
+
+def _tiny_t5(tokenizer: T5TokenizerFast) -> T5EncoderModel:
+    """A two-layer T5 encoder (random weights) sized to the tiny T5 tokenizer."""
+    return T5EncoderModel(
+        T5Config(
+            vocab_size=len(tokenizer),
+            d_model=TEXT_DIM,
+            d_kv=8,
+            d_ff=64,
+            num_layers=2,
+            num_heads=4,
+            relative_attention_num_buckets=8,
+            pad_token_id=tokenizer.pad_token_id,
+            eos_token_id=tokenizer.eos_token_id,
+            decoder_start_token_id=0,
+        )
+    )
+
+
+def _tiny_vae() -> AutoencoderTiny:
+    """A small AutoencoderTiny with FLUX's 8x downsampling and 16 latent channels (random weights).
+
+    A conv-only decoder (no GroupNorm, no attention) keeps each pixel a function of the latents
+    near it, so tests can check that regions do not leak into each other.
+    """
+    vae = AutoencoderTiny(
+        in_channels=3,
+        out_channels=3,
+        encoder_block_out_channels=(8, 8, 8, 8),
+        decoder_block_out_channels=(8, 8, 8, 8),
+        num_encoder_blocks=(1, 1, 1, 1),
+        num_decoder_blocks=(1, 1, 1, 1),
+        latent_channels=16,
+    )
+    # FluxPipeline reads the VAE's downsampling from `block_out_channels` (8x here).
+    vae.register_to_config(block_out_channels=(8, 8, 8, 8))
+    return vae
+
+
+@torch.no_grad()
+def _apply_gains(transformer: FluxTransformer2DModel, vae: AutoencoderTiny) -> None:
+    """Scale the random weights so the pictures show something (see the gains above).
+
+    Random weights give a flat grey: the decoder's output is spread over [0, 1]; the text's
+    values and keys, and every block's queries and keys, are strengthened.
+    """
+    last = vae.decoder.layers[-1]
+    last.weight.mul_(OUTPUT_GAIN)
+    last.bias.fill_(0.5)
+    for block in transformer.transformer_blocks:
+        block.attn.add_v_proj.weight.mul_(TEXT_VALUE_GAIN)
+        block.attn.norm_added_k.weight.mul_(TEXT_KEY_GAIN)
+    for block in [*transformer.transformer_blocks, *transformer.single_transformer_blocks]:
+        block.attn.norm_q.weight.mul_(QK_GAIN)
+        block.attn.norm_k.weight.mul_(QK_GAIN)
+
+
+def _tiny_scheduler() -> FlowMatchEulerDiscreteScheduler:
+    """FLUX.1-dev's flow-matching scheduler settings (dynamic shifting)."""
+    return FlowMatchEulerDiscreteScheduler(
+        base_image_seq_len=256,
+        base_shift=0.5,
+        max_image_seq_len=4096,
+        max_shift=1.15,
+        shift=3.0,
+        use_dynamic_shifting=True,
+    )

@@ -157,6 +157,38 @@ def form_values(specs: Sequence[SettingField], settings: dict[str, Any]) -> list
 
 
 # ------------------------------------------------------------------ the page
+@dataclass
+class _PlanPanel:
+    """The left column: the prompt and planning options, the canvas and the regions table."""
+
+    prompt: Any
+    planner: Any
+    max_regions: Any
+    width: Any
+    height: Any
+    plan_button: Any
+    canvas: Any
+    table: Any
+
+
+@dataclass
+class _SidePanel:
+    """The right column: the base and background prompts, the critic, the settings form, the
+    buttons, the rendered pictures and the files."""
+
+    base_prompt: Any
+    background: Any
+    critic: Any
+    fields: list[Any]
+    render_button: Any
+    cancel_button: Any
+    save_button: Any
+    image: Any
+    overlay: Any
+    files: Any
+    upload: Any
+
+
 def build_app(config: UiConfig):
     """The Gradio Blocks of the plan editor (not launched)."""
     gr, image_annotator = require_gradio()
@@ -170,210 +202,270 @@ def build_app(config: UiConfig):
         )
         status = gr.HTML(elem_id="status")
         with gr.Row(equal_height=False):
-            with gr.Column(scale=3):
-                prompt = gr.Textbox(
-                    label="prompt",
-                    lines=3,
-                    value=config.prompt,
-                    elem_id="prompt",
-                    placeholder="describe the picture",
-                )
-                with gr.Row():
-                    planner = gr.Dropdown(
-                        list(PLANNERS), value=config.planner, label="planner", elem_id="planner"
-                    )
-                    max_regions = gr.Number(MAX_REGIONS, label="max regions", precision=0, minimum=0)
-                    width = gr.Number(config.width, label="width", precision=0, elem_id="width")
-                    height = gr.Number(config.height, label="height", precision=0, elem_id="height")
-                    plan_button = gr.Button("Plan", variant="primary", elem_id="plan-button")
-                canvas = image_annotator(
-                    label="layout: drag a box to move it, its corners to resize; draw to add one",
-                    image_type="pil",
-                    sources=None,
-                    show_download_button=False,
-                    show_clear_button=False,
-                    show_remove_button=True,
-                    boxes_alpha=0.35,
-                    handle_size=10,
-                    box_thickness=3,
-                    elem_id="canvas",
-                )
-                table = gr.Dataframe(
-                    headers=COLUMNS,
-                    datatype=["str", "str", "number", "number", "number", "number"],
-                    type="array",
-                    column_count=len(COLUMNS),
-                    interactive=True,
-                    wrap=True,
-                    column_widths=["16%", "48%", "9%", "9%", "9%", "9%"],
-                    label="regions (boxes as fractions of width and height, origin top left)",
-                    elem_id="regions",
-                )
-            with gr.Column(scale=2):
-                base_prompt = gr.Textbox(
-                    label="base prompt (the whole scene)", lines=2, elem_id="base-prompt"
-                )
-                background = gr.Textbox(
-                    label="background prompt (where no box is; empty = the base prompt)", elem_id="background"
-                )
-                with gr.Group():
-                    gr.Markdown("**critic**", padding=True)
-                    critic = gr.Markdown(critic_text(None), elem_id="critic", padding=True)
-                with gr.Accordion("render settings (empty = default)", open=False, elem_id="settings"):
-                    fields = [
-                        _setting_component(gr, spec, value)
-                        for spec, value in zip(specs, form_values(specs, config.settings), strict=True)
-                    ]
-                with gr.Row():
-                    render_button = gr.Button("Render", variant="primary", elem_id="render-button")
-                    cancel_button = gr.Button("Cancel", variant="stop", elem_id="cancel-button")
-                    save_button = gr.Button("Save plan", elem_id="save-button")
-                with gr.Tabs():
-                    with gr.Tab("image"):
-                        image = gr.Image(
-                            label="image", type="pil", format="png", interactive=False, elem_id="image"
-                        )
-                    with gr.Tab("overlay"):
-                        overlay = gr.Image(label="overlay", type="pil", format="png", interactive=False)
-                files = gr.File(
-                    label="files (download)", file_count="multiple", interactive=False, elem_id="files"
-                )
-                upload = gr.File(
-                    label="continue from a plan.json or an image.png made by this tool",
-                    file_types=[".json", ".png"],
-                    height=120,
-                    elem_id="upload",
-                )
-
-        page = [prompt, base_prompt, background, width, height, table]
-        shown = [base_prompt, background, width, height, table, canvas, critic, *fields]
-
-        def show(loaded: Loaded, message: str, with_settings: bool = True) -> dict:
-            """The page for a plan; the settings form too when the plan came with settings (a file)."""
-            plan = loaded.plan
-            rows = rows_from_plan(plan)
-            values = {
-                base_prompt: plan.base_prompt,
-                background: plan.background_prompt,
-                width: plan.width,
-                height: plan.height,
-                table: rows,
-                canvas: _canvas(plan.width, plan.height, rows),
-                critic: critic_text(plan),
-                status: _ok(message),
-            }
-            if with_settings:
-                values.update(zip(fields, form_values(specs, loaded.settings), strict=True))
-            return values
-
-        def current(prompt_text, base, back, w, h, rows, *settings) -> tuple[Plan, dict[str, Any]]:
-            plan = plan_from_page(prompt_text, base, back, w, h, _rows(rows))
-            return plan, form_settings(specs, settings)
-
-        @_guarded(status)
-        def do_plan(prompt_text: str, backend: str, limit: Any, w: Any, h: Any) -> dict:
-            if not (prompt_text or "").strip():
-                raise InputError("type a prompt first: the description of the picture")
-            planned = plan_and_render(
-                prompt_text,
-                plan_only=True,
-                planner=backend,
-                llm_model=config.llm_model,
-                width=_whole(w),
-                height=_whole(h),
-                max_regions=MAX_REGIONS if limit is None else _whole(limit),
-                planner_options={"templates_dir": config.templates} if config.templates else None,
-            )
-            count = len(planned.plan.regions)
-            return show(Loaded(planned.plan), f"planned {count} region{'s' if count != 1 else ''}", False)
-
-        @_guarded(status)
-        def canvas_changed(value: dict | None, rows, prompt_text, base, back, w, h) -> dict:
-            if not value or not isinstance(value.get("boxes"), list) or value.get("image") is None:
-                return {}
-            picture = value["image"]
-            old_rows = _rows(rows)
-            new_rows = rows_from_canvas(old_rows, value["boxes"], picture.width, picture.height)
-            if new_rows == old_rows:  # the canvas was redrawn from the table: nothing new
-                return {}
-            plan = plan_from_page(prompt_text, base, back, w, h, new_rows)
-            return {table: new_rows, critic: critic_text(plan), status: _ok("plan updated from the canvas")}
-
-        @_guarded(status)
-        def table_edited(rows, prompt_text, base, back, w, h) -> dict:
-            rows = _rows(rows)
-            updates = {canvas: _canvas(_size(w), _size(h), rows)}
-            plan = plan_from_page(prompt_text, base, back, w, h, rows)
-            return {**updates, critic: critic_text(plan), status: _ok("plan updated")}
-
-        @_guarded(status)
-        def do_render(*values, progress=gr.Progress()) -> dict:  # noqa: B008 (Gradio's way to ask for a bar)
-            plan, settings = current(*values)
-            progress(0, desc="loading the model")
-
-            def on_step(done: int, total: int) -> None:
-                progress((done, total), desc="denoising", unit="steps")
-
-            result, folder = renderer.render(plan, settings, on_step)
-            return {
-                image: result.image,
-                overlay: result.overlay,
-                files: _files(folder),
-                status: _ok(f"rendered: saved in {folder}"),
-            }
-
-        @_guarded(status)
-        def do_save(*values) -> dict:
-            plan, settings = current(*values)
-            folder = renderer.save_plan(plan, settings)
-            return {files: _files(folder), status: _ok(f"plan saved in {folder}")}
-
-        @_guarded(status)
-        def do_upload(path: str | None) -> dict:
-            if not path:
-                return {}
-            loaded = read_upload(path)
-            return show(loaded, f"loaded {Path(path).name}")
-
-        def do_cancel() -> dict:
-            renderer.cancel()
-            return {status: _ok("cancelling after the current step...")}
-
-        plan_button.click(do_plan, [prompt, planner, max_regions, width, height], [*shown, status])
-        prompt.submit(do_plan, [prompt, planner, max_regions, width, height], [*shown, status])
-        canvas.change(
-            canvas_changed,
-            [canvas, table, prompt, base_prompt, background, width, height],
-            [table, critic, status],
-        )
-        table.input(
-            table_edited, [table, prompt, base_prompt, background, width, height], [canvas, critic, status]
-        )
-        for size in (width, height):
-            size.blur(
-                table_edited,
-                [table, prompt, base_prompt, background, width, height],
-                [canvas, critic, status],
-            )
-        render_button.click(
-            do_render,
-            [*page, *fields],
-            [image, overlay, files, status],
-            concurrency_limit=1,
-            concurrency_id="render",
-            show_progress="full",
-        )
-        cancel_button.click(do_cancel, None, [status], queue=False)
-        save_button.click(do_save, [*page, *fields], [files, status])
-        upload.upload(do_upload, [upload], [*shown, status])
+            left = _plan_panel(gr, image_annotator, config)
+            right = _side_panel(gr, config, specs)
+        show = _plan_shower(specs, status, left, right)
+        _wire_planning(config, status, left, right, show)
+        _wire_rendering(gr, renderer, specs, status, left, right, show)
         if config.start is not None:
             start = config.start
             app.load(
                 _guarded(status)(lambda: show(start, "loaded the plan given at start")),
                 None,
-                [*shown, status],
+                [*_shown(left, right), status],
             )
     return app
+
+
+def _plan_panel(gr, image_annotator, config: UiConfig) -> _PlanPanel:
+    """The left column (scale 3): prompt, planner, region limit, size, Plan button, canvas, table."""
+    with gr.Column(scale=3):
+        prompt = gr.Textbox(
+            label="prompt",
+            lines=3,
+            value=config.prompt,
+            elem_id="prompt",
+            placeholder="describe the picture",
+        )
+        with gr.Row():
+            planner = gr.Dropdown(list(PLANNERS), value=config.planner, label="planner", elem_id="planner")
+            max_regions = gr.Number(MAX_REGIONS, label="max regions", precision=0, minimum=0)
+            width = gr.Number(config.width, label="width", precision=0, elem_id="width")
+            height = gr.Number(config.height, label="height", precision=0, elem_id="height")
+            plan_button = gr.Button("Plan", variant="primary", elem_id="plan-button")
+        canvas = image_annotator(
+            label="layout: drag a box to move it, its corners to resize; draw to add one",
+            image_type="pil",
+            sources=None,
+            show_download_button=False,
+            show_clear_button=False,
+            show_remove_button=True,
+            boxes_alpha=0.35,
+            handle_size=10,
+            box_thickness=3,
+            elem_id="canvas",
+        )
+        table = gr.Dataframe(
+            headers=COLUMNS,
+            datatype=["str", "str", "number", "number", "number", "number"],
+            type="array",
+            column_count=len(COLUMNS),
+            interactive=True,
+            wrap=True,
+            column_widths=["16%", "48%", "9%", "9%", "9%", "9%"],
+            label="regions (boxes as fractions of width and height, origin top left)",
+            elem_id="regions",
+        )
+    return _PlanPanel(prompt, planner, max_regions, width, height, plan_button, canvas, table)
+
+
+def _side_panel(gr, config: UiConfig, specs: Sequence[SettingField]) -> _SidePanel:
+    """The right column (scale 2): prompts, critic, settings, buttons, pictures, files and upload."""
+    with gr.Column(scale=2):
+        base_prompt = gr.Textbox(label="base prompt (the whole scene)", lines=2, elem_id="base-prompt")
+        background = gr.Textbox(
+            label="background prompt (where no box is; empty = the base prompt)", elem_id="background"
+        )
+        with gr.Group():
+            gr.Markdown("**critic**", padding=True)
+            critic = gr.Markdown(critic_text(None), elem_id="critic", padding=True)
+        fields = _settings_form(gr, specs, config.settings)
+        with gr.Row():
+            render_button = gr.Button("Render", variant="primary", elem_id="render-button")
+            cancel_button = gr.Button("Cancel", variant="stop", elem_id="cancel-button")
+            save_button = gr.Button("Save plan", elem_id="save-button")
+        image, overlay = _pictures(gr)
+        files = gr.File(label="files (download)", file_count="multiple", interactive=False, elem_id="files")
+        upload = gr.File(
+            label="continue from a plan.json or an image.png made by this tool",
+            file_types=[".json", ".png"],
+            height=120,
+            elem_id="upload",
+        )
+    return _SidePanel(
+        base_prompt,
+        background,
+        critic,
+        fields,
+        render_button,
+        cancel_button,
+        save_button,
+        image,
+        overlay,
+        files,
+        upload,
+    )
+
+
+def _settings_form(gr, specs: Sequence[SettingField], settings: dict[str, Any]) -> list[Any]:
+    """The closed 'render settings' accordion: one field per setting, filled from `settings`."""
+    with gr.Accordion("render settings (empty = default)", open=False, elem_id="settings"):
+        return [
+            _setting_component(gr, spec, value)
+            for spec, value in zip(specs, form_values(specs, settings), strict=True)
+        ]
+
+
+def _pictures(gr) -> tuple[Any, Any]:
+    """The rendered image and its overlay, one tab each."""
+    with gr.Tabs():
+        with gr.Tab("image"):
+            image = gr.Image(label="image", type="pil", format="png", interactive=False, elem_id="image")
+        with gr.Tab("overlay"):
+            overlay = gr.Image(label="overlay", type="pil", format="png", interactive=False)
+    return image, overlay
+
+
+def _page_inputs(left: _PlanPanel, right: _SidePanel) -> list[Any]:
+    """The fields a plan is read from (before the settings fields)."""
+    return [left.prompt, right.base_prompt, right.background, left.width, left.height, left.table]
+
+
+def _shown(left: _PlanPanel, right: _SidePanel) -> list[Any]:
+    """The fields a plan is shown in (the settings fields last)."""
+    return [
+        right.base_prompt,
+        right.background,
+        left.width,
+        left.height,
+        left.table,
+        left.canvas,
+        right.critic,
+        *right.fields,
+    ]
+
+
+def _plan_shower(
+    specs: Sequence[SettingField], status, left: _PlanPanel, right: _SidePanel
+) -> Callable[..., dict]:
+    """The page update that shows a plan (see `show`)."""
+
+    def show(loaded: Loaded, message: str, with_settings: bool = True) -> dict:
+        """The page for a plan; the settings form too when the plan came with settings (a file)."""
+        plan = loaded.plan
+        rows = rows_from_plan(plan)
+        values = {
+            right.base_prompt: plan.base_prompt,
+            right.background: plan.background_prompt,
+            left.width: plan.width,
+            left.height: plan.height,
+            left.table: rows,
+            left.canvas: _canvas(plan.width, plan.height, rows),
+            right.critic: critic_text(plan),
+            status: _ok(message),
+        }
+        if with_settings:
+            values.update(zip(right.fields, form_values(specs, loaded.settings), strict=True))
+        return values
+
+    return show
+
+
+def _wire_planning(config: UiConfig, status, left: _PlanPanel, right: _SidePanel, show) -> None:
+    """Plan a prompt (button or Enter) and keep canvas, table and critic in step as either is edited."""
+    table, canvas, critic = left.table, left.canvas, right.critic
+
+    @_guarded(status)
+    def do_plan(prompt_text: str, backend: str, limit: Any, w: Any, h: Any) -> dict:
+        if not (prompt_text or "").strip():
+            raise InputError("type a prompt first: the description of the picture")
+        planned = plan_and_render(
+            prompt_text,
+            plan_only=True,
+            planner=backend,
+            llm_model=config.llm_model,
+            width=_whole(w),
+            height=_whole(h),
+            max_regions=MAX_REGIONS if limit is None else _whole(limit),
+            planner_options={"templates_dir": config.templates} if config.templates else None,
+        )
+        count = len(planned.plan.regions)
+        return show(Loaded(planned.plan), f"planned {count} region{'s' if count != 1 else ''}", False)
+
+    @_guarded(status)
+    def canvas_changed(value: dict | None, rows, prompt_text, base, back, w, h) -> dict:
+        if not value or not isinstance(value.get("boxes"), list) or value.get("image") is None:
+            return {}
+        picture = value["image"]
+        old_rows = _rows(rows)
+        new_rows = rows_from_canvas(old_rows, value["boxes"], picture.width, picture.height)
+        if new_rows == old_rows:  # the canvas was redrawn from the table: nothing new
+            return {}
+        plan = plan_from_page(prompt_text, base, back, w, h, new_rows)
+        return {table: new_rows, critic: critic_text(plan), status: _ok("plan updated from the canvas")}
+
+    @_guarded(status)
+    def table_edited(rows, prompt_text, base, back, w, h) -> dict:
+        rows = _rows(rows)
+        updates = {canvas: _canvas(_size(w), _size(h), rows)}
+        plan = plan_from_page(prompt_text, base, back, w, h, rows)
+        return {**updates, critic: critic_text(plan), status: _ok("plan updated")}
+
+    planning = [left.prompt, left.planner, left.max_regions, left.width, left.height]
+    shown = [*_shown(left, right), status]
+    plan_fields = [table, left.prompt, right.base_prompt, right.background, left.width, left.height]
+    left.plan_button.click(do_plan, planning, shown)
+    left.prompt.submit(do_plan, planning, shown)
+    canvas.change(canvas_changed, [canvas, *plan_fields], [table, critic, status])
+    table.input(table_edited, plan_fields, [canvas, critic, status])
+    for size in (left.width, left.height):
+        size.blur(table_edited, plan_fields, [canvas, critic, status])
+
+
+def _wire_rendering(
+    gr, renderer: Renderer, specs: Sequence[SettingField], status, left: _PlanPanel, right: _SidePanel, show
+) -> None:
+    """Render (one at a time, with a progress bar), cancel, save the plan, and continue from an upload."""
+
+    def current(prompt_text, base, back, w, h, rows, *settings) -> tuple[Plan, dict[str, Any]]:
+        plan = plan_from_page(prompt_text, base, back, w, h, _rows(rows))
+        return plan, form_settings(specs, settings)
+
+    @_guarded(status)
+    def do_render(*values, progress=gr.Progress()) -> dict:  # noqa: B008 (Gradio's way to ask for a bar)
+        plan, settings = current(*values)
+        progress(0, desc="loading the model")
+
+        def on_step(done: int, total: int) -> None:
+            progress((done, total), desc="denoising", unit="steps")
+
+        result, folder = renderer.render(plan, settings, on_step)
+        return {
+            right.image: result.image,
+            right.overlay: result.overlay,
+            right.files: _files(folder),
+            status: _ok(f"rendered: saved in {folder}"),
+        }
+
+    @_guarded(status)
+    def do_save(*values) -> dict:
+        plan, settings = current(*values)
+        folder = renderer.save_plan(plan, settings)
+        return {right.files: _files(folder), status: _ok(f"plan saved in {folder}")}
+
+    @_guarded(status)
+    def do_upload(path: str | None) -> dict:
+        if not path:
+            return {}
+        loaded = read_upload(path)
+        return show(loaded, f"loaded {Path(path).name}")
+
+    def do_cancel() -> dict:
+        renderer.cancel()
+        return {status: _ok("cancelling after the current step...")}
+
+    form = [*_page_inputs(left, right), *right.fields]
+    right.render_button.click(
+        do_render,
+        form,
+        [right.image, right.overlay, right.files, status],
+        concurrency_limit=1,
+        concurrency_id="render",
+        show_progress="full",
+    )
+    right.cancel_button.click(do_cancel, None, [status], queue=False)
+    right.save_button.click(do_save, form, [right.files, status])
+    right.upload.upload(do_upload, [right.upload], [*_shown(left, right), status])
 
 
 def _setting_component(gr, spec: SettingField, value: Any):

@@ -228,32 +228,99 @@ def plan_and_render(
         offload=offload,
     )
     out_dir = Path(out) if out is not None else None  # created and held by _run_scope
-    if isinstance(prompt, Plan):
-        plan = _resize(prompt, width, height)
-    else:
-        from planner import make_plan
-
-        sizes = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
-        plan = make_plan(
-            prompt,
-            planner=planner,
-            llm_model=llm_model,
-            max_regions=max_regions,
-            raw_response_dir=out_dir,
-            critic=critic,
-            **sizes,
-            **(planner_options or {}),
-        )
-        if max_regions != MAX_REGIONS:
-            plan = plan.model_copy(update={"max_regions": max_regions})
+    plan = _made_plan(
+        prompt,
+        planner=planner,
+        llm_model=llm_model,
+        width=width,
+        height=height,
+        max_regions=max_regions,
+        raw_response_dir=out_dir,
+        critic=critic,
+        planner_options=planner_options,
+    )
     plan = plan.model_copy(update={"render": _chosen_render(plan, given, model)})
     model_name = _model_name(plan, model, pipe)
     layout = draw_layout(plan)  # also reads mask images: a bad mask fails before any model loads
     if out_dir is not None:
         save_plan_files(out_dir, plan, layout)
-    if (
-        not plan_only and pipe is None
-    ):  # fail fast, before reading configs from the hub (no 25 s of retries offline)
+    result = _planned_result(
+        plan,
+        model_name,
+        layout,
+        inputs,
+        pipe=pipe,
+        plan_only=plan_only,
+        device=device,
+        critic=critic,
+        max_regions=max_regions,
+    )
+    resolved = result.settings
+    if on_plan is not None:
+        on_plan(result)
+    if plan_only:
+        return result
+
+    result.image = _rendered(
+        plan, resolved, inputs, pipe=pipe, model=model_name, progress=progress, on_step=on_step
+    )
+    result.overlay = draw_overlay(plan, result.image)
+    if out_dir is not None:
+        save_image_files(out_dir, plan, resolved, model_name, result.image, result.overlay, inputs)
+    return result
+
+
+def _made_plan(
+    prompt: str | Plan,
+    *,
+    planner: str,
+    llm_model: str | None,
+    width: int | None,
+    height: int | None,
+    max_regions: int,
+    raw_response_dir: Path | None,
+    critic: bool,
+    planner_options: dict[str, Any] | None,
+) -> Plan:
+    """The plan to render: a ready Plan resized, or the prompt planned (max_regions recorded when not the default)."""
+    if isinstance(prompt, Plan):
+        return _resize(prompt, width, height)
+    from planner import make_plan
+
+    sizes = {k: v for k, v in (("width", width), ("height", height)) if v is not None}
+    plan = make_plan(
+        prompt,
+        planner=planner,
+        llm_model=llm_model,
+        max_regions=max_regions,
+        raw_response_dir=raw_response_dir,
+        critic=critic,
+        **sizes,
+        **(planner_options or {}),
+    )
+    if max_regions != MAX_REGIONS:
+        plan = plan.model_copy(update={"max_regions": max_regions})
+    return plan
+
+
+def _planned_result(
+    plan: Plan,
+    model_name: str | None,
+    layout: Image.Image,
+    inputs: RenderInputs,
+    *,
+    pipe: Any,
+    plan_only: bool,
+    device: str | None,
+    critic: bool,
+    max_regions: int,
+) -> PlanAndRenderResult:
+    """The result before rendering: the settings resolved with the model's own defaults, and the critic's findings.
+
+    Unless plan-only or given a pipe, the model is checked loadable first: fail fast, before
+    reading configs from the hub (no 25 s of retries offline).
+    """
+    if not plan_only and pipe is None:
         from renderer.pipeline import check_loadable
 
         check_loadable(model_name, device)
@@ -262,27 +329,31 @@ def plan_and_render(
     defaults = model_defaults_before_loading(model_name, pipe=pipe, plan_only=plan_only, device=device)
     resolved = resolve_settings(plan, model_defaults=defaults)
     findings = critique(plan, max_regions=plan.max_regions or max_regions) if critic else []
-    result = PlanAndRenderResult(
+    return PlanAndRenderResult(
         plan=plan, settings=resolved, model=model_name, layout=layout, inputs=inputs, findings=findings
     )
-    if on_plan is not None:
-        on_plan(result)
-    if plan_only:
-        return result
 
+
+def _rendered(
+    plan: Plan,
+    resolved: Settings,
+    inputs: RenderInputs,
+    *,
+    pipe: Any,
+    model: str | None,
+    progress: bool,
+    on_step: Callable[[int, int], None] | None,
+) -> Image.Image:
+    """The plan rendered with the resolved settings and the inputs (loaded now, onto `pipe` or the model's)."""
     from renderer.pipeline import render_prepared
 
     prepared = inputs.prepare(pipe)
-    result.image = render_prepared(
+    return render_prepared(
         plan,
         resolved,
         prepared,
         pipe=pipe,
-        model=model_name or DEFAULT_MODEL,
+        model=model or DEFAULT_MODEL,
         progress=progress,
         on_step=on_step,
     )
-    result.overlay = draw_overlay(plan, result.image)
-    if out_dir is not None:
-        save_image_files(out_dir, plan, resolved, model_name, result.image, result.overlay, inputs)
-    return result
