@@ -184,16 +184,45 @@ def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
     return named and acts(phrase_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
 
 
+class _Undecided:
+    """What an attachment rule returns when it does not apply, so the next one is asked."""
+
+
+_UNDECIDED = _Undecided()
+
+
 def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The owner of a worn, held, contained or depicted thing, if it is one."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     before = _lead(phrases, k)
-    sentence = p.sentence
     toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     if not carried and known.size > Size.SMALL:
         return None
+    found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
+    if found is _UNDECIDED:
+        found = _by_relation(phrases, k, p, before, known, nouns, carried)
+    if found is _UNDECIDED:
+        found = _by_possessor(phrases, k, p, before, nouns, carried)
+    if found is _UNDECIDED:
+        found = _by_tag_list(phrases, k, p, before, known, nouns)
+    if found is _UNDECIDED:
+        return _in_use(phrases, k, known, nouns)
+    return found  # type: ignore[return-value]
+
+
+def _by_verb_or_body(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    p: NounPhrase,
+    before: Phrase | None,
+    known: Entry,
+    nouns: list[Noun],
+    carried: bool,
+    toy: bool,
+) -> int | None | _Undecided:
+    """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an animal."""
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
@@ -203,10 +232,23 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):
-        return recent_owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
+        return recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
     worn_on = _on_own_body(phrases, k)
     if worn_on and carried:
-        return _possessor(nouns, sentence, worn_on)  # "the woman, a shawl around her shoulders,"
+        return _possessor(nouns, p.sentence, worn_on)  # "the woman, a shawl around her shoulders,"
+    return _UNDECIDED
+
+
+def _by_relation(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    p: NounPhrase,
+    before: Phrase | None,
+    known: Entry,
+    nouns: list[Noun],
+    carried: bool,
+) -> int | None | _Undecided:
+    """The owner (or none) the relation before the thing ('with', 'on', 'inside') or a user gives."""
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
@@ -229,11 +271,23 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         return _in_or_with_owner(phrases, k, relation, known, nouns)
+    return _UNDECIDED
+
+
+def _by_possessor(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    p: NounPhrase,
+    before: Phrase | None,
+    nouns: list[Noun],
+    carried: bool,
+) -> int | None | _Undecided:
+    """The owner a possessive ('her umbrella', "the knight's lance"), an 'of' or a listing names."""
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
     if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
-        return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
+        return _possessor(nouns, p.sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
         low_text(before) == "of"
         and nouns
@@ -245,16 +299,23 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     listed = _listed_with(phrases, k, nouns)
     if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
+    return _UNDECIDED
+
+
+def _by_tag_list(
+    phrases: tuple[Phrase, ...], k: int, p: NounPhrase, before: Phrase | None, known: Entry, nouns: list[Noun]
+) -> int | None | _Undecided:
+    """The owner of a worn or wielded thing in a tag list ('1girl, red cheongsam', 'swinging hammer')."""
     described = (
         isinstance(before, Verb) and low_text(phrase_before(phrases, k, 2)) == ","
     )  # ", matching uniforms"
     if known.has(Flag.WEARABLE) and (_opens_tag(phrases, k, nouns) or described) and not p.determiner:
-        return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
+        return _tag_owner(phrases, nouns, p.sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
     wielded = wielded and not p.plural or _bare_tag(phrases, k, known, nouns)
     if wielded and not p.determiner:
-        return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
-    return _in_use(phrases, k, known, nouns)
+        return _tag_owner(phrases, nouns, p.sentence)  # tag lists: "blacksmith, swinging hammer"
+    return _UNDECIDED
 
 
 def _named_possessor(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
