@@ -135,18 +135,24 @@ def _release(token: Any) -> None:
         pass
 
 
-def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
-    """An openai-ready http client whose every answer has a total deadline and a decoded-size cap.
+def _refused(http: Any, message: str) -> Exception:
+    """A read error marked `final`: retrying the request cannot help (too large, unread encoding)."""
+    error = http.ReadError(message)
+    error.final = True
+    return error
 
-    Errors raised while reading carry `final = True` when retrying cannot help (too large, or an
-    encoding we do not read).
-    """
-    http = _http_module(openai)
 
-    def refused(message: str) -> Exception:
-        error = http.ReadError(message)
-        error.final = True
-        return error
+def _plain_headers(response: Any) -> list[tuple[bytes, bytes]]:
+    """The response's raw headers without those of the encoded body, which the transport decodes itself."""
+    return [
+        (key, value)
+        for key, value in response.headers.raw
+        if key.lower() not in (b"content-encoding", b"content-length")
+    ]
+
+
+def _stream_class(http: Any) -> type:
+    """The body stream for `http`: decodes each chunk and ends the read at the request's deadline."""
 
     class BoundedStream(http.SyncByteStream):
         def __init__(
@@ -169,6 +175,13 @@ def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
             finally:
                 _release(self.token)
 
+    return BoundedStream
+
+
+def _transport_class(http: Any, max_bytes: int) -> type:
+    """The transport for `http`: sets each request's deadline and hands back a bounded, decoded body."""
+    stream_class = _stream_class(http)
+
     class BoundedTransport(http.BaseTransport):
         def __init__(self) -> None:
             self.inner = http.HTTPTransport()
@@ -188,26 +201,33 @@ def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
             encoding = response.headers.get("content-encoding", "identity").strip().lower()
 
             def too_large() -> Exception:
-                return refused(f"the answer is larger than {max_bytes // 1024} kB (decoded): refused")
+                return _refused(http, f"the answer is larger than {max_bytes // 1024} kB (decoded): refused")
 
             decode = _decoder(encoding, max_bytes, too_large)
             if decode is None:
                 response.close()
                 _release(token)
-                raise refused(f"the server answered with content-encoding {encoding!r}, which is not read")
-            headers = [
-                (key, value)
-                for key, value in response.headers.raw
-                if key.lower() not in (b"content-encoding", b"content-length")
-            ]
+                raise _refused(
+                    http, f"the server answered with content-encoding {encoding!r}, which is not read"
+                )
             return http.Response(
                 status_code=response.status_code,
-                headers=headers,
-                stream=BoundedStream(response.stream, decode, deadline, timeout or 0.0, token),
+                headers=_plain_headers(response),
+                stream=stream_class(response.stream, decode, deadline, timeout or 0.0, token),
                 extensions=response.extensions,
             )
 
         def close(self) -> None:
             self.inner.close()
 
-    return openai.DefaultHttpxClient(transport=BoundedTransport())
+    return BoundedTransport
+
+
+def bounded_http_client(openai: Any, max_bytes: int = MAX_ANSWER_BYTES) -> Any:
+    """An openai-ready http client whose every answer has a total deadline and a decoded-size cap.
+
+    Errors raised while reading carry `final = True` when retrying cannot help (too large, or an
+    encoding we do not read).
+    """
+    transport_class = _transport_class(_http_module(openai), max_bytes)
+    return openai.DefaultHttpxClient(transport=transport_class())

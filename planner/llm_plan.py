@@ -34,6 +34,47 @@ class ChatBackend(Protocol):
     def __call__(self, messages: list[Message], max_regions: int) -> str: ...
 
 
+def _invalid_answer_repair(
+    templates: PromptTemplates, context: PromptContext, answer_index: int, answer: str, exc: ContentError
+) -> Message:
+    """The repair turn for an answer that is not a valid plan: its problems, logged and sent back."""
+    log.info("answer %d was not a valid plan: %s", answer_index + 1, "; ".join(exc.problems))
+    return templates.repair_message(
+        exc.problems, _shortened(answer), context, too_many_regions=exc.too_many_regions
+    )
+
+
+def _disagreement_repair(
+    templates: PromptTemplates,
+    context: PromptContext,
+    answer_index: int,
+    answer: str,
+    findings: list[Finding],
+) -> Message:
+    """The repair turn for a valid plan the critic faults: its findings, logged and sent back."""
+    log.info(
+        "answer %d disagrees with the prompt: %s",
+        answer_index + 1,
+        "; ".join(f.message for f in findings),
+    )
+    return templates.repair_message(
+        [],
+        _shortened(answer),
+        context,
+        too_many_regions=False,
+        disagreements=[f.message for f in findings],
+    )
+
+
+def _no_valid_plan(raw_log: RawResponseLog, problems: list[str], answers: int) -> PlanningFailedError:
+    """The one-line error when no answer became a valid plan, naming the raw response it saves."""
+    path = raw_log.save(note="planner: last answer, which was not a valid plan: " + "; ".join(problems))
+    return PlanningFailedError(
+        f"the model gave no valid plan in {answers} answer{'s' if answers > 1 else ''} "
+        f"({problems[0] if problems else 'unknown problem'}); last raw response saved to {path}"
+    )
+
+
 def plan_with_chat(
     chat: ChatBackend,
     prompt: str,
@@ -66,41 +107,21 @@ def plan_with_chat(
         answer = raw_log.redact(chat(messages, max_regions))
         raw_log.remember(answer)
         options.truncate_extra_regions = asked_for_fewer or answer_index == max_repairs
-        findings: list[Finding] = []
         try:
             plan = plan_from_answer(answer, options)
         except ContentError as exc:
             problems = exc.problems
             asked_for_fewer = asked_for_fewer or exc.too_many_regions
-            log.info("answer %d was not a valid plan: %s", answer_index + 1, "; ".join(problems))
-            repair = templates.repair_message(
-                problems, _shortened(answer), context, too_many_regions=exc.too_many_regions
-            )
+            repair = _invalid_answer_repair(templates, context, answer_index, answer, exc)
         else:
             findings = critique(plan, max_regions=max_regions) if critic else []
             if best is None or len(findings) < len(best[1]):
                 best = (plan, findings)
             if not findings:
                 return plan
-            log.info(
-                "answer %d disagrees with the prompt: %s",
-                answer_index + 1,
-                "; ".join(f.message for f in findings),
-            )
-            repair = templates.repair_message(
-                [],
-                _shortened(answer),
-                context,
-                too_many_regions=False,
-                disagreements=[f.message for f in findings],
-            )
+            repair = _disagreement_repair(templates, context, answer_index, answer, findings)
         messages = [*first, {"role": "assistant", "content": _shortened(answer)}, repair]
     if best is not None:
         log.info("no repair fixed every disagreement: kept the plan with the fewest (%d)", len(best[1]))
         return best[0]
-    answers = max_repairs + 1
-    path = raw_log.save(note="planner: last answer, which was not a valid plan: " + "; ".join(problems))
-    raise PlanningFailedError(
-        f"the model gave no valid plan in {answers} answer{'s' if answers > 1 else ''} "
-        f"({problems[0] if problems else 'unknown problem'}); last raw response saved to {path}"
-    )
+    raise _no_valid_plan(raw_log, problems, max_repairs + 1)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import InputError
 from planner.plan import MAX_REGIONS, Plan, PlanError, validate_plan
+
+if TYPE_CHECKING:
+    from planner.llm_plan import ChatBackend
+    from planner.raw_log import RawResponseLog
 
 PLANNERS = ("auto", "openai", "hf", "rules")
 ANSWER_TIMEOUT_S = 60.0  # the total deadline of one LLM answer (attempts, waits, reading)
@@ -65,6 +70,24 @@ def _check_request(prompt: str, width: int, height: int, max_regions: int, max_r
         raise InputError(str(exc).replace("invalid plan: ", "")) from None
 
 
+def _chat_backend(
+    name: str, llm_model: str | None, max_attempts: int, timeout_s: float, raw_log: RawResponseLog
+) -> ChatBackend:
+    """The chat backend of LLM planner `name` ('openai' or 'hf'), imported only when it is used."""
+    if name == "openai":
+        from planner.openai_backend import DEFAULT_OPENAI_MODEL, OpenAIChat, RetryPolicy
+
+        return OpenAIChat(
+            model=llm_model or DEFAULT_OPENAI_MODEL,
+            retry=RetryPolicy(max_attempts=max_attempts, timeout_s=timeout_s),
+            raw_log=raw_log,
+        )
+    from planner.hf_backend import HFChat, load_model
+
+    model, tokenizer = load_model(llm_model)
+    return HFChat(model, tokenizer, timeout_s=timeout_s)
+
+
 def make_plan(
     prompt: str,
     *,
@@ -105,21 +128,8 @@ def make_plan(
 
     templates = PromptTemplates(templates_dir)
     raw_log = RawResponseLog(raw_response_dir)
-    if name == "openai":
-        from planner.openai_backend import DEFAULT_OPENAI_MODEL, OpenAIChat, RetryPolicy
-
-        chat = OpenAIChat(
-            model=llm_model or DEFAULT_OPENAI_MODEL,
-            retry=RetryPolicy(max_attempts=max_attempts, timeout_s=timeout_s),
-            raw_log=raw_log,
-        )
-    else:
-        from planner.hf_backend import HFChat, load_model
-
-        model, tokenizer = load_model(llm_model)
-        chat = HFChat(model, tokenizer, timeout_s=timeout_s)
     return plan_with_chat(
-        chat,
+        _chat_backend(name, llm_model, max_attempts, timeout_s, raw_log),
         prompt,
         width=width,
         height=height,

@@ -1,4 +1,5 @@
-"""Box helpers shared by the rules planner's layout passes (planner.rules_layout, planner.rules_repair).
+"""Box helpers shared by the rules planner's layout passes (planner.rules_layout, planner.rules_repair,
+planner.rules_ground).
 
 A box is (x0, y0, x1, y1) in fractions of the picture, origin top-left. Pure functions, no state.
 The corpus scorer (tests/test_planner_corpus.py) keeps its own geometry on purpose: a test that
@@ -42,3 +43,28 @@ def covered(a: Box, b: Box) -> float:
     shared = overlap(a, b)
     smaller = min(area(a), area(b))
     return shared / smaller if shared and smaller > 0 else 0.0
+
+
+def fitted(box: Box) -> Box:
+    """Box rounded to 4 decimals, inside [0, 1], never empty: the form the layout keeps every box in."""
+    x0, y0, x1, y1 = (min(1.0, max(0.0, round(v, 4))) for v in box)
+    if x1 <= x0:
+        x0, x1 = min(x0, 0.9999), min(x0, 0.9999) + 0.0001
+    if y1 <= y0:
+        y0, y1 = min(y0, 0.9999), min(y0, 0.9999) + 0.0001
+    return (x0, y0, x1, y1)
+
+
+def moved_down(boxes: list[list[Box]], which: list[int], dy: float, fit: bool = True) -> list[list[Box]]:
+    """The boxes with the groups in `which` moved down by dy (up when negative), as a new list.
+
+    Each moved box is `fitted` (rounded, inside the picture, never empty); with `fit` False only
+    its two new y values are rounded to 4 decimals, as the grounding pass has always done.
+    """
+    out = list(boxes)
+    for i in which:
+        if fit:
+            out[i] = [fitted((x0, y0 + dy, x1, y1 + dy)) for x0, y0, x1, y1 in out[i]]
+        else:
+            out[i] = [(x0, round(y0 + dy, 4), x1, round(y1 + dy, 4)) for x0, y0, x1, y1 in out[i]]
+    return out

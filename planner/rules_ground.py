@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.rules_geometry import Box, union
+from planner.rules_geometry import Box, moved_down, union
 from planner.rules_repair import FOOTING, Check, checks_from, fact_holds
 
 if TYPE_CHECKING:  # rules_layout calls this pass
@@ -91,9 +91,7 @@ def grounded_rows(
         dy = _drop(whole, others)
         if dy < LEAST_DROP:
             continue
-        trial = list(out)
-        for m in members:
-            trial[m] = [(x0, round(y0 + dy, 4), x1, round(y1 + dy, 4)) for x0, y0, x1, y1 in out[m]]
+        trial = moved_down(out, members, dy, fit=False)
         if _held(checks, trial, set(members)) >= _held(checks, out, set(members)):
             out = trial
     return out

@@ -24,7 +24,7 @@ import functools
 import math
 from dataclasses import dataclass, field, replace
 
-from planner.rules_geometry import Box, area, centre, union
+from planner.rules_geometry import Box, area, centre, fitted, moved_down, union
 from planner.rules_ground import grounded_rows, seated_at_scale
 from planner.rules_repair import repair
 
@@ -424,18 +424,8 @@ def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, in
         w, h = min(w, most_w), min(h, most_h)
         cx += anchor[0] * (cell_w - w) / 2  # against the side of what it is on or next to
         cy += anchor[1] * (cell_h - h) / 2
-        boxes.append(_rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+        boxes.append(fitted((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
     return boxes
-
-
-def _rounded(box: Box) -> Box:
-    """Box rounded to 4 decimals, inside [0, 1], never empty."""
-    x0, y0, x1, y1 = (min(1.0, max(0.0, round(v, 4))) for v in box)
-    if x1 <= x0:
-        x0, x1 = min(x0, 0.9999), min(x0, 0.9999) + 0.0001
-    if y1 <= y0:
-        y0, y1 = min(y0, 0.9999), min(y0, 0.9999) + 0.0001
-    return (x0, y0, x1, y1)
 
 
 def _root(parent_of: dict[int, int], index: int) -> int:
@@ -639,7 +629,7 @@ def _overlap_depth(
         if c.kind != "depth" or not out[c.a] or not out[c.b] or c.a in riding:
             continue  # a thing resting on another stays on it
         if c.b not in riding:
-            out = _moved(
+            out = moved_down(
                 out,
                 [c.b, *(r.child for r in riders if r.parent == c.b)],
                 _sink(
@@ -652,7 +642,7 @@ def _overlap_depth(
         overlap = 0.15 * (back[3] - back[1])
         shift = min(front_top, max(0.0, front_top - (back[3] - overlap)), DEPTH_REACH)
         shift = max(0.0, min(shift, centre(union(out[c.a]))[1] - centre(back)[1] - 0.02))
-        out = _moved(out, [c.a, *(r.child for r in riders if r.parent == c.a)], -shift)
+        out = moved_down(out, [c.a, *(r.child for r in riders if r.parent == c.a)], -shift)
     return out
 
 
@@ -666,20 +656,12 @@ def _sink(back: Box, fronts: list[Box]) -> float:
     return max(0.0, min(target - back[3], room))
 
 
-def _moved(boxes: list[list[Box]], which: list[int], dy: float) -> list[list[Box]]:
-    """The boxes with those of `which` moved down by dy (up when negative)."""
-    out = list(boxes)
-    for i in which:
-        out[i] = [_rounded((x0, y0 + dy, x1, y1 + dy)) for x0, y0, x1, y1 in out[i]]
-    return out
-
-
 def _behind_support(person: list[Box], support: Box) -> list[Box]:
     """A person at a bench or a cart moves down until the support hides their lower part."""
     bottom = max(box[3] for box in person)
     target = support[1] + 0.35 * (support[3] - support[1])
     shift = min(max(0.0, target - bottom), 1.0 - bottom)
-    return [_rounded((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in person]
+    return [fitted((x0, y0 + shift, x1, y1 + shift)) for x0, y0, x1, y1 in person]
 
 
 def layout_groups(
@@ -728,7 +710,7 @@ def _slid_over(
         dx = centre(union(out[c.b]))[0] - centre(whole)[0]
         dx = min(max(dx, cell[0] - whole[0]), cell[2] - whole[2])
         for moved in (i for i in out if i == c.a or c.a in _chain(parent_of, i)):
-            out[moved] = [_rounded((x0 + dx, y0, x1 + dx, y1)) for x0, y0, x1, y1 in out[moved]]
+            out[moved] = [fitted((x0 + dx, y0, x1 + dx, y1)) for x0, y0, x1, y1 in out[moved]]
     return out
 
 
@@ -751,7 +733,7 @@ def _reseated(boxes: list[list[Box]], riders: list[Rider], fronts: set[int]) -> 
             contact = top + min(SEAT_DEEPEST, max(SEAT_SINK, half / (bottom - top))) * (bottom - top)
         shift = contact - low if rider.kind == "seat" or not top <= low <= contact else 0.0
         carried = [i for i in range(len(out)) if rider.child in _chain(parent_of, i) or i == rider.child]
-        out = _moved(out, carried, shift)
+        out = moved_down(out, carried, shift)
     return out
 
 
@@ -820,7 +802,7 @@ def _shaped_like(boxes: list[Box], model: Box) -> list[Box]:
     ratio = math.sqrt(area(boxes[0]) / area(model))
     w, h = (m1 - m0) * ratio, min((n1 - n0) * ratio, y1)
     cx = min(max((x0 + x1) / 2, w / 2), 1 - w / 2)
-    return [_rounded((cx - w / 2, y1 - h, cx + w / 2, y1))]
+    return [fitted((cx - w / 2, y1 - h, cx + w / 2, y1))]
 
 
 def _grown(
@@ -871,4 +853,4 @@ def _scaled(box: Box, scale: float, bottom: bool) -> Box:
     x0, y0, x1, y1 = box
     cx, w, h = (x0 + x1) / 2, (x1 - x0) * scale, (y1 - y0) * scale
     cy = y1 - h / 2 if bottom else (y0 + y1) / 2
-    return _rounded((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+    return fitted((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))

@@ -31,7 +31,7 @@ from planner.rules_vocab import (
     value_of,
 )
 
-_PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
+PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 
 
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
@@ -42,7 +42,7 @@ _MOUNTS = frozenset(
 )
 
 
-_JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
+JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
 _PATHS = frozenset("past through along toward towards".split())  # a way the verb's subject goes
@@ -67,28 +67,31 @@ class Spatial:
     on_wall: tuple[int, ...] = ()  # things hung on a wall of the scene ('a pot hangs on the wall')
 
 
-def _placed(p: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+def is_placed(p: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
     """Whether p is a noun phrase naming a thing that gets a region (or a repeat of one)."""
-    return isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in _PLACED_ROLES
+    return isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in PLACED_ROLES
 
 
-def _resolve(nouns: tuple[Noun, ...], i: int) -> int:
+def resolve(nouns: tuple[Noun, ...], i: int) -> int:
+    """The first mention a repeated noun stands for, so relations land on that thing's one region."""
     while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
         i = nouns[i].ref
     return i
 
 
-def _holder(nouns: tuple[Noun, ...], i: int) -> int | None:
+def holder_of(nouns: tuple[Noun, ...], i: int) -> int | None:
     """The thing a noun stands for: itself, its referent, or (for a worn or held thing) its owner."""
     noun = nouns[i]
-    if noun.role in _PLACED_ROLES:
-        return _resolve(nouns, i)
+    if noun.role in PLACED_ROLES:
+        return resolve(nouns, i)
     if noun.role in {Role.ATTACHED, Role.PART} and noun.ref is not None:
-        return _resolve(nouns, noun.ref)
+        return resolve(nouns, noun.ref)
     return None
 
 
-def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+def subjects_of(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
     """The thing(s) a spatial phrase at k is said of: the last named in its sentence, with any
     coordinated with it by 'and' ("a boy and a girl in front of ...")."""
     if k >= 2 and isinstance(phrases[k - 1], Verb) and phrases[k - 1].low.endswith("ing"):  # type: ignore[union-attr]
@@ -96,7 +99,7 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             run = _tag_run(phrases, k - 2, at, nouns)
             if len(run) >= 2:
                 return run  # "knight with a sword, archer with a bow, standing on a bridge": both
-            first = _last_animate(phrases, k, at, nouns)
+            first = last_animate(phrases, k, at, nouns)
             first = first if first is not None else _first_thing(phrases, k, at, nouns)
             if first is not None:
                 return [first]  # "..., typing on a keyboard": the one who can type
@@ -112,22 +115,22 @@ def _subjects(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if verb is not None and not participle(phrases, verb):
         group = _group_subject(phrases, verb, at, nouns)  # "They stand on a pier", "All three sit on it"
         return (
-            group if group else _verb_subject(phrases, verb, at, nouns)
+            group if group else verb_subject(phrases, verb, at, nouns)
         )  # "a cart ... stands beside a fountain"
     if verb is not None:
         said = phrases[verb - 1]
         if _unknown_gear(phrases, verb - 1, at, nouns):
-            return _walk_back(
+            return walk_back(
                 phrases, verb - 2, at, nouns, past_objects=False
             )  # "a diver with a tether floating"
-        if said.start not in at or _holder(nouns, at[said.start]) is None:
+        if said.start not in at or holder_of(nouns, at[said.start]) is None:
             return []  # "sawdust curling around his hands": no thing
         if chain and verb < k - 1:
-            return _walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
+            return walk_back(phrases, verb, at, nouns, past_objects=False)  # "a pen lying on a desk near it"
     if pronoun and verb is None and _chained(phrases, k):
-        return _walk_back(phrases, k, at, nouns, past_objects=True)  # "cat on broom behind her": the cat
+        return walk_back(phrases, k, at, nouns, past_objects=True)  # "cat on broom behind her": the cat
     worker = _at_work(phrases, k, at, nouns)
-    return worker if worker else _walk_back(phrases, k, at, nouns, past_objects=False)
+    return worker if worker else walk_back(phrases, k, at, nouns, past_objects=False)
 
 
 def _chained(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -169,7 +172,7 @@ def _group_subject(
         ends += isinstance(p, Mark) and p.tag is Tag.END and p.low != ";"
         if ends > 1:
             break  # only the sentence before (with its clauses after ';')
-        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         known = nouns[holder].entry if holder is not None else None
         if known is not None and known.kind in ANIMATE and holder not in found:
             found.insert(0, holder)  # type: ignore[arg-type]
@@ -192,7 +195,7 @@ def _said_before(
         p = phrases[j]
         if not isinstance(p, NounPhrase) or p.start not in at or is_governed(phrases, j):
             continue
-        holder = _holder(nouns, at[p.start])
+        holder = holder_of(nouns, at[p.start])
         if holder is None or not nouns[holder].is_thing or other and is_class(nouns[holder].head, other):
             continue
         if not animate or _kind(nouns[holder]) in ANIMATE:
@@ -207,7 +210,7 @@ def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns
     lead = phrases[j - 1] if j >= 1 else None
     if not isinstance(p, NounPhrase) or not isinstance(lead, SpacePhrase) or lead.lead != "with":
         return False
-    if p.start not in at or _holder(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
+    if p.start not in at or holder_of(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
         return False
     return nouns[at[p.start]].entry is None and entry(p.compound) is None
 
@@ -228,12 +231,12 @@ def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         return []
     if is_verb_of(verb.low, WordClass.AIM_VERB):
         return []  # "throws a ball at the wall"
-    doers = _verb_subject(phrases, k - 2, at, nouns)
+    doers = verb_subject(phrases, k - 2, at, nouns)
     animate = all(nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE for i in doers)  # type: ignore[union-attr]
     return doers if animate else []
 
 
-def _verb_subject(
+def verb_subject(
     phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
     """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
@@ -242,8 +245,8 @@ def _verb_subject(
     if j is None:
         return []
     p = phrases[j]
-    holder = _holder(nouns, at[p.start]) if p.start in at else None
-    return [] if holder is None else _walk_back(phrases, j + 1, at, nouns, past_objects=True)
+    holder = holder_of(nouns, at[p.start]) if p.start in at else None
+    return [] if holder is None else walk_back(phrases, j + 1, at, nouns, past_objects=True)
 
 
 def _person_for(
@@ -261,7 +264,7 @@ def _person_for(
     if part.determiner not in {"his", "her"} or known is None or known.kind is not ThingKind.ANIMAL:
         return owner
     people = [
-        _holder(nouns, at[p.start])
+        holder_of(nouns, at[p.start])
         for p in phrases[:k]
         if isinstance(p, NounPhrase) and p.start in at and p.sentence >= phrases[k].sentence - 1
     ]
@@ -276,7 +279,7 @@ def _person_for(
     return people[-1] if people else owner
 
 
-def _walk_back(
+def walk_back(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], past_objects: bool
 ) -> list[int]:
     """The last thing named before phrase k in its sentence, with those joined to it by 'and'; when
@@ -292,7 +295,7 @@ def _walk_back(
         headed = headed or _no_thing_head(p, at, nouns, governed)
         skipped = past_objects and governed and not relative(phrases, j)
         if isinstance(p, NounPhrase) and p.start in at and not skipped:
-            holder = _holder(nouns, at[p.start])
+            holder = holder_of(nouns, at[p.start])
             if holder is not None and holder not in found:
                 found.append(holder)
                 before = phrases[j - 1] if j else None
@@ -314,7 +317,7 @@ def _no_thing_head(p: Phrase, at: dict[int, int], nouns: tuple[Noun, ...], gover
     foot up on a crate', which is still its owner's)."""
     if not isinstance(p, NounPhrase) or p.start not in at or governed or is_class(p.head, WordClass.PART):
         return False
-    return _holder(nouns, at[p.start]) is None
+    return holder_of(nouns, at[p.start]) is None
 
 
 def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], found: list[int]) -> bool:
@@ -333,7 +336,7 @@ def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tup
     verb = phrases[j - 1] if j >= 1 else None
     if not isinstance(verb, Verb) or not is_class(verb.low, WordClass.ESCORT_VERB):
         return []
-    return _subjects(phrases, j - 1, at, nouns)
+    return subjects_of(phrases, j - 1, at, nouns)
 
 
 def _tag_segment(
@@ -349,7 +352,7 @@ def _tag_segment(
         if isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with", "inside"}:
             return None  # "a dog on a rug": placed on its own
         if head is None and isinstance(p, NounPhrase):
-            holder = _holder(nouns, at[p.start]) if p.start in at else None
+            holder = holder_of(nouns, at[p.start]) if p.start in at else None
             if holder is None:
                 head = -1  # an unread word ('hooded rogue'): passed over, the run goes on
                 continue
@@ -381,14 +384,14 @@ def _tag_run(
     return list(dict.fromkeys(h for h in found if h >= 0))
 
 
-def _last_animate(
+def last_animate(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
     """The last person or animal named in the sentence of phrase k, before it."""
     sentence = phrases[k].sentence
     for p in reversed(phrases[:k]):
         if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
-            holder = _holder(nouns, at[p.start])
+            holder = holder_of(nouns, at[p.start])
             known = nouns[holder].entry if holder is not None else None
             if known is not None and known.kind in ANIMATE:
                 return holder
@@ -404,16 +407,16 @@ def _first_thing(
     opened = [
         j
         for j in range(1, k)
-        if getattr(phrases[j], "low", "") in _JOINERS - {","} and getattr(phrases[j - 1], "low", "") == ","
+        if getattr(phrases[j], "low", "") in JOINERS - {","} and getattr(phrases[j - 1], "low", "") == ","
     ]
     for p in phrases[opened[-1] if opened else 0 : k]:
         if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
-            if nouns[at[p.start]].role in _PLACED_ROLES:
-                return _resolve(nouns, at[p.start])
+            if nouns[at[p.start]].role in PLACED_ROLES:
+                return resolve(nouns, at[p.start])
     return None
 
 
-def _next_things(
+def next_things(
     phrases: tuple[Phrase, ...],
     k: int,
     at: dict[int, int],
@@ -426,8 +429,8 @@ def _next_things(
     for p in phrases[k + 1 :]:
         if isinstance(p, Mark) and p.tag is Tag.END and (found or not across):
             break
-        if _placed(p, at, nouns):
-            holder = _resolve(nouns, at[p.start])
+        if is_placed(p, at, nouns):
+            holder = resolve(nouns, at[p.start])
             if holder not in found:
                 found.append(holder)
             if len(found) == limit:
@@ -435,7 +438,7 @@ def _next_things(
     return found
 
 
-def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
     """The phrase a relation's object stands for: for a part or a nameless area ('the handle of a
     fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of."""
     nxt = phrases[k] if k < len(phrases) else None
@@ -453,13 +456,13 @@ def _whole(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
         if (
             isinstance(whole, NounPhrase)
             and whole.start in at
-            and nouns[at[whole.start]].role in _PLACED_ROLES
+            and nouns[at[whole.start]].role in PLACED_ROLES
         ):
             return k + 2
     return k
 
 
-def _object(
+def relation_object(
     phrases: tuple[Phrase, ...],
     k: int,
     at: dict[int, int],
@@ -468,29 +471,29 @@ def _object(
 ) -> int | None:
     """The thing a relation at k is to (for a pronoun, not `subject`, the relation's own)."""
     if whose(phrases, k):
-        owner = _walk_back(phrases, k, at, nouns, past_objects=False)
+        owner = walk_back(phrases, k, at, nouns, past_objects=False)
         return owner[-1] if owner else None  # "a stall, behind whose counter a cook ...": the stall
-    j = _whole(phrases, k + 1, at, nouns)
+    j = whole_of(phrases, k + 1, at, nouns)
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
         if _posture(phrases, k, at, nouns, nxt, subject):
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
-            owner = _resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
         if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
-            return _pronoun(
+            return pronoun_referent(
                 phrases, k, at, nouns, animate=animate, subject=subject, word=nxt.determiner
             )  # "on its third step"
-        found = _resolve(nouns, at[nxt.start]) if noun.role in _PLACED_ROLES else None
+        found = resolve(nouns, at[nxt.start]) if noun.role in PLACED_ROLES else None
         whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         animate = nxt.low in {"him", "her"}
-        return _pronoun(
+        return pronoun_referent(
             phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them", word=nxt.low
         )
     return None
@@ -513,11 +516,11 @@ def _its_whole(
     the relation is to the whole, where the part is drawn. Not an animal's own ('a dog in its bed')."""
     if nxt.determiner != "its":
         return None
-    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, said, at, nouns)
     if owner is None and any(_kind(nouns[s]) is ThingKind.ANIMAL for s in said):
         return None  # "a hamster watches from its cage": its own
-    owner = _pronoun(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
+    owner = pronoun_referent(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
     part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
     if part is None or whole is None or owner in said or whole.kind in ANIMATE or whole.size < part.size:
         return None
@@ -537,7 +540,7 @@ def _posture(
     with a bird on its back'), it is the other's."""
     if nxt.head not in _POSTURES or nxt.determiner not in {"its", "his", "her", "their"}:
         return False
-    said = _subjects(phrases, k, at, nouns) if subject is None else subject
+    said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
 
 
@@ -548,7 +551,7 @@ def _mounted(phrases: tuple[Phrase, ...], k: int) -> bool:
     return verb is not None and phrases[verb].low in _MOUNTS  # type: ignore[union-attr]
 
 
-def _pronoun(
+def pronoun_referent(
     phrases: tuple[Phrase, ...],
     k: int,
     at: dict[int, int],
@@ -562,7 +565,7 @@ def _pronoun(
     one the sentence is about), else of the sentence before, never the relation's own subject nor
     one of the other sex than the pronoun `word` says ('a woman stands; a man sits, a bag beside
     him': the man); for 'them' (`plural`), the first group named there, when there is one."""
-    subject = _subjects(phrases, k, at, nouns) if subject is None else subject
+    subject = subjects_of(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, subject, at, nouns)
     if owner is not None and not animate:
         return owner  # "a notebook with a pen lying across it": the notebook
@@ -600,7 +603,7 @@ def _group_before(
                 continue
             if p.start >= phrases[k].start:
                 break
-            holder = _holder(nouns, at[p.start])
+            holder = holder_of(nouns, at[p.start])
             if holder is not None and holder not in subject and nouns[holder].phrase.plural:
                 if not _companions(phrases, j, at, nouns):
                     return holder
@@ -636,7 +639,7 @@ def _first_in(
             continue
         if p.start >= phrases[k].start:
             break
-        holder = _holder(nouns, at[p.start])
+        holder = holder_of(nouns, at[p.start])
         known = nouns[holder].entry if holder is not None else None
         if holder is None or holder in subject or (animate and (known is None or known.kind not in ANIMATE)):
             continue
@@ -653,7 +656,7 @@ def _ahead(
     comma = fronted_clause(phrases, k)
     if comma is None or not subject or any(nouns[s].phrase.start > phrases[comma].start for s in subject):
         return None  # "To its left, a plate": the subject comes after the comma, 'its' before
-    found = _next_things(phrases, comma, at, nouns, limit=1)
+    found = next_things(phrases, comma, at, nouns, limit=1)
     return found[0] if found and found[0] not in subject else None
 
 
@@ -671,8 +674,8 @@ def _with_owner(
     ):
         return None
     if getattr(phrases[j - 2], "low", "") == "each":
-        return _each_owner(phrases, j - 1, at, nouns)  # "two nightstands by the bed, each with a lamp"
-    head = _clause_head(phrases, j - 1, at, nouns) if getattr(phrases[j - 2], "low", "") == "," else None
+        return each_owner(phrases, j - 1, at, nouns)  # "two nightstands by the bed, each with a lamp"
+    head = clause_head(phrases, j - 1, at, nouns) if getattr(phrases[j - 2], "low", "") == "," else None
     known = nouns[head].entry if head is not None else None
     if (
         head is not None
@@ -683,7 +686,7 @@ def _with_owner(
     for p in reversed(phrases[: j - 1]):
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None
-        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         if holder is not None and nouns[holder].is_thing:  # past a scene: "a jetty reaches into the lake"
             return holder
     return None
@@ -694,7 +697,7 @@ def _several(noun: Noun) -> bool:
     return noun.phrase.plural or (noun.phrase.count or 1) > 1
 
 
-def _each_owner(
+def each_owner(
     phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
     """For 'each with' at phrase j ('three tables by the window, each with a vase on it'), the group
@@ -704,31 +707,32 @@ def _each_owner(
     for p in reversed(phrases[: j - 1]):
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None
-        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         if holder is not None and nouns[holder].is_thing and _several(nouns[holder]):
             return holder
     return None
 
 
-def _place_of(space: SpacePhrase) -> Place | None:
+def place_of(space: SpacePhrase) -> Place | None:
+    """The absolute place ('on the left') a spatial phrase names when it relates to no other thing."""
     s = space.spatial
     if s.relation is None and (s.horizontal or s.vertical or s.depth):
         return Place(horizontal=s.horizontal, vertical=s.vertical, depth=s.depth)
     return None
 
 
-def _object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+def object_end(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
     """The last phrase of the object of the relation at k: k itself for 'to its left', the whole
     for 'the edge of the table', the part owned for 'on the wizard's shoulder'."""
     space = phrases[k]
     if isinstance(space, SpacePhrase) and space.spatial.to_referent:
         return k
-    j = _whole(phrases, k + 1, at, nouns)
+    j = whole_of(phrases, k + 1, at, nouns)
     owned = j + 2 < len(phrases) and getattr(phrases[j + 1], "low", "") == "'s"
     return j + 2 if owned and isinstance(phrases[j + 2], NounPhrase) else j
 
 
-def _coordinated(
+def coordinated(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
     """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a
@@ -741,8 +745,8 @@ def _coordinated(
         if j <= skip:
             continue
         if isinstance(p, NounPhrase) and p.start in at:
-            if nouns[at[p.start]].role in _PLACED_ROLES:
-                found.append(_resolve(nouns, at[p.start]))
+            if nouns[at[p.start]].role in PLACED_ROLES:
+                found.append(resolve(nouns, at[p.start]))
             j = skip = _past_contents(phrases, j, at, nouns)  # "a plate of fries and a case file"
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
             listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
@@ -763,7 +767,7 @@ def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], noun
     if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
         return j
     what = phrases[j + 2]
-    if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in _PLACED_ROLES):
+    if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in PLACED_ROLES):
         return j
     return j + 2 if getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "") == "and" else j
 
@@ -778,7 +782,7 @@ def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
     return closed and isinstance(listed[-1], NounPhrase) and not isinstance(nxt, Verb)
 
 
-def _clause_head(
+def clause_head(
     phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
     """The thing a ', with ...' at j is said of: the first thing of the part before the comma that is
@@ -786,8 +790,8 @@ def _clause_head(
     head = None
     for i in range(j - 2, -1, -1):
         p = phrases[i]
-        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA} or p.low in _JOINERS):
+        if isinstance(p, Mark) and (p.tag in {Tag.END, Tag.COMMA} or p.low in JOINERS):
             break
         if isinstance(p, NounPhrase) and p.start in at and not is_governed(phrases, i):
-            head = _holder(nouns, at[p.start])
+            head = holder_of(nouns, at[p.start])
     return head

@@ -21,20 +21,20 @@ from planner.rules_clauses import (
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_relation_ends import (
-    _JOINERS,
-    _PLACED_ROLES,
+    JOINERS,
+    PLACED_ROLES,
     Link,
     Spatial,
-    _coordinated,
-    _holder,
-    _next_things,
-    _object,
-    _object_end,
-    _place_of,
-    _placed,
-    _resolve,
-    _subjects,
-    _whole,
+    coordinated,
+    holder_of,
+    is_placed,
+    next_things,
+    object_end,
+    place_of,
+    relation_object,
+    resolve,
+    subjects_of,
+    whole_of,
 )
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_spatial import ABSOLUTE_FALLBACK
@@ -59,7 +59,7 @@ _PLACE_LEADS = frozenset(
 )  # a place said with its preposition
 
 
-def _sentence_places(
+def sentence_places(
     phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], places: list[tuple[int, Place]]
 ) -> list[tuple[int, Place]]:
     """A place that opens a sentence holds for the subject of each ', and' clause of it that says no
@@ -67,14 +67,14 @@ def _sentence_places(
     placed = {i for i, _ in places}
     found: list[tuple[int, Place]] = []
     for k, p in enumerate(phrases):
-        place = _place_of(p) if isinstance(p, SpacePhrase) and not p.order else None
+        place = place_of(p) if isinstance(p, SpacePhrase) and not p.order else None
         if place is None or not opens_sentence(phrases, k) or not place.horizontal:
             continue
         for j in range(k + 2, len(phrases) - 1):
             if (
                 phrases[j].sentence != p.sentence
                 or isinstance(phrases[j], SpacePhrase)
-                and _place_of(phrases[j])
+                and place_of(phrases[j])
             ):
                 break  # another place takes over
             nxt = phrases[j + 1]
@@ -91,9 +91,9 @@ def _sentence_places(
     return found
 
 
-def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+def order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    row = _row(phrases, k, at, nouns)
+    row = row_of(phrases, k, at, nouns)
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
     sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
     return Spatial(
@@ -101,7 +101,7 @@ def _order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     )
 
 
-def _row(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+def row_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """The things an order phrase at k ('from left to right') lines up."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     closing = nxt is None or isinstance(nxt, Mark) and nxt.tag is Tag.END and nxt.low != ":"
@@ -127,8 +127,8 @@ def _row_after(
         if isinstance(p, NounPhrase) and p.start in at and not is_governed(phrases, j):
             if not _conjunct_object(phrases, j, items):
                 items.add(j)
-                if nouns[at[p.start]].role in _PLACED_ROLES and _resolve(nouns, at[p.start]) not in found:
-                    found.append(_resolve(nouns, at[p.start]))
+                if nouns[at[p.start]].role in PLACED_ROLES and resolve(nouns, at[p.start]) not in found:
+                    found.append(resolve(nouns, at[p.start]))
     return found[:8]
 
 
@@ -151,8 +151,8 @@ def _clause_things(
     found: list[int] = []
     for p in phrases[:k]:
         if isinstance(p, NounPhrase) and p.sentence == phrases[k].sentence and p.start in at:
-            if nouns[at[p.start]].role in _PLACED_ROLES and _resolve(nouns, at[p.start]) not in found:
-                found.append(_resolve(nouns, at[p.start]))
+            if nouns[at[p.start]].role in PLACED_ROLES and resolve(nouns, at[p.start]) not in found:
+                found.append(resolve(nouns, at[p.start]))
     return found
 
 
@@ -166,7 +166,7 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         if isinstance(p, Mark) and p.low in RELATIVE:
             noun = j - 2 if j >= 2 and getattr(phrases[j - 1], "low", "") == "," else j - 1  # ", which"
             if noun >= 0 and isinstance(phrases[noun], NounPhrase) and relative(phrases, noun):
-                owner = _holder(nouns, at[phrases[noun].start]) if phrases[noun].start in at else None
+                owner = holder_of(nouns, at[phrases[noun].start]) if phrases[noun].start in at else None
                 return [owner, *found[::-1]] if owner is not None and owner not in found else found[::-1]
         if (
             isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS
@@ -178,8 +178,8 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
             break
-        if _placed(p, at, nouns):
-            holder = _resolve(nouns, at[p.start])
+        if is_placed(p, at, nouns):
+            holder = resolve(nouns, at[p.start])
             if holder not in found:
                 found.append(holder)
     return found[::-1]
@@ -209,14 +209,15 @@ def _joined_subject(
     if getattr(phrases[j], "low", "") != "and" or not found or not isinstance(after, NounPhrase):
         return False
     verb = phrases[j + 2] if j + 2 < len(phrases) else None
-    if not isinstance(verb, Verb) or after.start not in at or _resolve(nouns, at[after.start]) != found[-1]:
+    if not isinstance(verb, Verb) or after.start not in at or resolve(nouns, at[after.start]) != found[-1]:
         return False
     return isinstance(before, NounPhrase) and before.start in at and not is_governed(phrases, j - 1)
 
 
-def _absolute(
+def absolute(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], place: Place
 ) -> Spatial:
+    """The things an absolute place phrase at k ('on the left') is said of, each put at `place`."""
     if _labels(phrases, k):
         described = _described(phrases, k, at, nouns)
         things = described if described is not None else _labelled(phrases, k, at, nouns)
@@ -226,9 +227,9 @@ def _absolute(
         tagged = tagged or _last_placed(phrases, k, at, nouns)
         return Spatial(places=tuple((i, place) for i in tagged))
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
-    subjects = [] if leads else _clause(phrases, k, at, nouns) or _subjects(phrases, k, at, nouns)
+    subjects = [] if leads else _clause(phrases, k, at, nouns) or subjects_of(phrases, k, at, nouns)
     if not subjects:
-        subjects = _next_things(phrases, k, at, nouns, limit=1)
+        subjects = next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
     return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
@@ -257,11 +258,11 @@ def _joined(
         ),
         None,
     )
-    if not subjects or first is None or _resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
+    if not subjects or first is None or resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
         return []
     if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
         return []
-    return [i for i in _coordinated(phrases, first, at, nouns) if i not in subjects]
+    return [i for i in coordinated(phrases, first, at, nouns) if i not in subjects]
 
 
 def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -304,8 +305,8 @@ def _last_placed(
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END:
             return []
-        if _placed(p, at, nouns):
-            return [_resolve(nouns, at[p.start])]
+        if is_placed(p, at, nouns):
+            return [resolve(nouns, at[p.start])]
     return []
 
 
@@ -318,9 +319,9 @@ def _described(
     before = phrases[k - 1] if k else None
     if not isinstance(before, NounPhrase) or before.sentence != phrases[k].sentence or before.start not in at:
         return None
-    if nouns[at[before.start]].role not in _PLACED_ROLES or is_governed(phrases, k - 1):
+    if nouns[at[before.start]].role not in PLACED_ROLES or is_governed(phrases, k - 1):
         return None
-    return [_resolve(nouns, at[before.start])]
+    return [resolve(nouns, at[before.start])]
 
 
 def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -333,8 +334,8 @@ def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END or isinstance(p, SpacePhrase) and _labels(phrases, j):
             break
-        if _placed(p, at, nouns):
-            holder = _resolve(nouns, at[p.start])
+        if is_placed(p, at, nouns):
+            holder = resolve(nouns, at[p.start])
             if holder not in found:
                 found.append(holder)
     return found[:6]
@@ -352,9 +353,9 @@ def _handled(
     first = nouns[subjects[0]].phrase.start
     between = [j for j in range(k + 1, verb) if phrases[j].start > first]  # type: ignore[arg-type]
     joined = any(_joins(phrases, j) for j in between)
-    if first > phrases[verb].start or joined or nouns[at[said.start]].role not in _PLACED_ROLES:  # type: ignore[index]
+    if first > phrases[verb].start or joined or nouns[at[said.start]].role not in PLACED_ROLES:  # type: ignore[index]
         return []  # "..., and just below it lies a napkin": another clause's verb
-    found = _resolve(nouns, at[said.start])
+    found = resolve(nouns, at[said.start])
     return [found] if found not in subjects else []
 
 
@@ -362,7 +363,7 @@ def _joins(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the mark at j may open another clause: not an 'and' listing a preposition's objects
     ('a chef with a shaved head and tattoos haggles')."""
     p = phrases[j]
-    return isinstance(p, Mark) and (p.low in _JOINERS or p.tag is Tag.END) and not _listed_object(phrases, j)
+    return isinstance(p, Mark) and (p.low in JOINERS or p.tag is Tag.END) and not _listed_object(phrases, j)
 
 
 def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
@@ -392,12 +393,12 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     before = lead_in(phrases, k)
     j = past_asides(phrases, k + 1)
     nxt = phrases[j] if j < len(phrases) else None  # "..., a fox on the right,": nothing after it
-    joined = isinstance(before, Mark) and before.low in _JOINERS
+    joined = isinstance(before, Mark) and before.low in JOINERS
     return (
         joined
         and isinstance(nxt, NounPhrase)
         and nxt.start in at
-        and nouns[at[nxt.start]].role in _PLACED_ROLES
+        and nouns[at[nxt.start]].role in PLACED_ROLES
     )
 
 
@@ -407,14 +408,14 @@ def _main_verb(
     """The verb of the clause an opening relation at k leads, past a participle with its own
     phrase that says more of the relation's object ('Behind a desk cluttered with maps sits ...')."""
     verb = next_verb(phrases, k)
-    if verb is None or verb != _object_end(phrases, k, at, nouns) + 1 or not participle(phrases, verb):
+    if verb is None or verb != object_end(phrases, k, at, nouns) + 1 or not participle(phrases, verb):
         return verb
     described = verb + 1 < len(phrases) and isinstance(phrases[verb + 1], SpacePhrase)
     later = next_verb(phrases, verb) if described else None
     return later if later is not None else verb
 
 
-def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """Subjects of a relation that opens its sentence: the thing after the verb ('On the mantelpiece
     above the fire stand three candles'), else the next thing, else (after 'On a table:') every
     thing of the next sentence."""
@@ -423,16 +424,18 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         before_verb = _fronted(phrases, k, verb, at, nouns)
         if before_verb is not None:
             return before_verb
-        after_verb = _coordinated(phrases, verb, at, nouns)
+        after_verb = coordinated(phrases, verb, at, nouns)
         if after_verb:
             return after_verb
         said = phrases[verb + 1] if verb + 1 < len(phrases) else None
-        if isinstance(said, NounPhrase) and (said.start not in at or _holder(nouns, at[said.start]) is None):
+        if isinstance(said, NounPhrase) and (
+            said.start not in at or holder_of(nouns, at[said.start]) is None
+        ):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
-    found = _next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
-    joined = _coordinated(phrases, nouns[found[0]].index - 1, at, nouns) if found else []
+    found = next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
+    joined = coordinated(phrases, nouns[found[0]].index - 1, at, nouns) if found else []
     found = joined if joined[:1] == found else found  # "On the table there is a plate and a jar"
-    target = _object(phrases, k, at, nouns)
+    target = relation_object(phrases, k, at, nouns)
     surface = target is not None and nouns[target].entry is not None and nouns[target].entry.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if found or not surface or phrases[k].spatial.relation != "on":  # type: ignore[union-attr]
         return found
@@ -440,10 +443,10 @@ def _inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         (j for j in range(k, len(phrases)) if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END),
         None,
     )  # type: ignore[union-attr]
-    return _next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+    return next_things(phrases, end, at, nouns, limit=8) if end is not None else []
 
 
-def _with_resting(
+def with_resting(
     phrases: tuple[Phrase, ...],
     k: int,
     at: dict[int, int],
@@ -467,7 +470,7 @@ def _with_resting(
     space = phrases[j] if j < len(phrases) else None
     if not isinstance(space, SpacePhrase) or space.spatial.relation not in {"on", "inside"}:
         return subjects
-    support = _object(phrases, j, at, nouns)
+    support = relation_object(phrases, j, at, nouns)
     if support is None or support in subjects:
         return subjects
     return [support] if kind in {RelationKind.ON, RelationKind.IN} else [*subjects, support]
@@ -480,22 +483,22 @@ def _fronted(
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles', nor one more thing it is 'with':
     'Behind a bench piled with nets and rope sits a fisherman')."""
-    start = k + 3 if whose(phrases, k) else _object_end(phrases, k, at, nouns) + 1  # past "whose counter"
+    start = k + 3 if whose(phrases, k) else object_end(phrases, k, at, nouns) + 1  # past "whose counter"
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j) and not with_listed(phrases, j):
-            whole = _whole(phrases, j, at, nouns)  # "the ruins of a temple"
-            return _coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
+            whole = whole_of(phrases, j, at, nouns)  # "the ruins of a temple"
+            return coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
     return None
 
 
-def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """A relation word with no thing after it: 'of the picture', 'in the sky', 'circle above.'"""
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     s = space.spatial
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if (s.horizontal or s.vertical) and isinstance(nxt, NounPhrase):  # "of the picture", "of the square"
-        return _absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))
+        return absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))
     fallback = ABSOLUTE_FALLBACK.get(s.relation or "")
     if (
         isinstance(nxt, NounPhrase)
@@ -512,7 +515,7 @@ def _no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     ):
         fallback = None  # "trailing behind her,": someone's, not the picture's back
     if fallback:
-        return _absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
+        return absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
     return Spatial()
 
 
@@ -522,7 +525,7 @@ def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool
     return p.start in at and nouns[at[p.start]].role in {Role.THING, Role.REPEAT, Role.SCENE}
 
 
-def _coming_from(
+def coming_from(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[tuple[int, Place]]:
     """'a capsule approaches from the left', 'a diver follows the turtle from the right': the
@@ -537,7 +540,7 @@ def _coming_from(
     if fronted:
         after = phrases[k + 1 : k + 3]
         comma = len(after) == 2 and getattr(after[0], "low", "") == "," and isinstance(after[1], NounPhrase)
-        subject = _next_things(phrases, k, at, nouns, limit=1) if comma else []
+        subject = next_things(phrases, k, at, nouns, limit=1) if comma else []
     else:
         subject = _clause(phrases, verb, at, nouns)
     return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []

@@ -12,21 +12,21 @@ from planner.rules_clauses import (
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
 from planner.rules_relation_ends import (
-    _PLACED_ROLES,
+    PLACED_ROLES,
     Link,
     Spatial,
-    _clause_head,
-    _coordinated,
-    _each_owner,
-    _holder,
-    _next_things,
-    _place_of,
-    _placed,
-    _resolve,
-    _subjects,
-    _verb_subject,
-    _walk_back,
-    _whole,
+    clause_head,
+    coordinated,
+    each_owner,
+    holder_of,
+    is_placed,
+    next_things,
+    place_of,
+    resolve,
+    subjects_of,
+    verb_subject,
+    walk_back,
+    whole_of,
 )
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
@@ -44,7 +44,7 @@ from planner.rules_vocab import (
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
 
 
-def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a barrow full of pumpkins', 'a cart piled with melons and a crate': the things after the
     'with' that have their own region are in the thing before (on it, when it is a support); so are
     the small loose things a support is 'with' ('a wooden board with toast and jam')."""
@@ -56,15 +56,17 @@ def _laden(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     )  # "crowded" read as an adjective
     start = k - 1 if isinstance(verb, Verb) or filling else k
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
-    start -= placed and _place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
-    host = _holder(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
+    start -= placed and place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
+    host = (
+        holder_of(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
+    )
     if host is None or not isinstance(phrases[start - 1], NounPhrase):
         return _aboard(phrases, k, at, nouns)
     known = nouns[host].entry
     on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
     on = on or _surface_part(nouns, at[phrases[start - 1].start], known)
     kind = RelationKind.ON if on else RelationKind.IN
-    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    held = [i for i in coordinated(phrases, k, at, nouns) if i != host]
     if is_class(fill, WordClass.FILL_WORD):
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
@@ -95,11 +97,11 @@ def _aboard(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     while j > 0 and k - j <= 2 and (isinstance(phrases[j], Verb) or isinstance(phrases[j], SpacePhrase)):
         j -= 1  # over 'approaching' and 'from the left'
     p = phrases[j] if j >= 0 else None
-    host = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+    host = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
     known = nouns[host].entry if host is not None else None
     if known is None or known.kind is not ThingKind.VEHICLE or _placed_apart(phrases, k + 2):
         return Spatial()
-    riders = [i for i in _coordinated(phrases, k, at, nouns) if i != host]
+    riders = [i for i in coordinated(phrases, k, at, nouns) if i != host]
     if not riders or any(nouns[i].entry is None or nouns[i].entry.kind not in ANIMATE for i in riders):  # type: ignore[union-attr]
         return Spatial()
     kind = RelationKind.ON if known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER) else RelationKind.IN
@@ -125,8 +127,8 @@ def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
         if subject and getattr(phrases[j - 1], "low", "") == ",":
             break
-        if nouns[at[p.start]].role in _PLACED_ROLES:
-            found.append(_resolve(nouns, at[p.start]))
+        if nouns[at[p.start]].role in PLACED_ROLES:
+            found.append(resolve(nouns, at[p.start]))
     return found
 
 
@@ -136,7 +138,7 @@ def _loose(known: Entry | None, below: Size) -> bool:
     return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
 
 
-def _held_into(
+def held_into(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
 ) -> bool:
     """Whether 'in' at k puts a held thing into a container ('a girl holding an orchid in a pot'):
@@ -154,7 +156,7 @@ def _held_into(
     )
 
 
-def _doers(
+def doers_on(
     phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int], target: int
 ) -> list[int]:
     """Who works on a thing that is on a support bigger than they are stands on it too: 'a fisherman
@@ -166,9 +168,9 @@ def _doers(
     if j is None or j < 2 or not isinstance(phrases[j - 1], Verb):
         return []
     if participle(phrases, j - 1):
-        doers = _walk_back(phrases, j - 1, at, nouns, past_objects=True)
+        doers = walk_back(phrases, j - 1, at, nouns, past_objects=True)
     else:
-        doers = _verb_subject(phrases, j - 1, at, nouns)
+        doers = verb_subject(phrases, j - 1, at, nouns)
     return [
         d
         for d in doers
@@ -176,7 +178,7 @@ def _doers(
     ]
 
 
-def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+def action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it (or
     above them, when it is a thing up in the air: a kite, a balloon)."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
@@ -187,9 +189,9 @@ def _action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         and getattr(phrases[k], "low", "").endswith("ing")
         and getattr(phrases[k - 1], "low", "") == ","
     )
-    actor = _subjects(phrases, k + after_comma, at, nouns)  # "a table sits by the sofa, holding a vase"
+    actor = subjects_of(phrases, k + after_comma, at, nouns)  # "a table sits by the sofa, holding a vase"
     if not after_comma and not participle(phrases, k) and _holding(phrases[k]):
-        actor = _verb_subject(phrases, k, at, nouns)  # "a shelf above the tub holds bottles": the shelf
+        actor = verb_subject(phrases, k, at, nouns)  # "a shelf above the tub holds bottles": the shelf
     known = nouns[actor[0]].entry if actor else None
     if not actor or actor[0] == at[nxt.start]:
         return []
@@ -207,18 +209,18 @@ def _holding(verb: Phrase) -> bool:
     return is_class(low, WordClass.CONTAIN_VERB) or is_class(low, WordClass.ATTACH_VERB)
 
 
-def _circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+def circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'ravens circle the top of the tower', 'two gulls wheel the mast of a ship': an animal or a
     flying thing circling a thing (a circle_verb of words.tsv) is above it; people circling a
     maypole are not."""
     verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CIRCLE_VERB):
         return []
-    whole = phrases[_whole(phrases, k + 1, at, nouns)]
-    if whole.start not in at or nouns[at[whole.start]].role not in _PLACED_ROLES:
+    whole = phrases[whole_of(phrases, k + 1, at, nouns)]
+    if whole.start not in at or nouns[at[whole.start]].role not in PLACED_ROLES:
         return []
-    target = _resolve(nouns, at[whole.start])
-    actors = [a for a in _subjects(phrases, k, at, nouns) if a != target]
+    target = resolve(nouns, at[whole.start])
+    actors = [a for a in subjects_of(phrases, k, at, nouns) if a != target]
     kinds = [nouns[a].entry.kind if nouns[a].entry else None for a in actors]
     if not actors or any(kind in {None, ThingKind.PERSON} for kind in kinds):
         return []
@@ -247,7 +249,7 @@ def _borne(
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     if kind is None and known.kind is ThingKind.VEHICLE:
         kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
-    held = [_potted(phrases, i, at, nouns) for i in _coordinated(phrases, k, at, nouns) if i != host]
+    held = [_potted(phrases, i, at, nouns) for i in coordinated(phrases, k, at, nouns) if i != host]
     return [Link(kind, i, (host,)) for i in held if i != host] if kind is not None else []
 
 
@@ -259,7 +261,7 @@ def _potted(phrases: tuple[Phrase, ...], i: int, at: dict[int, int], nouns: tupl
     pot = phrases[j + 2] if j + 2 < len(phrases) else None
     if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(pot, NounPhrase):
         return i
-    outer = _holder(nouns, at[pot.start]) if pot.start in at else None
+    outer = holder_of(nouns, at[pot.start]) if pot.start in at else None
     known = nouns[outer].entry if outer is not None else None
     return outer if outer is not None and known is not None and known.has(Flag.CONTAINER) else i
 
@@ -274,29 +276,29 @@ def _unknown_holder(
         return []
     if not _holding(verb):
         return []
-    held = [i for i in _coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
+    held = [i for i in coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
     return [Link(RelationKind.IN, i, (host,)) for i in held if nouns[i].entry.kind not in ANIMATE]
 
 
-def _together(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+def together(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'a boy and a girl sit side by side', 'a fox and a hare sleep back to back': each thing of the
     subject is next to the one named before it (a group of one kind is laid out together anyway)."""
-    said = _subjects(phrases, k, at, nouns)
+    said = subjects_of(phrases, k, at, nouns)
     return [Link(RelationKind.NEXT_TO, b, (a,)) for a, b in zip(said, said[1:], strict=False)]
 
 
-def _where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+def where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'a hammock strung between them where a man naps': the thing after 'where' is in the last
     thing named before it."""
     before = [
-        _resolve(nouns, at[p.start])
+        resolve(nouns, at[p.start])
         for p in phrases[:k]
         if isinstance(p, NounPhrase)
         and p.sentence == phrases[k].sentence
         and p.start in at
-        and nouns[at[p.start]].role in _PLACED_ROLES
+        and nouns[at[p.start]].role in PLACED_ROLES
     ]
-    after = _next_things(phrases, k, at, nouns, limit=1)
+    after = next_things(phrases, k, at, nouns, limit=1)
     before = [*before, *_modified(phrases, k, at, nouns)]
     if not before or not after or after[0] == before[-1]:
         return []
@@ -323,7 +325,7 @@ def _on_a_part(
                 and part.determiner in {"the", "its"}
                 and nouns[at[part.start]].role is Role.PART
                 and nouns[at[part.start]].ref is not None
-                and _resolve(nouns, nouns[at[part.start]].ref) == place  # type: ignore[arg-type]
+                and resolve(nouns, nouns[at[part.start]].ref) == place  # type: ignore[arg-type]
             )
     return False
 
@@ -337,10 +339,10 @@ def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return []
     if not isinstance(phrases[j], NounPhrase) or not isinstance(owner, NounPhrase) or owner.start not in at:
         return []
-    return [_resolve(nouns, at[owner.start])] if nouns[at[owner.start]].role in _PLACED_ROLES else []
+    return [resolve(nouns, at[owner.start])] if nouns[at[owner.start]].role in PLACED_ROLES else []
 
 
-def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+def resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
     """'a blanket with a basket, a bottle and a bowl on it', 'a tree with a star on top': every
     thing of the 'with' list rests on the thing before 'with' ('with a cat curled on top' too)."""
     end = k - 1 if k >= 2 and isinstance(phrases[k - 1], Verb) and participle(phrases, k - 1) else k
@@ -354,16 +356,18 @@ def _resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     space = phrases[j] if j >= 0 else None
     if not isinstance(space, SpacePhrase) or space.spatial.relation != "with" or list_end(phrases, j) != end:
         return Spatial()
-    head = _clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
-    head = _each_owner(phrases, j, at, nouns) if head is None else head  # "tables, each with a vase on it"
-    owner = [head] if head is not None else _subjects(phrases, j, at, nouns)
-    listed = [_resolve(nouns, at[p.start]) for p in phrases[j + 1 : end] if _placed(p, at, nouns)]
+    head = clause_head(phrases, j, at, nouns) if getattr(phrases[j - 1], "low", "") == "," else None
+    head = each_owner(phrases, j, at, nouns) if head is None else head  # "tables, each with a vase on it"
+    owner = [head] if head is not None else subjects_of(phrases, j, at, nouns)
+    listed = [resolve(nouns, at[p.start]) for p in phrases[j + 1 : end] if is_placed(p, at, nouns)]
     if len(owner) != 1:
         return Spatial()
     return Spatial(tuple(Link(RelationKind.ON, i, (owner[0],)) for i in listed if i != owner[0]))
 
 
-def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
+def support_of(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
     """The scene a lifeless thing stands on ('a castle that sits on a cliff', 'a hut atop a hill'):
     the ground of that thing, not the whole picture's setting."""
     space = phrases[k]
@@ -374,17 +378,17 @@ def _support(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         return None
     if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or opens_sentence(phrases, k):
         return None
-    subjects = _subjects(phrases, k, at, nouns)
+    subjects = subjects_of(phrases, k, at, nouns)
     lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in ANIMATE for i in subjects)  # type: ignore[union-attr]
     return at[nxt.start] if subjects and lifeless else None
 
 
-def _on_wall(
+def hung_on_wall(
     phrases: tuple[Phrase, ...], k: int, scene: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
     """The lifeless things said to hang on a wall of the scene ('a copper pot hangs on the white
     wall', 'a clock is mounted on the wall'): drawn high in the picture. `scene` is what the phrase
-    at k says they stand on (_support)."""
+    at k says they stand on (support_of)."""
     if not is_class(nouns[scene].head, WordClass.WALL_SURFACE):
         return []
-    return [_resolve(nouns, i) for i in _subjects(phrases, k, at, nouns)]
+    return [resolve(nouns, i) for i in subjects_of(phrases, k, at, nouns)]

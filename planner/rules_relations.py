@@ -30,42 +30,42 @@ from planner.rules_clauses import (
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, on_its_owner
 from planner.rules_relation_ends import (
-    _JOINERS,
+    JOINERS,
     Link,
     Spatial,
-    _coordinated,
-    _holder,
-    _last_animate,
-    _next_things,
-    _object,
-    _object_end,
-    _place_of,
-    _placed,
-    _pronoun,
-    _resolve,
-    _subjects,
+    coordinated,
+    holder_of,
+    is_placed,
+    last_animate,
+    next_things,
+    object_end,
+    place_of,
+    pronoun_referent,
+    relation_object,
+    resolve,
+    subjects_of,
 )
 from planner.rules_relation_places import (
-    _absolute,
-    _coming_from,
-    _inverted,
-    _no_object,
-    _order,
-    _row,
-    _sentence_places,
-    _with_resting,
+    absolute,
+    coming_from,
+    inverted,
+    no_object,
+    order,
+    row_of,
+    sentence_places,
+    with_resting,
 )
 from planner.rules_relation_verbs import (
-    _action,
-    _circling,
-    _doers,
-    _held_into,
-    _laden,
-    _on_wall,
-    _resting,
-    _support,
-    _together,
-    _where,
+    action,
+    circling,
+    doers_on,
+    held_into,
+    hung_on_wall,
+    laden_with,
+    resting,
+    support_of,
+    together,
+    where,
 )
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
@@ -104,7 +104,7 @@ def _subject_not_thing(
     if verb is None or participle(phrases, verb):
         return False
     j = subject_phrase(phrases, verb)
-    return j is not None and (phrases[j].start not in at or _holder(nouns, at[phrases[j].start]) is None)
+    return j is not None and (phrases[j].start not in at or holder_of(nouns, at[phrases[j].start]) is None)
 
 
 def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int | None:
@@ -120,7 +120,7 @@ def _parallel(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         if not (isinstance(p, SpacePhrase) and p.spatial.to_referent and opens_sentence(phrases, j)):
             continue
         if p.sentence == sentence - 1 or p.sentence == sentence and p.spatial.referent == referent == "its":
-            return _pronoun(phrases, j, at, nouns, animate=False)
+            return pronoun_referent(phrases, j, at, nouns, animate=False)
     return None
 
 
@@ -131,7 +131,7 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns)
-    named = _next_things(phrases, k, at, nouns, limit=1) if opening else _subjects(phrases, k, at, nouns)
+    named = next_things(phrases, k, at, nouns, limit=1) if opening else subjects_of(phrases, k, at, nouns)
     if not kind or not named:
         return Spatial()
     named_owner = _named_owner(phrases, k, nouns, named)
@@ -143,7 +143,11 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if opening:
         its = _parallel(phrases, k, at, nouns)
         animate = space.spatial.referent in {"his", "her"}
-        its = its if its is not None else _pronoun(phrases, k, at, nouns, animate=animate, subject=named)
+        its = (
+            its
+            if its is not None
+            else pronoun_referent(phrases, k, at, nouns, animate=animate, subject=named)
+        )
         earlier = [its] if its is not None and its not in named else []
     else:
         earlier = _agreeing(phrases, k, at, nouns, named)
@@ -175,8 +179,8 @@ def _tag_head(
     """The first thing of the tag between phrases start and end that is no preposition's object."""
     for j in range(start + 1, end):
         p = phrases[j]
-        if _placed(p, at, nouns):
-            return None if is_governed(phrases, j) else _resolve(nouns, at[p.start])
+        if is_placed(p, at, nouns):
+            return None if is_governed(phrases, j) else resolve(nouns, at[p.start])
     return None
 
 
@@ -232,7 +236,7 @@ def _agreeing(
     assert isinstance(space, SpacePhrase)
     first = min((nouns[i].phrase.start for i in named), default=space.start)
     earlier = [
-        _holder(nouns, at[p.start])
+        holder_of(nouns, at[p.start])
         for p in phrases[:k]
         if isinstance(p, NounPhrase) and p.start in at and p.start < first
     ]  # named before the subject: 'a chapel with a steeple sits to its right' is not the steeple's
@@ -251,12 +255,10 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
     ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
     before = lead_in(phrases, k)
-    joined = isinstance(before, Mark) and before.low in _JOINERS
+    joined = isinstance(before, Mark) and before.low in JOINERS
     if not joined and not _fronted_participle(phrases, k):
         return False
-    j = past_asides(
-        phrases, _object_end(phrases, k, at, nouns) + 1
-    )  # "and far behind them all, ..., a truck"
+    j = past_asides(phrases, object_end(phrases, k, at, nouns) + 1)  # "and far behind them all, ..., a truck"
     nxt = phrases[j] if j < len(phrases) else None
     riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
     tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
@@ -267,7 +269,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         return True  # "standing on a crate, holding a flag": another tag of the one before
     if isinstance(nxt, Mark) and nxt.tag is Tag.BE:
         return True
-    placed = _placed(nxt, at, nouns)
+    placed = is_placed(nxt, at, nouns)
     return placed and not tagged
 
 
@@ -280,7 +282,7 @@ def _tag_of_earlier(
     verb = lead_in(phrases, k)
     comma = lead_in(phrases, phrases.index(verb)) if verb is not None else None
     comma = verb if _ing_lead(phrases, k) else comma  # "riding a bike" is its own participle
-    if not (isinstance(comma, Mark) and comma.low == ",") or _last_animate(phrases, k, at, nouns) is None:
+    if not (isinstance(comma, Mark) and comma.low == ",") or last_animate(phrases, k, at, nouns) is None:
         return False
     if isinstance(phrases[j] if j < len(phrases) else None, Verb):
         return phrases[j].low.endswith("ing")  # type: ignore[union-attr]
@@ -308,7 +310,7 @@ def _fronted_participle(phrases: tuple[Phrase, ...], k: int) -> bool:
         return False
     j = phrases.index(verb)
     before = lead_in(phrases, j)
-    return before is None or isinstance(before, Mark) and (before.tag is Tag.END or before.low in _JOINERS)
+    return before is None or isinstance(before, Mark) and (before.tag is Tag.END or before.low in JOINERS)
 
 
 def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -321,8 +323,8 @@ def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     after = phrases[k + 2] if k + 2 < len(phrases) else None
     if isinstance(after, SpacePhrase) and after.spatial.relation is not None:
         return Spatial()  # "with a lamb in his arms": the lamb's own place is said
-    other = _object(phrases, k, at, nouns)
-    said = [s for s in _subjects(phrases, k, at, nouns) if s != other]
+    other = relation_object(phrases, k, at, nouns)
+    said = [s for s in subjects_of(phrases, k, at, nouns) if s != other]
     animate = [
         i
         for i in [other, *said]
@@ -352,7 +354,7 @@ def _with_inside(
     inner, lead, outer = phrases[k - 1], phrases[k - 2], phrases[k - 3]
     if not isinstance(lead, SpacePhrase) or lead.lead != "with":
         return None
-    ends = [_resolve(nouns, at[p.start]) for p in (inner, outer) if _placed(p, at, nouns)]
+    ends = [resolve(nouns, at[p.start]) for p in (inner, outer) if is_placed(p, at, nouns)]
     if len(ends) < 2 or ends[0] == ends[1]:
         return None
     return Spatial((Link(kind, ends[0], (ends[1],)),))
@@ -363,7 +365,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
     if space.spatial.relation == "with":
-        laden = _laden(phrases, k, at, nouns)
+        laden = laden_with(phrases, k, at, nouns)
         return laden if laden.links or laden.places else _companion(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
@@ -371,8 +373,10 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if inside is not None:
         return inside
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns) or whose(phrases, k)
-    ahead = _next_things(phrases, _object_end(phrases, k, at, nouns), at, nouns, limit=1) if opening else None
-    target = _object(phrases, k, at, nouns, subject=ahead)  # "and below it lies a napkin": not the napkin
+    ahead = next_things(phrases, object_end(phrases, k, at, nouns), at, nouns, limit=1) if opening else None
+    target = relation_object(
+        phrases, k, at, nouns, subject=ahead
+    )  # "and below it lies a napkin": not the napkin
     them = _them(phrases, k, at, nouns, target)
     if (
         kind is RelationKind.BETWEEN
@@ -380,18 +384,18 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ):
         them = _sides_before(phrases, k, at, nouns) or them
     if target is None and not them:
-        return _no_object(phrases, k, at, nouns)
+        return no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    said = [] if opening else _subjects(phrases, k, at, nouns)
-    if kind is RelationKind.IN and _held_into(phrases, k, at, nouns, target):
+    said = [] if opening else subjects_of(phrases, k, at, nouns)
+    if kind is RelationKind.IN and held_into(phrases, k, at, nouns, target):
         return Spatial((Link(RelationKind.NEXT_TO, target, tuple(said[-1:])),) if said else ())  # type: ignore[arg-type]
     subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
     if not said and (
         opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns)
     ):
-        subjects = [s for s in _inverted(phrases, k, at, nouns) if s != target]
-        subjects = _with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
+        subjects = [s for s in inverted(phrases, k, at, nouns) if s != target]
+        subjects = with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
     pair = tuple(o for o in them if o not in subjects)
     pair = pair if _all_of_them(phrases, k) and kind is not RelationKind.BETWEEN else pair[-2:]
     if len(pair) >= 2:  # "behind them" after a girl and a boy named one by one: behind both
@@ -403,18 +407,18 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
     if kind is RelationKind.BETWEEN:
         others = [
-            s for s in _next_things(phrases, k + 1, at, nouns, limit=3) if s != target and s not in subjects
+            s for s in next_things(phrases, k + 1, at, nouns, limit=3) if s != target and s not in subjects
         ]
         if not others:
             return Spatial()
         objects = (target, others[0])
     if kind is RelationKind.ON:
-        subjects += [d for d in _doers(phrases, at, nouns, subjects, target) if d not in subjects]
+        subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     kind = _at_station(phrases, k, nouns, kind, target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
-        more = [o for o in _coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
+        more = [o for o in coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
@@ -508,7 +512,7 @@ def _from_within(
         return kind
     if space.lead != "from" or space.end - space.start > 1 or _source(phrases, k):  # not 'from the top of'
         return kind
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or _resolve(nouns, at[nxt.start]) != target:
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != target:
         return kind
     vehicle = known.kind is ThingKind.VEHICLE and not known.has(Flag.SUPPORT)
     return RelationKind.IN if known.has(Flag.CONTAINER) or vehicle else kind
@@ -522,10 +526,10 @@ def _sides_before(
     found: dict[str, int] = {}
     for j in range(k):
         p = phrases[j]
-        place = _place_of(p) if isinstance(p, SpacePhrase) and p.sentence >= phrases[k].sentence - 3 else None
+        place = place_of(p) if isinstance(p, SpacePhrase) and p.sentence >= phrases[k].sentence - 3 else None
         if place is None or place.horizontal not in {"left", "right"} or not opens_sentence(phrases, j):
             continue
-        first = _next_things(phrases, j, at, nouns, limit=1)
+        first = next_things(phrases, j, at, nouns, limit=1)
         if first:
             found[place.horizontal] = first[0]
     return (found["left"], found["right"]) if len(found) == 2 else ()
@@ -562,7 +566,7 @@ def _them(
         ]
         if rows:
             return tuple(
-                _row(phrases, rows[-1], at, nouns)
+                row_of(phrases, rows[-1], at, nouns)
             )  # "From left to right: A, B, C. X above all of them"
     if (
         not (isinstance(nxt, Mark) and nxt.low == "them")
@@ -571,7 +575,7 @@ def _them(
     ):
         return ()
     named = [
-        _holder(nouns, at[p.start])
+        holder_of(nouns, at[p.start])
         for p in phrases[:k]
         if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
     ]
@@ -602,7 +606,7 @@ def _crewed(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tupl
     for p in reversed(phrases[:j]):
         if p.sentence < sentence - 1:
             return None
-        holder = _holder(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         known = nouns[holder].entry if holder is not None else None
         if known is not None and known.kind in {ThingKind.VEHICLE, ThingKind.ANIMAL}:
             return holder
@@ -634,43 +638,43 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
     links: list[Link] = []
     places: list[tuple[int, Place]] = []
-    grounds = {k: i for k in range(len(phrases)) if (i := _support(phrases, k, at, nouns)) is not None}
+    grounds = {k: i for k in range(len(phrases)) if (i := support_of(phrases, k, at, nouns)) is not None}
     supports = list(grounds.values())
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            links.extend(_circling(phrases, k, at, nouns) or _action(phrases, k, at, nouns))
+            links.extend(circling(phrases, k, at, nouns) or action(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "where":
-            links.extend(_where(phrases, k, at, nouns))
+            links.extend(where(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
-        place = _place_of(p)
+        place = place_of(p)
         if p.spatial.relation == "together":
-            links.extend(_together(phrases, k, at, nouns))
+            links.extend(together(phrases, k, at, nouns))
             continue
         if p.spatial.relation == "camera":
-            places.extend(_coming_from(phrases, k, at, nouns))
+            places.extend(coming_from(phrases, k, at, nouns))
             continue
         if on_its_owner(phrases, k):
-            found = _resting(phrases, k, at, nouns)
+            found = resting(phrases, k, at, nouns)
             if found.links:
                 links.extend(found.links)
                 continue
         if p.order:
-            found = _order(phrases, k, at, nouns)
+            found = order(phrases, k, at, nouns)
         elif place is not None:
-            found = _absolute(phrases, k, at, nouns, place)
+            found = absolute(phrases, k, at, nouns, place)
         elif p.spatial.relation is not None:
             found = _relation(phrases, k, at, nouns)
         else:
             continue
         links.extend(found.links)
         places.extend(found.places)
-    places.extend(_sentence_places(phrases, at, nouns, places))
+    places.extend(sentence_places(phrases, at, nouns, places))
     links.extend(_crew(phrases, at, nouns))
     said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
     links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
     on_wall = tuple(
-        dict.fromkeys(i for k, scene in grounds.items() for i in _on_wall(phrases, k, scene, at, nouns))
+        dict.fromkeys(i for k, scene in grounds.items() for i in hung_on_wall(phrases, k, scene, at, nouns))
     )
     return Spatial(
         tuple(dict.fromkeys(links)), tuple(places), tuple(supports), on_wall

@@ -19,19 +19,19 @@ from planner.rules_phrases import (
     on_its_part,
 )
 from planner.rules_role_nouns import (
-    _DEFINITE,
-    _GENDERED,
-    _POSSESSIVE,
+    DEFINITE,
+    GENDERED,
+    POSSESSIVE,
     Noun,
     Role,
-    _absolute,
-    _after,
-    _before,
-    _low,
-    _owner,
-    _person,
-    _resolve,
+    absolute,
+    is_person,
+    low_text,
+    phrase_after,
+    phrase_before,
+    recent_owner,
     referred_subject,
+    resolve,
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -56,22 +56,22 @@ _USING_WORDS = frozenset("from off into through".split())
 _BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on
 
 
-def _placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
+def placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
     """An absolute place right after the phrase ('a village on the right'), or opening its sentence."""
-    if _absolute(_after(phrases, k)):
+    if absolute(phrase_after(phrases, k)):
         return True
-    back = 2 if _low(_before(phrases, k)) == "," else 1
-    opening = _before(phrases, k, back + 1)
-    return _absolute(_before(phrases, k, back)) and (
+    back = 2 if low_text(phrase_before(phrases, k)) == "," else 1
+    opening = phrase_before(phrases, k, back + 1)
+    return absolute(phrase_before(phrases, k, back)) and (
         opening is None or isinstance(opening, Mark) and opening.tag is Tag.END
     )
 
 
 def _lead(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
     """The phrase before k, skipping a particle ('holding up a sword')."""
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     if isinstance(before, Mark) and is_class(before.low, WordClass.PARTICLE):
-        return _before(phrases, k, 2)
+        return phrase_before(phrases, k, 2)
     return before
 
 
@@ -84,7 +84,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
         if i >= 1 and isinstance(phrases[i], Verb) and phrases[i].low.endswith("ed"):  # type: ignore[union-attr]
             i -= 1
         previous = _before_body_place(phrases, by_index.get(i - 1), by_index)
-        if i < 1 or _low(phrases[i]) not in {"and", ","} or previous is None:
+        if i < 1 or low_text(phrases[i]) not in {"and", ","} or previous is None:
             return None
         if previous.role is not Role.NONE:
             break
@@ -95,13 +95,13 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     verb = _lead(phrases, previous.index)
     if previous.role is Role.THING and isinstance(verb, Verb) and is_class(verb.low, WordClass.ATTACH_VERB):
         carrier = _holder(phrases, previous.index, nouns)  # "carrying a ladder and a bucket": both
-        if carrier is not None and _person(nouns[carrier]):
+        if carrier is not None and is_person(nouns[carrier]):
             return carrier
-    tagged = previous is not None and previous.role is Role.PART and _low(phrases[i]) == ","
+    tagged = previous is not None and previous.role is Role.PART and low_text(phrases[i]) == ","
     if tagged or previous is None or previous.role not in {Role.ATTACHED, Role.PART} or previous.ref is None:
         return None
     owner = nouns[previous.ref].entry
-    contents = _low(_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
+    contents = low_text(phrase_before(phrases, previous.index)) == "of"  # "a bowl of grapes and two pears"
     held = owner is not None and (owner.has(Flag.CONTAINER) or owner.has(Flag.SUPPORT))
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     bare = contents and _bare_plural(previous.phrase) and _bare_plural(phrases[k])  # "of axes and shields"
@@ -129,14 +129,14 @@ def _handled(verb: Verb, known: Entry, p: NounPhrase) -> bool:
     small = known.has(Flag.HOLDABLE) and known.size <= Size.SMALL and known.kind is not ThingKind.PERSON
     small = small and not known.has(Flag.SKY)  # "boys fly a kite": up in the air, not in a hand
     small = small and not any(is_class(word, WordClass.BIG) for word in p.words[:-1])
-    small = small and p.determiner not in _DEFINITE  # "dives to stop the ball": the one in play
+    small = small and p.determiner not in DEFINITE  # "dives to stop the ball": the one in play
     return small and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
 
 
 def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the thing at k is set somewhere by the verb before it ('sets a bag by a bench',
     'drops a cup on the floor'), not kept in hand (not 'cracks a whip at the lions')."""
-    after = _after(phrases, k)
+    after = phrase_after(phrases, k)
     if not isinstance(after, SpacePhrase) or after.spatial.relation in {None, "with"}:
         return False
     return after.lead != "at"
@@ -152,9 +152,11 @@ def _before_body_place(
 ) -> Noun | None:
     """The item placed on its owner's body part ('flour on her cheeks'), for a noun that is that
     unlisted body part, so a list goes on past it ('with flour on her cheeks and an apron')."""
-    if noun is None or noun.role is not Role.NONE or noun.phrase.determiner not in _POSSESSIVE:
+    if noun is None or noun.role is not Role.NONE or noun.phrase.determiner not in POSSESSIVE:
         return noun
-    if not is_class(noun.head, WordClass.PART) or not isinstance(_before(phrases, noun.index), SpacePhrase):
+    if not is_class(noun.head, WordClass.PART) or not isinstance(
+        phrase_before(phrases, noun.index), SpacePhrase
+    ):
         return noun
     item = by_index.get(noun.index - 2)
     return item if item is not None and item.role is Role.NONE else noun
@@ -162,7 +164,7 @@ def _before_body_place(
 
 def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) -> int | None:
     """The person or animal right before 'with/in <an unlisted item>' (phrase i), who has it."""
-    lead = _before(phrases, i)
+    lead = phrase_before(phrases, i)
     if not isinstance(lead, SpacePhrase) or lead.spatial.relation not in {"with", "inside"}:
         return None
     for n, noun in enumerate(nouns):
@@ -179,32 +181,74 @@ def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
         return isinstance(p, Verb) and p.low.endswith("s")
 
     named = bool(phrases[k].determiner)  # type: ignore[union-attr]
-    return named and acts(_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
+    return named and acts(phrase_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
 
 
-def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+class _Undecided:
+    """What an attachment rule returns when it does not apply, so the next one is asked."""
+
+
+_UNDECIDED = _Undecided()
+
+
+def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The owner of a worn, held, contained or depicted thing, if it is one."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     before = _lead(phrases, k)
-    sentence = p.sentence
     toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     if not carried and known.size > Size.SMALL:
         return None
+    found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
+    if found is _UNDECIDED:
+        found = _by_relation(phrases, k, p, before, known, nouns, carried)
+    if found is _UNDECIDED:
+        found = _by_possessor(phrases, k, p, before, nouns, carried)
+    if found is _UNDECIDED:
+        found = _by_tag_list(phrases, k, p, before, known, nouns)
+    if found is _UNDECIDED:
+        return _in_use(phrases, k, known, nouns)
+    return found  # type: ignore[return-value]
+
+
+def _by_verb_or_body(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    p: NounPhrase,
+    before: Phrase | None,
+    known: Entry,
+    nouns: list[Noun],
+    carried: bool,
+    toy: bool,
+) -> int | None | _Undecided:
+    """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an animal."""
     if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
         user = _wearer_or_holder(phrases, k, before, known, nouns)
-        if user is not None and _person(nouns[user]):
+        if user is not None and is_person(nouns[user]):
             return user  # "a surgeon checking a clipboard", "cracks a whip": in the hand that uses it
     if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):
-        return _owner(nouns, sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
+        return recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
     worn_on = _on_own_body(phrases, k)
     if worn_on and carried:
-        return _possessor(nouns, sentence, worn_on)  # "the woman, a shawl around her shoulders,"
+        return _possessor(nouns, p.sentence, worn_on)  # "the woman, a shawl around her shoulders,"
+    return _UNDECIDED
+
+
+def _by_relation(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    p: NounPhrase,
+    before: Phrase | None,
+    known: Entry,
+    nouns: list[Noun],
+    carried: bool,
+) -> int | None | _Undecided:
+    """The owner (or none) the relation before the thing ('with', 'on', 'inside') or a user gives."""
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
@@ -227,40 +271,61 @@ def _attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
     if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
         return _in_or_with_owner(phrases, k, relation, known, nouns)
+    return _UNDECIDED
+
+
+def _by_possessor(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    p: NounPhrase,
+    before: Phrase | None,
+    nouns: list[Noun],
+    carried: bool,
+) -> int | None | _Undecided:
+    """The owner a possessive ('her umbrella', "the knight's lance"), an 'of' or a listing names."""
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
-    if named is not None and not _placed_next(phrases, k):
+    if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
-    if p.determiner in _POSSESSIVE and carried and not _placed_next(phrases, k):
-        return _possessor(nouns, sentence, p.determiner)  # "mend their nets", "her umbrella"
+    if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
+        return _possessor(nouns, p.sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
-        _low(before) == "of"
+        low_text(before) == "of"
         and nouns
         and nouns[-1].index == k - 2
         and nouns[-1].is_thing
-        and _holds(nouns[-1])
+        and holds(nouns[-1])
     ):
         return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
     listed = _listed_with(phrases, k, nouns)
     if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
-    described = isinstance(before, Verb) and _low(_before(phrases, k, 2)) == ","  # ", matching uniforms"
+    return _UNDECIDED
+
+
+def _by_tag_list(
+    phrases: tuple[Phrase, ...], k: int, p: NounPhrase, before: Phrase | None, known: Entry, nouns: list[Noun]
+) -> int | None | _Undecided:
+    """The owner of a worn or wielded thing in a tag list ('1girl, red cheongsam', 'swinging hammer')."""
+    described = (
+        isinstance(before, Verb) and low_text(phrase_before(phrases, k, 2)) == ","
+    )  # ", matching uniforms"
     if known.has(Flag.WEARABLE) and (_opens_tag(phrases, k, nouns) or described) and not p.determiner:
-        return _tag_owner(phrases, nouns, sentence)  # tag lists: "1girl, red cheongsam"
+        return _tag_owner(phrases, nouns, p.sentence)  # tag lists: "1girl, red cheongsam"
     wielded = described and before.low.endswith("ing") and known.has(Flag.HOLDABLE)  # type: ignore[union-attr]
     wielded = wielded and not p.plural or _bare_tag(phrases, k, known, nouns)
     if wielded and not p.determiner:
-        return _tag_owner(phrases, nouns, sentence)  # tag lists: "blacksmith, swinging hammer"
-    return _in_use(phrases, k, known, nouns)
+        return _tag_owner(phrases, nouns, p.sentence)  # tag lists: "blacksmith, swinging hammer"
+    return _UNDECIDED
 
 
 def _named_possessor(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """The person or animal named with 's right before the thing at k ("the girl's phone", "the
     fox's collar"), who holds or wears it; not a lifeless owner ("the tug's airlock")."""
-    if k < 2 or _low(_before(phrases, k)) != "'s":
+    if k < 2 or low_text(phrase_before(phrases, k)) != "'s":
         return None
     for i, noun in enumerate(nouns):
         if noun.index == k - 2 and noun.role in {Role.THING, Role.REPEAT}:
-            owner = _resolve(nouns, i)
+            owner = resolve(nouns, i)
             return owner if _may_act(nouns[owner]) else None
     return None
 
@@ -269,7 +334,7 @@ def _bare_tag(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Nou
     """Whether the thing at k is a hand-held tag of its own between commas ('1girl, drummer,
     drumsticks,') right after that one or their own tag: held by the one tagged, as a worn tag is
     worn; not a scene's tag ('moat, banner')."""
-    closed = k + 1 >= len(phrases) or _low(_after(phrases, k)) in {",", ";", "."}
+    closed = k + 1 >= len(phrases) or low_text(phrase_after(phrases, k)) in {",", ";", "."}
     if not (known.has(Flag.HOLDABLE) and closed and _opens_tag(phrases, k, nouns)):
         return False
     prev = next((n for n in nouns if n.index == k - 2), None)  # the tag before: the one tagged or theirs
@@ -296,9 +361,9 @@ def _placed_by_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
 def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """Whether the phrase at k is a tag: after a comma, or after the colon that opens a person's or
     animal's description ('knight on the left: silver armour, ...'), not a bare label's."""
-    if _low(_before(phrases, k)) == ",":
+    if low_text(phrase_before(phrases, k)) == ",":
         return True
-    if _low(_before(phrases, k)) != ":" or k < 3 or not isinstance(phrases[k - 2], SpacePhrase):
+    if low_text(phrase_before(phrases, k)) != ":" or k < 3 or not isinstance(phrases[k - 2], SpacePhrase):
         return False
     who = next((n for n in nouns if n.index == k - 3 and n.role in {Role.THING, Role.REPEAT}), None)
     return who is not None and _may_act(who)
@@ -307,16 +372,16 @@ def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
 def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:
     """Whom a tag describes: the last person or animal tagged, but in 'horse behind knight, red
     saddle' the tag's subject (the horse), not the thing its place is said against."""
-    owner = _owner(nouns, sentence, animate=True)
+    owner = recent_owner(nouns, sentence, animate=True)
     named = [i for i, n in enumerate(nouns) if n.role in {Role.THING, Role.REPEAT}]
     last = nouns[named[-1]] if named else None
-    if last is None or owner != _resolve(nouns, named[-1]) or last.index < 2:
+    if last is None or owner != resolve(nouns, named[-1]) or last.index < 2:
         return owner
     lead, subject = phrases[last.index - 1], phrases[last.index - 2]
     if isinstance(lead, SpacePhrase) and isinstance(subject, NounPhrase):
         for i, noun in enumerate(nouns):
             if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
-                target = _resolve(nouns, i)
+                target = resolve(nouns, i)
                 known = nouns[target].entry
                 return target if known is not None and known.kind in ANIMATE else owner
     return owner
@@ -332,8 +397,8 @@ def _wearer_or_holder(
         return None
     worn = known.has(Flag.WEARABLE) and verb.low.startswith("wear")
     figure = _figure_before(phrases, verb.start, nouns, worn)
-    subject = _low(_before(phrases, k, 2 + (verb is not _before(phrases, k))))
-    if figure is None and subject in _GENDERED:
+    subject = low_text(phrase_before(phrases, k, 2 + (verb is not phrase_before(phrases, k))))
+    if figure is None and subject in GENDERED:
         return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
     return figure if figure is not None else _holder(phrases, k, nouns)
 
@@ -347,23 +412,23 @@ def _in_or_with_owner(
     the latest thing ('a bowl of ramen with a soft boiled egg')."""
     sentence = phrases[k].sentence
     pronoun = _clause_pronoun(phrases, k)
-    if pronoun in _GENDERED:
+    if pronoun in GENDERED:
         return _possessor(nouns, sentence, pronoun)
     if relation == "inside" and _wearer_before(nouns, k):
         return len(nouns) - 1
     figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
     if relation == "with" and known.has(Flag.WEARABLE) and figure:
-        return _resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
-    owner = _owner(nouns, sentence, animate=True, earlier=False)
+        return resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
+    owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
-        owner = _owner(nouns, sentence, earlier=False)
+        owner = recent_owner(nouns, sentence, earlier=False)
     return owner
 
 
 def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the bare noun at k is held by its owner's part, both with no article ('sword in
     hand', 'pipe in mouth', 'cap in hands'): an aside about the one named before."""
-    p, space = phrases[k], _after(phrases, k)
+    p, space = phrases[k], phrase_after(phrases, k)
     part = phrases[k + 2] if k + 2 < len(phrases) else None
     if not isinstance(p, NounPhrase) or p.determiner or p.count or not isinstance(space, SpacePhrase):
         return False
@@ -376,15 +441,15 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
     """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
     shawl around her shoulders,', 'a sword at his hip.'): after a comma and closing its clause, so
     it is that one's."""
-    space = _after(phrases, k)
+    space = phrase_after(phrases, k)
     part = phrases[k + 2] if k + 2 < len(phrases) else None
     if (
         not isinstance(space, SpacePhrase)
         or not isinstance(part, NounPhrase)
-        or _low(_before(phrases, k)) != ","
+        or low_text(phrase_before(phrases, k)) != ","
     ):
         return ""
-    closed = k + 3 >= len(phrases) or _low(_after(phrases, k + 2)) in {",", ".", ";", "!"}
+    closed = k + 3 >= len(phrases) or low_text(phrase_after(phrases, k + 2)) in {",", ".", ";", "!"}
     body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
     return part.determiner if closed and body else ""
 
@@ -399,10 +464,10 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         known.has(Flag.WEARABLE)
         and known.has(Flag.PAIR)
         and p.plural
-        and p.determiner not in _DEFINITE
+        and p.determiner not in DEFINITE
         and owner is not None
         and owner.index == k - 2
-        and _person(owner)
+        and is_person(owner)
     )
 
 
@@ -411,11 +476,11 @@ def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
     words: 'she in a gown', 'he is barefoot in chinos'."""
     back = 2
     while back < 5:
-        word = _before(phrases, k, back)
+        word = phrase_before(phrases, k, back)
         if not isinstance(word, Mark) or word.tag not in {Tag.BE, Tag.ADJ, Tag.ADV}:
             break
         back += 1
-    return _low(_before(phrases, k, back))
+    return low_text(phrase_before(phrases, k, back))
 
 
 def _wearer_before(nouns: list[Noun], k: int) -> bool:
@@ -433,17 +498,17 @@ def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether a 'with' thing is placed beside its owner right after ('with a crate at his
     feet', 'with a dog beside her'): a thing of its own, not held; but a thing worn 'around
     her neck' is worn."""
-    place = _after(phrases, k)
+    place = phrase_after(phrases, k)
     if not isinstance(place, SpacePhrase) or place.spatial.relation not in {
         "adjacent",
         "left_of",
         "right_of",
     }:
         return False
-    p, body = phrases[k], _after(phrases, k + 1)
+    p, body = phrases[k], phrase_after(phrases, k + 1)
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
     worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
-    return not (worn and body.determiner in _POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
+    return not (worn and body.determiner in POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
@@ -451,14 +516,14 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
     knight's banner, not his horse's), else the latest person or animal. The latest person of
     this sentence comes first, unless words.tsv gives them the other sex."""
-    gender = _GENDERED.get(determiner)
+    gender = GENDERED.get(determiner)
     if gender is not None:
         things = (
-            _resolve(nouns, i)
+            resolve(nouns, i)
             for i in range(len(nouns) - 1, -1, -1)
             if nouns[i].role in {Role.THING, Role.REPEAT}
         )
-        people = [t for t in things if _person(nouns[t])]
+        people = [t for t in things if is_person(nouns[t])]
         other = WordClass.MALE if gender is WordClass.FEMALE else WordClass.FEMALE
         near = [t for t in people if nouns[t].phrase.sentence == sentence]
         if near and not is_class(nouns[near[0]].head, other):
@@ -466,7 +531,7 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
         told = [t for t in people if is_class(nouns[t].head, gender)]
         if told or people:
             return (told or people)[0]
-    return _owner(nouns, sentence, animate=True)
+    return recent_owner(nouns, sentence, animate=True)
 
 
 def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
@@ -475,13 +540,17 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
     'a case holds coins'); after a comma, the one the clause before is about ('a
     pixie hovers by the smith's ear, holding a cup', 'a girl stands on the deck of a ship, holding
     a map': the pixie, the girl); else the latest person or animal of the sentence."""
-    verb = k - 1 if isinstance(_before(phrases, k), Verb) else k - 2
+    verb = k - 1 if isinstance(phrase_before(phrases, k), Verb) else k - 2
     referred = referred_subject(phrases, verb, nouns)
     if referred is not None:
         return referred  # "the latter wears a cap", "one of them holds a torch"
-    low = _low(phrases[verb])
-    finite = not (low.endswith(("ing", "ed")) or participle(low) or _low(_before(phrases, verb)) == ",")
-    named = finite and isinstance(_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)
+    low = low_text(phrases[verb])
+    finite = not (
+        low.endswith(("ing", "ed")) or participle(low) or low_text(phrase_before(phrases, verb)) == ","
+    )
+    named = (
+        finite and isinstance(phrase_before(phrases, verb), NounPhrase) and not _governed(phrases, verb - 1)
+    )
     said = len(nouns) - 1 if named and nouns and nouns[-1].index == verb - 1 else None
     if said is not None and nouns[said].is_thing and not _may_act(nouns[said]):
         return None  # "a glass case holds a collection of coins": its own, or things of their own
@@ -490,18 +559,22 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
         subject = _clause_subject(phrases, verb, nouns)
     if subject is None:
         subject = _tagged_owner(phrases, verb, nouns)
-    return subject if subject is not None else _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+    return (
+        subject
+        if subject is not None
+        else recent_owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+    )
 
 
 def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """In a tag list, who wears the item tagged right before ', holding ...' holds it too ('boy
     on the left: green cloak, holding a map': the boy, even past the colon)."""
-    if _low(_before(phrases, verb)) != "," or not _low(phrases[verb]).endswith("ing"):
+    if low_text(phrase_before(phrases, verb)) != "," or not low_text(phrases[verb]).endswith("ing"):
         return None
     item = next((n for n in nouns if n.index == verb - 2), None)
     if item is None or item.role is not Role.ATTACHED or item.ref is None:
         return None
-    owner = _resolve(nouns, item.ref)
+    owner = resolve(nouns, item.ref)
     return owner if _may_act(nouns[owner]) else None
 
 
@@ -509,7 +582,7 @@ def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -
     """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
     own comes between ('his daughter, wearing pajamas, sits' is about the daughter), or after
     'while' ('a man feeds ducks while holding a bag' is about the man)."""
-    if _low(_before(phrases, verb)) not in {",", "while", "whilst"}:
+    if low_text(phrase_before(phrases, verb)) not in {",", "while", "whilst"}:
         return None
     for j in range(verb - 2, -1, -1):
         p = phrases[j]
@@ -534,20 +607,24 @@ def _acting(phrases: tuple[Phrase, ...], start: int | None, nouns: list[Noun]) -
     noun = nouns[said]
     if noun.role in {Role.ATTACHED, Role.PART} and noun.ref is not None:
         said = noun.ref
-    said = _resolve(nouns, said)
+    said = resolve(nouns, said)
     known = nouns[said].entry
     return said if nouns[said].is_thing and (known is None or known.kind in ANIMATE) else None
 
 
-def _absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+def absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """The owner of an unlisted 'its' / 'his' / 'her' noun opening an aside after a comma with a
     participle ('a pen lies across a notebook, its gold nib catching the light'): the subject of
     the clause before the comma (the pen), not the thing last named."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    nxt = _after(phrases, k)
-    aside = _low(_before(phrases, k)) == "," and isinstance(nxt, Verb) and nxt.low.endswith(("ing", "ed"))
-    if p.determiner not in _POSSESSIVE or not aside:
+    nxt = phrase_after(phrases, k)
+    aside = (
+        low_text(phrase_before(phrases, k)) == ","
+        and isinstance(nxt, Verb)
+        and nxt.low.endswith(("ing", "ed"))
+    )
+    if p.determiner not in POSSESSIVE or not aside:
         return None
     for j in range(k - 2, -1, -1):
         if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
@@ -556,21 +633,21 @@ def _absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> i
             start = j - 1 if clause_participle(phrases, j) else subject_phrase(phrases, j)  # "a pen lying"
             said = next((i for i, n in enumerate(nouns) if n.index == start), None)
             return (
-                _resolve(nouns, said)
+                resolve(nouns, said)
                 if said is not None and nouns[said].role in {Role.THING, Role.REPEAT}
                 else None
             )
     return None
 
 
-def _unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+def unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """Who holds or wears an unlisted thing named right after 'holding' / 'wearing' or bare before
     'in hand': a person or animal of the sentence (see _holder)."""
     lead = _lead(phrases, k)
     if isinstance(lead, Verb) and is_class(lead.low, WordClass.ATTACH_VERB) and not participle(lead.low):
         holder = _holder(phrases, k, nouns)
     elif _in_hand(phrases, k):
-        holder = _owner(nouns, phrases[k].sentence, animate=True, earlier=False)
+        holder = recent_owner(nouns, phrases[k].sentence, animate=True, earlier=False)
     else:
         return None
     return holder
@@ -595,7 +672,7 @@ def _may_act(noun: Noun) -> bool:
 def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is the object of a preposition or a verb, or the part of one
     ('near the smith's ear')."""
-    owned = _low(_before(phrases, j)) == "'s" and j >= 2
+    owned = low_text(phrase_before(phrases, j)) == "'s" and j >= 2
     return is_governed(phrases, j) or owned and is_governed(phrases, j - 2)
 
 
@@ -616,7 +693,7 @@ def _figure_before(
 def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """'a cart piled with loaves', 'a cake topped with cherries': food or tiny things a thing is
     laden with, right after it ('<thing> <participle> with <load>')."""
-    verb = _before(phrases, k, 2)
+    verb = phrase_before(phrases, k, 2)
     small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
     if not small or not isinstance(verb, Verb) or not participle(verb.low) or not nouns:
         return False
@@ -638,43 +715,45 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     'screams into a microphone', 'the ball in his hand', 'a satchel on her shoulder' (one held over someone, 'under an
     umbrella', keeps its own region)."""
     p = phrases[k]
-    before, after = _lead(phrases, k), _after(phrases, k)
+    before, after = _lead(phrases, k), phrase_after(phrases, k)
     hand = (
-        _after(phrases, k + 1)
+        phrase_after(phrases, k + 1)
         if isinstance(after, SpacePhrase) and after.spatial.relation in {"inside", "on"}
         else None
     )
     if (
         isinstance(hand, NounPhrase)
-        and hand.determiner in _POSSESSIVE
+        and hand.determiner in POSSESSIVE
         and is_class(hand.head, WordClass.PART)
         and (known.has(Flag.HOLDABLE) or known.size <= Size.SMALL)
     ):
-        return _owner(nouns, p.sentence, animate=True)  # "the ball in his raised hand", "a pot in her hand"
+        return recent_owner(
+            nouns, p.sentence, animate=True
+        )  # "the ball in his raised hand", "a pot in her hand"
     body = _on_body(phrases, k)
     if body and (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size <= Size.SMALL):
         return _possessor(
             nouns, p.sentence, body
         )  # "a pipe dangling from his lips", "a lamp swinging from his hand"
-    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or _placed_next(phrases, k):
+    if not known.has(Flag.HOLDABLE) or known.size > Size.MEDIUM or placed_next(phrases, k):
         return None
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
-    if relation not in _USING and _low(_before(phrases, k)) not in _USING_WORDS:
+    if relation not in _USING and low_text(phrase_before(phrases, k)) not in _USING_WORDS:
         return None
-    posture = _before(phrases, k, 2)
+    posture = phrase_before(phrases, k, 2)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
     if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL):
         return None  # "a boy sitting on a crate": a support under him; but "leans on a cane": held
-    owner = _owner(nouns, p.sentence, earlier=False)
-    if owner is not None and _person(nouns[owner]):
+    owner = recent_owner(nouns, p.sentence, earlier=False)
+    if owner is not None and is_person(nouns[owner]):
         return owner
-    owner = _owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
+    owner = recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
     acting = owner is not None and any(
-        isinstance(q, Verb) and q.low.endswith("ing") and _low(_before(phrases, j)) == ","
+        isinstance(q, Verb) and q.low.endswith("ing") and low_text(phrase_before(phrases, j)) == ","
         for j, q in enumerate(phrases[:k])
         if j > nouns[owner].index
     )
-    return owner if acting and owner is not None and _person(nouns[owner]) else None
+    return owner if acting and owner is not None and is_person(nouns[owner]) else None
 
 
 def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -682,7 +761,7 @@ def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
     at the goat with a broom', 'a mole pours cocoa from a jug'): the clause's subject, a person or
     an animal, not the object before it (someone there keeps what is 'with' them: 'greets a man
     with a cane')."""
-    lead, obj = _before(phrases, k), _before(phrases, k, 2)
+    lead, obj = phrase_before(phrases, k), phrase_before(phrases, k, 2)
     if (
         not isinstance(lead, SpacePhrase)
         or lead.lead not in {"with", "from"}
@@ -691,19 +770,19 @@ def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
         return None
     if not known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size > Size.MEDIUM:
         return None
-    if _placed_next(phrases, k) or not is_governed(phrases, k - 2):
+    if placed_next(phrases, k) or not is_governed(phrases, k - 2):
         return None
-    between = _before(phrases, k, 3)
-    verb = k - 4 if isinstance(between, SpacePhrase) or _low(between) in {"at", "to"} else k - 3
+    between = phrase_before(phrases, k, 3)
+    verb = k - 4 if isinstance(between, SpacePhrase) or low_text(between) in {"at", "to"} else k - 3
     if (
         verb < 0
         or not isinstance(phrases[verb], Verb)
-        or is_class(_low(phrases[verb]), WordClass.ATTACH_VERB)
+        or is_class(low_text(phrases[verb]), WordClass.ATTACH_VERB)
         and verb == k - 3  # "holds a cup with a lid"
     ):
         return None
     target = next((n for n in nouns if n.index == k - 2), None)
-    if target is None or _person(target):
+    if target is None or is_person(target):
         return None
     subject = _acting(phrases, subject_phrase(phrases, verb), nouns)
     return subject if subject is not None and _may_act(nouns[subject]) else None
@@ -713,29 +792,25 @@ def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:
     """The possessive ('his', 'her') when phrase k is a thing described as on its owner's body
     by a participle: 'a cigarette glowing between his fingers', 'a sword slung at her hip'
     ('a bag resting at her feet', set down, is not)."""
-    verb = _after(phrases, k)
+    verb = phrase_after(phrases, k)
     if isinstance(verb, Verb) and is_class(verb.low, WordClass.PLACING_VERB):
         return ""
     described = isinstance(verb, Verb) or isinstance(verb, Mark) and verb.tag in {Tag.ADJ, Tag.ADV}
-    place = _after(phrases, k + 1) if described else None
-    part = _after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
-    if (
-        isinstance(part, NounPhrase)
-        and part.determiner in _POSSESSIVE
-        and is_class(part.head, WordClass.PART)
-    ):
+    place = phrase_after(phrases, k + 1) if described else None
+    part = phrase_after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
+    if isinstance(part, NounPhrase) and part.determiner in POSSESSIVE and is_class(part.head, WordClass.PART):
         return part.determiner
     return ""
 
 
-def _holds(owner: Noun) -> bool:
+def holds(owner: Noun) -> bool:
     """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y."""
     known = owner.entry
     flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
     return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
 
 
-def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """Whose part 'the roof' / 'her feet' is: the latest thing of a kind that has it (words.tsv
     gives the kinds), and never the subject of the relation it ends ('a gull perches on the roof')."""
     p = phrases[k]
@@ -747,10 +822,12 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
-        subject = _owner(nouns, p.sentence)
+        subject = recent_owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns
-    if p.determiner in _POSSESSIVE and p.head not in {"roof", "chimney"}:
-        owner = _owner(candidates, p.sentence, animate=True)  # "in her hand": someone's, not the counter's
+    if p.determiner in POSSESSIVE and p.head not in {"roof", "chimney"}:
+        owner = recent_owner(
+            candidates, p.sentence, animate=True
+        )  # "in her hand": someone's, not the counter's
         if owner is not None:
             return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
@@ -764,7 +841,7 @@ def _part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
         return host  # "children build a snowman with a carrot nose": the snowman's nose
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
-    return _resolve(nouns, fitting[-1]) if fitting else _owner(candidates, p.sentence)
+    return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
 
 
 def _figure(noun: Noun) -> bool:
@@ -779,24 +856,24 @@ def _figure(noun: Noun) -> bool:
 def _named_again(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
     """Whether a noun is a thing named here, or named again as a bare tag ("1girl, ..., girl with
     red hair"; not "to the right of the leader, long hair")."""
-    again = noun.role is Role.REPEAT and not isinstance(_before(phrases, noun.index), SpacePhrase)
+    again = noun.role is Role.REPEAT and not isinstance(phrase_before(phrases, noun.index), SpacePhrase)
     return noun.role is Role.THING or again
 
 
 def _with_host(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """The thing named right before 'with' and the noun phrase at k ('a windmill with sails')."""
-    lead = _before(phrases, k)
+    lead = phrase_before(phrases, k)
     if not (isinstance(lead, SpacePhrase) and lead.lead == "with") or not nouns:
         return None
     last = nouns[-1]
     return (
-        _resolve(nouns, len(nouns) - 1)
+        resolve(nouns, len(nouns) - 1)
         if last.index == k - 2 and last.role in {Role.THING, Role.REPEAT}
         else None
     )
 
 
-def _listed_part_owner(
+def listed_part_owner(
     phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
 ) -> int | None:
     """The owner of a listed thing that is also a part of things of some kinds (words.tsv: a
@@ -806,12 +883,14 @@ def _listed_part_owner(
     assert isinstance(p, NounPhrase)
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     lead = _lead(phrases, k)
-    given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in _POSSESSIVE
+    given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in POSSESSIVE
     if known is None or kinds == [""]:
         return None
     next_to = bool(nouns) and nouns[-1].index == k - 2
     under = isinstance(lead, SpacePhrase) and lead.lead in {"under", "in"} and next_to  # "in a gilt frame"
-    aside = _low(_before(phrases, k)) == "," and not p.determiner and next_to  # "a sign, gold letters"
+    aside = (
+        low_text(phrase_before(phrases, k)) == "," and not p.determiner and next_to
+    )  # "a sign, gold letters"
     if (
         (under or aside)
         and nouns[-1].is_thing
@@ -821,11 +900,11 @@ def _listed_part_owner(
         return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
     if not given:
         return None
-    nearest = p.determiner not in _POSSESSIVE  # "a lot with two cars": in this sentence, or nobody's
+    nearest = p.determiner not in POSSESSIVE  # "a lot with two cars": in this sentence, or nobody's
     for i in range(len(nouns) - 1, -1, -1):
         owner = nouns[i].entry
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
-            return _resolve(nouns, i)
+            return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
     return None

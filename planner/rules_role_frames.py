@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from planner.reading import Size
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import Noun, Role, _absolute, _after, _before, _low, _things_so_far
+from planner.rules_role_nouns import (
+    Noun,
+    Role,
+    absolute,
+    low_text,
+    phrase_after,
+    phrase_before,
+    things_so_far,
+)
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     Entry,
@@ -23,22 +31,23 @@ from planner.rules_vocab import (
 _FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
 
 
-def _negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+def negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the noun phrase at k is denied ('no people', 'not a cloud'), so it gets no region."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if p.determiner == "no":
         return True
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     if isinstance(before, Mark) and before.tag is Tag.NEG:
         return True
-    if _low(before) in {"or", "nor"} and nouns and nouns[-1].role is Role.NEGATED:
+    if low_text(before) in {"or", "nor"} and nouns and nouns[-1].role is Role.NEGATED:
         return nouns[-1].index == k - 2
-    if isinstance(before, SpacePhrase) and isinstance(_before(phrases, k, 2), Mark):
-        return _before(phrases, k, 2).tag is Tag.NEG and before.spatial.relation is None  # type: ignore[union-attr]
+    if isinstance(before, SpacePhrase) and isinstance(phrase_before(phrases, k, 2), Mark):
+        return phrase_before(phrases, k, 2).tag is Tag.NEG and before.spatial.relation is None  # type: ignore[union-attr]
     return False
 
 
-def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """The picture itself: 'an oil painting of', 'the image shows', 'watercolor painting', '4k'."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
@@ -50,7 +59,7 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
         return True  # "soft watercolour", "masterpiece"
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
         return True  # "an illustration in soft colored pencil": what the picture is drawn in
     if (
@@ -64,15 +73,15 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
-    nxt = _after(phrases, k)
-    first = not _things_so_far(nouns)
-    listed = _low(_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
+    nxt = phrase_after(phrases, k)
+    first = not things_so_far(nouns)
+    listed = low_text(phrase_before(phrases, k)) in {"and", ","} and bool(nouns) and nouns[-1].is_thing
     if first and _set_in(phrases, k):
         return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
-    joint = _low(nxt) or (nxt.lead if isinstance(nxt, SpacePhrase) else "")  # "of", "with"
+    joint = low_text(nxt) or (nxt.lead if isinstance(nxt, SpacePhrase) else "")  # "of", "with"
     if first and joint in {"of", "for", "with"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
-    styled = _styled(_after(phrases, k + 1))
+    styled = _styled(phrase_after(phrases, k + 1))
     if joint == "with" and styled:
         joint = ""  # "a poster with bold shapes": how the poster looks, not what it shows
     styled = styled and joint == "in"  # "a painting in the Dutch style"
@@ -82,7 +91,9 @@ def _is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
         return not _hung_up(phrases, k)  # "an oil painting", "a pencil sketch"
-    tagged = not p.determiner and (k == 0 or _low(_before(phrases, k)) == ",") and _low(nxt) == ","
+    tagged = (
+        not p.determiner and (k == 0 or low_text(phrase_before(phrases, k)) == ",") and low_text(nxt) == ","
+    )
     if first and tagged:
         return True  # "anime key visual, film poster, ...", "Formal pet portrait, ...": the picture
     if _a_tag(phrases, k) and _among_styles(phrases, k, nouns):
@@ -112,8 +123,8 @@ def _a_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     marks = {",", ".", ";", ":", "!"}
-    alone = (k == 0 or _low(phrases[k - 1]) in marks) and (
-        k + 1 == len(phrases) or _low(phrases[k + 1]) in marks
+    alone = (k == 0 or low_text(phrases[k - 1]) in marks) and (
+        k + 1 == len(phrases) or low_text(phrases[k + 1]) in marks
     )
     return alone and not p.determiner and p.count is None
 
@@ -137,9 +148,9 @@ def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
     picture is made on, not a thing in it."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     on = isinstance(before, SpacePhrase) and before.lead == "on"
-    medium = _before(phrases, k, 2)
+    medium = phrase_before(phrases, k, 2)
     return (
         on
         and not p.determiner
@@ -158,7 +169,7 @@ def _styled(phrase: Phrase | None) -> bool:
     )
 
 
-def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+def frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """What the picture is part of or made for, right after it: 'page twelve of a picture book',
     'an illustration for a bedtime storybook', 'a storybook page for young readers'."""
     p = phrases[k]
@@ -168,7 +179,7 @@ def _frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     between = phrases[nouns[-1].index + 1 : k]
     if not between or not all(isinstance(q, Mark | SpacePhrase) for q in between):
         return False
-    lead = between[-1].lead if isinstance(between[-1], SpacePhrase) else _low(between[-1])
+    lead = between[-1].lead if isinstance(between[-1], SpacePhrase) else low_text(between[-1])
     if lead in {"of", "for", "from", "in"} and is_class(p.head, WordClass.PUBLICATION):
         return True  # the book, magazine or album the picture is in
     known = entry(p.compound) or entry(p.head)
@@ -206,22 +217,22 @@ def _after_frame(nouns: list[Noun], k: int) -> bool:
 
 def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """Whether phrase k follows '<the picture> in': the medium the picture is made in."""
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     framed = _after_frame(nouns, k)
     return framed and isinstance(before, SpacePhrase) and before.lead == "in"
 
 
 def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'<picture> in <a setting>' with no verb of its own after: the picture is set there."""
-    place = _after(phrases, k)
-    setting = _after(phrases, k + 1)
+    place = phrase_after(phrases, k)
+    setting = phrase_after(phrases, k + 1)
     known = entry(setting.compound) or entry(setting.head) if isinstance(setting, NounPhrase) else None
     return (
         isinstance(place, SpacePhrase)
         and place.spatial.relation == "inside"
         and known is not None
         and known.kind is ThingKind.SCENE
-        and not isinstance(_after(phrases, k + 2), Verb)
+        and not isinstance(phrase_after(phrases, k + 2), Verb)
     )
 
 
@@ -239,14 +250,14 @@ def _hung_up(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'a small ink painting above the headboard', 'an oil painting hangs ...': a picture with
     an article that is placed by a thing in the scene, or placed by a verb, is a thing in the
     scene, not the picture's medium."""
-    p, nxt = phrases[k], _after(phrases, k)
+    p, nxt = phrases[k], phrase_after(phrases, k)
     if not isinstance(p, NounPhrase) or not p.determiner or not is_class(p.head, WordClass.DEPICTING_OBJECT):
         return False
     if isinstance(nxt, Verb):
         return is_class(nxt.low, WordClass.PLACING_VERB)  # "hangs", "sits", "leans"
     if not isinstance(nxt, SpacePhrase) or nxt.spatial.relation not in _HANGING_PLACES:
         return False
-    on = _after(phrases, k + 1)
+    on = phrase_after(phrases, k + 1)
     return isinstance(on, NounPhrase) and not any(
         is_class(on.head, c) for c in (WordClass.MATERIAL, WordClass.MEDIUM, WordClass.IMAGE_NOUN)
     )
@@ -254,8 +265,8 @@ def _hung_up(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'<picture> of <X> hangs / sits / leans ...': the picture is a thing in the scene."""
-    depicted = _after(phrases, k + 1)
-    verb = _after(phrases, k + 2) if isinstance(depicted, NounPhrase) else None
+    depicted = phrase_after(phrases, k + 1)
+    verb = phrase_after(phrases, k + 2) if isinstance(depicted, NounPhrase) else None
     return (
         isinstance(verb, Verb)
         and verb.low.endswith("s")
@@ -263,29 +274,31 @@ def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
-def _of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+def of_style(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'depth of field', 'the style of Studio Ghibli': the rest of a style phrase."""
-    if _low(_before(phrases, k)) != "of" or not nouns or nouns[-1].index != k - 2:
+    if low_text(phrase_before(phrases, k)) != "of" or not nouns or nouns[-1].index != k - 2:
         return False
     return nouns[-1].role is Role.FRAME and is_class(nouns[-1].phrase.head, WordClass.STYLE_NOUN)
 
 
-def _source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+def source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'a page from a picture book', 'a still from an old film': where the picture comes from is
     the picture's frame too, not a thing in it."""
     framed = _after_frame(nouns, k)
-    before = _before(phrases, k)
-    return framed and (_low(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from")
+    before = phrase_before(phrases, k)
+    return framed and (
+        low_text(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from"
+    )
 
 
-def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
+def made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'painted by Claude Monet', 'a knight by greg rutkowski': who made the picture."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if _low(_before(phrases, k)) != "by":
+    if low_text(phrase_before(phrases, k)) != "by":
         return False
-    maker = _before(phrases, k, 2)
-    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or _low(maker) == ",":
+    maker = phrase_before(phrases, k, 2)
+    if isinstance(maker, Verb) and is_class(maker.low, WordClass.MAKER_VERB) or low_text(maker) == ",":
         return not _pulling(p)  # "painted by Claude Monet", "..., by a famous concept artist"
     if isinstance(maker, NounPhrase) and not maker.determiner and is_class(maker.head, WordClass.FRAME_NOUN):
         return not p.determiner  # "art by Beatrix Potter", "illustration by ..."
@@ -295,13 +308,13 @@ def _made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
 _CAMERA = frozenset({"camera", "lens", "camcorder", "webcam"})
 
 
-def _shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
+def shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'shot on a full-frame camera', 'photographed with a vintage lens': the camera that made the
     picture is no thing in it."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    before, maker = _before(phrases, k), _before(phrases, k, 2)
-    lead = before.lead if isinstance(before, SpacePhrase) else _low(before)
+    before, maker = phrase_before(phrases, k), phrase_before(phrases, k, 2)
+    lead = before.lead if isinstance(before, SpacePhrase) else low_text(before)
     made = isinstance(maker, Verb | NounPhrase) and is_class(
         maker.low if isinstance(maker, Verb) else maker.head, WordClass.MAKER_VERB
     )
@@ -321,11 +334,12 @@ def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
     assert isinstance(p, NounPhrase)
     if not is_class(p.head, WordClass.IMAGE_NOUN) or p.determiner != "the" or p.modifiers:
         return False
-    before = _before(phrases, k)
-    return _low(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
+    before = phrase_before(phrases, k)
+    return low_text(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
 
 
-def _light(p: NounPhrase, known: Entry | None) -> bool:
+def light(p: NounPhrase, known: Entry | None) -> bool:
+    """Whether p names the picture's light ('harsh noon sun'): lighting, not a thing to place."""
     head_classes = classes_of(p.head)
     sky = known is not None and known.has(Flag.SKY) and known.has(Flag.LIGHT) and not p.count
     if sky and any(is_class(w, WordClass.TIME) for w in p.modifiers):
@@ -357,15 +371,15 @@ def _is_name(p: NounPhrase, phrases: tuple[Phrase, ...], k: int) -> bool:
     opening = len(p.words) == 1 and _opens_sentence(phrases, k) and bool(parts_of_speech(p.head))
     if classes_of(p.head) - {WordClass.PART} or opening:
         return False  # "Rain streaks the window", but "Pikachu waves"
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     inside = isinstance(before, SpacePhrase) and before.spatial.relation == "inside"
     if inside or isinstance(before, Mark) and before.tag is Tag.PREP:
         return False  # "sunset at Waikiki", "dinner in Lisbon": a place name is the setting
-    return not (_low(before) == "," and isinstance(_before(phrases, k, 2), NounPhrase))
+    return not (low_text(before) == "," and isinstance(phrase_before(phrases, k, 2), NounPhrase))
 
 
 def _opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     opening = before is None or isinstance(before, Mark) and before.tag is Tag.END
     return opening and not phrases[k].determiner  # type: ignore[union-attr]
 
@@ -374,11 +388,11 @@ def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is the subject of a verb (past a parenthesis of adjectives: 'the
     Matterhorn, crooked and snowy, fills'), placed, or the owner of a part ("Diamond Head's
     silhouette")."""
-    nxt = _after(phrases, k)
-    if isinstance(nxt, SpacePhrase) and (nxt.spatial.relation not in {None, "with"} or _absolute(nxt)):
+    nxt = phrase_after(phrases, k)
+    if isinstance(nxt, SpacePhrase) and (nxt.spatial.relation not in {None, "with"} or absolute(nxt)):
         return True
-    if _low(nxt) == "'s":
-        owned = _after(phrases, k + 1)
+    if low_text(nxt) == "'s":
+        owned = phrase_after(phrases, k + 1)
         return isinstance(owned, NounPhrase) and is_class(owned.head, WordClass.PART)
     j = k + 1
     while j < len(phrases):
@@ -390,18 +404,18 @@ def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
         else:
             break
     after = phrases[j] if j < len(phrases) else None
-    if isinstance(after, SpacePhrase) and j > k + 1 and _low(phrases[j - 1]) != ",":
-        return bool(after.spatial.depth) or _absolute(after)  # "with Mount Fuji small in the distance"
-    return isinstance(after, Verb) and (j == k + 1 or _low(phrases[j - 1]) == ",")
+    if isinstance(after, SpacePhrase) and j > k + 1 and low_text(phrases[j - 1]) != ",":
+        return bool(after.spatial.depth) or absolute(after)  # "with Mount Fuji small in the distance"
+    return isinstance(after, Verb) and (j == k + 1 or low_text(phrases[j - 1]) == ",")
 
 
 def _worn_aside(phrases: tuple[Phrase, ...], j: int) -> bool:
     """', in a red coat,': a parenthesis saying what someone wears, between commas."""
-    lead, worn = phrases[j], _after(phrases, j)
+    lead, worn = phrases[j], phrase_after(phrases, j)
     if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
         return False
     known = entry(worn.compound) or entry(worn.head)
-    return _low(_before(phrases, j)) == "," and known is not None and known.has(Flag.WEARABLE)
+    return low_text(phrase_before(phrases, j)) == "," and known is not None and known.has(Flag.WEARABLE)
 
 
 def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
@@ -423,57 +437,61 @@ def name_entry(phrases: tuple[Phrase, ...], k: int) -> Entry | None:
     return Entry(p.compound, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
 
 
-def _framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+def framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'<picture> of/for X:' opening the prompt: X is the setting the listed things are in."""
     framed = _after_frame(nouns, k)
-    return framed and _low(_before(phrases, k)) in {"of", "for"} and _low(_after(phrases, k)) == ":"
+    return (
+        framed
+        and low_text(phrase_before(phrases, k)) in {"of", "for"}
+        and low_text(phrase_after(phrases, k)) == ":"
+    )
 
 
-def _shot_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+def shot_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """'a flat-lay of a lazy brunch on an oak table': a large surface under what the picture
     shows, before any thing is named, is the setting the things are laid out on."""
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     on = isinstance(before, SpacePhrase) and before.spatial.relation == "on"
     shown = bool(nouns) and nouns[-1].index == k - 2 and nouns[-1].role is Role.NONE  # the brunch
-    framed = any(n.role is Role.FRAME for n in nouns) and not _things_so_far(nouns)
+    framed = any(n.role is Role.FRAME for n in nouns) and not things_so_far(nouns)
     return on and shown and framed and known.has(Flag.SUPPORT) and known.size >= Size.LARGE
 
 
-def _arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
+def arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'arranged in a neat fan', 'sitting in a ring': after 'in', a word for a group's shape
     (words.tsv 'arrangement') with no 'of' after it says how things are arranged, no thing."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     lead_in = isinstance(before, SpacePhrase) and before.lead == "in"
     return (
         lead_in
         and is_class(p.head, WordClass.ARRANGEMENT)
         and not p.plural
-        and _low(_after(phrases, k)) != "of"
+        and low_text(phrase_after(phrases, k)) != "of"
     )
 
 
-def _idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+def idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     """'two sentries stand guard', 'a man sits sentry': a bare person word right after a verb of
     posture says what they do, not someone else."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     bare = not (p.determiner or p.count or p.plural or p.modifiers)
     posture = isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB)
     return bare and posture and known is not None and known.kind is ThingKind.PERSON
 
 
-def _likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
+def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the noun phrase at k is only a likeness ("shaped like a moon", "dressed as a
     pirate"); "as" before a subject and its verb opens a clause ("as a boy sits down")."""
-    low = _low(_before(phrases, k))
-    clause = isinstance(_after(phrases, k), Verb) and not isinstance(_before(phrases, k, 2), Verb)
+    low = low_text(phrase_before(phrases, k))
+    clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
     return low == "like" or (low == "as" and not clause)
 
 
-def _kind_of_event(p: NounPhrase) -> bool:
+def kind_of_event(p: NounPhrase) -> bool:
     """Whether a word that names an event and a thing ('match') follows a noun naming the event's
     kind ('a chess match', 'a boxing match'), not a word describing the thing ('a burnt match')."""
     if len(p.words) < 2 or p.compound != p.head:

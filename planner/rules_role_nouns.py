@@ -16,13 +16,13 @@ from planner.rules_vocab import (
     WordClass,
 )
 
-_DEFINITE = frozenset("the this that these those its their his her".split())
+DEFINITE = frozenset("the this that these those its their his her".split())
 
 
-_POSSESSIVE = frozenset("its their his her".split())
+POSSESSIVE = frozenset("its their his her".split())
 
 
-_GENDERED = {
+GENDERED = {
     "she": WordClass.FEMALE,
     "her": WordClass.FEMALE,
     "he": WordClass.MALE,
@@ -63,30 +63,34 @@ class Noun:
         return self.role is Role.THING
 
 
-def _before(phrases: tuple[Phrase, ...], k: int, back: int = 1) -> Phrase | None:
+def phrase_before(phrases: tuple[Phrase, ...], k: int, back: int = 1) -> Phrase | None:
+    """The phrase `back` places before k, or None before the start, so callers need no bounds check."""
     return phrases[k - back] if k - back >= 0 else None
 
 
-def _after(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+def phrase_after(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase right after k, or None at the end, so callers need no bounds check."""
     return phrases[k + 1] if k + 1 < len(phrases) else None
 
 
-def _low(phrase: Phrase | None) -> str:
+def low_text(phrase: Phrase | None) -> str:
+    """The word of a mark or verb, else '', so callers can compare words without type checks."""
     return phrase.low if isinstance(phrase, Mark | Verb) else ""
 
 
-def _things_so_far(nouns: list[Noun]) -> list[Noun]:
+def things_so_far(nouns: list[Noun]) -> list[Noun]:
+    """The nouns read so far that name things: the ones a later phrase may refer back to."""
     return [n for n in nouns if n.is_thing]
 
 
-def _resolve(nouns: list[Noun], i: int) -> int:
+def resolve(nouns: list[Noun], i: int) -> int:
     """The thing a noun stands for (a repeat's referent), by index into the nouns."""
     while nouns[i].role is Role.REPEAT and nouns[i].ref is not None:
         i = nouns[i].ref
     return i
 
 
-def _owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True) -> int | None:
+def recent_owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True) -> int | None:
     """The most recent thing (a person or animal when `animate`) in this sentence, else (when
     `earlier`) in the sentences before."""
     for same_sentence in (True, False) if earlier else (True,):
@@ -96,14 +100,15 @@ def _owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: boo
                 same_sentence and noun.phrase.sentence != sentence
             ):
                 continue
-            target = _resolve(nouns, i)
+            target = resolve(nouns, i)
             known = nouns[target].entry
             if not animate or (known is not None and known.kind in ANIMATE):
                 return target
     return None
 
 
-def _absolute(phrase: Phrase | None) -> bool:
+def absolute(phrase: Phrase | None) -> bool:
+    """Whether phrase names an absolute place ('on the left'), not a relation to another thing."""
     return (
         isinstance(phrase, SpacePhrase)
         and phrase.spatial.relation is None
@@ -112,7 +117,8 @@ def _absolute(phrase: Phrase | None) -> bool:
     )
 
 
-def _person(noun: Noun) -> bool:
+def is_person(noun: Noun) -> bool:
+    """Whether the noun names a person, for rules on who wears, holds or is meant by 'he' / 'she'."""
     return noun.entry is not None and noun.entry.kind is ThingKind.PERSON
 
 
@@ -125,7 +131,7 @@ def _acting_things(nouns: list[Noun]) -> list[int]:
     for i, noun in enumerate(nouns):
         if noun.role not in {Role.THING, Role.REPEAT}:
             continue
-        target = _resolve(nouns, i)
+        target = resolve(nouns, i)
         known = nouns[target].entry
         if known is not None and known.kind in ANIMATE and target not in found:
             found.append(target)
@@ -137,7 +143,7 @@ def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) 
     (the last person or animal named: 'a sailor and a baker wait; the latter wears a cap' is
     the baker), 'the former' (the one before that), '<one / two / both> of them' (the latest
     group of people or animals: 'three welders ..., one of them holding a torch'); else None."""
-    word, before = _low(_before(phrases, verb)), _low(_before(phrases, verb, 2))
+    word, before = low_text(phrase_before(phrases, verb)), low_text(phrase_before(phrases, verb, 2))
     acting = _acting_things(nouns)
     if word in {"latter", "former"} and before == "the":
         at = -1 if word == "latter" else -2

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from planner.rules_phrases import NounPhrase, Phrase
 from planner.rules_role_nouns import (
-    _DEFINITE,
-    _POSSESSIVE,
+    DEFINITE,
+    POSSESSIVE,
     Noun,
     Role,
-    _before,
-    _low,
-    _person,
-    _resolve,
-    _things_so_far,
+    is_person,
+    low_text,
+    phrase_before,
+    resolve,
+    things_so_far,
 )
 from planner.rules_vocab import (
     ANIMATE,
@@ -32,7 +32,7 @@ def _superlative(p: NounPhrase) -> bool:
     )
 
 
-def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
+def member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
     """The counted group this phrase is one of: 'two horses, one brown and one white'; 'three
     balloons. The largest balloon ..., a small blue balloon ...'."""
     if (p.count or 1) > 1 or p.plural:
@@ -56,13 +56,13 @@ def _member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
 def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
     """The thing 'the <noun>' names again; 'the nearest stool' after 'tall stools' (a group with
     no count, drawn as one) is that group, but after 'a stool' a stool of its own."""
-    if p.determiner not in _DEFINITE or p.head == "one":
+    if p.determiner not in DEFINITE or p.head == "one":
         return None
     for i in range(len(nouns) - 1, -1, -1):
         noun = nouns[i]
         if noun.role in {Role.THING, Role.SCENE} and _same_word(p.head, noun.phrase):
             uncounted = noun.phrase.plural and noun.phrase.count is None and noun.role is Role.THING
-            return _resolve(nouns, i) if uncounted or not _superlative(p) else None
+            return resolve(nouns, i) if uncounted or not _superlative(p) else None
     return None
 
 
@@ -75,7 +75,7 @@ def _described_again(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> i
     is that person again (unless the words tell a different sex)."""
     if p.determiner != "the" or p.plural or p.head not in _GENERIC_PEOPLE or known is None:
         return None
-    people = [i for i, n in enumerate(nouns) if n.is_thing and _person(n)]
+    people = [i for i, n in enumerate(nouns) if n.is_thing and is_person(n)]
     if len(people) != 1:
         return None
     earlier = nouns[people[0]]
@@ -95,7 +95,7 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     '1girl' tag counted is that one, described, not another."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if p.determiner or _low(_before(phrases, k)) != ",":
+    if p.determiner or low_text(phrase_before(phrases, k)) != ",":
         return None
     if p.plural and is_class(p.head, WordClass.KIN):
         return _kin_of_count(k, nouns)
@@ -113,7 +113,7 @@ def _kin_of_count(k: int, nouns: list[Noun]) -> int | None:
     """'2girls, identical twins, ...', '3boys, brothers, ...': a bare plural word for kin right
     after a tag counting people says how those are related; it is them, not more people."""
     earlier = nouns[-1] if nouns else None
-    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or not _person(earlier):
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or not is_person(earlier):
         return None
     tag = earlier.phrase
     return len(nouns) - 1 if tag.numeral and (tag.count or 0) > 1 else None
@@ -133,7 +133,7 @@ def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
             if set(p.modifiers) - set(noun.phrase.modifiers):
                 return None  # "wooden chair, metal chair": told apart
             counted = noun.phrase.plural or (noun.phrase.count or 1) > 1
-            return _resolve(nouns, i) if counted == p.plural else None
+            return resolve(nouns, i) if counted == p.plural else None
     return None
 
 
@@ -144,25 +144,25 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
-    if earlier is None or earlier.index != k - 2 or _low(_before(phrases, k)) != ",":
+    if earlier is None or earlier.index != k - 2 or low_text(phrase_before(phrases, k)) != ",":
         return None
     if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
         return None
-    told = earlier.phrase.determiner in {"the", "my", "our", "your", *_POSSESSIVE} or earlier.named
+    told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
-    return len(nouns) - 1 if told and one and earlier.is_thing and _person(earlier) else None
+    return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
 
 
-def _group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
+def group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:
     """'the children', 'the animals' after several people or animals were named one by one: a
     word for those already there, not new ones."""
     if p.determiner not in {"the", "these", "those"} or not p.plural or p.count is not None or known is None:
         return False
     if known.kind not in ANIMATE:
         return False
-    earlier = [n for n in _things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
+    earlier = [n for n in things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
     return sum(n.phrase.count or (2 if n.phrase.plural else 1) for n in earlier) >= 2
 
 
@@ -174,7 +174,7 @@ def _same_word(head: str, earlier: NounPhrase) -> bool:
     return len(head) >= 3 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
 
 
-def _named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """The earlier thing the noun phrase at k names again, if any: 'the couch' again, 'the muddy
     jeep', 'the captain, a grey-bearded man', a tag naming a counted kind, a bare repeat."""
     p = phrases[k]
@@ -191,7 +191,7 @@ def _named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, noun
     return repeat
 
 
-def _ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:
+def ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:
     """The counted group 'the third one' picks from: the latest thing named with a count above one
     ('three stools at the counter ... a boy sits on the third one': a stool, not a boy)."""
     if not any(is_class(word, WordClass.ORDINAL) for word in p.words):

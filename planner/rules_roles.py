@@ -16,45 +16,45 @@ from __future__ import annotations
 from planner.reading import Size
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
 from planner.rules_role_attachments import (
-    _absolute_owner,
-    _attachment,
-    _holds,
-    _listed_part_owner,
-    _part_owner,
-    _placed_next,
-    _unlisted_holder,
+    absolute_owner,
+    attachment,
+    holds,
+    listed_part_owner,
+    part_owner,
+    placed_next,
+    unlisted_holder,
 )
 from planner.rules_role_frames import (
-    _arrangement,
-    _frame_tail,
-    _framed_setting,
-    _idiom,
-    _is_frame,
-    _kind_of_event,
-    _light,
-    _likeness,
-    _made_by,
-    _negated,
-    _of_style,
-    _shot_on,
-    _shot_with,
-    _source,
+    arrangement,
+    frame_tail,
+    framed_setting,
+    idiom,
+    is_frame,
+    kind_of_event,
+    light,
+    likeness,
+    made_by,
     name_entry,
+    negated,
+    of_style,
+    shot_on,
+    shot_with,
+    source,
 )
 from planner.rules_role_nouns import (
-    _DEFINITE,
-    _POSSESSIVE,
+    DEFINITE,
+    POSSESSIVE,
     Noun,
     Role,
-    _absolute,
-    _after,
-    _before,
-    _low,
-    _owner,
-    _person,
-    _resolve,
+    absolute,
+    is_person,
+    low_text,
+    phrase_after,
+    phrase_before,
+    recent_owner,
+    resolve,
 )
-from planner.rules_role_repeats import _group_of_earlier, _member_of, _named_before, _ranked_group
+from planner.rules_role_repeats import group_of_earlier, member_of, named_before, ranked_group
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     Entry,
@@ -78,12 +78,12 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         isinstance(phrases[j], NounPhrase)
         or isinstance(phrases[j], SpacePhrase)
         and phrases[j].spatial.relation == "with"  # type: ignore[union-attr]
-        or _low(phrases[j]) in {",", "and", "of"}
+        or low_text(phrases[j]) in {",", "and", "of"}
     ):
-        if _low(phrases[j]) == "," and j + 1 < len(phrases) and isinstance(phrases[j + 1], NounPhrase):
+        if low_text(phrases[j]) == "," and j + 1 < len(phrases) and isinstance(phrases[j + 1], NounPhrase):
             return False  # "bedroom interior, 3d render, platform bed in the center": a list's next item
         j += 1
-    if j < len(phrases) and _absolute(phrases[j]) and j > k + 1:
+    if j < len(phrases) and absolute(phrases[j]) and j > k + 1:
         return True  # "a small pond with two ducks on the right"
     if j >= len(phrases) or not isinstance(phrases[j], Verb):
         return False
@@ -91,7 +91,7 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
         isinstance(phrases[j], Verb) or isinstance(phrases[j], Mark) and phrases[j].tag in {Tag.ADV, Tag.AUX}  # type: ignore[union-attr]
     ):
         j += 1  # "glows faintly in the top right"
-    return j < len(phrases) and _absolute(phrases[j])
+    return j < len(phrases) and absolute(phrases[j])
 
 
 _VIEWER = frozenset({"camera", "viewer", "lens"})
@@ -118,37 +118,37 @@ def _thing_role(
     assert isinstance(p, NounPhrase)
     if known is None:
         person = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
-        lead = _before(phrases, k)
+        lead = phrase_before(phrases, k)
         inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
-        if inside and person is not None and person.is_thing and _person(person) and not p.plural:
+        if inside and person is not None and person.is_thing and is_person(person) and not p.plural:
             return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
-        holder = _unlisted_holder(phrases, k, nouns)
+        holder = unlisted_holder(phrases, k, nouns)
         if holder is not None:
             return (Role.ATTACHED, holder)  # "holding a brass astrolabe", "calipers in hand"
-        owner = _absolute_owner(phrases, k, nouns)
+        owner = absolute_owner(phrases, k, nouns)
         if owner is not None:
             return (Role.PART, owner)  # "a pen on a notebook, its gold nib catching the light"
         return (_unknown_role(phrases, k), None)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
     )
-    contents = _low(_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
-    if contents and nouns[-1].is_thing and _holds(nouns[-1]):
+    contents = low_text(phrase_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
+    if contents and nouns[-1].is_thing and holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
-    if contents and nouns[-1].role is Role.ATTACHED and nouns[-1].ref is not None and _holds(nouns[-1]):
+    if contents and nouns[-1].role is Role.ATTACHED and nouns[-1].ref is not None and holds(nouns[-1]):
         return (Role.ATTACHED, nouns[-1].ref)  # "two men hold a jug of water": the water is theirs too
-    if _framed_setting(phrases, k, nouns) or _shot_on(phrases, k, known, nouns):
+    if framed_setting(phrases, k, nouns) or shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
     feature = _feature_of(phrases, k, known, nouns)
     if feature is not None and not open_air:
         return (Role.PART, feature)  # "a lighthouse with a red lantern room": the lighthouse's
     if (
         known.kind is ThingKind.SCENE
-        and (open_air or not (_placed_next(phrases, k) or _placed_later(phrases, k)))
+        and (open_air or not (placed_next(phrases, k) or _placed_later(phrases, k)))
         and not _scene_object(phrases, k, known, nouns)
     ):
         return (Role.SCENE, None)
-    owner = _attachment(phrases, k, known, nouns)
+    owner = attachment(phrases, k, known, nouns)
     if owner is None:
         owner = _painted_on(phrases, k, nouns)  # "a skull painted on the drum": in the drum's prompt
     if owner is not None:
@@ -158,7 +158,9 @@ def _thing_role(
         and known.kind is ThingKind.FOOD
         and known.size <= Size.SMALL
     )
-    acting = isinstance(_before(phrases, k), Verb) and not participle(_low(_before(phrases, k)))
+    acting = isinstance(phrase_before(phrases, k), Verb) and not participle(
+        low_text(phrase_before(phrases, k))
+    )
     if bare and acting:
         return (Role.NONE, None)  # "pours tea", "bakes bread": part of the action, not a thing
     shared = _shared(phrases, k, known, nouns)
@@ -174,7 +176,7 @@ _HOSTS = frozenset({ThingKind.BUILDING, ThingKind.VEHICLE})
 def _feature_of(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The building or vehicle a setting word given with 'with' belongs to ('a lighthouse with a
     red lantern room', 'a farmhouse with a walled garden'): a feature of it, said in its prompt."""
-    lead = _before(phrases, k)
+    lead = phrase_before(phrases, k)
     if (
         known.kind is not ThingKind.SCENE
         or not isinstance(lead, SpacePhrase)
@@ -194,19 +196,19 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     In it ('in a village') or named bare ('on the hill'), it stays the setting."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if not known.has(Flag.BOUNDED) or p.determiner in _DEFINITE and not p.modifiers:
+    if not known.has(Flag.BOUNDED) or p.determiner in DEFINITE and not p.modifiers:
         return False
-    before, after = _before(phrases, k), _after(phrases, k)
+    before, after = phrase_before(phrases, k), phrase_after(phrases, k)
     under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
-    if under and _owner(nouns, p.sentence, earlier=False) is not None:
+    if under and recent_owner(nouns, p.sentence, earlier=False) is not None:
         return True  # "a castle sits atop a steep green hill"
     if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
-        return _a_thing(_after(phrases, k + 1))  # "a small pond beside the bench"
-    if _low(after) == "of":
-        held = _after(phrases, k + 1)
+        return _a_thing(phrase_after(phrases, k + 1))  # "a small pond beside the bench"
+    if low_text(after) == "of":
+        held = phrase_after(phrases, k + 1)
         if _a_thing(held) and held.plural:  # type: ignore[union-attr]
             return True
-        after = _after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
+        after = phrase_after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
 
 
@@ -221,29 +223,29 @@ def _a_thing(phrase: Phrase | None) -> bool:
 def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The people or animals acting on a tiny thing with no place of its own: 'two teenagers share
     a bubble tea', 'a girl eats an apple' (the thing is in their prompt, not a region)."""
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
     if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
         return None
-    after = _after(phrases, k)
-    if _placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
+    after = phrase_after(phrases, k)
+    if placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
         return None
-    owner = _owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
+    owner = recent_owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
     return owner if owner is not None and nouns[owner].index == k - 2 else None
 
 
 def _own_place(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the spatial phrase k leads to the actor's own thing ('at his anvil', 'on her
     lap'): the actor's place, not the acted-on thing's."""
-    owned = _after(phrases, k)
-    return isinstance(owned, NounPhrase) and owned.determiner in _POSSESSIVE
+    owned = phrase_after(phrases, k)
+    return isinstance(owned, NounPhrase) and owned.determiner in POSSESSIVE
 
 
 def _dressed(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is followed by 'in <something worn>' ('a paddleboarder in a wetsuit'):
     only someone is dressed."""
-    lead = _after(phrases, k)
-    worn = _after(phrases, k + 1)
+    lead = phrase_after(phrases, k)
+    worn = phrase_after(phrases, k + 1)
     if not isinstance(lead, SpacePhrase) or lead.lead != "in" or not isinstance(worn, NounPhrase):
         return False
     known = entry(worn.compound) or entry(worn.head)
@@ -253,7 +255,7 @@ def _dressed(phrases: tuple[Phrase, ...], k: int) -> bool:
 def _wears_listed(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is followed by 'with' and a list naming something worn ('a luthier with
     thick glasses and a canvas apron'): only someone wears them."""
-    lead = _after(phrases, k)
+    lead = phrase_after(phrases, k)
     if not isinstance(lead, SpacePhrase) or lead.spatial.relation != "with":
         return False
     listed = (q for q in phrases[k + 2 : list_end(phrases, k + 1)] if isinstance(q, NounPhrase))
@@ -270,8 +272,8 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     if classes_of(p.head) or not p.head.isascii() or not p.head.isalpha():
         return Role.NONE
     counted = p.determiner in {"a", "an"} or p.count is not None and p.count > 1
-    nxt = _after(phrases, k)
-    before = _before(phrases, k)
+    nxt = phrase_after(phrases, k)
+    before = phrase_before(phrases, k)
     if isinstance(before, SpacePhrase) and before.spatial.relation == "with":
         return Role.NONE  # "a girl with a megaphone": said of its owner
     if (
@@ -283,26 +285,32 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     if _dressed(phrases, k):
         return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE or _relative_act(phrases, k)
-    governed = _low(before) == "of" or isinstance(before, SpacePhrase)
+    governed = low_text(before) == "of" or isinstance(before, SpacePhrase)
     if (
         acts
         and governed
-        and is_class(_low(nxt), WordClass.PLACING_VERB)
-        and isinstance(_after(phrases, k + 1), NounPhrase)
+        and is_class(low_text(nxt), WordClass.PLACING_VERB)
+        and isinstance(phrase_after(phrases, k + 1), NounPhrase)
     ):
         return Role.NONE  # "behind the bar of a tiny bodega stands a barman": the place, not the subject
     if isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB) and counted:
         return Role.THING  # "on the bench sits a brass automaton": the subject, after its verb
     placed = isinstance(nxt, SpacePhrase) and nxt.spatial.relation not in {None, "with", "inside"}
     related = isinstance(before, SpacePhrase) and before.spatial.relation in _BESIDE  # "next to a tamper"
-    if p.determiner == "the" and isinstance(nxt, Verb) and isinstance(_after(phrases, k + 1), SpacePhrase):
+    if (
+        p.determiner == "the"
+        and isinstance(nxt, Verb)
+        and isinstance(phrase_after(phrases, k + 1), SpacePhrase)
+    ):
         return Role.THING  # "the lunar module stands behind him": acting and placed
-    return Role.THING if counted and (acts or placed or related or _absolute(nxt)) else Role.NONE
+    return Role.THING if counted and (acts or placed or related or absolute(nxt)) else Role.NONE
 
 
 def _relative_act(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether a relative clause with a verb follows the noun at k ('a robot mower that hums')."""
-    return _low(_after(phrases, k)) in {"that", "which", "who"} and isinstance(_after(phrases, k + 1), Verb)
+    return low_text(phrase_after(phrases, k)) in {"that", "which", "who"} and isinstance(
+        phrase_after(phrases, k + 1), Verb
+    )
 
 
 def _named_business(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -312,7 +320,7 @@ def _named_business(phrases: tuple[Phrase, ...], k: int) -> bool:
     assert isinstance(p, NounPhrase)
     capitals = len(p.words) > 1 and all(w[:1].isupper() for w in p.words)
     owned = any(w.endswith("'s") for w in p.words[:-1])
-    before = _before(phrases, k)
+    before = phrase_before(phrases, k)
     governed = isinstance(before, SpacePhrase) or isinstance(before, Mark) and before.tag is Tag.PREP
     return capitals and owned and governed and not p.determiner
 
@@ -343,11 +351,11 @@ def _cast_tag(phrases: tuple[Phrase, ...], k: int) -> bool:
     assert isinstance(p, NounPhrase)
     known = entry(p.head)
     person = known is not None and known.kind is ThingKind.PERSON
-    if not (person and p.numeral and not p.modifiers and _low(_after(phrases, k)) == ","):
+    if not (person and p.numeral and not p.modifiers and low_text(phrase_after(phrases, k)) == ","):
         return False  # "1girl, short black hair": the tag is described, it is someone
     if _members_named(phrases, k, p) or _kind_tagged(phrases, k, p):
         return True  # "4girls, idol group, the leader ..., the rapper ..., ..."
-    j = k + 2 + isinstance(_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
+    j = k + 2 + isinstance(phrase_after(phrases, k + 1), SpacePhrase)  # ", on the left a swordsman"
     while j < len(phrases) and isinstance(phrases[j], Mark) and phrases[j].tag in {Tag.ADJ, Tag.COMMA}:  # type: ignore[union-attr]
         j += 1  # "1girl, solo, young witch": a bare word tag between says nothing of who
     nxt = phrases[j] if j < len(phrases) else None
@@ -382,7 +390,7 @@ def _kind_tagged(phrases: tuple[Phrase, ...], k: int, tag: NounPhrase) -> bool:
         q
         for j, q in enumerate(phrases[k + 1 :], start=k + 1)
         if isinstance(q, NounPhrase) and q.head == tag.head and not q.determiner and q.count is None
-        if _low(_before(phrases, j)) == ","
+        if low_text(phrase_before(phrases, j)) == ","
     ]
     return len(later) >= (tag.count or 1) > 1
 
@@ -401,7 +409,7 @@ def _colour_role(p: NounPhrase, before: Phrase | None, nouns: list[Noun]) -> tup
         return None
     be = isinstance(before, Mark) and before.tag is Tag.BE
     if be and not p.determiner and len(p.words) == 1:
-        owner = _owner(nouns, p.sentence)
+        owner = recent_owner(nouns, p.sentence)
         if owner is not None:
             return (Role.PREDICATE, owner)  # "the car is orange"
     if be:
@@ -415,7 +423,7 @@ def _colour_role(p: NounPhrase, before: Phrase | None, nouns: list[Noun]) -> tup
 
 def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
     """Whether the noun before 'and' or a comma is a colour of the grade ('reds and', 'golds,')."""
-    if _low(before) not in {"and", ","} or not nouns or nouns[-1].role is not Role.NONE:
+    if low_text(before) not in {"and", ","} or not nouns or nouns[-1].role is not Role.NONE:
         return False
     return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
@@ -424,58 +432,58 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     known = entry(p.compound) or entry(p.head)
-    before = _before(phrases, k)
-    if _negated(phrases, k, nouns):
+    before = phrase_before(phrases, k)
+    if negated(phrases, k, nouns):
         return (Role.NEGATED, None)
     if isinstance(before, Verb) and is_class(before.low, WordClass.NAMING_VERB) and nouns:
-        return (Role.REPEAT, _resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
-    if _named_business(phrases, k) or _cast_count(phrases, k) or _idiom(phrases, k, known):
+        return (Role.REPEAT, resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
+    if _named_business(phrases, k) or _cast_count(phrases, k) or idiom(phrases, k, known):
         return (Role.NONE, None)
-    if _likeness(phrases, k) or _arrangement(phrases, k):
+    if likeness(phrases, k) or arrangement(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
         return (Role.NONE, None)  # "signs in Chinese characters": written ones
     if is_class(p.head, WordClass.MEASURE) and (p.count or p.vague):
         return (Role.MEASURE, None)
-    owned = p.determiner in _POSSESSIVE  # "with its wings spread", "their glow": the owner's
+    owned = p.determiner in POSSESSIVE  # "with its wings spread", "their glow": the owner's
     if not owned and (
-        _made_by(phrases, k)
-        or _shot_with(phrases, k)
-        or _is_frame(phrases, k, nouns)
-        or _of_style(phrases, k, nouns)
-        or _source(phrases, k, nouns)
-        or _frame_tail(phrases, k, nouns)
+        made_by(phrases, k)
+        or shot_with(phrases, k)
+        or is_frame(phrases, k, nouns)
+        or of_style(phrases, k, nouns)
+        or source(phrases, k, nouns)
+        or frame_tail(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
-    if not owned and _light(p, known):
+    if not owned and light(p, known):
         return (Role.LIGHT, None)
     colour = _colour_role(p, before, nouns)
     if colour is not None:
         return colour
-    repeat = _named_before(phrases, k, known, nouns)
+    repeat = named_before(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
-    toward = _low(before) or (before.lead if isinstance(before, SpacePhrase) else "")
+    toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
     if p.head in _VIEWER and p.determiner == "the" and toward in {"at", "into", "toward", "towards"}:
         return (Role.NONE, None)  # "waves at the camera": the picture's own camera
-    if _group_of_earlier(p, known, nouns):
+    if group_of_earlier(p, known, nouns):
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
         return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
     if is_class(p.head, WordClass.PART) and (
-        known is None or p.head in {"chimney", "roof"} or _low(before) == "'s"
+        known is None or p.head in {"chimney", "roof"} or low_text(before) == "'s"
     ):
-        owner = _part_owner(phrases, k, nouns)
+        owner = part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
-    owner = _listed_part_owner(phrases, k, known, nouns)
+    owner = listed_part_owner(phrases, k, known, nouns)
     if owner is not None:
         return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
     if p.head == "one":
-        previous = _owner(nouns, p.sentence)
+        previous = recent_owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
-    of_what = _low(_after(phrases, k)) == "of"  # "a wide range of colours", not "a green range"
-    if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or _kind_of_event(p)):
+    of_what = low_text(phrase_after(phrases, k)) == "of"  # "a wide range of colours", not "a green range"
+    if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
 
@@ -494,10 +502,10 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             known = _SOMEONE  # an unlisted word for someone, dressed: a person
         head = p.head
         if p.head == "one" and role is Role.THING:
-            ranked = _ranked_group(p, nouns)
-            echoed = nouns[ranked if ranked is not None else _owner(nouns, p.sentence) or 0]
+            ranked = ranked_group(p, nouns)
+            echoed = nouns[ranked if ranked is not None else recent_owner(nouns, p.sentence) or 0]
             known, head = echoed.entry, echoed.head
         if role is Role.THING:
-            ref = _member_of(p, head, nouns)
+            ref = member_of(p, head, nouns)
         nouns.append(Noun(k, p, role, ref, known, head, named))
     return tuple(nouns)

@@ -329,6 +329,17 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     before = tags[i - 1]
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
+    if _named_thing(tags, lows, i):
+        return tag
+    governed = _governed(tags, lows, i)
+    if governed is not None:
+        return governed
+    return Tag.VERB if _acts_after_noun(tags, lows, i) else tag
+
+
+def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun form at i, after a noun, is part of a thing's name ('traffic lights', 'four
+    merchant ships', 'glass cups'), so it stays a noun."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
     if (
@@ -336,48 +347,53 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         or word.endswith("s")
         and is_class(word, WordClass.LIGHT)
     ):
-        return tag  # "traffic lights", "fairy lights", "sun rays"
+        return True  # "traffic lights", "fairy lights", "sun rays"
     if _counted_kind(tags, lows, i):
-        return tag  # "four merchant ships": a singular after a count names the kind of the plural
+        return True  # "four merchant ships": a singular after a count names the kind of the plural
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
     if closing and word.endswith("s") and is_class(singular(word), WordClass.PART) and entry(previous):
-        return tag  # "..., white cat ears, ...": a part named by its owner's kind
+        return True  # "..., white cat ears, ...": a part named by its owner's kind
     if "with" in lows[max(0, i - 3) : i - 1] and _part_of_kind(previous, word):
-        return tag  # "a pixie with dragonfly wings hovers": a part, not 'wings' as a verb
+        return True  # "a pixie with dragonfly wings hovers": a part, not 'wings' as a verb
     unlisted_verb = entry(singular(word)) is None and after is Tag.PREP  # "a little rainbow arcs over"
     if i > 1 and tags[i - 2] is Tag.ADJ and is_class(previous, WordClass.COLOUR) and not unlisted_verb:
-        return tag  # "glowing orange letters": a colour in a run of modifiers
+        return True  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
-        return tag  # "two glass cups of espresso"
-    governed = _governed(tags, lows, i)
-    if governed is not None:
-        return governed
+        return True  # "two glass cups of espresso"
+    return False
+
+
+def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun form at i, after a noun and not part of its name, is that noun's verb
+    ('three seagulls circle above', 'a woman waits'), from its subject and what follows it."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    previous, word = lows[i - 1], lows[i]
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
-        return tag  # "a sports photograph", but "cypress trees frame the house"
+        return False  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
     unlisted = entry(singular(word)) is None and not word.endswith("s")
     if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i):
-        return Tag.VERB  # "a girl, a boy and their grandfather wave from the porch"
+        return True  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
-        return Tag.VERB  # "two girls jump rope", "the boys climb trees"
+        return True  # "two girls jump rope", "the boys climb trees"
     goal = i + 1 < len(lows) and is_class(lows[i + 1], WordClass.GOAL_ADVERB)
     if plural_subject and (after in _AFTER_BARE_VERB or goal):
-        return Tag.VERB  # "three seagulls circle above", "the geese fly home"
+        return True  # "three seagulls circle above", "the geese fly home"
     if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
-        return tag  # "in deep berry shades,": the colours, not 'a tree shades the bench'
+        return False  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
     counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
     if third_person and (
         entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i)
     ):
-        return Tag.VERB  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
+        return True  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
-        return Tag.VERB  # "the ruins of a temple poke out of the sand"
+        return True  # "the ruins of a temple poke out of the sand"
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
-        return Tag.VERB  # "a fox and a rabbit share a picnic": no noun runs into an article
-    return tag
+        return True  # "a fox and a rabbit share a picnic": no noun runs into an article
+    return False
 
 
 def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
