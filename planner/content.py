@@ -249,11 +249,11 @@ class ContentOptions:
     notes: list[str] = field(default_factory=list)
 
 
-def content_to_plan(data: dict[str, Any], options: ContentOptions) -> Plan:
-    """Turn one JSON object of the model's into a validated Plan, fixing small box mistakes.
+def _contract_regions(data: dict[str, Any], options: ContentOptions) -> list[Any]:
+    """The answer's regions with unknown keys dropped, boxes fixed and the limit kept.
 
-    The object is validated against `content_model(options.max_regions)`, then as a Plan.
-    Raises ContentError with the problems to show the model in a repair prompt.
+    A region whose box cannot be fixed is left out; more regions than the limit is a problem for
+    the model to repair, or a warning and the first ones kept where the settings allow it.
     """
     raw_regions = data.get("regions", [])
     if raw_regions is None:
@@ -269,26 +269,35 @@ def content_to_plan(data: dict[str, Any], options: ContentOptions) -> Plan:
                 if not keep:
                     continue
         regions.append(region)
-    if len(regions) > options.max_regions:
-        if not options.truncate_extra_regions:
-            raise ContentError(
-                [
-                    f"regions: {len(regions)} regions is more than the limit of {options.max_regions}; "
-                    f"merge or leave out the least important ones"
-                ],
-                too_many_regions=True,
-            )
-        log.warning(
-            "the model gave %d regions, more than the limit of %d: kept the first %d",
-            len(regions),
-            options.max_regions,
-            options.max_regions,
+    if len(regions) <= options.max_regions:
+        return regions
+    if not options.truncate_extra_regions:
+        raise ContentError(
+            [
+                f"regions: {len(regions)} regions is more than the limit of {options.max_regions}; "
+                f"merge or leave out the least important ones"
+            ],
+            too_many_regions=True,
         )
-        regions = regions[: options.max_regions]
+    log.warning(
+        "the model gave %d regions, more than the limit of %d: kept the first %d",
+        len(regions),
+        options.max_regions,
+        options.max_regions,
+    )
+    return regions[: options.max_regions]
+
+
+def content_to_plan(data: dict[str, Any], options: ContentOptions) -> Plan:
+    """Turn one JSON object of the model's into a validated Plan, fixing small box mistakes.
+
+    The object is validated against `content_model(options.max_regions)`, then as a Plan.
+    Raises ContentError with the problems to show the model in a repair prompt.
+    """
     answer = {
         "base_prompt": data.get("base_prompt", ""),
         "background_prompt": data.get("background_prompt", "") or "",
-        "regions": regions,
+        "regions": _contract_regions(data, options),
     }
     problems: list[str] = []
     try:
