@@ -63,6 +63,14 @@ def test_a_load_a_thing_is_laden_with_is_in_its_prompt():
     assert got == ["tall pole"]
 
 
+def test_tiny_things_a_thing_someone_pushes_is_full_of_are_in_its_prompt():
+    p = plan("A fox drags a sack full of walnuts past an old well.")
+    assert [r.label for r in p.regions] == ["fox", "sack", "old well"]
+    assert "full of walnuts" in prompt_of(p, "sack")
+    assert "walnut" not in prompt_of(p, "fox")
+    assert "melon" in labels("A farmer pushes a cart full of melons.")  # bigger things keep a region
+
+
 def test_a_building_part_given_its_building_is_in_its_prompt():
     p = plan("A stone manor with a slate turret stands on the left, and a spire rises on the right.")
     assert "slate turret" in prompt_of(p, "stone manor")
