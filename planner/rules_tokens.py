@@ -947,12 +947,20 @@ def _next_door(tags: list[Tag], lows: list[str]) -> list[Tag]:
     return tags
 
 
+def _describing_one(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the number word at i is an adjective after an article ('a lone rowboat', 'the
+    solitary heron'): the article counts one, the word says what the thing is like."""
+    article_before = i > 0 and lows[i - 1] in {"a", "an", "the"}
+    return tags[i] is Tag.NUM and article_before and is_class(lows[i], WordClass.ADJECTIVE)
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
     tags = _next_door(_side_by_side([_word_tag(low) for low in lows], lows), lows)
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
+    tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)

@@ -1902,3 +1902,10 @@ def test_an_appositive_after_my_or_our_says_who_the_person_is():
     p = plan("My uncle, a stocky man in a tweed cap, mends a fence.")
     got = [r.label for r in p.regions]
     assert "uncle" in got and "man" not in got and "tweed cap" in prompt_of(p, "uncle")
+
+
+def test_lone_or_solitary_after_an_article_describes_the_one_thing():
+    p = plan("A lone canoe floats by a reed bed, and the solitary fisher watches it.")
+    assert "lone canoe" in prompt_of(p, "lone canoe")
+    assert "solitary fisher" in next(r.prompt for r in p.regions if r.label.endswith("fisher"))
+    assert [r.label for r in plan("Lone gulls circle over a pier.").regions][0] == "gull"
