@@ -1909,3 +1909,12 @@ def test_lone_or_solitary_after_an_article_describes_the_one_thing():
     assert "lone canoe" in prompt_of(p, "lone canoe")
     assert "solitary fisher" in next(r.prompt for r in p.regions if r.label.endswith("fisher"))
     assert [r.label for r in plan("Lone gulls circle over a pier.").regions][0] == "gull"
+
+
+def test_the_plant_a_cut_branch_or_bouquet_is_of_is_in_its_prompt():
+    p = plan("A bouquet of peonies rests on a bench beside a watering can.")
+    assert [r.label for r in p.regions] == ["bouquet", "bench", "watering can"]
+    assert "bouquet of peonies" in prompt_of(p, "bouquet")
+    held = plan("A boy carries a bouquet of lilies.")
+    assert [r.label for r in held.regions] == ["boy"]
+    assert "bouquet of lilies" in prompt_of(held, "boy")
