@@ -284,8 +284,8 @@ def _span(
     start: int | None = None
     end = 0
     last_verb = ""
-    skip = k
-    for j in range(k + 1, len(phrases)):
+    skip = k + _relative(phrases, k)
+    for j in range(k + 1, _clause_end(phrases, k) if skip > k else len(phrases)):
         p = phrases[j]
         nxt = phrases[j + 1] if j + 1 < len(phrases) else None
         after = phrases[j + 2] if j + 2 < len(phrases) else None
@@ -317,6 +317,27 @@ def _span(
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _relative(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'that' / 'who' right after phrase k opens a clause about it ('an eagle that has just
+    caught a fish', 'a dog that wags its tail'): what the clause says describes the thing."""
+    word = phrases[k + 1] if k + 1 < len(phrases) else None
+    nxt = phrases[k + 2] if k + 2 < len(phrases) else None
+    opens = isinstance(word, Mark) and word.low in {"that", "who"}
+    return opens and (isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag in {Tag.AUX, Tag.BE})
+
+
+def _clause_end(phrases: tuple[Phrase, ...], k: int) -> int:
+    """Where the relative clause after phrase k ends: at the finite verb, after the clause's own
+    verb, that is the thing's main verb ('a dog that wags its tail | waits')."""
+    seen = False
+    for j in range(k + 2, len(phrases)):
+        p = phrases[j]
+        if seen and _finite(p) and not isinstance(phrases[j - 1], Mark):
+            return j
+        seen = seen or isinstance(p, Verb)
+    return len(phrases)
 
 
 def _source(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:

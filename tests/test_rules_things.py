@@ -1918,3 +1918,11 @@ def test_the_plant_a_cut_branch_or_bouquet_is_of_is_in_its_prompt():
     held = plan("A boy carries a bouquet of lilies.")
     assert [r.label for r in held.regions] == ["boy"]
     assert "bouquet of lilies" in prompt_of(held, "boy")
+
+
+def test_a_relative_clause_right_after_a_thing_describes_it():
+    p = plan("A heron that has just caught a frog stands in the shallows.")
+    assert "caught a frog" in prompt_of(p, "heron")
+    q = plan("An old sheepdog that wags its tail waits by the gate.")
+    assert "wagging its tail" in prompt_of(q, "old sheepdog")
+    assert "wait" not in prompt_of(q, "old sheepdog")
