@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import Noun, Role, is_person
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class, participle
 
@@ -481,6 +481,8 @@ def _describe_one(
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
             pieces.append((lead.start, n.phrase.end))
+            if _tag_item(phrases, n.index) and is_person(noun):  # "freckles, holding a soldering iron"
+                pieces += _listed_after(tokens, phrases, n.index, at, nouns, i, covered)
     predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
@@ -490,6 +492,29 @@ def _describe_one(
         details=tuple(dict.fromkeys(details)),
         predicates=tuple(dict.fromkeys(p for p in predicates if p not in noun.phrase.lows)),
     )
+
+
+def _listed_after(
+    tokens: tuple[Token, ...],
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, Noun],
+    nouns: tuple[Noun, ...],
+    owner: int,
+    covered: set[int],
+) -> list[tuple[int, int]]:
+    """The tag-list items after a person's own tag item k that no other piece or owned noun says."""
+    said = covered | {
+        t for n in nouns if _owner(nouns, n) == owner for t in range(n.phrase.start, n.phrase.end)
+    }
+    return [(a, b) for a, b in _span(tokens, phrases, k, at, nouns, owner) if not said & set(range(a, b))]
+
+
+def _tag_item(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is a bare tag-list item: between commas, no article ('freckles,')."""
+    before, after = phrases[k - 1] if k else None, phrases[k + 1] if k + 1 < len(phrases) else None
+    comma = [isinstance(p, Mark) and p.tag is Tag.COMMA for p in (before, after)]
+    return all(comma) and not getattr(phrases[k], "determiner", "")
 
 
 def _pronoun_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:

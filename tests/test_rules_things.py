@@ -1926,3 +1926,10 @@ def test_a_relative_clause_right_after_a_thing_describes_it():
     q = plan("An old sheepdog that wags its tail waits by the gate.")
     assert "wagging its tail" in prompt_of(q, "old sheepdog")
     assert "wait" not in prompt_of(q, "old sheepdog")
+
+
+def test_a_tag_list_goes_on_past_a_persons_own_tag_item():
+    p = plan("1boy, solo, sitting on a crate, red scarf, grinning, holding lantern, harbour")
+    boy = prompt_of(p, "boy")
+    assert "grinning" in boy and "holding lantern" in boy
+    assert "harbour" not in boy and "grinning" not in prompt_of(p, "crate")
