@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import Noun, Role, is_person
+from planner.rules_role_nouns import Noun, Role, is_person, low_text
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class, participle
+from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -466,7 +466,7 @@ def _describe_one(
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
     pieces += [
         piece
-        for k in _pronoun_mentions(phrases, nouns, i)
+        for k in [*_pronoun_mentions(phrases, nouns, i), *_latter_mentions(phrases, nouns, i)]
         for piece in _span(tokens, phrases, k, at, nouns, i)
     ]
     covered = {t for a, b in pieces for t in range(a, b)}
@@ -515,6 +515,24 @@ def _tag_item(phrases: tuple[Phrase, ...], k: int) -> bool:
     before, after = phrases[k - 1] if k else None, phrases[k + 1] if k + 1 < len(phrases) else None
     comma = [isinstance(p, Mark) and p.tag is Tag.COMMA for p in (before, after)]
     return all(comma) and not getattr(phrases[k], "determiner", "")
+
+
+def _latter_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:
+    """Phrases 'the latter' / 'the former' whose thing is i: the last (or the one before) person
+    or animal named when it acts ('the latter waves'), the last thing named when it is said to be
+    something ('a pen on a blotter, and the latter is embossed with gold')."""
+    found = []
+    for k, p in enumerate(phrases[1:-1], start=1):
+        if not (isinstance(p, Mark) and p.low in {"latter", "former"} and low_text(phrases[k - 1]) == "the"):
+            continue
+        said = isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.BE  # type: ignore[union-attr]
+        named = [j for j, n in enumerate(nouns) if n.index < k and n.role is Role.THING]
+        acting = [j for j in named if nouns[j].entry is not None and nouns[j].entry.kind in ANIMATE]
+        named = named if said or not acting else acting
+        at = -1 if p.low == "latter" else -2
+        if len(named) >= -at and _resolve(nouns, named[at]) == i:
+            found.append(k)
+    return found
 
 
 def _pronoun_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:

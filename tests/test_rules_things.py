@@ -1933,3 +1933,9 @@ def test_a_tag_list_goes_on_past_a_persons_own_tag_item():
     boy = prompt_of(p, "boy")
     assert "grinning" in boy and "holding lantern" in boy
     assert "harbour" not in boy and "grinning" not in prompt_of(p, "crate")
+
+
+def test_what_the_latter_is_said_to_be_describes_the_last_thing_named():
+    p = plan("A brush rests on a wooden palette, and the latter is smeared with blue paint.")
+    assert "smeared with blue paint" in prompt_of(p, "wooden palette")
+    assert "smeared" not in prompt_of(p, "brush")
