@@ -385,8 +385,12 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
     counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
-    if third_person and (
-        entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i)
+    manner = after is Tag.AUX and lows[i + 1].endswith("ly") and word.endswith("s")  # "a boat rocks gently"
+    if (
+        manner
+        and not plural_subject
+        or third_person
+        and (entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i))
     ):
         return True  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):

@@ -1939,3 +1939,8 @@ def test_what_the_latter_is_said_to_be_describes_the_last_thing_named():
     p = plan("A brush rests on a wooden palette, and the latter is smeared with blue paint.")
     assert "smeared with blue paint" in prompt_of(p, "wooden palette")
     assert "smeared" not in prompt_of(p, "brush")
+
+
+def test_a_verb_in_s_before_a_manner_adverb_is_no_part_of_the_noun():
+    assert labels("A wooden raft rocks gently on the lake.") == ["wooden raft"]
+    assert labels("A red kite rocks gently over the dunes.") == ["red kite"]
