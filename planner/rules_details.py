@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import Noun, Role, is_person, low_text
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import Flag, ThingKind, WordClass, gerund, is_class, participle
+from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -284,8 +284,8 @@ def _span(
     start: int | None = None
     end = 0
     last_verb = ""
-    skip = k
-    for j in range(k + 1, len(phrases)):
+    skip = k + _relative(phrases, k)
+    for j in range(k + 1, _clause_end(phrases, k) if skip > k else len(phrases)):
         p = phrases[j]
         nxt = phrases[j + 1] if j + 1 < len(phrases) else None
         after = phrases[j + 2] if j + 2 < len(phrases) else None
@@ -317,6 +317,27 @@ def _span(
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _relative(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'that' / 'who' right after phrase k opens a clause about it ('an eagle that has just
+    caught a fish', 'a dog that wags its tail'): what the clause says describes the thing."""
+    word = phrases[k + 1] if k + 1 < len(phrases) else None
+    nxt = phrases[k + 2] if k + 2 < len(phrases) else None
+    opens = isinstance(word, Mark) and word.low in {"that", "who"}
+    return opens and (isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag in {Tag.AUX, Tag.BE})
+
+
+def _clause_end(phrases: tuple[Phrase, ...], k: int) -> int:
+    """Where the relative clause after phrase k ends: at the finite verb, after the clause's own
+    verb, that is the thing's main verb ('a dog that wags its tail | waits')."""
+    seen = False
+    for j in range(k + 2, len(phrases)):
+        p = phrases[j]
+        if seen and _finite(p) and not isinstance(phrases[j - 1], Mark):
+            return j
+        seen = seen or isinstance(p, Verb)
+    return len(phrases)
 
 
 def _source(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:
@@ -445,7 +466,7 @@ def _describe_one(
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
     pieces += [
         piece
-        for k in _pronoun_mentions(phrases, nouns, i)
+        for k in [*_pronoun_mentions(phrases, nouns, i), *_latter_mentions(phrases, nouns, i)]
         for piece in _span(tokens, phrases, k, at, nouns, i)
     ]
     covered = {t for a, b in pieces for t in range(a, b)}
@@ -460,6 +481,8 @@ def _describe_one(
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
             pieces.append((lead.start, n.phrase.end))
+            if _tag_item(phrases, n.index) and is_person(noun):  # "freckles, holding a soldering iron"
+                pieces += _listed_after(tokens, phrases, n.index, at, nouns, i, covered)
     predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
@@ -469,6 +492,47 @@ def _describe_one(
         details=tuple(dict.fromkeys(details)),
         predicates=tuple(dict.fromkeys(p for p in predicates if p not in noun.phrase.lows)),
     )
+
+
+def _listed_after(
+    tokens: tuple[Token, ...],
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, Noun],
+    nouns: tuple[Noun, ...],
+    owner: int,
+    covered: set[int],
+) -> list[tuple[int, int]]:
+    """The tag-list items after a person's own tag item k that no other piece or owned noun says."""
+    said = covered | {
+        t for n in nouns if _owner(nouns, n) == owner for t in range(n.phrase.start, n.phrase.end)
+    }
+    return [(a, b) for a, b in _span(tokens, phrases, k, at, nouns, owner) if not said & set(range(a, b))]
+
+
+def _tag_item(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is a bare tag-list item: between commas, no article ('freckles,')."""
+    before, after = phrases[k - 1] if k else None, phrases[k + 1] if k + 1 < len(phrases) else None
+    comma = [isinstance(p, Mark) and p.tag is Tag.COMMA for p in (before, after)]
+    return all(comma) and not getattr(phrases[k], "determiner", "")
+
+
+def _latter_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:
+    """Phrases 'the latter' / 'the former' whose thing is i: the last (or the one before) person
+    or animal named when it acts ('the latter waves'), the last thing named when it is said to be
+    something ('a pen on a blotter, and the latter is embossed with gold')."""
+    found = []
+    for k, p in enumerate(phrases[1:-1], start=1):
+        if not (isinstance(p, Mark) and p.low in {"latter", "former"} and low_text(phrases[k - 1]) == "the"):
+            continue
+        said = isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.BE  # type: ignore[union-attr]
+        named = [j for j, n in enumerate(nouns) if n.index < k and n.role is Role.THING]
+        acting = [j for j in named if nouns[j].entry is not None and nouns[j].entry.kind in ANIMATE]
+        named = named if said or not acting else acting
+        at = -1 if p.low == "latter" else -2
+        if len(named) >= -at and _resolve(nouns, named[at]) == i:
+            found.append(k)
+    return found
 
 
 def _pronoun_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:

@@ -256,12 +256,12 @@ def _by_relation(
         on_its_owner(phrases, end) or on_its_part(phrases, end) or _placed_by_owner(phrases, k)
     ):
         return None  # "a blanket with a basket on it", "a crate with a radio on its lid", "a desk with a lantern above it"
+    if relation == "with" and _laden(phrases, k, known, nouns):
+        return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
     if relation == "with" and _fitted_on(phrases, k, known, nouns):
         return len(nouns) - 1  # "sells tofu from a cart with a striped umbrella": the cart's
-    if relation == "with" and _laden(phrases, k, known, nouns):
-        return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if _served_on(phrases, k, known, nouns):
         return None  # "a table set with a teapot and cups": each rests on the table
     if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
@@ -691,14 +691,19 @@ def _figure_before(
 
 
 def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
-    """'a cart piled with loaves', 'a cake topped with cherries': food or tiny things a thing is
-    laden with, right after it ('<thing> <participle> with <load>')."""
-    verb = phrase_before(phrases, k, 2)
-    small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
-    if not small or not isinstance(verb, Verb) or not participle(verb.low) or not nouns:
+    """'a cart piled with loaves', 'a cake topped with cherries', 'a sack full of nuts': food or
+    tiny things a thing is laden with, right after it ('<thing> <participle> with <load>')."""
+    lead, verb = phrase_before(phrases, k), phrase_before(phrases, k, 2)
+    full = isinstance(lead, SpacePhrase) and is_class(lead.lead, WordClass.FILL_WORD)  # "a sack full of nuts"
+    if full:  # tiny things only: "a barrow full of pumpkins" draws each pumpkin on its own
+        small, at = known.size <= Size.TINY, k - 2
+    else:
+        small = known.size <= Size.TINY or known.kind is ThingKind.FOOD and known.size <= Size.SMALL
+        small, at = small and isinstance(verb, Verb) and participle(verb.low), k - 3
+    if not small or not nouns:
         return False
     owner = nouns[-1]
-    return owner.is_thing and owner.index == k - 3 and (owner.entry is None or owner.entry.size > known.size)
+    return owner.is_thing and owner.index == at and (owner.entry is None or owner.entry.size > known.size)
 
 
 def _served_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:

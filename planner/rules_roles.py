@@ -133,6 +133,8 @@ def _thing_role(
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
     )
     contents = low_text(phrase_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
+    if contents and _plant_of_plant(nouns[-1], known):
+        return (Role.ATTACHED, nouns[-1].ref if nouns[-1].role is Role.ATTACHED else len(nouns) - 1)
     if contents and nouns[-1].is_thing and holds(nouns[-1]):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
     if contents and nouns[-1].role is Role.ATTACHED and nouns[-1].ref is not None and holds(nouns[-1]):
@@ -167,6 +169,14 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+def _plant_of_plant(previous: Noun, known: Entry) -> bool:
+    """'a branch of quince blossom', 'a bouquet of tulips': the plant a cut plant is of is said in
+    its prompt (and in its holder's, when it is held), not drawn again on its own."""
+    cut = previous.entry
+    plant = cut is not None and cut.kind is ThingKind.PLANT and known.kind is ThingKind.PLANT
+    return plant and (previous.is_thing or previous.role is Role.ATTACHED and previous.ref is not None)
 
 
 _SETTING_RELATIONS = frozenset({None, "with", "inside"})

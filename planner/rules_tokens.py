@@ -385,8 +385,12 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
     third_person = word.endswith("s") and verb_form and not plural_subject
     counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
-    if third_person and (
-        entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i)
+    manner = after is Tag.AUX and lows[i + 1].endswith("ly") and word.endswith("s")  # "a boat rocks gently"
+    if (
+        manner
+        and not plural_subject
+        or third_person
+        and (entry(singular(word)) is None or after in _CLOSING_VERB or counted or _one_acts(tags, lows, i))
     ):
         return True  # "a woman waits", "the father flips pancakes", "a boy waves, ..."
     if after is Tag.PREP and not word.endswith("s") and is_class(lows[i + 1], WordClass.PARTICLE):
@@ -947,12 +951,20 @@ def _next_door(tags: list[Tag], lows: list[str]) -> list[Tag]:
     return tags
 
 
+def _describing_one(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the number word at i is an adjective after an article ('a lone rowboat', 'the
+    solitary heron'): the article counts one, the word says what the thing is like."""
+    article_before = i > 0 and lows[i - 1] in {"a", "an", "the"}
+    return tags[i] is Tag.NUM and article_before and is_class(lows[i], WordClass.ADJECTIVE)
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
     lows = [t.lower() for t in texts]
     tags = _next_door(_side_by_side([_word_tag(low) for low in lows], lows), lows)
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
+    tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)

@@ -63,6 +63,14 @@ def test_a_load_a_thing_is_laden_with_is_in_its_prompt():
     assert got == ["tall pole"]
 
 
+def test_tiny_things_a_thing_someone_pushes_is_full_of_are_in_its_prompt():
+    p = plan("A fox drags a sack full of walnuts past an old well.")
+    assert [r.label for r in p.regions] == ["fox", "sack", "old well"]
+    assert "full of walnuts" in prompt_of(p, "sack")
+    assert "walnut" not in prompt_of(p, "fox")
+    assert "melon" in labels("A farmer pushes a cart full of melons.")  # bigger things keep a region
+
+
 def test_a_building_part_given_its_building_is_in_its_prompt():
     p = plan("A stone manor with a slate turret stands on the left, and a spire rises on the right.")
     assert "slate turret" in prompt_of(p, "stone manor")
@@ -1894,3 +1902,45 @@ def test_an_appositive_after_my_or_our_says_who_the_person_is():
     p = plan("My uncle, a stocky man in a tweed cap, mends a fence.")
     got = [r.label for r in p.regions]
     assert "uncle" in got and "man" not in got and "tweed cap" in prompt_of(p, "uncle")
+
+
+def test_lone_or_solitary_after_an_article_describes_the_one_thing():
+    p = plan("A lone canoe floats by a reed bed, and the solitary fisher watches it.")
+    assert "lone canoe" in prompt_of(p, "lone canoe")
+    assert "solitary fisher" in next(r.prompt for r in p.regions if r.label.endswith("fisher"))
+    assert [r.label for r in plan("Lone gulls circle over a pier.").regions][0] == "gull"
+
+
+def test_the_plant_a_cut_branch_or_bouquet_is_of_is_in_its_prompt():
+    p = plan("A bouquet of peonies rests on a bench beside a watering can.")
+    assert [r.label for r in p.regions] == ["bouquet", "bench", "watering can"]
+    assert "bouquet of peonies" in prompt_of(p, "bouquet")
+    held = plan("A boy carries a bouquet of lilies.")
+    assert [r.label for r in held.regions] == ["boy"]
+    assert "bouquet of lilies" in prompt_of(held, "boy")
+
+
+def test_a_relative_clause_right_after_a_thing_describes_it():
+    p = plan("A heron that has just caught a frog stands in the shallows.")
+    assert "caught a frog" in prompt_of(p, "heron")
+    q = plan("An old sheepdog that wags its tail waits by the gate.")
+    assert "wagging its tail" in prompt_of(q, "old sheepdog")
+    assert "wait" not in prompt_of(q, "old sheepdog")
+
+
+def test_a_tag_list_goes_on_past_a_persons_own_tag_item():
+    p = plan("1boy, solo, sitting on a crate, red scarf, grinning, holding lantern, harbour")
+    boy = prompt_of(p, "boy")
+    assert "grinning" in boy and "holding lantern" in boy
+    assert "harbour" not in boy and "grinning" not in prompt_of(p, "crate")
+
+
+def test_what_the_latter_is_said_to_be_describes_the_last_thing_named():
+    p = plan("A brush rests on a wooden palette, and the latter is smeared with blue paint.")
+    assert "smeared with blue paint" in prompt_of(p, "wooden palette")
+    assert "smeared" not in prompt_of(p, "brush")
+
+
+def test_a_verb_in_s_before_a_manner_adverb_is_no_part_of_the_noun():
+    assert labels("A wooden raft rocks gently on the lake.") == ["wooden raft"]
+    assert labels("A red kite rocks gently over the dunes.") == ["red kite"]
