@@ -482,6 +482,9 @@ def relation_object(
         if noun.role is Role.PART and noun.ref is not None:
             owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
+        if noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner == "its":
+            owner = resolve(nouns, noun.ref)  # "a goblin clings to its ropes": to the bridge they are on
+            return owner if subject is None or owner not in subject else None
         if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
             return pronoun_referent(
@@ -540,6 +543,8 @@ def _posture(
     with a bird on its back'), it is the other's."""
     if nxt.head not in _POSTURES or nxt.determiner not in {"its", "his", "her", "their"}:
         return False
+    if getattr(phrases[k], "lead", "on") not in {"on", "onto"}:
+        return False  # "leans against its side": the other thing's side, a pose is 'on' it
     said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
 

@@ -520,3 +520,16 @@ def test_people_crowding_a_roof_stand_on_it():
     assert ("tourist", "on", "cottage") in _relations(
         "A flooded valley, a stone cottage up to its windows in water, its roof crowded with tourists."
     )
+
+
+def test_its_after_a_person_names_the_lifeless_thing_before():
+    p = plan("A plank bridge spans a deep gorge, and a small imp hangs from its ropes.")
+    assert "rope" not in [r.label for r in p.regions]
+    assert rests_on(box(p, "small imp"), box(p, "plank bridge")), p.regions
+    p = plan("A squirrel nibbles its acorn under an oak.")
+    assert "acorn" not in [r.label for r in p.regions]  # an animal's own
+
+
+def test_leaning_against_its_side_is_beside_the_other_thing_not_a_pose():
+    p = plan("On the right, a tall wardrobe stands by the wall, and a banjo leans against its side.")
+    assert side_by_side(box(p, "banjo"), box(p, "tall wardrobe")), p.regions
