@@ -533,3 +533,8 @@ def test_its_after_a_person_names_the_lifeless_thing_before():
 def test_leaning_against_its_side_is_beside_the_other_thing_not_a_pose():
     p = plan("On the right, a tall wardrobe stands by the wall, and a banjo leans against its side.")
     assert side_by_side(box(p, "banjo"), box(p, "tall wardrobe")), p.regions
+
+
+def test_someone_a_boat_is_with_at_its_oars_or_helm_sits_in_it():
+    p = plan("On the lake, a small dinghy with a young woman at the oars passes a reed bed.")
+    assert inside(box(p, "young woman"), box(p, "small dinghy")), p.regions
