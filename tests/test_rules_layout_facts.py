@@ -538,3 +538,16 @@ def test_leaning_against_its_side_is_beside_the_other_thing_not_a_pose():
 def test_someone_a_boat_is_with_at_its_oars_or_helm_sits_in_it():
     p = plan("On the lake, a small dinghy with a young woman at the oars passes a reed bed.")
     assert inside(box(p, "young woman"), box(p, "small dinghy")), p.regions
+
+
+def test_a_thing_shown_by_a_photo_of_it_is_what_is_placed_after_the_comma():
+    p = plan(
+        "Studio photograph of a glass decanter with a silver stopper, placed at the centre of a marble counter."
+    )
+    assert rests_on(box(p, "glass decanter"), box(p, "marble counter")), p.regions
+
+
+def test_the_device_names_the_last_gadget_again():
+    p = plan("A laptop lies open on a pine desk, and behind the device a brass clock ticks.")
+    assert centre(box(p, "brass clock"))[1] < centre(box(p, "laptop"))[1], p.regions
+    assert "device" not in [r.label for r in p.regions]
