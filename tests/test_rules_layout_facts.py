@@ -551,3 +551,12 @@ def test_the_device_names_the_last_gadget_again():
     p = plan("A laptop lies open on a pine desk, and behind the device a brass clock ticks.")
     assert centre(box(p, "brass clock"))[1] < centre(box(p, "laptop"))[1], p.regions
     assert "device" not in [r.label for r in p.regions]
+
+
+def test_a_pond_or_pool_listed_from_left_to_right_is_placed_in_the_row():
+    p = plan("From left to right: a wooden shed, a duck pond, and a red barn. Two geese nap by the fence.")
+    shed, pond, barn = box(p, "wooden shed"), box(p, "duck pond"), box(p, "red barn")
+    assert centre(shed)[0] < centre(pond)[0] < centre(barn)[0], p.regions
+    p = plan("From left to right: a striped parasol, a round pool and a diving board.")
+    assert centre(box(p, "striped parasol"))[0] < centre(box(p, "round pool"))[0], p.regions
+    assert "pool" not in [r.label for r in plan("A boy swims in a pool at noon.").regions]
