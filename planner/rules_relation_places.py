@@ -254,7 +254,7 @@ def _joined(
         (
             j
             for j in range(k + 1, len(phrases))
-            if isinstance(phrases[j], NounPhrase) and phrases[j].start in at
+            if is_placed(phrases[j], at, nouns)  # past 'of the frame' ('Near the top of the frame, ...')
         ),
         None,
     )

@@ -560,3 +560,11 @@ def test_a_pond_or_pool_listed_from_left_to_right_is_placed_in_the_row():
     p = plan("From left to right: a striped parasol, a round pool and a diving board.")
     assert centre(box(p, "striped parasol"))[0] < centre(box(p, "round pool"))[0], p.regions
     assert "pool" not in [r.label for r in plan("A boy swims in a pool at noon.").regions]
+
+
+def test_an_opening_place_of_the_frame_holds_for_each_thing_joined_by_and():
+    p = plan("Along the bottom of the frame, a grey goose and three goslings waddle past a trough.")
+    assert all(
+        centre(b)[1] > 0.58 for r in p.regions if r.label in {"grey goose", "gosling"} for b in [r.box]
+    )
+    assert [r.label for r in p.regions].count("gosling") == 3, p.regions
