@@ -568,3 +568,10 @@ def test_an_opening_place_of_the_frame_holds_for_each_thing_joined_by_and():
         centre(b)[1] > 0.58 for r in p.regions if r.label in {"grey goose", "gosling"} for b in [r.box]
     )
     assert [r.label for r in p.regions].count("gosling") == 3, p.regions
+
+
+def test_a_corner_said_right_after_a_noun_in_a_tag_list_is_a_place():
+    p = plan("1boy, park at dusk, a red kite in the sky top right, a beagle sitting on the grass, bokeh")
+    x, y = centre(box(p, "red kite"))
+    assert x > 0.58 and y < 0.42, p.regions
+    assert "sky top" not in [r.label for r in p.regions]
