@@ -19,7 +19,7 @@ from planner.rules_clauses import (
     with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import Noun, Role, referred_subject
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
@@ -241,6 +241,9 @@ def verb_subject(
 ) -> list[int]:
     """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
     before 'who' / 'that' / 'which'; none when that noun is no thing ('the mountain rises')."""
+    referred = referred_subject(phrases, verb, [n for n in nouns if n.index < verb])
+    if referred is not None:
+        return [referred]  # "the latter stands by the door", "one of them leans on a crate"
     j = subject_phrase(phrases, verb)
     if j is None:
         return []

@@ -575,3 +575,10 @@ def test_a_corner_said_right_after_a_noun_in_a_tag_list_is_a_place():
     x, y = centre(box(p, "red kite"))
     assert x > 0.58 and y < 0.42, p.regions
     assert "sky top" not in [r.label for r in p.regions]
+
+
+def test_the_latter_or_the_former_as_a_subject_takes_the_relation():
+    p = plan("A nurse and a porter chat in a lane. The former sits on a stone bench.")
+    assert rests_on(box(p, "nurse"), box(p, "stone bench")), p.regions
+    p = plan("A poet and a drummer wait outside; the latter leans against a lamppost.")
+    assert side_by_side(box(p, "drummer"), box(p, "lamppost")), p.regions
