@@ -582,3 +582,10 @@ def test_the_latter_or_the_former_as_a_subject_takes_the_relation():
     assert rests_on(box(p, "nurse"), box(p, "stone bench")), p.regions
     p = plan("A poet and a drummer wait outside; the latter leans against a lamppost.")
     assert side_by_side(box(p, "drummer"), box(p, "lamppost")), p.regions
+
+
+def test_a_platform_something_stands_by_or_on_is_a_thing_like_a_stage():
+    p = plan("Two herons stand by a wooden platform on the left; a keeper is up on the platform.")
+    platform = box(p, "wooden platform")
+    assert centre(platform)[0] < 0.42 and rests_on(box(p, "keeper"), platform), p.regions
+    assert "platform" not in [r.label for r in plan("A train waits at the platform at dusk.").regions]
