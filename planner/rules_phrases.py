@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.rules_spatial import Spatial, match_spatial
+from planner.rules_spatial import Spatial, corner_tag, match_spatial
 from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
     Flag,
@@ -186,6 +186,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         and not _rare_english_noun(tokens, j)
     ):
         return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
+    if j > 0 and corner_tag([t.low for t in tokens[j : j + 4]], 0):
+        return False  # "fireworks in the sky top right,": the corner is a place, not 'a sky top'
     if token.tag in _RUN_TAGS:
         return True
     if token.tag is Tag.NUM and j > 0 and _describing(tokens[j - 1].low) and nxt is not None:

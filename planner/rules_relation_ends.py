@@ -19,7 +19,7 @@ from planner.rules_clauses import (
     with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import Noun, Role, referred_subject
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
@@ -241,12 +241,32 @@ def verb_subject(
 ) -> list[int]:
     """The subject of a verb: the thing(s) before it that no preposition governs, or the noun
     before 'who' / 'that' / 'which'; none when that noun is no thing ('the mountain rises')."""
+    referred = referred_subject(phrases, verb, [n for n in nouns if n.index < verb])
+    if referred is not None:
+        return [referred]  # "the latter stands by the door", "one of them leans on a crate"
     j = subject_phrase(phrases, verb)
     if j is None:
         return []
+    if _frame_of(phrases, j, verb, at, nouns):
+        shown = holder_of(nouns, at[phrases[j + 2].start]) if phrases[j + 2].start in at else None
+        return [shown] if shown is not None else []  # "a photo of a teapot, placed on a table": the teapot
     p = phrases[j]
     holder = holder_of(nouns, at[p.start]) if p.start in at else None
     return [] if holder is None else walk_back(phrases, j + 1, at, nouns, past_objects=True)
+
+
+def _frame_of(
+    phrases: tuple[Phrase, ...], j: int, verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether the subject phrase at j names the picture ('Product photography of ...') and a noun
+    after 'of' comes before the verb: that noun is what the picture shows, the verb's subject."""
+    p, after = phrases[j], phrases[j + 2] if j + 2 < verb else None
+    return (
+        p.start in at
+        and nouns[at[p.start]].role is Role.FRAME
+        and getattr(phrases[j + 1], "low", "") == "of"
+        and isinstance(after, NounPhrase)
+    )
 
 
 def _person_for(
@@ -482,6 +502,12 @@ def relation_object(
         if noun.role is Role.PART and noun.ref is not None:
             owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
+        if noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner == "its":
+            owner = resolve(nouns, noun.ref)  # "a goblin clings to its ropes": to the bridge they are on
+            return owner if subject is None or owner not in subject else None
+        named = _kind_named(phrases, k, at, nouns, nxt, subject) if noun.role is Role.NONE else None
+        if named is not None:
+            return named  # "a tablet ..., and behind the device a mug": the tablet
         if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
             return pronoun_referent(
@@ -496,6 +522,28 @@ def relation_object(
         return pronoun_referent(
             phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them", word=nxt.low
         )
+    return None
+
+
+def _kind_named(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int] | None,
+) -> int | None:
+    """The thing 'the device' (a kind_word of words.tsv) names again: the last thing of that
+    kind before phrase k, in its sentence or the one before, that is not the relation's subject."""
+    kind = value_of(nxt.head, WordClass.KIND_WORD) if nxt.determiner in {"the", "this", "that"} else None
+    if kind is None:
+        return None
+    for p in reversed(phrases[:k]):
+        if p.sentence < phrases[k].sentence - 1:
+            break
+        holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
+        if holder is not None and holder not in (subject or []) and _kind(nouns[holder]) == kind:
+            return holder
     return None
 
 
@@ -540,6 +588,8 @@ def _posture(
     with a bird on its back'), it is the other's."""
     if nxt.head not in _POSTURES or nxt.determiner not in {"its", "his", "her", "their"}:
         return False
+    if getattr(phrases[k], "lead", "on") not in {"on", "onto"}:
+        return False  # "leans against its side": the other thing's side, a pose is 'on' it
     said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
 

@@ -222,6 +222,8 @@ def absolute(
         described = _described(phrases, k, at, nouns)
         things = described if described is not None else _labelled(phrases, k, at, nouns)
         return Spatial(places=tuple((i, place) for i in things))
+    if _noun_tagged(phrases, k):
+        return Spatial(places=tuple((i, place) for i in _segment_thing(phrases, k, at, nouns)))
     if _tagged(phrases, k):
         tagged = _participle_subject(phrases, k - 1, at, nouns) or _clause(phrases, k - 1, at, nouns)
         tagged = tagged or _last_placed(phrases, k, at, nouns)
@@ -254,7 +256,7 @@ def _joined(
         (
             j
             for j in range(k + 1, len(phrases))
-            if isinstance(phrases[j], NounPhrase) and phrases[j].start in at
+            if is_placed(phrases[j], at, nouns)  # past 'of the frame' ('Near the top of the frame, ...')
         ),
         None,
     )
@@ -278,6 +280,27 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
     return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+
+
+def _noun_tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place at k is a corner said right after a noun with no comma before it
+    ('fireworks in the sky top right,'): a tag on its own comma-separated segment."""
+    before = phrases[k - 1] if k else None
+    return isinstance(before, NounPhrase) and phrases[k].lead in {"top", "bottom"}  # type: ignore[union-attr]
+
+
+def _segment_thing(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The first thing of the comma-separated segment before phrase k ('a kite in the sky top
+    right': the kite); none when the segment names no thing ('fireworks in the sky top right')."""
+    start = k - 1
+    while start >= 0 and not (
+        isinstance(phrases[start], Mark) and phrases[start].tag in {Tag.END, Tag.COMMA}
+    ):  # type: ignore[union-attr]
+        start -= 1
+    found = [resolve(nouns, at[p.start]) for p in phrases[start + 1 : k] if is_placed(p, at, nouns)]
+    return found[:1]
 
 
 def _participle_subject(

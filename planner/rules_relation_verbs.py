@@ -83,10 +83,17 @@ def _placed_apart(phrases: tuple[Phrase, ...], j: int) -> bool:
         return _placed_apart(phrases, j + 1)
     if not isinstance(after, SpacePhrase):
         return False
+    if after.lead == "at" and isinstance(nxt, NounPhrase) and _a_station(nxt):
+        return False  # "a rowboat with an old man at the oars": at a post aboard it, so in it
     return after.spatial.relation not in {None, "on", "in", "inside", "with"} or getattr(nxt, "low", "") in {
         "it",
         "them",
     }
+
+
+def _a_station(p: NounPhrase) -> bool:
+    """Whether a noun phrase names a post aboard a vehicle ('the helm', 'the oars'; words.tsv)."""
+    return any(is_class(w, WordClass.STATION) for w in (p.head, p.collective, p.lows[-1]) if w)
 
 
 def _aboard(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

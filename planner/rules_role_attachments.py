@@ -204,7 +204,7 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         found = _by_relation(phrases, k, p, before, known, nouns, carried)
     if found is _UNDECIDED:
-        found = _by_possessor(phrases, k, p, before, nouns, carried)
+        found = _by_possessor(phrases, k, p, before, known, nouns, carried)
     if found is _UNDECIDED:
         found = _by_tag_list(phrases, k, p, before, known, nouns)
     if found is _UNDECIDED:
@@ -279,6 +279,7 @@ def _by_possessor(
     k: int,
     p: NounPhrase,
     before: Phrase | None,
+    known: Entry,
     nouns: list[Noun],
     carried: bool,
 ) -> int | None | _Undecided:
@@ -286,6 +287,8 @@ def _by_possessor(
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
     if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
+    if p.determiner == "its" and carried and not placed_next(phrases, k):
+        return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
         return _possessor(nouns, p.sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
@@ -509,6 +512,24 @@ def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
     worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
     return not (worn and body.determiner in POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
+
+
+def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
+    """Whose 'its' thing it is: the latest animal's ('a fox licks its paw'), never a person's
+    (people are 'his' / 'her'): else the first lifeless thing of this sentence (or the one before)
+    no smaller than it ('a bridge sags, and a goblin clings to its ropes': the bridge's)."""
+    animal = recent_owner(nouns, sentence, animate=True)
+    if animal is not None and not is_person(nouns[animal]):
+        return animal
+    for wanted in (sentence, sentence - 1):
+        for i, noun in enumerate(nouns):
+            whole = resolve(nouns, i)
+            found = nouns[whole].entry
+            if noun.role not in {Role.THING, Role.REPEAT} or noun.phrase.sentence != wanted or found is None:
+                continue
+            if found.kind not in ANIMATE and found.size >= known.size:
+                return whole
+    return animal
 
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:

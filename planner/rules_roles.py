@@ -208,6 +208,8 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     assert isinstance(p, NounPhrase)
     if not known.has(Flag.BOUNDED) or p.determiner in DEFINITE and not p.modifiers:
         return False
+    if _ordered_item(phrases, k):
+        return True  # "From left to right: a pergola, a small pond, a statue": placed in the row
     before, after = phrase_before(phrases, k), phrase_after(phrases, k)
     under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
     if under and recent_owner(nouns, p.sentence, earlier=False) is not None:
@@ -220,6 +222,19 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
             return True
         after = phrase_after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+def _ordered_item(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k is an item of a left-to-right list of its sentence ('From left
+    to right: a shed, a pond and a barn'): right after the list's colon, a comma or 'and'."""
+    if low_text(phrase_before(phrases, k)) not in {":", ",", "and"}:
+        return False
+    for q in reversed(phrases[:k]):
+        if isinstance(q, SpacePhrase) and q.order:
+            return True
+        if isinstance(q, Mark) and q.tag is Tag.END and q.low != ":":
+            return False
+    return False
 
 
 def _a_thing(phrase: Phrase | None) -> bool:

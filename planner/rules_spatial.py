@@ -18,6 +18,7 @@ _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom"
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back"}
 _DEPTH |= {"distance": "far", "horizon": "far", "away": "far"}  # small and high, near the horizon line
 _AREA = frozenset("side corner half part edge area portion third quadrant section end hand".split())
+_CORNERS = frozenset((v, h) for v in ("top", "bottom") for h in ("left", "right"))
 _FILLER = frozenset("far very extreme dead smack".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
@@ -259,7 +260,17 @@ def _tag_place(words: list[str], start: int, i: int) -> bool:
     """Whether direction words stand alone between commas or at the sentence end, as a tag on what
     was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
     i += i < len(words) and words[i] in _AREA  # ', right side;', ', top corner.'
-    return start > 0 and words[start - 1] == "," and (i >= len(words) or words[i] in {".", ",", ";", "!"})
+    closes = i >= len(words) or words[i] in {".", ",", ";", "!"}
+    return start > 0 and (words[start - 1] == "," or corner_tag(words, start)) and closes
+
+
+def corner_tag(words: list[str], start: int) -> bool:
+    """Whether a corner ('top right', 'bottom left') starts at `start` and closes its tag with a
+    comma or the sentence end: a place even right after a noun ('fireworks in the sky top right,')."""
+    end = start + 2 + (start + 2 < len(words) and words[start + 2] in _AREA)
+    return tuple(words[start : start + 2]) in _CORNERS and (
+        end >= len(words) or words[end] in {".", ",", ";", "!"}
+    )
 
 
 def _tag_end(words: list[str], i: int) -> int:

@@ -520,3 +520,72 @@ def test_people_crowding_a_roof_stand_on_it():
     assert ("tourist", "on", "cottage") in _relations(
         "A flooded valley, a stone cottage up to its windows in water, its roof crowded with tourists."
     )
+
+
+def test_its_after_a_person_names_the_lifeless_thing_before():
+    p = plan("A plank bridge spans a deep gorge, and a small imp hangs from its ropes.")
+    assert "rope" not in [r.label for r in p.regions]
+    assert rests_on(box(p, "small imp"), box(p, "plank bridge")), p.regions
+    p = plan("A squirrel nibbles its acorn under an oak.")
+    assert "acorn" not in [r.label for r in p.regions]  # an animal's own
+
+
+def test_leaning_against_its_side_is_beside_the_other_thing_not_a_pose():
+    p = plan("On the right, a tall wardrobe stands by the wall, and a banjo leans against its side.")
+    assert side_by_side(box(p, "banjo"), box(p, "tall wardrobe")), p.regions
+
+
+def test_someone_a_boat_is_with_at_its_oars_or_helm_sits_in_it():
+    p = plan("On the lake, a small dinghy with a young woman at the oars passes a reed bed.")
+    assert inside(box(p, "young woman"), box(p, "small dinghy")), p.regions
+
+
+def test_a_thing_shown_by_a_photo_of_it_is_what_is_placed_after_the_comma():
+    p = plan(
+        "Studio photograph of a glass decanter with a silver stopper, placed at the centre of a marble counter."
+    )
+    assert rests_on(box(p, "glass decanter"), box(p, "marble counter")), p.regions
+
+
+def test_the_device_names_the_last_gadget_again():
+    p = plan("A laptop lies open on a pine desk, and behind the device a brass clock ticks.")
+    assert centre(box(p, "brass clock"))[1] < centre(box(p, "laptop"))[1], p.regions
+    assert "device" not in [r.label for r in p.regions]
+
+
+def test_a_pond_or_pool_listed_from_left_to_right_is_placed_in_the_row():
+    p = plan("From left to right: a wooden shed, a duck pond, and a red barn. Two geese nap by the fence.")
+    shed, pond, barn = box(p, "wooden shed"), box(p, "duck pond"), box(p, "red barn")
+    assert centre(shed)[0] < centre(pond)[0] < centre(barn)[0], p.regions
+    p = plan("From left to right: a striped parasol, a round pool and a diving board.")
+    assert centre(box(p, "striped parasol"))[0] < centre(box(p, "round pool"))[0], p.regions
+    assert "pool" not in [r.label for r in plan("A boy swims in a pool at noon.").regions]
+
+
+def test_an_opening_place_of_the_frame_holds_for_each_thing_joined_by_and():
+    p = plan("Along the bottom of the frame, a grey goose and three goslings waddle past a trough.")
+    assert all(
+        centre(b)[1] > 0.58 for r in p.regions if r.label in {"grey goose", "gosling"} for b in [r.box]
+    )
+    assert [r.label for r in p.regions].count("gosling") == 3, p.regions
+
+
+def test_a_corner_said_right_after_a_noun_in_a_tag_list_is_a_place():
+    p = plan("1boy, park at dusk, a red kite in the sky top right, a beagle sitting on the grass, bokeh")
+    x, y = centre(box(p, "red kite"))
+    assert x > 0.58 and y < 0.42, p.regions
+    assert "sky top" not in [r.label for r in p.regions]
+
+
+def test_the_latter_or_the_former_as_a_subject_takes_the_relation():
+    p = plan("A nurse and a porter chat in a lane. The former sits on a stone bench.")
+    assert rests_on(box(p, "nurse"), box(p, "stone bench")), p.regions
+    p = plan("A poet and a drummer wait outside; the latter leans against a lamppost.")
+    assert side_by_side(box(p, "drummer"), box(p, "lamppost")), p.regions
+
+
+def test_a_platform_something_stands_by_or_on_is_a_thing_like_a_stage():
+    p = plan("Two herons stand by a wooden platform on the left; a keeper is up on the platform.")
+    platform = box(p, "wooden platform")
+    assert centre(platform)[0] < 0.42 and rests_on(box(p, "keeper"), platform), p.regions
+    assert "platform" not in [r.label for r in plan("A train waits at the platform at dusk.").regions]
