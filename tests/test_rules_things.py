@@ -1894,3 +1894,9 @@ def test_an_appositive_after_my_or_our_says_who_the_person_is():
     p = plan("My uncle, a stocky man in a tweed cap, mends a fence.")
     got = [r.label for r in p.regions]
     assert "uncle" in got and "man" not in got and "tweed cap" in prompt_of(p, "uncle")
+
+
+def test_breeds_primates_amphibians_and_boat_types_are_things():
+    got = labels("A grey whippet naps by a felucca, and a loris clings to a liana above an axolotl.")
+    assert {"grey whippet", "felucca", "loris", "liana", "axolotl"} <= set(got)
+    assert "lori" not in got  # 'loris' is one animal, not the plural of 'lori'
