@@ -322,6 +322,23 @@ def participle(word: str) -> bool:
 
 
 @functools.cache
+def bare_verb(word: str) -> bool:
+    """Whether a word is the bare form of a verb, its own lemma ('stand', not 'lit' or 'sat')."""
+    from lemminflect import getLemma
+
+    return word.isascii() and word.isalpha() and word in getLemma(word, "VERB")
+
+
+@functools.cache
+def s_form_verb(word: str) -> bool:
+    """Whether a word is the -s form of a verb ('rocks', 'sways'), by lemminflect."""
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    return word.endswith("s") and any(word in getInflection(lemma, "VBZ") for lemma in lemmas)
+
+
+@functools.cache
 def verb_lemmas(word: str) -> tuple[str, ...]:
     """A lower-case word form and its verb lemmas, by lemminflect ('coiled' -> ('coiled', 'coil'))."""
     if not word.isascii() or not word.isalpha():

@@ -1900,3 +1900,16 @@ def test_breeds_primates_amphibians_and_boat_types_are_things():
     got = labels("A grey whippet naps by a felucca, and a loris clings to a liana above an axolotl.")
     assert {"grey whippet", "felucca", "loris", "liana", "axolotl"} <= set(got)
     assert "lori" not in got  # 'loris' is one animal, not the plural of 'lori'
+
+
+def test_a_word_in_s_after_a_singular_noun_that_a_heads_is_its_verb():
+    got = labels("By the jetty, a battered barge rocks slowly, and a gull watches from a post.")
+    assert "barge" in got or "battered barge" in got
+    assert not any("rocks" in label for label in got)
+
+
+def test_a_bare_verb_form_after_a_singular_noun_that_a_heads_is_a_noun():
+    got = labels("On the corner: a busy noodle stand with a big pot, and a man waits beside it.")
+    assert any(label.endswith("noodle stand") for label in got) and "noodle" not in got
+    got = labels("A man and a woman stand on the bridge.")  # two people: 'stand' is their verb
+    assert got == ["man", "woman", "bridge"]
