@@ -305,9 +305,6 @@ def made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
-_CAMERA = frozenset({"camera", "lens", "camcorder", "webcam"})
-
-
 def shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'shot on a full-frame camera', 'photographed with a vintage lens': the camera that made the
     picture is no thing in it."""
@@ -318,7 +315,7 @@ def shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
     made = isinstance(maker, Verb | NounPhrase) and is_class(
         maker.low if isinstance(maker, Verb) else maker.head, WordClass.MAKER_VERB
     )
-    return p.head in _CAMERA and lead in {"on", "with"} and made
+    return is_class(p.head, WordClass.CAMERA) and lead in {"on", "with"} and made
 
 
 def _pulling(p: NounPhrase) -> bool:

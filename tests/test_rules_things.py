@@ -1913,3 +1913,13 @@ def test_a_bare_verb_form_after_a_singular_noun_that_a_heads_is_a_noun():
     assert any(label.endswith("noodle stand") for label in got) and "noodle" not in got
     got = labels("A man and a woman stand on the bridge.")  # two people: 'stand' is their verb
     assert got == ["man", "woman", "bridge"]
+
+
+def test_the_phone_a_picture_was_shot_on_and_a_slant_are_no_things():
+    got = labels("Shot on a smartphone at dusk: a bike leans at a slant against a lamppost.")
+    assert "smartphone" not in got and "slant" not in got and "bike" in got
+
+
+def test_a_film_stock_named_for_the_look_is_style():
+    p = plan("Ektachrome colours, a red kite above a green hill.")
+    assert "ektachrome" not in [r.label.lower() for r in p.regions]
