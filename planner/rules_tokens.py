@@ -1010,6 +1010,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
+        tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
@@ -1036,6 +1037,16 @@ def _noun_participle_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
     known = entry(singular(lows[i])) or entry(lows[i])
     lifeless = known is None or known.kind not in ANIMATE
     return j >= 0 and tags[j] in {Tag.PREP, Tag.VERB} and lifeless
+
+
+def _colour_source(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare singular noun at i names the shade of the colour word after it, with no
+    thing after that ('in avocado green', 'painted cherry red,'): a colour, not an avocado."""
+    if tags[i] is not Tag.NOUN or i + 1 >= len(tags) or not is_class(lows[i + 1], WordClass.COLOUR):
+        return False
+    after = tags[i + 2] if i + 2 < len(tags) else Tag.END
+    bare = i == 0 or tags[i - 1] in {Tag.PREP, Tag.COMMA, Tag.CONJ, Tag.END, Tag.VERB}
+    return bare and singular(lows[i]) == lows[i] and after not in {Tag.NOUN, Tag.UNKNOWN, Tag.ADJ}
 
 
 def _station(tags: list[Tag], lows: list[str], i: int) -> bool:

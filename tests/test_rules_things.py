@@ -1923,3 +1923,9 @@ def test_the_phone_a_picture_was_shot_on_and_a_slant_are_no_things():
 def test_a_film_stock_named_for_the_look_is_style():
     p = plan("Ektachrome colours, a red kite above a green hill.")
     assert "ektachrome" not in [r.label.lower() for r in p.regions]
+
+
+def test_a_bare_noun_before_a_colour_word_names_its_shade():
+    p = plan("A scooter in pistachio green waits by a kiosk, and a door is painted cherry red.")
+    assert [r.label for r in p.regions] == ["scooter", "kiosk", "door"]
+    assert "pistachio green" in prompt_of(p, "scooter")
