@@ -507,5 +507,25 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             known, head = echoed.entry, echoed.head
         if role is Role.THING:
             ref = member_of(p, head, nouns)
+        if _renames_tie(phrases, k, role, ref, nouns):
+            tie = nouns[-1]  # "its owner, a young woman": the woman is the thing, 'owner' says whose
+            nouns[-1] = Noun(tie.index, tie.phrase, Role.REPEAT, len(nouns), tie.entry, tie.head, tie.named)
+            role, ref = Role.THING, None
         nouns.append(Noun(k, p, role, ref, known, head, named))
     return tuple(nouns)
+
+
+def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | None, nouns: list[Noun]) -> bool:
+    """Whether the phrase at k is an appositive ('its owner, a young woman') naming again the
+    person just named by a word for a tie only (owner, partner, neighbour): what to draw is said by
+    the appositive, so it is the thing and the tie word its repeat."""
+    if (
+        role is not Role.REPEAT
+        or ref is None
+        or ref != len(nouns) - 1
+        or low_text(phrase_before(phrases, k)) != ","
+    ):
+        return False
+    tie = nouns[ref]
+    owned = tie.phrase.determiner in POSSESSIVE  # "its owner", not "the owner" of a shop
+    return tie.index == k - 2 and tie.ref is None and owned and is_class(tie.head, WordClass.TIE)

@@ -1929,3 +1929,10 @@ def test_a_bare_noun_before_a_colour_word_names_its_shade():
     p = plan("A scooter in pistachio green waits by a kiosk, and a door is painted cherry red.")
     assert [r.label for r in p.regions] == ["scooter", "kiosk", "door"]
     assert "pistachio green" in prompt_of(p, "scooter")
+
+
+def test_an_appositive_after_a_word_for_a_tie_names_who_to_draw():
+    got = labels("A parrot squawks on a perch; its owner, a tall man in a red vest, whistles back.")
+    assert "owner" not in got and sum("man" in label for label in got) == 1
+    got = labels("A chef tastes the soup, and his partner, a young woman with a ladle, laughs.")
+    assert "partner" not in got and "young woman" in got
