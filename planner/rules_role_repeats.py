@@ -5,7 +5,7 @@ ranks a group ('the first ... the second').
 
 from __future__ import annotations
 
-from planner.rules_phrases import NounPhrase, Phrase
+from planner.rules_phrases import NounPhrase, Phrase, SpacePhrase
 from planner.rules_role_nouns import (
     DEFINITE,
     POSSESSIVE,
@@ -98,7 +98,7 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     if p.determiner or low_text(phrase_before(phrases, k)) != ",":
         return None
     if p.plural and is_class(p.head, WordClass.KIN):
-        return _kin_of_count(k, nouns)
+        return _kin_of_count(phrases, k, nouns)
     if p.count is not None or p.plural:
         return None
     for i in range(len(nouns) - 1, -1, -1):
@@ -109,12 +109,18 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     return None
 
 
-def _kin_of_count(k: int, nouns: list[Noun]) -> int | None:
+def _kin_of_count(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """'2girls, identical twins, ...', '3boys, brothers, ...': a bare plural word for kin right
     after a tag counting people says how those are related; it is them, not more people."""
     earlier = nouns[-1] if nouns else None
-    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or not is_person(earlier):
-        return None
+    placed = earlier is not None and earlier.index == k - 3 and isinstance(phrases[k - 2], SpacePhrase)
+    if (
+        earlier is None
+        or not (earlier.index == k - 2 or placed)
+        or not earlier.is_thing
+        or not is_person(earlier)
+    ):
+        return None  # "3boys, brothers", "2boys on the left, twins"
     tag = earlier.phrase
     return len(nouns) - 1 if tag.numeral and (tag.count or 0) > 1 else None
 

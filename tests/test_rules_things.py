@@ -1936,3 +1936,8 @@ def test_an_appositive_after_a_word_for_a_tie_names_who_to_draw():
     assert "owner" not in got and sum("man" in label for label in got) == 1
     got = labels("A chef tastes the soup, and his partner, a young woman with a ladle, laughs.")
     assert "partner" not in got and "young woman" in got
+
+
+def test_a_kin_tag_after_a_placed_count_tag_is_those_people():
+    got = labels("masterpiece, 3girls on the right, sisters, yellow dresses, a pony")
+    assert got.count("girl") == 3 and "sister" not in got and "pony" in got
