@@ -152,13 +152,25 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     earlier = nouns[-1] if nouns else None
     if earlier is None or earlier.index != k - 2 or low_text(phrase_before(phrases, k)) != ",":
         return None
-    if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
+    if known is None or known.kind is not ThingKind.PERSON:
+        return None
+    if (p.count or 0) > 1 and not p.determiner:
+        return _counted_appositive(earlier, nouns)
+    if p.determiner not in {"a", "an"}:
         return None
     told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+
+
+def _counted_appositive(earlier: Noun, nouns: list[Noun]) -> int | None:
+    """'The twins, two girls in raincoats, ...', 'her sons, three boys with kites': a count of
+    people right after 'the' or 'her' and a plural for people says who those are, not more."""
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE}
+    plural = earlier.phrase.plural and earlier.phrase.count is None
+    return len(nouns) - 1 if told and plural and earlier.is_thing and is_person(earlier) else None
 
 
 def group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:

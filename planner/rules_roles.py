@@ -517,8 +517,9 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
 
 def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | None, nouns: list[Noun]) -> bool:
     """Whether the phrase at k is an appositive ('its owner, a young woman') naming again the
-    person just named by a word for a tie only (owner, partner, neighbour): what to draw is said by
-    the appositive, so it is the thing and the tie word its repeat."""
+    person just named by a word for a tie only (owner, partner, neighbour), or counting people
+    just named by a plural ('the twins, two girls'): what to draw is said by the appositive, so it
+    is the thing and the word before its repeat."""
     if (
         role is not Role.REPEAT
         or ref is None
@@ -527,5 +528,10 @@ def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | Non
     ):
         return False
     tie = nouns[ref]
+    p = phrases[k]
     owned = tie.phrase.determiner in POSSESSIVE  # "its owner", not "the owner" of a shop
-    return tie.index == k - 2 and tie.ref is None and owned and is_class(tie.head, WordClass.TIE)
+    told = owned or tie.phrase.determiner == "the"
+    counted = (
+        isinstance(p, NounPhrase) and (p.count or 0) > 1 and tie.phrase.plural and told
+    )  # "the twins, two girls"
+    return tie.index == k - 2 and tie.ref is None and (owned and is_class(tie.head, WordClass.TIE) or counted)

@@ -1941,3 +1941,13 @@ def test_an_appositive_after_a_word_for_a_tie_names_who_to_draw():
 def test_a_kin_tag_after_a_placed_count_tag_is_those_people():
     got = labels("masterpiece, 3girls on the right, sisters, yellow dresses, a pony")
     assert got.count("girl") == 3 and "sister" not in got and "pony" in got
+
+
+def test_a_counted_appositive_after_a_plural_for_people_is_those_people():
+    assert labels("The cousins, two boys in wellies, wade across a stream.") == ["boy", "boy", "stream"]
+    assert labels("Her daughters, three girls with balloons, skip past a fountain.") == [
+        "girl",
+        "girl",
+        "girl",
+        "fountain",
+    ]
