@@ -485,6 +485,8 @@ def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     pirate"); "as" before a subject and its verb opens a clause ("as a boy sits down")."""
     low = low_text(phrase_before(phrases, k))
     clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
+    if low in {"and", "or"} and k >= 3 and isinstance(phrases[k - 2], NounPhrase):
+        return low_text(phrase_before(phrases, k, 3)) == "like"  # "shaped like stars and donkeys"
     return low == "like" or (low == "as" and not clause)
 
 

@@ -1951,3 +1951,8 @@ def test_a_counted_appositive_after_a_plural_for_people_is_those_people():
         "girl",
         "fountain",
     ]
+
+
+def test_every_noun_joined_after_like_is_only_a_likeness():
+    got = labels("A baker sets out biscuits shaped like hearts and rabbits beside a jar.")
+    assert "rabbit" not in got and "heart" not in got and "baker" in got
