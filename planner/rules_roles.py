@@ -111,6 +111,15 @@ def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     return len(nouns) + sum(isinstance(q, NounPhrase) for q in phrases[k : k + 3])
 
 
+def _setting_within(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether a building follows 'in' right after a scene ('a cosy kitchen in an old farmhouse',
+    'a reading nook in a cottage'): the scene is inside it, so the building is the setting too."""
+    lead = phrase_before(phrases, k)
+    inside = isinstance(lead, SpacePhrase) and lead.lead == "in" and lead.spatial.relation == "inside"
+    scene = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+    return known.kind is ThingKind.BUILDING and inside and scene is not None and scene.role is Role.SCENE
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -139,6 +148,8 @@ def _thing_role(
         return (Role.ATTACHED, nouns[-1].ref)  # "two men hold a jug of water": the water is theirs too
     if framed_setting(phrases, k, nouns) or shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
+    if _setting_within(phrases, k, known, nouns):
+        return (Role.SCENE, None)  # "a reading nook in a log cabin": the room is in it, it is the setting
     feature = _feature_of(phrases, k, known, nouns)
     if feature is not None and not open_air:
         return (Role.PART, feature)  # "a lighthouse with a red lantern room": the lighthouse's

@@ -1956,3 +1956,10 @@ def test_a_counted_appositive_after_a_plural_for_people_is_those_people():
 def test_every_noun_joined_after_like_is_only_a_likeness():
     got = labels("A baker sets out biscuits shaped like hearts and rabbits beside a jar.")
     assert "rabbit" not in got and "heart" not in got and "baker" in got
+
+
+def test_a_building_a_room_is_in_is_the_setting():
+    p = plan("A sunny attic studio in an old windmill, with an easel by the window and a cat on a rug.")
+    got = [r.label for r in p.regions]
+    assert "windmill" not in " ".join(got) and "easel" in got
+    assert "windmill" in p.background_prompt
