@@ -1963,3 +1963,8 @@ def test_a_building_a_room_is_in_is_the_setting():
     got = [r.label for r in p.regions]
     assert "windmill" not in " ".join(got) and "easel" in got
     assert "windmill" in p.background_prompt
+
+
+def test_an_animals_own_trunk_is_its_part_and_a_trunk_alone_a_thing():
+    assert labels("A young elephant lifts its trunk beside a fence.") == ["young elephant", "fence"]
+    assert labels("A trunk sits at the foot of the bed.") == ["trunk", "bed"]
