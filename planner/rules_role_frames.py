@@ -305,9 +305,6 @@ def made_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     return not p.determiner and p.count is None and len(p.words) >= 2 and entry(p.compound) is None
 
 
-_CAMERA = frozenset({"camera", "lens", "camcorder", "webcam"})
-
-
 def shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
     """'shot on a full-frame camera', 'photographed with a vintage lens': the camera that made the
     picture is no thing in it."""
@@ -318,7 +315,7 @@ def shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
     made = isinstance(maker, Verb | NounPhrase) and is_class(
         maker.low if isinstance(maker, Verb) else maker.head, WordClass.MAKER_VERB
     )
-    return p.head in _CAMERA and lead in {"on", "with"} and made
+    return is_class(p.head, WordClass.CAMERA) and lead in {"on", "with"} and made
 
 
 def _pulling(p: NounPhrase) -> bool:
@@ -488,6 +485,8 @@ def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     pirate"); "as" before a subject and its verb opens a clause ("as a boy sits down")."""
     low = low_text(phrase_before(phrases, k))
     clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
+    if low in {"and", "or"} and k >= 3 and isinstance(phrases[k - 2], NounPhrase):
+        return low_text(phrase_before(phrases, k, 3)) == "like"  # "shaped like stars and donkeys"
     return low == "like" or (low == "as" and not clause)
 
 

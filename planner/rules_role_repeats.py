@@ -5,7 +5,7 @@ ranks a group ('the first ... the second').
 
 from __future__ import annotations
 
-from planner.rules_phrases import NounPhrase, Phrase
+from planner.rules_phrases import NounPhrase, Phrase, SpacePhrase
 from planner.rules_role_nouns import (
     DEFINITE,
     POSSESSIVE,
@@ -98,7 +98,7 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     if p.determiner or low_text(phrase_before(phrases, k)) != ",":
         return None
     if p.plural and is_class(p.head, WordClass.KIN):
-        return _kin_of_count(k, nouns)
+        return _kin_of_count(phrases, k, nouns)
     if p.count is not None or p.plural:
         return None
     for i in range(len(nouns) - 1, -1, -1):
@@ -109,12 +109,18 @@ def _tagged_again(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int
     return None
 
 
-def _kin_of_count(k: int, nouns: list[Noun]) -> int | None:
+def _kin_of_count(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """'2girls, identical twins, ...', '3boys, brothers, ...': a bare plural word for kin right
     after a tag counting people says how those are related; it is them, not more people."""
     earlier = nouns[-1] if nouns else None
-    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or not is_person(earlier):
-        return None
+    placed = earlier is not None and earlier.index == k - 3 and isinstance(phrases[k - 2], SpacePhrase)
+    if (
+        earlier is None
+        or not (earlier.index == k - 2 or placed)
+        or not earlier.is_thing
+        or not is_person(earlier)
+    ):
+        return None  # "3boys, brothers", "2boys on the left, twins"
     tag = earlier.phrase
     return len(nouns) - 1 if tag.numeral and (tag.count or 0) > 1 else None
 
@@ -146,13 +152,25 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     earlier = nouns[-1] if nouns else None
     if earlier is None or earlier.index != k - 2 or low_text(phrase_before(phrases, k)) != ",":
         return None
-    if p.determiner not in {"a", "an"} or known is None or known.kind is not ThingKind.PERSON:
+    if known is None or known.kind is not ThingKind.PERSON:
+        return None
+    if (p.count or 0) > 1 and not p.determiner:
+        return _counted_appositive(earlier, nouns)
+    if p.determiner not in {"a", "an"}:
         return None
     told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+
+
+def _counted_appositive(earlier: Noun, nouns: list[Noun]) -> int | None:
+    """'The twins, two girls in raincoats, ...', 'her sons, three boys with kites': a count of
+    people right after 'the' or 'her' and a plural for people says who those are, not more."""
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE}
+    plural = earlier.phrase.plural and earlier.phrase.count is None
+    return len(nouns) - 1 if told and plural and earlier.is_thing and is_person(earlier) else None
 
 
 def group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> bool:

@@ -111,6 +111,15 @@ def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     return len(nouns) + sum(isinstance(q, NounPhrase) for q in phrases[k : k + 3])
 
 
+def _setting_within(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether a building follows 'in' right after a scene ('a cosy kitchen in an old farmhouse',
+    'a reading nook in a cottage'): the scene is inside it, so the building is the setting too."""
+    lead = phrase_before(phrases, k)
+    inside = isinstance(lead, SpacePhrase) and lead.lead == "in" and lead.spatial.relation == "inside"
+    scene = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+    return known.kind is ThingKind.BUILDING and inside and scene is not None and scene.role is Role.SCENE
+
+
 def _thing_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None]:
@@ -141,6 +150,8 @@ def _thing_role(
         return (Role.ATTACHED, nouns[-1].ref)  # "two men hold a jug of water": the water is theirs too
     if framed_setting(phrases, k, nouns) or shot_on(phrases, k, known, nouns):
         return (Role.SCENE, None)  # "overhead photo of a breakfast table: ...": what the picture shows
+    if _setting_within(phrases, k, known, nouns):
+        return (Role.SCENE, None)  # "a reading nook in a log cabin": the room is in it, it is the setting
     feature = _feature_of(phrases, k, known, nouns)
     if feature is not None and not open_air:
         return (Role.PART, feature)  # "a lighthouse with a red lantern room": the lighthouse's
@@ -532,5 +543,31 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             known, head = echoed.entry, echoed.head
         if role is Role.THING:
             ref = member_of(p, head, nouns)
+        if _renames_tie(phrases, k, role, ref, nouns):
+            tie = nouns[-1]  # "its owner, a young woman": the woman is the thing, 'owner' says whose
+            nouns[-1] = Noun(tie.index, tie.phrase, Role.REPEAT, len(nouns), tie.entry, tie.head, tie.named)
+            role, ref = Role.THING, None
         nouns.append(Noun(k, p, role, ref, known, head, named))
     return tuple(nouns)
+
+
+def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | None, nouns: list[Noun]) -> bool:
+    """Whether the phrase at k is an appositive ('its owner, a young woman') naming again the
+    person just named by a word for a tie only (owner, partner, neighbour), or counting people
+    just named by a plural ('the twins, two girls'): what to draw is said by the appositive, so it
+    is the thing and the word before its repeat."""
+    if (
+        role is not Role.REPEAT
+        or ref is None
+        or ref != len(nouns) - 1
+        or low_text(phrase_before(phrases, k)) != ","
+    ):
+        return False
+    tie = nouns[ref]
+    p = phrases[k]
+    owned = tie.phrase.determiner in POSSESSIVE  # "its owner", not "the owner" of a shop
+    told = owned or tie.phrase.determiner == "the"
+    counted = (
+        isinstance(p, NounPhrase) and (p.count or 0) > 1 and tie.phrase.plural and told
+    )  # "the twins, two girls"
+    return tie.index == k - 2 and tie.ref is None and (owned and is_class(tie.head, WordClass.TIE) or counted)

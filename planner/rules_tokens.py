@@ -15,12 +15,14 @@ from planner.rules_vocab import (
     ANIMATE,
     ThingKind,
     WordClass,
+    bare_verb,
     classes_of,
     entry,
     is_class,
     participle,
     parts_of_speech,
     plural_of,
+    s_form_verb,
     singular,
     value_of,
     vocabulary,
@@ -383,6 +385,7 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
         return False  # "in deep berry shades,": the colours, not 'a tree shades the bench'
     verb_form = singular(word) != word or is_class(word, WordClass.ATTACH_VERB)  # "a statue waves"
+    verb_form = verb_form or s_form_verb(word) and one_headed(tags, lows, i - 1)  # "a barge rocks"
     third_person = word.endswith("s") and verb_form and not plural_subject
     counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
     manner = after is Tag.AUX and lows[i + 1].endswith("ly") and word.endswith("s")  # "a boat rocks gently"
@@ -439,11 +442,37 @@ def _many_dressed_act(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the plural form at i ends a clause right after 'a' and someone ('a boy waves, ...',
-    'a dog barks and ...'): 'a' never counts a plural, so the word is what that one does."""
+    'a dog barks and ...'), or follows any singular noun that 'a' heads ('a moored barge rocks
+    gently'): 'a' never counts a plural, so the word is what that one does."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     known = entry(lows[i - 1])
     someone = known is not None and known.kind in ANIMATE
-    return someone and i >= 2 and lows[i - 2] in {"a", "an"} and after in {Tag.COMMA, Tag.CONJ}
+    if someone and i >= 2 and lows[i - 2] in {"a", "an"} and after in {Tag.COMMA, Tag.CONJ}:
+        return True
+    return after is not Tag.NOUN and one_headed(tags, lows, i - 1)
+
+
+def one_headed(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the singular noun at i ends a noun phrase that 'a' or 'an' opens ('a moored
+    barge'), alone and not the last of a list ('a man and a woman'), nor a group ('a couple'):
+    one thing, so a verb after it agrees with one ('rocks', not 'stand')."""
+    word = lows[i]
+    if (
+        tags[i] not in {Tag.NOUN, Tag.UNKNOWN}
+        or singular(word) != word
+        or is_class(word, WordClass.COLLECTIVE)
+    ):
+        return False
+    j = i
+    while j > 0 and (
+        tags[j - 1] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}
+        or tags[j - 1] is Tag.VERB
+        and lows[j - 1].endswith(("ed", "ing"))
+    ):
+        j -= 1  # "a moored barge": a modifier not yet retagged from its verb form
+    j = j - 1 if j > 0 and lows[j - 1] in {"a", "an"} else j
+    governed = j > 0 and tags[j - 1] in {Tag.CONJ, Tag.PREP, Tag.VERB}  # "and a man", "in a suit"
+    return j < i and lows[j] in {"a", "an"} and not governed and lows[j - 1] not in {"and", "or", "&"}
 
 
 def _progressive(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -717,6 +746,10 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
         j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
         ends = {Tag.END, Tag.COMMA}
+        if after is Tag.PREP and one_headed(tags, lows, i - 1):
+            return Tag.NOUN  # "a soup stand with a pot": one would 'stand*s*'
+    elif tags[i - 1] is Tag.NOUN and one_headed(tags, lows, i - 1) and bare_verb(lows[i]):
+        return Tag.NOUN if after in {Tag.PREP, Tag.END, Tag.COMMA} else tag  # "a stinky soup stand with"
     elif tags[i - 1] is Tag.ADJ:
         j = i - 1
         while j > 0 and tags[j] is Tag.ADJ:
@@ -989,6 +1022,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
+        tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
@@ -1015,6 +1049,16 @@ def _noun_participle_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
     known = entry(singular(lows[i])) or entry(lows[i])
     lifeless = known is None or known.kind not in ANIMATE
     return j >= 0 and tags[j] in {Tag.PREP, Tag.VERB} and lifeless
+
+
+def _colour_source(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare singular noun at i names the shade of the colour word after it, with no
+    thing after that ('in avocado green', 'painted cherry red,'): a colour, not an avocado."""
+    if tags[i] is not Tag.NOUN or i + 1 >= len(tags) or not is_class(lows[i + 1], WordClass.COLOUR):
+        return False
+    after = tags[i + 2] if i + 2 < len(tags) else Tag.END
+    bare = i == 0 or tags[i - 1] in {Tag.PREP, Tag.COMMA, Tag.CONJ, Tag.END, Tag.VERB}
+    return bare and singular(lows[i]) == lows[i] and after not in {Tag.NOUN, Tag.UNKNOWN, Tag.ADJ}
 
 
 def _station(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -126,6 +126,8 @@ class WordClass(str, Enum):
     ORDINAL = "ordinal"  # "third", "last": 'the third one' is one of the counted group before
     CIRCLE_VERB = "circle_verb"  # "circle", "wheel": a bird circling a thing is above it (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
+    TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who
+    CAMERA = "camera"  # "shot on a phone", "filmed with a camcorder": the device that made the picture
     TOP_PART = "top_part"  # "roof", "deck": a part whose top things stand on ('its roof crowded with kids')
 
 
@@ -320,6 +322,23 @@ def participle(word: str) -> bool:
         return True
     lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
     return any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
+@functools.cache
+def bare_verb(word: str) -> bool:
+    """Whether a word is the bare form of a verb, its own lemma ('stand', not 'lit' or 'sat')."""
+    from lemminflect import getLemma
+
+    return word.isascii() and word.isalpha() and word in getLemma(word, "VERB")
+
+
+@functools.cache
+def s_form_verb(word: str) -> bool:
+    """Whether a word is the -s form of a verb ('rocks', 'sways'), by lemminflect."""
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    return word.endswith("s") and any(word in getInflection(lemma, "VBZ") for lemma in lemmas)
 
 
 @functools.cache
