@@ -546,3 +546,13 @@ def test_a_tall_thing_cut_to_its_shape_stands_taller_within_its_cell():
     w, h = _drawn_shape(0.3, 0.3, 0.6, 1.3, room=None)
     assert h <= 0.3 and w / h <= 0.6 * 1.3 + 1e-9  # in the air: cut to its shape inside its cell
     assert _drawn_shape(0.3, 0.3, 1.5, 1.3, room=0.4) == _clamped(0.3, 0.3, 1.5)  # wide: as before
+
+
+def test_a_thing_held_over_a_person_is_just_over_their_head():
+    p = plan(
+        "On the right, a woman in a blue raincoat stands under a large umbrella; a bicycle leans on a fence on the left."
+    )
+    woman, umbrella = box(p, "woman"), box(p, "large umbrella")
+    assert centre(umbrella)[1] < centre(woman)[1]
+    assert abs(centre(umbrella)[0] - centre(woman)[0]) <= 0.1
+    assert woman[1] - umbrella[3] <= 0.08  # held over her head, not hung up in the sky
