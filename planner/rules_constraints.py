@@ -308,12 +308,33 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
             if placed is None or placed.vertical is None:  # "in the foreground a vendor ...": stays low
                 out.append(Constraint("above", person, support))
             continue
+        if _held_over(reading, relation):  # "a woman under an umbrella": it is just over her head
+            out += [
+                Constraint("adjacent", members[1], members[0]),
+                Constraint("align_x", members[1], members[0]),
+            ]
         for kind, a, b in _PAIRS[relation.kind]:
             if kind == "onto" and _among(reading.things[relation.objects[0]]):
                 continue  # "in the middle of a crowd": among it, not on it
             if a < len(members) and b < len(members) and members[a] != members[b]:
                 out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
     return out
+
+
+def _held_over(reading: PromptReading, relation: Relation) -> bool:
+    """Whether a relation puts a person under a thing held in a hand (an umbrella, a parasol, a
+    lantern): it is held just over their head, not somewhere up in the sky."""
+    if relation.kind is not RelationKind.BELOW or len(relation.objects) != 1:
+        return False
+    over = reading.things[relation.objects[0]]
+    person, held = entry(reading.things[relation.subject].head), entry(over.head)
+    return (
+        over.place is None  # "letters across the top; below them, a captain": placed apart
+        and person is not None
+        and person.kind is ThingKind.PERSON
+        and held is not None
+        and held.has(Flag.HOLDABLE)
+    )
 
 
 def _stretch(thing: Thing) -> float:

@@ -33,7 +33,8 @@ Cells = tuple[int, int, int, int]  # row0, col0, row1, col1 (inclusive)
 OUTER_MARGIN = 0.03
 CELL_GAP = 0.03
 INSTANCE_GAP = 0.025
-MAX_ASPECT = 1.6
+MAX_ASPECT = 1.6  # how far a cell's shape may stray from a thing's usual one (w/h), scoring cells
+INSTANCE_ASPECT = 1.3  # how far a drawn box may: a person in a square cell is a tall box, not a square
 DEPTH_SCALE = {"far": 0.45, "back": 0.78, None: 0.92, "front": 1.0}
 DEPTH_REACH = 0.15  # the most a thing in front moves up to overlap what is behind it
 CONTACT = {"on": 0.25, "seat": 0.45}  # how far down its support a resting thing's bottom is
@@ -106,10 +107,10 @@ def _cell_box(cells: Cells, rows: int, cols: int) -> Box:
     )
 
 
-def _clamped(w: float, h: float, shape: float = 1.0) -> tuple[float, float]:
-    """(w, h) cut so that w/h stays within MAX_ASPECT of the thing's usual shape (w/h)."""
-    widest = min(shape * MAX_ASPECT, 2.0)
-    tallest = max(shape / MAX_ASPECT, 0.5)
+def _clamped(w: float, h: float, shape: float = 1.0, slack: float = MAX_ASPECT) -> tuple[float, float]:
+    """(w, h) cut so that w/h stays within `slack` of the thing's usual shape (w/h)."""
+    widest = min(shape * slack, 2.0)
+    tallest = max(shape / slack, 0.5)
     return min(w, widest * h), min(h, w / tallest)
 
 
@@ -401,7 +402,20 @@ def _usual_extent(group: Group, aspect: float) -> tuple[float, float]:
     return w * cut, h * cut
 
 
-def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, int] = (0, 0)) -> list[Box]:
+def _drawn_shape(w: float, h: float, shape: float, slack: float, room: float | None) -> tuple[float, float]:
+    """(w, h) of one instance in a (w, h) cell: within `slack` of its usual shape. A standing thing
+    cut narrower (a woman in a square cell; `room`: the height its cell gives it, None when it does not
+    stand) grows taller, up to `room`, towards its area before the cut: a tall box, hardly smaller."""
+    cut_w, cut_h = _clamped(w, h, shape, slack if shape < 1.0 else MAX_ASPECT)
+    loose_w, loose_h = _clamped(w, h, shape)
+    if room is not None and cut_w < loose_w:
+        cut_h = max(cut_h, min(loose_w * loose_h / cut_w, room))
+    return cut_w, cut_h
+
+
+def _instance_boxes(
+    group: Group, box: Box, aspect: float, anchor: tuple[int, int] = (0, 0), slack: float = MAX_ASPECT
+) -> list[Box]:
     rows, cols = _sub_grid(group.count, box, aspect, group.shape)
     x0, y0, x1, y1 = box
     gap_x = min(INSTANCE_GAP, 0.15 * (x1 - x0) / cols)
@@ -417,9 +431,8 @@ def _instance_boxes(group: Group, box: Box, aspect: float, anchor: tuple[int, in
         cx = x0 + offset + col * (cell_w + gap_x) + cell_w / 2
         cy = y0 + row * (cell_h + gap_y) + cell_h / 2
         w, h = cell_w * scale, cell_h * scale
-        w_px, h_px = _clamped(w * aspect, h, group.shape)
-        w = w_px / aspect
-        h = h_px
+        w, h = _drawn_shape(w * aspect, h, group.shape, slack, cell_h if anchor[1] == 1 else None)
+        w /= aspect
         most_w, most_h = _usual_extent(group, aspect)  # a cup alone is not the whole picture
         w, h = min(w, most_w), min(h, most_h)
         cx += anchor[0] * (cell_w - w) / 2  # against the side of what it is on or next to
@@ -578,8 +591,10 @@ def _with_riders(
     inside = [r for r in riders if r.parent == index and r.kind == "in"]
     room = max((_rider_height(groups[r.child], aspect, cell) for r in on), default=0.0)
     x0, y0, x1, y1 = cell
+    # what sits on a seat or a crate is as wide as it is high; what stands is drawn in its shape
+    slack = MAX_ASPECT if any(r.child == index for r in riders) else INSTANCE_ASPECT
     own = _instance_boxes(
-        groups[index], (x0, y0 + 0.75 * room, x1, y1), aspect, (anchor[0], 1 if on else anchor[1])
+        groups[index], (x0, y0 + 0.75 * room, x1, y1), aspect, (anchor[0], 1 if on else anchor[1]), slack
     )
     out = {index: own}
     b0, t0, b1, t1 = own[0]

@@ -4,6 +4,8 @@ holds for a thing that is also related to another (the related thing follows it)
 
 from __future__ import annotations
 
+import pytest
+
 import planner
 from planner.plan import Plan
 
@@ -589,3 +591,37 @@ def test_a_platform_something_stands_by_or_on_is_a_thing_like_a_stage():
     platform = box(p, "wooden platform")
     assert centre(platform)[0] < 0.42 and rests_on(box(p, "keeper"), platform), p.regions
     assert "platform" not in [r.label for r in plan("A train waits at the platform at dusk.").regions]
+
+
+def test_a_standing_person_in_a_crowded_picture_is_a_tall_box():
+    p = plan(
+        "A quiet plaza: on the left a juggler, in the middle a fountain with a bench, a kiosk and a lamppost, "
+        "and on the right a violinist next to a hat on the cobbles, pigeons and a cat nearby, a clock tower behind."
+    )
+    violinist = box(p, "violinist")
+    width, height = violinist[2] - violinist[0], violinist[3] - violinist[1]
+    assert height >= 1.25 * width  # not the square of its grid cell
+    assert width * height >= 0.03  # about as big as before: taller, hardly smaller
+
+
+def test_a_tall_thing_cut_to_its_shape_stands_taller_within_its_cell():
+    from planner.rules_layout import _clamped, _drawn_shape
+
+    loose = _clamped(0.3, 0.3, 0.6)
+    w, h = _drawn_shape(0.3, 0.3, 0.6, 1.3, room=0.4)
+    assert h / w >= 1.25 and w * h == pytest.approx(loose[0] * loose[1])  # room enough: same area
+    w, h = _drawn_shape(0.3, 0.3, 0.6, 1.3, room=0.32)
+    assert h == pytest.approx(0.32)  # no higher than its cell: it covers nothing above it
+    w, h = _drawn_shape(0.3, 0.3, 0.6, 1.3, room=None)
+    assert h <= 0.3 and w / h <= 0.6 * 1.3 + 1e-9  # in the air: cut to its shape inside its cell
+    assert _drawn_shape(0.3, 0.3, 1.5, 1.3, room=0.4) == _clamped(0.3, 0.3, 1.5)  # wide: as before
+
+
+def test_a_thing_held_over_a_person_is_just_over_their_head():
+    p = plan(
+        "On the right, a woman in a blue raincoat stands under a large umbrella; a bicycle leans on a fence on the left."
+    )
+    woman, umbrella = box(p, "woman"), box(p, "large umbrella")
+    assert centre(umbrella)[1] < centre(woman)[1]
+    assert abs(centre(umbrella)[0] - centre(woman)[0]) <= 0.1
+    assert woman[1] - umbrella[3] <= 0.08  # held over her head, not hung up in the sky
