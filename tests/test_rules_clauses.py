@@ -1283,3 +1283,12 @@ def test_the_thing_after_with_is_in_the_thing_before_it():
 def test_straddling_a_thing_puts_the_rider_on_it():
     reading = reading_of("A cat straddles a fence while a boy watches.")
     assert ("cat", "on", "fence") in _relations(reading)
+
+
+def test_an_aside_between_commas_does_not_hide_the_subject():
+    said = _relations(reading_of("A lizard, bright green with orange stripes, clings to a branch."))
+    assert ("lizard", "on", "branch") in said
+    said = _relations(reading_of("A heron, the pride of the marsh, stands on a log."))
+    assert ("heron", "on", "log") in said
+    said = _relations(reading_of("A boy, barely five, sits on a stool."))
+    assert ("boy", "on", "stool") in said
