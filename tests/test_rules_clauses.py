@@ -1292,3 +1292,10 @@ def test_an_aside_between_commas_does_not_hide_the_subject():
     assert ("heron", "on", "log") in said
     said = _relations(reading_of("A boy, barely five, sits on a stool."))
     assert ("boy", "on", "stool") in said
+
+
+def test_a_second_thing_worn_after_in_is_not_the_subject():
+    said = _relations(reading_of("A monk in a grey robe and a wide hood kneels on a prayer mat."))
+    assert ("monk", "on", "mat") in said
+    said = _relations(reading_of("A puppy in a basket and a girl sit on a rug."))
+    assert ("girl", "on", "rug") in said
