@@ -60,15 +60,15 @@ def _animate(p: Phrase) -> bool:
 
 
 def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
-    """Whether the noun phrase at j is one more object of a 'with' ('a bard with a lute and a cap
-    perches': the cap), not a second subject ('a man with a cane and a girl stand': a person after
+    """Whether the noun phrase at j is one more object of a 'with' or 'in' ('a bard with a lute and
+    a cap perches', 'a monk in a robe and a hood kneels': the cap, the hood), not a second subject ('a man with a cane and a girl stand': a person after
     a thing is)."""
     if _fill_listed(phrases, j):
         return True
     if j < 3 or getattr(phrases[j - 1], "low", "") != "and" or not isinstance(phrases[j - 2], NounPhrase):
         return False
     lead = phrases[j - 3]
-    if not (isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" and lead.lead == "with"):
+    if not (isinstance(lead, SpacePhrase) and lead.lead in {"with", "in"}):
         return False
     return not _animate(phrases[j]) or _animate(phrases[j - 2])
 

@@ -130,7 +130,9 @@ def subjects_of(
     if pronoun and verb is None and _chained(phrases, k):
         return walk_back(phrases, k, at, nouns, past_objects=True)  # "cat on broom behind her": the cat
     worker = _at_work(phrases, k, at, nouns)
-    return worker if worker else walk_back(phrases, k, at, nouns, past_objects=False)
+    found = worker or walk_back(phrases, k, at, nouns, past_objects=False)
+    opening = None if found else _apposition(phrases, k - 1, k)
+    return found if opening is None else walk_back(phrases, opening, at, nouns, past_objects=True)
 
 
 def _chained(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -252,7 +254,25 @@ def verb_subject(
         return [shown] if shown is not None else []  # "a photo of a teapot, placed on a table": the teapot
     p = phrases[j]
     holder = holder_of(nouns, at[p.start]) if p.start in at else None
-    return [] if holder is None else walk_back(phrases, j + 1, at, nouns, past_objects=True)
+    if holder is None:
+        opening = _apposition(phrases, j, verb)
+        return [] if opening is None else verb_subject(phrases, opening, at, nouns)
+    return walk_back(phrases, j + 1, at, nouns, past_objects=True)
+
+
+def _apposition(phrases: tuple[Phrase, ...], j: int, verb: int) -> int | None:
+    """The comma that opens an aside between a subject and its verb ('a frog, electric blue with
+    black spots, clings to a leaf'; 'an owl, the fox's worst enemy, perches'), when the subject
+    found at j (no thing) lies inside it and a noun phrase stands before it; else None."""
+    if not (verb >= 1 and isinstance(phrases[verb - 1], Mark) and phrases[verb - 1].low == ","):  # type: ignore[union-attr]
+        return None
+    for c in range(verb - 2, 0, -1):
+        p = phrases[c]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return None
+        if isinstance(p, Mark) and p.low == ",":
+            return c if c < j and isinstance(phrases[c - 1], NounPhrase) else None
+    return None
 
 
 def _frame_of(

@@ -1283,3 +1283,19 @@ def test_the_thing_after_with_is_in_the_thing_before_it():
 def test_straddling_a_thing_puts_the_rider_on_it():
     reading = reading_of("A cat straddles a fence while a boy watches.")
     assert ("cat", "on", "fence") in _relations(reading)
+
+
+def test_an_aside_between_commas_does_not_hide_the_subject():
+    said = _relations(reading_of("A lizard, bright green with orange stripes, clings to a branch."))
+    assert ("lizard", "on", "branch") in said
+    said = _relations(reading_of("A heron, the pride of the marsh, stands on a log."))
+    assert ("heron", "on", "log") in said
+    said = _relations(reading_of("A boy, barely five, sits on a stool."))
+    assert ("boy", "on", "stool") in said
+
+
+def test_a_second_thing_worn_after_in_is_not_the_subject():
+    said = _relations(reading_of("A monk in a grey robe and a wide hood kneels on a prayer mat."))
+    assert ("monk", "on", "mat") in said
+    said = _relations(reading_of("A puppy in a basket and a girl sit on a rug."))
+    assert ("girl", "on", "rug") in said
