@@ -26,6 +26,20 @@ def test_common_objects_from_the_public_vocabularies_are_things():
     assert {"anvil", "toolbox", "clownfish", "brain coral"} <= set(got)
 
 
+def test_class_names_of_objects365_open_images_and_lvis_are_things():
+    got = labels("Next to the bidet sits a jacuzzi, and an aircraft passes over a snowmobile.")
+    assert got == ["bidet", "jacuzzi", "aircraft", "snowmobile"]
+    got = labels("A tall flagpole stands by a gravestone, and a dartboard hangs above a daybed.")
+    assert got == ["tall flagpole", "gravestone", "dartboard", "daybed"]
+    got = labels("A deckchair stands under a streetlight next to a fire extinguisher and a telephone pole.")
+    assert got == ["deckchair", "streetlight", "fire extinguisher", "telephone pole"]
+
+
+def test_a_listed_pole_held_with_his_goes_with_its_holder():
+    assert labels("A fisherman walks along the dock with his pole.") == ["fisherman", "dock"]
+    assert "pole" in labels("A stagehand holds a pole under a weathervane.")
+
+
 def test_a_colour_before_an_unknown_noun_is_its_colour():
     assert labels("Three orange gobies swim past a rock.") == ["orange goby"] * 3 + ["rock"]
 
