@@ -350,6 +350,9 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
         and is_class(word, WordClass.LIGHT)
     ):
         return True  # "traffic lights", "fairy lights", "sun rays"
+    listed_run = i > 2 and lows[i - 3] == "of" and entry(f"{lows[i - 2]} {previous}") is not None
+    if listed_run and word.endswith("s") and entry(singular(word)) is not None:
+        return True  # "a stack of board game boxes": a listed compound names the kind of the plural
     if _counted_kind(tags, lows, i):
         return True  # "four merchant ships": a singular after a count names the kind of the plural
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
@@ -875,17 +878,26 @@ def _counted_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the plural of a listed thing at i follows a singular noun counted above one ('four
     merchant ships', 'two bread knives'): the count is the plural's, the noun before names its kind."""
     word, previous = lows[i], lows[i - 1]
-    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is None:
+    if not word.endswith("s") or singular(word) == word:
         return False
+    listed = entry(singular(word)) is not None or "NOUN" in parts_of_speech(singular(word))  # "board games"
     kind = singular(previous) == previous and plural_of(previous) != previous
-    return kind and _counted(tags, lows, i - 1)
+    return listed and kind and _counted(tags, lows, i - 1, participles=True)
 
 
-def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
+def _counted(tags: list[Tag], lows: list[str], i: int, *, participles: bool = False) -> bool:
     """Whether the noun at i is counted above one ('two white sheep', 'several deer'): plural
-    even when its form is not."""
+    even when its form is not. With `participles`, a participle not yet retagged may stand
+    among the modifiers ('two floating ration packs') but no plural ('two cooks grill')."""
     j = i - 1
-    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN}:
+    while j >= 0 and (
+        tags[j] in {Tag.ADJ, Tag.NOUN}
+        or participles
+        and tags[j] is Tag.VERB
+        and lows[j].endswith(("ing", "ed"))
+    ):
+        if participles and tags[j] is Tag.NOUN and singular(lows[j]) != lows[j]:
+            return False
         j -= 1
     if j < 0:
         return False

@@ -2018,3 +2018,18 @@ def test_a_building_a_room_is_in_is_the_setting():
 def test_an_animals_own_trunk_is_its_part_and_a_trunk_alone_a_thing():
     assert labels("A young elephant lifts its trunk beside a fence.") == ["young elephant", "fence"]
     assert labels("A trunk sits at the foot of the bed.") == ["trunk", "bed"]
+
+
+def test_a_plural_after_a_counted_noun_is_the_head_of_their_compound():
+    got = labels("On the rug lie three board games, and two dented ration packs rest by the door.")
+    assert got.count("board game") == 3 and "board" not in got
+    assert sum(label.endswith("pack") for label in got) == 2 and "ration" not in got
+
+
+def test_a_plural_after_a_listed_compound_in_a_collections_contents_is_its_head():
+    got = labels("A pile of board game boxes sits next to a lamp.")
+    assert "board game" not in got and any(label.endswith("box") for label in got)
+
+
+def test_a_game_a_picture_is_made_for_is_no_thing():
+    assert "board game" not in labels("Cover art for a board game about dragons. A knight rides a horse.")
