@@ -965,6 +965,24 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
 
 
+def _kind_acronym(texts: list[str], i: int, tag: Tag) -> Tag:
+    """A word in capitals right before a word in lower case stays a noun, whatever its neighbours
+    made of it ('two giant LED screens'); a run of capitals is a slogan ('FLY THE BLUE LINE')."""
+    lower_next = i + 1 < len(texts) and texts[i + 1].islower()
+    return _acronym(texts, i, tag) if lower_next else tag
+
+
+def _after_acronym(texts: list[str], tags: list[Tag], i: int) -> bool:
+    """Whether the plural noun form at i follows an unlisted word in capitals ('a row of LED
+    panels.', 'USB cables'): the capitals name the kind of the thing, so the plural is its head,
+    not a verb ('the TV flickers': a listed thing may act)."""
+    word, low = texts[i], texts[i].lower()
+    if i == 0 or tags[i] is not Tag.VERB or not _capitals(texts[i - 1]) or len(texts[i - 1]) < 2:
+        return False
+    plural = word.islower() and low.endswith("s") and singular(low) != low
+    return plural and "NOUN" in parts_of_speech(singular(low)) and entry(texts[i - 1].lower()) is None
+
+
 def _capitals(word: str) -> bool:
     return word.isalpha() and word.isupper()
 
@@ -1024,6 +1042,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _plural_subject_then_verb(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
+    tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
+    tags = [Tag.NOUN if _after_acronym(texts, tags, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

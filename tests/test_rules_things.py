@@ -2033,3 +2033,17 @@ def test_a_plural_after_a_listed_compound_in_a_collections_contents_is_its_head(
 
 def test_a_game_a_picture_is_made_for_is_no_thing():
     assert "board game" not in labels("Cover art for a board game about dragons. A knight rides a horse.")
+
+
+def test_a_size_word_before_a_word_in_capitals_describes_the_things_it_names():
+    got = labels("Behind the drummer, three giant LED monitors hang over the stage.")
+    assert "giant" not in got and sum(label.endswith("monitor") for label in got) == 3
+
+
+def test_a_plural_after_an_unlisted_word_in_capitals_is_a_noun():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The desk is lit by a row of RGB strips.")}
+    assert tags["strips"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("On the wall, the TV flickers.")}
+    assert tags["flickers"] is Tag.VERB
