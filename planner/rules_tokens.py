@@ -965,6 +965,16 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
 
 
+def _in_name(texts: list[str], tags: list[Tag], i: int) -> bool:
+    """Whether a capitalised verb form goes on a name inside a sentence ('Admiral Jonas Crane',
+    'Mrs Rose Falls'): a name's words are nouns. Not in text written mostly in capitals."""
+    word, previous = texts[i], texts[i - 1] if i else ""
+    titled = word[:1].isupper() and word[1:].islower() and previous[:1].isupper() and previous[1:].islower()
+    inside = i > 1 and tags[i - 2] is not Tag.END
+    mostly = sum(t[:1].isupper() for t in texts) * 3 > len(texts)
+    return tags[i] is Tag.VERB and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN} and not mostly
+
+
 def _kind_acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     """A word in capitals right before a word in lower case stays a noun, whatever its neighbours
     made of it ('two giant LED screens'); a run of capitals is a slogan ('FLY THE BLUE LINE')."""
@@ -1043,7 +1053,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _one_subject_then_verb(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
-    tags = [Tag.NOUN if _after_acronym(texts, tags, i) else tag for i, tag in enumerate(tags)]
+    tags = [
+        Tag.NOUN if _after_acronym(texts, tags, i) or _in_name(texts, tags, i) else tag
+        for i, tag in enumerate(tags)
+    ]
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

@@ -2047,3 +2047,10 @@ def test_a_plural_after_an_unlisted_word_in_capitals_is_a_noun():
     assert tags["strips"] is Tag.NOUN
     tags = {t.low: t.tag for t in tokenize("On the wall, the TV flickers.")}
     assert tags["flickers"] is Tag.VERB
+
+
+def test_a_full_name_before_an_appositive_is_the_one_the_appositive_names():
+    got = labels("Beside the mast stands Admiral Jonas Crane, a gaunt sailor in a blue coat, holding a map.")
+    assert not any("crane" in label or "jonas" in label for label in got)
+    assert sum(label.endswith("sailor") for label in got) == 1
+    assert labels("Doctor Ivy Swan, a tall woman in a lab coat, peers into a microscope.").count("swan") == 0
