@@ -2054,3 +2054,8 @@ def test_a_full_name_before_an_appositive_is_the_one_the_appositive_names():
     assert not any("crane" in label or "jonas" in label for label in got)
     assert sum(label.endswith("sailor") for label in got) == 1
     assert labels("Doctor Ivy Swan, a tall woman in a lab coat, peers into a microscope.").count("swan") == 0
+
+
+def test_a_young_animal_named_by_its_own_word_is_a_thing():
+    got = labels("By the river, a seal pup, its fur still fluffy and pale, watches a heron.")
+    assert any(label.endswith("pup") for label in got) and not any("fur" in label for label in got)
