@@ -2059,3 +2059,10 @@ def test_a_full_name_before_an_appositive_is_the_one_the_appositive_names():
 def test_a_young_animal_named_by_its_own_word_is_a_thing():
     got = labels("By the river, a seal pup, its fur still fluffy and pale, watches a heron.")
     assert any(label.endswith("pup") for label in got) and not any("fur" in label for label in got)
+
+
+def test_an_animal_appositive_says_what_kind_the_animal_is():
+    p = plan("Her dog, a scruffy terrier in a knitted vest, dozes under the piano.")
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("dog") for label in got) == 1 and not any("terrier" in label for label in got)
+    assert "terrier" in prompt_of(p, next(label for label in got if label.endswith("dog")))
