@@ -465,6 +465,18 @@ def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
     return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
 
+def _loose_part(p: NounPhrase, before: Phrase | None) -> bool:
+    """Whether a part is named as a thing of its own by the kind of animal it came from, with 'a'
+    or a count and no one it is on ('a caribou antler lies in the snow', 'two eagle feathers'),
+    not worn or had ('a girl with cat ears', 'wearing a fox tail')."""
+    kind = entry(p.lows[-2]) if len(p.words) > 1 else None
+    if kind is None or kind.kind is not ThingKind.ANIMAL or p.compound != p.head:
+        return False
+    worn = isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB)  # "wearing", "holds"
+    had = worn or isinstance(before, SpacePhrase) and before.spatial.relation == "with"
+    return (p.determiner in {"a", "an"} or (p.count or 0) > 1) and not had
+
+
 def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is someone's full name ('Professor Alaric Finch', 'Captain Robin Crane'),
     every word capitalised and no article, right before an appositive saying who they are (', a
@@ -525,6 +537,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
         return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
+    if is_class(p.head, WordClass.PART) and _loose_part(p, before):
+        return (Role.THING, None)  # "a half-buried caribou antler lies by the den"
     if is_class(p.head, WordClass.PART) and (
         known is None or p.head in {"chimney", "roof"} or low_text(before) == "'s"
     ):

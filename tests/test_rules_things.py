@@ -2066,3 +2066,9 @@ def test_an_animal_appositive_says_what_kind_the_animal_is():
     got = [r.label for r in p.regions]
     assert sum(label.endswith("dog") for label in got) == 1 and not any("terrier" in label for label in got)
     assert "terrier" in prompt_of(p, next(label for label in got if label.endswith("dog")))
+
+
+def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
+    got = labels("On the mossy stump rests a weathered elk antler, and a hiker kneels beside it.")
+    assert sum(label.endswith("elk antler") for label in got) == 1
+    assert not any("ear" in label for label in labels("A boy with bunny ears hops past a fence."))
