@@ -449,8 +449,12 @@ def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
 
 
 def _renamed(mentions: list[Noun]) -> list[str]:
-    """The describing words of a later name for the thing: 'the captain, a grey-bearded man'."""
-    return [w for n in mentions[1:] for w in n.phrase.modifiers if w not in mentions[0].phrase.lows]
+    """The describing words of a later name for the thing: 'the captain, a grey-bearded man'; an
+    animal's later name says its kind too ('his cat, a fat tabby': a fat tabby cat)."""
+    first = mentions[0]
+    words = [w for n in mentions[1:] for w in n.phrase.modifiers if w not in first.phrase.lows]
+    kinds = [n.head for n in mentions[1:] if n.entry is not None and n.entry.kind is ThingKind.ANIMAL]
+    return [*words, *(w for w in kinds if w != first.head and w not in first.phrase.lows)]
 
 
 def _describe_one(

@@ -152,8 +152,10 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     earlier = nouns[-1] if nouns else None
     if earlier is None or earlier.index != k - 2 or low_text(phrase_before(phrases, k)) != ",":
         return None
-    if known is None or known.kind is not ThingKind.PERSON:
+    if known is None or known.kind not in ANIMATE:
         return None
+    if known.kind is ThingKind.ANIMAL:
+        return _animal_appositive(p, earlier, nouns)
     if (p.count or 0) > 1 and not p.determiner:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
@@ -163,6 +165,15 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+
+
+def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun]) -> int | None:
+    """'his cat, a fat tabby', 'the dog, a scruffy terrier': 'a <animal>' right after 'the' or
+    'his' and one animal says what kind that animal is; the same one, not another."""
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE}
+    animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
+    one = p.determiner in {"a", "an"} and not earlier.phrase.plural
+    return len(nouns) - 1 if told and one and animal and earlier.is_thing else None
 
 
 def _counted_appositive(earlier: Noun, nouns: list[Noun]) -> int | None:

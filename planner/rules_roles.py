@@ -57,6 +57,7 @@ from planner.rules_role_nouns import (
 from planner.rules_role_repeats import group_of_earlier, member_of, named_before, ranked_group
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
+    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -464,6 +465,33 @@ def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
     return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
 
+def _loose_part(p: NounPhrase, before: Phrase | None) -> bool:
+    """Whether a part is named as a thing of its own by the kind of animal it came from, with 'a'
+    or a count and no one it is on ('a caribou antler lies in the snow', 'two eagle feathers'),
+    not worn or had ('a girl with cat ears', 'wearing a fox tail')."""
+    kind = entry(p.lows[-2]) if len(p.words) > 1 else None
+    if kind is None or kind.kind is not ThingKind.ANIMAL or p.compound != p.head:
+        return False
+    worn = isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB)  # "wearing", "holds"
+    had = worn or isinstance(before, SpacePhrase) and before.spatial.relation == "with"
+    return (p.determiner in {"a", "an"} or (p.count or 0) > 1) and not had
+
+
+def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is someone's full name ('Professor Alaric Finch', 'Captain Robin Crane'),
+    every word capitalised and no article, right before an appositive saying who they are (', a
+    wiry inventor'): that one is drawn, so the name's last word (a finch, a crane) is no thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if len(p.words) < 2 or p.determiner or not all(w[:1].isupper() and w.isalpha() for w in p.words):
+        return False
+    nxt = phrase_after(phrases, k + 1)
+    if low_text(phrase_after(phrases, k)) != "," or not isinstance(nxt, NounPhrase):
+        return False
+    known = entry(nxt.compound) or entry(nxt.head)
+    return nxt.determiner in {"a", "an"} and known is not None and known.kind in ANIMATE
+
+
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
@@ -474,6 +502,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if isinstance(before, Verb) and is_class(before.low, WordClass.NAMING_VERB) and nouns:
         return (Role.REPEAT, resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
     if _named_business(phrases, k) or _cast_count(phrases, k) or idiom(phrases, k, known):
+        return (Role.NONE, None)
+    if _name_before_appositive(phrases, k):
         return (Role.NONE, None)
     if likeness(phrases, k) or arrangement(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
@@ -507,6 +537,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
         return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
+    if is_class(p.head, WordClass.PART) and _loose_part(p, before):
+        return (Role.THING, None)  # "a half-buried caribou antler lies by the den"
     if is_class(p.head, WordClass.PART) and (
         known is None or p.head in {"chimney", "roof"} or low_text(before) == "'s"
     ):

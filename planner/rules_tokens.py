@@ -350,6 +350,9 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
         and is_class(word, WordClass.LIGHT)
     ):
         return True  # "traffic lights", "fairy lights", "sun rays"
+    listed_run = i > 2 and lows[i - 3] == "of" and entry(f"{lows[i - 2]} {previous}") is not None
+    if listed_run and word.endswith("s") and entry(singular(word)) is not None:
+        return True  # "a stack of board game boxes": a listed compound names the kind of the plural
     if _counted_kind(tags, lows, i):
         return True  # "four merchant ships": a singular after a count names the kind of the plural
     closing = after in {Tag.COMMA, Tag.END, Tag.CONJ}
@@ -875,17 +878,26 @@ def _counted_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the plural of a listed thing at i follows a singular noun counted above one ('four
     merchant ships', 'two bread knives'): the count is the plural's, the noun before names its kind."""
     word, previous = lows[i], lows[i - 1]
-    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is None:
+    if not word.endswith("s") or singular(word) == word:
         return False
+    listed = entry(singular(word)) is not None or "NOUN" in parts_of_speech(singular(word))  # "board games"
     kind = singular(previous) == previous and plural_of(previous) != previous
-    return kind and _counted(tags, lows, i - 1)
+    return listed and kind and _counted(tags, lows, i - 1, participles=True)
 
 
-def _counted(tags: list[Tag], lows: list[str], i: int) -> bool:
+def _counted(tags: list[Tag], lows: list[str], i: int, *, participles: bool = False) -> bool:
     """Whether the noun at i is counted above one ('two white sheep', 'several deer'): plural
-    even when its form is not."""
+    even when its form is not. With `participles`, a participle not yet retagged may stand
+    among the modifiers ('two floating ration packs') but no plural ('two cooks grill')."""
     j = i - 1
-    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN}:
+    while j >= 0 and (
+        tags[j] in {Tag.ADJ, Tag.NOUN}
+        or participles
+        and tags[j] is Tag.VERB
+        and lows[j].endswith(("ing", "ed"))
+    ):
+        if participles and tags[j] is Tag.NOUN and singular(lows[j]) != lows[j]:
+            return False
         j -= 1
     if j < 0:
         return False
@@ -953,6 +965,34 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
 
 
+def _in_name(texts: list[str], tags: list[Tag], i: int) -> bool:
+    """Whether a capitalised verb form goes on a name inside a sentence ('Admiral Jonas Crane',
+    'Mrs Rose Falls'): a name's words are nouns. Not in text written mostly in capitals."""
+    word, previous = texts[i], texts[i - 1] if i else ""
+    titled = word[:1].isupper() and word[1:].islower() and previous[:1].isupper() and previous[1:].islower()
+    inside = i > 1 and tags[i - 2] is not Tag.END
+    mostly = sum(t[:1].isupper() for t in texts) * 3 > len(texts)
+    return tags[i] is Tag.VERB and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN} and not mostly
+
+
+def _kind_acronym(texts: list[str], i: int, tag: Tag) -> Tag:
+    """A word in capitals right before a word in lower case stays a noun, whatever its neighbours
+    made of it ('two giant LED screens'); a run of capitals is a slogan ('FLY THE BLUE LINE')."""
+    lower_next = i + 1 < len(texts) and texts[i + 1].islower()
+    return _acronym(texts, i, tag) if lower_next else tag
+
+
+def _after_acronym(texts: list[str], tags: list[Tag], i: int) -> bool:
+    """Whether the plural noun form at i follows an unlisted word in capitals ('a row of LED
+    panels.', 'USB cables'): the capitals name the kind of the thing, so the plural is its head,
+    not a verb ('the TV flickers': a listed thing may act)."""
+    word, low = texts[i], texts[i].lower()
+    if i == 0 or tags[i] is not Tag.VERB or not _capitals(texts[i - 1]) or len(texts[i - 1]) < 2:
+        return False
+    plural = word.islower() and low.endswith("s") and singular(low) != low
+    return plural and "NOUN" in parts_of_speech(singular(low)) and entry(texts[i - 1].lower()) is None
+
+
 def _capitals(word: str) -> bool:
     return word.isalpha() and word.isupper()
 
@@ -1012,6 +1052,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _plural_subject_then_verb(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
+    tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
+    tags = [
+        Tag.NOUN if _after_acronym(texts, tags, i) or _in_name(texts, tags, i) else tag
+        for i, tag in enumerate(tags)
+    ]
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)

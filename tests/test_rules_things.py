@@ -2032,3 +2032,57 @@ def test_a_building_a_room_is_in_is_the_setting():
 def test_an_animals_own_trunk_is_its_part_and_a_trunk_alone_a_thing():
     assert labels("A young elephant lifts its trunk beside a fence.") == ["young elephant", "fence"]
     assert labels("A trunk sits at the foot of the bed.") == ["trunk", "bed"]
+
+
+def test_a_plural_after_a_counted_noun_is_the_head_of_their_compound():
+    got = labels("On the rug lie three board games, and two dented ration packs rest by the door.")
+    assert got.count("board game") == 3 and "board" not in got
+    assert sum(label.endswith("pack") for label in got) == 2 and "ration" not in got
+
+
+def test_a_plural_after_a_listed_compound_in_a_collections_contents_is_its_head():
+    got = labels("A pile of board game boxes sits next to a lamp.")
+    assert "board game" not in got and any(label.endswith("box") for label in got)
+
+
+def test_a_game_a_picture_is_made_for_is_no_thing():
+    assert "board game" not in labels("Cover art for a board game about dragons. A knight rides a horse.")
+
+
+def test_a_size_word_before_a_word_in_capitals_describes_the_things_it_names():
+    got = labels("Behind the drummer, three giant LED monitors hang over the stage.")
+    assert "giant" not in got and sum(label.endswith("monitor") for label in got) == 3
+
+
+def test_a_plural_after_an_unlisted_word_in_capitals_is_a_noun():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The desk is lit by a row of RGB strips.")}
+    assert tags["strips"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("On the wall, the TV flickers.")}
+    assert tags["flickers"] is Tag.VERB
+
+
+def test_a_full_name_before_an_appositive_is_the_one_the_appositive_names():
+    got = labels("Beside the mast stands Admiral Jonas Crane, a gaunt sailor in a blue coat, holding a map.")
+    assert not any("crane" in label or "jonas" in label for label in got)
+    assert sum(label.endswith("sailor") for label in got) == 1
+    assert labels("Doctor Ivy Swan, a tall woman in a lab coat, peers into a microscope.").count("swan") == 0
+
+
+def test_a_young_animal_named_by_its_own_word_is_a_thing():
+    got = labels("By the river, a seal pup, its fur still fluffy and pale, watches a heron.")
+    assert any(label.endswith("pup") for label in got) and not any("fur" in label for label in got)
+
+
+def test_an_animal_appositive_says_what_kind_the_animal_is():
+    p = plan("Her dog, a scruffy terrier in a knitted vest, dozes under the piano.")
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("dog") for label in got) == 1 and not any("terrier" in label for label in got)
+    assert "terrier" in prompt_of(p, next(label for label in got if label.endswith("dog")))
+
+
+def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
+    got = labels("On the mossy stump rests a weathered elk antler, and a hiker kneels beside it.")
+    assert sum(label.endswith("elk antler") for label in got) == 1
+    assert not any("ear" in label for label in labels("A boy with bunny ears hops past a fence."))
