@@ -506,12 +506,22 @@ def _fronted(
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles', nor one more thing it is 'with':
     'Behind a bench piled with nets and rope sits a fisherman')."""
-    start = k + 3 if whose(phrases, k) else object_end(phrases, k, at, nouns) + 1  # past "whose counter"
+    start = k + 3 if whose(phrases, k) else _between_end(phrases, k, object_end(phrases, k, at, nouns)) + 1
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j) and not with_listed(phrases, j):
             whole = whole_of(phrases, j, at, nouns)  # "the ruins of a temple"
             return coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
     return None
+
+
+def _between_end(phrases: tuple[Phrase, ...], k: int, end: int) -> int:
+    """The last phrase of both objects of an opening 'between': 'Between the oven and the sink sits a
+    cat' has the sink as its second object, not a subject before the verb."""
+    space = phrases[k]
+    joined = end + 2 < len(phrases) and getattr(phrases[end + 1], "low", "") == "and"
+    if not isinstance(space, SpacePhrase) or space.spatial.relation != "between" or not joined:
+        return end
+    return end + 2 if isinstance(phrases[end + 2], NounPhrase) else end
 
 
 def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

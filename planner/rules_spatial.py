@@ -305,7 +305,8 @@ def _beside(words: list[str], start: int) -> bool:
     'painted by Monet'."""
     after = words[start + 1] if start + 1 < len(words) else ""
     before = words[start - 1] if start else ""
-    agent = before.endswith(("ed", "en")) or before in _BY_AGENTS or before == ","  # ", by an artist"
+    placed = is_class(before, WordClass.PLACING_VERB)  # "parked by a lamppost", "seated by the fire"
+    agent = not placed and (before.endswith(("ed", "en")) or before in _BY_AGENTS or before == ",")
     return after in _BY_OBJECTS and not agent
 
 

@@ -1299,3 +1299,19 @@ def test_a_second_thing_worn_after_in_is_not_the_subject():
     assert ("monk", "on", "mat") in said
     said = _relations(reading_of("A puppy in a basket and a girl sit on a rug."))
     assert ("girl", "on", "rug") in said
+
+
+def test_an_opening_between_has_both_objects_before_the_verb():
+    reading = reading_of("Between the oven and the sink sits a grey cat.")
+    assert ("cat", "between", "oven") in _relations(reading)
+    assert ("cat", "between", "sink") in _relations(reading)
+    reading = reading_of("Between the old oak and the red barn, a white horse grazes.")
+    assert ("horse", "between", "oak") in _relations(reading)
+
+
+def test_by_after_a_placing_participle_is_beside_not_an_agent():
+    assert ("scooter", "next_to", "fence") in _relations(reading_of("A red scooter parked by a fence."))
+    assert ("man", "next_to", "fireplace") in _relations(
+        reading_of("An old man seated by the fireplace reads.")
+    )
+    assert not _relations(reading_of("A portrait painted by a master hangs on the wall."))
