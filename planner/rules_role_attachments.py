@@ -589,12 +589,17 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
 
 def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """In a tag list, who wears the item tagged right before ', holding ...' holds it too ('boy
-    on the left: green cloak, holding a map': the boy, even past the colon)."""
-    if low_text(phrase_before(phrases, verb)) != "," or not low_text(phrases[verb]).endswith("ing"):
+    on the left: green cloak, holding a map': the boy, even past the colon); so does who was
+    named by the participle joined with 'and' ('wearing a crown and holding a torch')."""
+    joint = low_text(phrase_before(phrases, verb))
+    if joint not in {",", "and"} or not low_text(phrases[verb]).endswith("ing"):
         return None
     item = next((n for n in nouns if n.index == verb - 2), None)
     if item is None or item.role is not Role.ATTACHED or item.ref is None:
         return None
+    lead = _lead(phrases, item.index)
+    if joint == "and" and not (isinstance(lead, Verb) and lead.low.endswith("ing")):
+        return None  # "wearing a crown and holding a sparkler": both the wearer's
     owner = resolve(nouns, item.ref)
     return owner if _may_act(nouns[owner]) else None
 

@@ -1725,7 +1725,9 @@ def test_a_grouped_region_puts_its_head_in_the_plural_not_the_last_word():
 
 
 def test_a_count_tag_and_the_character_tag_after_a_bare_word_tag_are_one_person():
-    assert labels("1girl, solo, young nun, black habit, candle, chapel")[:2] == ["young nun", "candle"]
+    p = plan("1girl, solo, young nun, black habit, candle, chapel")
+    assert [r.label for r in p.regions][0] == "young nun" and "girl" not in [r.label for r in p.regions]
+    assert "black habit" in prompt_of(p, "young nun")  # a habit is worn; the candle after it held
     assert labels("best quality, 1boy, solo, cowboy, leather hat, riding a horse, desert")[0] == "cowboy"
     assert "boy" not in labels("1boy, solo, cowboy, leather hat, riding a horse, desert")
 
@@ -2018,3 +2020,14 @@ def test_a_building_a_room_is_in_is_the_setting():
 def test_an_animals_own_trunk_is_its_part_and_a_trunk_alone_a_thing():
     assert labels("A young elephant lifts its trunk beside a fence.") == ["young elephant", "fence"]
     assert labels("A trunk sits at the foot of the bed.") == ["trunk", "bed"]
+
+
+def test_a_second_participle_joined_by_and_has_the_first_ones_owner():
+    p = plan("A boy rides on his father's back, wearing a paper hat and holding a pinwheel.")
+    assert "pinwheel" in prompt_of(p, "boy") and "pinwheel" not in prompt_of(p, "father")
+    assert "pinwheel" not in [r.label for r in p.regions]
+
+
+def test_a_religious_figures_habit_and_halo_are_worn():
+    got = labels("A hermit in a grey habit prays beside a saint with a halo, near a well.")
+    assert got == ["hermit", "saint", "well"]
