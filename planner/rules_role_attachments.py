@@ -40,6 +40,7 @@ from planner.rules_vocab import (
     Flag,
     ThingKind,
     WordClass,
+    attach_verb,
     entry,
     is_class,
     may_name_someone,
@@ -93,7 +94,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
             return wearer  # "a waitress with a blonde beehive and a pink uniform"
         j = i - 1
     verb = _lead(phrases, previous.index)
-    if previous.role is Role.THING and isinstance(verb, Verb) and is_class(verb.low, WordClass.ATTACH_VERB):
+    if previous.role is Role.THING and isinstance(verb, Verb) and attach_verb(verb.low):
         carrier = _holder(phrases, previous.index, nouns)  # "carrying a ladder and a bucket": both
         if carrier is not None and is_person(nouns[carrier]):
             return carrier
@@ -223,7 +224,7 @@ def _by_verb_or_body(
     toy: bool,
 ) -> int | None | _Undecided:
     """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an animal."""
-    if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
+    if isinstance(before, Verb) and attach_verb(before.low):
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
         user = _wearer_or_holder(phrases, k, before, known, nouns)

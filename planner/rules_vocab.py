@@ -325,6 +325,21 @@ def participle(word: str) -> bool:
 
 
 @functools.cache
+def attach_verb(word: str) -> bool:
+    """Whether a verb wears, holds or handles what follows it ('holds', 'wielding'), as listed in
+    words.tsv or, when unlisted, as another form of a listed verb ('balances' of 'balancing')."""
+    if is_class(word, WordClass.ATTACH_VERB) or classes_of(word):
+        return is_class(word, WordClass.ATTACH_VERB)  # "points" is listed as aiming, not "pointing"
+    from lemminflect import getAllInflections, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    forms = {
+        form for lemma in lemmas for group in getAllInflections(lemma, "VERB").values() for form in group
+    }
+    return any(is_class(form, WordClass.ATTACH_VERB) for form in forms | set(lemmas) if form != "with")
+
+
+@functools.cache
 def bare_verb(word: str) -> bool:
     """Whether a word is the bare form of a verb, its own lemma ('stand', not 'lit' or 'sat')."""
     from lemminflect import getLemma
