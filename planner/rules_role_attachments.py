@@ -43,6 +43,7 @@ from planner.rules_vocab import (
     attach_verb,
     entry,
     is_class,
+    is_verb_of,
     may_name_someone,
     participle,
     value_of,
@@ -127,11 +128,15 @@ def _handled(verb: Verb, known: Entry, p: NounPhrase) -> bool:
     """Whether the small holdable thing right after an action verb is in the hands of whoever
     does it ('checks a clipboard', 'cracks a whip'), not a thing of its own the verb relates to
     ('pumps a huge bellows': too big for a hand)."""
-    small = known.has(Flag.HOLDABLE) and known.size <= Size.SMALL and known.kind is not ThingKind.PERSON
+    food = known.kind is ThingKind.FOOD and not p.plural  # "slicing a watermelon", not "selling melons"
+    small = (
+        (known.has(Flag.HOLDABLE) or food) and known.size <= Size.SMALL and known.kind is not ThingKind.PERSON
+    )
     small = small and not known.has(Flag.SKY)  # "boys fly a kite": up in the air, not in a hand
     small = small and not any(is_class(word, WordClass.BIG) for word in p.words[:-1])
     small = small and p.determiner not in DEFINITE  # "dives to stop the ball": the one in play
-    return small and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
+    sensed = is_verb_of(verb.low, WordClass.SENSE_VERB)  # "a cat watching a ball": seen, not held
+    return small and not sensed and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
 
 
 def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -228,8 +233,10 @@ def _by_verb_or_body(
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
         user = _wearer_or_holder(phrases, k, before, known, nouns)
-        if user is not None and is_person(nouns[user]):
-            return user  # "a surgeon checking a clipboard", "cracks a whip": in the hand that uses it
+        bigger = user is not None and (nouns[user].entry is None or nouns[user].entry.size > known.size)
+        if bigger and _may_act(nouns[user]):  # type: ignore[index]
+            return user  # "a surgeon checking a clipboard", "a puppy chewing a toy": in hand or mouth;
+            # not "a mouse nibbles a wheel of cheese", too big for it
     if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):

@@ -2038,3 +2038,16 @@ def test_any_form_of_a_holding_verb_hands_its_object_to_the_subject():
     got = [r.label for r in p.regions]
     assert "orange" not in got and "oranges" in prompt_of(p, "clown")
     assert "spoon" not in got and "spoon" in prompt_of(p, "barista")
+
+
+def test_an_animal_handling_a_small_thing_has_it_in_its_mouth():
+    p = plan("A puppy dozes in the shade, gnawing a tennis ball.")
+    assert [r.label for r in p.regions] == ["puppy"] and "tennis ball" in prompt_of(p, "puppy")
+    got = labels("A kitten is watching a ball of yarn under the sofa.")
+    assert "ball" in got  # only seen: a thing of its own
+
+
+def test_one_small_food_handled_by_someone_is_in_their_hands():
+    p = plan("Beside a tent, a girl is slicing a melon, and a vendor is stacking melons by a cart.")
+    got = [r.label for r in p.regions]
+    assert got.count("melon") == 1 and "melon" in prompt_of(p, "girl")  # the vendor's melons stay things
