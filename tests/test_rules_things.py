@@ -2051,3 +2051,10 @@ def test_one_small_food_handled_by_someone_is_in_their_hands():
     p = plan("Beside a tent, a girl is slicing a melon, and a vendor is stacking melons by a cart.")
     got = [r.label for r in p.regions]
     assert got.count("melon") == 1 and "melon" in prompt_of(p, "girl")  # the vendor's melons stay things
+
+
+def test_a_body_parts_pose_in_an_absolute_phrase_stays_with_its_owner():
+    p = plan("A drummer leans back on a stool, eyes closed, beside a gong.")
+    assert "eyes closed" in prompt_of(p, "drummer")
+    p = plan("Cheering skaters circle the rink, arms outstretched, hair streaming.")
+    assert "arms outstretched" in prompt_of(p, "skater") and "hair streaming" in prompt_of(p, "skater")
