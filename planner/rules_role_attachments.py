@@ -430,10 +430,20 @@ def _in_or_with_owner(
     figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
     if relation == "with" and known.has(Flag.WEARABLE) and figure:
         return resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
+    if relation == "with" and _opens_item(phrases, nouns, k - 2):
+        return len(nouns) - 1  # "..., a food truck with a menu": the truck's, not the crowd's before
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
     return owner
+
+
+def _opens_item(phrases: tuple[Phrase, ...], nouns: list[Noun], i: int) -> bool:
+    """Whether phrase i is the last noun, a thing of its own that opens a comma-separated item with
+    an article ('..., a food truck with ...'): what the item says next is about it."""
+    if not nouns or nouns[-1].index != i or nouns[-1].role is not Role.THING or i < 1:
+        return False
+    return low_text(phrase_before(phrases, i)) == "," and bool(phrases[i].determiner)  # type: ignore[union-attr]
 
 
 def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:

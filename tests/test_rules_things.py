@@ -2058,3 +2058,8 @@ def test_a_body_parts_pose_in_an_absolute_phrase_stays_with_its_owner():
     assert "eyes closed" in prompt_of(p, "drummer")
     p = plan("Cheering skaters circle the rink, arms outstretched, hair streaming.")
     assert "arms outstretched" in prompt_of(p, "skater") and "hair streaming" in prompt_of(p, "skater")
+
+
+def test_with_after_a_thing_opening_a_list_item_gives_that_thing_its_own():
+    p = plan("a busker playing to the crowd, a sausage stand with a striped umbrella, pigeons")
+    assert "umbrella" in prompt_of(p, "sausage stand") and "umbrella" not in prompt_of(p, "crowd")
