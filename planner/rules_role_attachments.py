@@ -425,6 +425,9 @@ def _in_or_with_owner(
     pronoun = _clause_pronoun(phrases, k)
     if pronoun in GENDERED:
         return _possessor(nouns, sentence, pronoun)
+    referred = referred_subject(phrases, k - 1, nouns)
+    if referred is not None:
+        return referred  # "a man and a boy, the former in a cap, the latter with a kite"
     if relation == "inside" and _wearer_before(nouns, k):
         return len(nouns) - 1
     figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])

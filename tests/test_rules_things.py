@@ -2063,3 +2063,9 @@ def test_a_body_parts_pose_in_an_absolute_phrase_stays_with_its_owner():
 def test_with_after_a_thing_opening_a_list_item_gives_that_thing_its_own():
     p = plan("a busker playing to the crowd, a sausage stand with a striped umbrella, pigeons")
     assert "umbrella" in prompt_of(p, "sausage stand") and "umbrella" not in prompt_of(p, "crowd")
+
+
+def test_the_former_and_the_latter_wear_what_in_or_with_gives_them():
+    p = plan("A sailor and a baker wait by the pier, the former with a lantern, the latter in an apron.")
+    assert "lantern" in prompt_of(p, "sailor") and "lantern" not in prompt_of(p, "baker")
+    assert "apron" in prompt_of(p, "baker")
