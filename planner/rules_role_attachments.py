@@ -425,7 +425,9 @@ def _in_or_with_owner(
     pronoun = _clause_pronoun(phrases, k)
     if pronoun in GENDERED:
         return _possessor(nouns, sentence, pronoun)
-    referred = referred_subject(phrases, k - 1, nouns)
+    dressed = phrase_before(phrases, k, 2)
+    lead = k - 1 - (isinstance(dressed, Verb) and participle(dressed.low))  # "the former clad in"
+    referred = referred_subject(phrases, lead, nouns)
     if referred is not None:
         return referred  # "a man and a boy, the former in a cap, the latter with a kite"
     if relation == "inside" and _wearer_before(nouns, k):

@@ -2069,3 +2069,5 @@ def test_the_former_and_the_latter_wear_what_in_or_with_gives_them():
     p = plan("A sailor and a baker wait by the pier, the former with a lantern, the latter in an apron.")
     assert "lantern" in prompt_of(p, "sailor") and "lantern" not in prompt_of(p, "baker")
     assert "apron" in prompt_of(p, "baker")
+    p = plan("Two cousins fly a kite while their dog runs about, the former bundled in scarves.")
+    assert "scarves" in prompt_of(p, "cousin") and "scarves" not in prompt_of(p, "dog")
