@@ -176,7 +176,7 @@ def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) 
     for n, noun in enumerate(nouns):
         if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
             return n if noun.entry.kind in ANIMATE else None
-    return None
+    return referred_subject(phrases, i - 1, nouns)  # "twins, the younger with a bob cut and a cap"
 
 
 def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:

@@ -2071,3 +2071,11 @@ def test_the_former_and_the_latter_wear_what_in_or_with_gives_them():
     assert "apron" in prompt_of(p, "baker")
     p = plan("Two cousins fly a kite while their dog runs about, the former bundled in scarves.")
     assert "scarves" in prompt_of(p, "cousin") and "scarves" not in prompt_of(p, "dog")
+
+
+def test_the_taller_or_the_younger_of_a_group_wears_what_in_or_with_gives():
+    p = plan("Two brothers fish from a jetty, the taller in a raincoat.")
+    assert [r.label for r in p.regions] == ["brother", "brother", "jetty"]
+    assert "raincoat" in prompt_of(p, "brother")
+    got = labels("2boys, twins, the younger with a buzz cut and a bomber jacket, park")
+    assert "bomber jacket" not in got and "jacket" not in got
