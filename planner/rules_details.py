@@ -454,8 +454,14 @@ def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
 
 
 def _renamed(mentions: list[Noun]) -> list[str]:
-    """The describing words of a later name for the thing: 'the captain, a grey-bearded man'."""
-    return [w for n in mentions[1:] for w in n.phrase.modifiers if w not in mentions[0].phrase.lows]
+    """The describing words of a later name for the thing: 'the captain, a grey-bearded man'; for
+    an animal its breed too ('his cat, a fat tabby')."""
+    first = mentions[0].phrase.lows
+    words: list[str] = []
+    for n in mentions[1:]:
+        breed = [n.head] if n.entry is not None and n.entry.kind is ThingKind.ANIMAL else []
+        words += [w for w in [*n.phrase.modifiers, *breed] if w not in first]
+    return words
 
 
 def _describe_one(

@@ -145,16 +145,17 @@ def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
 
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
-    <person>,' says who that person is; the same one, not another. After a group ('the crowd, a
+    <person>,' says who that person is; the same one, not another ('her dog, a shaggy collie', too).
+    After a group ('the crowd, a
     juggler ...') it is one of the group, someone of their own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
     if earlier is None or earlier.index != k - 2 or low_text(phrase_before(phrases, k)) != ",":
         return None
-    if known is None or known.kind is not ThingKind.PERSON:
+    if known is None or known.kind not in {ThingKind.PERSON, ThingKind.ANIMAL}:
         return None
-    if (p.count or 0) > 1 and not p.determiner:
+    if (p.count or 0) > 1 and not p.determiner and known.kind is ThingKind.PERSON:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
         return None
@@ -162,7 +163,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
-    return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+    same = earlier.entry is not None and earlier.entry.kind is known.kind  # "his cat, a fat tabby"
+    return len(nouns) - 1 if told and one and earlier.is_thing and same else None
 
 
 def _counted_appositive(earlier: Noun, nouns: list[Noun]) -> int | None:

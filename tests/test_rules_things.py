@@ -2079,3 +2079,9 @@ def test_the_taller_or_the_younger_of_a_group_wears_what_in_or_with_gives():
     assert "raincoat" in prompt_of(p, "brother")
     got = labels("2boys, twins, the younger with a buzz cut and a bomber jacket, park")
     assert "bomber jacket" not in got and "jacket" not in got
+
+
+def test_an_animal_named_again_by_an_appositive_is_one_animal_with_its_breed():
+    p = plan("Her dog, a shaggy collie with a red bandana, naps by the door.")
+    assert [r.label for r in p.regions] == ["dog", "door"]
+    assert "collie" in prompt_of(p, "dog") and "red bandana" in prompt_of(p, "dog")
