@@ -14,7 +14,7 @@ from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import Noun, Role, is_person, low_text
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle
+from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle, singular
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -253,8 +253,13 @@ def _pot_of(phrase: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
 
 
 def _state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """'lies overturned', 'lies curled': a participle after a verb says what state its thing is in."""
-    return end - start >= 2 and tokens[end - 1].low.endswith("ed") and tokens[end - 2].tag is Tag.VERB
+    """'lies overturned', 'lies curled': a participle after a verb says what state its thing is in;
+    'head bowed', 'arms folded': one after a body part says its pose."""
+    if end - start < 2 or not participle(tokens[end - 1].low):
+        return False
+    before = tokens[end - 2]
+    posed = before.tag is Tag.NOUN and is_class(singular(before.low), WordClass.PART)
+    return before.tag is Tag.VERB and tokens[end - 1].low.endswith("ed") or posed
 
 
 def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]:
@@ -484,7 +489,7 @@ def _describe_one(
             lead = (
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
-            pieces.append((lead.start, n.phrase.end))
+            pieces.append((lead.start, _absolute_end(phrases, n)))
             if _tag_item(phrases, n.index) and is_person(noun):  # "freckles, holding a soldering iron"
                 pieces += _listed_after(tokens, phrases, n.index, at, nouns, i, covered)
     predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
@@ -496,6 +501,17 @@ def _describe_one(
         details=tuple(dict.fromkeys(details)),
         predicates=tuple(dict.fromkeys(p for p in predicates if p not in noun.phrase.lows)),
     )
+
+
+def _absolute_end(phrases: tuple[Phrase, ...], noun: Noun) -> int:
+    """Where an owned part's words end: past the participle that says its pose in an absolute
+    phrase ('fans, arms raised', 'a monk, head bowed', 'hair streaming'), so it stays with its owner."""
+    after = phrases[noun.index + 1] if noun.index + 1 < len(phrases) else None
+    low = low_text(after)
+    form = (
+        isinstance(after, Verb) and low.endswith("ing") or isinstance(after, Verb | Mark) and participle(low)
+    )
+    return after.end if noun.role is Role.PART and form else noun.phrase.end  # type: ignore[union-attr]
 
 
 def _listed_after(

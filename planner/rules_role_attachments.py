@@ -40,8 +40,10 @@ from planner.rules_vocab import (
     Flag,
     ThingKind,
     WordClass,
+    attach_verb,
     entry,
     is_class,
+    is_verb_of,
     may_name_someone,
     participle,
     value_of,
@@ -93,7 +95,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
             return wearer  # "a waitress with a blonde beehive and a pink uniform"
         j = i - 1
     verb = _lead(phrases, previous.index)
-    if previous.role is Role.THING and isinstance(verb, Verb) and is_class(verb.low, WordClass.ATTACH_VERB):
+    if previous.role is Role.THING and isinstance(verb, Verb) and attach_verb(verb.low):
         carrier = _holder(phrases, previous.index, nouns)  # "carrying a ladder and a bucket": both
         if carrier is not None and is_person(nouns[carrier]):
             return carrier
@@ -126,11 +128,15 @@ def _handled(verb: Verb, known: Entry, p: NounPhrase) -> bool:
     """Whether the small holdable thing right after an action verb is in the hands of whoever
     does it ('checks a clipboard', 'cracks a whip'), not a thing of its own the verb relates to
     ('pumps a huge bellows': too big for a hand)."""
-    small = known.has(Flag.HOLDABLE) and known.size <= Size.SMALL and known.kind is not ThingKind.PERSON
+    food = known.kind is ThingKind.FOOD and not p.plural  # "slicing a watermelon", not "selling melons"
+    small = (
+        (known.has(Flag.HOLDABLE) or food) and known.size <= Size.SMALL and known.kind is not ThingKind.PERSON
+    )
     small = small and not known.has(Flag.SKY)  # "boys fly a kite": up in the air, not in a hand
     small = small and not any(is_class(word, WordClass.BIG) for word in p.words[:-1])
     small = small and p.determiner not in DEFINITE  # "dives to stop the ball": the one in play
-    return small and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
+    sensed = is_verb_of(verb.low, WordClass.SENSE_VERB)  # "a cat watching a ball": seen, not held
+    return small and not sensed and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
 
 
 def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -170,7 +176,7 @@ def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) 
     for n, noun in enumerate(nouns):
         if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
             return n if noun.entry.kind in ANIMATE else None
-    return None
+    return referred_subject(phrases, i - 1, nouns)  # "twins, the younger with a bob cut and a cap"
 
 
 def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
@@ -223,12 +229,14 @@ def _by_verb_or_body(
     toy: bool,
 ) -> int | None | _Undecided:
     """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an animal."""
-    if isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB):
+    if isinstance(before, Verb) and attach_verb(before.low):
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
         user = _wearer_or_holder(phrases, k, before, known, nouns)
-        if user is not None and is_person(nouns[user]):
-            return user  # "a surgeon checking a clipboard", "cracks a whip": in the hand that uses it
+        bigger = user is not None and (nouns[user].entry is None or nouns[user].entry.size > known.size)
+        if bigger and _may_act(nouns[user]):  # type: ignore[index]
+            return user  # "a surgeon checking a clipboard", "a puppy chewing a toy": in hand or mouth;
+            # not "a mouse nibbles a wheel of cheese", too big for it
     if known.kind in ANIMATE and not toy:
         return None
     if _in_hand(phrases, k):
@@ -417,15 +425,30 @@ def _in_or_with_owner(
     pronoun = _clause_pronoun(phrases, k)
     if pronoun in GENDERED:
         return _possessor(nouns, sentence, pronoun)
+    dressed = phrase_before(phrases, k, 2)
+    lead = k - 1 - (isinstance(dressed, Verb) and participle(dressed.low))  # "the former clad in"
+    referred = referred_subject(phrases, lead, nouns)
+    if referred is not None:
+        return referred  # "a man and a boy, the former in a cap, the latter with a kite"
     if relation == "inside" and _wearer_before(nouns, k):
         return len(nouns) - 1
     figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
     if relation == "with" and known.has(Flag.WEARABLE) and figure:
         return resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
+    if relation == "with" and _opens_item(phrases, nouns, k - 2):
+        return len(nouns) - 1  # "..., a food truck with a menu": the truck's, not the crowd's before
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
     return owner
+
+
+def _opens_item(phrases: tuple[Phrase, ...], nouns: list[Noun], i: int) -> bool:
+    """Whether phrase i is the last noun, a thing of its own that opens a comma-separated item with
+    an article ('..., a food truck with ...'): what the item says next is about it."""
+    if not nouns or nouns[-1].index != i or nouns[-1].role is not Role.THING or i < 1:
+        return False
+    return low_text(phrase_before(phrases, i)) == "," and bool(phrases[i].determiner)  # type: ignore[union-attr]
 
 
 def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -589,12 +612,17 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
 
 def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """In a tag list, who wears the item tagged right before ', holding ...' holds it too ('boy
-    on the left: green cloak, holding a map': the boy, even past the colon)."""
-    if low_text(phrase_before(phrases, verb)) != "," or not low_text(phrases[verb]).endswith("ing"):
+    on the left: green cloak, holding a map': the boy, even past the colon); so does who was
+    named by the participle joined with 'and' ('wearing a crown and holding a torch')."""
+    joint = low_text(phrase_before(phrases, verb))
+    if joint not in {",", "and"} or not low_text(phrases[verb]).endswith("ing"):
         return None
     item = next((n for n in nouns if n.index == verb - 2), None)
     if item is None or item.role is not Role.ATTACHED or item.ref is None:
         return None
+    lead = _lead(phrases, item.index)
+    if joint == "and" and not (isinstance(lead, Verb) and lead.low.endswith("ing")):
+        return None  # "wearing a crown and holding a sparkler": both the wearer's
     owner = resolve(nouns, item.ref)
     return owner if _may_act(nouns[owner]) else None
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
     Entry,
@@ -142,13 +143,16 @@ def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) 
     """Whom a reference word right before the verb at `verb` names, as its subject: 'the latter'
     (the last person or animal named: 'a sailor and a baker wait; the latter wears a cap' is
     the baker), 'the former' (the one before that), '<one / two / both> of them' (the latest
-    group of people or animals: 'three welders ..., one of them holding a torch'); else None."""
+    group of people or animals: 'three welders ..., one of them holding a torch'), as does 'the
+    <taller / youngest>' ('two brothers, the taller in a raincoat'); else None."""
     word, before = low_text(phrase_before(phrases, verb)), low_text(phrase_before(phrases, verb, 2))
     acting = _acting_things(nouns)
     if word in {"latter", "former"} and before == "the":
         at = -1 if word == "latter" else -2
         return acting[at] if len(acting) >= -at else None
-    if word in _OF_GROUP and before == "of":
+    ranked = word.endswith(("er", "est")) and isinstance(phrase_before(phrases, verb), Mark)
+    ranked = ranked and phrase_before(phrases, verb).tag is Tag.ADJ  # type: ignore[union-attr]
+    if word in _OF_GROUP and before == "of" or ranked and before == "the":  # "twins, the taller in a cap"
         groups = [i for i in acting if nouns[i].phrase.plural or (nouns[i].phrase.count or 1) > 1]
         return groups[-1] if groups else None
     return None

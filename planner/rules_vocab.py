@@ -125,6 +125,7 @@ class WordClass(str, Enum):
     SIDE_BY_SIDE = "side_by_side"  # "back to back", "shoulder to shoulder": the things are next to each other
     ORDINAL = "ordinal"  # "third", "last": 'the third one' is one of the counted group before
     CIRCLE_VERB = "circle_verb"  # "circle", "wheel": a bird circling a thing is above it (lemmas)
+    SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
     TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who
     CAMERA = "camera"  # "shot on a phone", "filmed with a camcorder": the device that made the picture
@@ -322,6 +323,21 @@ def participle(word: str) -> bool:
         return True
     lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
     return any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
+@functools.cache
+def attach_verb(word: str) -> bool:
+    """Whether a verb wears, holds or handles what follows it ('holds', 'wielding'), as listed in
+    words.tsv or, when unlisted, as another form of a listed verb ('balances' of 'balancing')."""
+    if is_class(word, WordClass.ATTACH_VERB) or classes_of(word):
+        return is_class(word, WordClass.ATTACH_VERB)  # "points" is listed as aiming, not "pointing"
+    from lemminflect import getAllInflections, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isascii() and word.isalpha() else ()
+    forms = {
+        form for lemma in lemmas for group in getAllInflections(lemma, "VERB").values() for form in group
+    }
+    return any(is_class(form, WordClass.ATTACH_VERB) for form in forms | set(lemmas) if form != "with")
 
 
 @functools.cache
