@@ -118,6 +118,7 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
         riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
     found = [r for r in riders.values() if not _cycle(riders, r)]
+    found += _held_riders(reading, slot, found)
     found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
     found += [r for r in _still_life(reading, slot) if r.child not in taken]
@@ -321,15 +322,33 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
     return out
 
 
+def _held_riders(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:
+    """A thing held over a person's head ('a woman walks under an umbrella') rests on the person
+    like a hat on a stand: its bottom in the top band of their box, over them, not in a cell of its
+    own a row higher."""
+    taken = {r.child for r in riders} | {r.parent for r in riders}
+    found: list[Rider] = []
+    for relation in reading.relations:
+        held, person = (relation.objects[0] if relation.objects else None), relation.subject
+        if held not in slot or person not in slot or held in taken or person in taken:
+            continue
+        if _held_over(reading, relation) and reading.things[held].size <= reading.things[person].size:
+            found.append(Rider(slot[held], slot[person], "on"))
+            taken |= {held, person}
+    return found
+
+
 def _held_over(reading: PromptReading, relation: Relation) -> bool:
     """Whether a relation puts a person under a thing held in a hand (an umbrella, a parasol, a
     lantern): it is held just over their head, not somewhere up in the sky."""
     if relation.kind is not RelationKind.BELOW or len(relation.objects) != 1:
         return False
-    over = reading.things[relation.objects[0]]
-    person, held = entry(reading.things[relation.subject].head), entry(over.head)
+    over, under = reading.things[relation.objects[0]], reading.things[relation.subject]
+    person, held = entry(under.head), entry(over.head)
     return (
-        over.place is None  # "letters across the top; below them, a captain": placed apart
+        # "letters across the top; below them, a captain": placed apart; "in the centre a woman
+        # walks under an umbrella": one place said once for both
+        over.place in (None, under.place)
         and person is not None
         and person.kind is ThingKind.PERSON
         and held is not None

@@ -625,3 +625,28 @@ def test_a_thing_held_over_a_person_is_just_over_their_head():
     assert centre(umbrella)[1] < centre(woman)[1]
     assert abs(centre(umbrella)[0] - centre(woman)[0]) <= 0.1
     assert woman[1] - umbrella[3] <= 0.08  # held over her head, not hung up in the sky
+
+
+@pytest.mark.parametrize(
+    ("prompt", "person", "held"),
+    [
+        (
+            "In the middle an old fisherman trudges under a green umbrella, and a dog waits by a lamp post.",
+            "old fisherman",
+            "green umbrella",
+        ),
+        (
+            "On the left a girl in red boots walks under a striped parasol past a fountain on the right.",
+            "girl",
+            "striped parasol",
+        ),
+    ],
+)
+def test_a_thing_held_over_a_person_placed_in_one_place_with_them_rests_on_their_head(
+    prompt: str, person: str, held: str
+) -> None:
+    p = plan(prompt)
+    under, over = box(p, person), box(p, held)
+    assert centre(over)[1] < centre(under)[1]
+    assert abs(centre(over)[0] - centre(under)[0]) <= 0.05  # over her, not beside her
+    assert under[1] - 0.01 <= over[3] <= under[1] + 0.35 * (under[3] - under[1])  # touching her head
