@@ -217,6 +217,8 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     if not carried and known.size > Size.SMALL:
         return None
+    if _placed_by_them(phrases, k):
+        return None  # "two men play cards, a lantern between them": set down, not carried
     found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
     if found is _UNDECIDED:
         found = _by_relation(phrases, k, p, before, known, nouns, carried)
@@ -227,6 +229,16 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         return _in_use(phrases, k, known, nouns)
     return found  # type: ignore[return-value]
+
+
+def _placed_by_them(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing at k opens an aside that places it by a pronoun ('..., a jug between
+    them', '..., a lamp beside it'): a thing set there, not worn or held."""
+    if k < 1 or k + 2 >= len(phrases) or low_text(phrases[k - 1]) != ",":
+        return False
+    where = phrases[k + 1]
+    placing = isinstance(where, SpacePhrase) and where.spatial.relation not in {None, "with", "inside"}
+    return placing and low_text(phrases[k + 2]) in {"them", "it"}
 
 
 def _by_verb_or_body(

@@ -2167,3 +2167,11 @@ def test_a_worn_item_placed_on_a_body_part_does_not_end_a_with_list():
     clerk = next(t for t in reading.things if t.head == "clerk")
     assert {"a pencil", "a green visor"} <= set(clerk.attributes)
     assert [t.head for t in reading.things if t.head == "visor"] == []
+
+
+def test_a_thing_placed_between_them_in_an_aside_is_set_down_not_worn():
+    reading = reading_of(
+        "A nun and a monk sit at a table, the latter in a brown robe, a clay jug between them."
+    )
+    assert "jug" in [t.head for t in reading.things]
+    assert not any("jug" in " ".join(t.attributes) for t in reading.things)
