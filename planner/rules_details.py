@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import Noun, Role, is_person, low_text
+from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_person, low_text
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle, singular
 
@@ -138,6 +138,8 @@ def _step_mark(
         return keeps, not keeps
     if p.tag in {Tag.BE, Tag.AUX}:
         return False, False
+    if p.tag is Tag.PREP and is_class(p.low, WordClass.PARTICLE) and isinstance(nxt, SpacePhrase):
+        return True, False  # "goggles pushed up on his forehead": a verb's particle
     if p.tag is Tag.PREP:
         follows = _owned_by(nxt, at, nouns, owner) or (
             p.low == "of"
@@ -158,6 +160,7 @@ def _step_space(
     follows = (
         _owned_by(nxt, at, nouns, owner)
         or _with_thing(p, nxt, at)
+        or _own_body_part(nxt, at)
         or (
             p.spatial.relation in {"with", "inside"}
             and (
@@ -169,6 +172,18 @@ def _step_space(
         )
     )
     return follows, not follows
+
+
+def _own_body_part(phrase: Phrase | None, at: dict[int, Noun]) -> bool:
+    """'his forehead', 'her ear': a body part said with a possessive and no region of its own, where
+    an item worn or tucked is ('goggles pushed up on his forehead')."""
+    noun = at.get(phrase.start) if isinstance(phrase, NounPhrase) else None
+    return (
+        noun is not None
+        and noun.role is Role.NONE
+        and noun.phrase.determiner in POSSESSIVE
+        and is_class(noun.head, WordClass.PART)
+    )
 
 
 def _step_noun(

@@ -36,7 +36,7 @@ from planner.rules_relation_ends import (
     subjects_of,
     whole_of,
 )
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import Noun, Role, is_person, low_text
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -451,6 +451,9 @@ def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         if after_verb:
             return after_verb
         said = phrases[verb + 1] if verb + 1 < len(phrases) else None
+        renamed = _named_then_said(phrases, verb + 1, at, nouns)
+        if renamed is not None:
+            return [renamed]  # "At the bench stands Dr Vale, a gaunt chemist": the chemist
         if isinstance(said, NounPhrase) and (
             said.start not in at or holder_of(nouns, at[said.start]) is None
         ):
@@ -467,6 +470,28 @@ def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         None,
     )  # type: ignore[union-attr]
     return next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+
+
+def _named_then_said(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The person an appositive names right after a name at j ('Professor Odo Finch, a wiry
+    inventor'): the name is no thing of its own, the appositive is who is drawn."""
+    if j + 2 >= len(phrases):
+        return None
+    name, comma, said = phrases[j], phrases[j + 1], phrases[j + 2]
+    if not isinstance(name, NounPhrase) or name.determiner or _is_thing(name, at, nouns):
+        return None
+    if not all(word[:1].isupper() for word in name.words) or low_text(comma) != ",":
+        return None
+    if not isinstance(said, NounPhrase) or said.start not in at or said.determiner not in {"a", "an"}:
+        return None
+    found = nouns[at[said.start]]
+    return at[said.start] if found.role is Role.THING and is_person(found) else None
+
+
+def _is_thing(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    return p.start in at and nouns[at[p.start]].role is Role.THING
 
 
 def with_resting(

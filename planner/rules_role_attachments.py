@@ -164,8 +164,19 @@ def _before_body_place(
         phrase_before(phrases, noun.index), SpacePhrase
     ):
         return noun
-    item = by_index.get(noun.index - 2)
-    return item if item is not None and item.role is Role.NONE else noun
+    j = noun.index - 2
+    while j > 0 and _participle_or_particle(phrases[j]):
+        j -= 1  # "goggles pushed up on his forehead and an apron": past the participle
+    item = by_index.get(j)
+    return item if item is not None and item.role in {Role.NONE, Role.ATTACHED} else noun
+
+
+def _participle_or_particle(p: Phrase) -> bool:
+    """A past participle ('pushed', 'tucked') or the particle after one ('up'), between a worn item
+    and the body part it is placed on."""
+    if isinstance(p, Mark):
+        return is_class(p.low, WordClass.PARTICLE)
+    return isinstance(p, Verb) and participle(p.low) and not p.low.endswith("ing")
 
 
 def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) -> int | None:
@@ -206,6 +217,8 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     if not carried and known.size > Size.SMALL:
         return None
+    if _placed_by_them(phrases, k):
+        return None  # "two men play cards, a lantern between them": set down, not carried
     found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
     if found is _UNDECIDED:
         found = _by_relation(phrases, k, p, before, known, nouns, carried)
@@ -216,6 +229,16 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         return _in_use(phrases, k, known, nouns)
     return found  # type: ignore[return-value]
+
+
+def _placed_by_them(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing at k opens an aside that places it by a pronoun ('..., a jug between
+    them', '..., a lamp beside it'): a thing set there, not worn or held."""
+    if k < 1 or k + 2 >= len(phrases) or low_text(phrases[k - 1]) != ",":
+        return False
+    where = phrases[k + 1]
+    placing = isinstance(where, SpacePhrase) and where.spatial.relation not in {None, "with", "inside"}
+    return placing and low_text(phrases[k + 2]) in {"them", "it"}
 
 
 def _by_verb_or_body(
@@ -875,6 +898,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
+    wearer = _wearer_of_placed(phrases, k, nouns) if p.determiner in POSSESSIVE else None
+    if wearer is not None:
+        return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = recent_owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns
@@ -896,6 +922,22 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
+
+
+def _wearer_of_placed(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who wears the item placed on the body part at k ('sunglasses perched on her head', 'a
+    pencil behind his ear'): the item's owner, a person or an animal."""
+    j = k - 2
+    if j < 0 or not isinstance(phrases[k - 1], SpacePhrase):
+        return None
+    while j > 0 and _participle_or_particle(phrases[j]):
+        j -= 1
+    item = next((n for n in nouns if n.index == j), None)
+    if item is None or item.role is not Role.ATTACHED or item.ref is None:
+        return None
+    wearer = resolve(nouns, item.ref)
+    known = nouns[wearer].entry
+    return wearer if known is not None and known.kind in ANIMATE else None
 
 
 def _figure(noun: Noun) -> bool:

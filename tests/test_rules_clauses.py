@@ -1315,3 +1315,10 @@ def test_by_after_a_placing_participle_is_beside_not_an_agent():
         reading_of("An old man seated by the fireplace reads.")
     )
     assert not _relations(reading_of("A portrait painted by a master hangs on the wall."))
+
+
+def test_a_fronted_place_goes_to_the_appositive_after_a_name():
+    said = _relations(
+        reading_of("Beside the old piano sits Madame Ottoline Reyes, a stout singer in a feathered hat.")
+    )
+    assert ("singer", "next_to", "piano") in said

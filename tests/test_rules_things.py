@@ -2153,3 +2153,25 @@ def test_an_animal_named_again_by_an_appositive_is_one_animal_with_its_breed():
     p = plan("Her dog, a shaggy collie with a red bandana, naps by the door.")
     assert [r.label for r in p.regions] == ["dog", "door"]
     assert "collie" in prompt_of(p, "dog") and "red bandana" in prompt_of(p, "dog")
+
+
+def test_a_worn_item_placed_on_a_body_part_does_not_end_a_with_list():
+    got = labels(
+        "A lanky welder with dark goggles pushed up on his brow and a canvas apron, grinding a pipe."
+    )
+    assert "apron" not in " ".join(got)
+    assert "canvas apron" in prompt_of(
+        plan("A lanky welder with dark goggles pushed up on his brow and a canvas apron."), "welder"
+    )
+    reading = reading_of("A clerk with a pencil tucked behind her ear and a green visor sorts letters.")
+    clerk = next(t for t in reading.things if t.head == "clerk")
+    assert {"a pencil", "a green visor"} <= set(clerk.attributes)
+    assert [t.head for t in reading.things if t.head == "visor"] == []
+
+
+def test_a_thing_placed_between_them_in_an_aside_is_set_down_not_worn():
+    reading = reading_of(
+        "A nun and a monk sit at a table, the latter in a brown robe, a clay jug between them."
+    )
+    assert "jug" in [t.head for t in reading.things]
+    assert not any("jug" in " ".join(t.attributes) for t in reading.things)
