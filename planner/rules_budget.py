@@ -1,10 +1,14 @@
 """How many regions each thing gets when the prompt names more than the region limit.
 
-The least important things go first: tiny or small things with no stated place and no relation
-(worn and held things never had regions). When the things that stay still name more instances
-than the limit, groups become one group region each ("twenty birds") instead of being cut to
-their first few instances: the smallest group that is enough, so the fewest instances are folded.
-A few lone unplaced things go instead when leaving them out loses less than folding would.
+A counted group carried by another thing folds into one region first: named in that thing's own
+words ("an orrery with 7 tiny planets") or small lifeless things resting on or in it ("six plums
+on a crate"); it is drawn with its holder anyway, so folding it loses less than leaving anything
+out. Then the least important things go: tiny or small lifeless things with no stated place and
+no relation (worn and held things never had regions); people and animals, who act, stay before
+objects. When the things that stay still name more instances than the limit, groups become one
+group region each ("twenty birds") instead of being cut to their first few instances: the
+smallest group that is enough, so the fewest instances are folded. A few lone unplaced things go
+instead when leaving them out loses less than folding would.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from planner.reading import PromptReading, Size, Thing
+from planner.reading import PromptReading, RelationKind, Size, Thing
+from planner.rules_vocab import ThingKind, entry, plural_of
 
 log = logging.getLogger("planner")
 
@@ -30,21 +35,53 @@ def _instances(thing: Thing) -> int:
     return thing.count if thing.count else 1
 
 
+def _alive(thing: Thing) -> bool:
+    """A person or an animal: someone who acts in the picture."""
+    found = entry(thing.head)
+    return found is not None and found.kind in (ThingKind.PERSON, ThingKind.ANIMAL)
+
+
 def importance(reading: PromptReading, index: int) -> float:
-    """Higher for bigger things, things with a stated place, and things in relations."""
+    """Higher for bigger things, people and animals, things with a stated place, and things in
+    relations."""
     thing = reading.things[index]
     related = sum(index == r.subject or index in r.objects for r in reading.relations)
     placed = thing.place is not None and bool(thing.place.horizontal or thing.place.vertical)
-    return float(thing.size) + 3.0 * placed + 1.5 * min(related, 2) - 0.01 * index
+    return float(thing.size) + 1.5 * _alive(thing) + 3.0 * placed + 1.5 * min(related, 2) - 0.01 * index
+
+
+def _names_with(phrase: str, plural: str) -> bool:
+    """Whether `phrase` has `plural` a few words after 'with' ("an orrery with 7 tiny planets")."""
+    words = [w.strip(".,;:'\"") for w in phrase.lower().split()]
+    return any(w == plural and "with" in words[max(0, k - 4) : k] for k, w in enumerate(words))
+
+
+def carried(reading: PromptReading, index: int) -> bool:
+    """A counted group drawn with another thing: named in that thing's own words ("a castle with
+    three towers") or small lifeless things resting on or in it ("six plums on a crate")."""
+    thing = reading.things[index]
+    if _instances(thing) <= 1:
+        return False
+    if any(
+        _names_with(other.phrase, plural_of(thing.head))
+        for j, other in enumerate(reading.things)
+        if j != index
+    ):
+        return True
+    holders = (RelationKind.ON, RelationKind.IN)
+    held = any(r.subject == index and r.kind in holders for r in reading.relations)
+    return held and thing.size <= Size.SMALL and not _alive(thing)
 
 
 def _minor(reading: PromptReading, index: int) -> bool:
-    """A single small thing with no stated place and no relation."""
+    """A single small thing with no stated place and no relation, other than a person or an
+    animal bigger than tiny."""
     thing = reading.things[index]
     if _instances(thing) > 1:
         return False
     related = any(index == r.subject or index in r.objects for r in reading.relations)
-    return thing.size <= Size.SMALL and thing.place is None and not related
+    lively = _alive(thing) and thing.size > Size.TINY  # a little boy, an owl; not a bee
+    return thing.size <= Size.SMALL and thing.place is None and not related and not lively
 
 
 def _loss(reading: PromptReading, index: int) -> float:
@@ -57,30 +94,54 @@ def _loss(reading: PromptReading, index: int) -> float:
     return 1 + len(thing.attributes) + related
 
 
-def _spared(reading: PromptReading, kept: list[int], max_regions: int) -> list[int]:
+def _spared(reading: PromptReading, kept: list[int], counts: dict[int, int], max_regions: int) -> list[int]:
     """`kept` less the lone things that lose least when that is less than folding a counted group
-    into one region loses ('eight dancers' keep their eight regions and a plain crowd goes)."""
-    counts = {i: _instances(reading.things[i]) for i in kept}
+    into one region loses ('eight dancers' keep their eight regions and a plain crowd goes);
+    lifeless things go before people and animals."""
+    counts = {i: counts[i] for i in kept}
     overflow = sum(counts.values()) - max_regions
     folded = sum(counts[i] - 1 for i in _grouped(counts, max_regions))
-    cheapest = sorted(kept, key=lambda i: (_loss(reading, i), importance(reading, i)))[: max(overflow, 0)]
+    cheapest = sorted(
+        kept, key=lambda i: (_alive(reading.things[i]), _loss(reading, i), importance(reading, i))
+    )[: max(overflow, 0)]
     if overflow <= 0 or sum(_loss(reading, i) for i in cheapest) >= folded:
         return kept
     return [i for i in kept if i not in cheapest]
 
 
-def _grouped(counts: dict[int, int], max_regions: int) -> set[int]:
-    """The groups that become one region each: the smallest group that alone brings the total
-    within the limit, else the biggest group and try again, so that the fewest instances lose
-    their own region."""
+def _grouped(counts: dict[int, int], max_regions: int, total: int | None = None) -> set[int]:
+    """The groups of `counts` that become one region each: the smallest group that alone brings
+    the total (that of `counts` unless given) within the limit, else the biggest group and try
+    again, so that the fewest instances lose their own region."""
     counts, grouped = dict(counts), set()
-    while (overflow := sum(counts.values()) - max_regions) > 0:
+    extra = (total if total is not None else sum(counts.values())) - sum(counts.values())
+    while (overflow := extra + sum(counts.values()) - max_regions) > 0:
         groups = sorted((n, i) for i, n in counts.items() if n > 1)
         if not groups:
             break
         n, i = next(((n, i) for n, i in groups if n - 1 >= overflow), groups[-1])
         counts[i], grouped = 1, grouped | {i}
     return grouped
+
+
+def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], set[int]]:
+    """The things kept (in prompt order) and the groups folded: minor lone things go first, then
+    groups carried by another thing fold, then lone things or other groups, whichever loses less;
+    what was left out and fits again after folding comes back, most important first."""
+    counts = {i: _instances(t) for i, t in enumerate(reading.things)}
+    kept = list(ranked)
+    while sum(counts[i] for i in kept) > max_regions and _minor(reading, kept[-1]):
+        kept.pop()  # small, unplaced, unrelated things go first
+    total = sum(counts[i] for i in kept)
+    grouped = _grouped({i: counts[i] for i in kept if carried(reading, i)}, max_regions, total)
+    counts.update({i: 1 for i in grouped})
+    kept = _spared(reading, sorted(kept[:max_regions]), counts, max_regions)
+    grouped |= _grouped({i: counts[i] for i in kept}, max_regions)
+    counts.update({i: 1 for i in grouped})
+    for i in ranked:
+        if i not in kept and sum(counts[k] for k in kept) + counts[i] <= max_regions:
+            kept.append(i)  # room again after folding
+    return sorted(kept), grouped & set(kept)
 
 
 def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
@@ -91,13 +152,8 @@ def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
     if max_regions <= 0:
         return []
     ranked = sorted(range(len(reading.things)), key=lambda i: -importance(reading, i))
-    kept = list(ranked)
-    while sum(_instances(reading.things[i]) for i in kept) > max_regions and _minor(reading, kept[-1]):
-        kept.pop()  # small, unplaced, unrelated things go first
-    kept = _spared(reading, sorted(kept[:max_regions]), max_regions)
-    counts = {i: _instances(reading.things[i]) for i in kept}
-    grouped = _grouped(counts, max_regions)
-    counts.update({i: 1 for i in grouped})
+    kept, grouped = _choose(reading, ranked, max_regions)
+    counts = {i: 1 if i in grouped else _instances(reading.things[i]) for i in kept}
     dropped = [reading.things[i].label for i in ranked if i not in kept]
     log.warning(
         "the prompt names %d things, more than the limit of %d regions: %s",

@@ -91,6 +91,34 @@ def test_max_regions_leaves_out_plain_lone_things_before_folding_a_big_group():
     assert got.count("acrobat") == 7 and "drummer" in got and len(got) == 8
 
 
+def test_max_regions_folds_a_group_carried_by_another_thing_before_a_lively_one():
+    """Six jars named with their shelf are drawn with it: they fold into one region, and the two
+    goats keep theirs, though folding the goats would fold fewer."""
+    prompt = "A long shelf with six glass jars stands on the left, two goats graze in the middle, a barn on the right."
+    got = labels(plan(prompt, max_regions=9))
+    assert got.count("goat") == 2 and got.count("glass jar") == 1 and "barn" in got, got
+
+
+def test_max_regions_keeps_people_and_animals_before_small_objects():
+    """One region too many: the small cup goes, not the tiny mouse or the little boy."""
+    got = labels(
+        plan(
+            "a tiny mouse, a small cup, a little boy, three cats on the left, a dog on the right",
+            max_regions=6,
+        )
+    )
+    assert "small cup" not in got and "tiny mouse" in got and "little boy" in got, got
+
+
+def test_max_regions_gives_back_room_that_folding_freed():
+    """Folding the carried group frees more than needed: the small bell left out first comes back."""
+    prompt = (
+        "A long shelf with six glass jars stands on the left, a small bell, two goats graze on the right."
+    )
+    got = labels(plan(prompt, max_regions=5))
+    assert "small bell" in got and got.count("glass jar") == 1 and got.count("goat") == 2, got
+
+
 def test_max_regions_drops_the_least_important_things_first():
     prompt = "four cats on the left, two dogs on the right, a cow in the middle, a small bee, a tiny key"
     p = plan(prompt, max_regions=4)
