@@ -644,7 +644,7 @@ def pronoun_referent(
     if group is not None:
         return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_other_sex(nouns, word)])
+        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_disagreeing(nouns, word)])
         if found is not None:
             return found
         ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
@@ -653,10 +653,17 @@ def pronoun_referent(
     return None
 
 
-def _other_sex(nouns: tuple[Noun, ...], word: str) -> list[int]:
-    """The nouns a pronoun cannot stand for by their sex: women for 'him' / 'his', men for 'her'."""
+def _disagreeing(nouns: tuple[Noun, ...], word: str) -> list[int]:
+    """The nouns a pronoun cannot stand for: by their sex (women for 'him' / 'his', men for 'her'),
+    and by their number: 'him' / 'her' / 'it' name one thing, never a group ('four nurses stand
+    at the end; a janitor holds a torch, a bucket beside him': the janitor)."""
     other = {"him": WordClass.FEMALE, "his": WordClass.FEMALE, "her": WordClass.MALE}.get(word)
-    return [i for i, n in enumerate(nouns) if other is not None and is_class(n.head, other)]
+    single = word in {"him", "her", "it"}
+    return [
+        i
+        for i, n in enumerate(nouns)
+        if (other is not None and is_class(n.head, other)) or (single and n.phrase.plural)
+    ]
 
 
 def _group_before(

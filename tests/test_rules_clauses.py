@@ -1322,3 +1322,12 @@ def test_a_fronted_place_goes_to_the_appositive_after_a_name():
         reading_of("Beside the old piano sits Madame Ottoline Reyes, a stout singer in a feathered hat.")
     )
     assert ("singer", "next_to", "piano") in said
+
+
+def test_him_her_and_it_stand_for_one_thing_never_a_group():
+    reading = reading_of(
+        "Three soldiers wait by the gate in the rain, a tired officer who reads a letter on the left, "
+        "a lantern beside him, ink stains everywhere."
+    )
+    assert ("lantern", "next_to", "officer") in _relations(reading)
+    assert ("lantern", "next_to", "soldier") not in _relations(reading)
