@@ -374,6 +374,17 @@ def _tuned_camera(words: list[str], start: int) -> Spatial | None:
     return Spatial(3, relation="camera") if tuned.endswith("ly") or tuned in {"high", "low", "far"} else None
 
 
+def _verb_phrase(words: list[str], start: int) -> Spatial | None:
+    """A verb with its particle that states a relation (words.tsv): 'coiled around', 'strapped
+    to', and with 'up' between them, 'stairs lead up to a door' (below the door)."""
+    if start + 2 < len(words) and words[start + 1] == "up":
+        verb = verb_relation(words[start], f"up {words[start + 2]}")
+        if verb is not None:
+            return Spatial(3, relation=verb, needs_object=True)
+    verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
+    return Spatial(2, relation=verb, needs_object=True) if verb is not None else None
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
     camera = _tuned_camera(words, start)
@@ -407,9 +418,9 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
                 return Spatial(2, relation=_from_behind(words, start), needs_object=True)
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
-    verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
+    verb = _verb_phrase(words, start)
     if verb is not None:
-        return Spatial(2, relation=verb, needs_object=True)  # "coiled around", "strapped to" (words.tsv)
+        return verb
     directional = _directional(words, start)
     if directional is not None:
         return directional

@@ -1331,3 +1331,10 @@ def test_him_her_and_it_stand_for_one_thing_never_a_group():
     )
     assert ("lantern", "next_to", "officer") in _relations(reading)
     assert ("lantern", "next_to", "soldier") not in _relations(reading)
+
+
+def test_a_way_that_climbs_or_leads_up_to_a_thing_is_below_it():
+    stairs = _relations(reading_of("Marble stairs lead up to a chapel door."))
+    assert ("stairs", "below", "door") in stairs
+    ladder = _relations(reading_of("A mechanic grips an iron ladder that climbs to a hatch in the roof."))
+    assert ("ladder", "below", "hatch") in ladder
