@@ -1338,3 +1338,12 @@ def test_a_way_that_climbs_or_leads_up_to_a_thing_is_below_it():
     assert ("stairs", "below", "door") in stairs
     ladder = _relations(reading_of("A mechanic grips an iron ladder that climbs to a hatch in the roof."))
     assert ("ladder", "below", "hatch") in ladder
+
+
+def test_them_after_an_animal_stands_for_the_people_named_not_the_scenery():
+    reading = reading_of(
+        "Tall pines ring the clearing, and near the tent three hikers are pitching a tarp "
+        "while their beagle runs around them."
+    )
+    assert ("beagle", "next_to", "hiker") in _relations(reading)
+    assert ("beagle", "next_to", "pine") not in _relations(reading)
