@@ -1347,3 +1347,16 @@ def test_them_after_an_animal_stands_for_the_people_named_not_the_scenery():
     )
     assert ("beagle", "next_to", "hiker") in _relations(reading)
     assert ("beagle", "next_to", "pine") not in _relations(reading)
+
+
+def test_along_a_path_thing_is_on_it_and_along_a_fence_is_beside_it():
+    branch = _relations(reading_of("A green caterpillar inches along a branch in the morning sun."))
+    assert ("caterpillar", "on", "branch") in branch
+    fence = _relations(reading_of("A red fox trots along the fence at dusk."))
+    assert ("fox", "next_to", "fence") in fence
+    assert ("fox", "on", "fence") not in fence
+
+
+def test_a_companion_with_someone_stays_beside_them_past_an_along_phrase():
+    walk = _relations(reading_of("A young farmer walks with his collie along the fence."))
+    assert ("collie", "next_to", "farmer") in walk
