@@ -644,7 +644,7 @@ def pronoun_referent(
     if group is not None:
         return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_other_sex(nouns, word)])
+        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_disagreeing(nouns, word)])
         if found is not None:
             return found
         ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
@@ -653,10 +653,17 @@ def pronoun_referent(
     return None
 
 
-def _other_sex(nouns: tuple[Noun, ...], word: str) -> list[int]:
-    """The nouns a pronoun cannot stand for by their sex: women for 'him' / 'his', men for 'her'."""
+def _disagreeing(nouns: tuple[Noun, ...], word: str) -> list[int]:
+    """The nouns a pronoun cannot stand for: by their sex (women for 'him' / 'his', men for 'her'),
+    and by their number: 'him' / 'her' / 'it' name one thing, never a group ('four nurses stand
+    at the end; a janitor holds a torch, a bucket beside him': the janitor)."""
     other = {"him": WordClass.FEMALE, "his": WordClass.FEMALE, "her": WordClass.MALE}.get(word)
-    return [i for i, n in enumerate(nouns) if other is not None and is_class(n.head, other)]
+    single = word in {"him", "her", "it"}
+    return [
+        i
+        for i, n in enumerate(nouns)
+        if (other is not None and is_class(n.head, other)) or (single and n.phrase.plural)
+    ]
 
 
 def _group_before(
@@ -665,19 +672,39 @@ def _group_before(
     """The first thing named as a group (a plural noun) in the sentence of phrase k before it, else
     in the sentence before, that is not one of `subject` nor the companions 'with' another ('a bear
     with two cubs ..., a fox behind them': the bear and her cubs, drawn round the bear): what
-    'them' most likely stands for."""
+    'them' most likely stands for. For a person or animal, people or animals come before scenery
+    ('cabins line the shore, two boys build a fort while their dog bounds around them': the boys)."""
     sentence = phrases[k].sentence
     for wanted in (sentence, sentence - 1):
-        for j, p in enumerate(phrases):
-            if not isinstance(p, NounPhrase) or p.sentence != wanted or p.start not in at:
-                continue
-            if p.start >= phrases[k].start:
-                break
-            holder = holder_of(nouns, at[p.start])
-            if holder is not None and holder not in subject and nouns[holder].phrase.plural:
-                if not _companions(phrases, j, at, nouns):
-                    return holder
+        groups = _groups_in(phrases, k, at, nouns, subject, wanted)
+        alive = [g for g in groups if _kind(nouns[g]) in ANIMATE]
+        if alive and any(_kind(nouns[s]) in ANIMATE for s in subject):
+            return alive[0]
+        if groups:
+            return groups[0]
     return None
+
+
+def _groups_in(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    subject: list[int],
+    sentence: int,
+) -> list[int]:
+    """The things named as groups in `sentence` before phrase k, not `subject` nor companions."""
+    found: list[int] = []
+    for j, p in enumerate(phrases):
+        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
+            continue
+        if p.start >= phrases[k].start:
+            break
+        holder = holder_of(nouns, at[p.start])
+        if holder is not None and holder not in subject and nouns[holder].phrase.plural:
+            if not _companions(phrases, j, at, nouns) and holder not in found:
+                found.append(holder)
+    return found
 
 
 def _companions(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

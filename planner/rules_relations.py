@@ -321,8 +321,8 @@ def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     ):
         return Spatial()
     after = phrases[k + 2] if k + 2 < len(phrases) else None
-    if isinstance(after, SpacePhrase) and after.spatial.relation is not None:
-        return Spatial()  # "with a lamb in his arms": the lamb's own place is said
+    if isinstance(after, SpacePhrase) and after.spatial.relation is not None and after.lead != "along":
+        return Spatial()  # "with a lamb in his arms": the lamb's own place ('along the shore': where both go)
     other = relation_object(phrases, k, at, nouns)
     said = [s for s in subjects_of(phrases, k, at, nouns) if s != other]
     animate = [

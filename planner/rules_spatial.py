@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.rules_vocab import WordClass, is_class, is_verb_of, value_of, verb_relation
+from planner.rules_vocab import (
+    Flag,
+    WordClass,
+    entry,
+    is_class,
+    is_verb_of,
+    singular,
+    value_of,
+    verb_relation,
+)
 
 _LEAD = frozenset("on to at in into towards toward from along near through across".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
@@ -374,6 +383,36 @@ def _tuned_camera(words: list[str], start: int) -> Spatial | None:
     return Spatial(3, relation="camera") if tuned.endswith("ly") or tuned in {"high", "low", "far"} else None
 
 
+def _along(words: list[str], start: int) -> Spatial | None:
+    """'along' a long thing one moves or lies on (a `path` thing of things.tsv: a road, a branch) is
+    on it ('an ant marches along a twig'); along anything else (a wall, a fence, a shore) is
+    beside it. 'along with', along a scene ('the road') or an area ('its edge') is no relation,
+    nor a fronted 'Along a fence, ...', which sets the scene for a whole clause (often a list)."""
+    if words[start] != "along" or start + 1 >= len(words) or words[start + 1] == "with":
+        return None
+    for word in words[start + 1 : start + 5]:
+        known = entry(word) or entry(singular(word))
+        if word in _AREA or (known is not None and known.has(Flag.SCENE)):
+            return None  # "along its edge", "along the road": a part or the ground, no thing
+        if known is not None and known.has(Flag.PATH):
+            return Spatial(1, relation="on", needs_object=True)
+        if known is not None:
+            fronted = start == 0 or words[start - 1] in {".", "!", "?", ";"}  # "Along a fence, the crowd..."
+            return None if fronted else Spatial(1, relation="adjacent", needs_object=True)
+    return None
+
+
+def _verb_phrase(words: list[str], start: int) -> Spatial | None:
+    """A verb with its particle that states a relation (words.tsv): 'coiled around', 'strapped
+    to', and with 'up' between them, 'stairs lead up to a door' (below the door)."""
+    if start + 2 < len(words) and words[start + 1] == "up":
+        verb = verb_relation(words[start], f"up {words[start + 2]}")
+        if verb is not None:
+            return Spatial(3, relation=verb, needs_object=True)
+    verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
+    return Spatial(2, relation=verb, needs_object=True) if verb is not None else None
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
     camera = _tuned_camera(words, start)
@@ -407,9 +446,9 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
                 return Spatial(2, relation=_from_behind(words, start), needs_object=True)
             side = next((w for w in phrase if w in {"left", "right"}), None) if relation == "camera" else None
             return Spatial(length, relation=relation, horizontal=side, needs_object=relation != "camera")
-    verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
+    verb = _verb_phrase(words, start)
     if verb is not None:
-        return Spatial(2, relation=verb, needs_object=True)  # "coiled around", "strapped to" (words.tsv)
+        return verb
     directional = _directional(words, start)
     if directional is not None:
         return directional
@@ -422,7 +461,7 @@ def match_spatial(words: list[str], start: int) -> Spatial | None:
         return None  # "eyes locked on a herd": what is looked at, not a support
     if word == "by" and _beside(words, start):
         return Spatial(1, relation="adjacent", needs_object=True)
-    steered = _steered(words, start)
+    steered = _steered(words, start) or _along(words, start)
     if steered is not None:
         return steered
     if word in _MOUNTING and (start + 1 >= len(words) or words[start + 1] not in _BY_OBJECTS):

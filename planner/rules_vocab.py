@@ -51,6 +51,7 @@ class Flag(str, Enum):
     SKY = "sky"
     WALL = "wall"
     BOUNDED = "bounded"
+    PATH = "path"  # a long thing one goes or lies on: 'along' it is on it ('along a twig')
 
 
 class WordClass(str, Enum):

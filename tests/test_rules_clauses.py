@@ -1322,3 +1322,41 @@ def test_a_fronted_place_goes_to_the_appositive_after_a_name():
         reading_of("Beside the old piano sits Madame Ottoline Reyes, a stout singer in a feathered hat.")
     )
     assert ("singer", "next_to", "piano") in said
+
+
+def test_him_her_and_it_stand_for_one_thing_never_a_group():
+    reading = reading_of(
+        "Three soldiers wait by the gate in the rain, a tired officer who reads a letter on the left, "
+        "a lantern beside him, ink stains everywhere."
+    )
+    assert ("lantern", "next_to", "officer") in _relations(reading)
+    assert ("lantern", "next_to", "soldier") not in _relations(reading)
+
+
+def test_a_way_that_climbs_or_leads_up_to_a_thing_is_below_it():
+    stairs = _relations(reading_of("Marble stairs lead up to a chapel door."))
+    assert ("stairs", "below", "door") in stairs
+    ladder = _relations(reading_of("A mechanic grips an iron ladder that climbs to a hatch in the roof."))
+    assert ("ladder", "below", "hatch") in ladder
+
+
+def test_them_after_an_animal_stands_for_the_people_named_not_the_scenery():
+    reading = reading_of(
+        "Tall pines ring the clearing, and near the tent three hikers are pitching a tarp "
+        "while their beagle runs around them."
+    )
+    assert ("beagle", "next_to", "hiker") in _relations(reading)
+    assert ("beagle", "next_to", "pine") not in _relations(reading)
+
+
+def test_along_a_path_thing_is_on_it_and_along_a_fence_is_beside_it():
+    branch = _relations(reading_of("A green caterpillar inches along a branch in the morning sun."))
+    assert ("caterpillar", "on", "branch") in branch
+    fence = _relations(reading_of("A red fox trots along the fence at dusk."))
+    assert ("fox", "next_to", "fence") in fence
+    assert ("fox", "on", "fence") not in fence
+
+
+def test_a_companion_with_someone_stays_beside_them_past_an_along_phrase():
+    walk = _relations(reading_of("A young farmer walks with his collie along the fence."))
+    assert ("collie", "next_to", "farmer") in walk
