@@ -2175,3 +2175,15 @@ def test_a_thing_placed_between_them_in_an_aside_is_set_down_not_worn():
     )
     assert "jug" in [t.head for t in reading.things]
     assert not any("jug" in " ".join(t.attributes) for t in reading.things)
+
+
+def test_holidays_and_their_eves_are_times_not_things():
+    got = labels("A quiet harbour town on Christmas Eve, a fishing boat moored by the pier.")
+    assert "eve" not in " ".join(got) and "fishing boat" in got
+    got = labels("A pumpkin patch at dusk on Halloween, a scarecrow beside a wooden cart.")
+    assert got == ["pumpkin patch", "scarecrow", "wooden cart"]
+
+
+def test_machines_named_like_agent_nouns_and_floor_doors_are_things():
+    got = labels("A rusty recycler hums beside an open hatch, and an abacus lies on a crate.")
+    assert {"rusty recycler", "open hatch", "abacus", "crate"} <= set(got)
