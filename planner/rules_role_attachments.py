@@ -1003,4 +1003,17 @@ def listed_part_owner(
             return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
+    return _figure_owner(p, kinds, nouns)
+
+
+def _figure_owner(p: NounPhrase, kinds: list[str], nouns: list[Noun]) -> int | None:
+    """'a tin robot with a dial on its chest', 'a doll, its chest painted': a body part given by a
+    possessive with no person or animal named before is the body of the figure just named."""
+    if p.determiner not in POSSESSIVE or "person" not in kinds:
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        if nouns[i].phrase.sentence != p.sentence:
+            return None
+        if nouns[i].role is Role.THING and nouns[i].entry is not None:
+            return resolve(nouns, i) if nouns[i].entry.kind is ThingKind.OBJECT else None
     return None

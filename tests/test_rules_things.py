@@ -2187,3 +2187,9 @@ def test_holidays_and_their_eves_are_times_not_things():
 def test_machines_named_like_agent_nouns_and_floor_doors_are_things():
     got = labels("A rusty recycler hums beside an open hatch, and an abacus lies on a crate.")
     assert {"rusty recycler", "open hatch", "abacus", "crate"} <= set(got)
+
+
+def test_a_possessive_body_part_of_a_figure_is_its_body_not_a_chest():
+    assert labels("A tin robot with a red dial on its chest stands on a shelf.") == ["tin robot", "shelf"]
+    assert labels("A porcelain doll, its chest painted blue, sits by a lamp.") == ["porcelain doll", "lamp"]
+    assert "treasure chest" in labels("A pirate with a scar on his chest stands by a treasure chest.")
