@@ -2193,3 +2193,11 @@ def test_a_possessive_body_part_of_a_figure_is_its_body_not_a_chest():
     assert labels("A tin robot with a red dial on its chest stands on a shelf.") == ["tin robot", "shelf"]
     assert labels("A porcelain doll, its chest painted blue, sits by a lamp.") == ["porcelain doll", "lamp"]
     assert "treasure chest" in labels("A pirate with a scar on his chest stands by a treasure chest.")
+
+
+def test_bare_sun_said_like_a_mass_noun_is_sunlight_not_a_sun():
+    assert labels("A wooden gate bleached grey by decades of sun leans beside a well.") == [
+        "wooden gate",
+        "well",
+    ]
+    assert "red sun" in labels("A red sun hangs over the sea behind a small sailboat.")
