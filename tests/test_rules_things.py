@@ -2201,3 +2201,9 @@ def test_bare_sun_said_like_a_mass_noun_is_sunlight_not_a_sun():
         "well",
     ]
     assert "red sun" in labels("A red sun hangs over the sea behind a small sailboat.")
+
+
+def test_figures_of_religious_painting_are_people_who_hold_things():
+    got = labels("Two cherubs hold a garland of daisies above an apostle, and an abbot kneels by an altar.")
+    assert got == ["cherub", "cherub", "apostle", "abbot", "altar"]
+    assert "garland" not in labels("A bride wears a garland of poppies beside a well.")
