@@ -168,6 +168,8 @@ def _before_body_place(
     while j > 0 and _participle_or_particle(phrases[j]):
         j -= 1  # "goggles pushed up on his forehead and an apron": past the participle
     item = by_index.get(j)
+    if low_text(phrase_before(phrases, j)) == "of" and (j - 2) in by_index:
+        item = by_index[j - 2]  # "a smudge of flour on her cheek and an apron": the smudge is the item
     return item if item is not None and item.role in {Role.NONE, Role.ATTACHED} else noun
 
 

@@ -2207,3 +2207,10 @@ def test_figures_of_religious_painting_are_people_who_hold_things():
     got = labels("Two cherubs hold a garland of daisies above an apostle, and an abbot kneels by an altar.")
     assert got == ["cherub", "cherub", "apostle", "abbot", "altar"]
     assert "garland" not in labels("A bride wears a garland of poppies beside a well.")
+
+
+def test_a_measure_of_stuff_on_a_body_part_does_not_end_a_with_list():
+    got = labels("A potter with a streak of clay on his nose and a leather apron sits at a wheel.")
+    assert got == ["potter", "wheel"]
+    got = labels("A cook with a dab of sauce on her chin and a paper hat stirs a pot.")
+    assert "paper hat" not in got and "cook" in got
