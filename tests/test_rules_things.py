@@ -2214,3 +2214,10 @@ def test_a_measure_of_stuff_on_a_body_part_does_not_end_a_with_list():
     assert got == ["potter", "wheel"]
     got = labels("A cook with a dab of sauce on her chin and a paper hat stirs a pot.")
     assert "paper hat" not in got and "cook" in got
+
+
+def test_a_room_aboard_a_vessel_or_station_sets_the_scene_with_it():
+    reading = reading_of("A narrow engine room aboard an old freighter. A mechanic kneels by a pump.")
+    assert [t.head for t in reading.things] == ["mechanic", "pump"]
+    assert "an old freighter" in reading.backdrop
+    assert "freighter" in labels("A pilot climbs aboard a freighter beside a fuel truck.")
