@@ -168,6 +168,8 @@ def _before_body_place(
     while j > 0 and _participle_or_particle(phrases[j]):
         j -= 1  # "goggles pushed up on his forehead and an apron": past the participle
     item = by_index.get(j)
+    if low_text(phrase_before(phrases, j)) == "of" and (j - 2) in by_index:
+        item = by_index[j - 2]  # "a smudge of flour on her cheek and an apron": the smudge is the item
     return item if item is not None and item.role in {Role.NONE, Role.ATTACHED} else noun
 
 
@@ -1003,4 +1005,17 @@ def listed_part_owner(
             return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
+    return _figure_owner(p, kinds, nouns)
+
+
+def _figure_owner(p: NounPhrase, kinds: list[str], nouns: list[Noun]) -> int | None:
+    """'a tin robot with a dial on its chest', 'a doll, its chest painted': a body part given by a
+    possessive with no person or animal named before is the body of the figure just named."""
+    if p.determiner not in POSSESSIVE or "person" not in kinds:
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        if nouns[i].phrase.sentence != p.sentence:
+            return None
+        if nouns[i].role is Role.THING and nouns[i].entry is not None:
+            return resolve(nouns, i) if nouns[i].entry.kind is ThingKind.OBJECT else None
     return None

@@ -341,6 +341,8 @@ def light(p: NounPhrase, known: Entry | None) -> bool:
     sky = known is not None and known.has(Flag.SKY) and known.has(Flag.LIGHT) and not p.count
     if sky and any(is_class(w, WordClass.TIME) for w in p.modifiers):
         return True  # "harsh noon sun", "the afternoon sun": the light of that hour
+    if sky and not p.determiner and not p.modifiers and not p.plural:
+        return True  # "bleached by years of sun", "dozing in sun": sunlight, said like a mass noun
     if not head_classes & {WordClass.TIME, WordClass.LIGHT, WordClass.WEATHER}:
         return False
     if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):

@@ -117,8 +117,10 @@ def _setting_within(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
     'a reading nook in a cottage'): the scene is inside it, so the building is the setting too."""
     lead = phrase_before(phrases, k)
     inside = isinstance(lead, SpacePhrase) and lead.lead == "in" and lead.spatial.relation == "inside"
+    aboard = low_text(lead) == "aboard" and known.kind in {ThingKind.BUILDING, ThingKind.VEHICLE}
     scene = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
-    return known.kind is ThingKind.BUILDING and inside and scene is not None and scene.role is Role.SCENE
+    host = known.kind is ThingKind.BUILDING and inside or aboard  # "a cargo bay aboard a freighter"
+    return host and scene is not None and scene.role is Role.SCENE
 
 
 def _thing_role(

@@ -2175,3 +2175,49 @@ def test_a_thing_placed_between_them_in_an_aside_is_set_down_not_worn():
     )
     assert "jug" in [t.head for t in reading.things]
     assert not any("jug" in " ".join(t.attributes) for t in reading.things)
+
+
+def test_holidays_and_their_eves_are_times_not_things():
+    got = labels("A quiet harbour town on Christmas Eve, a fishing boat moored by the pier.")
+    assert "eve" not in " ".join(got) and "fishing boat" in got
+    got = labels("A pumpkin patch at dusk on Halloween, a scarecrow beside a wooden cart.")
+    assert got == ["pumpkin patch", "scarecrow", "wooden cart"]
+
+
+def test_machines_named_like_agent_nouns_and_floor_doors_are_things():
+    got = labels("A rusty recycler hums beside an open hatch, and an abacus lies on a crate.")
+    assert {"rusty recycler", "open hatch", "abacus", "crate"} <= set(got)
+
+
+def test_a_possessive_body_part_of_a_figure_is_its_body_not_a_chest():
+    assert labels("A tin robot with a red dial on its chest stands on a shelf.") == ["tin robot", "shelf"]
+    assert labels("A porcelain doll, its chest painted blue, sits by a lamp.") == ["porcelain doll", "lamp"]
+    assert "treasure chest" in labels("A pirate with a scar on his chest stands by a treasure chest.")
+
+
+def test_bare_sun_said_like_a_mass_noun_is_sunlight_not_a_sun():
+    assert labels("A wooden gate bleached grey by decades of sun leans beside a well.") == [
+        "wooden gate",
+        "well",
+    ]
+    assert "red sun" in labels("A red sun hangs over the sea behind a small sailboat.")
+
+
+def test_figures_of_religious_painting_are_people_who_hold_things():
+    got = labels("Two cherubs hold a garland of daisies above an apostle, and an abbot kneels by an altar.")
+    assert got == ["cherub", "cherub", "apostle", "abbot", "altar"]
+    assert "garland" not in labels("A bride wears a garland of poppies beside a well.")
+
+
+def test_a_measure_of_stuff_on_a_body_part_does_not_end_a_with_list():
+    got = labels("A potter with a streak of clay on his nose and a leather apron sits at a wheel.")
+    assert got == ["potter", "wheel"]
+    got = labels("A cook with a dab of sauce on her chin and a paper hat stirs a pot.")
+    assert "paper hat" not in got and "cook" in got
+
+
+def test_a_room_aboard_a_vessel_or_station_sets_the_scene_with_it():
+    reading = reading_of("A narrow engine room aboard an old freighter. A mechanic kneels by a pump.")
+    assert [t.head for t in reading.things] == ["mechanic", "pump"]
+    assert "an old freighter" in reading.backdrop
+    assert "freighter" in labels("A pilot climbs aboard a freighter beside a fuel truck.")
