@@ -29,8 +29,8 @@ CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
     RelationKind.LEFT_OF: [("left_of", 0, 1)],
     RelationKind.RIGHT_OF: [("left_of", 1, 0)],
-    RelationKind.ABOVE: [("above", 0, 1)],
-    RelationKind.BELOW: [("above", 1, 0)],
+    RelationKind.ABOVE: [("above", 0, 1), ("over", 0, 1)],
+    RelationKind.BELOW: [("above", 1, 0), ("over", 1, 0)],
     RelationKind.IN_FRONT_OF: [("above", 1, 0), ("depth", 0, 1), ("align_x", 0, 1)],
     RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
     RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],

@@ -650,3 +650,34 @@ def test_a_thing_held_over_a_person_placed_in_one_place_with_them_rests_on_their
     assert centre(over)[1] < centre(under)[1]
     assert abs(centre(over)[0] - centre(under)[0]) <= 0.05  # over her, not beside her
     assert under[1] - 0.01 <= over[3] <= under[1] + 0.35 * (under[3] - under[1])  # touching her head
+
+
+def over(a: Box, b: Box) -> bool:
+    """a above b and over it, not off to one side: centres within the wider box."""
+    half = max(a[2] - a[0], b[2] - b[0]) / 2
+    return centre(a)[1] < centre(b)[1] and abs(centre(a)[0] - centre(b)[0]) <= half
+
+
+@pytest.mark.parametrize(
+    ("prompt", "upper", "lower"),
+    [
+        (
+            "On the right a man flies a red kite which hangs above the pine tree. A bench stands in the middle.",
+            "red kite",
+            "pine tree",
+        ),
+        (
+            "A drone hovers above the tractor; on the left a farmer waves and on the right a dog barks.",
+            "drone",
+            "tractor",
+        ),
+        (
+            "A painting hangs above the sofa, a cat sleeps on the rug on the right and a plant stands on the left.",
+            "painting",
+            "sofa",
+        ),
+    ],
+)
+def test_a_thing_above_another_is_over_it_not_off_to_one_side(prompt: str, upper: str, lower: str) -> None:
+    p = plan(prompt)
+    assert over(box(p, upper), box(p, lower))
