@@ -5,8 +5,9 @@ cells in a small grid; its instances share that rectangle in a sub-grid. The gri
 are chosen by a small beam search that scores: relations (left of, above, next to; a thing above
 another over it, not off to its side), absolute places (left, top-right corner, centre), where
 things usually are (people and furniture low, the moon and kites high), empty cells, and how
-square each instance's cell is in pixels. Groups then grow into empty neighbouring cells when that breaks nothing. Each instance keeps at most its usual
-size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
+square each instance's cell is in pixels. Groups then grow into empty neighbouring cells when that
+breaks nothing. Each instance keeps at most its usual size, sliding inside its cell towards what it
+is next to. Riders come last: a thing "on" another
 rests with its bottom in the top band of its support and within its width, a thing "in" another
 sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
 front of another moves up a little to overlap it (on one support: its bottom lower on the support,

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # rules_layout calls this pass last
     from planner.rules_layout import Constraint, Group, Rider
 
 GAP = 0.02  # between two things set side by side
+HUNG_GAP = 0.06  # the most a thing hanging over another is above it
 EDGE = 0.02  # the margin a moved thing keeps from the picture's edges
 BESIDE_OVERLAP = 0.3  # two things side by side that cover more of each other than this move apart
 NEAR = 0.08  # the most two things "next to" each other may be apart (sum of the gaps on both axes)
@@ -40,13 +41,14 @@ _KINDS = {
     "left_of": "left_of",
     "above": "above",
     "over": "over",
+    "hung": "hung",
     "inside": "in",
     "onto": "on",
     "at": "at",
 }
 # an 'on' between things that cannot hold each other (typing on a keyboard) counts half; a thing above
 # another but off to its side still shows 'above', so its being over it counts less than a fact
-_WEIGHTS = {"onto": 0.5, "over": 0.4}
+_WEIGHTS = {"onto": 0.5, "over": 0.4, "hung": 0.4}
 _TOUCHING = frozenset({"on", "in", "depth", "at"})  # pairs drawn overlapping on purpose
 
 
@@ -87,6 +89,8 @@ def fact_holds(kind: str, a: Box, b: Box) -> bool:
         return ay < by - 0.02
     if kind == "over":  # above or below it, not off to one side: centres within the wider one
         return abs(ax - bx) <= max(a[2] - a[0], b[2] - b[0]) / 2
+    if kind == "hung":  # hangs just over it: its bottom near the other's top
+        return b[1] - HUNG_GAP <= a[3] <= b[1] + 0.3 * (b[3] - b[1])
     if kind == "on":  # its bottom in the top band of the support, over it
         return b[1] - 0.03 <= a[3] <= b[1] + 0.45 * (b[3] - b[1]) and overlap_x > 0.3 * min(
             a[2] - a[0], b[2] - b[0]
@@ -241,6 +245,8 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
         return [((check.a, 0.0, up),), ((check.b, 0.0, down),), *over]
     if check.kind == "over":  # slid sideways over the other, or the other under it
         return [((check.a, bx - ax, 0.0),), ((check.b, ax - bx, 0.0),)]
+    if check.kind == "hung":  # just over it, its bottom at the other's top
+        return [((check.a, bx - ax, b[1] + GAP - a[3]),), ((check.a, 0.0, b[1] + GAP - a[3]),)]
     if check.kind == "on":
         x = min(max(ax, b[0] + (a[2] - a[0]) / 2), b[2] - (a[2] - a[0]) / 2)
         moves = [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]

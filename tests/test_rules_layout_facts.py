@@ -681,3 +681,31 @@ def over(a: Box, b: Box) -> bool:
 def test_a_thing_above_another_is_over_it_not_off_to_one_side(prompt: str, upper: str, lower: str) -> None:
     p = plan(prompt)
     assert over(box(p, upper), box(p, lower))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "upper", "lower"),
+    [
+        (
+            "A rainy street. On the left a small noodle bar glows under a red paper lantern. On the right stands a kiosk.",
+            "red lantern",
+            "small noodle bar",
+        ),
+        (
+            "A cosy kitchen: a brass lamp hangs over the wooden table, a cat sleeps on the left and a fridge stands on the right.",
+            "brass lamp",
+            "wooden table",
+        ),
+    ],
+)
+def test_a_thing_hanging_over_another_is_just_over_it(prompt: str, upper: str, lower: str) -> None:
+    p = plan(prompt)
+    a, b = box(p, upper), box(p, lower)
+    assert over(a, b)
+    assert b[1] - 0.06 <= a[3] <= b[1] + 0.3 * (b[3] - b[1])  # its bottom near the lower thing's top
+
+
+def test_a_thing_flying_above_another_need_not_hang_just_over_it() -> None:
+    p = plan("A small house stands in a meadow, and a red kite soars above the house.")
+    assert over(box(p, "red kite"), box(p, "small house"))
+    assert box(p, "red kite")[3] < box(p, "small house")[1] - 0.06  # up in the sky, not on the roof
