@@ -245,8 +245,8 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
         return [((check.a, 0.0, up),), ((check.b, 0.0, down),), *over]
     if check.kind == "over":  # slid sideways over the other, or the other under it
         return [((check.a, bx - ax, 0.0),), ((check.b, ax - bx, 0.0),)]
-    if check.kind == "hung":  # just over it, its bottom at the other's top
-        return [((check.a, bx - ax, b[1] + GAP - a[3]),), ((check.a, 0.0, b[1] + GAP - a[3]),)]
+    if check.kind == "hung":  # just over it, its bottom a gap above the other's top
+        return [((check.a, bx - ax, b[1] - GAP - a[3]),), ((check.a, 0.0, b[1] - GAP - a[3]),)]
     if check.kind == "on":
         x = min(max(ax, b[0] + (a[2] - a[0]) / 2), b[2] - (a[2] - a[0]) / 2)
         moves = [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]
