@@ -29,8 +29,8 @@ CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
     RelationKind.LEFT_OF: [("left_of", 0, 1)],
     RelationKind.RIGHT_OF: [("left_of", 1, 0)],
-    RelationKind.ABOVE: [("above", 0, 1)],
-    RelationKind.BELOW: [("above", 1, 0)],
+    RelationKind.ABOVE: [("above", 0, 1), ("over", 0, 1)],
+    RelationKind.BELOW: [("above", 1, 0), ("over", 1, 0)],
     RelationKind.IN_FRONT_OF: [("above", 1, 0), ("depth", 0, 1), ("align_x", 0, 1)],
     RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
     RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
@@ -314,12 +314,30 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
                 Constraint("adjacent", members[1], members[0]),
                 Constraint("align_x", members[1], members[0]),
             ]
+        out += _hung(reading, relation, members)  # type: ignore[arg-type]
         for kind, a, b in _PAIRS[relation.kind]:
             if kind == "onto" and _among(reading.things[relation.objects[0]]):
                 continue  # "in the middle of a crowd": among it, not on it
             if a < len(members) and b < len(members) and members[a] != members[b]:
                 out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
     return out
+
+
+def _hung(reading: PromptReading, relation: Relation, members: list[int]) -> list[Constraint]:
+    """'hung' (just over it) for a thing above or below another where the upper one hangs rather than
+    flies or stands: not up in the sky, not on the ground, no bigger than the lower one, and at no other
+    stated height ('a noodle bar glows under a lantern', 'a lamp hangs over the table')."""
+    if relation.kind not in _STACKED or len(members) != 2 or members[0] == members[1]:
+        return []
+    up, down = (0, 1) if relation.kind is RelationKind.ABOVE else (1, 0)
+    ends = (relation.subject, relation.objects[0])
+    upper, lower = reading.things[ends[up]], reading.things[ends[down]]
+    height = upper.place.vertical if upper.place else None
+    if _level(upper) in {"sky", "ground"} or upper.size > lower.size:
+        return []
+    if height is not None and height != (lower.place.vertical if lower.place else None):
+        return []
+    return [Constraint("hung", members[up], members[down])]
 
 
 def _held_riders(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:

@@ -2,11 +2,12 @@
 
 Each group (one thing: "three cats") that does not rest on or in another gets a rectangle of
 cells in a small grid; its instances share that rectangle in a sub-grid. The grid and the cells
-are chosen by a small beam search that scores: relations (left of, above, next to), absolute
-places (left, top-right corner, centre), where things usually are (people and furniture low, the
-moon and kites high), empty cells, and how square each instance's cell is in pixels. Groups then
-grow into empty neighbouring cells when that breaks nothing. Each instance keeps at most its usual
-size, sliding inside its cell towards what it is next to. Riders come last: a thing "on" another
+are chosen by a small beam search that scores: relations (left of, above, next to; a thing above
+another over it, not off to its side), absolute places (left, top-right corner, centre), where
+things usually are (people and furniture low, the moon and kites high), empty cells, and how
+square each instance's cell is in pixels. Groups then grow into empty neighbouring cells when that
+breaks nothing. Each instance keeps at most its usual size, sliding inside its cell towards what it
+is next to. Riders come last: a thing "on" another
 rests with its bottom in the top band of its support and within its width, a thing "in" another
 sits inside it (nesting: lemons in a bowl on a table), a thing in a seat sinks into it. A thing in
 front of another moves up a little to overlap it (on one support: its bottom lower on the support,
@@ -44,6 +45,7 @@ FRONT_CONTACT = 0.42  # a thing in front of another on the same support: lower, 
 BEAM_WIDTH = 64
 NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, with what rests on it
 NEED_WEIGHT = 1.0  # cost per factor e of a support's cell too narrow or too low for that
+OVER_COST = 2.0  # a thing said to be above or below another off to its side (beyond the wider one)
 CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
 BAND_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
@@ -180,6 +182,8 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
         return (10.0 if ay >= by - 0.05 else 0.0) + (1.0 if abs(ax - bx) > 0.15 else 0.0)
     if kind == "before":  # a soft wish: side by side in the order of mention
         return (2.0 if ax >= bx - 0.05 else 0.0) + (0.5 if abs(ay - by) > 0.25 else 0.0)
+    if kind == "over":  # a thing above another is over it, not off to one side: centres within the wider
+        return OVER_COST if abs(ax - bx) > max(a[2] - a[0], b[2] - b[0]) / 2 and ay < by else 0.0
     if kind == "align_x":  # a thing on another sits over it, not off to one side
         return 8.0 * max(0.0, abs(ax - bx) - 0.08)
     if kind == "adjacent":
@@ -713,13 +717,13 @@ def layout_groups(
 def _slid_over(
     boxes: dict[int, list[Box]], constraints: list[Constraint], cells: dict[int, Box], riders: list[Rider]
 ) -> dict[int, list[Box]]:
-    """A thing said to be behind, in front of or on another that has a cell of its own slides
-    sideways inside its cell (with what rests on it) to stand over it: a pot hung on the wall
-    behind a jug hangs above the jug, not above the middle of the table."""
+    """A thing said to be behind, in front of, on, above or below another that has a cell of its own
+    slides sideways inside its cell (with what rests on it) to stand over or under it: a pot hung on
+    the wall behind a jug hangs above the jug, not above the middle of the table."""
     out = dict(boxes)
     parent_of = {r.child: r.parent for r in riders}
     for c in constraints:
-        if c.kind != "align_x" or c.a not in cells or not out[c.a] or not out[c.b]:
+        if c.kind not in {"align_x", "over"} or c.a not in cells or not out[c.a] or not out[c.b]:
             continue
         whole, cell = union(out[c.a]), cells[c.a]
         dx = centre(union(out[c.b]))[0] - centre(whole)[0]

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # rules_layout calls this pass last
     from planner.rules_layout import Constraint, Group, Rider
 
 GAP = 0.02  # between two things set side by side
+HUNG_GAP = 0.06  # the most a thing hanging over another is above it
 EDGE = 0.02  # the margin a moved thing keeps from the picture's edges
 BESIDE_OVERLAP = 0.3  # two things side by side that cover more of each other than this move apart
 NEAR = 0.08  # the most two things "next to" each other may be apart (sum of the gaps on both axes)
@@ -39,10 +40,15 @@ _KINDS = {
     "adjacent": "next_to",
     "left_of": "left_of",
     "above": "above",
+    "over": "over",
+    "hung": "hung",
     "inside": "in",
     "onto": "on",
     "at": "at",
 }
+# an 'on' between things that cannot hold each other (typing on a keyboard) counts half; a thing above
+# another but off to its side still shows 'above', so its being over it counts less than a fact
+_WEIGHTS = {"onto": 0.5, "over": 0.4, "hung": 0.4}
 _TOUCHING = frozenset({"on", "in", "depth", "at"})  # pairs drawn overlapping on purpose
 
 
@@ -60,7 +66,7 @@ class Check:
 def checks_from(constraints: list[Constraint], riders: list[Rider]) -> list[Check]:
     """The facts to keep: the layout's hard constraints and what rests on or in what."""
     found = [
-        Check(_KINDS[c.kind], c.a, c.b, 0.5 if c.kind == "onto" else 1.0)
+        Check(_KINDS[c.kind], c.a, c.b, _WEIGHTS.get(c.kind, 1.0))
         for c in constraints
         if c.kind in _KINDS and c.a != c.b
     ]
@@ -81,6 +87,10 @@ def fact_holds(kind: str, a: Box, b: Box) -> bool:
         return ax < bx - 0.02
     if kind == "above":
         return ay < by - 0.02
+    if kind == "over":  # above or below it, not off to one side: centres within the wider one
+        return abs(ax - bx) <= max(a[2] - a[0], b[2] - b[0]) / 2
+    if kind == "hung":  # hangs just over it: its bottom near the other's top
+        return b[1] - HUNG_GAP <= a[3] <= b[1] + 0.3 * (b[3] - b[1])
     if kind == "on":  # its bottom in the top band of the support, over it
         return b[1] - 0.03 <= a[3] <= b[1] + 0.45 * (b[3] - b[1]) and overlap_x > 0.3 * min(
             a[2] - a[0], b[2] - b[0]
@@ -233,6 +243,10 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
             ((check.b, ax - bx, down),),
         ]  # straight over it, when to the side is taken
         return [((check.a, 0.0, up),), ((check.b, 0.0, down),), *over]
+    if check.kind == "over":  # slid sideways over the other, or the other under it
+        return [((check.a, bx - ax, 0.0),), ((check.b, ax - bx, 0.0),)]
+    if check.kind == "hung":  # just over it, its bottom a gap above the other's top
+        return [((check.a, bx - ax, b[1] - GAP - a[3]),), ((check.a, 0.0, b[1] - GAP - a[3]),)]
     if check.kind == "on":
         x = min(max(ax, b[0] + (a[2] - a[0]) / 2), b[2] - (a[2] - a[0]) / 2)
         moves = [((check.a, x - ax, b[1] + 0.2 * (b[3] - b[1]) - a[3]),)]

@@ -650,3 +650,62 @@ def test_a_thing_held_over_a_person_placed_in_one_place_with_them_rests_on_their
     assert centre(over)[1] < centre(under)[1]
     assert abs(centre(over)[0] - centre(under)[0]) <= 0.05  # over her, not beside her
     assert under[1] - 0.01 <= over[3] <= under[1] + 0.35 * (under[3] - under[1])  # touching her head
+
+
+def over(a: Box, b: Box) -> bool:
+    """a above b and over it, not off to one side: centres within the wider box."""
+    half = max(a[2] - a[0], b[2] - b[0]) / 2
+    return centre(a)[1] < centre(b)[1] and abs(centre(a)[0] - centre(b)[0]) <= half
+
+
+@pytest.mark.parametrize(
+    ("prompt", "upper", "lower"),
+    [
+        (
+            "On the right a man flies a red kite which hangs above the pine tree. A bench stands in the middle.",
+            "red kite",
+            "pine tree",
+        ),
+        (
+            "A drone hovers above the tractor; on the left a farmer waves and on the right a dog barks.",
+            "drone",
+            "tractor",
+        ),
+        (
+            "A painting hangs above the sofa, a cat sleeps on the rug on the right and a plant stands on the left.",
+            "painting",
+            "sofa",
+        ),
+    ],
+)
+def test_a_thing_above_another_is_over_it_not_off_to_one_side(prompt: str, upper: str, lower: str) -> None:
+    p = plan(prompt)
+    assert over(box(p, upper), box(p, lower))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "upper", "lower"),
+    [
+        (
+            "A rainy street. On the left a small noodle bar glows under a red paper lantern. On the right stands a kiosk.",
+            "red lantern",
+            "small noodle bar",
+        ),
+        (
+            "A cosy kitchen: a brass lamp hangs over the wooden table, a cat sleeps on the left and a fridge stands on the right.",
+            "brass lamp",
+            "wooden table",
+        ),
+    ],
+)
+def test_a_thing_hanging_over_another_is_just_over_it(prompt: str, upper: str, lower: str) -> None:
+    p = plan(prompt)
+    a, b = box(p, upper), box(p, lower)
+    assert over(a, b)
+    assert b[1] - 0.06 <= a[3] <= b[1] + 0.3 * (b[3] - b[1])  # its bottom near the lower thing's top
+
+
+def test_a_thing_flying_above_another_need_not_hang_just_over_it() -> None:
+    p = plan("A small house stands in a meadow, and a red kite soars above the house.")
+    assert over(box(p, "red kite"), box(p, "small house"))
+    assert box(p, "red kite")[3] < box(p, "small house")[1] - 0.06  # up in the sky, not on the roof
