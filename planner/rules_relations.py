@@ -360,7 +360,21 @@ def _with_inside(
     return Spatial((Link(kind, ends[0], (ends[1],)),))
 
 
+def _between_ends(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    target: int,
+    subjects: list[int],
+) -> tuple[int, ...]:
+    """The two things 'between' names ('between the oven and the sink'); none when the second is missing."""
+    others = [s for s in next_things(phrases, k + 1, at, nouns, limit=3) if s != target and s not in subjects]
+    return (target, others[0]) if others else ()
+
+
 def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """The links that the relation phrase k states, between the things it names (none when it names no thing)."""
     space = phrases[k]
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
@@ -402,16 +416,13 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return Spatial(tuple(_pair_links(kind, subjects, pair)))
     if target is None:
         return Spatial()
-    objects: tuple[int, ...] = (target,)
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
-    if kind is RelationKind.BETWEEN:
-        others = [
-            s for s in next_things(phrases, k + 1, at, nouns, limit=3) if s != target and s not in subjects
-        ]
-        if not others:
-            return Spatial()
-        objects = (target, others[0])
+    objects = (
+        _between_ends(phrases, k, at, nouns, target, subjects) if kind is RelationKind.BETWEEN else (target,)
+    )
+    if not objects:
+        return Spatial()
     if kind is RelationKind.ON:
         subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)

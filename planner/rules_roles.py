@@ -495,6 +495,7 @@ def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
+    """What noun phrase k is (a thing, a part, a repeat, the frame, nothing) and whose, if anyone's."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     known = entry(p.compound) or entry(p.head)
@@ -505,9 +506,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.REPEAT, resolve(nouns, len(nouns) - 1))  # "a dog named Biscuit": its name
     if _named_business(phrases, k) or _cast_count(phrases, k) or idiom(phrases, k, known):
         return (Role.NONE, None)
-    if _name_before_appositive(phrases, k):
-        return (Role.NONE, None)
-    if likeness(phrases, k) or arrangement(phrases, k):
+    if likeness(phrases, k) or arrangement(phrases, k) or _name_before_appositive(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
