@@ -145,9 +145,8 @@ def _bare_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
 
 def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The inventor, a wiry woman in goggles, leans ...': 'a <person>' right after 'the
-    <person>,' says who that person is; the same one, not another ('her dog, a shaggy collie', too).
-    After a group ('the crowd, a
-    juggler ...') it is one of the group, someone of their own."""
+    <person>,' says who that person is; the same one, not another (an animal: _animal_appositive).
+    After a group ('the crowd, a juggler ...') it is one of the group, someone of their own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
@@ -165,8 +164,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
-    same = earlier.entry is not None and earlier.entry.kind is known.kind  # "his cat, a fat tabby"
-    return len(nouns) - 1 if told and one and earlier.is_thing and same else None
+    return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
 
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun]) -> int | None:
