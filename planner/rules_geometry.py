@@ -55,16 +55,10 @@ def fitted(box: Box) -> Box:
     return (x0, y0, x1, y1)
 
 
-def moved_down(boxes: list[list[Box]], which: list[int], dy: float, fit: bool = True) -> list[list[Box]]:
-    """The boxes with the groups in `which` moved down by dy (up when negative), as a new list.
-
-    Each moved box is `fitted` (rounded, inside the picture, never empty); with `fit` False only
-    its two new y values are rounded to 4 decimals, as the grounding pass has always done.
-    """
+def moved_down(boxes: list[list[Box]], which: list[int], dy: float) -> list[list[Box]]:
+    """The boxes with the groups in `which` moved down by dy (up when negative), each `fitted`
+    (rounded, inside the picture, never empty), as a new list."""
     out = list(boxes)
     for i in which:
-        if fit:
-            out[i] = [fitted((x0, y0 + dy, x1, y1 + dy)) for x0, y0, x1, y1 in out[i]]
-        else:
-            out[i] = [(x0, round(y0 + dy, 4), x1, round(y1 + dy, 4)) for x0, y0, x1, y1 in out[i]]
+        out[i] = [fitted((x0, y0 + dy, x1, y1 + dy)) for x0, y0, x1, y1 in out[i]]
     return out

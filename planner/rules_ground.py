@@ -91,7 +91,7 @@ def grounded_rows(
         dy = _drop(whole, others)
         if dy < LEAST_DROP:
             continue
-        trial = moved_down(out, members, dy, fit=False)
+        trial = moved_down(out, members, dy)  # stays inside: dy brings the bottom to FLOOR at most
         if _held(checks, trial, set(members)) >= _held(checks, out, set(members)):
             out = trial
     return out
