@@ -108,6 +108,13 @@ def test_max_regions_keeps_people_and_animals_before_small_objects():
         )
     )
     assert "small cup" not in got and "tiny mouse" in got and "little boy" in got, got
+    got = labels(
+        plan(
+            "a small cup, a tiny mouse, a little boy, three cats on the left, a dog on the right",
+            max_regions=6,
+        )
+    )
+    assert "small cup" not in got and "tiny mouse" in got and "little boy" in got, got  # not the first named
 
 
 def test_max_regions_gives_back_room_that_folding_freed():

@@ -553,6 +553,13 @@ def test_the_device_names_the_last_gadget_again():
     p = plan("A laptop lies open on a pine desk, and behind the device a brass clock ticks.")
     assert centre(box(p, "brass clock"))[1] < centre(box(p, "laptop"))[1], p.regions
     assert "device" not in [r.label for r in p.regions]
+    assert [
+        r.label for r in plan("A tablet leans on a mug; the device glows behind a notebook.").regions
+    ] == [
+        "tablet",
+        "mug",
+        "notebook",
+    ]
 
 
 def test_a_pond_or_pool_listed_from_left_to_right_is_placed_in_the_row():

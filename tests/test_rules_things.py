@@ -2182,11 +2182,18 @@ def test_holidays_and_their_eves_are_times_not_things():
     assert "eve" not in " ".join(got) and "fishing boat" in got
     got = labels("A pumpkin patch at dusk on Halloween, a scarecrow beside a wooden cart.")
     assert got == ["pumpkin patch", "scarecrow", "wooden cart"]
+    assert labels("Christmas Eve in a small town: a boy drags a sled past a bakery.") == [
+        "boy",
+        "sled",
+        "bakery",
+    ]
 
 
 def test_machines_named_like_agent_nouns_and_floor_doors_are_things():
     got = labels("A rusty recycler hums beside an open hatch, and an abacus lies on a crate.")
     assert {"rusty recycler", "open hatch", "abacus", "crate"} <= set(got)
+    got = labels("An astronaut checks a water recycler, and a cat naps on an open hatch.")
+    assert got == ["astronaut", "water recycler", "cat", "open hatch"]
 
 
 def test_a_possessive_body_part_of_a_figure_is_its_body_not_a_chest():
