@@ -144,6 +144,13 @@ def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tupl
     return sorted(kept), grouped & set(kept)
 
 
+def _group_words(thing: Thing) -> str:
+    """'23 dancers', 'a crowd of gulls': a folded group as the log names it."""
+    head, _, last = thing.label.rpartition(" ")
+    words = f"{head} {plural_of(last)}".strip()
+    return f"{_instances(thing)} {words}" if _instances(thing) > 1 else words
+
+
 def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
     """The things that get regions, in prompt order, with at most `max_regions` regions in all."""
     wanted = sum(_instances(t) for t in reading.things)
@@ -163,7 +170,7 @@ def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
             part
             for part in (
                 f"left out {', '.join(dropped)}" if dropped else "",
-                f"one region each for all {', '.join(reading.things[i].label for i in sorted(grouped))}"
+                f"one region per group: {', '.join(_group_words(reading.things[i]) for i in sorted(grouped))}"
                 if grouped
                 else "",
             )

@@ -72,6 +72,7 @@ def test_count_capped_by_max_regions(caplog):
     assert labels(p) == ["bird"]
     assert p.regions[0].prompt.startswith("20 birds")
     assert "more than the limit of 16" in caplog.text
+    assert "one region per group: 20 birds" in caplog.text
 
 
 def test_max_regions_folds_the_smallest_group_that_is_enough():
