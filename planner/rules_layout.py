@@ -2,7 +2,8 @@
 
 Each group (one thing: "three cats") that does not rest on or in another gets a rectangle of
 cells in a small grid; its instances share that rectangle in a sub-grid. The grid and the cells
-are chosen by a small beam search that scores: relations (left of, above, next to; a thing above
+are chosen by a small beam search (wider grids for a long line of things left to right, each
+keeping room beside it for the rest of its line) that scores: relations (left of, above, next to; a thing above
 another over it, not off to its side), absolute places (left, top-right corner, centre), where
 things usually are (people and furniture low, the moon and kites high), empty cells, and how
 square each instance's cell is in pixels. Groups then grow into empty neighbouring cells when that
@@ -54,6 +55,9 @@ KEPT_SHARE = 0.5  # sizes in order: a smaller thing keeps this share of its area
 PEER_SHARE = 0.8  # one of two alike things grows towards this share of the other's area
 GROWTH = 1.5  # the most a squeezed bigger thing grows (each side) to stay bigger than a smaller one
 LONGEST_SIDE = 0.96  # the most one instance spans along its longer side
+LINE_COST = 1.5  # per column (row) too few beside a thing for the rest of its line
+LONG_LINE = 5  # a line of this many things or more: longer than the usual grids are wide (4)
+MAX_LINE = 7  # the most columns (rows) a grid gets for things said to stand in a line
 
 
 @dataclass(frozen=True)
@@ -218,6 +222,10 @@ class _Scorer:
         self.rows, self.cols, self.aspect = rows, cols, aspect
         self.needs = needs or {}
         self.cell = ((1 - 2 * OUTER_MARGIN) / cols, (1 - 2 * OUTER_MARGIN) / rows)
+        self.lines = {  # per kind, how many things come before and after each one in its line
+            kind: (_reach(constraints, kind, False), _reach(constraints, kind))
+            for kind in ("left_of", "above")
+        }
         self.free = {
             i
             for i, g in enumerate(groups)
@@ -238,6 +246,7 @@ class _Scorer:
         group = self.groups[index]
         cost = _pin_cost(group, box) + _shape_cost(group.count, box, self.aspect, group.shape)
         cost += _need_cost(self.needs.get(index), box, self.cell)
+        cost += self._line_cost(index, cells)
         for c in self.constraints:
             if c.a == index and c.b in placed:
                 cost += _relation_cost(c.kind, box, self.box(placed[c.b]))
@@ -253,6 +262,18 @@ class _Scorer:
             if (other < index) != (other_order < order):
                 cost += 0.05 if (index in self.free and other in self.free) else 0.01
         return cost
+
+    def _line_cost(self, index: int, cells: Cells) -> float:
+        """Cost of a thing in a line (left to right, top to bottom) with too few columns (rows) left
+        beside it for the things said to come before or after it, as far as the grid has them."""
+        r0, c0, r1, c1 = cells
+        cost = 0.0
+        for kind, first, last, most in (("left_of", c0, c1, self.cols), ("above", r0, r1, self.rows)):
+            before, after = (reach.get(index, 0) for reach in self.lines[kind])
+            if before + after + 1 < LONG_LINE:  # a short line fits the usual grids as it is
+                continue
+            cost += max(0, min(before, most - 1) - first) + max(0, min(after, most - 1) - (most - 1 - last))
+        return LINE_COST * cost
 
     def total(self, placed: dict[int, Cells]) -> float:
         partial: dict[int, Cells] = {}
@@ -345,14 +366,35 @@ def _constraint_cost(scorer: _Scorer, placed: dict[int, Cells]) -> float:
     return cost
 
 
-def _grids(count: int) -> list[tuple[int, int]]:
+def _grids(count: int, across: int = 1, down: int = 1) -> list[tuple[int, int]]:
+    """The grids tried for `count` groups: up to 4 (5 for many groups) rows and columns, more
+    when a chain of `across` things is said to stand left to right (or `down` things one above
+    the next), so that each gets a column (a row) of its own."""
     limit = 5 if count > 9 else 4
+    most_cols, most_rows = max(limit, min(across, MAX_LINE)), max(limit, min(down, MAX_LINE))
+    cap = max(count + 3, 9, 2 * min(across, MAX_LINE), 2 * min(down, MAX_LINE))
     return [
         (rows, cols)
-        for rows in range(1, limit + 1)
-        for cols in range(1, limit + 1)
-        if count <= rows * cols <= max(count + 3, 9)
+        for rows in range(1, most_rows + 1)
+        for cols in range(1, most_cols + 1)
+        if count <= rows * cols <= cap
     ]
+
+
+def _reach(constraints: list[Constraint], kind: str, forward: bool = True) -> dict[int, int]:
+    """For each thing in a `kind` constraint, how many things follow it (precede it, when not
+    `forward`) along the longest chain (a left of b left of c: a -> 2); a cycle counts once round."""
+    pairs = [(c.a, c.b) if forward else (c.b, c.a) for c in constraints if c.kind == kind and c.a != c.b]
+    reach = {i: 0 for pair in pairs for i in pair}
+    for _ in range(len(reach)):  # longest paths by relaxation, bounded for cycles
+        for a, b in pairs:
+            reach[a] = max(reach[a], reach[b] + 1)
+    return {i: min(n, len(reach) - 1) for i, n in reach.items()}
+
+
+def _longest_chain(constraints: list[Constraint], kind: str) -> int:
+    """How many things the longest chain of `kind` constraints (a left of b left of c) links."""
+    return 1 + max(_reach(constraints, kind).values(), default=0)
 
 
 def _anchors(
@@ -490,7 +532,8 @@ def _search_cells(
     needs: dict[int, tuple[float, float]] | None = None,
 ) -> dict[int, Box]:
     best: tuple[float, int, _Scorer, dict[int, Cells]] | None = None
-    for serial, (rows, cols) in enumerate(_grids(len(groups))):
+    across, down = _longest_chain(constraints, "left_of"), _longest_chain(constraints, "above")
+    for serial, (rows, cols) in enumerate(_grids(len(groups), across, down)):
         scorer = _Scorer(groups, constraints, rows, cols, aspect, needs)
         cost, placed = _search(scorer, len(groups))
         if best is None or (cost, serial) < (best[0], best[1]):

@@ -716,3 +716,18 @@ def test_a_thing_flying_above_another_need_not_hang_just_over_it() -> None:
     p = plan("A small house stands in a meadow, and a red kite soars above the house.")
     assert over(box(p, "red kite"), box(p, "small house"))
     assert box(p, "red kite")[3] < box(p, "small house")[1] - 0.06  # up in the sky, not on the roof
+
+
+def test_a_long_line_from_left_to_right_keeps_its_order():
+    p = plan(
+        "A faded class photo pinned to a corkboard beside a calendar. From left to right: a stern headmaster "
+        "in a grey suit; a young teacher with a clipboard; a janitor leaning on a mop; a nurse in a white "
+        "cap; a cook in an apron; and a bus driver in a peaked cap. Soft afternoon light."
+    )
+    labels = [r.label for r in p.regions]
+    line = [
+        next(label for label in labels if label.endswith(word))
+        for word in ("headmaster", "teacher", "janitor", "nurse", "cook", "driver")
+    ]
+    xs = [centre(box(p, label))[0] for label in line]
+    assert xs == sorted(xs), list(zip(line, xs, strict=True))
