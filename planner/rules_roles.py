@@ -14,6 +14,7 @@ in planner.rules_role_attachments, and repeats in planner.rules_role_repeats.
 from __future__ import annotations
 
 from planner.reading import Size
+from planner.rules_clauses import with_listed
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
 from planner.rules_role_attachments import (
     absolute_owner,
@@ -63,12 +64,14 @@ from planner.rules_vocab import (
     ThingKind,
     WordClass,
     classes_of,
+    concreteness,
     entry,
     is_class,
     participle,
 )
 
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
+_CONCRETE = 4.55  # concreteness.tsv rating from which an unlisted noun names something to draw
 
 
 def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -342,7 +345,25 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         and isinstance(phrase_after(phrases, k + 1), SpacePhrase)
     ):
         return Role.THING  # "the lunar module stands behind him": acting and placed
-    return Role.THING if counted and (acts or placed or related or absolute(nxt)) else Role.NONE
+    concrete = _concrete_alone(phrases, k)
+    return Role.THING if counted and (acts or placed or related or absolute(nxt) or concrete) else Role.NONE
+
+
+def _concrete_alone(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the unlisted noun at k names something to draw by itself, though nothing acts or is
+    placed after it: concreteness.tsv rates it concrete ('leaning on a pine coffin', 'a bandstand
+    with a green roof'), and it is not one more thing a 'with' lists of its owner ('a scarecrow
+    with a sack face and a rusted sickle'), nor the setting the picture is in or of ('inside a dim
+    pawnshop', 'photograph of a coral reef'), nor a measure or group of what follows 'of' ('a
+    ribbon of fire', 'a pod of narwhals')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if (concreteness(p.head) or 0.0) < _CONCRETE or with_listed(phrases, k):
+        return False
+    before = phrase_before(phrases, k)
+    setting = isinstance(before, SpacePhrase) and before.spatial.relation == "inside"
+    measure = low_text(phrase_after(phrases, k)) == "of"  # "a pod of hippos", "a coil of rope"
+    return not setting and not measure and low_text(before) != "of"
 
 
 def _relative_act(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -1,8 +1,9 @@
 """The rules planner's vocabulary: data files read once, plus morphology from lemminflect.
 
 planner/data/things.tsv lists concrete, placeable things (one entry per word: size, kind, flags);
-planner/data/words.tsv lists word classes (function words, colours, style, light, parts...).
-Both are constant data, loaded lazily on first use; lemminflect (whose dictionaries ship in its
+planner/data/words.tsv lists word classes (function words, colours, style, light, parts...);
+planner/data/concreteness.tsv rates how concrete nouns are (Brysbaert et al. 2014).
+All are constant data, loaded lazily on first use; lemminflect (whose dictionaries ship in its
 wheel) gives singulars and parts of speech for words the files do not list.
 """
 
@@ -184,6 +185,19 @@ def vocabulary() -> Vocabulary:
         classes={w: frozenset(c) for w, c in classes.items()},
         values=values,
     )
+
+
+@functools.cache
+def _concreteness() -> dict[str, float]:
+    return {word: float(rating) for word, rating in _rows("concreteness.tsv")}
+
+
+def concreteness(word: str) -> float | None:
+    """How concrete a lower-case noun is rated (Brysbaert et al. 2014, 1 abstract .. 5 concrete), by
+    its singular; None when concreteness.tsv does not list it (rated lower, or not rated)."""
+    ratings = _concreteness()
+    found = ratings.get(word)
+    return found if found is not None else ratings.get(singular(word))
 
 
 def classes_of(word: str) -> frozenset[WordClass]:

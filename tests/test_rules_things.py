@@ -2228,3 +2228,28 @@ def test_a_room_aboard_a_vessel_or_station_sets_the_scene_with_it():
     assert [t.head for t in reading.things] == ["mechanic", "pump"]
     assert "an old freighter" in reading.backdrop
     assert "freighter" in labels("A pilot climbs aboard a freighter beside a fuel truck.")
+
+
+def test_an_unlisted_noun_rated_concrete_is_a_thing_without_an_action_or_place():
+    # concreteness.tsv (Brysbaert et al. 2014) rates casket, spittoon and bassinet concrete
+    got = labels("A weary undertaker in a black coat leans on a pine casket, a lantern by his boots.")
+    assert got == ["weary undertaker", "pine casket", "lantern"]
+    assert labels("On the porch: a rocking chair, a brass spittoon.") == ["rocking chair", "brass spittoon"]
+    assert labels("A nurse rocks a wicker bassinet.") == ["nurse", "wicker bassinet"]
+
+
+def test_an_unlisted_noun_not_rated_concrete_needs_an_action_or_place():
+    assert labels("A violinist plays beside a fountain, a quiet reverie.") == ["violinist", "fountain"]
+
+
+def test_a_concrete_unlisted_noun_is_no_thing_as_a_group_a_setting_or_a_with_item():
+    assert labels("A pod of dolphins leaps beside a sailboat.") == ["dolphin", "sailboat"]
+    assert "pawnshop" not in " ".join(labels("Inside a dim pawnshop, an old clerk sits on a stool."))
+    assert labels("In the field, a scarecrow with a straw hat and a rusty sickle.") == ["scarecrow"]
+
+
+def test_concreteness_ratings_are_read_by_the_singular():
+    from planner.rules_vocab import concreteness
+
+    assert concreteness("caskets") == concreteness("casket") == 4.86
+    assert concreteness("reverie") is None  # not rated concrete: not in the list
