@@ -2253,3 +2253,10 @@ def test_concreteness_ratings_are_read_by_the_singular():
 
     assert concreteness("caskets") == concreteness("casket") == 4.86
     assert concreteness("reverie") is None  # not rated concrete: not in the list
+
+
+def test_body_parts_are_said_of_their_owner_not_drawn_alone():
+    got = labels("A grinning mechanic gives a thumbs up next to a tow truck, a wrench on a crate beside him.")
+    assert "thumb" not in got and {"mechanic", "tow truck"} <= set(got)
+    got = labels("An owl grips a mouse in its talons on a fence post, and a lizard flicks a tongue.")
+    assert "talon" not in got and "tongue" not in got
