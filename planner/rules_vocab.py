@@ -132,6 +132,7 @@ class WordClass(str, Enum):
     TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who
     CAMERA = "camera"  # "shot on a phone", "filmed with a camcorder": the device that made the picture
     TOP_PART = "top_part"  # "roof", "deck": a part whose top things stand on ('its roof crowded with kids')
+    FALSE_HEAD = "false_head"  # "ship", "hood": a listed thing that ends words it is not the head of
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,41 @@ def entry(words: str) -> Entry | None:
     found = vocabulary().things.get(folded(words))
     if found is None and _agent(words):
         return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
-    return found
+    return found if found is not None or " " in words else _closed_compound(words)
+
+
+@functools.cache
+def _closed_compound(word: str) -> Entry | None:
+    """An unlisted closed compound whose last part is a listed thing is that kind of thing
+    ("a lungfish", "a boathouse", "a longsword"): English compounds take their last part as head.
+    The first part must be a noun or adjective as written ("dreamscape" is not "dreams" + "cape"),
+    and -ing and -ed forms are verbs ("hovering" is no ring)."""
+    if (
+        len(word) < 6
+        or not word.isascii()
+        or not word.isalpha()
+        or classes_of(word)
+        or word.endswith(("ing", "ed"))
+    ):
+        return None
+    things = vocabulary().things
+    for k in range(3, len(word) - 2):
+        head = things.get(word[k:])
+        if head is not None and not is_class(word[k:], WordClass.FALSE_HEAD) and _modifier(word[:k]):
+            return Entry(word, head.size, head.kind, head.flags)
+    return None
+
+
+def _modifier(word: str) -> bool:
+    """Whether a word can open a closed compound: a listed thing, or a noun or adjective lemma."""
+    if word in vocabulary().things:
+        return True
+    if is_class(word, WordClass.PREPOSITION) or is_class(word, WordClass.PARTICLE):
+        return False  # "outboard", "underwear": a particle, not a kind
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return any(word in lemmas.get(pos, ()) for pos in ("NOUN", "ADJ"))
 
 
 @functools.cache

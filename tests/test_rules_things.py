@@ -2244,7 +2244,7 @@ def test_an_unlisted_noun_not_rated_concrete_needs_an_action_or_place():
 
 def test_a_concrete_unlisted_noun_is_no_thing_as_a_group_a_setting_or_a_with_item():
     assert labels("A pod of dolphins leaps beside a sailboat.") == ["dolphin", "sailboat"]
-    assert "pawnshop" not in " ".join(labels("Inside a dim pawnshop, an old clerk sits on a stool."))
+    assert "gymnasium" not in " ".join(labels("Inside a dim gymnasium, an old clerk sits on a stool."))
     assert labels("In the field, a scarecrow with a straw hat and a rusty sickle.") == ["scarecrow"]
 
 
@@ -2260,3 +2260,21 @@ def test_body_parts_are_said_of_their_owner_not_drawn_alone():
     assert "thumb" not in got and {"mechanic", "tow truck"} <= set(got)
     got = labels("An owl grips a mouse in its talons on a fence post, and a lizard flicks a tongue.")
     assert "talon" not in got and "tongue" not in got
+
+
+def test_an_unlisted_closed_compound_is_the_kind_of_thing_its_last_part_names():
+    got = labels(
+        "A lungfish wallows in the mud next to a red boathouse, and a snowplough waits by a watchtower."
+    )
+    assert {"lungfish", "red boathouse", "snowplough", "watchtower"} <= set(got)
+    from planner.rules_vocab import ThingKind, entry
+
+    assert entry("lungfish").kind is ThingKind.ANIMAL and entry("watchtower").kind is ThingKind.BUILDING
+
+
+def test_words_that_only_end_like_a_thing_are_no_compounds():
+    got = labels("A drone is hovering over the outdoor championship while a sergeant waves a flag.")
+    assert not {"ring", "hovering", "outdoor", "championship", "ship"} & set(got)
+    from planner.rules_vocab import entry
+
+    assert entry("dreamscape") is None and entry("poison") is None and entry("rackham") is None
