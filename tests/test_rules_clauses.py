@@ -1360,3 +1360,23 @@ def test_along_a_path_thing_is_on_it_and_along_a_fence_is_beside_it():
 def test_a_companion_with_someone_stays_beside_them_past_an_along_phrase():
     walk = _relations(reading_of("A young farmer walks with his collie along the fence."))
     assert ("collie", "next_to", "farmer") in walk
+
+
+def test_it_names_a_clause_subject_not_a_fronted_place_object():
+    reading = reading_of("Beside the sofa, an iron lantern burns low, a brass bell on top of it.")
+    assert ("bell", "on", "lantern") in _relations(reading)
+    assert ("bell", "on", "sofa") not in _relations(reading)
+
+
+def test_it_names_no_person():
+    reading = reading_of(
+        "A boy waits by the gate while a wooden crate stands open and a kitten hides inside it."
+    )
+    assert ("kitten", "in", "crate") in _relations(reading)
+    assert ("kitten", "in", "boy") not in _relations(reading)
+
+
+def test_and_between_two_clauses_does_not_join_their_subjects():
+    reading = reading_of("A red mailbox leans crooked and a sparrow perches on top of it.")
+    assert ("sparrow", "on", "mailbox") in _relations(reading)
+    assert ("mailbox", "on", "mailbox") not in _relations(reading)
