@@ -348,8 +348,15 @@ def walk_back(
             and not (past_objects and _with_pair(phrases, j, nouns, found))
         ):
             break
+        elif found and _finite(p):
+            break  # "a machine glows and a cat sits on it": two clauses, the cat alone
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _finite(p: Phrase) -> bool:
+    """Whether phrase p is a verb that ends a clause's subject ('glows', not 'holding' or 'lit')."""
+    return isinstance(p, Verb) and not p.low.endswith(("ing", "ed"))
 
 
 def _no_thing_head(p: Phrase, at: dict[int, int], nouns: tuple[Noun, ...], governed: bool) -> bool:
@@ -656,13 +663,15 @@ def pronoun_referent(
 def _disagreeing(nouns: tuple[Noun, ...], word: str) -> list[int]:
     """The nouns a pronoun cannot stand for: by their sex (women for 'him' / 'his', men for 'her'),
     and by their number: 'him' / 'her' / 'it' name one thing, never a group ('four nurses stand
-    at the end; a janitor holds a torch, a bucket beside him': the janitor)."""
+    at the end; a janitor holds a torch, a bucket beside him': the janitor); 'it' names no person."""
     other = {"him": WordClass.FEMALE, "his": WordClass.FEMALE, "her": WordClass.MALE}.get(word)
     single = word in {"him", "her", "it"}
     return [
         i
         for i, n in enumerate(nouns)
-        if (other is not None and is_class(n.head, other)) or (single and n.phrase.plural)
+        if (other is not None and is_class(n.head, other))
+        or (single and n.phrase.plural)
+        or (word in {"it", "its"} and _kind(n) is ThingKind.PERSON)
     ]
 
 
@@ -730,8 +739,10 @@ def _first_in(
     subject: list[int],
 ) -> int | None:
     """The first thing (a person or animal when `animate`) named in `sentence` before phrase k
-    that is not one of `subject`."""
-    for p in phrases:
+    that is not one of `subject`; for a lifeless 'it', a clause's subject before a preposition's
+    object ('To the left of the armchair, a stove glows, a kettle on top of it': the stove)."""
+    found: list[tuple[bool, int]] = []
+    for j, p in enumerate(phrases):
         if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
             continue
         if p.start >= phrases[k].start:
@@ -740,8 +751,17 @@ def _first_in(
         known = nouns[holder].entry if holder is not None else None
         if holder is None or holder in subject or (animate and (known is None or known.kind not in ANIMATE)):
             continue
-        return holder
-    return None
+        if animate:
+            return holder
+        found.append((_placed_by(phrases, j), holder))
+    return next((h for governed, h in found if not governed), found[0][1] if found else None)
+
+
+def _placed_by(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a preposition other than 'of' ('to the left of
+    the armchair', 'lit by a lamp'): it places another thing and is not what a clause is about."""
+    before = phrases[j - 1] if j else None
+    return is_governed(phrases, j) and not isinstance(before, Verb) and getattr(before, "low", "") != "of"
 
 
 def _ahead(

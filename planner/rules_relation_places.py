@@ -458,6 +458,9 @@ def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
             said.start not in at or holder_of(nouns, at[said.start]) is None
         ):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
+    listed = _colon_list(phrases, k, at, nouns)
+    if listed:
+        return listed
     found = next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
     joined = coordinated(phrases, nouns[found[0]].index - 1, at, nouns) if found else []
     found = joined if joined[:1] == found else found  # "On the table there is a plate and a jar"
@@ -470,6 +473,26 @@ def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         None,
     )  # type: ignore[union-attr]
     return next_things(phrases, end, at, nouns, limit=8) if end is not None else []
+
+
+def _colon_list(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The things listed after a colon that closes an opening relation with no verb ('On a stool by
+    the bed: a lamp, a mug and a clock'): each is placed so, not the object of a later relation."""
+    colon = next((j for j in range(k, len(phrases)) if getattr(phrases[j], "tag", None) is Tag.END), None)
+    if colon is None or low_text(phrases[colon]) != ":" or any(isinstance(p, Verb) for p in phrases[k:colon]):
+        return []
+    found: list[int] = []
+    for j in range(colon + 1, len(phrases)):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            break
+        if is_placed(p, at, nouns) and not is_governed(phrases, j) and not with_listed(phrases, j):
+            found.append(
+                resolve(nouns, at[p.start])
+            )  # not 'a succulent in a pot': the pot is the succulent's
+    return list(dict.fromkeys(found))
 
 
 def _named_then_said(

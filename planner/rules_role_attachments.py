@@ -935,8 +935,8 @@ def _wearer_of_placed(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) ->
     while j > 0 and _participle_or_particle(phrases[j]):
         j -= 1
     item = next((n for n in nouns if n.index == j), None)
-    if item is None or item.role is not Role.ATTACHED or item.ref is None:
-        return None
+    if item is None or item.role is not Role.ATTACHED or item.ref is None or item.ref >= len(nouns):
+        return None  # none yet for a wearer named later ('With a bird on its shell, a turtle ...')
     wearer = resolve(nouns, item.ref)
     known = nouns[wearer].entry
     return wearer if known is not None and known.kind in ANIMATE else None

@@ -68,6 +68,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     participle,
+    value_of,
 )
 
 _BESIDE = frozenset("adjacent left_of right_of behind front above below between".split())
@@ -566,6 +567,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     ):
         owner = part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
+    owner = part_owner(phrases, k, nouns) if _anyones_part(p) else None
+    if owner is not None and owner < len(nouns):
+        return (Role.PART, owner)  # "its shell": a part even of a word that also names a thing
     owner = listed_part_owner(phrases, k, known, nouns)
     if owner is not None:
         return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
@@ -576,6 +580,16 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _anyones_part(p: NounPhrase) -> bool:
+    """Whether 'its <part>' names a part any kind of thing may have ('its shell', 'its lid', words.tsv
+    with no owner kinds), which is a part even where the word also names a thing of its own."""
+    return (
+        p.determiner == "its"
+        and is_class(p.head, WordClass.PART)
+        and value_of(p.head, WordClass.PART) is None
+    )
 
 
 def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:

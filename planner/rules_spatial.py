@@ -287,9 +287,14 @@ def _tag_end(words: list[str], i: int) -> int:
     return i + (i < len(words) and words[i] in _AREA)
 
 
+_ON_PART = frozenset("on upon onto".split())  # "on the back of", not "at the back of"
+
+
 def _of_relation(place: Spatial, lead: str) -> str:
     """The relation of '<direction> of X': 'the left of' is left_of, 'in front of' is front..."""
     horizontal, vertical, depth = place.horizontal, place.vertical, place.depth
+    if horizontal is None and (lead == "along" or lead in _ON_PART and vertical is None):
+        return "on"  # "on the back of a chair", "along the top of a fence": on a part of it
     if depth == "front" and horizontal is None:
         return "front"
     if depth in {"back", "far"} and horizontal is None and vertical is None:

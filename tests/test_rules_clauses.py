@@ -1360,3 +1360,50 @@ def test_along_a_path_thing_is_on_it_and_along_a_fence_is_beside_it():
 def test_a_companion_with_someone_stays_beside_them_past_an_along_phrase():
     walk = _relations(reading_of("A young farmer walks with his collie along the fence."))
     assert ("collie", "next_to", "farmer") in walk
+
+
+def test_it_names_a_clause_subject_not_a_fronted_place_object():
+    reading = reading_of("Beside the sofa, an iron lantern burns low, a brass bell on top of it.")
+    assert ("bell", "on", "lantern") in _relations(reading)
+    assert ("bell", "on", "sofa") not in _relations(reading)
+
+
+def test_it_names_no_person():
+    reading = reading_of(
+        "A boy waits by the gate while a wooden crate stands open and a kitten hides inside it."
+    )
+    assert ("kitten", "in", "crate") in _relations(reading)
+    assert ("kitten", "in", "boy") not in _relations(reading)
+
+
+def test_and_between_two_clauses_does_not_join_their_subjects():
+    reading = reading_of("A red mailbox leans crooked and a sparrow perches on top of it.")
+    assert ("sparrow", "on", "mailbox") in _relations(reading)
+    assert ("mailbox", "on", "mailbox") not in _relations(reading)
+
+
+def test_a_fronted_place_before_a_colon_goes_to_every_listed_thing():
+    reading = reading_of("On a narrow shelf beside the stove: a copper pot, two jars of honey and a clock.")
+    assert {("pot", "on", "shelf"), ("jar", "on", "shelf"), ("clock", "on", "shelf")} <= _relations(reading)
+    assert ("stove", "on", "shelf") not in _relations(reading)
+
+
+def test_a_listed_things_own_container_is_not_placed_by_the_colon():
+    reading = reading_of("Under the window: a fern in a clay pot and a sleeping cat.")
+    assert {("fern", "below", "window"), ("cat", "below", "window")} <= _relations(reading)
+    assert ("pot", "below", "window") not in _relations(reading)
+
+
+def test_on_or_along_a_side_of_a_thing_is_on_it():
+    relations = _relations(
+        reading_of(
+            "A crow perches on the back of a bench, and a squirrel scurries along the top of a garden fence."
+        )
+    )
+    assert {("crow", "on", "bench"), ("squirrel", "on", "fence")} <= relations
+    assert ("crow", "behind", "bench") not in relations
+
+
+def test_its_shell_is_a_part_of_the_animal_it_is_said_of():
+    reading = reading_of("A giant tortoise with a small monkey on its shell wades through a stream.")
+    assert ("monkey", "on", "tortoise") in _relations(reading)
