@@ -52,6 +52,7 @@ class Flag(str, Enum):
     WALL = "wall"
     BOUNDED = "bounded"
     PATH = "path"  # a long thing one goes or lies on: 'along' it is on it ('along a twig')
+    PLAIN = "plain"  # a person word saying only who ('woman', 'kid'): after 'a <role>,' the same one
 
 
 class WordClass(str, Enum):

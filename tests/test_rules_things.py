@@ -2228,3 +2228,26 @@ def test_a_room_aboard_a_vessel_or_station_sets_the_scene_with_it():
     assert [t.head for t in reading.things] == ["mechanic", "pump"]
     assert "an old freighter" in reading.backdrop
     assert "freighter" in labels("A pilot climbs aboard a freighter beside a fuel truck.")
+
+
+def test_a_plain_word_for_a_person_after_a_role_says_who_that_one_is():
+    p = plan("A lifeguard, a tall woman in a red swimsuit, waves from her chair on the sand.")
+    got = [r.label for r in p.regions]
+    assert not any(label.endswith("woman") for label in got)
+    assert "red swimsuit" in next(r.prompt for r in p.regions if r.label.endswith("lifeguard"))
+    got = labels("On the right stands a drummer, a skinny kid with a snare drum.")
+    assert any(label.endswith("drummer") for label in got) and "kid" not in got
+
+
+def test_a_list_of_a_role_and_plain_people_stays_a_list():
+    got = labels("A fisherman, a woman with a basket, and a boy stand on the pier.")
+    assert {"fisherman", "woman", "boy"} <= set(got)
+    got = labels("A baker, a girl, a dog and a cat wait at the door.")
+    assert {"baker", "girl"} <= set(got)
+
+
+def test_an_appositive_after_a_reflexive_says_who_the_person_is():
+    p = plan("In the middle, the mayor himself, a portly man in a top hat, cuts a ribbon.")
+    got = [r.label for r in p.regions]
+    assert not any(label.endswith("man") for label in got)
+    assert "top hat" in next(r.prompt for r in p.regions if r.label.endswith("mayor"))
