@@ -489,7 +489,16 @@ def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
     if low in {"and", "or"} and k >= 3 and isinstance(phrases[k - 2], NounPhrase):
         return low_text(phrase_before(phrases, k, 3)) == "like"  # "shaped like stars and donkeys"
-    return low == "like" or (low == "as" and not clause)
+    return low == "like" or (low == "as" and not clause) or _compared(phrases, k)
+
+
+def _compared(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'an anglerfish the size of a bus', 'a kite twice the height of a man': a measure taken from
+    a thing of a kind, not one in the picture ('the length of the table' is that table)."""
+    p, dimension = phrases[k], phrase_before(phrases, k, 2)
+    assert isinstance(p, NounPhrase)
+    sized = isinstance(dimension, NounPhrase) and is_class(dimension.head, WordClass.DIMENSION)
+    return sized and low_text(phrase_before(phrases, k)) == "of" and p.determiner in {"a", "an", ""}
 
 
 def kind_of_event(p: NounPhrase) -> bool:

@@ -713,7 +713,7 @@ def _degree(tags: list[Tag], lows: list[str], i: int) -> Tag:
     tag, after = tags[i], tags[i + 1]
     if tag is not Tag.NOUN or not is_class(lows[i], WordClass.PLACE_ADVERB):
         return tag
-    state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and lows[i + 1].endswith(("ed", "en"))
+    state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and participle(lows[i + 1])  # 'half sunk'
     return Tag.ADV if state else tag
 
 

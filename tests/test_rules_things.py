@@ -2251,3 +2251,17 @@ def test_an_appositive_after_a_reflexive_says_who_the_person_is():
     got = [r.label for r in p.regions]
     assert not any(label.endswith("man") for label in got)
     assert "top hat" in next(r.prompt for r in p.regions if r.label.endswith("mayor"))
+
+
+def test_a_thing_a_size_is_measured_by_is_not_drawn():
+    got = labels("A moth the size of a dinner plate rests on a fence post.")
+    assert "moth" in got and not any(label.endswith("plate") for label in got)
+    got = labels("Beside the barn stands a pumpkin twice the height of a man.")
+    assert "pumpkin" in got and "man" not in got
+    got = labels("A ginger cat stretches the length of the sofa.")
+    assert "sofa" in got
+
+
+def test_half_before_an_irregular_participle_says_how_much():
+    got = labels("A rowboat half sunk in the pond, a heron and a frog.")
+    assert "rowboat" in got and "half" not in got and "heron" in got
