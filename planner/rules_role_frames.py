@@ -498,6 +498,7 @@ def _compared(phrases: tuple[Phrase, ...], k: int) -> bool:
     p, dimension = phrases[k], phrase_before(phrases, k, 2)
     assert isinstance(p, NounPhrase)
     sized = isinstance(dimension, NounPhrase) and is_class(dimension.head, WordClass.DIMENSION)
+    sized = sized and dimension.determiner == "the"  # 'a length of rope' is some rope
     return sized and low_text(phrase_before(phrases, k)) == "of" and p.determiner in {"a", "an", ""}
 
 

@@ -2260,6 +2260,7 @@ def test_a_thing_a_size_is_measured_by_is_not_drawn():
     assert "pumpkin" in got and "man" not in got
     got = labels("A ginger cat stretches the length of the sofa.")
     assert "sofa" in got
+    assert "rope" in labels("A sailor cuts a length of rope on the deck.")
 
 
 def test_half_before_an_irregular_participle_says_how_much():
