@@ -2266,3 +2266,9 @@ def test_a_thing_a_size_is_measured_by_is_not_drawn():
 def test_half_before_an_irregular_participle_says_how_much():
     got = labels("A rowboat half sunk in the pond, a heron and a frog.")
     assert "rowboat" in got and "half" not in got and "heron" in got
+
+
+def test_the_sun_of_a_time_of_day_in_a_style_list_is_light():
+    r = reading_of("A girl flies a kite on the dunes. Hazy midday sun, travel photo, pastel colors.")
+    assert [t.label for t in r.things] == ["girl", "kite"]
+    assert "hazy midday sun" in r.style
