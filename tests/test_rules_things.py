@@ -2272,3 +2272,10 @@ def test_the_sun_of_a_time_of_day_in_a_style_list_is_light():
     r = reading_of("A girl flies a kite on the dunes. Hazy midday sun, travel photo, pastel colors.")
     assert [t.label for t in r.things] == ["girl", "kite"]
     assert "hazy midday sun" in r.style
+
+
+def test_whatever_is_worn_after_wearing_goes_with_its_wearer():
+    p = plan("A donkey wearing a striped woolen blanket stands beside a cart of melons.")
+    got = [r.label for r in p.regions]
+    assert not any(label.endswith("blanket") for label in got) and "cart" in got
+    assert "blanket" in next(r.prompt for r in p.regions if r.label == "donkey")
