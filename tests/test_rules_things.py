@@ -2279,3 +2279,11 @@ def test_whatever_is_worn_after_wearing_goes_with_its_wearer():
     got = [r.label for r in p.regions]
     assert not any(label.endswith("blanket") for label in got) and "cart" in got
     assert "blanket" in next(r.prompt for r in p.regions if r.label == "donkey")
+
+
+def test_a_preposition_between_an_article_and_its_noun_describes_the_noun():
+    p = plan("A hiker in a bright orange down vest rests on a boulder.")
+    got = [r.label for r in p.regions]
+    assert "vest" not in got and "down vest" in prompt_of(p, "hiker")
+    got = labels("A heron wades along the near bank of the river.")
+    assert "heron" in got
