@@ -18,6 +18,7 @@ from planner.rules_role_nouns import (
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
+    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -480,6 +481,16 @@ def idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     bare = not (p.determiner or p.count or p.plural or p.modifiers)
     posture = isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB)
     return bare and posture and known is not None and known.kind is ThingKind.PERSON
+
+
+def purpose(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """'a table set for guests', 'a bench for visitors': a bare plural for people or animals after
+    'for' says whom a thing is meant for, not anyone in the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    bare = p.plural and not p.determiner and p.count is None and not p.vague
+    meant = low_text(phrase_before(phrases, k)) == "for"
+    return bare and meant and known is not None and known.kind in ANIMATE
 
 
 def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -37,6 +37,7 @@ from planner.rules_role_frames import (
     name_entry,
     negated,
     of_style,
+    purpose,
     shot_on,
     shot_with,
     source,
@@ -507,6 +508,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if _named_business(phrases, k) or _cast_count(phrases, k) or idiom(phrases, k, known):
         return (Role.NONE, None)
     if likeness(phrases, k) or arrangement(phrases, k) or _name_before_appositive(phrases, k):
+        return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
+    if purpose(phrases, k, known):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:

@@ -2287,3 +2287,11 @@ def test_a_preposition_between_an_article_and_its_noun_describes_the_noun():
     assert "vest" not in got and "down vest" in prompt_of(p, "hiker")
     got = labels("A heron wades along the near bank of the river.")
     assert "heron" in got
+
+
+def test_a_bare_plural_for_people_after_for_says_whom_a_thing_is_meant_for():
+    got = labels("A long bench for visitors stands under an oak tree.")
+    assert "visitor" not in got and "long bench" in got
+    got = labels("A waiter lays a table for diners beside a potted palm.")
+    assert "diner" not in got and "table" in got
+    assert "child" in labels("A clown juggles for the children on a lawn.")
