@@ -2295,3 +2295,12 @@ def test_a_bare_plural_for_people_after_for_says_whom_a_thing_is_meant_for():
     got = labels("A waiter lays a table for diners beside a potted palm.")
     assert "diner" not in got and "table" in got
     assert "child" in labels("A clown juggles for the children on a lawn.")
+
+
+def test_a_building_a_scene_is_inside_or_the_interior_of_is_the_setting():
+    r = reading_of("Dim little library inside an old windmill, dusk. A cat naps on a cushion.")
+    assert [t.label for t in r.things] == ["cat", "cushion"] and "an old windmill" in r.backdrop
+    r = reading_of("Interior of a small fisherman's hut at night. An old net hangs on a hook.")
+    assert "hut" not in [t.label for t in r.things]
+    got = labels("A guard stands on the porch of a tall castle.")
+    assert "tall castle" in got
