@@ -217,6 +217,7 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     before = _lead(phrases, k)
     toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
+    carried = carried or isinstance(before, Verb) and before.low.startswith("wear")  # "wearing a blanket"
     if not carried and known.size > Size.SMALL:
         return None
     if _placed_by_them(phrases, k):

@@ -18,6 +18,7 @@ from planner.rules_role_nouns import (
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
+    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -482,6 +483,16 @@ def idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     return bare and posture and known is not None and known.kind is ThingKind.PERSON
 
 
+def purpose(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """'a table set for guests', 'a bench for visitors': a bare plural for people or animals after
+    'for' says whom a thing is meant for, not anyone in the picture."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    bare = p.plural and not p.determiner and p.count is None and not p.vague
+    meant = low_text(phrase_before(phrases, k)) == "for"
+    return bare and meant and known is not None and known.kind in ANIMATE
+
+
 def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the noun phrase at k is only a likeness ("shaped like a moon", "dressed as a
     pirate"); "as" before a subject and its verb opens a clause ("as a boy sits down")."""
@@ -489,7 +500,17 @@ def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
     if low in {"and", "or"} and k >= 3 and isinstance(phrases[k - 2], NounPhrase):
         return low_text(phrase_before(phrases, k, 3)) == "like"  # "shaped like stars and donkeys"
-    return low == "like" or (low == "as" and not clause)
+    return low == "like" or (low == "as" and not clause) or _compared(phrases, k)
+
+
+def _compared(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'an anglerfish the size of a bus', 'a kite twice the height of a man': a measure taken from
+    a thing of a kind, not one in the picture ('the length of the table' is that table)."""
+    p, dimension = phrases[k], phrase_before(phrases, k, 2)
+    assert isinstance(p, NounPhrase)
+    sized = isinstance(dimension, NounPhrase) and is_class(dimension.head, WordClass.DIMENSION)
+    sized = sized and dimension.determiner == "the"  # 'a length of rope' is some rope
+    return sized and low_text(phrase_before(phrases, k)) == "of" and p.determiner in {"a", "an", ""}
 
 
 def kind_of_event(p: NounPhrase) -> bool:

@@ -5,7 +5,7 @@ ranks a group ('the first ... the second').
 
 from __future__ import annotations
 
-from planner.rules_phrases import NounPhrase, Phrase, SpacePhrase
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase
 from planner.rules_role_nouns import (
     DEFINITE,
     POSSESSIVE,
@@ -13,17 +13,34 @@ from planner.rules_role_nouns import (
     Role,
     is_person,
     low_text,
+    phrase_after,
     phrase_before,
     resolve,
     things_so_far,
 )
+from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
     Entry,
+    Flag,
     ThingKind,
     WordClass,
+    entry,
     is_class,
 )
+
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+
+
+def _has(word: str, flag: Flag) -> bool:
+    known = entry(word)
+    return known is not None and known.has(flag)
+
+
+def _person_word(word: str) -> bool:
+    """Whether things.tsv lists `word` as a person."""
+    known = entry(word)
+    return known is not None and known.kind is ThingKind.PERSON
 
 
 def _superlative(p: NounPhrase) -> bool:
@@ -150,7 +167,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
-    if earlier is None or earlier.index != k - 2 or low_text(phrase_before(phrases, k)) != ",":
+    gap = 3 if low_text(phrase_before(phrases, k, 2)) in _REFLEXIVE else 2  # 'Grandpa himself, an old farmer'
+    if earlier is None or earlier.index != k - gap or low_text(phrase_before(phrases, k)) != ",":
         return None
     if known is None or known.kind not in ANIMATE:
         return None
@@ -161,10 +179,35 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     if p.determiner not in {"a", "an"}:
         return None
     told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
+    told = told or gap == 3 or _plain_after_role(phrases, k, earlier)
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+
+
+def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
+    """'A diver, a woman in a wetsuit, swims', 'a tall bellhop, a lanky teenager with freckles,
+    balancing ...': a plain word for a person (woman, kid) right after 'a <role>,' says who that
+    one is, unless the list goes on after it ('a chef, a woman, and a boy': three people)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    plain = _has(p.head, Flag.PLAIN) and not _has(earlier.head, Flag.PLAIN)
+    if not plain or earlier.phrase.determiner not in {"a", "an"} or earlier.phrase.plural:
+        return False
+    for j in range(k + 1, len(phrases)):
+        here = phrases[j]
+        if isinstance(here, Mark) and here.tag is Tag.END:
+            return True
+        if low_text(here) in {"and", "or"}:
+            after = phrase_after(phrases, j)
+            if isinstance(after, NounPhrase) and after.determiner in {"a", "an"} and _person_word(after.head):
+                return False  # 'a woman with a dog and a boy'
+        if low_text(here) == ",":
+            after = phrase_after(phrases, j)
+            listed = isinstance(after, NounPhrase) and (after.determiner or after.count is not None)
+            return not (listed or low_text(after) in {"and", "or"})
+    return True
 
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun]) -> int | None:

@@ -38,6 +38,7 @@ from planner.rules_role_frames import (
     name_entry,
     negated,
     of_style,
+    purpose,
     shot_on,
     shot_with,
     source,
@@ -117,12 +118,18 @@ def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
 
 
 def _setting_within(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
-    """Whether a building follows 'in' right after a scene ('a cosy kitchen in an old farmhouse',
-    'a reading nook in a cottage'): the scene is inside it, so the building is the setting too."""
+    """Whether a building follows 'in' or 'of' right after a scene ('a cosy kitchen in an old
+    farmhouse', 'a reading nook inside a lighthouse', 'the interior of a cabin'): the scene is inside
+    it, so the building is the setting too."""
     lead = phrase_before(phrases, k)
-    inside = isinstance(lead, SpacePhrase) and lead.lead == "in" and lead.spatial.relation == "inside"
+    within = isinstance(lead, SpacePhrase) and lead.lead in {"in", "inside", "within"}
+    inside = within and lead.spatial.relation == "inside"  # type: ignore[union-attr]
     aboard = low_text(lead) == "aboard" and known.kind in {ThingKind.BUILDING, ThingKind.VEHICLE}
     scene = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+    heading = (
+        scene is not None and not scene.phrase.determiner
+    )  # "Interior of a cabin", not "the porch of a store"
+    inside = inside or heading and low_text(lead) == "of"
     host = known.kind is ThingKind.BUILDING and inside or aboard  # "a cargo bay aboard a freighter"
     return host and scene is not None and scene.role is Role.SCENE
 
@@ -529,6 +536,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if _named_business(phrases, k) or _cast_count(phrases, k) or idiom(phrases, k, known):
         return (Role.NONE, None)
     if likeness(phrases, k) or arrangement(phrases, k) or _name_before_appositive(phrases, k):
+        return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
+    if purpose(phrases, k, known):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:

@@ -713,7 +713,7 @@ def _degree(tags: list[Tag], lows: list[str], i: int) -> Tag:
     tag, after = tags[i], tags[i + 1]
     if tag is not Tag.NOUN or not is_class(lows[i], WordClass.PLACE_ADVERB):
         return tag
-    state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and lows[i + 1].endswith(("ed", "en"))
+    state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and participle(lows[i + 1])  # 'half sunk'
     return Tag.ADV if state else tag
 
 
@@ -1064,6 +1064,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(1, len(tags) - 2):
         if _noun_participle_compound(tags, lows, i):
             tags[i : i + 2] = [Tag.ADJ] * 2
+    tags = [Tag.ADJ if _preposition_modifier(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(2, len(tags)):
         if _glowing_colour(tags, lows, i):
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
@@ -1079,6 +1080,18 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _preposition_modifier(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a preposition sits inside a noun phrase, after its article (and adjectives) and
+    right before its noun, so it describes the noun: 'a red down parka', 'the near bank', 'an
+    inside pocket'; not after 'her', which may be the object ('beside her with coins')."""
+    if tags[i] is not Tag.PREP or i + 1 >= len(tags) or tags[i + 1] is not Tag.NOUN:
+        return False
+    j = i - 1
+    while j >= 0 and (tags[j] is Tag.ADJ or is_class(lows[j], WordClass.COLOUR)):  # 'bright orange'
+        j -= 1
+    return j >= 0 and lows[j] in {"a", "an", "the"}
 
 
 def _noun_participle_compound(tags: list[Tag], lows: list[str], i: int) -> bool:

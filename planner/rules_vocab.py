@@ -53,6 +53,7 @@ class Flag(str, Enum):
     WALL = "wall"
     BOUNDED = "bounded"
     PATH = "path"  # a long thing one goes or lies on: 'along' it is on it ('along a twig')
+    PLAIN = "plain"  # a person word saying only who ('woman', 'kid'): after 'a <role>,' the same one
 
 
 class WordClass(str, Enum):
@@ -131,6 +132,7 @@ class WordClass(str, Enum):
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
     TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who
     CAMERA = "camera"  # "shot on a phone", "filmed with a camcorder": the device that made the picture
+    DIMENSION = "dimension"  # "size", "height": 'the size of a bus' compares, the bus is not drawn
     TOP_PART = "top_part"  # "roof", "deck": a part whose top things stand on ('its roof crowded with kids')
     FALSE_HEAD = "false_head"  # "ship", "hood": a listed thing that ends words it is not the head of
 

@@ -2278,3 +2278,79 @@ def test_words_that_only_end_like_a_thing_are_no_compounds():
     from planner.rules_vocab import entry
 
     assert entry("dreamscape") is None and entry("poison") is None and entry("rackham") is None
+
+
+def test_a_plain_word_for_a_person_after_a_role_says_who_that_one_is():
+    p = plan("A lifeguard, a tall woman in a red swimsuit, waves from her chair on the sand.")
+    got = [r.label for r in p.regions]
+    assert not any(label.endswith("woman") for label in got)
+    assert "red swimsuit" in next(r.prompt for r in p.regions if r.label.endswith("lifeguard"))
+    got = labels("On the right stands a drummer, a skinny kid with a snare drum.")
+    assert any(label.endswith("drummer") for label in got) and "kid" not in got
+
+
+def test_a_list_of_a_role_and_plain_people_stays_a_list():
+    got = labels("A fisherman, a woman with a basket, and a boy stand on the pier.")
+    assert {"fisherman", "woman", "boy"} <= set(got)
+    got = labels("A baker, a girl, a dog and a cat wait at the door.")
+    assert {"baker", "girl"} <= set(got)
+
+
+def test_an_appositive_after_a_reflexive_says_who_the_person_is():
+    p = plan("In the middle, the mayor himself, a portly man in a top hat, cuts a ribbon.")
+    got = [r.label for r in p.regions]
+    assert not any(label.endswith("man") for label in got)
+    assert "top hat" in next(r.prompt for r in p.regions if r.label.endswith("mayor"))
+
+
+def test_a_thing_a_size_is_measured_by_is_not_drawn():
+    got = labels("A moth the size of a dinner plate rests on a fence post.")
+    assert "moth" in got and not any(label.endswith("plate") for label in got)
+    got = labels("Beside the barn stands a pumpkin twice the height of a man.")
+    assert "pumpkin" in got and "man" not in got
+    got = labels("A ginger cat stretches the length of the sofa.")
+    assert "sofa" in got
+    assert "rope" in labels("A sailor cuts a length of rope on the deck.")
+
+
+def test_half_before_an_irregular_participle_says_how_much():
+    got = labels("A rowboat half sunk in the pond, a heron and a frog.")
+    assert "rowboat" in got and "half" not in got and "heron" in got
+
+
+def test_the_sun_of_a_time_of_day_in_a_style_list_is_light():
+    r = reading_of("A girl flies a kite on the dunes. Hazy midday sun, travel photo, pastel colors.")
+    assert [t.label for t in r.things] == ["girl", "kite"]
+    assert "hazy midday sun" in r.style
+
+
+def test_whatever_is_worn_after_wearing_goes_with_its_wearer():
+    p = plan("A donkey wearing a striped woolen blanket stands beside a cart of melons.")
+    got = [r.label for r in p.regions]
+    assert not any(label.endswith("blanket") for label in got) and "cart" in got
+    assert "blanket" in next(r.prompt for r in p.regions if r.label == "donkey")
+
+
+def test_a_preposition_between_an_article_and_its_noun_describes_the_noun():
+    p = plan("A hiker in a bright orange down vest rests on a boulder.")
+    got = [r.label for r in p.regions]
+    assert "vest" not in got and "down vest" in prompt_of(p, "hiker")
+    got = labels("A heron wades along the near bank of the river.")
+    assert "heron" in got
+
+
+def test_a_bare_plural_for_people_after_for_says_whom_a_thing_is_meant_for():
+    got = labels("A long bench for visitors stands under an oak tree.")
+    assert "visitor" not in got and "long bench" in got
+    got = labels("A waiter lays a table for diners beside a potted palm.")
+    assert "diner" not in got and "table" in got
+    assert "child" in labels("A clown juggles for the children on a lawn.")
+
+
+def test_a_building_a_scene_is_inside_or_the_interior_of_is_the_setting():
+    r = reading_of("Dim little library inside an old windmill, dusk. A cat naps on a cushion.")
+    assert [t.label for t in r.things] == ["cat", "cushion"] and "an old windmill" in r.backdrop
+    r = reading_of("Interior of a small fisherman's hut at night. An old net hangs on a hook.")
+    assert "hut" not in [t.label for t in r.things]
+    got = labels("A guard stands on the porch of a tall castle.")
+    assert "tall castle" in got
