@@ -488,10 +488,9 @@ def _colon_list(
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END:
             break
+        # not the pot of 'a succulent in a pot' nor a with-item: those are the listed thing's own
         if is_placed(p, at, nouns) and not is_governed(phrases, j) and not with_listed(phrases, j):
-            found.append(
-                resolve(nouns, at[p.start])
-            )  # not 'a succulent in a pot': the pot is the succulent's
+            found.append(resolve(nouns, at[p.start]))
     return list(dict.fromkeys(found))
 
 
