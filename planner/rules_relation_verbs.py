@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.reading import RelationKind, Size
 from planner.rules_clauses import (
+    fill_adverb,
     opens_sentence,
     participle,
 )
@@ -39,6 +40,7 @@ from planner.rules_vocab import (
     is_class,
     is_verb_of,
     may_name_someone,
+    value_of,
 )
 
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
@@ -49,12 +51,13 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     'with' that have their own region are in the thing before (on it, when it is a support); so are
     the small loose things a support is 'with' ('a wooden board with toast and jam')."""
     space = phrases[k]
-    verb = phrases[k - 1] if k else None
+    lead = k - fill_adverb(phrases, k)  # "piled high with", "stacked neatly with": the verb before the adverb
+    verb = phrases[lead - 1] if lead else None
     fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
     filling = isinstance(verb, Mark) and is_class(
         verb.low, WordClass.FILL_WORD
     )  # "crowded" read as an adjective
-    start = k - 1 if isinstance(verb, Verb) or filling else k
+    start = lead - 1 if isinstance(verb, Verb) or filling else lead
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
     start -= placed and place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
     host = (
@@ -65,7 +68,10 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     known = nouns[host].entry
     on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
     on = on or _surface_part(nouns, at[phrases[start - 1].start], known)
-    kind = RelationKind.ON if on else RelationKind.IN
+    piled = (
+        value_of(fill, WordClass.FILL_WORD) == "on" and known is not None and not known.has(Flag.CONTAINER)
+    )
+    kind = RelationKind.ON if on or piled else RelationKind.IN  # "a tricycle piled with melons": on top
     held = [i for i in coordinated(phrases, k, at, nouns) if i != host]
     if is_class(fill, WordClass.FILL_WORD):
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]

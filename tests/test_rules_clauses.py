@@ -1407,3 +1407,22 @@ def test_on_or_along_a_side_of_a_thing_is_on_it():
 def test_its_shell_is_a_part_of_the_animal_it_is_said_of():
     reading = reading_of("A giant tortoise with a small monkey on its shell wades through a stream.")
     assert ("monkey", "on", "tortoise") in _relations(reading)
+
+
+def test_a_piling_word_with_an_adverb_puts_the_load_on_top():
+    reading = reading_of(
+        "A rusty wheelbarrow sits by the gate, and a hand cart heaped high with hay bales rolls past."
+    )
+    assert ("bale", "on", "cart") in _relations(reading)
+    reading = reading_of("A small scooter loaded precariously with watermelons waits at the corner.")
+    assert ("watermelon", "on", "scooter") in _relations(reading)
+
+
+def test_a_filling_word_keeps_the_load_inside_a_container():
+    reading = reading_of("A wicker hamper packed with jars and a thermos stands on the grass beside a dog.")
+    assert ("jar", "in", "hamper") in _relations(reading)
+
+
+def test_sniffing_at_a_thing_is_being_beside_it():
+    reading = reading_of("In the yard a young beagle sniffs at a tipped-over bucket.")
+    assert ("beagle", "next_to", "bucket") in _relations(reading)
