@@ -92,6 +92,7 @@ _KINDS = {
 }
 
 
+_WHICH = frozenset({"which", "whom"})  # "in which", "beside whom": a relative clause
 _RIMS = frozenset("edge corner end rim side".split())  # 'at the edge of the table': still on it
 
 
@@ -383,6 +384,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return laden if laden.links or laden.places else _companion(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
+    if kind is not None and getattr(phrases[k + 1] if k + 1 < len(phrases) else None, "low", "") in _WHICH:
+        return _which(phrases, k, at, nouns, kind)
     inside = _with_inside(phrases, k, at, nouns, kind)
     if inside is not None:
         return inside
@@ -433,6 +436,22 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
+
+
+def _which(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], kind: RelationKind
+) -> Spatial:
+    """'a tank in which an eel coils', 'a shelter, under which a man waits': the thing after 'which'
+    is so placed to the thing before the preposition."""
+    j = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == ",")
+    host = phrases[j] if j >= 0 else None
+    if not isinstance(host, NounPhrase) or host.start not in at:
+        return Spatial()
+    owner = holder_of(nouns, at[host.start])
+    said = next_things(phrases, k + 1, at, nouns, limit=1)
+    if owner is None or not said or said[0] == owner:
+        return Spatial()
+    return Spatial((Link(kind, said[0], (owner,)),))
 
 
 def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:

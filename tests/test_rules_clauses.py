@@ -1426,3 +1426,10 @@ def test_a_filling_word_keeps_the_load_inside_a_container():
 def test_sniffing_at_a_thing_is_being_beside_it():
     reading = reading_of("In the yard a young beagle sniffs at a tipped-over bucket.")
     assert ("beagle", "next_to", "bucket") in _relations(reading)
+
+
+def test_a_preposition_before_which_places_the_thing_after_it():
+    reading = reading_of("A glass aquarium in which a tiny seahorse drifts stands on the desk.")
+    assert ("seahorse", "in", "aquarium") in _relations(reading)
+    reading = reading_of("A wooden gazebo, under which an old man reads, stands by the pond.")
+    assert ("man", "below", "gazebo") in _relations(reading)
