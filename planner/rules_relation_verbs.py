@@ -319,6 +319,25 @@ def where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[
     return [Link(RelationKind.ON if on_part else RelationKind.IN, after[0], (before[-1],))]
 
 
+def whose_keeper(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[Link]:
+    """'a stall whose cook ladles soup', 'a boat whose captain waves': the person or animal right
+    after 'whose' keeps the lifeless thing before it, in it (a building or vehicle) or beside it."""
+    host = phrases[k - 1] if k else None
+    said = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(host, NounPhrase) or not isinstance(said, NounPhrase):
+        return []
+    if host.start not in at or said.start not in at or nouns[at[said.start]].role is not Role.THING:
+        return []
+    owner, keeper = holder_of(nouns, at[host.start]), at[said.start]
+    known, who = nouns[owner].entry if owner is not None else None, nouns[keeper].entry
+    if owner is None or known is None or who is None or known.kind in ANIMATE or who.kind not in ANIMATE:
+        return []
+    inside = known.kind in {ThingKind.BUILDING, ThingKind.VEHICLE} and known.size >= Size.LARGE  # not a cart
+    return [Link(RelationKind.IN if inside else RelationKind.NEXT_TO, keeper, (owner,))]
+
+
 def _on_a_part(
     phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...], place: int
 ) -> bool:

@@ -66,6 +66,7 @@ from planner.rules_relation_verbs import (
     support_of,
     together,
     where,
+    whose_keeper,
 )
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
@@ -675,6 +676,8 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             links.extend(circling(phrases, k, at, nouns) or action(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "where":
             links.extend(where(phrases, k, at, nouns))
+        if isinstance(p, Mark) and p.low == "whose":
+            links.extend(whose_keeper(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = place_of(p)

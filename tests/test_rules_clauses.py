@@ -1433,3 +1433,10 @@ def test_a_preposition_before_which_places_the_thing_after_it():
     assert ("seahorse", "in", "aquarium") in _relations(reading)
     reading = reading_of("A wooden gazebo, under which an old man reads, stands by the pond.")
     assert ("man", "below", "gazebo") in _relations(reading)
+
+
+def test_the_person_after_whose_keeps_the_thing_before_it():
+    reading = reading_of("On the corner stands a kebab stall whose owner sharpens a long knife.")
+    assert ("owner", "in", "stall") in _relations(reading)
+    reading = reading_of("A flower cart whose seller wears a red apron waits by the steps.")
+    assert ("seller", "next_to", "cart") in _relations(reading)
