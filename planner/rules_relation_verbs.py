@@ -8,6 +8,7 @@ from __future__ import annotations
 from planner.reading import RelationKind, Size
 from planner.rules_clauses import (
     fill_adverb,
+    is_governed,
     opens_sentence,
     participle,
 )
@@ -317,6 +318,38 @@ def where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[
         return []
     on_part = _on_a_part(phrases, nouns[after[0]].index, at, nouns, before[-1])
     return [Link(RelationKind.ON if on_part else RelationKind.IN, after[0], (before[-1],))]
+
+
+def set_with_list(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[Link]:
+    """'setting the table for guests: a teapot, two cups and a plate', 'stocking the shelf: jars and
+    tins': the lifeless things listed after the colon that closes a verb's object are on that support
+    (in it, when it is a container)."""
+    j = k - 1
+    j -= 2 if j >= 2 and getattr(phrases[j - 1], "low", "") == "for" else 0  # "for guests"
+    host = phrases[j] if j >= 1 else None
+    if not isinstance(host, NounPhrase) or not isinstance(phrases[j - 1], Verb) or host.start not in at:
+        return []
+    owner = holder_of(nouns, at[host.start])
+    known = nouns[owner].entry if owner is not None else None
+    if known is None or not (known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER)) or known.kind in ANIMATE:
+        return []
+    kind = RelationKind.IN if known.has(Flag.CONTAINER) else RelationKind.ON
+    found: list[int] = []
+    for i in range(k + 1, len(phrases)):
+        p = phrases[i]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            break
+        if isinstance(p, Verb) and not participle(phrases, i):
+            return []  # a clause of its own after the colon, not 'a teapot shaped like a pumpkin'
+        item = resolve(nouns, at[p.start]) if is_placed(p, at, nouns) else None
+        lifeless = (
+            item is not None and nouns[item].entry is not None and nouns[item].entry.kind not in ANIMATE
+        )  # type: ignore[union-attr]
+        if lifeless and item != owner and not is_governed(phrases, i):
+            found.append(item)  # type: ignore[arg-type]
+    return [Link(kind, i, (owner,)) for i in dict.fromkeys(found)]  # type: ignore[arg-type]
 
 
 def whose_keeper(

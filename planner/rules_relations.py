@@ -63,6 +63,7 @@ from planner.rules_relation_verbs import (
     hung_on_wall,
     laden_with,
     resting,
+    set_with_list,
     support_of,
     together,
     where,
@@ -676,6 +677,8 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             links.extend(circling(phrases, k, at, nouns) or action(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "where":
             links.extend(where(phrases, k, at, nouns))
+        if isinstance(p, Mark) and p.low == ":":
+            links.extend(set_with_list(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "whose":
             links.extend(whose_keeper(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):

@@ -1440,3 +1440,13 @@ def test_the_person_after_whose_keeps_the_thing_before_it():
     assert ("owner", "in", "stall") in _relations(reading)
     reading = reading_of("A flower cart whose seller wears a red apron waits by the steps.")
     assert ("seller", "next_to", "cart") in _relations(reading)
+
+
+def test_things_listed_after_a_verbs_object_and_a_colon_are_on_it():
+    reading = reading_of(
+        "The baker is loading the wooden cart for market: two baskets, a jug and a sack of flour."
+    )
+    found = _relations(reading)
+    assert {("basket", "on", "cart"), ("jug", "on", "cart"), ("sack", "on", "cart")} <= found
+    reading = reading_of("A girl watches the table: a cat leaps onto it.")
+    assert ("cat", "on", "table") in _relations(reading)  # a clause of its own, not a list
