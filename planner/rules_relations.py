@@ -47,6 +47,7 @@ from planner.rules_relation_ends import (
 )
 from planner.rules_relation_places import (
     absolute,
+    colon_list,
     coming_from,
     inverted,
     no_object,
@@ -415,6 +416,10 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ):
         subjects = [s for s in inverted(phrases, k, at, nouns) if s != target]
         subjects = with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
+    elif not said and _group_word(phrases, k, at, nouns):
+        subjects = [
+            s for s in colon_list(phrases, k, at, nouns) if s != target
+        ]  # "Two figures stand under it: a monk and a boy"
     pair = tuple(o for o in them if o not in subjects)
     pair = pair if _all_of_them(phrases, k) and kind is not RelationKind.BETWEEN else pair[-2:]
     if len(pair) >= 2:  # "behind them" after a girl and a boy named one by one: behind both
@@ -454,6 +459,19 @@ def _which(
     if owner is None or not said or said[0] == owner:
         return Spatial()
     return Spatial((Link(kind, said[0], (owner,)),))
+
+
+def _group_word(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether the verb the relation at k goes with has a plural subject that is no thing ('two
+    figures', 'some people'): the things a colon lists after the relation are who it means."""
+    verb = verb_before(phrases, k)
+    j = subject_phrase(phrases, verb) if verb is not None else None
+    p = phrases[j] if j is not None else None
+    return (
+        isinstance(p, NounPhrase)
+        and p.plural
+        and (p.start not in at or holder_of(nouns, at[p.start]) is None)
+    )
 
 
 def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:

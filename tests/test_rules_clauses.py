@@ -1450,3 +1450,13 @@ def test_things_listed_after_a_verbs_object_and_a_colon_are_on_it():
     assert {("basket", "on", "cart"), ("jug", "on", "cart"), ("sack", "on", "cart")} <= found
     reading = reading_of("A girl watches the table: a cat leaps onto it.")
     assert ("cat", "on", "table") in _relations(reading)  # a clause of its own, not a list
+
+
+def test_a_plural_non_thing_subject_before_a_colon_means_the_things_listed():
+    reading = reading_of("Three shapes wait beside the old well: a fox, a hare and a crow.")
+    found = _relations(reading)
+    assert {("fox", "next_to", "well"), ("hare", "next_to", "well"), ("crow", "next_to", "well")} <= found
+    reading = reading_of(
+        "Two figures huddle under a striped umbrella: a fisherman in oilskins, and a small boy."
+    )
+    assert {("fisherman", "below", "umbrella"), ("boy", "below", "umbrella")} <= _relations(reading)
