@@ -89,6 +89,16 @@ def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     return listed and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
 
 
+def fill_adverb(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether an adverb stands between a fill word and the 'with' at k ('a cart piled high with
+    melons', 'a shelf stacked neatly with jars')."""
+    if k < 2 or not isinstance(phrases[k - 1], Mark):
+        return False
+    word, fill = phrases[k - 1].low, phrases[k - 2]
+    adverb = is_class(word, WordClass.PLACE_ADVERB) or "ADV" in parts_of_speech(word)
+    return adverb and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
+
+
 def fill_host(phrases: tuple[Phrase, ...], j: int) -> int | None:
     """The noun phrase whose '<participle> with' list holds the noun phrase at j, when the
     participle is a fill word ('a table set with a teapot and two cups': the table for both)."""
@@ -97,10 +107,11 @@ def fill_host(phrases: tuple[Phrase, ...], j: int) -> int | None:
         isinstance(phrases[i], NounPhrase) or getattr(phrases[i], "low", "") in {",", "and", "of"}
     ):
         i -= 1
-    space, fill = phrases[i], phrases[i - 1] if i >= 2 else None
+    lead = i - fill_adverb(phrases, i)  # "a trolley stacked neatly with ..."
+    space, fill = phrases[i], phrases[lead - 1] if lead >= 2 else None
     if not (isinstance(space, SpacePhrase) and space.lead == "with" and isinstance(fill, Verb)):
         return None
-    host = phrases[i - 2]
+    host = phrases[lead - 2]
     filled = is_class(fill.low, WordClass.FILL_WORD) and isinstance(host, NounPhrase)
     return i - 2 if filled else None
 

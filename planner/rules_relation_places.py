@@ -458,7 +458,7 @@ def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
             said.start not in at or holder_of(nouns, at[said.start]) is None
         ):
             return []  # "Behind the counter stands a jukebox" (no thing known): not the next thing
-    listed = _colon_list(phrases, k, at, nouns)
+    listed = colon_list(phrases, k, at, nouns)
     if listed:
         return listed
     found = next_things(phrases, k + 2 if whose(phrases, k) else k + 1, at, nouns, limit=1)
@@ -475,9 +475,7 @@ def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     return next_things(phrases, end, at, nouns, limit=8) if end is not None else []
 
 
-def _colon_list(
-    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
-) -> list[int]:
+def colon_list(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """The things listed after a colon that closes an opening relation with no verb ('On a stool by
     the bed: a lamp, a mug and a clock'): each is placed so, not the object of a later relation."""
     colon = next((j for j in range(k, len(phrases)) if getattr(phrases[j], "tag", None) is Tag.END), None)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from planner.reading import RelationKind, Size
 from planner.rules_clauses import (
+    fill_adverb,
+    is_governed,
     opens_sentence,
     participle,
 )
@@ -39,6 +41,7 @@ from planner.rules_vocab import (
     is_class,
     is_verb_of,
     may_name_someone,
+    value_of,
 )
 
 _GROUNDS = frozenset({ThingKind.BUILDING, ThingKind.NATURE, ThingKind.SCENE, ThingKind.VEHICLE})  # stood on
@@ -49,12 +52,13 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     'with' that have their own region are in the thing before (on it, when it is a support); so are
     the small loose things a support is 'with' ('a wooden board with toast and jam')."""
     space = phrases[k]
-    verb = phrases[k - 1] if k else None
+    lead = k - fill_adverb(phrases, k)  # "piled high with", "stacked neatly with": the verb before the adverb
+    verb = phrases[lead - 1] if lead else None
     fill = space.lead if isinstance(space, SpacePhrase) and space.lead != "with" else getattr(verb, "low", "")
     filling = isinstance(verb, Mark) and is_class(
         verb.low, WordClass.FILL_WORD
     )  # "crowded" read as an adjective
-    start = k - 1 if isinstance(verb, Verb) or filling else k
+    start = lead - 1 if isinstance(verb, Verb) or filling else lead
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
     start -= placed and place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
     host = (
@@ -65,7 +69,10 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     known = nouns[host].entry
     on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
     on = on or _surface_part(nouns, at[phrases[start - 1].start], known)
-    kind = RelationKind.ON if on else RelationKind.IN
+    piled = (
+        value_of(fill, WordClass.FILL_WORD) == "on" and known is not None and not known.has(Flag.CONTAINER)
+    )
+    kind = RelationKind.ON if on or piled else RelationKind.IN  # "a tricycle piled with melons": on top
     held = [i for i in coordinated(phrases, k, at, nouns) if i != host]
     if is_class(fill, WordClass.FILL_WORD):
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
@@ -311,6 +318,57 @@ def where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[
         return []
     on_part = _on_a_part(phrases, nouns[after[0]].index, at, nouns, before[-1])
     return [Link(RelationKind.ON if on_part else RelationKind.IN, after[0], (before[-1],))]
+
+
+def set_with_list(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[Link]:
+    """'setting the table for guests: a teapot, two cups and a plate', 'stocking the shelf: jars and
+    tins': the lifeless things listed after the colon that closes a verb's object are on that support
+    (in it, when it is a container)."""
+    j = k - 1
+    j -= 2 if j >= 2 and getattr(phrases[j - 1], "low", "") == "for" else 0  # "for guests"
+    host = phrases[j] if j >= 1 else None
+    if not isinstance(host, NounPhrase) or not isinstance(phrases[j - 1], Verb) or host.start not in at:
+        return []
+    owner = holder_of(nouns, at[host.start])
+    known = nouns[owner].entry if owner is not None else None
+    if known is None or not (known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER)) or known.kind in ANIMATE:
+        return []
+    kind = RelationKind.IN if known.has(Flag.CONTAINER) else RelationKind.ON
+    found: list[int] = []
+    for i in range(k + 1, len(phrases)):
+        p = phrases[i]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            break
+        if isinstance(p, Verb) and not participle(phrases, i):
+            return []  # a clause of its own after the colon, not 'a teapot shaped like a pumpkin'
+        item = resolve(nouns, at[p.start]) if is_placed(p, at, nouns) else None
+        lifeless = (
+            item is not None and nouns[item].entry is not None and nouns[item].entry.kind not in ANIMATE
+        )  # type: ignore[union-attr]
+        if lifeless and item != owner and not is_governed(phrases, i):
+            found.append(item)  # type: ignore[arg-type]
+    return [Link(kind, i, (owner,)) for i in dict.fromkeys(found)]  # type: ignore[arg-type]
+
+
+def whose_keeper(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[Link]:
+    """'a stall whose cook ladles soup', 'a boat whose captain waves': the person or animal right
+    after 'whose' keeps the lifeless thing before it, in it (a building or vehicle) or beside it."""
+    host = phrases[k - 1] if k else None
+    said = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(host, NounPhrase) or not isinstance(said, NounPhrase):
+        return []
+    if host.start not in at or said.start not in at or nouns[at[said.start]].role is not Role.THING:
+        return []
+    owner, keeper = holder_of(nouns, at[host.start]), at[said.start]
+    known, who = nouns[owner].entry if owner is not None else None, nouns[keeper].entry
+    if owner is None or known is None or who is None or known.kind in ANIMATE or who.kind not in ANIMATE:
+        return []
+    inside = known.kind in {ThingKind.BUILDING, ThingKind.VEHICLE} and known.size >= Size.LARGE  # not a cart
+    return [Link(RelationKind.IN if inside else RelationKind.NEXT_TO, keeper, (owner,))]
 
 
 def _on_a_part(

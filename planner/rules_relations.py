@@ -47,6 +47,7 @@ from planner.rules_relation_ends import (
 )
 from planner.rules_relation_places import (
     absolute,
+    colon_list,
     coming_from,
     inverted,
     no_object,
@@ -63,9 +64,11 @@ from planner.rules_relation_verbs import (
     hung_on_wall,
     laden_with,
     resting,
+    set_with_list,
     support_of,
     together,
     where,
+    whose_keeper,
 )
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
@@ -92,6 +95,7 @@ _KINDS = {
 }
 
 
+_WHICH = frozenset({"which", "whom"})  # "in which", "beside whom": a relative clause
 _RIMS = frozenset("edge corner end rim side".split())  # 'at the edge of the table': still on it
 
 
@@ -383,6 +387,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return laden if laden.links or laden.places else _companion(phrases, k, at, nouns)
     if space.spatial.to_referent:
         return _referent(phrases, k, at, nouns)
+    if kind is not None and getattr(phrases[k + 1] if k + 1 < len(phrases) else None, "low", "") in _WHICH:
+        return _which(phrases, k, at, nouns, kind)
     inside = _with_inside(phrases, k, at, nouns, kind)
     if inside is not None:
         return inside
@@ -410,6 +416,10 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ):
         subjects = [s for s in inverted(phrases, k, at, nouns) if s != target]
         subjects = with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
+    elif not said and _group_word(phrases, k, at, nouns):
+        subjects = [
+            s for s in colon_list(phrases, k, at, nouns) if s != target
+        ]  # "Two figures stand under it: a monk and a boy"
     pair = tuple(o for o in them if o not in subjects)
     pair = pair if _all_of_them(phrases, k) and kind is not RelationKind.BETWEEN else pair[-2:]
     if len(pair) >= 2:  # "behind them" after a girl and a boy named one by one: behind both
@@ -433,6 +443,35 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
+
+
+def _which(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], kind: RelationKind
+) -> Spatial:
+    """'a tank in which an eel coils', 'a shelter, under which a man waits': the thing after 'which'
+    is so placed to the thing before the preposition."""
+    j = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == ",")
+    host = phrases[j] if j >= 0 else None
+    if not isinstance(host, NounPhrase) or host.start not in at:
+        return Spatial()
+    owner = holder_of(nouns, at[host.start])
+    said = next_things(phrases, k + 1, at, nouns, limit=1)
+    if owner is None or not said or said[0] == owner:
+        return Spatial()
+    return Spatial((Link(kind, said[0], (owner,)),))
+
+
+def _group_word(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether the verb the relation at k goes with has a plural subject that is no thing ('two
+    figures', 'some people'): the things a colon lists after the relation are who it means."""
+    verb = verb_before(phrases, k)
+    j = subject_phrase(phrases, verb) if verb is not None else None
+    p = phrases[j] if j is not None else None
+    return (
+        isinstance(p, NounPhrase)
+        and p.plural
+        and (p.start not in at or holder_of(nouns, at[p.start]) is None)
+    )
 
 
 def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -656,6 +695,10 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             links.extend(circling(phrases, k, at, nouns) or action(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "where":
             links.extend(where(phrases, k, at, nouns))
+        if isinstance(p, Mark) and p.low == ":":
+            links.extend(set_with_list(phrases, k, at, nouns))
+        if isinstance(p, Mark) and p.low == "whose":
+            links.extend(whose_keeper(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = place_of(p)

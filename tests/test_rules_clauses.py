@@ -1407,3 +1407,56 @@ def test_on_or_along_a_side_of_a_thing_is_on_it():
 def test_its_shell_is_a_part_of_the_animal_it_is_said_of():
     reading = reading_of("A giant tortoise with a small monkey on its shell wades through a stream.")
     assert ("monkey", "on", "tortoise") in _relations(reading)
+
+
+def test_a_piling_word_with_an_adverb_puts_the_load_on_top():
+    reading = reading_of(
+        "A rusty wheelbarrow sits by the gate, and a hand cart heaped high with hay bales rolls past."
+    )
+    assert ("bale", "on", "cart") in _relations(reading)
+    reading = reading_of("A small scooter loaded precariously with watermelons waits at the corner.")
+    assert ("watermelon", "on", "scooter") in _relations(reading)
+
+
+def test_a_filling_word_keeps_the_load_inside_a_container():
+    reading = reading_of("A wicker hamper packed with jars and a thermos stands on the grass beside a dog.")
+    assert ("jar", "in", "hamper") in _relations(reading)
+
+
+def test_sniffing_at_a_thing_is_being_beside_it():
+    reading = reading_of("In the yard a young beagle sniffs at a tipped-over bucket.")
+    assert ("beagle", "next_to", "bucket") in _relations(reading)
+
+
+def test_a_preposition_before_which_places_the_thing_after_it():
+    reading = reading_of("A glass aquarium in which a tiny seahorse drifts stands on the desk.")
+    assert ("seahorse", "in", "aquarium") in _relations(reading)
+    reading = reading_of("A wooden gazebo, under which an old man reads, stands by the pond.")
+    assert ("man", "below", "gazebo") in _relations(reading)
+
+
+def test_the_person_after_whose_keeps_the_thing_before_it():
+    reading = reading_of("On the corner stands a kebab stall whose owner sharpens a long knife.")
+    assert ("owner", "in", "stall") in _relations(reading)
+    reading = reading_of("A flower cart whose seller wears a red apron waits by the steps.")
+    assert ("seller", "next_to", "cart") in _relations(reading)
+
+
+def test_things_listed_after_a_verbs_object_and_a_colon_are_on_it():
+    reading = reading_of(
+        "The baker is loading the wooden cart for market: two baskets, a jug and a sack of flour."
+    )
+    found = _relations(reading)
+    assert {("basket", "on", "cart"), ("jug", "on", "cart"), ("sack", "on", "cart")} <= found
+    reading = reading_of("A girl watches the table: a cat leaps onto it.")
+    assert ("cat", "on", "table") in _relations(reading)  # a clause of its own, not a list
+
+
+def test_a_plural_non_thing_subject_before_a_colon_means_the_things_listed():
+    reading = reading_of("Three shapes wait beside the old well: a fox, a hare and a crow.")
+    found = _relations(reading)
+    assert {("fox", "next_to", "well"), ("hare", "next_to", "well"), ("crow", "next_to", "well")} <= found
+    reading = reading_of(
+        "Two figures huddle under a striped umbrella: a fisherman in oilskins, and a small boy."
+    )
+    assert {("fisherman", "below", "umbrella"), ("boy", "below", "umbrella")} <= _relations(reading)
