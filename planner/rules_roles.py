@@ -629,10 +629,10 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
 
 
 def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | None, nouns: list[Noun]) -> bool:
-    """Whether the phrase at k is an appositive ('its owner, a young woman') naming again the
-    person just named by a word for a tie only (owner, partner, neighbour), or counting people
-    just named by a plural ('the twins, two girls'): what to draw is said by the appositive, so it
-    is the thing and the word before its repeat."""
+    """Whether the phrase at k counts people just named by a plural ('the twins, two girls'): what
+    to draw is said by the count, so it is the thing and the word before its repeat. A person
+    named by one word and described after a comma stays that word ('her partner, a bearded
+    engineer': the partner, with the engineer's words)."""
     if (
         role is not Role.REPEAT
         or ref is None
@@ -647,4 +647,4 @@ def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | Non
     counted = (
         isinstance(p, NounPhrase) and (p.count or 0) > 1 and tie.phrase.plural and told
     )  # "the twins, two girls"
-    return tie.index == k - 2 and tie.ref is None and (owned and is_class(tie.head, WordClass.TIE) or counted)
+    return tie.index == k - 2 and tie.ref is None and counted
