@@ -27,6 +27,7 @@ from planner.rules_role_attachments import (
 )
 from planner.rules_role_frames import (
     arrangement,
+    company_shown,
     frame_tail,
     framed_setting,
     idiom,
@@ -552,6 +553,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or of_style(phrases, k, nouns)
         or source(phrases, k, nouns)
         or frame_tail(phrases, k, nouns)
+        or company_shown(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
     if not owned and light(p, known):

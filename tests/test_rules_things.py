@@ -2374,3 +2374,11 @@ def test_a_role_then_any_word_for_a_person_before_a_verb_is_one_person():
     assert "muddy boots" in next(r.prompt for r in p.regions if r.label.endswith("ranger"))
     assert {"ranger", "botanist", "cook"} <= set(labels("A ranger, a botanist and a cook sit by a tent."))
     assert {"ranger", "botanist"} <= set(labels("Around the fire sit a ranger, a botanist, a cook."))
+
+
+def test_a_company_of_people_after_a_picture_of_is_the_subject_not_a_region():
+    got = labels("A group photo of the lifeboat crew on a jetty: a captain, a nurse and a mechanic.")
+    assert not any(label.endswith("crew") for label in got) and {"captain", "nurse", "mechanic"} <= set(got)
+    got = labels("Portrait of the evening staff of a bakery, a baker holding bread beside a cashier.")
+    assert not any(label.endswith("staff") for label in got) and {"baker", "cashier"} <= set(got)
+    assert "staff" in labels("A photo of a carved staff on a table, a monk and a nun behind it.")
