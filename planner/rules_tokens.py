@@ -827,9 +827,20 @@ def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
     counted = _counted(tags, lows, i - 1) or tags[i - 1] is Tag.NUM
     if entry(singular(word)) and objectless and (_verb_before(tags, lows, i) or counted):
         return tags[i]
+    if entry(singular(word)) and singular(word) != word and objectless and _bare_object_run(tags, i - 1):
+        return Tag.NOUN  # "yaks with flower garlands on their horns": no bare singular is a subject
     if word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
         return Tag.VERB
     return None
+
+
+def _bare_object_run(tags: list[Tag], i: int) -> bool:
+    """Whether the nouns and modifiers ending at i follow their preposition with no article or
+    count ('with flower', 'of paper'): a bare singular there is a kind word, never a subject."""
+    j = i
+    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        j -= 1
+    return 0 <= j < i + 1 and j < i and tags[j] is Tag.PREP and tags[i] is Tag.NOUN
 
 
 def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:

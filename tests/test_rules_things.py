@@ -2382,3 +2382,22 @@ def test_a_company_of_people_after_a_picture_of_is_the_subject_not_a_region():
     got = labels("Portrait of the evening staff of a bakery, a baker holding bread beside a cashier.")
     assert not any(label.endswith("staff") for label in got) and {"baker", "cashier"} <= set(got)
     assert "staff" in labels("A photo of a carved staff on a table, a monk and a nun behind it.")
+
+
+def test_bare_rest_lean_hang_after_a_list_are_its_verb():
+    got = labels("A teacup and a brass key rest on a windowsill.")
+    assert "rest" not in got and {"teacup", "windowsill"} <= set(got) and any(g.endswith("key") for g in got)
+    got = labels("Two rakes lean against a shed while three lanterns hang from a beam.")
+    assert got.count("rake") == 2 and got.count("lantern") == 3
+
+
+def test_coming_to_a_stop_names_no_thing():
+    got = labels("A taxi screeches to a stop beside a hydrant, and a cyclist grinds to a halt behind it.")
+    assert "stop" not in got and "halt" not in got and {"taxi", "hydrant", "cyclist"} <= set(got)
+
+
+def test_a_plural_thing_after_a_bare_kind_word_after_a_preposition_is_a_noun():
+    p = plan("Two ponies with ribbon garlands on their manes trot past a hay cart.")
+    assert "ribbon garlands" in next(r.prompt for r in p.regions if r.label.endswith("pony"))
+    assert not any(r.label == "ribbon" for r in p.regions)
+    assert "stamp" in labels("A stamp lies on an envelope.")
