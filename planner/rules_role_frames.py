@@ -63,6 +63,8 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     before = phrase_before(phrases, k)
     if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
         return True  # "an illustration in soft colored pencil": what the picture is drawn in
+    if WordClass.MEDIUM in head_classes and _a_tag(phrases, k) and _among_styles(phrases, k, nouns):
+        return True  # "..., loose pencil, grey marker tones.": the medium among the style tags
     if (
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)

@@ -567,6 +567,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
     if p.head in _VIEWER and p.determiner == "the" and toward in {"at", "into", "toward", "towards"}:
         return (Role.NONE, None)  # "waves at the camera": the picture's own camera
+    if p.head in _VIEWER and p.determiner == "the" and not p.modifiers and _shoots(phrases, k):
+        return (Role.NONE, None)  # "the camera is locked off on a branch", "the camera looks down"
     if group_of_earlier(p, known, nouns):
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
@@ -591,6 +593,13 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'the camera' at k is a clause's subject with its verb right after it ('the camera
+    is locked off', 'the camera pans left'): the picture's own camera, saying how it was shot."""
+    after = phrase_after(phrases, k)
+    return isinstance(after, Verb) or low_text(after) in {"is", "was", "sits", "looks", "hovers"}
 
 
 def _anyones_part(p: NounPhrase) -> bool:

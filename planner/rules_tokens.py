@@ -744,6 +744,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     ends = {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     if lows[i - 1] in {"a", "an", "the"} and after in ends:
         return Tag.NOUN  # "rests on a stand.": a bare verb after an article is a noun
+    if after in {Tag.END, Tag.COMMA} and _one_ends_object(tags, lows, i):
+        return Tag.NOUN  # "a parrot perched on a brass coat stand.": one subject takes no bare verb
     if i < 2:
         return tag
     after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
@@ -763,6 +765,24 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _trailing_participle(lows, i):
         return Tag.NOUN  # "a copper tamper resting on a napkin": no singular subject takes a bare verb
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
+
+
+def _one_ends_object(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare verb form at i, a listed thing too ('stand'), ends a preposition's object
+    after a singular noun, in a clause whose only other nouns are singular with no 'and' ('a
+    parrot perched on a brass coat stand'), no 'a cup and a spoon': no subject there takes a bare
+    verb, so it is a noun."""
+    if entry(lows[i]) is None or tags[i - 1] is not Tag.NOUN or singular(lows[i - 1]) != lows[i - 1]:
+        return False
+    if not _after_preposition(tags, i - 1):
+        return False
+    for j in range(i - 1, -1, -1):
+        if tags[j] in {Tag.END, Tag.COMMA}:
+            break
+        joined = tags[j] is Tag.CONJ and j > 0 and tags[j - 1] in {Tag.NOUN, Tag.UNKNOWN}  # "a cup and a"
+        if joined or tags[j] in {Tag.NUM, Tag.QUANT} or tags[j] is Tag.NOUN and singular(lows[j]) != lows[j]:
+            return False
+    return True
 
 
 def _trailing_participle(lows: list[str], i: int) -> bool:

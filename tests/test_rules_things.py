@@ -2401,3 +2401,20 @@ def test_a_plural_thing_after_a_bare_kind_word_after_a_preposition_is_a_noun():
     assert "ribbon garlands" in next(r.prompt for r in p.regions if r.label.endswith("pony"))
     assert not any(r.label == "ribbon" for r in p.regions)
     assert "stamp" in labels("A stamp lies on an envelope.")
+
+
+def test_the_camera_as_a_clause_subject_is_the_pictures_own():
+    got = labels("Nature film still, the camera is mounted low in the grass where a hare nibbles clover.")
+    assert "camera" not in got and "hare" in got
+    assert any(g.endswith("camera") for g in labels("A boxy camera sits on a tripod; the camera is old."))
+
+
+def test_a_bare_medium_among_style_tags_is_the_medium():
+    got = labels("A heron stands in a pond beside a reed. Rough charcoal, smudged graphite tones.")
+    assert "charcoal" not in got and "heron" in got
+    assert "pencil" in labels("A pencil, an eraser and a ruler lie on a desk.")
+
+
+def test_a_listed_verb_form_ending_a_singular_clause_names_a_thing():
+    got = labels("An owl sat on a wooden hat stand, and a cat sleeps.")
+    assert any(g.endswith("stand") for g in got) and not any(g.endswith("hat") for g in got)
