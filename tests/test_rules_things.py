@@ -2418,3 +2418,10 @@ def test_a_bare_medium_among_style_tags_is_the_medium():
 def test_a_listed_verb_form_ending_a_singular_clause_names_a_thing():
     got = labels("An owl sat on a wooden hat stand, and a cat sleeps.")
     assert any(g.endswith("stand") for g in got) and not any(g.endswith("hat") for g in got)
+
+
+def test_a_creature_of_legend_owns_its_scales():
+    p = plan("A basilisk with emerald scales coils around a fallen column.")
+    got = [r.label for r in p.regions]
+    assert any(g.endswith("basilisk") for g in got) and not any(g.endswith("scale") for g in got)
+    assert "emerald scales" in next(r.prompt for r in p.regions if r.label.endswith("basilisk"))
