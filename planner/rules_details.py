@@ -470,11 +470,22 @@ def _placing_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
 
 def _renamed(mentions: list[Noun]) -> list[str]:
     """The describing words of a later name for the thing: 'the captain, a grey-bearded man'; an
-    animal's later name says its kind too ('his cat, a fat tabby': a fat tabby cat)."""
+    animal's later name says its kind too ('his cat, a fat tabby': a fat tabby cat), and so does a
+    person's when it says more than who ('her partner, a bearded engineer', not 'a stout man')."""
     first = mentions[0]
     words = [w for n in mentions[1:] for w in n.phrase.modifiers if w not in first.phrase.lows]
-    kinds = [n.head for n in mentions[1:] if n.entry is not None and n.entry.kind is ThingKind.ANIMAL]
+    kinds = [n.head for n in mentions[1:] if n.entry is not None and _renames_kind(first, n)]
     return [*words, *(w for w in kinds if w != first.head and w not in first.phrase.lows)]
+
+
+def _renames_kind(first: Noun, later: Noun) -> bool:
+    """Whether a later name's head word belongs in the thing's words: an animal's kind, or a word
+    for a person that is more than 'man' or 'woman' said of another person word."""
+    assert later.entry is not None
+    if later.entry.kind is ThingKind.ANIMAL:
+        return True
+    person = later.entry.kind is ThingKind.PERSON and first.entry is not None
+    return person and first.entry.kind is ThingKind.PERSON and not later.entry.has(Flag.PLAIN)
 
 
 def _describe_one(

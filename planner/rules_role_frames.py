@@ -63,6 +63,8 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     before = phrase_before(phrases, k)
     if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
         return True  # "an illustration in soft colored pencil": what the picture is drawn in
+    if WordClass.MEDIUM in head_classes and _a_tag(phrases, k) and _among_styles(phrases, k, nouns):
+        return True  # "..., loose pencil, grey marker tones.": the medium among the style tags
     if (
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
@@ -445,6 +447,31 @@ def framed_setting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bo
         and low_text(phrase_before(phrases, k)) in {"of", "for"}
         and low_text(phrase_after(phrases, k)) == ":"
     )
+
+
+def company_shown(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'a group portrait of the night staff ...: a concierge, a bellhop', 'a photo of a polar
+    expedition: a guide, a cook': a word for people as one body (words.tsv 'company') right after
+    '<picture> of' is whom the picture shows; when people are named after it, they are the things."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not is_class(p.head, WordClass.COMPANY) or low_text(phrase_before(phrases, k)) != "of":
+        return False
+    known = entry(p.head)
+    if (
+        not _after_frame(nouns, k)
+        or known is not None
+        and known.kind is not ThingKind.PERSON
+        and p.determiner != "the"
+    ):
+        return False  # "a photo of a carved staff": the thing the word also names
+    members = [q for q in phrases[k + 1 :] if isinstance(q, NounPhrase) and _a_person(q)]
+    return len(members) >= 2
+
+
+def _a_person(p: NounPhrase) -> bool:
+    known = entry(p.compound) or entry(p.head)
+    return known is not None and known.kind is ThingKind.PERSON and not is_class(p.head, WordClass.COMPANY)
 
 
 def shot_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:

@@ -5,7 +5,7 @@ ranks a group ('the first ... the second').
 
 from __future__ import annotations
 
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import (
     DEFINITE,
     POSSESSIVE,
@@ -189,12 +189,19 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
 def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
     """'A diver, a woman in a wetsuit, swims', 'a tall bellhop, a lanky teenager with freckles,
     balancing ...': a plain word for a person (woman, kid) right after 'a <role>,' says who that
-    one is, unless the list goes on after it ('a chef, a woman, and a boy': three people)."""
+    one is, unless the list goes on after it ('a chef, a woman, and a boy': three people). Any
+    other word for a person does too when a verb follows its closing comma ('a ranger, a wiry
+    botanist in boots, kneels'), never in a list ('a ranger, a botanist and a cook')."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    plain = _has(p.head, Flag.PLAIN) and not _has(earlier.head, Flag.PLAIN)
-    if not plain or earlier.phrase.determiner not in {"a", "an"} or earlier.phrase.plural:
+    if (
+        _has(earlier.head, Flag.PLAIN)
+        or earlier.phrase.determiner not in {"a", "an"}
+        or earlier.phrase.plural
+    ):
         return False
+    if not _has(p.head, Flag.PLAIN):
+        return _person_word(p.head) and _closed_by_verb(phrases, k)
     for j in range(k + 1, len(phrases)):
         here = phrases[j]
         if isinstance(here, Mark) and here.tag is Tag.END:
@@ -208,6 +215,18 @@ def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
             listed = isinstance(after, NounPhrase) and (after.determiner or after.count is not None)
             return not (listed or low_text(after) in {"and", "or"})
     return True
+
+
+def _closed_by_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the words after the noun phrase at k end at a comma with a verb after it, with no
+    'and' or 'or' before it: ', a wiry botanist in boots, kneels' (an appositive, not a list)."""
+    for j in range(k + 1, len(phrases)):
+        here = phrases[j]
+        if isinstance(here, Mark) and here.tag is Tag.END or low_text(here) in {"and", "or"}:
+            return False
+        if low_text(here) == ",":
+            return isinstance(phrase_after(phrases, j), Verb)
+    return False
 
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun]) -> int | None:

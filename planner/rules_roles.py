@@ -27,6 +27,7 @@ from planner.rules_role_attachments import (
 )
 from planner.rules_role_frames import (
     arrangement,
+    company_shown,
     frame_tail,
     framed_setting,
     idiom,
@@ -552,6 +553,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or of_style(phrases, k, nouns)
         or source(phrases, k, nouns)
         or frame_tail(phrases, k, nouns)
+        or company_shown(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
     if not owned and light(p, known):
@@ -565,6 +567,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
     if p.head in _VIEWER and p.determiner == "the" and toward in {"at", "into", "toward", "towards"}:
         return (Role.NONE, None)  # "waves at the camera": the picture's own camera
+    if p.head in _VIEWER and p.determiner == "the" and not p.modifiers and _shoots(phrases, k):
+        return (Role.NONE, None)  # "the camera is locked off on a branch", "the camera looks down"
     if group_of_earlier(p, known, nouns):
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
@@ -589,6 +593,13 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'the camera' at k is a clause's subject with its verb right after it ('the camera
+    is locked off', 'the camera pans left'): the picture's own camera, saying how it was shot."""
+    after = phrase_after(phrases, k)
+    return isinstance(after, Verb) or low_text(after) in {"is", "was", "sits", "looks", "hovers"}
 
 
 def _anyones_part(p: NounPhrase) -> bool:
@@ -629,10 +640,10 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
 
 
 def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | None, nouns: list[Noun]) -> bool:
-    """Whether the phrase at k is an appositive ('its owner, a young woman') naming again the
-    person just named by a word for a tie only (owner, partner, neighbour), or counting people
-    just named by a plural ('the twins, two girls'): what to draw is said by the appositive, so it
-    is the thing and the word before its repeat."""
+    """Whether the phrase at k counts people just named by a plural ('the twins, two girls'): what
+    to draw is said by the count, so it is the thing and the word before its repeat. A person
+    named by one word and described after a comma stays that word ('her partner, a bearded
+    engineer': the partner, with the engineer's words)."""
     if (
         role is not Role.REPEAT
         or ref is None
@@ -647,4 +658,4 @@ def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | Non
     counted = (
         isinstance(p, NounPhrase) and (p.count or 0) > 1 and tie.phrase.plural and told
     )  # "the twins, two girls"
-    return tie.index == k - 2 and tie.ref is None and (owned and is_class(tie.head, WordClass.TIE) or counted)
+    return tie.index == k - 2 and tie.ref is None and counted

@@ -744,6 +744,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     ends = {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}
     if lows[i - 1] in {"a", "an", "the"} and after in ends:
         return Tag.NOUN  # "rests on a stand.": a bare verb after an article is a noun
+    if after in {Tag.END, Tag.COMMA} and _one_ends_object(tags, lows, i):
+        return Tag.NOUN  # "a parrot perched on a brass coat stand.": one subject takes no bare verb
     if i < 2:
         return tag
     after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
@@ -763,6 +765,24 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _trailing_participle(lows, i):
         return Tag.NOUN  # "a copper tamper resting on a napkin": no singular subject takes a bare verb
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
+
+
+def _one_ends_object(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare verb form at i, a listed thing too ('stand'), ends a preposition's object
+    after a singular noun, in a clause whose only other nouns are singular with no 'and' ('a
+    parrot perched on a brass coat stand'), no 'a cup and a spoon': no subject there takes a bare
+    verb, so it is a noun."""
+    if entry(lows[i]) is None or tags[i - 1] is not Tag.NOUN or singular(lows[i - 1]) != lows[i - 1]:
+        return False
+    if not _after_preposition(tags, i - 1):
+        return False
+    for j in range(i - 1, -1, -1):
+        if tags[j] in {Tag.END, Tag.COMMA}:
+            break
+        joined = tags[j] is Tag.CONJ and j > 0 and tags[j - 1] in {Tag.NOUN, Tag.UNKNOWN}  # "a cup and a"
+        if joined or tags[j] in {Tag.NUM, Tag.QUANT} or tags[j] is Tag.NOUN and singular(lows[j]) != lows[j]:
+            return False
+    return True
 
 
 def _trailing_participle(lows: list[str], i: int) -> bool:
@@ -827,9 +847,20 @@ def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
     counted = _counted(tags, lows, i - 1) or tags[i - 1] is Tag.NUM
     if entry(singular(word)) and objectless and (_verb_before(tags, lows, i) or counted):
         return tags[i]
+    if entry(singular(word)) and singular(word) != word and objectless and _bare_object_run(tags, i - 1):
+        return Tag.NOUN  # "yaks with flower garlands on their horns": no bare singular is a subject
     if word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
         return Tag.VERB
     return None
+
+
+def _bare_object_run(tags: list[Tag], i: int) -> bool:
+    """Whether the nouns and modifiers ending at i follow their preposition with no article or
+    count ('with flower', 'of paper'): a bare singular there is a kind word, never a subject."""
+    j = i
+    while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        j -= 1
+    return 0 <= j < i + 1 and j < i and tags[j] is Tag.PREP and tags[i] is Tag.NOUN
 
 
 def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -135,6 +135,7 @@ class WordClass(str, Enum):
     DIMENSION = "dimension"  # "size", "height": 'the size of a bus' compares, the bus is not drawn
     TOP_PART = "top_part"  # "roof", "deck": a part whose top things stand on ('its roof crowded with kids')
     FALSE_HEAD = "false_head"  # "ship", "hood": a listed thing that ends words it is not the head of
+    COMPANY = "company"  # "staff", "crew": people as one body; 'a portrait of the crew' shows them all
 
 
 @dataclass(frozen=True)
