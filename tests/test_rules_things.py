@@ -2354,3 +2354,23 @@ def test_a_building_a_scene_is_inside_or_the_interior_of_is_the_setting():
     assert "hut" not in [t.label for t in r.things]
     got = labels("A guard stands on the porch of a tall castle.")
     assert "tall castle" in got
+
+
+def test_families_of_rare_concrete_nouns_are_things():
+    got = labels("A wyvern circles a galleon while a biplane flies over a frigate.")
+    assert got == ["wyvern", "galleon", "biplane", "frigate"]
+    got = labels("A musketeer guards the duchess beside a gazebo under a sycamore.")
+    assert got == ["musketeer", "duchess", "gazebo", "sycamore"]
+    got = labels("A goaltender blocks the puck, and a trio plays inside a yurt near a baobab.")
+    assert {"goaltender", "puck", "trio", "yurt", "baobab"} <= set(got)
+    got = labels("An eclair sits by a ramekin and a saucepan next to a butter churn.")
+    assert {"eclair", "ramekin", "saucepan", "butter churn"} <= set(got)
+
+
+def test_a_machine_or_ship_named_like_an_agent_noun_is_a_vehicle_bigger_than_a_person():
+    things = {
+        t.head: t
+        for t in planner.reading.read_prompt("A farmer waves at a harvester and an icebreaker.").things
+    }
+    assert things["harvester"].size > things["farmer"].size
+    assert things["icebreaker"].size > things["farmer"].size
