@@ -2374,3 +2374,8 @@ def test_a_machine_or_ship_named_like_an_agent_noun_is_a_vehicle_bigger_than_a_p
     }
     assert things["harvester"].size > things["farmer"].size
     assert things["icebreaker"].size > things["farmer"].size
+
+
+def test_crew_and_hands_named_by_their_work_and_robots_are_things():
+    got = labels("A bosun shouts at a cabin boy while a ranch hand feeds a droid.")
+    assert got == ["bosun", "cabin boy", "ranch hand", "droid"]
