@@ -731,3 +731,18 @@ def test_a_long_line_from_left_to_right_keeps_its_order():
     ]
     xs = [centre(box(p, label))[0] for label in line]
     assert xs == sorted(xs), list(zip(line, xs, strict=True))
+
+
+def test_size_classes_order_a_child_a_small_dog_a_crane_and_a_mast():
+    """A kid is smaller than the teacher beside them, a corgi smaller than an armchair; a building
+    crane and a ship's mast dwarf the people and animals near them; a crowned crane is a bird."""
+    sizes = {
+        t.head: t.size for t in planner.reading.read_prompt("A teacher helps a kid near a crane.").things
+    }
+    assert sizes["kid"] < sizes["teacher"] < sizes["crane"]
+    sizes = {t.head: t.size for t in planner.reading.read_prompt("A corgi naps by an armchair.").things}
+    assert sizes["corgi"] < sizes["armchair"]
+    sizes = {t.head: t.size for t in planner.reading.read_prompt("A sailor leans on the mast.").things}
+    assert sizes["sailor"] < sizes["mast"]
+    birds = planner.reading.read_prompt("A crowned crane wades past a paper crane near a tower crane.").things
+    assert birds[1].size < birds[0].size < birds[2].size

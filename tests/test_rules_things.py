@@ -2425,3 +2425,28 @@ def test_a_creature_of_legend_owns_its_scales():
     got = [r.label for r in p.regions]
     assert any(g.endswith("basilisk") for g in got) and not any(g.endswith("scale") for g in got)
     assert "emerald scales" in next(r.prompt for r in p.regions if r.label.endswith("basilisk"))
+
+
+def test_families_of_rare_concrete_nouns_are_things():
+    got = labels("A wyvern circles a galleon while a biplane flies over a frigate.")
+    assert got == ["wyvern", "galleon", "biplane", "frigate"]
+    got = labels("A musketeer guards the duchess beside a gazebo under a sycamore.")
+    assert got == ["musketeer", "duchess", "gazebo", "sycamore"]
+    got = labels("A goaltender blocks the puck, and a trio plays inside a yurt near a baobab.")
+    assert {"goaltender", "puck", "trio", "yurt", "baobab"} <= set(got)
+    got = labels("An eclair sits by a ramekin and a saucepan next to a butter churn.")
+    assert {"eclair", "ramekin", "saucepan", "butter churn"} <= set(got)
+
+
+def test_a_machine_or_ship_named_like_an_agent_noun_is_a_vehicle_bigger_than_a_person():
+    things = {
+        t.head: t
+        for t in planner.reading.read_prompt("A farmer waves at a harvester and an icebreaker.").things
+    }
+    assert things["harvester"].size > things["farmer"].size
+    assert things["icebreaker"].size > things["farmer"].size
+
+
+def test_crew_and_hands_named_by_their_work_and_robots_are_things():
+    got = labels("A bosun shouts at a cabin boy while a ranch hand feeds a droid.")
+    assert got == ["bosun", "cabin boy", "ranch hand", "droid"]
