@@ -913,7 +913,8 @@ def _counted_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
     if not word.endswith("s") or singular(word) == word:
         return False
     listed = entry(singular(word)) is not None or "NOUN" in parts_of_speech(singular(word))  # "board games"
-    kind = singular(previous) == previous and plural_of(previous) != previous
+    invariant = plural_of(previous) == previous and entry(previous) is not None  # "two sheep graze"
+    kind = singular(previous) == previous and not invariant  # "three chess pawns": an unlisted mass noun
     return listed and kind and _counted(tags, lows, i - 1, participles=True)
 
 

@@ -2450,3 +2450,10 @@ def test_a_machine_or_ship_named_like_an_agent_noun_is_a_vehicle_bigger_than_a_p
 def test_crew_and_hands_named_by_their_work_and_robots_are_things():
     got = labels("A bosun shouts at a cabin boy while a ranch hand feeds a droid.")
     assert got == ["bosun", "cabin boy", "ranch hand", "droid"]
+
+
+def test_a_counted_plural_after_a_mass_noun_naming_its_kind_is_the_noun_not_a_verb():
+    got = labels("Near the window, four chess pawns the height of a man lean against the wall.")
+    assert got.count("chess pawn") == 4 and "chess" not in got
+    got = labels("By the fountain, two soccer balls the size of cars sit on the lawn.")
+    assert got.count("soccer ball") == 2 and "soccer" not in got
