@@ -226,13 +226,20 @@ def _drawn_in(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
 
 
 def _set_in(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """'<picture> in <a setting>' with no verb of its own after: the picture is set there."""
+    """'<picture> in <a setting>' or 'on <ground>' ('a wedding photograph on a sunny lawn') with no
+    verb of its own after: the picture is set there. A picture on a wall hangs in the scene."""
     place = phrase_after(phrases, k)
     setting = phrase_after(phrases, k + 1)
     known = entry(setting.compound) or entry(setting.head) if isinstance(setting, NounPhrase) else None
+    ground = (
+        isinstance(place, SpacePhrase)
+        and place.spatial.relation == "on"
+        and isinstance(setting, NounPhrase)
+        and not is_class(setting.head, WordClass.WALL_SURFACE)
+    )
     return (
         isinstance(place, SpacePhrase)
-        and place.spatial.relation == "inside"
+        and (place.spatial.relation == "inside" or ground)
         and known is not None
         and known.kind is ThingKind.SCENE
         and not isinstance(phrase_after(phrases, k + 2), Verb)

@@ -2457,3 +2457,10 @@ def test_a_counted_plural_after_a_mass_noun_naming_its_kind_is_the_noun_not_a_ve
     assert got.count("chess pawn") == 4 and "chess" not in got
     got = labels("By the fountain, two soccer balls the size of cars sit on the lawn.")
     assert got.count("soccer ball") == 2 and "soccer" not in got
+
+
+def test_a_picture_set_on_open_ground_is_the_picture_but_one_on_a_wall_or_table_is_a_thing():
+    got = labels("A candid graduation photograph on a crowded beach, where a girl in a cap hugs her father.")
+    assert "photograph" not in got and {"girl", "father"} <= set(got)
+    assert "photograph" in labels("A framed photograph on the wall above a leather sofa.")
+    assert "photograph" in labels("A faded photograph on the table next to a teapot.")
