@@ -26,6 +26,7 @@ from planner.rules_vocab import (
     classes_of,
     entry,
     is_class,
+    is_verb_of,
     parts_of_speech,
 )
 
@@ -72,7 +73,7 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         and (before.spatial.horizontal or before.spatial.vertical)
     ):
         return True  # "in the centre of the picture"
-    if _the_picture(phrases, k) or _medium_on(phrases, k):
+    if _the_picture(phrases, k) or _medium_on(phrases, k) or _sat_for(phrases, k):
         return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
@@ -333,6 +334,21 @@ def _pulling(p: NounPhrase) -> bool:
     'by' pulls a thing; it made no picture."""
     known = entry(p.compound) or entry(p.head)
     return known is not None and known.kind in {ThingKind.ANIMAL, ThingKind.VEHICLE}
+
+
+def _sat_for(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'the family poses for a reunion portrait', 'she sat for a painting': a picture someone
+    poses for is the picture being made, not a thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not (is_class(p.head, WordClass.FRAME_NOUN) or is_class(p.head, WordClass.IMAGE_NOUN)):
+        return False
+    verb = phrase_before(phrases, k, 2)
+    return (
+        low_text(phrase_before(phrases, k)) == "for"
+        and isinstance(verb, Verb)
+        and is_verb_of(verb.low, WordClass.SITTER_VERB)
+    )
 
 
 def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:

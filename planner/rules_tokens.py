@@ -379,7 +379,7 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
         return False  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
     unlisted = entry(singular(word)) is None and not word.endswith("s")
-    if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i):
+    if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i) or _many_of_act(tags, lows, i):
         return True  # "a girl, a boy and their grandfather wave from the porch"
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return True  # "two girls jump rope", "the boys climb trees"
@@ -405,6 +405,20 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
     return False
+
+
+def _many_of_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i, no listed thing, is what a plural before 'of' does: 'three
+    generations of the Okafor family pose for a portrait', 'dozens of the village children wade
+    into the river': the plural is the subject, so no compound is made of the last noun and a verb."""
+    word, after = lows[i], tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if word.endswith("s") or after not in {Tag.PREP, Tag.DET, Tag.ADV} or entry(word) is not None:
+        return False
+    if "VERB" not in parts_of_speech(word) or entry(f"{lows[i - 1]} {word}") is not None:
+        return False
+    j = _phrase_start(tags, i - 1)
+    many = j > 1 and lows[j - 1] == "of" and tags[j - 2] is Tag.NOUN
+    return many and singular(lows[j - 2]) != lows[j - 2]
 
 
 def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -115,6 +115,7 @@ class WordClass(str, Enum):
     INTENSIFIER = "intensifier"  # "right next to", "just behind": part of the relation, no place
     GOAL_ADVERB = "goal_adverb"  # "home", "ashore": after a verb, where someone goes, not a thing
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
+    SITTER_VERB = "sitter_verb"  # "pose", "sit" (lemmas): 'for a portrait' after it is the picture itself
     FEMALE = "female"  # a woman or girl: 'she', 'her'
     MALE = "male"  # a man or boy: 'he', 'his'
     SPACE_VERB = "space_verb"  # "take up", "fill", "occupy" (lemmas): the place after is the subject's

@@ -2464,3 +2464,11 @@ def test_a_picture_set_on_open_ground_is_the_picture_but_one_on_a_wall_or_table_
     assert "photograph" not in got and {"girl", "father"} <= set(got)
     assert "photograph" in labels("A framed photograph on the wall above a leather sofa.")
     assert "photograph" in labels("A faded photograph on the table next to a teapot.")
+
+
+def test_a_picture_someone_poses_or_sits_for_is_the_picture_being_made():
+    got = labels("Three generations of the Silva family pose for a holiday photo in the garden.")
+    assert "family" in got and not {"photo", "family pose", "pose"} & set(got)
+    got = labels("An old sailor sits for a portrait beside a ship wheel.")
+    assert "old sailor" in got and "portrait" not in got
+    assert "photograph" in labels("A woman reaches for a photograph on the shelf.")  # no sitter: a thing
