@@ -576,7 +576,10 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.PART) and _loose_part(p, before):
         return (Role.THING, None)  # "a half-buried caribou antler lies by the den"
     if is_class(p.head, WordClass.PART) and (
-        known is None or p.head in {"chimney", "roof"} or low_text(before) == "'s"
+        known is None
+        or p.head in {"chimney", "roof"}
+        or low_text(before) == "'s"
+        or _of_its_owner(phrases, k)
     ):
         owner = part_owner(phrases, k, nouns)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
@@ -593,6 +596,22 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the part at k is followed by 'of' and one thing of a kind that has it ('the branch
+    of a leafless baobab', 'the leg of an old table'): the owner is the thing drawn, the part is
+    where on it, so the part gets no region of its own."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    owner = phrase_after(phrases, k + 1)
+    if low_text(phrase_after(phrases, k)) != "of" or not isinstance(owner, NounPhrase) or p.plural:
+        return False
+    kinds = value_of(p.head, WordClass.PART)
+    known = entry(owner.compound) or entry(owner.head)
+    return (
+        kinds is not None and known is not None and known.kind.value in kinds.split(",") and not owner.plural
+    )
 
 
 def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -2472,3 +2472,11 @@ def test_a_picture_someone_poses_or_sits_for_is_the_picture_being_made():
     got = labels("An old sailor sits for a portrait beside a ship wheel.")
     assert "old sailor" in got and "portrait" not in got
     assert "photograph" in labels("A woman reaches for a photograph on the shelf.")  # no sitter: a thing
+
+
+def test_a_part_of_a_named_owner_places_on_the_owner_and_gets_no_region():
+    got = labels("A clock melts over the branch of a dead olive tree.")
+    assert "olive tree" in got and "branch" not in got
+    got = labels("A boy leans against the leg of an old table.")
+    assert "old table" in got and "leg" not in got
+    assert "low branch" in labels("A cat sleeps on a low branch beside the barn.")  # no owner: a thing
