@@ -42,6 +42,8 @@ def negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     before = phrase_before(phrases, k)
     if isinstance(before, Mark) and before.tag is Tag.NEG:
         return True
+    if is_class(f"{low_text(phrase_before(phrases, k, 2))} {low_text(before)}", WordClass.NEGATOR):
+        return True  # "a candle instead of a bird", "tea rather than coffee"
     if low_text(before) in {"or", "nor"} and nouns and nouns[-1].role is Role.NEGATED:
         return nouns[-1].index == k - 2
     if isinstance(before, SpacePhrase) and isinstance(phrase_before(phrases, k, 2), Mark):

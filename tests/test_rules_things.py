@@ -2480,3 +2480,10 @@ def test_a_part_of_a_named_owner_places_on_the_owner_and_gets_no_region():
     got = labels("A boy leans against the leg of an old table.")
     assert "old table" in got and "leg" not in got
     assert "low branch" in labels("A cat sleeps on a low branch beside the barn.")  # no owner: a thing
+
+
+def test_what_stands_instead_of_or_rather_than_is_not_drawn():
+    got = labels(
+        "A vase on the sill holds a paper fan instead of a rose, and a boy eats rice rather than bread."
+    )
+    assert "rose" not in got and "bread" not in got and {"vase", "boy"} <= set(got)
