@@ -702,7 +702,8 @@ def _groups_in(
     subject: list[int],
     sentence: int,
 ) -> list[int]:
-    """The things named as groups in `sentence` before phrase k, not `subject` nor companions."""
+    """The things named as groups in `sentence` before phrase k, not `subject` nor companions, nor
+    a group that only places another thing ('a cyclist weaves between puddles': not them)."""
     found: list[int] = []
     for j, p in enumerate(phrases):
         if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
@@ -711,7 +712,7 @@ def _groups_in(
             break
         holder = holder_of(nouns, at[p.start])
         if holder is not None and holder not in subject and nouns[holder].phrase.plural:
-            if not _companions(phrases, j, at, nouns) and holder not in found:
+            if not _companions(phrases, j, at, nouns) and not placing(phrases, j) and holder not in found:
                 found.append(holder)
     return found
 
@@ -755,6 +756,14 @@ def _first_in(
             return holder
         found.append((_placed_by(phrases, j), holder))
     return next((h for governed, h in found if not governed), found[0][1] if found else None)
+
+
+def placing(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a relation phrase other than 'with' ('weaves
+    between puddles', 'sits among cushions'): a group named so only places another thing, and is
+    not what a later 'them' stands for ('a pine with three boulders ... leans over them' is)."""
+    before = phrases[j - 1] if j else None
+    return isinstance(before, SpacePhrase) and before.lead != "with" and is_governed(phrases, j)
 
 
 def _placed_by(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -40,6 +40,7 @@ from planner.rules_relation_ends import (
     next_things,
     object_end,
     place_of,
+    placing,
     pronoun_referent,
     relation_object,
     resolve,
@@ -626,8 +627,11 @@ def _them(
         return ()
     named = [
         holder_of(nouns, at[p.start])
-        for p in phrases[:k]
-        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
+        for j, p in enumerate(phrases[:k])
+        if isinstance(p, NounPhrase)
+        and p.start in at
+        and p.sentence >= sentence - 3
+        and not placing(phrases, j)
     ]
     named = [i for i in dict.fromkeys(named) if i is not None]
     animate = [

@@ -1460,3 +1460,14 @@ def test_a_plural_non_thing_subject_before_a_colon_means_the_things_listed():
         "Two figures huddle under a striped umbrella: a fisherman in oilskins, and a small boy."
     )
     assert {("fisherman", "below", "umbrella"), ("boy", "below", "umbrella")} <= _relations(reading)
+
+
+def test_them_is_not_a_group_that_only_places_someone():
+    reading = reading_of(
+        "A jogger in a red vest runs among the pigeons while a nun with a cane crosses the square. "
+        "Above them, a kite drifts in the wind."
+    )
+    above = {o for s, kind, o in _relations(reading) if s == "kite" and kind == "above"}
+    assert above == {"jogger", "nun"}
+    kept = reading_of("A gardener rakes a bed with three boulders, and a pine leans over them.")
+    assert any(s == "pine" and o == "boulder" for s, _, o in _relations(kept))  # 'with' names them
