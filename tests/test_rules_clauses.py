@@ -1471,3 +1471,15 @@ def test_them_is_not_a_group_that_only_places_someone():
     assert above == {"jogger", "nun"}
     kept = reading_of("A gardener rakes a bed with three boulders, and a pine leans over them.")
     assert any(s == "pine" and o == "boulder" for s, _, o in _relations(kept))  # 'with' names them
+
+
+def test_a_definite_plural_that_draws_nothing_names_the_people_before():
+    reading = reading_of(
+        "A drummer in a leather vest pounds his kit, and two singers in silver dresses sway at the front. "
+        "Above the musicians, a disco ball turns slowly."
+    )
+    above = {o for s, kind, o in _relations(reading) if s == "ball" and kind == "above"}
+    assert above == {"drummer", "singer"}
+    alone = reading_of("A fox sleeps under a hedge. Behind the hunters, a church bell rings.")
+    assert ("bell", "behind", "hunter") in _relations(alone)  # no people before: drawn as themselves
+    assert ("bell", "behind", "fox") not in _relations(alone)
