@@ -2450,3 +2450,15 @@ def test_a_machine_or_ship_named_like_an_agent_noun_is_a_vehicle_bigger_than_a_p
 def test_crew_and_hands_named_by_their_work_and_robots_are_things():
     got = labels("A bosun shouts at a cabin boy while a ranch hand feeds a droid.")
     assert got == ["bosun", "cabin boy", "ranch hand", "droid"]
+
+
+def test_an_ing_word_after_be_and_before_a_possessive_is_the_verb():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("An old otter is painting her canoe by the river.")}
+    assert tags["painting"] is Tag.VERB
+    noun = {t.low: t.tag for t in tokenize("The best gift is her painting.")}
+    assert noun["painting"] is Tag.NOUN
+    reading = reading_of("A mole is setting his long table for friends: a jug, four mugs, and a pie dish.")
+    ons = {(reading.things[r.subject].head, reading.things[r.objects[0]].head) for r in reading.relations}
+    assert {("jug", "table"), ("mug", "table"), ("dish", "table")} <= ons
