@@ -1483,3 +1483,12 @@ def test_a_definite_plural_that_draws_nothing_names_the_people_before():
     alone = reading_of("A fox sleeps under a hedge. Behind the hunters, a church bell rings.")
     assert ("bell", "behind", "hunter") in _relations(alone)  # no people before: drawn as themselves
     assert ("bell", "behind", "fox") not in _relations(alone)
+
+
+def test_outside_a_thing_is_beside_it():
+    reading = reading_of("A mule waits outside the old forge. Just outside the shed, a boy sweeps the steps.")
+    relations = _relations(reading)
+    assert ("mule", "next_to", "forge") in relations
+    assert ("boy", "next_to", "shed") in relations
+    alone = reading_of("Two boys play outside on a snowy day.")
+    assert not _relations(alone)
