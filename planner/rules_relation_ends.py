@@ -107,6 +107,7 @@ def subjects_of(
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
     chain = isinstance(space, SpacePhrase) and (space.spatial.to_referent or space.lead in _PATHS) or pronoun
+    chain = chain or _seat_then_someone(phrases, k, at, nouns)
     verb = verb_before(phrases, k, chain)
     if verb is None and isinstance(nxt, Mark) and nxt.low == "it":
         verb = verb_before(phrases, k, chain=True)  # "a pen lying on a desk near it": the pen's place
@@ -133,6 +134,37 @@ def subjects_of(
     found = worker or walk_back(phrases, k, at, nouns, past_objects=False)
     opening = None if found else _apposition(phrases, k - 1, k)
     return found if opening is None else walk_back(phrases, opening, at, nouns, past_objects=True)
+
+
+def _alive(phrase: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether `phrase` is a noun phrase for a person or an animal."""
+    if not isinstance(phrase, NounPhrase) or phrase.start not in at:
+        return False
+    holder = holder_of(nouns, at[phrase.start])
+    known = nouns[holder].entry if holder is not None else None
+    return known is not None and known.kind in ANIMATE
+
+
+def _seat_then_someone(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether the relation at k to a person or an animal follows a lifeless thing that a spatial
+    phrase placed someone on ('an old woman sits on a bench next to a girl'): then it is said of
+    whoever sits there, not of the bench."""
+    seat = phrases[k - 1] if k >= 2 else None
+    lead = phrases[k - 2] if k >= 2 else None
+    space = phrases[k]
+    return (
+        isinstance(space, SpacePhrase)
+        and space.spatial.relation not in {None, "with"}  # "sat on the stairs with her cat": not so
+        and isinstance(lead, SpacePhrase)
+        and lead.spatial.relation is not None
+        and isinstance(seat, NounPhrase)
+        and seat.start in at
+        and holder_of(nouns, at[seat.start]) is not None
+        and not _alive(seat, at, nouns)
+        and _alive(phrases[k + 1] if k + 1 < len(phrases) else None, at, nouns)
+    )
 
 
 def _chained(phrases: tuple[Phrase, ...], k: int) -> bool:

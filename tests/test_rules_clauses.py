@@ -1492,3 +1492,14 @@ def test_outside_a_thing_is_beside_it():
     assert ("boy", "next_to", "shed") in relations
     alone = reading_of("Two boys play outside on a snowy day.")
     assert not _relations(alone)
+
+
+def test_a_relation_to_someone_after_a_seat_is_the_sitters():
+    reading = reading_of("A bearded sailor leans on a barrel beside a small boy, mending a net.")
+    relations = _relations(reading)
+    assert ("sailor", "next_to", "boy") in relations
+    assert ("barrel", "next_to", "boy") not in relations
+    ridden = reading_of("A knight sits on a horse beside a squire.")
+    assert ("horse", "next_to", "squire") in _relations(ridden)  # the horse is someone: its own
+    kept = reading_of("A girl sits on the stairs with her puppy curled in her lap.")
+    assert ("puppy", "on", "stairs") not in _relations(kept)
