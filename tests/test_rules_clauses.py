@@ -1503,3 +1503,12 @@ def test_a_relation_to_someone_after_a_seat_is_the_sitters():
     assert ("horse", "next_to", "squire") in _relations(ridden)  # the horse is someone: its own
     kept = reading_of("A girl sits on the stairs with her puppy curled in her lap.")
     assert ("puppy", "on", "stairs") not in _relations(kept)
+
+
+def test_a_verb_after_a_closed_relative_clause_is_the_outer_nouns():
+    reading = reading_of("A wicker basket in which a kitten naps rests beside the stove.")
+    relations = _relations(reading)
+    assert ("basket", "next_to", "stove") in relations
+    assert ("kitten", "next_to", "stove") not in relations
+    inner = reading_of("A boy points at a tank in which a crab hides behind a rock.")
+    assert ("crab", "behind", "rock") in _relations(inner)  # the clause's own verb keeps its subject
