@@ -49,9 +49,20 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None
         governed = is_governed(phrases, j) or with_listed(phrases, j)
-        if isinstance(p, NounPhrase) and (not governed or relative(phrases, j)):
+        if (
+            isinstance(p, NounPhrase)
+            and (not governed or relative(phrases, j))
+            and not _closed(phrases, j, verb)
+        ):
             return j
     return None
+
+
+def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
+    """Whether the noun phrase at j is the subject of a relative clause that has its own verb
+    before `verb` ('a tank in which an eel coils sits by the door': the tank sits there)."""
+    opener = getattr(phrases[j - 1], "low", "") if j else ""
+    return opener in {"which", "whom", "where"} and any(isinstance(q, Verb) for q in phrases[j + 1 : verb])
 
 
 def _animate(p: Phrase) -> bool:

@@ -107,6 +107,7 @@ def subjects_of(
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
     chain = isinstance(space, SpacePhrase) and (space.spatial.to_referent or space.lead in _PATHS) or pronoun
+    chain = chain or _seat_then_someone(phrases, k, at, nouns)
     verb = verb_before(phrases, k, chain)
     if verb is None and isinstance(nxt, Mark) and nxt.low == "it":
         verb = verb_before(phrases, k, chain=True)  # "a pen lying on a desk near it": the pen's place
@@ -133,6 +134,37 @@ def subjects_of(
     found = worker or walk_back(phrases, k, at, nouns, past_objects=False)
     opening = None if found else _apposition(phrases, k - 1, k)
     return found if opening is None else walk_back(phrases, opening, at, nouns, past_objects=True)
+
+
+def _alive(phrase: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether `phrase` is a noun phrase for a person or an animal."""
+    if not isinstance(phrase, NounPhrase) or phrase.start not in at:
+        return False
+    holder = holder_of(nouns, at[phrase.start])
+    known = nouns[holder].entry if holder is not None else None
+    return known is not None and known.kind in ANIMATE
+
+
+def _seat_then_someone(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether the relation at k to a person or an animal follows a lifeless thing that a spatial
+    phrase placed someone on ('an old woman sits on a bench next to a girl'): then it is said of
+    whoever sits there, not of the bench."""
+    seat = phrases[k - 1] if k >= 2 else None
+    lead = phrases[k - 2] if k >= 2 else None
+    space = phrases[k]
+    return (
+        isinstance(space, SpacePhrase)
+        and space.spatial.relation not in {None, "with"}  # "sat on the stairs with her cat": not so
+        and isinstance(lead, SpacePhrase)
+        and lead.spatial.relation is not None
+        and isinstance(seat, NounPhrase)
+        and seat.start in at
+        and holder_of(nouns, at[seat.start]) is not None
+        and not _alive(seat, at, nouns)
+        and _alive(phrases[k + 1] if k + 1 < len(phrases) else None, at, nouns)
+    )
 
 
 def _chained(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -702,7 +734,8 @@ def _groups_in(
     subject: list[int],
     sentence: int,
 ) -> list[int]:
-    """The things named as groups in `sentence` before phrase k, not `subject` nor companions."""
+    """The things named as groups in `sentence` before phrase k, not `subject` nor companions, nor
+    a group that only places another thing ('a cyclist weaves between puddles': not them)."""
     found: list[int] = []
     for j, p in enumerate(phrases):
         if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
@@ -711,7 +744,7 @@ def _groups_in(
             break
         holder = holder_of(nouns, at[p.start])
         if holder is not None and holder not in subject and nouns[holder].phrase.plural:
-            if not _companions(phrases, j, at, nouns) and holder not in found:
+            if not _companions(phrases, j, at, nouns) and not placing(phrases, j) and holder not in found:
                 found.append(holder)
     return found
 
@@ -755,6 +788,14 @@ def _first_in(
             return holder
         found.append((_placed_by(phrases, j), holder))
     return next((h for governed, h in found if not governed), found[0][1] if found else None)
+
+
+def placing(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a relation phrase other than 'with' ('weaves
+    between puddles', 'sits among cushions'): a group named so only places another thing, and is
+    not what a later 'them' stands for ('a pine with three boulders ... leans over them' is)."""
+    before = phrases[j - 1] if j else None
+    return isinstance(before, SpacePhrase) and before.lead != "with" and is_governed(phrases, j)
 
 
 def _placed_by(phrases: tuple[Phrase, ...], j: int) -> bool:

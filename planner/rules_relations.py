@@ -40,6 +40,7 @@ from planner.rules_relation_ends import (
     next_things,
     object_end,
     place_of,
+    placing,
     pronoun_referent,
     relation_object,
     resolve,
@@ -397,7 +398,9 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     target = relation_object(
         phrases, k, at, nouns, subject=ahead
     )  # "and below it lies a napkin": not the napkin
-    them = _them(phrases, k, at, nouns, target)
+    them = _them(phrases, k, at, nouns, target) or (
+        () if target is not None else _the_group(phrases, k, at, nouns)
+    )
     if (
         kind is RelationKind.BETWEEN
         and getattr(phrases[k + 1] if k + 1 < len(phrases) else None, "low", "") == "them"
@@ -421,7 +424,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
             s for s in colon_list(phrases, k, at, nouns) if s != target
         ]  # "Two figures stand under it: a monk and a boy"
     pair = tuple(o for o in them if o not in subjects)
-    pair = pair if _all_of_them(phrases, k) and kind is not RelationKind.BETWEEN else pair[-2:]
+    every = _all_of_them(phrases, k) or isinstance(phrases[k + 1], NounPhrase)  # "behind the players"
+    pair = pair if every and kind is not RelationKind.BETWEEN else pair[-2:]
     if len(pair) >= 2:  # "behind them" after a girl and a boy named one by one: behind both
         return Spatial(tuple(_pair_links(kind, subjects, pair)))
     if target is None:
@@ -626,8 +630,11 @@ def _them(
         return ()
     named = [
         holder_of(nouns, at[p.start])
-        for p in phrases[:k]
-        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= sentence - 3
+        for j, p in enumerate(phrases[:k])
+        if isinstance(p, NounPhrase)
+        and p.start in at
+        and p.sentence >= sentence - 3
+        and not placing(phrases, j)
     ]
     named = [i for i in dict.fromkeys(named) if i is not None]
     animate = [
@@ -640,6 +647,34 @@ def _them(
     if any(nouns[i].phrase.plural for i in since):
         return ()  # a group named among them may be 'them' ('readers' before them is not)
     return tuple(animate) if len(animate) >= 2 else ()
+
+
+def _the_group(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> tuple[int, ...]:
+    """What a definite plural that draws nothing of its own names again ('a winger dives; two
+    defenders lunge. Behind the players, a tower'): every person or animal of its kind named in
+    its sentence or the two before; none when fewer than two are found."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if (
+        not isinstance(nxt, NounPhrase)
+        or nxt.start not in at
+        or nxt.determiner not in {"the", "these", "those"}
+    ):
+        return ()
+    noun = nouns[at[nxt.start]]
+    kind = _kind_of(noun)
+    if not nxt.plural or noun.role is not Role.NONE or kind not in ANIMATE:
+        return ()
+    named = [
+        holder_of(nouns, at[p.start])
+        for p in phrases[:k]
+        if isinstance(p, NounPhrase) and p.start in at and p.sentence >= phrases[k].sentence - 2
+    ]
+    found = [
+        i for i in dict.fromkeys(named) if i is not None and nouns[i].is_thing and _kind_of(nouns[i]) is kind
+    ]
+    return tuple(found) if len(found) >= 2 else ()
 
 
 def _all_of_them(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -103,6 +103,7 @@ _RELATIVE_WORDS: dict[str, str] = {
     "besides": "adjacent",
     "near": "adjacent",
     "alongside": "adjacent",
+    "outside": "adjacent",  # "a dog sleeps outside the barn": beside it, out of doors
     "nearby": "adjacent",
     "between": "between",
     "among": "inside",

@@ -493,11 +493,15 @@ def one_headed(tags: list[Tag], lows: list[str], i: int) -> bool:
     return j < i and lows[j] in {"a", "an"} and not governed and lows[j - 1] not in {"and", "or", "&"}
 
 
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "my", "our", "your"})
+
+
 def _progressive(tags: list[Tag], lows: list[str], i: int) -> bool:
-    """'the kids are building a sandcastle': an -ing noun form ('building', 'painting') right
-    after a form of 'be' and before an article is the verb of an ongoing act."""
+    """'the kids are building a sandcastle', 'a fox is setting his table': an -ing noun form
+    ('building', 'painting') right after a form of 'be' and before an article or a possessive is
+    the verb of an ongoing act."""
     after = lows[i + 1] if i + 1 < len(lows) else ""
-    return tags[i - 1] is Tag.BE and lows[i].endswith("ing") and after in {"a", "an", "the"}
+    return tags[i - 1] is Tag.BE and lows[i].endswith("ing") and after in _OBJECT_OPENERS
 
 
 def _plural_noun_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:

@@ -1460,3 +1460,55 @@ def test_a_plural_non_thing_subject_before_a_colon_means_the_things_listed():
         "Two figures huddle under a striped umbrella: a fisherman in oilskins, and a small boy."
     )
     assert {("fisherman", "below", "umbrella"), ("boy", "below", "umbrella")} <= _relations(reading)
+
+
+def test_them_is_not_a_group_that_only_places_someone():
+    reading = reading_of(
+        "A jogger in a red vest runs among the pigeons while a nun with a cane crosses the square. "
+        "Above them, a kite drifts in the wind."
+    )
+    above = {o for s, kind, o in _relations(reading) if s == "kite" and kind == "above"}
+    assert above == {"jogger", "nun"}
+    kept = reading_of("A gardener rakes a bed with three boulders, and a pine leans over them.")
+    assert any(s == "pine" and o == "boulder" for s, _, o in _relations(kept))  # 'with' names them
+
+
+def test_a_definite_plural_that_draws_nothing_names_the_people_before():
+    reading = reading_of(
+        "A drummer in a leather vest pounds his kit, and two singers in silver dresses sway at the front. "
+        "Above the musicians, a disco ball turns slowly."
+    )
+    above = {o for s, kind, o in _relations(reading) if s == "ball" and kind == "above"}
+    assert above == {"drummer", "singer"}
+    alone = reading_of("A fox sleeps under a hedge. Behind the hunters, a church bell rings.")
+    assert ("bell", "behind", "hunter") in _relations(alone)  # no people before: drawn as themselves
+    assert ("bell", "behind", "fox") not in _relations(alone)
+
+
+def test_outside_a_thing_is_beside_it():
+    reading = reading_of("A mule waits outside the old forge. Just outside the shed, a boy sweeps the steps.")
+    relations = _relations(reading)
+    assert ("mule", "next_to", "forge") in relations
+    assert ("boy", "next_to", "shed") in relations
+    alone = reading_of("Two boys play outside on a snowy day.")
+    assert not _relations(alone)
+
+
+def test_a_relation_to_someone_after_a_seat_is_the_sitters():
+    reading = reading_of("A bearded sailor leans on a barrel beside a small boy, mending a net.")
+    relations = _relations(reading)
+    assert ("sailor", "next_to", "boy") in relations
+    assert ("barrel", "next_to", "boy") not in relations
+    ridden = reading_of("A knight sits on a horse beside a squire.")
+    assert ("horse", "next_to", "squire") in _relations(ridden)  # the horse is someone: its own
+    kept = reading_of("A girl sits on the stairs with her puppy curled in her lap.")
+    assert ("puppy", "on", "stairs") not in _relations(kept)
+
+
+def test_a_verb_after_a_closed_relative_clause_is_the_outer_nouns():
+    reading = reading_of("A wicker basket in which a kitten naps rests beside the stove.")
+    relations = _relations(reading)
+    assert ("basket", "next_to", "stove") in relations
+    assert ("kitten", "next_to", "stove") not in relations
+    inner = reading_of("A boy points at a tank in which a crab hides behind a rock.")
+    assert ("crab", "behind", "rock") in _relations(inner)  # the clause's own verb keeps its subject

@@ -2487,3 +2487,15 @@ def test_what_stands_instead_of_or_rather_than_is_not_drawn():
         "A vase on the sill holds a paper fan instead of a rose, and a boy eats rice rather than bread."
     )
     assert "rose" not in got and "bread" not in got and {"vase", "boy"} <= set(got)
+
+
+def test_an_ing_word_after_be_and_before_a_possessive_is_the_verb():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("An old otter is painting her canoe by the river.")}
+    assert tags["painting"] is Tag.VERB
+    noun = {t.low: t.tag for t in tokenize("The best gift is her painting.")}
+    assert noun["painting"] is Tag.NOUN
+    reading = reading_of("A mole is setting his long table for friends: a jug, four mugs, and a pie dish.")
+    ons = {(reading.things[r.subject].head, reading.things[r.objects[0]].head) for r in reading.relations}
+    assert {("jug", "table"), ("mug", "table"), ("dish", "table")} <= ons
