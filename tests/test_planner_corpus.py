@@ -171,25 +171,25 @@ def test_the_corpus_is_long_prose():
 
 
 def test_things_get_their_own_region(score):
-    assert score.ratio("things") >= 0.955, score.misses
+    assert score.ratio("things") >= 0.96, score.misses
 
 
 def test_few_regions_are_not_things(score):
-    assert score.ratio("junk") <= 0.027, [m for m in score.misses if m.startswith("junk")]
+    assert score.ratio("junk") <= 0.025, [m for m in score.misses if m.startswith("junk")]
 
 
 def test_attributes_stay_with_their_owner(score):
-    assert score.ratio("attributes") >= 0.925, [m for m in score.misses if m.startswith("attributes")]
+    assert score.ratio("attributes") >= 0.935, [m for m in score.misses if m.startswith("attributes")]
 
 
 def test_relations_and_places_hold(score):
     hits = score.relations[0] + score.places[0]
     total = score.relations[1] + score.places[1]
-    assert hits / total >= 0.895, [m for m in score.misses if m.startswith(("relations", "places"))]
+    assert hits / total >= 0.905, [m for m in score.misses if m.startswith(("relations", "places"))]
 
 
 def test_sizes_follow_the_things(score):
-    assert score.ratio("sizes") >= 0.90, [m for m in score.misses if m.startswith("sizes")]
+    assert score.ratio("sizes") >= 0.93, [m for m in score.misses if m.startswith("sizes")]
 
 
 def test_a_long_prompt_plans_fast():
