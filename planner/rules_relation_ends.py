@@ -5,6 +5,7 @@ Also the Link and Spatial records the relation passes write. Indices are into th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.reading import Place, RelationKind
@@ -737,16 +738,24 @@ def _groups_in(
     """The things named as groups in `sentence` before phrase k, not `subject` nor companions, nor
     a group that only places another thing ('a cyclist weaves between puddles': not them)."""
     found: list[int] = []
-    for j, p in enumerate(phrases):
-        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
-            continue
-        if p.start >= phrases[k].start:
-            break
-        holder = holder_of(nouns, at[p.start])
+    for j, holder in _named_before(phrases, k, at, nouns, sentence):
         if holder is not None and holder not in subject and nouns[holder].phrase.plural:
             if not _companions(phrases, j, at, nouns) and not placing(phrases, j) and holder not in found:
                 found.append(holder)
     return found
+
+
+def _named_before(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], sentence: int
+) -> Iterator[tuple[int, int | None]]:
+    """Each noun phrase of `sentence` before phrase k that names a thing: its index and the thing
+    that holds it (None when it is no thing's)."""
+    for j, p in enumerate(phrases):
+        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
+            continue
+        if p.start >= phrases[k].start:
+            return
+        yield j, holder_of(nouns, at[p.start])
 
 
 def _companions(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
@@ -775,12 +784,7 @@ def _first_in(
     that is not one of `subject`; for a lifeless 'it', a clause's subject before a preposition's
     object ('To the left of the armchair, a stove glows, a kettle on top of it': the stove)."""
     found: list[tuple[bool, int]] = []
-    for j, p in enumerate(phrases):
-        if not isinstance(p, NounPhrase) or p.sentence != sentence or p.start not in at:
-            continue
-        if p.start >= phrases[k].start:
-            break
-        holder = holder_of(nouns, at[p.start])
+    for j, holder in _named_before(phrases, k, at, nouns, sentence):
         known = nouns[holder].entry if holder is not None else None
         if holder is None or holder in subject or (animate and (known is None or known.kind not in ANIMATE)):
             continue
