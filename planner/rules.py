@@ -53,15 +53,22 @@ def _background(reading: PromptReading) -> str:
     return ", ".join(_distinct([*reading.backdrop, *reading.style]))
 
 
-def _region_text(thing: Thing, kept: Kept, context: str) -> str:
-    text = _group_phrase(thing) if kept.grouped else thing.phrase
+def _region_texts(thing: Thing, kept: Kept, context: str) -> list[str]:
+    """The prompts of a kept thing's regions: the thing's own phrase for each single instance and,
+    when its last region holds the rest of a group that shrank, that region names them ('3 dancers')."""
+    rest = _group_phrase(thing, kept.last_holds) if kept.grouped else thing.phrase
+    return [_region_text(thing.phrase, context)] * (kept.regions - 1) + [_region_text(rest, context)]
+
+
+def _region_text(text: str, context: str) -> str:
     if context:
         text += ", " + context
     return " ".join(text.split())
 
 
-def _group_phrase(thing: Thing) -> str:
-    """All instances in one region: 'twenty birds', keeping the thing's details."""
+def _group_phrase(thing: Thing, count: int | None = None) -> str:
+    """`count` instances (all of them unless given) in one region: '20 birds', keeping the
+    thing's details."""
     own, _, details = thing.phrase.partition(", ")
     words = own.split()
     if words and words[0] in {"a", "an"}:
@@ -71,8 +78,9 @@ def _group_phrase(thing: Thing) -> str:
     if words and plural_of(head) not in lows:  # the head, not the last word ('a boy building a snowman')
         at = lows.index(head) if head in lows else len(words) - 1
         words[at] = plural_of(words[at])
-    count = f"{thing.count} " if thing.count else ""
-    return ", ".join(part for part in (count + " ".join(words), details) if part)
+    count = count or thing.count
+    number = f"{count} " if count else ""
+    return ", ".join(part for part in (number + " ".join(words), details) if part)
 
 
 def _clipped(text: str, limit: int) -> str:
@@ -92,8 +100,11 @@ def plan_with_rules(prompt: str, *, width: int = 1024, height: int = 1024, max_r
     regions = []
     for item, group_boxes in zip(kept, boxes, strict=True):
         thing = reading.things[item.thing]
-        text = _region_text(thing, item, _context(reading, thing))
-        regions.extend({"label": thing.label, "prompt": text, "box": box} for box in group_boxes)
+        texts = _region_texts(thing, item, _context(reading, thing))
+        regions.extend(
+            {"label": thing.label, "prompt": text, "box": box}
+            for text, box in zip(texts, group_boxes, strict=True)
+        )
     return Plan.model_validate(
         {
             "version": PLAN_VERSION,

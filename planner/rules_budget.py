@@ -5,10 +5,13 @@ words ("an orrery with 7 tiny planets") or small lifeless things resting on or i
 on a crate"); it is drawn with its holder anyway, so folding it loses less than leaving anything
 out. Then the least important things go: tiny or small lifeless things with no stated place and
 no relation (worn and held things never had regions); people and animals, who act, stay before
-objects. When the things that stay still name more instances than the limit, groups become one
-group region each ("twenty birds") instead of being cut to their first few instances: the
-smallest group that is enough, so the fewest instances are folded. A few lone unplaced things go
-instead when leaving them out loses less than folding would.
+objects. When the things that stay still name more instances than the limit, a group shrinks
+instead of being cut to its first few instances: the smallest group that alone is enough gives up
+only the overflow, keeping single regions for its first instances and one last region for the
+rest ("8 dancers" in 6 regions: 5 dancers and "3 dancers"); if no group alone is enough, the
+biggest folds into one region ("twenty birds") and the next is chosen the same way. A few lone
+unplaced things go instead when leaving them out loses less than the instances that share a
+region beyond the first.
 """
 
 from __future__ import annotations
@@ -24,11 +27,17 @@ log = logging.getLogger("planner")
 
 @dataclass(frozen=True)
 class Kept:
-    """One thing that gets regions: its index in the reading and how many regions."""
+    """One thing that gets regions: its index in the reading, how many regions, and how many of
+    its instances the last region holds (more than one: the rest of a group that shrank)."""
 
     thing: int
-    instances: int
-    grouped: bool = False  # all instances in one region
+    regions: int
+    last_holds: int = 1
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the last region draws several instances ("3 dancers")."""
+        return self.last_holds > 1
 
 
 def _instances(thing: Thing) -> int:
@@ -95,86 +104,96 @@ def _loss(reading: PromptReading, index: int) -> float:
 
 
 def _spared(reading: PromptReading, kept: list[int], counts: dict[int, int], max_regions: int) -> list[int]:
-    """`kept` less the lone things that lose least when that is less than folding a counted group
-    into one region loses ('eight dancers' keep their eight regions and a plain crowd goes);
-    lifeless things go before people and animals."""
+    """`kept` less the lone things that lose least when that is less than shrinking groups loses:
+    the instances that share a group's last region beyond the first (each still drawn there, so a
+    tie keeps every thing); lifeless things go before people and animals."""
     counts = {i: counts[i] for i in kept}
     overflow = sum(counts.values()) - max_regions
-    folded = sum(counts[i] - 1 for i in _grouped(counts, max_regions))
+    shared = sum(counts[i] - n for i, n in _shrunk(counts, max_regions).items())
     cheapest = sorted(
         kept, key=lambda i: (_alive(reading.things[i]), _loss(reading, i), importance(reading, i))
     )[: max(overflow, 0)]
-    if overflow <= 0 or sum(_loss(reading, i) for i in cheapest) >= folded:
+    if overflow <= 0 or sum(_loss(reading, i) for i in cheapest) >= shared:
         return kept
     return [i for i in kept if i not in cheapest]
 
 
-def _grouped(counts: dict[int, int], max_regions: int, total: int | None = None) -> set[int]:
-    """The groups of `counts` that become one region each: the smallest group that alone brings
-    the total (that of `counts` unless given) within the limit, else the biggest group and try
-    again, so that the fewest instances lose their own region."""
-    counts, grouped = dict(counts), set()
+def _shrunk(
+    counts: dict[int, int], max_regions: int, total: int | None = None, whole: bool = False
+) -> dict[int, int]:
+    """The groups of `counts` that get fewer regions, with how many: the smallest group that alone
+    brings the total (that of `counts` unless given) within the limit gives up only the overflow
+    (all of it, to one region, when `whole`), else the biggest group folds to one region and the
+    next is chosen, so that the fewest instances lose their own region."""
+    counts, shrunk = dict(counts), {}
     extra = (total if total is not None else sum(counts.values())) - sum(counts.values())
     while (overflow := extra + sum(counts.values()) - max_regions) > 0:
         groups = sorted((n, i) for i, n in counts.items() if n > 1)
         if not groups:
             break
         n, i = next(((n, i) for n, i in groups if n - 1 >= overflow), groups[-1])
-        counts[i], grouped = 1, grouped | {i}
-    return grouped
+        counts[i] = shrunk[i] = 1 if whole else max(1, n - overflow)
+    return shrunk
 
 
-def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], set[int]]:
-    """The things kept (in prompt order) and the groups folded: minor lone things go first, then
-    groups carried by another thing fold, then lone things or other groups, whichever loses less;
-    what was left out and fits again after folding comes back, most important first."""
+def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], dict[int, int]]:
+    """The things kept (in prompt order) and the groups shrunk, with their regions: minor lone
+    things go first, then groups carried by another thing fold to one region, then lone things go
+    or other groups shrink, whichever loses less; what was left out and fits again after folding
+    comes back, most important first."""
     counts = {i: _instances(t) for i, t in enumerate(reading.things)}
     kept = list(ranked)
     while sum(counts[i] for i in kept) > max_regions and _minor(reading, kept[-1]):
         kept.pop()  # small, unplaced, unrelated things go first
     total = sum(counts[i] for i in kept)
-    grouped = _grouped({i: counts[i] for i in kept if carried(reading, i)}, max_regions, total)
-    counts.update({i: 1 for i in grouped})
+    shrunk = _shrunk({i: counts[i] for i in kept if carried(reading, i)}, max_regions, total, whole=True)
+    counts.update(shrunk)
     kept = _spared(reading, sorted(kept[:max_regions]), counts, max_regions)
-    grouped |= _grouped({i: counts[i] for i in kept}, max_regions)
-    counts.update({i: 1 for i in grouped})
+    shrunk |= _shrunk({i: counts[i] for i in kept}, max_regions)
+    counts.update(shrunk)
     for i in ranked:
         if i not in kept and sum(counts[k] for k in kept) + counts[i] <= max_regions:
             kept.append(i)  # room again after folding
-    return sorted(kept), grouped & set(kept)
+    return sorted(kept), {i: n for i, n in shrunk.items() if i in kept}
 
 
-def _group_words(thing: Thing) -> str:
-    """'23 dancers', 'a crowd of gulls': a folded group as the log names it."""
+def _group_words(thing: Thing, regions: int) -> str:
+    """'23 dancers', 'a crowd of gulls', '8 dancers in 6 regions': a shrunk group as the log names it."""
     head, _, last = thing.label.rpartition(" ")
     words = f"{head} {plural_of(last)}".strip()
-    return f"{_instances(thing)} {words}" if _instances(thing) > 1 else words
+    named = f"{_instances(thing)} {words}" if _instances(thing) > 1 else words
+    return f"{named} in {regions} regions" if regions > 1 else named
+
+
+def _report(reading: PromptReading, dropped: list[int], shrunk: dict[int, int], max_regions: int) -> None:
+    """Log what the region limit cost: the things left out, the groups folded or shrunk."""
+    folded = [_group_words(reading.things[i], 1) for i in sorted(shrunk) if shrunk[i] == 1]
+    partial = [_group_words(reading.things[i], shrunk[i]) for i in sorted(shrunk) if shrunk[i] > 1]
+    parts = (
+        f"left out {', '.join(reading.things[i].label for i in dropped)}" if dropped else "",
+        f"one region per group: {', '.join(folded)}" if folded else "",
+        ", ".join(partial),
+    )
+    log.warning(
+        "the prompt names %d things, more than the limit of %d regions: %s",
+        sum(_instances(t) for t in reading.things),
+        max_regions,
+        "; ".join(part for part in parts if part),
+    )
 
 
 def budget(reading: PromptReading, max_regions: int) -> list[Kept]:
     """The things that get regions, in prompt order, with at most `max_regions` regions in all."""
-    wanted = sum(_instances(t) for t in reading.things)
-    if wanted <= max_regions:
+    if sum(_instances(t) for t in reading.things) <= max_regions:
         return [Kept(i, _instances(t)) for i, t in enumerate(reading.things)]
     if max_regions <= 0:
         return []
     ranked = sorted(range(len(reading.things)), key=lambda i: -importance(reading, i))
-    kept, grouped = _choose(reading, ranked, max_regions)
-    counts = {i: 1 if i in grouped else _instances(reading.things[i]) for i in kept}
-    dropped = [reading.things[i].label for i in ranked if i not in kept]
-    log.warning(
-        "the prompt names %d things, more than the limit of %d regions: %s",
-        wanted,
-        max_regions,
-        "; ".join(
-            part
-            for part in (
-                f"left out {', '.join(dropped)}" if dropped else "",
-                f"one region per group: {', '.join(_group_words(reading.things[i]) for i in sorted(grouped))}"
-                if grouped
-                else "",
-            )
-            if part
-        ),
-    )
-    return [Kept(i, counts[i], i in grouped) for i in kept]
+    kept, shrunk = _choose(reading, ranked, max_regions)
+    _report(reading, [i for i in ranked if i not in kept], shrunk, max_regions)
+    out = []
+    for i in kept:
+        n = _instances(reading.things[i])
+        regions = shrunk.get(i, n)
+        out.append(Kept(i, regions, n - regions + 1))
+    return out

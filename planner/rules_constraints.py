@@ -400,7 +400,7 @@ def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) ->
     thing = reading.things[kept.thing]
     stated = thing.place or Place()
     return Group(
-        count=kept.instances,
+        count=kept.regions,
         horizontal=stated.horizontal or _beside(reading, kept.thing),
         vertical=stated.vertical or _worked_at(reading, kept.thing) or _stacked(reading, kept.thing),
         depth=_depth(reading, kept.thing),

@@ -66,13 +66,14 @@ def test_instances_of_one_group_share_a_row_when_room():
 
 
 def test_count_capped_by_max_regions(caplog):
-    """More instances than the limit: one group region for all of them, never the first N."""
+    """More instances than the limit, never the first N: the group gives up only the overflow,
+    15 birds keep a region each and the last region draws the other five."""
     with caplog.at_level(logging.WARNING, "planner"):
         p = plan("twenty birds", max_regions=16)
-    assert labels(p) == ["bird"]
-    assert p.regions[0].prompt.startswith("20 birds")
+    assert labels(p) == ["bird"] * 16
+    assert [r.prompt for r in p.regions] == ["a bird"] * 15 + ["5 birds"]
     assert "more than the limit of 16" in caplog.text
-    assert "one region per group: 20 birds" in caplog.text
+    assert "20 birds in 16 regions" in caplog.text
 
 
 def test_max_regions_folds_the_smallest_group_that_is_enough():
@@ -84,12 +85,43 @@ def test_max_regions_folds_the_smallest_group_that_is_enough():
     assert labels(p).count("owl") == 1 and p.regions[labels(p).index("owl")].prompt.startswith("2 owls")
 
 
-def test_max_regions_leaves_out_plain_lone_things_before_folding_a_big_group():
-    """Two regions too many: leaving out two plain unplaced things loses two, folding the seven
-    acrobats into one region would lose six, so the acrobats keep theirs."""
+def test_max_regions_shrinks_a_big_group_by_the_overflow_rather_than_leave_lone_things_out():
+    """Two regions too many: the seven acrobats give up two regions (five regions, the last one
+    drawing three of them), so each acrobat is still drawn and the plain crowd and donkey stay;
+    leaving those two out would lose them."""
     prompt = "Seven acrobats tumble on the left while a drummer plays on the right. A crowd watches, and a donkey dozes."
-    got = labels(plan(prompt, max_regions=8))
-    assert got.count("acrobat") == 7 and "drummer" in got and len(got) == 8
+    p = plan(prompt, max_regions=8)
+    got = labels(p)
+    assert got.count("acrobat") == 5 and {"drummer", "crowd", "donkey"} <= set(got) and len(got) == 8
+    acrobats = [r.prompt for r in p.regions if r.label == "acrobat"]
+    assert acrobats[:4] == ["an acrobat"] * 4 and acrobats[-1] == "3 acrobats"
+
+
+def test_a_group_that_shrinks_keeps_single_regions_and_one_region_for_the_rest(caplog):
+    """Eight dancers with room for six: five single dancers and one region for the other three,
+    worded like the group's own phrase; the log says how many regions the group kept."""
+    prompt = (
+        "eight barefoot dancers in red skirts on the left, a fiddler on the right, a tall oak in the middle"
+    )
+    with caplog.at_level(logging.WARNING, "planner"):
+        p = plan(prompt, max_regions=8)
+    dancers = [r.prompt for r in p.regions if r.label.endswith("dancer")]
+    assert len(dancers) == 6 and len(p.regions) == 8
+    assert dancers[-1].startswith("3 barefoot dancers in red skirts")
+    assert all(d.startswith("a barefoot dancer in red skirts") for d in dancers[:5]), dancers
+    assert "8 dancers in 6 regions" in caplog.text and "one region per group" not in caplog.text
+
+
+def test_when_no_group_alone_is_enough_the_biggest_folds_to_one_region_and_the_next_shrinks(caplog):
+    """Ten regions too many for groups of eight and seven: the eight cows fold into one region
+    (seven freed), then the seven sheep give up the three still needed."""
+    prompt = "eight cows on the left, seven sheep on the right"
+    with caplog.at_level(logging.WARNING, "planner"):
+        p = plan(prompt, max_regions=5)
+    cows = [r.prompt for r in p.regions if r.label == "cow"]
+    sheep = [r.prompt for r in p.regions if r.label == "sheep"]
+    assert cows == ["8 cows"] and sheep == ["a sheep"] * 3 + ["4 sheep"], (cows, sheep)
+    assert "one region per group: 8 cows; 7 sheep in 4 regions" in caplog.text
 
 
 def test_max_regions_folds_a_group_carried_by_another_thing_before_a_lively_one():
