@@ -9,9 +9,9 @@ objects. When the things that stay still name more instances than the limit, a g
 instead of being cut to its first few instances: the smallest group that alone is enough gives up
 only the overflow, keeping single regions for its first instances and one last region for the
 rest ("8 dancers" in 6 regions: 5 dancers and "3 dancers"); if no group alone is enough, the
-biggest folds into one region ("twenty birds") and the next is chosen the same way. A few lone
-unplaced things go instead when leaving them out loses less than the instances that share a
-region beyond the first.
+biggest folds into one region ("twenty birds") and the next is chosen the same way. Lone things
+are not left out to spare a group: each region a group gives up frees one region and puts one
+instance in a shared region, still drawn, while leaving out a lone thing loses that thing.
 """
 
 from __future__ import annotations
@@ -93,31 +93,6 @@ def _minor(reading: PromptReading, index: int) -> bool:
     return thing.size <= Size.SMALL and thing.place is None and not related and not lively
 
 
-def _loss(reading: PromptReading, index: int) -> float:
-    """What leaving a thing out loses: the thing, its described words and its relations; placed
-    or huge things, or groups, are never traded for a group's regions."""
-    thing = reading.things[index]
-    if _instances(thing) > 1 or thing.size >= Size.HUGE or thing.place is not None:
-        return float("inf")
-    related = sum(index == r.subject or index in r.objects for r in reading.relations)
-    return 1 + len(thing.attributes) + related
-
-
-def _spared(reading: PromptReading, kept: list[int], counts: dict[int, int], max_regions: int) -> list[int]:
-    """`kept` less the lone things that lose least when that is less than shrinking groups loses:
-    the instances that share a group's last region beyond the first (each still drawn there, so a
-    tie keeps every thing); lifeless things go before people and animals."""
-    counts = {i: counts[i] for i in kept}
-    overflow = sum(counts.values()) - max_regions
-    shared = sum(counts[i] - n for i, n in _shrunk(counts, max_regions).items())
-    cheapest = sorted(
-        kept, key=lambda i: (_alive(reading.things[i]), _loss(reading, i), importance(reading, i))
-    )[: max(overflow, 0)]
-    if overflow <= 0 or sum(_loss(reading, i) for i in cheapest) >= shared:
-        return kept
-    return [i for i in kept if i not in cheapest]
-
-
 def _shrunk(
     counts: dict[int, int], max_regions: int, total: int | None = None, whole: bool = False
 ) -> dict[int, int]:
@@ -138,8 +113,8 @@ def _shrunk(
 
 def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], dict[int, int]]:
     """The things kept (in prompt order) and the groups shrunk, with their regions: minor lone
-    things go first, then groups carried by another thing fold to one region, then lone things go
-    or other groups shrink, whichever loses less; what was left out and fits again after folding
+    things go first, then groups carried by another thing fold to one region, then other groups
+    shrink; what was left out and fits again after folding
     comes back, most important first."""
     counts = {i: _instances(t) for i, t in enumerate(reading.things)}
     kept = list(ranked)
@@ -148,7 +123,7 @@ def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tupl
     total = sum(counts[i] for i in kept)
     shrunk = _shrunk({i: counts[i] for i in kept if carried(reading, i)}, max_regions, total, whole=True)
     counts.update(shrunk)
-    kept = _spared(reading, sorted(kept[:max_regions]), counts, max_regions)
+    kept = sorted(kept[:max_regions])
     shrunk |= _shrunk({i: counts[i] for i in kept}, max_regions)
     counts.update(shrunk)
     for i in ranked:
