@@ -303,8 +303,9 @@ def _by_relation(
     user = _subject_using(phrases, k, known, nouns)
     if user is not None:
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
-    if relation == "inside" and known.has(Flag.WEARABLE) or relation == "with" and carried:
-        return _in_or_with_owner(phrases, k, relation, known, nouns)
+    worn_in = relation == "inside" and before.lead == "in" and before.spatial.length == 1
+    if worn_in and known.has(Flag.WEARABLE) or relation == "with" and carried:
+        return _in_or_with_owner(phrases, k, relation, known, nouns)  # not "inside a boot", "in and out of"
     return _UNDECIDED
 
 

@@ -2,7 +2,9 @@
 
 planner/data/things.tsv lists concrete, placeable things (one entry per word: size, kind, flags);
 planner/data/words.tsv lists word classes (function words, colours, style, light, parts...);
-planner/data/concreteness.tsv rates how concrete nouns are (Brysbaert et al. 2014).
+planner/data/concreteness.tsv rates how concrete nouns are (Brysbaert et al. 2014);
+planner/data/wordnet_things.tsv lists nouns the first file does not, with what they inherit from
+the nearest listed word above them in WordNet 3.0 ("stevedore" is a worker).
 All are constant data, loaded lazily on first use; lemminflect (whose dictionaries ship in its
 wheel) gives singulars and parts of speech for words the files do not list.
 """
@@ -193,6 +195,19 @@ def vocabulary() -> Vocabulary:
 
 
 @functools.cache
+def _wordnet_things() -> dict[str, Entry]:
+    return {
+        word: Entry(
+            word,
+            Size[size.upper()],
+            ThingKind(kind),
+            frozenset(Flag(f) for f in flags.split(",") if f != "-"),
+        )
+        for word, size, kind, flags, _ in _rows("wordnet_things.tsv")
+    }
+
+
+@functools.cache
 def _concreteness() -> dict[str, float]:
     return {word: float(rating) for word, rating in _rows("concreteness.tsv")}
 
@@ -222,11 +237,14 @@ def value_of(word: str, cls: WordClass) -> str | None:
 
 def entry(words: str) -> Entry | None:
     """The things.tsv entry for a singular, lower-case word or compound, if any; an unlisted
-    agent noun ("a skier", "a balloonist") counts as a person."""
+    agent noun ("a skier", "a balloonist") counts as a person; other unlisted words are looked up
+    in wordnet_things.tsv, then read as closed compounds ("a lungfish")."""
     found = vocabulary().things.get(folded(words))
     if found is None and _agent(words):
         return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
-    return found if found is not None or " " in words else _closed_compound(words)
+    if found is not None or " " in words:
+        return found
+    return _wordnet_things().get(words) or _closed_compound(words)
 
 
 @functools.cache

@@ -635,7 +635,7 @@ def test_a_new_clause_after_a_piled_with_list_is_not_in_the_list():
 
 
 def test_the_lower_part_of_a_thing_is_the_thing_not_the_bottom_of_the_picture():
-    reading = reading_of("A small boy sleeps in the upper bunk of a wooden bed.")
+    reading = reading_of("A small boy sleeps in the upper tier of a wooden bed.")
     assert ("boy", "in", "bed") in _relations(reading)
     assert _place(reading, "boy") == (None, None)
 
