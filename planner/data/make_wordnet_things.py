@@ -16,7 +16,9 @@ A word is kept when all of these hold:
   at least three times as often as a noun than as a verb ("forward", "nude", "slide" are not kept);
 - when WordNet never saw it tagged in text, all its senses are of one kind ("macaroni" the food
   and "macaroni" the dandy: no sense to trust);
-- it is not a part of something ("sleeve", "shutter") nor a kind of stuff ("flour", "paper");
+- it is not a part of something ("sleeve", "shutter") nor a kind of stuff ("flour", "paper"),
+  and neither its gloss nor its usage domain marks it as a slur, an offensive, disparaging or
+  obscene term;
 - the nearest hypernym of that sense that things.tsv or words.tsv lists is a thing of things.tsv,
   and it gives the word its size, kind and flags ("stevedore" -> laborer -> worker); a person or
   an animal with none takes a person's or a small animal's. (A nearest one that words.tsv lists
@@ -25,6 +27,7 @@ A word is kept when all of these hold:
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import deque
 from pathlib import Path
@@ -36,6 +39,8 @@ _BEINGS = {  # what a person or an animal with no listed word above it is drawn 
     "noun.animal": ["small", "animal", "-"],
 }
 _STUFF = {"substance", "material", "foodstuff", "ingredient", "fabric", "paper"}  # mass nouns
+_SLUR_MARKS = ("slur", "offensive", "disparaging", "derogatory", "contemptuous")  # glosses of insults
+_INSULT_DOMAINS = {"ethnic_slur", "disparagement", "obscenity", "vulgarism", "profanity"}
 _NO_THING = {"part", "material", "abstract", "style", "style_noun", "medium", "light", "weather", "time"}
 _HEADER = """\
 # Unlisted nouns that name something one can draw, derived from WordNet 3.0, for the offline rules
@@ -63,15 +68,29 @@ def _synsets(folder: Path) -> dict[str, tuple[str, list[str], list[str]]]:
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue
-        fields = line.split(" | ")[0].split()
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
         count = int(fields[3], 16)
         lemmas = [fields[4 + 2 * i] for i in range(count)]
         at = 4 + 2 * count
         pointers = [fields[at + 1 + 4 * j : at + 5 + 4 * j] for j in range(int(fields[at]))]
         hypernyms = [offset for symbol, offset, pos, _ in pointers if symbol in ("@", "@i") and pos == "n"]
         part = any(symbol == "#p" for symbol, *_ in pointers)
-        found[fields[0]] = (lexnames[int(fields[1])], lemmas, hypernyms, part)
+        usage = [offset for symbol, offset, pos, _ in pointers if symbol == ";u" and pos == "n"]
+        slur = any(word in gloss for word in _SLUR_MARKS) or bool(set(usage) & _insults(folder))
+        found[fields[0]] = (lexnames[int(fields[1])], lemmas, hypernyms, part or slur)
     return found
+
+
+@functools.cache
+def _insults(folder: Path) -> frozenset[str]:
+    """Offsets of the usage domains that mark a word as an insult or obscene."""
+    found = set()
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split()
+        if not line.startswith(" ") and fields[4].lower() in _INSULT_DOMAINS:
+            found.add(fields[0])
+    return frozenset(found)
 
 
 def _index(path: Path) -> dict[str, tuple[int, list[str]]]:
