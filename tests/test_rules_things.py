@@ -35,6 +35,7 @@ def test_an_unlisted_noun_wordnet_knows_is_the_kind_of_the_listed_word_above_it(
     reading = reading_of("A pangolin dozes inside a vitrine.")
     assert [(r.kind.value, r.subject, r.objects) for r in reading.relations] == [("in", 0, (1,))]
     assert entry("friar").kind is ThingKind.PERSON and entry("dromedary").size >= Size.LARGE
+    assert entry("snowboarder").kind is ThingKind.PERSON  # not the shoe: WordNet's "slipper" slides
 
 
 def test_wordnet_nouns_that_are_parts_stuff_mostly_verbs_or_of_untrusted_sense_are_no_things():

@@ -121,10 +121,19 @@ def _above(offset: str, synsets: dict) -> set[str]:
     return {synsets[o][1][0] for o in _hypernyms(offset, synsets)}
 
 
+def _fits(lexname: str, kind: str) -> bool:
+    """Whether a things.tsv kind is the sort of thing a WordNet lexicographer file holds."""
+    beings = {"noun.person": "person", "noun.animal": "animal"}
+    if lexname in beings:
+        return kind == beings[lexname]
+    return kind not in ("person", "animal")
+
+
 def _inherited(
     offset: str, synsets: dict, things: dict, words: set[str]
 ) -> tuple[list[str], str] | str | None:
-    """The things.tsv row of the nearest hypernym of a synset that things.tsv lists, and its word;
+    """The things.tsv row of the nearest hypernym of a synset that things.tsv lists as the same
+    sort of thing (not "slipper" the shoe for a snowboarder, a "slipper" in WordNet), and its word;
     "no thing" when the nearest listed one is a words.tsv word of a class that is no thing (a kind
     of hairdo, of material); None when there is none."""
     queue, seen = deque(synsets[offset][2]), set()
@@ -135,7 +144,7 @@ def _inherited(
         seen.add(current)
         for lemma in synsets[current][1]:
             word = lemma.lower().replace("_", " ")
-            if word in things:
+            if word in things and _fits(synsets[offset][0], things[word][1]):
                 return things[word], word
             if word in words:
                 return "no thing"
