@@ -45,6 +45,29 @@ def _members(index: int, riders: list[Rider]) -> list[int]:
     return found
 
 
+def _companions(
+    index: int, groups: list[Group], constraints: list[Constraint], riders: list[Rider]
+) -> list[int]:
+    """The smaller things with no footing of their own said to be next to a standing group (a
+    drummer beside his drum, a girl beside her suitcase): they come down with it."""
+    riding = {r.child for r in riders}
+    beside = {
+        c.b if c.a == index else c.a for c in constraints if c.kind == "adjacent" and index in (c.a, c.b)
+    }
+    return [
+        j
+        for j in sorted(beside)
+        if groups[j].level is None
+        and groups[j].size < groups[index].size
+        and not _held_up(j, groups[j], constraints, riding)
+    ]
+
+
+def _others(boxes: list[list[Box]], members: list[int]) -> list[Box]:
+    """The boxes of every group not in `members`."""
+    return [b for j, group in enumerate(boxes) if j not in members for b in group]
+
+
 def _drop(whole: Box, others: list[Box]) -> float:
     """How far `whole` can come down: to the floor, or to just over the top of what is below it."""
     bottom = FLOOR
@@ -86,12 +109,18 @@ def grounded_rows(
     ]
     for index in sorted(movable, key=lambda i: -union(out[i])[3]):
         members = [m for m in _members(index, riders) if out[m]]
-        whole = union([b for m in members for b in out[m]])
-        others = [b for j, group in enumerate(out) if j not in members for b in group]
-        dy = _drop(whole, others)
+        companions = _companions(index, groups, constraints, riders)
+        near = [m for c in companions for m in _members(c, riders)]  # what follows it does not stop it
+        dy = _drop(union([b for m in members for b in out[m]]), _others(out, members + near))
         if dy < LEAST_DROP:
             continue
         trial = moved_down(out, members, dy)  # stays inside: dy brings the bottom to FLOOR at most
+        for companion in companions:
+            carried = [m for m in _members(companion, riders) if trial[m] and m not in members]
+            if carried:  # it follows, as far as what is below it lets it
+                whole = union([b for m in carried for b in trial[m]])
+                trial = moved_down(trial, carried, min(dy, _drop(whole, _others(trial, members + carried))))
+                members += carried
         if _held(checks, trial, set(members)) >= _held(checks, out, set(members)):
             out = trial
     return out

@@ -487,6 +487,40 @@ def test_a_standing_thing_comes_down_to_the_floor_or_just_behind_what_is_below_i
     assert out == boxes[:2]
 
 
+def test_a_small_thing_beside_a_standing_one_comes_down_with_it():
+    """The ground-rows pass: a small thing with no footing of its own said to be next to a
+    standing thing (a porter beside his trunk) follows it down, as far as what is below it lets
+    it, so the two stay side by side; the thing below the standing one still stops it, but the
+    small thing does not."""
+    from planner.rules_ground import grounded_rows
+    from planner.rules_layout import Constraint, Group
+
+    porter = Group(shape=0.6, size=0.5, level="ground")
+    trunk = Group(size=0.3)
+    boxes = [[(0.6, 0.1, 0.75, 0.4)], [(0.45, 0.25, 0.58, 0.38)]]
+    out = grounded_rows(boxes, [porter, trunk], [Constraint("adjacent", 1, 0)], [])
+    assert abs(out[0][0][3] - 0.97) < 0.01, out
+    assert abs((out[1][0][3] - 0.38) - (out[0][0][3] - 0.4)) < 0.01, out  # the same way down
+    with_bench = [*boxes, [(0.4, 0.8, 0.6, 0.95)]]  # a bench under the trunk: it stops above it
+    out = grounded_rows(with_bench, [porter, trunk, Group(size=0.6)], [Constraint("adjacent", 0, 1)], [])
+    assert abs(out[0][0][3] - 0.97) < 0.01 and 0.8 < out[1][0][3] <= 0.8 + 0.2 * 0.15 + 1e-6, out
+    big = Group(size=0.9)  # a bigger thing beside it is no companion: both stay, side by side
+    assert grounded_rows(boxes, [porter, big], [Constraint("adjacent", 0, 1)], []) == boxes
+
+
+def test_a_porter_beside_his_trunk_stands_on_the_ground_with_it():
+    """In a crowded lineup, someone said to be beside a small lifeless thing stands on the
+    ground, and the thing stays beside him rather than both floating up top."""
+    p = plan(
+        "A faded school photograph. From left to right, a headmaster in a gown, a teacher holding a"
+        " bell, two pupils in caps, a cook in an apron, four choirboys, and a porter beside his"
+        " trunk. A spaniel sits at the headmaster's feet and behind them rises a brick chapel."
+    )
+    porter, trunk = box(p, "porter"), box(p, "trunk")
+    assert porter[3] > 0.6, porter
+    assert trunk[3] > 0.5 and min(porter[2], trunk[2]) - max(porter[0], trunk[0]) > -0.1, (porter, trunk)
+
+
 def test_someone_seated_among_standing_people_is_drawn_at_their_scale():
     """A grandmother seated in a rocking chair beside her standing family is about their size (a
     seated person is somewhat shorter), sunk into a chair grown around her, not a doll in a doll's
