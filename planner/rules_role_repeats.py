@@ -186,6 +186,23 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
 
 
+def name_in_commas(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'the class tortoise, Mr. Shells, crawls', 'the old ferry, Sea Queen, leaves': a name
+    between commas right after a thing, with a verb or a title, is that thing's name, not another
+    thing (even when its words are also nouns: 'Shells'); it gets no region of its own."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or p.determiner:
+        return False
+    if not all(w[:1].isupper() for w in p.words) or low_text(phrase_before(phrases, k)) != ",":
+        return False
+    if low_text(phrase_after(phrases, k)) != ",":
+        return False
+    titled = is_class(p.words[0].lower(), WordClass.HONORIFIC)
+    return titled or isinstance(phrase_after(phrases, k + 1), Verb)
+
+
 def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
     """'A diver, a woman in a wetsuit, swims', 'a tall bellhop, a lanky teenager with freckles,
     balancing ...': a plain word for a person (woman, kid) right after 'a <role>,' says who that

@@ -130,7 +130,22 @@ def _words(text: str) -> list[str]:
             out.append(_DASH)
         else:
             out.append(word)
-    return _named(_dash_labels(out))
+    return _named(_dash_labels(_titles(out)))
+
+
+def _titles(words: list[str]) -> list[str]:
+    """'Mr. Okafor', 'Dr. Osei': the point after a title before a capitalised word shortens the
+    title; it ends no sentence, so the title and the name stay one name."""
+    return [
+        word
+        for i, word in enumerate(words)
+        if not (
+            word == "."
+            and 0 < i < len(words) - 1
+            and is_class(words[i - 1].lower(), WordClass.HONORIFIC)
+            and words[i + 1][:1].isupper()
+        )
+    ]
 
 
 def _name_at(words: list[str], i: int) -> int:

@@ -2523,3 +2523,36 @@ def test_an_ing_word_after_be_and_before_a_possessive_is_the_verb():
     reading = reading_of("A mole is setting his long table for friends: a jug, four mugs, and a pie dish.")
     ons = {(reading.things[r.subject].head, reading.things[r.objects[0]].head) for r in reading.relations}
     assert {("jug", "table"), ("mug", "table"), ("dish", "table")} <= ons
+
+
+def test_the_camera_someone_poses_for_is_the_pictures():
+    assert labels("A girl on the jetty lifts a crab up for the camera.") == ["girl", "jetty"]
+    assert labels("Two sailors grin for the camera beside a mast.") == ["sailor", "sailor", "mast"]
+
+
+def test_a_phone_camera_closing_the_style_tags_made_the_picture():
+    got = labels("my niece blowing bubbles on the porch, golden hour, a bit blurry, phone camera")
+    assert "camera" not in got and "niece" in got
+
+
+def test_a_photo_from_an_event_is_the_picture_and_whose_day_it_is_stays():
+    got = labels("a photo from my uncle's retirement party, he is cutting a cake on a long table")
+    assert "photo" not in got and {"uncle", "cake"} <= set(got)
+    assert labels("A photo from the 1950s hangs above the fireplace.") == ["photo", "fireplace"]
+
+
+def test_a_title_with_its_point_starts_no_sentence_and_names_one_person():
+    assert labels("Dr. Amadi checks a chart beside a bed.") == ["dr amadi", "chart", "bed"]
+    assert labels("The nurse, Mrs. Lind, pushes a trolley.") == ["nurse", "trolley"]
+
+
+def test_a_name_between_commas_after_a_thing_is_its_name():
+    reading = reading_of("The class hamster, Mr. Whiskers, sleeps beside a water bottle.")
+    assert [
+        r.label for r in plan("The class hamster, Mr. Whiskers, sleeps beside a water bottle.").regions
+    ] == [
+        "class hamster",
+        "water bottle",
+    ]
+    assert [(r.kind.value, r.subject, r.objects) for r in reading.relations] == [("next_to", 0, (1,))]
+    assert labels("The tugboat, Iron Maud, pulls a barge.") == ["tugboat", "barge"]
