@@ -2556,3 +2556,27 @@ def test_a_name_between_commas_after_a_thing_is_its_name():
     ]
     assert [(r.kind.value, r.subject, r.objects) for r in reading.relations] == [("next_to", 0, (1,))]
     assert labels("The tugboat, Iron Maud, pulls a barge.") == ["tugboat", "barge"]
+
+
+def test_what_is_worn_after_a_lifeless_thing_someone_sits_at_is_the_sitters():
+    p = plan("An old captain sits at the end of a long bench wearing a knitted beanie.")
+    assert "beanie" in prompt_of(p, "old captain") and "beanie" not in prompt_of(p, "long bench")
+    assert labels("In the corner a snowman wears a striped scarf.") == ["snowman"]
+
+
+def test_a_listed_plural_closing_what_is_worn_is_no_verb():
+    p = plan("A sled rolls past, pulled by a shaggy goat wearing brass bells.")
+    assert prompt_of(p, "shaggy goat").endswith("wearing brass bells")
+
+
+def test_a_word_in_s_after_someone_in_described_clothes_is_their_verb():
+    p = plan("A cook in striped aprons slices onions at a counter.")
+    assert prompt_of(p, "cook").startswith("a cook in striped aprons slicing")
+
+
+def test_a_plain_word_for_someone_closing_a_clause_says_who_its_subject_is():
+    p = plan("Her uncle leaned against the van, a stocky man in a grey parka, and he lit a pipe.")
+    assert labels("Her uncle leaned against the van, a stocky man in a grey parka.") == ["uncle", "van"]
+    assert "grey parka" in prompt_of(p, "uncle")
+    assert labels("A farmer stands by the barn, a girl in a red coat.") == ["farmer", "barn", "girl"]
+    assert "boy" in labels("The bride waits at the door, a boy in a cap.")
