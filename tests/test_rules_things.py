@@ -2580,3 +2580,8 @@ def test_a_plain_word_for_someone_closing_a_clause_says_who_its_subject_is():
     assert "grey parka" in prompt_of(p, "uncle")
     assert labels("A farmer stands by the barn, a girl in a red coat.") == ["farmer", "barn", "girl"]
     assert "boy" in labels("The bride waits at the door, a boy in a cap.")
+
+
+def test_boat_workers_are_people():
+    got = labels("An oarsman and a ferryman wait by a skiff while a boatman ties a rope.")
+    assert {"oarsman", "ferryman", "boatman"} <= set(got)
