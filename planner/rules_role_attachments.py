@@ -762,7 +762,11 @@ def _figure_before(
     if last is None or not last.is_thing or last.phrase.end != start or last.entry is None:
         return None
     figure = last.entry.kind is ThingKind.OBJECT and last.entry.has(Flag.TALL)
-    figure = figure or worn and last.entry.kind is not ThingKind.SCENE
+    before = phrase_before(phrases, last.index)
+    spot = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
+    placed = spot or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
+    lifeless = last.entry.kind not in ANIMATE and placed  # "sits at a table wearing a crown": the sitter's
+    figure = figure or worn and last.entry.kind is not ThingKind.SCENE and not lifeless
     return len(nouns) - 1 if figure else None
 
 

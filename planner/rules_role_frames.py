@@ -30,7 +30,7 @@ from planner.rules_vocab import (
     parts_of_speech,
 )
 
-_FRAMING_NEXT = frozenset("of for featuring showing depicting with".split())
+_FRAMING_NEXT = frozenset("of for from featuring showing depicting with".split())
 
 
 def negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -85,7 +85,7 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     if first and _set_in(phrases, k):
         return True  # "a wedding portrait in an apple orchard, ...": the picture and its setting
     joint = low_text(nxt) or (nxt.lead if isinstance(nxt, SpacePhrase) else "")  # "of", "with"
-    if first and joint in {"of", "for", "with"} and _hangs(phrases, k):
+    if first and joint in {"of", "for", "from", "with"} and _hangs(phrases, k):
         return False  # "a painting of a corgi hangs over the fireplace": an object in the scene
     styled = _styled(phrase_after(phrases, k + 1))
     if joint == "with" and styled:
@@ -299,6 +299,11 @@ def source(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     the picture's frame too, not a thing in it."""
     framed = _after_frame(nouns, k)
     before = phrase_before(phrases, k)
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    known = entry(p.compound) or entry(p.head)
+    if known is not None and known.kind is ThingKind.PERSON and low_text(phrase_after(phrases, k)) == "'s":
+        return False  # "a photo from my grandpa's birthday": the day is his, he is in the picture
     return framed and (
         low_text(before) == "from" or isinstance(before, SpacePhrase) and before.lead == "from"
     )
@@ -328,7 +333,11 @@ def shot_with(phrases: tuple[Phrase, ...], k: int) -> bool:
     made = isinstance(maker, Verb | NounPhrase) and is_class(
         maker.low if isinstance(maker, Verb) else maker.head, WordClass.MAKER_VERB
     )
-    return is_class(p.head, WordClass.CAMERA) and lead in {"on", "with"} and made
+    if not is_class(p.head, WordClass.CAMERA):
+        return False
+    if _a_tag(phrases, k) and all(isinstance(q, Mark) for q in phrases[k + 1 :]):
+        return True  # "..., slightly overexposed, phone camera": the closing tag names the camera
+    return lead in {"on", "with"} and made
 
 
 def _pulling(p: NounPhrase) -> bool:

@@ -5,6 +5,7 @@ ranks a group ('the first ... the second').
 
 from __future__ import annotations
 
+from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import (
     DEFINITE,
@@ -186,6 +187,80 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
 
 
+def name_in_commas(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'the class tortoise, Mr. Shells, crawls', 'the old ferry, Sea Queen, leaves': a name
+    between commas right after a thing, with a verb or a title, is that thing's name, not another
+    thing (even when its words are also nouns: 'Shells'); it gets no region of its own."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or p.determiner:
+        return False
+    if not all(w[:1].isupper() for w in p.words) or low_text(phrase_before(phrases, k)) != ",":
+        return False
+    if low_text(phrase_after(phrases, k)) != ",":
+        return False
+    titled = is_class(p.words[0].lower(), WordClass.HONORIFIC)
+    return titled or isinstance(phrase_after(phrases, k + 1), Verb)
+
+
+def _closing_appositive(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """'Her brother stood beside her, a lanky boy in a torn sweater.': a plain word for a person
+    ('boy', 'woman') with 'a' after a comma that closes a clause, verbless up to the end of the
+    sentence or ', and', says who the clause's subject is; the same one, not another."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner not in {"a", "an"} or known is None or not known.has(Flag.PLAIN) or p.plural:
+        return None
+    if low_text(phrase_before(phrases, k)) != "," or not _closes(phrases, k):
+        return None
+    verb = next(
+        (j for j in range(k - 2, -1, -1) if isinstance(phrases[j], Verb | Mark) and _verb_or_end(phrases[j])),
+        None,
+    )
+    if verb is None or not isinstance(phrases[verb], Verb):
+        return None
+    start = subject_phrase(phrases, verb)
+    said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+    if said is None or not nouns[said].is_thing or not is_person(nouns[said]) or nouns[said].phrase.plural:
+        return None
+    told = nouns[said].phrase.determiner in {
+        "the",
+        "my",
+        "our",
+        "your",
+        *POSSESSIVE,
+    }  # not 'a man ..., a boy'
+    return resolve(nouns, said) if told and not _other_sex(nouns[said].head, p.head) else None
+
+
+def _verb_or_end(q: Phrase) -> bool:
+    return isinstance(q, Verb) or isinstance(q, Mark) and q.tag is Tag.END
+
+
+def _closes(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the words after the noun phrase at k reach the end of the sentence, or ', and' /
+    ', but', with no verb of their own."""
+    for j in range(k + 1, len(phrases)):
+        here = phrases[j]
+        if isinstance(here, Verb):
+            return False
+        if isinstance(here, Mark) and here.tag is Tag.END:
+            return True
+        if low_text(here) == "," and low_text(phrase_after(phrases, j)) in {"and", "but"}:
+            return True
+    return True
+
+
+def _other_sex(one: str, other: str) -> bool:
+    """Whether two words for people name different sexes ('brother', 'woman')."""
+    male = (is_class(one, WordClass.MALE), is_class(other, WordClass.MALE))
+    female = (is_class(one, WordClass.FEMALE), is_class(other, WordClass.FEMALE))
+    return male[0] and female[1] or female[0] and male[1]
+
+
 def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
     """'A diver, a woman in a wetsuit, swims', 'a tall bellhop, a lanky teenager with freckles,
     balancing ...': a plain word for a person (woman, kid) right after 'a <role>,' says who that
@@ -275,6 +350,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _described_again(p, known, nouns)
     if repeat is None:
         repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _closing_appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _tagged_again(phrases, k, nouns)
     if repeat is None:

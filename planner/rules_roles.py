@@ -57,7 +57,7 @@ from planner.rules_role_nouns import (
     recent_owner,
     resolve,
 )
-from planner.rules_role_repeats import group_of_earlier, member_of, named_before, ranked_group
+from planner.rules_role_repeats import group_of_earlier, member_of, name_in_commas, named_before, ranked_group
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
@@ -561,12 +561,18 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     colour = _colour_role(p, before, nouns)
     if colour is not None:
         return colour
+    if name_in_commas(phrases, k, nouns):
+        return (Role.NONE, None)  # "the tortoise, Mr. Shells, crawls": the tortoise's name
     repeat = named_before(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
     toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
-    if p.head in _VIEWER and p.determiner == "the" and toward in {"at", "into", "toward", "towards"}:
-        return (Role.NONE, None)  # "waves at the camera": the picture's own camera
+    if (
+        p.head in _VIEWER
+        and p.determiner == "the"
+        and toward in {"at", "into", "toward", "towards", "for", "to"}
+    ):
+        return (Role.NONE, None)  # "waves at the camera", "poses for the camera": the picture's own
     if p.head in _VIEWER and p.determiner == "the" and not p.modifiers and _shoots(phrases, k):
         return (Role.NONE, None)  # "the camera is locked off on a branch", "the camera looks down"
     if group_of_earlier(p, known, nouns):

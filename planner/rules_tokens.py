@@ -130,7 +130,22 @@ def _words(text: str) -> list[str]:
             out.append(_DASH)
         else:
             out.append(word)
-    return _named(_dash_labels(out))
+    return _named(_dash_labels(_titles(out)))
+
+
+def _titles(words: list[str]) -> list[str]:
+    """'Mr. Okafor', 'Dr. Osei': the point after a title before a capitalised word shortens the
+    title; it ends no sentence, so the title and the name stay one name."""
+    return [
+        word
+        for i, word in enumerate(words)
+        if not (
+            word == "."
+            and 0 < i < len(words) - 1
+            and is_class(words[i - 1].lower(), WordClass.HONORIFIC)
+            and words[i + 1][:1].isupper()
+        )
+    ]
 
 
 def _name_at(words: list[str], i: int) -> int:
@@ -553,22 +568,27 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
 
 
 def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
-    """'a' and a singular noun, a preposition other than 'of' and a bare plural, then a word in -s
-    that is a verb, after someone ('a juggler on stilts tosses clubs', 'a girl with pigtails
-    waves'): the plural is the preposition's object, no subject, so the word in -s is the verb of
+    """'a' and a singular noun, a preposition other than 'of' and a plural (bare or with adjectives),
+    then a word in -s that is a verb, after someone ('a juggler on stilts tosses clubs', 'a girl
+    with pigtails waves', 'a fishmonger in rubber boots guts fish'): the plural is the preposition's object, no subject, so the word in -s is the verb of
     the one before.
     Retags the word in place."""
-    if i < 3 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN or tags[i - 2] is not Tag.PREP:
+    if i < 3 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN:
         return
-    word, plural, lead = lows[i], lows[i - 1], lows[i - 2]
+    p = i - 2
+    while p > 1 and tags[p] is Tag.ADJ:
+        p -= 1  # "a fishmonger in rubber boots guts sardines"
+    if tags[p] is not Tag.PREP:
+        return
+    word, plural, lead = lows[i], lows[i - 1], lows[p]
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    if lead == "of" or singular(plural) == plural or singular(word) == word or tags[i - 3] is not Tag.NOUN:
+    if lead == "of" or singular(plural) == plural or singular(word) == word or tags[p - 1] is not Tag.NOUN:
         return
     if entry(f"{plural} {singular(word)}") is not None or "VERB" not in parts_of_speech(singular(word)):
         return
-    subject = entry(lows[i - 3])
+    subject = entry(lows[p - 1])
     someone = (
-        subject is not None and subject.kind in ANIMATE and lows[_phrase_start(tags, i - 3)] in {"a", "an"}
+        subject is not None and subject.kind in ANIMATE and lows[_phrase_start(tags, p - 1)] in {"a", "an"}
     )
     if someone and (entry(singular(word)) is None or after in _CLOSING_VERB):
         tags[i] = Tag.VERB
@@ -783,6 +803,23 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _trailing_participle(lows, i):
         return Tag.NOUN  # "a copper tamper resting on a napkin": no singular subject takes a bare verb
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
+
+
+def _worn_plural(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a listed plural in -s closing its clause ends what is worn or held: right after a
+    bare singular noun that follows 'wearing' / 'holding' ('a pony wearing jingle bells.', 'a
+    boy holding paper cups,'), so it is that noun's head, not a verb."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if (
+        i < 2
+        or tags[i] is not Tag.VERB
+        or after not in {Tag.END, Tag.COMMA, Tag.CONJ}
+        or tags[i - 1] is not Tag.NOUN
+    ):
+        return False
+    plural = lows[i].endswith("s") and singular(lows[i]) != lows[i] and entry(singular(lows[i])) is not None
+    held = lows[i - 2].endswith("ing") and is_class(lows[i - 2], WordClass.ATTACH_VERB)
+    return plural and held and singular(lows[i - 1]) == lows[i - 1]
 
 
 def _one_ends_object(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1105,7 +1142,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _one_subject_past_place(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
-        Tag.NOUN if _after_acronym(texts, tags, i) or _in_name(texts, tags, i) else tag
+        Tag.NOUN
+        if _after_acronym(texts, tags, i) or _in_name(texts, tags, i) or _worn_plural(tags, lows, i)
+        else tag
         for i, tag in enumerate(tags)
     ]
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"

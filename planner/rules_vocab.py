@@ -134,6 +134,7 @@ class WordClass(str, Enum):
     SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
     TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who
+    HONORIFIC = "honorific"  # "Mr.", "Dr.": the point after it shortens the title of the name after it
     CAMERA = "camera"  # "shot on a phone", "filmed with a camcorder": the device that made the picture
     DIMENSION = "dimension"  # "size", "height": 'the size of a bus' compares, the bus is not drawn
     TOP_PART = "top_part"  # "roof", "deck": a part whose top things stand on ('its roof crowded with kids')
