@@ -1512,3 +1512,15 @@ def test_a_verb_after_a_closed_relative_clause_is_the_outer_nouns():
     assert ("kitten", "next_to", "stove") not in relations
     inner = reading_of("A boy points at a tank in which a crab hides behind a rock.")
     assert ("crab", "behind", "rock") in _relations(inner)  # the clause's own verb keeps its subject
+
+
+def test_a_relation_to_an_owners_thing_is_to_the_thing_not_the_owner():
+    reading = reading_of("A hamster cage rests on the teacher's desk.")
+    assert ("cage", "on", "desk") in _relations(reading)
+    assert ("cage", "on", "teacher") not in _relations(reading)
+    seat = reading_of("A ginger cat naps under the captain's chair, next to a coil of rope.")
+    assert ("cat", "below", "chair") in _relations(seat)
+    part = reading_of("A gull perches on the ship's mast.")
+    assert ("gull", "on", "ship") in _relations(part)  # a part stands for its whole
+    body = reading_of("A parrot sits on the sailor's shoulder.")
+    assert ("parrot", "on", "sailor") in _relations(body)
