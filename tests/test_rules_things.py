@@ -2523,3 +2523,13 @@ def test_an_ing_word_after_be_and_before_a_possessive_is_the_verb():
     reading = reading_of("A mole is setting his long table for friends: a jug, four mugs, and a pie dish.")
     ons = {(reading.things[r.subject].head, reading.things[r.objects[0]].head) for r in reading.relations}
     assert {("jug", "table"), ("mug", "table"), ("dish", "table")} <= ons
+
+
+def test_two_ing_words_before_a_noun_both_describe_it():
+    reading = reading_of("A tired robot kneels beside a flickering vending machine.")
+    machine = next(t for t in reading.things if t.head == "machine")
+    assert "flickering" in machine.attributes
+    assert "vending machine" in machine.label
+    assert any(r.kind.value == "next_to" for r in reading.relations)
+    laundry = reading_of("A tabby cat dozes on top of a humming washing machine.")
+    assert "humming" in next(t for t in laundry.things if t.head == "machine").attributes
