@@ -1524,3 +1524,10 @@ def test_a_relation_to_an_owners_thing_is_to_the_thing_not_the_owner():
     assert ("gull", "on", "ship") in _relations(part)  # a part stands for its whole
     body = reading_of("A parrot sits on the sailor's shoulder.")
     assert ("parrot", "on", "sailor") in _relations(body)
+
+
+def test_pedalling_a_bike_is_riding_on_it():
+    reading = reading_of("A postwoman pedals her cargo bike past the bakery.")
+    assert ("postwoman", "on", "bike") in _relations(reading)
+    small = reading_of("A toddler pedalled a red tricycle across the yard.")
+    assert ("toddler", "on", "tricycle") in _relations(small)
