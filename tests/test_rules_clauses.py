@@ -1531,3 +1531,11 @@ def test_pedalling_a_bike_is_riding_on_it():
     assert ("postwoman", "on", "bike") in _relations(reading)
     small = reading_of("A toddler pedalled a red tricycle across the yard.")
     assert ("toddler", "on", "tricycle") in _relations(small)
+
+
+def test_a_noun_after_a_pronoun_object_and_a_comma_is_the_subjects_apposition():
+    reading = reading_of("A woman sat on the steps. Her son stood beside her, a tall boy in a red cap.")
+    assert ("son", "next_to", "woman") in _relations(reading)
+    assert ("son", "next_to", "boy") not in _relations(reading)
+    fronted = reading_of("A parrot perched on his shoulder, the old pirate counts his coins.")
+    assert ("parrot", "on", "pirate") in _relations(fronted)  # a main clause follows the comma
