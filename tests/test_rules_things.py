@@ -2533,3 +2533,10 @@ def test_two_ing_words_before_a_noun_both_describe_it():
     assert any(r.kind.value == "next_to" for r in reading.relations)
     laundry = reading_of("A tabby cat dozes on top of a humming washing machine.")
     assert "humming" in next(t for t in laundry.things if t.head == "machine").attributes
+
+
+def test_a_vehicles_crew_named_by_its_role_is_a_person():
+    reading = reading_of("An oarsman rests on the dock while a skipper and a chauffeur wait by the car.")
+    people = {t.head for t in reading.things}
+    assert {"oarsman", "skipper", "chauffeur"} <= people
+    assert entry("ferryman") is not None and entry("ferryman").kind is ThingKind.PERSON
