@@ -2536,7 +2536,9 @@ def test_two_ing_words_before_a_noun_both_describe_it():
 
 
 def test_a_vehicles_crew_named_by_its_role_is_a_person():
-    reading = reading_of("An oarsman rests on the dock while a skipper and a chauffeur wait by the car.")
+    reading = reading_of(
+        "An oarsman rests on the dock, a skipper smokes by the mast, and a chauffeur waits by the car."
+    )
     people = {t.head for t in reading.things}
     assert {"oarsman", "skipper", "chauffeur"} <= people
     assert entry("ferryman") is not None and entry("ferryman").kind is ThingKind.PERSON
