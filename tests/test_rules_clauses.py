@@ -1539,3 +1539,14 @@ def test_a_noun_after_a_pronoun_object_and_a_comma_is_the_subjects_apposition():
     assert ("son", "next_to", "boy") not in _relations(reading)
     fronted = reading_of("A parrot perched on his shoulder, the old pirate counts his coins.")
     assert ("parrot", "on", "pirate") in _relations(fronted)  # a main clause follows the comma
+
+
+def test_a_bare_inside_after_a_thing_is_inside_the_thing_named_before():
+    reading = reading_of("A brass birdcage hangs by the window, and the canary inside preens.")
+    relations = _relations(reading)
+    assert ("canary", "in", "birdcage") in relations
+    assert ("birdcage", "next_to", "canary") not in relations  # the canary acts: not a second object
+    shop = reading_of("A tiny bakery stands on the corner. The baker inside kneads dough.")
+    assert ("baker", "in", "bakery") in _relations(shop)
+    alone = reading_of("A spaniel waits inside.")
+    assert not alone.relations
