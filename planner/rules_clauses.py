@@ -261,5 +261,18 @@ def fronted_clause(phrases: tuple[Phrase, ...], k: int) -> int | None:
             return None
         if isinstance(p, Mark) and p.low == ",":
             named = j + 1 < len(phrases) and isinstance(phrases[j + 1], NounPhrase)
-            return j if j > k and named else None
+            return j if j > k and named and _finite_after(phrases, j + 1) else None
     return None
+
+
+def _finite_after(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether a finite verb follows phrase j in its sentence: the thing named there is the
+    subject of the main clause ('A parrot perched on his shoulder, the sailor mends a net'), not
+    an apposition to the subject before ('Her son stood beside her, a tall boy in a cap.')."""
+    for i in range(j + 1, len(phrases)):
+        p = phrases[i]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return False
+        if isinstance(p, Verb) and not participle(phrases, i) and not p.low.endswith("ing"):
+            return True
+    return False

@@ -172,6 +172,18 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
     return q
 
 
+def _ing_modifier(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the -ing word at j names a kind of the noun right after it ('vending' in 'a
+    flickering vending machine'), so a modifier before it runs on into the noun phrase."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        tokens[j].tag is Tag.VERB
+        and tokens[j].low.endswith("ing")
+        and nxt is not None
+        and nxt.tag is Tag.NOUN
+    )
+
+
 def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether token j continues a run of modifiers and nouns."""
     token = tokens[j]
@@ -202,8 +214,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
             and not _describing(tokens[j - 1].low)  # "a brass reading lamp"
         )
         return (
-            nxt.tag in _RUN_TAGS and not after_noun
-        )  # "a sleeping cat"; not "a man cooking rice", "sky streaked red"
+            (nxt.tag in _RUN_TAGS or _ing_modifier(tokens, j + 1)) and not after_noun
+        )  # "a sleeping cat", "a humming sewing machine"; not "a man cooking rice", "sky streaked red"
     if token.tag is Tag.ADV:
         return nxt.tag in {Tag.ADJ, Tag.VERB}  # "a brightly lit lantern"
     if token.low in {"and", ","} and j > 0 and _describing(tokens[j - 1].low):

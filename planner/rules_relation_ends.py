@@ -528,6 +528,8 @@ def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     }  # "the roof of the hut", "the steps of the school", "the shade of a tree"
     if not isinstance(nxt, NounPhrase) or nxt.start not in at:
         return k
+    if _owned_thing(phrases, k, at, nouns):
+        return k + 2  # "on the teacher's desk": the desk, not the teacher
     named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
     if nouns[at[nxt.start]].role not in partlike and not named:
         return k
@@ -540,6 +542,14 @@ def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         ):
             return k + 2
     return k
+
+
+def _owned_thing(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether the phrase at k is an owner ("the teacher's") of the thing named right after it."""
+    if k + 2 >= len(phrases) or getattr(phrases[k + 1], "tag", None) is not Tag.POSS:
+        return False
+    owned = phrases[k + 2]
+    return isinstance(owned, NounPhrase) and owned.start in at and nouns[at[owned.start]].role is Role.THING
 
 
 def relation_object(

@@ -407,7 +407,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     ):
         them = _sides_before(phrases, k, at, nouns) or them
     if target is None and not them:
-        return no_object(phrases, k, at, nouns)
+        inner = _inside_it(phrases, k, at, nouns)
+        return inner if inner.links else no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
     said = [] if opening else subjects_of(phrases, k, at, nouns)
@@ -479,9 +480,42 @@ def _group_word(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: 
 
 
 def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:
-    """Whether the noun phrase at j is followed by a verb of its own ('and a boy waves')."""
+    """Whether the noun phrase at j is followed by a verb of its own ('and a boy waves', 'and the
+    parrot inside preens')."""
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    if _bare_inside(phrases, j + 1):
+        nxt = phrases[j + 2]
     return isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+
+
+def _bare_inside(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is 'inside' (or 'within') with no object, right after a noun phrase and
+    before a verb: 'the parrot inside preens' is inside the thing named before."""
+    space = phrases[k] if k < len(phrases) else None
+    if (
+        not isinstance(space, SpacePhrase)
+        or space.lead not in {"inside", "within"}
+        or space.end - space.start != 1
+    ):
+        return False
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    verb = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    return k > 0 and isinstance(phrases[k - 1], NounPhrase) and verb
+
+
+def _inside_it(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
+    """'A cage hangs by the door, and the parrot inside preens': a bare 'inside' after a thing
+    means inside 'it', the lifeless thing named before (as 'it' would stand for)."""
+    before = phrases[k - 1] if k > 0 else None
+    if not _bare_inside(phrases, k) or not isinstance(before, NounPhrase) or before.start not in at:
+        return Spatial()
+    subject = holder_of(nouns, at[before.start])
+    if subject is None:
+        return Spatial()
+    found = pronoun_referent(phrases, k, at, nouns, animate=False, subject=[subject], word="it")
+    if found is None or nouns[found].entry is None or nouns[found].entry.kind in ANIMATE:  # type: ignore[union-attr]
+        return Spatial()
+    return Spatial((Link(RelationKind.IN, subject, (found,)),))
 
 
 def _on_rim(

@@ -1512,3 +1512,41 @@ def test_a_verb_after_a_closed_relative_clause_is_the_outer_nouns():
     assert ("kitten", "next_to", "stove") not in relations
     inner = reading_of("A boy points at a tank in which a crab hides behind a rock.")
     assert ("crab", "behind", "rock") in _relations(inner)  # the clause's own verb keeps its subject
+
+
+def test_a_relation_to_an_owners_thing_is_to_the_thing_not_the_owner():
+    reading = reading_of("A hamster cage rests on the teacher's desk.")
+    assert ("cage", "on", "desk") in _relations(reading)
+    assert ("cage", "on", "teacher") not in _relations(reading)
+    seat = reading_of("A ginger cat naps under the captain's chair, next to a coil of rope.")
+    assert ("cat", "below", "chair") in _relations(seat)
+    part = reading_of("A gull perches on the ship's mast.")
+    assert ("gull", "on", "ship") in _relations(part)  # a part stands for its whole
+    body = reading_of("A parrot sits on the sailor's shoulder.")
+    assert ("parrot", "on", "sailor") in _relations(body)
+
+
+def test_pedalling_a_bike_is_riding_on_it():
+    reading = reading_of("A postwoman pedals her cargo bike past the bakery.")
+    assert ("postwoman", "on", "bike") in _relations(reading)
+    small = reading_of("A toddler pedalled a red tricycle across the yard.")
+    assert ("toddler", "on", "tricycle") in _relations(small)
+
+
+def test_a_noun_after_a_pronoun_object_and_a_comma_is_the_subjects_apposition():
+    reading = reading_of("A woman sat on the steps. Her son stood beside her, a tall boy in a red cap.")
+    assert ("son", "next_to", "woman") in _relations(reading)
+    assert ("son", "next_to", "boy") not in _relations(reading)
+    fronted = reading_of("A parrot perched on his shoulder, the old pirate counts his coins.")
+    assert ("parrot", "on", "pirate") in _relations(fronted)  # a main clause follows the comma
+
+
+def test_a_bare_inside_after_a_thing_is_inside_the_thing_named_before():
+    reading = reading_of("A brass birdcage hangs by the window, and the canary inside preens.")
+    relations = _relations(reading)
+    assert ("canary", "in", "birdcage") in relations
+    assert ("birdcage", "next_to", "canary") not in relations  # the canary acts: not a second object
+    shop = reading_of("A tiny bakery stands on the corner. The baker inside kneads dough.")
+    assert ("baker", "in", "bakery") in _relations(shop)
+    alone = reading_of("A spaniel waits inside.")
+    assert not alone.relations

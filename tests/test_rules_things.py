@@ -2586,3 +2586,22 @@ def test_a_plain_word_for_someone_closing_a_clause_says_who_its_subject_is():
 def test_boat_workers_are_people():
     got = labels("An oarsman and a ferryman wait by a skiff while a boatman ties a rope.")
     assert {"oarsman", "ferryman", "boatman"} <= set(got)
+
+
+def test_two_ing_words_before_a_noun_both_describe_it():
+    reading = reading_of("A tired robot kneels beside a flickering vending machine.")
+    machine = next(t for t in reading.things if t.head == "machine")
+    assert "flickering" in machine.attributes
+    assert "vending machine" in machine.label
+    assert any(r.kind.value == "next_to" for r in reading.relations)
+    laundry = reading_of("A tabby cat dozes on top of a humming washing machine.")
+    assert "humming" in next(t for t in laundry.things if t.head == "machine").attributes
+
+
+def test_a_vehicles_crew_named_by_its_role_is_a_person():
+    reading = reading_of(
+        "An oarsman rests on the dock, a skipper smokes by the mast, and a chauffeur waits by the car."
+    )
+    people = {t.head for t in reading.things}
+    assert {"oarsman", "skipper", "chauffeur"} <= people
+    assert entry("ferryman") is not None and entry("ferryman").kind is ThingKind.PERSON
