@@ -114,8 +114,7 @@ def _shrunk(
 def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], dict[int, int]]:
     """The things kept (in prompt order) and the groups shrunk, with their regions: minor lone
     things go first, then groups carried by another thing fold to one region, then other groups
-    shrink; what was left out and fits again after folding
-    comes back, most important first."""
+    shrink; what was left out and fits again after folding comes back, most important first."""
     counts = {i: _instances(t) for i, t in enumerate(reading.things)}
     kept = list(ranked)
     while sum(counts[i] for i in kept) > max_regions and _minor(reading, kept[-1]):
