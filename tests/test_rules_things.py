@@ -2524,3 +2524,17 @@ def test_an_ing_word_after_be_and_before_a_possessive_is_the_verb():
     reading = reading_of("A mole is setting his long table for friends: a jug, four mugs, and a pie dish.")
     ons = {(reading.things[r.subject].head, reading.things[r.objects[0]].head) for r in reading.relations}
     assert {("jug", "table"), ("mug", "table"), ("dish", "table")} <= ons
+
+
+def test_a_wall_with_something_on_top_or_people_before_it_is_a_thing():
+    got = labels("Four monks stand in front of a mossy stone wall, and a crow perches on top of the wall.")
+    assert "stone wall" in got or "mossy wall" in got
+    got = labels("The two sisters wave. They stand in front of a whitewashed wall, smiling.")
+    assert any("wall" in label for label in got)
+
+
+def test_a_side_wall_of_the_room_and_a_wall_of_things_stay_no_wall_thing():
+    got = labels("A radio sits on a pine dresser against the back wall.")
+    assert not any("wall" in label for label in got)
+    got = labels("Left: a wall of humming arcade machines.")
+    assert not any("wall" in label for label in got)
