@@ -1512,3 +1512,12 @@ def test_a_verb_after_a_closed_relative_clause_is_the_outer_nouns():
     assert ("kitten", "next_to", "stove") not in relations
     inner = reading_of("A boy points at a tank in which a crab hides behind a rock.")
     assert ("crab", "behind", "rock") in _relations(inner)  # the clause's own verb keeps its subject
+
+
+def test_on_after_a_verb_of_chewing_or_knocking_names_what_is_acted_on_not_a_support():
+    got = _relations(reading_of("Beneath the bench, a terrier gnaws on an old boot."))
+    assert ("terrier", "below", "bench") in got and ("terrier", "on", "boot") not in got
+    got = _relations(reading_of("A toddler sucking on a lollipop sits beside a snowman."))
+    assert ("toddler", "on", "lollipop") not in got and ("toddler", "next_to", "snowman") in got
+    got = _relations(reading_of("A parrot is nibbling on a cracker."))
+    assert ("parrot", "on", "cracker") not in got
