@@ -232,14 +232,17 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     In it ('in a village') or named bare ('on the hill'), it stays the setting."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    if not known.has(Flag.BOUNDED) or p.determiner in DEFINITE and not p.modifiers:
-        return False
+    sides = [m for m in p.modifiers if not (is_class(m, WordClass.PART) or m in {"left", "right"})]
+    if not known.has(Flag.BOUNDED) or p.determiner in DEFINITE and not sides:
+        return False  # "on the hill", "against the back wall": a side of the setting
     if _ordered_item(phrases, k):
         return True  # "From left to right: a pergola, a small pond, a statue": placed in the row
     before, after = phrase_before(phrases, k), phrase_after(phrases, k)
     under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
-    if under and recent_owner(nouns, p.sentence, earlier=False) is not None:
-        return True  # "a castle sits atop a steep green hill"
+    if under and before.spatial.relation in {"on", "adjacent"} and is_class(p.head, WordClass.WALL_SURFACE):  # type: ignore[union-attr]
+        return False  # "a pot hangs on the white wall", "leans against a wall": a surface of the setting
+    if under and (recent_owner(nouns, p.sentence, earlier=False) is not None or _pronoun_subject(phrases, k)):
+        return True  # "a castle sits atop a steep green hill", "they stand in front of a brick wall"
     if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
         return _a_thing(phrase_after(phrases, k + 1))  # "a small pond beside the bench"
     if low_text(after) == "of":
@@ -248,6 +251,22 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
             return True
         after = phrase_after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+_SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we"})
+
+
+def _pronoun_subject(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the sentence of the phrase at k opens its clause with a pronoun and a verb ('They
+    stand in front of a wall'): things named before are placed by it, as a noun subject would be."""
+    sentence = phrases[k].sentence
+    for j in range(k - 1, 0, -1):
+        q = phrases[j - 1]
+        if q.sentence != sentence:
+            return False
+        if isinstance(q, Mark) and q.low in _SUBJECT_PRONOUNS and isinstance(phrases[j], Verb):
+            return True
+    return False
 
 
 def _ordered_item(phrases: tuple[Phrase, ...], k: int) -> bool:

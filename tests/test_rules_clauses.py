@@ -1550,3 +1550,12 @@ def test_a_bare_inside_after_a_thing_is_inside_the_thing_named_before():
     assert ("baker", "in", "bakery") in _relations(shop)
     alone = reading_of("A spaniel waits inside.")
     assert not alone.relations
+
+
+def test_on_after_a_verb_of_chewing_or_knocking_names_what_is_acted_on_not_a_support():
+    got = _relations(reading_of("Beneath the bench, a terrier gnaws on an old boot."))
+    assert ("terrier", "below", "bench") in got and ("terrier", "on", "boot") not in got
+    got = _relations(reading_of("A toddler sucking on a lollipop sits beside a snowman."))
+    assert ("toddler", "on", "lollipop") not in got and ("toddler", "next_to", "snowman") in got
+    got = _relations(reading_of("A parrot is nibbling on a cracker."))
+    assert ("parrot", "on", "cracker") not in got

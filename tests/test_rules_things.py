@@ -2605,3 +2605,17 @@ def test_a_vehicles_crew_named_by_its_role_is_a_person():
     people = {t.head for t in reading.things}
     assert {"oarsman", "skipper", "chauffeur"} <= people
     assert entry("ferryman") is not None and entry("ferryman").kind is ThingKind.PERSON
+
+
+def test_a_wall_with_something_on_top_or_people_before_it_is_a_thing():
+    got = labels("Four monks stand in front of a mossy stone wall, and a crow perches on top of the wall.")
+    assert "stone wall" in got or "mossy wall" in got
+    got = labels("The two sisters wave. They stand in front of a whitewashed wall, smiling.")
+    assert any("wall" in label for label in got)
+
+
+def test_a_side_wall_of_the_room_and_a_wall_of_things_stay_no_wall_thing():
+    got = labels("A radio sits on a pine dresser against the back wall.")
+    assert not any("wall" in label for label in got)
+    got = labels("Left: a wall of humming arcade machines.")
+    assert not any("wall" in label for label in got)
