@@ -797,3 +797,11 @@ def test_an_orrery_is_a_model_on_a_desk_not_a_building():
     """WordNet files 'orrery' under the planetarium; the word names a desk model of the planets."""
     p = plan("An old astronomer leans over a brass orrery on his oak desk.")
     assert area(box(p, "brass orrery")) < area(box(p, "oak desk")), p.regions
+
+
+def test_a_banner_is_bigger_than_a_poster():
+    """A banner is a long strip of cloth across a wall or a street; a poster is a sheet of paper."""
+    p = plan("A banner and a poster hang side by side on the gym wall.")
+    assert area(box(p, "banner")) > area(box(p, "poster")), p.regions
+    p = plan("On the classroom wall a poster of the alphabet hangs beside a banner that reads WELCOME.")
+    assert area(box(p, "banner")) > area(box(p, "poster")), p.regions
