@@ -805,3 +805,15 @@ def test_a_banner_is_bigger_than_a_poster():
     assert area(box(p, "banner")) > area(box(p, "poster")), p.regions
     p = plan("On the classroom wall a poster of the alphabet hangs beside a banner that reads WELCOME.")
     assert area(box(p, "banner")) > area(box(p, "poster")), p.regions
+
+
+def test_a_bigger_thing_far_away_still_gets_the_bigger_box():
+    """A lighthouse on the horizon or a ship far out at sea is drawn small by perspective, yet a
+    picture shows it as the bigger thing: its box is not smaller than a heron's or a fisherman's,
+    and it stays up in the distance."""
+    p = plan("A heron wades in the shallows while a lighthouse stands on the horizon.")
+    heron, lighthouse = box(p, "heron"), box(p, "lighthouse")
+    assert area(lighthouse) > area(heron), p.regions
+    assert centre(lighthouse)[1] < centre(heron)[1], p.regions
+    p = plan("A fisherman mends his net on the beach, a cargo ship far away on the sea.")
+    assert area(box(p, "cargo ship")) > area(box(p, "fisherman")), p.regions
