@@ -813,8 +813,9 @@ def _sizes_in_order(boxes: list[list[Box]], groups: list[Group], riders: list[Ri
     A bigger thing squeezed by its cell (three boats in one cell, a cat on a shelf) first grows, at
     most GROWTH each side, so that the smaller one keeps KEPT_SHARE of its area; then boxes shrink
     about their centre (riders about their bottom) until they are smaller. So one squeezed thing
-    does not make every smaller thing a speck, class after class. A thing far away (on the
-    horizon), what rests on the thing, someone in a seat and a band of small things (strings of
+    does not make every smaller thing a speck, class after class. A bigger thing far away (a
+    lighthouse on the horizon) still bounds a smaller one nearby: a picture shows it as the bigger
+    thing. What rests on the thing, someone in a seat and a band of small things (strings of
     lanterns across the top: spread wide, not big) set no bound."""
     out = [list(b) for b in boxes]
     riding = {r.child for r in riders}
@@ -904,7 +905,7 @@ def _bounds(i: int, out: list[list[Box]], groups: list[Group], riders: list[Ride
     """The groups of a bigger size class whose boxes bound group i's."""
     parent_of = {r.child: r.parent for r in riders}
     seated = {r.child for r in riders if r.kind == "seat"}
-    near = [j for j in range(len(groups)) if groups[j].depth != "far" and out[j]]  # far looks small
+    near = [j for j in range(len(groups)) if out[j]]  # far or near: a far lighthouse > a pelican
     # what rests on a thing never bounds it, and someone sunk into a seat (half hidden in it)
     # bounds nothing: a man in a bed is no yardstick for the armchair across the room
     near = [j for j in near if i not in _chain(parent_of, j) and j not in seated]

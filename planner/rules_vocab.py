@@ -239,8 +239,12 @@ def value_of(word: str, cls: WordClass) -> str | None:
 def entry(words: str) -> Entry | None:
     """The things.tsv entry for a singular, lower-case word or compound, if any; an unlisted
     agent noun ("a skier", "a balloonist") counts as a person; other unlisted words are looked up
-    in wordnet_things.tsv, then read as closed compounds ("a lungfish")."""
+    in wordnet_things.tsv, then read as closed compounds ("a lungfish"). A word WordNet names an
+    animal is that animal even when shaped like an agent noun ("a roadrunner", "a flycatcher")."""
     found = vocabulary().things.get(folded(words))
+    if found is None and " " not in words:
+        animal = _wordnet_things().get(words)
+        found = animal if animal is not None and animal.kind is ThingKind.ANIMAL else None
     if found is None and _agent(words):
         return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
     if found is not None or " " in words:

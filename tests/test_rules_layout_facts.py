@@ -780,3 +780,40 @@ def test_size_classes_order_a_child_a_small_dog_a_crane_and_a_mast():
     assert sizes["sailor"] < sizes["mast"]
     birds = planner.reading.read_prompt("A crowned crane wades past a paper crane near a tower crane.").things
     assert birds[1].size < birds[0].size < birds[2].size
+
+
+def test_a_troll_a_rickshaw_and_a_planet_are_bigger_than_what_stands_by_them():
+    """Folklore's trolls tower over people, an auto rickshaw is a small car (bigger than a man),
+    and a planet in a space scene dwarfs any ship: their size classes say so."""
+    p = plan("A knight raises his shield against a hulking troll on a stone bridge.")
+    assert area(box(p, "troll")) > area(box(p, "knight")), p.regions
+    p = plan("In a busy lane a man waits beside a green rickshaw, a parrot on his shoulder.")
+    assert area(box(p, "green rickshaw")) > area(box(p, "man")), p.regions
+    p = plan("A cargo hauler drifts past a ringed planet, a tiny shuttle docking at its side.")
+    assert area(box(p, "planet")) > area(box(p, "cargo hauler")), p.regions
+
+
+def test_an_orrery_is_a_model_on_a_desk_not_a_building():
+    """WordNet files 'orrery' under the planetarium; the word names a desk model of the planets."""
+    p = plan("An old astronomer leans over a brass orrery on his oak desk.")
+    assert area(box(p, "brass orrery")) < area(box(p, "oak desk")), p.regions
+
+
+def test_a_banner_is_bigger_than_a_poster():
+    """A banner is a long strip of cloth across a wall or a street; a poster is a sheet of paper."""
+    p = plan("A banner and a poster hang side by side on the gym wall.")
+    assert area(box(p, "banner")) > area(box(p, "poster")), p.regions
+    p = plan("On the classroom wall a poster of the alphabet hangs beside a banner that reads WELCOME.")
+    assert area(box(p, "banner")) > area(box(p, "poster")), p.regions
+
+
+def test_a_bigger_thing_far_away_still_gets_the_bigger_box():
+    """A lighthouse on the horizon or a ship far out at sea is drawn small by perspective, yet a
+    picture shows it as the bigger thing: its box is not smaller than a heron's or a fisherman's,
+    and it stays up in the distance."""
+    p = plan("A heron wades in the shallows while a lighthouse stands on the horizon.")
+    heron, lighthouse = box(p, "heron"), box(p, "lighthouse")
+    assert area(lighthouse) > area(heron), p.regions
+    assert centre(lighthouse)[1] < centre(heron)[1], p.regions
+    p = plan("A fisherman mends his net on the beach, a cargo ship far away on the sea.")
+    assert area(box(p, "cargo ship")) > area(box(p, "fisherman")), p.regions

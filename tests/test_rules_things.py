@@ -38,6 +38,18 @@ def test_an_unlisted_noun_wordnet_knows_is_the_kind_of_the_listed_word_above_it(
     assert entry("snowboarder").kind is ThingKind.PERSON  # not the shoe: WordNet's "slipper" slides
 
 
+def test_a_bird_or_beast_shaped_like_an_agent_noun_is_the_animal_wordnet_names():
+    """'-er' and '-or' words are read as someone doing something ("a skier"), but WordNet names a
+    roadrunner, a flycatcher and a condor as animals: a small bird is drawn smaller than a cactus."""
+    for word in ("roadrunner", "flycatcher", "condor", "sandpiper"):
+        assert entry(word).kind is ThingKind.ANIMAL, word
+    assert entry("skier").kind is ThingKind.PERSON and entry("woodcutter").kind is ThingKind.PERSON
+    p = planner.make_plan("A roadrunner dashes past a tall cactus on the left.", planner="rules")
+    boxes = {r.label: r.box for r in p.regions}
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert area(boxes["roadrunner"]) < area(boxes["tall cactus"]), p.regions
+
+
 def test_wordnet_nouns_that_are_parts_stuff_mostly_verbs_or_of_untrusted_sense_are_no_things():
     for word in ("sleeve", "shutter", "flour", "gravel", "slide", "forward", "macaroni", "topknot"):
         assert entry(word) is None, word
