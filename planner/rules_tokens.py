@@ -443,6 +443,8 @@ def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     the deck'), since a person's name never makes a compound with it."""
     word = lows[i]
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if after is Tag.AUX and lows[i + 1].endswith("ly"):
+        after = Tag.ADV  # "a cook and a porter chat quietly": a manner adverb
     if word.endswith("s") or after not in _CLOSING_VERB or not _coordinated(tags, lows, i - 1):
         return False
     if entry(singular(word)) is None:
@@ -666,6 +668,9 @@ def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
     its sentence ('A girl, a boy and their grandfather'): a plural subject, governed by no
     preposition or verb. An object before the word names a kind ('a hammer and a tape measure')."""
     known = vocabulary().things.get(singular(lows[i]))  # listed: not 'a charger' read as someone
+    derived = entry(singular(lows[i]))
+    if derived is not None and derived.kind is ThingKind.PERSON:
+        known = derived  # "a monk and a novice": WordNet's people are someone too
     if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in ANIMATE):
         return False
     j = _phrase_start(tags, i)
@@ -787,6 +792,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if i < 2:
         return tag
     after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
+    if after_noun and lows[i - 2] in {"a", "an"} and _coordinated(tags, lows, i - 1):
+        return tag  # "a monk and a novice pray.": the last of a list of someones takes a bare verb
     if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
         j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
         ends = {Tag.END, Tag.COMMA}

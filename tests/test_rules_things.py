@@ -2605,3 +2605,18 @@ def test_a_vehicles_crew_named_by_its_role_is_a_person():
     people = {t.head for t in reading.things}
     assert {"oarsman", "skipper", "chauffeur"} <= people
     assert entry("ferryman") is not None and entry("ferryman").kind is ThingKind.PERSON
+
+
+def test_a_bare_verb_after_a_list_of_someones_is_their_verb_not_a_compound():
+    """A list of people takes the bare verb ('pray', 'rest', 'chat'), also at the end of the
+    sentence or before a manner adverb, so the last person is no 'novice pray'; a listed
+    compound after one thing stays a thing ('a fruit stand')."""
+    assert labels("A monk and a novice pray.") == ["monk", "novice"]
+    assert labels("Two friars and a pilgrim kneel.") == ["friar", "friar", "pilgrim"]
+    assert labels("A cook and a waiter rest, and a dog sleeps.") == ["cook", "waiter", "dog"]
+    assert labels("A ferryman and a deckhand chat quietly near a rowboat.") == [
+        "ferryman",
+        "deckhand",
+        "rowboat",
+    ]
+    assert "fruit stand" in labels("A man and a woman browse at a fruit stand.")
