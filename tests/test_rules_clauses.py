@@ -1550,3 +1550,15 @@ def test_a_bare_inside_after_a_thing_is_inside_the_thing_named_before():
     assert ("baker", "in", "bakery") in _relations(shop)
     alone = reading_of("A spaniel waits inside.")
     assert not alone.relations
+
+
+def test_under_a_thing_that_closes_over_it_is_inside_it():
+    """things.tsv flag 'cover': a cloche, a bell jar, a mosquito net or a tent encloses what is
+    under it, while 'under a table' stays below it."""
+    assert ("snail", "in", "cloche") in _relations(
+        reading_of("A snail rests under a cloche on the windowsill.")
+    )
+    assert ("moth", "in", "jar") in _relations(reading_of("A pale moth flutters beneath a bell jar."))
+    assert ("toddler", "in", "net") in _relations(reading_of("A toddler naps under a mosquito net."))
+    assert ("scout", "in", "tent") in _relations(reading_of("Two scouts read under a tent."))
+    assert ("dog", "below", "table") in _relations(reading_of("A dog dozes under a table."))
