@@ -596,6 +596,33 @@ def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i] = Tag.VERB
 
 
+_AFTER_S_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.NUM})  # what may follow a verb
+
+
+def _adverb_place_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """'the hamster inside runs on its wheel', 'a cat outside watches the birds': a word that is a
+    preposition and an adverb of place ('inside', 'outside') right after one thing ('a' or 'the'
+    and a singular noun), then a word in -s that is a verb before an object or a place, is an
+    adverb, and the word in -s that one thing's verb. Retags the pair in place."""
+    if i < 2 or tags[i - 1] is not Tag.PREP or tags[i - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
+        return
+    if not (is_class(lows[i - 1], WordClass.PREPOSITION) and is_class(lows[i - 1], WordClass.GOAL_ADVERB)):
+        return
+    word, subject = lows[i], lows[i - 2]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    manner = after is Tag.AUX and lows[i + 1].endswith("ly")  # "the cat inside purrs softly"
+    unlisted = entry(singular(word)) is None  # a listed thing only before its object: 'watches the'
+    closing = (
+        after in {Tag.END, Tag.COMMA, Tag.CONJ, *_AFTER_S_VERB} if unlisted else after in {Tag.DET, Tag.PRON}
+    )
+    if not (manner or closing) or singular(subject) != subject:
+        return
+    if singular(word) == word or "VERB" not in parts_of_speech(singular(word)):
+        return
+    if lows[_phrase_start(tags, i - 2)] in {"a", "an", "the"}:
+        tags[i - 1], tags[i] = Tag.ADV, Tag.VERB
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -1147,6 +1174,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _plural_subject_then_verb(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
+        _adverb_place_then_verb(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN

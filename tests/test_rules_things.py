@@ -2620,3 +2620,17 @@ def test_a_bare_verb_after_a_list_of_someones_is_their_verb_not_a_compound():
         "rowboat",
     ]
     assert "fruit stand" in labels("A man and a woman browse at a fruit stand.")
+
+
+def test_a_word_in_s_after_inside_or_outside_as_an_adverb_is_the_verb():
+    """'the gerbil inside scurries': 'inside' right after one thing is an adverb and the word in
+    -s that thing's verb, no plural noun in the thing's words ('a toy inside boxes on the shelf'
+    stays boxes)."""
+    for prompt, head in (
+        ("The gerbil inside scurries along a tube.", "gerbil"),
+        ("A heron outside stalks the reeds.", "heron"),
+        ("The canary inside chirps.", "canary"),
+    ):
+        assert prompt_of(plan(prompt), head) == f"a {head}", prompt
+    assert labels("A heron outside stalks the reeds.") == ["heron", "reed"]
+    assert "boxes" in plan("A doll inside boxes on the shelf.").regions[1].prompt
