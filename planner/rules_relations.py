@@ -442,6 +442,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     kind = _at_station(phrases, k, nouns, kind, target)
+    kind = _under_cover(nouns, kind, target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
@@ -553,6 +554,14 @@ def _at_station(
     aboard = known is not None and known.kind is ThingKind.VEHICLE
     station = any(is_class(w, WordClass.STATION) for w in (nxt.head, nxt.collective) if w)
     return RelationKind.IN if aboard and station else kind
+
+
+def _under_cover(nouns: tuple[Noun, ...], kind: RelationKind, target: int) -> RelationKind:
+    """'a frog under a glass cloche', 'a baby beneath a mosquito net', 'two hikers under a tent':
+    under a thing that closes over what it covers (things.tsv flag 'cover') is inside it."""
+    known = nouns[target].entry
+    covers = known is not None and known.has(Flag.COVER)
+    return RelationKind.IN if kind is RelationKind.BELOW and covers else kind
 
 
 def _in_lap(

@@ -443,6 +443,8 @@ def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     the deck'), since a person's name never makes a compound with it."""
     word = lows[i]
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if after is Tag.AUX and lows[i + 1].endswith("ly"):
+        after = Tag.ADV  # "a cook and a porter chat quietly": a manner adverb
     if word.endswith("s") or after not in _CLOSING_VERB or not _coordinated(tags, lows, i - 1):
         return False
     if entry(singular(word)) is None:
@@ -594,6 +596,33 @@ def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i] = Tag.VERB
 
 
+_AFTER_S_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.NUM})  # what may follow a verb
+
+
+def _adverb_place_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """'the hamster inside runs on its wheel', 'a cat outside watches the birds': a word that is a
+    preposition and an adverb of place ('inside', 'outside') right after one thing ('a' or 'the'
+    and a singular noun), then a word in -s that is a verb before an object or a place, is an
+    adverb, and the word in -s that one thing's verb. Retags the pair in place."""
+    if i < 2 or tags[i - 1] is not Tag.PREP or tags[i - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
+        return
+    if not (is_class(lows[i - 1], WordClass.PREPOSITION) and is_class(lows[i - 1], WordClass.GOAL_ADVERB)):
+        return
+    word, subject = lows[i], lows[i - 2]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    manner = after is Tag.AUX and lows[i + 1].endswith("ly")  # "the cat inside purrs softly"
+    unlisted = entry(singular(word)) is None  # a listed thing only before its object: 'watches the'
+    closing = (
+        after in {Tag.END, Tag.COMMA, Tag.CONJ, *_AFTER_S_VERB} if unlisted else after in {Tag.DET, Tag.PRON}
+    )
+    if not (manner or closing) or singular(subject) != subject:
+        return
+    if singular(word) == word or "VERB" not in parts_of_speech(singular(word)):
+        return
+    if lows[_phrase_start(tags, i - 2)] in {"a", "an", "the"}:
+        tags[i - 1], tags[i] = Tag.ADV, Tag.VERB
+
+
 def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a group word that is also its own past participle ('set') follows a noun and comes
     before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
@@ -666,6 +695,9 @@ def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
     its sentence ('A girl, a boy and their grandfather'): a plural subject, governed by no
     preposition or verb. An object before the word names a kind ('a hammer and a tape measure')."""
     known = vocabulary().things.get(singular(lows[i]))  # listed: not 'a charger' read as someone
+    derived = entry(singular(lows[i]))
+    if derived is not None and derived.kind is ThingKind.PERSON:
+        known = derived  # "a monk and a novice": WordNet's people are someone too
     if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in ANIMATE):
         return False
     j = _phrase_start(tags, i)
@@ -787,6 +819,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if i < 2:
         return tag
     after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
+    if after_noun and lows[i - 2] in {"a", "an"} and _coordinated(tags, lows, i - 1):
+        return tag  # "a monk and a novice pray.": the last of a list of someones takes a bare verb
     if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
         j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
         ends = {Tag.END, Tag.COMMA}
@@ -1140,6 +1174,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _plural_subject_then_verb(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
+        _adverb_place_then_verb(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN

@@ -1559,3 +1559,15 @@ def test_on_after_a_verb_of_chewing_or_knocking_names_what_is_acted_on_not_a_sup
     assert ("toddler", "on", "lollipop") not in got and ("toddler", "next_to", "snowman") in got
     got = _relations(reading_of("A parrot is nibbling on a cracker."))
     assert ("parrot", "on", "cracker") not in got
+
+
+def test_under_a_thing_that_closes_over_it_is_inside_it():
+    """things.tsv flag 'cover': a cloche, a bell jar, a mosquito net or a tent encloses what is
+    under it, while 'under a table' stays below it."""
+    assert ("snail", "in", "cloche") in _relations(
+        reading_of("A snail rests under a cloche on the windowsill.")
+    )
+    assert ("moth", "in", "jar") in _relations(reading_of("A pale moth flutters beneath a bell jar."))
+    assert ("toddler", "in", "net") in _relations(reading_of("A toddler naps under a mosquito net."))
+    assert ("scout", "in", "tent") in _relations(reading_of("Two scouts read under a tent."))
+    assert ("dog", "below", "table") in _relations(reading_of("A dog dozes under a table."))

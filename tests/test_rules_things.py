@@ -2631,3 +2631,32 @@ def test_a_side_wall_of_the_room_and_a_wall_of_things_stay_no_wall_thing():
     assert not any("wall" in label for label in got)
     got = labels("Left: a wall of humming arcade machines.")
     assert not any("wall" in label for label in got)
+
+
+def test_a_bare_verb_after_a_list_of_someones_is_their_verb_not_a_compound():
+    """A list of people takes the bare verb ('pray', 'rest', 'chat'), also at the end of the
+    sentence or before a manner adverb, so the last person is no 'novice pray'; a listed
+    compound after one thing stays a thing ('a fruit stand')."""
+    assert labels("A monk and a novice pray.") == ["monk", "novice"]
+    assert labels("Two friars and a pilgrim kneel.") == ["friar", "friar", "pilgrim"]
+    assert labels("A cook and a waiter rest, and a dog sleeps.") == ["cook", "waiter", "dog"]
+    assert labels("A ferryman and a deckhand chat quietly near a rowboat.") == [
+        "ferryman",
+        "deckhand",
+        "rowboat",
+    ]
+    assert "fruit stand" in labels("A man and a woman browse at a fruit stand.")
+
+
+def test_a_word_in_s_after_inside_or_outside_as_an_adverb_is_the_verb():
+    """'the gerbil inside scurries': 'inside' right after one thing is an adverb and the word in
+    -s that thing's verb, no plural noun in the thing's words ('a toy inside boxes on the shelf'
+    stays boxes)."""
+    for prompt, head in (
+        ("The gerbil inside scurries along a tube.", "gerbil"),
+        ("A heron outside stalks the reeds.", "heron"),
+        ("The canary inside chirps.", "canary"),
+    ):
+        assert prompt_of(plan(prompt), head) == f"a {head}", prompt
+    assert labels("A heron outside stalks the reeds.") == ["heron", "reed"]
+    assert "boxes" in plan("A doll inside boxes on the shelf.").regions[1].prompt
