@@ -205,8 +205,9 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
         )
     elif one and not (noun.entry is not None and noun.entry.has(Flag.PAIR)):
         superlative = any(w.endswith("est") for w in p.modifiers)
+        owners = p.words[0].endswith("'s")  # "the baker's rolling pin": that baker's
         if p.determiner == "the" and (
-            _is_named(noun, tokens) or noun.phrase.words[0][:1].isupper() or superlative
+            _is_named(noun, tokens) or noun.phrase.words[0][:1].isupper() or superlative or owners
         ):
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:

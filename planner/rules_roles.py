@@ -57,6 +57,7 @@ from planner.rules_role_nouns import (
     recent_owner,
     resolve,
 )
+from planner.rules_role_owners import owned_subjects
 from planner.rules_role_repeats import group_of_earlier, member_of, name_in_commas, named_before, ranked_group
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -680,7 +681,7 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             nouns[-1] = Noun(tie.index, tie.phrase, Role.REPEAT, len(nouns), tie.entry, tie.head, tie.named)
             role, ref = Role.THING, None
         nouns.append(Noun(k, p, role, ref, known, head, named))
-    return tuple(nouns)
+    return owned_subjects(phrases, tuple(nouns))
 
 
 def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | None, nouns: list[Noun]) -> bool:

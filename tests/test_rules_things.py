@@ -1004,7 +1004,8 @@ def test_the_owner_of_a_person_or_a_place_is_one_phrase_with_it():
     p = plan("My uncle's workshop with a workbench by the door.")
     assert [r.label for r in p.regions] == ["workbench", "door"]
     assert "uncle's workshop" in p.background_prompt
-    assert labels("The boy's cat naps on a cushion.") == ["boy", "cat", "cushion"]
+    p = plan("The boy's cat naps on a cushion.")  # two phrases; the cat is what the clause is about
+    assert [r.label for r in p.regions] == ["cat", "cushion"] and "boy's cat" in prompt_of(p, "cat")
 
 
 def test_spinning_and_sewing_machines_are_things():
@@ -2660,3 +2661,30 @@ def test_a_word_in_s_after_inside_or_outside_as_an_adverb_is_the_verb():
         assert prompt_of(plan(prompt), head) == f"a {head}", prompt
     assert labels("A heron outside stalks the reeds.") == ["heron", "reed"]
     assert "boxes" in plan("A doll inside boxes on the shelf.").regions[1].prompt
+
+
+def test_a_possessed_subject_is_the_thing_and_its_mere_owner_no_region():
+    p = plan("On a workbench, the carpenter's wooden mallet rests against a pine plank.")
+    assert "carpenter" not in [r.label for r in p.regions]
+    assert "the carpenter's wooden mallet" in prompt_of(p, "wooden mallet")
+    reading = reading_of("The sailor's brass lantern hangs above a coil of rope.")
+    heads = [t.head for t in reading.things]
+    assert "sailor" not in heads and "lantern" in heads
+    ons = {(reading.things[r.subject].head, r.kind.value) for r in reading.relations}
+    assert ("lantern", "above") in ons
+
+
+def test_a_possessed_subject_keeps_an_owner_present_elsewhere():
+    got = labels("The cat's bowl sits by the door, and the cat naps on a rug.")
+    assert "cat" in got and "bowl" in got
+    got = labels("The fisherman's red bucket stands on the pier while he casts a line.")
+    assert "fisherman" in got and "red bucket" in got
+    got = labels("The hippo's wide back rises from the river.")
+    assert "hippo" in got and "back" not in got
+    p = plan("A boy carrying his sister's satchel crosses a bridge.")
+    assert "satchel" in prompt_of(p, "boy")
+
+
+def test_a_thing_held_by_an_owner_only_named_in_a_possessive_stands_alone():
+    got = labels("The potter's clay vase stands on a shelf, and beside it leans his wide broom.")
+    assert "potter" not in got and "clay vase" in got and "broom" in " ".join(got)

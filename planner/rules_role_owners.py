@@ -1,0 +1,79 @@
+"""A possessed thing that is the subject of its clause ("the baker's rolling pin lies across the
+dough"): the clause is about the thing named after the 's, so it is the thing drawn, with its
+owner's words ("the baker's rolling pin"). The owner, named only in the possessive, is no thing of
+his own unless the prompt has him present elsewhere (named again, acting as 'he' / 'she', or with
+a part of his shown). Run after the roles are decided left to right, as it reads later ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb
+from planner.rules_role_nouns import Noun, Role, low_text
+from planner.rules_vocab import WordClass, is_class, participle, value_of
+
+_SUBJECT_PRONOUNS = frozenset("he she they".split())
+
+
+def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tuple[Noun, ...]:
+    """`nouns` with each possessed subject made the thing and its owner dropped where only named
+    as an owner; things held by that owner ('his jug') then stand alone."""
+    out = list(nouns)
+    at = {n.index: i for i, n in enumerate(nouns)}
+    for i, owner in enumerate(nouns):
+        j = at.get(owner.index + 2)
+        if j is None or not _possessed_subject(phrases, owner, nouns[j]):
+            continue
+        owned = nouns[j]
+        out[j] = replace(owned, phrase=_with_owner(owner.phrase, owned.phrase), role=Role.THING, ref=None)
+        if _present(phrases, nouns, i, j):
+            continue
+        out[i] = replace(owner, role=Role.NONE, ref=None)
+        for m, other in enumerate(out):
+            if other.role is Role.ATTACHED and other.ref == i:
+                out[m] = replace(other, role=Role.THING, ref=None)  # "his grandmother's jug stands"
+    return tuple(out)
+
+
+def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
+    """Whether `owner` is a first mention named with 's before `owned`, a thing of its own kind
+    (not a part of the owner's: "the hippo's back rises") followed by its finite verb."""
+    k = owner.index
+    if owner.role is not Role.THING or low_text(phrases[k + 1]) != "'s" or owned.entry is None:
+        return False
+    if owned.role not in {Role.THING, Role.ATTACHED, Role.PART} or owned.phrase.determiner:
+        return False
+    if owned.role is Role.THING and owned.ref is not None or _own_part(owner, owned):
+        return False
+    verb = phrases[k + 3] if k + 3 < len(phrases) else None
+    return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
+
+
+def _own_part(owner: Noun, owned: Noun) -> bool:
+    """Whether the owned word can be a part of the owner ('a cat's tail'; not a person's scale)."""
+    if not is_class(owned.phrase.head, WordClass.PART):
+        return False
+    kinds = value_of(owned.phrase.head, WordClass.PART)  # None: a part of anything
+    return kinds is None or owner.entry is None or owner.entry.kind.value in kinds.split(",")
+
+
+def _with_owner(owner: NounPhrase, owned: NounPhrase) -> NounPhrase:
+    """The owned phrase spoken with its owner's words: "the baker's rolling pin"."""
+    words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
+    return replace(
+        owned, words=words, determiner=owner.determiner
+    )  # its start stays: relations find it there
+
+
+def _present(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int, j: int) -> bool:
+    """Whether the owner at nouns[i] is in the picture besides owning nouns[j]: named again, with
+    a part of his shown, or acting as a subject pronoun ('he kneads') later in the prompt."""
+    if any(n.ref == i and n.role in {Role.REPEAT, Role.PART} for m, n in enumerate(nouns) if m != j):
+        return True
+    start = nouns[j].index + 1
+    for k in range(start, len(phrases) - 1):
+        p = phrases[k]
+        if isinstance(p, Mark) and p.low in _SUBJECT_PRONOUNS and isinstance(phrases[k + 1], Verb):
+            return True
+    return False
