@@ -414,16 +414,8 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     said = [] if opening else subjects_of(phrases, k, at, nouns)
     if kind is RelationKind.IN and held_into(phrases, k, at, nouns, target):
         return Spatial((Link(RelationKind.NEXT_TO, target, tuple(said[-1:])),) if said else ())  # type: ignore[arg-type]
-    subjects = [s for s in said if s != target]  # "a lamp stands in its corner": no relation
-    if not said and (
-        opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns)
-    ):
-        subjects = [s for s in inverted(phrases, k, at, nouns) if s != target]
-        subjects = with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
-    elif not said and _group_word(phrases, k, at, nouns):
-        subjects = [
-            s for s in colon_list(phrases, k, at, nouns) if s != target
-        ]  # "Two figures stand under it: a monk and a boy"
+    subjects = _unsaid_subjects(phrases, k, at, nouns, kind, target, opening) if not said else []
+    subjects = subjects or [s for s in said if s != target]  # "a lamp stands in its corner": no relation
     pair = tuple(o for o in them if o not in subjects)
     every = _all_of_them(phrases, k) or isinstance(phrases[k + 1], NounPhrase)  # "behind the players"
     pair = pair if every and kind is not RelationKind.BETWEEN else pair[-2:]
@@ -440,15 +432,48 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return Spatial()
     if kind is RelationKind.ON:
         subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
-    kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
-    kind = _at_station(phrases, k, nouns, kind, target)
-    kind = _under_cover(nouns, kind, target)
+    kind = _refined(phrases, k, at, nouns, kind, target)
     links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
+
+
+def _unsaid_subjects(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int | None,
+    opening: bool,
+) -> list[int]:
+    """The subjects of relation phrase k when no clause subject says them: what an inverted
+    sentence names after it ("Beside the well stands a goat"), or a colon's list after a group
+    word ("Two figures stand under it: a monk and a boy")."""
+    if opening or not _subject_not_thing(phrases, k, at, nouns) and not _after_noun(phrases, k, at, nouns):
+        subjects = [s for s in inverted(phrases, k, at, nouns) if s != target]
+        return with_resting(phrases, k, at, nouns, kind, subjects) if opening else subjects
+    if _group_word(phrases, k, at, nouns):
+        return [s for s in colon_list(phrases, k, at, nouns) if s != target]
+    return []
+
+
+def _refined(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
+) -> RelationKind:
+    """The relation's kind as the words around it refine it: 'in her lap' is on, 'from within' is
+    in, 'at the helm' is in, 'under a glass cloche' is in."""
+    kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
+    kind = _at_station(phrases, k, nouns, kind, target)
+    return _under_cover(nouns, kind, target)
 
 
 def _which(

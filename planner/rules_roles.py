@@ -559,7 +559,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if likeness(phrases, k) or arrangement(phrases, k) or _name_before_appositive(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
     if purpose(phrases, k, known):
-        return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
+        return (Role.NONE, None)  # "a room for guests": what something is for
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
         return (Role.NONE, None)  # "signs in Chinese characters": written ones
@@ -586,15 +586,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     repeat = named_before(phrases, k, known, nouns)
     if repeat is not None:
         return (Role.REPEAT, repeat)
-    toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
-    if (
-        p.head in _VIEWER
-        and p.determiner == "the"
-        and toward in {"at", "into", "toward", "towards", "for", "to"}
-    ):
-        return (Role.NONE, None)  # "waves at the camera", "poses for the camera": the picture's own
-    if p.head in _VIEWER and p.determiner == "the" and not p.modifiers and _shoots(phrases, k):
-        return (Role.NONE, None)  # "the camera is locked off on a branch", "the camera looks down"
+    if _the_viewer(phrases, k, before):
+        return (Role.NONE, None)  # "poses for the camera", "the camera looks down": the picture's own
     if group_of_earlier(p, known, nouns):
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
@@ -622,6 +615,20 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
+
+
+def _the_viewer(phrases: tuple[Phrase, ...], k: int, before: Phrase | None) -> bool:
+    """Whether noun phrase k is the camera that takes the picture: 'the camera' after 'at', 'for',
+    'to'... ('waves at the camera', 'poses for the camera') or doing the shooting ('the camera is
+    locked off on a branch', 'the camera looks down')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.head not in _VIEWER or p.determiner != "the":
+        return False
+    toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
+    if toward in {"at", "into", "toward", "towards", "for", "to"}:
+        return True
+    return not p.modifiers and _shoots(phrases, k)
 
 
 def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
