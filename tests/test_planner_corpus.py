@@ -189,7 +189,7 @@ def test_relations_and_places_hold(score):
 
 
 def test_sizes_follow_the_things(score):
-    assert score.ratio("sizes") >= 0.93, [m for m in score.misses if m.startswith("sizes")]
+    assert score.ratio("sizes") >= 0.945, [m for m in score.misses if m.startswith("sizes")]
 
 
 def test_a_long_prompt_plans_fast():
