@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_person, low_text
+from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle, singular
 
@@ -568,15 +568,14 @@ def _latter_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: in
     or animal named when it acts ('the latter waves'), the last thing named when it is said to be
     something ('a pen on a blotter, and the latter is embossed with gold')."""
     found = []
-    for k, p in enumerate(phrases[1:-1], start=1):
-        if not (isinstance(p, Mark) and p.low in {"latter", "former"} and low_text(phrases[k - 1]) == "the"):
+    for k in range(1, len(phrases) - 1):
+        if not is_latter(phrases, k):
             continue
         said = isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.BE  # type: ignore[union-attr]
         named = [j for j, n in enumerate(nouns) if n.index < k and n.role is Role.THING]
         acting = [j for j in named if nouns[j].entry is not None and nouns[j].entry.kind in ANIMATE]
-        named = named if said or not acting else acting
-        at = -1 if p.low == "latter" else -2
-        if len(named) >= -at and _resolve(nouns, named[at]) == i:
+        referent = latter_referent(phrases, k, named if said or not acting else acting)
+        if referent is not None and _resolve(nouns, referent) == i:
             found.append(k)
     return found
 

@@ -1,6 +1,7 @@
 """The records of pass 3 of the rules reader (Role, Noun) and the small look-ups every role pass
-shares: the words before and after a phrase, the nouns decided so far, a pronoun's referent, a
-noun's owner, whether a noun is a person and whether a place is absolute.
+shares: the words before and after a phrase, the nouns decided so far, a pronoun's referent, what
+'the latter' / 'the former' names, a noun's owner, whether a noun is a person and whether a place
+is absolute.
 """
 
 from __future__ import annotations
@@ -139,6 +140,24 @@ def _acting_things(nouns: list[Noun]) -> list[int]:
     return found
 
 
+_LATTER = {"latter": -1, "former": -2}  # where each points back in the things named before it
+
+
+def is_latter(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is 'latter' / 'former' after 'the': a reference back to a thing named before."""
+    return k >= 1 and low_text(phrases[k]) in _LATTER and low_text(phrases[k - 1]) == "the"
+
+
+def latter_referent(phrases: tuple[Phrase, ...], k: int, named: list[int]) -> int | None:
+    """The thing 'the latter' / 'the former' at phrase k names among `named` (the candidate things
+    named before it, in order; the caller picks which count): the last of them for 'latter', the
+    one before for 'former'; None when phrase k is no such reference or too few are named."""
+    if not is_latter(phrases, k):
+        return None
+    at = _LATTER[low_text(phrases[k])]
+    return named[at] if len(named) >= -at else None
+
+
 def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """Whom a reference word right before the verb at `verb` names, as its subject: 'the latter'
     (the last person or animal named: 'a sailor and a baker wait; the latter wears a cap' is
@@ -147,9 +166,8 @@ def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) 
     <taller / youngest>' ('two brothers, the taller in a raincoat'); else None."""
     word, before = low_text(phrase_before(phrases, verb)), low_text(phrase_before(phrases, verb, 2))
     acting = _acting_things(nouns)
-    if word in {"latter", "former"} and before == "the":
-        at = -1 if word == "latter" else -2
-        return acting[at] if len(acting) >= -at else None
+    if is_latter(phrases, verb - 1):
+        return latter_referent(phrases, verb - 1, acting)
     ranked = word.endswith(("er", "est")) and isinstance(phrase_before(phrases, verb), Mark)
     ranked = ranked and phrase_before(phrases, verb).tag is Tag.ADJ  # type: ignore[union-attr]
     if word in _OF_GROUP and before == "of" or ranked and before == "the":  # "twins, the taller in a cap"
