@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from planner.rules_spatial import Spatial, corner_tag, match_spatial
 from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
+    Entry,
     Flag,
     ThingKind,
     WordClass,
@@ -380,25 +381,35 @@ def _possessed(tokens: tuple[Token, ...], owner: NounPhrase) -> NounPhrase:
     if end + 1 >= len(tokens) or tokens[end].tag is not Tag.POSS:
         return owner
     owned = _noun_phrase(tokens, end + 1)
-    if owned is None or owned.determiner or owned.count is not None or _part_of(owner, owned):
+    if (
+        owned is None
+        or owned.determiner
+        or owned.count is not None
+        or part_of(entry(owner.compound) or entry(owner.head), owned.head)
+    ):
         return owner
     generic = owner.determiner in {"", "a", "an"}
     if not generic and not _person_or_place(owned) and not (pronoun and _carried(owned)):
         return owner
-    words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
     count = owner.count if not owned.plural else None
-    return replace(owned, start=owner.start, words=words, determiner=owner.determiner, count=count)
+    return replace(
+        owned, start=owner.start, words=owner_words(owner, owned), determiner=owner.determiner, count=count
+    )
 
 
-def _part_of(owner: NounPhrase, owned: NounPhrase) -> bool:
-    """Whether the owned word can be a part of the owner ('a cat's tail', 'a ship's mast'); a
-    part of another kind of thing is a kind of thing of its own ('a potter's wheel', 'a
-    mason's arch': no person has a wheel)."""
-    if not is_class(owned.head, WordClass.PART):
+def owner_words(owner: NounPhrase, owned: NounPhrase) -> tuple[str, ...]:
+    """The owned phrase's words spoken with its owner's: "baker's rolling pin"."""
+    return (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
+
+
+def part_of(owner: Entry | None, part: str) -> bool:
+    """Whether the word `part` can be a part of an owner of entry `owner` ('a cat's tail', 'a
+    ship's mast'); a part of another kind of thing is a kind of thing of its own ('a potter's
+    wheel', 'a mason's arch': no person has a wheel). An unknown owner may have any part."""
+    if not is_class(part, WordClass.PART):
         return False
-    kinds = value_of(owned.head, WordClass.PART)  # None: a part of anything ('a tail')
-    known = entry(owner.compound) or entry(owner.head)
-    return kinds is None or known is None or known.kind.value in kinds.split(",")
+    kinds = value_of(part, WordClass.PART)  # None: a part of anything ('a tail')
+    return kinds is None or owner is None or owner.kind.value in kinds.split(",")
 
 
 def _person_or_place(p: NounPhrase) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb, owner_words, part_of
 from planner.rules_role_nouns import Noun, Role, low_text
-from planner.rules_vocab import WordClass, is_class, participle, value_of
+from planner.rules_vocab import participle
 
 _SUBJECT_PRONOUNS = frozenset("he she they".split())
 
@@ -44,26 +44,16 @@ def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) ->
         return False
     if owned.role not in {Role.THING, Role.ATTACHED, Role.PART} or owned.phrase.determiner:
         return False
-    if owned.role is Role.THING and owned.ref is not None or _own_part(owner, owned):
+    if owned.role is Role.THING and owned.ref is not None or part_of(owner.entry, owned.phrase.head):
         return False
     verb = phrases[k + 3] if k + 3 < len(phrases) else None
     return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
 
 
-def _own_part(owner: Noun, owned: Noun) -> bool:
-    """Whether the owned word can be a part of the owner ('a cat's tail'; not a person's scale)."""
-    if not is_class(owned.phrase.head, WordClass.PART):
-        return False
-    kinds = value_of(owned.phrase.head, WordClass.PART)  # None: a part of anything
-    return kinds is None or owner.entry is None or owner.entry.kind.value in kinds.split(",")
-
-
 def _with_owner(owner: NounPhrase, owned: NounPhrase) -> NounPhrase:
-    """The owned phrase spoken with its owner's words: "the baker's rolling pin"."""
-    words = (*owner.words[:-1], owner.words[-1] + "'s", *owned.words)
-    return replace(
-        owned, words=words, determiner=owner.determiner
-    )  # its start stays: relations find it there
+    """The owned phrase spoken with its owner's words: "the baker's rolling pin"; its start stays,
+    so relations find it there."""
+    return replace(owned, words=owner_words(owner, owned), determiner=owner.determiner)
 
 
 def _present(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int, j: int) -> bool:
