@@ -174,15 +174,7 @@ def _rows(name: str) -> list[list[str]]:
 @functools.cache
 def vocabulary() -> Vocabulary:
     """The vocabulary, read from the package data once (it is constant)."""
-    things = {
-        word: Entry(
-            word,
-            Size[size.upper()],
-            ThingKind(kind),
-            frozenset(Flag(f) for f in flags.split(",") if f != "-"),
-        )
-        for word, size, kind, flags in _rows("things.tsv")
-    }
+    things = {word: _entry(word, size, kind, flags) for word, size, kind, flags in _rows("things.tsv")}
     classes: dict[str, set[WordClass]] = {}
     values: dict[tuple[str, WordClass], str] = {}
     for word, cls, value in _rows("words.tsv"):
@@ -196,16 +188,17 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _entry(word: str, size: str, kind: str, flags: str) -> Entry:
+    """An Entry from the columns of things.tsv (and wordnet_things.tsv, which has the same ones)."""
+    return Entry(
+        word, Size[size.upper()], ThingKind(kind), frozenset(Flag(f) for f in flags.split(",") if f != "-")
+    )
+
+
 @functools.cache
 def _wordnet_things() -> dict[str, Entry]:
     return {
-        word: Entry(
-            word,
-            Size[size.upper()],
-            ThingKind(kind),
-            frozenset(Flag(f) for f in flags.split(",") if f != "-"),
-        )
-        for word, size, kind, flags, _ in _rows("wordnet_things.tsv")
+        word: _entry(word, size, kind, flags) for word, size, kind, flags, _ in _rows("wordnet_things.tsv")
     }
 
 
@@ -243,14 +236,14 @@ def entry(words: str) -> Entry | None:
     in wordnet_things.tsv, then read as closed compounds ("a lungfish"). A word WordNet names an
     animal is that animal even when shaped like an agent noun ("a roadrunner", "a flycatcher")."""
     found = vocabulary().things.get(folded(words))
-    if found is None and " " not in words:
-        animal = _wordnet_things().get(words)
-        found = animal if animal is not None and animal.kind is ThingKind.ANIMAL else None
-    if found is None and _agent(words):
-        return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
     if found is not None or " " in words:
         return found
-    return _wordnet_things().get(words) or _closed_compound(words)
+    derived = _wordnet_things().get(words)
+    if derived is not None and derived.kind is ThingKind.ANIMAL:
+        return derived
+    if _agent(words):
+        return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
+    return derived or _closed_compound(words)
 
 
 @functools.cache
