@@ -140,6 +140,16 @@ def _acting_things(nouns: list[Noun]) -> list[int]:
     return found
 
 
+SUBJECT_PRONOUNS = frozenset("he she it we they".split())
+
+
+def acting_pronoun(phrases: tuple[Phrase, ...], j: int) -> str:
+    """The subject pronoun at phrase j when its verb follows right after it ('they stand', 'he
+    kneads'), else ''."""
+    p, nxt = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
+    return p.low if isinstance(p, Mark) and p.low in SUBJECT_PRONOUNS and isinstance(nxt, Verb) else ""
+
+
 _LATTER = {"latter": -1, "former": -2}  # where each points back in the things named before it
 
 

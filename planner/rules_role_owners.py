@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb, owner_words, part_of
-from planner.rules_role_nouns import Noun, Role, low_text
+from planner.rules_phrases import NounPhrase, Phrase, Verb, owner_words, part_of
+from planner.rules_role_nouns import Noun, Role, acting_pronoun, low_text
 from planner.rules_vocab import participle
 
-_SUBJECT_PRONOUNS = frozenset("he she they".split())
+_PEOPLE = frozenset("he she they".split())  # the subject pronouns that may stand for an owner
 
 
 def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tuple[Noun, ...]:
@@ -62,8 +62,4 @@ def _present(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int, j: in
     if any(n.ref == i and n.role in {Role.REPEAT, Role.PART} for m, n in enumerate(nouns) if m != j):
         return True
     start = nouns[j].index + 1
-    for k in range(start, len(phrases) - 1):
-        p = phrases[k]
-        if isinstance(p, Mark) and p.low in _SUBJECT_PRONOUNS and isinstance(phrases[k + 1], Verb):
-            return True
-    return False
+    return any(acting_pronoun(phrases, k) in _PEOPLE for k in range(start, len(phrases) - 1))

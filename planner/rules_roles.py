@@ -50,6 +50,7 @@ from planner.rules_role_nouns import (
     Noun,
     Role,
     absolute,
+    acting_pronoun,
     is_person,
     low_text,
     phrase_after,
@@ -254,9 +255,6 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
 
 
-_SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "it", "we"})
-
-
 def _pronoun_subject(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the sentence of the phrase at k opens its clause with a pronoun and a verb ('They
     stand in front of a wall'): things named before are placed by it, as a noun subject would be."""
@@ -265,7 +263,7 @@ def _pronoun_subject(phrases: tuple[Phrase, ...], k: int) -> bool:
         q = phrases[j - 1]
         if q.sentence != sentence:
             return False
-        if isinstance(q, Mark) and q.low in _SUBJECT_PRONOUNS and isinstance(phrases[j], Verb):
+        if acting_pronoun(phrases, j - 1):
             return True
     return False
 
