@@ -511,7 +511,12 @@ def _acts(phrases: tuple[Phrase, ...], j: int) -> bool:
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
     if _bare_inside(phrases, j + 1):
         nxt = phrases[j + 2]
-    return isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
+    return _verbal(nxt)
+
+
+def _verbal(p: Phrase | None) -> bool:
+    """Whether `p` is a verb or a form of 'be'."""
+    return isinstance(p, Verb) or isinstance(p, Mark) and p.tag is Tag.BE
 
 
 def _bare_inside(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -525,8 +530,7 @@ def _bare_inside(phrases: tuple[Phrase, ...], k: int) -> bool:
     ):
         return False
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    verb = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE
-    return k > 0 and isinstance(phrases[k - 1], NounPhrase) and verb
+    return k > 0 and isinstance(phrases[k - 1], NounPhrase) and _verbal(nxt)
 
 
 def _inside_it(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

@@ -216,10 +216,7 @@ def _closing_appositive(
         return None
     if low_text(phrase_before(phrases, k)) != "," or not _closes(phrases, k):
         return None
-    verb = next(
-        (j for j in range(k - 2, -1, -1) if isinstance(phrases[j], Verb | Mark) and _verb_or_end(phrases[j])),
-        None,
-    )
+    verb = next((j for j in range(k - 2, -1, -1) if _verb_or_end(phrases[j])), None)
     if verb is None or not isinstance(phrases[verb], Verb):
         return None
     start = subject_phrase(phrases, verb)
