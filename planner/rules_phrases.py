@@ -149,6 +149,8 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
             value = value_of(low, WordClass.COLLECTIVE)
             count = int(value) if value else q.count if (q.count or 0) > 1 else None
             q = _Quantity(q.end + 2, q.determiner, count, value is None and count is None, low)
+        elif tag is Tag.NUM and number_modifier(tokens, q.end, q.determiner):
+            break  # "a 12 string guitar", "78 rpm records": the number describes, it does not count
         elif tag is Tag.NUM and not (low == "one" and after in {"of", ""}):
             number = int(low) if low.isdigit() else int(value_of(low, WordClass.NUMBER) or 1)
             q = _Quantity(
@@ -185,6 +187,19 @@ def _ing_modifier(tokens: tuple[Token, ...], j: int) -> bool:
     )
 
 
+def number_modifier(tokens: tuple[Token, ...], j: int, determiner: str | None) -> bool:
+    """Whether the number at j is part of a modifier, not a count: digits right after 'a' ('a
+    1967 roadster', 'a 12 string guitar') or a number before a unit and a noun ('78 rpm records',
+    'a 5 gallon bucket')."""
+    unit = tokens[j + 1] if j + 1 < len(tokens) else None
+    noun = tokens[j + 2] if j + 2 < len(tokens) else None
+    if unit is None or unit.tag not in _RUN_TAGS:
+        return False
+    if tokens[j].low.isdigit() and determiner in {"a", "an"}:
+        return True
+    return is_class(unit.low, WordClass.MEASURE) and noun is not None and noun.tag in {Tag.NOUN, Tag.UNKNOWN}
+
+
 def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether token j continues a run of modifiers and nouns."""
     token = tokens[j]
@@ -202,6 +217,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
     if j > 0 and corner_tag([t.low for t in tokens[j : j + 4]], 0):
         return False  # "fireworks in the sky top right,": the corner is a place, not 'a sky top'
     if token.tag in _RUN_TAGS:
+        return True
+    if token.tag is Tag.NUM and number_modifier(tokens, j, tokens[j - 1].low if j > 0 else None):
         return True
     if token.tag is Tag.NUM and j > 0 and _describing(tokens[j - 1].low) and nxt is not None:
         return nxt.tag in _RUN_TAGS  # "pink twin buns": a number word after a colour describes

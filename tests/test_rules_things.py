@@ -2688,3 +2688,17 @@ def test_a_possessed_subject_keeps_an_owner_present_elsewhere():
 def test_a_thing_held_by_an_owner_only_named_in_a_possessive_stands_alone():
     got = labels("The potter's clay vase stands on a shelf, and beside it leans his wide broom.")
     assert "potter" not in got and "clay vase" in got and "broom" in " ".join(got)
+
+
+def test_a_number_inside_a_modifier_is_no_count():
+    """Digits right after 'a', or a number before a unit and a noun, describe the thing: 'a 12
+    string guitar' is one guitar and '45 rpm singles' are not forty-five regions."""
+    assert [
+        r.prompt
+        for r in plan("A busker tunes a 12 string banjo by the fountain.").regions
+        if r.label == "banjo"
+    ] == ["a 12 string banjo"]
+    assert labels("A roadster from 1931 is parked beside a 1958 tractor.").count("tractor") == 1
+    shop = plan("A box of 33 rpm records stands on the counter of a music shop.")
+    assert "record" not in [r.label for r in shop.regions] and "33 rpm records" in prompt_of(shop, "box")
+    assert labels("Four bakers knead dough beside 3 ovens.").count("oven") == 3  # a real count stays
