@@ -2702,3 +2702,17 @@ def test_a_number_inside_a_modifier_is_no_count():
     shop = plan("A box of 33 rpm records stands on the counter of a music shop.")
     assert "record" not in [r.label for r in shop.regions] and "33 rpm records" in prompt_of(shop, "box")
     assert labels("Four bakers knead dough beside 3 ovens.").count("oven") == 3  # a real count stays
+
+
+def test_an_animal_appositive_after_a_possessive_role_says_who_plays_it():
+    p = plan("Near the oven, his squire, a plump old badger, polishes a helmet.")
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("squire") for label in got) == 1 and not any("badger" in x for x in got)
+    assert "badger" in prompt_of(p, next(label for label in got if label.endswith("squire")))
+    got = labels("The team mascot, a shaggy goat, stands by the goalpost.")
+    assert any(label.endswith("goat") for label in got)
+
+
+def test_an_item_held_by_a_renamed_person_keeps_what_it_holds():
+    p = plan("The clerk, a thin woman in grey, carries a basket of dried figs.")
+    assert "basket of dried figs" in prompt_of(p, "clerk")
