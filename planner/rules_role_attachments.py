@@ -827,8 +827,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         return None
     posture = phrase_before(phrases, k, 2)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
-    if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL):
-        return None  # "a boy sitting on a crate": a support under him; but "leans on a cane": held
+    propped = resting and is_verb_of(posture.low, WordClass.PROP_VERB) and not known.has(Flag.SUPPORT)  # type: ignore[union-attr]
+    if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL or propped):
+        return None  # "a boy sitting on a crate": a support under him; but "leans on a cane", "on a hammer": held
     owner = recent_owner(nouns, p.sentence, earlier=False)
     if owner is not None and is_person(nouns[owner]):
         return owner

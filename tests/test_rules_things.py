@@ -2716,3 +2716,11 @@ def test_an_animal_appositive_after_a_possessive_role_says_who_plays_it():
 def test_an_item_held_by_a_renamed_person_keeps_what_it_holds():
     p = plan("The clerk, a thin woman in grey, carries a basket of dried figs.")
     assert "basket of dried figs" in prompt_of(p, "clerk")
+
+
+def test_a_hand_tool_someone_leans_on_is_held():
+    p = plan("A janitor leans on a broom by the lockers.")
+    assert "broom" in prompt_of(p, "janitor") and "broom" not in [r.label for r in p.regions]
+    p = plan("A miner leaning on a pickaxe squints at the sun.")
+    assert "pickaxe" in prompt_of(p, "miner") and "pickaxe" not in [r.label for r in p.regions]
+    assert any(label.endswith("crate") for label in labels("A boy leans on a crate by the wall."))
