@@ -2724,3 +2724,10 @@ def test_a_hand_tool_someone_leans_on_is_held():
     p = plan("A miner leaning on a pickaxe squints at the sun.")
     assert "pickaxe" in prompt_of(p, "miner") and "pickaxe" not in [r.label for r in p.regions]
     assert any(label.endswith("crate") for label in labels("A boy leans on a crate by the wall."))
+
+
+def test_a_scoop_or_a_razor_is_a_hand_tool_of_whoever_uses_it():
+    p = plan("A grocer fills a paper bag with rice from a metal scoop.")
+    assert "scoop" in prompt_of(p, "grocer") and "scoop" not in [r.label for r in p.regions]
+    p = plan("A barber sharpens a razor by the window.")
+    assert "razor" in prompt_of(p, "barber") and "razor" not in [r.label for r in p.regions]
