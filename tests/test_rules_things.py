@@ -2731,3 +2731,13 @@ def test_a_scoop_or_a_razor_is_a_hand_tool_of_whoever_uses_it():
     assert "scoop" in prompt_of(p, "grocer") and "scoop" not in [r.label for r in p.regions]
     p = plan("A barber sharpens a razor by the window.")
     assert "razor" in prompt_of(p, "barber") and "razor" not in [r.label for r in p.regions]
+
+
+def test_a_verb_in_s_after_one_person_before_a_mass_noun_is_their_act():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A waiter ladles soup into a tureen.")}
+    assert tags["ladles"] is Tag.VERB and tags["soup"] is Tag.NOUN
+    p = plan("An old grocer scoops flour into a paper sack.")
+    assert any(label.endswith("grocer") for label in (r.label for r in p.regions))
+    assert not any("scoop" in r.label for r in p.regions)
