@@ -884,9 +884,17 @@ def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:
     described = isinstance(verb, Verb) or isinstance(verb, Mark) and verb.tag in {Tag.ADJ, Tag.ADV}
     place = phrase_after(phrases, k + 1) if described else None
     part = phrase_after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
-    if isinstance(part, NounPhrase) and part.determiner in POSSESSIVE and is_class(part.head, WordClass.PART):
+    return _whose_part(part) if isinstance(part, NounPhrase) else ""
+
+
+def _whose_part(part: NounPhrase) -> str:
+    """The possessive of a body part ('his eye'), or 'one' for 'one eye' (the owner's, said with a
+    count: 'a loupe screwed into one eye'); '' when the phrase is no one's body part."""
+    if not is_class(part.head, WordClass.PART):
+        return ""
+    if part.determiner in POSSESSIVE:
         return part.determiner
-    return ""
+    return "one" if not part.determiner and part.count == 1 and not part.plural else ""
 
 
 def holds(owner: Noun) -> bool:

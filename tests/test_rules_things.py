@@ -2741,3 +2741,10 @@ def test_a_verb_in_s_after_one_person_before_a_mass_noun_is_their_act():
     p = plan("An old grocer scoops flour into a paper sack.")
     assert any(label.endswith("grocer") for label in (r.label for r in p.regions))
     assert not any("scoop" in r.label for r in p.regions)
+
+
+def test_a_thing_fixed_to_one_body_part_is_worn_or_held_by_its_owner():
+    p = plan("A watchmaker bends over a desk, a monocle wedged into one eye.")
+    assert "monocle" in prompt_of(p, "watchmaker") and "monocle" not in [r.label for r in p.regions]
+    p = plan("A boy rests on a bench, a whistle dangling from one hand.")
+    assert "whistle" in prompt_of(p, "boy") and "whistle" not in [r.label for r in p.regions]
