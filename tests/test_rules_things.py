@@ -2748,3 +2748,10 @@ def test_a_thing_fixed_to_one_body_part_is_worn_or_held_by_its_owner():
     assert "monocle" in prompt_of(p, "watchmaker") and "monocle" not in [r.label for r in p.regions]
     p = plan("A boy rests on a bench, a whistle dangling from one hand.")
     assert "whistle" in prompt_of(p, "boy") and "whistle" not in [r.label for r in p.regions]
+
+
+def test_the_work_someone_stitches_knits_or_mends_is_in_their_hands():
+    p = plan("A fisherman sits on the dock, mending a fishing net.")
+    assert "fishing net" in prompt_of(p, "fisherman") and not any("net" in r.label for r in p.regions)
+    p = plan("A seamstress stands by the window, stitching a silk gown.")
+    assert "silk gown" in prompt_of(p, "seamstress") and not any("gown" in r.label for r in p.regions)
