@@ -516,6 +516,7 @@ def _describe_one(
                 phrases[n.index - 1] if n.index and not isinstance(phrases[n.index - 1], Mark) else n.phrase
             )
             pieces.append((lead.start, _absolute_end(phrases, n)))
+            covered |= set(range(*pieces[-1]))  # "a basket of dried figs": the figs are said
             if _tag_item(phrases, n.index) and is_person(noun):  # "freckles, holding a soldering iron"
                 pieces += _listed_after(tokens, phrases, n.index, at, nouns, i, covered)
     predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
@@ -537,7 +538,20 @@ def _absolute_end(phrases: tuple[Phrase, ...], noun: Noun) -> int:
     form = (
         isinstance(after, Verb) and low.endswith("ing") or isinstance(after, Verb | Mark) and participle(low)
     )
-    return after.end if noun.role is Role.PART and form else noun.phrase.end  # type: ignore[union-attr]
+    if noun.role is Role.PART and form:
+        return after.end  # type: ignore[union-attr]
+    return _contents_end(phrases, noun.index)
+
+
+def _contents_end(phrases: tuple[Phrase, ...], k: int) -> int:
+    """Where an owned item's words end: past 'of' and what it holds when that is no thing of its
+    own ('holds a spool of golden thread', 'a jar of honey'), else at the item."""
+    p = phrases[k]
+    of = phrases[k + 1] if k + 1 < len(phrases) else None
+    held = phrases[k + 2] if k + 2 < len(phrases) else None
+    if low_text(of) == "of" and isinstance(held, NounPhrase) and isinstance(p, NounPhrase):
+        return held.end if not held.determiner and not held.count else p.end
+    return p.end
 
 
 def _listed_after(

@@ -136,7 +136,18 @@ def _handled(verb: Verb, known: Entry, p: NounPhrase) -> bool:
     small = small and not any(is_class(word, WordClass.BIG) for word in p.words[:-1])
     small = small and p.determiner not in DEFINITE  # "dives to stop the ball": the one in play
     sensed = is_verb_of(verb.low, WordClass.SENSE_VERB)  # "a cat watching a ball": seen, not held
-    return small and not sensed and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
+    return (
+        (small or _handwork(verb, known))
+        and not sensed
+        and not any(is_class(verb.low, kind) for kind in _NOT_HANDLING)
+    )
+
+
+def _handwork(verb: Verb, known: Entry) -> bool:
+    """Whether the thing is the work in the hands of whoever stitches, knits or mends it ('stitching
+    a cloak', 'mending a fishing net'): a garment or a hand-held thing up to a medium size."""
+    worked = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE)
+    return worked and known.size <= Size.MEDIUM and is_verb_of(verb.low, WordClass.HANDWORK_VERB)
 
 
 def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -259,7 +270,8 @@ def _by_verb_or_body(
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
         user = _wearer_or_holder(phrases, k, before, known, nouns)
-        bigger = user is not None and (nouns[user].entry is None or nouns[user].entry.size > known.size)
+        size = nouns[user].entry.size if user is not None and nouns[user].entry is not None else Size.HUGE
+        bigger = user is not None and (size > known.size or size == known.size and _handwork(before, known))
         if bigger and _may_act(nouns[user]):  # type: ignore[index]
             return user  # "a surgeon checking a clipboard", "a puppy chewing a toy": in hand or mouth;
             # not "a mouse nibbles a wheel of cheese", too big for it
@@ -827,8 +839,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         return None
     posture = phrase_before(phrases, k, 2)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
-    if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL):
-        return None  # "a boy sitting on a crate": a support under him; but "leans on a cane": held
+    propped = resting and is_verb_of(posture.low, WordClass.PROP_VERB) and not known.has(Flag.SUPPORT)  # type: ignore[union-attr]
+    if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL or propped):
+        return None  # "a boy sitting on a crate": a support under him; but "leans on a cane", "on a hammer": held
     owner = recent_owner(nouns, p.sentence, earlier=False)
     if owner is not None and is_person(nouns[owner]):
         return owner
@@ -883,9 +896,17 @@ def _on_body(phrases: tuple[Phrase, ...], k: int) -> str:
     described = isinstance(verb, Verb) or isinstance(verb, Mark) and verb.tag in {Tag.ADJ, Tag.ADV}
     place = phrase_after(phrases, k + 1) if described else None
     part = phrase_after(phrases, k + 2) if isinstance(place, SpacePhrase) else None
-    if isinstance(part, NounPhrase) and part.determiner in POSSESSIVE and is_class(part.head, WordClass.PART):
+    return _whose_part(part) if isinstance(part, NounPhrase) else ""
+
+
+def _whose_part(part: NounPhrase) -> str:
+    """The possessive of a body part ('his eye'), or 'one' for 'one eye' (the owner's, said with a
+    count: 'a loupe screwed into one eye'); '' when the phrase is no one's body part."""
+    if not is_class(part.head, WordClass.PART):
+        return ""
+    if part.determiner in POSSESSIVE:
         return part.determiner
-    return ""
+    return "one" if not part.determiner and part.count == 1 and not part.plural else ""
 
 
 def holds(owner: Noun) -> bool:

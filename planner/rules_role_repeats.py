@@ -174,7 +174,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     if known is None or known.kind not in ANIMATE:
         return None
     if known.kind is ThingKind.ANIMAL:
-        return _animal_appositive(p, earlier, nouns)
+        cast = _animal_in_a_role(phrases, k, earlier)
+        return len(nouns) - 1 if cast else _animal_appositive(p, earlier, nouns)
     if (p.count or 0) > 1 and not p.determiner:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
@@ -308,6 +309,22 @@ def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun]) -> int |
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
     one = p.determiner in {"a", "an"} and not earlier.phrase.plural
     return len(nouns) - 1 if told and one and animal and earlier.is_thing else None
+
+
+def _animal_in_a_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
+    """'his apprentice, a nervous young vole, holds ...', 'her aunt, a portly badger, waves': in
+    a tale an animal plays a person's role; 'a <animal>' between commas right after one person
+    named by a tie to another ('his', 'her'), with a verb after the closing comma, says who that
+    person is. Not an aside that sets an animal by someone ('his son, a collie at his heels,
+    walks'), nor after 'the' ('the brand mascot, a tiger, ...': the tiger is drawn)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    told = earlier.phrase.determiner in POSSESSIVE and not earlier.phrase.plural
+    if not told or p.determiner not in {"a", "an"} or not earlier.is_thing or not is_person(earlier):
+        return False
+    end = next((j for j in range(k + 1, len(phrases)) if low_text(phrases[j]) == ","), len(phrases))
+    owned = any(isinstance(q, NounPhrase) and q.determiner in POSSESSIVE for q in phrases[k + 1 : end])
+    return not owned and _closed_by_verb(phrases, k)
 
 
 def _counted_appositive(earlier: Noun, nouns: list[Noun]) -> int | None:

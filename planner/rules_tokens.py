@@ -557,12 +557,15 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
 def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     """'a' and a singular noun, a word in -s that is a noun and a verb, then a plural noun ('a cook
     in a white apron grills skewers at a cart'): 'a' takes no plural head, so the word in -s is the
-    verb and the plural its object. Retags the word in place."""
+    verb and the plural its object; so is it before a mass noun when the one is someone ('a cook
+    scoops rice from a bowl', 'a girl ladles soup'). Retags the word in place."""
     if i < 2 or i + 2 > len(tags) or tags[i - 1] is not Tag.NOUN or tags[i + 1] is not Tag.NOUN:
         return
     subject, word, plural = lows[i - 1], lows[i], lows[i + 1]
     after = tags[i + 2] if i + 2 < len(tags) else Tag.END
-    if singular(subject) != subject or singular(word) == word or singular(plural) == plural:
+    known = entry(subject)
+    someone = known is not None and known.kind in ANIMATE
+    if singular(subject) != subject or singular(word) == word or singular(plural) == plural and not someone:
         return
     start = _phrase_start(tags, i - 1)
     if lows[start] in {"a", "an"} and after in _AFTER_OBJECT and "VERB" in parts_of_speech(singular(word)):

@@ -132,6 +132,8 @@ class WordClass(str, Enum):
     SIDE_BY_SIDE = "side_by_side"  # "back to back", "shoulder to shoulder": the things are next to each other
     ORDINAL = "ordinal"  # "third", "last": 'the third one' is one of the counted group before
     CIRCLE_VERB = "circle_verb"  # "circle", "wheel": a bird circling a thing is above it (lemmas)
+    HANDWORK_VERB = "handwork_verb"  # "stitch", "knit", "mend": the work is in the worker's hands (lemmas)
+    PROP_VERB = "prop_verb"  # "lean", "prop": a person leaning on a hand tool holds it (lemmas)
     SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
     TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who

@@ -2702,3 +2702,56 @@ def test_a_number_inside_a_modifier_is_no_count():
     shop = plan("A box of 33 rpm records stands on the counter of a music shop.")
     assert "record" not in [r.label for r in shop.regions] and "33 rpm records" in prompt_of(shop, "box")
     assert labels("Four bakers knead dough beside 3 ovens.").count("oven") == 3  # a real count stays
+
+
+def test_an_animal_appositive_after_a_possessive_role_says_who_plays_it():
+    p = plan("Near the oven, his squire, a plump old badger, polishes a helmet.")
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("squire") for label in got) == 1 and not any("badger" in x for x in got)
+    assert "badger" in prompt_of(p, next(label for label in got if label.endswith("squire")))
+    got = labels("The team mascot, a shaggy goat, stands by the goalpost.")
+    assert any(label.endswith("goat") for label in got)
+
+
+def test_an_item_held_by_a_renamed_person_keeps_what_it_holds():
+    p = plan("The clerk, a thin woman in grey, carries a basket of dried figs.")
+    assert "basket of dried figs" in prompt_of(p, "clerk")
+
+
+def test_a_hand_tool_someone_leans_on_is_held():
+    p = plan("A janitor leans on a broom by the lockers.")
+    assert "broom" in prompt_of(p, "janitor") and "broom" not in [r.label for r in p.regions]
+    p = plan("A miner leaning on a pickaxe squints at the sun.")
+    assert "pickaxe" in prompt_of(p, "miner") and "pickaxe" not in [r.label for r in p.regions]
+    assert any(label.endswith("crate") for label in labels("A boy leans on a crate by the wall."))
+
+
+def test_a_scoop_or_a_razor_is_a_hand_tool_of_whoever_uses_it():
+    p = plan("A grocer fills a paper bag with rice from a metal scoop.")
+    assert "scoop" in prompt_of(p, "grocer") and "scoop" not in [r.label for r in p.regions]
+    p = plan("A barber sharpens a razor by the window.")
+    assert "razor" in prompt_of(p, "barber") and "razor" not in [r.label for r in p.regions]
+
+
+def test_a_verb_in_s_after_one_person_before_a_mass_noun_is_their_act():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A waiter ladles soup into a tureen.")}
+    assert tags["ladles"] is Tag.VERB and tags["soup"] is Tag.NOUN
+    p = plan("An old grocer scoops flour into a paper sack.")
+    assert any(label.endswith("grocer") for label in (r.label for r in p.regions))
+    assert not any("scoop" in r.label for r in p.regions)
+
+
+def test_a_thing_fixed_to_one_body_part_is_worn_or_held_by_its_owner():
+    p = plan("A watchmaker bends over a desk, a monocle wedged into one eye.")
+    assert "monocle" in prompt_of(p, "watchmaker") and "monocle" not in [r.label for r in p.regions]
+    p = plan("A boy rests on a bench, a whistle dangling from one hand.")
+    assert "whistle" in prompt_of(p, "boy") and "whistle" not in [r.label for r in p.regions]
+
+
+def test_the_work_someone_stitches_knits_or_mends_is_in_their_hands():
+    p = plan("A fisherman sits on the dock, mending a fishing net.")
+    assert "fishing net" in prompt_of(p, "fisherman") and not any("net" in r.label for r in p.regions)
+    p = plan("A seamstress stands by the window, stitching a silk gown.")
+    assert "silk gown" in prompt_of(p, "seamstress") and not any("gown" in r.label for r in p.regions)
