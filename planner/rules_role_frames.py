@@ -384,6 +384,8 @@ def light(p: NounPhrase, known: Entry | None) -> bool:
         return False
     if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):
         return False  # "a traffic light", "two lamps"
+    if known is not None and p.plural and known.kind is not ThingKind.SCENE:
+        return False  # "rows of keys": a listed thing said plural is those things ('high key' is light)
     return (
         known is None
         or known.kind is ThingKind.SCENE

@@ -320,6 +320,11 @@ def test_high_key_is_lighting_not_a_key():
     ]
 
 
+def test_a_listed_thing_said_plural_is_no_lighting():
+    p = plan("A jeweller works at a bench. On the wall a rack holds rows of brass keys.")
+    assert "key" not in prompt_of(p, "jeweller") and "key" not in prompt_of(p, "bench")
+
+
 def test_a_name_told_small_in_the_distance_is_placed():
     assert "mount elbrus" in " ".join(
         labels("A wave curls over two boats, with Mount Elbrus small in the distance.")
