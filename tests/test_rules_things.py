@@ -2707,3 +2707,10 @@ def test_a_number_inside_a_modifier_is_no_count():
     shop = plan("A box of 33 rpm records stands on the counter of a music shop.")
     assert "record" not in [r.label for r in shop.regions] and "33 rpm records" in prompt_of(shop, "box")
     assert labels("Four bakers knead dough beside 3 ovens.").count("oven") == 3  # a real count stays
+
+
+def test_a_medium_listed_after_a_medium_is_no_thing():
+    got = labels("An illustration in loose watercolour and charcoal. A hare sits under a hawthorn.")
+    assert got == ["hare", "hawthorn"]
+    p = plan("A drawing in soft ink. A hare holds a pencil and a brush.")
+    assert "pencil" in prompt_of(p, "hare")
