@@ -382,14 +382,18 @@ def _sat_for(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
+_WITHIN_PICTURE = frozenset({"in", "into", "across", "throughout"})  # "lies across the frame"
+
+
 def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """'the frame' (an image noun with 'the' and nothing else) after 'of' or 'in': the picture."""
+    """'the frame' (an image noun with 'the' and nothing else) after 'of', 'in' or 'across': the
+    picture."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if not is_class(p.head, WordClass.IMAGE_NOUN) or p.determiner != "the" or p.modifiers:
         return False
     before = phrase_before(phrases, k)
-    return low_text(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
+    return low_text(before) == "of" or isinstance(before, SpacePhrase) and before.lead in _WITHIN_PICTURE
 
 
 def light(p: NounPhrase, known: Entry | None) -> bool:

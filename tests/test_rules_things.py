@@ -2714,3 +2714,10 @@ def test_a_medium_listed_after_a_medium_is_no_thing():
     assert got == ["hare", "hawthorn"]
     p = plan("A drawing in soft ink. A hare holds a pencil and a brush.")
     assert "pencil" in prompt_of(p, "hare")
+
+
+def test_across_the_frame_is_the_picture():
+    assert labels("A canoe paddle lies diagonally across the frame on a wool blanket.") == [
+        "canoe paddle",
+        "wool blanket",
+    ]
