@@ -294,7 +294,7 @@ def _by_relation(
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
-    if relation == "with" and _fitted_on(phrases, k, known, nouns):
+    if relation == "with" and (_fitted_on(phrases, k, known, nouns) or _side_part(phrases, k, nouns)):
         return len(nouns) - 1  # "sells tofu from a cart with a striped umbrella": the cart's
     if _served_on(phrases, k, known, nouns):
         return None  # "a table set with a teapot and cups": each rests on the table
@@ -735,6 +735,16 @@ def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
     fitted = host is not None and host.entry is not None and host.entry.kind in _BEARERS
     return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
+
+
+def _side_part(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the thing at k, after 'with', is said by a side of the thing right before it ('a
+    reel with an engraved side plate', 'a van with a rear door'): a part fitted on that thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    sided = any(is_class(w, WordClass.SIDE_WORD) for w in p.modifiers)
+    return host is not None and sided and not p.plural and p.count in {None, 1}
 
 
 def _may_act(noun: Noun) -> bool:

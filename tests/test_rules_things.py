@@ -2721,3 +2721,9 @@ def test_across_the_frame_is_the_picture():
         "canoe paddle",
         "wool blanket",
     ]
+
+
+def test_a_part_said_by_its_side_after_with_is_fitted_on_its_owner():
+    p = plan("On the shelf sits a steel lantern with a hinged side panel and a hook.")
+    assert "panel" not in " ".join(labels("On the shelf sits a steel lantern with a hinged side panel."))
+    assert "side panel" in prompt_of(p, "steel lantern")
