@@ -287,7 +287,10 @@ def _by_relation(
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
     if relation == "with" and (
-        on_its_owner(phrases, end) or on_its_part(phrases, end) or _placed_by_owner(phrases, k)
+        on_its_owner(phrases, end)
+        or on_its_part(phrases, end)
+        or _placed_by_owner(phrases, k)
+        or _placed_apart(phrases, k, nouns)
     ):
         return None  # "a blanket with a basket on it", "a crate with a radio on its lid", "a desk with a lantern above it"
     if relation == "with" and _laden(phrases, k, known, nouns):
@@ -394,6 +397,20 @@ def _placed_by_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
     p, nxt = _at(phrases, k), _at(phrases, k + 1)
     placed = isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with"}
     return placed and isinstance(nxt, Mark) and nxt.low in {"it", "them"}
+
+
+def _placed_apart(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the thing named 'with' at k after a thing that cannot act has an '-ing' verb and a
+    place of its own ('a viaduct, with a balloon drifting above the peaks'): a thing of its own.
+    After a person or an animal the verb is the owner's ('a cat with a bell collar sitting on a
+    tank')."""
+    owner = nouns[-1] if nouns and nouns[-1].index <= k - 2 else None
+    if owner is None or owner.entry is None or owner.entry.kind in ANIMATE:
+        return False
+    verb, place, nxt = _at(phrases, k + 1), _at(phrases, k + 2), _at(phrases, k + 3)
+    acting = isinstance(verb, Verb) and verb.low.endswith("ing")
+    placed = isinstance(place, SpacePhrase) and place.spatial.relation not in {None, "with"}
+    return acting and placed and isinstance(nxt, NounPhrase) and nxt.determiner not in POSSESSIVE
 
 
 def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:

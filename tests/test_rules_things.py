@@ -2727,3 +2727,10 @@ def test_a_part_said_by_its_side_after_with_is_fitted_on_its_owner():
     p = plan("On the shelf sits a steel lantern with a hinged side panel and a hook.")
     assert "panel" not in " ".join(labels("On the shelf sits a steel lantern with a hinged side panel."))
     assert "side panel" in prompt_of(p, "steel lantern")
+
+
+def test_a_thing_with_its_own_verb_and_place_after_with_is_a_thing():
+    got = labels("A tram crosses an iron bridge, with a paper kite floating above the rooftops.")
+    assert "paper kite" in got
+    p = plan("A grey dog with a red scarf sitting on a barrel.")
+    assert "red scarf" in prompt_of(p, "grey dog") and "scarf" not in " ".join(labels_of(p))
