@@ -17,6 +17,7 @@ from planner.rules_phrases import (
     list_end,
     on_its_owner,
     on_its_part,
+    part_of,
 )
 from planner.rules_role_nouns import (
     DEFINITE,
@@ -939,6 +940,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = recent_owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns
+    subject = _absolute_subject(phrases, k, nouns)
+    if subject is not None:
+        return subject  # "a kite is caught in the branches, its red tail fluttering": the kite's
     if p.determiner in POSSESSIVE and p.head not in {"roof", "chimney"}:
         owner = recent_owner(
             candidates, p.sentence, animate=True
@@ -957,6 +961,23 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
+
+
+def _absolute_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The owner of 'its <part>' opening a phrase after a comma ('a kite is caught in a tree, its
+    red tail fluttering'): the subject of its own sentence, when that is no person and may have
+    the part, not a thing of an earlier sentence."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner != "its" or low_text(phrase_before(phrases, k)) != ",":
+        return None
+    first = next((i for i, n in enumerate(nouns) if n.phrase.sentence == p.sentence), None)
+    if first is None or nouns[first].role not in {Role.THING, Role.REPEAT}:
+        return None
+    subject = resolve(nouns, first)
+    known = nouns[subject].entry
+    fits = known is not None and known.kind is not ThingKind.PERSON and part_of(known, p.head)
+    return subject if fits else None
 
 
 def _wearer_of_placed(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

@@ -2734,3 +2734,10 @@ def test_a_thing_with_its_own_verb_and_place_after_with_is_a_thing():
     assert "paper kite" in got
     p = plan("A grey dog with a red scarf sitting on a barrel.")
     assert "red scarf" in prompt_of(p, "grey dog") and "scarf" not in " ".join(labels_of(p))
+
+
+def test_its_part_in_an_absolute_phrase_is_its_own_sentences_subject():
+    p = plan("An owl sits on a fence. Up high, a red balloon is snagged on a wire, its long string dangling.")
+    assert "string" in prompt_of(p, "red balloon") and "string" not in prompt_of(p, "owl")
+    p = plan("A monk walks past. A girl holds a lantern, its glass cracked.")
+    assert "its glass" in prompt_of(p, "girl")
