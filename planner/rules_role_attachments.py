@@ -17,6 +17,7 @@ from planner.rules_phrases import (
     list_end,
     on_its_owner,
     on_its_part,
+    part_of,
 )
 from planner.rules_role_nouns import (
     DEFINITE,
@@ -299,14 +300,17 @@ def _by_relation(
     end = list_end(phrases, k)
     end += isinstance(phrases[end], Verb) if end < len(phrases) else 0  # "... a pen lying across it"
     if relation == "with" and (
-        on_its_owner(phrases, end) or on_its_part(phrases, end) or _placed_by_owner(phrases, k)
+        on_its_owner(phrases, end)
+        or on_its_part(phrases, end)
+        or _placed_by_owner(phrases, k)
+        or _placed_apart(phrases, k, nouns)
     ):
         return None  # "a blanket with a basket on it", "a crate with a radio on its lid", "a desk with a lantern above it"
     if relation == "with" and _laden(phrases, k, known, nouns):
         return len(nouns) - 1  # "a cart piled with loaves": the load is in the cart's prompt
     if relation == "with" and _set_beside(phrases, k):
         return None  # "a hiker with a backpack at his feet": set down beside its owner
-    if relation == "with" and _fitted_on(phrases, k, known, nouns):
+    if relation == "with" and (_fitted_on(phrases, k, known, nouns) or _side_part(phrases, k, nouns)):
         return len(nouns) - 1  # "sells tofu from a cart with a striped umbrella": the cart's
     if _served_on(phrases, k, known, nouns):
         return None  # "a table set with a teapot and cups": each rests on the table
@@ -406,6 +410,20 @@ def _placed_by_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
     p, nxt = _at(phrases, k), _at(phrases, k + 1)
     placed = isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with"}
     return placed and isinstance(nxt, Mark) and nxt.low in {"it", "them"}
+
+
+def _placed_apart(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the thing named 'with' at k after a thing that cannot act has an '-ing' verb and a
+    place of its own ('a viaduct, with a balloon drifting above the peaks'): a thing of its own.
+    After a person or an animal the verb is the owner's ('a cat with a bell collar sitting on a
+    tank')."""
+    owner = nouns[-1] if nouns and nouns[-1].index <= k - 2 else None
+    if owner is None or owner.entry is None or owner.entry.kind in ANIMATE:
+        return False
+    verb, place, nxt = _at(phrases, k + 1), _at(phrases, k + 2), _at(phrases, k + 3)
+    acting = isinstance(verb, Verb) and verb.low.endswith("ing")
+    placed = isinstance(place, SpacePhrase) and place.spatial.relation not in {None, "with"}
+    return acting and placed and isinstance(nxt, NounPhrase) and nxt.determiner not in POSSESSIVE
 
 
 def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -749,6 +767,16 @@ def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
 
 
+def _side_part(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the thing at k, after 'with', is said by a side of the thing right before it ('a
+    reel with an engraved side plate', 'a van with a rear door'): a part fitted on that thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    sided = any(is_class(w, WordClass.SIDE_WORD) for w in p.modifiers)
+    return host is not None and sided and not p.plural and p.count in {None, 1}
+
+
 def _may_act(noun: Noun) -> bool:
     """Whether a thing can hold or wear something: a person or an animal, or an unlisted word
     that may name someone (rules_vocab.may_name_someone)."""
@@ -933,6 +961,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = recent_owner(nouns, p.sentence)
         candidates = nouns[:subject] if subject is not None else nouns
+    subject = _absolute_subject(phrases, k, nouns)
+    if subject is not None:
+        return subject  # "a kite is caught in the branches, its red tail fluttering": the kite's
     if p.determiner in POSSESSIVE and p.head not in {"roof", "chimney"}:
         owner = recent_owner(
             candidates, p.sentence, animate=True
@@ -951,6 +982,23 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
+
+
+def _absolute_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The owner of 'its <part>' opening a phrase after a comma ('a kite is caught in a tree, its
+    red tail fluttering'): the subject of its own sentence, when that is no person and may have
+    the part, not a thing of an earlier sentence."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if p.determiner != "its" or low_text(phrase_before(phrases, k)) != ",":
+        return None
+    first = next((i for i, n in enumerate(nouns) if n.phrase.sentence == p.sentence), None)
+    if first is None or nouns[first].role not in {Role.THING, Role.REPEAT}:
+        return None
+    subject = resolve(nouns, first)
+    known = nouns[subject].entry
+    fits = known is not None and known.kind is not ThingKind.PERSON and part_of(known, p.head)
+    return subject if fits else None
 
 
 def _wearer_of_placed(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

@@ -66,8 +66,10 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     before = phrase_before(phrases, k)
     if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
         return True  # "an illustration in soft colored pencil": what the picture is drawn in
-    if WordClass.MEDIUM in head_classes and _a_tag(phrases, k) and _among_styles(phrases, k, nouns):
-        return True  # "..., loose pencil, grey marker tones.": the medium among the style tags
+    if WordClass.MEDIUM in head_classes and (
+        _a_tag(phrases, k) and _among_styles(phrases, k, nouns) or _medium_listed(phrases, k, nouns)
+    ):
+        return True  # "..., loose pencil, grey marker tones.", "soft gouache and pencil": media
     if (
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
@@ -147,6 +149,24 @@ def _among_styles(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> boo
     if not isinstance(nxt, NounPhrase) or nxt.sentence != p.sentence:
         return False
     return any(is_class(w, c) for w in (nxt.head, nxt.lows[-1]) for c in _STYLE_CLASSES)
+
+
+def _medium_listed(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the bare medium at k is joined by 'and' or a comma to a medium the picture is made
+    in ('soft gouache and pencil', 'ink, charcoal and chalk'): one more medium, not a thing."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    joined = low_text(phrase_before(phrases, k)) in {"and", ","}
+    last = nouns[-1] if nouns else None
+    return (
+        joined
+        and not p.determiner
+        and p.count is None
+        and last is not None
+        and last.index == k - 2
+        and last.role is Role.FRAME
+        and is_class(last.phrase.head, WordClass.MEDIUM)
+    )
 
 
 def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -362,14 +382,18 @@ def _sat_for(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
+_WITHIN_PICTURE = frozenset({"in", "into", "across", "throughout"})  # "lies across the frame"
+
+
 def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """'the frame' (an image noun with 'the' and nothing else) after 'of' or 'in': the picture."""
+    """'the frame' (an image noun with 'the' and nothing else) after 'of', 'in' or 'across': the
+    picture."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if not is_class(p.head, WordClass.IMAGE_NOUN) or p.determiner != "the" or p.modifiers:
         return False
     before = phrase_before(phrases, k)
-    return low_text(before) == "of" or isinstance(before, SpacePhrase) and before.lead == "in"
+    return low_text(before) == "of" or isinstance(before, SpacePhrase) and before.lead in _WITHIN_PICTURE
 
 
 def light(p: NounPhrase, known: Entry | None) -> bool:
@@ -384,6 +408,8 @@ def light(p: NounPhrase, known: Entry | None) -> bool:
         return False
     if known is not None and known.has(Flag.LIGHT) and (p.count or p.compound != p.head):
         return False  # "a traffic light", "two lamps"
+    if known is not None and p.plural and known.kind is not ThingKind.SCENE:
+        return False  # "rows of keys": a listed thing said plural is those things ('high key' is light)
     return (
         known is None
         or known.kind is ThingKind.SCENE

@@ -114,6 +114,7 @@ class WordClass(str, Enum):
     SKY = "sky"
     PARTICLE = "particle"
     AGENT_SUFFIX = "agent_suffix"
+    SIDE_WORD = "side_word"  # "a reel with a side plate": a thing's side names a part fitted on it
     PLACE_ADVERB = "place_adverb"  # "just", "high": tunes the place phrase after it
     INTENSIFIER = "intensifier"  # "right next to", "just behind": part of the relation, no place
     GOAL_ADVERB = "goal_adverb"  # "home", "ashore": after a verb, where someone goes, not a thing

@@ -320,6 +320,11 @@ def test_high_key_is_lighting_not_a_key():
     ]
 
 
+def test_a_listed_thing_said_plural_is_no_lighting():
+    p = plan("A jeweller works at a bench. On the wall a rack holds rows of brass keys.")
+    assert "key" not in prompt_of(p, "jeweller") and "key" not in prompt_of(p, "bench")
+
+
 def test_a_name_told_small_in_the_distance_is_placed():
     assert "mount elbrus" in " ".join(
         labels("A wave curls over two boats, with Mount Elbrus small in the distance.")
@@ -2755,3 +2760,37 @@ def test_the_work_someone_stitches_knits_or_mends_is_in_their_hands():
     assert "fishing net" in prompt_of(p, "fisherman") and not any("net" in r.label for r in p.regions)
     p = plan("A seamstress stands by the window, stitching a silk gown.")
     assert "silk gown" in prompt_of(p, "seamstress") and not any("gown" in r.label for r in p.regions)
+
+
+def test_a_medium_listed_after_a_medium_is_no_thing():
+    got = labels("An illustration in loose watercolour and charcoal. A hare sits under a hawthorn.")
+    assert got == ["hare", "hawthorn"]
+    p = plan("A drawing in soft ink. A hare holds a pencil and a brush.")
+    assert "pencil" in prompt_of(p, "hare")
+
+
+def test_across_the_frame_is_the_picture():
+    assert labels("A canoe paddle lies diagonally across the frame on a wool blanket.") == [
+        "canoe paddle",
+        "wool blanket",
+    ]
+
+
+def test_a_part_said_by_its_side_after_with_is_fitted_on_its_owner():
+    p = plan("On the shelf sits a steel lantern with a hinged side panel and a hook.")
+    assert "panel" not in " ".join(labels("On the shelf sits a steel lantern with a hinged side panel."))
+    assert "side panel" in prompt_of(p, "steel lantern")
+
+
+def test_a_thing_with_its_own_verb_and_place_after_with_is_a_thing():
+    got = labels("A tram crosses an iron bridge, with a paper kite floating above the rooftops.")
+    assert "paper kite" in got
+    p = plan("A grey dog with a red scarf sitting on a barrel.")
+    assert "red scarf" in prompt_of(p, "grey dog") and "scarf" not in " ".join(labels_of(p))
+
+
+def test_its_part_in_an_absolute_phrase_is_its_own_sentences_subject():
+    p = plan("An owl sits on a fence. Up high, a red balloon is snagged on a wire, its long string dangling.")
+    assert "string" in prompt_of(p, "red balloon") and "string" not in prompt_of(p, "owl")
+    p = plan("A monk walks past. A girl holds a lantern, its glass cracked.")
+    assert "its glass" in prompt_of(p, "girl")
