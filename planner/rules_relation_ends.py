@@ -935,13 +935,15 @@ def coordinated(
 
 def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
     """The last phrase of the noun at j with its 'of' contents ('a plate of fries and a file':
-    'fries'), when those are no thing of their own and an 'and' follows; else j."""
+    'fries'), when those are no thing of their own and an 'and' or a listing comma follows; else j."""
     if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
         return j
     what = phrases[j + 2]
     if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in PLACED_ROLES):
         return j
-    return j + 2 if getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "") == "and" else j
+    after = getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "")
+    listed = after == "," and _comma_list(phrases, j + 3)  # "a tin of pomade, a brush and a radio"
+    return j + 2 if after == "and" or listed else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -44,6 +44,13 @@ def test_a_fronted_place_goes_to_every_thing_of_a_comma_list_after_the_verb():
     assert ("sparrow", "on", "bench") not in _relations(reading)
 
 
+def test_a_list_item_with_its_of_contents_does_not_end_the_list():
+    reading = reading_of("On the bench rest a jug of lilies, a pencil case and a small clock.")
+    assert {("jug", "on", "bench"), ("case", "on", "bench"), ("clock", "on", "bench")} <= _relations(reading)
+    reading = reading_of("Under the desk lie a crate of apples, a ball and an old boot.")
+    assert ("boot", "below", "desk") in _relations(reading)
+
+
 def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
     assert _place(reading, "parrot") == ("left", "top")
