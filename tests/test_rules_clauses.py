@@ -139,6 +139,13 @@ def test_they_or_all_three_as_a_subject_stand_for_the_people_named_before():
     assert {("miner", "next_to", "cart"), ("goat", "next_to", "cart")} <= _relations(clauses)
 
 
+def test_a_formation_before_a_place_does_not_hide_the_subject():
+    reading = reading_of("A potter, a weaver and a tailor are here. They wait in a line behind a wagon.")
+    assert {("potter", "behind", "wagon"), ("tailor", "behind", "wagon")} <= _relations(reading)
+    reading = reading_of("Four ducks paddle in a circle beside the jetty.")
+    assert ("duck", "next_to", "jetty") in _relations(reading)
+
+
 def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     reading = reading_of(
         "A green kayak drifts near the reeds, a boy paddling it, while an old man rowed a dinghy."
