@@ -2702,3 +2702,11 @@ def test_a_number_inside_a_modifier_is_no_count():
     shop = plan("A box of 33 rpm records stands on the counter of a music shop.")
     assert "record" not in [r.label for r in shop.regions] and "33 rpm records" in prompt_of(shop, "box")
     assert labels("Four bakers knead dough beside 3 ovens.").count("oven") == 3  # a real count stays
+
+
+def test_the_part_of_a_grown_thing_named_before_is_where_on_it_not_a_thing():
+    reading = reading_of("An old elm shades a bench. A squirrel runs along the branches.")
+    assert [t.head for t in reading.things] == ["elm", "bench", "squirrel"]
+    assert ("on", "elm") in {(r.kind.value, reading.things[r.objects[0]].head) for r in reading.relations}
+    assert "branch" in labels("A bird perches on the branch.")  # no owner named: a thing of its own
+    assert "door" in labels("A barn stands in a field. A goat waits by the door.")  # a room's door is drawn
