@@ -146,6 +146,14 @@ def test_a_formation_before_a_place_does_not_hide_the_subject():
     assert ("duck", "next_to", "jetty") in _relations(reading)
 
 
+def test_her_or_him_stands_for_a_thing_whose_word_says_that_sex():
+    reading = reading_of("A baker kneads dough while a granny sips tea and a puppy sleeps beside her.")
+    assert ("puppy", "next_to", "granny") in _relations(reading)
+    assert ("puppy", "next_to", "baker") not in _relations(reading)
+    reading = reading_of("A nurse reads while a lad naps and a kitten curls up beside him.")
+    assert ("kitten", "next_to", "lad") in _relations(reading)
+
+
 def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     reading = reading_of(
         "A green kayak drifts near the reeds, a boy paddling it, while an old man rowed a dinghy."
