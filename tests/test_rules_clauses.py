@@ -175,6 +175,11 @@ def test_fixed_to_a_thing_is_on_it():
     assert ("lantern", "on", "post") in _relations(reading)
 
 
+def test_tethered_or_moored_to_a_thing_is_beside_it():
+    reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
+    assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
+
+
 def test_an_area_word_makes_a_place_after_a_verb():
     reading = reading_of("A huge bookcase fills the right half of the room.")
     assert _place(reading, "bookcase") == ("right", None)
