@@ -180,6 +180,12 @@ def test_tethered_or_moored_to_a_thing_is_beside_it():
     assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
 
 
+def test_a_vehicle_carries_a_load_on_it_and_riders_in_it():
+    reading = reading_of("A flat barge carries a wooden chest, and a ferry carries three sheep.")
+    assert ("chest", "on", "barge") in _relations(reading)
+    assert ("sheep", "in", "ferry") in _relations(reading)
+
+
 def test_an_area_word_makes_a_place_after_a_verb():
     reading = reading_of("A huge bookcase fills the right half of the room.")
     assert _place(reading, "bookcase") == ("right", None)
