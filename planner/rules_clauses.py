@@ -164,10 +164,25 @@ def verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int
         governed = chain and (
             isinstance(p, NounPhrase) and is_governed(phrases, j) or isinstance(p, SpacePhrase)
         )
+        if _formation(phrases, j):
+            j -= 2  # "stand in a row in front of": how they stand, not where
+            continue
         if not (tuning or governed):
             return None
         j -= 1
     return None
+
+
+def _formation(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j ends an 'in a row', 'in a circle' (an arrangement word of words.tsv): how
+    the subject stands, which a place after it goes on from."""
+    p, lead = phrases[j], phrases[j - 1] if j >= 1 else None
+    return (
+        isinstance(p, NounPhrase)
+        and isinstance(lead, SpacePhrase)
+        and lead.lead == "in"
+        and is_class(p.head, WordClass.ARRANGEMENT)
+    )
 
 
 @functools.cache

@@ -693,6 +693,9 @@ def pronoun_referent(
     group = _group_before(phrases, k, at, nouns, subject) if plural else None
     if group is not None:
         return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
+    sexed = _agreeing(phrases, k, at, nouns, sentence, animate, [*subject, *_disagreeing(nouns, word)], word)
+    if sexed is not None:
+        return sexed  # "a hawker cooks, an auntie sells durians, a boy tugs at her sleeve": the auntie
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
         found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_disagreeing(nouns, word)])
         if found is not None:
@@ -701,6 +704,25 @@ def pronoun_referent(
         if ahead is not None:
             return ahead  # "With a monkey on its head, an elephant ...": the elephant
     return None
+
+
+def _agreeing(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    sentence: int,
+    animate: bool,
+    unfit: list[int],
+    word: str,
+) -> int | None:
+    """The first thing of phrase k's sentence whose word says the sex that 'her' / 'him' / 'his'
+    does ('woman', 'auntie', 'uncle': words.tsv), before any thing whose word says none."""
+    sex = {"her": WordClass.FEMALE, "him": WordClass.MALE, "his": WordClass.MALE}.get(word)
+    if sex is None:
+        return None
+    other = [i for i, n in enumerate(nouns) if not is_class(n.head, sex)]
+    return _first_in(phrases, k, at, nouns, sentence, animate, [*unfit, *other])
 
 
 def _disagreeing(nouns: tuple[Noun, ...], word: str) -> list[int]:
@@ -935,13 +957,15 @@ def coordinated(
 
 def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
     """The last phrase of the noun at j with its 'of' contents ('a plate of fries and a file':
-    'fries'), when those are no thing of their own and an 'and' follows; else j."""
+    'fries'), when those are no thing of their own and an 'and' or a listing comma follows; else j."""
     if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
         return j
     what = phrases[j + 2]
     if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in PLACED_ROLES):
         return j
-    return j + 2 if getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "") == "and" else j
+    after = getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "")
+    listed = after == "," and _comma_list(phrases, j + 3)  # "a tin of pomade, a brush and a radio"
+    return j + 2 if after == "and" or listed else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -261,10 +261,17 @@ def _borne(
     kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
     if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
-    if kind is None and known.kind is ThingKind.VEHICLE:
-        kind = RelationKind.IN  # "a rowboat carrying two girls": aboard
     held = [_potted(phrases, i, at, nouns) for i in coordinated(phrases, k, at, nouns) if i != host]
+    if kind is None and known.kind is ThingKind.VEHICLE:
+        return [Link(_aboard_kind(nouns[i]), i, (host,)) for i in held if i != host]
     return [Link(kind, i, (host,)) for i in held if i != host] if kind is not None else []
+
+
+def _aboard_kind(noun: Noun) -> RelationKind:
+    """How a vehicle bears what it carries: people and animals ride in it ('a rowboat carrying two
+    girls'), a load rests on it ('a canoe carries a brazier', 'a truck carries logs')."""
+    known = noun.entry
+    return RelationKind.IN if known is None or known.kind in ANIMATE else RelationKind.ON
 
 
 def _potted(phrases: tuple[Phrase, ...], i: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:

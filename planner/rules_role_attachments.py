@@ -57,6 +57,7 @@ _USING_WORDS = frozenset("from off into through".split())
 
 
 _BEARERS = frozenset({ThingKind.VEHICLE, ThingKind.BUILDING})  # what a parasol or a flag is fitted on
+_GROWN = frozenset({"plant", "animal"})  # owners whose parts named with "the" are where on them
 
 
 def placed_next(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -1051,7 +1052,8 @@ def listed_part_owner(
 ) -> int | None:
     """The owner of a listed thing that is also a part of things of some kinds (words.tsv: a
     steeple of a building), when the prompt gives it one ('a chapel with a steeple', 'its
-    spire'): the latest thing of that kind. Named alone ('a spire rises'), it stays a thing."""
+    spire') or names it as known ('the branches' after a tree): the latest thing of that kind.
+    Named alone ('a spire rises'), it stays a thing."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
@@ -1071,9 +1073,12 @@ def listed_part_owner(
         and nouns[-1].entry.kind.value in kinds
     ):
         return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
-    if not given:
+    known_owner = p.determiner == "the" and not given  # "a plum tree ... caught in the branches": the tree's
+    if known_owner:
+        kinds = [kind for kind in kinds if kind in _GROWN]  # not "the door" of a room: a thing of its own
+    if not (given or known_owner and kinds):
         return None
-    nearest = p.determiner not in POSSESSIVE  # "a lot with two cars": in this sentence, or nobody's
+    nearest = p.determiner not in POSSESSIVE and not known_owner  # "a lot with two cars": this sentence's
     for i in range(len(nouns) - 1, -1, -1):
         owner = nouns[i].entry
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:

@@ -44,6 +44,13 @@ def test_a_fronted_place_goes_to_every_thing_of_a_comma_list_after_the_verb():
     assert ("sparrow", "on", "bench") not in _relations(reading)
 
 
+def test_a_list_item_with_its_of_contents_does_not_end_the_list():
+    reading = reading_of("On the bench rest a jug of lilies, a pencil case and a small clock.")
+    assert {("jug", "on", "bench"), ("case", "on", "bench"), ("clock", "on", "bench")} <= _relations(reading)
+    reading = reading_of("Under the desk lie a crate of apples, a ball and an old boot.")
+    assert ("boot", "below", "desk") in _relations(reading)
+
+
 def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
     assert _place(reading, "parrot") == ("left", "top")
@@ -132,6 +139,21 @@ def test_they_or_all_three_as_a_subject_stand_for_the_people_named_before():
     assert {("miner", "next_to", "cart"), ("goat", "next_to", "cart")} <= _relations(clauses)
 
 
+def test_a_formation_before_a_place_does_not_hide_the_subject():
+    reading = reading_of("A potter, a weaver and a tailor are here. They wait in a line behind a wagon.")
+    assert {("potter", "behind", "wagon"), ("tailor", "behind", "wagon")} <= _relations(reading)
+    reading = reading_of("Four ducks paddle in a circle beside the jetty.")
+    assert ("duck", "next_to", "jetty") in _relations(reading)
+
+
+def test_her_or_him_stands_for_a_thing_whose_word_says_that_sex():
+    reading = reading_of("A baker kneads dough while a granny sips tea and a puppy sleeps beside her.")
+    assert ("puppy", "next_to", "granny") in _relations(reading)
+    assert ("puppy", "next_to", "baker") not in _relations(reading)
+    reading = reading_of("A nurse reads while a lad naps and a kitten curls up beside him.")
+    assert ("kitten", "next_to", "lad") in _relations(reading)
+
+
 def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     reading = reading_of(
         "A green kayak drifts near the reeds, a boy paddling it, while an old man rowed a dinghy."
@@ -151,6 +173,17 @@ def test_at_after_a_looking_verb_is_a_target_not_a_place():
 def test_fixed_to_a_thing_is_on_it():
     reading = reading_of("A small mirror is screwed to the wall, and a lantern is tied to a post.")
     assert ("lantern", "on", "post") in _relations(reading)
+
+
+def test_tethered_or_moored_to_a_thing_is_beside_it():
+    reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
+    assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
+
+
+def test_a_vehicle_carries_a_load_on_it_and_riders_in_it():
+    reading = reading_of("A flat barge carries a wooden chest, and a ferry carries three sheep.")
+    assert ("chest", "on", "barge") in _relations(reading)
+    assert ("sheep", "in", "ferry") in _relations(reading)
 
 
 def test_an_area_word_makes_a_place_after_a_verb():

@@ -2794,3 +2794,11 @@ def test_its_part_in_an_absolute_phrase_is_its_own_sentences_subject():
     assert "string" in prompt_of(p, "red balloon") and "string" not in prompt_of(p, "owl")
     p = plan("A monk walks past. A girl holds a lantern, its glass cracked.")
     assert "its glass" in prompt_of(p, "girl")
+
+
+def test_the_part_of_a_grown_thing_named_before_is_where_on_it_not_a_thing():
+    reading = reading_of("An old elm shades a bench. A squirrel runs along the branches.")
+    assert [t.head for t in reading.things] == ["elm", "bench", "squirrel"]
+    assert ("on", "elm") in {(r.kind.value, reading.things[r.objects[0]].head) for r in reading.relations}
+    assert "branch" in labels("A bird perches on the branch.")  # no owner named: a thing of its own
+    assert "door" in labels("A barn stands in a field. A goat waits by the door.")  # a room's door is drawn
