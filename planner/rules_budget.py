@@ -1,9 +1,9 @@
 """How many regions each thing gets when the prompt names more than the region limit.
 
-A counted group carried by another thing folds into one region first: named in that thing's own
+A counted group carried by another thing shrinks first: named in that thing's own
 words ("an orrery with 7 tiny planets") or small lifeless things resting on or in it ("six plums
-on a crate"); it is drawn with its holder anyway, so folding it loses less than leaving anything
-out. Then the least important things go: tiny or small lifeless things with no stated place and
+on a crate"); it is drawn with its holder anyway, so it gives up regions (only the overflow of
+the whole prompt, minor things included) before anything is left out. Then the least important things go: tiny or small lifeless things with no stated place and
 no relation (worn and held things never had regions); people and animals, who act, stay before
 objects. When the things that stay still name more instances than the limit, a group shrinks
 instead of being cut to its first few instances: the smallest group that alone is enough gives up
@@ -93,12 +93,9 @@ def _minor(reading: PromptReading, index: int) -> bool:
     return thing.size <= Size.SMALL and thing.place is None and not related and not lively
 
 
-def _shrunk(
-    counts: dict[int, int], max_regions: int, total: int | None = None, whole: bool = False
-) -> dict[int, int]:
+def _shrunk(counts: dict[int, int], max_regions: int, total: int | None = None) -> dict[int, int]:
     """The groups of `counts` that get fewer regions, with how many: the smallest group that alone
-    brings the total (that of `counts` unless given) within the limit gives up only the overflow
-    (all of it, to one region, when `whole`), else the biggest group folds to one region and the
+    brings the total (that of `counts` unless given) within the limit gives up only the overflow, else the biggest group folds to one region and the
     next is chosen, so that the fewest instances lose their own region."""
     counts, shrunk = dict(counts), {}
     extra = (total if total is not None else sum(counts.values())) - sum(counts.values())
@@ -107,20 +104,21 @@ def _shrunk(
         if not groups:
             break
         n, i = next(((n, i) for n, i in groups if n - 1 >= overflow), groups[-1])
-        counts[i] = shrunk[i] = 1 if whole else max(1, n - overflow)
+        counts[i] = shrunk[i] = max(1, n - overflow)
     return shrunk
 
 
 def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], dict[int, int]]:
-    """The things kept (in prompt order) and the groups shrunk, with their regions: minor lone
-    things go first, then groups carried by another thing fold to one region, then other groups
+    """The things kept (in prompt order) and the groups shrunk, with their regions: groups carried
+    by another thing shrink first, then minor lone things go, then other groups
     shrink; what was left out and fits again after folding comes back, most important first."""
     counts = {i: _instances(t) for i, t in enumerate(reading.things)}
+    total = sum(counts.values())  # carried groups make room for every thing, minor ones too
+    shrunk = _shrunk({i: n for i, n in counts.items() if carried(reading, i)}, max_regions, total)
+    counts.update(shrunk)
     kept = list(ranked)
     while sum(counts[i] for i in kept) > max_regions and _minor(reading, kept[-1]):
         kept.pop()  # small, unplaced, unrelated things go first
-    total = sum(counts[i] for i in kept)
-    shrunk = _shrunk({i: counts[i] for i in kept if carried(reading, i)}, max_regions, total, whole=True)
     counts.update(shrunk)
     kept = sorted(kept[:max_regions])
     shrunk |= _shrunk({i: counts[i] for i in kept}, max_regions)

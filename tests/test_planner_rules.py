@@ -124,12 +124,27 @@ def test_when_no_group_alone_is_enough_the_biggest_folds_to_one_region_and_the_n
     assert "one region per group: 8 cows; 7 sheep in 4 regions" in caplog.text
 
 
-def test_max_regions_folds_a_group_carried_by_another_thing_before_a_lively_one():
-    """Six jars named with their shelf are drawn with it: they fold into one region, and the two
-    goats keep theirs, though folding the goats would fold fewer."""
+def test_max_regions_shrinks_a_group_carried_by_another_thing_before_a_lively_one():
+    """Six jars named with their shelf are drawn with it: they give up the one region too many
+    (five regions, the last drawing two jars), and the two goats keep theirs, though the goats are
+    the smaller group."""
     prompt = "A long shelf with six glass jars stands on the left, two goats graze in the middle, a barn on the right."
     got = labels(plan(prompt, max_regions=9))
-    assert got.count("goat") == 2 and got.count("glass jar") == 1 and "barn" in got, got
+    assert got.count("goat") == 2 and got.count("glass jar") == 5 and "barn" in got, got
+
+
+def test_a_carried_group_gives_up_only_the_overflow(caplog):
+    """Seven teacups on a long tray, with room for all but two things: the cups keep five regions
+    (the last one drawing three cups) rather than folding into one region and wasting four."""
+    prompt = (
+        "Seven porcelain teacups stand on a long tray on the left. A cook, a maid, a butler, a "
+        "gardener, a footman, a cat, a dog and a parrot wait on the right."
+    )
+    with caplog.at_level(logging.WARNING, "planner"):
+        p = plan(prompt, max_regions=14)
+    got = labels(p)
+    assert got.count("porcelain teacup") == 5 and len(got) == 14, got
+    assert "7 porcelain teacups in 5 regions" in caplog.text and "one region per group" not in caplog.text
 
 
 def test_max_regions_keeps_people_and_animals_before_small_objects():
