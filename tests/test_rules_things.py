@@ -55,6 +55,16 @@ def test_wordnet_nouns_that_are_parts_stuff_mostly_verbs_or_of_untrusted_sense_a
         assert entry(word) is None, word
 
 
+def test_a_verbs_past_participle_is_no_wordnet_thing():
+    for word in ("chased", "chosen"):
+        assert entry(word) is None, word
+    assert labels("a fat goose, chased by a farmer in muddy boots, runs across the yard") == [
+        "fat goose",
+        "farmer",
+    ]
+    assert labels("the chosen knight kneels before a queen") == ["knight", "queen"]
+
+
 def test_wordnet_things_lists_only_words_the_curated_files_do_not():
     """The curated files win: a word added to things.tsv or words.tsv must leave wordnet_things.tsv
     (run planner/data/make_wordnet_things.py again)."""
