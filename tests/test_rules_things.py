@@ -2812,3 +2812,12 @@ def test_the_part_of_a_grown_thing_named_before_is_where_on_it_not_a_thing():
     assert ("on", "elm") in {(r.kind.value, reading.things[r.objects[0]].head) for r in reading.relations}
     assert "branch" in labels("A bird perches on the branch.")  # no owner named: a thing of its own
     assert "door" in labels("A barn stands in a field. A goat waits by the door.")  # a room's door is drawn
+
+
+def test_a_piece_of_a_stuff_is_one_region_named_by_the_piece():
+    p = plan("A fisherman sits on the quay beside a thick coil of rope and a lobster pot.")
+    assert [r.label for r in p.regions] == ["fisherman", "thick coil", "lobster pot"]
+    assert "of rope" in prompt_of(p, "thick coil")
+    p = plan("A farmer leans on a bale of hay in the barn.")
+    assert "bale" in [r.label for r in p.regions] and "of hay" in prompt_of(p, "bale")
+    assert "of dark slate" in prompt_of(plan("A teapot stands on a slab of dark slate."), "slab")
