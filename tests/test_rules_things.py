@@ -2821,3 +2821,11 @@ def test_a_piece_of_a_stuff_is_one_region_named_by_the_piece():
     p = plan("A farmer leans on a bale of hay in the barn.")
     assert "bale" in [r.label for r in p.regions] and "of hay" in prompt_of(p, "bale")
     assert "of dark slate" in prompt_of(plan("A teapot stands on a slab of dark slate."), "slab")
+
+
+def test_a_compound_agent_noun_on_maker_or_smith_names_someone():
+    p = plan("A candle maker in a leather apron dips wicks at a long bench.")
+    assert [r.label for r in p.regions] == ["candle maker", "long bench"]
+    assert "leather apron" in prompt_of(p, "candle maker")
+    assert "coffee maker" in labels("A coffee maker gurgles on the counter next to a mug.")
+    assert entry("pasta maker").kind is ThingKind.OBJECT
