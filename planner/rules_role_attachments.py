@@ -939,10 +939,12 @@ def _whose_part(part: NounPhrase) -> str:
 
 
 def holds(owner: Noun) -> bool:
-    """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y."""
+    """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y, a piece
+    of a stuff Y ('a coil of rope', 'a loaf of bread': the region is the piece)."""
     known = owner.entry
     flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
-    return flagged or is_class(owner.phrase.head, WordClass.DEPICTING_OBJECT)
+    classes = (WordClass.DEPICTING_OBJECT, WordClass.PIECE)
+    return flagged or any(is_class(owner.phrase.head, c) for c in classes)
 
 
 def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

@@ -64,6 +64,7 @@ class WordClass(str, Enum):
 
     NUMBER = "number"
     COLLECTIVE = "collective"
+    PIECE = "piece"  # a piece of a stuff: "a coil of rope", "a loaf of bread" (the region is the piece)
     MEASURE = "measure"
     QUANTIFIER = "quantifier"
     DETERMINER = "determiner"

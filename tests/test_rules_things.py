@@ -55,6 +55,16 @@ def test_wordnet_nouns_that_are_parts_stuff_mostly_verbs_or_of_untrusted_sense_a
         assert entry(word) is None, word
 
 
+def test_a_verbs_past_participle_is_no_wordnet_thing():
+    for word in ("chased", "chosen"):
+        assert entry(word) is None, word
+    assert labels("a fat goose, chased by a farmer in muddy boots, runs across the yard") == [
+        "fat goose",
+        "farmer",
+    ]
+    assert labels("the chosen knight kneels before a queen") == ["knight", "queen"]
+
+
 def test_wordnet_things_lists_only_words_the_curated_files_do_not():
     """The curated files win: a word added to things.tsv or words.tsv must leave wordnet_things.tsv
     (run planner/data/make_wordnet_things.py again)."""
@@ -2802,3 +2812,20 @@ def test_the_part_of_a_grown_thing_named_before_is_where_on_it_not_a_thing():
     assert ("on", "elm") in {(r.kind.value, reading.things[r.objects[0]].head) for r in reading.relations}
     assert "branch" in labels("A bird perches on the branch.")  # no owner named: a thing of its own
     assert "door" in labels("A barn stands in a field. A goat waits by the door.")  # a room's door is drawn
+
+
+def test_a_piece_of_a_stuff_is_one_region_named_by_the_piece():
+    p = plan("A fisherman sits on the quay beside a thick coil of rope and a lobster pot.")
+    assert [r.label for r in p.regions] == ["fisherman", "thick coil", "lobster pot"]
+    assert "of rope" in prompt_of(p, "thick coil")
+    p = plan("A farmer leans on a bale of hay in the barn.")
+    assert "bale" in [r.label for r in p.regions] and "of hay" in prompt_of(p, "bale")
+    assert "of dark slate" in prompt_of(plan("A teapot stands on a slab of dark slate."), "slab")
+
+
+def test_a_compound_agent_noun_on_maker_or_smith_names_someone():
+    p = plan("A candle maker in a leather apron dips wicks at a long bench.")
+    assert [r.label for r in p.regions] == ["candle maker", "long bench"]
+    assert "leather apron" in prompt_of(p, "candle maker")
+    assert "coffee maker" in labels("A coffee maker gurgles on the counter next to a mug.")
+    assert entry("pasta maker").kind is ThingKind.OBJECT

@@ -16,6 +16,8 @@ A word is kept when all of these hold:
   at least three times as often as a noun than as a verb ("forward", "nude", "slide" are not kept);
 - when WordNet never saw it tagged in text, all its senses are of one kind ("macaroni" the food
   and "macaroni" the dandy: no sense to trust);
+- it is not a past participle of a WordNet verb ("chased", "chosen": "a piglet, chased by a boy"),
+  regular (-ed) or one of verb.exc's irregular forms in -ed or -en;
 - it is not a part of something ("sleeve", "shutter") nor a kind of stuff ("flour", "paper"),
   and neither its gloss nor its usage domain marks it as a slur, an offensive, disparaging or
   obscene term;
@@ -105,6 +107,29 @@ def _index(path: Path) -> dict[str, tuple[int, list[str]]]:
     return found
 
 
+def _participles(folder: Path, verbs: dict) -> frozenset[str]:
+    """The -ed and -en forms of WordNet's verbs that a noun index may list as words: 'chased',
+    'stopped', 'carried' (regular) and verb.exc's irregular ones ('chosen', 'woven')."""
+    found = set()
+    for line in (folder / "verb.exc").read_text(encoding="latin-1").splitlines():
+        form = line.split()[0]
+        if form.endswith(("ed", "en")):
+            found.add(form)
+    for verb in verbs:
+        if verb.isalpha():
+            found |= {verb + "d" if verb.endswith("e") else verb + "ed"}
+            if verb.endswith("y"):
+                found.add(verb[:-1] + "ied")
+            if (
+                len(verb) > 2
+                and verb[-1] not in "aeiouwxy"
+                and verb[-2] in "aeiou"
+                and verb[-3] not in "aeiou"
+            ):
+                found.add(verb + verb[-1] + "ed")
+    return frozenset(found)
+
+
 def _hypernyms(offset: str, synsets: dict) -> set[str]:
     """The offsets of all hypernyms of a synset."""
     queue, seen = deque(synsets[offset][2]), set()
@@ -159,12 +184,15 @@ def main(folder: Path) -> None:
     synsets = _synsets(folder)
     nouns = _index(folder / "index.noun")
     others = [_index(folder / f"index.{pos}") for pos in ("verb", "adj", "adv")]
+    participles = _participles(folder, others[0])
     sys.stdout.write(_HEADER)
     for word, (tagged, offsets) in sorted(nouns.items()):
         if not (word.isalpha() and word.isascii() and word.islower() and len(word) >= 3):
             continue
         if word in things or word in listed:
             continue
+        if word in participles:
+            continue  # a verb's participle, said of someone ("a piglet, chased by a boy")
         verb, adjective, adverb = (other.get(word, (-1, []))[0] for other in others)
         if verb >= 0 and tagged < 3 * max(verb, 1) or max(adjective, adverb) >= tagged:
             continue  # mostly a verb, adjective or adverb in text
