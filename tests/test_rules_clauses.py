@@ -1630,3 +1630,17 @@ def test_an_absolute_phrase_with_a_possessive_part_relates_its_owner():
     assert not any(t.head == "spread" for t in reading.things)
     hair = reading_of("A girl naps, her hair spread over a pillow.")
     assert ("girl", "on", "pillow") in _relations(hair)
+
+
+def test_outside_a_thing_set_in_a_wall_is_behind_it():
+    assert ("bus", "behind", "window") in _relations(reading_of("Outside the window, a red bus waits."))
+    assert ("whale", "behind", "porthole") in _relations(reading_of("A whale drifts outside the porthole."))
+    assert ("goat", "next_to", "barn") in _relations(reading_of("A goat grazes outside the barn."))
+
+
+def test_a_small_thing_an_unseen_object_comes_from_is_beside_the_doer():
+    got = _relations(reading_of("A vendor ladles soup from a tin pot."))
+    assert ("vendor", "next_to", "pot") in got and ("vendor", "on", "pot") not in got
+    plums = _relations(reading_of("A grocer sells plums from a wicker tray."))
+    assert ("plum", "on", "tray") in plums
+    assert ("angler", "on", "pier") in _relations(reading_of("An angler casts a line from the pier."))
