@@ -16,7 +16,7 @@ planner.rules_relation_verbs.
 
 from __future__ import annotations
 
-from planner.reading import Place, RelationKind
+from planner.reading import Place, RelationKind, Size
 from planner.rules_clauses import (
     is_governed,
     lead_in,
@@ -472,8 +472,18 @@ def _refined(
     """The relation's kind as the words around it refine it: 'in her lap' is on, 'from within' is
     in, 'at the helm' is in, 'under a glass cloche' is in."""
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
-    kind = _at_station(phrases, k, nouns, kind, target)
-    return _under_cover(nouns, kind, target)
+    kind = _at_station(phrases, k, nouns, _handed_from(phrases, k, at, nouns, kind, target), target)
+    return _outside_opening(phrases, k, nouns, _under_cover(nouns, kind, target), target)
+
+
+def _outside_opening(
+    phrases: tuple[Phrase, ...], k: int, nouns: tuple[Noun, ...], kind: RelationKind, target: int
+) -> RelationKind:
+    """'a tram passes outside the window', 'outside the porthole a whale drifts': outside a thing set
+    in a wall (things.tsv flag 'wall') is seen through it, behind it ('outside the barn' is beside)."""
+    known = nouns[target].entry
+    set_in_wall = known is not None and known.has(Flag.WALL)
+    return RelationKind.BEHIND if getattr(phrases[k], "lead", "") == "outside" and set_in_wall else kind
 
 
 def _which(
@@ -619,6 +629,25 @@ def _source(phrases: tuple[Phrase, ...], k: int) -> bool:
     if not isinstance(space, SpacePhrase) or space.lead != "from" or not isinstance(before, NounPhrase):
         return False
     return isinstance(phrases[k - 2], Verb) and is_governed(phrases, k - 1)
+
+
+def _handed_from(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
+) -> RelationKind:
+    """'sells rice from a tray', 'pours tea from a pot': when the verb's object draws nothing, the
+    small thing it comes from is at hand, beside the one doing it, not under them ('casts a net
+    from the pier' stays on it; 'sells plums from a tray': the plums are on the tray)."""
+    if kind is not RelationKind.ON or not _source(phrases, k):
+        return kind
+    known, what = nouns[target].entry, at.get(phrases[k - 1].start)
+    small = known is not None and known.size < Size.MEDIUM
+    drawn = what is not None and nouns[resolve(nouns, what)].is_thing
+    return RelationKind.NEXT_TO if small and not drawn else kind
 
 
 def _from_within(

@@ -31,7 +31,7 @@ _CORNERS = frozenset((v, h) for v in ("top", "bottom") for h in ("left", "right"
 _FILLER = frozenset("far very extreme dead smack".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
-_CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot".split())
+_CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot page".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
 _STEERED = _BY_OBJECTS | {"it"}  # 'paddling a canoe', 'rowing it': what may follow a verb that moves a boat
@@ -220,9 +220,12 @@ def _directional(words: list[str], start: int) -> Spatial | None:
 
 def _rank(words: list[str], start: int, i: int) -> bool:
     """Whether the only direction word is 'upper' or 'lower' before a noun ('the lower rail', 'the
-    upper deck'): which of a thing's parts, not a place in the picture ('the lower left' is)."""
+    upper deck'), or 'top' or 'bottom' before a thing's name ('the top shelf', 'the bottom step'):
+    which of a thing's parts, not a place in the picture ('the lower left' is)."""
     said = [w for w in words[start:i] if w in _VERTICAL or w in _HORIZONTAL or w in _DEPTH]
     nxt = words[i] if i < len(words) else ""
+    if said in (["top"], ["bottom"]):  # "on the top shelf", "the bottom bunk": which shelf, a thing
+        return nxt not in _AREA and entry(singular(nxt)) is not None
     return said in (["upper"], ["lower"]) and nxt.isalpha() and nxt not in _AREA and nxt != "and"
 
 
@@ -416,7 +419,11 @@ def _verb_phrase(words: list[str], start: int) -> Spatial | None:
         if verb is not None:
             return Spatial(3, relation=verb, needs_object=True)
     verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
-    return Spatial(2, relation=verb, needs_object=True) if verb is not None else None
+    end, *said = _directions(words, start + 2 + (words[start + 2 : start + 3] == ["the"]))
+    end += end < len(words) and words[end] in _AREA
+    if verb is None or any(said) and (_of_canvas(words, end) or end >= len(words) or words[end] != "of"):
+        return None  # "tiptoes across the bottom left": a place in the picture, not on a thing
+    return Spatial(2, relation=verb, needs_object=True)
 
 
 def match_spatial(words: list[str], start: int) -> Spatial | None:

@@ -1197,6 +1197,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tags[i - 1], tags[i] = Tag.VERB, Tag.ADJ
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
+    tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
@@ -1264,3 +1265,20 @@ def _common_capital(texts: list[str], tags: list[Tag], i: int) -> bool:
         return False  # "Old Tom", "Big Ben"
     known = entry(low) is not None or entry(singular(low)) is not None or bool(classes_of(low))
     return known or bool(parts_of_speech(low) - {"PROPN"})
+
+
+_OWNERS = frozenset("its his her their".split())
+
+
+def _absolute_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a word that is a noun and a past participle ('spread', 'set', 'cut') is the verb of
+    an absolute phrase after a comma, a possessive and a noun, before a preposition ('a hound, its
+    ears spread across a rug', 'a girl, her hair spread over a pillow'): no compound ('ears spread')."""
+    from lemminflect import getAllLemmas, getInflection
+
+    if i < 3 or i + 1 >= len(tags) or tags[i] is not Tag.NOUN or tags[i + 1] is not Tag.PREP:
+        return False
+    if tags[i - 1] is not Tag.NOUN or lows[i - 2] not in _OWNERS or lows[i - 3] != ",":
+        return False
+    lemmas = getAllLemmas(lows[i], "VERB").get("VERB") or ()
+    return any(lows[i] in getInflection(lemma, "VBN") for lemma in lemmas)

@@ -1604,3 +1604,43 @@ def test_under_a_thing_that_closes_over_it_is_inside_it():
     assert ("toddler", "in", "net") in _relations(reading_of("A toddler naps under a mosquito net."))
     assert ("scout", "in", "tent") in _relations(reading_of("Two scouts read under a tent."))
     assert ("dog", "below", "table") in _relations(reading_of("A dog dozes under a table."))
+
+
+def test_top_or_bottom_before_a_thing_names_which_thing_not_a_place_in_the_picture():
+    reading = reading_of("A kettle whistles, and on the top shelf a grey cat dozes beside a teapot.")
+    assert ("cat", "on", "shelf") in _relations(reading)
+    assert _place(reading, "shelf") == (None, None)
+    assert ("boy", "on", "bunk") in _relations(reading_of("A boy reads on the bottom bunk."))
+    banner = reading_of("At the top a banner flutters over the gate.")
+    assert _place(banner, "banner") == (None, "top")
+
+
+def test_a_creature_that_crawls_or_climbs_over_a_thing_is_on_it_but_a_flier_is_above():
+    assert ("beetle", "on", "leaf") in _relations(reading_of("A green beetle creeps across a leaf."))
+    assert ("crab", "on", "rock") in _relations(reading_of("A hermit crab scuttles over a rock."))
+    assert ("hawk", "above", "barn") in _relations(reading_of("A hawk flies over the barn."))
+    page = reading_of("A mouse tiptoes across the bottom left of the page.")
+    assert _place(page, "mouse") == ("left", "bottom")
+
+
+def test_an_absolute_phrase_with_a_possessive_part_relates_its_owner():
+    """'a dog, its paws spread across a rug': 'spread' is the part's participle, not a noun."""
+    reading = reading_of("A spaniel dozes by the fire, its ears spread across a cushion.")
+    assert ("spaniel", "on", "cushion") in _relations(reading)
+    assert not any(t.head == "spread" for t in reading.things)
+    hair = reading_of("A girl naps, her hair spread over a pillow.")
+    assert ("girl", "on", "pillow") in _relations(hair)
+
+
+def test_outside_a_thing_set_in_a_wall_is_behind_it():
+    assert ("bus", "behind", "window") in _relations(reading_of("Outside the window, a red bus waits."))
+    assert ("whale", "behind", "porthole") in _relations(reading_of("A whale drifts outside the porthole."))
+    assert ("goat", "next_to", "barn") in _relations(reading_of("A goat grazes outside the barn."))
+
+
+def test_a_small_thing_an_unseen_object_comes_from_is_beside_the_doer():
+    got = _relations(reading_of("A vendor ladles soup from a tin pot."))
+    assert ("vendor", "next_to", "pot") in got and ("vendor", "on", "pot") not in got
+    plums = _relations(reading_of("A grocer sells plums from a wicker tray."))
+    assert ("plum", "on", "tray") in plums
+    assert ("angler", "on", "pier") in _relations(reading_of("An angler casts a line from the pier."))
