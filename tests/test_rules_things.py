@@ -2821,7 +2821,7 @@ def test_a_piece_of_a_stuff_is_one_region_named_by_the_piece():
     p = plan("A farmer leans on a bale of hay in the barn.")
     assert "bale" in [r.label for r in p.regions] and "of hay" in prompt_of(p, "bale")
     assert "of dark slate" in prompt_of(plan("A teapot stands on a slab of dark slate."), "slab")
-    p = plan("A baker sets a loaf of barley bread on the cooling rack.")
+    p = plan("A loaf of barley bread cools on the rack beside a honey jar.")
     assert "loaf" in [r.label for r in p.regions] and "of barley bread" in prompt_of(p, "loaf")
 
 
