@@ -187,7 +187,7 @@ def test_a_thing_in_front_of_another_on_a_table_is_lower_and_overlaps_it():
 
 def test_a_thing_hung_on_the_wall_is_high_and_off_the_table():
     p = plan(open_example("kitchen-table"))
-    bread, bowl, table = box(p, "bread"), box(p, "blue bowl"), box(p, "kitchen table")
+    bread, bowl, table = box(p, "loaf"), box(p, "blue bowl"), box(p, "kitchen table")
     assert centre(bread)[1] > centre(bowl)[1] and overlapping(bread, bowl), (bread, bowl)
     assert rests_on(bread, table) and rests_on(bowl, table)
     pot, jug = box(p, "copper pot"), box(p, "glass jug")
