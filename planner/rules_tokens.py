@@ -393,6 +393,8 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if framing and entry(singular(previous)) is None:
         return False  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
+    if _invariant_compound(tags, lows, i):
+        return False  # "stacked fish boxes behind the stall": boxes of fish, not a fish boxing
     unlisted = entry(singular(word)) is None and not word.endswith("s")
     if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i) or _many_of_act(tags, lows, i):
         return True  # "a girl, a boy and their grandfather wave from the porch"
@@ -420,6 +422,23 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
     return False
+
+
+_ONE_OPENERS = frozenset({"a", "an", "one", "each", "every", "this", "that"})
+
+
+def _invariant_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural of a listed thing at i heads a compound with the noun before it, a noun
+    of one form for one and many ('fish', 'sheep') that no 'a' or 'one' counts: a bare such noun is
+    many, and many take no verb in -s, so 'fish boxes' are boxes (not after 'a': 'a fish boxes'
+    acts; nor before an object: 'the fish lines the nets')."""
+    word, previous = lows[i], lows[i - 1]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is None:
+        return False
+    if entry(previous) is None or plural_of(previous) != previous or after in {Tag.DET, Tag.NUM, Tag.PRON}:
+        return False
+    return lows[_phrase_start(tags, i - 1)] not in _ONE_OPENERS
 
 
 def _many_of_act(tags: list[Tag], lows: list[str], i: int) -> bool:

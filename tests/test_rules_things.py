@@ -2831,3 +2831,13 @@ def test_a_compound_agent_noun_on_maker_or_smith_names_someone():
     assert "leather apron" in prompt_of(p, "candle maker")
     assert "coffee maker" in labels("A coffee maker gurgles on the counter next to a mug.")
     assert entry("pasta maker").kind is ThingKind.OBJECT
+
+
+def test_a_listed_plural_after_a_bare_noun_of_one_form_heads_the_compound():
+    """'fish', 'sheep': with no 'a' such a noun is many, and many take no verb in -s, so the
+    listed plural after it is the head ('sheep bells', 'fish crates'); after 'a' it is a verb."""
+    got = labels("Rusty sheep bells by the gate, a farmer.")
+    assert any(label.endswith("bell") for label in got) and "sheep" not in got
+    got = labels("Wet fish crates beside a blue van.")
+    assert any(label.endswith("crate") for label in got) and "fish" not in got
+    assert [r.label for r in plan("A fish jumps over the net.").regions][0] == "fish"
