@@ -2841,3 +2841,14 @@ def test_a_listed_plural_after_a_bare_noun_of_one_form_heads_the_compound():
     got = labels("Wet fish crates beside a blue van.")
     assert any(label.endswith("crate") for label in got) and "fish" not in got
     assert [r.label for r in plan("A fish jumps over the net.").regions][0] == "fish"
+
+
+def test_an_ing_word_between_a_modifier_and_a_noun_names_the_nouns_kind():
+    """'a torn fishing net', 'two crumpled sleeping bags': after a modifier in a phrase that an
+    article or a count opens, an -ing word is no act but the kind of the noun after it."""
+    p = plan("Two crumpled sleeping bags lie on the cold floor.")
+    assert [r.label for r in p.regions][:2] == ["sleeping bag"] * 2
+    assert "crumpled" in prompt_of(p, "sleeping bag")
+    got = labels("Five cork fishing floats drift beside a small rowboat.")
+    assert got.count("fishing float") == 5 and "small rowboat" in got
+    assert "dog" in labels("A tired man walking dogs past a kiosk.")  # an act after someone
