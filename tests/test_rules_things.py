@@ -2852,3 +2852,9 @@ def test_an_ing_word_between_a_modifier_and_a_noun_names_the_nouns_kind():
     got = labels("Five cork fishing floats drift beside a small rowboat.")
     assert got.count("fishing float") == 5 and "small rowboat" in got
     assert "dog" in labels("A tired man walking dogs past a kiosk.")  # an act after someone
+
+
+def test_a_block_of_a_stuff_is_one_region_named_by_the_block():
+    """'a block of cheese': a block is a piece of the stuff after 'of', drawn as the block."""
+    p = plan("A block of cheese sits beside a knife on the board.")
+    assert "block" in [r.label for r in p.regions] and "cheese" in prompt_of(p, "block")
