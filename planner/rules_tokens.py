@@ -393,6 +393,8 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if framing and entry(singular(previous)) is None:
         return False  # "a sports photograph", but "cypress trees frame the house"
     plural_subject = _plural_subject(tags, lows, i)
+    if _invariant_compound(tags, lows, i):
+        return False  # "stacked fish boxes behind the stall": boxes of fish, not a fish boxing
     unlisted = entry(singular(word)) is None and not word.endswith("s")
     if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i) or _many_of_act(tags, lows, i):
         return True  # "a girl, a boy and their grandfather wave from the porch"
@@ -420,6 +422,23 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
     return False
+
+
+_ONE_OPENERS = frozenset({"a", "an", "one", "each", "every", "this", "that"})
+
+
+def _invariant_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural of a listed thing at i heads a compound with the noun before it, a noun
+    of one form for one and many ('fish', 'sheep') that no 'a' or 'one' counts: a bare such noun is
+    many, and many take no verb in -s, so 'fish boxes' are boxes (not after 'a': 'a fish boxes'
+    acts; nor before an object: 'the fish lines the nets')."""
+    word, previous = lows[i], lows[i - 1]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if not word.endswith("s") or singular(word) == word or entry(singular(word)) is None:
+        return False
+    if entry(previous) is None or plural_of(previous) != previous or after in {Tag.DET, Tag.NUM, Tag.PRON}:
+        return False
+    return lows[_phrase_start(tags, i - 1)] not in _ONE_OPENERS
 
 
 def _many_of_act(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1164,7 +1183,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
-        if tags[i] is Tag.VERB:
+        if i + 1 < len(tags) and _ing_kind(tags, lows, i):
+            tags[i] = Tag.ADJ  # "a torn fishing net", "three glass fishing floats"
+            tags[i + 1] = Tag.NOUN if tags[i + 1] is Tag.VERB else tags[i + 1]
+        elif tags[i] is Tag.VERB:
             tags[i] = _verb_as_noun(tags, lows, i)
             tags[i] = _adjunct(tags, lows, i)
         elif _noun_helper(tags, lows, i):
@@ -1208,6 +1230,29 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the -ing word at i names the kind of the noun after it ('a torn fishing net', 'three
+    glass fishing floats', 'two crumpled sleeping bags'): it comes between a modifier (an
+    adjective, a past participle or a material) and a noun, in a phrase an article, a count or a
+    possessive opens, so it is no act of a noun before it ('a boy carrying bags')."""
+    if tags[i] is not Tag.VERB or not lows[i].endswith("ing") or i < 2:
+        return False
+    after, kind = lows[i + 1], f"{lows[i]} {singular(lows[i + 1])}"
+    if tags[i + 1] is not Tag.NOUN and entry(kind) is None:
+        return False  # "floats" is a verb unless "fishing float" is a listed thing
+    previous = lows[i - 1]
+    modifier = (
+        tags[i - 1] is Tag.ADJ
+        or tags[i - 1] is Tag.VERB
+        and participle(previous)
+        or is_class(previous, WordClass.MATERIAL)
+        or tags[i - 1] is Tag.NOUN
+        and entry(kind) is not None  # "five cork fishing floats": a listed kind
+    )
+    opener = tags[i - 2] in {Tag.DET, Tag.NUM, Tag.POSS, Tag.QUANT} or lows[i - 2] in _OWNERS
+    return modifier and opener and after.isalpha()
 
 
 def _preposition_modifier(tags: list[Tag], lows: list[str], i: int) -> bool:

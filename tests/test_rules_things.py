@@ -2831,3 +2831,30 @@ def test_a_compound_agent_noun_on_maker_or_smith_names_someone():
     assert "leather apron" in prompt_of(p, "candle maker")
     assert "coffee maker" in labels("A coffee maker gurgles on the counter next to a mug.")
     assert entry("pasta maker").kind is ThingKind.OBJECT
+
+
+def test_a_listed_plural_after_a_bare_noun_of_one_form_heads_the_compound():
+    """'fish', 'sheep': with no 'a' such a noun is many, and many take no verb in -s, so the
+    listed plural after it is the head ('sheep bells', 'fish crates'); after 'a' it is a verb."""
+    got = labels("Rusty sheep bells by the gate, a farmer.")
+    assert any(label.endswith("bell") for label in got) and "sheep" not in got
+    got = labels("Wet fish crates beside a blue van.")
+    assert any(label.endswith("crate") for label in got) and "fish" not in got
+    assert [r.label for r in plan("A fish jumps over the net.").regions][0] == "fish"
+
+
+def test_an_ing_word_between_a_modifier_and_a_noun_names_the_nouns_kind():
+    """'a torn fishing net', 'two crumpled sleeping bags': after a modifier in a phrase that an
+    article or a count opens, an -ing word is no act but the kind of the noun after it."""
+    p = plan("Two crumpled sleeping bags lie on the cold floor.")
+    assert [r.label for r in p.regions][:2] == ["sleeping bag"] * 2
+    assert "crumpled" in prompt_of(p, "sleeping bag")
+    got = labels("Five cork fishing floats drift beside a small rowboat.")
+    assert got.count("fishing float") == 5 and "small rowboat" in got
+    assert "dog" in labels("A tired man walking dogs past a kiosk.")  # an act after someone
+
+
+def test_a_block_of_a_stuff_is_one_region_named_by_the_block():
+    """'a block of cheese': a block is a piece of the stuff after 'of', drawn as the block."""
+    p = plan("A block of cheese sits beside a knife on the board.")
+    assert "block" in [r.label for r in p.regions] and "cheese" in prompt_of(p, "block")
