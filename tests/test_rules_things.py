@@ -2831,3 +2831,10 @@ def test_a_compound_agent_noun_on_maker_or_smith_names_someone():
     assert "leather apron" in prompt_of(p, "candle maker")
     assert "coffee maker" in labels("A coffee maker gurgles on the counter next to a mug.")
     assert entry("pasta maker").kind is ThingKind.OBJECT
+
+
+def test_a_style_word_a_thing_holds_is_its_contents_not_the_pictures_look():
+    p = plan("A farmer carries a bag of grain past a tractor, golden hour, film photography.")
+    assert "bag of grain" in prompt_of(p, "farmer")
+    assert "grain" not in prompt_of(p, "tractor") and "grain" not in p.background_prompt
+    assert "grain" in plan("A tractor in a field, film photography, soft grain.").background_prompt
