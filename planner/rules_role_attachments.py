@@ -317,6 +317,8 @@ def _by_relation(
         return None  # "a table set with a teapot and cups": each rests on the table
     if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
         return len(nouns) - 1  # "a girl on roller skates": worn, not a support
+    if relation == "below" and known.has(Flag.WEARABLE):
+        return _under_it(phrases, k, nouns)  # "a sailor dozes under a striped cape": worn
     user = _subject_using(phrases, k, known, nouns)
     if user is not None:
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
@@ -470,6 +472,16 @@ def _wearer_or_holder(
     if figure is None and subject in GENDERED:
         return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
     return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _under_it(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None | _Undecided:
+    """Who is under a garment ('a boy naps under a wool cloak', 'a dog under a raincoat'): the
+    person or animal just named in the sentence, with no other thing between, wears it."""
+    sentence = phrases[k].sentence
+    owner = recent_owner(nouns, sentence, animate=True, earlier=False)
+    if owner is None or owner != recent_owner(nouns, sentence, earlier=False):
+        return _UNDECIDED
+    return owner
 
 
 def _in_or_with_owner(

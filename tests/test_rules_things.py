@@ -2838,3 +2838,12 @@ def test_a_style_word_a_thing_holds_is_its_contents_not_the_pictures_look():
     assert "bag of grain" in prompt_of(p, "farmer")
     assert "grain" not in prompt_of(p, "tractor") and "grain" not in p.background_prompt
     assert "grain" in plan("A tractor in a field, film photography, soft grain.").background_prompt
+
+
+def test_a_garment_someone_is_under_is_worn_by_them():
+    p = plan("By the fire, an old shepherd naps under a heavy wool cloak beside a sheepdog.")
+    assert "old shepherd" in [r.label for r in p.regions] and "cloak" not in " ".join(
+        r.label for r in p.regions
+    )
+    assert "heavy wool cloak" in prompt_of(p, "old shepherd")
+    assert "umbrella" in " ".join(r.label for r in plan("A girl waits under a red umbrella.").regions)
