@@ -154,8 +154,12 @@ def _handwork(verb: Verb, known: Entry) -> bool:
 
 def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the thing at k is set somewhere by the verb before it ('sets a bag by a bench',
-    'drops a cup on the floor'), not kept in hand (not 'cracks a whip at the lions')."""
+    'drops a cup on the floor', 'sets a loaf of bread on a rack'), not kept in hand (not 'cracks a
+    whip at the lions')."""
     after = phrase_after(phrases, k)
+    stuff = phrase_after(phrases, k + 1)
+    if low_text(after) == "of" and isinstance(stuff, NounPhrase) and not stuff.determiner:
+        after = phrase_after(phrases, k + 2)  # past what the thing is of
     if not isinstance(after, SpacePhrase) or after.spatial.relation in {None, "with"}:
         return False
     return after.lead != "at"

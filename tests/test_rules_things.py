@@ -2847,3 +2847,10 @@ def test_a_garment_someone_is_under_is_worn_by_them():
     )
     assert "heavy wool cloak" in prompt_of(p, "old shepherd")
     assert "umbrella" in " ".join(r.label for r in plan("A girl waits under a red umbrella.").regions)
+
+
+def test_a_thing_of_some_stuff_set_down_somewhere_is_no_longer_held():
+    p = plan("A grocer sets a jar of jam on the shelf beside the till.")
+    assert [r.label for r in p.regions][:2] == ["grocer", "jar"]
+    assert "jar of jam" in prompt_of(p, "jar")
+    assert "jar of jam" in prompt_of(plan("A grocer holds up a jar of jam."), "grocer")
