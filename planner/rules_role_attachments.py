@@ -235,6 +235,8 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     carried = carried or isinstance(before, Verb) and before.low.startswith("wear")  # "wearing a blanket"
+    if _draped_on(phrases, k, known, nouns):
+        return recent_owner(nouns, phrases[k].sentence, earlier=False)  # "an armchair with a wool throw"
     if not carried and known.size > Size.SMALL:
         return None
     if _placed_by_them(phrases, k):
@@ -249,6 +251,19 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         return _in_use(phrases, k, known, nouns)
     return found  # type: ignore[return-value]
+
+
+def _draped_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether a cloth laid over furniture (things.tsv flag 'drape') comes 'with' the seat, bed or
+    table just named ('a sofa with a knitted throw', 'a table with a lace cloth'): part of its look."""
+    before = _lead(phrases, k)
+    if not isinstance(before, SpacePhrase) or before.spatial.relation != "with":
+        return False
+    if not known.has(Flag.DRAPE):
+        return False
+    seat = recent_owner(nouns, phrases[k].sentence, earlier=False)  # "an armchair in linen with ..."
+    host = nouns[seat].entry if seat is not None else None
+    return host is not None and host.kind is ThingKind.FURNITURE and host.has(Flag.SUPPORT)
 
 
 def _placed_by_them(phrases: tuple[Phrase, ...], k: int) -> bool:

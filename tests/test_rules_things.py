@@ -2854,3 +2854,11 @@ def test_a_thing_of_some_stuff_set_down_somewhere_is_no_longer_held():
     assert [r.label for r in p.regions][:2] == ["grocer", "jar"]
     assert "jar of jam" in prompt_of(p, "jar")
     assert "jar of jam" in prompt_of(plan("A grocer holds up a jar of jam."), "grocer")
+
+
+def test_a_cloth_laid_over_furniture_with_it_is_in_its_prompt():
+    p = plan("In the corner stands a velvet sofa in mustard with a knitted throw, next to a floor lamp.")
+    assert [r.label for r in p.regions] == ["velvet sofa", "floor lamp"]
+    assert "knitted throw" in prompt_of(p, "velvet sofa")
+    got = labels("A writing desk with a brass lamp and an inkwell stands by the door.")
+    assert "brass lamp" in got  # a lamp is no cloth: a thing of its own on the desk
