@@ -154,8 +154,12 @@ def _handwork(verb: Verb, known: Entry) -> bool:
 
 def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the thing at k is set somewhere by the verb before it ('sets a bag by a bench',
-    'drops a cup on the floor'), not kept in hand (not 'cracks a whip at the lions')."""
+    'drops a cup on the floor', 'sets a loaf of bread on a rack'), not kept in hand (not 'cracks a
+    whip at the lions')."""
     after = phrase_after(phrases, k)
+    stuff = phrase_after(phrases, k + 1)
+    if low_text(after) == "of" and isinstance(stuff, NounPhrase) and not stuff.determiner:
+        after = phrase_after(phrases, k + 2)  # past what the thing is of
     if not isinstance(after, SpacePhrase) or after.spatial.relation in {None, "with"}:
         return False
     return after.lead != "at"
@@ -231,6 +235,8 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     carried = carried or isinstance(before, Verb) and before.low.startswith("wear")  # "wearing a blanket"
+    if _draped_on(phrases, k, known, nouns):
+        return recent_owner(nouns, phrases[k].sentence, earlier=False)  # "an armchair with a wool throw"
     if not carried and known.size > Size.SMALL:
         return None
     if _placed_by_them(phrases, k):
@@ -245,6 +251,19 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         return _in_use(phrases, k, known, nouns)
     return found  # type: ignore[return-value]
+
+
+def _draped_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
+    """Whether a cloth laid over furniture (things.tsv flag 'drape') comes 'with' the seat, bed or
+    table just named ('a sofa with a knitted throw', 'a table with a lace cloth'): part of its look."""
+    before = _lead(phrases, k)
+    if not isinstance(before, SpacePhrase) or before.spatial.relation != "with":
+        return False
+    if not known.has(Flag.DRAPE):
+        return False
+    seat = recent_owner(nouns, phrases[k].sentence, earlier=False)  # "an armchair in linen with ..."
+    host = nouns[seat].entry if seat is not None else None
+    return host is not None and host.kind is ThingKind.FURNITURE and host.has(Flag.SUPPORT)
 
 
 def _placed_by_them(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -317,6 +336,8 @@ def _by_relation(
         return None  # "a table set with a teapot and cups": each rests on the table
     if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
         return len(nouns) - 1  # "a girl on roller skates": worn, not a support
+    if relation == "below" and known.has(Flag.WEARABLE):
+        return _under_it(phrases, k, nouns)  # "a sailor dozes under a striped cape": worn
     user = _subject_using(phrases, k, known, nouns)
     if user is not None:
         return user  # "swats at the dog with a rolling pin", "tosses petals from a basket"
@@ -470,6 +491,16 @@ def _wearer_or_holder(
     if figure is None and subject in GENDERED:
         return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
     return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _under_it(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None | _Undecided:
+    """Who is under a garment ('a boy naps under a wool cloak', 'a dog under a raincoat'): the
+    person or animal just named in the sentence, with no other thing between, wears it."""
+    sentence = phrases[k].sentence
+    owner = recent_owner(nouns, sentence, animate=True, earlier=False)
+    if owner is None or owner != recent_owner(nouns, sentence, earlier=False):
+        return _UNDECIDED
+    return owner
 
 
 def _in_or_with_owner(

@@ -57,8 +57,10 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     assert isinstance(p, NounPhrase)
     head_classes = classes_of(p.head)
     many = (p.count or 1) > 1
-    if WordClass.STYLE_NOUN in head_classes and _style_word_thing(phrases, k):
-        return False  # "an eyeshadow palette", but "a muted palette"
+    if WordClass.STYLE_NOUN in head_classes and (
+        _style_word_thing(phrases, k) or _contents_of(phrases, k, nouns)
+    ):
+        return False  # "an eyeshadow palette", but "a muted palette"; "a sack of grain"
     if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
@@ -225,6 +227,18 @@ def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
     if (p.count or 1) > 1 or any(is_class(w, WordClass.MATERIAL) or _kind_word(w) for w in p.modifiers):
         return True
     return bool(p.determiner) and not p.modifiers and _acts_or_placed(phrases, k)
+
+
+def _contents_of(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether a style word names what a thing just named holds or is made of ('a sack of grain',
+    'a bag of glitter'), not the picture's look ('soft film grain')."""
+    return (
+        low_text(phrase_before(phrases, k)) == "of"
+        and bool(nouns)
+        and nouns[-1].index == k - 2
+        and nouns[-1].role in {Role.THING, Role.ATTACHED, Role.REPEAT, Role.SCENE}
+        and not phrases[k].determiner  # type: ignore[union-attr]
+    )
 
 
 def _kind_word(word: str) -> bool:

@@ -57,6 +57,7 @@ class Flag(str, Enum):
     PATH = "path"  # a long thing one goes or lies on: 'along' it is on it ('along a twig')
     PLAIN = "plain"  # a person word saying only who ('woman', 'kid'): after 'a <role>,' the same one
     COVER = "cover"  # it closes over what is under it: 'under a cloche', 'under a tent' is in it
+    DRAPE = "drape"  # a cloth laid over furniture: 'a sofa with a throw', 'a table with a cloth' is its
 
 
 class WordClass(str, Enum):

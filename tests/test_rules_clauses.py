@@ -1644,3 +1644,10 @@ def test_a_small_thing_an_unseen_object_comes_from_is_beside_the_doer():
     plums = _relations(reading_of("A grocer sells plums from a wicker tray."))
     assert ("plum", "on", "tray") in plums
     assert ("angler", "on", "pier") in _relations(reading_of("An angler casts a line from the pier."))
+
+
+def test_under_bedding_one_sleeps_in_it_and_things_still_rest_on_it():
+    """A blanket, quilt or duvet is bedding (flag 'cover'): who is under it is in it; on it is on it."""
+    got = _relations(reading_of("A grandfather snores under a patchwork quilt while a kitten sits on a rug."))
+    assert ("grandfather", "in", "quilt") in got
+    assert ("cat", "on", "blanket") in _relations(reading_of("A black cat curls up on a wool blanket."))

@@ -2858,3 +2858,34 @@ def test_a_block_of_a_stuff_is_one_region_named_by_the_block():
     """'a block of cheese': a block is a piece of the stuff after 'of', drawn as the block."""
     p = plan("A block of cheese sits beside a knife on the board.")
     assert "block" in [r.label for r in p.regions] and "cheese" in prompt_of(p, "block")
+
+
+def test_a_style_word_a_thing_holds_is_its_contents_not_the_pictures_look():
+    p = plan("A farmer carries a bag of grain past a tractor, golden hour, film photography.")
+    assert "bag of grain" in prompt_of(p, "farmer")
+    assert "grain" not in prompt_of(p, "tractor") and "grain" not in p.background_prompt
+    assert "grain" in plan("A tractor in a field, film photography, soft grain.").background_prompt
+
+
+def test_a_garment_someone_is_under_is_worn_by_them():
+    p = plan("By the fire, an old shepherd naps under a heavy wool cloak beside a sheepdog.")
+    assert "old shepherd" in [r.label for r in p.regions] and "cloak" not in " ".join(
+        r.label for r in p.regions
+    )
+    assert "heavy wool cloak" in prompt_of(p, "old shepherd")
+    assert "umbrella" in " ".join(r.label for r in plan("A girl waits under a red umbrella.").regions)
+
+
+def test_a_thing_of_some_stuff_set_down_somewhere_is_no_longer_held():
+    p = plan("A grocer sets a jar of jam on the shelf beside the till.")
+    assert [r.label for r in p.regions][:2] == ["grocer", "jar"]
+    assert "jar of jam" in prompt_of(p, "jar")
+    assert "jar of jam" in prompt_of(plan("A grocer holds up a jar of jam."), "grocer")
+
+
+def test_a_cloth_laid_over_furniture_with_it_is_in_its_prompt():
+    p = plan("In the corner stands a velvet sofa in mustard with a knitted throw, next to a floor lamp.")
+    assert [r.label for r in p.regions] == ["velvet sofa", "floor lamp"]
+    assert "knitted throw" in prompt_of(p, "velvet sofa")
+    got = labels("A writing desk with a brass lamp and an inkwell stands by the door.")
+    assert "brass lamp" in got  # a lamp is no cloth: a thing of its own on the desk
