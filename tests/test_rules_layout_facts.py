@@ -255,6 +255,13 @@ def test_a_piece_of_a_big_thing_is_the_pieces_size():
     assert area(box(p, "apple pie")) < area(box(p, "brass teapot")), p.regions
 
 
+def test_a_hyphenated_compound_is_the_listed_compound():
+    """'A hot-air balloon' is the hot air balloon of the list (big), not a party balloon."""
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("A hot-air balloon rises on the left, and a brown goat grazes on the right.")
+    assert area(box(p, "hot air balloon")) > area(box(p, "brown goat")), p.regions
+
+
 def test_someone_sunk_into_a_seat_leaves_the_seat_and_the_room_their_size():
     """A person in a bed or an armchair is drawn half inside it: that box neither shrinks the
     armchair under the person nor makes every other thing of the crowded room a speck."""
