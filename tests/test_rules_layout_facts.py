@@ -262,6 +262,15 @@ def test_a_hyphenated_compound_is_the_listed_compound():
     assert area(box(p, "hot air balloon")) > area(box(p, "brown goat")), p.regions
 
 
+def test_small_tools_named_by_words_that_are_also_verbs_are_small():
+    """'Reel', 'tamper' are verbs too (WordNet's list leaves them out): listed, they are small."""
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("A fishing reel sits on the left, and a canvas backpack leans on the right.")
+    assert area(box(p, "reel")) < area(box(p, "canvas backpack")), p.regions
+    p = plan("A steel tamper lies on the left, and a ceramic teapot stands on the right.")
+    assert area(box(p, "steel tamper")) < area(box(p, "ceramic teapot")), p.regions
+
+
 def test_someone_sunk_into_a_seat_leaves_the_seat_and_the_room_their_size():
     """A person in a bed or an armchair is drawn half inside it: that box neither shrinks the
     armchair under the person nor makes every other thing of the crowded room a speck."""
