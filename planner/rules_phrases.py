@@ -274,12 +274,14 @@ def _head_index(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
 
 
 def _compound(lows: list[str], head: str) -> str:
-    """The longest things.tsv entry ending at the head: 'wine glass', 'hot air balloon'."""
+    """The longest things.tsv entry ending at the head: 'wine glass', 'hot air balloon'; a hyphen
+    between the words of a listed compound is a space ('a hot-air balloon', 'an ice-cream cone')."""
     longest = vocabulary().longest
     for size in range(min(longest, len(lows)), 1, -1):
         candidate = " ".join([*lows[-size:-1], head])
-        if entry(candidate) is not None:
-            return candidate
+        for written in (candidate, candidate.replace("-", " ")):
+            if entry(written) is not None:
+                return written
     return head
 
 

@@ -124,8 +124,21 @@ def _kind_size(noun: Noun) -> Size:
     return min(kind.size, noun.entry.size) if kind.size > Size.TINY else noun.entry.size
 
 
+def _piece_size(noun: Noun, size: Size) -> Size:
+    """A piece of a thing is the piece's size, however big the whole: 'a sprig of eucalyptus' is a
+    sprig, not a tree; 'a slice of pie', 'sprigs of mint' (a collective that counts one, or its
+    plural). An unlisted piece word is a class below the whole, and small at most."""
+    piece = noun.phrase.collective
+    singular = piece[:-1] if piece.endswith("s") else piece
+    if value_of(piece, WordClass.COLLECTIVE) != "1" and value_of(singular, WordClass.COLLECTIVE) != "1":
+        return size
+    known = entry(singular)
+    return min(size, known.size) if known is not None else Size(max(Size.TINY, min(Size.SMALL, size - 1)))
+
+
 def _size(noun: Noun) -> Size:
-    size = _kind_size(noun)
+    """The usual size of a thing, a class up or down when it is said big or small."""
+    size = _piece_size(noun, _kind_size(noun))
     person = noun.entry is not None and noun.entry.kind is ThingKind.PERSON
     # a tall woman is still a person, smaller than a car: the layout stretches her; a tall tower is big
     words = [w for w in noun.phrase.modifiers if not (person and is_class(w, WordClass.HEIGHT))]

@@ -246,6 +246,31 @@ def test_a_plant_named_by_a_smaller_plant_has_that_plants_size():
     assert area(box(p, "cherry blossom tree")) > area(box(p, "red fox")), p.regions  # blossoms grow on it
 
 
+def test_a_piece_of_a_big_thing_is_the_pieces_size():
+    """'A sprig of X', 'a slice of X': the region is the piece, not the whole tree or cake."""
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("A sprig of pine rests on the table at the left, and a tin mug stands on the right.")
+    assert area(box(p, "pine")) < area(box(p, "tin mug")), p.regions
+    p = plan("On the left, a slice of apple pie on a saucer; on the right, a brass teapot.")
+    assert area(box(p, "apple pie")) < area(box(p, "brass teapot")), p.regions
+
+
+def test_a_hyphenated_compound_is_the_listed_compound():
+    """'A hot-air balloon' is the hot air balloon of the list (big), not a party balloon."""
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("A hot-air balloon rises on the left, and a brown goat grazes on the right.")
+    assert area(box(p, "hot air balloon")) > area(box(p, "brown goat")), p.regions
+
+
+def test_small_tools_named_by_words_that_are_also_verbs_are_small():
+    """'Reel', 'tamper' are verbs too (WordNet's list leaves them out): listed, they are small."""
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("A fishing reel sits on the left, and a canvas backpack leans on the right.")
+    assert area(box(p, "reel")) < area(box(p, "canvas backpack")), p.regions
+    p = plan("A steel tamper lies on the left, and a ceramic teapot stands on the right.")
+    assert area(box(p, "steel tamper")) < area(box(p, "ceramic teapot")), p.regions
+
+
 def test_someone_sunk_into_a_seat_leaves_the_seat_and_the_room_their_size():
     """A person in a bed or an armchair is drawn half inside it: that box neither shrinks the
     armchair under the person nor makes every other thing of the crowded room a speck."""
