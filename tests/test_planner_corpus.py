@@ -171,7 +171,7 @@ def test_the_corpus_is_long_prose():
 
 
 def test_things_get_their_own_region(score):
-    assert score.ratio("things") >= 0.96, score.misses
+    assert score.ratio("things") >= 0.955, score.misses
 
 
 def test_few_regions_are_not_things(score):
@@ -189,7 +189,7 @@ def test_relations_and_places_hold(score):
 
 
 def test_sizes_follow_the_things(score):
-    assert score.ratio("sizes") >= 0.945, [m for m in score.misses if m.startswith("sizes")]
+    assert score.ratio("sizes") >= 0.95, [m for m in score.misses if m.startswith("sizes")]
 
 
 def test_a_long_prompt_plans_fast():
