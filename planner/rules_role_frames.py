@@ -51,27 +51,38 @@ def negated(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     return False
 
 
+def _style_word_names_a_thing(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the style noun at k names a thing, not the picture's look: 'an eyeshadow palette'
+    (but 'a muted palette'), 'a sack of grain'."""
+    return _style_word_thing(phrases, k) or _contents_of(phrases, k, nouns)
+
+
+def _the_pictures_medium(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the medium at k is what the picture is made in: 'an illustration in soft colored
+    pencil', a medium among the style tags ('..., loose pencil, grey marker tones.'), or one joined
+    to such a medium ('soft gouache and pencil')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not p.determiner and _drawn_in(phrases, k, nouns):
+        return True
+    return _a_tag(phrases, k) and _among_styles(phrases, k, nouns) or _medium_listed(phrases, k, nouns)
+
+
 def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """The picture itself: 'an oil painting of', 'the image shows', 'watercolor painting', '4k'."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     head_classes = classes_of(p.head)
     many = (p.count or 1) > 1
-    if WordClass.STYLE_NOUN in head_classes and (
-        _style_word_thing(phrases, k) or _contents_of(phrases, k, nouns)
-    ):
+    if WordClass.STYLE_NOUN in head_classes and _style_word_names_a_thing(phrases, k, nouns):
         return False  # "an eyeshadow palette", but "a muted palette"; "a sack of grain"
     if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
         return True  # "soft watercolour", "masterpiece"
     before = phrase_before(phrases, k)
-    if WordClass.MEDIUM in head_classes and not p.determiner and _drawn_in(phrases, k, nouns):
-        return True  # "an illustration in soft colored pencil": what the picture is drawn in
-    if WordClass.MEDIUM in head_classes and (
-        _a_tag(phrases, k) and _among_styles(phrases, k, nouns) or _medium_listed(phrases, k, nouns)
-    ):
-        return True  # "..., loose pencil, grey marker tones.", "soft gouache and pencil": media
+    if WordClass.MEDIUM in head_classes and _the_pictures_medium(phrases, k, nouns):
+        return True  # "in soft colored pencil", "..., loose pencil, grey tones.", "gouache and pencil"
     if (
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
