@@ -11,7 +11,7 @@ import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
-from planner.rules_vocab import ANIMATE, WordClass, entry, is_class, parts_of_speech
+from planner.rules_vocab import ANIMATE, WordClass, entry, is_class, parts_of_speech, past_participle
 
 RELATIVE = frozenset("who that which whose".split())
 
@@ -25,15 +25,6 @@ def participle(phrases: tuple[Phrase, ...], verb: int) -> bool:
         and isinstance(phrases[verb - 1], NounPhrase)
         and (low.endswith(("ing", "ed")) or past_participle(low))
     )
-
-
-@functools.cache
-def past_participle(word: str) -> bool:
-    """Whether a verb form is a past participle ('strung', 'hung', 'built'), not 'stands'."""
-    from lemminflect import getAllLemmas, getInflection
-
-    lemmas = getAllLemmas(word, "VERB").get("VERB") or ()
-    return not word.endswith("s") and any(word in getInflection(lemma, "VBN") for lemma in lemmas)
 
 
 def whose(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -23,7 +23,6 @@ from planner.rules_clauses import (
     opens_sentence,
     participle,
     past_asides,
-    past_participle,
     subject_phrase,
     verb_before,
     whose,
@@ -79,6 +78,7 @@ from planner.rules_vocab import (
     ThingKind,
     WordClass,
     is_class,
+    past_participle,
     value_of,
 )
 

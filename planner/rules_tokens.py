@@ -21,6 +21,7 @@ from planner.rules_vocab import (
     is_class,
     participle,
     parts_of_speech,
+    past_participle,
     plural_of,
     s_form_verb,
     singular,
@@ -1319,11 +1320,8 @@ def _absolute_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether a word that is a noun and a past participle ('spread', 'set', 'cut') is the verb of
     an absolute phrase after a comma, a possessive and a noun, before a preposition ('a hound, its
     ears spread across a rug', 'a girl, her hair spread over a pillow'): no compound ('ears spread')."""
-    from lemminflect import getAllLemmas, getInflection
-
     if i < 3 or i + 1 >= len(tags) or tags[i] is not Tag.NOUN or tags[i + 1] is not Tag.PREP:
         return False
     if tags[i - 1] is not Tag.NOUN or lows[i - 2] not in _OWNERS or lows[i - 3] != ",":
         return False
-    lemmas = getAllLemmas(lows[i], "VERB").get("VERB") or ()
-    return any(lows[i] in getInflection(lemma, "VBN") for lemma in lemmas)
+    return past_participle(lows[i])

@@ -402,6 +402,15 @@ def participle(word: str) -> bool:
 
 
 @functools.cache
+def past_participle(word: str) -> bool:
+    """Whether a verb form is a past participle ('strung', 'hung', 'built'), not 'stands'."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word, "VERB").get("VERB") or ()
+    return not word.endswith("s") and any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+
+
+@functools.cache
 def attach_verb(word: str) -> bool:
     """Whether a verb wears, holds or handles what follows it ('holds', 'wielding'), as listed in
     words.tsv or, when unlisted, as another form of a listed verb ('balances' of 'balancing')."""
