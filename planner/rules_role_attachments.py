@@ -235,8 +235,9 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     toy = any(is_class(word, WordClass.TOY) for word in p.words[:-1])  # "a stuffed giraffe"
     carried = known.has(Flag.WEARABLE) or known.has(Flag.HOLDABLE) or known.size <= Size.TINY or toy
     carried = carried or isinstance(before, Verb) and before.low.startswith("wear")  # "wearing a blanket"
-    if _draped_on(phrases, k, known, nouns):
-        return recent_owner(nouns, phrases[k].sentence, earlier=False)  # "an armchair with a wool throw"
+    seat = _draped_on(phrases, k, known, nouns)
+    if seat is not None:
+        return seat  # "an armchair with a wool throw"
     if not carried and known.size > Size.SMALL:
         return None
     if _placed_by_them(phrases, k):
@@ -253,17 +254,17 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     return found  # type: ignore[return-value]
 
 
-def _draped_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
-    """Whether a cloth laid over furniture (things.tsv flag 'drape') comes 'with' the seat, bed or
-    table just named ('a sofa with a knitted throw', 'a table with a lace cloth'): part of its look."""
+def _draped_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The seat, bed or table just named that a cloth laid over furniture (things.tsv flag 'drape')
+    comes 'with' ('a sofa with a knitted throw', 'a table with a lace cloth'): part of its look."""
     before = _lead(phrases, k)
     if not isinstance(before, SpacePhrase) or before.spatial.relation != "with":
-        return False
+        return None
     if not known.has(Flag.DRAPE):
-        return False
+        return None
     seat = recent_owner(nouns, phrases[k].sentence, earlier=False)  # "an armchair in linen with ..."
     host = nouns[seat].entry if seat is not None else None
-    return host is not None and host.kind is ThingKind.FURNITURE and host.has(Flag.SUPPORT)
+    return seat if host is not None and host.kind is ThingKind.FURNITURE and host.has(Flag.SUPPORT) else None
 
 
 def _placed_by_them(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -791,10 +792,15 @@ def unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> i
     return holder
 
 
+def _thing_before_with(nouns: list[Noun], k: int) -> Noun | None:
+    """The thing named right before the 'with' that leads to phrase k ('a cart with ...')."""
+    return nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+
+
 def _fitted_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """Whether the thing at k, after 'with', is fitted on the vehicle or stall right before it ('a
     cart with a striped umbrella', 'a stall with a parasol'): no smaller thing a hand holds."""
-    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    host = _thing_before_with(nouns, k)
     fitted = host is not None and host.entry is not None and host.entry.kind in _BEARERS
     return fitted and known.size >= Size.MEDIUM and not known.has(Flag.WEARABLE)
 
@@ -804,7 +810,7 @@ def _side_part(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     reel with an engraved side plate', 'a van with a rear door'): a part fitted on that thing."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    host = nouns[-1] if nouns and nouns[-1].index == k - 2 and nouns[-1].is_thing else None
+    host = _thing_before_with(nouns, k)
     sided = any(is_class(w, WordClass.SIDE_WORD) for w in p.modifiers)
     return host is not None and sided and not p.plural and p.count in {None, 1}
 
