@@ -1,11 +1,11 @@
 """How many regions each thing gets when the prompt names more than the region limit.
 
-A counted group carried by another thing shrinks first: named in that thing's own
-words ("an orrery with 7 tiny planets") or small lifeless things resting on or in it ("six plums
-on a crate"); it is drawn with its holder anyway, so it gives up regions (only the overflow of
-the whole prompt, minor things included) before anything is left out. Then the least important things go: tiny or small lifeless things with no stated place and
-no relation (worn and held things never had regions); people and animals, who act, stay before
-objects. When the things that stay still name more instances than the limit, a group shrinks
+A counted group carried by another thing shrinks first: named in that thing's own words ("an
+orrery with 7 tiny planets") or small lifeless things resting on or in it ("six plums on a
+crate"); it is drawn with its holder anyway, so it gives up regions (only the overflow of the
+whole prompt, minor things included) before anything is left out. Then the least important
+things go: tiny or small lifeless things with no stated place and no relation (worn and held
+things never had regions); people and animals, who act, stay before objects. When the things that stay still name more instances than the limit, a group shrinks
 instead of being cut to its first few instances: the smallest group that alone is enough gives up
 only the overflow, keeping single regions for its first instances and one last region for the
 rest ("8 dancers" in 6 regions: 5 dancers and "3 dancers"); if no group alone is enough, the
@@ -95,8 +95,8 @@ def _minor(reading: PromptReading, index: int) -> bool:
 
 def _shrunk(counts: dict[int, int], max_regions: int, total: int | None = None) -> dict[int, int]:
     """The groups of `counts` that get fewer regions, with how many: the smallest group that alone
-    brings the total (that of `counts` unless given) within the limit gives up only the overflow, else the biggest group folds to one region and the
-    next is chosen, so that the fewest instances lose their own region."""
+    brings the total (that of `counts` unless given) within the limit gives up only the overflow,
+    else the biggest group folds to one region and the next is chosen, so that the fewest instances lose their own region."""
     counts, shrunk = dict(counts), {}
     extra = (total if total is not None else sum(counts.values())) - sum(counts.values())
     while (overflow := extra + sum(counts.values()) - max_regions) > 0:
@@ -110,8 +110,8 @@ def _shrunk(counts: dict[int, int], max_regions: int, total: int | None = None) 
 
 def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tuple[list[int], dict[int, int]]:
     """The things kept (in prompt order) and the groups shrunk, with their regions: groups carried
-    by another thing shrink first, then minor lone things go, then other groups
-    shrink; what was left out and fits again after folding comes back, most important first."""
+    by another thing shrink first, then minor lone things go, then other groups shrink; what was
+    left out and fits again after folding comes back, most important first."""
     counts = {i: _instances(t) for i, t in enumerate(reading.things)}
     total = sum(counts.values())  # carried groups make room for every thing, minor ones too
     shrunk = _shrunk({i: n for i, n in counts.items() if carried(reading, i)}, max_regions, total)
@@ -119,7 +119,6 @@ def _choose(reading: PromptReading, ranked: list[int], max_regions: int) -> tupl
     kept = list(ranked)
     while sum(counts[i] for i in kept) > max_regions and _minor(reading, kept[-1]):
         kept.pop()  # small, unplaced, unrelated things go first
-    counts.update(shrunk)
     kept = sorted(kept[:max_regions])
     shrunk |= _shrunk({i: counts[i] for i in kept}, max_regions)
     counts.update(shrunk)
