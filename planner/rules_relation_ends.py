@@ -693,11 +693,12 @@ def pronoun_referent(
     group = _group_before(phrases, k, at, nouns, subject) if plural else None
     if group is not None:
         return group  # "two thugs unload a van; the tall one smokes. Above them, ...": the thugs
-    sexed = _agreeing(phrases, k, at, nouns, sentence, animate, [*subject, *_disagreeing(nouns, word)], word)
+    unfit = [*subject, *_disagreeing(nouns, word)]
+    sexed = _agreeing(phrases, k, at, nouns, sentence, animate, unfit, word)
     if sexed is not None:
         return sexed  # "a hawker cooks, an auntie sells durians, a boy tugs at her sleeve": the auntie
     for wanted in range(sentence, -1 if animate else sentence - 2, -1):  # 'him': any sentence before
-        found = _first_in(phrases, k, at, nouns, wanted, animate, [*subject, *_disagreeing(nouns, word)])
+        found = _first_in(phrases, k, at, nouns, wanted, animate, unfit)
         if found is not None:
             return found
         ahead = _ahead(phrases, k, at, nouns, subject) if wanted == sentence else None
