@@ -795,9 +795,25 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
     acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
-    opens = listed or acted_on or tags[i - 1] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}
+    opens = listed or acted_on or _participle_opener(tags, lows, i)
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
     return Tag.ADJ if opens and described and participle(lows[i]) else tag
+
+
+def _participle_opener(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether what comes before the participle at `i` opens a noun phrase: a determiner,
+    preposition, number or possessive, the start of a list item ('cozy room, cluttered desk'), or
+    another past participle that does ('an overturned potted fern')."""
+    j = i - 1
+    while j >= 0 and tags[j] is Tag.VERB and lows[j].endswith("ed") and participle(lows[j]):
+        j -= 1  # a run of participles before the noun: "an overturned potted fern"
+    if j >= 0 and tags[j] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}:
+        return True
+    k = i + 1
+    while k < len(tags) and tags[k] is Tag.ADJ:
+        k += 1
+    item = j < 0 or tags[j] in {Tag.COMMA, Tag.END}  # a list item names a noun: not "opened flat on a desk"
+    return item and k < len(tags) and tags[k] is Tag.NOUN
 
 
 def _degree(tags: list[Tag], lows: list[str], i: int) -> Tag:

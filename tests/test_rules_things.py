@@ -2889,3 +2889,22 @@ def test_a_cloth_laid_over_furniture_with_it_is_in_its_prompt():
     assert "knitted throw" in prompt_of(p, "velvet sofa")
     got = labels("A writing desk with a brass lamp and an inkwell stands by the door.")
     assert "brass lamp" in got  # a lamp is no cloth: a thing of its own on the desk
+
+
+def test_a_past_participle_opening_a_list_item_describes_its_noun():
+    p = plan("quiet study, scattered papers, framed map on the wall, chipped teacup")
+    assert "scattered" in prompt_of(p, "paper")
+    assert "framed map" in prompt_of(p, "map")
+    assert "chipped teacup" in prompt_of(p, "teacup")
+
+
+def test_a_run_of_past_participles_before_a_noun_all_describe_it():
+    p = plan("A sailor naps beside a dented, upturned bucket and a toppled potted palm.")
+    assert "toppled potted palm" in prompt_of(p, "palm")
+
+
+def test_a_list_item_participle_before_an_adjective_and_a_place_stays_an_action():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A laptop sits on a desk, opened wide on a blotter.")}
+    assert tags["opened"] is Tag.VERB  # "opened wide": no noun follows, so no modifier
