@@ -2908,3 +2908,10 @@ def test_a_list_item_participle_before_an_adjective_and_a_place_stays_an_action(
 
     tags = {t.low: t.tag for t in tokenize("A laptop sits on a desk, opened wide on a blotter.")}
     assert tags["opened"] is Tag.VERB  # "opened wide": no noun follows, so no modifier
+
+
+def test_a_hand_carried_box_or_a_shepherds_crook_goes_with_its_carrier():
+    p = plan("A plumber walks up the garden path with his tool box.")
+    assert "tool box" in prompt_of(p, "plumber") and "tool box" not in labels_of(p)
+    p = plan("An old herdsman rests on his crook beside a stone wall.")
+    assert "crook" in prompt_of(p, "old herdsman")
