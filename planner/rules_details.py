@@ -540,6 +540,9 @@ def _absolute_end(phrases: tuple[Phrase, ...], noun: Noun) -> int:
     )
     if noun.role is Role.PART and form:
         return after.end  # type: ignore[union-attr]
+    aside = noun.index > 0 and low_text(phrases[noun.index - 1]) == ","
+    if noun.role is Role.ATTACHED and aside and isinstance(after, Verb) and participle(low):
+        return after.end  # "tourists crowd a bridge, phones raised": the pose stays with the phones
     return _contents_end(phrases, noun.index)
 
 

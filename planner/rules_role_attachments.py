@@ -242,6 +242,9 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
         return None
     if _placed_by_them(phrases, k):
         return None  # "two men play cards, a lantern between them": set down, not carried
+    held = _held_in_aside(phrases, k, known, nouns)
+    if held is not None:
+        return held  # "tourists crowd the bridge, phones raised": the tourists'
     found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
     if found is _UNDECIDED:
         found = _by_relation(phrases, k, p, before, known, nouns, carried)
@@ -765,6 +768,11 @@ def absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> in
     )
     if p.determiner not in POSSESSIVE or not aside:
         return None
+    return _aside_subject(phrases, k, nouns)
+
+
+def _aside_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The subject of the clause before the comma that opens the aside at phrase k."""
     for j in range(k - 2, -1, -1):
         if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
             return None
@@ -777,6 +785,24 @@ def absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> in
                 else None
             )
     return None
+
+
+def _held_in_aside(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The holder of a hand-held or worn thing in an absolute phrase closing a clause: a bare or
+    owned noun after a comma with only a past participle after it ('fans pack the stands, scarves
+    raised.', 'the knights wait, swords drawn'): the clause's subject, a person or an animal."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    verb, end = phrase_after(phrases, k), phrase_after(phrases, k + 1)
+    if not (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)) or p.determiner not in {"", *POSSESSIVE}:
+        return None
+    if low_text(phrase_before(phrases, k)) != "," or not isinstance(verb, Verb) or not participle(verb.low):
+        return None
+    if not (isinstance(end, Mark) and end.tag in {Tag.END, Tag.COMMA}) and end is not None:
+        return None
+    owner = _aside_subject(phrases, k, nouns)
+    known_owner = nouns[owner].entry if owner is not None else None
+    return owner if known_owner is not None and known_owner.kind in ANIMATE else None
 
 
 def unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

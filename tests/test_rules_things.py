@@ -2915,3 +2915,10 @@ def test_a_hand_carried_box_or_a_shepherds_crook_goes_with_its_carrier():
     assert "tool box" in prompt_of(p, "plumber") and "tool box" not in labels_of(p)
     p = plan("An old herdsman rests on his crook beside a stone wall.")
     assert "crook" in prompt_of(p, "old herdsman")
+
+
+def test_a_held_thing_in_an_absolute_phrase_goes_with_the_clauses_subject():
+    p = plan("Three hikers stand on the summit cairn, cameras raised.")
+    assert "cameras raised" in prompt_of(p, "hiker") and "camera" not in labels_of(p)
+    p = plan("A drummer marches past the fountain, her sticks lifted.")
+    assert "sticks lifted" in prompt_of(p, "drummer") and "fountain" in labels_of(p)
