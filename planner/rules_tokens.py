@@ -592,6 +592,19 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i] = Tag.VERB
 
 
+def _one_subject_verb_place(tags: list[Tag], lows: list[str], i: int) -> None:
+    """'a' and singular nouns, then a word in -s that is a plural noun and a verb, then a
+    preposition ('a grandfather clock towers in the corner', 'an old oak towers over the barn'):
+    'a' takes no plural head, so the word in -s is the verb. Retags the word in place."""
+    if i < 2 or i + 1 >= len(tags) or tags[i] is not Tag.NOUN or tags[i + 1] is not Tag.PREP:
+        return
+    if tags[i - 1] is not Tag.NOUN or singular(lows[i - 1]) != lows[i - 1] or singular(lows[i]) == lows[i]:
+        return
+    start = _phrase_start(tags, i - 1)
+    if lows[start] in {"a", "an"} and "VERB" in parts_of_speech(singular(lows[i])):
+        tags[i] = Tag.VERB
+
+
 def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
     """'a' and a singular noun, a preposition other than 'of' and a plural (bare or with adjectives),
     then a word in -s that is a verb, after someone ('a juggler on stilts tosses clubs', 'a girl
@@ -1215,6 +1228,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _plural_noun_then_verb(tags, lows, i)
         _plural_subject_then_verb(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
+        _one_subject_verb_place(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
         _adverb_place_then_verb(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"

@@ -2922,3 +2922,9 @@ def test_a_held_thing_in_an_absolute_phrase_goes_with_the_clauses_subject():
     assert "cameras raised" in prompt_of(p, "hiker") and "camera" not in labels_of(p)
     p = plan("A drummer marches past the fountain, her sticks lifted.")
     assert "sticks lifted" in prompt_of(p, "drummer") and "fountain" in labels_of(p)
+
+
+def test_a_word_in_s_after_a_and_a_singular_noun_before_a_preposition_is_the_verb():
+    assert labels("A station clock towers over the kiosk.") == ["station clock", "kiosk"]
+    assert labels("A giant oak shades over the yard.")[0] == "giant oak"  # not lost: "oak shades" is no noun
+    assert "bowl" in labels("A bowl of cherries rests on a stool.")
