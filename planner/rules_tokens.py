@@ -816,10 +816,12 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
 def _participle_opener(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether what comes before the participle at `i` opens a noun phrase: a determiner,
     preposition, number or possessive, the start of a list item ('cozy room, cluttered desk'), or
-    another past participle that does ('an overturned potted fern')."""
+    adjectives and past participles after one ('an overturned potted fern', 'a tall carved door')."""
     j = i - 1
-    while j >= 0 and tags[j] is Tag.VERB and lows[j].endswith("ed") and participle(lows[j]):
-        j -= 1  # a run of participles before the noun: "an overturned potted fern"
+    while j >= 0 and (
+        tags[j] is Tag.ADJ or tags[j] is Tag.VERB and lows[j].endswith("ed") and participle(lows[j])
+    ):
+        j -= 1  # a run of modifiers before the noun: "an overturned potted fern", "a small framed print"
     if j >= 0 and tags[j] in {Tag.DET, Tag.PREP, Tag.NUM, Tag.QUANT, Tag.POSS}:
         return True
     k = i + 1

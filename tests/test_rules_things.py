@@ -2928,3 +2928,10 @@ def test_a_word_in_s_after_a_and_a_singular_noun_before_a_preposition_is_the_ver
     assert labels("A station clock towers over the kiosk.") == ["station clock", "kiosk"]
     assert labels("A giant oak shades over the yard.")[0] == "giant oak"  # not lost: "oak shades" is no noun
     assert "bowl" in labels("A bowl of cherries rests on a stool.")
+
+
+def test_a_past_participle_after_an_adjective_after_a_determiner_is_a_modifier():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A narrow painted gate opens onto a lane.")}
+    assert tags["painted"] is Tag.ADJ and tags["gate"] is Tag.NOUN
