@@ -361,6 +361,8 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     merchant ships', 'glass cups'), so it stays a noun."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
+    if _one_before_plural(tags, lows, i):
+        return False  # "a grandfather clock towers in the corner": 'a' never heads 'clock towers'
     if (
         entry(f"{previous} {singular(word)}") is not None
         or word.endswith("s")
@@ -383,6 +385,15 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return True  # "two glass cups of espresso"
     return False
+
+
+def _one_before_plural(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural verb form at i follows a singular noun that 'a' or 'an' heads and comes
+    before a preposition other than 'of' ('a grandfather clock towers in', 'a ship sails past'):
+    'a' never counts a plural, so a listed compound ('clock tower') is not named there."""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    plural = singular(lows[i]) != lows[i] and s_form_verb(lows[i]) and i + 1 < len(tags)
+    return plural and tags[i + 1] is Tag.PREP and after != "of" and one_headed(tags, lows, i - 1)
 
 
 def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -938,12 +949,17 @@ def _bare_object(tags: list[Tag], lows: list[str], i: int, j: int) -> bool:
 def _after_preposition(tags: list[Tag], i: int) -> bool:
     """Whether the run of modifiers ending at i is governed by a preposition ('under the apple',
     'with two fried'): a noun after it ends that object, it is not the verb of a clause."""
+    return _governing(tags, i) >= 0
+
+
+def _governing(tags: list[Tag], i: int) -> int:
+    """The preposition governing the run of modifiers ending at i, or -1 for none."""
     j = i
     while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
         j -= 1
     while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT}:
         j -= 1
-    return j >= 0 and j < i and tags[j] is Tag.PREP
+    return j if j >= 0 and j < i and tags[j] is Tag.PREP else -1
 
 
 def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
@@ -961,9 +977,25 @@ def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
         return tags[i]
     if entry(singular(word)) and singular(word) != word and objectless and _bare_object_run(tags, i - 1):
         return Tag.NOUN  # "yaks with flower garlands on their horns": no bare singular is a subject
+    if objectless and _plural_of_object(tags, lows, i):
+        return Tag.NOUN  # "a pinch of saffron threads.", "rows of violin necks hanging from a rail"
     if word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
         return Tag.VERB
     return None
+
+
+def _plural_of_object(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural at i, a noun form too, ends an 'of' object after a singular noun naming
+    its kind and closes the clause or runs into a participle ('a pinch of saffron threads.', 'rows
+    of violin necks hanging'): no verb closes a clause right after an 'of' phrase there."""
+    word, j = lows[i], _governing(tags, i - 1)
+    if j < 1 or lows[j] != "of" or tags[j - 1] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN:
+        return False
+    previous, after = lows[i - 1], tags[i + 1] if i + 1 < len(tags) else Tag.END
+    kind = singular(previous) == previous != plural_of(previous)  # not "a herd of impala bolts"
+    if not kind or after in {Tag.PREP, Tag.ADV}:
+        return False  # "the king of the underworld watches from his chariot"
+    return singular(word) != word and "NOUN" in parts_of_speech(singular(word))
 
 
 def _bare_object_run(tags: list[Tag], i: int) -> bool:

@@ -2889,3 +2889,26 @@ def test_a_cloth_laid_over_furniture_with_it_is_in_its_prompt():
     assert "knitted throw" in prompt_of(p, "velvet sofa")
     got = labels("A writing desk with a brass lamp and an inkwell stands by the door.")
     assert "brass lamp" in got  # a lamp is no cloth: a thing of its own on the desk
+
+
+def test_a_plural_verb_form_after_one_thing_is_its_verb_not_a_listed_compound():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("An old church clock towers over the square.")}
+    assert tags["towers"] is Tag.VERB  # 'an' never heads 'clock towers'
+    assert "clock tower" not in labels("An old church clock towers over the square.")
+    tags = {t.low: t.tag for t in tokenize("Two clock towers rise over the square.")}
+    assert tags["towers"] is Tag.NOUN
+
+
+def test_a_plural_closing_an_of_object_after_its_kind_word_is_a_noun():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The cook adds a handful of garlic cloves.")}
+    assert tags["cloves"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("a shelf of guitar necks drying under a lamp")}
+    assert tags["necks"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("A flock of geese circles over the barn.")}
+    assert tags["circles"] is Tag.VERB  # the flock circles: a plural is no kind word
+    tags = {t.low: t.tag for t in tokenize("The mayor of the town waves from a balcony.")}
+    assert tags["waves"] is Tag.VERB
