@@ -1007,6 +1007,9 @@ def _bare_object_run(tags: list[Tag], i: int) -> bool:
     return 0 <= j < i + 1 and j < i and tags[j] is Tag.PREP and tags[i] is Tag.NOUN
 
 
+_CLAUSE_OPENERS = frozenset({"while", "whereas", "as", "but", "and"})  # conjunctions opening a clause
+
+
 def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the -s word at i, after a comma, is the verb of a sentence whose subject came
     before a parenthesis ('The captain, a lanky man, studies a chart'): the sentence has a noun
@@ -1021,8 +1024,8 @@ def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
         return False
     nouns = 0
     for j in range(i - 1, -1, -1):
-        if tags[j] is Tag.END:
-            break
+        if tags[j] is Tag.END or tags[j] is Tag.CONJ and lows[j] in _CLAUSE_OPENERS:
+            break  # "... while his clerk, a pale man, records the sum": a clause of its own
         if tags[j] in {Tag.BE, Tag.AUX} or tags[j] is Tag.VERB and not lows[j].endswith(("ed", "ing", "en")):
             return False
         nouns += tags[j] is Tag.NOUN

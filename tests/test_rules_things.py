@@ -2912,3 +2912,19 @@ def test_a_plural_closing_an_of_object_after_its_kind_word_is_a_noun():
     assert tags["circles"] is Tag.VERB  # the flock circles: a plural is no kind word
     tags = {t.low: t.tag for t in tokenize("The mayor of the town waves from a balcony.")}
     assert tags["waves"] is Tag.VERB
+
+
+def test_barrows_mortars_planks_records_and_aliens_are_things():
+    got = labels(
+        "A girl pushes a barrow past a mortar on a plank, and an alien waves. A record lies on a rug."
+    )
+    assert {"barrow", "mortar", "plank", "alien", "record"} <= set(got)
+
+
+def test_a_verb_after_a_parenthesis_in_a_while_clause_is_the_clauses_verb():
+    from planner.rules_tokens import Tag, tokenize
+
+    text = "A baker kneads dough while her son, a small boy in a cap, records the orders in a book."
+    tags = {t.low: t.tag for t in tokenize(text)}
+    assert tags["records"] is Tag.VERB
+    assert "record" not in labels(text)
