@@ -404,6 +404,8 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return False  # "a sports photograph", but "cypress trees frame the house"
+    if i + 1 < len(lows) and lows[i + 1] in {"have", "are", "were"} and word.endswith("s"):
+        return False  # "the canvas sails have stopped": a verb in -s takes no plural helper after it
     plural_subject = _plural_subject(tags, lows, i)
     if _invariant_compound(tags, lows, i):
         return False  # "stacked fish boxes behind the stall": boxes of fish, not a fish boxing

@@ -2928,3 +2928,14 @@ def test_a_verb_after_a_parenthesis_in_a_while_clause_is_the_clauses_verb():
     tags = {t.low: t.tag for t in tokenize(text)}
     assert tags["records"] is Tag.VERB
     assert "record" not in labels(text)
+
+
+def test_a_plural_before_have_or_are_is_a_noun_not_a_verb_in_s():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The striped canvas sails have gone slack in the calm.")}
+    assert tags["sails"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("The tin roofs were glinting in the rain.")}
+    assert tags["roofs"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("The granite steps are slick with frost.")}
+    assert tags["steps"] is Tag.NOUN
