@@ -1091,8 +1091,12 @@ def _counted(tags: list[Tag], lows: list[str], i: int, *, participles: bool = Fa
 
 def side_by_side(lows: list[str], i: int) -> bool:
     """Whether the words from i are an idiom of things next to each other ('side by side', 'back to
-    back', 'shoulder to shoulder': words.tsv)."""
-    return is_class(" ".join(lows[i : i + 3]), WordClass.SIDE_BY_SIDE)
+    back', 'shoulder to shoulder': words.tsv), or any word twice around 'to' ('gunwale to gunwale',
+    'nose to nose')."""
+    if is_class(" ".join(lows[i : i + 3]), WordClass.SIDE_BY_SIDE):
+        return True
+    twice = i + 2 < len(lows) and lows[i + 1] == "to" and lows[i] == lows[i + 2]
+    return twice and lows[i].isalpha() and singular(lows[i]) == lows[i]
 
 
 def _side_by_side(tags: list[Tag], lows: list[str]) -> list[Tag]:

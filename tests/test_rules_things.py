@@ -2939,3 +2939,8 @@ def test_a_plural_before_have_or_are_is_a_noun_not_a_verb_in_s():
     assert tags["roofs"] is Tag.NOUN
     tags = {t.low: t.tag for t in tokenize("The granite steps are slick with frost.")}
     assert tags["steps"] is Tag.NOUN
+
+
+def test_a_word_twice_around_to_is_a_side_by_side_idiom_not_a_thing():
+    assert labels("Two market stalls stand awning to awning on the square.") == ["market stall"] * 2
+    assert labels("Two trucks are parked bumper to bumper on the road.") == ["truck", "truck"]
