@@ -361,6 +361,8 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     merchant ships', 'glass cups'), so it stays a noun."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
+    if _one_before_plural(tags, lows, i):
+        return False  # "a grandfather clock towers in the corner": 'a' never heads 'clock towers'
     if (
         entry(f"{previous} {singular(word)}") is not None
         or word.endswith("s")
@@ -385,6 +387,15 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     return False
 
 
+def _one_before_plural(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural verb form at i follows a singular noun that 'a' or 'an' heads and comes
+    before a preposition other than 'of' ('a grandfather clock towers in', 'a ship sails past'):
+    'a' never counts a plural, so a listed compound ('clock tower') is not named there."""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    plural = singular(lows[i]) != lows[i] and s_form_verb(lows[i]) and i + 1 < len(tags)
+    return plural and tags[i + 1] is Tag.PREP and after != "of" and one_headed(tags, lows, i - 1)
+
+
 def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the noun form at i, after a noun and not part of its name, is that noun's verb
     ('three seagulls circle above', 'a woman waits'), from its subject and what follows it."""
@@ -393,6 +404,8 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     framing = is_class(word, WordClass.FRAME_NOUN) or is_class(word, WordClass.IMAGE_NOUN)
     if framing and entry(singular(previous)) is None:
         return False  # "a sports photograph", but "cypress trees frame the house"
+    if i + 1 < len(lows) and lows[i + 1] in {"have", "are", "were"} and word.endswith("s"):
+        return False  # "the canvas sails have stopped": a verb in -s takes no plural helper after it
     plural_subject = _plural_subject(tags, lows, i)
     if _invariant_compound(tags, lows, i):
         return False  # "stacked fish boxes behind the stall": boxes of fish, not a fish boxing
@@ -969,12 +982,17 @@ def _bare_object(tags: list[Tag], lows: list[str], i: int, j: int) -> bool:
 def _after_preposition(tags: list[Tag], i: int) -> bool:
     """Whether the run of modifiers ending at i is governed by a preposition ('under the apple',
     'with two fried'): a noun after it ends that object, it is not the verb of a clause."""
+    return _governing(tags, i) >= 0
+
+
+def _governing(tags: list[Tag], i: int) -> int:
+    """The preposition governing the run of modifiers ending at i, or -1 for none."""
     j = i
     while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
         j -= 1
     while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT}:
         j -= 1
-    return j >= 0 and j < i and tags[j] is Tag.PREP
+    return j if j >= 0 and j < i and tags[j] is Tag.PREP else -1
 
 
 def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
@@ -992,9 +1010,25 @@ def _governed(tags: list[Tag], lows: list[str], i: int) -> Tag | None:
         return tags[i]
     if entry(singular(word)) and singular(word) != word and objectless and _bare_object_run(tags, i - 1):
         return Tag.NOUN  # "yaks with flower garlands on their horns": no bare singular is a subject
+    if objectless and _plural_of_object(tags, lows, i):
+        return Tag.NOUN  # "a pinch of saffron threads.", "rows of violin necks hanging from a rail"
     if word.endswith("s") and singular(word) != word and after in {Tag.COMMA, Tag.END}:
         return Tag.VERB
     return None
+
+
+def _plural_of_object(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural at i, a noun form too, ends an 'of' object after a singular noun naming
+    its kind and closes the clause or runs into a participle ('a pinch of saffron threads.', 'rows
+    of violin necks hanging'): no verb closes a clause right after an 'of' phrase there."""
+    word, j = lows[i], _governing(tags, i - 1)
+    if j < 1 or lows[j] != "of" or tags[j - 1] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN:
+        return False
+    previous, after = lows[i - 1], tags[i + 1] if i + 1 < len(tags) else Tag.END
+    kind = singular(previous) == previous != plural_of(previous)  # not "a herd of impala bolts"
+    if not kind or after in {Tag.PREP, Tag.ADV}:
+        return False  # "the king of the underworld watches from his chariot"
+    return singular(word) != word and "NOUN" in parts_of_speech(singular(word))
 
 
 def _bare_object_run(tags: list[Tag], i: int) -> bool:
@@ -1004,6 +1038,9 @@ def _bare_object_run(tags: list[Tag], i: int) -> bool:
     while j >= 0 and tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
         j -= 1
     return 0 <= j < i + 1 and j < i and tags[j] is Tag.PREP and tags[i] is Tag.NOUN
+
+
+_CLAUSE_OPENERS = frozenset({"while", "whereas", "as", "but", "and"})  # conjunctions opening a clause
 
 
 def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1020,8 +1057,8 @@ def _after_parenthesis(tags: list[Tag], lows: list[str], i: int) -> bool:
         return False
     nouns = 0
     for j in range(i - 1, -1, -1):
-        if tags[j] is Tag.END:
-            break
+        if tags[j] is Tag.END or tags[j] is Tag.CONJ and lows[j] in _CLAUSE_OPENERS:
+            break  # "... while his clerk, a pale man, records the sum": a clause of its own
         if tags[j] in {Tag.BE, Tag.AUX} or tags[j] is Tag.VERB and not lows[j].endswith(("ed", "ing", "en")):
             return False
         nouns += tags[j] is Tag.NOUN
@@ -1085,8 +1122,12 @@ def _counted(tags: list[Tag], lows: list[str], i: int, *, participles: bool = Fa
 
 def side_by_side(lows: list[str], i: int) -> bool:
     """Whether the words from i are an idiom of things next to each other ('side by side', 'back to
-    back', 'shoulder to shoulder': words.tsv)."""
-    return is_class(" ".join(lows[i : i + 3]), WordClass.SIDE_BY_SIDE)
+    back', 'shoulder to shoulder': words.tsv), or any word twice around 'to' ('gunwale to gunwale',
+    'nose to nose')."""
+    if is_class(" ".join(lows[i : i + 3]), WordClass.SIDE_BY_SIDE):
+        return True
+    twice = i + 2 < len(lows) and lows[i + 1] == "to" and lows[i] == lows[i + 2]
+    return twice and lows[i].isalpha() and singular(lows[i]) == lows[i]
 
 
 def _side_by_side(tags: list[Tag], lows: list[str]) -> list[Tag]:

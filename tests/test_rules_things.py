@@ -2935,3 +2935,58 @@ def test_a_past_participle_after_an_adjective_after_a_determiner_is_a_modifier()
 
     tags = {t.low: t.tag for t in tokenize("A narrow painted gate opens onto a lane.")}
     assert tags["painted"] is Tag.ADJ and tags["gate"] is Tag.NOUN
+
+
+def test_a_plural_verb_form_after_one_thing_is_its_verb_not_a_listed_compound():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("An old church clock towers over the square.")}
+    assert tags["towers"] is Tag.VERB  # 'an' never heads 'clock towers'
+    assert "clock tower" not in labels("An old church clock towers over the square.")
+    tags = {t.low: t.tag for t in tokenize("Two clock towers rise over the square.")}
+    assert tags["towers"] is Tag.NOUN
+
+
+def test_a_plural_closing_an_of_object_after_its_kind_word_is_a_noun():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The cook adds a handful of garlic cloves.")}
+    assert tags["cloves"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("a shelf of guitar necks drying under a lamp")}
+    assert tags["necks"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("A flock of geese circles over the barn.")}
+    assert tags["circles"] is Tag.VERB  # the flock circles: a plural is no kind word
+    tags = {t.low: t.tag for t in tokenize("The mayor of the town waves from a balcony.")}
+    assert tags["waves"] is Tag.VERB
+
+
+def test_barrows_mortars_planks_records_and_aliens_are_things():
+    got = labels(
+        "A girl pushes a barrow past a mortar on a plank, and an alien waves. A record lies on a rug."
+    )
+    assert {"barrow", "mortar", "plank", "alien", "record"} <= set(got)
+
+
+def test_a_verb_after_a_parenthesis_in_a_while_clause_is_the_clauses_verb():
+    from planner.rules_tokens import Tag, tokenize
+
+    text = "A baker kneads dough while her son, a small boy in a cap, records the orders in a book."
+    tags = {t.low: t.tag for t in tokenize(text)}
+    assert tags["records"] is Tag.VERB
+    assert "record" not in labels(text)
+
+
+def test_a_plural_before_have_or_are_is_a_noun_not_a_verb_in_s():
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The striped canvas sails have gone slack in the calm.")}
+    assert tags["sails"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("The tin roofs were glinting in the rain.")}
+    assert tags["roofs"] is Tag.NOUN
+    tags = {t.low: t.tag for t in tokenize("The granite steps are slick with frost.")}
+    assert tags["steps"] is Tag.NOUN
+
+
+def test_a_word_twice_around_to_is_a_side_by_side_idiom_not_a_thing():
+    assert labels("Two market stalls stand awning to awning on the square.") == ["market stall"] * 2
+    assert labels("Two trucks are parked bumper to bumper on the road.") == ["truck", "truck"]
