@@ -468,6 +468,17 @@ def test_a_bare_place_after_a_comma_tags_the_clause_before_it():
     assert _place(reading, "gull") == (None, "top")
 
 
+def test_a_participle_describing_a_bare_noun_opens_no_clause_before_a_tag_place():
+    reading = reading_of(
+        "best quality, 1girl, painter, holding a brush, left, dozing tabby on a cushion, bottom right, "
+        "carved pumpkin on a stool, top, holding lantern, right"
+    )
+    assert _place(reading, "tabby") == ("right", "bottom")
+    assert _place(reading, "pumpkin") == (None, "top")
+    assert _place(reading, "painter")[0] == "left"
+    assert _place(reading, "stool") == (None, "top")
+
+
 def test_a_place_between_commas_with_its_preposition_still_goes_forward():
     reading = reading_of("Behind the barn, in the background, a red tractor waits.")
     assert _place(reading, "tractor") == (None, "top")
