@@ -55,7 +55,7 @@ _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 
 
-_PLACE_LEADS = frozenset(
+PLACE_LEADS = frozenset(
     "in on at to towards toward into along near from".split()
 )  # a place said with its preposition
 
@@ -280,7 +280,7 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
     before = phrases[k - 1] if k else None
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
-    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in PLACE_LEADS  # type: ignore[union-attr]
 
 
 def _noun_tagged(phrases: tuple[Phrase, ...], k: int) -> bool:

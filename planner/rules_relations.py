@@ -46,6 +46,7 @@ from planner.rules_relation_ends import (
     subjects_of,
 )
 from planner.rules_relation_places import (
+    PLACE_LEADS,
     absolute,
     colon_list,
     coming_from,
@@ -263,7 +264,10 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     joined = isinstance(before, Mark) and before.low in JOINERS
     if not joined and not _fronted_participle(phrases, k):
         return False
-    j = past_asides(phrases, object_end(phrases, k, at, nouns) + 1)  # "and far behind them all, ..., a truck"
+    end = object_end(phrases, k, at, nouns) + 1
+    j = past_asides(phrases, end)  # "and far behind them all, ..., a truck"
+    if not joined and _closed_by_tag(phrases, end, j):
+        return False  # "1boy, falconer, standing on a ledge, left side, a dog ...": the falconer's tag
     nxt = phrases[j] if j < len(phrases) else None
     riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
     tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
@@ -276,6 +280,15 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         return True
     placed = is_placed(nxt, at, nouns)
     return placed and not tagged
+
+
+def _closed_by_tag(phrases: tuple[Phrase, ...], start: int, end: int) -> bool:
+    """Whether a bare place tag ('left side', 'bottom right') stands between commas from start to end:
+    it closes the participle clause before it as a tag of what came earlier."""
+    return any(
+        isinstance(p, SpacePhrase) and p.spatial.relation is None and p.lead.split()[0] not in PLACE_LEADS
+        for p in phrases[start:end]
+    )
 
 
 def _tag_of_earlier(

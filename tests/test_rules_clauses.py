@@ -479,6 +479,14 @@ def test_a_participle_describing_a_bare_noun_opens_no_clause_before_a_tag_place(
     assert _place(reading, "stool") == (None, "top")
 
 
+def test_a_participle_tag_closed_by_a_bare_place_is_said_of_the_one_before():
+    tags = _relations(
+        reading_of("masterpiece, 1boy, shepherd, perched on a boulder, left side, a collie lying nearby")
+    )
+    assert ("shepherd", "on", "boulder") in tags
+    assert ("collie", "on", "boulder") not in tags
+
+
 def test_a_place_between_commas_with_its_preposition_still_goes_forward():
     reading = reading_of("Behind the barn, in the background, a red tractor waits.")
     assert _place(reading, "tractor") == (None, "top")
