@@ -671,8 +671,8 @@ def _from_within(
     kind: RelationKind,
     target: int,
 ) -> RelationKind:
-    """'a goose honks from a rowboat', 'a dog barks from a car', 'a kitten peeks from a basket':
-    from a container or a vehicle with no top to stand on is from inside it ('waves from a cart',
+    """'a goose honks from a rowboat', 'a dog barks from a car', 'a kitten peeks from a basket', 'a
+    boy waves from its window' (a part of it): from a container or a vehicle with no top to stand on is from inside it ('waves from a cart',
     'from the bench', 'from the top of the fridge' stay on it)."""
     known, nxt = nouns[target].entry, phrases[k + 1] if k + 1 < len(phrases) else None
     space = phrases[k]
@@ -680,8 +680,8 @@ def _from_within(
         return kind
     if space.lead != "from" or space.end - space.start > 1 or _source(phrases, k):  # not 'from the top of'
         return kind
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != target:
-        return kind
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or holder_of(nouns, at[nxt.start]) != target:
+        return kind  # 'from its window', 'from the window of the train': a part of it, inside
     vehicle = known.kind is ThingKind.VEHICLE and not known.has(Flag.SUPPORT)
     return RelationKind.IN if known.has(Flag.CONTAINER) or vehicle else kind
 

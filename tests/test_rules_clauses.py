@@ -330,6 +330,13 @@ def test_from_a_boat_or_a_basket_is_from_inside_it():
     assert ("barista", "in", "jug") not in pouring
 
 
+def test_from_its_window_is_from_inside_the_vehicle_it_belongs_to():
+    bus = _relations(reading_of("A red bus waits at the stop, and an old woman smiles from its window."))
+    assert ("woman", "in", "bus") in bus
+    tram = _relations(reading_of("A tram rattles past; a conductor leans from its front window."))
+    assert ("conductor", "in", "tram") in tram
+
+
 def test_each_with_a_thing_on_or_above_it_is_one_of_the_group_before():
     shelves = _relations(reading_of("Four desks face the blackboard, each with a globe on it."))
     assert ("globe", "on", "desk") in shelves
