@@ -330,6 +330,13 @@ def test_from_a_boat_or_a_basket_is_from_inside_it():
     assert ("barista", "in", "jug") not in pouring
 
 
+def test_what_is_seen_through_an_opening_is_inside_it():
+    hatch = _relations(reading_of("Through the round hatch, a pale moon hangs low."))
+    assert ("moon", "in", "hatch") in hatch
+    arch = _relations(reading_of("A fox trots through a stone archway."))
+    assert ("fox", "in", "archway") in arch
+
+
 def test_from_its_window_is_from_inside_the_vehicle_it_belongs_to():
     bus = _relations(reading_of("A red bus waits at the stop, and an old woman smiles from its window."))
     assert ("woman", "in", "bus") in bus
