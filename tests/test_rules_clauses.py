@@ -165,6 +165,16 @@ def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     assert ("girl", "in", "buoy") not in _relations(alone)
 
 
+def test_every_form_of_rowing_paddling_or_steering_puts_the_one_doing_it_in_the_boat():
+    relations = _relations(
+        reading_of("A ferryman rows a skiff past the mill, and his daughter steers a punt under the bridge.")
+    )
+    assert ("ferryman", "in", "skiff") in relations
+    assert ("daughter", "in", "punt") in relations
+    rows = _relations(reading_of("Two rows of lanterns hang above a row of stalls."))
+    assert ("lantern", "in", "stall") not in rows
+
+
 def test_at_after_a_looking_verb_is_a_target_not_a_place():
     reading = reading_of("A child stands by a kite, staring at a balloon.")
     assert ("child", "next_to", "balloon") not in _relations(reading)
