@@ -832,6 +832,16 @@ def _kind_of(noun: Noun) -> ThingKind | None:
     return noun.entry.kind if noun.entry is not None else None
 
 
+def _stated_first(links: list[Link], acted: set[Link]) -> list[Link]:
+    """The links without those a stated one overrules: a verb's 'beside' (in `acted`) yields to a
+    thing said to rest on the same one ('a porter balances a crate on his head': on him); an 'on'
+    yields to any other stated relation of the pair ('a cat under the table' does not rest on it)."""
+    resting = {(x.subject, x.objects) for x in links if x.kind is RelationKind.ON}
+    kept = [x for x in links if x not in acted or (x.subject, x.objects) not in resting]
+    said = {(x.subject, x.objects) for x in kept if x.kind is not RelationKind.ON}
+    return [x for x in kept if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
@@ -839,9 +849,12 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     places: list[tuple[int, Place]] = []
     grounds = {k: i for k in range(len(phrases)) if (i := support_of(phrases, k, at, nouns)) is not None}
     supports = list(grounds.values())
+    acted: set[Link] = set()  # what a verb alone says ('balances a crate': beside), below a stated place
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            links.extend(circling(phrases, k, at, nouns) or action(phrases, k, at, nouns))
+            found_links = circling(phrases, k, at, nouns) or action(phrases, k, at, nouns)
+            acted.update(x for x in found_links if x.kind is RelationKind.NEXT_TO)
+            links.extend(found_links)
         if isinstance(p, Mark) and p.low == "where":
             links.extend(where(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == ":":
@@ -874,8 +887,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         places.extend(found.places)
     places.extend(sentence_places(phrases, at, nouns, places))
     links.extend(_crew(phrases, at, nouns))
-    said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
-    links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+    links = _stated_first(links, acted)
     on_wall = tuple(
         dict.fromkeys(i for k, scene in grounds.items() for i in hung_on_wall(phrases, k, scene, at, nouns))
     )

@@ -175,6 +175,14 @@ def test_every_form_of_rowing_paddling_or_steering_puts_the_one_doing_it_in_the_
     assert ("lantern", "in", "stall") not in rows
 
 
+def test_a_thing_a_verb_puts_on_the_doers_body_rests_on_them_not_beside():
+    relations = _relations(reading_of("A dockworker balances two crates on his shoulder."))
+    assert ("crate", "on", "dockworker") in relations
+    assert ("crate", "next_to", "dockworker") not in relations
+    beside = _relations(reading_of("A dockworker stacks two crates under the crane."))
+    assert ("crate", "on", "dockworker") not in beside
+
+
 def test_at_after_a_looking_verb_is_a_target_not_a_place():
     reading = reading_of("A child stands by a kite, staring at a balloon.")
     assert ("child", "next_to", "balloon") not in _relations(reading)
