@@ -41,6 +41,7 @@ from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     Flag,
+    ThingKind,
     WordClass,
     is_class,
 )
@@ -54,7 +55,7 @@ _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 _CLAUSE_WORDS = frozenset("while whilst as where when which who".split())
 
 
-_PLACE_LEADS = frozenset(
+PLACE_LEADS = frozenset(
     "in on at to towards toward into along near from".split()
 )  # a place said with its preposition
 
@@ -279,7 +280,7 @@ def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
     before = phrases[k - 1] if k else None
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     closes = nxt is None or isinstance(nxt, Mark) and (nxt.tag is Tag.END or nxt.low == ",")
-    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in _PLACE_LEADS  # type: ignore[union-attr]
+    return isinstance(before, Mark) and before.low == "," and closes and phrases[k].lead not in PLACE_LEADS  # type: ignore[union-attr]
 
 
 def _noun_tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -316,7 +317,43 @@ def _participle_subject(
         start -= 1
     if start < 0 or phrases[start].tag is Tag.END or not isinstance(phrases[start + 1], Verb):  # type: ignore[union-attr]
         return []
-    return _last_placed(phrases, start, at, nouns)
+    if _modifies_next(phrases, start + 1, at, nouns):
+        return []
+    return _last_actor(phrases, start, at, nouns) or _last_placed(phrases, start, at, nouns)
+
+
+def _is_creature(noun: Noun) -> bool:
+    return noun.entry is not None and noun.entry.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
+
+
+def _last_actor(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The last person or animal before k in its sentence that a bare participle tag can be said of:
+    one whose own comma segment has no verb of its own ('1boy, falconer, falcon perched on his arm,
+    standing on a ledge, left side': the falconer stands there, not the perched falcon)."""
+    acted = False  # whether a verb follows, in the segment being walked back through
+    for j in range(k - 1, -1, -1):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.tag is Tag.END:
+            return []
+        if isinstance(p, Mark) and p.tag is Tag.COMMA:
+            acted = False
+        acted = acted or isinstance(p, Verb)
+        if is_placed(p, at, nouns) and not acted and _is_creature(nouns[at[p.start]]):  # type: ignore[union-attr]
+            return [resolve(nouns, at[p.start])]  # type: ignore[union-attr]
+    return []
+
+
+def _modifies_next(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether the participle at j describes the bare noun right after it instead of opening a clause
+    of its own: 'potted fern' (a past participle takes no object) or 'sleeping greyhound' (a creature
+    is not what a tag's participle acts on; 'holding sword' is)."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    if not is_placed(nxt, at, nouns) or nxt.determiner or nxt.numeral:  # type: ignore[union-attr]
+        return False
+    creature = _is_creature(nouns[at[nxt.start]])  # type: ignore[union-attr]
+    return phrases[j].low.endswith(("ed", "en")) or creature  # type: ignore[union-attr]
 
 
 def _last_placed(

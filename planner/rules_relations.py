@@ -46,6 +46,7 @@ from planner.rules_relation_ends import (
     subjects_of,
 )
 from planner.rules_relation_places import (
+    PLACE_LEADS,
     absolute,
     colon_list,
     coming_from,
@@ -263,7 +264,10 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     joined = isinstance(before, Mark) and before.low in JOINERS
     if not joined and not _fronted_participle(phrases, k):
         return False
-    j = past_asides(phrases, object_end(phrases, k, at, nouns) + 1)  # "and far behind them all, ..., a truck"
+    end = object_end(phrases, k, at, nouns) + 1
+    j = past_asides(phrases, end)  # "and far behind them all, ..., a truck"
+    if not joined and _closed_by_tag(phrases, end, j):
+        return False  # "1boy, falconer, standing on a ledge, left side, a dog ...": the falconer's tag
     nxt = phrases[j] if j < len(phrases) else None
     riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
     tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
@@ -276,6 +280,15 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         return True
     placed = is_placed(nxt, at, nouns)
     return placed and not tagged
+
+
+def _closed_by_tag(phrases: tuple[Phrase, ...], start: int, end: int) -> bool:
+    """Whether a bare place tag ('left side', 'bottom right') stands between commas from start to end:
+    it closes the participle clause before it as a tag of what came earlier."""
+    return any(
+        isinstance(p, SpacePhrase) and p.spatial.relation is None and p.lead.split()[0] not in PLACE_LEADS
+        for p in phrases[start:end]
+    )
 
 
 def _tag_of_earlier(
@@ -658,8 +671,8 @@ def _from_within(
     kind: RelationKind,
     target: int,
 ) -> RelationKind:
-    """'a goose honks from a rowboat', 'a dog barks from a car', 'a kitten peeks from a basket':
-    from a container or a vehicle with no top to stand on is from inside it ('waves from a cart',
+    """'a goose honks from a rowboat', 'a dog barks from a car', 'a kitten peeks from a basket', 'a
+    boy waves from its window' (a part of it): from a container or a vehicle with no top to stand on is from inside it ('waves from a cart',
     'from the bench', 'from the top of the fridge' stay on it)."""
     known, nxt = nouns[target].entry, phrases[k + 1] if k + 1 < len(phrases) else None
     space = phrases[k]
@@ -667,8 +680,8 @@ def _from_within(
         return kind
     if space.lead != "from" or space.end - space.start > 1 or _source(phrases, k):  # not 'from the top of'
         return kind
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != target:
-        return kind
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or holder_of(nouns, at[nxt.start]) != target:
+        return kind  # 'from its window', 'from the window of the train': a part of it, inside
     vehicle = known.kind is ThingKind.VEHICLE and not known.has(Flag.SUPPORT)
     return RelationKind.IN if known.has(Flag.CONTAINER) or vehicle else kind
 
@@ -819,6 +832,16 @@ def _kind_of(noun: Noun) -> ThingKind | None:
     return noun.entry.kind if noun.entry is not None else None
 
 
+def _stated_first(links: list[Link], acted: set[Link]) -> list[Link]:
+    """The links without those a stated one overrules: a verb's 'beside' (in `acted`) yields to a
+    thing said to rest on the same one ('a porter balances a crate on his head': on him); an 'on'
+    yields to any other stated relation of the pair ('a cat under the table' does not rest on it)."""
+    resting = {(x.subject, x.objects) for x in links if x.kind is RelationKind.ON}
+    kept = [x for x in links if x not in acted or (x.subject, x.objects) not in resting]
+    said = {(x.subject, x.objects) for x in kept if x.kind is not RelationKind.ON}
+    return [x for x in kept if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
@@ -826,9 +849,12 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     places: list[tuple[int, Place]] = []
     grounds = {k: i for k in range(len(phrases)) if (i := support_of(phrases, k, at, nouns)) is not None}
     supports = list(grounds.values())
+    acted: set[Link] = set()  # what a verb alone says ('balances a crate': beside), below a stated place
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            links.extend(circling(phrases, k, at, nouns) or action(phrases, k, at, nouns))
+            found_links = circling(phrases, k, at, nouns) or action(phrases, k, at, nouns)
+            acted.update(x for x in found_links if x.kind is RelationKind.NEXT_TO)
+            links.extend(found_links)
         if isinstance(p, Mark) and p.low == "where":
             links.extend(where(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == ":":
@@ -861,8 +887,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         places.extend(found.places)
     places.extend(sentence_places(phrases, at, nouns, places))
     links.extend(_crew(phrases, at, nouns))
-    said = {(link.subject, link.objects) for link in links if link.kind is not RelationKind.ON}
-    links = [x for x in links if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
+    links = _stated_first(links, acted)
     on_wall = tuple(
         dict.fromkeys(i for k, scene in grounds.items() for i in hung_on_wall(phrases, k, scene, at, nouns))
     )

@@ -112,6 +112,7 @@ _RELATIVE_WORDS: dict[str, str] = {
     "inside": "inside",
     "within": "inside",
     "into": "inside",
+    "through": "inside",  # "through the porthole, a planet glows": seen in that opening
     "with": "with",
     "across": "on",  # "walks across a bridge": on it
     "from": "on",  # "shouts from the water tower", "feeds pigeons from the bench": standing on it

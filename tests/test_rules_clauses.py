@@ -165,6 +165,24 @@ def test_paddling_or_rowing_a_boat_puts_the_rower_in_it():
     assert ("girl", "in", "buoy") not in _relations(alone)
 
 
+def test_every_form_of_rowing_paddling_or_steering_puts_the_one_doing_it_in_the_boat():
+    relations = _relations(
+        reading_of("A ferryman rows a skiff past the mill, and his daughter steers a punt under the bridge.")
+    )
+    assert ("ferryman", "in", "skiff") in relations
+    assert ("daughter", "in", "punt") in relations
+    rows = _relations(reading_of("Two rows of lanterns hang above a row of stalls."))
+    assert ("lantern", "in", "stall") not in rows
+
+
+def test_a_thing_a_verb_puts_on_the_doers_body_rests_on_them_not_beside():
+    relations = _relations(reading_of("A dockworker balances two crates on his shoulder."))
+    assert ("crate", "on", "dockworker") in relations
+    assert ("crate", "next_to", "dockworker") not in relations
+    beside = _relations(reading_of("A dockworker stacks two crates under the crane."))
+    assert ("crate", "on", "dockworker") not in beside
+
+
 def test_at_after_a_looking_verb_is_a_target_not_a_place():
     reading = reading_of("A child stands by a kite, staring at a balloon.")
     assert ("child", "next_to", "balloon") not in _relations(reading)
@@ -330,6 +348,20 @@ def test_from_a_boat_or_a_basket_is_from_inside_it():
     assert ("barista", "in", "jug") not in pouring
 
 
+def test_what_is_seen_through_an_opening_is_inside_it():
+    hatch = _relations(reading_of("Through the round hatch, a pale moon hangs low."))
+    assert ("moon", "in", "hatch") in hatch
+    arch = _relations(reading_of("A fox trots through a stone archway."))
+    assert ("fox", "in", "archway") in arch
+
+
+def test_from_its_window_is_from_inside_the_vehicle_it_belongs_to():
+    bus = _relations(reading_of("A red bus waits at the stop, and an old woman smiles from its window."))
+    assert ("woman", "in", "bus") in bus
+    tram = _relations(reading_of("A tram rattles past; a conductor leans from its front window."))
+    assert ("conductor", "in", "tram") in tram
+
+
 def test_each_with_a_thing_on_or_above_it_is_one_of_the_group_before():
     shelves = _relations(reading_of("Four desks face the blackboard, each with a globe on it."))
     assert ("globe", "on", "desk") in shelves
@@ -466,6 +498,25 @@ def test_a_bare_place_after_a_comma_tags_the_clause_before_it():
     reading = reading_of("A quiet harbor. A fisherman mending a net, bottom left. A gull, top, gliding.")
     assert _place(reading, "fisherman") == ("left", "bottom")
     assert _place(reading, "gull") == (None, "top")
+
+
+def test_a_participle_describing_a_bare_noun_opens_no_clause_before_a_tag_place():
+    reading = reading_of(
+        "best quality, 1girl, painter, holding a brush, left, dozing tabby on a cushion, bottom right, "
+        "carved pumpkin on a stool, top, holding lantern, right"
+    )
+    assert _place(reading, "tabby") == ("right", "bottom")
+    assert _place(reading, "pumpkin") == (None, "top")
+    assert _place(reading, "painter")[0] == "left"
+    assert _place(reading, "stool") == (None, "top")
+
+
+def test_a_participle_tag_closed_by_a_bare_place_is_said_of_the_one_before():
+    tags = _relations(
+        reading_of("masterpiece, 1boy, shepherd, perched on a boulder, left side, a collie lying nearby")
+    )
+    assert ("shepherd", "on", "boulder") in tags
+    assert ("collie", "on", "boulder") not in tags
 
 
 def test_a_place_between_commas_with_its_preposition_still_goes_forward():
