@@ -346,14 +346,14 @@ def _last_actor(
 
 
 def _modifies_next(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
-    """Whether the participle at j describes the bare noun right after it instead of opening a clause
-    of its own: 'potted fern' (a past participle takes no object) or 'sleeping greyhound' (a creature
-    is not what a tag's participle acts on; 'holding sword' is)."""
+    """Whether the participle at j describes the bare creature right after it instead of opening a
+    clause of its own: 'sleeping greyhound' (a creature is not what a tag's participle acts on;
+    'holding sword' is). A past participle before a noun ('potted fern') is already a modifier
+    from the tokenizer."""
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
     if not is_placed(nxt, at, nouns) or nxt.determiner or nxt.numeral:  # type: ignore[union-attr]
         return False
-    creature = _is_creature(nouns[at[nxt.start]])  # type: ignore[union-attr]
-    return phrases[j].low.endswith(("ed", "en")) or creature  # type: ignore[union-attr]
+    return _is_creature(nouns[at[nxt.start]])  # type: ignore[union-attr]
 
 
 def _last_placed(
