@@ -8,7 +8,7 @@ import planner
 from planner.plan import Plan
 from planner.reading import Size
 from planner.rules import reading_of
-from planner.rules_vocab import ThingKind, _wordnet_things, entry, vocabulary
+from planner.rules_vocab import ThingKind, _wordnet_things, entry, takes_no_object, vocabulary
 
 
 def plan(prompt: str) -> Plan:
@@ -2935,3 +2935,13 @@ def test_a_past_participle_after_an_adjective_after_a_determiner_is_a_modifier()
 
     tags = {t.low: t.tag for t in tokenize("A narrow painted gate opens onto a lane.")}
     assert tags["painted"] is Tag.ADJ and tags["gate"] is Tag.NOUN
+
+
+def test_an_objectless_verb_opening_a_list_item_describes_the_noun_after_it():
+    """wordnet_verbs.tsv: 'dozing', 'grazing' take no object, so opening a tag-list item they describe
+    the noun after them; 'carrying' takes one, so the noun after it is what is carried."""
+    p = plan("quiet barnyard, dozing tabby on a hay bale, grazing donkey, left, farmer, carrying bucket")
+    assert prompt_of(p, "tabby").startswith("a dozing tabby")
+    assert prompt_of(p, "donkey").startswith("a grazing donkey")
+    assert "carrying bucket" in prompt_of(p, "farmer")
+    assert takes_no_object("dozing") and not takes_no_object("carrying")
