@@ -2945,3 +2945,14 @@ def test_an_objectless_verb_opening_a_list_item_describes_the_noun_after_it():
     assert prompt_of(p, "donkey").startswith("a grazing donkey")
     assert "carrying bucket" in prompt_of(p, "farmer")
     assert takes_no_object("dozing") and not takes_no_object("carrying")
+
+
+def test_the_main_verb_after_a_participle_aside_is_the_subjects_with_its_object():
+    """'the smith, covered in soot, strikes a horseshoe': a participle aside has no finite verb, so the
+    verb after it and its object describe the subject too."""
+    p = plan("The smith, covered in soot, strikes a glowing horseshoe on the anvil.")
+    assert "striking a glowing horseshoe" in prompt_of(p, "smith") and "covered in soot" in prompt_of(
+        p, "smith"
+    )
+    p = plan("The otter, wearing a tiny scarf, drags a sled across the ice.")
+    assert "dragging a sled" in prompt_of(p, "otter")
