@@ -2956,3 +2956,11 @@ def test_the_main_verb_after_a_participle_aside_is_the_subjects_with_its_object(
     )
     p = plan("The otter, wearing a tiny scarf, drags a sled across the ice.")
     assert "dragging a sled" in prompt_of(p, "otter")
+
+
+def test_an_animal_on_a_worn_pair_wears_it_on_its_feet():
+    """'a penguin on roller skates' is on them as a boy on stilts is: worn, not a support of its own."""
+    p = plan("A penguin on roller skates zooms past a kiosk.")
+    assert "roller skates" in prompt_of(p, "penguin") and "roller skate" not in [r.label for r in p.regions]
+    p = plan("A goat on stilts wobbles past the fence.")
+    assert "on stilts" in prompt_of(p, "goat") and "stilt" not in [r.label for r in p.regions]
