@@ -2964,3 +2964,21 @@ def test_an_animal_on_a_worn_pair_wears_it_on_its_feet():
     assert "roller skates" in prompt_of(p, "penguin") and "roller skate" not in [r.label for r in p.regions]
     p = plan("A goat on stilts wobbles past the fence.")
     assert "on stilts" in prompt_of(p, "goat") and "stilt" not in [r.label for r in p.regions]
+
+
+def test_a_cooked_animal_is_food_that_wears_and_holds_nothing():
+    """'roasted goose', 'smoked trout': the animal is food, so what 'one wearing ...' after it wears
+    goes to the people before it."""
+    p = plan("Two cooks carve a roasted goose, one wearing a paper hat.")
+    assert "paper hat" in prompt_of(p, "cook") and "paper hat" not in prompt_of(p, "goose")
+
+
+def test_one_doing_something_after_a_group_is_no_noun_phrase():
+    """'one wearing a scarf': 'wearing' takes an object, so 'one' is one of the group, not a count
+    of a 'wearing scarf'; 'one sleeping puppy' stays one puppy."""
+    from planner.rules_phrases import NounPhrase, phrases
+    from planner.rules_tokens import tokenize
+
+    found = phrases(tokenize("Two skaters glide past, one wearing mittens, and one sleeping puppy."))
+    heads = [p.head for p in found if isinstance(p, NounPhrase)]
+    assert heads == ["skater", "mitten", "puppy"]
