@@ -91,6 +91,7 @@ class WordClass(str, Enum):
     IMAGE_NOUN = "image_noun"
     PUBLICATION = "publication"
     DEPICTING_OBJECT = "depicting_object"
+    COOKED = "cooked"  # "grilled squid", "smoked salmon": the animal is food, it acts and wears nothing
     TOY = "toy"  # "a plush dragon", "a stuffed giraffe": a toy of the kind, carried like one
     STYLE_NOUN = "style_noun"
     STYLE_SOURCE = "style_source"
