@@ -2982,3 +2982,10 @@ def test_one_doing_something_after_a_group_is_no_noun_phrase():
     found = phrases(tokenize("Two skaters glide past, one wearing mittens, and one sleeping puppy."))
     heads = [p.head for p in found if isinstance(p, NounPhrase)]
     assert heads == ["skater", "mitten", "puppy"]
+
+
+def test_the_verb_after_an_appositive_is_the_named_ones_with_its_object():
+    """'her nephew, a lanky boy in a cap, sweeps the porch': the appositive names the nephew again,
+    and the verb after its closing comma with its object describes him."""
+    p = plan("Her nephew, a lanky boy in a green cap, paints a wooden fence beside the barn.")
+    assert "painting a wooden fence" in prompt_of(p, "nephew")
