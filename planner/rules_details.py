@@ -314,6 +314,8 @@ def _span(
         if _not_its_verb(phrases, k, j, at, nouns, owner):
             break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
+        if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
+            include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
         if stop and _its_verb_after(phrases, k, j):
             skip, include, stop = j + 1, False, False  # "a clown on a unicycle juggles": the clown's
@@ -337,6 +339,45 @@ def _span(
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+
+
+def _aside_closed(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
+    """Whether the comma at j closes a participle aside opened by a comma right after phrase k, and
+    a finite verb follows: a participle aside has no finite verb of its own, so that verb and
+    what it takes are phrase k's ('the badger, wearing an apron, pulls a tray from the oven')."""
+    opener = phrases[k + 1 : k + 3]
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return (
+        len(opener) == 2
+        and isinstance(opener[0], Mark)
+        and opener[0].tag is Tag.COMMA
+        and isinstance(opener[1], (Verb, SpacePhrase))  # "wearing a hat", "covered in soot"
+        and (getattr(opener[1], "low", None) or getattr(opener[1], "lead", "")).endswith(("ing", "ed"))
+        and isinstance(phrases[j], Mark)
+        and phrases[j].tag is Tag.COMMA  # type: ignore[union-attr]
+        and j > k + 2
+        and _finite(nxt)
+        and not any(_finite(q) or isinstance(q, Mark) and q.tag is Tag.END for q in phrases[k + 3 : j])
+    )
+
+
+def _appositive_closed(phrases: tuple[Phrase, ...], k: int, j: int, at: dict[int, Noun]) -> bool:
+    """Whether phrase k is an appositive ('his apprentice, a freckled girl in an apron, planes a
+    board': the girl is the apprentice named again) and the comma at j closes it before a finite
+    verb: that verb and what it takes are the appositive's too."""
+    noun = at.get(phrases[k].start) if isinstance(phrases[k], NounPhrase) else None
+    before = phrases[k - 1] if k else None
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return (
+        noun is not None
+        and noun.role is Role.REPEAT
+        and isinstance(before, Mark)
+        and before.tag is Tag.COMMA
+        and isinstance(phrases[j], Mark)
+        and phrases[j].tag is Tag.COMMA  # type: ignore[union-attr]
+        and _finite(nxt)
+        and not any(_finite(q) or isinstance(q, Mark) and q.tag is Tag.END for q in phrases[k + 1 : j])
+    )
 
 
 def _relative(phrases: tuple[Phrase, ...], k: int) -> bool:

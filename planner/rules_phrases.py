@@ -22,6 +22,7 @@ from planner.rules_vocab import (
     parts_of_speech,
     plural_of,
     singular,
+    takes_no_object,
     value_of,
     vocabulary,
 )
@@ -224,6 +225,8 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         return nxt.tag in _RUN_TAGS  # "pink twin buns": a number word after a colour describes
     if nxt is None or nxt.tag not in _RUN_TAGS | {Tag.VERB}:
         return False
+    if _one_doing(tokens, j):
+        return False  # "two teens, one wearing headphones": 'one' is one of them, doing it
     if token.tag is Tag.VERB and token.low.endswith(("ing", "ed", "en")):
         after_noun = (
             j > 0
@@ -241,6 +244,22 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
             _describing(nxt.low) and j + 2 < len(tokens) and tokens[j + 2].tag in _RUN_TAGS
         )  # "red and white umbrella"
     return False
+
+
+def _one_doing(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the -ing word at j, right after 'one', is the verb of that 'one' with its object
+    ('one wearing headphones', 'one holding a kite'): a verb that takes an object and makes no
+    listed compound with the noun after it ('one fishing rod', 'one sleeping cat' are one thing)."""
+    token, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        j > 0
+        and tokens[j - 1].low == "one"
+        and token.tag is Tag.VERB
+        and token.low.endswith("ing")
+        and nxt is not None
+        and entry(f"{token.low} {singular(nxt.low)}") is None
+        and not takes_no_object(token.low)
+    )
 
 
 def _rare_english_noun(tokens: tuple[Token, ...], j: int) -> bool:
@@ -463,10 +482,14 @@ def _pictured(p: NounPhrase) -> bool:
 
 
 def _described(tokens: tuple[Token, ...], i: int) -> bool:
-    """A participle opening a noun phrase with no article: 'in shining armor', "her aunt's sewing room"."""
+    """A participle opening a noun phrase with no article: 'in shining armor', "her aunt's sewing
+    room"; and, opening an item of a list, the -ing form of a verb that takes no object ('sleeping
+    greyhound, bottom right': a holding or wearing word there takes the noun as its object)."""
     token = tokens[i]
-    if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i == 0 or i + 1 >= len(tokens):
+    if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i + 1 >= len(tokens):
         return False
+    if i == 0 or tokens[i - 1].tag in {Tag.COMMA, Tag.END}:
+        return token.low.endswith("ing") and tokens[i + 1].tag is Tag.NOUN and takes_no_object(token.low)
     return tokens[i - 1].tag in {Tag.PREP, Tag.POSS} and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
 
 

@@ -574,8 +574,8 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
 
 
 def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
-    """'a boy on stilts', 'a girl on roller skates': a worn pair right after someone and 'on' is on
-    their feet, not under them."""
+    """'a boy on stilts', 'a girl on roller skates', 'a fox on skis': a worn pair right after someone
+    (a person or an animal) and 'on' is on their feet, not under them."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     owner = nouns[-1] if nouns else None
@@ -586,7 +586,8 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         and p.determiner not in DEFINITE
         and owner is not None
         and owner.index == k - 2
-        and is_person(owner)
+        and owner.entry is not None
+        and owner.entry.kind in ANIMATE
     )
 
 

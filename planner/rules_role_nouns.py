@@ -16,6 +16,7 @@ from planner.rules_vocab import (
     Entry,
     ThingKind,
     WordClass,
+    is_class,
 )
 
 DEFINITE = frozenset("the this that these those its their his her".split())
@@ -104,8 +105,9 @@ def recent_owner(nouns: list[Noun], sentence: int, animate: bool = False, earlie
                 continue
             target = resolve(nouns, i)
             known = nouns[target].entry
-            if not animate or (known is not None and known.kind in ANIMATE):
-                return target
+            cooked = any(is_class(w, WordClass.COOKED) for w in nouns[target].phrase.modifiers)
+            if not animate or (known is not None and known.kind in ANIMATE and not cooked):
+                return target  # not "grilled squid, one wearing headphones": food wears nothing
     return None
 
 

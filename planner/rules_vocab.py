@@ -4,7 +4,8 @@ planner/data/things.tsv lists concrete, placeable things (one entry per word: si
 planner/data/words.tsv lists word classes (function words, colours, style, light, parts...);
 planner/data/concreteness.tsv rates how concrete nouns are (Brysbaert et al. 2014);
 planner/data/wordnet_things.tsv lists nouns the first file does not, with what they inherit from
-the nearest listed word above them in WordNet 3.0 ("stevedore" is a worker).
+the nearest listed word above them in WordNet 3.0 ("stevedore" is a worker);
+planner/data/wordnet_verbs.tsv lists the verbs that take no object, from WordNet 3.0's verb frames.
 All are constant data, loaded lazily on first use; lemminflect (whose dictionaries ship in its
 wheel) gives singulars and parts of speech for words the files do not list.
 """
@@ -90,6 +91,7 @@ class WordClass(str, Enum):
     IMAGE_NOUN = "image_noun"
     PUBLICATION = "publication"
     DEPICTING_OBJECT = "depicting_object"
+    COOKED = "cooked"  # "grilled squid", "smoked salmon": the animal is food, it acts and wears nothing
     TOY = "toy"  # "a plush dragon", "a stuffed giraffe": a toy of the kind, carried like one
     STYLE_NOUN = "style_noun"
     STYLE_SOURCE = "style_source"
@@ -451,6 +453,17 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
 
     found = getAllLemmas(word, "VERB").get("VERB") or getAllLemmasOOV(word, "VERB").get("VERB") or ()
     return tuple(dict.fromkeys((word, *found)))
+
+
+@functools.cache
+def _objectless_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("wordnet_verbs.tsv"))
+
+
+def takes_no_object(word: str) -> bool:
+    """Whether a verb form is of a verb that takes no object (wordnet_verbs.tsv, by lemma):
+    'sleeping', 'grazing', 'dozing'; not 'holding' or 'wearing'."""
+    return any(lemma in _objectless_verbs() for lemma in verb_lemmas(word))
 
 
 def is_verb_of(word: str, cls: WordClass) -> bool:

@@ -8,7 +8,7 @@ import planner
 from planner.plan import Plan
 from planner.reading import Size
 from planner.rules import reading_of
-from planner.rules_vocab import ThingKind, _wordnet_things, entry, vocabulary
+from planner.rules_vocab import ThingKind, _wordnet_things, entry, takes_no_object, vocabulary
 
 
 def plan(prompt: str) -> Plan:
@@ -2990,3 +2990,57 @@ def test_a_plural_before_have_or_are_is_a_noun_not_a_verb_in_s():
 def test_a_word_twice_around_to_is_a_side_by_side_idiom_not_a_thing():
     assert labels("Two market stalls stand awning to awning on the square.") == ["market stall"] * 2
     assert labels("Two trucks are parked bumper to bumper on the road.") == ["truck", "truck"]
+
+
+def test_an_objectless_verb_opening_a_list_item_describes_the_noun_after_it():
+    """wordnet_verbs.tsv: 'dozing', 'grazing' take no object, so opening a tag-list item they describe
+    the noun after them; 'carrying' takes one, so the noun after it is what is carried."""
+    p = plan("quiet barnyard, dozing tabby on a hay bale, grazing donkey, left, farmer, carrying bucket")
+    assert prompt_of(p, "tabby").startswith("a dozing tabby")
+    assert prompt_of(p, "donkey").startswith("a grazing donkey")
+    assert "carrying bucket" in prompt_of(p, "farmer")
+    assert takes_no_object("dozing") and not takes_no_object("carrying")
+
+
+def test_the_main_verb_after_a_participle_aside_is_the_subjects_with_its_object():
+    """'the smith, covered in soot, strikes a horseshoe': a participle aside has no finite verb, so the
+    verb after it and its object describe the subject too."""
+    p = plan("The smith, covered in soot, strikes a glowing horseshoe on the anvil.")
+    assert "striking a glowing horseshoe" in prompt_of(p, "smith") and "covered in soot" in prompt_of(
+        p, "smith"
+    )
+    p = plan("The otter, wearing a tiny scarf, drags a sled across the ice.")
+    assert "dragging a sled" in prompt_of(p, "otter")
+
+
+def test_an_animal_on_a_worn_pair_wears_it_on_its_feet():
+    """'a penguin on roller skates' is on them as a boy on stilts is: worn, not a support of its own."""
+    p = plan("A penguin on roller skates zooms past a kiosk.")
+    assert "roller skates" in prompt_of(p, "penguin") and "roller skate" not in [r.label for r in p.regions]
+    p = plan("A goat on stilts wobbles past the fence.")
+    assert "on stilts" in prompt_of(p, "goat") and "stilt" not in [r.label for r in p.regions]
+
+
+def test_a_cooked_animal_is_food_that_wears_and_holds_nothing():
+    """'roasted goose', 'smoked trout': the animal is food, so what 'one wearing ...' after it wears
+    goes to the people before it."""
+    p = plan("Two cooks carve a roasted goose, one wearing a paper hat.")
+    assert "paper hat" in prompt_of(p, "cook") and "paper hat" not in prompt_of(p, "goose")
+
+
+def test_one_doing_something_after_a_group_is_no_noun_phrase():
+    """'one wearing a scarf': 'wearing' takes an object, so 'one' is one of the group, not a count
+    of a 'wearing scarf'; 'one sleeping puppy' stays one puppy."""
+    from planner.rules_phrases import NounPhrase, phrases
+    from planner.rules_tokens import tokenize
+
+    found = phrases(tokenize("Two skaters glide past, one wearing mittens, and one sleeping puppy."))
+    heads = [p.head for p in found if isinstance(p, NounPhrase)]
+    assert heads == ["skater", "mitten", "puppy"]
+
+
+def test_the_verb_after_an_appositive_is_the_named_ones_with_its_object():
+    """'her nephew, a lanky boy in a cap, sweeps the porch': the appositive names the nephew again,
+    and the verb after its closing comma with its object describes him."""
+    p = plan("Her nephew, a lanky boy in a green cap, paints a wooden fence beside the barn.")
+    assert "painting a wooden fence" in prompt_of(p, "nephew")
