@@ -60,6 +60,7 @@ from planner.rules_relation_places import (
 from planner.rules_relation_verbs import (
     action,
     circling,
+    crowding,
     doers_on,
     held_into,
     hung_on_wall,
@@ -852,7 +853,11 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     acted: set[Link] = set()  # what a verb alone says ('balances a crate': beside), below a stated place
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            found_links = circling(phrases, k, at, nouns) or action(phrases, k, at, nouns)
+            found_links = (
+                circling(phrases, k, at, nouns)
+                or crowding(phrases, k, at, nouns)
+                or action(phrases, k, at, nouns)
+            )
             acted.update(x for x in found_links if x.kind is RelationKind.NEXT_TO)
             links.extend(found_links)
         if isinstance(p, Mark) and p.low == "where":

@@ -1702,3 +1702,14 @@ def test_under_bedding_one_sleeps_in_it_and_things_still_rest_on_it():
     got = _relations(reading_of("A grandfather snores under a patchwork quilt while a kitten sits on a rug."))
     assert ("grandfather", "in", "quilt") in got
     assert ("cat", "on", "blanket") in _relations(reading_of("A black cat curls up on a wool blanket."))
+
+
+def test_many_crowding_a_support_or_a_vehicle_are_on_or_in_it_and_beside_a_rail():
+    """A crowd_verb ('crowd', 'fill', 'throng') puts its subject on the thing it crowds when that is
+    a support or a walkway, in it when it is a container or a vehicle, and beside a railing."""
+    on_pier = _relations(reading_of("At dusk, fishermen throng the old pier while gulls wheel overhead."))
+    assert ("fisherman", "on", "pier") in on_pier
+    in_tram = _relations(reading_of("Sleepy students fill a yellow tram on a rainy morning."))
+    assert ("student", "in", "tram") in in_tram
+    at_rail = _relations(reading_of("Sightseers crowd the railing, waving at the harbor lights."))
+    assert not any(r[1] in {"on", "in"} and r[0] == "sightseer" for r in at_rail), at_rail
