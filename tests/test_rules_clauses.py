@@ -1713,3 +1713,11 @@ def test_many_crowding_a_support_or_a_vehicle_are_on_or_in_it_and_beside_a_rail(
     assert ("student", "in", "tram") in in_tram
     at_rail = _relations(reading_of("Sightseers crowd the railing, waving at the harbor lights."))
     assert not any(r[1] in {"on", "in"} and r[0] == "sightseer" for r in at_rail), at_rail
+
+
+def test_a_worn_thing_after_his_or_her_stands_for_its_wearer_in_a_relation():
+    """'near his boots': the relation is to the one who wears them (the boots have no region)."""
+    reading = reading_of("A fisherman in rubber boots mends a net, and a grey cat dozes near his boots.")
+    assert ("cat", "next_to", "fisherman") in _relations(reading)
+    reading = reading_of("A girl in a straw hat reads on a bench while a sparrow hops beside her sandals.")
+    assert ("sparrow", "next_to", "girl") in _relations(reading)
