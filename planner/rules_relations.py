@@ -729,19 +729,15 @@ def _them(
     out later); none otherwise."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     sentence = phrases[k].sentence
-    if _all_of_them(phrases, k):
-        rows = [
-            j for j in range(k) if getattr(phrases[j], "order", False) and phrases[j].sentence >= sentence - 2
-        ]
-        if rows:
-            return tuple(
-                row_of(phrases, rows[-1], at, nouns)
-            )  # "From left to right: A, B, C. X above all of them"
-    if (
-        not (isinstance(nxt, Mark) and nxt.low == "them")
-        or target is not None
-        and nouns[target].phrase.plural
-    ):
+    them = isinstance(nxt, Mark) and nxt.low == "them"
+    lone = target is None or not nouns[target].phrase.plural  # 'them' is never one thing alone
+    if _all_of_them(phrases, k) or them and lone:
+        back = 2 if _all_of_them(phrases, k) else 3
+        rows = [j for j in range(k) if getattr(phrases[j], "order", False)]
+        row = row_of(phrases, rows[-1], at, nouns) if rows else []
+        if row and max(nouns[i].phrase.sentence for i in row) >= sentence - back:
+            return tuple(row)  # "From left to right: A, B, C. X above all of them", "Far behind them, X"
+    if not them or not lone:
         return ()
     named = [
         holder_of(nouns, at[p.start])

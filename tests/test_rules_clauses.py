@@ -1721,3 +1721,15 @@ def test_a_worn_thing_after_his_or_her_stands_for_its_wearer_in_a_relation():
     assert ("cat", "next_to", "fisherman") in _relations(reading)
     reading = reading_of("A girl in a straw hat reads on a bench while a sparrow hops beside her sandals.")
     assert ("sparrow", "next_to", "girl") in _relations(reading)
+
+
+def test_them_after_a_lineup_and_single_things_is_the_lineup_not_the_last_thing():
+    """'them' is never one thing alone: after a 'from left to right' row and sentences about single
+    things, 'behind them' is behind the row, not behind the lantern named last."""
+    reading = reading_of(
+        "From left to right along the quay: a baker with a tray of rolls, a hand cart, a lamppost "
+        "and a bench. A cat dozes under the cart. A lantern hangs from the lamppost. "
+        "Far behind them, a church tower."
+    )
+    behind = {o for s, kind, o in _relations(reading) if s == "tower" and kind == "behind"}
+    assert behind and behind <= {"baker", "cart", "lamppost", "bench"}, behind
