@@ -247,6 +247,8 @@ def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns
         return False
     if p.start not in at or holder_of(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
         return False
+    if is_class(p.head, WordClass.ABSTRACT):
+        return False  # "a shanty with smoke curling from its chimney": where the smoke is, not the shanty
     return nouns[at[p.start]].entry is None and entry(p.compound) is None
 
 

@@ -106,11 +106,11 @@ def _subject_not_thing(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> bool:
     """Whether the spatial phrase at k goes with a verb whose subject is no thing ('light spills
-    from the windows'): then it relates nothing."""
+    from the windows', 'a hut with smoke curling from its chimney'): then it relates nothing."""
     verb = verb_before(phrases, k)
-    if verb is None or participle(phrases, verb):
+    if verb is None:
         return False
-    j = subject_phrase(phrases, verb)
+    j = verb - 1 if participle(phrases, verb) else subject_phrase(phrases, verb)
     return j is not None and (phrases[j].start not in at or holder_of(nouns, at[phrases[j].start]) is None)
 
 

@@ -1733,3 +1733,17 @@ def test_them_after_a_lineup_and_single_things_is_the_lineup_not_the_last_thing(
     )
     behind = {o for s, kind, o in _relations(reading) if s == "tower" and kind == "behind"}
     assert behind and behind <= {"baker", "cart", "lamppost", "bench"}, behind
+
+
+def test_smoke_or_sparks_coming_from_a_thing_relate_nothing():
+    """'with smoke curling from its chimney', 'sparks flying from the anvil': the place is the
+    smoke's or the sparks', which draw nothing; it puts no thing on another, nor the next one named."""
+    reading = reading_of(
+        "A tow truck with a dinghy hitched behind it, a log cabin with smoke curling from its chimney, "
+        "and a moose."
+    )
+    assert not any(kind == "on" for _, kind, _ in _relations(reading)), _relations(reading)
+    reading = reading_of(
+        "A smith hammers at the forge, sparks flying from the anvil, and a boy pumps the bellows."
+    )
+    assert ("boy", "on", "anvil") not in _relations(reading)
