@@ -247,6 +247,8 @@ def _unknown_gear(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns
         return False
     if p.start not in at or holder_of(nouns, at[p.start]) is not None or is_class(p.head, WordClass.PART):
         return False
+    if is_class(p.head, WordClass.ABSTRACT):
+        return False  # "a shanty with smoke curling from its chimney": where the smoke is, not the shanty
     return nouns[at[p.start]].entry is None and entry(p.compound) is None
 
 
@@ -552,6 +554,9 @@ def _owned_thing(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns:
     return isinstance(owned, NounPhrase) and owned.start in at and nouns[at[owned.start]].role is Role.THING
 
 
+_OWNERS = frozenset({"its", "his", "her", "their"})  # a worn or held thing of someone named before
+
+
 def relation_object(
     phrases: tuple[Phrase, ...],
     k: int,
@@ -572,8 +577,8 @@ def relation_object(
         if noun.role is Role.PART and noun.ref is not None:
             owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
-        if noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner == "its":
-            owner = resolve(nouns, noun.ref)  # "a goblin clings to its ropes": to the bridge they are on
+        if noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner in _OWNERS:
+            owner = resolve(nouns, noun.ref)  # "clings to its ropes", "near his sandals": their wearer
             return owner if subject is None or owner not in subject else None
         named = _kind_named(phrases, k, at, nouns, nxt, subject) if noun.role is Role.NONE else None
         if named is not None:

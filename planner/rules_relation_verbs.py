@@ -241,6 +241,29 @@ def circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     return [Link(RelationKind.ABOVE, a, (target,)) for a in actors]
 
 
+def crowding(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'tourists crowd the footbridge', 'commuters fill the bus': the many that crowd a thing (a
+    crowd_verb of words.tsv) are on it when it is a support or a path one walks on, in it when it is a container
+    or a vehicle; beside anything else ('crowd the railing'), as any action says."""
+    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CROWD_VERB):
+        return []
+    whole = phrases[whole_of(phrases, k + 1, at, nouns)]
+    if whole.start not in at or nouns[at[whole.start]].role not in PLACED_ROLES:
+        return []
+    target = resolve(nouns, at[whole.start])
+    known = nouns[target].entry
+    if known is None or known.kind in ANIMATE:
+        return []
+    if known.has(Flag.SUPPORT) or known.has(Flag.PATH) and known.size >= Size.LARGE:  # a bridge, not a rail
+        kind = RelationKind.ON
+    elif known.has(Flag.CONTAINER) or known.kind is ThingKind.VEHICLE:
+        kind = RelationKind.IN
+    else:
+        return []
+    return [Link(kind, a, (target,)) for a in subjects_of(phrases, k, at, nouns) if a != target]
+
+
 def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:

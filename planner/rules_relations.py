@@ -60,6 +60,7 @@ from planner.rules_relation_places import (
 from planner.rules_relation_verbs import (
     action,
     circling,
+    crowding,
     doers_on,
     held_into,
     hung_on_wall,
@@ -105,11 +106,11 @@ def _subject_not_thing(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> bool:
     """Whether the spatial phrase at k goes with a verb whose subject is no thing ('light spills
-    from the windows'): then it relates nothing."""
+    from the windows', 'a hut with smoke curling from its chimney'): then it relates nothing."""
     verb = verb_before(phrases, k)
-    if verb is None or participle(phrases, verb):
+    if verb is None:
         return False
-    j = subject_phrase(phrases, verb)
+    j = verb - 1 if participle(phrases, verb) else subject_phrase(phrases, verb)
     return j is not None and (phrases[j].start not in at or holder_of(nouns, at[phrases[j].start]) is None)
 
 
@@ -728,19 +729,15 @@ def _them(
     out later); none otherwise."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     sentence = phrases[k].sentence
-    if _all_of_them(phrases, k):
-        rows = [
-            j for j in range(k) if getattr(phrases[j], "order", False) and phrases[j].sentence >= sentence - 2
-        ]
-        if rows:
-            return tuple(
-                row_of(phrases, rows[-1], at, nouns)
-            )  # "From left to right: A, B, C. X above all of them"
-    if (
-        not (isinstance(nxt, Mark) and nxt.low == "them")
-        or target is not None
-        and nouns[target].phrase.plural
-    ):
+    them = isinstance(nxt, Mark) and nxt.low == "them"
+    lone = target is None or not nouns[target].phrase.plural  # 'them' is never one thing alone
+    if _all_of_them(phrases, k) or them and lone:
+        back = 2 if _all_of_them(phrases, k) else 3
+        rows = [j for j in range(k) if getattr(phrases[j], "order", False)]
+        row = row_of(phrases, rows[-1], at, nouns) if rows else []
+        if row and max(nouns[i].phrase.sentence for i in row) >= sentence - back:
+            return tuple(row)  # "From left to right: A, B, C. X above all of them", "Far behind them, X"
+    if not them or not lone:
         return ()
     named = [
         holder_of(nouns, at[p.start])
@@ -852,7 +849,11 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     acted: set[Link] = set()  # what a verb alone says ('balances a crate': beside), below a stated place
     for k, p in enumerate(phrases):
         if isinstance(p, Verb):
-            found_links = circling(phrases, k, at, nouns) or action(phrases, k, at, nouns)
+            found_links = (
+                circling(phrases, k, at, nouns)
+                or crowding(phrases, k, at, nouns)
+                or action(phrases, k, at, nouns)
+            )
             acted.update(x for x in found_links if x.kind is RelationKind.NEXT_TO)
             links.extend(found_links)
         if isinstance(p, Mark) and p.low == "where":

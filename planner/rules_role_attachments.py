@@ -123,6 +123,7 @@ _NOT_HANDLING = (
     WordClass.DEPICT_VERB,
     WordClass.SPACE_VERB,
     WordClass.CIRCLE_VERB,
+    WordClass.CROWD_VERB,
 )
 
 

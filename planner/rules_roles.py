@@ -245,6 +245,8 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
         return False  # "a pot hangs on the white wall", "leans against a wall": a surface of the setting
     if under and (recent_owner(nouns, p.sentence, earlier=False) is not None or _pronoun_subject(phrases, k)):
         return True  # "a castle sits atop a steep green hill", "they stand in front of a brick wall"
+    if _inverted_subject(phrases, k):
+        return True  # "Behind them all runs a crumbling stone wall": it acts, placed by the fronted phrase
     if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
         return _a_thing(phrase_after(phrases, k + 1))  # "a small pond beside the bench"
     if low_text(after) == "of":
@@ -253,6 +255,21 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
             return True
         after = phrase_after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+def _inverted_subject(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k is the subject after the verb of a sentence that opens with a
+    place ('Behind the barn rises a hill', 'Beyond them runs a wall'), before any other verb."""
+    if not isinstance(phrase_before(phrases, k), Verb):
+        return False
+    sentence = phrases[k].sentence
+    j = k - 2
+    while j > 0 and phrases[j - 1].sentence == sentence:
+        if isinstance(phrases[j], Verb):
+            return False
+        j -= 1
+    opening = phrases[j] if j >= 0 else None
+    return isinstance(opening, SpacePhrase) and opening.spatial.relation not in _SETTING_RELATIONS
 
 
 def _pronoun_subject(phrases: tuple[Phrase, ...], k: int) -> bool:

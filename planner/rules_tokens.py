@@ -246,6 +246,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.FOCUS_WORD,
         WordClass.PEEK_VERB,
         WordClass.CIRCLE_VERB,
+        WordClass.CROWD_VERB,
         WordClass.SENSE_VERB,
         WordClass.ESCORT_VERB,
         WordClass.RELATION_VERB,  # "paddling", "rowed": a verb form listed alone (rules_spatial)

@@ -137,6 +137,9 @@ class WordClass(str, Enum):
     SIDE_BY_SIDE = "side_by_side"  # "back to back", "shoulder to shoulder": the things are next to each other
     ORDINAL = "ordinal"  # "third", "last": 'the third one' is one of the counted group before
     CIRCLE_VERB = "circle_verb"  # "circle", "wheel": a bird circling a thing is above it (lemmas)
+    CROWD_VERB = (
+        "crowd_verb"  # "crowd", "throng": a crowd filling a support is on it, a container in it (lemmas)
+    )
     HANDWORK_VERB = "handwork_verb"  # "stitch", "knit", "mend": the work is in the worker's hands (lemmas)
     PROP_VERB = "prop_verb"  # "lean", "prop": a person leaning on a hand tool holds it (lemmas)
     SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)

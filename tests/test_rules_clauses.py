@@ -1702,3 +1702,48 @@ def test_under_bedding_one_sleeps_in_it_and_things_still_rest_on_it():
     got = _relations(reading_of("A grandfather snores under a patchwork quilt while a kitten sits on a rug."))
     assert ("grandfather", "in", "quilt") in got
     assert ("cat", "on", "blanket") in _relations(reading_of("A black cat curls up on a wool blanket."))
+
+
+def test_many_crowding_a_support_or_a_vehicle_are_on_or_in_it_and_beside_a_rail():
+    """A crowd_verb ('crowd', 'fill', 'throng') puts its subject on the thing it crowds when that is
+    a support or a walkway, in it when it is a container or a vehicle, and beside a railing."""
+    on_pier = _relations(reading_of("At dusk, fishermen throng the old pier while gulls wheel overhead."))
+    assert ("fisherman", "on", "pier") in on_pier
+    in_tram = _relations(reading_of("Sleepy students fill a yellow tram on a rainy morning."))
+    assert ("student", "in", "tram") in in_tram
+    at_rail = _relations(reading_of("Sightseers crowd the railing, waving at the harbor lights."))
+    assert not any(r[1] in {"on", "in"} and r[0] == "sightseer" for r in at_rail), at_rail
+
+
+def test_a_worn_thing_after_his_or_her_stands_for_its_wearer_in_a_relation():
+    """'near his boots': the relation is to the one who wears them (the boots have no region)."""
+    reading = reading_of("A fisherman in rubber boots mends a net, and a grey cat dozes near his boots.")
+    assert ("cat", "next_to", "fisherman") in _relations(reading)
+    reading = reading_of("A girl in a straw hat reads on a bench while a sparrow hops beside her sandals.")
+    assert ("sparrow", "next_to", "girl") in _relations(reading)
+
+
+def test_them_after_a_lineup_and_single_things_is_the_lineup_not_the_last_thing():
+    """'them' is never one thing alone: after a 'from left to right' row and sentences about single
+    things, 'behind them' is behind the row, not behind the lantern named last."""
+    reading = reading_of(
+        "From left to right along the quay: a baker with a tray of rolls, a hand cart, a lamppost "
+        "and a bench. A cat dozes under the cart. A lantern hangs from the lamppost. "
+        "Far behind them, a church tower."
+    )
+    behind = {o for s, kind, o in _relations(reading) if s == "tower" and kind == "behind"}
+    assert behind and behind <= {"baker", "cart", "lamppost", "bench"}, behind
+
+
+def test_smoke_or_sparks_coming_from_a_thing_relate_nothing():
+    """'with smoke curling from its chimney', 'sparks flying from the anvil': the place is the
+    smoke's or the sparks', which draw nothing; it puts no thing on another, nor the next one named."""
+    reading = reading_of(
+        "A tow truck with a dinghy hitched behind it, a log cabin with smoke curling from its chimney, "
+        "and a moose."
+    )
+    assert not any(kind == "on" for _, kind, _ in _relations(reading)), _relations(reading)
+    reading = reading_of(
+        "A smith hammers at the forge, sparks flying from the anvil, and a boy pumps the bellows."
+    )
+    assert ("boy", "on", "anvil") not in _relations(reading)

@@ -729,6 +729,14 @@ def test_a_bounded_scene_something_stands_on_or_by_or_that_acts_is_a_thing():
     assert labels("A quiet meadow at noon. A hare sits by a stump.") == ["hare", "stump"]
 
 
+def test_a_bounded_scene_after_the_verb_of_a_fronted_place_is_a_thing():
+    """'Beyond the orchard rises a steep hill': the subject of an inverted sentence acts, so it is
+    drawn; 'in a valley' named as the place of the sentence stays the setting."""
+    assert "hill" in labels("A farmhouse with a red door. Behind the orchard rises a steep hill.")
+    assert "brick wall" in labels("Two cyclists pause at a corner. Behind them stretches a long brick wall.")
+    assert labels("In the valley sits a stone farmhouse.") == ["stone farmhouse"]
+
+
 def test_a_word_both_a_part_or_style_word_and_a_thing_is_the_thing_in_context():
     got = labels("On the vanity lie two lipsticks beside a jade comb.")
     assert got == ["lipstick", "lipstick", "jade comb"]
