@@ -515,16 +515,32 @@ def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
     return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
 
+_MADE = frozenset({ThingKind.OBJECT, ThingKind.VEHICLE, ThingKind.FURNITURE})
+
+
 def _loose_part(p: NounPhrase, before: Phrase | None) -> bool:
     """Whether a part is named as a thing of its own by the kind of animal it came from, with 'a'
     or a count and no one it is on ('a caribou antler lies in the snow', 'two eagle feathers'),
     not worn or had ('a girl with cat ears', 'wearing a fox tail')."""
     kind = entry(p.lows[-2]) if len(p.words) > 1 else None
-    if kind is None or kind.kind is not ThingKind.ANIMAL or p.compound != p.head:
+    if kind is None or not _owner_kind(p.head, kind.kind) or p.compound != p.head:
         return False
     worn = isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB)  # "wearing", "holds"
     had = worn or isinstance(before, SpacePhrase) and before.spatial.relation == "with"
-    return (p.determiner in {"a", "an"} or (p.count or 0) > 1) and not had
+    return (
+        p.determiner in {"a", "an"} or (p.count or 0) > 1 or p.vague
+    ) and not had  # "rows of violin necks"
+
+
+def _owner_kind(part: str, kind: ThingKind) -> bool:
+    """Whether a thing of `kind` may own `part`: an animal any part, else a kind words.tsv lists
+    for the part ('car door'), or, for a part of anything ('a violin body'), any made thing."""
+    kinds = value_of(part, WordClass.PART)
+    if kind is ThingKind.ANIMAL:
+        return True
+    if kinds is None:
+        return kind in _MADE
+    return kind.value in kinds.split(",")
 
 
 def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -2143,6 +2143,13 @@ def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
     assert not any("ear" in label for label in labels("A boy with bunny ears hops past a fence."))
 
 
+def test_a_part_named_by_the_made_thing_it_belongs_to_is_a_thing_of_its_own():
+    got = reading_of("Six guitar bodies lean against the workbench under a lamp.").things
+    assert got[0].label == "guitar body" and got[0].count == 6
+    assert "piano leg" in labels("Rows of piano legs wait on a rack beside the kiln.")
+    assert not any("door" in label for label in labels("A girl with a car door key waves at a bus."))
+
+
 def test_a_second_participle_joined_by_and_has_the_first_ones_owner():
     p = plan("A boy rides on his father's back, wearing a paper hat and holding a pinwheel.")
     assert "pinwheel" in prompt_of(p, "boy") and "pinwheel" not in prompt_of(p, "father")
