@@ -611,7 +611,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.PART) and (
         known is None
         or p.head in {"chimney", "roof"}
-        or low_text(before) == "'s"
+        or (low_text(before) == "'s" and _owners_kind(phrases, k, known))
         or _of_its_owner(phrases, k)
     ):
         owner = part_owner(phrases, k, nouns)
@@ -659,6 +659,18 @@ def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
     return (
         kinds is not None and known is not None and known.kind.value in kinds.split(",") and not owner.plural
     )
+
+
+def _owners_kind(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """Whether the part after "'s" at k is the owner's part: any unlisted word ('the kite's tail'),
+    else a word that also names a thing of its own only for an owner of a kind words.tsv gives
+    ('the pickup's bed', not 'the dog's bed'), or a place ('the café's window')."""
+    kinds = value_of(phrases[k].head, WordClass.PART)  # type: ignore[union-attr]
+    owner = phrase_before(phrases, k - 1)
+    if known is None or kinds is None or not isinstance(owner, NounPhrase):
+        return True
+    owned = entry(owner.compound) or entry(owner.head)
+    return owned is None or owned.kind is ThingKind.SCENE or owned.kind.value in kinds.split(",")
 
 
 def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:

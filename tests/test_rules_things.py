@@ -2997,3 +2997,14 @@ def test_a_plural_before_have_or_are_is_a_noun_not_a_verb_in_s():
 def test_a_word_twice_around_to_is_a_side_by_side_idiom_not_a_thing():
     assert labels("Two market stalls stand awning to awning on the square.") == ["market stall"] * 2
     assert labels("Two trucks are parked bumper to bumper on the road.") == ["truck", "truck"]
+
+
+def test_a_vehicle_named_again_by_its_compounds_first_word_is_the_same_vehicle():
+    got = labels("A blue pickup truck idles by a silo. Two sacks of grain lie in the pickup's bed.")
+    assert "pickup" not in got and "bed" not in got and "sack" in got
+    assert "fence" in labels("A crow sits on a fence post, and a goat stands behind the fence.")
+
+
+def test_a_part_after_a_possessive_is_the_owners_only_for_an_owner_of_its_kind():
+    assert "bed" in labels("A spaniel curls up in the dog's bed beside a radiator.")
+    assert "window" not in labels("Behind the bakery's window, a baker slides bread into an oven.")
