@@ -3008,3 +3008,8 @@ def test_a_vehicle_named_again_by_its_compounds_first_word_is_the_same_vehicle()
 def test_a_part_after_a_possessive_is_the_owners_only_for_an_owner_of_its_kind():
     assert "bed" in labels("A spaniel curls up in the dog's bed beside a radiator.")
     assert "window" not in labels("Behind the bakery's window, a baker slides bread into an oven.")
+
+
+def test_the_scroll_of_an_instrument_is_its_part_but_a_scroll_alone_is_a_thing():
+    assert labels("A luthier polishes the scroll of a half-built viola.") == ["luthier", "viola"]
+    assert "scroll" in labels("A sealed scroll lies beside a candle on the desk.")
