@@ -615,6 +615,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or _of_its_owner(phrases, k)
     ):
         owner = part_owner(phrases, k, nouns)
+        given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"  # "a ram with a roof"
+        if owner is not None and not (given or _of_its_owner(phrases, k) or _may_own(nouns[owner], p.head)):
+            return (Role.THING, None)  # "the great canvas sails" with no boat near: the sails themselves
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
     owner = part_owner(phrases, k, nouns) if _anyones_part(p) else None
     if owner is not None and owner < len(nouns):
@@ -659,6 +662,14 @@ def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
     return (
         kinds is not None and known is not None and known.kind.value in kinds.split(",") and not owner.plural
     )
+
+
+def _may_own(owner: Noun, part: str) -> bool:
+    """Whether `owner` may have `part`: not a creature given a part only made things have
+    (words.tsv's owner kinds: a goose has no sails)."""
+    kinds = (value_of(part, WordClass.PART) or "person").split(",")
+    creature = owner.entry is not None and owner.entry.kind in ANIMATE
+    return not creature or bool({"person", "animal"} & set(kinds))
 
 
 def _owners_kind(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:

@@ -3013,3 +3013,9 @@ def test_a_part_after_a_possessive_is_the_owners_only_for_an_owner_of_its_kind()
 def test_the_scroll_of_an_instrument_is_its_part_but_a_scroll_alone_is_a_thing():
     assert labels("A luthier polishes the scroll of a half-built viola.") == ["luthier", "viola"]
     assert "scroll" in labels("A sealed scroll lies beside a candle on the desk.")
+
+
+def test_a_made_things_part_with_no_owner_of_its_kind_near_is_a_thing_not_a_creatures():
+    got = labels("A brown hen pecks in the yard. High above, the patched linen sails have gone still.")
+    assert any(label.endswith("sail") for label in got)
+    assert "sail" not in " ".join(labels("A surfer with a red sail skims the bay."))
