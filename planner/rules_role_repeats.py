@@ -351,7 +351,19 @@ def _same_word(head: str, earlier: NounPhrase) -> bool:
     closed compound ('the bench' after 'a workbench', 'the boat' after 'a sailboat')."""
     if head in {earlier.head, earlier.compound}:
         return True
+    if _short_name(head, earlier):
+        return True
     return len(head) >= 3 and earlier.head.endswith(head) and len(earlier.head) - len(head) >= 3
+
+
+def _short_name(head: str, earlier: NounPhrase) -> bool:
+    """Whether 'the <head>' is a vehicle named by its compound's first word ('the pickup' after
+    'a pickup truck'), a vehicle word itself: the same vehicle, said short."""
+    first = earlier.compound.split()[0]
+    if head != first or earlier.compound == earlier.head:
+        return False
+    short, whole = entry(head), entry(earlier.compound)
+    return short is not None and whole is not None and short.kind is whole.kind is ThingKind.VEHICLE
 
 
 def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:

@@ -532,16 +532,32 @@ def _colour_listed(before: Phrase | None, nouns: list[Noun]) -> bool:
     return is_class(nouns[-1].phrase.head, WordClass.COLOUR)
 
 
+_MADE = frozenset({ThingKind.OBJECT, ThingKind.VEHICLE, ThingKind.FURNITURE})
+
+
 def _loose_part(p: NounPhrase, before: Phrase | None) -> bool:
     """Whether a part is named as a thing of its own by the kind of animal it came from, with 'a'
     or a count and no one it is on ('a caribou antler lies in the snow', 'two eagle feathers'),
     not worn or had ('a girl with cat ears', 'wearing a fox tail')."""
     kind = entry(p.lows[-2]) if len(p.words) > 1 else None
-    if kind is None or kind.kind is not ThingKind.ANIMAL or p.compound != p.head:
+    if kind is None or not _owner_kind(p.head, kind.kind) or p.compound != p.head:
         return False
     worn = isinstance(before, Verb) and is_class(before.low, WordClass.ATTACH_VERB)  # "wearing", "holds"
     had = worn or isinstance(before, SpacePhrase) and before.spatial.relation == "with"
-    return (p.determiner in {"a", "an"} or (p.count or 0) > 1) and not had
+    return (
+        p.determiner in {"a", "an"} or (p.count or 0) > 1 or p.vague
+    ) and not had  # "rows of violin necks"
+
+
+def _owner_kind(part: str, kind: ThingKind) -> bool:
+    """Whether a thing of `kind` may own `part`: an animal any part, else a kind words.tsv lists
+    for the part ('car door'), or, for a part of anything ('a violin body'), any made thing."""
+    kinds = value_of(part, WordClass.PART)
+    if kind is ThingKind.ANIMAL:
+        return True
+    if kinds is None:
+        return kind in _MADE
+    return kind.value in kinds.split(",")
 
 
 def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -612,10 +628,13 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if is_class(p.head, WordClass.PART) and (
         known is None
         or p.head in {"chimney", "roof"}
-        or low_text(before) == "'s"
+        or (low_text(before) == "'s" and _owners_kind(phrases, k, known))
         or _of_its_owner(phrases, k)
     ):
         owner = part_owner(phrases, k, nouns)
+        given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"  # "a ram with a roof"
+        if owner is not None and not (given or _of_its_owner(phrases, k) or _may_own(nouns[owner], p.head)):
+            return (Role.THING, None)  # "the great canvas sails" with no boat near: the sails themselves
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
     owner = part_owner(phrases, k, nouns) if _anyones_part(p) else None
     if owner is not None and owner < len(nouns):
@@ -660,6 +679,26 @@ def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
     return (
         kinds is not None and known is not None and known.kind.value in kinds.split(",") and not owner.plural
     )
+
+
+def _may_own(owner: Noun, part: str) -> bool:
+    """Whether `owner` may have `part`: not a creature given a part only made things have
+    (words.tsv's owner kinds: a goose has no sails)."""
+    kinds = (value_of(part, WordClass.PART) or "person").split(",")
+    creature = owner.entry is not None and owner.entry.kind in ANIMATE
+    return not creature or bool({"person", "animal"} & set(kinds))
+
+
+def _owners_kind(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """Whether the part after "'s" at k is the owner's part: any unlisted word ('the kite's tail'),
+    else a word that also names a thing of its own only for an owner of a kind words.tsv gives
+    ('the pickup's bed', not 'the dog's bed'), or a place ('the café's window')."""
+    kinds = value_of(phrases[k].head, WordClass.PART)  # type: ignore[union-attr]
+    owner = phrase_before(phrases, k - 1)
+    if known is None or kinds is None or not isinstance(owner, NounPhrase):
+        return True
+    owned = entry(owner.compound) or entry(owner.head)
+    return owned is None or owned.kind is ThingKind.SCENE or owned.kind.value in kinds.split(",")
 
 
 def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:

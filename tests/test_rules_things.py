@@ -2151,6 +2151,13 @@ def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
     assert not any("ear" in label for label in labels("A boy with bunny ears hops past a fence."))
 
 
+def test_a_part_named_by_the_made_thing_it_belongs_to_is_a_thing_of_its_own():
+    got = reading_of("Six guitar bodies lean against the workbench under a lamp.").things
+    assert got[0].label == "guitar body" and got[0].count == 6
+    assert "piano leg" in labels("Rows of piano legs wait on a rack beside the kiln.")
+    assert not any("door" in label for label in labels("A girl with a car door key waves at a bus."))
+
+
 def test_a_second_participle_joined_by_and_has_the_first_ones_owner():
     p = plan("A boy rides on his father's back, wearing a paper hat and holding a pinwheel.")
     assert "pinwheel" in prompt_of(p, "boy") and "pinwheel" not in prompt_of(p, "father")
@@ -3052,3 +3059,25 @@ def test_the_verb_after_an_appositive_is_the_named_ones_with_its_object():
     and the verb after its closing comma with its object describes him."""
     p = plan("Her nephew, a lanky boy in a green cap, paints a wooden fence beside the barn.")
     assert "painting a wooden fence" in prompt_of(p, "nephew")
+
+
+def test_a_vehicle_named_again_by_its_compounds_first_word_is_the_same_vehicle():
+    got = labels("A blue pickup truck idles by a silo. Two sacks of grain lie in the pickup's bed.")
+    assert "pickup" not in got and "bed" not in got and "sack" in got
+    assert "fence" in labels("A crow sits on a fence post, and a goat stands behind the fence.")
+
+
+def test_a_part_after_a_possessive_is_the_owners_only_for_an_owner_of_its_kind():
+    assert "bed" in labels("A spaniel curls up in the dog's bed beside a radiator.")
+    assert "window" not in labels("Behind the bakery's window, a baker slides bread into an oven.")
+
+
+def test_the_scroll_of_an_instrument_is_its_part_but_a_scroll_alone_is_a_thing():
+    assert labels("A luthier polishes the scroll of a half-built viola.") == ["luthier", "viola"]
+    assert "scroll" in labels("A sealed scroll lies beside a candle on the desk.")
+
+
+def test_a_made_things_part_with_no_owner_of_its_kind_near_is_a_thing_not_a_creatures():
+    got = labels("A brown hen pecks in the yard. High above, the patched linen sails have gone still.")
+    assert any(label.endswith("sail") for label in got)
+    assert "sail" not in " ".join(labels("A surfer with a red sail skims the bay."))
