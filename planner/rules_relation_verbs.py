@@ -223,17 +223,27 @@ def _holding(verb: Phrase) -> bool:
     return is_class(low, WordClass.CONTAIN_VERB) or is_class(low, WordClass.ATTACH_VERB)
 
 
+def _verb_object(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], verbs: WordClass
+) -> int | None:
+    """The placed thing right after the verb at k when that verb is of the class `verbs` ('circle
+    the top of the tower': the tower), or None."""
+    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), verbs):
+        return None
+    whole = phrases[whole_of(phrases, k + 1, at, nouns)]
+    if whole.start not in at or nouns[at[whole.start]].role not in PLACED_ROLES:
+        return None
+    return resolve(nouns, at[whole.start])
+
+
 def circling(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'ravens circle the top of the tower', 'two gulls wheel the mast of a ship': an animal or a
     flying thing circling a thing (a circle_verb of words.tsv) is above it; people circling a
     maypole are not."""
-    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
-    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CIRCLE_VERB):
+    target = _verb_object(phrases, k, at, nouns, WordClass.CIRCLE_VERB)
+    if target is None:
         return []
-    whole = phrases[whole_of(phrases, k + 1, at, nouns)]
-    if whole.start not in at or nouns[at[whole.start]].role not in PLACED_ROLES:
-        return []
-    target = resolve(nouns, at[whole.start])
     actors = [a for a in subjects_of(phrases, k, at, nouns) if a != target]
     kinds = [nouns[a].entry.kind if nouns[a].entry else None for a in actors]
     if not actors or any(kind in {None, ThingKind.PERSON} for kind in kinds):
@@ -245,13 +255,9 @@ def crowding(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     """'tourists crowd the footbridge', 'commuters fill the bus': the many that crowd a thing (a
     crowd_verb of words.tsv) are on it when it is a support or a path one walks on, in it when it is a container
     or a vehicle; beside anything else ('crowd the railing'), as any action says."""
-    verb, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
-    if not isinstance(nxt, NounPhrase) or not is_verb_of(getattr(verb, "low", ""), WordClass.CROWD_VERB):
+    target = _verb_object(phrases, k, at, nouns, WordClass.CROWD_VERB)
+    if target is None:
         return []
-    whole = phrases[whole_of(phrases, k + 1, at, nouns)]
-    if whole.start not in at or nouns[at[whole.start]].role not in PLACED_ROLES:
-        return []
-    target = resolve(nouns, at[whole.start])
     known = nouns[target].entry
     if known is None or known.kind in ANIMATE:
         return []
