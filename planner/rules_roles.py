@@ -575,6 +575,37 @@ def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
     return nxt.determiner in {"a", "an"} and known is not None and known.kind in ANIMATE
 
 
+def _part_role(
+    phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
+) -> tuple[Role, int | None] | None:
+    """Noun phrase k as a part: whose part it is, a part standing as a thing of its own ('a caribou
+    antler', 'the great canvas sails' with no boat near), a part with no owner (nothing), or None
+    when it is not read as a part."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = phrase_before(phrases, k)
+    if is_class(p.head, WordClass.PART) and _loose_part(p, before):
+        return (Role.THING, None)  # "a half-buried caribou antler lies by the den"
+    if is_class(p.head, WordClass.PART) and (
+        known is None
+        or p.head in {"chimney", "roof"}
+        or (low_text(before) == "'s" and _owners_kind(phrases, k, known))
+        or _of_its_owner(phrases, k)
+    ):
+        owner = part_owner(phrases, k, nouns)
+        given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"  # "a ram with a roof"
+        if owner is not None and not (given or _of_its_owner(phrases, k) or _may_own(nouns[owner], p.head)):
+            return (Role.THING, None)  # "the great canvas sails" with no boat near: the sails themselves
+        return (Role.PART, owner) if owner is not None else (Role.NONE, None)
+    owner = part_owner(phrases, k, nouns) if _anyones_part(p) else None
+    if owner is not None and owner < len(nouns):
+        return (Role.PART, owner)  # "its shell": a part even of a word that also names a thing
+    owner = listed_part_owner(phrases, k, known, nouns)
+    if owner is not None:
+        return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
+    return None
+
+
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
     """What noun phrase k is (a thing, a part, a repeat, the frame, nothing) and whose, if anyone's."""
     p = phrases[k]
@@ -623,25 +654,9 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)  # "two girls ... a boy ... behind the children": those already named
     if name_entry(phrases, k) is not None:
         return (Role.THING, None)  # "the Matterhorn fills the top", "Big Ben looms over the bridge"
-    if is_class(p.head, WordClass.PART) and _loose_part(p, before):
-        return (Role.THING, None)  # "a half-buried caribou antler lies by the den"
-    if is_class(p.head, WordClass.PART) and (
-        known is None
-        or p.head in {"chimney", "roof"}
-        or (low_text(before) == "'s" and _owners_kind(phrases, k, known))
-        or _of_its_owner(phrases, k)
-    ):
-        owner = part_owner(phrases, k, nouns)
-        given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"  # "a ram with a roof"
-        if owner is not None and not (given or _of_its_owner(phrases, k) or _may_own(nouns[owner], p.head)):
-            return (Role.THING, None)  # "the great canvas sails" with no boat near: the sails themselves
-        return (Role.PART, owner) if owner is not None else (Role.NONE, None)
-    owner = part_owner(phrases, k, nouns) if _anyones_part(p) else None
-    if owner is not None and owner < len(nouns):
-        return (Role.PART, owner)  # "its shell": a part even of a word that also names a thing
-    owner = listed_part_owner(phrases, k, known, nouns)
-    if owner is not None:
-        return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
+    part = _part_role(phrases, k, nouns, known)
+    if part is not None:
+        return part
     if p.head == "one":
         previous = recent_owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
