@@ -3044,3 +3044,17 @@ def test_the_verb_after_an_appositive_is_the_named_ones_with_its_object():
     and the verb after its closing comma with its object describes him."""
     p = plan("Her nephew, a lanky boy in a green cap, paints a wooden fence beside the barn.")
     assert "painting a wooden fence" in prompt_of(p, "nephew")
+
+
+def test_a_worn_or_held_thing_after_whose_is_the_named_persons():
+    """'a drummer whose red sash trails behind him': the sash 'whose' names is the drummer's,
+    worn, not a thing of its own; after a lifeless thing ('a stall whose awning') it stays apart."""
+    p = plan("A drummer whose red sash trails behind him marches past a fountain.")
+    assert "red sash" in prompt_of(p, "drummer")
+    assert labels("A drummer whose red sash trails behind him marches past a fountain.") == [
+        "drummer",
+        "fountain",
+    ]
+    p = plan("Near the gate, a shepherdess whose wooden crook leans on the wall counts the sheep.")
+    assert "wooden crook" in prompt_of(p, "shepherdess")
+    assert "striped awning" in labels("A stall whose striped awning flaps stands by the road.")
