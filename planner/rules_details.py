@@ -141,12 +141,14 @@ def _step_mark(
     if p.tag is Tag.PREP and is_class(p.low, WordClass.PARTICLE) and isinstance(nxt, SpacePhrase):
         return True, False  # "goggles pushed up on his forehead": a verb's particle
     if p.tag is Tag.PREP:
+        text = isinstance(nxt, NounPhrase) and nxt.start in at and at[nxt.start].role in _TEXT_ROLES
         follows = _owned_by(nxt, at, nouns, owner) or (
             p.low == "of"
             and isinstance(nxt, NounPhrase)
             and nxt.start in at
-            and (at[nxt.start].role in _TEXT_ROLES or _made_of(nouns[owner], at[nxt.start]))
+            and (text or _made_of(nouns[owner], at[nxt.start]))
         )
+        follows = follows or (p.low == "like" and text)  # "a kiosk painted like a lemon": its look
         return follows, not follows
     return p.tag in _KEEP_TAGS, False
 

@@ -3058,3 +3058,13 @@ def test_a_worn_or_held_thing_after_whose_is_the_named_persons():
     p = plan("Near the gate, a shepherdess whose wooden crook leans on the wall counts the sheep.")
     assert "wooden crook" in prompt_of(p, "shepherdess")
     assert "striped awning" in labels("A stall whose striped awning flaps stands by the road.")
+
+
+def test_a_simile_after_a_thing_describes_its_look():
+    """'a kiosk painted like a lemon': the thing after 'like' is no thing of its own but says how
+    the one before looks, so it stays in that thing's prompt."""
+    p = plan(
+        "By the pier, a kiosk painted like a lemon sells ice cream, and a bench curved like a wave faces the sea."
+    )
+    assert "painted like a lemon" in prompt_of(p, "kiosk") and "lemon" not in labels_of(p)
+    assert "curved like a wave" in prompt_of(p, "bench")
