@@ -3068,3 +3068,15 @@ def test_a_simile_after_a_thing_describes_its_look():
     )
     assert "painted like a lemon" in prompt_of(p, "kiosk") and "lemon" not in labels_of(p)
     assert "curved like a wave" in prompt_of(p, "bench")
+
+
+def test_an_ing_verb_after_a_lifeless_place_is_the_subjects_doing():
+    """'a boy sits on a low wall holding a rod': the -ing verb with an object after the place
+    phrase is what the subject does, particle and object too ('shaking out a rug'), not the wall's;
+    a verb with no object stays the place's ('a branch swaying')."""
+    p = plan(
+        "A fisherman sits on a wooden bench mending a net, and a maid kneels on the step shaking out a rug."
+    )
+    assert "mending a net" in prompt_of(p, "fisherman") and "mending" not in prompt_of(p, "wooden bench")
+    assert "shaking out a rug" in prompt_of(p, "maid")
+    assert "swaying" in prompt_of(plan("A crow perches on a branch swaying in the wind."), "branch")
