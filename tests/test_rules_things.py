@@ -3080,3 +3080,14 @@ def test_an_ing_verb_after_a_lifeless_place_is_the_subjects_doing():
     assert "mending a net" in prompt_of(p, "fisherman") and "mending" not in prompt_of(p, "wooden bench")
     assert "shaking out a rug" in prompt_of(p, "maid")
     assert "swaying" in prompt_of(plan("A crow perches on a branch swaying in the wind."), "branch")
+
+
+def test_the_word_before_a_possessive_is_the_owners_noun():
+    """ "a harbour master's cap": only a noun takes "'s", so 'master' (else read as an adjective,
+    'a master key') is the owner inside the noun phrase and the cap is what the wearer wears."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A seal wearing a harbour master's cap balances a ball.")}
+    assert tags["master"] is Tag.NOUN
+    p = plan("A seal wearing a harbour master's cap balances a red ball on the pier.")
+    assert "cap" in prompt_of(p, "seal") and "red ball" in prompt_of(p, "seal")
