@@ -709,6 +709,10 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
         subject = _clause_subject(phrases, verb, nouns)
     if subject is None:
         subject = _tagged_owner(phrases, verb, nouns)
+    if subject is None and finite and isinstance(phrases[verb], Verb):
+        subject = _acting(
+            phrases, subject_phrase(phrases, verb), nouns
+        )  # "a girl on his shoulders waves a flag"
     return (
         subject
         if subject is not None

@@ -3091,3 +3091,10 @@ def test_the_word_before_a_possessive_is_the_owners_noun():
     assert tags["master"] is Tag.NOUN
     p = plan("A seal wearing a harbour master's cap balances a red ball on the pier.")
     assert "cap" in prompt_of(p, "seal") and "red ball" in prompt_of(p, "seal")
+
+
+def test_the_verb_after_a_place_with_a_possessive_is_the_subjects():
+    """'a boy on his grandfather's back holds a kite': the finite verb after the subject's place
+    phrase (its object said with "'s") is the boy's, and so is what he holds, not the grandfather's."""
+    p = plan("By the pond, a small boy on his grandfather's back holds a paper kite.")
+    assert "paper kite" in prompt_of(p, "small boy") and "kite" not in prompt_of(p, "grandfather")
