@@ -132,6 +132,8 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     before = phrases[j - 1] if j else None
     if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
         return True  # "surfers carrying longboards walk": not after 'On the left stands
+    if isinstance(before, Mark) and before.low == "'s" and j >= 2 and isinstance(phrases[j - 2], NounPhrase):
+        return is_governed(phrases, j - 2)  # "on her father's shoulders": the owner's preposition governs
     space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
     return space or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
 

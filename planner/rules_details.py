@@ -14,7 +14,18 @@ from planner.rules_clauses import subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
 from planner.rules_tokens import Tag, Token
-from planner.rules_vocab import ANIMATE, Flag, ThingKind, WordClass, gerund, is_class, participle, singular
+from planner.rules_vocab import (
+    ANIMATE,
+    Flag,
+    ThingKind,
+    WordClass,
+    entry,
+    gerund,
+    is_class,
+    participle,
+    singular,
+    takes_no_object,
+)
 
 _KEEP_TAGS = frozenset({Tag.ADJ, Tag.ADV, Tag.DET, Tag.NUM, Tag.UNKNOWN, Tag.PRON, Tag.NOUN, Tag.QUANT})
 _CLAUSE_WORDS = frozenset("while whilst as because though although where when then which who that".split())
@@ -104,6 +115,8 @@ def _step(
     after: Phrase | None = None,
 ) -> tuple[bool, bool]:
     """(include this phrase, stop after it) while reading what follows a thing."""
+    if isinstance(p, Mark) and _particle_of(p, nxt, last_verb):
+        return True, False  # "wringing out a red sheet": the verb's particle, then its object
     if isinstance(p, Mark):
         return _step_mark(p, nxt, at, nouns, owner, after)
     if isinstance(p, Verb):
@@ -111,6 +124,16 @@ def _step(
     if isinstance(p, SpacePhrase):
         return _step_space(p, nxt, at, nouns, owner)
     return _step_noun(p, nxt, at, nouns, owner, last_verb, after)
+
+
+def _particle_of(p: Mark, nxt: Phrase | None, last_verb: str) -> bool:
+    """Whether p is the particle of the verb just read, before its object ('hangs up a coat')."""
+    return (
+        bool(last_verb)
+        and p.tag is Tag.PREP
+        and is_class(p.low, WordClass.PARTICLE)
+        and isinstance(nxt, NounPhrase)
+    )
 
 
 def _step_mark(
@@ -141,12 +164,14 @@ def _step_mark(
     if p.tag is Tag.PREP and is_class(p.low, WordClass.PARTICLE) and isinstance(nxt, SpacePhrase):
         return True, False  # "goggles pushed up on his forehead": a verb's particle
     if p.tag is Tag.PREP:
+        text = isinstance(nxt, NounPhrase) and nxt.start in at and at[nxt.start].role in _TEXT_ROLES
         follows = _owned_by(nxt, at, nouns, owner) or (
             p.low == "of"
             and isinstance(nxt, NounPhrase)
             and nxt.start in at
-            and (at[nxt.start].role in _TEXT_ROLES or _made_of(nouns[owner], at[nxt.start]))
+            and (text or _made_of(nouns[owner], at[nxt.start]))
         )
+        follows = follows or (p.low == "like" and text)  # "a kiosk painted like a lemon": its look
         return follows, not follows
     return p.tag in _KEEP_TAGS, False
 
@@ -317,7 +342,7 @@ def _span(
         if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
             include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
-        if stop and _its_verb_after(phrases, k, j):
+        if stop and (_its_verb_after(phrases, k, j) or _doing_after_place(phrases, k, j)):
             skip, include, stop = j + 1, False, False  # "a clown on a unicycle juggles": the clown's
             if start is not None:
                 pieces.append((start, end))
@@ -333,7 +358,7 @@ def _span(
             break
         if isinstance(p, Verb) or _with_thing(p, nxt, at):
             last_verb = p.low if isinstance(p, Verb) else "with"
-        elif not (isinstance(p, Mark) and p.tag in {Tag.DET, Tag.ADV}):
+        elif not (isinstance(p, Mark) and (p.tag in {Tag.DET, Tag.ADV} or _particle_of(p, nxt, last_verb))):
             last_verb = ""
     if start is not None:
         pieces.append((start, end))
@@ -435,12 +460,36 @@ def _its_verb_after(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
     )
 
 
+def _doing_after_place(phrases: tuple[Phrase, ...], k: int | None, j: int) -> bool:
+    """Whether the place phrase at j and its lifeless object are followed by an -ing verb with an
+    object whose subject is the person or animal at k: 'a girl sits on a bench reading a book'
+    (she reads, not the bench)."""
+    if k is None or j + 2 >= len(phrases) or not isinstance(phrases[j], SpacePhrase):
+        return False
+    place, verb = phrases[j + 1], phrases[j + 2]
+    return (
+        isinstance(place, NounPhrase)
+        and isinstance(verb, Verb)
+        and verb.low.endswith("ing")
+        and not takes_no_object(verb.low)
+        and _alive(phrases[k])
+        and not _alive(place)
+        and subject_phrase(phrases, j + 2) == k
+    )
+
+
+def _alive(p: Phrase) -> bool:
+    known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
+    return known is not None and known.kind in ANIMATE
+
+
 def _not_its_verb(
     phrases: tuple[Phrase, ...], k: int, j: int, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int
 ) -> bool:
     """Whether the finite verb at j, right after phrase k, is another subject's: 'the unicycle'
     in 'a clown on a unicycle juggles' (not when the subject is the owner named again)."""
-    if j != k + 1 or not _finite(phrases[j]) or isinstance(phrases[k], Mark):
+    doing = j >= 2 and _doing_after_place(phrases, subject_phrase(phrases, j), j - 2)
+    if j != k + 1 or not (_finite(phrases[j]) or doing) or isinstance(phrases[k], Mark):
         return False  # after 'she' / 'he' (_pronoun_mentions): the pronoun is the subject
     subject = subject_phrase(phrases, j)
     if subject in {k, None}:

@@ -365,6 +365,8 @@ def _by_possessor(
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
     if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
+    if low_text(before) == "whose" and carried:
+        return _whose_owner(k, nouns)  # "an archer whose silver cloak streams behind her"
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
@@ -396,6 +398,16 @@ def _by_tag_list(
     wielded = wielded and not p.plural or _bare_tag(phrases, k, known, nouns)
     if wielded and not p.determiner:
         return _tag_owner(phrases, nouns, p.sentence)  # tag lists: "blacksmith, swinging hammer"
+    return _UNDECIDED
+
+
+def _whose_owner(k: int, nouns: list[Noun]) -> int | None | _Undecided:
+    """The person or animal named right before 'whose' that wears or holds the thing at k ('a
+    knight whose cloak billows'); undecided after a lifeless thing ('a stall whose awning')."""
+    for i, noun in enumerate(nouns):
+        if noun.index == k - 2 and noun.role in {Role.THING, Role.REPEAT}:
+            owner = resolve(nouns, i)
+            return owner if _may_act(nouns[owner]) else _UNDECIDED
     return _UNDECIDED
 
 
@@ -698,6 +710,10 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
         subject = _clause_subject(phrases, verb, nouns)
     if subject is None:
         subject = _tagged_owner(phrases, verb, nouns)
+    if subject is None and finite and isinstance(phrases[verb], Verb):
+        subject = _acting(
+            phrases, subject_phrase(phrases, verb), nouns
+        )  # "a girl on his shoulders waves a flag"
     return (
         subject
         if subject is not None

@@ -1249,6 +1249,17 @@ def _describing_one(tags: list[Tag], lows: list[str], i: int) -> bool:
     return tags[i] is Tag.NUM and article_before and is_class(lows[i], WordClass.ADJECTIVE)
 
 
+def _possessor_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the adjective form at i, right before "'s", is the owner's noun ("a station
+    master's whistle", "the harbour master's cap"): only a noun takes the possessive."""
+    return (
+        tags[i] is Tag.ADJ
+        and i + 1 < len(tags)
+        and tags[i + 1] is Tag.POSS
+        and "NOUN" in parts_of_speech(lows[i])
+    )
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
@@ -1295,6 +1306,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):

@@ -3081,3 +3081,57 @@ def test_a_made_things_part_with_no_owner_of_its_kind_near_is_a_thing_not_a_crea
     got = labels("A brown hen pecks in the yard. High above, the patched linen sails have gone still.")
     assert any(label.endswith("sail") for label in got)
     assert "sail" not in " ".join(labels("A surfer with a red sail skims the bay."))
+
+
+def test_a_worn_or_held_thing_after_whose_is_the_named_persons():
+    """'a drummer whose red sash trails behind him': the sash 'whose' names is the drummer's,
+    worn, not a thing of its own; after a lifeless thing ('a stall whose awning') it stays apart."""
+    p = plan("A drummer whose red sash trails behind him marches past a fountain.")
+    assert "red sash" in prompt_of(p, "drummer")
+    assert labels("A drummer whose red sash trails behind him marches past a fountain.") == [
+        "drummer",
+        "fountain",
+    ]
+    p = plan("Near the gate, a shepherdess whose wooden crook leans on the wall counts the sheep.")
+    assert "wooden crook" in prompt_of(p, "shepherdess")
+    assert "striped awning" in labels("A stall whose striped awning flaps stands by the road.")
+
+
+def test_a_simile_after_a_thing_describes_its_look():
+    """'a kiosk painted like a lemon': the thing after 'like' is no thing of its own but says how
+    the one before looks, so it stays in that thing's prompt."""
+    p = plan(
+        "By the pier, a kiosk painted like a lemon sells ice cream, and a bench curved like a wave faces the sea."
+    )
+    assert "painted like a lemon" in prompt_of(p, "kiosk") and "lemon" not in labels_of(p)
+    assert "curved like a wave" in prompt_of(p, "bench")
+
+
+def test_an_ing_verb_after_a_lifeless_place_is_the_subjects_doing():
+    """'a boy sits on a low wall holding a rod': the -ing verb with an object after the place
+    phrase is what the subject does, particle and object too ('shaking out a rug'), not the wall's;
+    a verb with no object stays the place's ('a branch swaying')."""
+    p = plan(
+        "A fisherman sits on a wooden bench mending a net, and a maid kneels on the step shaking out a rug."
+    )
+    assert "mending a net" in prompt_of(p, "fisherman") and "mending" not in prompt_of(p, "wooden bench")
+    assert "shaking out a rug" in prompt_of(p, "maid")
+    assert "swaying" in prompt_of(plan("A crow perches on a branch swaying in the wind."), "branch")
+
+
+def test_the_word_before_a_possessive_is_the_owners_noun():
+    """ "a harbour master's cap": only a noun takes "'s", so 'master' (else read as an adjective,
+    'a master key') is the owner inside the noun phrase and the cap is what the wearer wears."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A seal wearing a harbour master's cap balances a ball.")}
+    assert tags["master"] is Tag.NOUN
+    p = plan("A seal wearing a harbour master's cap balances a red ball on the pier.")
+    assert "cap" in prompt_of(p, "seal") and "red ball" in prompt_of(p, "seal")
+
+
+def test_the_verb_after_a_place_with_a_possessive_is_the_subjects():
+    """'a boy on his grandfather's back holds a kite': the finite verb after the subject's place
+    phrase (its object said with "'s") is the boy's, and so is what he holds, not the grandfather's."""
+    p = plan("By the pond, a small boy on his grandfather's back holds a paper kite.")
+    assert "paper kite" in prompt_of(p, "small boy") and "kite" not in prompt_of(p, "grandfather")
