@@ -2704,6 +2704,15 @@ def test_a_possessed_subject_is_the_thing_and_its_mere_owner_no_region():
     assert ("lantern", "above") in ons
 
 
+def test_a_possessed_subject_before_a_form_of_be_is_the_thing():
+    got = labels("The neighbour's striped hammock is strung between two pines.")
+    assert "neighbour" not in got and "striped hammock" in got
+    got = labels("Her nephew's paper boat was stuck against a rock in the stream.")
+    assert "nephew" not in got and "paper boat" in got
+    got = labels("The pony's halter is hooked to a fence post.")
+    assert "pony" in got
+
+
 def test_a_possessed_subject_keeps_an_owner_present_elsewhere():
     got = labels("The cat's bowl sits by the door, and the cat naps on a rug.")
     assert "cat" in got and "bowl" in got
