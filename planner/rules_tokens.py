@@ -1295,6 +1295,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.NOUN if _possessor(tags, i) else tag for i, tag in enumerate(tags)]
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
@@ -1305,6 +1306,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _possessor(tags: list[Tag], i: int) -> bool:
+    """Whether the adjective at i takes the possessive 's, so it is a noun: no adjective owns
+    anything ('a station master's whistle', 'the harbour master's cat')."""
+    return tags[i] is Tag.ADJ and i + 1 < len(tags) and tags[i + 1] is Tag.POSS
 
 
 def _ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:

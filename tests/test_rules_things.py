@@ -2713,6 +2713,12 @@ def test_a_possessed_subject_before_a_form_of_be_is_the_thing():
     assert "pony" in got
 
 
+def test_a_word_taking_the_possessive_is_a_noun_even_when_listed_as_an_adjective():
+    p = plan("A fox wearing a station master's cap stands beside a bench.")
+    assert labels("A fox wearing a station master's cap stands beside a bench.") == ["fox", "bench"]
+    assert "station master's cap" in prompt_of(p, "fox")
+
+
 def test_a_possessed_subject_keeps_an_owner_present_elsewhere():
     got = labels("The cat's bowl sits by the door, and the cat naps on a rug.")
     assert "cat" in got and "bowl" in got
