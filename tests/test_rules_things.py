@@ -3096,3 +3096,10 @@ def test_a_made_things_part_with_no_owner_of_its_kind_near_is_a_thing_not_a_crea
     got = labels("A brown hen pecks in the yard. High above, the patched linen sails have gone still.")
     assert any(label.endswith("sail") for label in got)
     assert "sail" not in " ".join(labels("A surfer with a red sail skims the bay."))
+
+
+def test_siege_engines_warhorses_old_trades_and_effigies_are_things():
+    got = labels("A cooper planes a stave while a destrier grazes beside a broken catapult and a ballista.")
+    assert {"cooper", "destrier", "broken catapult", "ballista"} <= set(got)
+    got = labels("A straw effigy of a grinning king burns on a bonfire.")
+    assert "effigy" in " ".join(got) and "king" not in " ".join(got)
