@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.rules_phrases import NounPhrase, Phrase, Verb, owner_words, part_of
+from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb, owner_words, part_of
 from planner.rules_role_nouns import Noun, Role, acting_pronoun, low_text
 from planner.rules_vocab import participle
 
 _PEOPLE = frozenset("he she they".split())  # the subject pronouns that may stand for an owner
+_BE = frozenset("is are was were".split())  # "the boy's kite is tangled": a finite verb of its own
 
 
 def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tuple[Noun, ...]:
@@ -38,7 +39,8 @@ def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tupl
 
 def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
     """Whether `owner` is a first mention named with 's before `owned`, a thing of its own kind
-    (not a part of the owner's: "the hippo's back rises") followed by its finite verb."""
+    (not a part of the owner's: "the hippo's back rises") followed by its finite verb or a form of
+    'be' ("the boy's kite is stuck")."""
     k = owner.index
     if owner.role is not Role.THING or low_text(phrases[k + 1]) != "'s" or owned.entry is None:
         return False
@@ -47,6 +49,8 @@ def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) ->
     if owned.role is Role.THING and owned.ref is not None or part_of(owner.entry, owned.phrase.head):
         return False
     verb = phrases[k + 3] if k + 3 < len(phrases) else None
+    if isinstance(verb, Mark) and verb.low in _BE:
+        return owned.role is Role.THING  # "the family's blanket is spread under a willow"
     return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
 
 

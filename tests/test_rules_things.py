@@ -2704,6 +2704,21 @@ def test_a_possessed_subject_is_the_thing_and_its_mere_owner_no_region():
     assert ("lantern", "above") in ons
 
 
+def test_a_possessed_subject_before_a_form_of_be_is_the_thing():
+    got = labels("The neighbour's striped hammock is strung between two pines.")
+    assert "neighbour" not in got and "striped hammock" in got
+    got = labels("Her nephew's paper boat was stuck against a rock in the stream.")
+    assert "nephew" not in got and "paper boat" in got
+    got = labels("The pony's halter is hooked to a fence post.")
+    assert "pony" in got
+
+
+def test_a_word_taking_the_possessive_is_a_noun_even_when_listed_as_an_adjective():
+    p = plan("A fox wearing a station master's cap stands beside a bench.")
+    assert labels("A fox wearing a station master's cap stands beside a bench.") == ["fox", "bench"]
+    assert "station master's cap" in prompt_of(p, "fox")
+
+
 def test_a_possessed_subject_keeps_an_owner_present_elsewhere():
     got = labels("The cat's bowl sits by the door, and the cat naps on a rug.")
     assert "cat" in got and "bowl" in got
@@ -3135,3 +3150,10 @@ def test_the_verb_after_a_place_with_a_possessive_is_the_subjects():
     phrase (its object said with "'s") is the boy's, and so is what he holds, not the grandfather's."""
     p = plan("By the pond, a small boy on his grandfather's back holds a paper kite.")
     assert "paper kite" in prompt_of(p, "small boy") and "kite" not in prompt_of(p, "grandfather")
+
+
+def test_siege_engines_warhorses_old_trades_and_effigies_are_things():
+    got = labels("A cooper planes a stave while a destrier grazes beside a broken catapult and a ballista.")
+    assert {"cooper", "destrier", "broken catapult", "ballista"} <= set(got)
+    got = labels("A straw effigy of a grinning king burns on a bonfire.")
+    assert "effigy" in " ".join(got) and "king" not in " ".join(got)
