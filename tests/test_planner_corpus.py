@@ -179,7 +179,7 @@ def test_few_regions_are_not_things(score):
 
 
 def test_attributes_stay_with_their_owner(score):
-    assert score.ratio("attributes") >= 0.935, [m for m in score.misses if m.startswith("attributes")]
+    assert score.ratio("attributes") >= 0.94, [m for m in score.misses if m.startswith("attributes")]
 
 
 def test_relations_and_places_hold(score):
@@ -189,7 +189,7 @@ def test_relations_and_places_hold(score):
 
 
 def test_sizes_follow_the_things(score):
-    assert score.ratio("sizes") >= 0.95, [m for m in score.misses if m.startswith("sizes")]
+    assert score.ratio("sizes") >= 0.945, [m for m in score.misses if m.startswith("sizes")]
 
 
 def test_a_long_prompt_plans_fast():
