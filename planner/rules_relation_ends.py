@@ -20,7 +20,7 @@ from planner.rules_clauses import (
     with_listed,
 )
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
-from planner.rules_role_nouns import Noun, Role, referred_subject
+from planner.rules_role_nouns import POSSESSIVE, Noun, Role, referred_subject
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
@@ -554,9 +554,6 @@ def _owned_thing(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns:
     return isinstance(owned, NounPhrase) and owned.start in at and nouns[at[owned.start]].role is Role.THING
 
 
-_OWNERS = frozenset({"its", "his", "her", "their"})  # a worn or held thing of someone named before
-
-
 def relation_object(
     phrases: tuple[Phrase, ...],
     k: int,
@@ -577,7 +574,9 @@ def relation_object(
         if noun.role is Role.PART and noun.ref is not None:
             owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
-        if noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner in _OWNERS:
+        if (
+            noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner in POSSESSIVE
+        ):  # a worn or held thing of someone named before
             owner = resolve(nouns, noun.ref)  # "clings to its ropes", "near his sandals": their wearer
             return owner if subject is None or owner not in subject else None
         named = _kind_named(phrases, k, at, nouns, nxt, subject) if noun.role is Role.NONE else None
