@@ -362,8 +362,6 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     merchant ships', 'glass cups'), so it stays a noun."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     previous, word = lows[i - 1], lows[i]
-    if _one_before_plural(tags, lows, i):
-        return False  # "a grandfather clock towers in the corner": 'a' never heads 'clock towers'
     if (
         entry(f"{previous} {singular(word)}") is not None
         or word.endswith("s")
@@ -386,15 +384,6 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return True  # "two glass cups of espresso"
     return False
-
-
-def _one_before_plural(tags: list[Tag], lows: list[str], i: int) -> bool:
-    """Whether the plural verb form at i follows a singular noun that 'a' or 'an' heads and comes
-    before a preposition other than 'of' ('a grandfather clock towers in', 'a ship sails past'):
-    'a' never counts a plural, so a listed compound ('clock tower') is not named there."""
-    after = lows[i + 1] if i + 1 < len(lows) else ""
-    plural = singular(lows[i]) != lows[i] and s_form_verb(lows[i]) and i + 1 < len(tags)
-    return plural and tags[i + 1] is Tag.PREP and after != "of" and one_headed(tags, lows, i - 1)
 
 
 def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
