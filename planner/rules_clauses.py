@@ -56,7 +56,8 @@ def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
     return opener in {"which", "whom", "where"} and any(isinstance(q, Verb) for q in phrases[j + 1 : verb])
 
 
-def _animate(p: Phrase) -> bool:
+def is_animate(p: Phrase) -> bool:
+    """Whether the phrase is a noun phrase naming a person or an animal."""
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
     return known is not None and known.kind in ANIMATE
 
@@ -72,7 +73,7 @@ def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     lead = phrases[j - 3]
     if not (isinstance(lead, SpacePhrase) and lead.lead in {"with", "in"}):
         return False
-    return not _animate(phrases[j]) or _animate(phrases[j - 2])
+    return not is_animate(phrases[j]) or is_animate(phrases[j - 2])
 
 
 def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:

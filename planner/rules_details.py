@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.rules_clauses import subject_phrase
+from planner.rules_clauses import is_animate, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
 from planner.rules_tokens import Tag, Token
@@ -19,7 +19,6 @@ from planner.rules_vocab import (
     Flag,
     ThingKind,
     WordClass,
-    entry,
     gerund,
     is_class,
     participle,
@@ -371,18 +370,14 @@ def _aside_closed(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
     a finite verb follows: a participle aside has no finite verb of its own, so that verb and
     what it takes are phrase k's ('the badger, wearing an apron, pulls a tray from the oven')."""
     opener = phrases[k + 1 : k + 3]
-    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
     return (
         len(opener) == 2
         and isinstance(opener[0], Mark)
         and opener[0].tag is Tag.COMMA
         and isinstance(opener[1], (Verb, SpacePhrase))  # "wearing a hat", "covered in soot"
         and (getattr(opener[1], "low", None) or getattr(opener[1], "lead", "")).endswith(("ing", "ed"))
-        and isinstance(phrases[j], Mark)
-        and phrases[j].tag is Tag.COMMA  # type: ignore[union-attr]
         and j > k + 2
-        and _finite(nxt)
-        and not any(_finite(q) or isinstance(q, Mark) and q.tag is Tag.END for q in phrases[k + 3 : j])
+        and _comma_before_verb(phrases, k + 3, j)
     )
 
 
@@ -392,16 +387,24 @@ def _appositive_closed(phrases: tuple[Phrase, ...], k: int, j: int, at: dict[int
     verb: that verb and what it takes are the appositive's too."""
     noun = at.get(phrases[k].start) if isinstance(phrases[k], NounPhrase) else None
     before = phrases[k - 1] if k else None
-    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
     return (
         noun is not None
         and noun.role is Role.REPEAT
         and isinstance(before, Mark)
         and before.tag is Tag.COMMA
-        and isinstance(phrases[j], Mark)
+        and _comma_before_verb(phrases, k + 1, j)
+    )
+
+
+def _comma_before_verb(phrases: tuple[Phrase, ...], start: int, j: int) -> bool:
+    """Whether the comma at j ends a stretch from `start` with no finite verb and no sentence end in
+    it, and a finite verb comes right after the comma: the verb of whoever the stretch describes."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return (
+        isinstance(phrases[j], Mark)
         and phrases[j].tag is Tag.COMMA  # type: ignore[union-attr]
         and _finite(nxt)
-        and not any(_finite(q) or isinstance(q, Mark) and q.tag is Tag.END for q in phrases[k + 1 : j])
+        and not any(_finite(q) or isinstance(q, Mark) and q.tag is Tag.END for q in phrases[start:j])
     )
 
 
@@ -472,15 +475,10 @@ def _doing_after_place(phrases: tuple[Phrase, ...], k: int | None, j: int) -> bo
         and isinstance(verb, Verb)
         and verb.low.endswith("ing")
         and not takes_no_object(verb.low)
-        and _alive(phrases[k])
-        and not _alive(place)
+        and is_animate(phrases[k])
+        and not is_animate(place)
         and subject_phrase(phrases, j + 2) == k
     )
-
-
-def _alive(p: Phrase) -> bool:
-    known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
-    return known is not None and known.kind in ANIMATE
 
 
 def _not_its_verb(

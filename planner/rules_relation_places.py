@@ -40,8 +40,8 @@ from planner.rules_role_nouns import Noun, Role, is_person, low_text
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
+    ANIMATE,
     Flag,
-    ThingKind,
     WordClass,
     is_class,
 )
@@ -323,7 +323,7 @@ def _participle_subject(
 
 
 def _is_creature(noun: Noun) -> bool:
-    return noun.entry is not None and noun.entry.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
+    return noun.entry is not None and noun.entry.kind in ANIMATE
 
 
 def _last_actor(
