@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from planner.reading import Size
 from planner.rules_clauses import with_listed
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, part_of
 from planner.rules_role_attachments import (
     absolute_owner,
     attachment,
@@ -708,12 +708,11 @@ def _owners_kind(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bo
     """Whether the part after "'s" at k is the owner's part: any unlisted word ('the kite's tail'),
     else a word that also names a thing of its own only for an owner of a kind words.tsv gives
     ('the pickup's bed', not 'the dog's bed'), or a place ('the café's window')."""
-    kinds = value_of(phrases[k].head, WordClass.PART)  # type: ignore[union-attr]
     owner = phrase_before(phrases, k - 1)
-    if known is None or kinds is None or not isinstance(owner, NounPhrase):
+    if known is None or not isinstance(owner, NounPhrase):
         return True
     owned = entry(owner.compound) or entry(owner.head)
-    return owned is None or owned.kind is ThingKind.SCENE or owned.kind.value in kinds.split(",")
+    return part_of(owned, phrases[k].head) or owned is not None and owned.kind is ThingKind.SCENE  # type: ignore[union-attr]
 
 
 def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:
