@@ -673,8 +673,9 @@ def _from_within(
     target: int,
 ) -> RelationKind:
     """'a goose honks from a rowboat', 'a dog barks from a car', 'a kitten peeks from a basket', 'a
-    boy waves from its window' (a part of it): from a container or a vehicle with no top to stand on is from inside it ('waves from a cart',
-    'from the bench', 'from the top of the fridge' stay on it)."""
+    boy waves from its window' (a part of it): from a container or a vehicle with no top to stand
+    on is from inside it ('waves from a cart', 'from the bench', 'from the top of the fridge' stay
+    on it)."""
     known, nxt = nouns[target].entry, phrases[k + 1] if k + 1 < len(phrases) else None
     space = phrases[k]
     if kind is not RelationKind.ON or not isinstance(space, SpacePhrase) or known is None:
@@ -731,8 +732,9 @@ def _them(
     sentence = phrases[k].sentence
     them = isinstance(nxt, Mark) and nxt.low == "them"
     lone = target is None or not nouns[target].phrase.plural  # 'them' is never one thing alone
-    if _all_of_them(phrases, k) or them and lone:
-        back = 2 if _all_of_them(phrases, k) else 3
+    every = _all_of_them(phrases, k)
+    if every or them and lone:
+        back = 2 if every else 3
         rows = [j for j in range(k) if getattr(phrases[j], "order", False)]
         row = row_of(phrases, rows[-1], at, nouns) if rows else []
         if row and max(nouns[i].phrase.sentence for i in row) >= sentence - back:
