@@ -95,7 +95,7 @@ def _insults(folder: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def _index(path: Path) -> dict[str, tuple[int, list[str]]]:
+def read_index(path: Path) -> dict[str, tuple[int, list[str]]]:
     """Lemma -> (tagged sense count, synset offsets in sense order)."""
     found = {}
     for line in path.read_text(encoding="latin-1").splitlines():
@@ -182,8 +182,8 @@ def main(folder: Path) -> None:
     words = {row[0] for row in _rows(_DATA / "words.tsv") if row[1] in _NO_THING}
     listed = {row[0] for row in _rows(_DATA / "words.tsv")}
     synsets = _synsets(folder)
-    nouns = _index(folder / "index.noun")
-    others = [_index(folder / f"index.{pos}") for pos in ("verb", "adj", "adv")]
+    nouns = read_index(folder / "index.noun")
+    others = [read_index(folder / f"index.{pos}") for pos in ("verb", "adj", "adv")]
     participles = _participles(folder, others[0])
     sys.stdout.write(_HEADER)
     for word, (tagged, offsets) in sorted(nouns.items()):

@@ -19,6 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from make_wordnet_things import read_index  # run as a script: this folder is on the path
+
 # WordNet's generic frames with a direct object (see WordNet's wninput(5WN), 'Verb Frames')
 _WITH_OBJECT = frozenset({5, 8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
 _HEADER = """\
@@ -61,12 +63,7 @@ def main(dict_dir: Path) -> None:
     """Print the file to stdout."""
     synsets = _frames(dict_dir)
     kept = []
-    for line in (dict_dir / "index.verb").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, pointers = fields[0], int(fields[3])
-        tagged, offsets = int(fields[5 + pointers]), fields[6 + pointers :]
+    for lemma, (tagged, offsets) in read_index(dict_dir / "index.verb").items():
         if not lemma.isalpha() or not lemma.islower():
             continue
         trusted = offsets[:1] if tagged else offsets
