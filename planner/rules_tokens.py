@@ -347,14 +347,44 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if _verb_cue(tags, lows, i) or _ing_clause(tags, lows, i):
         return Tag.VERB
     before = tags[i - 1]
+    if _second_verb(lows, i):
+        return Tag.VERB
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
     if _named_thing(tags, lows, i):
         return tag
+    if _after_plural_noun(tags, lows, i):
+        return Tag.VERB
     governed = _governed(tags, lows, i)
     if governed is not None:
         return governed
     return Tag.VERB if _acts_after_noun(tags, lows, i) else tag
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it me us himself herself themselves itself".split())
+
+
+def _second_verb(lows: list[str], i: int) -> bool:
+    """Whether the verb form in -s at i follows 'and' right after a pronoun that is an object ('sits
+    beside her and watches.', 'picks it up and sniffs'): a noun after 'and' would join a noun
+    phrase, and no bare plural joins a pronoun, so the word is the clause's second verb."""
+    if i < 2 or lows[i - 1] != "and" or lows[i - 2] not in _OBJECT_PRONOUNS:
+        return False
+    return singular(lows[i]) != lows[i] and s_form_verb(lows[i])
+
+
+def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the word in -s at i, a verb form, follows a plural noun and runs into what follows a
+    verb ('a line of twelve dancers snakes through the square', 'two kites dances.'): a plural noun
+    modifies no noun ('a dog bed', not 'dogs bed'), so a second plural right after it is no head of
+    a compound but the clause's verb (whose subject is the plural, or the group before its 'of')."""
+    previous, word = lows[i - 1], lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if tags[i - 1] is not Tag.NOUN or singular(previous) == previous or not previous.endswith("s"):
+        return False
+    if singular(word) == word or not s_form_verb(word) or after not in {*_CLOSING_VERB, Tag.COMMA}:
+        return False
+    return entry(singular(previous)) is not None and entry(f"{previous} {singular(word)}") is None
 
 
 def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -3157,3 +3157,16 @@ def test_siege_engines_warhorses_old_trades_and_effigies_are_things():
     assert {"cooper", "destrier", "broken catapult", "ballista"} <= set(got)
     got = labels("A straw effigy of a grinning king burns on a bonfire.")
     assert "effigy" in " ".join(got) and "king" not in " ".join(got)
+
+
+def test_a_verb_form_in_s_right_after_a_plural_noun_is_the_clauses_verb():
+    """A plural noun modifies no noun ('a dog bed', not 'dogs bed'): the word in -s after it is
+    the verb, of the plural or of the group before its 'of', even when it names a thing too."""
+    got = labels("A chain of nine skaters snakes across the frozen pond.")
+    assert "skater" in got and not any("snake" in label for label in got)
+    assert "watch" not in labels("Four owls in a row watches the barn door.")
+
+
+def test_a_verb_form_in_s_after_and_and_an_object_pronoun_is_a_second_verb():
+    """'... beside him and watches.': no bare plural joins a pronoun, so the word is the verb."""
+    assert labels("A small girl kneels beside him and watches.") == ["small girl"]
