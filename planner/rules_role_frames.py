@@ -68,6 +68,16 @@ def _the_pictures_medium(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun])
     return _a_tag(phrases, k) and _among_styles(phrases, k, nouns) or _medium_listed(phrases, k, nouns)
 
 
+def _counted_source_thing(p: NounPhrase) -> bool:
+    """Whether a phrase headed by a listed thing that also names a tool pictures are made with
+    ('blender') counts it with 'a' or 'one': a program takes no article, so it is the thing."""
+    return (
+        p.determiner in {"a", "an", "one"}
+        and is_class(p.head, WordClass.STYLE_SOURCE)
+        and entry(p.head) is not None
+    )
+
+
 def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """The picture itself: 'an oil painting of', 'the image shows', 'watercolor painting', '4k'."""
     p = phrases[k]
@@ -76,6 +86,8 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     many = (p.count or 1) > 1
     if WordClass.STYLE_NOUN in head_classes and _style_word_names_a_thing(phrases, k, nouns):
         return False  # "an eyeshadow palette", but "a muted palette"; "a sack of grain"
+    if _counted_source_thing(p):
+        return False  # "a molcajete and a blender": the appliance, not the 3D program
     if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:

@@ -389,8 +389,24 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
         and isinstance(phrase_after(phrases, k + 1), SpacePhrase)
     ):
         return Role.THING  # "the lunar module stands behind him": acting and placed
-    concrete = _concrete_alone(phrases, k)
+    concrete = _concrete_alone(phrases, k) or _listed_among_things(phrases, k)
     return Role.THING if counted and (acts or placed or related or absolute(nxt) or concrete) else Role.NONE
+
+
+def _listed_among_things(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the unlisted noun at k, never rated abstract, is listed with a counted listed thing
+    right after a comma or 'and' ('a molcajete, a basket of avocados and a blender'): a list joins
+    things of one sort, so it is a thing like the one beside it (but not a preposition's object
+    before a comma: an opening place)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if low_text(phrase_after(phrases, k)) not in {",", "and"} or concreteness(p.head) is not None:
+        return False
+    if isinstance(phrase_before(phrases, k), SpacePhrase):
+        return False  # "inside a rocky enclosure, a pair of zebras graze": a place, then the subject
+    q = phrase_after(phrases, k + 1)
+    counted = isinstance(q, NounPhrase) and (q.determiner in {"a", "an"} or (q.count or 0) > 1)
+    return counted and (entry(q.compound) or entry(q.head)) is not None
 
 
 def _concrete_alone(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -710,6 +710,8 @@ def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
     well away', 'set well back from the road' (not 'drawing water from a well'); a word saying
     where one goes, right after the verb: 'boats coming home', 'children running indoors'."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if i > 1 and tags[i - 2] is Tag.DET and lows[i - 1].endswith("ed"):
+        return False  # "the tiled counter": a participle after an article modifies a noun
     if tags[i - 1] is Tag.VERB and is_class(lows[i], WordClass.GOAL_ADVERB):
         return after not in {Tag.DET, Tag.NUM, Tag.ADJ, Tag.NOUN, Tag.POSS}  # 'outside the cafe'
     adverb = "ADV" in parts_of_speech(lows[i]) and not lows[i].endswith("s")

@@ -3170,3 +3170,25 @@ def test_a_verb_form_in_s_right_after_a_plural_noun_is_the_clauses_verb():
 def test_a_verb_form_in_s_after_and_and_an_object_pronoun_is_a_second_verb():
     """'... beside him and watches.': no bare plural joins a pronoun, so the word is the verb."""
     assert labels("A small girl kneels beside him and watches.") == ["small girl"]
+
+
+def test_a_counted_blender_is_the_appliance_not_the_3d_program():
+    """'a blender' takes an article, a program does not: the appliance gets a region, and its
+    words are no part of every region's style."""
+    p = plan("A baker stands at the bench beside a toaster and a blender.")
+    assert "blender" in [r.label for r in p.regions]
+    assert "blender" not in prompt_of(p, "baker")
+    assert "blender" not in [r.label for r in plan("A knight in armour, Blender render.").regions]
+
+
+def test_a_participle_after_an_article_modifies_the_noun_not_an_adverb():
+    """'the tiled counter': 'counter' is a noun (and a place) after 'the tiled', not an adverb."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("On the polished counter beside him sits a jar.")}
+    assert tags["counter"] is Tag.NOUN and tags["polished"] is Tag.ADJ
+
+
+def test_an_unlisted_noun_listed_with_things_is_a_thing():
+    """'are a zarf, a teapot and a tray': a list joins things of one sort."""
+    assert labels("On the low shelf are a molinillo, a teapot and a tray.")[:2] == ["low shelf", "molinillo"]
