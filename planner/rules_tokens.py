@@ -607,6 +607,26 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN
 
 
+def _many_placed_act(tags: list[Tag], lows: list[str], i: int) -> None:
+    """A plural noun, a preposition (not 'of') and its singular object, then a bare word that is a
+    verb right before an article or owner ('three camels in a line cross the dunes', 'two boys
+    with a kite run along the beach' before a place): a noun phrase runs into no article, and the
+    plural takes a bare verb, so the word is the plural's verb. Retags the word in place."""
+    word = lows[i]
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    if i < 4 or singular(word) != word or tags[i] not in {Tag.NOUN, Tag.ADJ} or tags[i - 1] is not Tag.NOUN:
+        return
+    if after not in {"a", "an", "the", "their", "his", "its"} or "VERB" not in parts_of_speech(word):
+        return
+    previous = lows[i - 1]
+    if singular(previous) != previous or entry(f"{previous} {word}") is not None:
+        return
+    j = _governing(tags, i - 1)
+    if j < 1 or lows[j] == "of" or tags[j - 1] is not Tag.NOUN or singular(lows[j - 1]) == lows[j - 1]:
+        return
+    tags[i] = Tag.VERB
+
+
 def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     """'a' and a singular noun, a word in -s that is a noun and a verb, then a plural noun ('a cook
     in a white apron grills skewers at a cart'): 'a' takes no plural head, so the word in -s is the
@@ -722,7 +742,22 @@ def _infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A bare noun-or-verb after 'not to' or '<verb> to': 'pretends not to watch', 'stops to rest'."""
     if i < 2 or lows[i - 1] != "to" or lows[i].endswith("s"):
         return False
-    return tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing"))
+    if tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing")):
+        return True
+    return _purpose_infinitive(tags, lows, i)
+
+
+def _purpose_infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i after a noun and 'to' closes its clause ('three toads line up on a
+    log to watch, ...', 'a cat sits by the bowl to wait.'): a place after 'to' takes an article
+    ('to the door'), so a bare verb form closing the clause says what for; but 'from dawn to dusk',
+    'face to face', 'head to toe' pair two nouns."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if tags[i - 2] not in {Tag.NOUN, Tag.PRON} or after not in {Tag.END, Tag.COMMA, Tag.CONJ}:
+        return False
+    if lows[i - 2] == lows[i] or "from" in lows[max(0, i - 6) : i] or is_class(lows[i], WordClass.PART):
+        return False
+    return "VERB" in parts_of_speech(lows[i])
 
 
 _CLOSING_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.END})  # what may follow a verb
@@ -1303,6 +1338,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tags[i] = _in_context(tags, lows, i)
         _plural_noun_then_verb(tags, lows, i)
         _plural_subject_then_verb(tags, lows, i)
+        _many_placed_act(tags, lows, i)
         _one_subject_then_verb(tags, lows, i)
         _one_subject_verb_place(tags, lows, i)
         _one_subject_past_place(tags, lows, i)

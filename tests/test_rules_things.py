@@ -3192,3 +3192,22 @@ def test_a_participle_after_an_article_modifies_the_noun_not_an_adverb():
 def test_an_unlisted_noun_listed_with_things_is_a_thing():
     """'are a zarf, a teapot and a tray': a list joins things of one sort."""
     assert labels("On the low shelf are a molinillo, a teapot and a tray.")[:2] == ["low shelf", "molinillo"]
+
+
+def test_a_bare_verb_after_a_noun_and_to_closing_the_clause_says_what_for():
+    """'... on a stump to watch, ...': 'to' and a bare verb closing the clause, not a wristwatch;
+    'from door to door' pairs two nouns."""
+    assert "watch" not in labels("Three frogs sit on a stump to watch, and a heron waits in the reeds.")
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = [t.tag for t in tokenize("A postman walks from gate to gate.")]
+    assert Tag.VERB not in tags[4:]
+
+
+def test_a_bare_verb_after_a_plural_and_its_place_before_an_article_is_the_plurals_verb():
+    """'three mules in a row cross the bridge': no noun phrase runs into an article, and a
+    plural takes a bare verb, so 'cross' is their verb (not 'row cross', not 'cross' as angry)."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("Three mules in a row cross the old bridge.")}
+    assert tags["cross"] is Tag.VERB and tags["row"] is Tag.NOUN
