@@ -3211,3 +3211,10 @@ def test_a_bare_verb_after_a_plural_and_its_place_before_an_article_is_the_plura
 
     tags = {t.low: t.tag for t in tokenize("Three mules in a row cross the old bridge.")}
     assert tags["cross"] is Tag.VERB and tags["row"] is Tag.NOUN
+
+
+def test_a_covering_of_a_substance_is_the_substance_not_a_blanket_or_carpet():
+    """'under a blanket of snow', 'a thick layer of frost': how the substance lies, no bedding."""
+    assert labels("A shed stands under a blanket of snow.") == ["shed"]
+    assert labels("A barn roof under a thick layer of frost.") == ["barn roof"]
+    assert "blanket" in labels("A tabby cat sleeps on a blanket.")
