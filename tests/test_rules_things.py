@@ -3218,3 +3218,11 @@ def test_a_covering_of_a_substance_is_the_substance_not_a_blanket_or_carpet():
     assert labels("A shed stands under a blanket of snow.") == ["shed"]
     assert labels("A barn roof under a thick layer of frost.") == ["barn roof"]
     assert "blanket" in labels("A tabby cat sleeps on a blanket.")
+
+
+def test_what_is_nibbled_chewed_or_ground_gets_no_region_of_its_own():
+    """'two goats nibble lichen', 'a cook grinds peppercorns': in the mouth or under the hand (a
+    listed plant an animal nibbles, 'clover', still gets one: animals hold nothing)."""
+    assert labels("Two goats nibble lichen beside a wooden gate.") == ["goat", "goat", "wooden gate"]
+    assert labels("A boy munches popcorn on the sofa.") == ["boy", "sofa"]
+    assert "peppercorn" not in labels("A cook grinds peppercorns in a stone mortar.")
