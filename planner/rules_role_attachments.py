@@ -146,6 +146,13 @@ def _handled(verb: Verb, known: Entry, p: NounPhrase) -> bool:
     )
 
 
+def _fed(verb: Verb, p: NounPhrase) -> bool:
+    """Whether a bare object, no article or count, is what the verb before it nibbles, chews or
+    grinds ('two goats nibble moss', 'grinds chiles'): in the mouth or under the hand (but 'a
+    mouse nibbles a wheel of cheese' names a thing to draw)."""
+    return not p.determiner and not p.count and is_verb_of(verb.low, WordClass.FEED_VERB)
+
+
 def _handwork(verb: Verb, known: Entry) -> bool:
     """Whether the thing is the work in the hands of whoever stitches, knits or mends it ('stitching
     a cloak', 'mending a fishing net'): a garment or a hand-held thing up to a medium size."""
@@ -292,7 +299,7 @@ def _by_verb_or_body(
     toy: bool,
 ) -> int | None | _Undecided:
     """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an animal."""
-    if isinstance(before, Verb) and attach_verb(before.low):
+    if isinstance(before, Verb) and (attach_verb(before.low) or _fed(before, p)):
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
         user = _wearer_or_holder(phrases, k, before, known, nouns)

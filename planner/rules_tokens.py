@@ -271,6 +271,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.MAKER_VERB,
         WordClass.PLACING_VERB,
         WordClass.NAMING_VERB,
+        WordClass.FEED_VERB,
     }:
         return Tag.VERB
     if classes:

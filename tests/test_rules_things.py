@@ -3221,8 +3221,17 @@ def test_a_covering_of_a_substance_is_the_substance_not_a_blanket_or_carpet():
 
 
 def test_what_is_nibbled_chewed_or_ground_gets_no_region_of_its_own():
-    """'two goats nibble lichen', 'a cook grinds peppercorns': in the mouth or under the hand (a
-    listed plant an animal nibbles, 'clover', still gets one: animals hold nothing)."""
-    assert labels("Two goats nibble lichen beside a wooden gate.") == ["goat", "goat", "wooden gate"]
+    """'two reindeer nibble lichen', 'a cook grinds peppercorns': a bare object is in the mouth or
+    under the hand; 'a mouse nibbles a wheel of cheese' still names the cheese."""
+    assert labels("Two reindeer nibble lichen beside a wooden gate.") == [
+        "reindeer",
+        "reindeer",
+        "wooden gate",
+    ]
     assert labels("A boy munches popcorn on the sofa.") == ["boy", "sofa"]
     assert "peppercorn" not in labels("A cook grinds peppercorns in a stone mortar.")
+
+
+def test_a_plural_then_a_feeding_verb_keeps_the_plural_as_subject():
+    """'three deer munch hay': 'munch' is their verb, not a compound 'deer munch'."""
+    assert labels("Three deer munch hay under an old oak.") == ["deer", "deer", "deer", "old oak"]
