@@ -3157,3 +3157,14 @@ def test_siege_engines_warhorses_old_trades_and_effigies_are_things():
     assert {"cooper", "destrier", "broken catapult", "ballista"} <= set(got)
     got = labels("A straw effigy of a grinning king burns on a bonfire.")
     assert "effigy" in " ".join(got) and "king" not in " ".join(got)
+
+
+def test_an_animal_appositive_after_an_owners_name_says_what_kind_the_animal_is():
+    """ "the ploughman's horse, a dappled grey mare": 'a <animal>' after a named owner's animal and
+    a comma is that same animal, told by its kind; one region with its words."""
+    p = plan("A ploughman rests by the fence. The ploughman's horse, a dappled grey mare, grazes nearby.")
+    assert labels_of(p) == ["ploughman", "fence", "grey horse"]
+    assert "dappled grey mare" in prompt_of(p, "grey horse")
+    goat = plan("The cooper's goat, a brown billy with long horns, chews a rope by the well.")
+    assert "billy" in prompt_of(goat, "brown goat") and "long horns" in prompt_of(goat, "brown goat")
+    assert not any("billy" in label for label in labels_of(goat))
