@@ -3168,3 +3168,34 @@ def test_an_animal_appositive_after_an_owners_name_says_what_kind_the_animal_is(
     goat = plan("The cooper's goat, a brown billy with long horns, chews a rope by the well.")
     assert "billy" in prompt_of(goat, "brown goat") and "long horns" in prompt_of(goat, "brown goat")
     assert not any("billy" in label for label in labels_of(goat))
+
+
+def test_what_is_worn_after_a_pronoun_clause_and_a_comma_is_the_pronoun_persons():
+    """'On the porch she sits in a rocking chair, wearing a shawl': the clause before the comma is about
+    'she', so the one she stands for wears the shawl; it is no region of its own."""
+    p = plan(
+        "An old fisherwoman lives by the sea. On the porch she sits in a rocking chair, wearing a knitted shawl."
+    )
+    assert labels_of(p) == ["old fisherwoman", "rocking chair"]
+    assert "knitted shawl" in prompt_of(p, "old fisherwoman")
+    fox = plan(
+        "A fox keeps a tiny shop. Today he stands behind the counter, wearing a velvet jacket and a monocle."
+    )
+    assert not {"velvet jacket", "monocle"} & set(labels_of(fox))
+    assert "monocle" in prompt_of(fox, "fox")
+
+
+def test_what_she_is_holding_is_hers_past_is():
+    """'She is holding a lamp': 'is' between the pronoun and the verb still names her, so the
+    lamp goes in the prompt of the woman she stands for, not a region of its own."""
+    p = plan("A shepherdess waits by the gate. She is holding a tin lamp in one hand.")
+    assert labels_of(p) == ["shepherdess", "gate"]
+    assert "tin lamp" in prompt_of(p, "shepherdess")
+
+
+def test_hand_tools_of_the_trades_are_held():
+    """A gouge, an awl, a rasp, a bee smoker: tools held in a hand, in the holder's prompt."""
+    for tool in ("gouge", "awl", "rasp", "adze", "smoker"):
+        assert entry(tool).kind is ThingKind.OBJECT, tool
+    p = plan("A carver kneels on the deck, gripping a curved gouge, and a boy holds an awl.")
+    assert labels_of(p) == ["carver", "boy"]
