@@ -3199,3 +3199,13 @@ def test_hand_tools_of_the_trades_are_held():
         assert entry(tool).kind is ThingKind.OBJECT, tool
     p = plan("A carver kneels on the deck, gripping a curved gouge, and a boy holds an awl.")
     assert labels_of(p) == ["carver", "boy"]
+
+
+def test_a_pronoun_clause_after_and_describes_the_pronouns_person():
+    """'... and she has paint on her fingers': a clause opened by 'she' / 'he' after 'and' (with
+    'has' as its verb) is about the person the pronoun stands for; its words go in that prompt."""
+    p = plan("A mural painter stands on a ladder and she has paint on her fingers and a red bandana.")
+    assert "paint on her fingers" in prompt_of(p, "painter")
+    assert "red bandana" in prompt_of(p, "painter")
+    q = plan("An old cobbler hammers a boot at his bench, but he has nails between his lips.")
+    assert "nails between his lips" in prompt_of(q, "old cobbler")
