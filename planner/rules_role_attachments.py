@@ -967,6 +967,16 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     owner = recent_owner(nouns, p.sentence, earlier=False)
     if owner is not None and is_person(nouns[owner]):
         return owner
+    if (
+        isinstance(posture, Verb)
+        and not p.plural
+        and not isinstance(phrase_before(phrases, k, 3), NounPhrase)
+    ):
+        owner = _acting(
+            phrases, subject_phrase(phrases, k - 2), nouns
+        )  # "sits at a desk and writes in a diary"
+        if owner is not None and is_person(nouns[owner]):
+            return owner
     owner = recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
     acting = owner is not None and any(
         isinstance(q, Verb) and q.low.endswith("ing") and low_text(phrase_before(phrases, j)) == ","

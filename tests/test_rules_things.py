@@ -3209,3 +3209,18 @@ def test_a_pronoun_clause_after_and_describes_the_pronouns_person():
     assert "red bandana" in prompt_of(p, "painter")
     q = plan("An old cobbler hammers a boot at his bench, but he has nails between his lips.")
     assert "nails between his lips" in prompt_of(q, "old cobbler")
+
+
+def test_what_the_subject_writes_in_after_and_is_held_by_the_subject():
+    """'a clerk sits at a desk and writes in a ledger': the ledger is in the hands of the
+    verb's subject, though the desk is named nearer; notebooks that two people sketch in are not
+    one person's."""
+    p = plan("A young clerk sits at a tall desk and writes in a ledger.")
+    assert "ledger" not in labels_of(p) and "ledger" in prompt_of(p, "young clerk")
+
+
+def test_the_tool_an_animal_is_chased_with_after_a_pronoun_is_the_chasers():
+    """'a boy beside him chasing a goose with a broom': the goose is the participle's object even
+    after 'beside him', so the broom it is chased with is in the chaser's hands, not the goose's."""
+    p = plan("An old farmer sweeps the yard and a boy beside him chasing a goose with a broom.")
+    assert "broom" in prompt_of(p, "boy") and "broom" not in prompt_of(p, "goose")
