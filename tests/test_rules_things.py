@@ -3224,3 +3224,12 @@ def test_the_tool_an_animal_is_chased_with_after_a_pronoun_is_the_chasers():
     after 'beside him', so the broom it is chased with is in the chaser's hands, not the goose's."""
     p = plan("An old farmer sweeps the yard and a boy beside him chasing a goose with a broom.")
     assert "broom" in prompt_of(p, "boy") and "broom" not in prompt_of(p, "goose")
+
+
+def test_garments_of_many_lands_are_worn_even_in_the_plural():
+    """'two fishermen in striped longyis': a garment word from any land, plural too, is worn by
+    the ones in it and said in their prompt, not lost or given a region."""
+    p = plan("Two fishermen in striped longyis mend a net on the jetty.")
+    assert "striped longyis" in prompt_of(p, "fisherman")
+    q = plan("A nun in a starched wimple and a man in a white thobe wait by the gate.")
+    assert labels_of(q) == ["nun", "man", "gate"]
