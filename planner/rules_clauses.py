@@ -13,6 +13,8 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
 from planner.rules_vocab import ANIMATE, WordClass, entry, is_class, parts_of_speech, past_participle
 
+_OBJECTS = frozenset("her him them it me us".split())  # pronouns as objects ('behind her')
+
 RELATIVE = frozenset("who that which whose".split())
 
 
@@ -132,7 +134,13 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     pie', 'carrying longboards')."""
     before = phrases[j - 1] if j else None
     if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
-        return True  # "surfers carrying longboards walk": not after 'On the left stands
+        return True  # "surfers carrying longboards walk": not after 'On the left stands'
+    if (
+        isinstance(before, Verb)
+        and before.low.endswith("ing")
+        and getattr(phrases[j - 2], "low", "") in _OBJECTS
+    ):
+        return True  # "a boy behind her chasing a hen": a participle's object, not 'beside her stands
     if isinstance(before, Mark) and before.low == "'s" and j >= 2 and isinstance(phrases[j - 2], NounPhrase):
         return is_governed(phrases, j - 2)  # "on her father's shoulders": the owner's preposition governs
     space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent

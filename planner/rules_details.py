@@ -685,15 +685,23 @@ def _latter_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: in
     return found
 
 
+_JOINS = frozenset({"and", "but", "while", "so"})  # words that open a clause after another
+
+
 def _pronoun_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:
-    """Phrases 'she' / 'he' opening a clause with its verb ('..., she steps barefoot out of a cave')
-    whose person is thing i: the latest person named before it that the pronoun fits."""
+    """Phrases 'she' / 'he' opening a clause with its verb ('..., she steps barefoot out of a cave',
+    '... and she has soot on her cheeks') whose person is thing i: the latest person named before
+    it that the pronoun fits."""
     found = []
     for k, p in enumerate(phrases[:-1]):
-        opens = k == 0 or isinstance(phrases[k - 1], Mark) and phrases[k - 1].tag in {Tag.END, Tag.COMMA}
-        if not (
-            isinstance(p, Mark) and p.low in {"she", "he"} and opens and isinstance(phrases[k + 1], Verb)
-        ):
+        before = phrases[k - 1] if k else None
+        opens = (
+            before is None
+            or isinstance(before, Mark)
+            and (before.tag in {Tag.END, Tag.COMMA} or before.low in _JOINS)
+        )
+        acts = isinstance(phrases[k + 1], Verb) or low_text(phrases[k + 1]) in {"has", "had"}
+        if not (isinstance(p, Mark) and p.low in {"she", "he"} and opens and acts):
             continue
         unfit = WordClass.MALE if p.low == "she" else WordClass.FEMALE
         people = [

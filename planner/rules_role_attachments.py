@@ -511,10 +511,18 @@ def _wearer_or_holder(
         return None
     worn = known.has(Flag.WEARABLE) and verb.low.startswith("wear")
     figure = _figure_before(phrases, verb.start, nouns, worn)
-    subject = low_text(phrase_before(phrases, k, 2 + (verb is not phrase_before(phrases, k))))
+    subject = _pronoun_before(phrases, k - 1 - (verb is not phrase_before(phrases, k)))
     if figure is None and subject in GENDERED:
         return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
     return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _pronoun_before(phrases: tuple[Phrase, ...], verb: int) -> str:
+    """The word before the verb at `verb`, back over 'is' / 'has' ('she is holding a lamp')."""
+    back = 1
+    while isinstance(word := phrase_before(phrases, verb, back), Mark) and word.tag in {Tag.BE, Tag.AUX}:
+        back += 1
+    return low_text(phrase_before(phrases, verb, back))
 
 
 def _under_it(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None | _Undecided:
@@ -748,7 +756,8 @@ def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> 
 def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """The subject of the verb before a comma and the verb at `verb`, when no noun phrase of its
     own comes between ('his daughter, wearing pajamas, sits' is about the daughter), or after
-    'while' ('a man feeds ducks while holding a bag' is about the man)."""
+    'while' ('a man feeds ducks while holding a bag' is about the man); a 'he' / 'she' subject is
+    the person it stands for ('he sits on a stool, wearing a cap')."""
     if low_text(phrase_before(phrases, verb)) not in {",", "while", "whilst"}:
         return None
     for j in range(verb - 2, -1, -1):
@@ -761,6 +770,9 @@ def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -
         ):
             return None
         if isinstance(p, Verb):
+            pronoun = low_text(phrase_before(phrases, j))
+            if pronoun in GENDERED and pronoun in {"he", "she"}:
+                return _possessor(nouns, p.sentence, pronoun)
             return _acting(phrases, subject_phrase(phrases, j), nouns)
     return None
 
@@ -962,6 +974,16 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     owner = recent_owner(nouns, p.sentence, earlier=False)
     if owner is not None and is_person(nouns[owner]):
         return owner
+    if (
+        isinstance(posture, Verb)
+        and not p.plural
+        and not isinstance(phrase_before(phrases, k, 3), NounPhrase)
+    ):
+        owner = _acting(
+            phrases, subject_phrase(phrases, k - 2), nouns
+        )  # "sits at a desk and writes in a diary"
+        if owner is not None and is_person(nouns[owner]):
+            return owner
     owner = recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
     acting = owner is not None and any(
         isinstance(q, Verb) and q.low.endswith("ing") and low_text(phrase_before(phrases, j)) == ","

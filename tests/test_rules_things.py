@@ -3235,3 +3235,79 @@ def test_what_is_nibbled_chewed_or_ground_gets_no_region_of_its_own():
 def test_a_plural_then_a_feeding_verb_keeps_the_plural_as_subject():
     """'three deer munch hay': 'munch' is their verb, not a compound 'deer munch'."""
     assert labels("Three deer munch hay under an old oak.") == ["deer", "deer", "deer", "old oak"]
+
+
+def test_an_animal_appositive_after_an_owners_name_says_what_kind_the_animal_is():
+    """ "the ploughman's horse, a dappled grey mare": 'a <animal>' after a named owner's animal and
+    a comma is that same animal, told by its kind; one region with its words."""
+    p = plan("A ploughman rests by the fence. The ploughman's horse, a dappled grey mare, grazes nearby.")
+    assert labels_of(p) == ["ploughman", "fence", "grey horse"]
+    assert "dappled grey mare" in prompt_of(p, "grey horse")
+    goat = plan("The cooper's goat, a brown billy with long horns, chews a rope by the well.")
+    assert "billy" in prompt_of(goat, "brown goat") and "long horns" in prompt_of(goat, "brown goat")
+    assert not any("billy" in label for label in labels_of(goat))
+
+
+def test_what_is_worn_after_a_pronoun_clause_and_a_comma_is_the_pronoun_persons():
+    """'On the porch she sits in a rocking chair, wearing a shawl': the clause before the comma is about
+    'she', so the one she stands for wears the shawl; it is no region of its own."""
+    p = plan(
+        "An old fisherwoman lives by the sea. On the porch she sits in a rocking chair, wearing a knitted shawl."
+    )
+    assert labels_of(p) == ["old fisherwoman", "rocking chair"]
+    assert "knitted shawl" in prompt_of(p, "old fisherwoman")
+    fox = plan(
+        "A fox keeps a tiny shop. Today he stands behind the counter, wearing a velvet jacket and a monocle."
+    )
+    assert not {"velvet jacket", "monocle"} & set(labels_of(fox))
+    assert "monocle" in prompt_of(fox, "fox")
+
+
+def test_what_she_is_holding_is_hers_past_is():
+    """'She is holding a lamp': 'is' between the pronoun and the verb still names her, so the
+    lamp goes in the prompt of the woman she stands for, not a region of its own."""
+    p = plan("A shepherdess waits by the gate. She is holding a tin lamp in one hand.")
+    assert labels_of(p) == ["shepherdess", "gate"]
+    assert "tin lamp" in prompt_of(p, "shepherdess")
+
+
+def test_hand_tools_of_the_trades_are_held():
+    """A gouge, an awl, a rasp, a bee smoker: tools held in a hand, in the holder's prompt."""
+    for tool in ("gouge", "awl", "rasp", "adze", "smoker"):
+        assert entry(tool).kind is ThingKind.OBJECT, tool
+    p = plan("A carver kneels on the deck, gripping a curved gouge, and a boy holds an awl.")
+    assert labels_of(p) == ["carver", "boy"]
+
+
+def test_a_pronoun_clause_after_and_describes_the_pronouns_person():
+    """'... and she has paint on her fingers': a clause opened by 'she' / 'he' after 'and' (with
+    'has' as its verb) is about the person the pronoun stands for; its words go in that prompt."""
+    p = plan("A mural painter stands on a ladder and she has paint on her fingers and a red bandana.")
+    assert "paint on her fingers" in prompt_of(p, "painter")
+    assert "red bandana" in prompt_of(p, "painter")
+    q = plan("An old cobbler hammers a boot at his bench, but he has nails between his lips.")
+    assert "nails between his lips" in prompt_of(q, "old cobbler")
+
+
+def test_what_the_subject_writes_in_after_and_is_held_by_the_subject():
+    """'a clerk sits at a desk and writes in a ledger': the ledger is in the hands of the
+    verb's subject, though the desk is named nearer; notebooks that two people sketch in are not
+    one person's."""
+    p = plan("A young clerk sits at a tall desk and writes in a ledger.")
+    assert "ledger" not in labels_of(p) and "ledger" in prompt_of(p, "young clerk")
+
+
+def test_the_tool_an_animal_is_chased_with_after_a_pronoun_is_the_chasers():
+    """'a boy beside him chasing a goose with a broom': the goose is the participle's object even
+    after 'beside him', so the broom it is chased with is in the chaser's hands, not the goose's."""
+    p = plan("An old farmer sweeps the yard and a boy beside him chasing a goose with a broom.")
+    assert "broom" in prompt_of(p, "boy") and "broom" not in prompt_of(p, "goose")
+
+
+def test_garments_of_many_lands_are_worn_even_in_the_plural():
+    """'two fishermen in striped longyis': a garment word from any land, plural too, is worn by
+    the ones in it and said in their prompt, not lost or given a region."""
+    p = plan("Two fishermen in striped longyis mend a net on the jetty.")
+    assert "striped longyis" in prompt_of(p, "fisherman")
+    q = plan("A nun in a starched wimple and a man in a white thobe wait by the gate.")
+    assert labels_of(q) == ["nun", "man", "gate"]
