@@ -1747,3 +1747,11 @@ def test_smoke_or_sparks_coming_from_a_thing_relate_nothing():
         "A smith hammers at the forge, sparks flying from the anvil, and a boy pumps the bellows."
     )
     assert ("boy", "on", "anvil") not in _relations(reading)
+
+
+def test_a_subject_that_is_piled_or_crowded_with_things_holds_them():
+    reading = reading_of(
+        "In the corner, the workbench is crowded with clay jars. The cart was piled with wooden crates."
+    )
+    assert ("jar", "on", "workbench") in _relations(reading)
+    assert ("crate", "on", "cart") in _relations(reading)
