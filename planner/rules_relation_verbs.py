@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.reading import RelationKind, Size
 from planner.rules_clauses import (
+    after_comma,
     fill_adverb,
     is_governed,
     opens_sentence,
@@ -153,7 +154,7 @@ def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         if not isinstance(p, NounPhrase) or p.start not in at or getattr(phrases[j - 1], "low", "") == "of":
             continue
         subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
-        if subject and getattr(phrases[j - 1], "low", "") == ",":
+        if subject and after_comma(phrases, j):
             break
         if nouns[at[p.start]].role in PLACED_ROLES:
             found.append(resolve(nouns, at[p.start]))
