@@ -175,13 +175,13 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return None
     if known.kind is ThingKind.ANIMAL:
         cast = _animal_in_a_role(phrases, k, earlier)
-        return len(nouns) - 1 if cast else _animal_appositive(p, earlier, nouns)
+        return len(nouns) - 1 if cast else _animal_appositive(p, earlier, nouns, _owned(phrases, earlier))
     if (p.count or 0) > 1 and not p.determiner:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
         return None
     told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
-    told = told or gap == 3 or _plain_after_role(phrases, k, earlier)
+    told = told or gap == 3 or _owned(phrases, earlier) or _plain_after_role(phrases, k, earlier)
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
@@ -302,10 +302,17 @@ def _closed_by_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
     return False
 
 
-def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun]) -> int | None:
-    """'his cat, a fat tabby', 'the dog, a scruffy terrier': 'a <animal>' right after 'the' or
-    'his' and one animal says what kind that animal is; the same one, not another."""
-    told = earlier.phrase.determiner in {"the", *POSSESSIVE}
+def _owned(phrases: tuple[Phrase, ...], earlier: Noun) -> bool:
+    """Whether a possessive noun stands before the noun `earlier` ('the shepherd's dog'), which
+    makes it as definite as 'his dog'."""
+    return low_text(phrase_before(phrases, earlier.index)) in {"'s", "'", "’s"}
+
+
+def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: bool = False) -> int | None:
+    """'his cat, a fat tabby', 'the dog, a scruffy terrier', 'the miller's dog, a collie': 'a
+    <animal>' right after 'the', 'his' or a possessive noun (`owned`) and one animal says what
+    kind that animal is; the same one, not another."""
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE} or owned
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
     one = p.determiner in {"a", "an"} and not earlier.phrase.plural
     return len(nouns) - 1 if told and one and animal and earlier.is_thing else None
