@@ -1788,3 +1788,9 @@ def test_a_left_or_right_place_holds_past_behind_but_a_foreground_does_not():
     assert _place(reading, "bench") == ("right", None)
     reading = reading_of("In the foreground, a boy stands in front of a tall hedge.")
     assert _place(reading, "hedge") == (None, None)
+
+
+def test_against_a_things_left_or_right_side_is_beside_it_not_a_place_in_the_picture():
+    reading = reading_of("A writing desk stands by the window. A broom leans against the desk's right side.")
+    assert ("broom", "right_of", "desk") in _relations(reading)
+    assert _place(reading, "desk") == (None, None)
