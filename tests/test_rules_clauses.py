@@ -1794,3 +1794,8 @@ def test_against_a_things_left_or_right_side_is_beside_it_not_a_place_in_the_pic
     reading = reading_of("A writing desk stands by the window. A broom leans against the desk's right side.")
     assert ("broom", "right_of", "desk") in _relations(reading)
     assert _place(reading, "desk") == (None, None)
+
+
+def test_a_with_phrase_ending_in_a_bare_inside_is_in_the_thing_before_with():
+    reading = reading_of("On the porch sits a wire cage with a white ferret inside and a mop.")
+    assert ("ferret", "in", "cage") in _relations(reading)
