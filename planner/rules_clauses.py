@@ -53,9 +53,12 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
 
 def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
     """Whether the noun phrase at j is the subject of a relative clause that has its own verb
-    before `verb` ('a tank in which an eel coils sits by the door': the tank sits there)."""
+    before `verb` ('a tank in which an eel coils sits by the door': the tank sits there; 'a man whose
+    hat is pulled low leans on a post': the man leans)."""
     opener = getattr(phrases[j - 1], "low", "") if j else ""
-    return opener in {"which", "whom", "where"} and any(isinstance(q, Verb) for q in phrases[j + 1 : verb])
+    return opener in {"which", "whom", "where", "whose"} and any(
+        isinstance(q, Verb) for q in phrases[j + 1 : verb]
+    )
 
 
 def is_animate(p: Phrase) -> bool:
@@ -78,11 +81,18 @@ def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     return not is_animate(phrases[j]) or is_animate(phrases[j - 2])
 
 
+def after_comma(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the phrase at j follows a comma, or ', and' ('racks stacked with buns, and a cat
+    sleeps below': a new clause's subject)."""
+    before = getattr(phrases[j - 1], "low", "") if j else ""
+    return before == "," or (before == "and" and j >= 2 and getattr(phrases[j - 2], "low", "") == ",")
+
+
 def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is a later item of the list after 'piled with' ('a cart piled
     with apples, a pumpkin and a melon stands': the melon is no subject)."""
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
-    if getattr(phrases[j - 1], "low", "") == "," and isinstance(nxt, Verb):
+    if after_comma(phrases, j) and isinstance(nxt, Verb):
         return False  # "a cart piled with melons, a dog sleeps beside it": a new clause
     i = j - 1
     while i >= 1 and (

@@ -234,7 +234,7 @@ def absolute(
     if not subjects:
         subjects = next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
-        subjects += _handled(phrases, k, at, nouns, subjects) if leads else []
+        subjects += _handled(phrases, k, at, nouns, subjects, _sideways(place)) if leads else []
     return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
 
 
@@ -401,13 +401,26 @@ def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     return found[:6]
 
 
+def _sideways(place: Place) -> bool:
+    """Whether a place only says left or right: what stands behind or in front of a thing there is
+    on the same side ('On the right, a cook stands behind a table': the table is on the right too),
+    though not in the same foreground or at the same height."""
+    return place.horizontal is not None and place.vertical is None and place.depth is None
+
+
 def _handled(
-    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    subjects: list[int],
+    sideways: bool = False,
 ) -> list[int]:
     """What the subject of an opening place directly acts on is there too: 'In the foreground, two
-    girls share a desk' puts the desk in the foreground."""
+    girls share a desk' puts the desk in the foreground; a left or right place (`sideways`) holds
+    past 'behind' and 'in front of' as well."""
     verb = next_verb(phrases, k)
-    said = _acted_on(phrases, verb) if verb is not None else None
+    said = _acted_on(phrases, verb, sideways) if verb is not None else None
     if not subjects or not isinstance(said, NounPhrase) or said.start not in at:
         return []
     first = nouns[subjects[0]].phrase.start
@@ -426,15 +439,16 @@ def _joins(phrases: tuple[Phrase, ...], j: int) -> bool:
     return isinstance(p, Mark) and (p.low in JOINERS or p.tag is Tag.END) and not _listed_object(phrases, j)
 
 
-def _acted_on(phrases: tuple[Phrase, ...], verb: int) -> Phrase | None:
+def _acted_on(phrases: tuple[Phrase, ...], verb: int, sideways: bool = False) -> Phrase | None:
     """The phrase a verb acts on or is at: right after it, or past a particle and the prepositions
     of a place close by ('two men wait on a bench', 'mice peek out from under a toadstool'); not
-    past 'in front of' or 'behind', which put the two at different depths, nor past 'above'."""
+    past 'in front of' or 'behind', which put the two at different depths (unless `sideways`), nor
+    past 'above'."""
     j = verb + 1
     while j < len(phrases) and isinstance(phrases[j], Mark) and is_class(phrases[j].low, WordClass.PARTICLE):  # type: ignore[union-attr]
         j += 1
     start = j
-    while j < len(phrases) and _close_by(phrases[j]):
+    while j < len(phrases) and (_close_by(phrases[j]) or (sideways and _at_depth(phrases[j]))):
         j += 1
     if j == start and j > verb + 1:
         return None  # "a boy runs off": no thing
@@ -445,6 +459,11 @@ def _close_by(p: Phrase) -> bool:
     """Whether a preposition puts its subject at the same place as its object: 'under a table', 'on
     a bench', 'bends over a crate' (but not 'above a crate')."""
     return isinstance(p, SpacePhrase) and (p.spatial.relation in _CLOSE_BY or p.lead == "over")
+
+
+def _at_depth(p: Phrase) -> bool:
+    """Whether a preposition puts its subject behind or in front of its object."""
+    return isinstance(p, SpacePhrase) and p.spatial.relation in {"behind", "front"}
 
 
 def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.reading import RelationKind, Size
 from planner.rules_clauses import (
+    after_comma,
     fill_adverb,
     is_governed,
     opens_sentence,
@@ -59,6 +60,9 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         verb.low, WordClass.FILL_WORD
     )  # "crowded" read as an adjective
     start = lead - 1 if isinstance(verb, Verb) or filling else lead
+    start -= (filling or isinstance(verb, Verb)) and _after_be(
+        phrases, start
+    )  # "the counter is crowded with plates"
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
     start -= placed and place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
     host = (
@@ -79,6 +83,17 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
     served = on and known.kind not in ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
     return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else _aboard(phrases, k, at, nouns)
+
+
+def _after_be(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether a form of 'be' stands before the fill word at j, after a noun phrase ('the counter is
+    crowded with plates', 'the shelves were stacked with jars'): the host is the subject before it."""
+    return (
+        j >= 2
+        and isinstance(phrases[j - 1], Mark)
+        and is_class(phrases[j - 1].low, WordClass.BE)
+        and isinstance(phrases[j - 2], NounPhrase)
+    )
 
 
 def _placed_apart(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -139,7 +154,7 @@ def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         if not isinstance(p, NounPhrase) or p.start not in at or getattr(phrases[j - 1], "low", "") == "of":
             continue
         subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
-        if subject and getattr(phrases[j - 1], "low", "") == ",":
+        if subject and after_comma(phrases, j):
             break
         if nouns[at[p.start]].role in PLACED_ROLES:
             found.append(resolve(nouns, at[p.start]))

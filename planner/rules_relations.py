@@ -545,7 +545,8 @@ def _verbal(p: Phrase | None) -> bool:
 
 def _bare_inside(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is 'inside' (or 'within') with no object, right after a noun phrase and
-    before a verb: 'the parrot inside preens' is inside the thing named before."""
+    before a verb, or ending a 'with' phrase: 'the parrot inside preens', 'a hutch with two rabbits
+    inside' are inside the thing named before."""
     space = phrases[k] if k < len(phrases) else None
     if (
         not isinstance(space, SpacePhrase)
@@ -554,7 +555,8 @@ def _bare_inside(phrases: tuple[Phrase, ...], k: int) -> bool:
     ):
         return False
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    return k > 0 and isinstance(phrases[k - 1], NounPhrase) and _verbal(nxt)
+    with_object = k > 1 and isinstance(phrases[k - 2], SpacePhrase) and phrases[k - 2].lead == "with"  # type: ignore[union-attr]
+    return k > 0 and isinstance(phrases[k - 1], NounPhrase) and (_verbal(nxt) or with_object)
 
 
 def _inside_it(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

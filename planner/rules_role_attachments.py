@@ -1072,14 +1072,14 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if wearer is not None:
         return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
-        subject = recent_owner(nouns, p.sentence)
+        subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"
         candidates = nouns[:subject] if subject is not None else nouns
     subject = _absolute_subject(phrases, k, nouns)
     if subject is not None:
         return subject  # "a kite is caught in the branches, its red tail fluttering": the kite's
     if p.determiner in POSSESSIVE and p.head not in {"roof", "chimney"}:
         owner = recent_owner(
-            candidates, p.sentence, animate=True
+            candidates, p.sentence, animate=True, word=p.determiner
         )  # "in her hand": someone's, not the counter's
         if owner is not None:
             return owner

@@ -93,9 +93,26 @@ def resolve(nouns: list[Noun], i: int) -> int:
     return i
 
 
-def recent_owner(nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True) -> int | None:
+def told_sex(nouns: list[Noun], target: int, sex: WordClass) -> bool:
+    """Whether any mention of the thing at `target` says its sex ('the owner, a stooped old man':
+    the owner is a man, by the apposition that repeats it; words.tsv gives the words)."""
+    return any(
+        is_class(n.head, sex)
+        for i, n in enumerate(nouns)
+        if i == target or (n.role is Role.REPEAT and resolve(nouns, i) == target)
+    )
+
+
+OTHER_SEX = {"her": WordClass.MALE, "she": WordClass.MALE, "his": WordClass.FEMALE, "he": WordClass.FEMALE}
+
+
+def recent_owner(
+    nouns: list[Noun], sentence: int, animate: bool = False, earlier: bool = True, word: str = ""
+) -> int | None:
     """The most recent thing (a person or animal when `animate`) in this sentence, else (when
-    `earlier`) in the sentences before."""
+    `earlier`) in the sentences before; never one told the other sex than the pronoun `word` says
+    ('a man stands by the door, a girl waits. At her feet sits a cat': the girl's feet)."""
+    other = OTHER_SEX.get(word)
     for same_sentence in (True, False) if earlier else (True,):
         for i in range(len(nouns) - 1, -1, -1):
             noun = nouns[i]
@@ -106,6 +123,8 @@ def recent_owner(nouns: list[Noun], sentence: int, animate: bool = False, earlie
             target = resolve(nouns, i)
             known = nouns[target].entry
             cooked = any(is_class(w, WordClass.COOKED) for w in nouns[target].phrase.modifiers)
+            if other is not None and told_sex(nouns, target, other):
+                continue
             if not animate or (known is not None and known.kind in ANIMATE and not cooked):
                 return target  # not "grilled squid, one wearing headphones": food wears nothing
     return None

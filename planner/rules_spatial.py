@@ -331,13 +331,13 @@ def _beside(words: list[str], start: int) -> bool:
 
 def _possessive_side(words: list[str], start: int) -> Spatial | None:
     """'to its right', 'on her left side', 'to their left', 'at his side': beside a thing named before."""
-    if start + 2 >= len(words) or words[start] not in {"to", "on", "at", "by"}:
+    if start + 2 >= len(words) or words[start] not in {"to", "on", "at", "by", "against"}:
         return None
     named = _named_side(words, start)
     if named is not None:
         return named
     owner = words[start + 1]
-    if owner not in {"its", "his", "her", "their"}:
+    if owner not in {"its", "his", "her", "their"} or words[start] == "against":
         return None
     side = words[start + 2]
     if side in {"side", "sides"} and words[start] in {"at", "by"}:
@@ -352,8 +352,13 @@ def _possessive_side(words: list[str], start: int) -> Spatial | None:
 
 
 def _named_side(words: list[str], start: int) -> Spatial | None:
-    """'to the queen's right', "on the old man's left": beside the thing named, said before."""
-    if words[start + 1] != "the" or start + 4 >= len(words) or words[start] not in {"to", "on", "at"}:
+    """'to the queen's right', "on the old man's left", "leans against the desk's left side": beside
+    the thing named, said before."""
+    if (
+        words[start + 1] != "the"
+        or start + 4 >= len(words)
+        or words[start] not in {"to", "on", "at", "against"}
+    ):
         return None
     for owner in range(start + 2, min(start + 5, len(words) - 2)):
         if words[owner + 1] == "'s" and words[owner + 2] in {"left", "right"}:

@@ -1747,3 +1747,55 @@ def test_smoke_or_sparks_coming_from_a_thing_relate_nothing():
         "A smith hammers at the forge, sparks flying from the anvil, and a boy pumps the bellows."
     )
     assert ("boy", "on", "anvil") not in _relations(reading)
+
+
+def test_a_subject_that_is_piled_or_crowded_with_things_holds_them():
+    reading = reading_of(
+        "In the corner, the workbench is crowded with clay jars. The cart was piled with wooden crates."
+    )
+    assert ("jar", "on", "workbench") in _relations(reading)
+    assert ("crate", "on", "cart") in _relations(reading)
+
+
+def test_a_new_clause_after_comma_and_is_not_in_a_fill_list():
+    reading = reading_of("Two carts are piled with melons, and a donkey dozes by the fence.")
+    assert ("melon", "on", "cart") in _relations(reading)
+    assert ("donkey", "next_to", "fence") in _relations(reading)
+    assert not any(r[0] == "donkey" and r[2] == "cart" for r in _relations(reading))
+
+
+def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
+    reading = reading_of("On the left, a sailor whose sleeves are rolled up kneels by a barrel.")
+    assert ("sailor", "next_to", "barrel") in _relations(reading)
+
+
+def test_her_feet_are_the_woman_of_an_earlier_sentence_not_a_man():
+    reading = reading_of(
+        "Near the stove, a girl in a red coat hums. An old man with a heavy sack waits by the gate. At her feet lies a spaniel."
+    )
+    assert ("spaniel", "next_to", "girl") in _relations(reading)
+
+
+def test_an_apposition_tells_the_sex_a_pronoun_must_agree_with():
+    reading = reading_of(
+        "Beside the stove stands the baker, a burly man in an apron. By the window a young maid waits. At her feet naps a terrier."
+    )
+    assert ("terrier", "next_to", "maid") in _relations(reading)
+
+
+def test_a_left_or_right_place_holds_past_behind_but_a_foreground_does_not():
+    reading = reading_of("On the right, a potter in a clay-smeared smock stands behind a wide bench.")
+    assert _place(reading, "bench") == ("right", None)
+    reading = reading_of("In the foreground, a boy stands in front of a tall hedge.")
+    assert _place(reading, "hedge") == (None, None)
+
+
+def test_against_a_things_left_or_right_side_is_beside_it_not_a_place_in_the_picture():
+    reading = reading_of("A writing desk stands by the window. A broom leans against the desk's right side.")
+    assert ("broom", "right_of", "desk") in _relations(reading)
+    assert _place(reading, "desk") == (None, None)
+
+
+def test_a_with_phrase_ending_in_a_bare_inside_is_in_the_thing_before_with():
+    reading = reading_of("On the porch sits a wire cage with a white ferret inside and a mop.")
+    assert ("ferret", "in", "cage") in _relations(reading)

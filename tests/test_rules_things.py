@@ -2145,6 +2145,14 @@ def test_an_animal_appositive_says_what_kind_the_animal_is():
     assert "terrier" in prompt_of(p, next(label for label in got if label.endswith("dog")))
 
 
+def test_an_appositive_after_a_possessive_noun_names_the_same_one():
+    p = plan("The ferryman's dog, a shaggy grey collie, sleeps on a coil of rope.")
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("dog") for label in got) == 1 and not any("collie" in label for label in got)
+    reading = reading_of("The baker's son, a skinny boy with flour on his cheeks, waits by the oven.")
+    assert [t.head for t in reading.things].count("boy") == 0
+
+
 def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
     got = labels("On the mossy stump rests a weathered elk antler, and a hiker kneels beside it.")
     assert sum(label.endswith("elk antler") for label in got) == 1
