@@ -966,6 +966,8 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     relation = before.spatial.relation if isinstance(before, SpacePhrase) else None
     if relation not in _USING and low_text(phrase_before(phrases, k)) not in _USING_WORDS:
         return None
+    if isinstance(before, SpacePhrase) and before.lead == "onto":
+        return None  # "winds thread onto a spool", "climbs onto a stool": where something goes, not in hand
     posture = phrase_before(phrases, k, 2)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
     propped = resting and is_verb_of(posture.low, WordClass.PROP_VERB) and not known.has(Flag.SUPPORT)  # type: ignore[union-attr]

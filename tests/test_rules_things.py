@@ -3319,3 +3319,11 @@ def test_garments_of_many_lands_are_worn_even_in_the_plural():
     assert "striped longyis" in prompt_of(p, "fisherman")
     q = plan("A nun in a starched wimple and a man in a white thobe wait by the gate.")
     assert labels_of(q) == ["nun", "man", "gate"]
+
+
+def test_a_small_thing_something_goes_onto_is_a_thing_of_its_own_not_held():
+    """'onto' names where something goes ('winds thread onto a bobbin'): the bobbin is there to draw,
+    not in the hand; 'in her hand' still holds."""
+    assert labels("A weaver winding yarn onto a bobbin beside a loom.") == ["weaver", "bobbin", "loom"]
+    assert "brass spool" in labels("An old tailor reels silk onto a brass spool at his table.")
+    assert "cup" not in labels("A nurse with a cup in her hand stands by a bed.")
