@@ -371,7 +371,7 @@ def _second_verb(lows: list[str], i: int) -> bool:
     phrase, and no bare plural joins a pronoun, so the word is the clause's second verb."""
     if i < 2 or lows[i - 1] != "and" or lows[i - 2] not in _OBJECT_PRONOUNS:
         return False
-    return singular(lows[i]) != lows[i] and s_form_verb(lows[i])
+    return s_form_verb(lows[i])  # also a word listed as a plural thing ('waves', 'stairs')
 
 
 def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -3178,6 +3178,9 @@ def test_a_verb_form_in_s_right_after_a_plural_noun_is_the_clauses_verb():
 def test_a_verb_form_in_s_after_and_and_an_object_pronoun_is_a_second_verb():
     """'... beside him and watches.': no bare plural joins a pronoun, so the word is the verb."""
     assert labels("A small girl kneels beside him and watches.") == ["small girl"]
+    # so is a verb form that is also a listed plural thing (the sea's 'waves')
+    reading = reading_of("A sailor leans toward them and waves from the pier.")
+    assert "waves" not in [t.head for t in reading.things] and "waves" not in reading.backdrop
 
 
 def test_a_counted_blender_is_the_appliance_not_the_3d_program():
