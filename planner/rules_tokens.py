@@ -456,7 +456,12 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
         return True  # "the ruins of a temple poke out of the sand"
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
-    return False
+    return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _PRONOUN_OBJECTS
+
+
+_PRONOUN_OBJECTS = frozenset(
+    "them him it everything everyone everybody something someone nothing".split()
+)  # "a tree shading everything", "a dog chasing them": no noun in -ing runs into a pronoun
 
 
 _ONE_OPENERS = frozenset({"a", "an", "one", "each", "every", "this", "that"})

@@ -3330,3 +3330,16 @@ def test_a_small_thing_something_goes_onto_is_a_thing_of_its_own_not_held():
     assert labels("A weaver winding yarn onto a bobbin beside a loom.") == ["weaver", "bobbin", "loom"]
     assert "brass spool" in labels("An old tailor reels silk onto a brass spool at his table.")
     assert "cup" not in labels("A nurse with a cup in her hand stands by a bed.")
+
+
+def test_a_noun_in_ing_before_an_object_pronoun_is_the_verb_of_the_thing_before():
+    """'an oak shading everything': no noun in -ing runs into a pronoun, so the oak acts and is a
+    thing, not a style phrase."""
+    reading = reading_of(
+        "A garden with a bench by the gate and an old oak shading everything, pastel colours"
+    )
+    assert "oak" in [t.head for t in reading.things]
+    assert not any("oak" in s for s in reading.style)
+    assert "hound" in [
+        t.head for t in reading_of("Two foxes flee and a hound chasing them, ink drawing").things
+    ]
