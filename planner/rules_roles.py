@@ -120,6 +120,22 @@ def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
     return len(nouns) + sum(isinstance(q, NounPhrase) for q in phrases[k : k + 3])
 
 
+def _decorated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing just named that what follows 'painted with' or 'embroidered with' decorates ('a
+    drum painted with sunflowers', 'a vest that is embroidered with stars'): a pattern on it, in its
+    prompt, not a thing of its own."""
+    lead, verb = phrase_before(phrases, k), phrase_before(phrases, k, 2)
+    if not (isinstance(lead, SpacePhrase) and lead.spatial.relation == "with"):
+        return None
+    if not (isinstance(verb, Verb) and is_class(verb.low, WordClass.DECOR_VERB)):
+        return None
+    back = 4 if low_text(phrase_before(phrases, k, 3)) in {"is", "are", "was", "were"} else 3
+    owner = nouns[-1] if nouns and nouns[-1].index == k - back else None
+    if owner is None or not owner.is_thing or owner.entry is None or owner.entry.kind is ThingKind.SCENE:
+        return None
+    return len(nouns) - 1
+
+
 def _setting_within(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """Whether a building follows 'in' or 'of' right after a scene ('a cosy kitchen in an old
     farmhouse', 'a reading nook inside a lighthouse', 'the interior of a cabin'): the scene is inside
@@ -181,6 +197,8 @@ def _thing_role(
     owner = attachment(phrases, k, known, nouns)
     if owner is None:
         owner = _painted_on(phrases, k, nouns)  # "a skull painted on the drum": in the drum's prompt
+    if owner is None:
+        owner = _decorated_with(phrases, k, nouns)  # "a drum painted with sunflowers": its pattern
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (

@@ -272,6 +272,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.PLACING_VERB,
         WordClass.NAMING_VERB,
         WordClass.FEED_VERB,
+        WordClass.DECOR_VERB,
     }:
         return Tag.VERB
     if classes:

@@ -3343,3 +3343,14 @@ def test_a_noun_in_ing_before_an_object_pronoun_is_the_verb_of_the_thing_before(
     assert "hound" in [
         t.head for t in reading_of("Two foxes flee and a hound chasing them, ink drawing").things
     ]
+
+
+def test_what_a_thing_is_painted_or_embroidered_with_is_its_pattern_not_a_thing():
+    """'a chest carved with dragons', 'a banner that is embroidered with roses': the dragons and
+    roses are on the thing, in its prompt, with no region of their own."""
+    p = plan("A bard sits on a chest carved with dragons beside a lute.")
+    assert labels("A bard sits on a chest carved with dragons beside a lute.") == ["bard", "chest", "lute"]
+    assert "dragons" in prompt_of(p, "chest")
+    got = labels("A knight holds a shield, and his tent is embroidered with roses.")
+    assert "tent" in got and "rose" not in got
+    assert "dog" in labels("A girl with a dog sits on a chest carved with dragons.")
