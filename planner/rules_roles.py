@@ -287,7 +287,10 @@ def _inverted_subject(phrases: tuple[Phrase, ...], k: int) -> bool:
             return False
         j -= 1
     opening = phrases[j] if j >= 0 else None
-    return isinstance(opening, SpacePhrase) and opening.spatial.relation not in _SETTING_RELATIONS
+    if not isinstance(opening, SpacePhrase):
+        return False
+    where = opening.spatial.horizontal or opening.spatial.vertical  # "Along the bottom edge runs a wall"
+    return opening.spatial.relation not in _SETTING_RELATIONS or bool(where)
 
 
 def _pronoun_subject(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -3354,3 +3354,12 @@ def test_what_a_thing_is_painted_or_embroidered_with_is_its_pattern_not_a_thing(
     got = labels("A knight holds a shield, and his tent is embroidered with roses.")
     assert "tent" in got and "rose" not in got
     assert "dog" in labels("A girl with a dog sits on a chest carved with dragons.")
+
+
+def test_a_setting_word_after_the_verb_of_a_sentence_opening_with_a_picture_place_is_a_thing():
+    """'Along the top edge runs a hedge of ...', 'Across the bottom stretches a low fence': a place
+    in the picture, then the verb, then the subject: the subject is placed there, a thing."""
+    reading = reading_of("A fox sits by a barn. Across the bottom edge runs a crumbling stone wall.")
+    wall = next(t for t in reading.things if t.head == "wall")
+    assert wall.place is not None and wall.place.vertical == "bottom"
+    assert "wall" not in " ".join(reading.backdrop)
