@@ -1079,8 +1079,8 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
         return subject  # "a kite is caught in the branches, its red tail fluttering": the kite's
     if p.determiner in POSSESSIVE and p.head not in {"roof", "chimney"}:
         owner = recent_owner(
-            candidates, p.sentence, animate=True, word=p.determiner
-        )  # "in her hand": someone's, not the counter's
+            candidates, p.sentence, animate=True, earlier=p.determiner != "its", word=p.determiner
+        )  # "in her hand": someone's, not the counter's; 'its' an animal's of its own sentence
         if owner is not None:
             return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")

@@ -1799,3 +1799,14 @@ def test_against_a_things_left_or_right_side_is_beside_it_not_a_place_in_the_pic
 def test_a_with_phrase_ending_in_a_bare_inside_is_in_the_thing_before_with():
     reading = reading_of("On the porch sits a wire cage with a white ferret inside and a mop.")
     assert ("ferret", "in", "cage") in _relations(reading)
+
+
+def test_its_part_is_never_a_persons_nor_an_animals_of_an_earlier_sentence():
+    well = _relations(reading_of("A woman rests beside an old well with a copper pail sitting on its rim."))
+    assert ("pail", "on", "well") in well and ("pail", "on", "woman") not in well
+    barrel = _relations(reading_of("A fisherman mends nets near a barrel with a gull perched on its lid."))
+    assert ("gull", "on", "barrel") in barrel
+    fountain = _relations(
+        reading_of("Two camels kneel in the sand. On the right, a fountain with a clay pot on its rim.")
+    )
+    assert ("pot", "on", "fountain") in fountain
