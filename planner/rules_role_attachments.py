@@ -1068,8 +1068,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
-    wearer = _wearer_of_placed(phrases, k, nouns) if p.determiner in POSSESSIVE else None
-    if wearer is not None:
+    wearer = _wearer_of_placed(phrases, k, nouns)
+    own = wearer is not None and (p.determiner in POSSESSIVE or part_of(nouns[wearer].entry, p.head))
+    if wearer is not None and own:  # 'an umbrella tucked under one wing': the holder's wing
         return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"

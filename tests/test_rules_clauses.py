@@ -1810,3 +1810,21 @@ def test_its_part_is_never_a_persons_nor_an_animals_of_an_earlier_sentence():
         reading_of("Two camels kneel in the sand. On the right, a fountain with a clay pot on its rim.")
     )
     assert ("pot", "on", "fountain") in fountain
+
+
+def test_a_subject_pronoun_after_a_fronted_place_is_the_one_named_before():
+    rabbit = _relations(
+        reading_of(
+            "A grey rabbit lives under the hedge. In this burrow scene she sits on a flat stone outside her warren."
+        )
+    )
+    assert ("rabbit", "on", "stone") in rabbit and ("stone", "next_to", "rabbit") not in rabbit
+    sailors = _relations(reading_of("Two sailors wave from the deck. On the quay they stand beside a crate."))
+    assert ("sailor", "next_to", "crate") in sailors
+
+
+def test_a_part_after_a_held_thing_is_its_holders():
+    boy = _relations(
+        reading_of("A girl sits on a swing. Beside her a boy waits with a kite tucked under one arm.")
+    )
+    assert ("boy", "next_to", "girl") in boy and ("boy", "below", "swing") not in boy
