@@ -1828,3 +1828,21 @@ def test_a_part_after_a_held_thing_is_its_holders():
         reading_of("A girl sits on a swing. Beside her a boy waits with a kite tucked under one arm.")
     )
     assert ("boy", "next_to", "girl") in boy and ("boy", "below", "swing") not in boy
+
+
+def test_a_group_word_names_the_group_before_again():
+    herd = reading_of("Eight goats browse on the slope. Behind the herd rises a stone barn.")
+    assert ("barn", "behind", "goat") in _relations(herd)
+    assert "herd" not in [t.head for t in herd.things]
+    geese = _relations(
+        reading_of(
+            "A farmer whistles while nine geese waddle along; to the right of the flock stands a cart."
+        )
+    )
+    assert ("cart", "right_of", "goose") in geese
+    pair = reading_of("Three monks pray in the hall. Beside the pair a candle burns.")
+    assert "pair" not in [t.head for t in pair.things] and ("candle", "next_to", "monk") not in _relations(
+        pair
+    )
+    herons = _relations(reading_of("Two herons wade in the shallows. Above the pair hovers a kite."))
+    assert ("kite", "above", "heron") in herons
