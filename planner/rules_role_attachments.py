@@ -1068,6 +1068,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
+    named = _named_in_compound(p, nouns)
+    if named is not None:
+        return named  # "two pigeons perch on the fountain rim": the fountain's
     wearer = _wearer_of_placed(phrases, k, nouns)
     own = wearer is not None and (p.determiner in POSSESSIVE or part_of(nouns[wearer].entry, p.head))
     if wearer is not None and own:  # 'an umbrella tucked under one wing': the holder's wing
@@ -1096,6 +1099,23 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
+
+
+def _named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The earlier thing a part's compound names by the word before the part ('the fountain rim',
+    'the cart wheel' after 'a fountain', 'a cart'): the latest thing of that word that may have it."""
+    if len(p.words) < 2:
+        return None
+    word = p.words[-2].lower()
+    for i in range(len(nouns) - 1, -1, -1):
+        n = nouns[i]
+        if (
+            n.role in {Role.THING, Role.REPEAT}
+            and word in {n.phrase.head, n.head}
+            and part_of(n.entry, p.head)
+        ):
+            return resolve(nouns, i)
+    return None
 
 
 def _absolute_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

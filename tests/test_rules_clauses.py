@@ -1846,3 +1846,18 @@ def test_a_group_word_names_the_group_before_again():
     )
     herons = _relations(reading_of("Two herons wade in the shallows. Above the pair hovers a kite."))
     assert ("kite", "above", "heron") in herons
+
+
+def test_a_part_whose_compound_names_an_earlier_thing_is_that_things():
+    doves = _relations(
+        reading_of(
+            "A fountain splashes in the square. A man walks a dog; two doves rest on the fountain rim."
+        )
+    )
+    assert ("dove", "on", "fountain") in doves and ("dove", "on", "dog") not in doves
+    sparrows = _relations(
+        reading_of(
+            "A marble statue stands in the park. A girl feeds a dog, and three sparrows hop along the statue base."
+        )
+    )
+    assert ("sparrow", "next_to", "statue") in sparrows
