@@ -106,6 +106,9 @@ def subjects_of(
                 return [first]  # "..., typing on a keyboard": the one who can type
     space = phrases[k]
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    given = _given_back(phrases, k, at, nouns)
+    if given is not None:
+        return [given]  # "waits with a case at her feet": the case
     pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
     pronoun = pronoun or _owners_place(nxt, at, nouns)  # "sits on a stool outside his burrow"
     chain = isinstance(space, SpacePhrase) and (space.spatial.to_referent or space.lead in _PATHS) or pronoun
@@ -136,6 +139,29 @@ def subjects_of(
     found = worker or walk_back(phrases, k, at, nouns, past_objects=False)
     opening = None if found else _apposition(phrases, k - 1, k)
     return found if opening is None else walk_back(phrases, opening, at, nouns, past_objects=True)
+
+
+def _given_back(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing 'with' gives right before a place back at its owner ('a girl waits with a case at
+    her feet', 'a man sits with a bag beside him'): that place is the thing's, not the owner's."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    back = (
+        isinstance(nxt, Mark)
+        and nxt.low in {"him", "her", "them"}
+        or (isinstance(nxt, NounPhrase) and nxt.determiner in {"his", "her", "their"})
+    )
+    lead = phrases[k - 2] if k >= 2 else None
+    given = phrases[k - 1] if k >= 1 else None
+    if (
+        not back
+        or not isinstance(lead, SpacePhrase)
+        or lead.lead != "with"
+        or not isinstance(given, NounPhrase)
+    ):
+        return None
+    return holder_of(nouns, at[given.start]) if given.start in at else None
 
 
 def _owners_place(phrase: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

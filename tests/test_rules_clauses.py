@@ -1861,3 +1861,10 @@ def test_a_part_whose_compound_names_an_earlier_thing_is_that_things():
         )
     )
     assert ("sparrow", "next_to", "statue") in sparrows
+
+
+def test_a_thing_given_by_with_before_a_place_back_at_its_owner_is_at_that_place():
+    bucket = _relations(reading_of("An old fisherman waits on the pier with a bucket at his feet."))
+    assert ("fisherman", "on", "pier") in bucket and ("bucket", "next_to", "fisherman") in bucket
+    nurse = _relations(reading_of("A nurse sits with a clipboard beside her."))
+    assert ("clipboard", "next_to", "nurse") in nurse
