@@ -106,7 +106,11 @@ def subjects_of(
                 return [first]  # "..., typing on a keyboard": the one who can type
     space = phrases[k]
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    given = _given_back(phrases, k, at, nouns)
+    if given is not None:
+        return [given]  # "waits with a case at her feet": the case
     pronoun = isinstance(nxt, Mark) and nxt.low in {"him", "her", "them"}  # "sit in rows in front of her"
+    pronoun = pronoun or _owners_place(nxt, at, nouns)  # "sits on a stool outside his burrow"
     chain = isinstance(space, SpacePhrase) and (space.spatial.to_referent or space.lead in _PATHS) or pronoun
     chain = chain or _seat_then_someone(phrases, k, at, nouns)
     verb = verb_before(phrases, k, chain)
@@ -135,6 +139,37 @@ def subjects_of(
     found = worker or walk_back(phrases, k, at, nouns, past_objects=False)
     opening = None if found else _apposition(phrases, k - 1, k)
     return found if opening is None else walk_back(phrases, opening, at, nouns, past_objects=True)
+
+
+def _given_back(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The thing 'with' gives right before a place back at its owner ('a girl waits with a case at
+    her feet', 'a man sits with a bag beside him'): that place is the thing's, not the owner's."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    back = (
+        isinstance(nxt, Mark)
+        and nxt.low in {"him", "her", "them"}
+        or (isinstance(nxt, NounPhrase) and nxt.determiner in {"his", "her", "their"})
+    )
+    lead = phrases[k - 2] if k >= 2 else None
+    given = phrases[k - 1] if k >= 1 else None
+    if (
+        not back
+        or not isinstance(lead, SpacePhrase)
+        or lead.lead != "with"
+        or not isinstance(given, NounPhrase)
+    ):
+        return None
+    return holder_of(nouns, at[given.start]) if given.start in at else None
+
+
+def _owners_place(phrase: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether `phrase` is someone's place that is no thing ('his burrow', 'their den'): a relation
+    to it is to its owner, like one to 'him', said of the clause's subject, not the thing before."""
+    if not isinstance(phrase, NounPhrase) or phrase.determiner not in {"his", "her", "their"}:
+        return False
+    return phrase.start in at and nouns[at[phrase.start]].role is Role.NONE
 
 
 def _alive(phrase: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
@@ -189,10 +224,13 @@ def _group_subject(
     start = verb
     while start > 0 and not (isinstance(phrases[start - 1], Mark) and phrases[start - 1].tag is Tag.END):  # type: ignore[union-attr]
         start -= 1
-    words = [getattr(p, "low", None) for p in phrases[start:verb]]
-    if not words or any(not isinstance(p, Mark) for p in phrases[start:verb]):
+    said_at = _past_fronted(phrases, start, verb)  # "On this page he sits on a stool": 'he'
+    words = [getattr(p, "low", None) for p in phrases[said_at:verb]]
+    if not words or any(not isinstance(p, Mark) for p in phrases[said_at:verb]):
         return []
-    if words[0] in {"he", "she", "it"} and all(p.tag in {Tag.BE, Tag.AUX} for p in phrases[start + 1 : verb]):  # type: ignore[union-attr]
+    if words[0] in {"he", "she", "it"} and all(
+        p.tag in {Tag.BE, Tag.AUX} for p in phrases[said_at + 1 : verb]
+    ):  # type: ignore[union-attr]
         said = _said_before(phrases, start, at, nouns, words[0])
         return [said] if said is not None else []  # "A hedgehog lives on a hill. He stands on a stump."
     if words in (["they"], ["both"], ["all", "of", "them"], ["both", "of", "them"]):
@@ -212,6 +250,21 @@ def _group_subject(
         if known is not None and known.kind in ANIMATE and holder not in found:
             found.insert(0, holder)  # type: ignore[arg-type]
     return found[-wanted:] if wanted else found
+
+
+def _past_fronted(phrases: tuple[Phrase, ...], start: int, verb: int) -> int:
+    """Where the subject of a clause from `start` to its verb begins, past a fronted place or time
+    ('On the left, he sits', 'On this page they stand'): the first phrase that is no spatial phrase,
+    no noun phrase one governs, and no comma; `start` when nothing is fronted."""
+    j = start
+    while j < verb and (
+        isinstance(phrases[j], SpacePhrase)
+        or isinstance(phrases[j], NounPhrase)
+        and is_governed(phrases, j)
+        or getattr(phrases[j], "low", "") == ","
+    ):
+        j += 1
+    return j
 
 
 def _said_before(

@@ -1070,8 +1070,12 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
-    wearer = _wearer_of_placed(phrases, k, nouns) if p.determiner in POSSESSIVE else None
-    if wearer is not None:
+    named = _named_in_compound(p, nouns)
+    if named is not None:
+        return named  # "two pigeons perch on the fountain rim": the fountain's
+    wearer = _wearer_of_placed(phrases, k, nouns)
+    own = wearer is not None and (p.determiner in POSSESSIVE or part_of(nouns[wearer].entry, p.head))
+    if wearer is not None and own:  # 'an umbrella tucked under one wing': the holder's wing
         return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"
@@ -1081,8 +1085,8 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
         return subject  # "a kite is caught in the branches, its red tail fluttering": the kite's
     if p.determiner in POSSESSIVE and p.head not in {"roof", "chimney"}:
         owner = recent_owner(
-            candidates, p.sentence, animate=True, word=p.determiner
-        )  # "in her hand": someone's, not the counter's
+            candidates, p.sentence, animate=True, earlier=p.determiner != "its", word=p.determiner
+        )  # "in her hand": someone's, not the counter's; 'its' an animal's of its own sentence
         if owner is not None:
             return owner
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
@@ -1097,6 +1101,23 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
+
+
+def _named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The earlier thing a part's compound names by the word before the part ('the fountain rim',
+    'the cart wheel' after 'a fountain', 'a cart'): the latest thing of that word that may have it."""
+    if len(p.words) < 2:
+        return None
+    word = p.words[-2].lower()
+    for i in range(len(nouns) - 1, -1, -1):
+        n = nouns[i]
+        if (
+            n.role in {Role.THING, Role.REPEAT}
+            and word in {n.phrase.head, n.head}
+            and part_of(n.entry, p.head)
+        ):
+            return resolve(nouns, i)
+    return None
 
 
 def _absolute_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

@@ -111,7 +111,8 @@ def recent_owner(
 ) -> int | None:
     """The most recent thing (a person or animal when `animate`) in this sentence, else (when
     `earlier`) in the sentences before; never one told the other sex than the pronoun `word` says
-    ('a man stands by the door, a girl waits. At her feet sits a cat': the girl's feet)."""
+    ('a man stands by the door, a girl waits. At her feet sits a cat': the girl's feet), nor a
+    person for 'its'."""
     other = OTHER_SEX.get(word)
     for same_sentence in (True, False) if earlier else (True,):
         for i in range(len(nouns) - 1, -1, -1):
@@ -125,6 +126,8 @@ def recent_owner(
             cooked = any(is_class(w, WordClass.COOKED) for w in nouns[target].phrase.modifiers)
             if other is not None and told_sex(nouns, target, other):
                 continue
+            if word == "its" and known is not None and known.kind is ThingKind.PERSON:
+                continue  # "a boy by a well with a jug on its rim": 'its' is no person's
             if not animate or (known is not None and known.kind in ANIMATE and not cooked):
                 return target  # not "grilled squid, one wearing headphones": food wears nothing
     return None

@@ -28,6 +28,7 @@ from planner.rules_vocab import (
     WordClass,
     entry,
     is_class,
+    value_of,
 )
 
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
@@ -390,7 +391,29 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _tagged_again(phrases, k, nouns)
     if repeat is None:
         repeat = _bare_again(p, nouns)
+    if repeat is None:
+        repeat = _group_again(p, nouns)
     return repeat
+
+
+def _group_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The group 'the flock', 'the herd', 'the pair' names again (words.tsv's group_word): the
+    latest thing named as a group (a plural, or a count above one) of a kind the word gathers, in
+    its sentence or the one before, of the number the word says if it says one ('the trio')."""
+    kinds = value_of(p.head, WordClass.GROUP_WORD) if p.determiner in {"the", "this", "that"} else None
+    number = value_of(p.head, WordClass.COLLECTIVE)
+    wanted = int(number) if number and number.isdigit() else None
+    if kinds is None or p.plural or p.count not in {None, wanted}:
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        n = nouns[i]
+        if n.phrase.sentence < p.sentence - 1:
+            break
+        if n.role is not Role.THING or n.entry is None or not (n.phrase.plural or (n.phrase.count or 0) > 1):
+            continue
+        if kinds == "any" or n.entry.kind.value in kinds.split(","):
+            return i if wanted is None or n.phrase.count in {None, wanted} else None
+    return None
 
 
 def ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:

@@ -146,6 +146,7 @@ class WordClass(str, Enum):
     FEED_VERB = "feed_verb"  # "nibble", "grind": a bare object is in the mouth or under the hand (lemmas)
     SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
+    GROUP_WORD = "group_word"  # "the flock": the last group named of the kinds it gathers (value, or 'any')
     TIE = "tie"  # "owner", "partner": a person named by a tie only; an appositive after it says who
     HONORIFIC = "honorific"  # "Mr.", "Dr.": the point after it shortens the title of the name after it
     CAMERA = "camera"  # "shot on a phone", "filmed with a camcorder": the device that made the picture

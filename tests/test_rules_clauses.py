@@ -1799,3 +1799,72 @@ def test_against_a_things_left_or_right_side_is_beside_it_not_a_place_in_the_pic
 def test_a_with_phrase_ending_in_a_bare_inside_is_in_the_thing_before_with():
     reading = reading_of("On the porch sits a wire cage with a white ferret inside and a mop.")
     assert ("ferret", "in", "cage") in _relations(reading)
+
+
+def test_its_part_is_never_a_persons_nor_an_animals_of_an_earlier_sentence():
+    well = _relations(reading_of("A woman rests beside an old well with a copper pail sitting on its rim."))
+    assert ("pail", "on", "well") in well and ("pail", "on", "woman") not in well
+    barrel = _relations(reading_of("A fisherman mends nets near a barrel with a gull perched on its lid."))
+    assert ("gull", "on", "barrel") in barrel
+    fountain = _relations(
+        reading_of("Two camels kneel in the sand. On the right, a fountain with a clay pot on its rim.")
+    )
+    assert ("pot", "on", "fountain") in fountain
+
+
+def test_a_subject_pronoun_after_a_fronted_place_is_the_one_named_before():
+    rabbit = _relations(
+        reading_of(
+            "A grey rabbit lives under the hedge. In this burrow scene she sits on a flat stone outside her warren."
+        )
+    )
+    assert ("rabbit", "on", "stone") in rabbit and ("stone", "next_to", "rabbit") not in rabbit
+    sailors = _relations(reading_of("Two sailors wave from the deck. On the quay they stand beside a crate."))
+    assert ("sailor", "next_to", "crate") in sailors
+
+
+def test_a_part_after_a_held_thing_is_its_holders():
+    boy = _relations(
+        reading_of("A girl sits on a swing. Beside her a boy waits with a kite tucked under one arm.")
+    )
+    assert ("boy", "next_to", "girl") in boy and ("boy", "below", "swing") not in boy
+
+
+def test_a_group_word_names_the_group_before_again():
+    herd = reading_of("Eight goats browse on the slope. Behind the herd rises a stone barn.")
+    assert ("barn", "behind", "goat") in _relations(herd)
+    assert "herd" not in [t.head for t in herd.things]
+    geese = _relations(
+        reading_of(
+            "A farmer whistles while nine geese waddle along; to the right of the flock stands a cart."
+        )
+    )
+    assert ("cart", "right_of", "goose") in geese
+    pair = reading_of("Three monks pray in the hall. Beside the pair a candle burns.")
+    assert "pair" not in [t.head for t in pair.things] and ("candle", "next_to", "monk") not in _relations(
+        pair
+    )
+    herons = _relations(reading_of("Two herons wade in the shallows. Above the pair hovers a kite."))
+    assert ("kite", "above", "heron") in herons
+
+
+def test_a_part_whose_compound_names_an_earlier_thing_is_that_things():
+    doves = _relations(
+        reading_of(
+            "A fountain splashes in the square. A man walks a dog; two doves rest on the fountain rim."
+        )
+    )
+    assert ("dove", "on", "fountain") in doves and ("dove", "on", "dog") not in doves
+    sparrows = _relations(
+        reading_of(
+            "A marble statue stands in the park. A girl feeds a dog, and three sparrows hop along the statue base."
+        )
+    )
+    assert ("sparrow", "next_to", "statue") in sparrows
+
+
+def test_a_thing_given_by_with_before_a_place_back_at_its_owner_is_at_that_place():
+    bucket = _relations(reading_of("An old fisherman waits on the pier with a bucket at his feet."))
+    assert ("fisherman", "on", "pier") in bucket and ("bucket", "next_to", "fisherman") in bucket
+    nurse = _relations(reading_of("A nurse sits with a clipboard beside her."))
+    assert ("clipboard", "next_to", "nurse") in nurse
