@@ -82,6 +82,7 @@ from planner.rules_vocab import (
     is_class,
     past_participle,
     value_of,
+    verb_relation,
 )
 
 _KINDS = {
@@ -447,7 +448,14 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.ON:
         subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _refined(phrases, k, at, nouns, kind, target)
-    links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
+    links = [
+        Link(
+            _tied_beside(phrases, k, at, nouns, _on_rim(phrases, k, nouns, kind, s, target), (s, target)),
+            s,
+            objects,
+        )
+        for s in subjects
+    ]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
@@ -488,6 +496,29 @@ def _refined(
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     kind = _at_station(phrases, k, nouns, _handed_from(phrases, k, at, nouns, kind, target), target)
     return _outside_opening(phrases, k, nouns, _under_cover(nouns, kind, target), target)
+
+
+def _tied_beside(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    pair: tuple[int, int],
+) -> RelationKind:
+    """'a mule tied to a fence', 'bicycles chained to a railing', 'a goat tied to the cart': what is
+    tied (chained, strapped) to a thing with no top to rest on hangs beside it; tied to a support
+    ('a vice bolted to the bench') or to a named part ('a kayak strapped to its roof') it is on it;
+    an animal or a person tied to anything stands beside it ('a pony tied to a hitching post')."""
+    space, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    lead = space.lead if isinstance(space, SpacePhrase) and space.end - space.start == 2 else ""
+    if kind is not RelationKind.ON or not past_participle(lead) or verb_relation(lead, "to") != "on":
+        return kind
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != pair[1]:
+        return kind  # "strapped to its back seat": a part of the scooter, on it
+    tied, known = nouns[pair[0]].entry, nouns[pair[1]].entry
+    animate = tied is not None and tied.kind in ANIMATE
+    return RelationKind.NEXT_TO if known is not None and (animate or not known.has(Flag.SUPPORT)) else kind
 
 
 def _outside_opening(

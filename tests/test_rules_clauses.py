@@ -193,6 +193,23 @@ def test_fixed_to_a_thing_is_on_it():
     assert ("lantern", "on", "post") in _relations(reading)
 
 
+def test_tied_to_a_thing_with_no_top_or_an_animal_tied_to_anything_is_beside_it():
+    reading = reading_of(
+        "Three kites are tied to a fence, a pony is tied to a hitching post, and a lathe is clamped to a workbench."
+    )
+    relations = _relations(reading)
+    assert {
+        ("kite", "next_to", "fence"),
+        ("pony", "next_to", "post"),
+        ("lathe", "on", "workbench"),
+    } <= relations
+
+
+def test_strapped_to_a_part_of_a_thing_is_on_that_thing():
+    reading = reading_of("A pickup truck waits by the road with a red kayak strapped to its roof.")
+    assert ("kayak", "on", "truck") in _relations(reading)
+
+
 def test_tethered_or_moored_to_a_thing_is_beside_it():
     reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
     assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
