@@ -44,6 +44,7 @@ from planner.rules_relation_ends import (
     relation_object,
     resolve,
     subjects_of,
+    verb_subject,
 )
 from planner.rules_relation_places import (
     PLACE_LEADS,
@@ -96,6 +97,7 @@ _KINDS = {
     "below": RelationKind.BELOW,
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
+    "around": RelationKind.NEXT_TO,  # "lamps on either side of the bed", "a well ringed by goats": beside it
 }
 
 
@@ -426,7 +428,10 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return inner if inner.links else no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    said = [] if opening else subjects_of(phrases, k, at, nouns)
+    ringed = _ringed(phrases, k, at, nouns)
+    said = [] if opening else ringed if ringed is not None else subjects_of(phrases, k, at, nouns)
+    if ringed == []:
+        return Spatial()
     if kind is RelationKind.IN and held_into(phrases, k, at, nouns, target):
         return Spatial((Link(RelationKind.NEXT_TO, target, tuple(said[-1:])),) if said else ())  # type: ignore[arg-type]
     subjects = _unsaid_subjects(phrases, k, at, nouns, kind, target, opening) if not said else []
@@ -461,6 +466,37 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
+
+
+def _ringed(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int] | None:
+    """Whom a participle of surrounding at k is said of: after a comma, the clause's subject ('a
+    trader sits on a rug, surrounded by sacks'); with no comma, the noun right before it ('a table
+    surrounded by chairs'), and nobody when that is no thing ('sits in a clearing surrounded by
+    rabbits': the clearing is); None for any other phrase."""
+    space, before = phrases[k], phrases[k - 1] if k else None
+    if (
+        not isinstance(space, SpacePhrase)
+        or space.spatial.relation != "around"
+        or not past_participle(space.lead)
+    ):
+        return None
+    if isinstance(before, NounPhrase):
+        owner = holder_of(nouns, at[before.start]) if before.start in at else None
+        return [owner] if owner is not None else []
+    if not isinstance(before, Mark) or before.low != ",":
+        return None
+    verb = verb_before(phrases, k - 1, chain=True)
+    return None if verb is None or participle(phrases, verb) else verb_subject(phrases, verb, at, nouns)
+
+
+def _surrounding(space: SpacePhrase, found: Spatial) -> Spatial:
+    """'a fox surrounded by three rabbits': what surrounds a thing is placed beside it, around it
+    (the thing keeps its own place); any other phrase's links stay as they are."""
+    if space.spatial.relation != "around" or not past_participle(space.lead):
+        return found
+    return Spatial(tuple(Link(x.kind, o, (x.subject,)) for x in found.links for o in x.objects), found.places)
 
 
 def _unsaid_subjects(
@@ -916,7 +952,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         elif place is not None:
             found = absolute(phrases, k, at, nouns, place)
         elif p.spatial.relation is not None:
-            found = _relation(phrases, k, at, nouns)
+            found = _surrounding(p, _relation(phrases, k, at, nouns))
         else:
             continue
         links.extend(found.links)

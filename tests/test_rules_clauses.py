@@ -210,6 +210,37 @@ def test_strapped_to_a_part_of_a_thing_is_on_that_thing():
     assert ("kayak", "on", "truck") in _relations(reading)
 
 
+def test_surrounded_after_a_comma_puts_the_surrounding_things_beside_the_clause_subject():
+    reading = reading_of("An old potter kneels on a straw mat, surrounded by clay jars and a kiln.")
+    relations = _relations(reading)
+    assert {("jar", "next_to", "potter"), ("kiln", "next_to", "potter")} <= relations
+    assert ("jar", "next_to", "mat") not in relations
+
+
+def test_surrounded_with_no_comma_is_said_of_the_noun_right_before_it():
+    reading = reading_of("A heron wades into a pond surrounded by six ducks. A desk surrounded by stools.")
+    relations = _relations(reading)
+    assert ("stool", "next_to", "desk") in relations
+    assert not any("duck" in (a, b) and "heron" in (a, b) for a, _, b in relations)
+
+
+def test_encircled_or_on_either_side_of_a_thing_is_beside_it():
+    reading = reading_of("A stone well encircled by four goats. Two torches burn on either side of the gate.")
+    assert {("goat", "next_to", "well"), ("torch", "next_to", "gate")} <= _relations(reading)
+
+
+def test_a_part_named_with_its_whole_as_modifier_belongs_to_that_thing_named_before():
+    reading = reading_of(
+        "A marble birdbath stands near a hedge, and a terrier naps on a rug. Three sparrows sit on the birdbath rim."
+    )
+    assert ("sparrow", "on", "birdbath") in _relations(reading)
+
+
+def test_bumping_into_a_thing_is_beside_it():
+    reading = reading_of("A toddler on a tricycle bumps into a wooden crate.")
+    assert ("toddler", "in", "crate") not in _relations(reading)
+
+
 def test_tethered_or_moored_to_a_thing_is_beside_it():
     reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
     assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
