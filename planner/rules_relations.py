@@ -428,6 +428,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return inner if inner.links else no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
+    target = _whole_of(phrases, k, at, nouns, kind, target)
     ringed = _ringed(phrases, k, at, nouns)
     said = [] if opening else ringed if ringed is not None else subjects_of(phrases, k, at, nouns)
     if ringed == []:
@@ -466,6 +467,36 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
+
+
+def _whole_of(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int | None,
+) -> int | None:
+    """'a hut sits on the left ... the trapper waits in the doorway': in (or on) 'the' part of a
+    kind of thing (words.tsv part) is in that thing, the last of its kind named in this sentence or
+    the two before ('a clock above the doorway' stays above the doorway itself)."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if target is None or kind not in {RelationKind.IN, RelationKind.ON} or not isinstance(nxt, NounPhrase):
+        return target
+    if nxt.determiner != "the" or nxt.start not in at or at[nxt.start] != target:
+        return target
+    kinds = (value_of(nxt.head, WordClass.PART) or "").split(",")
+    wholes = [
+        i
+        for i, n in enumerate(nouns)
+        if n.is_thing
+        and n.phrase.start < nxt.start
+        and n.phrase.sentence >= nxt.sentence - 2
+        and n.entry is not None
+        and n.entry.kind.value in kinds
+        and not is_class(n.head, WordClass.PART)  # not another part ('smoke curls from its chimney')
+    ]
+    return resolve(nouns, wholes[-1]) if wholes else target
 
 
 def _ringed(

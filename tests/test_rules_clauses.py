@@ -241,6 +241,15 @@ def test_bumping_into_a_thing_is_beside_it():
     assert ("toddler", "in", "crate") not in _relations(reading)
 
 
+def test_in_the_part_of_a_building_named_before_is_in_that_building():
+    reading = reading_of(
+        "A stone chapel stands on a hill. A monk waits in the doorway, and a clock hangs above the doorway."
+    )
+    relations = _relations(reading)
+    assert ("monk", "in", "chapel") in relations
+    assert ("clock", "above", "doorway") in relations
+
+
 def test_tethered_or_moored_to_a_thing_is_beside_it():
     reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
     assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
