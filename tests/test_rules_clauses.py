@@ -250,6 +250,11 @@ def test_in_the_part_of_a_building_named_before_is_in_that_building():
     assert ("clock", "above", "doorway") in relations
 
 
+def test_on_the_cushion_after_a_sofa_is_on_the_sofa():
+    reading = reading_of("A wide leather sofa stands by the fire. A beagle dozes on the cushion.")
+    assert ("beagle", "on", "sofa") in _relations(reading)
+
+
 def test_tethered_or_moored_to_a_thing_is_beside_it():
     reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
     assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
