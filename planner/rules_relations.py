@@ -44,6 +44,7 @@ from planner.rules_relation_ends import (
     relation_object,
     resolve,
     subjects_of,
+    verb_subject,
 )
 from planner.rules_relation_places import (
     PLACE_LEADS,
@@ -82,6 +83,7 @@ from planner.rules_vocab import (
     is_class,
     past_participle,
     value_of,
+    verb_relation,
 )
 
 _KINDS = {
@@ -95,6 +97,7 @@ _KINDS = {
     "below": RelationKind.BELOW,
     "adjacent": RelationKind.NEXT_TO,
     "between": RelationKind.BETWEEN,
+    "around": RelationKind.NEXT_TO,  # "lamps on either side of the bed", "a well ringed by goats": beside it
 }
 
 
@@ -425,7 +428,11 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return inner if inner.links else no_object(phrases, k, at, nouns)
     if kind is None:
         return Spatial()
-    said = [] if opening else subjects_of(phrases, k, at, nouns)
+    target = _whole_of(phrases, k, at, nouns, kind, target)
+    ringed = _ringed(phrases, k, at, nouns)
+    said = [] if opening else ringed if ringed is not None else subjects_of(phrases, k, at, nouns)
+    if ringed == []:
+        return Spatial()
     if kind is RelationKind.IN and held_into(phrases, k, at, nouns, target):
         return Spatial((Link(RelationKind.NEXT_TO, target, tuple(said[-1:])),) if said else ())  # type: ignore[arg-type]
     subjects = _unsaid_subjects(phrases, k, at, nouns, kind, target, opening) if not said else []
@@ -447,12 +454,80 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if kind is RelationKind.ON:
         subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _refined(phrases, k, at, nouns, kind, target)
-    links = [Link(_on_rim(phrases, k, nouns, kind, s, target), s, objects) for s in subjects]
+    links = [
+        Link(
+            _tied_beside(phrases, k, at, nouns, _on_rim(phrases, k, nouns, kind, s, target), (s, target)),
+            s,
+            objects,
+        )
+        for s in subjects
+    ]
     if kind is RelationKind.NEXT_TO:  # "a boat lies next to a crate and a barrel": beside each
         more = [o for o in coordinated(phrases, nouns[target].index - 1, at, nouns) if o != target]
         more = [] if any(_acts(phrases, nouns[o].index) for o in more) else more  # "... and a boy waves"
         links += [Link(kind, s, (o,)) for s in subjects for o in more if o not in subjects]
     return Spatial(tuple(links))
+
+
+def _whole_of(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int | None,
+) -> int | None:
+    """'a hut sits on the left ... the trapper waits in the doorway': in (or on) 'the' part of a
+    kind of thing (words.tsv part) is in that thing, the last of its kind named in this sentence or
+    the two before ('a clock above the doorway' stays above the doorway itself)."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if target is None or kind not in {RelationKind.IN, RelationKind.ON} or not isinstance(nxt, NounPhrase):
+        return target
+    if nxt.determiner != "the" or nxt.start not in at or at[nxt.start] != target:
+        return target
+    kinds = (value_of(nxt.head, WordClass.PART) or "").split(",")
+    wholes = [
+        i
+        for i, n in enumerate(nouns)
+        if n.is_thing
+        and n.phrase.start < nxt.start
+        and n.phrase.sentence >= nxt.sentence - 2
+        and n.entry is not None
+        and n.entry.kind.value in kinds
+        and not is_class(n.head, WordClass.PART)  # not another part ('smoke curls from its chimney')
+    ]
+    return resolve(nouns, wholes[-1]) if wholes else target
+
+
+def _ringed(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int] | None:
+    """Whom a participle of surrounding at k is said of: after a comma, the clause's subject ('a
+    trader sits on a rug, surrounded by sacks'); with no comma, the noun right before it ('a table
+    surrounded by chairs'), and nobody when that is no thing ('sits in a clearing surrounded by
+    rabbits': the clearing is); None for any other phrase."""
+    space, before = phrases[k], phrases[k - 1] if k else None
+    if (
+        not isinstance(space, SpacePhrase)
+        or space.spatial.relation != "around"
+        or not past_participle(space.lead)
+    ):
+        return None
+    if isinstance(before, NounPhrase):
+        owner = holder_of(nouns, at[before.start]) if before.start in at else None
+        return [owner] if owner is not None else []
+    if not isinstance(before, Mark) or before.low != ",":
+        return None
+    verb = verb_before(phrases, k - 1, chain=True)
+    return None if verb is None or participle(phrases, verb) else verb_subject(phrases, verb, at, nouns)
+
+
+def _surrounding(space: SpacePhrase, found: Spatial) -> Spatial:
+    """'a fox surrounded by three rabbits': what surrounds a thing is placed beside it, around it
+    (the thing keeps its own place); any other phrase's links stay as they are."""
+    if space.spatial.relation != "around" or not past_participle(space.lead):
+        return found
+    return Spatial(tuple(Link(x.kind, o, (x.subject,)) for x in found.links for o in x.objects), found.places)
 
 
 def _unsaid_subjects(
@@ -488,6 +563,29 @@ def _refined(
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     kind = _at_station(phrases, k, nouns, _handed_from(phrases, k, at, nouns, kind, target), target)
     return _outside_opening(phrases, k, nouns, _under_cover(nouns, kind, target), target)
+
+
+def _tied_beside(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    pair: tuple[int, int],
+) -> RelationKind:
+    """'a mule tied to a fence', 'bicycles chained to a railing', 'a goat tied to the cart': what is
+    tied (chained, strapped) to a thing with no top to rest on hangs beside it; tied to a support
+    ('a vice bolted to the bench') or to a named part ('a kayak strapped to its roof') it is on it;
+    an animal or a person tied to anything stands beside it ('a pony tied to a hitching post')."""
+    space, nxt = phrases[k], phrases[k + 1] if k + 1 < len(phrases) else None
+    lead = space.lead if isinstance(space, SpacePhrase) and space.end - space.start == 2 else ""
+    if kind is not RelationKind.ON or not past_participle(lead) or verb_relation(lead, "to") != "on":
+        return kind
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != pair[1]:
+        return kind  # "strapped to its back seat": a part of the scooter, on it
+    tied, known = nouns[pair[0]].entry, nouns[pair[1]].entry
+    animate = tied is not None and tied.kind in ANIMATE
+    return RelationKind.NEXT_TO if known is not None and (animate or not known.has(Flag.SUPPORT)) else kind
 
 
 def _outside_opening(
@@ -885,7 +983,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         elif place is not None:
             found = absolute(phrases, k, at, nouns, place)
         elif p.spatial.relation is not None:
-            found = _relation(phrases, k, at, nouns)
+            found = _surrounding(p, _relation(phrases, k, at, nouns))
         else:
             continue
         links.extend(found.links)

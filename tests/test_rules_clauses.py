@@ -193,6 +193,68 @@ def test_fixed_to_a_thing_is_on_it():
     assert ("lantern", "on", "post") in _relations(reading)
 
 
+def test_tied_to_a_thing_with_no_top_or_an_animal_tied_to_anything_is_beside_it():
+    reading = reading_of(
+        "Three kites are tied to a fence, a pony is tied to a hitching post, and a lathe is clamped to a workbench."
+    )
+    relations = _relations(reading)
+    assert {
+        ("kite", "next_to", "fence"),
+        ("pony", "next_to", "post"),
+        ("lathe", "on", "workbench"),
+    } <= relations
+
+
+def test_strapped_to_a_part_of_a_thing_is_on_that_thing():
+    reading = reading_of("A pickup truck waits by the road with a red kayak strapped to its roof.")
+    assert ("kayak", "on", "truck") in _relations(reading)
+
+
+def test_surrounded_after_a_comma_puts_the_surrounding_things_beside_the_clause_subject():
+    reading = reading_of("An old potter kneels on a straw mat, surrounded by clay jars and a kiln.")
+    relations = _relations(reading)
+    assert {("jar", "next_to", "potter"), ("kiln", "next_to", "potter")} <= relations
+    assert ("jar", "next_to", "mat") not in relations
+
+
+def test_surrounded_with_no_comma_is_said_of_the_noun_right_before_it():
+    reading = reading_of("A heron wades into a pond surrounded by six ducks. A desk surrounded by stools.")
+    relations = _relations(reading)
+    assert ("stool", "next_to", "desk") in relations
+    assert not any("duck" in (a, b) and "heron" in (a, b) for a, _, b in relations)
+
+
+def test_encircled_or_on_either_side_of_a_thing_is_beside_it():
+    reading = reading_of("A stone well encircled by four goats. Two torches burn on either side of the gate.")
+    assert {("goat", "next_to", "well"), ("torch", "next_to", "gate")} <= _relations(reading)
+
+
+def test_a_part_named_with_its_whole_as_modifier_belongs_to_that_thing_named_before():
+    reading = reading_of(
+        "A marble birdbath stands near a hedge, and a terrier naps on a rug. Three sparrows sit on the birdbath rim."
+    )
+    assert ("sparrow", "on", "birdbath") in _relations(reading)
+
+
+def test_bumping_into_a_thing_is_beside_it():
+    reading = reading_of("A toddler on a tricycle bumps into a wooden crate.")
+    assert ("toddler", "in", "crate") not in _relations(reading)
+
+
+def test_in_the_part_of_a_building_named_before_is_in_that_building():
+    reading = reading_of(
+        "A stone chapel stands on a hill. A monk waits in the doorway, and a clock hangs above the doorway."
+    )
+    relations = _relations(reading)
+    assert ("monk", "in", "chapel") in relations
+    assert ("clock", "above", "doorway") in relations
+
+
+def test_on_the_cushion_after_a_sofa_is_on_the_sofa():
+    reading = reading_of("A wide leather sofa stands by the fire. A beagle dozes on the cushion.")
+    assert ("beagle", "on", "sofa") in _relations(reading)
+
+
 def test_tethered_or_moored_to_a_thing_is_beside_it():
     reading = reading_of("A grey mule is tethered to a lamppost, and a dinghy is moored to a jetty.")
     assert {("mule", "next_to", "lamppost"), ("dinghy", "next_to", "jetty")} <= _relations(reading)
