@@ -1077,10 +1077,6 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     own = wearer is not None and (p.determiner in POSSESSIVE or part_of(nouns[wearer].entry, p.head))
     if wearer is not None and own:  # 'an umbrella tucked under one wing': the holder's wing
         return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
-    whole = p.lows[-2] if len(p.lows) >= 2 and p.determiner in {None, "", "the"} else None
-    named = [i for i, n in enumerate(nouns) if whole and _named_again(phrases, n) and n.head == whole]
-    if named:
-        return resolve(nouns, named[-1])  # "pigeons perch on the fountain rim": the fountain named before
     if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
         subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"
         candidates = nouns[:subject] if subject is not None else nouns
