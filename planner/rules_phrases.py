@@ -233,6 +233,7 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
             and tokens[j - 1].tag is Tag.NOUN
             and not token.low.endswith("en")
             and not _describing(tokens[j - 1].low)  # "a brass reading lamp"
+            and not is_class(tokens[j - 1].low, WordClass.TIME)  # "a Saturday hurling match"
         )
         return (
             (nxt.tag in _RUN_TAGS or _ing_modifier(tokens, j + 1)) and not after_noun

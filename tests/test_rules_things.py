@@ -3363,3 +3363,37 @@ def test_a_setting_word_after_the_verb_of_a_sentence_opening_with_a_picture_plac
     wall = next(t for t in reading.things if t.head == "wall")
     assert wall.place is not None and wall.place.vertical == "bottom"
     assert "wall" not in " ".join(reading.backdrop)
+
+
+def test_days_of_the_week_and_months_are_times_not_things():
+    got = labels("A windy Tuesday at a country fair. A juggler tosses three clubs beside a caravan.")
+    assert "juggler" in got and "caravan" in got
+    assert not any(w in label for label in got for w in ("tuesday", "fair", "country"))
+    assert labels("On a cold January morning a postman cycles past a bakery.") == ["postman", "bakery"]
+
+
+def test_a_noun_after_a_time_word_and_an_ing_word_is_one_phrase():
+    # "a Friday boxing match": the match (an event) with its kind, not a thing 'match'
+    got = labels("A noisy Friday boxing match in a crowded hall. A referee leans over a fallen boxer.")
+    assert "match" not in got and {"referee", "boxer"} <= set(got)
+
+
+def test_a_river_or_stream_of_things_is_a_flowing_mass_not_a_river():
+    got = labels(
+        "Over the valley a river of lanterns drifts past a stone bridge, and a stream of ants crosses a log."
+    )
+    assert "river" not in got and "stream" not in got
+    assert {"lantern", "stone bridge", "ant", "log"} <= set(got)
+
+
+def test_card_games_that_people_play_are_no_things():
+    got = labels("Four sailors play poker at a barrel while a parrot watches from a crate.")
+    assert "poker" not in got and {"sailor", "barrel", "parrot", "crate"} <= set(got)
+
+
+def test_workshop_furniture_and_old_instruments_and_small_falcons_are_things():
+    got = labels("A lute lies on a trestle beside a hurdy-gurdy, and a merlin perches on a hook above them.")
+    assert {"lute", "trestle", "hurdy-gurdy", "merlin", "hook"} <= set(got)
+    tables = labels("Villagers eat at long trestle tables under an oak.")
+    assert "long trestle table" in tables and "villager" in tables  # not 'a trestle' that 'tables'
+
