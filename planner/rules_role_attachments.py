@@ -1214,13 +1214,29 @@ def listed_part_owner(
     if not (given or known_owner and kinds):
         return None
     nearest = p.determiner not in POSSESSIVE and not known_owner  # "a lot with two cars": this sentence's
+    keeper = _own_keeper(p, kinds, nouns)
     for i in range(len(nouns) - 1, -1, -1):
         owner = nouns[i].entry
+        if keeper and nouns[i].phrase.sentence != p.sentence:
+            return None  # "A dog that won't leave its cushion": the dog's own, not an earlier sofa's
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
             return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
     return _figure_owner(p, kinds, nouns)
+
+
+def _own_keeper(p: NounPhrase, kinds: list[str], nouns: list[Noun]) -> bool:
+    """Whether a possessive ('its', 'her') before a movable object may name a person or animal of
+    its own sentence that has no such part ('a dog ... its cushion', 'a girl hugs her cushion'):
+    with no owner of the part's kind in that sentence, it is that one's own thing, not a part of
+    an earlier sentence's."""
+    belonging = entry(p.head)
+    if p.determiner not in POSSESSIVE or belonging is None or belonging.kind is not ThingKind.OBJECT:
+        return False  # "a cow peeks out of its door": a door is no one's belonging, the barn's part
+    keeper = recent_owner(nouns, p.sentence, animate=True, earlier=False, word=p.determiner)
+    found = nouns[keeper].entry if keeper is not None else None
+    return found is not None and found.kind.value not in kinds
 
 
 def _figure_owner(p: NounPhrase, kinds: list[str], nouns: list[Noun]) -> int | None:

@@ -3397,3 +3397,13 @@ def test_workshop_furniture_and_old_instruments_and_small_falcons_are_things():
     tables = labels("Villagers eat at long trestle tables under an oak.")
     assert "long trestle table" in tables and "villager" in tables  # not 'a trestle' that 'tables'
 
+
+def test_its_belonging_in_a_later_sentence_is_the_animal_s_own_thing():
+    # 'its pillow' is the cat's, not a part of the sofa of the sentence before
+    got = labels(
+        "A velvet sofa stands under the window. A cat that never leaves its pillow dozes by the stove."
+    )
+    assert "pillow" in got and "cat" in got
+    # a fixed part still reaches back to its building: 'its door' is the shed's
+    shed = labels("A green shed stands by the hedge; a goat peers out of its door.")
+    assert "door" not in shed and {"green shed", "goat"} <= set(shed)
