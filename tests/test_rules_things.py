@@ -3407,3 +3407,8 @@ def test_its_belonging_in_a_later_sentence_is_the_animal_s_own_thing():
     # a fixed part still reaches back to its building: 'its door' is the shed's
     shed = labels("A green shed stands by the hedge; a goat peers out of its door.")
     assert "door" not in shed and {"green shed", "goat"} <= set(shed)
+
+
+def test_a_caption_opening_the_prompt_is_the_frame_and_its_publication_no_thing():
+    got = labels("Caption from a cooking magazine: a chef plates a dessert beside a copper pan.")
+    assert "magazine" not in " ".join(got) and {"chef", "dessert", "copper pan"} <= set(got)
