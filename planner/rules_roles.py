@@ -136,6 +136,22 @@ def _decorated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> i
     return len(nouns) - 1
 
 
+def _coated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing just named that a bare mass noun after 'covered in' or 'overgrown with' coats ('a
+    statue covered in moss', 'a boulder caked with mud'): in its prompt, not a thing of its own;
+    'covered with a blanket', 'covered in roses' name things."""
+    lead, p = phrase_before(phrases, k), phrases[k]
+    assert isinstance(p, NounPhrase)
+    if not (isinstance(lead, SpacePhrase) and lead.spatial.relation == "with"):
+        return None
+    if not is_class(lead.lead, WordClass.COAT_VERB) or p.determiner or p.count or p.plural:
+        return None
+    owner = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+    if owner is None or not owner.is_thing or owner.entry is None or owner.entry.kind is ThingKind.SCENE:
+        return None
+    return len(nouns) - 1
+
+
 def _setting_within(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """Whether a building follows 'in' or 'of' right after a scene ('a cosy kitchen in an old
     farmhouse', 'a reading nook inside a lighthouse', 'the interior of a cabin'): the scene is inside
@@ -199,6 +215,8 @@ def _thing_role(
         owner = _painted_on(phrases, k, nouns)  # "a skull painted on the drum": in the drum's prompt
     if owner is None:
         owner = _decorated_with(phrases, k, nouns)  # "a drum painted with sunflowers": its pattern
+    if owner is None:
+        owner = _coated_with(phrases, k, nouns)  # "a statue covered in moss": its coat
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (

@@ -273,6 +273,7 @@ def _word_tag(low: str) -> Tag:
         WordClass.NAMING_VERB,
         WordClass.FEED_VERB,
         WordClass.DECOR_VERB,
+        WordClass.COAT_VERB,
     }:
         return Tag.VERB
     if classes:

@@ -143,6 +143,7 @@ class WordClass(str, Enum):
     HANDWORK_VERB = "handwork_verb"  # "stitch", "knit", "mend": the work is in the worker's hands (lemmas)
     PROP_VERB = "prop_verb"  # "lean", "prop": a person leaning on a hand tool holds it (lemmas)
     DECOR_VERB = "decor_verb"  # "painted", "embroidered": 'painted with roses' names a pattern on the thing
+    COAT_VERB = "coat_verb"  # "covered", "overgrown": a bare mass noun after it coats the thing
     FEED_VERB = "feed_verb"  # "nibble", "grind": a bare object is in the mouth or under the hand (lemmas)
     SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)

@@ -3412,3 +3412,11 @@ def test_its_belonging_in_a_later_sentence_is_the_animal_s_own_thing():
 def test_a_caption_opening_the_prompt_is_the_frame_and_its_publication_no_thing():
     got = labels("Caption from a cooking magazine: a chef plates a dessert beside a copper pan.")
     assert "magazine" not in " ".join(got) and {"chef", "dessert", "copper pan"} <= set(got)
+
+
+def test_a_bare_mass_noun_after_covered_in_coats_the_thing_before_it():
+    p = plan("An old anchor covered in lichen lies beside a stone well covered with moss.")
+    got = [r.label for r in p.regions]
+    assert "moss" not in got and "lichen" not in got
+    assert "covered with moss" in prompt_of(p, "stone well")
+    assert {"old anchor", "stone well"} <= set(got)  # 'covered' is the verb of the thing, which stays
