@@ -373,7 +373,7 @@ def _by_possessor(
     if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
     if low_text(before) == "whose" and carried:
-        return _whose_owner(k, nouns)  # "an archer whose silver cloak streams behind her"
+        return _whose_owner(phrases, k, nouns)  # "an archer whose silver cloak streams behind her"
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
@@ -408,11 +408,13 @@ def _by_tag_list(
     return _UNDECIDED
 
 
-def _whose_owner(k: int, nouns: list[Noun]) -> int | None | _Undecided:
+def _whose_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None | _Undecided:
     """The person or animal named right before 'whose' that wears or holds the thing at k ('a
-    knight whose cloak billows'); undecided after a lifeless thing ('a stall whose awning')."""
+    knight whose cloak billows'), or before the comma that opens a 'whose' aside ('the knight,
+    whose cloak billows,'); undecided after a lifeless thing ('a stall whose awning')."""
+    at = k - 3 if k >= 3 and low_text(phrases[k - 2]) == "," else k - 2
     for i, noun in enumerate(nouns):
-        if noun.index == k - 2 and noun.role in {Role.THING, Role.REPEAT}:
+        if noun.index == at and noun.role in {Role.THING, Role.REPEAT}:
             owner = resolve(nouns, i)
             return owner if _may_act(nouns[owner]) else _UNDECIDED
     return _UNDECIDED
@@ -585,9 +587,9 @@ def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
-    """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
-    shawl around her shoulders,', 'a sword at his hip.'): after a comma and closing its clause, so
-    it is that one's."""
+    """The possessive ('her') when the thing at k is set on someone's body part or garment in an
+    aside ('a shawl around her shoulders,', 'a sword at his hip.', 'a badge pinned to her coat.'):
+    after a comma and closing its clause, so it is that one's."""
     space = phrase_after(phrases, k)
     part = phrases[k + 2] if k + 2 < len(phrases) else None
     if (
@@ -597,7 +599,9 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
     ):
         return ""
     closed = k + 3 >= len(phrases) or low_text(phrase_after(phrases, k + 2)) in {",", ".", ";", "!"}
-    body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
+    worn = entry(part.head)  # a garment holds what is fixed on or in it, not what is next to it
+    fixed = worn is not None and worn.has(Flag.WEARABLE) and space.spatial.relation in {"on", "inside"}
+    body = (is_class(part.head, WordClass.PART) or fixed) and part.determiner in {"his", "her"}
     return part.determiner if closed and body else ""
 
 

@@ -3363,3 +3363,34 @@ def test_a_setting_word_after_the_verb_of_a_sentence_opening_with_a_picture_plac
     wall = next(t for t in reading.things if t.head == "wall")
     assert wall.place is not None and wall.place.vertical == "bottom"
     assert "wall" not in " ".join(reading.backdrop)
+
+
+def test_a_whose_aside_after_a_comma_gives_the_worn_thing_to_the_one_before_the_comma():
+    """'their spaniel, whose tartan harness glints, ...': the comma opening the aside stands
+    between the owner and 'whose'; the harness is the spaniel's, not a region of its own."""
+    p = plan("An old man walks their spaniel, whose tartan harness glints in the rain.")
+    assert [r.label for r in p.regions] == ["old man", "spaniel"]
+    assert "tartan harness" in prompt_of(p, "spaniel")
+    p = plan("The fiddler, whose silk waistcoat is frayed, plays by the hearth.")
+    assert "silk waistcoat" in prompt_of(p, "fiddler") and "waistcoat" not in labels(
+        "The fiddler, whose silk waistcoat is frayed, plays by the hearth."
+    )
+
+
+def test_british_garment_words_and_pinned_badges_are_worn():
+    """things.tsv: a jumper is a sweater, a rosette or a corsage is pinned on: worn by the one in it,
+    a person or an animal ('a pug in a striped jumper')."""
+    p = plan("A grumpy pug in a striped jumper sits on a doormat.")
+    assert [r.label for r in p.regions] == ["grumpy pug", "doormat"]
+    assert "striped jumper" in prompt_of(p, "grumpy pug")
+    assert entry("rosette").kind is ThingKind.CLOTHING and entry("gilet") is not None
+
+
+def test_a_thing_fixed_on_her_garment_in_an_aside_is_hers():
+    """', a tin badge clipped to his jacket.': after a comma and closing the clause, a thing set on
+    or in someone's garment is worn by them, as one set on their body part is; a thing next to her
+    boots is only beside her."""
+    p = plan("A boy queues at the ticket booth, a tin badge clipped to his denim jacket.")
+    assert "badge" not in " ".join(r.label for r in p.regions)
+    assert "tin badge" in prompt_of(p, "boy")
+    assert "wicker basket" in labels("A woman rests on a rock, a wicker basket next to her boots.")
