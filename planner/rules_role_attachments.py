@@ -33,6 +33,7 @@ from planner.rules_role_nouns import (
     recent_owner,
     referred_subject,
     resolve,
+    told_sex,
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -683,8 +684,9 @@ def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
-    when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
-    knight's banner, not his horse's), else the latest person or animal. The latest person of
+    when words.tsv tells it (the bride's gown, not the groom's), else the latest person not told
+    the other sex (a keeper's cap, not his granddaughter's), else the latest person (a knight's
+    banner, not his horse's), else the latest person or animal. The latest person of
     this sentence comes first, unless words.tsv gives them the other sex."""
     gender = GENDERED.get(determiner)
     if gender is not None:
@@ -699,8 +701,9 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
         if near and not is_class(nouns[near[0]].head, other):
             return near[0]  # "the ring bearer sits on a bench, tugging at his bow tie"
         told = [t for t in people if is_class(nouns[t].head, gender)]
-        if told or people:
-            return (told or people)[0]
+        unsaid = [t for t in people if not told_sex(nouns, t, other)]  # 'he': not the granddaughter
+        if told or unsaid or people:
+            return (told or unsaid or people)[0]
     return recent_owner(nouns, sentence, animate=True)
 
 

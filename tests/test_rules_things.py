@@ -3394,3 +3394,12 @@ def test_a_thing_fixed_on_her_garment_in_an_aside_is_hers():
     assert "badge" not in " ".join(r.label for r in p.regions)
     assert "tin badge" in prompt_of(p, "boy")
     assert "wicker basket" in labels("A woman rests on a rock, a wicker basket next to her boots.")
+
+
+def test_he_wears_is_never_a_person_told_female():
+    """'A ferryman and his daughter ... He wears an oilskin hat': no one is told male, but the
+    daughter is told female, so 'he' is the ferryman, the other person, not the latest one."""
+    p = plan("A ferryman and his daughter wait on the jetty. He wears an oilskin hat.")
+    assert "oilskin hat" in prompt_of(p, "ferryman") and "hat" not in prompt_of(p, "daughter")
+    p = plan("A gardener and her grandson plant bulbs. She wears a straw bonnet.")
+    assert "straw bonnet" in prompt_of(p, "gardener")
