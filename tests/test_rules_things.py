@@ -3403,3 +3403,15 @@ def test_he_wears_is_never_a_person_told_female():
     assert "oilskin hat" in prompt_of(p, "ferryman") and "hat" not in prompt_of(p, "daughter")
     p = plan("A gardener and her grandson plant bulbs. She wears a straw bonnet.")
     assert "straw bonnet" in prompt_of(p, "gardener")
+
+
+def test_a_person_after_she_and_a_comma_says_who_she_is():
+    """'she, a girl of ten with red plaits, holds a lamb': the appositive names the one 'she'
+    stands for (not told male), not a new person; her plaits (words.tsv: a hair word, a part) are hers."""
+    p = plan(
+        "A shepherd and his niece rest by a wall. He wears a felt hat; she, a girl of ten with red plaits, holds a lamb."
+    )
+    assert [r.label for r in p.regions][:2] == ["shepherd", "niece"] and "girl" not in labels(p.prompt)
+    assert "red plaits" in prompt_of(p, "niece")
+    p = plan("The miller and his wife wave; he, a stout man with a pipe, leans on a cart.")
+    assert "man" not in [r.label for r in p.regions] and "stout man" not in [r.label for r in p.regions]
