@@ -247,7 +247,8 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     seat = _draped_on(phrases, k, known, nouns)
     if seat is not None:
         return seat  # "an armchair with a wool throw"
-    if not carried and known.size > Size.SMALL:
+    kit = low_text(before) == "whose" and _kit(p, known)  # "a drummer whose bass drum"
+    if not carried and not kit and known.size > Size.SMALL:
         return None
     if _placed_by_them(phrases, k):
         return None  # "two men play cards, a lantern between them": set down, not carried
@@ -373,8 +374,8 @@ def _by_possessor(
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
     if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
-    if low_text(before) == "whose" and carried:
-        return _whose_owner(phrases, k, nouns)  # "an archer whose silver cloak streams behind her"
+    if low_text(before) == "whose" and (carried or _kit(p, known)):
+        return _whose_owner(phrases, k, nouns, carried)  # "an archer whose silver cloak streams"
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
@@ -409,15 +410,24 @@ def _by_tag_list(
     return _UNDECIDED
 
 
-def _whose_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None | _Undecided:
+def _kit(p: NounPhrase, known: Entry) -> bool:
+    """Whether a thing is one piece of someone's kit, no bigger than a person: one object ('a bass
+    drum', 'a loom'), not furniture, a vehicle or a building, nor a row of things set out."""
+    return known.kind is ThingKind.OBJECT and known.size <= Size.MEDIUM and not p.plural
+
+
+def _whose_owner(
+    phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], carried: bool = True
+) -> int | None | _Undecided:
     """The person or animal named right before 'whose' that wears or holds the thing at k ('a
     knight whose cloak billows'), or before the comma that opens a 'whose' aside ('the knight,
-    whose cloak billows,'); undecided after a lifeless thing ('a stall whose awning')."""
+    whose cloak billows,'); undecided after a lifeless thing ('a stall whose awning'). A thing
+    not carried is only a person's own kit ('a drummer whose bass drum is painted')."""
     at = k - 3 if k >= 3 and low_text(phrases[k - 2]) == "," else k - 2
     for i, noun in enumerate(nouns):
         if noun.index == at and noun.role in {Role.THING, Role.REPEAT}:
             owner = resolve(nouns, i)
-            return owner if _may_act(nouns[owner]) else _UNDECIDED
+            return owner if _may_act(nouns[owner]) and (carried or is_person(nouns[owner])) else _UNDECIDED
     return _UNDECIDED
 
 

@@ -3415,3 +3415,14 @@ def test_a_person_after_she_and_a_comma_says_who_she_is():
     assert "red plaits" in prompt_of(p, "niece")
     p = plan("The miller and his wife wave; he, a stout man with a pipe, leans on a cart.")
     assert "man" not in [r.label for r in p.regions] and "stout man" not in [r.label for r in p.regions]
+
+
+def test_a_persons_own_kit_after_whose_is_theirs_with_its_pattern():
+    """'a fiddler whose cello is painted with lilies': after 'whose', one object no bigger than a
+    person is that person's kit (an instrument, a tool), with its pattern; a bicycle, a building or
+    a row of things is not, nor a lifeless thing's ('a tower whose clock')."""
+    p = plan("A busker whose cello is painted with lilies plays beside a girl.")
+    assert [r.label for r in p.regions] == ["busker", "girl"]
+    assert "cello" in prompt_of(p, "busker") and "lilies" in prompt_of(p, "busker")
+    assert "bicycle" in labels("A postman whose bicycle leans on the fence waves.")
+    assert "cart" in labels("A farmer whose cart is loaded with hay waits.")
