@@ -3426,3 +3426,14 @@ def test_a_persons_own_kit_after_whose_is_theirs_with_its_pattern():
     assert "cello" in prompt_of(p, "busker") and "lilies" in prompt_of(p, "busker")
     assert "bicycle" in labels("A postman whose bicycle leans on the fence waves.")
     assert "cart" in labels("A farmer whose cart is loaded with hay waits.")
+
+
+def test_coat_colours_of_horses_cattle_and_dogs_are_colours():
+    """words.tsv: 'roan', 'piebald', 'brindle' are colours and 'dapple' a shade of one, so 'a toy
+    pony painted dapple grey' keeps its words (not read as the verb 'dappling') and labels tell
+    the coats apart."""
+    p = plan(
+        "A piebald cob grazes beside a brindle mastiff. A toy pony painted dapple grey stands on a shelf."
+    )
+    assert [r.label for r in p.regions][:2] == ["piebald cob", "brindle mastiff"]
+    assert "painted dapple grey" in prompt_of(p, "toy pony")
