@@ -133,8 +133,9 @@ def _decorated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> i
     owner = nouns[-1] if nouns and nouns[-1].index == k - back else None
     if owner is not None and owner.role is Role.ATTACHED and owner.ref is not None:
         return owner.ref  # "a drummer whose drum is painted with sunflowers": on the drummer's drum
-    if owner is None or not owner.is_thing or owner.entry is None or owner.entry.kind is ThingKind.SCENE:
-        return None
+    scene = owner is not None and owner.entry is not None and owner.entry.kind is ThingKind.SCENE
+    if owner is None or not owner.is_thing or scene:
+        return None  # an unlisted thing the prompt drew is decorated too ('a dummy draped with a cape')
     return len(nouns) - 1
 
 

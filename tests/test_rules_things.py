@@ -3437,3 +3437,13 @@ def test_coat_colours_of_horses_cattle_and_dogs_are_colours():
     )
     assert [r.label for r in p.regions][:2] == ["piebald cob", "brindle mastiff"]
     assert "painted dapple grey" in prompt_of(p, "toy pony")
+
+
+def test_what_a_thing_is_draped_or_festooned_with_is_in_its_prompt():
+    """words.tsv decor verbs: 'a mannequin draped with a silk shawl', 'a gate festooned with
+    ribbons': what covers the thing is part of its look, not a region of its own, even for a thing
+    no list names."""
+    p = plan("By the door stands a mannequin draped with a silk shawl.")
+    assert "shawl" not in " ".join(r.label for r in p.regions) and "silk shawl" in prompt_of(p, "mannequin")
+    p = plan("A wooden gate festooned with paper ribbons leads to a meadow.")
+    assert "paper ribbons" in prompt_of(p, "wooden gate") and "ribbon" not in " ".join(labels(p.prompt))
