@@ -33,6 +33,7 @@ from planner.rules_role_nouns import (
     recent_owner,
     referred_subject,
     resolve,
+    told_sex,
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -246,7 +247,8 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     seat = _draped_on(phrases, k, known, nouns)
     if seat is not None:
         return seat  # "an armchair with a wool throw"
-    if not carried and known.size > Size.SMALL:
+    kit = low_text(before) == "whose" and _kit(p, known)  # "a drummer whose bass drum"
+    if not carried and not kit and known.size > Size.SMALL:
         return None
     if _placed_by_them(phrases, k):
         return None  # "two men play cards, a lantern between them": set down, not carried
@@ -372,8 +374,8 @@ def _by_possessor(
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
     if named is not None and not placed_next(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
-    if low_text(before) == "whose" and carried:
-        return _whose_owner(k, nouns)  # "an archer whose silver cloak streams behind her"
+    if low_text(before) == "whose" and (carried or _kit(p, known)):
+        return _whose_owner(phrases, k, nouns, carried)  # "an archer whose silver cloak streams"
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
@@ -408,13 +410,24 @@ def _by_tag_list(
     return _UNDECIDED
 
 
-def _whose_owner(k: int, nouns: list[Noun]) -> int | None | _Undecided:
+def _kit(p: NounPhrase, known: Entry) -> bool:
+    """Whether a thing is one piece of someone's kit, no bigger than a person: one object ('a bass
+    drum', 'a loom'), not furniture, a vehicle or a building, nor a row of things set out."""
+    return known.kind is ThingKind.OBJECT and known.size <= Size.MEDIUM and not p.plural
+
+
+def _whose_owner(
+    phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], carried: bool = True
+) -> int | None | _Undecided:
     """The person or animal named right before 'whose' that wears or holds the thing at k ('a
-    knight whose cloak billows'); undecided after a lifeless thing ('a stall whose awning')."""
+    knight whose cloak billows'), or before the comma that opens a 'whose' aside ('the knight,
+    whose cloak billows,'); undecided after a lifeless thing ('a stall whose awning'). A thing
+    not carried is only a person's own kit ('a drummer whose bass drum is painted')."""
+    at = k - 3 if k >= 3 and low_text(phrases[k - 2]) == "," else k - 2
     for i, noun in enumerate(nouns):
-        if noun.index == k - 2 and noun.role in {Role.THING, Role.REPEAT}:
+        if noun.index == at and noun.role in {Role.THING, Role.REPEAT}:
             owner = resolve(nouns, i)
-            return owner if _may_act(nouns[owner]) else _UNDECIDED
+            return owner if _may_act(nouns[owner]) and (carried or is_person(nouns[owner])) else _UNDECIDED
     return _UNDECIDED
 
 
@@ -585,9 +598,9 @@ def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
-    """The possessive ('her') when the thing at k is set on someone's body part in an aside ('a
-    shawl around her shoulders,', 'a sword at his hip.'): after a comma and closing its clause, so
-    it is that one's."""
+    """The possessive ('her') when the thing at k is set on someone's body part or garment in an
+    aside ('a shawl around her shoulders,', 'a sword at his hip.', 'a badge pinned to her coat.'):
+    after a comma and closing its clause, so it is that one's."""
     space = phrase_after(phrases, k)
     part = phrases[k + 2] if k + 2 < len(phrases) else None
     if (
@@ -597,7 +610,9 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
     ):
         return ""
     closed = k + 3 >= len(phrases) or low_text(phrase_after(phrases, k + 2)) in {",", ".", ";", "!"}
-    body = is_class(part.head, WordClass.PART) and part.determiner in {"his", "her"}
+    worn = entry(part.head)  # a garment holds what is fixed on or in it, not what is next to it
+    fixed = worn is not None and worn.has(Flag.WEARABLE) and space.spatial.relation in {"on", "inside"}
+    body = (is_class(part.head, WordClass.PART) or fixed) and part.determiner in {"his", "her"}
     return part.determiner if closed and body else ""
 
 
@@ -679,8 +694,9 @@ def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
 
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
-    when words.tsv tells it (the bride's gown, not the groom's), else the latest person (a
-    knight's banner, not his horse's), else the latest person or animal. The latest person of
+    when words.tsv tells it (the bride's gown, not the groom's), else the latest person not told
+    the other sex (a keeper's cap, not his granddaughter's), else the latest person (a knight's
+    banner, not his horse's), else the latest person or animal. The latest person of
     this sentence comes first, unless words.tsv gives them the other sex."""
     gender = GENDERED.get(determiner)
     if gender is not None:
@@ -695,8 +711,9 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
         if near and not is_class(nouns[near[0]].head, other):
             return near[0]  # "the ring bearer sits on a bench, tugging at his bow tie"
         told = [t for t in people if is_class(nouns[t].head, gender)]
-        if told or people:
-            return (told or people)[0]
+        unsaid = [t for t in people if not told_sex(nouns, t, other)]  # 'he': not the granddaughter
+        if told or unsaid or people:
+            return (told or unsaid or people)[0]
     return recent_owner(nouns, sentence, animate=True)
 
 

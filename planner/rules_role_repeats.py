@@ -16,6 +16,7 @@ from planner.rules_role_nouns import (
     low_text,
     phrase_after,
     phrase_before,
+    recent_owner,
     resolve,
     things_so_far,
 )
@@ -235,6 +236,25 @@ def _closing_appositive(
     return resolve(nouns, said) if told and not _other_sex(nouns[said].head, p.head) else None
 
 
+def _pronoun_appositive(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """'... she, a girl of nine with red plaits, feeds the hens': 'a <person>' right after 'she,' or
+    'he,' says who the pronoun is, the person it stands for (the latest one not told the other
+    sex), not someone new."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    pronoun = low_text(phrase_before(phrases, k, 2))
+    if pronoun not in {"she", "he"} or low_text(phrase_before(phrases, k)) != ",":
+        return None
+    if p.determiner not in {"a", "an"} or p.plural or known is None or known.kind is not ThingKind.PERSON:
+        return None
+    said = recent_owner(nouns, p.sentence, animate=True, word=pronoun)
+    if said is None or not is_person(nouns[said]) or _other_sex(nouns[said].head, p.head):
+        return None
+    return said
+
+
 def _verb_or_end(q: Phrase) -> bool:
     return isinstance(q, Verb) or isinstance(q, Mark) and q.tag is Tag.END
 
@@ -387,6 +407,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _closing_appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _pronoun_appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _tagged_again(phrases, k, nouns)
     if repeat is None:

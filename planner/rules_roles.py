@@ -123,7 +123,7 @@ def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int |
 def _decorated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """The thing just named that what follows 'painted with' or 'embroidered with' decorates ('a
     drum painted with sunflowers', 'a vest that is embroidered with stars'): a pattern on it, in its
-    prompt, not a thing of its own."""
+    prompt (its wearer's, when it is worn or held), not a thing of its own."""
     lead, verb = phrase_before(phrases, k), phrase_before(phrases, k, 2)
     if not (isinstance(lead, SpacePhrase) and lead.spatial.relation == "with"):
         return None
@@ -131,8 +131,11 @@ def _decorated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> i
         return None
     back = 4 if low_text(phrase_before(phrases, k, 3)) in {"is", "are", "was", "were"} else 3
     owner = nouns[-1] if nouns and nouns[-1].index == k - back else None
-    if owner is None or not owner.is_thing or owner.entry is None or owner.entry.kind is ThingKind.SCENE:
-        return None
+    if owner is not None and owner.role is Role.ATTACHED and owner.ref is not None:
+        return owner.ref  # "a drummer whose drum is painted with sunflowers": on the drummer's drum
+    scene = owner is not None and owner.entry is not None and owner.entry.kind is ThingKind.SCENE
+    if owner is None or not owner.is_thing or scene:
+        return None  # an unlisted thing the prompt drew is decorated too ('a dummy draped with a cape')
     return len(nouns) - 1
 
 

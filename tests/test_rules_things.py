@@ -3420,3 +3420,87 @@ def test_a_bare_mass_noun_after_covered_in_coats_the_thing_before_it():
     assert "moss" not in got and "lichen" not in got
     assert "covered with moss" in prompt_of(p, "stone well")
     assert {"old anchor", "stone well"} <= set(got)  # 'covered' is the verb of the thing, which stays
+
+
+def test_a_whose_aside_after_a_comma_gives_the_worn_thing_to_the_one_before_the_comma():
+    """'their spaniel, whose tartan harness glints, ...': the comma opening the aside stands
+    between the owner and 'whose'; the harness is the spaniel's, not a region of its own."""
+    p = plan("An old man walks their spaniel, whose tartan harness glints in the rain.")
+    assert [r.label for r in p.regions] == ["old man", "spaniel"]
+    assert "tartan harness" in prompt_of(p, "spaniel")
+    p = plan("The fiddler, whose silk waistcoat is frayed, plays by the hearth.")
+    assert "silk waistcoat" in prompt_of(p, "fiddler") and "waistcoat" not in labels(
+        "The fiddler, whose silk waistcoat is frayed, plays by the hearth."
+    )
+
+
+def test_british_garment_words_and_pinned_badges_are_worn():
+    """things.tsv: a jumper is a sweater, a rosette or a corsage is pinned on: worn by the one in it,
+    a person or an animal ('a pug in a striped jumper')."""
+    p = plan("A grumpy pug in a striped jumper sits on a doormat.")
+    assert [r.label for r in p.regions] == ["grumpy pug", "doormat"]
+    assert "striped jumper" in prompt_of(p, "grumpy pug")
+    assert entry("rosette").kind is ThingKind.CLOTHING and entry("gilet") is not None
+
+
+def test_a_thing_fixed_on_her_garment_in_an_aside_is_hers():
+    """', a tin badge clipped to his jacket.': after a comma and closing the clause, a thing set on
+    or in someone's garment is worn by them, as one set on their body part is; a thing next to her
+    boots is only beside her."""
+    p = plan("A boy queues at the ticket booth, a tin badge clipped to his denim jacket.")
+    assert "badge" not in " ".join(r.label for r in p.regions)
+    assert "tin badge" in prompt_of(p, "boy")
+    assert "wicker basket" in labels("A woman rests on a rock, a wicker basket next to her boots.")
+
+
+def test_he_wears_is_never_a_person_told_female():
+    """'A ferryman and his daughter ... He wears an oilskin hat': no one is told male, but the
+    daughter is told female, so 'he' is the ferryman, the other person, not the latest one."""
+    p = plan("A ferryman and his daughter wait on the jetty. He wears an oilskin hat.")
+    assert "oilskin hat" in prompt_of(p, "ferryman") and "hat" not in prompt_of(p, "daughter")
+    p = plan("A gardener and her grandson plant bulbs. She wears a straw bonnet.")
+    assert "straw bonnet" in prompt_of(p, "gardener")
+
+
+def test_a_person_after_she_and_a_comma_says_who_she_is():
+    """'she, a girl of ten with red plaits, holds a lamb': the appositive names the one 'she'
+    stands for (not told male), not a new person; her plaits (words.tsv: a hair word, a part) are hers."""
+    p = plan(
+        "A shepherd and his niece rest by a wall. He wears a felt hat; she, a girl of ten with red plaits, holds a lamb."
+    )
+    assert [r.label for r in p.regions][:2] == ["shepherd", "niece"] and "girl" not in labels(p.prompt)
+    assert "red plaits" in prompt_of(p, "niece")
+    p = plan("The miller and his wife wave; he, a stout man with a pipe, leans on a cart.")
+    assert "man" not in [r.label for r in p.regions] and "stout man" not in [r.label for r in p.regions]
+
+
+def test_a_persons_own_kit_after_whose_is_theirs_with_its_pattern():
+    """'a fiddler whose cello is painted with lilies': after 'whose', one object no bigger than a
+    person is that person's kit (an instrument, a tool), with its pattern; a bicycle, a building or
+    a row of things is not, nor a lifeless thing's ('a tower whose clock')."""
+    p = plan("A busker whose cello is painted with lilies plays beside a girl.")
+    assert [r.label for r in p.regions] == ["busker", "girl"]
+    assert "cello" in prompt_of(p, "busker") and "lilies" in prompt_of(p, "busker")
+    assert "bicycle" in labels("A postman whose bicycle leans on the fence waves.")
+    assert "cart" in labels("A farmer whose cart is loaded with hay waits.")
+
+
+def test_coat_colours_of_horses_cattle_and_dogs_are_colours():
+    """words.tsv: 'roan', 'piebald', 'brindle' are colours and 'dapple' a shade of one, so 'a toy
+    pony painted dapple grey' keeps its words (not read as the verb 'dappling') and labels tell
+    the coats apart."""
+    p = plan(
+        "A piebald cob grazes beside a brindle mastiff. A toy pony painted dapple grey stands on a shelf."
+    )
+    assert [r.label for r in p.regions][:2] == ["piebald cob", "brindle mastiff"]
+    assert "painted dapple grey" in prompt_of(p, "toy pony")
+
+
+def test_what_a_thing_is_draped_or_festooned_with_is_in_its_prompt():
+    """words.tsv decor verbs: 'a mannequin draped with a silk shawl', 'a gate festooned with
+    ribbons': what covers the thing is part of its look, not a region of its own, even for a thing
+    no list names."""
+    p = plan("By the door stands a mannequin draped with a silk shawl.")
+    assert "shawl" not in " ".join(r.label for r in p.regions) and "silk shawl" in prompt_of(p, "mannequin")
+    p = plan("A wooden gate festooned with paper ribbons leads to a meadow.")
+    assert "paper ribbons" in prompt_of(p, "wooden gate") and "ribbon" not in " ".join(labels(p.prompt))
