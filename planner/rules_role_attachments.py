@@ -1070,7 +1070,7 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
-    named = _named_in_compound(p, nouns)
+    named = named_in_compound(p, nouns)
     if named is not None:
         return named  # "two pigeons perch on the fountain rim": the fountain's
     wearer = _wearer_of_placed(phrases, k, nouns)
@@ -1103,7 +1103,7 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
 
 
-def _named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
+def named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
     """The earlier thing a part's compound names by the word before the part ('the fountain rim',
     'the cart wheel' after 'a fountain', 'a cart'): the latest thing of that word that may have it."""
     if len(p.words) < 2:

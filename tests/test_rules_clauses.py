@@ -1925,6 +1925,19 @@ def test_a_part_whose_compound_names_an_earlier_thing_is_that_things():
     assert ("sparrow", "next_to", "statue") in sparrows
 
 
+def test_a_part_that_is_also_a_thing_is_the_part_of_an_earlier_thing_its_compound_names():
+    kiosk = reading_of("A green kiosk stands on the corner. A newsboy waits by the kiosk door.")
+    assert "door" not in [t.head for t in kiosk.things]
+    assert ("newsboy", "next_to", "kiosk") in _relations(kiosk)
+    barn = reading_of("A stone barn stands in a field, and a ladder rests against the barn wall.")
+    assert [t.head for t in barn.things] == ["barn", "ladder"]
+    assert ("ladder", "next_to", "barn") in _relations(barn)
+    inside = reading_of("A dance inside an old wooden barn. A fiddler plays near the open barn door.")
+    assert "door" in [t.head for t in inside.things]  # seen from within: a thing of its own
+    alone = reading_of("A boy knocks on a blue door.")
+    assert "door" in [t.head for t in alone.things]
+
+
 def test_a_thing_given_by_with_before_a_place_back_at_its_owner_is_at_that_place():
     bucket = _relations(reading_of("An old fisherman waits on the pier with a bucket at his feet."))
     assert ("fisherman", "on", "pier") in bucket and ("bucket", "next_to", "fisherman") in bucket
