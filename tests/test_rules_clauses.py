@@ -1925,6 +1925,26 @@ def test_a_part_whose_compound_names_an_earlier_thing_is_that_things():
     assert ("sparrow", "next_to", "statue") in sparrows
 
 
+def test_a_place_of_the_frame_after_and_goes_to_the_thing_after_it():
+    reading = reading_of(
+        "A potter shapes a bowl, and in the top right corner of the picture a swallow darts."
+    )
+    assert _place(reading, "swallow") == ("right", "top")
+    assert _place(reading, "bowl") == (None, None)
+    beach = reading_of(
+        "Two kids dig in the sand, and at the bottom of the frame a crab scuttles past a bucket."
+    )
+    assert _place(beach, "crab") == (None, "bottom") and _place(beach, "kid") == (None, None)
+
+
+def test_a_place_said_of_an_item_of_an_ordered_list_wins_over_its_place_in_the_order():
+    reading = reading_of(
+        "From left to right: a juggler on stilts, a fire eater, and in the center of the frame a tall clown."
+    )
+    assert _place(reading, "juggler")[0] == "left"
+    assert _place(reading, "clown")[0] == "center"
+
+
 def test_a_part_that_is_also_a_thing_is_the_part_of_an_earlier_thing_its_compound_names():
     kiosk = reading_of("A green kiosk stands on the corner. A newsboy waits by the kiosk door.")
     assert "door" not in [t.head for t in kiosk.things]
