@@ -1945,6 +1945,15 @@ def test_a_place_said_of_an_item_of_an_ordered_list_wins_over_its_place_in_the_o
     assert _place(reading, "clown")[0] == "center"
 
 
+def test_across_from_faces_a_thing_and_beyond_is_farther_than_it():
+    facing = _relations(reading_of("A waiter polishes glasses. Across from him, a cellist tunes her cello."))
+    assert ("cellist", "next_to", "waiter") in facing and ("cellist", "on", "waiter") not in facing
+    walks = _relations(reading_of("A boy walks across the bridge."))
+    assert ("boy", "on", "bridge") in walks
+    far = _relations(reading_of("Beyond the hedge, a windmill turns slowly."))
+    assert ("windmill", "behind", "hedge") in far
+
+
 def test_a_part_that_is_also_a_thing_is_the_part_of_an_earlier_thing_its_compound_names():
     kiosk = reading_of("A green kiosk stands on the corner. A newsboy waits by the kiosk door.")
     assert "door" not in [t.head for t in kiosk.things]
