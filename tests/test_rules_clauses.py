@@ -1954,6 +1954,23 @@ def test_across_from_faces_a_thing_and_beyond_is_farther_than_it():
     assert ("windmill", "behind", "hedge") in far
 
 
+def test_a_vehicle_has_a_roof_but_a_bare_roof_is_a_buildings_first():
+    tram = _relations(
+        reading_of(
+            "A florist stands in the doorway of her shop. At the corner waits a tram, and on its roof a crow caws."
+        )
+    )
+    assert ("crow", "on", "tram") in tram and ("crow", "on", "shop") not in tram
+    wagon = _relations(reading_of("covered wagon on the right, 1boy, owl perched on the wagon roof"))
+    assert ("owl", "on", "wagon") in wagon
+    cabin = _relations(
+        reading_of(
+            "A log cabin sits by a lake. A canoe is beached before the cabin, and a heron stands on the roof."
+        )
+    )
+    assert ("heron", "on", "cabin") in cabin and ("heron", "on", "canoe") not in cabin
+
+
 def test_a_part_that_is_also_a_thing_is_the_part_of_an_earlier_thing_its_compound_names():
     kiosk = reading_of("A green kiosk stands on the corner. A newsboy waits by the kiosk door.")
     assert "door" not in [t.head for t in kiosk.things]
