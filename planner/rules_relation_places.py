@@ -471,6 +471,8 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     comma or 'and' and right before a thing is that thing's."""
     before = lead_in(phrases, k)
     j = past_asides(phrases, k + 1)
+    if j < len(phrases) and _canvas(phrases[j], at, nouns):
+        j = past_asides(phrases, j + 1)  # "..., and at the bottom left of the frame a cat naps"
     nxt = phrases[j] if j < len(phrases) else None  # "..., a fox on the right,": nothing after it
     joined = isinstance(before, Mark) and before.low in JOINERS
     return (
@@ -479,6 +481,11 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         and nxt.start in at
         and nouns[at[nxt.start]].role in PLACED_ROLES
     )
+
+
+def _canvas(p: Phrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
+    """Whether phrase p names the picture itself ('of the frame', 'of the picture')."""
+    return isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role is Role.FRAME
 
 
 def _main_verb(

@@ -946,6 +946,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
     links: list[Link] = []
     places: list[tuple[int, Place]] = []
+    ordered: list[tuple[int, Place]] = []  # a list's order places; a place said of an item wins
     grounds = {k: i for k in range(len(phrases)) if (i := support_of(phrases, k, at, nouns)) is not None}
     supports = list(grounds.values())
     acted: set[Link] = set()  # what a verb alone says ('balances a crate': beside), below a stated place
@@ -987,7 +988,8 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         else:
             continue
         links.extend(found.links)
-        places.extend(found.places)
+        (ordered if p.order else places).extend(found.places)
+    places.extend(ordered)  # "From left to right: A, B, and in the center of the frame C": C in the center
     places.extend(sentence_places(phrases, at, nouns, places))
     links.extend(_crew(phrases, at, nouns))
     links = _stated_first(links, acted)

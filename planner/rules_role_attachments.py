@@ -1087,14 +1087,14 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
     if placed and kind_of is not None and kind_of.kind in ANIMATE:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
-    named = _named_in_compound(p, nouns)
+    named = named_in_compound(p, nouns)
     if named is not None:
         return named  # "two pigeons perch on the fountain rim": the fountain's
     wearer = _wearer_of_placed(phrases, k, nouns)
     own = wearer is not None and (p.determiner in POSSESSIVE or part_of(nouns[wearer].entry, p.head))
     if wearer is not None and own:  # 'an umbrella tucked under one wing': the holder's wing
         return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
-    if isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with", "inside"}:
+    if placed and lead.spatial.relation != "inside" and not _opens_clause(phrases, k):  # type: ignore[union-attr]
         subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"
         candidates = nouns[:subject] if subject is not None else nouns
     subject = _absolute_subject(phrases, k, nouns)
@@ -1117,10 +1117,32 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
         return host  # "children build a snowman with a carrot nose": the snowman's nose
     if host is not None and not any(candidates[i].phrase.sentence == p.sentence for i in fitting):
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
+    fitting = fitting if p.determiner in POSSESSIVE else _first_kind(fitting, candidates, kinds)
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
 
 
-def _named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
+def _opens_clause(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place before a made thing's part k opens a clause, after ', and' or a comma ('a
+    van idles, and on its roof a pigeon preens'): the clause's subject comes after it, so a thing
+    before may own the part (a body part's owner is found as before)."""
+    p, before = phrases[k], phrase_before(phrases, k, 2)
+    kinds = set((value_of(p.head, WordClass.PART) or "person").split(","))  # type: ignore[union-attr]
+    return isinstance(before, Mark) and before.low in {",", "and"} and not kinds & {"person", "animal"}
+
+
+def _first_kind(fitting: list[int], candidates: list[Noun], kinds: list[str]) -> list[int]:
+    """Of the things that may own a made thing's part, those of the kind words.tsv lists first, if
+    any: 'a hut, a rowboat in front of it, a gull on the roof' is on the hut's roof, a building's
+    before a vehicle's (a body part goes to a person or an animal alike)."""
+    if kinds[0] in {"person", "animal"}:
+        return fitting
+    first = [
+        i for i in fitting if candidates[i].entry is not None and candidates[i].entry.kind.value == kinds[0]
+    ]  # type: ignore[union-attr]
+    return first or fitting
+
+
+def named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
     """The earlier thing a part's compound names by the word before the part ('the fountain rim',
     'the cart wheel' after 'a fountain', 'a cart'): the latest thing of that word that may have it."""
     if len(p.words) < 2:

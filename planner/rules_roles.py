@@ -21,6 +21,7 @@ from planner.rules_role_attachments import (
     attachment,
     holds,
     listed_part_owner,
+    named_in_compound,
     part_owner,
     placed_next,
     unlisted_holder,
@@ -633,6 +634,20 @@ def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
     return nxt.determiner in {"a", "an"} and known is not None and known.kind in ANIMATE
 
 
+def _compound_of_named(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether part phrase k names its owner by the word before it, an earlier known thing ('the
+    shed door' after 'a shed', 'the van roof' after 'a van'): that thing's part, even where the
+    part's word also names a thing. Not a building the picture is inside ('inside an old barn ...
+    near the barn door': seen from within, the door is a thing of its own)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    owner = named_in_compound(p, nouns)
+    if owner is None or nouns[owner].role is not Role.THING or nouns[owner].entry is None:
+        return False
+    before = phrase_before(phrases, nouns[owner].index)
+    return not (isinstance(before, SpacePhrase) and before.spatial.relation == "inside")
+
+
 def _part_role(
     phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], known: Entry | None
 ) -> tuple[Role, int | None] | None:
@@ -647,6 +662,7 @@ def _part_role(
     if is_class(p.head, WordClass.PART) and (
         known is None
         or p.head in {"chimney", "roof"}
+        or _compound_of_named(phrases, k, nouns)
         or (low_text(before) == "'s" and _owners_kind(phrases, k, known))
         or _of_its_owner(phrases, k)
     ):

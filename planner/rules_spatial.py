@@ -57,6 +57,7 @@ _RELATIVE_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "back", "of"): "behind",
     ("at", "the", "back", "of"): "behind",
     ("next", "to"): "adjacent",
+    ("across", "from"): "adjacent",  # "across from him a girl reads": facing him, not on him
     ("in", "the", "shadow", "of"): "adjacent",  # beside the thing that casts it
     ("in", "the", "shade", "of"): "adjacent",
     ("in", "and", "out", "of"): "inside",  # "darts in and out of an anemone": in it
@@ -92,6 +93,7 @@ _RELATIVE_WORDS: dict[str, str] = {
     "under": "below",
     "underneath": "below",
     "behind": "behind",
+    "beyond": "behind",  # "beyond the fence a horse grazes": farther away than it
     "beside": "adjacent",
     "against": "adjacent",
     "around": "adjacent",

@@ -1925,6 +1925,65 @@ def test_a_part_whose_compound_names_an_earlier_thing_is_that_things():
     assert ("sparrow", "next_to", "statue") in sparrows
 
 
+def test_a_place_of_the_frame_after_and_goes_to_the_thing_after_it():
+    reading = reading_of(
+        "A potter shapes a bowl, and in the top right corner of the picture a swallow darts."
+    )
+    assert _place(reading, "swallow") == ("right", "top")
+    assert _place(reading, "bowl") == (None, None)
+    beach = reading_of(
+        "Two kids dig in the sand, and at the bottom of the frame a crab scuttles past a bucket."
+    )
+    assert _place(beach, "crab") == (None, "bottom") and _place(beach, "kid") == (None, None)
+
+
+def test_a_place_said_of_an_item_of_an_ordered_list_wins_over_its_place_in_the_order():
+    reading = reading_of(
+        "From left to right: a juggler on stilts, a fire eater, and in the center of the frame a tall clown."
+    )
+    assert _place(reading, "juggler")[0] == "left"
+    assert _place(reading, "clown")[0] == "center"
+
+
+def test_across_from_faces_a_thing_and_beyond_is_farther_than_it():
+    facing = _relations(reading_of("A waiter polishes glasses. Across from him, a cellist tunes her cello."))
+    assert ("cellist", "next_to", "waiter") in facing and ("cellist", "on", "waiter") not in facing
+    walks = _relations(reading_of("A boy walks across the bridge."))
+    assert ("boy", "on", "bridge") in walks
+    far = _relations(reading_of("Beyond the hedge, a windmill turns slowly."))
+    assert ("windmill", "behind", "hedge") in far
+
+
+def test_a_vehicle_has_a_roof_but_a_bare_roof_is_a_buildings_first():
+    tram = _relations(
+        reading_of(
+            "A florist stands in the doorway of her shop. At the corner waits a tram, and on its roof a crow caws."
+        )
+    )
+    assert ("crow", "on", "tram") in tram and ("crow", "on", "shop") not in tram
+    wagon = _relations(reading_of("covered wagon on the right, 1boy, owl perched on the wagon roof"))
+    assert ("owl", "on", "wagon") in wagon
+    cabin = _relations(
+        reading_of(
+            "A log cabin sits by a lake. A canoe is beached before the cabin, and a heron stands on the roof."
+        )
+    )
+    assert ("heron", "on", "cabin") in cabin and ("heron", "on", "canoe") not in cabin
+
+
+def test_a_part_that_is_also_a_thing_is_the_part_of_an_earlier_thing_its_compound_names():
+    kiosk = reading_of("A green kiosk stands on the corner. A newsboy waits by the kiosk door.")
+    assert "door" not in [t.head for t in kiosk.things]
+    assert ("newsboy", "next_to", "kiosk") in _relations(kiosk)
+    barn = reading_of("A stone barn stands in a field, and a ladder rests against the barn wall.")
+    assert [t.head for t in barn.things] == ["barn", "ladder"]
+    assert ("ladder", "next_to", "barn") in _relations(barn)
+    inside = reading_of("A dance inside an old wooden barn. A fiddler plays near the open barn door.")
+    assert "door" in [t.head for t in inside.things]  # seen from within: a thing of its own
+    alone = reading_of("A boy knocks on a blue door.")
+    assert "door" in [t.head for t in alone.things]
+
+
 def test_a_thing_given_by_with_before_a_place_back_at_its_owner_is_at_that_place():
     bucket = _relations(reading_of("An old fisherman waits on the pier with a bucket at his feet."))
     assert ("fisherman", "on", "pier") in bucket and ("bucket", "next_to", "fisherman") in bucket
