@@ -11,7 +11,7 @@ import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
-from planner.rules_vocab import ANIMATE, WordClass, entry, is_class, parts_of_speech, past_participle
+from planner.rules_vocab import WordClass, entry, is_class, parts_of_speech, past_participle
 
 _OBJECTS = frozenset("her him them it me us".split())  # pronouns as objects ('behind her')
 
@@ -64,7 +64,7 @@ def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
 def is_animate(p: Phrase) -> bool:
     """Whether the phrase is a noun phrase naming a person or an animal."""
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
-    return known is not None and known.kind in ANIMATE
+    return known is not None and known.animate
 
 
 def with_listed(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -15,7 +15,6 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import (
-    ANIMATE,
     Flag,
     ThingKind,
     WordClass,
@@ -678,7 +677,7 @@ def _latter_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: in
             continue
         said = isinstance(phrases[k + 1], Mark) and phrases[k + 1].tag is Tag.BE  # type: ignore[union-attr]
         named = [j for j, n in enumerate(nouns) if n.index < k and n.role is Role.THING]
-        acting = [j for j in named if nouns[j].entry is not None and nouns[j].entry.kind in ANIMATE]
+        acting = [j for j in named if nouns[j].animate]
         referent = latter_referent(phrases, k, named if said or not acting else acting)
         if referent is not None and _resolve(nouns, referent) == i:
             found.append(k)

@@ -23,7 +23,6 @@ from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, l
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role, referred_subject
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     ThingKind,
     WordClass,
     entry,
@@ -178,7 +177,7 @@ def _alive(phrase: Phrase | None, at: dict[int, int], nouns: tuple[Noun, ...]) -
         return False
     holder = holder_of(nouns, at[phrase.start])
     known = nouns[holder].entry if holder is not None else None
-    return known is not None and known.kind in ANIMATE
+    return known is not None and known.animate
 
 
 def _seat_then_someone(
@@ -247,7 +246,7 @@ def _group_subject(
             break  # only the sentence before (with its clauses after ';')
         holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
         known = nouns[holder].entry if holder is not None else None
-        if known is not None and known.kind in ANIMATE and holder not in found:
+        if known is not None and known.animate and holder not in found:
             found.insert(0, holder)  # type: ignore[arg-type]
     return found[-wanted:] if wanted else found
 
@@ -286,7 +285,7 @@ def _said_before(
         holder = holder_of(nouns, at[p.start])
         if holder is None or not nouns[holder].is_thing or other and is_class(nouns[holder].head, other):
             continue
-        if not animate or _kind(nouns[holder]) in ANIMATE:
+        if not animate or nouns[holder].animate:
             return holder
     return None
 
@@ -322,7 +321,7 @@ def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if is_verb_of(verb.low, WordClass.AIM_VERB):
         return []  # "throws a ball at the wall"
     doers = verb_subject(phrases, k - 2, at, nouns)
-    animate = all(nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE for i in doers)  # type: ignore[union-attr]
+    animate = all(nouns[i].animate for i in doers)
     return doers if animate else []
 
 
@@ -462,7 +461,7 @@ def _with_pair(phrases: tuple[Phrase, ...], j: int, nouns: tuple[Noun, ...], fou
     if not (isinstance(p, SpacePhrase) and p.lead == "with" and isinstance(before, NounPhrase)):
         return False
     known = [nouns[found[-1]].entry, entry(before.compound) or entry(before.head)]
-    return all(k is not None and k.kind in ANIMATE for k in known)
+    return all(k is not None and k.animate for k in known)
 
 
 def _escorts(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -492,7 +491,7 @@ def _tag_segment(
                 head = -1  # an unread word ('hooded rogue'): passed over, the run goes on
                 continue
             known = nouns[holder].entry
-            if known is None or known.kind not in ANIMATE:
+            if known is None or not known.animate:
                 return None
             head = holder
     return head
@@ -528,7 +527,7 @@ def last_animate(
         if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
             holder = holder_of(nouns, at[p.start])
             known = nouns[holder].entry if holder is not None else None
-            if known is not None and known.kind in ANIMATE:
+            if known is not None and known.animate:
                 return holder
     return None
 
@@ -669,13 +668,9 @@ def _kind_named(
         if p.sentence < phrases[k].sentence - 1:
             break
         holder = holder_of(nouns, at[p.start]) if isinstance(p, NounPhrase) and p.start in at else None
-        if holder is not None and holder not in (subject or []) and _kind(nouns[holder]) == kind:
+        if holder is not None and holder not in (subject or []) and nouns[holder].kind == kind:
             return holder
     return None
-
-
-def _kind(noun: Noun) -> ThingKind | None:
-    return noun.entry.kind if noun.entry is not None else None
 
 
 def _its_whole(
@@ -693,11 +688,11 @@ def _its_whole(
         return None
     said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, said, at, nouns)
-    if owner is None and any(_kind(nouns[s]) is ThingKind.ANIMAL for s in said):
+    if owner is None and any(nouns[s].kind is ThingKind.ANIMAL for s in said):
         return None  # "a hamster watches from its cage": its own
     owner = pronoun_referent(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
     part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
-    if part is None or whole is None or owner in said or whole.kind in ANIMATE or whole.size < part.size:
+    if part is None or whole is None or owner in said or whole.animate or whole.size < part.size:
         return None
     return owner
 
@@ -794,7 +789,7 @@ def _disagreeing(nouns: tuple[Noun, ...], word: str) -> list[int]:
         for i, n in enumerate(nouns)
         if (other is not None and is_class(n.head, other))
         or (single and n.phrase.plural)
-        or (word in {"it", "its"} and _kind(n) is ThingKind.PERSON)
+        or (word in {"it", "its"} and n.kind is ThingKind.PERSON)
     ]
 
 
@@ -809,8 +804,8 @@ def _group_before(
     sentence = phrases[k].sentence
     for wanted in (sentence, sentence - 1):
         groups = _groups_in(phrases, k, at, nouns, subject, wanted)
-        alive = [g for g in groups if _kind(nouns[g]) in ANIMATE]
-        if alive and any(_kind(nouns[s]) in ANIMATE for s in subject):
+        alive = [g for g in groups if nouns[g].animate]
+        if alive and any(nouns[s].animate for s in subject):
             return alive[0]
         if groups:
             return groups[0]
@@ -856,7 +851,7 @@ def _companions(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: 
     if not (isinstance(lead, SpacePhrase) and lead.lead == "with" and isinstance(owner, NounPhrase)):
         return False
     return all(
-        p.start in at and _kind(nouns[at[p.start]]) in ANIMATE
+        p.start in at and nouns[at[p.start]].animate
         for p in (owner, phrases[j])  # type: ignore[union-attr]
     )
 
@@ -876,7 +871,7 @@ def _first_in(
     found: list[tuple[bool, int]] = []
     for j, holder in _named_before(phrases, k, at, nouns, sentence):
         known = nouns[holder].entry if holder is not None else None
-        if holder is None or holder in subject or (animate and (known is None or known.kind not in ANIMATE)):
+        if holder is None or holder in subject or (animate and (known is None or not known.animate)):
             continue
         if animate:
             return holder

@@ -40,7 +40,6 @@ from planner.rules_role_nouns import Noun, Role, is_person, low_text
 from planner.rules_spatial import ABSOLUTE_FALLBACK
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Flag,
     WordClass,
     is_class,
@@ -322,10 +321,6 @@ def _participle_subject(
     return _last_actor(phrases, start, at, nouns) or _last_placed(phrases, start, at, nouns)
 
 
-def _is_creature(noun: Noun) -> bool:
-    return noun.entry is not None and noun.entry.kind in ANIMATE
-
-
 def _last_actor(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
@@ -340,7 +335,7 @@ def _last_actor(
         if isinstance(p, Mark) and p.tag is Tag.COMMA:
             acted = False
         acted = acted or isinstance(p, Verb)
-        if is_placed(p, at, nouns) and not acted and _is_creature(nouns[at[p.start]]):  # type: ignore[union-attr]
+        if is_placed(p, at, nouns) and not acted and nouns[at[p.start]].animate:
             return [resolve(nouns, at[p.start])]  # type: ignore[union-attr]
     return []
 
@@ -353,7 +348,7 @@ def _modifies_next(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], noun
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
     if not is_placed(nxt, at, nouns) or nxt.determiner or nxt.numeral:  # type: ignore[union-attr]
         return False
-    return _is_creature(nouns[at[nxt.start]])  # type: ignore[union-attr]
+    return nouns[at[nxt.start]].animate
 
 
 def _last_placed(

@@ -34,7 +34,6 @@ from planner.rules_relation_ends import (
 from planner.rules_role_nouns import Noun, Role
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -81,7 +80,7 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     if is_class(fill, WordClass.FILL_WORD):
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
-    served = on and known.kind not in ANIMATE and all(_loose(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    served = on and not known.animate and all(_loose(nouns[i].entry, known.size) for i in held)
     return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else _aboard(phrases, k, at, nouns)
 
 
@@ -131,7 +130,7 @@ def _aboard(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     if known is None or known.kind is not ThingKind.VEHICLE or _placed_apart(phrases, k + 2):
         return Spatial()
     riders = [i for i in coordinated(phrases, k, at, nouns) if i != host]
-    if not riders or any(nouns[i].entry is None or nouns[i].entry.kind not in ANIMATE for i in riders):  # type: ignore[union-attr]
+    if not riders or any(not nouns[i].animate for i in riders):
         return Spatial()
     kind = RelationKind.ON if known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER) else RelationKind.IN
     return Spatial(tuple(Link(kind, i, (host,)) for i in riders))  # type: ignore[arg-type]
@@ -140,7 +139,7 @@ def _aboard(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
 def _surface_part(nouns: tuple[Noun, ...], i: int, owner: Entry | None) -> bool:
     """Whether noun i is the top part of a lifeless thing ('its roof', 'the deck'): what crowds it is on it."""
     part = nouns[i].role is Role.PART and is_class(nouns[i].head, WordClass.TOP_PART)
-    return part and owner is not None and owner.kind not in ANIMATE
+    return part and owner is not None and not owner.animate
 
 
 def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -203,7 +202,7 @@ def doers_on(
     return [
         d
         for d in doers
-        if (known := nouns[d].entry) is not None and known.kind in ANIMATE and support.size > known.size
+        if (known := nouns[d].entry) is not None and known.animate and support.size > known.size
     ]
 
 
@@ -224,7 +223,7 @@ def action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     known = nouns[actor[0]].entry if actor else None
     if not actor or actor[0] == at[nxt.start]:
         return []
-    if known is None or known.kind not in ANIMATE:
+    if known is None or not known.animate:
         return _borne(phrases, k, at, nouns, actor[0])
     flown = nouns[at[nxt.start]].entry
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
@@ -274,7 +273,7 @@ def crowding(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if target is None:
         return []
     known = nouns[target].entry
-    if known is None or known.kind in ANIMATE:
+    if known is None or known.animate:
         return []
     if known.has(Flag.SUPPORT) or known.has(Flag.PATH) and known.size >= Size.LARGE:  # a bridge, not a rail
         kind = RelationKind.ON
@@ -315,7 +314,7 @@ def _aboard_kind(noun: Noun) -> RelationKind:
     """How a vehicle bears what it carries: people and animals ride in it ('a rowboat carrying two
     girls'), a load rests on it ('a canoe carries a brazier', 'a truck carries logs')."""
     known = noun.entry
-    return RelationKind.IN if known is None or known.kind in ANIMATE else RelationKind.ON
+    return RelationKind.IN if known is None or known.animate else RelationKind.ON
 
 
 def _potted(phrases: tuple[Phrase, ...], i: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
@@ -342,7 +341,7 @@ def _unknown_holder(
     if not _holding(verb):
         return []
     held = [i for i in coordinated(phrases, k, at, nouns) if i != host and nouns[i].entry is not None]
-    return [Link(RelationKind.IN, i, (host,)) for i in held if nouns[i].entry.kind not in ANIMATE]
+    return [Link(RelationKind.IN, i, (host,)) for i in held if not nouns[i].entry.animate]
 
 
 def together(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
@@ -384,7 +383,7 @@ def set_with_list(
         return []
     owner = holder_of(nouns, at[host.start])
     known = nouns[owner].entry if owner is not None else None
-    if known is None or not (known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER)) or known.kind in ANIMATE:
+    if known is None or not (known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER)) or known.animate:
         return []
     kind = RelationKind.IN if known.has(Flag.CONTAINER) else RelationKind.ON
     found: list[int] = []
@@ -395,9 +394,7 @@ def set_with_list(
         if isinstance(p, Verb) and not participle(phrases, i):
             return []  # a clause of its own after the colon, not 'a teapot shaped like a pumpkin'
         item = resolve(nouns, at[p.start]) if is_placed(p, at, nouns) else None
-        lifeless = (
-            item is not None and nouns[item].entry is not None and nouns[item].entry.kind not in ANIMATE
-        )  # type: ignore[union-attr]
+        lifeless = item is not None and nouns[item].entry is not None and not nouns[item].entry.animate  # type: ignore[union-attr]
         if lifeless and item != owner and not is_governed(phrases, i):
             found.append(item)  # type: ignore[arg-type]
     return [Link(kind, i, (owner,)) for i in dict.fromkeys(found)]  # type: ignore[arg-type]
@@ -416,7 +413,7 @@ def whose_keeper(
         return []
     owner, keeper = holder_of(nouns, at[host.start]), at[said.start]
     known, who = nouns[owner].entry if owner is not None else None, nouns[keeper].entry
-    if owner is None or known is None or who is None or known.kind in ANIMATE or who.kind not in ANIMATE:
+    if owner is None or known is None or who is None or known.animate or not who.animate:
         return []
     inside = known.kind in {ThingKind.BUILDING, ThingKind.VEHICLE} and known.size >= Size.LARGE  # not a cart
     return [Link(RelationKind.IN if inside else RelationKind.NEXT_TO, keeper, (owner,))]
@@ -495,7 +492,7 @@ def support_of(
     if nxt.start not in at or nouns[at[nxt.start]].role is not Role.SCENE or opens_sentence(phrases, k):
         return None
     subjects = subjects_of(phrases, k, at, nouns)
-    lifeless = all(nouns[i].entry is not None and nouns[i].entry.kind not in ANIMATE for i in subjects)  # type: ignore[union-attr]
+    lifeless = all(nouns[i].entry is not None and not nouns[i].entry.animate for i in subjects)  # type: ignore[union-attr]
     return at[nxt.start] if subjects and lifeless else None
 
 

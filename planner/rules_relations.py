@@ -255,7 +255,7 @@ def _agreeing(
     if word == "their":
         agreeing = [e for e in earlier if nouns[e].phrase.plural]
     elif word in {"his", "her"}:
-        agreeing = [e for e in earlier if nouns[e].entry is not None and nouns[e].entry.kind in ANIMATE]  # type: ignore[union-attr]
+        agreeing = [e for e in earlier if nouns[e].animate]
     else:
         agreeing = earlier
     return agreeing or earlier
@@ -347,11 +347,7 @@ def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         return Spatial()  # "with a lamb in his arms": the lamb's own place ('along the shore': where both go)
     other = relation_object(phrases, k, at, nouns)
     said = [s for s in subjects_of(phrases, k, at, nouns) if s != other]
-    animate = [
-        i
-        for i in [other, *said]
-        if i is not None and nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE
-    ]  # type: ignore[union-attr]
+    animate = [i for i in [other, *said] if i is not None and nouns[i].animate]
     if other is None or not said or len(animate) < 1 + len(said):
         return Spatial()
     return Spatial(tuple(Link(RelationKind.NEXT_TO, other, (s,)) for s in said[-1:]))
@@ -584,7 +580,7 @@ def _tied_beside(
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != pair[1]:
         return kind  # "strapped to its back seat": a part of the scooter, on it
     tied, known = nouns[pair[0]].entry, nouns[pair[1]].entry
-    animate = tied is not None and tied.kind in ANIMATE
+    animate = tied is not None and tied.animate
     return RelationKind.NEXT_TO if known is not None and (animate or not known.has(Flag.SUPPORT)) else kind
 
 
@@ -667,7 +663,7 @@ def _inside_it(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     if subject is None:
         return Spatial()
     found = pronoun_referent(phrases, k, at, nouns, animate=False, subject=[subject], word="it")
-    if found is None or nouns[found].entry is None or nouns[found].entry.kind in ANIMATE:  # type: ignore[union-attr]
+    if found is None or nouns[found].entry is None or nouns[found].entry.animate:  # type: ignore[union-attr]
         return Spatial()
     return Spatial((Link(RelationKind.IN, subject, (found,)),))
 
@@ -691,7 +687,7 @@ def _on_rim(
     support, known = nouns[target].entry, nouns[subject].entry
     if kind is not RelationKind.NEXT_TO or not rim or phrases[k].lead != "at":  # type: ignore[union-attr]
         return kind
-    if support is None or known is None or not support.has(Flag.SUPPORT) or known.kind in ANIMATE:
+    if support is None or known is None or not support.has(Flag.SUPPORT) or known.animate:
         return kind
     return RelationKind.ON if known.size < support.size else kind
 
@@ -733,7 +729,7 @@ def _in_lap(
     if nouns[at[nxt.start]].role is not Role.PART:
         return kind
     owner = nouns[target].entry
-    return RelationKind.ON if owner is not None and owner.kind in ANIMATE else kind
+    return RelationKind.ON if owner is not None and owner.animate else kind
 
 
 def _source(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -850,11 +846,7 @@ def _them(
         and not placing(phrases, j)
     ]
     named = [i for i in dict.fromkeys(named) if i is not None]
-    animate = [
-        i
-        for i in named
-        if nouns[i].entry is not None and nouns[i].entry.kind in ANIMATE and not nouns[i].phrase.plural  # type: ignore[union-attr]
-    ]
+    animate = [i for i in named if nouns[i].animate and not nouns[i].phrase.plural]
     animate = animate if _all_of_them(phrases, k) else animate[-3:]
     since = named[named.index(animate[0]) :] if animate else named
     if any(nouns[i].phrase.plural for i in since):
@@ -876,7 +868,7 @@ def _the_group(
     ):
         return ()
     noun = nouns[at[nxt.start]]
-    kind = _kind_of(noun)
+    kind = noun.kind
     if not nxt.plural or noun.role is not Role.NONE or kind not in ANIMATE:
         return ()
     named = [
@@ -884,9 +876,7 @@ def _the_group(
         for p in phrases[:k]
         if isinstance(p, NounPhrase) and p.start in at and p.sentence >= phrases[k].sentence - 2
     ]
-    found = [
-        i for i in dict.fromkeys(named) if i is not None and nouns[i].is_thing and _kind_of(nouns[i]) is kind
-    ]
+    found = [i for i in dict.fromkeys(named) if i is not None and nouns[i].is_thing and nouns[i].kind is kind]
     return tuple(found) if len(found) >= 2 else ()
 
 
@@ -921,14 +911,10 @@ def _crew(phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ..
         i = at[p.start]
         value = value_of(nouns[i].head, WordClass.CREW) if nouns[i].is_thing else None
         owner = _crewed(phrases, j, at, nouns) if value is not None else None
-        if owner is None or value != "on" and _kind_of(nouns[owner]) is ThingKind.ANIMAL:
+        if owner is None or value != "on" and nouns[owner].kind is ThingKind.ANIMAL:
             continue  # "a camel, its driver walking ahead": not on it
         links.append(Link(RelationKind.ON if value == "on" else RelationKind.IN, i, (owner,)))
     return links
-
-
-def _kind_of(noun: Noun) -> ThingKind | None:
-    return noun.entry.kind if noun.entry is not None else None
 
 
 def _stated_first(links: list[Link], acted: set[Link]) -> list[Link]:

@@ -37,7 +37,6 @@ from planner.rules_role_nouns import (
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -111,7 +110,7 @@ def _listed_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int 
     held = held and previous.role is not Role.PART  # "a mug with a chipped handle and a stack of books'
     bare = contents and _bare_plural(previous.phrase) and _bare_plural(phrases[k])  # "of axes and shields"
     figure = _figure(nouns[previous.ref])  # "a snowman with a carrot nose and a top hat"
-    holder = owner is not None and (owner.kind in ANIMATE or figure or held and (bare or not contents))
+    holder = owner is not None and (owner.animate or figure or held and (bare or not contents))
     return previous.ref if holder else None
 
 
@@ -214,7 +213,7 @@ def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) 
         return None
     for n, noun in enumerate(nouns):
         if noun.index == i - 2 and noun.role is Role.THING and noun.entry is not None:
-            return n if noun.entry.kind in ANIMATE else None
+            return n if noun.entry.animate else None
     return referred_subject(phrases, i - 1, nouns)  # "twins, the younger with a bob cut and a cap"
 
 
@@ -310,7 +309,7 @@ def _by_verb_or_body(
         if bigger and _may_act(nouns[user]):  # type: ignore[index]
             return user  # "a surgeon checking a clipboard", "a puppy chewing a toy": in hand or mouth;
             # not "a mouse nibbles a wheel of cheese", too big for it
-    if known.kind in ANIMATE and not toy:
+    if known.animate and not toy:
         return None
     if _in_hand(phrases, k):
         return recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "the captain, pipe in mouth"
@@ -477,7 +476,7 @@ def _placed_apart(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> boo
     After a person or an animal the verb is the owner's ('a cat with a bell collar sitting on a
     tank')."""
     owner = nouns[-1] if nouns and nouns[-1].index <= k - 2 else None
-    if owner is None or owner.entry is None or owner.entry.kind in ANIMATE:
+    if owner is None or owner.entry is None or owner.entry.animate:
         return False
     verb, place, nxt = _at(phrases, k + 1), _at(phrases, k + 2), _at(phrases, k + 3)
     acting = isinstance(verb, Verb) and verb.low.endswith("ing")
@@ -510,7 +509,7 @@ def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) ->
             if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
                 target = resolve(nouns, i)
                 known = nouns[target].entry
-                return target if known is not None and known.kind in ANIMATE else owner
+                return target if known is not None and known.animate else owner
     return owner
 
 
@@ -630,7 +629,7 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         and owner is not None
         and owner.index == k - 2
         and owner.entry is not None
-        and owner.entry.kind in ANIMATE
+        and owner.entry.animate
     )
 
 
@@ -687,7 +686,7 @@ def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
             found = nouns[whole].entry
             if noun.role not in {Role.THING, Role.REPEAT} or noun.phrase.sentence != wanted or found is None:
                 continue
-            if found.kind not in ANIMATE and found.size >= known.size:
+            if not found.animate and found.size >= known.size:
                 return whole
     return animal
 
@@ -805,7 +804,7 @@ def _acting(phrases: tuple[Phrase, ...], start: int | None, nouns: list[Noun]) -
         said = noun.ref
     said = resolve(nouns, said)
     known = nouns[said].entry
-    return said if nouns[said].is_thing and (known is None or known.kind in ANIMATE) else None
+    return said if nouns[said].is_thing and (known is None or known.animate) else None
 
 
 def absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
@@ -856,7 +855,7 @@ def _held_in_aside(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
         return None
     owner = _aside_subject(phrases, k, nouns)
     known_owner = nouns[owner].entry if owner is not None else None
-    return owner if known_owner is not None and known_owner.kind in ANIMATE else None
+    return owner if known_owner is not None and known_owner.animate else None
 
 
 def unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
@@ -900,7 +899,7 @@ def _may_act(noun: Noun) -> bool:
     that may name someone (rules_vocab.may_name_someone)."""
     if noun.entry is None:
         return may_name_someone(noun.phrase.words[-1])
-    return noun.entry.kind in ANIMATE
+    return noun.entry.animate
 
 
 def _governed(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -923,7 +922,7 @@ def _figure_before(
     before = phrase_before(phrases, last.index)
     spot = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
     placed = spot or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
-    lifeless = last.entry.kind not in ANIMATE and placed  # "sits at a table wearing a crown": the sitter's
+    lifeless = not last.entry.animate and placed  # "sits at a table wearing a crown": the sitter's
     figure = figure or worn and last.entry.kind is not ThingKind.SCENE and not lifeless
     return len(nouns) - 1 if figure else None
 
@@ -1085,7 +1084,7 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     lead = _lead(phrases, k)
     kind_of = entry(p.words[-2]) if len(p.words) >= 2 and not p.determiner else None
     placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
-    if placed and kind_of is not None and kind_of.kind in ANIMATE:
+    if placed and kind_of is not None and kind_of.animate:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
     named = named_in_compound(p, nouns)
     if named is not None:
@@ -1189,7 +1188,7 @@ def _wearer_of_placed(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) ->
         return None  # none yet for a wearer named later ('With a bird on its shell, a turtle ...')
     wearer = resolve(nouns, item.ref)
     known = nouns[wearer].entry
-    return wearer if known is not None and known.kind in ANIMATE else None
+    return wearer if known is not None and known.animate else None
 
 
 def _figure(noun: Noun) -> bool:

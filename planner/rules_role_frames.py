@@ -18,7 +18,6 @@ from planner.rules_role_nouns import (
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -614,7 +613,7 @@ def purpose(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     assert isinstance(p, NounPhrase)
     bare = p.plural and not p.determiner and p.count is None and not p.vague
     meant = low_text(phrase_before(phrases, k)) == "for"
-    return bare and meant and known is not None and known.kind in ANIMATE
+    return bare and meant and known is not None and known.animate
 
 
 def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -12,7 +12,6 @@ from enum import Enum
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Entry,
     ThingKind,
     WordClass,
@@ -64,6 +63,16 @@ class Noun:
     @property
     def is_thing(self) -> bool:
         return self.role is Role.THING
+
+    @property
+    def animate(self) -> bool:
+        """Whether it names a person or an animal (by its vocabulary entry)."""
+        return self.entry is not None and self.entry.animate
+
+    @property
+    def kind(self) -> ThingKind | None:
+        """Its vocabulary kind, or None for a word the vocabulary does not list."""
+        return self.entry.kind if self.entry is not None else None
 
 
 def phrase_before(phrases: tuple[Phrase, ...], k: int, back: int = 1) -> Phrase | None:
@@ -128,7 +137,7 @@ def recent_owner(
                 continue
             if word == "its" and known is not None and known.kind is ThingKind.PERSON:
                 continue  # "a boy by a well with a jug on its rim": 'its' is no person's
-            if not animate or (known is not None and known.kind in ANIMATE and not cooked):
+            if not animate or (known is not None and known.animate and not cooked):
                 return target  # not "grilled squid, one wearing headphones": food wears nothing
     return None
 
@@ -159,7 +168,7 @@ def _acting_things(nouns: list[Noun]) -> list[int]:
             continue
         target = resolve(nouns, i)
         known = nouns[target].entry
-        if known is not None and known.kind in ANIMATE and target not in found:
+        if known is not None and known.animate and target not in found:
             found.append(target)
     return found
 

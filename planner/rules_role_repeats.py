@@ -22,7 +22,6 @@ from planner.rules_role_nouns import (
 )
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -173,7 +172,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     gap = 3 if low_text(phrase_before(phrases, k, 2)) in _REFLEXIVE else 2  # 'Grandpa himself, an old farmer'
     if earlier is None or earlier.index != k - gap or low_text(phrase_before(phrases, k)) != ",":
         return None
-    if known is None or known.kind not in ANIMATE:
+    if known is None or not known.animate:
         return None
     if known.kind is ThingKind.ANIMAL:
         cast = _animal_in_a_role(phrases, k, earlier)
@@ -369,7 +368,7 @@ def group_of_earlier(p: NounPhrase, known: Entry | None, nouns: list[Noun]) -> b
     word for those already there, not new ones."""
     if p.determiner not in {"the", "these", "those"} or not p.plural or p.count is not None or known is None:
         return False
-    if known.kind not in ANIMATE:
+    if not known.animate:
         return False
     earlier = [n for n in things_so_far(nouns) if n.entry is not None and n.entry.kind is known.kind]
     return sum(n.phrase.count or (2 if n.phrase.plural else 1) for n in earlier) >= 2

@@ -63,7 +63,6 @@ from planner.rules_role_owners import owned_subjects
 from planner.rules_role_repeats import group_of_earlier, member_of, name_in_commas, named_before, ranked_group
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
-    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -359,7 +358,7 @@ def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     after = phrase_after(phrases, k)
     if placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
         return None
-    owner = recent_owner(nouns, phrases[k].sentence, animate=True)  # type: ignore[union-attr]
+    owner = recent_owner(nouns, phrases[k].sentence, animate=True)
     return owner if owner is not None and nouns[owner].index == k - 2 else None
 
 
@@ -631,7 +630,7 @@ def _name_before_appositive(phrases: tuple[Phrase, ...], k: int) -> bool:
     if low_text(phrase_after(phrases, k)) != "," or not isinstance(nxt, NounPhrase):
         return False
     known = entry(nxt.compound) or entry(nxt.head)
-    return nxt.determiner in {"a", "an"} and known is not None and known.kind in ANIMATE
+    return nxt.determiner in {"a", "an"} and known is not None and known.animate
 
 
 def _compound_of_named(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -774,7 +773,7 @@ def _may_own(owner: Noun, part: str) -> bool:
     """Whether `owner` may have `part`: not a creature given a part only made things have
     (words.tsv's owner kinds: a goose has no sails)."""
     kinds = (value_of(part, WordClass.PART) or "person").split(",")
-    creature = owner.entry is not None and owner.entry.kind in ANIMATE
+    creature = owner.animate
     return not creature or bool({"person", "animal"} & set(kinds))
 
 
@@ -786,7 +785,7 @@ def _owners_kind(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bo
     if known is None or not isinstance(owner, NounPhrase):
         return True
     owned = entry(owner.compound) or entry(owner.head)
-    return part_of(owned, phrases[k].head) or owned is not None and owned.kind is ThingKind.SCENE  # type: ignore[union-attr]
+    return part_of(owned, phrases[k].head) or owned is not None and owned.kind is ThingKind.SCENE
 
 
 def _shoots(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -12,7 +12,6 @@ from enum import Enum
 
 from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
-    ANIMATE,
     ThingKind,
     WordClass,
     bare_verb,
@@ -201,7 +200,7 @@ def _apposed(words: list[str], i: int) -> str | None:
     for low in lows[1:]:
         known = entry(low)
         if known is not None:
-            return low if known.kind in ANIMATE else None
+            return low if known.animate else None
         if not low.isalpha():
             return None
     return None
@@ -530,7 +529,7 @@ def _many_dressed_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     while j > 1 and lows[j - 1] in {"in", "with", "wearing"} and tags[j - 2] in {Tag.NOUN, Tag.UNKNOWN}:
         head = j - 2
         owner = entry(singular(lows[head]))
-        if owner is not None and owner.kind in ANIMATE:
+        if owner is not None and owner.animate:
             return _plural_subject(tags, lows, head + 1) or _coordinated(tags, lows, head)
         j = _phrase_start(tags, head)
     return False
@@ -542,7 +541,7 @@ def _one_acts(tags: list[Tag], lows: list[str], i: int) -> bool:
     gently'): 'a' never counts a plural, so the word is what that one does."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     known = entry(lows[i - 1])
-    someone = known is not None and known.kind in ANIMATE
+    someone = known is not None and known.animate
     if someone and i >= 2 and lows[i - 2] in {"a", "an"} and after in {Tag.COMMA, Tag.CONJ}:
         return True
     return after is not Tag.NOUN and one_headed(tags, lows, i - 1)
@@ -645,7 +644,7 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     subject, word, plural = lows[i - 1], lows[i], lows[i + 1]
     after = tags[i + 2] if i + 2 < len(tags) else Tag.END
     known = entry(subject)
-    someone = known is not None and known.kind in ANIMATE
+    someone = known is not None and known.animate
     if singular(subject) != subject or singular(word) == word or singular(plural) == plural and not someone:
         return
     start = _phrase_start(tags, i - 1)
@@ -686,9 +685,7 @@ def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
     if entry(f"{plural} {singular(word)}") is not None or "VERB" not in parts_of_speech(singular(word)):
         return
     subject = entry(lows[p - 1])
-    someone = (
-        subject is not None and subject.kind in ANIMATE and lows[_phrase_start(tags, p - 1)] in {"a", "an"}
-    )
+    someone = subject is not None and subject.animate and lows[_phrase_start(tags, p - 1)] in {"a", "an"}
     if someone and (entry(singular(word)) is None or after in _CLOSING_VERB):
         tags[i] = Tag.VERB
 
@@ -812,7 +809,7 @@ def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
     derived = entry(singular(lows[i]))
     if derived is not None and derived.kind is ThingKind.PERSON:
         known = derived  # "a monk and a novice": WordNet's people are someone too
-    if tags[i] is not Tag.UNKNOWN and (known is None or known.kind not in ANIMATE):
+    if tags[i] is not Tag.UNKNOWN and (known is None or not known.animate):
         return False
     j = _phrase_start(tags, i)
     if j < 2 or lows[j - 1] != "and" or tags[j - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
@@ -1431,7 +1428,7 @@ def _noun_participle_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
     while j >= 0 and tags[j] in {Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS, Tag.ADJ}:
         j -= 1
     known = entry(singular(lows[i])) or entry(lows[i])
-    lifeless = known is None or known.kind not in ANIMATE
+    lifeless = known is None or not known.animate
     return j >= 0 and tags[j] in {Tag.PREP, Tag.VERB} and lifeless
 
 

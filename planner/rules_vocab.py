@@ -169,6 +169,11 @@ class Entry:
     def has(self, flag: Flag) -> bool:
         return flag in self.flags
 
+    @property
+    def animate(self) -> bool:
+        """Whether it is a person or an animal: a kind that acts, owns, wears and holds."""
+        return self.kind in ANIMATE
+
 
 @dataclass(frozen=True)
 class Vocabulary:
