@@ -787,7 +787,7 @@ def _clause_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -
             return None
         if isinstance(p, Verb):
             pronoun = low_text(phrase_before(phrases, j))
-            if pronoun in GENDERED and pronoun in {"he", "she"}:
+            if pronoun in {"he", "she"}:
                 return _possessor(nouns, p.sentence, pronoun)
             return _acting(phrases, subject_phrase(phrases, j), nouns)
     return None
