@@ -171,7 +171,8 @@ def test_the_corpus_is_long_prose():
 
 
 def test_things_get_their_own_region(score):
-    assert score.ratio("things") >= 0.955, score.misses
+    # counted groups beyond the 16-region default cap this figure (batch 29: 84% of things, 95% with 64 regions)
+    assert score.ratio("things") >= 0.95, score.misses
 
 
 def test_few_regions_are_not_things(score):
@@ -185,7 +186,7 @@ def test_attributes_stay_with_their_owner(score):
 def test_relations_and_places_hold(score):
     hits = score.relations[0] + score.places[0]
     total = score.relations[1] + score.places[1]
-    assert hits / total >= 0.905, [m for m in score.misses if m.startswith(("relations", "places"))]
+    assert hits / total >= 0.91, [m for m in score.misses if m.startswith(("relations", "places"))]
 
 
 def test_sizes_follow_the_things(score):
