@@ -451,6 +451,13 @@ def part_of(owner: Entry | None, part: str) -> bool:
     return kinds is None or owner is None or owner.kind.value in kinds.split(",")
 
 
+def creature_part(part: str) -> bool:
+    """Whether a person or an animal may have the part (words.tsv's owner kinds; a part listed with
+    no owner kinds counts as a person's): 'a hand', 'a tail', not 'a sail' or 'a chimney'."""
+    kinds = (value_of(part, WordClass.PART) or "person").split(",")
+    return bool({"person", "animal"} & set(kinds))
+
+
 def _person_or_place(p: NounPhrase) -> bool:
     """Whether the phrase names a person or a setting (which an owner's name can go with)."""
     known = entry(p.compound) or entry(p.head)

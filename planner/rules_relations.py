@@ -503,11 +503,7 @@ def _ringed(
     surrounded by chairs'), and nobody when that is no thing ('sits in a clearing surrounded by
     rabbits': the clearing is); None for any other phrase."""
     space, before = phrases[k], phrases[k - 1] if k else None
-    if (
-        not isinstance(space, SpacePhrase)
-        or space.spatial.relation != "around"
-        or not past_participle(space.lead)
-    ):
+    if not isinstance(space, SpacePhrase) or not _surrounded_by(space):
         return None
     if isinstance(before, NounPhrase):
         owner = holder_of(nouns, at[before.start]) if before.start in at else None
@@ -518,10 +514,16 @@ def _ringed(
     return None if verb is None or participle(phrases, verb) else verb_subject(phrases, verb, at, nouns)
 
 
+def _surrounded_by(space: SpacePhrase) -> bool:
+    """Whether the phrase is a participle of surrounding ('surrounded by', 'ringed by'), not a bare
+    'around'."""
+    return space.spatial.relation == "around" and bool(past_participle(space.lead))
+
+
 def _surrounding(space: SpacePhrase, found: Spatial) -> Spatial:
     """'a fox surrounded by three rabbits': what surrounds a thing is placed beside it, around it
     (the thing keeps its own place); any other phrase's links stay as they are."""
-    if space.spatial.relation != "around" or not past_participle(space.lead):
+    if not _surrounded_by(space):
         return found
     return Spatial(tuple(Link(x.kind, o, (x.subject,)) for x in found.links for o in x.objects), found.places)
 

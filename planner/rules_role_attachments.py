@@ -14,6 +14,7 @@ from planner.rules_phrases import (
     Phrase,
     SpacePhrase,
     Verb,
+    creature_part,
     list_end,
     on_its_owner,
     on_its_part,
@@ -628,8 +629,7 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         and p.determiner not in DEFINITE
         and owner is not None
         and owner.index == k - 2
-        and owner.entry is not None
-        and owner.entry.animate
+        and owner.animate
     )
 
 
@@ -1125,8 +1125,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int) -> bool:
     van idles, and on its roof a pigeon preens'): the clause's subject comes after it, so a thing
     before may own the part (a body part's owner is found as before)."""
     p, before = phrases[k], phrase_before(phrases, k, 2)
-    kinds = set((value_of(p.head, WordClass.PART) or "person").split(","))  # type: ignore[union-attr]
-    return isinstance(before, Mark) and before.low in {",", "and"} and not kinds & {"person", "animal"}
+    return isinstance(before, Mark) and before.low in {",", "and"} and not creature_part(p.head)  # type: ignore[union-attr]
 
 
 def _first_kind(fitting: list[int], candidates: list[Noun], kinds: list[str]) -> list[int]:

@@ -18,6 +18,7 @@ from planner.rules_vocab import (
     is_class,
 )
 
+FINITE_BE = frozenset("is are was were".split())  # "the boy's kite is tangled": a finite verb of its own
 DEFINITE = frozenset("the this that these those its their his her".split())
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb, owner_words, part_of
-from planner.rules_role_nouns import Noun, Role, acting_pronoun, low_text
+from planner.rules_role_nouns import FINITE_BE, Noun, Role, acting_pronoun, low_text
 from planner.rules_vocab import participle
 
 _PEOPLE = frozenset("he she they".split())  # the subject pronouns that may stand for an owner
-_BE = frozenset("is are was were".split())  # "the boy's kite is tangled": a finite verb of its own
 
 
 def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tuple[Noun, ...]:
@@ -49,7 +48,7 @@ def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) ->
     if owned.role is Role.THING and owned.ref is not None or part_of(owner.entry, owned.phrase.head):
         return False
     verb = phrases[k + 3] if k + 3 < len(phrases) else None
-    if isinstance(verb, Mark) and verb.low in _BE:
+    if isinstance(verb, Mark) and verb.low in FINITE_BE:
         return owned.role is Role.THING  # "the family's blanket is spread under a willow"
     return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
 

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from planner.reading import Size
 from planner.rules_clauses import with_listed
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, part_of
+from planner.rules_phrases import (
+    Mark,
+    NounPhrase,
+    Phrase,
+    SpacePhrase,
+    Verb,
+    creature_part,
+    list_end,
+    part_of,
+)
 from planner.rules_role_attachments import (
     absolute_owner,
     attachment,
@@ -47,6 +56,7 @@ from planner.rules_role_frames import (
 )
 from planner.rules_role_nouns import (
     DEFINITE,
+    FINITE_BE,
     POSSESSIVE,
     Noun,
     Role,
@@ -129,7 +139,7 @@ def _decorated_with(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> i
         return None
     if not (isinstance(verb, Verb) and is_class(verb.low, WordClass.DECOR_VERB)):
         return None
-    back = 4 if low_text(phrase_before(phrases, k, 3)) in {"is", "are", "was", "were"} else 3
+    back = 4 if low_text(phrase_before(phrases, k, 3)) in FINITE_BE else 3
     owner = nouns[-1] if nouns and nouns[-1].index == k - back else None
     if owner is not None and owner.role is Role.ATTACHED and owner.ref is not None:
         return owner.ref  # "a drummer whose drum is painted with sunflowers": on the drummer's drum
@@ -772,9 +782,7 @@ def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
 def _may_own(owner: Noun, part: str) -> bool:
     """Whether `owner` may have `part`: not a creature given a part only made things have
     (words.tsv's owner kinds: a goose has no sails)."""
-    kinds = (value_of(part, WordClass.PART) or "person").split(",")
-    creature = owner.animate
-    return not creature or bool({"person", "animal"} & set(kinds))
+    return not owner.animate or creature_part(part)
 
 
 def _owners_kind(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:

@@ -457,12 +457,13 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
         return True  # "the ruins of a temple poke out of the sand"
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
-    return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _PRONOUN_OBJECTS
+    return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _WHOLE_OBJECTS
 
 
-_PRONOUN_OBJECTS = frozenset(
+_WHOLE_OBJECTS = frozenset(
     "them him it everything everyone everybody something someone nothing".split()
-)  # "a tree shading everything", "a dog chasing them": no noun in -ing runs into a pronoun
+)  # "a tree shading everything", "a dog chasing them": no noun in -ing runs into a pronoun that is a
+# whole object (not 'her', which may own the noun after it: 'shading her eyes')
 
 
 _ONE_OPENERS = frozenset({"a", "an", "one", "each", "every", "this", "that"})
