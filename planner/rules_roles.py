@@ -290,6 +290,8 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
         return True  # "From left to right: a pergola, a small pond, a statue": placed in the row
     before, after = phrase_before(phrases, k), phrase_after(phrases, k)
     under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
+    if under and before.spatial.horizontal == "center":  # type: ignore[union-attr]
+        return False  # "a fox sits in the middle of a meadow": placed in the middle of the setting
     if under and before.spatial.relation in {"on", "adjacent"} and is_class(p.head, WordClass.WALL_SURFACE):  # type: ignore[union-attr]
         return False  # "a pot hangs on the white wall", "leans against a wall": a surface of the setting
     if under and (recent_owner(nouns, p.sentence, earlier=False) is not None or _pronoun_subject(phrases, k)):

@@ -737,6 +737,16 @@ def test_a_bounded_scene_after_the_verb_of_a_fronted_place_is_a_thing():
     assert labels("In the valley sits a stone farmhouse.") == ["stone farmhouse"]
 
 
+def test_the_middle_of_a_bounded_scene_is_a_place_in_the_setting():
+    """'A heron stands in the middle of a pond': the pond is where the picture is, not a box under
+    the heron; the heron is placed in the middle, and what follows is beside the heron."""
+    p = reading_of("A heron stands in the middle of a pond, next to a duck.")
+    assert [t.head for t in p.things] == ["heron", "duck"]
+    assert p.things[0].place is not None and p.things[0].place.horizontal == "center"
+    assert [(r.kind.value, r.subject, r.objects) for r in p.relations] == [("next_to", 0, (1,))]
+    assert "pond" in labels("A heron stands on a rock beside a pond.")
+
+
 def test_a_word_both_a_part_or_style_word_and_a_thing_is_the_thing_in_context():
     got = labels("On the vanity lie two lipsticks beside a jade comb.")
     assert got == ["lipstick", "lipstick", "jade comb"]
