@@ -47,6 +47,7 @@ BEAM_WIDTH = 64
 NEED_SHARE = 0.75  # a support's cell fits it at this share of its usual size, with what rests on it
 NEED_WEIGHT = 1.0  # cost per factor e of a support's cell too narrow or too low for that
 OVER_COST = 2.0  # a thing said to be above or below another off to its side (beyond the wider one)
+STACKED_COST = 0.3  # two things "next to" each other in neighbouring rows, not side by side in one
 CENTRE_SLACK = 0.13  # "in the centre": two things side by side there are both in it
 
 BAND_SHAPE = 4.0  # a band of small things across the top or bottom: four times as wide as high
@@ -193,7 +194,10 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
     if kind == "adjacent":
         gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
         gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
-        return 6.0 * max(0.0, gap_x + gap_y - 0.05)  # neighbouring cells (one gap apart) are "next to"
+        stacked = STACKED_COST if gap_y > 0 else 0.0  # "next to" is side by side before one over the other
+        return (
+            6.0 * max(0.0, gap_x + gap_y - 0.05) + stacked
+        )  # neighbouring cells (one gap apart) are "next to"
     return 0.0
 
 

@@ -53,6 +53,15 @@ def test_things_next_to_each_other_are_side_by_side_where_stated():
     assert centre(gardener)[0] < 0.42 and centre(barrow)[0] < 0.42
 
 
+def test_a_thing_next_to_one_placed_in_the_centre_is_beside_it_not_inside_or_under_it():
+    for prompt, a, b in [
+        ("a fox sits in the center next to a rabbit", "fox", "rabbit"),
+        ("A heron stands in the middle of a pond, next to a duck.", "heron", "duck"),
+    ]:
+        p = plan(prompt)
+        assert side_by_side(box(p, a), box(p, b)), prompt
+
+
 def test_a_thing_in_front_of_another_stays_on_its_support():
     p = plan(
         "A black radio stands on an oak table, and a small cactus in a clay pot stands behind the radio."
