@@ -498,20 +498,30 @@ def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
 
 def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:
     """Whom a tag describes: the last person or animal tagged, but in 'horse behind knight, red
-    saddle' the tag's subject (the horse), not the thing its place is said against."""
+    saddle' or '1boy standing behind the girl, red scarf' the tag's subject (the horse, the boy),
+    not the one its place is said against."""
     owner = recent_owner(nouns, sentence, animate=True)
     named = [i for i, n in enumerate(nouns) if n.role in {Role.THING, Role.REPEAT}]
     last = nouns[named[-1]] if named else None
     if last is None or owner != resolve(nouns, named[-1]) or last.index < 2:
         return owner
-    lead, subject = phrases[last.index - 1], phrases[last.index - 2]
+    at = _posed_subject_at(phrases, last.index - 2)
+    lead, subject = phrases[last.index - 1], phrases[at]
     if isinstance(lead, SpacePhrase) and isinstance(subject, NounPhrase):
         for i, noun in enumerate(nouns):
-            if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
+            if noun.index == at and noun.role in {Role.THING, Role.REPEAT}:
                 target = resolve(nouns, i)
                 known = nouns[target].entry
                 return target if known is not None and known.animate else owner
     return owner
+
+
+def _posed_subject_at(phrases: tuple[Phrase, ...], at: int) -> int:
+    """Where the subject of a tagged place stands, back over the '-ing' verb of its pose
+    ('1boy standing behind the girl'): the phrase before the verb, else `at` itself."""
+    verb = phrases[at]
+    posed = isinstance(verb, Verb) and verb.low.endswith("ing") and at >= 1
+    return at - 1 if posed else at
 
 
 def _wearer_or_holder(

@@ -1313,6 +1313,15 @@ def test_a_tag_after_a_placed_tag_describes_its_subject_not_the_thing_it_is_plac
     assert "red collar" in prompt_of(p, "black cat") and "red collar" not in prompt_of(p, "witch")
 
 
+def test_a_tag_after_a_posed_and_placed_tag_describes_the_one_posed():
+    """'1man kneeling beside the woman, grey beard, leather apron': the man kneels, so the tags
+    after describe him, not the woman his place is said against."""
+    p = plan(
+        "best quality, 1woman, red curls, 1man kneeling beside the woman, grey beard, leather apron, forge"
+    )
+    assert "leather apron" in prompt_of(p, "man") and "leather apron" not in prompt_of(p, "woman")
+
+
 def test_fish_opening_a_sentence_is_many_and_the_bare_word_after_it_their_verb():
     assert labels("Fish dart past a sunken anchor.") == ["fish", "anchor"]
     assert labels("Fish circle a sunken anchor.") == ["fish", "anchor"]
@@ -3504,3 +3513,12 @@ def test_what_a_thing_is_draped_or_festooned_with_is_in_its_prompt():
     assert "shawl" not in " ".join(r.label for r in p.regions) and "silk shawl" in prompt_of(p, "mannequin")
     p = plan("A wooden gate festooned with paper ribbons leads to a meadow.")
     assert "paper ribbons" in prompt_of(p, "wooden gate") and "ribbon" not in " ".join(labels(p.prompt))
+
+
+def test_a_state_participle_before_a_place_stays_with_its_thing():
+    """'a towel lies rolled next to the tub': 'rolled' says how the towel is, and the place after it
+    ("next to") is no object taken from it; a lone verb before its object still goes to the doer."""
+    p = plan("In the bathroom, a striped towel lies rolled next to a claw-foot tub.")
+    assert "rolled" in prompt_of(p, "striped towel")
+    p = plan("A boy sits on the sofa, reading a comic book.")
+    assert "reading a comic book" in prompt_of(p, "boy") and "reading" not in prompt_of(p, "sofa")
