@@ -691,6 +691,28 @@ def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i] = Tag.VERB
 
 
+def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """One person or animal, an aside between commas that opens with 'a' or 'an' and names
+    another ('the badger, a plump fellow in spectacles, waves from the door', 'her aunt, a portly
+    goose, bows to the guests'), then a word in -s that is a noun and a verb, before what follows
+    a verb: the aside says who the one before is, so the word in -s is that one's verb. Retags the
+    word in place."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if i < 5 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.COMMA or after not in _CLOSING_VERB:
+        return
+    if not s_form_verb(lows[i]):  # also a word listed as a plural thing ('waves')
+        return
+    j = i - 2
+    while j > 0 and tags[j] not in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ}:
+        j -= 1  # back to the comma that opens the aside
+    if tags[j] is not Tag.COMMA or lows[j + 1] not in {"a", "an"}:
+        return
+    head = next((k for k in range(j + 2, i) if tags[k] is Tag.NOUN), None)
+    named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
+    if named is not None and named.animate and before is not None and before.animate:
+        tags[i] = Tag.VERB
+
+
 _AFTER_S_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.NUM})  # what may follow a verb
 
 
@@ -1349,6 +1371,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _one_subject_verb_place(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
         _adverb_place_then_verb(tags, lows, i)
+        _appositive_then_verb(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN

@@ -3522,3 +3522,21 @@ def test_a_state_participle_before_a_place_stays_with_its_thing():
     assert "rolled" in prompt_of(p, "striped towel")
     p = plan("A boy sits on the sofa, reading a comic book.")
     assert "reading a comic book" in prompt_of(p, "boy") and "reading" not in prompt_of(p, "sofa")
+
+
+def test_a_person_word_between_commas_after_an_animal_says_what_kind_of_fellow_it_is():
+    """In a tale, 'the heron, a stern old lady in a lace bonnet, points ...': the aside is the
+    heron described, one region with its words; an aside that sets someone by it is another."""
+    p = plan("Beside the pond, the heron, a stern old lady in a lace bonnet, points at a frog.")
+    assert [r.label for r in p.regions] == ["heron", "frog"]
+    assert "lace bonnet" in prompt_of(p, "heron") and "stern" in prompt_of(p, "heron")
+    assert labels("The horse, a rider on its back, trots past a barn.") == ["horse", "rider", "barn"]
+
+
+def test_a_word_in_s_after_an_appositive_aside_is_the_verb_of_the_one_before():
+    """'the walrus, a jolly old sailor in a striped vest, waves from a boat': 'waves' is a noun
+    and a verb; after an aside naming who the walrus is, it is the walrus's verb, not more waves."""
+    p = plan("The walrus, a jolly old sailor in a striped vest, waves from a rowing boat.")
+    assert [r.label for r in p.regions] == ["walrus", "boat"]
+    assert "striped vest" in prompt_of(p, "walrus")
+    assert "bowl" in labels("A kitchen, a pot on the stove, bowls on the table.")  # a list of things
