@@ -24,6 +24,7 @@ from planner.rules_vocab import (
     plural_of,
     s_form_verb,
     singular,
+    takes_no_object,
     value_of,
     vocabulary,
 )
@@ -897,8 +898,9 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
 def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A past participle between a determiner or preposition and the words of a noun is an
     adjective: 'with faded gold letters', 'the carved door', 'two chipped cups', and so is one
-    right after an -ing verb ('wearing dented armor') (not 'a man fixed bikes': a noun before it
-    makes it the verb)."""
+    right after an -ing verb ('wearing dented armor') or a verb in -s that takes an object ('holds
+    sliced oranges'; not 'lies folded') (not 'a man fixed bikes': a noun before it makes it the
+    verb)."""
     tag = tags[i]
     if tag is not Tag.VERB or i == 0 or i + 1 >= len(tags) or lows[i].endswith(("ing", "s")):
         return tag
@@ -906,6 +908,9 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
     acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
+    acted_on = (
+        acted_on or tags[i - 1] is Tag.VERB and s_form_verb(lows[i - 1]) and not takes_no_object(lows[i - 1])
+    )
     opens = listed or acted_on or _participle_opener(tags, lows, i)
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
     return Tag.ADJ if opens and described and participle(lows[i]) else tag

@@ -3540,3 +3540,11 @@ def test_a_word_in_s_after_an_appositive_aside_is_the_verb_of_the_one_before():
     assert [r.label for r in p.regions] == ["walrus", "boat"]
     assert "striped vest" in prompt_of(p, "walrus")
     assert "bowl" in labels("A kitchen, a pot on the stove, bowls on the table.")  # a list of things
+
+
+def test_a_past_participle_after_a_verb_that_takes_an_object_describes_that_object():
+    """'a shelf holds chipped teacups': 'chipped' describes the teacups (the shelf does not chip
+    them); after a verb that takes no object it is the subject's state ('a cat lies curled')."""
+    p = plan("In the pantry, a pine shelf holds chipped teacups.")
+    assert "chipped" in prompt_of(p, "teacup")
+    assert "curled" in prompt_of(plan("A grey cat lies curled next to a basket."), "grey cat")
