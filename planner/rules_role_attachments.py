@@ -564,7 +564,8 @@ def _in_or_with_owner(
     """The owner of a thing worn 'in' or carried 'with': the one 'she' / 'he' names ('the bride and
     groom, she in a gown'), a figure right before ('a rag doll in a gingham dress'), else the
     latest person or animal ('in a red coat', 'with a cane'), else for a small thing with 'with'
-    the latest thing ('a bowl of ramen with a soft boiled egg')."""
+    the latest thing ('a bowl of ramen with a soft boiled egg'); with none in the sentence, 'her'
+    or 'his' names the owner told before ('She sits on the bench in her coat')."""
     sentence = phrases[k].sentence
     pronoun = _clause_pronoun(phrases, k)
     if pronoun in GENDERED:
@@ -584,6 +585,9 @@ def _in_or_with_owner(
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
+    determiner = phrases[k].determiner  # type: ignore[union-attr]
+    if owner is None and determiner in GENDERED:
+        owner = _possessor(nouns, sentence, determiner)  # "She sits on the bench in her red coat."
     return owner
 
 

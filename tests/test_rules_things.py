@@ -3548,3 +3548,11 @@ def test_a_past_participle_after_a_verb_that_takes_an_object_describes_that_obje
     p = plan("In the pantry, a pine shelf holds chipped teacups.")
     assert "chipped" in prompt_of(p, "teacup")
     assert "curled" in prompt_of(plan("A grey cat lies curled next to a basket."), "grey cat")
+
+
+def test_a_garment_worn_in_her_or_his_after_a_pronoun_subject_is_the_one_told_before():
+    """'An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.': no one is
+    named in the second sentence, so 'his' is the sailor's; the oilskin is in his prompt."""
+    p = plan("An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.")
+    assert "yellow oilskin" in prompt_of(p, "old sailor")
+    assert "yellow oilskin" not in labels("An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.")
