@@ -632,10 +632,12 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
 
 def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """'a boy on stilts', 'a girl on roller skates', 'a fox on skis': a worn pair right after someone
-    (a person or an animal) and 'on' is on their feet, not under them."""
+    (a person or an animal) and 'on' is on their feet, not under them; 'a hut on stilts': after
+    a building they are its legs, part of its look."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     owner = nouns[-1] if nouns else None
+    built = owner is not None and owner.entry is not None and owner.entry.kind is ThingKind.BUILDING
     return (
         known.has(Flag.WEARABLE)
         and known.has(Flag.PAIR)
@@ -643,7 +645,7 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         and p.determiner not in DEFINITE
         and owner is not None
         and owner.index == k - 2
-        and owner.animate
+        and (owner.animate or built)
     )
 
 

@@ -1012,6 +1012,14 @@ def test_a_worn_pair_after_someone_and_on_is_worn_not_a_support():
     assert "roller skate" in labels("A puppy chews on the roller skates.")
 
 
+def test_stilts_under_a_building_are_its_legs_not_a_thing_of_their_own():
+    """'a boathouse on stilts': after a building the stilts are what it stands on, said in its
+    prompt like a juggler's stilts are in the juggler's."""
+    p = plan("A green boathouse on stilts leans over a muddy creek.")
+    assert [r.label for r in p.regions] == ["green boathouse", "muddy creek"]
+    assert "on stilts" in prompt_of(p, "green boathouse")
+
+
 def test_a_picture_painted_on_a_thing_named_after_it_is_in_that_things_prompt():
     p = plan("A drummer grins behind his kit, a flaming eagle painted on the kick drum.")
     assert "eagle" not in " ".join(r.label for r in p.regions)
@@ -3555,4 +3563,6 @@ def test_a_garment_worn_in_her_or_his_after_a_pronoun_subject_is_the_one_told_be
     named in the second sentence, so 'his' is the sailor's; the oilskin is in his prompt."""
     p = plan("An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.")
     assert "yellow oilskin" in prompt_of(p, "old sailor")
-    assert "yellow oilskin" not in labels("An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.")
+    assert "yellow oilskin" not in labels(
+        "An old sailor mends a net. Later he dozes on a crate in his yellow oilskin."
+    )
