@@ -3566,3 +3566,12 @@ def test_a_garment_worn_in_her_or_his_after_a_pronoun_subject_is_the_one_told_be
     assert "yellow oilskin" not in labels(
         "An old sailor mends a net. Later he dozes on a crate in his yellow oilskin."
     )
+
+
+def test_after_plural_owners_with_a_list_a_single_thing_with_a_verb_in_s_opens_a_new_clause():
+    """'stalls hung with rugs and a brass lamp glows amber': plurals take no verb in -s, so the
+    lamp is the subject of 'glows' and 'glowing amber' is in the lamp's prompt, not lost."""
+    p = plan("Old market stalls hung with rugs and a brass lamp glows amber.")
+    assert "glowing amber" in prompt_of(p, "brass lamp")
+    assert "amber" not in prompt_of(p, "old market stall")
+    assert "a lute and a cap" in prompt_of(plan("A bard with a lute and a cap perches on a barrel."), "bard")
