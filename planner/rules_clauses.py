@@ -11,7 +11,7 @@ import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_tokens import Tag
-from planner.rules_vocab import WordClass, entry, is_class, parts_of_speech, past_participle
+from planner.rules_vocab import WordClass, entry, is_class, parts_of_speech, past_participle, s_form_verb
 
 _OBJECTS = frozenset("her him them it me us".split())  # pronouns as objects ('behind her')
 
@@ -41,7 +41,7 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END:
             return None
-        governed = is_governed(phrases, j) or with_listed(phrases, j)
+        governed = is_governed(phrases, j) or with_listed(phrases, j) and not _agrees_alone(phrases, j, verb)
         if (
             isinstance(p, NounPhrase)
             and (not governed or relative(phrases, j))
@@ -49,6 +49,25 @@ def subject_phrase(phrases: tuple[Phrase, ...], verb: int) -> int | None:
         ):
             return j
     return None
+
+
+def _agrees_alone(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
+    """Whether the one thing after 'with X and' at j, not the plural owner of the 'with', agrees
+    with the verb in -s right after it ('balconies hung with laundry and a neon sign glows'):
+    plurals take no verb in -s, so 'and' opened a new clause with its own subject."""
+    said = phrases[verb]
+    if verb != j + 1 or not isinstance(said, Verb) or not s_form_verb(said.low):
+        return False
+    k = j - 4  # before 'with': the owner, back over a participle ('hung with')
+    k -= k >= 1 and isinstance(phrases[k], Verb)
+    owner = phrases[k] if k >= 0 else None
+    subject = phrases[j]
+    return (
+        isinstance(owner, NounPhrase)
+        and owner.plural
+        and isinstance(subject, NounPhrase)
+        and not subject.plural
+    )
 
 
 def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:

@@ -361,7 +361,8 @@ def _span(
     if start is not None:
         pieces.append((start, end))
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
-    return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b)]
+    places = {p.start for p in phrases if isinstance(p, SpacePhrase)}
+    return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b, places)]
 
 
 def _aside_closed(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
@@ -511,11 +512,13 @@ def _inverted(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
-def _object_elsewhere(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+def _object_elsewhere(tokens: tuple[Token, ...], start: int, end: int, places: set[int]) -> bool:
     """A lone verb whose object went to someone else: the bed's 'reading' in 'sits on the bed,
-    reading a comic book' (the girl reads it)."""
+    reading a comic book' (the girl reads it); not one before a place ('lies folded next to the
+    mugs': 'next' opens the place, no object)."""
     lone = all(t.tag is Tag.VERB for t in tokens[start:end])
-    return lone and end < len(tokens) and tokens[end].tag in {Tag.DET, Tag.NOUN, Tag.ADJ, Tag.NUM}
+    objected = end < len(tokens) and tokens[end].tag in {Tag.DET, Tag.NOUN, Tag.ADJ, Tag.NUM}
+    return lone and objected and end not in places
 
 
 def _adjectival(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:

@@ -498,20 +498,30 @@ def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
 
 def _tag_owner(phrases: tuple[Phrase, ...], nouns: list[Noun], sentence: int) -> int | None:
     """Whom a tag describes: the last person or animal tagged, but in 'horse behind knight, red
-    saddle' the tag's subject (the horse), not the thing its place is said against."""
+    saddle' or '1boy standing behind the girl, red scarf' the tag's subject (the horse, the boy),
+    not the one its place is said against."""
     owner = recent_owner(nouns, sentence, animate=True)
     named = [i for i, n in enumerate(nouns) if n.role in {Role.THING, Role.REPEAT}]
     last = nouns[named[-1]] if named else None
     if last is None or owner != resolve(nouns, named[-1]) or last.index < 2:
         return owner
-    lead, subject = phrases[last.index - 1], phrases[last.index - 2]
+    at = _posed_subject_at(phrases, last.index - 2)
+    lead, subject = phrases[last.index - 1], phrases[at]
     if isinstance(lead, SpacePhrase) and isinstance(subject, NounPhrase):
         for i, noun in enumerate(nouns):
-            if noun.index == last.index - 2 and noun.role in {Role.THING, Role.REPEAT}:
+            if noun.index == at and noun.role in {Role.THING, Role.REPEAT}:
                 target = resolve(nouns, i)
                 known = nouns[target].entry
                 return target if known is not None and known.animate else owner
     return owner
+
+
+def _posed_subject_at(phrases: tuple[Phrase, ...], at: int) -> int:
+    """Where the subject of a tagged place stands, back over the '-ing' verb of its pose
+    ('1boy standing behind the girl'): the phrase before the verb, else `at` itself."""
+    verb = phrases[at]
+    posed = isinstance(verb, Verb) and verb.low.endswith("ing") and at >= 1
+    return at - 1 if posed else at
 
 
 def _wearer_or_holder(
@@ -554,7 +564,8 @@ def _in_or_with_owner(
     """The owner of a thing worn 'in' or carried 'with': the one 'she' / 'he' names ('the bride and
     groom, she in a gown'), a figure right before ('a rag doll in a gingham dress'), else the
     latest person or animal ('in a red coat', 'with a cane'), else for a small thing with 'with'
-    the latest thing ('a bowl of ramen with a soft boiled egg')."""
+    the latest thing ('a bowl of ramen with a soft boiled egg'); with none in the sentence, 'her'
+    or 'his' names the owner told before ('She sits on the bench in her coat')."""
     sentence = phrases[k].sentence
     pronoun = _clause_pronoun(phrases, k)
     if pronoun in GENDERED:
@@ -574,6 +585,9 @@ def _in_or_with_owner(
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
+    determiner = phrases[k].determiner  # type: ignore[union-attr]
+    if owner is None and determiner in GENDERED:
+        owner = _possessor(nouns, sentence, determiner)  # "She sits on the bench in her red coat."
     return owner
 
 
@@ -618,10 +632,12 @@ def _on_own_body(phrases: tuple[Phrase, ...], k: int) -> str:
 
 def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """'a boy on stilts', 'a girl on roller skates', 'a fox on skis': a worn pair right after someone
-    (a person or an animal) and 'on' is on their feet, not under them."""
+    (a person or an animal) and 'on' is on their feet, not under them; 'a hut on stilts': after
+    a building they are its legs, part of its look."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     owner = nouns[-1] if nouns else None
+    built = owner is not None and owner.entry is not None and owner.entry.kind is ThingKind.BUILDING
     return (
         known.has(Flag.WEARABLE)
         and known.has(Flag.PAIR)
@@ -629,7 +645,7 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         and p.determiner not in DEFINITE
         and owner is not None
         and owner.index == k - 2
-        and owner.animate
+        and (owner.animate or built)
     )
 
 

@@ -177,6 +177,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     if known.kind is ThingKind.ANIMAL:
         cast = _animal_in_a_role(phrases, k, earlier)
         return len(nouns) - 1 if cast else _animal_appositive(p, earlier, nouns, _owned(phrases, earlier))
+    if earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL:
+        return len(nouns) - 1 if _animal_as_a_person(phrases, k, earlier) else None
     if (p.count or 0) > 1 and not p.determiner:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
@@ -350,6 +352,24 @@ def _animal_in_a_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
     told = earlier.phrase.determiner in POSSESSIVE and not earlier.phrase.plural
     if not told or p.determiner not in {"a", "an"} or not earlier.is_thing or not is_person(earlier):
         return False
+    return _aside_before_verb(phrases, k)
+
+
+def _animal_as_a_person(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
+    """'the badger, a plump fellow in spectacles, waves', 'her goose, a fussy old lady, scolds':
+    in a tale 'a <person>' between commas right after one animal told by 'the', 'his' or an owner's
+    name, with a verb after the closing comma, says what kind of fellow that animal is; the same
+    one. Not an aside that sets someone by it ('the horse, a rider on its back, trots')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE} or _owned(phrases, earlier)
+    one = p.determiner in {"a", "an"} and not p.plural and not earlier.phrase.plural
+    return told and one and earlier.is_thing and _aside_before_verb(phrases, k)
+
+
+def _aside_before_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k opens an aside closed by a comma and a verb, with nothing in it
+    that belongs to someone ('a collie at his heels'): it says who the one before is."""
     end = next((j for j in range(k + 1, len(phrases)) if low_text(phrases[j]) == ","), len(phrases))
     owned = any(isinstance(q, NounPhrase) and q.determiner in POSSESSIVE for q in phrases[k + 1 : end])
     return not owned and _closed_by_verb(phrases, k)

@@ -24,6 +24,7 @@ from planner.rules_vocab import (
     plural_of,
     s_form_verb,
     singular,
+    takes_no_object,
     value_of,
     vocabulary,
 )
@@ -691,6 +692,28 @@ def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
         tags[i] = Tag.VERB
 
 
+def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """One person or animal, an aside between commas that opens with 'a' or 'an' and names
+    another ('the badger, a plump fellow in spectacles, waves from the door', 'her aunt, a portly
+    goose, bows to the guests'), then a word in -s that is a noun and a verb, before what follows
+    a verb: the aside says who the one before is, so the word in -s is that one's verb. Retags the
+    word in place."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if i < 5 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.COMMA or after not in _CLOSING_VERB:
+        return
+    if not s_form_verb(lows[i]):  # also a word listed as a plural thing ('waves')
+        return
+    j = i - 2
+    while j > 0 and tags[j] not in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ}:
+        j -= 1  # back to the comma that opens the aside
+    if tags[j] is not Tag.COMMA or lows[j + 1] not in {"a", "an"}:
+        return
+    head = next((k for k in range(j + 2, i) if tags[k] is Tag.NOUN), None)
+    named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
+    if named is not None and named.animate and before is not None and before.animate:
+        tags[i] = Tag.VERB
+
+
 _AFTER_S_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.NUM})  # what may follow a verb
 
 
@@ -875,8 +898,9 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
 def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A past participle between a determiner or preposition and the words of a noun is an
     adjective: 'with faded gold letters', 'the carved door', 'two chipped cups', and so is one
-    right after an -ing verb ('wearing dented armor') (not 'a man fixed bikes': a noun before it
-    makes it the verb)."""
+    right after an -ing verb ('wearing dented armor') or a verb in -s that takes an object ('holds
+    sliced oranges'; not 'lies folded') (not 'a man fixed bikes': a noun before it makes it the
+    verb)."""
     tag = tags[i]
     if tag is not Tag.VERB or i == 0 or i + 1 >= len(tags) or lows[i].endswith(("ing", "s")):
         return tag
@@ -884,6 +908,9 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
     acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
+    acted_on = (
+        acted_on or tags[i - 1] is Tag.VERB and s_form_verb(lows[i - 1]) and not takes_no_object(lows[i - 1])
+    )
     opens = listed or acted_on or _participle_opener(tags, lows, i)
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
     return Tag.ADJ if opens and described and participle(lows[i]) else tag
@@ -1349,6 +1376,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _one_subject_verb_place(tags, lows, i)
         _one_subject_past_place(tags, lows, i)
         _adverb_place_then_verb(tags, lows, i)
+        _appositive_then_verb(tags, lows, i)
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN

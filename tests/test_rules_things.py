@@ -1022,6 +1022,14 @@ def test_a_worn_pair_after_someone_and_on_is_worn_not_a_support():
     assert "roller skate" in labels("A puppy chews on the roller skates.")
 
 
+def test_stilts_under_a_building_are_its_legs_not_a_thing_of_their_own():
+    """'a boathouse on stilts': after a building the stilts are what it stands on, said in its
+    prompt like a juggler's stilts are in the juggler's."""
+    p = plan("A green boathouse on stilts leans over a muddy creek.")
+    assert [r.label for r in p.regions] == ["green boathouse", "muddy creek"]
+    assert "on stilts" in prompt_of(p, "green boathouse")
+
+
 def test_a_picture_painted_on_a_thing_named_after_it_is_in_that_things_prompt():
     p = plan("A drummer grins behind his kit, a flaming eagle painted on the kick drum.")
     assert "eagle" not in " ".join(r.label for r in p.regions)
@@ -1321,6 +1329,15 @@ def test_a_bare_tag_naming_a_thing_again_is_that_thing():
 def test_a_tag_after_a_placed_tag_describes_its_subject_not_the_thing_it_is_placed_by():
     p = plan("best quality, 1girl, witch, pointed hat, black cat, cat beside witch, red collar, night")
     assert "red collar" in prompt_of(p, "black cat") and "red collar" not in prompt_of(p, "witch")
+
+
+def test_a_tag_after_a_posed_and_placed_tag_describes_the_one_posed():
+    """'1man kneeling beside the woman, grey beard, leather apron': the man kneels, so the tags
+    after describe him, not the woman his place is said against."""
+    p = plan(
+        "best quality, 1woman, red curls, 1man kneeling beside the woman, grey beard, leather apron, forge"
+    )
+    assert "leather apron" in prompt_of(p, "man") and "leather apron" not in prompt_of(p, "woman")
 
 
 def test_fish_opening_a_sentence_is_many_and_the_bare_word_after_it_their_verb():
@@ -3514,3 +3531,57 @@ def test_what_a_thing_is_draped_or_festooned_with_is_in_its_prompt():
     assert "shawl" not in " ".join(r.label for r in p.regions) and "silk shawl" in prompt_of(p, "mannequin")
     p = plan("A wooden gate festooned with paper ribbons leads to a meadow.")
     assert "paper ribbons" in prompt_of(p, "wooden gate") and "ribbon" not in " ".join(labels(p.prompt))
+
+
+def test_a_state_participle_before_a_place_stays_with_its_thing():
+    """'a towel lies rolled next to the tub': 'rolled' says how the towel is, and the place after it
+    ("next to") is no object taken from it; a lone verb before its object still goes to the doer."""
+    p = plan("In the bathroom, a striped towel lies rolled next to a claw-foot tub.")
+    assert "rolled" in prompt_of(p, "striped towel")
+    p = plan("A boy sits on the sofa, reading a comic book.")
+    assert "reading a comic book" in prompt_of(p, "boy") and "reading" not in prompt_of(p, "sofa")
+
+
+def test_a_person_word_between_commas_after_an_animal_says_what_kind_of_fellow_it_is():
+    """In a tale, 'the heron, a stern old lady in a lace bonnet, points ...': the aside is the
+    heron described, one region with its words; an aside that sets someone by it is another."""
+    p = plan("Beside the pond, the heron, a stern old lady in a lace bonnet, points at a frog.")
+    assert [r.label for r in p.regions] == ["heron", "frog"]
+    assert "lace bonnet" in prompt_of(p, "heron") and "stern" in prompt_of(p, "heron")
+    assert labels("The horse, a rider on its back, trots past a barn.") == ["horse", "rider", "barn"]
+
+
+def test_a_word_in_s_after_an_appositive_aside_is_the_verb_of_the_one_before():
+    """'the walrus, a jolly old sailor in a striped vest, waves from a boat': 'waves' is a noun
+    and a verb; after an aside naming who the walrus is, it is the walrus's verb, not more waves."""
+    p = plan("The walrus, a jolly old sailor in a striped vest, waves from a rowing boat.")
+    assert [r.label for r in p.regions] == ["walrus", "boat"]
+    assert "striped vest" in prompt_of(p, "walrus")
+    assert "bowl" in labels("A kitchen, a pot on the stove, bowls on the table.")  # a list of things
+
+
+def test_a_past_participle_after_a_verb_that_takes_an_object_describes_that_object():
+    """'a shelf holds chipped teacups': 'chipped' describes the teacups (the shelf does not chip
+    them); after a verb that takes no object it is the subject's state ('a cat lies curled')."""
+    p = plan("In the pantry, a pine shelf holds chipped teacups.")
+    assert "chipped" in prompt_of(p, "teacup")
+    assert "curled" in prompt_of(plan("A grey cat lies curled next to a basket."), "grey cat")
+
+
+def test_a_garment_worn_in_her_or_his_after_a_pronoun_subject_is_the_one_told_before():
+    """'An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.': no one is
+    named in the second sentence, so 'his' is the sailor's; the oilskin is in his prompt."""
+    p = plan("An old sailor mends a net. Later he dozes on a crate in his yellow oilskin.")
+    assert "yellow oilskin" in prompt_of(p, "old sailor")
+    assert "yellow oilskin" not in labels(
+        "An old sailor mends a net. Later he dozes on a crate in his yellow oilskin."
+    )
+
+
+def test_after_plural_owners_with_a_list_a_single_thing_with_a_verb_in_s_opens_a_new_clause():
+    """'stalls hung with rugs and a brass lamp glows amber': plurals take no verb in -s, so the
+    lamp is the subject of 'glows' and 'glowing amber' is in the lamp's prompt, not lost."""
+    p = plan("Old market stalls hung with rugs and a brass lamp glows amber.")
+    assert "glowing amber" in prompt_of(p, "brass lamp")
+    assert "amber" not in prompt_of(p, "old market stall")
+    assert "a lute and a cap" in prompt_of(plan("A bard with a lute and a cap perches on a barrel."), "bard")
