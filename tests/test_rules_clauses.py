@@ -175,6 +175,15 @@ def test_every_form_of_rowing_paddling_or_steering_puts_the_one_doing_it_in_the_
     assert ("lantern", "in", "stall") not in rows
 
 
+def test_a_rower_dressed_in_something_is_still_in_the_boat_they_row():
+    # 'in' of the clothes is no preposition of the verb: the rower is in the boat, not beside it
+    relations = _relations(reading_of("An old ferryman in a grey raincoat paddles a dinghy across the lake."))
+    assert ("ferryman", "in", "dinghy") in relations
+    assert ("dinghy", "next_to", "ferryman") not in relations
+    potted = _relations(reading_of("A nurse holding a fern in a small pot waits by the door."))
+    assert ("nurse", "in", "pot") not in potted
+
+
 def test_a_thing_a_verb_puts_on_the_doers_body_rests_on_them_not_beside():
     relations = _relations(reading_of("A dockworker balances two crates on his shoulder."))
     assert ("crate", "on", "dockworker") in relations
