@@ -842,3 +842,12 @@ def test_a_bigger_thing_far_away_still_gets_the_bigger_box():
     assert centre(lighthouse)[1] < centre(heron)[1], p.regions
     p = plan("A fisherman mends his net on the beach, a cargo ship far away on the sea.")
     assert area(box(p, "cargo ship")) > area(box(p, "fisherman")), p.regions
+
+
+def test_what_hangs_from_a_thing_is_drawn_below_it_but_on_a_post_or_a_hook():
+    # 'hangs from' a beam or a branch: below it; from a tall post it hangs on the post
+    p = plan(
+        "In a quiet barn, a brass bell dangles from an oak beam, and a wet coat hangs from a wooden post."
+    )
+    assert centre(box(p, "brass bell"))[1] > centre(box(p, "oak beam"))[1]
+    assert rests_on(box(p, "wet coat"), box(p, "wooden post"))
