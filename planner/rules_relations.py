@@ -561,18 +561,26 @@ def _refined(
     in, 'at the helm' is in, 'under a glass cloche' is in."""
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     kind = _at_station(phrases, k, nouns, _handed_from(phrases, k, at, nouns, kind, target), target)
-    kind = _hung_below(phrases, k, nouns, kind, target)
+    kind = _hung_below(phrases, k, at, nouns, kind, target)
     return _outside_opening(phrases, k, nouns, _under_cover(nouns, kind, target), target)
 
 
 def _hung_below(
-    phrases: tuple[Phrase, ...], k: int, nouns: tuple[Noun, ...], kind: RelationKind, target: int
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
 ) -> RelationKind:
     """'a lamp hangs from a beam', 'a monkey dangling from a branch', 'a chandelier suspended from
     the ceiling': what hangs from a thing (a hang_verb of words.tsv right before 'from') is below it;
     from a wall, a tall post or a tiny hook it hangs on it, beside or over it ('a net hangs from a
-    post')."""
+    post'), and from a part of it ('hangs from its ropes') it stays on the whole."""
     space, verb = phrases[k], phrases[k - 1] if k >= 1 else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != target:
+        return kind
     if kind is not RelationKind.ON or not isinstance(space, SpacePhrase) or space.lead != "from":
         return kind
     if not isinstance(verb, Verb) or not is_verb_of(verb.low, WordClass.HANG_VERB):
