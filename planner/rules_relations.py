@@ -624,12 +624,26 @@ def _outside_opening(
     return RelationKind.BEHIND if getattr(phrases[k], "lead", "") == "outside" and set_in_wall else kind
 
 
+def _which_host(phrases: tuple[Phrase, ...], k: int) -> int:
+    """Where the thing a 'PREP which' at k refers back to stands: right before it, or before a
+    comma, past the thing's own place in the picture and its verb ('a pine stands on the right,
+    under which a hiker rests': the pine)."""
+    j = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == ",")
+    for _ in range(2):  # "stands on the right": one place phrase and one verb at most
+        p = phrases[j] if j >= 1 else None
+        placed = isinstance(p, SpacePhrase) and place_of(p) is not None
+        if not (placed or isinstance(p, Verb) and j < k - 2):
+            break
+        j -= 1
+    return j
+
+
 def _which(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], kind: RelationKind
 ) -> Spatial:
     """'a tank in which an eel coils', 'a shelter, under which a man waits': the thing after 'which'
     is so placed to the thing before the preposition."""
-    j = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == ",")
+    j = _which_host(phrases, k)
     host = phrases[j] if j >= 0 else None
     if not isinstance(host, NounPhrase) or host.start not in at:
         return Spatial()

@@ -184,6 +184,14 @@ def test_a_rower_dressed_in_something_is_still_in_the_boat_they_row():
     assert ("nurse", "in", "pot") not in potted
 
 
+def test_under_which_refers_back_past_the_things_own_place_and_verb():
+    # 'X stands on the left, under which Y ...': Y is under X, not under the place phrase
+    relations = _relations(reading_of("An old oak stands on the left, under which two goats doze."))
+    assert ("goat", "below", "oak") in relations
+    shelter = _relations(reading_of("A wooden shelter on the right, beneath which a ranger waits."))
+    assert ("ranger", "below", "shelter") in shelter
+
+
 def test_a_thing_a_verb_puts_on_the_doers_body_rests_on_them_not_beside():
     relations = _relations(reading_of("A dockworker balances two crates on his shoulder."))
     assert ("crate", "on", "dockworker") in relations
