@@ -875,7 +875,7 @@ def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
 def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     """A past participle between a determiner or preposition and the words of a noun is an
     adjective: 'with faded gold letters', 'the carved door', 'two chipped cups', and so is one
-    right after an -ing verb ('wearing dented armor') (not 'a man fixed bikes': a noun before it
+    right after an -ing or present verb ('wearing dented armor', 'holds sliced pears') (not 'a man fixed bikes': a noun before it
     makes it the verb)."""
     tag = tags[i]
     if tag is not Tag.VERB or i == 0 or i + 1 >= len(tags) or lows[i].endswith(("ing", "s")):
@@ -883,7 +883,8 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     listed = (
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
-    acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
+    acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith(("ing", "s"))  # "wearing dented armor"
+    # and a present verb's object: "a board holds sliced pears", "a man wears faded jeans"
     opens = listed or acted_on or _participle_opener(tags, lows, i)
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}
     return Tag.ADJ if opens and described and participle(lows[i]) else tag

@@ -192,6 +192,14 @@ def test_under_which_refers_back_past_the_things_own_place_and_verb():
     assert ("ranger", "below", "shelter") in shelter
 
 
+def test_a_past_participle_after_a_present_verb_describes_its_object():
+    # 'holds sliced pears': 'sliced' describes the pears, so the tray still holds them
+    reading = reading_of("On the counter, a silver tray holds sliced pears and a wedge of cheese.")
+    assert ("pear", "on", "tray") in _relations(reading)
+    pear = next(t for t in reading.things if t.head == "pear")
+    assert "sliced" in pear.phrase
+
+
 def test_a_thing_a_verb_puts_on_the_doers_body_rests_on_them_not_beside():
     relations = _relations(reading_of("A dockworker balances two crates on his shoulder."))
     assert ("crate", "on", "dockworker") in relations
