@@ -166,6 +166,9 @@ def _loose(known: Entry | None, below: Size) -> bool:
     return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
 
 
+_INTO = frozenset({"in", "into", "inside"})  # the prepositions that put a held thing into a container
+
+
 def held_into(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
 ) -> bool:
@@ -174,6 +177,8 @@ def held_into(
     before = phrases[k - 1] if k >= 1 else None
     if target is None or not isinstance(before, NounPhrase) or before.start not in at:
         return False
+    if getattr(phrases[k], "lead", "") not in _INTO:
+        return False  # "a man in a coat rows a dinghy": a verb's relation, the rower is in the boat
     held = nouns[at[before.start]]
     known = nouns[target].entry
     return (

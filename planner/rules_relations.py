@@ -81,6 +81,7 @@ from planner.rules_vocab import (
     ThingKind,
     WordClass,
     is_class,
+    is_verb_of,
     past_participle,
     value_of,
     verb_relation,
@@ -560,7 +561,34 @@ def _refined(
     in, 'at the helm' is in, 'under a glass cloche' is in."""
     kind = _from_within(phrases, k, at, nouns, _in_lap(phrases, k, at, nouns, kind, target), target)
     kind = _at_station(phrases, k, nouns, _handed_from(phrases, k, at, nouns, kind, target), target)
+    kind = _hung_below(phrases, k, at, nouns, kind, target)
     return _outside_opening(phrases, k, nouns, _under_cover(nouns, kind, target), target)
+
+
+def _hung_below(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    target: int,
+) -> RelationKind:
+    """'a lamp hangs from a beam', 'a monkey dangling from a branch', 'a chandelier suspended from
+    the ceiling': what hangs from a thing (a hang_verb of words.tsv right before 'from') is below it;
+    from a wall, a tall post or a tiny hook it hangs on it, beside or over it ('a net hangs from a
+    post'), and from a part of it ('hangs from its ropes') it stays on the whole."""
+    space, verb = phrases[k], phrases[k - 1] if k >= 1 else None
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != target:
+        return kind
+    if kind is not RelationKind.ON or not isinstance(space, SpacePhrase) or space.lead != "from":
+        return kind
+    if not isinstance(verb, Verb) or not is_verb_of(verb.low, WordClass.HANG_VERB):
+        return kind
+    known = nouns[target].entry
+    if known is None or known.size <= Size.TINY or known.has(Flag.TALL) or known.has(Flag.WALL):
+        return kind
+    return kind if known.has(Flag.SCENE) else RelationKind.BELOW
 
 
 def _tied_beside(
@@ -596,12 +624,26 @@ def _outside_opening(
     return RelationKind.BEHIND if getattr(phrases[k], "lead", "") == "outside" and set_in_wall else kind
 
 
+def _which_host(phrases: tuple[Phrase, ...], k: int) -> int:
+    """Where the thing a 'PREP which' at k refers back to stands: right before it, or before a
+    comma, past the thing's own place in the picture and its verb ('a pine stands on the right,
+    under which a hiker rests': the pine)."""
+    j = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == ",")
+    for _ in range(2):  # "stands on the right": one place phrase and one verb at most
+        p = phrases[j] if j >= 1 else None
+        placed = isinstance(p, SpacePhrase) and place_of(p) is not None
+        if not (placed or isinstance(p, Verb) and j < k - 2):
+            break
+        j -= 1
+    return j
+
+
 def _which(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], kind: RelationKind
 ) -> Spatial:
     """'a tank in which an eel coils', 'a shelter, under which a man waits': the thing after 'which'
     is so placed to the thing before the preposition."""
-    j = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == ",")
+    j = _which_host(phrases, k)
     host = phrases[j] if j >= 0 else None
     if not isinstance(host, NounPhrase) or host.start not in at:
         return Spatial()

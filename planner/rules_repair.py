@@ -242,7 +242,8 @@ def _fact_moves(check: Check, unions: dict[int, Box], scene: _Scene) -> list[Mov
             ((check.a, bx - ax, up),),
             ((check.b, ax - bx, down),),
         ]  # straight over it, when to the side is taken
-        return [((check.a, 0.0, up),), ((check.b, 0.0, down),), *over]
+        swap = ((check.a, 0.0, by - ay), (check.b, 0.0, ay - by))  # the two trading heights (no room over it)
+        return [((check.a, 0.0, up),), ((check.b, 0.0, down),), *over, swap]
     if check.kind == "over":  # slid sideways over the other, or the other under it
         return [((check.a, bx - ax, 0.0),), ((check.b, ax - bx, 0.0),)]
     if check.kind == "hung":  # just over it, its bottom a gap above the other's top

@@ -106,6 +106,7 @@ class WordClass(str, Enum):
     ATTACH_VERB = "attach_verb"
     CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject
     FOCUS_WORD = "focus_word"  # "locked", "focused": 'on' after it names what is looked at
+    HANG_VERB = "hang_verb"  # "hangs from a beam", "dangling from a branch": below what it hangs from
     PEEK_VERB = "peek_verb"  # "peeks out from behind X": still behind X, not come out in front
     FILL_WORD = "fill_word"  # "full (of)", "piled (with)": what follows is in or on the thing before
     DEPICT_VERB = "depict_verb"

@@ -175,6 +175,31 @@ def test_every_form_of_rowing_paddling_or_steering_puts_the_one_doing_it_in_the_
     assert ("lantern", "in", "stall") not in rows
 
 
+def test_a_rower_dressed_in_something_is_still_in_the_boat_they_row():
+    # 'in' of the clothes is no preposition of the verb: the rower is in the boat, not beside it
+    relations = _relations(reading_of("An old ferryman in a grey raincoat paddles a dinghy across the lake."))
+    assert ("ferryman", "in", "dinghy") in relations
+    assert ("dinghy", "next_to", "ferryman") not in relations
+    potted = _relations(reading_of("A nurse holding a fern in a small pot waits by the door."))
+    assert ("nurse", "in", "pot") not in potted
+
+
+def test_under_which_refers_back_past_the_things_own_place_and_verb():
+    # 'X stands on the left, under which Y ...': Y is under X, not under the place phrase
+    relations = _relations(reading_of("An old oak stands on the left, under which two goats doze."))
+    assert ("goat", "below", "oak") in relations
+    shelter = _relations(reading_of("A wooden shelter on the right, beneath which a ranger waits."))
+    assert ("ranger", "below", "shelter") in shelter
+
+
+def test_a_past_participle_after_a_present_verb_describes_its_object():
+    # 'holds sliced pears': 'sliced' describes the pears, so the tray still holds them
+    reading = reading_of("On the counter, a silver tray holds sliced pears and a wedge of cheese.")
+    assert ("pear", "on", "tray") in _relations(reading)
+    pear = next(t for t in reading.things if t.head == "pear")
+    assert "sliced" in pear.phrase
+
+
 def test_a_thing_a_verb_puts_on_the_doers_body_rests_on_them_not_beside():
     relations = _relations(reading_of("A dockworker balances two crates on his shoulder."))
     assert ("crate", "on", "dockworker") in relations

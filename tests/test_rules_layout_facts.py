@@ -851,3 +851,25 @@ def test_a_bigger_thing_far_away_still_gets_the_bigger_box():
     assert centre(lighthouse)[1] < centre(heron)[1], p.regions
     p = plan("A fisherman mends his net on the beach, a cargo ship far away on the sea.")
     assert area(box(p, "cargo ship")) > area(box(p, "fisherman")), p.regions
+
+
+def test_what_hangs_from_a_thing_is_drawn_below_it_but_on_a_post_or_a_hook():
+    # 'hangs from' a beam or a branch: below it; from a tall post it hangs on the post
+    p = plan(
+        "In a quiet barn, a brass bell dangles from an oak beam, and a wet coat hangs from a wooden post."
+    )
+    assert centre(box(p, "brass bell"))[1] > centre(box(p, "oak beam"))[1]
+    assert rests_on(box(p, "wet coat"), box(p, "wooden post"))
+
+
+def test_a_thing_in_front_of_another_with_no_room_under_it_trades_heights_with_it():
+    # a crowded harbour leaves no room under the boats laid out low: the children said to run in
+    # front of them (lower in the picture) trade heights with them instead of staying up high
+    p = plan(
+        "A busy harbour market at noon. Gulls wheel above the masts of two fishing boats, and in the middle"
+        " a fishmonger weighs cod on a brass scale. To the left, a net mender sits on a crate, and a girl on"
+        " her mother's shoulders points at the boats. Flags stretch between the harbour office and a tall"
+        " lighthouse on the right, under which a vendor sells oysters from a small cart. Four children in"
+        " yellow raincoats run in front of the boats."
+    )
+    assert box(p, "child")[1] > box(p, "fishing boat")[3]  # wholly lower, not half over the boats
