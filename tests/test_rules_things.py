@@ -3504,3 +3504,25 @@ def test_what_a_thing_is_draped_or_festooned_with_is_in_its_prompt():
     assert "shawl" not in " ".join(r.label for r in p.regions) and "silk shawl" in prompt_of(p, "mannequin")
     p = plan("A wooden gate festooned with paper ribbons leads to a meadow.")
     assert "paper ribbons" in prompt_of(p, "wooden gate") and "ribbon" not in " ".join(labels(p.prompt))
+
+
+def test_a_sports_goal_a_field_player_and_a_workshop_lift_are_things():
+    """things.tsv: 'goal' and 'forward' (a player) are things, while 'leaning forward' stays an
+    adverb; 'scissor lift', 'hydraulic lift', 'washing line', 'dripper' and 'fiddle-leaf fig' (a
+    potted plant, not the fruit) are listed too."""
+    assert labels("A young forward in a green jersey shoots at the goal while a fan leans forward.") == [
+        "young forward",
+        "goal",
+        "fan",
+    ]
+    assert labels("A welder stands on a scissor lift beside a van on a hydraulic lift.") == [
+        "welder",
+        "scissor lift",
+        "van",
+        "hydraulic lift",
+    ]
+    assert "washing line" in labels("A washing line hangs between two poles.")
+    assert "fiddle-leaf fig" in " ".join(
+        labels("A sofa with a wool throw, a tall fiddle-leaf fig in a clay pot.")
+    )
+    assert "dripper" in " ".join(labels("A copper coffee dripper on a marble counter."))
