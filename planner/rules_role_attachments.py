@@ -554,7 +554,8 @@ def _in_or_with_owner(
     """The owner of a thing worn 'in' or carried 'with': the one 'she' / 'he' names ('the bride and
     groom, she in a gown'), a figure right before ('a rag doll in a gingham dress'), else the
     latest person or animal ('in a red coat', 'with a cane'), else for a small thing with 'with'
-    the latest thing ('a bowl of ramen with a soft boiled egg')."""
+    the latest thing ('a bowl of ramen with a soft boiled egg'); with no one in the sentence, the
+    one 'her' / 'his' names ('she sits in her nightgown': the girl named before)."""
     sentence = phrases[k].sentence
     pronoun = _clause_pronoun(phrases, k)
     if pronoun in GENDERED:
@@ -574,7 +575,8 @@ def _in_or_with_owner(
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
-    return owner
+    own = phrases[k].determiner  # type: ignore[union-attr]
+    return _possessor(nouns, sentence, own) if owner is None and own in GENDERED else owner
 
 
 def _opens_item(phrases: tuple[Phrase, ...], nouns: list[Noun], i: int) -> bool:

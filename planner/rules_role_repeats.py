@@ -28,6 +28,7 @@ from planner.rules_vocab import (
     WordClass,
     entry,
     is_class,
+    s_form_verb,
     value_of,
 )
 
@@ -186,7 +187,24 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
+    if one and earlier.is_thing and not is_person(earlier):
+        return _animal_as_person(phrases, k, known, earlier, nouns)
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+
+
+def _animal_as_person(
+    phrases: tuple[Phrase, ...], k: int, known: Entry, earlier: Noun, nouns: list[Noun]
+) -> int | None:
+    """'the badger, a plump fellow in spectacles, waves': in a tale a plain person word ('fellow',
+    'lady') between commas right after 'the', 'his' or an owner's name and one animal, with a verb
+    after the closing comma, says who that animal is; the same one, not a person of its own (a
+    list, 'the dog, a man in a coat and a cat', is no appositive)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    told = _owned(phrases, earlier) or earlier.phrase.determiner in {"the", *POSSESSIVE}
+    animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
+    plain = known.has(Flag.PLAIN) and not p.plural
+    return len(nouns) - 1 if told and animal and plain and _closed_by_verb(phrases, k) else None
 
 
 def name_in_commas(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -312,14 +330,23 @@ def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
 
 def _closed_by_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the words after the noun phrase at k end at a comma with a verb after it, with no
-    'and' or 'or' before it: ', a wiry botanist in boots, kneels' (an appositive, not a list)."""
+    'and' or 'or' before it: ', a wiry botanist in boots, kneels' (an appositive, not a list). A
+    bare word that is a verb's -s form counts ('waves', 'bows': read as nouns this early)."""
     for j in range(k + 1, len(phrases)):
         here = phrases[j]
         if isinstance(here, Mark) and here.tag is Tag.END or low_text(here) in {"and", "or"}:
             return False
         if low_text(here) == ",":
-            return isinstance(phrase_after(phrases, j), Verb)
+            return _verb_like(phrase_after(phrases, j))
     return False
+
+
+def _verb_like(p: Phrase | None) -> bool:
+    """Whether a phrase is a verb, or a bare one-word plural that is a verb's -s form."""
+    if isinstance(p, Verb):
+        return True
+    bare = isinstance(p, NounPhrase) and not p.determiner and len(p.words) == 1 and p.count is None
+    return bare and s_form_verb(p.words[0].lower())
 
 
 def _owned(phrases: tuple[Phrase, ...], earlier: Noun) -> bool:

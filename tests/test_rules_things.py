@@ -3526,3 +3526,27 @@ def test_a_sports_goal_a_field_player_and_a_workshop_lift_are_things():
         labels("A sofa with a wool throw, a tall fiddle-leaf fig in a clay pot.")
     )
     assert "dripper" in " ".join(labels("A copper coffee dripper on a marble counter."))
+
+
+def test_a_styling_word_after_a_nationality_is_the_look_not_a_thing():
+    """words.tsv: 'styling' is a style noun, so 'rustic Italian styling' names the look; the
+    nationality before it is no region of its own."""
+    assert labels("A teapot on a tray, rustic Italian styling, soft light.") == ["teapot", "tray"]
+
+
+def test_a_plain_person_word_after_the_animal_of_a_tale_is_that_animal():
+    """'the mole, a cheerful fellow in a velvet waistcoat, waves': in a tale a plain person word
+    ('fellow', 'gentleman') between commas after 'the <animal>', with a verb after, says who the
+    animal is; a list ('the dog, a man in a coat and a cat') stays three things."""
+    p = plan("By the river, the mole, a cheerful fellow in a velvet waistcoat, waves from a rowing boat.")
+    assert labels(p.prompt) == ["mole", "boat"]
+    assert "velvet waistcoat" in prompt_of(p, "mole")
+    assert labels("The dog, a man in a coat and a cat rest in a meadow.")[:3] == ["dog", "man", "cat"]
+
+
+def test_her_garment_with_no_one_in_the_sentence_is_worn_by_the_one_named_before():
+    """'She sits by the fire in her woollen cardigan': with only a pronoun in the sentence, 'her'
+    names the woman of the sentence before, who wears the cardigan; it gets no region."""
+    p = plan("An old woman knits. Tonight she sits by the fire in her woollen cardigan.")
+    assert "cardigan" not in " ".join(labels(p.prompt))
+    assert "woollen cardigan" in prompt_of(p, "old woman")
