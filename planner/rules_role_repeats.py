@@ -195,16 +195,17 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
 def _animal_as_person(
     phrases: tuple[Phrase, ...], k: int, known: Entry, earlier: Noun, nouns: list[Noun]
 ) -> int | None:
-    """'the badger, a plump fellow in spectacles, waves': in a tale a plain person word ('fellow',
-    'lady') between commas right after 'the', 'his' or an owner's name and one animal, with a verb
-    after the closing comma, says who that animal is; the same one, not a person of its own (a
-    list, 'the dog, a man in a coat and a cat', is no appositive)."""
+    """'the badger, a plump fellow in spectacles, waves': in a tale a person word ('fellow',
+    'gentleman') between commas right after 'the', 'his' or an owner's name and one animal, with
+    a verb after the closing comma, says who that animal is; the same one, not a person of its own
+    (a list, 'the dog, a man in a coat and a cat', is no appositive, nor 'the horse, a jockey on
+    its back, gallops')."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     told = _owned(phrases, earlier) or earlier.phrase.determiner in {"the", *POSSESSIVE}
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
-    plain = known.has(Flag.PLAIN) and not p.plural
-    return len(nouns) - 1 if told and animal and plain and _closed_by_verb(phrases, k) else None
+    person = known.kind is ThingKind.PERSON and not p.plural
+    return len(nouns) - 1 if told and animal and person and _plain_aside(phrases, k) else None
 
 
 def name_in_commas(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -377,6 +378,12 @@ def _animal_in_a_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
     told = earlier.phrase.determiner in POSSESSIVE and not earlier.phrase.plural
     if not told or p.determiner not in {"a", "an"} or not earlier.is_thing or not is_person(earlier):
         return False
+    return _plain_aside(phrases, k)
+
+
+def _plain_aside(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the appositive at k closes at a comma with a verb after it and owns nothing before
+    that comma: 'a portly badger, waves' says who; 'a collie at his heels, walks' sets one by."""
     end = next((j for j in range(k + 1, len(phrases)) if low_text(phrases[j]) == ","), len(phrases))
     owned = any(isinstance(q, NounPhrase) and q.determiner in POSSESSIVE for q in phrases[k + 1 : end])
     return not owned and _closed_by_verb(phrases, k)
