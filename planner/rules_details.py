@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from planner.rules_clauses import is_animate, subject_phrase
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import (
@@ -625,10 +625,7 @@ def _absolute_end(phrases: tuple[Phrase, ...], noun: Noun) -> int:
     phrase ('fans, arms raised', 'a monk, head bowed', 'hair streaming'), so it stays with its owner."""
     after = phrases[noun.index + 1] if noun.index + 1 < len(phrases) else None
     low = low_text(after)
-    form = (
-        isinstance(after, Verb) and low.endswith("ing") or isinstance(after, Verb | Mark) and participle(low)
-    )
-    if noun.role is Role.PART and form:
+    if noun.role is Role.PART and pose_after(phrases, noun.index):
         return after.end  # type: ignore[union-attr]
     aside = noun.index > 0 and low_text(phrases[noun.index - 1]) == ","
     if noun.role is Role.ATTACHED and aside and isinstance(after, Verb) and participle(low):

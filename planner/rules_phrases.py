@@ -19,6 +19,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     is_plural,
+    participle,
     parts_of_speech,
     plural_of,
     singular,
@@ -125,6 +126,14 @@ def on_its_part(found: tuple[Phrase, ...], k: int) -> bool:
     return on and isinstance(nxt, NounPhrase) and nxt.determiner in {"its", "their"}
 
 
+def pose_after(found: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the word after phrase k is a participle saying a pose ('arms raised', 'head bowed',
+    'hair streaming'): the absolute phrase of a part named without an article."""
+    after = found[k + 1] if k + 1 < len(found) else None
+    low = after.low if isinstance(after, Verb | Mark) else ""
+    return isinstance(after, Verb) and low.endswith("ing") or bool(low) and participle(low)
+
+
 def list_end(found: tuple[Phrase, ...], k: int) -> int:
     """The first phrase after k that is not part of a list of noun phrases ('a basket, a bottle of
     lemonade and a bowl of cherries')."""
@@ -213,6 +222,7 @@ def _in_run(tokens: tuple[Token, ...], j: int) -> bool:
         and not _describing(tokens[j - 1].low)
         and entry(f"{tokens[j - 1].low} {token.low}") is None  # "a chaise longue" is one noun
         and not _rare_english_noun(tokens, j)
+        and not _hyphened_modifier(tokens, j)
     ):
         return False  # "ein gemütliches Café | mit einer Katze", but "three orange gobies"
     if j > 0 and corner_tag([t.low for t in tokens[j : j + 4]], 0):
@@ -261,6 +271,16 @@ def _one_doing(tokens: tuple[Token, ...], j: int) -> bool:
         and entry(f"{token.low} {singular(nxt.low)}") is None
         and not takes_no_object(token.low)
     )
+
+
+def _hyphened_modifier(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the unlisted word at j is an English hyphened compound before a noun ('a picture
+    book double-page spread', 'a poster full-bleed print'): it describes the noun after it, so
+    the run goes on; not a foreign word, and not a compound said of the noun before ('mid-air')."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    parts = tokens[j].low.split("-")
+    english = len(parts) > 1 and all(q.isdigit() or q.isalpha() and parts_of_speech(q) for q in parts)
+    return english and nxt is not None and nxt.tag is Tag.NOUN
 
 
 def _rare_english_noun(tokens: tuple[Token, ...], j: int) -> bool:

@@ -24,6 +24,7 @@ from planner.rules_phrases import (
     creature_part,
     list_end,
     part_of,
+    pose_after,
 )
 from planner.rules_role_attachments import (
     absolute_owner,
@@ -676,6 +677,7 @@ def _part_role(
         or _compound_of_named(phrases, k, nouns)
         or (low_text(before) == "'s" and _owners_kind(phrases, k, known))
         or _of_its_owner(phrases, k)
+        or _posed_part(phrases, k)
     ):
         owner = part_owner(phrases, k, nouns)
         given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"  # "a ram with a roof"
@@ -763,6 +765,18 @@ def _the_viewer(phrases: tuple[Phrase, ...], k: int, before: Phrase | None) -> b
     if toward in {"at", "into", "toward", "towards", "for", "to"}:
         return True
     return not p.modifiers and _shoots(phrases, k)
+
+
+def _posed_part(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the body part at k opens an absolute phrase after a comma, bare (no article, no
+    describing word) with a pose after it ('an elephant wades in, trunk raised', 'a heron, neck
+    bent'): the owner's part, even for a word that also names a thing of its own (a trunk). Not
+    'huge windows showing a jet' nor 'petals falling' (no creature's body part words.tsv names)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    aside = low_text(phrase_before(phrases, k)) == "," and len(p.words) == 1 and p.count is None
+    body = value_of(p.head, WordClass.PART) is not None and creature_part(p.head)
+    return aside and body and pose_after(phrases, k)
 
 
 def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -3585,3 +3585,58 @@ def test_after_plural_owners_with_a_list_a_single_thing_with_a_verb_in_s_opens_a
     assert "glowing amber" in prompt_of(p, "brass lamp")
     assert "amber" not in prompt_of(p, "old market stall")
     assert "a lute and a cap" in prompt_of(plan("A bard with a lute and a cap perches on a barrel."), "bard")
+
+
+def test_a_sports_goal_and_a_workshop_lift_are_things():
+    """things.tsv: a 'goal' in a match is a thing; 'scissor lift', 'hydraulic lift', 'washing
+    line', 'dripper' and 'fiddle-leaf fig' (a potted plant, not the fruit) are listed too."""
+    assert labels("A striker in a green jersey shoots at the goal.") == ["striker", "goal"]
+    assert labels("A welder stands on a scissor lift beside a van on a hydraulic lift.") == [
+        "welder",
+        "scissor lift",
+        "van",
+        "hydraulic lift",
+    ]
+    assert "washing line" in labels("A washing line hangs between two poles.")
+    assert "fiddle-leaf fig" in " ".join(
+        labels("A sofa with a wool throw, a tall fiddle-leaf fig in a clay pot.")
+    )
+    assert "dripper" in " ".join(labels("A copper coffee dripper on a marble counter."))
+
+
+def test_a_styling_word_after_a_nationality_is_the_look_not_a_thing():
+    """words.tsv: 'styling' is a style noun, so 'rustic Italian styling' names the look; the
+    nationality before it is no region of its own."""
+    assert labels("A teapot on a tray, rustic Italian styling, soft light.") == ["teapot", "tray"]
+
+
+def test_a_plain_person_word_after_the_animal_of_a_tale_is_that_animal():
+    """'the mole, a cheerful fellow in a velvet waistcoat, waves': in a tale a person word
+    ('fellow', 'gentleman') between commas after 'the <animal>', with a verb after, says who the
+    animal is; a list ('the dog, a man in a coat and a cat') stays three things."""
+    p = plan("By the river, the mole, a cheerful fellow in a velvet waistcoat, waves from a rowing boat.")
+    assert labels(p.prompt) == ["mole", "boat"]
+    assert "velvet waistcoat" in prompt_of(p, "mole")
+    assert labels("The dog, a man in a coat and a cat rest in a meadow.")[:3] == ["dog", "man", "cat"]
+
+
+def test_her_garment_with_no_one_in_the_sentence_is_worn_by_the_one_named_before():
+    """'She sits by the fire in her woollen cardigan': with only a pronoun in the sentence, 'her'
+    names the woman of the sentence before, who wears the cardigan; it gets no region."""
+    p = plan("An old woman knits. Tonight she sits by the fire in her woollen cardigan.")
+    assert "cardigan" not in " ".join(labels(p.prompt))
+    assert "woollen cardigan" in prompt_of(p, "old woman")
+
+
+def test_a_bare_body_part_with_a_pose_after_a_comma_is_its_owners():
+    """'a mammoth lumbers past, trunk raised': the trunk is the mammoth's pose, not a travel trunk
+    of its own; 'huge windows showing a jet' stays a thing of its own."""
+    p = plan("A woolly mammoth lumbers across the tundra on the right, trunk raised.")
+    assert labels(p.prompt) == ["mammoth"]
+    assert "trunk raised" in prompt_of(p, "mammoth")
+
+
+def test_an_english_hyphened_compound_before_a_noun_describes_it():
+    """'a comic book full-page splash': 'full-page' describes 'splash' (the frame), so the book is
+    no region of its own; 'a fox mid-leap over a log' keeps its compound with the fox."""
+    assert labels("Comic book full-page splash, bold inks. A robot lifts a car.") == ["robot", "car"]
