@@ -1267,9 +1267,11 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
     word, in text that is not all capitals, is a name for a kind of thing, never a verb ('led')."""
     word = texts[i]
     capitals = len(word) > 1 and word.isalpha() and word.isupper()
-    shouting = sum(t.isupper() for t in texts) * 2 > len(texts)
     last = i + 1 >= len(texts) or not texts[i + 1][:1].isalpha()
-    return Tag.NOUN if tag is Tag.VERB and capitals and not shouting and not last else tag
+    if tag is not Tag.VERB or not capitals or last:
+        return tag  # before the count over the whole text, which long prompts make slow
+    shouting = sum(t.isupper() for t in texts) * 2 > len(texts)
+    return tag if shouting else Tag.NOUN
 
 
 def _in_name(texts: list[str], tags: list[Tag], i: int) -> bool:
@@ -1278,8 +1280,9 @@ def _in_name(texts: list[str], tags: list[Tag], i: int) -> bool:
     word, previous = texts[i], texts[i - 1] if i else ""
     titled = word[:1].isupper() and word[1:].islower() and previous[:1].isupper() and previous[1:].islower()
     inside = i > 1 and tags[i - 2] is not Tag.END
-    mostly = sum(t[:1].isupper() for t in texts) * 3 > len(texts)
-    return tags[i] is Tag.VERB and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN} and not mostly
+    if not (tags[i] is Tag.VERB and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN}):
+        return False
+    return sum(t[:1].isupper() for t in texts) * 3 <= len(texts)  # not mostly capitals
 
 
 def _kind_acronym(texts: list[str], i: int, tag: Tag) -> Tag:
