@@ -372,7 +372,7 @@ def _by_possessor(
 ) -> int | None | _Undecided:
     """The owner a possessive ('her umbrella', "the knight's lance"), an 'of' or a listing names."""
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
-    if named is not None and not placed_next(phrases, k):
+    if named is not None and not placed_next(phrases, k) and not _set_down(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
     if low_text(before) == "whose" and (carried or _kit(p, known)):
         return _whose_owner(phrases, k, nouns, carried)  # "an archer whose silver cloak streams"
@@ -392,6 +392,18 @@ def _by_possessor(
     if listed is not None and carried and not _own_clause(phrases, k, nouns[listed].index):
         return listed
     return _UNDECIDED
+
+
+def _set_down(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing at k is the subject of a verb that sets it somewhere away from its owner
+    ('the keeper's telescope rests on the windowsill', 'her cello leans against the wall'): a
+    thing of its own there, though still theirs ('his sword hangs at his hip' stays worn)."""
+    verb, where = phrase_after(phrases, k), phrase_after(phrases, k + 1)
+    if not isinstance(verb, Verb) or not is_class(verb.low, WordClass.PLACING_VERB):
+        return False
+    spot = phrase_after(phrases, k + 2)
+    owned = isinstance(spot, NounPhrase) and spot.determiner in POSSESSIVE
+    return isinstance(where, SpacePhrase) and isinstance(spot, NounPhrase) and not owned
 
 
 def _by_tag_list(
@@ -863,15 +875,30 @@ def _held_in_aside(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     verb, end = phrase_after(phrases, k), phrase_after(phrases, k + 1)
-    if not (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)) or p.determiner not in {"", *POSSESSIVE}:
+    if not (known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE)):
         return None
     if low_text(phrase_before(phrases, k)) != "," or not isinstance(verb, Verb) or not participle(verb.low):
         return None
-    if not (isinstance(end, Mark) and end.tag in {Tag.END, Tag.COMMA}) and end is not None:
+    closed = isinstance(end, Mark) and end.tag in {Tag.END, Tag.COMMA} or end is None
+    if not (closed and p.determiner in {"", *POSSESSIVE} or _posed_in_hand(phrases, k)):
         return None
     owner = _aside_subject(phrases, k, nouns)
     known_owner = nouns[owner].entry if owner is not None else None
     return owner if known_owner is not None and known_owner.animate else None
+
+
+def _posed_in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'a <thing>' at k opens an absolute phrase that poses it where its holder puts it
+    ('kneels at the safe, a stethoscope pressed to the dial', 'a ladle raised in one hand'): a
+    past participle, not one that sets it down ('a cup placed on the sill'), then a place, not
+    one by the holder ('a bag dropped beside him' is set down)."""
+    p, verb, where = phrases[k], phrase_after(phrases, k), phrase_after(phrases, k + 1)
+    if getattr(p, "determiner", None) not in {"a", "an"} or not isinstance(verb, Verb):
+        return False
+    if not verb.low.endswith("ed") or is_verb_of(verb.low, WordClass.PLACING_VERB):
+        return False
+    placed = isinstance(where, SpacePhrase) or isinstance(where, Mark) and where.tag is Tag.PREP
+    return placed and low_text(phrase_after(phrases, k + 2)) not in {"him", "her", "them", "it"}
 
 
 def unlisted_holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb, owner_words, part_of
-from planner.rules_role_nouns import FINITE_BE, Noun, Role, acting_pronoun, low_text
+from planner.rules_role_nouns import FINITE_BE, Noun, Role, absolute, acting_pronoun, low_text
 from planner.rules_vocab import participle
 
 _PEOPLE = frozenset("he she they".split())  # the subject pronouns that may stand for an owner
+_FINITE_HAVE = frozenset("has have had".split())  # "the boy's kite has a long tail": its own verb
 
 
 def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tuple[Noun, ...]:
@@ -38,8 +39,9 @@ def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tupl
 
 def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
     """Whether `owner` is a first mention named with 's before `owned`, a thing of its own kind
-    (not a part of the owner's: "the hippo's back rises") followed by its finite verb or a form of
-    'be' ("the boy's kite is stuck")."""
+    (not a part of the owner's: "the hippo's back rises") followed by its finite verb, a form of
+    'be' or 'have' ("the boy's kite is stuck"), after its place if one is said ("the baker's
+    cottage on the right has smoke ...")."""
     k = owner.index
     if owner.role is not Role.THING or low_text(phrases[k + 1]) != "'s" or owned.entry is None:
         return False
@@ -47,8 +49,9 @@ def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) ->
         return False
     if owned.role is Role.THING and owned.ref is not None or part_of(owner.entry, owned.phrase.head):
         return False
-    verb = phrases[k + 3] if k + 3 < len(phrases) else None
-    if isinstance(verb, Mark) and verb.low in FINITE_BE:
+    at = k + 4 if absolute(phrases[k + 3] if k + 3 < len(phrases) else None) else k + 3
+    verb = phrases[at] if at < len(phrases) else None  # "the baker's cottage on the right has"
+    if isinstance(verb, Mark) and verb.low in FINITE_BE | _FINITE_HAVE:
         return owned.role is Role.THING  # "the family's blanket is spread under a willow"
     return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
 

@@ -296,7 +296,7 @@ def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
     ):
         return False
     if not _has(p.head, Flag.PLAIN):
-        return _person_word(p.head) and _closed_by_verb(phrases, k)
+        return _person_word(p.head) and (_closed_by_verb(phrases, k) or _who_to_the_end(phrases, k))
     for j in range(k + 1, len(phrases)):
         here = phrases[j]
         if isinstance(here, Mark) and here.tag is Tag.END:
@@ -322,6 +322,24 @@ def _closed_by_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
         if low_text(here) == ",":
             return isinstance(phrase_after(phrases, j), Verb)
     return False
+
+
+def _who_to_the_end(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k runs to its sentence's end through a 'who' clause, with no
+    comma and no other person after 'and' or 'or': 'glaring at a villain, a lanky chemist with
+    goggles who clutches a jar.' (an appositive, not a list: 'a knight, a bard who sings and a cook')."""
+    who = False
+    for j in range(k + 1, len(phrases)):
+        here = phrases[j]
+        if isinstance(here, Mark) and here.tag is Tag.END:
+            return who
+        if low_text(here) == ",":
+            return False
+        nxt = phrase_after(phrases, j)
+        if low_text(here) in {"and", "or"} and isinstance(nxt, NounPhrase) and _person_word(nxt.head):
+            return False
+        who = who or low_text(here) == "who"
+    return who
 
 
 def _owned(phrases: tuple[Phrase, ...], earlier: Noun) -> bool:

@@ -209,21 +209,34 @@ def _apposed(words: list[str], i: int) -> str | None:
 
 def _dash_labels(words: list[str]) -> list[str]:
     """Dashes read as colons after a place label ('Left side - a boy', 'Foreground \u2014 a dog'),
-    dropped elsewhere ('a cat \u2014 black and white \u2014 sleeps')."""
+    as commas around an appositive ('the farmer \u2014 a stout woman \u2014 scatters corn'), dropped
+    elsewhere ('a cat \u2014 black and white \u2014 sleeps')."""
     lows = [w.lower() for w in words]
     out: list[str] = []
-    start = 0
+    start, aside = 0, False
     for i, word in enumerate(words):
         if word != _DASH:
             out.append(word)
             start = i + 1 if word in LABEL_BEFORE else start
+            aside = aside and word not in _SENTENCE_END
             continue
         colon = [*lows[:i], ":", *lows[i + 1 :]]
         place = match_spatial(colon, start) if start < i else None
         if place is not None and start + place.length == i:
             out.append(":")
             start = i + 1
+        elif aside or _dashed_appositive(lows, i):
+            out.append(",")  # "the farmer — a stout woman in boots — scatters corn"
+            aside = not aside
     return out
+
+
+def _dashed_appositive(lows: list[str], i: int) -> bool:
+    """Whether the dash at i opens an aside that says what the word before it is: a noun phrase
+    with an article after a word ('the farmer — a stout woman ...'), read as after a comma."""
+    before = lows[i - 1] if i > 0 else ""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    return before.isalpha() and before not in {"a", "an", "the"} and after in {"a", "an", "the"}
 
 
 def _word_tag(low: str) -> Tag:

@@ -683,6 +683,24 @@ def test_a_place_label_with_a_dash_reads_like_one_with_a_colon():
     assert [t.head for t in dashed.things] == ["cat", "rug"]
 
 
+def test_dashes_around_an_appositive_read_like_commas():
+    reading = reading_of(
+        "The ferryman \u2014 a gaunt old man in a tattered cloak \u2014 poles his boat across the river."
+    )
+    assert [t.head for t in reading.things][:2] == ["ferryman", "boat"]
+    said = " ".join(reading.things[0].attributes)
+    assert "gaunt" in said and "tattered cloak" in said
+
+
+def test_an_appositive_closed_by_a_who_clause_is_the_one_named_before():
+    reading = reading_of(
+        "A ranger waves at a newcomer \u2014 a stocky geologist with a hammer who carries a map case."
+    )
+    assert [t.head for t in reading.things] == ["ranger", "newcomer"]
+    listed = reading_of("Three friends sit by the lake: a poet, a painter who sketches and a cook.")
+    assert {"poet", "painter", "cook"} <= {t.head for t in listed.things}
+
+
 def test_behind_them_all_relates_to_everyone_named_not_the_last_two():
     reading = reading_of(
         "A teacher, a nurse, a baker and a farmer stand in a row, with a barn behind them all."

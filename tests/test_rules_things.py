@@ -3640,3 +3640,38 @@ def test_an_english_hyphened_compound_before_a_noun_describes_it():
     """'a comic book full-page splash': 'full-page' describes 'splash' (the frame), so the book is
     no region of its own; 'a fox mid-leap over a log' keeps its compound with the fox."""
     assert labels("Comic book full-page splash, bold inks. A robot lifts a car.") == ["robot", "car"]
+
+
+def test_a_held_thing_posed_in_an_absolute_phrase_is_its_holders():
+    got = plan("A chemist sits at the bench, a pipette pressed to a glass vial.")
+    assert labels("A chemist sits at the bench, a pipette pressed to a glass vial.") == [
+        "chemist",
+        "bench",
+        "glass vial",
+    ]
+    assert "pipette" in prompt_of(got, "chemist")
+    got = reading_of("A clerk waits at the desk, a ledger placed on the shelf.")
+    assert "ledger" in [t.head for t in got.things]  # set down, not held
+
+
+def test_worn_and_held_things_of_devotion_office_and_arms_are_things_not_people():
+    for word in ("rosary", "talisman", "scepter", "halberd", "grimoire"):
+        assert entry(word).kind is ThingKind.OBJECT, word
+    for word in ("amulet", "medallion", "scabbard"):
+        assert entry(word).kind is ThingKind.CLOTHING, word
+    got = plan("A priest stands at the altar, holding a silver rosary.")
+    assert labels("A priest stands at the altar, holding a silver rosary.") == ["priest", "altar"]
+    assert "silver rosary" in prompt_of(got, "priest")
+
+
+def test_someones_held_thing_set_down_somewhere_is_a_thing_of_its_own():
+    prompt = "A hiker naps under an oak. The hiker's walking stick leans against a boulder."
+    assert labels(prompt) == ["hiker", "oak", "walking stick", "boulder"]
+    got = plan("A hiker stands on a ridge, the hiker's walking stick in hand.")
+    assert "walking stick" in prompt_of(got, "hiker")
+
+
+def test_a_possessed_subject_placed_before_has_is_the_thing():
+    prompt = "The miller's barn on the left has a red door, and a goose waddles past."
+    assert labels(prompt) == ["barn", "red door", "goose"]  # the miller is only named as its owner
+    assert prompt_of(plan(prompt), "barn").startswith("the miller's barn")
