@@ -2014,3 +2014,23 @@ def test_a_thing_given_by_with_before_a_place_back_at_its_owner_is_at_that_place
     assert ("fisherman", "on", "pier") in bucket and ("bucket", "next_to", "fisherman") in bucket
     nurse = _relations(reading_of("A nurse sits with a clipboard beside her."))
     assert ("clipboard", "next_to", "nurse") in nurse
+
+
+def test_a_verb_of_covering_or_crowning_puts_its_subject_on_what_follows():
+    relations = _relations(
+        reading_of(
+            "Thick ivy covers an old stone shed, a paper star crowns the fir tree, and a cliff overhangs a hut."
+        )
+    )
+    assert ("ivy", "on", "shed") in relations
+    assert ("star", "on", "tree") in relations
+    assert ("cliff", "above", "hut") in relations
+
+
+def test_a_place_after_the_object_of_a_relation_opening_a_clause_does_not_hide_its_subject():
+    reading = reading_of(
+        "A tractor idles by the barn, and on the haystack to the left a ginger cat licks its paw."
+    )
+    assert ("cat", "on", "haystack") in _relations(reading)
+    assert ("tractor", "on", "haystack") not in _relations(reading)
+    assert ("barn", "on", "haystack") not in _relations(reading)
