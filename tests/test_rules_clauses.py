@@ -2034,3 +2034,8 @@ def test_a_place_after_the_object_of_a_relation_opening_a_clause_does_not_hide_i
     assert ("cat", "on", "haystack") in _relations(reading)
     assert ("tractor", "on", "haystack") not in _relations(reading)
     assert ("barn", "on", "haystack") not in _relations(reading)
+
+
+def test_a_participle_after_the_last_of_a_list_does_not_end_the_list_a_holder_bears():
+    relations = _relations(reading_of("A low table holds a vase, a radio and a letter covered by a rag."))
+    assert {("vase", "on", "table"), ("radio", "on", "table"), ("letter", "on", "table")} <= relations
