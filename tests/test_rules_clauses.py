@@ -2039,3 +2039,13 @@ def test_a_place_after_the_object_of_a_relation_opening_a_clause_does_not_hide_i
 def test_a_participle_after_the_last_of_a_list_does_not_end_the_list_a_holder_bears():
     relations = _relations(reading_of("A low table holds a vase, a radio and a letter covered by a rag."))
     assert {("vase", "on", "table"), ("radio", "on", "table"), ("letter", "on", "table")} <= relations
+
+
+def test_the_front_or_foreground_of_the_picture_is_a_place_not_a_thing():
+    reading = reading_of("A spotted pony grazes at the front of the frame on a patch of clover.")
+    assert [t.head for t in reading.things if t.head == "frame"] == []
+    assert _place(reading, "pony") == (None, "bottom")
+    assert _place(reading_of("A red tractor waits in the foreground of the picture."), "tractor") == (
+        None,
+        "bottom",
+    )
