@@ -2049,3 +2049,10 @@ def test_the_front_or_foreground_of_the_picture_is_a_place_not_a_thing():
         None,
         "bottom",
     )
+
+
+def test_centre_frame_or_centre_stage_with_no_article_is_a_place_in_the_picture():
+    reading = reading_of("A cellist plays centre stage under a spotlight, and a dancer stands center frame.")
+    assert _place(reading, "cellist")[0] == "center"
+    assert _place(reading, "dancer")[0] == "center"
+    assert [t.head for t in reading.things if t.head in {"stage", "frame"}] == []
