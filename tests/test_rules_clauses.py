@@ -2056,3 +2056,8 @@ def test_centre_frame_or_centre_stage_with_no_article_is_a_place_in_the_picture(
     assert _place(reading, "cellist")[0] == "center"
     assert _place(reading, "dancer")[0] == "center"
     assert [t.head for t in reading.things if t.head in {"stage", "frame"}] == []
+
+
+def test_what_a_rack_holds_rests_on_it():
+    relations = _relations(reading_of("A drying rack by the stove holds three wet towels."))
+    assert ("towel", "on", "rack") in relations
