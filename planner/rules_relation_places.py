@@ -48,6 +48,9 @@ from planner.rules_vocab import (
 _CLOSE_BY = frozenset({"on", "inside", "below"})  # "under a table": the same place ("next to" is _beside's)
 
 
+_DEPTH_HEIGHT = {"front": "bottom", "back": "top"}  # the foreground is low in the picture, the back high
+
+
 _ROW = {2: ("left", "right"), 3: ("left", "center", "right")}
 
 
@@ -633,8 +636,12 @@ def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     assert isinstance(space, SpacePhrase)
     s = space.spatial
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    if (s.horizontal or s.vertical) and isinstance(nxt, NounPhrase):  # "of the picture", "of the square"
-        return absolute(phrases, k, at, nouns, Place(s.horizontal, s.vertical, s.depth))
+    near = bool(s.depth) and _canvas(nxt, at, nouns)  # "at the front of the frame": its foreground
+    if (s.horizontal or s.vertical or near) and isinstance(
+        nxt, NounPhrase
+    ):  # "of the picture", "of the square"
+        height = s.vertical or (_DEPTH_HEIGHT.get(s.depth or "") if near else None)
+        return absolute(phrases, k, at, nouns, Place(s.horizontal, height, s.depth))
     fallback = ABSOLUTE_FALLBACK.get(s.relation or "")
     if (
         isinstance(nxt, NounPhrase)

@@ -271,6 +271,8 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         return False
     end = object_end(phrases, k, at, nouns) + 1
     j = past_asides(phrases, end)  # "and far behind them all, ..., a truck"
+    if joined:
+        j = _past_bare_place(phrases, j)  # "and on the hill to the right an archer draws"
     if not joined and _closed_by_tag(phrases, end, j):
         return False  # "1boy, falconer, standing on a ledge, left side, a dog ...": the falconer's tag
     nxt = phrases[j] if j < len(phrases) else None
@@ -285,6 +287,14 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
         return True
     placed = is_placed(nxt, at, nouns)
     return placed and not tagged
+
+
+def _past_bare_place(phrases: tuple[Phrase, ...], j: int) -> int:
+    """Past a place in the picture said right after the object of a relation that opens a clause
+    ('..., and on the hill to the right an archer draws'): the clause's subject comes after it."""
+    p = phrases[j] if j < len(phrases) else None
+    bare = isinstance(p, SpacePhrase) and p.spatial.relation is None and not p.order
+    return j + 1 if bare else j
 
 
 def _closed_by_tag(phrases: tuple[Phrase, ...], start: int, end: int) -> bool:

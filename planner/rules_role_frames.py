@@ -98,7 +98,7 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         WordClass.IMAGE_NOUN in head_classes
         and isinstance(before, SpacePhrase)
         and before.spatial.needs_object
-        and (before.spatial.horizontal or before.spatial.vertical)
+        and (before.spatial.horizontal or before.spatial.vertical or before.spatial.depth)
     ):
         return True  # "in the centre of the picture"
     if _the_picture(phrases, k) or _medium_on(phrases, k) or _sat_for(phrases, k):

@@ -185,7 +185,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         )
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
-    area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"}
+    area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"} or _framed(words, start, i)
     if area:
         i += 1  # "fills the left half of the room": an area word makes it a place
         if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
@@ -219,6 +219,13 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if _rank(words, start, i):
         return None  # "stands on the lower rail of the fence": a part of a thing, not a place
     return Spatial(i - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+
+
+def _framed(words: list[str], start: int, i: int) -> bool:
+    """Whether direction words stand before 'frame' or 'stage' with no article ('stands center
+    frame', 'sings centre stage'): a place in the picture, as an area word makes it."""
+    bare = start > 0 and words[start - 1] not in {"the", "a", "an", "his", "her", "its", "their"}
+    return bare and i < len(words) and words[i] in {"frame", "stage"}
 
 
 def _rank(words: list[str], start: int, i: int) -> bool:

@@ -2032,3 +2032,50 @@ def test_a_thing_given_by_with_before_a_place_back_at_its_owner_is_at_that_place
     assert ("fisherman", "on", "pier") in bucket and ("bucket", "next_to", "fisherman") in bucket
     nurse = _relations(reading_of("A nurse sits with a clipboard beside her."))
     assert ("clipboard", "next_to", "nurse") in nurse
+
+
+def test_a_verb_of_covering_or_crowning_puts_its_subject_on_what_follows():
+    relations = _relations(
+        reading_of(
+            "Thick ivy covers an old stone shed, a paper star crowns the fir tree, and a cliff overhangs a hut."
+        )
+    )
+    assert ("ivy", "on", "shed") in relations
+    assert ("star", "on", "tree") in relations
+    assert ("cliff", "above", "hut") in relations
+
+
+def test_a_place_after_the_object_of_a_relation_opening_a_clause_does_not_hide_its_subject():
+    reading = reading_of(
+        "A tractor idles by the barn, and on the haystack to the left a ginger cat licks its paw."
+    )
+    assert ("cat", "on", "haystack") in _relations(reading)
+    assert ("tractor", "on", "haystack") not in _relations(reading)
+    assert ("barn", "on", "haystack") not in _relations(reading)
+
+
+def test_a_participle_after_the_last_of_a_list_does_not_end_the_list_a_holder_bears():
+    relations = _relations(reading_of("A low table holds a vase, a radio and a letter covered by a rag."))
+    assert {("vase", "on", "table"), ("radio", "on", "table"), ("letter", "on", "table")} <= relations
+
+
+def test_the_front_or_foreground_of_the_picture_is_a_place_not_a_thing():
+    reading = reading_of("A spotted pony grazes at the front of the frame on a patch of clover.")
+    assert [t.head for t in reading.things if t.head == "frame"] == []
+    assert _place(reading, "pony") == (None, "bottom")
+    assert _place(reading_of("A red tractor waits in the foreground of the picture."), "tractor") == (
+        None,
+        "bottom",
+    )
+
+
+def test_centre_frame_or_centre_stage_with_no_article_is_a_place_in_the_picture():
+    reading = reading_of("A cellist plays centre stage under a spotlight, and a dancer stands center frame.")
+    assert _place(reading, "cellist")[0] == "center"
+    assert _place(reading, "dancer")[0] == "center"
+    assert [t.head for t in reading.things if t.head in {"stage", "frame"}] == []
+
+
+def test_what_a_rack_holds_rests_on_it():
+    relations = _relations(reading_of("A drying rack by the stove holds three wet towels."))
+    assert ("towel", "on", "rack") in relations

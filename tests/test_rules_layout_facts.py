@@ -873,3 +873,9 @@ def test_a_thing_in_front_of_another_with_no_room_under_it_trades_heights_with_i
         " yellow raincoats run in front of the boats."
     )
     assert box(p, "child")[1] > box(p, "fishing boat")[3]  # wholly lower, not half over the boats
+
+
+def test_a_pulpit_gets_a_bigger_box_than_a_person():
+    p = plan("In a small chapel, a carved oak pulpit stands on the right, and a monk kneels on the left.")
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert area(box(p, "oak pulpit")) > area(box(p, "monk"))
