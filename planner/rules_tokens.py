@@ -350,7 +350,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if _verb_cue(tags, lows, i) or _ing_clause(tags, lows, i):
         return Tag.VERB
     before = tags[i - 1]
-    if _second_verb(lows, i):
+    if _second_verb(lows, i) or _paired_verb(tags, lows, i):
         return Tag.VERB
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
@@ -374,6 +374,20 @@ def _second_verb(lows: list[str], i: int) -> bool:
     if i < 2 or lows[i - 1] != "and" or lows[i - 2] not in _OBJECT_PRONOUNS:
         return False
     return s_form_verb(lows[i])  # also a word listed as a plural thing ('waves', 'stairs')
+
+
+def _paired_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the verb form in -s at i, after 'and' and before an article or owner, is the second
+    verb of a clause whose first verb is also in -s ('a pilgrim who wears a cloak and clutches a
+    rosary', 'a cook tastes the soup and stirs the pot'): a plural noun joining the object would
+    take no article after it, so the word repeats the clause's verb."""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    if i < 3 or lows[i - 1] != "and" or after not in _OBJECT_OPENERS or not s_form_verb(lows[i]):
+        return False
+    j = i - 2
+    while j > 0 and tags[j] not in {Tag.END, Tag.COMMA, Tag.VERB}:
+        j -= 1
+    return tags[j] is Tag.VERB and s_form_verb(lows[j])
 
 
 def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -646,12 +660,23 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     subject, word, plural = lows[i - 1], lows[i], lows[i + 1]
     after = tags[i + 2] if i + 2 < len(tags) else Tag.END
     known = entry(subject)
-    someone = known is not None and known.animate
+    someone = known is not None and known.animate or _someone_placed(tags, lows, i - 1)
     if singular(subject) != subject or singular(word) == word or singular(plural) == plural and not someone:
         return
     start = _phrase_start(tags, i - 1)
     if lows[start] in {"a", "an"} and after in _AFTER_OBJECT and "VERB" in parts_of_speech(singular(word)):
         tags[i] = Tag.VERB
+
+
+def _someone_placed(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i ends a place phrase (not 'of') after 'a' and someone ('a restorer on a
+    ladder', 'a cook at a stall'): the one the phrase places is the clause's subject, so what
+    follows may be that one's act ('a restorer on a ladder brushes dust from a statue')."""
+    j = _governing(tags, i)
+    if j < 1 or lows[j] == "of" or tags[j - 1] is not Tag.NOUN:
+        return False
+    known = entry(lows[j - 1])
+    return known is not None and known.animate and lows[_phrase_start(tags, j - 1)] in {"a", "an"}
 
 
 def _one_subject_verb_place(tags: list[Tag], lows: list[str], i: int) -> None:

@@ -3640,3 +3640,30 @@ def test_an_english_hyphened_compound_before_a_noun_describes_it():
     """'a comic book full-page splash': 'full-page' describes 'splash' (the frame), so the book is
     no region of its own; 'a fox mid-leap over a log' keeps its compound with the fox."""
     assert labels("Comic book full-page splash, bold inks. A robot lifts a car.") == ["robot", "car"]
+
+
+def test_a_second_verb_in_s_after_and_before_an_article_repeats_the_clauses_verb():
+    """'a shepherd who leads a ewe and carries a lamb': after 'and', a verb form in -s before an
+    article joins the clause's first verb in -s (no noun phrase runs into an article), so the
+    lamb is carried, not 'carries' a thing of its own."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A shepherd who leads a ewe and carries a lamb rests.")}
+    assert tags["carries"] is Tag.VERB and tags["lamb"] is Tag.NOUN
+    p = plan("A shepherd who leads a ewe and carries a lamb rests by a gate.")
+    assert "carrying a lamb" in prompt_of(p, "shepherd")
+    assert not any("carries" in r.prompt for r in p.regions)
+
+
+def test_a_verb_in_s_after_someone_placed_on_a_thing_is_that_ones_act():
+    """'a painter on a scaffold brushes paint onto a wall': the one before the place phrase is
+    the subject, so the word in -s is the painter's verb and the scaffold keeps its region."""
+    p = plan("A painter on a scaffold brushes dust from a fountain.")
+    assert labels(p.prompt) == ["painter", "scaffold", "fountain"]
+    assert "brushing" in prompt_of(p, "painter")
+
+
+def test_fantasy_wolves_rails_and_swatches_are_things():
+    """things.tsv lists a warg (a fantasy wolf), a rail (an altar rail, a towel rail) and a swatch."""
+    got = " | ".join(labels("An orc rides a warg past a wooden rail and a fabric swatch."))
+    assert "warg" in got and "rail" in got and "swatch" in got
