@@ -430,7 +430,23 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
         return True  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return True  # "two glass cups of espresso"
+    if is_class(previous, WordClass.MATERIAL) and _material_kind(tags, lows, i):
+        return True  # "on stone steps", "on the stone steps at the top", but "a tin lights the desk"
     return False
+
+
+def _material_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural at i, after a material that a preposition governs, names what is made of
+    it ('kneeling on stone steps', 'through the paper layers,'): bare, or after 'the' with no
+    object after it (not 'on a biscuit tin lights the desk', where 'a' counts one tin that acts)."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if singular(word) == word or _governing(tags, i - 1) < 0:
+        return False
+    start = _phrase_start(tags, i - 1)
+    if tags[start] not in {Tag.DET, Tag.NUM, Tag.QUANT}:
+        return True
+    return lows[start] == "the" and after in {Tag.COMMA, Tag.END, Tag.PREP}
 
 
 def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -3667,3 +3667,27 @@ def test_fantasy_wolves_rails_and_swatches_are_things():
     """things.tsv lists a warg (a fantasy wolf), a rail (an altar rail, a towel rail) and a swatch."""
     got = " | ".join(labels("An orc rides a warg past a wooden rail and a fabric swatch."))
     assert "warg" in got and "rail" in got and "swatch" in got
+
+
+def test_a_bare_material_after_a_preposition_names_the_kind_of_the_plural_after_it():
+    """'kneeling on marble tiles', 'standing on stone steps': a bare material (no article) after
+    a preposition names what the plural after it is made of, so the plural is no verb and the
+    material no thing of its own; 'a lamp on a brass tin lights the desk' keeps its verb."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("1boy, sitting on stone steps, reading a book")}
+    assert tags["steps"] is Tag.NOUN
+    assert "stone" not in labels("1boy, sitting on stone steps, reading a book, lantern")
+    lit = {t.low: t.tag for t in tokenize("A lamp on a biscuit tin lights the desk.")}
+    assert lit["lights"] is Tag.VERB
+    worn = {t.low: t.tag for t in tokenize("A dog dozes on the marble tiles by the door.")}
+    assert worn["tiles"] is Tag.NOUN
+
+
+def test_the_front_or_back_of_the_picture_with_its_own_article_is_an_area_not_a_thing():
+    """'at the front of the frame', 'in the background of the image': a depth said with its own
+    article names an area of the picture, so the frame gets no region and the thing is in front;
+    'in front of the painting' places a thing by a painting in the scene."""
+    p = plan("A tortoise rests at the front of the frame on a flat rock.")
+    assert labels(p.prompt) == ["tortoise", "flat rock"]
+    assert labels("A girl waits in front of the painting.") == ["girl", "painting"]
