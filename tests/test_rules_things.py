@@ -3691,3 +3691,10 @@ def test_the_front_or_back_of_the_picture_with_its_own_article_is_an_area_not_a_
     p = plan("A tortoise rests at the front of the frame on a flat rock.")
     assert labels(p.prompt) == ["tortoise", "flat rock"]
     assert labels("A girl waits in front of the painting.") == ["girl", "painting"]
+
+
+def test_a_bounded_scene_someone_goes_toward_is_a_place_in_the_picture():
+    """'three ducklings paddle toward the mill pond': the pond is apart from the ducklings going
+    to it, so it is a region of its own (not the setting they are in)."""
+    got = labels("Three ducklings paddle toward the mill pond.")
+    assert got[-1] == "mill pond" and got.count("duckling") == 3
