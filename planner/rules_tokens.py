@@ -1418,6 +1418,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _one_subject_past_place(tags, lows, i)
         _adverb_place_then_verb(tags, lows, i)
         _appositive_then_verb(tags, lows, i)
+    tags = [Tag.VERB if _past_act(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN
@@ -1449,6 +1450,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _past_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a word in -ed read as an adjective ('scattered', 'tangled') is the past verb of
+    someone named right before it with 'a' or 'the' ('the farmer scattered corn for the hens', 'a
+    girl scattered seeds'): a person or animal word makes no compound with a participle, so before
+    an object the word is what that one did."""
+    word = lows[i]
+    if tags[i] is not Tag.ADJ or i < 2 or i + 1 >= len(tags) or not word.endswith("ed"):
+        return False
+    if "VERB" not in parts_of_speech(word) or classes_of(word) or tags[i + 1] not in {Tag.NOUN, Tag.DET}:
+        return False
+    known = entry(lows[i - 1])
+    if tags[i - 1] is not Tag.NOUN or known is None or not known.animate:
+        return False
+    return lows[i - 2] in {"a", "an", "the"} and (i < 3 or tags[i - 3] in {Tag.END, Tag.COMMA, Tag.CONJ})
 
 
 def _ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
