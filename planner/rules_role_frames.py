@@ -94,13 +94,8 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     before = phrase_before(phrases, k)
     if WordClass.MEDIUM in head_classes and _the_pictures_medium(phrases, k, nouns):
         return True  # "in soft colored pencil", "..., loose pencil, grey tones.", "gouache and pencil"
-    if (
-        WordClass.IMAGE_NOUN in head_classes
-        and isinstance(before, SpacePhrase)
-        and before.spatial.needs_object
-        and (before.spatial.horizontal or before.spatial.vertical or before.spatial.depth)
-    ):
-        return True  # "in the centre of the picture"
+    if WordClass.IMAGE_NOUN in head_classes and _area_of(before):
+        return True  # "in the centre of the picture", "at the front of the frame"
     if _the_picture(phrases, k) or _medium_on(phrases, k) or _sat_for(phrases, k):
         return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
     if WordClass.FRAME_NOUN not in head_classes or many:
@@ -419,6 +414,16 @@ def _sat_for(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 _WITHIN_PICTURE = frozenset({"in", "into", "across", "throughout"})  # "lies across the frame"
+
+
+def _area_of(before: Phrase | None) -> bool:
+    """Whether a place phrase names an area of what follows it: a side ('in the centre of', 'at the
+    top of') or a depth said with its own article ('at the front of', 'in the background of'), not
+    'in front of' or 'in back of', which place one thing by another."""
+    if not isinstance(before, SpacePhrase) or not before.spatial.needs_object:
+        return False
+    spatial = before.spatial
+    return bool(spatial.horizontal or spatial.vertical or spatial.depth and spatial.length > 3)
 
 
 def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -280,7 +280,8 @@ def _feature_of(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[N
 def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:
     """A bounded scene (things.tsv 'bounded': a hill, a pond, a village) that the prompt shows as
     an object: a thing is on or by it ('a castle atop a steep hill'), it is by a thing ('a pond
-    beside the bench'), it holds things ('a village of cottages') or it acts ('a river flows').
+    beside the bench'), it holds things ('a village of cottages'), it acts ('a river flows') or
+    someone goes toward it ('a goose waddles toward the pond').
     In it ('in a village') or named bare ('on the hill'), it stays the setting."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
@@ -299,6 +300,9 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
         return True  # "a castle sits atop a steep green hill", "they stand in front of a brick wall"
     if _inverted_subject(phrases, k):
         return True  # "Behind them all runs a crumbling stone wall": it acts, placed by the fronted phrase
+    goal = low_text(before) in {"toward", "towards"}
+    if goal and recent_owner(nouns, p.sentence, earlier=False) is not None:
+        return True  # "ducklings waddle toward the duck pond": a place apart from the one going to it
     if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
         return _a_thing(phrase_after(phrases, k + 1))  # "a small pond beside the bench"
     if low_text(after) == "of":

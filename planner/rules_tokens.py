@@ -363,7 +363,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if _verb_cue(tags, lows, i) or _ing_clause(tags, lows, i):
         return Tag.VERB
     before = tags[i - 1]
-    if _second_verb(lows, i):
+    if _second_verb(lows, i) or _paired_verb(tags, lows, i):
         return Tag.VERB
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
@@ -387,6 +387,20 @@ def _second_verb(lows: list[str], i: int) -> bool:
     if i < 2 or lows[i - 1] != "and" or lows[i - 2] not in _OBJECT_PRONOUNS:
         return False
     return s_form_verb(lows[i])  # also a word listed as a plural thing ('waves', 'stairs')
+
+
+def _paired_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the verb form in -s at i, after 'and' and before an article or owner, is the second
+    verb of a clause whose first verb is also in -s ('a pilgrim who wears a cloak and clutches a
+    rosary', 'a cook tastes the soup and stirs the pot'): a plural noun joining the object would
+    take no article after it, so the word repeats the clause's verb."""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    if i < 3 or lows[i - 1] != "and" or after not in _OBJECT_OPENERS or not s_form_verb(lows[i]):
+        return False
+    j = i - 2
+    while j > 0 and tags[j] not in {Tag.END, Tag.COMMA, Tag.VERB}:
+        j -= 1
+    return tags[j] is Tag.VERB and s_form_verb(lows[j])
 
 
 def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -429,7 +443,23 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
         return True  # "glowing orange letters": a colour in a run of modifiers
     if is_class(previous, WordClass.MATERIAL) and entry(singular(word)) is not None:
         return True  # "two glass cups of espresso"
+    if is_class(previous, WordClass.MATERIAL) and _material_kind(tags, lows, i):
+        return True  # "on stone steps", "on the stone steps at the top", but "a tin lights the desk"
     return False
+
+
+def _material_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural at i, after a material that a preposition governs, names what is made of
+    it ('kneeling on stone steps', 'through the paper layers,'): bare, or after 'the' with no
+    object after it (not 'on a biscuit tin lights the desk', where 'a' counts one tin that acts)."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if singular(word) == word or _governing(tags, i - 1) < 0:
+        return False
+    start = _phrase_start(tags, i - 1)
+    if tags[start] not in {Tag.DET, Tag.NUM, Tag.QUANT}:
+        return True
+    return lows[start] == "the" and after in {Tag.COMMA, Tag.END, Tag.PREP}
 
 
 def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -659,12 +689,23 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     subject, word, plural = lows[i - 1], lows[i], lows[i + 1]
     after = tags[i + 2] if i + 2 < len(tags) else Tag.END
     known = entry(subject)
-    someone = known is not None and known.animate
+    someone = known is not None and known.animate or _someone_placed(tags, lows, i - 1)
     if singular(subject) != subject or singular(word) == word or singular(plural) == plural and not someone:
         return
     start = _phrase_start(tags, i - 1)
     if lows[start] in {"a", "an"} and after in _AFTER_OBJECT and "VERB" in parts_of_speech(singular(word)):
         tags[i] = Tag.VERB
+
+
+def _someone_placed(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun at i ends a place phrase (not 'of') after 'a' and someone ('a restorer on a
+    ladder', 'a cook at a stall'): the one the phrase places is the clause's subject, so what
+    follows may be that one's act ('a restorer on a ladder brushes dust from a statue')."""
+    j = _governing(tags, i)
+    if j < 1 or lows[j] == "of" or tags[j - 1] is not Tag.NOUN:
+        return False
+    known = entry(lows[j - 1])
+    return known is not None and known.animate and lows[_phrase_start(tags, j - 1)] in {"a", "an"}
 
 
 def _one_subject_verb_place(tags: list[Tag], lows: list[str], i: int) -> None:
@@ -1393,6 +1434,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _one_subject_past_place(tags, lows, i)
         _adverb_place_then_verb(tags, lows, i)
         _appositive_then_verb(tags, lows, i)
+    tags = [Tag.VERB if _past_act(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN
@@ -1424,6 +1466,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _past_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a word in -ed read as an adjective ('scattered', 'tangled') is the past verb of
+    someone named right before it with 'a' or 'the' ('the farmer scattered corn for the hens', 'a
+    girl scattered seeds'): a person or animal word makes no compound with a participle, so before
+    an object the word is what that one did."""
+    word = lows[i]
+    if tags[i] is not Tag.ADJ or i < 2 or i + 1 >= len(tags) or not word.endswith("ed"):
+        return False
+    if "VERB" not in parts_of_speech(word) or classes_of(word) or tags[i + 1] not in {Tag.NOUN, Tag.DET}:
+        return False
+    known = entry(lows[i - 1])
+    if tags[i - 1] is not Tag.NOUN or known is None or not known.animate:
+        return False
+    return lows[i - 2] in {"a", "an", "the"} and (i < 3 or tags[i - 3] in {Tag.END, Tag.COMMA, Tag.CONJ})
 
 
 def _ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -3675,3 +3675,72 @@ def test_a_possessed_subject_placed_before_has_is_the_thing():
     prompt = "The miller's barn on the left has a red door, and a goose waddles past."
     assert labels(prompt) == ["barn", "red door", "goose"]  # the miller is only named as its owner
     assert prompt_of(plan(prompt), "barn").startswith("the miller's barn")
+
+
+def test_a_second_verb_in_s_after_and_before_an_article_repeats_the_clauses_verb():
+    """'a shepherd who leads a ewe and carries a lamb': after 'and', a verb form in -s before an
+    article joins the clause's first verb in -s (no noun phrase runs into an article), so the
+    lamb is carried, not 'carries' a thing of its own."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A shepherd who leads a ewe and carries a lamb rests.")}
+    assert tags["carries"] is Tag.VERB and tags["lamb"] is Tag.NOUN
+    p = plan("A shepherd who leads a ewe and carries a lamb rests by a gate.")
+    assert "carrying a lamb" in prompt_of(p, "shepherd")
+    assert not any("carries" in r.prompt for r in p.regions)
+
+
+def test_a_verb_in_s_after_someone_placed_on_a_thing_is_that_ones_act():
+    """'a painter on a scaffold brushes paint onto a wall': the one before the place phrase is
+    the subject, so the word in -s is the painter's verb and the scaffold keeps its region."""
+    p = plan("A painter on a scaffold brushes dust from a fountain.")
+    assert labels(p.prompt) == ["painter", "scaffold", "fountain"]
+    assert "brushing" in prompt_of(p, "painter")
+
+
+def test_fantasy_wolves_rails_and_swatches_are_things():
+    """things.tsv lists a warg (a fantasy wolf), a rail (an altar rail, a towel rail) and a swatch."""
+    got = " | ".join(labels("An orc rides a warg past a wooden rail and a fabric swatch."))
+    assert "warg" in got and "rail" in got and "swatch" in got
+
+
+def test_a_bare_material_after_a_preposition_names_the_kind_of_the_plural_after_it():
+    """'kneeling on marble tiles', 'standing on stone steps': a bare material (no article) after
+    a preposition names what the plural after it is made of, so the plural is no verb and the
+    material no thing of its own; 'a lamp on a brass tin lights the desk' keeps its verb."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("1boy, sitting on stone steps, reading a book")}
+    assert tags["steps"] is Tag.NOUN
+    assert "stone" not in labels("1boy, sitting on stone steps, reading a book, lantern")
+    lit = {t.low: t.tag for t in tokenize("A lamp on a biscuit tin lights the desk.")}
+    assert lit["lights"] is Tag.VERB
+    worn = {t.low: t.tag for t in tokenize("A dog dozes on the marble tiles by the door.")}
+    assert worn["tiles"] is Tag.NOUN
+
+
+def test_the_front_or_back_of_the_picture_with_its_own_article_is_an_area_not_a_thing():
+    """'at the front of the frame', 'in the background of the image': a depth said with its own
+    article names an area of the picture, so the frame gets no region and the thing is in front;
+    'in front of the painting' places a thing by a painting in the scene."""
+    p = plan("A tortoise rests at the front of the frame on a flat rock.")
+    assert labels(p.prompt) == ["tortoise", "flat rock"]
+    assert labels("A girl waits in front of the painting.") == ["girl", "painting"]
+
+
+def test_a_bounded_scene_someone_goes_toward_is_a_place_in_the_picture():
+    """'three ducklings paddle toward the mill pond': the pond is apart from the ducklings going
+    to it, so it is a region of its own (not the setting they are in)."""
+    got = labels("Three ducklings paddle toward the mill pond.")
+    assert got[-1] == "mill pond" and got.count("duckling") == 3
+
+
+def test_a_word_in_ed_after_a_or_the_and_someone_before_an_object_is_their_past_verb():
+    """'the gardener scattered petals over the path': a person word makes no compound with a
+    participle, so 'scattered' is what the gardener did and the gardener keeps a region."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The gardener scattered petals over the path.")}
+    assert tags["scattered"] is Tag.VERB and tags["gardener"] is Tag.NOUN
+    got = labels("The gardener scattered petals near a wheelbarrow.")
+    assert got == ["gardener", "petal", "wheelbarrow"]
