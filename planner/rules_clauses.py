@@ -254,6 +254,18 @@ def past_asides(phrases: tuple[Phrase, ...], j: int) -> int:
     return j
 
 
+_EXISTENTIAL_BE = frozenset({"is", "'s", "are", "was", "were"})
+
+
+def past_existential(phrases: tuple[Phrase, ...], j: int) -> int:
+    """The first phrase from j past an existential 'there is' / 'there's' / 'there are': the thing
+    named after it is what the clause is about ('and on the left there's a motorboat')."""
+    if j + 1 < len(phrases) and getattr(phrases[j], "low", "") == "there":
+        if getattr(phrases[j + 1], "low", "") in _EXISTENTIAL_BE:
+            return j + 2
+    return j
+
+
 def opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k opens its sentence (past words like 'just' or 'high')."""
     before = lead_in(phrases, k)

@@ -15,6 +15,7 @@ from planner.rules_clauses import (
     opens_sentence,
     participle,
     past_asides,
+    past_existential,
     relative,
     whose,
     with_listed,
@@ -471,6 +472,7 @@ def _leads_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     j = past_asides(phrases, k + 1)
     if j < len(phrases) and _canvas(phrases[j], at, nouns):
         j = past_asides(phrases, j + 1)  # "..., and at the bottom left of the frame a cat naps"
+    j = past_existential(phrases, j)  # "... and on the left there's a motorboat"
     nxt = phrases[j] if j < len(phrases) else None  # "..., a fox on the right,": nothing after it
     joined = isinstance(before, Mark) and before.low in JOINERS
     return (

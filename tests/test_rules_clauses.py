@@ -57,6 +57,15 @@ def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     assert _place(reading, "sofa") == (None, None)
 
 
+def test_a_place_after_and_before_there_is_goes_to_the_thing_after_it():
+    reading = reading_of("a farmer leans on a fence and on the right there's a red tractor and two hens")
+    assert _place(reading, "tractor") == ("right", None)
+    assert _place(reading, "fence") == (None, None)
+    reading = reading_of("A girl feeds a goat, and in the top left there are three balloons.")
+    assert _place(reading, "balloon") == ("left", "top")
+    assert _place(reading, "goat") == (None, None)
+
+
 def test_a_relation_after_and_with_its_subject_after_the_verb():
     reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
     assert ("blanket", "below", "kettle") in _relations(reading)
