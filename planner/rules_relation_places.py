@@ -237,6 +237,7 @@ def absolute(
     if not subjects:
         subjects = next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
+        subjects += _shown(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects, _sideways(place)) if leads else []
     return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
 
@@ -269,6 +270,16 @@ def _joined(
     if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
         return []
     return [i for i in coordinated(phrases, first, at, nouns) if i not in subjects]
+
+
+def _shown(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], subjects: list[int]
+) -> list[int]:
+    """The things listed after the verb right after an opening place: 'The foreground shows a barn,
+    a cart and two bicycles' puts all three there."""
+    if not (k + 1 < len(phrases) and isinstance(phrases[k + 1], Verb)):
+        return []
+    return [i for i in coordinated(phrases, k + 1, at, nouns) if i not in subjects]
 
 
 def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -30,6 +30,7 @@ _AREA = frozenset("side corner half part edge area portion third quadrant sectio
 _CORNERS = frozenset((v, h) for v in ("top", "bottom") for h in ("left", "right"))
 _FILLER = frozenset("far very extreme dead smack".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
+_SHOWING = frozenset("has features shows holds contains displays".split())  # what the area has is there
 _PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot page".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
@@ -183,6 +184,9 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         return Spatial(
             labelled - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth
         )
+    showing = _showing_area(words, start, i, lead)
+    if showing is not None:
+        return Spatial(showing - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"} or _framed(words, start, i)
@@ -219,6 +223,20 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if _rank(words, start, i):
         return None  # "stands on the lower rail of the fence": a part of a thing, not a place
     return Spatial(i - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+
+
+def _showing_area(words: list[str], start: int, i: int, lead: bool) -> int | None:
+    """The end of a picture area that opens its sentence as the subject of a verb of showing
+    ('The foreground shows two kids', 'Bottom left holds a tin', 'The left side features a lamp'):
+    what it shows is there. None otherwise, and for a bare 'front' / 'top' ('the top has a lid':
+    a thing's part)."""
+    opens = start == 0 or words[start - 1] in LABEL_BEFORE - {","}
+    end = i + (i < len(words) and words[i] in _AREA)
+    said = [w for w in words[start:i] if w != "the"]
+    part = said in (["front"], ["back"], ["top"], ["bottom"]) and end == i
+    if lead or not opens or part or end >= len(words) or words[end] not in _SHOWING:
+        return None
+    return end
 
 
 def _framed(words: list[str], start: int, i: int) -> bool:
@@ -284,7 +302,19 @@ def _tag_place(words: list[str], start: int, i: int) -> bool:
     was just said ('a kid on a suitcase, bottom right.', 'a full moon, top, ...')."""
     i += i < len(words) and words[i] in _AREA  # ', right side;', ', top corner.'
     closes = i >= len(words) or words[i] in {".", ",", ";", "!"}
-    return start > 0 and (words[start - 1] == "," or corner_tag(words, start)) and closes
+    return (
+        start > 0
+        and (words[start - 1] == "," or corner_tag(words, start))
+        and closes
+        or _comma_label(words, start, i)
+    )
+
+
+def _comma_label(words: list[str], start: int, i: int) -> bool:
+    """Whether direction words open a sentence and a comma closes them, as a label of what follows
+    ('... open. Center, a spiral notebook', 'Left, a jug; right, a bowl'), as a colon would."""
+    opens = start == 0 or words[start - 1] in LABEL_BEFORE - {","}
+    return opens and i < len(words) and words[i] == ","
 
 
 def corner_tag(words: list[str], start: int) -> bool:

@@ -66,6 +66,27 @@ def test_a_place_after_and_before_there_is_goes_to_the_thing_after_it():
     assert _place(reading, "goat") == (None, None)
 
 
+def test_a_bare_place_opening_a_sentence_with_a_comma_labels_the_next_thing():
+    reading = reading_of("A rug covers the floor. Center, a low table with a teapot. Right, a wicker chair.")
+    assert _place(reading, "table") == ("center", "middle")
+    assert _place(reading, "chair") == ("right", None)
+
+
+def test_a_picture_area_that_shows_or_holds_things_puts_them_there():
+    reading = reading_of("The foreground shows a wooden cart, a barrel and two goats. The sky is pale.")
+    assert {_place(reading, head) for head in ("cart", "barrel", "goat")} == {(None, "bottom")}
+    reading = reading_of("A bench by a pond. The left side features a tall lamp.")
+    assert _place(reading, "lamp") == ("left", None)
+    assert _place(reading, "bench") == (None, None)
+
+
+def test_a_things_own_top_or_front_with_a_verb_of_having_is_not_a_place():
+    reading = reading_of("A small cabin stands by a lake. The front has a green door.")
+    assert _place(reading, "door") == (None, None)
+    reading = reading_of("The background is a misty valley. A deer grazes.")
+    assert _place(reading, "deer") == (None, None)
+
+
 def test_a_relation_after_and_with_its_subject_after_the_verb():
     reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
     assert ("blanket", "below", "kettle") in _relations(reading)
