@@ -73,7 +73,7 @@ from planner.rules_relation_verbs import (
     where,
     whose_keeper,
 )
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import POSSESSIVE, Noun, Role
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     ANIMATE,
@@ -353,8 +353,7 @@ def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         isinstance(p, Verb) for p in phrases[max(0, k - 4) : k]
     ):
         return Spatial()
-    after = phrases[k + 2] if k + 2 < len(phrases) else None
-    if isinstance(after, SpacePhrase) and after.spatial.relation is not None and after.lead != "along":
+    if _own_place_after(phrases, k + 2):
         return Spatial()  # "with a lamb in his arms": the lamb's own place ('along the shore': where both go)
     other = relation_object(phrases, k, at, nouns)
     said = [s for s in subjects_of(phrases, k, at, nouns) if s != other]
@@ -362,6 +361,17 @@ def _companion(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     if other is None or not said or len(animate) < 1 + len(said):
         return Spatial()
     return Spatial(tuple(Link(RelationKind.NEXT_TO, other, (s,)) for s in said[-1:]))
+
+
+def _own_place_after(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the relation at j, after 'with' and its object, is that object's own place on the
+    doer ('with a lamb in his arms', 'with a parrot on her shoulder'), not where both of them are
+    ('dances with a boy near the band', 'plays with a puppy on the lawn', 'along the shore')."""
+    after = phrases[j] if j < len(phrases) else None
+    if not isinstance(after, SpacePhrase) or after.spatial.relation is None or after.lead == "along":
+        return False
+    target = phrases[j + 1] if j + 1 < len(phrases) else None
+    return not isinstance(target, NounPhrase) or target.determiner in POSSESSIVE
 
 
 def _with_inside(

@@ -87,6 +87,13 @@ def test_a_things_own_top_or_front_with_a_verb_of_having_is_not_a_place():
     assert _place(reading, "deer") == (None, None)
 
 
+def test_someone_one_does_something_with_is_beside_them_even_with_a_place_after():
+    reading = reading_of("A young shepherd plays with a puppy on the grass near the barn.")
+    assert ("puppy", "next_to", "shepherd") in _relations(reading)
+    reading = reading_of("A sailor stands with a parrot on his shoulder.")
+    assert ("parrot", "next_to", "sailor") not in _relations(reading)
+
+
 def test_a_relation_after_and_with_its_subject_after_the_verb():
     reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
     assert ("blanket", "below", "kettle") in _relations(reading)
