@@ -504,12 +504,27 @@ def _main_verb(
 ) -> int | None:
     """The verb of the clause an opening relation at k leads, past a participle with its own
     phrase that says more of the relation's object ('Behind a desk cluttered with maps sits ...')."""
-    verb = next_verb(phrases, k)
-    if verb is None or verb != object_end(phrases, k, at, nouns) + 1 or not participle(phrases, verb):
+    end = object_end(phrases, k, at, nouns)
+    verb = next_verb(phrases, _past_relative_aside(phrases, end))
+    if verb is None or verb != end + 1 or not participle(phrases, verb):
         return verb
     described = verb + 1 < len(phrases) and isinstance(phrases[verb + 1], SpacePhrase)
     later = next_verb(phrases, verb) if described else None
     return later if later is not None else verb
+
+
+def _past_relative_aside(phrases: tuple[Phrase, ...], end: int) -> int:
+    """Past a relative clause set between commas after the object at `end` ('On the windowsill,
+    which faces the sea, sits a bottle'): the clause's verb is not the sentence's; else `end`."""
+    if not relative(phrases, end) or getattr(phrases[end + 1], "low", "") != ",":
+        return end
+    for j in range(end + 3, len(phrases)):
+        low = getattr(phrases[j], "low", "")
+        if low == ",":
+            return j
+        if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
+            break
+    return end
 
 
 def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
@@ -625,7 +640,8 @@ def _fronted(
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles', nor one more thing it is 'with':
     'Behind a bench piled with nets and rope sits a fisherman')."""
-    start = k + 3 if whose(phrases, k) else _between_end(phrases, k, object_end(phrases, k, at, nouns)) + 1
+    end = _between_end(phrases, k, object_end(phrases, k, at, nouns))
+    start = k + 3 if whose(phrases, k) else _past_relative_aside(phrases, end) + 1
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j) and not with_listed(phrases, j):
             whole = whole_of(phrases, j, at, nouns)  # "the ruins of a temple"

@@ -94,6 +94,13 @@ def test_someone_one_does_something_with_is_beside_them_even_with_a_place_after(
     assert ("parrot", "next_to", "sailor") not in _relations(reading)
 
 
+def test_a_fronted_relation_past_a_relative_clause_between_commas_goes_to_the_subject_after_the_verb():
+    reading = reading_of("Beside the cabin, which overlooks a frozen lake, stands an old pickup truck.")
+    assert ("truck", "next_to", "cabin") in _relations(reading)
+    reading = reading_of("On the mantel, which faces the garden, sits a brass clock.")
+    assert ("clock", "on", "mantel") in _relations(reading)
+
+
 def test_a_relation_after_and_with_its_subject_after_the_verb():
     reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
     assert ("blanket", "below", "kettle") in _relations(reading)
