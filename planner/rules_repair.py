@@ -306,7 +306,28 @@ def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
         for i, dx, dy in move
         if scene.root[i] != i
     ]
-    return moves + carried
+    return moves + carried + _with_contents(moves, scene)
+
+
+def _with_contents(moves: list[Move], scene: _Scene) -> list[Move]:
+    """Each one-group move again with what is stated in that group and not resting on it (two koi
+    in a fountain set beside a bench go with the fountain): the layout keeps only what scores better."""
+    out: list[Move] = []
+    for move in moves:
+        if len(move) != 1:
+            continue
+        index, dx, dy = move[0]
+        inside = [
+            c.a
+            for c in scene.checks
+            if c.kind == "in"
+            and c.b == index
+            and c.a not in scene.moving[index]
+            and index not in scene.moving[c.a]
+        ]
+        if inside:
+            out.append(((index, dx, dy), *((i, dx, dy) for i in dict.fromkeys(inside))))
+    return out
 
 
 def _with_partners(moves: list[Move], check: Check, scene: _Scene, unions: dict[int, Box]) -> list[Move]:

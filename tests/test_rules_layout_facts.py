@@ -879,3 +879,20 @@ def test_a_pulpit_gets_a_bigger_box_than_a_person():
     p = plan("In a small chapel, a carved oak pulpit stands on the right, and a monk kneels on the left.")
     area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
     assert area(box(p, "oak pulpit")) > area(box(p, "monk"))
+
+
+def test_a_container_set_beside_another_thing_takes_what_is_stated_in_it_along():
+    from planner.rules_layout import Constraint, Group
+    from planner.rules_repair import repair
+
+    groups = [Group(horizontal="right"), Group(borrowed=True), Group(count=2, borrowed=True)]
+    boxes = [
+        [(0.62, 0.62, 0.96, 0.88)],  # a sofa, stated on the right
+        [(0.78, 0.04, 0.98, 0.36)],  # a birdbath it stands beside, laid out far above it
+        [(0.85, 0.09, 0.98, 0.2), (0.85, 0.25, 0.98, 0.36)],  # two sparrows in the birdbath
+    ]
+    constraints = [Constraint("adjacent", 0, 1), Constraint("inside", 2, 1)]
+    out = repair(boxes, groups, constraints, [])
+    assert side_by_side(out[0][0], out[1][0])
+    assert all(inside(sparrow, out[1][0]) for sparrow in out[2])
+    assert centre(out[0][0])[0] > 0.6  # the sofa keeps its stated place
