@@ -101,6 +101,15 @@ def test_a_fronted_relation_past_a_relative_clause_between_commas_goes_to_the_su
     assert ("clock", "on", "mantel") in _relations(reading)
 
 
+def test_on_a_part_of_a_car_named_without_its_owner_is_on_the_car():
+    reading = reading_of(
+        "An old pickup truck waits by a silo. A farmer sits on the tailgate, eating an apple."
+    )
+    assert ("farmer", "on", "truck") in _relations(reading)
+    reading = reading_of("A red van is parked outside a diner. A girl leans on the bumper.")
+    assert ("girl", "on", "van") in _relations(reading)
+
+
 def test_a_relation_after_and_with_its_subject_after_the_verb():
     reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
     assert ("blanket", "below", "kettle") in _relations(reading)
