@@ -587,7 +587,8 @@ def _in_or_with_owner(
     referred = referred_subject(phrases, lead, nouns)
     if referred is not None:
         return referred  # "a man and a boy, the former in a cap, the latter with a kite"
-    if relation == "inside" and _wearer_before(nouns, k):
+    determiner = phrases[k].determiner  # type: ignore[union-attr]
+    if relation == "inside" and _wearer_before(nouns, k) and not _someone_elses(nouns, determiner):
         return len(nouns) - 1
     figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
     if relation == "with" and known.has(Flag.WEARABLE) and figure:
@@ -597,10 +598,16 @@ def _in_or_with_owner(
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
-    determiner = phrases[k].determiner  # type: ignore[union-attr]
     if owner is None and determiner in GENDERED:
         owner = _possessor(nouns, sentence, determiner)  # "She sits on the bench in her red coat."
     return owner
+
+
+def _someone_elses(nouns: list[Noun], determiner: str | None) -> bool:
+    """Whether 'her' / 'his' before a garment says it is not the lifeless thing's just named
+    ('she stands at the well in her apron': 'her' is someone, never the well)."""
+    last = nouns[-1].entry if nouns else None
+    return determiner in GENDERED and last is not None and not last.animate
 
 
 def _opens_item(phrases: tuple[Phrase, ...], nouns: list[Noun], i: int) -> bool:

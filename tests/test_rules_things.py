@@ -3744,3 +3744,24 @@ def test_a_word_in_ed_after_a_or_the_and_someone_before_an_object_is_their_past_
     assert tags["scattered"] is Tag.VERB and tags["gardener"] is Tag.NOUN
     got = labels("The gardener scattered petals near a wheelbarrow.")
     assert got == ["gardener", "petal", "wheelbarrow"]
+
+
+def test_an_owner_named_with_s_before_an_object_is_no_thing_and_the_object_is_drawn():
+    p = plan("A jogger runs past the mayor's fountain while a boy walks his uncle's goat to a barn.")
+    got = labels_of(p)
+    assert "mayor" not in got and "uncle" not in got
+    assert "fountain" in got and "goat" in got
+    assert "mayor's" in prompt_of(p, "fountain") and "uncle's" in prompt_of(p, "goat")
+
+
+def test_a_thing_worn_after_another_owners_s_is_the_wearers():
+    p = plan("A white pony wearing the circus's red blanket trots beside a wagon.")
+    got = labels_of(p)
+    assert "circus" not in got and "blanket" not in " ".join(got)
+    assert "red blanket" in prompt_of(p, "white pony")
+
+
+def test_her_garment_after_a_lifeless_place_is_worn_by_the_woman():
+    p = plan("A fisherman's wife waits on the dock. Later she stands by the crate in her yellow raincoat.")
+    assert "yellow raincoat" in prompt_of(p, "wife")
+    assert "raincoat" not in prompt_of(p, "crate")
