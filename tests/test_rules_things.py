@@ -3781,12 +3781,3 @@ def test_short_words_for_a_team_helper_or_a_man_are_people():
     got = labels_of(p)
     assert "bloke" not in got and "physio" in got
     assert "first-aid kit" in prompt_of(p, "medic")
-
-
-def test_a_garment_after_draped_or_robed_in_is_worn_by_the_one_before():
-    p = plan(
-        "A marble statue draped in a silk cloak stands by a gate, and a monk robed in a brown habit waits."
-    )
-    got = " ".join(labels_of(p))
-    assert "cloak" not in got and "habit" not in got
-    assert "silk cloak" in prompt_of(p, "marble statue") and "brown habit" in prompt_of(p, "monk")
