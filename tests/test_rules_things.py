@@ -3781,3 +3781,9 @@ def test_short_words_for_a_team_helper_or_a_man_are_people():
     got = labels_of(p)
     assert "bloke" not in got and "physio" in got
     assert "first-aid kit" in prompt_of(p, "medic")
+
+
+def test_a_garment_after_draped_in_is_worn_by_the_figure_before():
+    p = plan("A marble statue draped in a silk cloak stands by a gate.")
+    assert "cloak" not in " ".join(labels_of(p))
+    assert "silk cloak" in prompt_of(p, "marble statue")
