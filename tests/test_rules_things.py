@@ -3770,16 +3770,16 @@ def test_her_garment_after_a_lifeless_place_is_worn_by_the_woman():
 
 
 def test_a_plain_person_word_after_an_animal_through_a_who_clause_is_that_animal():
-    p = plan("A girl waves to a fox, a cheerful fellow in a red scarf who is carrying a lantern.")
+    p = plan("A girl waves to a fox, a cheerful chap in a red scarf who is carrying a lantern.")
     got = labels_of(p)
-    assert "fellow" not in got
+    assert "chap" not in got
     assert "red scarf" in prompt_of(p, "fox") and "lantern" in prompt_of(p, "fox")
 
 
 def test_short_words_for_a_team_helper_or_a_man_are_people():
-    p = plan("The medic, a stocky bloke with a first-aid kit, kneels on the grass beside the physio.")
+    p = plan("The medic, a stocky chap with a first-aid kit, kneels on the grass beside the physio.")
     got = labels_of(p)
-    assert "bloke" not in got and "physio" in got
+    assert "chap" not in got and "physio" in got
     assert "first-aid kit" in prompt_of(p, "medic")
 
 
