@@ -587,8 +587,9 @@ def _in_or_with_owner(
     referred = referred_subject(phrases, lead, nouns)
     if referred is not None:
         return referred  # "a man and a boy, the former in a cap, the latter with a kite"
-    if relation == "inside" and _wearer_before(nouns, k):
-        return len(nouns) - 1
+    determiner = phrases[k].determiner  # type: ignore[union-attr]
+    if relation == "inside" and _wearer_before(nouns, lead + 1) and not _someone_elses(nouns, determiner):
+        return len(nouns) - 1  # "a doll in a dress", "a mannequin draped in a veil"
     figure = bool(nouns) and nouns[-1].index == k - 2 and _figure(nouns[-1])
     if relation == "with" and known.has(Flag.WEARABLE) and figure:
         return resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
@@ -597,10 +598,16 @@ def _in_or_with_owner(
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
-    determiner = phrases[k].determiner  # type: ignore[union-attr]
     if owner is None and determiner in GENDERED:
         owner = _possessor(nouns, sentence, determiner)  # "She sits on the bench in her red coat."
     return owner
+
+
+def _someone_elses(nouns: list[Noun], determiner: str | None) -> bool:
+    """Whether 'her' / 'his' before a garment says it is not the lifeless thing's just named
+    ('she stands at the well in her apron': 'her' is someone, never the well)."""
+    last = nouns[-1].entry if nouns else None
+    return determiner in GENDERED and last is not None and not last.animate
 
 
 def _opens_item(phrases: tuple[Phrase, ...], nouns: list[Noun], i: int) -> bool:
@@ -674,8 +681,9 @@ def _clause_pronoun(phrases: tuple[Phrase, ...], k: int) -> str:
 
 
 def _wearer_before(nouns: list[Noun], k: int) -> bool:
-    """Whether the noun right before 'in <a garment>' (phrase k) can wear it: someone, an
-    animal or a figure-like object (a doll, a teddy bear), not a counter or a box."""
+    """Whether the noun right before 'in <a garment>' (phrase k; the caller steps over a participle:
+    'a mannequin draped in a veil') can wear it: someone, an animal or a figure-like object (a
+    doll, a teddy bear), not a counter or a box."""
     last = nouns[-1] if nouns else None
     if last is None or not last.is_thing or last.index != k - 2 or last.entry is None:
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.rules_phrases import Mark, NounPhrase, Phrase, Verb, owner_words, part_of
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, owner_words, part_of
 from planner.rules_role_nouns import FINITE_BE, Noun, Role, absolute, acting_pronoun, low_text
 from planner.rules_vocab import participle
 
@@ -24,7 +24,16 @@ def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tupl
     at = {n.index: i for i, n in enumerate(nouns)}
     for i, owner in enumerate(nouns):
         j = at.get(owner.index + 2)
-        if j is None or not _possessed_subject(phrases, owner, nouns[j]):
+        if j is not None and _worn_possession(phrases, owner, nouns[j]):
+            owned = nouns[j]  # "a dog wearing the club's bandana": the bandana is the dog's
+            out[j] = replace(
+                owned, phrase=_with_owner(owner.phrase, owned.phrase), role=Role.ATTACHED, ref=owner.ref
+            )
+            out[i] = replace(owner, role=Role.NONE, ref=None)
+            continue
+        if j is None or not (
+            _possessed_subject(phrases, owner, nouns[j]) or _possessed_object(phrases, owner, nouns[j])
+        ):
             continue
         owned = nouns[j]
         out[j] = replace(owned, phrase=_with_owner(owner.phrase, owned.phrase), role=Role.THING, ref=None)
@@ -54,6 +63,33 @@ def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) ->
     if isinstance(verb, Mark) and verb.low in FINITE_BE | _FINITE_HAVE:
         return owned.role is Role.THING  # "the family's blanket is spread under a willow"
     return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
+
+
+def _owns(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
+    """Whether `owner` is named with 's right before `owned`, a known thing with no article of
+    its own that is no part of the owner's ('the club's bandana', not 'the hippo's back')."""
+    k = owner.index
+    if low_text(phrases[k + 1]) != "'s" or owned.entry is None or owned.phrase.determiner:
+        return False
+    unowned = owned.role is Role.PART or owned.ref is None  # a part of another thing before is his
+    return unowned and not part_of(owner.entry, owned.phrase.head)
+
+
+def _possessed_object(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
+    """Whether `owner` 's `owned` is the object of a verb or a place word ('leads his father's
+    mule', 'leans against the miller's wall'): the owned thing is drawn, its owner only says
+    whose it is."""
+    before = phrases[owner.index - 1] if owner.index > 0 else None
+    objected = isinstance(before, (Verb, SpacePhrase))
+    kept = owned.role in {Role.THING, Role.PART}
+    return objected and owner.role is Role.THING and kept and _owns(phrases, owner, owned)
+
+
+def _worn_possession(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
+    """Whether the thing worn or held before 's is only the owner of what is worn ('a dog
+    wearing the club's bandana': the bandana, not the club, is on the dog)."""
+    held = owner.role is Role.ATTACHED and owner.ref is not None
+    return held and owned.role is Role.THING and _owns(phrases, owner, owned)
 
 
 def _with_owner(owner: NounPhrase, owned: NounPhrase) -> NounPhrase:

@@ -377,11 +377,15 @@ def _animal_as_a_person(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> b
     """'the badger, a plump fellow in spectacles, waves', 'her goose, a fussy old lady, scolds':
     in a tale 'a <person>' between commas right after one animal told by 'the', 'his' or an owner's
     name, with a verb after the closing comma, says what kind of fellow that animal is; the same
-    one. Not an aside that sets someone by it ('the horse, a rider on its back, trots')."""
+    one. So does a plain word for a person running through a 'who' clause to the sentence's end
+    after any animal ('a badger, a plump chap who carries a basket.'). Not an aside that sets
+    someone by it ('the horse, a rider on its back, trots')."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     told = earlier.phrase.determiner in {"the", *POSSESSIVE} or _owned(phrases, earlier)
     one = p.determiner in {"a", "an"} and not p.plural and not earlier.phrase.plural
+    if one and earlier.is_thing and _has(p.head, Flag.PLAIN) and _who_to_the_end(phrases, k):
+        return True  # "waving to a badger, a plump chap in a waistcoat who carries a basket"
     return told and one and earlier.is_thing and _aside_before_verb(phrases, k)
 
 

@@ -3744,3 +3744,46 @@ def test_a_word_in_ed_after_a_or_the_and_someone_before_an_object_is_their_past_
     assert tags["scattered"] is Tag.VERB and tags["gardener"] is Tag.NOUN
     got = labels("The gardener scattered petals near a wheelbarrow.")
     assert got == ["gardener", "petal", "wheelbarrow"]
+
+
+def test_an_owner_named_with_s_before_an_object_is_no_thing_and_the_object_is_drawn():
+    p = plan("A jogger runs past the mayor's fountain while a boy walks his uncle's goat to a barn.")
+    got = labels_of(p)
+    assert "mayor" not in got and "uncle" not in got
+    assert "fountain" in got and "goat" in got
+    assert "mayor's" in prompt_of(p, "fountain") and "uncle's" in prompt_of(p, "goat")
+
+
+def test_a_thing_worn_after_another_owners_s_is_the_wearers():
+    p = plan("A white pony wearing the circus's red blanket trots beside a wagon.")
+    got = labels_of(p)
+    assert "circus" not in got and "blanket" not in " ".join(got)
+    assert "red blanket" in prompt_of(p, "white pony")
+
+
+def test_her_garment_after_a_lifeless_place_is_worn_by_the_woman():
+    p = plan(
+        "At the edge of a pine wood, there lived a potter's daughter. She stands at the fountain in her red shawl."
+    )
+    assert "red shawl" in prompt_of(p, "daughter")
+    assert "shawl" not in prompt_of(p, "fountain")
+
+
+def test_a_plain_person_word_after_an_animal_through_a_who_clause_is_that_animal():
+    p = plan("A girl waves to a fox, a cheerful chap in a red scarf who is carrying a lantern.")
+    got = labels_of(p)
+    assert "chap" not in got
+    assert "red scarf" in prompt_of(p, "fox") and "lantern" in prompt_of(p, "fox")
+
+
+def test_short_words_for_a_team_helper_or_a_man_are_people():
+    p = plan("The medic, a stocky chap with a first-aid kit, kneels on the grass beside the physio.")
+    got = labels_of(p)
+    assert "chap" not in got and "physio" in got
+    assert "first-aid kit" in prompt_of(p, "medic")
+
+
+def test_a_garment_after_draped_in_is_worn_by_the_figure_before():
+    p = plan("A marble statue draped in a silk cloak stands by a gate.")
+    assert "cloak" not in " ".join(labels_of(p))
+    assert "silk cloak" in prompt_of(p, "marble statue")
