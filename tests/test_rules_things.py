@@ -3744,3 +3744,20 @@ def test_a_word_in_ed_after_a_or_the_and_someone_before_an_object_is_their_past_
     assert tags["scattered"] is Tag.VERB and tags["gardener"] is Tag.NOUN
     got = labels("The gardener scattered petals near a wheelbarrow.")
     assert got == ["gardener", "petal", "wheelbarrow"]
+
+
+def test_a_pump_and_a_roll_of_a_stuff_are_things():
+    """A pump is a thing even after 'the' ('leans against the rusty pump'); 'a roll of twine' is
+    the roll (a piece of the stuff, as 'a spool of thread' is)."""
+    assert labels("A farmer leans against the rusty pump in the yard.") == ["farmer", "rusty pump"]
+    assert labels("A roll of twine lies next to a hammer.") == ["roll", "hammer"]
+
+
+def test_a_bare_word_after_a_plural_listed_as_it_is_is_the_plurals_verb():
+    """'the waves roll onto the sand': 'waves' is listed as a plural scene, still a plural subject,
+    so 'roll' after it is its verb (no 'waves roll' thing)."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The waves roll onto the sand beside a jetty.")}
+    assert tags["roll"] is Tag.VERB
+    assert labels("The waves roll onto the sand beside a jetty.") == ["jetty"]
