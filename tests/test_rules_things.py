@@ -3761,3 +3761,11 @@ def test_a_bare_word_after_a_plural_listed_as_it_is_is_the_plurals_verb():
     tags = {t.low: t.tag for t in tokenize("The waves roll onto the sand beside a jetty.")}
     assert tags["roll"] is Tag.VERB
     assert labels("The waves roll onto the sand beside a jetty.") == ["jetty"]
+
+
+def test_a_chimney_with_no_house_of_its_own_is_a_thing():
+    """'a cat dozes by the stone chimney' in a loft with only a lamp before it: no building owns the
+    chimney (a lamp has none), so it is drawn as a thing; after a cottage it stays the cottage's."""
+    got = labels("A brass lamp hangs in a dusty loft. A cat dozes beside the stone chimney.")
+    assert got == ["brass lamp", "cat", "stone chimney"]
+    assert labels("A cottage sits by a lane. Smoke curls from the chimney.") == ["cottage", "lane"]
