@@ -3769,3 +3769,13 @@ def test_a_chimney_with_no_house_of_its_own_is_a_thing():
     got = labels("A brass lamp hangs in a dusty loft. A cat dozes beside the stone chimney.")
     assert got == ["brass lamp", "cat", "stone chimney"]
     assert labels("A cottage sits by a lane. Smoke curls from the chimney.") == ["cottage", "lane"]
+
+
+def test_a_picture_given_to_a_thing_or_set_down_is_no_style_of_the_whole():
+    """'a clipboard with a charcoal sketch', 'on the shelf sits an oil painting': the sketch and the
+    painting are in the scene, so no region's prompt takes them as the picture's medium."""
+    p = plan("A clipboard with a charcoal sketch lies beside a teapot.")
+    assert prompt_of(p, "teapot") == "a teapot"
+    p = plan("On the shelf sits an oil painting of a ship, beside a vase.")
+    assert "painting" in labels(p.prompt) and prompt_of(p, "vase") == "a vase"
+    assert "a watercolor painting" in prompt_of(plan("A watercolor painting of a fox by a stream."), "fox")
