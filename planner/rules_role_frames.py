@@ -615,6 +615,19 @@ def arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
+def dreamt_of(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'a dog twitches as if dreaming of rabbits', 'a boy imagines a dragon': what a verb of
+    words.tsv 'dream_verb' takes, right after it or after 'of' or 'about', is only in a mind."""
+    before = phrase_before(phrases, k)
+    if (
+        low_text(before) in {"of", "about"}
+        or isinstance(before, SpacePhrase)
+        and before.lead in {"of", "about"}
+    ):
+        before = phrase_before(phrases, k, 2)
+    return isinstance(before, Verb) and is_verb_of(before.low, WordClass.DREAM_VERB)
+
+
 def idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     """'two sentries stand guard', 'a man sits sentry': a bare person word right after a verb of
     posture says what they do, not someone else."""

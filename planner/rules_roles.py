@@ -39,6 +39,7 @@ from planner.rules_role_attachments import (
 from planner.rules_role_frames import (
     arrangement,
     company_shown,
+    dreamt_of,
     frame_tail,
     framed_setting,
     idiom,
@@ -728,8 +729,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)
     if likeness(phrases, k) or arrangement(phrases, k) or _name_before_appositive(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
-    if purpose(phrases, k, known):
-        return (Role.NONE, None)  # "a room for guests": what something is for
+    if purpose(phrases, k, known) or dreamt_of(phrases, k):
+        return (Role.NONE, None)  # "a room for guests": what something is for; "dreaming of mice"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
         return (Role.NONE, None)  # "signs in Chinese characters": written ones

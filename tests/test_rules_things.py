@@ -3779,3 +3779,11 @@ def test_a_picture_given_to_a_thing_or_set_down_is_no_style_of_the_whole():
     p = plan("On the shelf sits an oil painting of a ship, beside a vase.")
     assert "painting" in labels(p.prompt) and prompt_of(p, "vase") == "a vase"
     assert "a watercolor painting" in prompt_of(plan("A watercolor painting of a fox by a stream."), "fox")
+
+
+def test_what_someone_dreams_of_or_imagines_is_not_in_the_picture():
+    """'a terrier naps by the hearth, dreaming of rabbits', 'a boy imagines a dragon': what a verb
+    of dreaming takes (after it, or after 'of' or 'about') is only in a mind, so it gets no region."""
+    assert labels("A terrier naps by the hearth, dreaming of rabbits.") == ["terrier", "hearth"]
+    assert labels("A boy on a swing imagines a dragon.") == ["boy", "swing"]
+    assert labels("A girl reads about a dragon under a tree.")[0] == "girl"
