@@ -3787,3 +3787,10 @@ def test_what_someone_dreams_of_or_imagines_is_not_in_the_picture():
     assert labels("A terrier naps by the hearth, dreaming of rabbits.") == ["terrier", "hearth"]
     assert labels("A boy on a swing imagines a dragon.") == ["boy", "swing"]
     assert labels("A girl reads about a dragon under a tree.")[0] == "girl"
+
+
+def test_a_volley_of_shots_is_an_event_not_a_thing():
+    """'two archers fire a volley from behind a cart': a volley, salvo or barrage is something done
+    (words.tsv 'abstract'), so it gets no region; the cart does."""
+    assert labels("Two archers fire a volley from behind a cart.") == ["archer", "archer", "cart"]
+    assert "barrage" not in labels("A battery fires a barrage over a ridge.")
