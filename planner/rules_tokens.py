@@ -1342,12 +1342,12 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
 
 
 def _in_name(texts: list[str], tags: list[Tag], i: int) -> bool:
-    """Whether a capitalised verb form goes on a name inside a sentence ('Admiral Jonas Crane',
-    'Mrs Rose Falls'): a name's words are nouns. Not in text written mostly in capitals."""
+    """Whether a capitalised verb or adjective form goes on a name inside a sentence ('Admiral
+    Jonas Crane', 'Mrs Rose Falls', 'the edge of Bramble Wood'): a name's words are nouns. Not in text written mostly in capitals."""
     word, previous = texts[i], texts[i - 1] if i else ""
     titled = word[:1].isupper() and word[1:].islower() and previous[:1].isupper() and previous[1:].islower()
     inside = i > 1 and tags[i - 2] is not Tag.END
-    if not (tags[i] is Tag.VERB and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN}):
+    if not (tags[i] in {Tag.VERB, Tag.ADJ} and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN}):
         return False
     return sum(t[:1].isupper() for t in texts) * 3 <= len(texts)  # not mostly capitals
 

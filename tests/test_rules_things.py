@@ -3794,3 +3794,13 @@ def test_a_volley_of_shots_is_an_event_not_a_thing():
     (words.tsv 'abstract'), so it gets no region; the cart does."""
     assert labels("Two archers fire a volley from behind a cart.") == ["archer", "archer", "cart"]
     assert "barrage" not in labels("A battery fires a barrage over a ridge.")
+
+
+def test_a_capitalised_adjective_form_after_a_capitalised_noun_is_part_of_a_name():
+    """'a fox trots out of Thistle Wood': 'Wood' (a material word) after 'Thistle' inside a sentence
+    is part of the place's name, a noun, so no 'wood thistle' thing is made of the name."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A fox trots out of Thistle Wood toward a fence.")}
+    assert tags["wood"] is Tag.NOUN
+    assert labels("A fox trots out of Thistle Wood toward a fence.") == ["fox", "fence"]
