@@ -117,7 +117,7 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     ):
         return True
     if any(is_class(w, WordClass.MEDIUM) for w in p.modifiers):
-        return not _hung_up(phrases, k)  # "an oil painting", "a pencil sketch"
+        return not (_hung_up(phrases, k) or _given_to_thing(phrases, k, nouns))  # "an oil painting"
     tagged = (
         not p.determiner and (k == 0 or low_text(phrase_before(phrases, k)) == ",") and low_text(nxt) == ","
     )
@@ -325,6 +325,21 @@ def _hung_up(phrases: tuple[Phrase, ...], k: int) -> bool:
     return isinstance(on, NounPhrase) and not any(
         is_class(on.head, c) for c in (WordClass.MATERIAL, WordClass.MEDIUM, WordClass.IMAGE_NOUN)
     )
+
+
+def _given_to_thing(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'a sketchbook with a pencil drawing of a heron', 'on the easel stands a watercolour painting':
+    a picture with an article that 'with' gives to the thing just named, or that a placing verb
+    sets down, is a thing in the scene, not the medium of the whole picture."""
+    p, before = phrases[k], phrase_before(phrases, k)
+    if not isinstance(p, NounPhrase) or p.determiner not in {"a", "an"}:
+        return False
+    if not is_class(p.head, WordClass.DEPICTING_OBJECT):
+        return False
+    if isinstance(before, Verb):
+        return is_class(before.low, WordClass.PLACING_VERB)  # "on the easel stands an oil painting"
+    given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"
+    return given and bool(nouns) and nouns[-1].is_thing and nouns[-1].index == k - 2
 
 
 def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -598,6 +613,19 @@ def arrangement(phrases: tuple[Phrase, ...], k: int) -> bool:
         and not p.plural
         and low_text(phrase_after(phrases, k)) != "of"
     )
+
+
+def dreamt_of(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'a dog twitches as if dreaming of rabbits', 'a boy imagines a dragon': what a verb of
+    words.tsv 'dream_verb' takes, right after it or after 'of' or 'about', is only in a mind."""
+    before = phrase_before(phrases, k)
+    if (
+        low_text(before) in {"of", "about"}
+        or isinstance(before, SpacePhrase)
+        and before.lead in {"of", "about"}
+    ):
+        before = phrase_before(phrases, k, 2)
+    return isinstance(before, Verb) and is_verb_of(before.low, WordClass.DREAM_VERB)
 
 
 def idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:

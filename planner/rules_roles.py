@@ -39,6 +39,7 @@ from planner.rules_role_attachments import (
 from planner.rules_role_frames import (
     arrangement,
     company_shown,
+    dreamt_of,
     frame_tail,
     framed_setting,
     idiom,
@@ -687,6 +688,9 @@ def _part_role(
         given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"  # "a ram with a roof"
         if owner is not None and not (given or _of_its_owner(phrases, k) or _may_own(nouns[owner], p.head)):
             return (Role.THING, None)  # "the great canvas sails" with no boat near: the sails themselves
+        unfit = owner is None or not part_of(nouns[owner].entry, p.head)  # a window has no chimney
+        if unfit and _stands_alone(phrases, k, known):
+            return (Role.THING, None)  # "a rug leans against the brick chimney" (no house named)
         return (Role.PART, owner) if owner is not None else (Role.NONE, None)
     owner = part_owner(phrases, k, nouns) if _anyones_part(p) else None
     if owner is not None and owner < len(nouns):
@@ -695,6 +699,20 @@ def _part_role(
     if owner is not None:
         return (Role.PART, owner)  # "a chapel with a copper steeple", "its turret"
     return None
+
+
+def _stands_alone(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """Whether part phrase k, with no owner of its kind named before it, is a thing of its own: one things.tsv
+    lists (a chimney, but no roof), named by an article, not after a possessive ('Tom's chimney'),
+    given by 'with' or owned by what follows ('the branch of a baobab'): seen from inside, or with
+    no house drawn, the chimney itself is drawn."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = phrase_before(phrases, k)
+    given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"
+    if known is None or p.determiner not in {"a", "an", "the"} or low_text(before) == "'s" or given:
+        return False
+    return not _of_its_owner(phrases, k) and low_text(phrase_after(phrases, k)) != "of"
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
@@ -711,8 +729,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         return (Role.NONE, None)
     if likeness(phrases, k) or arrangement(phrases, k) or _name_before_appositive(phrases, k):
         return (Role.NONE, None)  # "a nightlight shaped like a moon", "arranged in a neat fan"
-    if purpose(phrases, k, known):
-        return (Role.NONE, None)  # "a room for guests": what something is for
+    if purpose(phrases, k, known) or dreamt_of(phrases, k):
+        return (Role.NONE, None)  # "a room for guests": what something is for; "dreaming of mice"
     written = isinstance(before, SpacePhrase) and before.lead == "in"
     if is_class(p.head, WordClass.CAST_NOUN) and p.plural and not p.determiner and written:
         return (Role.NONE, None)  # "signs in Chinese characters": written ones

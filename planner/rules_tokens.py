@@ -489,7 +489,8 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     verb_form = verb_form or s_form_verb(word) and one_headed(tags, lows, i - 1)  # "a barge rocks"
     third_person = word.endswith("s") and verb_form and not plural_subject
     counted = after is Tag.NUM and not lows[i + 1].isdigit()  # "throws both arms": no noun runs into a count
-    manner = after is Tag.AUX and lows[i + 1].endswith("ly") and word.endswith("s")  # "a boat rocks gently"
+    adverb = after is Tag.AUX and (lows[i + 1].endswith("ly") or is_class(lows[i + 1], WordClass.PARTICLE))
+    manner = adverb and word.endswith("s")  # "a boat rocks gently", "the jeep rolls away"
     if (
         manner
         and not plural_subject
@@ -852,10 +853,22 @@ def _plural_subject(tags: list[Tag], lows: list[str], i: int) -> bool:
     previous = lows[i - 1]
     return (
         tags[i - 1] is Tag.PRON
-        or singular(previous) != previous
+        or _plural_form(previous)
         and not _one_of(tags, lows, i - 1)
         or (not lows[i].endswith("s") and (_counted(tags, lows, i - 1) or _bare_invariant(tags, lows, i - 1)))
     )
+
+
+def _plural_form(word: str) -> bool:
+    """Whether a lower-case noun is written in the plural: its singular differs, or it is a plural
+    things.tsv lists as it is ('waves', a scene) whose noun lemma drops the -s: 'the waves roll in'
+    has a plural subject, so the bare word after it is its verb."""
+    if singular(word) != word:
+        return True
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, "NOUN").get("NOUN") or ()
+    return word.endswith("s") and any(lemma != word for lemma in lemmas)
 
 
 def _bare_invariant(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1329,12 +1342,12 @@ def _acronym(texts: list[str], i: int, tag: Tag) -> Tag:
 
 
 def _in_name(texts: list[str], tags: list[Tag], i: int) -> bool:
-    """Whether a capitalised verb form goes on a name inside a sentence ('Admiral Jonas Crane',
-    'Mrs Rose Falls'): a name's words are nouns. Not in text written mostly in capitals."""
+    """Whether a capitalised verb or adjective form goes on a name inside a sentence ('Admiral
+    Jonas Crane', 'Mrs Rose Falls', 'the edge of Bramble Wood'): a name's words are nouns. Not in text written mostly in capitals."""
     word, previous = texts[i], texts[i - 1] if i else ""
     titled = word[:1].isupper() and word[1:].islower() and previous[:1].isupper() and previous[1:].islower()
     inside = i > 1 and tags[i - 2] is not Tag.END
-    if not (tags[i] is Tag.VERB and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN}):
+    if not (tags[i] in {Tag.VERB, Tag.ADJ} and titled and inside and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN}):
         return False
     return sum(t[:1].isupper() for t in texts) * 3 <= len(texts)  # not mostly capitals
 

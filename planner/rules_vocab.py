@@ -146,6 +146,7 @@ class WordClass(str, Enum):
     DECOR_VERB = "decor_verb"  # "painted", "embroidered": 'painted with roses' names a pattern on the thing
     COAT_VERB = "coat_verb"  # "covered", "overgrown": a bare mass noun after it coats the thing
     FEED_VERB = "feed_verb"  # "nibble", "grind": a bare object is in the mouth or under the hand (lemmas)
+    DREAM_VERB = "dream_verb"  # "dream of", "imagine": what is dreamt of is not in the picture (lemmas)
     SENSE_VERB = "sense_verb"  # "watch", "eye": what is watched is seen, not in hand or mouth (lemmas)
     KIND_WORD = "kind_word"  # "the device": a general word for the last thing of that kind (value)
     GROUP_WORD = "group_word"  # "the flock": the last group named of the kinds it gathers (value, or 'any')

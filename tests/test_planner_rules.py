@@ -854,10 +854,11 @@ def test_resting_verbs_rest_on_their_support():
     assert ledgers[1] - 0.05 <= cat[3] <= (ledgers[1] + ledgers[3]) / 2 and _overlap(cat, ledgers)
 
 
-def test_a_measure_of_an_unlisted_thing_names_the_thing():
+def test_a_sprig_of_a_herb_is_the_sprig_with_the_herb_in_its_prompt():
+    """A sprig is a piece of the plant (words.tsv 'piece'), as a spool of thread is: the region."""
     p = plan("A ceramic bowl of tomatoes on the right. A sprig of basil lies in front of the bowl.")
-    basil = next(r for r in p.regions if r.label == "basil")
-    assert basil.prompt.startswith("a sprig of basil")
+    sprig = next(r for r in p.regions if r.label == "sprig")
+    assert sprig.prompt.startswith("a sprig of basil")
 
 
 def test_agent_like_nouns_need_an_action_to_be_people():

@@ -3787,3 +3787,63 @@ def test_a_garment_after_draped_in_is_worn_by_the_figure_before():
     p = plan("A marble statue draped in a silk cloak stands by a gate.")
     assert "cloak" not in " ".join(labels_of(p))
     assert "silk cloak" in prompt_of(p, "marble statue")
+
+
+def test_a_pump_and_a_roll_of_a_stuff_are_things():
+    """A pump is a thing even after 'the' ('leans against the rusty pump'); 'a roll of twine' is
+    the roll (a piece of the stuff, as 'a spool of thread' is)."""
+    assert labels("A farmer leans against the rusty pump in the yard.") == ["farmer", "rusty pump"]
+    assert labels("A roll of twine lies next to a hammer.") == ["roll", "hammer"]
+
+
+def test_a_bare_word_after_a_plural_listed_as_it_is_is_the_plurals_verb():
+    """'the waves roll onto the sand': 'waves' is listed as a plural scene, still a plural subject,
+    so 'roll' after it is its verb (no 'waves roll' thing)."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("The waves roll onto the sand beside a jetty.")}
+    assert tags["roll"] is Tag.VERB
+    assert labels("The waves roll onto the sand beside a jetty.") == ["jetty"]
+
+
+def test_a_chimney_with_no_house_of_its_own_is_a_thing():
+    """'a cat dozes by the stone chimney' in a loft with only a lamp before it: no building owns the
+    chimney (a lamp has none), so it is drawn as a thing; after a cottage it stays the cottage's."""
+    got = labels("A brass lamp hangs in a dusty loft. A cat dozes beside the stone chimney.")
+    assert got == ["brass lamp", "cat", "stone chimney"]
+    assert labels("A cottage sits by a lane. Smoke curls from the chimney.") == ["cottage", "lane"]
+
+
+def test_a_picture_given_to_a_thing_or_set_down_is_no_style_of_the_whole():
+    """'a clipboard with a charcoal sketch', 'on the shelf sits an oil painting': the sketch and the
+    painting are in the scene, so no region's prompt takes them as the picture's medium."""
+    p = plan("A clipboard with a charcoal sketch lies beside a teapot.")
+    assert prompt_of(p, "teapot") == "a teapot"
+    p = plan("On the shelf sits an oil painting of a ship, beside a vase.")
+    assert "painting" in labels(p.prompt) and prompt_of(p, "vase") == "a vase"
+    assert "a watercolor painting" in prompt_of(plan("A watercolor painting of a fox by a stream."), "fox")
+
+
+def test_what_someone_dreams_of_or_imagines_is_not_in_the_picture():
+    """'a terrier naps by the hearth, dreaming of rabbits', 'a boy imagines a dragon': what a verb
+    of dreaming takes (after it, or after 'of' or 'about') is only in a mind, so it gets no region."""
+    assert labels("A terrier naps by the hearth, dreaming of rabbits.") == ["terrier", "hearth"]
+    assert labels("A boy on a swing imagines a dragon.") == ["boy", "swing"]
+    assert labels("A girl reads about a dragon under a tree.")[0] == "girl"
+
+
+def test_a_volley_of_shots_is_an_event_not_a_thing():
+    """'two archers fire a volley from behind a cart': a volley, salvo or barrage is something done
+    (words.tsv 'abstract'), so it gets no region; the cart does."""
+    assert labels("Two archers fire a volley from behind a cart.") == ["archer", "archer", "cart"]
+    assert "barrage" not in labels("A battery fires a barrage over a ridge.")
+
+
+def test_a_capitalised_adjective_form_after_a_capitalised_noun_is_part_of_a_name():
+    """'a fox trots out of Thistle Wood': 'Wood' (a material word) after 'Thistle' inside a sentence
+    is part of the place's name, a noun, so no 'wood thistle' thing is made of the name."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("A fox trots out of Thistle Wood toward a fence.")}
+    assert tags["wood"] is Tag.NOUN
+    assert labels("A fox trots out of Thistle Wood toward a fence.") == ["fox", "fence"]
