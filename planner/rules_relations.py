@@ -461,6 +461,20 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return Spatial(tuple(_pair_links(kind, subjects, pair)))
     if target is None:
         return Spatial()
+    return _links_to(phrases, k, at, nouns, kind, subjects, target)
+
+
+def _links_to(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subjects: list[int],
+    target: int,
+) -> Spatial:
+    """The links from each subject to the one thing relation phrase k names (or the two ends of
+    'between'), with the kind the words around it refine, and beside every thing listed with it."""
     if kind is RelationKind.BETWEEN and nouns[target].phrase.plural:
         kind = RelationKind.NEXT_TO  # "between two palm trees", "between them": one group, beside it
     objects = (
@@ -469,7 +483,7 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if not objects:
         return Spatial()
     if kind is RelationKind.ON:
-        subjects += [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
+        subjects = subjects + [d for d in doers_on(phrases, at, nouns, subjects, target) if d not in subjects]
     kind = _refined(phrases, k, at, nouns, kind, target)
     links = [
         Link(

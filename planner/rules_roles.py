@@ -190,18 +190,7 @@ def _thing_role(
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if known is None:
-        person = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
-        lead = phrase_before(phrases, k)
-        inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
-        if inside and person is not None and person.is_thing and is_person(person) and not p.plural:
-            return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
-        holder = unlisted_holder(phrases, k, nouns)
-        if holder is not None:
-            return (Role.ATTACHED, holder)  # "holding a brass astrolabe", "calipers in hand"
-        owner = absolute_owner(phrases, k, nouns)
-        if owner is not None:
-            return (Role.PART, owner)  # "a pen on a notebook, its gold nib catching the light"
-        return (_unknown_role(phrases, k), None)
+        return _unlisted_role(phrases, k, nouns)
     open_air = (
         is_class(p.head, WordClass.SKY) or known.has(Flag.SUPPORT) or p.head in {"horizon", "background"}
     )
@@ -248,6 +237,25 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+def _unlisted_role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:
+    """The role of a noun no word list knows: worn or held by someone, a part of its owner, or
+    what its article, number and place say of it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    person = nouns[-1] if nouns and nouns[-1].index == k - 2 else None
+    lead = phrase_before(phrases, k)
+    inside = isinstance(lead, SpacePhrase) and lead.spatial.relation == "inside" and lead.lead == "in"
+    if inside and person is not None and person.is_thing and is_person(person) and not p.plural:
+        return (Role.ATTACHED, len(nouns) - 1)  # "a maid in a blue bodice": an unlisted garment
+    holder = unlisted_holder(phrases, k, nouns)
+    if holder is not None:
+        return (Role.ATTACHED, holder)  # "holding a brass astrolabe", "calipers in hand"
+    owner = absolute_owner(phrases, k, nouns)
+    if owner is not None:
+        return (Role.PART, owner)  # "a pen on a notebook, its gold nib catching the light"
+    return (_unknown_role(phrases, k), None)
 
 
 def _plant_of_plant(previous: Noun, known: Entry) -> bool:
