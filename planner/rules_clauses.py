@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_role_nouns import FINITE_BE
 from planner.rules_tokens import Tag
 from planner.rules_vocab import WordClass, entry, is_class, parts_of_speech, past_participle, s_form_verb
 
@@ -254,7 +255,7 @@ def past_asides(phrases: tuple[Phrase, ...], j: int) -> int:
     return j
 
 
-_EXISTENTIAL_BE = frozenset({"is", "'s", "are", "was", "were"})
+_EXISTENTIAL_BE = FINITE_BE | {"'s"}  # "there is", "there's"
 
 
 def past_existential(phrases: tuple[Phrase, ...], j: int) -> int:

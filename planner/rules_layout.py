@@ -195,9 +195,8 @@ def _relation_cost(kind: str, a: Box, b: Box) -> float:
         gap_x = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
         gap_y = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
         stacked = STACKED_COST if gap_y > 0 else 0.0  # "next to" is side by side before one over the other
-        return (
-            6.0 * max(0.0, gap_x + gap_y - 0.05) + stacked
-        )  # neighbouring cells (one gap apart) are "next to"
+        # neighbouring cells (one gap apart) are "next to"
+        return 6.0 * max(0.0, gap_x + gap_y - 0.05) + stacked
     return 0.0
 
 

@@ -666,9 +666,8 @@ def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     s = space.spatial
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     near = bool(s.depth) and _canvas(nxt, at, nouns)  # "at the front of the frame": its foreground
-    if (s.horizontal or s.vertical or near) and isinstance(
-        nxt, NounPhrase
-    ):  # "of the picture", "of the square"
+    if (s.horizontal or s.vertical or near) and isinstance(nxt, NounPhrase):
+        # "of the picture", "of the square"
         height = s.vertical or (_DEPTH_HEIGHT.get(s.depth or "") if near else None)
         return absolute(phrases, k, at, nouns, Place(s.horizontal, height, s.depth))
     fallback = ABSOLUTE_FALLBACK.get(s.relation or "")

@@ -720,7 +720,7 @@ def _stands_alone(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> b
     given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"
     if known is None or p.determiner not in {"a", "an", "the"} or low_text(before) == "'s" or given:
         return False
-    return not _of_its_owner(phrases, k) and low_text(phrase_after(phrases, k)) != "of"
+    return low_text(phrase_after(phrases, k)) != "of"  # also no part 'of' its owner (_of_its_owner)
 
 
 def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:

@@ -230,7 +230,7 @@ def _showing_area(words: list[str], start: int, i: int, lead: bool) -> int | Non
     ('The foreground shows two kids', 'Bottom left holds a tin', 'The left side features a lamp'):
     what it shows is there. None otherwise, and for a bare 'front' / 'top' ('the top has a lid':
     a thing's part)."""
-    opens = start == 0 or words[start - 1] in LABEL_BEFORE - {","}
+    opens = _opens_label(words, start)
     end = i + (i < len(words) and words[i] in _AREA)
     said = [w for w in words[start:i] if w != "the"]
     part = said in (["front"], ["back"], ["top"], ["bottom"]) and end == i
@@ -313,8 +313,12 @@ def _tag_place(words: list[str], start: int, i: int) -> bool:
 def _comma_label(words: list[str], start: int, i: int) -> bool:
     """Whether direction words open a sentence and a comma closes them, as a label of what follows
     ('... open. Center, a spiral notebook', 'Left, a jug; right, a bowl'), as a colon would."""
-    opens = start == 0 or words[start - 1] in LABEL_BEFORE - {","}
-    return opens and i < len(words) and words[i] == ","
+    return _opens_label(words, start) and i < len(words) and words[i] == ","
+
+
+def _opens_label(words: list[str], start: int) -> bool:
+    """Whether the words at `start` open a sentence or a clause (not right after a comma)."""
+    return start == 0 or words[start - 1] in LABEL_BEFORE - {","}
 
 
 def corner_tag(words: list[str], start: int) -> bool:

@@ -27,6 +27,7 @@ from planner.rules_vocab import (
     takes_no_object,
     value_of,
     vocabulary,
+    written_plural,
 )
 
 # Words in any script ("Café", "gemütliches", "東京"): letters and digits, with inner ' or -.
@@ -853,22 +854,10 @@ def _plural_subject(tags: list[Tag], lows: list[str], i: int) -> bool:
     previous = lows[i - 1]
     return (
         tags[i - 1] is Tag.PRON
-        or _plural_form(previous)
+        or written_plural(previous)
         and not _one_of(tags, lows, i - 1)
         or (not lows[i].endswith("s") and (_counted(tags, lows, i - 1) or _bare_invariant(tags, lows, i - 1)))
     )
-
-
-def _plural_form(word: str) -> bool:
-    """Whether a lower-case noun is written in the plural: its singular differs, or it is a plural
-    things.tsv lists as it is ('waves', a scene) whose noun lemma drops the -s: 'the waves roll in'
-    has a plural subject, so the bare word after it is its verb."""
-    if singular(word) != word:
-        return True
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word, "NOUN").get("NOUN") or ()
-    return word.endswith("s") and any(lemma != word for lemma in lemmas)
 
 
 def _bare_invariant(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -974,9 +963,9 @@ def _participle_modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
     listed = (
         tags[i - 1] is Tag.CONJ and i >= 2 and tags[i - 2] in {Tag.NOUN, Tag.ADJ}
     )  # "cups and chipped plates"
-    acted_on = tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing")  # "wearing dented armor"
-    acted_on = (
-        acted_on or tags[i - 1] is Tag.VERB and s_form_verb(lows[i - 1]) and not takes_no_object(lows[i - 1])
+    doer = lows[i - 1]  # "wearing dented armor", "holds sliced oranges" (not "lies folded")
+    acted_on = tags[i - 1] is Tag.VERB and (
+        doer.endswith("ing") or s_form_verb(doer) and not takes_no_object(doer)
     )
     opens = listed or acted_on or _participle_opener(tags, lows, i)
     described = tags[i + 1] in {Tag.ADJ, Tag.NOUN}

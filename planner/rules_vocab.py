@@ -497,6 +497,19 @@ def verb_relation(word: str, particle: str) -> str | None:
     return None
 
 
+@functools.cache
+def written_plural(word: str) -> bool:
+    """Whether a lower-case noun is written in the plural: its singular differs, or it is a plural
+    things.tsv lists as it is ('waves', a scene) whose noun lemma drops the -s ('the waves roll in'
+    has a plural subject)."""
+    if singular(word) != word:
+        return True
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, "NOUN").get("NOUN") or ()
+    return word.endswith("s") and any(lemma != word for lemma in lemmas)
+
+
 def is_plural(word: str) -> bool:
     """Whether a lower-case noun is a plural form ("glasses", a pair thing, is not)."""
     found = vocabulary().things.get(word)
