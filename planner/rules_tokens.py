@@ -368,7 +368,7 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return Tag.VERB
     if before not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
         return Tag.VERB if _after_subject_modifier(tags, lows, i) else tag
-    if _named_thing(tags, lows, i):
+    if _named_thing(tags, lows, i) or _object_then_plural(tags, lows, i):
         return tag
     if _after_plural_noun(tags, lows, i):
         return Tag.VERB
@@ -447,6 +447,18 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
     if is_class(previous, WordClass.MATERIAL) and _material_kind(tags, lows, i):
         return True  # "on stone steps", "on the stone steps at the top", but "a tin lights the desk"
     return False
+
+
+def _object_then_plural(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural of a listed thing at i follows a singular noun that opens the object of
+    a finite verb ('a woman hangs patchwork quilts on a line', 'he stacks pine logs by the door'):
+    the object has its verb already and takes no verb of its own, so the plural heads the object
+    (the noun before names its kind) rather than acting."""
+    word, previous = lows[i], lows[i - 1]
+    if singular(word) == word or entry(singular(word)) is None or singular(previous) != previous:
+        return False
+    j = _phrase_start(tags, i - 1)
+    return j > 0 and tags[j - 1] is Tag.VERB and not lows[j - 1].endswith(("ed", "ing", "en"))
 
 
 def _material_kind(tags: list[Tag], lows: list[str], i: int) -> bool:

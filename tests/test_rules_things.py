@@ -3849,3 +3849,19 @@ def test_a_capitalised_adjective_form_after_a_capitalised_noun_is_part_of_a_name
     tags = {t.low: t.tag for t in tokenize("A fox trots out of Thistle Wood toward a fence.")}
     assert tags["wood"] is Tag.NOUN
     assert labels("A fox trots out of Thistle Wood toward a fence.") == ["fox", "fence"]
+
+
+def test_everyday_things_once_unlisted_get_their_own_region():
+    got = labels(
+        "A mechanic bends over an outboard motor on a trestle, a coal scuttle and a roll of tape beside him, "
+        "while a girl builds a castle in the sandpit and a rabbit peers out of its burrow."
+    )
+    assert {"outboard motor", "coal scuttle", "sandpit", "burrow"} <= set(got)
+
+
+def test_a_plural_after_the_first_noun_of_a_verbs_object_heads_that_object():
+    got = labels(
+        "In the nursery, a child lines toy trucks on the rug while a monk hangs prayer flags on a pole."
+    )
+    assert {"toy truck", "prayer flag", "rug", "pole"} <= set(got)
+    assert not {"toy", "prayer"} & set(got)
