@@ -983,13 +983,17 @@ def coordinated(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
     """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a
-    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
+    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart'); an owner
+    ('the cook's stool') stands for nothing here, the thing it owns is the one named."""
     found: list[int] = []
     listed = False
     skip = 0
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
         if j <= skip:
+            continue
+        if isinstance(p, NounPhrase) and _owned_thing(phrases, j, at, nouns):
+            skip = j + 1  # "stands his late wife's rocking chair": the chair, not the wife
             continue
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in PLACED_ROLES:
