@@ -451,7 +451,9 @@ def _on_a_part(
 def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """The thing a place phrase right before ', where' describes ('a booth by the window, where a
     couple sits': the booth, not the window); none when no such phrase."""
-    j = k - 2 if k >= 2 and getattr(phrases[k - 1], "low", "") == "," else k - 1
+    if k < 2 or getattr(phrases[k - 1], "low", "") != ",":
+        return []  # "past the benches where a nun reads": no comma, 'where' is the benches'
+    j = k - 2
     space, owner = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
     if not isinstance(space, SpacePhrase) or space.spatial.relation in {None, "with"}:
         return []
