@@ -2155,3 +2155,8 @@ def test_where_with_no_comma_is_the_nearest_noun_not_the_thing_moving_past_it():
     relations = _relations(reading_of("A jogger runs past a row of deck chairs where a sailor is napping."))
     assert ("sailor", "in", "chair") in relations or ("sailor", "on", "chair") in relations
     assert ("sailor", "in", "jogger") not in relations
+
+
+def test_climbing_up_or_sliding_down_a_thing_is_on_it():
+    assert ("roofer", "on", "ladder") in _relations(reading_of("A roofer climbs up a tall ladder."))
+    assert ("kid", "on", "banister") in _relations(reading_of("A laughing kid slides down the banister."))
