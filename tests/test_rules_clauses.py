@@ -2160,3 +2160,9 @@ def test_where_with_no_comma_is_the_nearest_noun_not_the_thing_moving_past_it():
 def test_climbing_up_or_sliding_down_a_thing_is_on_it():
     assert ("roofer", "on", "ladder") in _relations(reading_of("A roofer climbs up a tall ladder."))
     assert ("kid", "on", "banister") in _relations(reading_of("A laughing kid slides down the banister."))
+
+
+def test_acting_on_a_part_of_a_bigger_thing_puts_the_actor_beside_the_whole():
+    relations = _relations(reading_of("Two goats browse the crown of an olive tree."))
+    assert ("tree", "next_to", "goat") in relations
+    assert ("pony", "next_to", "girl") in _relations(reading_of("A girl strokes the mane of a pony."))
