@@ -2166,3 +2166,14 @@ def test_acting_on_a_part_of_a_bigger_thing_puts_the_actor_beside_the_whole():
     relations = _relations(reading_of("Two goats browse the crown of an olive tree."))
     assert ("tree", "next_to", "goat") in relations
     assert ("pony", "next_to", "girl") in _relations(reading_of("A girl strokes the mane of a pony."))
+
+
+def test_the_object_of_a_place_before_and_is_no_subject_of_the_next_items_place():
+    relations = _relations(
+        reading_of(
+            "A hatbox sits on a dresser, with a fishbowl on top of the hatbox and a goldfish inside it."
+        )
+    )
+    assert ("fishbowl", "on", "hatbox") in relations
+    assert [r for r in relations if r[0] == "hatbox" and r[1] == "in"] == []
+    assert [r for r in relations if r[0] == "goldfish" and r[1] == "in"] != []
