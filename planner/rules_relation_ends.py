@@ -421,6 +421,8 @@ def walk_back(
         governed = is_governed(phrases, j) or with_listed(phrases, j)
         headed = headed or _no_thing_head(p, at, nouns, governed)
         skipped = past_objects and governed and not relative(phrases, j)
+        if found and _placed_object(phrases, j):
+            break  # "a cage on top of the case and a parrot inside it": the parrot alone
         if isinstance(p, NounPhrase) and p.start in at and not skipped:
             holder = holder_of(nouns, at[p.start])
             if holder is not None and holder not in found:
@@ -439,6 +441,19 @@ def walk_back(
             break  # "a machine glows and a cat sits on it": two clauses, the cat alone
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _placed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of a place phrase ('on top of the case', 'beside
+    the bed'): a thing joined to it by 'and' opens a list item of its own with its own place ('a
+    lamp beside the bed and a chair near the window'), the object is not a second subject."""
+    before = phrases[j - 1] if j else None
+    return (
+        isinstance(phrases[j], NounPhrase)
+        and isinstance(before, SpacePhrase)
+        and before.spatial.needs_object
+        and before.spatial.relation not in {None, "with"}
+    )
 
 
 def _finite(p: Phrase) -> bool:
@@ -983,13 +998,17 @@ def coordinated(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> list[int]:
     """The thing right after phrase k and those joined to it by a bare 'and' ('three candles and a
-    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart')."""
+    clock') or listed with it by commas before an 'and' ('a globe, a lamp and a chart'); an owner
+    ('the cook's stool') stands for nothing here, the thing it owns is the one named."""
     found: list[int] = []
     listed = False
     skip = 0
     for j in range(k + 1, len(phrases)):
         p = phrases[j]
         if j <= skip:
+            continue
+        if isinstance(p, NounPhrase) and _owned_thing(phrases, j, at, nouns):
+            skip = j + 1  # "stands his late wife's rocking chair": the chair, not the wife
             continue
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in PLACED_ROLES:

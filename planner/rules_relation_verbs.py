@@ -214,7 +214,7 @@ def doers_on(
 def action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
     """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it (or
     above them, when it is a thing up in the air: a kite, a balloon)."""
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    nxt = _acted_whole(phrases, k + 1, at, nouns) if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
         return []
     after_comma = (
@@ -234,6 +234,20 @@ def action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
     held = _potted(phrases, at[nxt.start], at, nouns)  # "a girl holding a fern in a pot": the pot
     return [Link(kind, held, (actor[0],))] if held != actor[0] else []  # "two boys fly a kite": above them
+
+
+def _acted_whole(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Phrase:
+    """The phrase for what a verb acts on when its object at j is a part of a bigger thing ('browse
+    the crown of an acacia', 'pats the head of a dog': the acacia, the dog); the object itself when
+    it is the bigger one ('carries the tray of drinks': the tray) or no whole is named."""
+    whole = phrases[whole_of(phrases, j, at, nouns)]
+    part = phrases[j]
+    if whole is part or not isinstance(part, NounPhrase) or part.start not in at or whole.start not in at:
+        return part
+    if nouns[at[part.start]].role is not Role.THING:
+        return whole
+    small, big = nouns[at[part.start]].entry, nouns[at[whole.start]].entry
+    return whole if small is not None and big is not None and big.size > small.size else part
 
 
 def _holding(verb: Phrase) -> bool:
@@ -451,7 +465,9 @@ def _on_a_part(
 def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """The thing a place phrase right before ', where' describes ('a booth by the window, where a
     couple sits': the booth, not the window); none when no such phrase."""
-    j = k - 2 if k >= 2 and getattr(phrases[k - 1], "low", "") == "," else k - 1
+    if k < 2 or getattr(phrases[k - 1], "low", "") != ",":
+        return []  # "past the benches where a nun reads": no comma, 'where' is the benches'
+    j = k - 2
     space, owner = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
     if not isinstance(space, SpacePhrase) or space.spatial.relation in {None, "with"}:
         return []

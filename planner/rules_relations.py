@@ -611,7 +611,10 @@ def _hung_below(
     the ceiling': what hangs from a thing (a hang_verb of words.tsv right before 'from') is below it;
     from a wall, a tall post or a tiny hook it hangs on it, beside or over it ('a net hangs from a
     post'), and from a part of it ('hangs from its ropes') it stays on the whole."""
-    space, verb = phrases[k], phrases[k - 1] if k >= 1 else None
+    before = k - 1
+    while before >= 1 and getattr(phrases[before], "tag", None) is Tag.ADV:
+        before -= 1  # "a lamp hangs loosely from a beam"
+    space, verb = phrases[k], phrases[before] if before >= 0 else None
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or resolve(nouns, at[nxt.start]) != target:
         return kind

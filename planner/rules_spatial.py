@@ -16,6 +16,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     is_verb_of,
+    parts_of_speech,
     singular,
     value_of,
     verb_relation,
@@ -37,6 +38,7 @@ _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
 _STEERED = _BY_OBJECTS | {"it"}  # 'paddling a canoe', 'rowing it': what may follow a verb that moves a boat
 LABEL_BEFORE = frozenset([".", ",", ";", ":", "!", "?", "(", "\n"])  # what may come before a place label
+_MANNER_PAIRS = frozenset({("upside", "down"), ("head", "first")})  # two-word manner adverbs
 _BY_AGENTS = frozenset("lit made led drawn shot held taken written only watched seen".split())
 
 # Fixed phrases that relate the subject to the next object.
@@ -460,19 +462,33 @@ def _along(words: list[str], start: int) -> Spatial | None:
     return None
 
 
+def _manner(words: list[str], at: int) -> int:
+    """How many words of a manner adverb stand at `at` between a verb and its particle ('clings
+    tightly to', 'strapped securely to', 'clings upside down to'): 0 when none."""
+    if tuple(words[at : at + 2]) in _MANNER_PAIRS:
+        return 2
+    if at >= len(words) or not words[at].endswith("ly"):
+        return 0
+    pos = parts_of_speech(words[at])
+    return int("ADV" in pos and "NOUN" not in pos)
+
+
 def _verb_phrase(words: list[str], start: int) -> Spatial | None:
     """A verb with its particle that states a relation (words.tsv): 'coiled around', 'strapped
-    to', and with 'up' between them, 'stairs lead up to a door' (below the door)."""
+    to', and with 'up' between them, 'stairs lead up to a door' (below the door); a manner adverb
+    may stand between verb and particle ('a vine clings tightly to the wall')."""
     if start + 2 < len(words) and words[start + 1] == "up":
         verb = verb_relation(words[start], f"up {words[start + 2]}")
         if verb is not None:
             return Spatial(3, relation=verb, needs_object=True)
-    verb = verb_relation(words[start], words[start + 1]) if start + 1 < len(words) else None
-    end, *said = _directions(words, start + 2 + (words[start + 2 : start + 3] == ["the"]))
+    skip = _manner(words, start + 1)
+    particle = start + 1 + skip
+    verb = verb_relation(words[start], words[particle]) if particle < len(words) else None
+    end, *said = _directions(words, particle + 1 + (words[particle + 1 : particle + 2] == ["the"]))
     end += end < len(words) and words[end] in _AREA
     if verb is None or any(said) and (_of_canvas(words, end) or end >= len(words) or words[end] != "of"):
         return None  # "tiptoes across the bottom left": a place in the picture, not on a thing
-    return Spatial(2, relation=verb, needs_object=True)
+    return Spatial(2 + skip, relation=verb, needs_object=True)
 
 
 def match_spatial(words: list[str], start: int) -> Spatial | None:

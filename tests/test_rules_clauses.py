@@ -2132,3 +2132,50 @@ def test_centre_frame_or_centre_stage_with_no_article_is_a_place_in_the_picture(
 def test_what_a_rack_holds_rests_on_it():
     relations = _relations(reading_of("A drying rack by the stove holds three wet towels."))
     assert ("towel", "on", "rack") in relations
+
+
+def test_a_fronted_relation_with_an_owned_subject_after_the_verb_goes_to_the_owned_thing():
+    relations = _relations(reading_of("Beside the piano stands her grandfather's brass music stand."))
+    assert ("stand", "next_to", "piano") in relations
+    assert [r for r in relations if r[0] == "grandfather"] == []
+
+
+def test_a_manner_adverb_between_a_relation_verb_and_its_particle_keeps_the_relation():
+    assert ("bat", "on", "beam") in _relations(reading_of("A small bat clings upside down to a rafter beam."))
+    assert ("ivy", "on", "fence") in _relations(reading_of("Green ivy clings tightly to a picket fence."))
+
+
+def test_what_hangs_from_a_thing_with_a_manner_adverb_between_is_still_below_it():
+    assert ("lantern", "below", "branch") in _relations(
+        reading_of("A paper lantern hangs loosely from a low branch.")
+    )
+
+
+def test_where_with_no_comma_is_the_nearest_noun_not_the_thing_moving_past_it():
+    relations = _relations(
+        reading_of("A porter pushes a cart past a row of deck chairs where a sailor is napping.")
+    )
+    assert ("sailor", "in", "chair") in relations
+    assert ("sailor", "in", "cart") not in relations
+
+
+def test_climbing_up_or_sliding_down_a_thing_is_on_it():
+    assert ("roofer", "on", "ladder") in _relations(reading_of("A roofer climbs up a tall ladder."))
+    assert ("kid", "on", "banister") in _relations(reading_of("A laughing kid slides down the banister."))
+
+
+def test_acting_on_a_part_of_a_bigger_thing_puts_the_actor_beside_the_whole():
+    relations = _relations(reading_of("Two goats browse the crown of an olive tree."))
+    assert ("tree", "next_to", "goat") in relations
+    assert ("pony", "next_to", "girl") in _relations(reading_of("A girl strokes the mane of a pony."))
+
+
+def test_the_object_of_a_place_before_and_is_no_subject_of_the_next_items_place():
+    relations = _relations(
+        reading_of(
+            "A hatbox sits on a dresser, with a fishbowl on top of the hatbox and a goldfish inside it."
+        )
+    )
+    assert ("fishbowl", "on", "hatbox") in relations
+    assert [r for r in relations if r[0] == "hatbox" and r[1] == "in"] == []
+    assert [r for r in relations if r[0] == "goldfish" and r[1] == "in"] != []
