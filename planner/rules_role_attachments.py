@@ -220,13 +220,15 @@ def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) 
 
 def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
     """'a cat curls up at her feet, a guitar leans on the wall': the item after its owner's verb
-    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits')."""
+    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits'). After a
+    comma it is one with no verb before ('on a table draped with a cloth, a jug stands')."""
 
     def acts(p: Phrase | None) -> bool:
         return isinstance(p, Verb) and p.low.endswith("s")
 
     named = bool(phrases[k].determiner)  # type: ignore[union-attr]
-    return named and acts(phrase_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
+    opens = low_text(phrase_before(phrases, k)) == "," or any(acts(p) for p in phrases[owner + 1 : k])
+    return named and acts(phrase_after(phrases, k)) and opens
 
 
 class _Undecided:

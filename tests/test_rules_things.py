@@ -3849,3 +3849,9 @@ def test_a_capitalised_adjective_form_after_a_capitalised_noun_is_part_of_a_name
     tags = {t.low: t.tag for t in tokenize("A fox trots out of Thistle Wood toward a fence.")}
     assert tags["wood"] is Tag.NOUN
     assert labels("A fox trots out of Thistle Wood toward a fence.") == ["fox", "fence"]
+
+
+def test_a_thing_opening_a_clause_after_a_comma_is_not_one_more_item_of_a_with_list():
+    p = plan("On a bench covered with a wool blanket, a brass lantern glows beside a sleeping cat.")
+    assert "brass lantern" in [r.label for r in p.regions]
+    assert "lantern" not in prompt_of(p, "bench")
