@@ -1311,9 +1311,25 @@ def listed_part_owner(
             return None  # "A dog that won't leave its cushion": the dog's own, not an earlier sofa's
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
             return resolve(nouns, i)
+        if _its_unlisted(p, nouns, i):
+            return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
     return _figure_owner(p, kinds, nouns)
+
+
+def _its_unlisted(p: NounPhrase, nouns: list[Noun], i: int) -> bool:
+    """Whether 'its <part>' names the part of noun i, the thing named just before it in the same
+    sentence, whose word is unlisted (a make or a name: 'a parked Chevrolet, its chrome bumper
+    gleaming'): 'its' points back to it though its kind is not known."""
+    noun = nouns[i]
+    return (
+        p.determiner == "its"
+        and i == len(nouns) - 1
+        and noun.role is Role.THING
+        and noun.entry is None
+        and noun.phrase.sentence == p.sentence
+    )
 
 
 def _own_keeper(p: NounPhrase, kinds: list[str], nouns: list[Noun]) -> bool:

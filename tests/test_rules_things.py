@@ -3855,3 +3855,9 @@ def test_a_thing_opening_a_clause_after_a_comma_is_not_one_more_item_of_a_with_l
     p = plan("On a bench covered with a wool blanket, a brass lantern glows beside a sleeping cat.")
     assert "brass lantern" in [r.label for r in p.regions]
     assert "lantern" not in prompt_of(p, "bench")
+
+
+def test_its_part_after_an_unlisted_make_is_that_things_part():
+    p = plan("A farmer waves beside a battered Trabant, its rusty fender dented.")
+    assert [r.label for r in p.regions] == ["farmer", "trabant"]
+    assert "its rusty fender dented" in prompt_of(p, "trabant")
