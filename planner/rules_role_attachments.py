@@ -254,6 +254,9 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
         return None
     if _placed_by_them(phrases, k):
         return None  # "two men play cards, a lantern between them": set down, not carried
+    relative = _relative_antecedent(phrases, k, nouns) if p.determiner == "its" else None
+    if relative is not None:
+        return relative  # "the scarecrow, which tipped its straw hat": the scarecrow's
     held = _held_in_aside(phrases, k, known, nouns)
     if held is not None:
         return held  # "tourists crowd the bridge, phones raised": the tourists'
@@ -709,6 +712,18 @@ def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
     worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
     return not (worn and body.determiner in POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
+
+
+def _relative_antecedent(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing a relative clause right before phrase k is about ('the old scarecrow, which
+    tipped its straw hat', 'a kettle that lost its lid'): 'which' or 'that' and its verb name the
+    thing just before them, so 'its' is that thing's, whatever kind it is."""
+    verb, relative = phrase_before(phrases, k), phrase_before(phrases, k, 2)
+    if not isinstance(verb, Verb) or low_text(relative) not in {"which", "that"}:
+        return None
+    back = 4 if low_text(phrase_before(phrases, k, 3)) == "," else 3
+    found = [i for i, n in enumerate(nouns) if n.index == k - back and n.role in {Role.THING, Role.REPEAT}]
+    return resolve(nouns, found[0]) if found else None
 
 
 def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:

@@ -3861,3 +3861,9 @@ def test_its_part_after_an_unlisted_make_is_that_things_part():
     p = plan("A farmer waves beside a battered Trabant, its rusty fender dented.")
     assert [r.label for r in p.regions] == ["farmer", "trabant"]
     assert "its rusty fender dented" in prompt_of(p, "trabant")
+
+
+def test_its_thing_in_a_relative_clause_belongs_to_the_thing_the_clause_is_about():
+    p = plan("A girl drags her sled past the snowman, which raises its broom to her.")
+    assert "broom" in prompt_of(p, "snowman")
+    assert "broom" not in prompt_of(p, "sled")
