@@ -3867,3 +3867,14 @@ def test_its_thing_in_a_relative_clause_belongs_to_the_thing_the_clause_is_about
     p = plan("A girl drags her sled past the snowman, which raises its broom to her.")
     assert "broom" in prompt_of(p, "snowman")
     assert "broom" not in prompt_of(p, "sled")
+
+
+def test_a_person_named_right_after_the_latter_is_the_one_it_points_back_to():
+    p = plan(
+        "A nurse chats with a gardener by the gate. The latter, an old man in a straw hat, leans on his rake."
+    )
+    assert [r.label for r in p.regions if r.label in {"nurse", "gardener", "man", "old man"}] == [
+        "nurse",
+        "gardener",
+    ]
+    assert "straw hat" in prompt_of(p, "gardener")
