@@ -600,12 +600,29 @@ def _in_or_with_owner(
         return resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
     if relation == "with" and _opens_item(phrases, nouns, k - 2):
         return len(nouns) - 1  # "..., a food truck with a menu": the truck's, not the crowd's before
+    if relation == "with" and _filled_right_before(phrases, nouns, k):
+        filled = nouns[-1]  # "a barrow full of lemons"; "its basket full of lemons": the moped's basket
+        owned = filled.role in {Role.ATTACHED, Role.PART} and filled.ref is not None
+        return filled.ref if owned else len(nouns) - 1
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
     if owner is None and determiner in GENDERED:
         owner = _possessor(nouns, sentence, determiner)  # "She sits on the bench in her red coat."
     return owner
+
+
+def _filled_right_before(phrases: tuple[Phrase, ...], nouns: list[Noun], k: int) -> bool:
+    """Whether phrase k follows a fill word ('full of', 'filled with') right after the last noun, a
+    thing or someone's: what fills a thing is in it ('a barrow full of lemons'), whoever pushes or
+    holds the thing (a scene noun's stars stay things of their own: 'a sky full of stars')."""
+    lead = phrase_before(phrases, k)
+    full = isinstance(lead, SpacePhrase) and is_class(lead.lead, WordClass.FILL_WORD)
+    last = nouns[-1] if nouns else None
+    had = last is not None and (
+        last.is_thing or last.role in {Role.ATTACHED, Role.PART}
+    )  # not "a sky full of stars"
+    return full and last is not None and last.index == k - 2 and had
 
 
 def _someone_elses(nouns: list[Noun], determiner: str | None) -> bool:

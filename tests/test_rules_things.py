@@ -3878,3 +3878,12 @@ def test_a_person_named_right_after_the_latter_is_the_one_it_points_back_to():
         "gardener",
     ]
     assert "straw hat" in prompt_of(p, "gardener")
+
+
+def test_what_fills_a_thing_is_in_that_things_prompt_not_its_pushers():
+    p = plan("A grandmother pushes a barrow full of oranges.")
+    assert "full of oranges" in prompt_of(p, "barrow")
+    assert "oranges" not in prompt_of(p, "grandmother")
+    q = plan("A vendor waits beside a scooter, its basket full of plums.")
+    assert "its basket full of plums" in prompt_of(q, "scooter")
+    assert "plums" not in prompt_of(q, "vendor")
