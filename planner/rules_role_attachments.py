@@ -220,13 +220,15 @@ def _wearer_of_unlisted(phrases: tuple[Phrase, ...], i: int, nouns: list[Noun]) 
 
 def _own_clause(phrases: tuple[Phrase, ...], k: int, owner: int) -> bool:
     """'a cat curls up at her feet, a guitar leans on the wall': the item after its owner's verb
-    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits')."""
+    has a verb of its own, a new clause (not 'a woman with curly hair and glasses sits'). After a
+    comma it is one with no verb before ('on a table draped with a cloth, a jug stands')."""
 
     def acts(p: Phrase | None) -> bool:
         return isinstance(p, Verb) and p.low.endswith("s")
 
     named = bool(phrases[k].determiner)  # type: ignore[union-attr]
-    return named and acts(phrase_after(phrases, k)) and any(acts(p) for p in phrases[owner + 1 : k])
+    opens = low_text(phrase_before(phrases, k)) == "," or any(acts(p) for p in phrases[owner + 1 : k])
+    return named and acts(phrase_after(phrases, k)) and opens
 
 
 class _Undecided:
@@ -252,6 +254,9 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
         return None
     if _placed_by_them(phrases, k):
         return None  # "two men play cards, a lantern between them": set down, not carried
+    relative = _relative_antecedent(phrases, k, nouns) if p.determiner == "its" else None
+    if relative is not None:
+        return relative  # "the scarecrow, which tipped its straw hat": the scarecrow's
     held = _held_in_aside(phrases, k, known, nouns)
     if held is not None:
         return held  # "tourists crowd the bridge, phones raised": the tourists'
@@ -595,12 +600,29 @@ def _in_or_with_owner(
         return resolve(nouns, len(nouns) - 1)  # "kids dress a scarecrow with a straw hat": its hat
     if relation == "with" and _opens_item(phrases, nouns, k - 2):
         return len(nouns) - 1  # "..., a food truck with a menu": the truck's, not the crowd's before
+    if relation == "with" and _filled_right_before(phrases, nouns, k):
+        filled = nouns[-1]  # "a barrow full of lemons"; "its basket full of lemons": the moped's basket
+        owned = filled.role in {Role.ATTACHED, Role.PART} and filled.ref is not None
+        return filled.ref if owned else len(nouns) - 1
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
     if owner is None and determiner in GENDERED:
         owner = _possessor(nouns, sentence, determiner)  # "She sits on the bench in her red coat."
     return owner
+
+
+def _filled_right_before(phrases: tuple[Phrase, ...], nouns: list[Noun], k: int) -> bool:
+    """Whether phrase k follows a fill word ('full of', 'filled with') right after the last noun, a
+    thing or someone's: what fills a thing is in it ('a barrow full of lemons'), whoever pushes or
+    holds the thing (a scene noun's stars stay things of their own: 'a sky full of stars')."""
+    lead = phrase_before(phrases, k)
+    full = isinstance(lead, SpacePhrase) and is_class(lead.lead, WordClass.FILL_WORD)
+    last = nouns[-1] if nouns else None
+    had = last is not None and (
+        last.is_thing or last.role in {Role.ATTACHED, Role.PART}
+    )  # not "a sky full of stars"
+    return full and last is not None and last.index == k - 2 and had
 
 
 def _someone_elses(nouns: list[Noun], determiner: str | None) -> bool:
@@ -707,6 +729,18 @@ def _set_beside(phrases: tuple[Phrase, ...], k: int) -> bool:
     known = entry(p.compound) or entry(p.head) if isinstance(p, NounPhrase) else None
     worn = known is not None and known.has(Flag.WEARABLE) and isinstance(body, NounPhrase)
     return not (worn and body.determiner in POSSESSIVE and is_class(body.head, WordClass.PART))  # type: ignore[union-attr]
+
+
+def _relative_antecedent(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The thing a relative clause right before phrase k is about ('the old scarecrow, which
+    tipped its straw hat', 'a kettle that lost its lid'): 'which' or 'that' and its verb name the
+    thing just before them, so 'its' is that thing's, whatever kind it is."""
+    verb, relative = phrase_before(phrases, k), phrase_before(phrases, k, 2)
+    if not isinstance(verb, Verb) or low_text(relative) not in {"which", "that"}:
+        return None
+    back = 4 if low_text(phrase_before(phrases, k, 3)) == "," else 3
+    found = [i for i, n in enumerate(nouns) if n.index == k - back and n.role in {Role.THING, Role.REPEAT}]
+    return resolve(nouns, found[0]) if found else None
 
 
 def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
@@ -1309,9 +1343,25 @@ def listed_part_owner(
             return None  # "A dog that won't leave its cushion": the dog's own, not an earlier sofa's
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
             return resolve(nouns, i)
+        if _its_unlisted(p, nouns, i):
+            return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
     return _figure_owner(p, kinds, nouns)
+
+
+def _its_unlisted(p: NounPhrase, nouns: list[Noun], i: int) -> bool:
+    """Whether 'its <part>' names the part of noun i, the thing named just before it in the same
+    sentence, whose word is unlisted (a make or a name: 'a parked Chevrolet, its chrome bumper
+    gleaming'): 'its' points back to it though its kind is not known."""
+    noun = nouns[i]
+    return (
+        p.determiner == "its"
+        and i == len(nouns) - 1
+        and noun.role is Role.THING
+        and noun.entry is None
+        and noun.phrase.sentence == p.sentence
+    )
 
 
 def _own_keeper(p: NounPhrase, kinds: list[str], nouns: list[Noun]) -> bool:

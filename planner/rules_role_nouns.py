@@ -202,6 +202,12 @@ def latter_referent(phrases: tuple[Phrase, ...], k: int, named: list[int]) -> in
     return named[at] if len(named) >= -at else None
 
 
+def latter_acting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The person or animal 'the latter' / 'the former' at phrase k names: the last (or the one
+    before) of those named so far, each counted once."""
+    return latter_referent(phrases, k, _acting_things(nouns))
+
+
 def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
     """Whom a reference word right before the verb at `verb` names, as its subject: 'the latter'
     (the last person or animal named: 'a sailor and a baker wait; the latter wears a cap' is
@@ -211,7 +217,7 @@ def referred_subject(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) 
     word, before = low_text(phrase_before(phrases, verb)), low_text(phrase_before(phrases, verb, 2))
     acting = _acting_things(nouns)
     if is_latter(phrases, verb - 1):
-        return latter_referent(phrases, verb - 1, acting)
+        return latter_acting(phrases, verb - 1, nouns)
     ranked = word.endswith(("er", "est")) and isinstance(phrase_before(phrases, verb), Mark)
     ranked = ranked and phrase_before(phrases, verb).tag is Tag.ADJ  # type: ignore[union-attr]
     if word in _OF_GROUP and before == "of" or ranked and before == "the":  # "twins, the taller in a cap"

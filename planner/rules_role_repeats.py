@@ -13,6 +13,7 @@ from planner.rules_role_nouns import (
     Noun,
     Role,
     is_person,
+    latter_acting,
     low_text,
     phrase_after,
     phrase_before,
@@ -256,6 +257,23 @@ def _pronoun_appositive(
     return said
 
 
+def _latter_appositive(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """'The latter, a bearded man in a tuxedo, clutched ...': 'a <person or animal>' right after
+    'the latter,' or 'the former,' says who that one is, the one it points back to, not someone new."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if low_text(phrase_before(phrases, k)) != "," or p.determiner not in {"a", "an"} or p.plural:
+        return None
+    if known is None or not known.animate:
+        return None
+    said = latter_acting(phrases, k - 2, nouns)
+    if said is None or nouns[said].entry is None or nouns[said].entry.kind is not known.kind:
+        return None
+    return said
+
+
 def _verb_or_end(q: Phrase) -> bool:
     return isinstance(q, Verb) or isinstance(q, Mark) and q.tag is Tag.END
 
@@ -450,6 +468,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _closing_appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _pronoun_appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _latter_appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _tagged_again(phrases, k, nouns)
     if repeat is None:

@@ -3865,3 +3865,41 @@ def test_a_plural_after_the_first_noun_of_a_verbs_object_heads_that_object():
     )
     assert {"toy truck", "prayer flag", "rug", "pole"} <= set(got)
     assert not {"toy", "prayer"} & set(got)
+
+
+def test_a_thing_opening_a_clause_after_a_comma_is_not_one_more_item_of_a_with_list():
+    p = plan("On a bench covered with a wool blanket, a brass lantern glows beside a sleeping cat.")
+    assert "brass lantern" in [r.label for r in p.regions]
+    assert "lantern" not in prompt_of(p, "bench")
+
+
+def test_its_part_after_an_unlisted_make_is_that_things_part():
+    p = plan("A farmer waves beside a battered Trabant, its rusty fender dented.")
+    assert [r.label for r in p.regions] == ["farmer", "trabant"]
+    assert "its rusty fender dented" in prompt_of(p, "trabant")
+
+
+def test_its_thing_in_a_relative_clause_belongs_to_the_thing_the_clause_is_about():
+    p = plan("A girl drags her sled past the snowman, which raises its broom to her.")
+    assert "broom" in prompt_of(p, "snowman")
+    assert "broom" not in prompt_of(p, "sled")
+
+
+def test_a_person_named_right_after_the_latter_is_the_one_it_points_back_to():
+    p = plan(
+        "A nurse chats with a gardener by the gate. The latter, an old man in a straw hat, leans on his rake."
+    )
+    assert [r.label for r in p.regions if r.label in {"nurse", "gardener", "man", "old man"}] == [
+        "nurse",
+        "gardener",
+    ]
+    assert "straw hat" in prompt_of(p, "gardener")
+
+
+def test_what_fills_a_thing_is_in_that_things_prompt_not_its_pushers():
+    p = plan("A grandmother pushes a barrow full of oranges.")
+    assert "full of oranges" in prompt_of(p, "barrow")
+    assert "oranges" not in prompt_of(p, "grandmother")
+    q = plan("A vendor waits beside a scooter, its basket full of plums.")
+    assert "its basket full of plums" in prompt_of(q, "scooter")
+    assert "plums" not in prompt_of(q, "vendor")
