@@ -268,6 +268,19 @@ def _stacked(reading: PromptReading, index: int) -> str | None:
     return None
 
 
+def _carried(reading: PromptReading, index: int) -> Place:
+    """The place of a thing said to rest on this one, where none is stated for it: 'a fish eagle
+    watches from a dead tree in the top right corner' puts the tree in the top right too (the
+    eagle sits on it, so it cannot be anywhere else)."""
+    for relation in reading.relations:
+        if relation.kind is not RelationKind.ON or relation.objects[0] != index:
+            continue
+        rider = reading.things[relation.subject]
+        if rider.place is not None and rider.size <= reading.things[index].size:
+            return rider.place
+    return Place()
+
+
 def _depth(reading: PromptReading, index: int) -> str | None:
     place = reading.things[index].place
     if place is not None and place.depth:
@@ -395,14 +408,18 @@ def _stretched(group: Group, stretch: float) -> Group:
 
 
 def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) -> Group:
-    """The layout group of one kept thing: its stated place, or failing that the place of what it is
-    next to or worked at (borrowed), its depth, usual shape, size and level."""
+    """The layout group of one kept thing: its stated place, or failing that the place of what rests
+    on it, is next to it or works at it (borrowed), its depth, usual shape, size and level."""
     thing = reading.things[kept.thing]
     stated = thing.place or Place()
+    carried = Place() if stated.horizontal or stated.vertical else _carried(reading, kept.thing)
     return Group(
         count=kept.regions,
-        horizontal=stated.horizontal or _beside(reading, kept.thing),
-        vertical=stated.vertical or _worked_at(reading, kept.thing) or _stacked(reading, kept.thing),
+        horizontal=stated.horizontal or carried.horizontal or _beside(reading, kept.thing),
+        vertical=stated.vertical
+        or carried.vertical
+        or _worked_at(reading, kept.thing)
+        or _stacked(reading, kept.thing),
         depth=_depth(reading, kept.thing),
         shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
         size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),

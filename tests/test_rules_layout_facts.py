@@ -896,3 +896,16 @@ def test_a_container_set_beside_another_thing_takes_what_is_stated_in_it_along()
     assert side_by_side(out[0][0], out[1][0])
     assert all(inside(sparrow, out[1][0]) for sparrow in out[2])
     assert centre(out[0][0])[0] > 0.6  # the sofa keeps its stated place
+
+
+def test_what_a_placed_thing_rests_on_is_in_that_place_too():
+    # the corner is said of the hawk (a bird of the sky takes a high place alone); the tree it
+    # watches from is up there with it, not brought down to the ground below it
+    p = plan(
+        "A quiet meadow at dawn. A farmer leads two cows along the fence, and a hawk watches "
+        "from an old chestnut tree in the top left corner."
+    )
+    tree, hawk = box(p, "old chestnut tree"), box(p, "hawk")
+    x, y = centre(tree)
+    assert x < 0.42 and y < 0.42, tree
+    assert rests_on(hawk, tree), (hawk, tree)
