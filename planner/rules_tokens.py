@@ -332,9 +332,24 @@ def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
         or _infinitive(tags, lows, i)
         or (tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"})
         or (lows[i - 1] == "that" and i > 1 and tags[i - 2] in {Tag.NOUN, Tag.UNKNOWN})  # "a dog that keeps"
+        or _relative_second_verb(tags, lows, i)
         or _progressive(tags, lows, i)
         or (tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i))
     )
+
+
+def _relative_second_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the word at i follows 'and' after the verb that opens a relative clause, in the
+    same form ('geese that honk and flap', 'a dog that barks and wags its tail'): the clause's
+    second verb, not a noun joined to the first."""
+    if (
+        i < 4
+        or lows[i - 1] != "and"
+        or tags[i - 2] is not Tag.VERB
+        or lows[i - 3] not in {"that", "who", "which"}
+    ):
+        return False
+    return lows[i].endswith("s") == lows[i - 2].endswith("s")
 
 
 def _ing_clause(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -494,7 +509,7 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return True  # "two girls jump rope", "the boys climb trees"
     goal = i + 1 < len(lows) and is_class(lows[i + 1], WordClass.GOAL_ADVERB)
-    if plural_subject and (after in _AFTER_BARE_VERB or goal):
+    if plural_subject and (after in _AFTER_BARE_VERB or goal or _joined_bare_verb(tags, lows, i)):
         return True  # "three seagulls circle above", "the geese fly home"
     if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
         return False  # "in deep berry shades,": the colours, not 'a tree shades the bench'
@@ -516,6 +531,19 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
     return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _WHOLE_OBJECTS
+
+
+def _joined_bare_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether 'and' and a bare word known only as a verb follow the word at i ('two ducks paddle
+    and preen near the reeds'): a noun joins no verb, so the word at i is a verb too."""
+    if i + 2 >= len(lows) or lows[i + 1] != "and" or lows[i].endswith("s"):
+        return False
+    second = lows[i + 2]
+    return (
+        tags[i + 2] is Tag.VERB
+        and parts_of_speech(second) == {"VERB"}
+        and not second.endswith(("s", "ed", "ing"))
+    )
 
 
 _WHOLE_OBJECTS = frozenset(
@@ -564,7 +592,11 @@ def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if after is Tag.AUX and lows[i + 1].endswith("ly"):
         after = Tag.ADV  # "a cook and a porter chat quietly": a manner adverb
-    if word.endswith("s") or after not in _CLOSING_VERB or not _coordinated(tags, lows, i - 1):
+    if word.endswith("s") or after not in _CLOSING_VERB:
+        return False
+    if entry(singular(word)) is None and after is Tag.PREP and _coordinated(tags, lows, i - 1, anything=True):
+        return True  # "a red silo and a windmill rise against the clouds": an unlisted word names no kind
+    if not _coordinated(tags, lows, i - 1):
         return False
     if entry(singular(word)) is None:
         return True
@@ -893,15 +925,18 @@ def _phrase_start(tags: list[Tag], i: int) -> int:
     return j
 
 
-def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
+def _coordinated(tags: list[Tag], lows: list[str], i: int, *, anything: bool = False) -> bool:
     """Whether the noun at i is someone ending a list of noun phrases joined by 'and' that opens
     its sentence ('A girl, a boy and their grandfather'): a plural subject, governed by no
-    preposition or verb. An object before the word names a kind ('a hammer and a tape measure')."""
+    preposition or verb. An object before the word names a kind ('a hammer and a tape measure'),
+    so objects end such a list only when the caller says so (`anything`)."""
     known = vocabulary().things.get(singular(lows[i]))  # listed: not 'a charger' read as someone
     derived = entry(singular(lows[i]))
     if derived is not None and derived.kind is ThingKind.PERSON:
         known = derived  # "a monk and a novice": WordNet's people are someone too
-    if tags[i] is not Tag.UNKNOWN and (known is None or not known.animate):
+    if anything and derived is not None:
+        known = derived
+    if tags[i] is not Tag.UNKNOWN and (known is None or not (known.animate or anything)):
         return False
     j = _phrase_start(tags, i)
     if j < 2 or lows[j - 1] != "and" or tags[j - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
@@ -909,7 +944,17 @@ def _coordinated(tags: list[Tag], lows: list[str], i: int) -> bool:
     listed = {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN, Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS, Tag.COMMA}
     while j > 0 and (tags[j - 1] in listed or lows[j - 1] == "and"):
         j -= 1
-    return j == 0 or tags[j - 1] in {Tag.END, Tag.ADV}
+    return j == 0 or tags[j - 1] in {Tag.END, Tag.ADV} or _fronted_place(tags, lows, j - 1, i)
+
+
+def _fronted_place(tags: list[Tag], lows: list[str], j: int, i: int) -> bool:
+    """Whether the preposition at j opens its sentence with a place phrase that a comma closes
+    before the list ending at i ('In the corner, a girl and a boy wave'): the list after the
+    comma is the sentence's subject, as it is with no place phrase before it."""
+    if tags[j] is not Tag.PREP or (j > 0 and tags[j - 1] is not Tag.END):
+        return False
+    comma = next((k for k in range(j + 1, i) if tags[k] is Tag.COMMA), -1)
+    return comma > j + 1 and "and" not in lows[j + 1 : comma]
 
 
 def _after_subject_modifier(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1321,12 +1366,30 @@ def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     bare_verb = bare_verb or i + 1 < len(lows) and tags[i + 1] in {Tag.BE, Tag.NEG}
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return not bare_verb  # "a trash can", "the garbage can by the door"
+    if tags[i - 1] is Tag.NOUN and _closes_counted_phrase(tags, lows, i):
+        return True  # "beside a dented coffee can.": a helper verb needs a verb after it
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
     made_of = tags[j - 1] is Tag.NOUN and is_class(lows[j - 1], WordClass.MATERIAL)  # "a tin watering can"
     return (
         (tags[j - 1] in {Tag.DET, Tag.ADJ, Tag.NUM} or made_of)
         and lows[j - 1] not in {"that", "this"}
         and not bare_verb
+    )
+
+
+def _closes_counted_phrase(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the word at i ends a noun phrase that an article or a count opens, with nothing
+    after it that a helper verb could govern (an end, a comma, a preposition, 'and'): 'a dented
+    coffee can.', 'two paint cans by the door'. A helper verb ('can') always has a verb after it,
+    so in that place it is the last noun of the phrase."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if after not in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}:
+        return False
+    j = i - 1
+    while j > 0 and (tags[j - 1] in {Tag.ADJ, Tag.NOUN} or lows[j - 1].endswith(("ed", "ing"))):
+        j -= 1  # "a dented coffee can": a participle not yet retagged from its verb form
+    return (
+        j > 0 and tags[j - 1] in {Tag.DET, Tag.NUM} and lows[j - 1] not in {"that", "this", "what", "which"}
     )
 
 

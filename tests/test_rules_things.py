@@ -3903,3 +3903,28 @@ def test_what_fills_a_thing_is_in_that_things_prompt_not_its_pushers():
     q = plan("A vendor waits beside a scooter, its basket full of plums.")
     assert "its basket full of plums" in prompt_of(q, "scooter")
     assert "plums" not in prompt_of(q, "vendor")
+
+
+def test_a_can_ending_a_counted_noun_phrase_is_the_thing_not_a_helper_verb():
+    got = labels("A painter kneels on the floor next to a battered paint can. A brush lies on a rag.")
+    assert "paint can" in got or "can" in got
+    assert "paint" not in got
+
+
+def test_a_list_of_things_after_a_fronted_place_takes_a_bare_verb():
+    got = labels("Across the valley, a stone chapel and a tall lighthouse rise above the fog.")
+    assert "stone chapel" in got and any("lighthouse" in g for g in got)
+    assert not any(g.endswith("rise") for g in got)
+    kids = labels("On the porch, a boy and a girl wave at the mail van.")
+    assert "boy" in kids and "girl" in kids and not any("wave" in g for g in kids)
+
+
+def test_a_verb_joined_by_and_to_a_verb_only_word_is_a_verb_after_a_plural():
+    got = labels("Near the shore, three grey seals paddle and bask on a flat rock.")
+    assert "grey seal" in got and not any("paddle" in g for g in got)
+
+
+def test_a_relative_clause_second_verb_makes_no_compound():
+    got = labels("A small goat that bleats and kicks stands on a hay bale.")
+    assert "small goat" in got or "goat" in got
+    assert not any("kick" in g for g in got)
