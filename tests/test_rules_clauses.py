@@ -1024,6 +1024,23 @@ def test_the_last_one_after_a_sentence_is_one_of_the_group_named_before():
     assert [t.head for t in reading.things].count("moth") == 1
 
 
+def test_the_taller_one_is_one_of_the_counted_group_not_the_nearer_plural():
+    reading = reading_of(
+        "Two cyclists rest on a low wall sharing oranges from a bag; the taller one wears a striped jersey."
+    )
+    cyclists = [t for t in reading.things if t.head == "cyclist"]
+    assert sum(t.count or 1 for t in cyclists) == 2
+    assert any("a striped jersey" in t.attributes for t in cyclists)
+    assert not any("a striped jersey" in t.attributes for t in reading.things if t.head == "orange")
+
+
+def test_the_younger_one_picks_from_a_plural_named_without_a_count():
+    reading = reading_of("Sailors haul a net onto the deck, and the younger one coils a rope.")
+    heads = [t.head for t in reading.things]
+    assert heads.count("sailor") == 2
+    assert "net" in heads and heads.count("net") == 1
+
+
 def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
     reading = reading_of(
         "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
