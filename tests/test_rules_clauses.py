@@ -1041,6 +1041,16 @@ def test_the_younger_one_picks_from_a_plural_named_without_a_count():
     assert "net" in heads and heads.count("net") == 1
 
 
+def test_the_verb_after_a_reflexive_aside_with_and_is_the_named_persons():
+    reading = reading_of(
+        "The ferryman himself, a gaunt man in a wool coat and heavy boots, waves a lantern over the jetty."
+    )
+    ferryman = next(t for t in reading.things if t.head == "ferryman")
+    assert "a lantern" in ferryman.attributes
+    assert "heavy boots" in ferryman.attributes
+    assert [t.head for t in reading.things].count("lantern") == 0
+
+
 def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
     reading = reading_of(
         "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
