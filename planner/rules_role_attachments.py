@@ -260,6 +260,9 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     held = _held_in_aside(phrases, k, known, nouns)
     if held is not None:
         return held  # "tourists crowd the bridge, phones raised": the tourists'
+    held = _held_by_pronoun_after(phrases, k, nouns) if carried else None
+    if held is not None:
+        return held  # "resoling a boot he holds on his knee": the cobbler's
     found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
     if found is _UNDECIDED:
         found = _by_relation(phrases, k, p, before, known, nouns, carried)
@@ -270,6 +273,22 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         return _in_use(phrases, k, known, nouns)
     return found  # type: ignore[return-value]
+
+
+def _held_by_pronoun_after(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears the thing at k when a relative clause with 'he' or 'she' and a holding
+    or wearing verb follows it, with or without 'that' ('mending a net he holds across his knees',
+    'a scarf that she wears loosely'): the person that pronoun stands for."""
+    j = k + 1
+    if low_text(phrase_after(phrases, k)) in {"that", "which"}:
+        j += 1
+    pronoun = low_text(phrases[j]) if j < len(phrases) else ""
+    if pronoun not in {"he", "she"} or not isinstance(phrases[j], Mark):
+        return None
+    verb = phrases[j + 1] if j + 1 < len(phrases) else None
+    if not isinstance(verb, Verb) or not attach_verb(verb.low):
+        return None
+    return _possessor(nouns, phrases[k].sentence, pronoun)
 
 
 def _draped_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

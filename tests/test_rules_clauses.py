@@ -1051,6 +1051,17 @@ def test_the_verb_after_a_reflexive_aside_with_and_is_the_named_persons():
     assert [t.head for t in reading.things].count("lantern") == 0
 
 
+def test_a_thing_followed_by_she_holds_is_held_by_her_with_or_without_that():
+    for text in (
+        "A potter at her stall is admiring a clay jug she holds between her palms.",
+        "A potter at her stall is admiring a clay jug that she holds between her palms.",
+    ):
+        reading = reading_of(text)
+        potter = next(t for t in reading.things if t.head == "potter")
+        assert "a clay jug" in potter.attributes
+        assert "jug" not in [t.head for t in reading.things]
+
+
 def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
     reading = reading_of(
         "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
