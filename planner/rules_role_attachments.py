@@ -1088,7 +1088,7 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         return None
     if isinstance(before, SpacePhrase) and before.lead == "onto":
         return None  # "winds thread onto a spool", "climbs onto a stool": where something goes, not in hand
-    posture = phrase_before(phrases, k, 2)
+    posture = _posture_verb(phrases, k)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
     propped = resting and is_verb_of(posture.low, WordClass.PROP_VERB) and not known.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL or propped):
@@ -1113,6 +1113,16 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         if j > nouns[owner].index
     )
     return owner if acting and owner is not None and is_person(nouns[owner]) else None
+
+
+def _posture_verb(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase two before the thing at k ('sits on a bucket': the verb); in a sentence with
+    the verb before its subject ('under the bridge sits a fisherman on a bucket'), the verb
+    before that subject, so the thing is still what the subject sits on."""
+    posture = phrase_before(phrases, k, 2)
+    verb = phrase_before(phrases, k, 3)
+    inverted = isinstance(posture, NounPhrase) and isinstance(verb, Verb) and not verb.low.endswith("ing")
+    return verb if inverted else posture
 
 
 def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

@@ -1062,6 +1062,14 @@ def test_a_thing_followed_by_she_holds_is_held_by_her_with_or_without_that():
         assert "jug" not in [t.head for t in reading.things]
 
 
+def test_what_a_subject_sits_on_after_an_inverted_verb_is_a_support_not_held():
+    reading = reading_of("Beside the barn door sits a milkmaid on a wooden pail, humming.")
+    assert "pail" in [t.head for t in reading.things]
+    assert ("milkmaid", "on", "pail") in _relations(reading)
+    milkmaid = next(t for t in reading.things if t.head == "milkmaid")
+    assert not any("pail" in a for a in milkmaid.attributes)
+
+
 def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
     reading = reading_of(
         "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
