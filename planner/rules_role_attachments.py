@@ -260,6 +260,9 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     held = _held_in_aside(phrases, k, known, nouns)
     if held is not None:
         return held  # "tourists crowd the bridge, phones raised": the tourists'
+    held = _held_by_pronoun_after(phrases, k, nouns) if carried else None
+    if held is not None:
+        return held  # "resoling a boot he holds on his knee": the cobbler's
     found = _by_verb_or_body(phrases, k, p, before, known, nouns, carried, toy)
     if found is _UNDECIDED:
         found = _by_relation(phrases, k, p, before, known, nouns, carried)
@@ -270,6 +273,22 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     if found is _UNDECIDED:
         return _in_use(phrases, k, known, nouns)
     return found  # type: ignore[return-value]
+
+
+def _held_by_pronoun_after(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who holds or wears the thing at k when a relative clause with 'he' or 'she' and a holding
+    or wearing verb follows it, with or without 'that' ('mending a net he holds across his knees',
+    'a scarf that she wears loosely'): the person that pronoun stands for."""
+    j = k + 1
+    if low_text(phrase_after(phrases, k)) in {"that", "which"}:
+        j += 1
+    pronoun = low_text(phrases[j]) if j < len(phrases) else ""
+    if pronoun not in {"he", "she"} or not isinstance(phrases[j], Mark):
+        return None
+    verb = phrases[j + 1] if j + 1 < len(phrases) else None
+    if not isinstance(verb, Verb) or not attach_verb(verb.low):
+        return None
+    return _possessor(nouns, phrases[k].sentence, pronoun)
 
 
 def _draped_on(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -1069,7 +1088,7 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         return None
     if isinstance(before, SpacePhrase) and before.lead == "onto":
         return None  # "winds thread onto a spool", "climbs onto a stool": where something goes, not in hand
-    posture = phrase_before(phrases, k, 2)
+    posture = _posture_verb(phrases, k)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
     propped = resting and is_verb_of(posture.low, WordClass.PROP_VERB) and not known.has(Flag.SUPPORT)  # type: ignore[union-attr]
     if resting and not (known.has(Flag.TALL) and known.size <= Size.SMALL or propped):
@@ -1094,6 +1113,16 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         if j > nouns[owner].index
     )
     return owner if acting and owner is not None and is_person(nouns[owner]) else None
+
+
+def _posture_verb(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """The phrase two before the thing at k ('sits on a bucket': the verb); in a sentence with
+    the verb before its subject ('under the bridge sits a fisherman on a bucket'), the verb
+    before that subject, so the thing is still what the subject sits on."""
+    posture = phrase_before(phrases, k, 2)
+    verb = phrase_before(phrases, k, 3)
+    inverted = isinstance(posture, NounPhrase) and isinstance(verb, Verb) and not verb.low.endswith("ing")
+    return verb if inverted else posture
 
 
 def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

@@ -500,12 +500,27 @@ def _group_again(p: NounPhrase, nouns: list[Noun]) -> int | None:
 
 
 def ranked_group(p: NounPhrase, nouns: list[Noun]) -> int | None:
-    """The counted group 'the third one' picks from: the latest thing named with a count above one
-    ('three stools at the counter ... a boy sits on the third one': a stool, not a boy)."""
-    if not any(is_class(word, WordClass.ORDINAL) for word in p.words):
-        return None
+    """The group 'the third one' or 'the taller one' picks from: the latest thing named with a
+    count above one ('three stools at the counter ... a boy sits on the third one': a stool, not
+    a boy); for 'the <adjective> one' ('two astronauts on a ridge, the taller one planting a flag')
+    a group in this sentence or the one before, one with a count first ('two friends on a log
+    toasting marshmallows; the taller one'), since 'the' says it is one of some already named."""
+    if any(is_class(word, WordClass.ORDINAL) for word in p.words):
+        return _latest_group(nouns, counted=True, since=0)
+    if p.determiner == "the" and p.modifiers:
+        counted = _latest_group(nouns, counted=True, since=p.sentence - 1)
+        return counted if counted is not None else _latest_group(nouns, counted=False, since=p.sentence - 1)
+    return None
+
+
+def _latest_group(nouns: list[Noun], counted: bool, since: int) -> int | None:
+    """The latest thing of its own named as more than one (with a stated count when `counted`),
+    in sentence `since` or later."""
     for i in range(len(nouns) - 1, -1, -1):
         noun = nouns[i]
-        if noun.role is Role.THING and noun.ref is None and (noun.phrase.count or 0) > 1:
+        if noun.phrase.sentence < since:
+            return None
+        many = (noun.phrase.count or 0) > 1 or (not counted and noun.phrase.plural)
+        if noun.role is Role.THING and noun.ref is None and many:
             return i
     return None

@@ -803,15 +803,28 @@ def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         return
     if not s_form_verb(lows[i]):  # also a word listed as a plural thing ('waves')
         return
-    j = i - 2
-    while j > 0 and tags[j] not in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ}:
-        j -= 1  # back to the comma that opens the aside
+    j = _aside_opening(tags, lows, i - 2)
     if tags[j] is not Tag.COMMA or lows[j + 1] not in {"a", "an"}:
         return
     head = next((k for k in range(j + 2, i) if tags[k] is Tag.NOUN), None)
     named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
-    if named is not None and named.animate and before is not None and before.animate:
+    someone = lows[j - 1] in _REFLEXIVE or before is not None and before.animate  # 'Mabel herself, a ...'
+    if named is not None and named.animate and someone:
         tags[i] = Tag.VERB
+
+
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+
+
+def _aside_opening(tags: list[Tag], lows: list[str], j: int) -> int:
+    """The comma (or the verb, end or clause 'and') before j that opens an aside, back over an
+    'and' that joins two things the aside names ('a stout woman in a housecoat and rubber boots')."""
+    while j > 0:
+        joins = tags[j] is Tag.CONJ and lows[j] == "and" and tags[j - 1] is Tag.NOUN
+        if tags[j] in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ} and not joins:
+            return j
+        j -= 1
+    return j
 
 
 _AFTER_S_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.NUM})  # what may follow a verb

@@ -1024,6 +1024,52 @@ def test_the_last_one_after_a_sentence_is_one_of_the_group_named_before():
     assert [t.head for t in reading.things].count("moth") == 1
 
 
+def test_the_taller_one_is_one_of_the_counted_group_not_the_nearer_plural():
+    reading = reading_of(
+        "Two cyclists rest on a low wall sharing oranges from a bag; the taller one wears a striped jersey."
+    )
+    cyclists = [t for t in reading.things if t.head == "cyclist"]
+    assert sum(t.count or 1 for t in cyclists) == 2
+    assert any("a striped jersey" in t.attributes for t in cyclists)
+    assert not any("a striped jersey" in t.attributes for t in reading.things if t.head == "orange")
+
+
+def test_the_younger_one_picks_from_a_plural_named_without_a_count():
+    reading = reading_of("Sailors haul a net onto the deck, and the younger one coils a rope.")
+    heads = [t.head for t in reading.things]
+    assert heads.count("sailor") == 2
+    assert "net" in heads and heads.count("net") == 1
+
+
+def test_the_verb_after_a_reflexive_aside_with_and_is_the_named_persons():
+    reading = reading_of(
+        "The ferryman himself, a gaunt man in a wool coat and heavy boots, waves a lantern over the jetty."
+    )
+    ferryman = next(t for t in reading.things if t.head == "ferryman")
+    assert "a lantern" in ferryman.attributes
+    assert "heavy boots" in ferryman.attributes
+    assert [t.head for t in reading.things].count("lantern") == 0
+
+
+def test_a_thing_followed_by_she_holds_is_held_by_her_with_or_without_that():
+    for text in (
+        "A potter at her stall is admiring a clay jug she holds between her palms.",
+        "A potter at her stall is admiring a clay jug that she holds between her palms.",
+    ):
+        reading = reading_of(text)
+        potter = next(t for t in reading.things if t.head == "potter")
+        assert "a clay jug" in potter.attributes
+        assert "jug" not in [t.head for t in reading.things]
+
+
+def test_what_a_subject_sits_on_after_an_inverted_verb_is_a_support_not_held():
+    reading = reading_of("Beside the barn door sits a milkmaid on a wooden pail, humming.")
+    assert "pail" in [t.head for t in reading.things]
+    assert ("milkmaid", "on", "pail") in _relations(reading)
+    milkmaid = next(t for t in reading.things if t.head == "milkmaid")
+    assert not any("pail" in a for a in milkmaid.attributes)
+
+
 def test_a_place_label_holds_for_the_things_named_after_a_preposition_too():
     reading = reading_of(
         "Right: a fruit cart, pushed by a grinning vendor. Left: a monk rests under a willow."
