@@ -2179,3 +2179,10 @@ def test_the_object_of_a_place_before_and_is_no_subject_of_the_next_items_place(
     assert ("fishbowl", "on", "hatbox") in relations
     assert [r for r in relations if r[0] == "hatbox" and r[1] == "in"] == []
     assert [r for r in relations if r[0] == "goldfish" and r[1] == "in"] != []
+
+
+def test_a_role_after_used_as_or_serving_as_is_no_subject_of_the_clause_after_a_fronted_place():
+    reading = reading_of("Inside an old copper pot used as a planter, three kittens sleep.")
+    assert ("kitten", "in", "pot") in _relations(reading)
+    reading = reading_of("Behind a crate serving as a table, two boys play cards.")
+    assert ("boy", "behind", "crate") in _relations(reading)
