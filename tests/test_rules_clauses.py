@@ -2186,3 +2186,13 @@ def test_a_role_after_used_as_or_serving_as_is_no_subject_of_the_clause_after_a_
     assert ("kitten", "in", "pot") in _relations(reading)
     reading = reading_of("Behind a crate serving as a table, two boys play cards.")
     assert ("boy", "behind", "crate") in _relations(reading)
+
+
+def test_every_subject_of_a_where_clause_joined_by_and_is_in_the_place():
+    reading = reading_of("The guard walks past a row of stalls where a potter is working and a weaver sings.")
+    assert {("potter", "in", "stall"), ("weaver", "in", "stall")} <= _relations(reading)
+
+
+def test_an_animal_or_thing_where_a_support_is_rests_on_it():
+    reading = reading_of("By the fire stands an old oak bench where a grey cat naps.")
+    assert ("cat", "on", "bench") in _relations(reading)
