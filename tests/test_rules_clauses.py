@@ -2196,3 +2196,8 @@ def test_every_subject_of_a_where_clause_joined_by_and_is_in_the_place():
 def test_an_animal_or_thing_where_a_support_is_rests_on_it():
     reading = reading_of("By the fire stands an old oak bench where a grey cat naps.")
     assert ("cat", "on", "bench") in _relations(reading)
+
+
+def test_a_subject_with_an_apposition_keeps_the_place_after_its_verb_and_object():
+    reading = reading_of("The foreman, a stout man, studies a blueprint near a blue portable toilet.")
+    assert ("foreman", "next_to", "toilet") in _relations(reading)
