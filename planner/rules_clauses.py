@@ -174,7 +174,21 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     if isinstance(before, Mark) and before.low == "'s" and j >= 2 and isinstance(phrases[j - 2], NounPhrase):
         return is_governed(phrases, j - 2)  # "on her father's shoulders": the owner's preposition governs
     space = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
-    return space or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
+    return (
+        space
+        or isinstance(before, Mark)
+        and (before.tag is Tag.PREP or before.low == "of")
+        or _as_role(phrases, j)
+    )
+
+
+def _as_role(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the role a participle gives the thing before it ('a pot used
+    as a planter', 'a crate serving as a table'): it names no subject of the clause that follows."""
+    if j < 2 or getattr(phrases[j - 1], "low", "") != "as":
+        return False
+    verb = phrases[j - 2]
+    return isinstance(verb, Verb) or isinstance(verb, Mark) and verb.low.endswith(("ed", "ing"))
 
 
 def verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int | None:

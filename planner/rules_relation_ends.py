@@ -410,7 +410,9 @@ def walk_back(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], past_objects: bool
 ) -> list[int]:
     """The last thing named before phrase k in its sentence, with those joined to it by 'and'; when
-    `past_objects`, not the object of a preposition ('a boy with a kite runs': the boy)."""
+    `past_objects`, not the object of a preposition ('a boy with a kite runs': the boy). A noun
+    that is no thing only closes a verbless tag: after a verb it was the verb's object ('the
+    foreman, a stout man, studies a plan near a shed': the foreman)."""
     found: list[int] = []
     j = k - 1
     headed = False  # the tag being walked has a head that is no thing ('a sprig of moss in a jar')
@@ -419,7 +421,7 @@ def walk_back(
         if not found and headed and isinstance(p, Mark) and p.low == ",":
             break  # "a grinder on a plinth, a sprig of moss in a vase": not the plinth in the vase
         governed = is_governed(phrases, j) or with_listed(phrases, j)
-        headed = headed or _no_thing_head(p, at, nouns, governed)
+        headed = (headed or _no_thing_head(p, at, nouns, governed)) and not isinstance(p, Verb)
         skipped = past_objects and governed and not relative(phrases, j)
         if found and _placed_object(phrases, j):
             break  # "a cage on top of the case and a parrot inside it": the parrot alone

@@ -385,8 +385,44 @@ def where(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[
     before = [*before, *_modified(phrases, k, at, nouns)]
     if not before or not after or after[0] == before[-1]:
         return []
-    on_part = _on_a_part(phrases, nouns[after[0]].index, at, nouns, before[-1])
-    return [Link(RelationKind.ON if on_part else RelationKind.IN, after[0], (before[-1],))]
+    place = before[-1]
+    links = []
+    for said in [after[0], *_where_also(phrases, nouns[after[0]].index, at, nouns)]:
+        on_part = _on_a_part(phrases, nouns[said].index, at, nouns, place)
+        kind = RelationKind.ON if on_part or _rests_on(nouns, said, place) else RelationKind.IN
+        links.append(Link(kind, said, (place,)))
+    return [link for link in links if link.subject != place]
+
+
+def _rests_on(nouns: tuple[Noun, ...], said: int, place: int) -> bool:
+    """Whether a thing or animal said to be where a support is rests on it ('a sofa where a cat naps',
+    'a shelf where a jar stands'): on it, as 'with' a support says; a person is at a table, not on it."""
+    known, who = nouns[place].entry, nouns[said].entry
+    support = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
+    return support and who is not None and who.kind is not ThingKind.PERSON
+
+
+def _where_also(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The subjects of clauses joined by 'and' to a 'where' clause whose subject is at phrase j
+    ('benches where a nun reads and a soldier sleeps': the soldier too), up to a comma or the end."""
+    found: list[int] = []
+    for i in range(j + 1, len(phrases) - 2):
+        p = phrases[i]
+        if isinstance(p, Mark) and (p.tag is Tag.END or p.low in {",", ";", "while", "as", "when"}):
+            break
+        said = phrases[i + 1]
+        if not (isinstance(p, Mark) and p.low == "and" and isinstance(said, NounPhrase)):
+            continue
+        if (
+            not isinstance(phrases[i + 2], Verb)
+            or participle(phrases, i + 2)
+            or not is_placed(said, at, nouns)
+        ):
+            continue
+        found.append(resolve(nouns, at[said.start]))
+    return found
 
 
 def set_with_list(

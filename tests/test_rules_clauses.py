@@ -2225,3 +2225,25 @@ def test_the_object_of_a_place_before_and_is_no_subject_of_the_next_items_place(
     assert ("fishbowl", "on", "hatbox") in relations
     assert [r for r in relations if r[0] == "hatbox" and r[1] == "in"] == []
     assert [r for r in relations if r[0] == "goldfish" and r[1] == "in"] != []
+
+
+def test_a_role_after_used_as_or_serving_as_is_no_subject_of_the_clause_after_a_fronted_place():
+    reading = reading_of("Inside an old copper pot used as a planter, three kittens sleep.")
+    assert ("kitten", "in", "pot") in _relations(reading)
+    reading = reading_of("Behind a crate serving as a table, two boys play cards.")
+    assert ("boy", "behind", "crate") in _relations(reading)
+
+
+def test_every_subject_of_a_where_clause_joined_by_and_is_in_the_place():
+    reading = reading_of("The guard walks past a row of stalls where a potter is working and a weaver sings.")
+    assert {("potter", "in", "stall"), ("weaver", "in", "stall")} <= _relations(reading)
+
+
+def test_an_animal_or_thing_where_a_support_is_rests_on_it():
+    reading = reading_of("By the fire stands an old oak bench where a grey cat naps.")
+    assert ("cat", "on", "bench") in _relations(reading)
+
+
+def test_a_subject_with_an_apposition_keeps_the_place_after_its_verb_and_object():
+    reading = reading_of("The foreman, a stout man, studies a blueprint near a blue portable toilet.")
+    assert ("foreman", "next_to", "toilet") in _relations(reading)
