@@ -906,8 +906,11 @@ def placing(phrases: tuple[Phrase, ...], j: int) -> bool:
 
 def _placed_by(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is the object of a preposition other than 'of' ('to the left of
-    the armchair', 'lit by a lamp'): it places another thing and is not what a clause is about."""
+    the armchair', 'lit by a lamp'): it places another thing and is not what a clause is about.
+    An owned thing is placed as its owner is ('Next to the stove stands his wife's chair': not)."""
     before = phrases[j - 1] if j else None
+    if getattr(before, "low", "") == "'s" and j >= 2 and isinstance(phrases[j - 2], NounPhrase):
+        return _placed_by(phrases, j - 2)
     return is_governed(phrases, j) and not isinstance(before, Verb) and getattr(before, "low", "") != "of"
 
 

@@ -2247,3 +2247,12 @@ def test_an_animal_or_thing_where_a_support_is_rests_on_it():
 def test_a_subject_with_an_apposition_keeps_the_place_after_its_verb_and_object():
     reading = reading_of("The foreman, a stout man, studies a blueprint near a blue portable toilet.")
     assert ("foreman", "next_to", "toilet") in _relations(reading)
+
+
+def test_it_after_an_inverted_clause_is_the_owned_thing_that_stood_there_not_the_place():
+    owned = _relations(
+        reading_of("Beside the hearth stands Grandpa's armchair, and on it sleeps a ginger cat.")
+    )
+    assert ("cat", "on", "armchair") in owned and ("cat", "on", "hearth") not in owned
+    plain = _relations(reading_of("Beside the hearth stands an armchair, and on it sleeps a ginger cat."))
+    assert ("cat", "on", "armchair") in plain
