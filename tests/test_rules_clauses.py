@@ -2251,7 +2251,7 @@ def test_a_subject_with_an_apposition_keeps_the_place_after_its_verb_and_object(
 
 def test_it_after_an_inverted_clause_is_the_owned_thing_that_stood_there_not_the_place():
     owned = _relations(
-        reading_of("Beside the hearth stands Grandpa's armchair, and on it sleeps a ginger cat.")
+        reading_of("Beside the hearth stands his old father's armchair, and on it sleeps a ginger cat.")
     )
     assert ("cat", "on", "armchair") in owned and ("cat", "on", "hearth") not in owned
     plain = _relations(reading_of("Beside the hearth stands an armchair, and on it sleeps a ginger cat."))
