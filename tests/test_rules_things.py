@@ -90,6 +90,13 @@ def test_common_concrete_nouns_missing_from_the_vocabularies_are_things():
     assert labels("A heron swallows a fish beside a reed.") == ["heron", "fish", "reed"]
 
 
+def test_common_foods_animals_and_vehicles_are_things():
+    got = labels("Two samosas and a lychee sit beside a bassinet while a tutor reads.")
+    assert got == ["samosa", "samosa", "lychee", "bassinet", "tutor"]
+    got = labels("A mink watches a quail from under a toboggan near a steamroller.")
+    assert got == ["mink", "quail", "toboggan", "steamroller"]
+
+
 def test_a_seat_is_a_thing_alone_and_a_part_of_a_named_vehicle():
     assert labels("A cat sleeps on a seat under a window.") == ["cat", "seat", "window"]
     assert labels("A parrot perches on the seat of a moped parked by a wall.") == ["parrot", "moped"]
