@@ -95,6 +95,8 @@ def test_common_foods_animals_and_vehicles_are_things():
     assert got == ["samosa", "samosa", "lychee", "bassinet", "tutor"]
     got = labels("A mink watches a quail from under a toboggan near a steamroller.")
     assert got == ["mink", "quail", "toboggan", "steamroller"]
+    got = labels("A beaver swims below a dam while a crow sits on a coffin beside a mausoleum.")
+    assert got == ["beaver", "dam", "crow", "coffin", "mausoleum"]
 
 
 def test_a_seat_is_a_thing_alone_and_a_part_of_a_named_vehicle():
