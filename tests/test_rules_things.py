@@ -82,6 +82,34 @@ def test_class_names_of_objects365_open_images_and_lvis_are_things():
     assert got == ["deckchair", "streetlight", "fire extinguisher", "telephone pole"]
 
 
+def test_common_concrete_nouns_missing_from_the_vocabularies_are_things():
+    got = labels("Fireworks burst over a minaret while a kayaker drifts past a caique.")
+    assert got == ["firework", "minaret", "kayaker", "caique"]
+    got = labels("A sow dozes in the straw as swallows dart above an admiral and his assistant.")
+    assert got == ["sow", "straw", "swallow", "admiral", "assistant"]
+    assert labels("A heron swallows a fish beside a reed.") == ["heron", "fish", "reed"]
+
+
+def test_common_foods_animals_and_vehicles_are_things():
+    got = labels("Two samosas and a lychee sit beside a bassinet while a tutor reads.")
+    assert got == ["samosa", "samosa", "lychee", "bassinet", "tutor"]
+    got = labels("A mink watches a quail from under a toboggan near a steamroller.")
+    assert got == ["mink", "quail", "toboggan", "steamroller"]
+    got = labels("A beaver swims below a dam while a crow sits on a coffin beside a mausoleum.")
+    assert got == ["beaver", "dam", "crow", "coffin", "mausoleum"]
+
+
+def test_a_seat_is_a_thing_alone_and_a_part_of_a_named_vehicle():
+    assert labels("A cat sleeps on a seat under a window.") == ["cat", "seat", "window"]
+    assert labels("A parrot perches on the seat of a moped parked by a wall.") == ["parrot", "moped"]
+
+
+def test_a_beehive_worn_by_a_person_is_her_hairdo_else_a_hive():
+    p = plan("A singer with a black beehive holds a microphone.")
+    assert [r.label for r in p.regions] == ["singer"] and "beehive" in prompt_of(p, "singer")
+    assert labels("A beekeeper lifts a frame from a beehive.") == ["beekeeper", "frame", "beehive"]
+
+
 def test_a_listed_pole_held_with_his_goes_with_its_holder():
     assert labels("A fisherman walks along the dock with his pole.") == ["fisherman", "dock"]
     assert "pole" in labels("A pole leans under a weathervane.")
