@@ -656,7 +656,19 @@ def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
     if low in {"and", "or"} and k >= 3 and isinstance(phrases[k - 2], NounPhrase):
         return low_text(phrase_before(phrases, k, 3)) == "like"  # "shaped like stars and donkeys"
-    return low == "like" or (low == "as" and not clause) or _compared(phrases, k)
+    return low == "like" or (low == "as" and not clause and not _while(phrases, k)) or _compared(phrases, k)
+
+
+def _while(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'as' before the noun phrase at k means 'while': after a finite verb, with a finite
+    verb of the noun's own later in the sentence ('a toddler giggles as a puppy licks her face',
+    'the crowd cheers as a juggler in a red hat tosses torches'), not 'dressed as a pirate' nor
+    'works as a waiter'."""
+    verb = phrase_before(phrases, k, 2)
+    if not isinstance(verb, Verb) or verb.low.endswith(("ed", "en", "ing")) or not verb.low.endswith("s"):
+        return False
+    later = (p for p in phrases[k + 1 :] if p.sentence == phrases[k].sentence)
+    return any(isinstance(p, Verb) and p.low.endswith("s") and not p.low.endswith("ss") for p in later)
 
 
 def _compared(phrases: tuple[Phrase, ...], k: int) -> bool:

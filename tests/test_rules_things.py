@@ -3956,3 +3956,13 @@ def test_a_relative_clause_second_verb_makes_no_compound():
     got = labels("A small goat that bleats and kicks stands on a hay bale.")
     assert "small goat" in got or "goat" in got
     assert not any("kick" in g for g in got)
+
+
+def test_as_between_two_clauses_means_while_but_after_dressed_or_works_names_a_role():
+    def heads(prompt: str) -> list[str]:
+        return [t.head for t in reading_of(prompt).things]
+
+    assert heads("An old man chuckles as a goat in a straw hat nibbles his newspaper.") == ["man", "goat"]
+    assert heads("A baby squeals as a kitten bats at her mobile.")[:2] == ["baby", "kitten"]
+    assert heads("A girl dressed as a bumblebee waves a wand.") == ["girl"]
+    assert "chef" not in heads("A tall man works as a chef in a diner.")
