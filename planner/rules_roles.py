@@ -83,6 +83,7 @@ from planner.rules_vocab import (
     concreteness,
     entry,
     is_class,
+    is_verb_of,
     participle,
     value_of,
 )
@@ -304,7 +305,7 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     if under and before.spatial.horizontal == "center":  # type: ignore[union-attr]
         return False  # "a fox sits in the middle of a meadow": placed in the middle of the setting
     if under and before.spatial.relation in {"on", "adjacent"} and is_class(p.head, WordClass.WALL_SURFACE):  # type: ignore[union-attr]
-        return False  # "a pot hangs on the white wall", "leans against a wall": a surface of the setting
+        return _freestanding_wall(phrases, k, nouns)  # "hangs on the white wall": a surface of the setting
     if under and (recent_owner(nouns, p.sentence, earlier=False) is not None or _pronoun_subject(phrases, k)):
         return True  # "a castle sits atop a steep green hill", "they stand in front of a brick wall"
     if _inverted_subject(phrases, k):
@@ -320,6 +321,25 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
             return True
         after = phrase_after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+def _freestanding_wall(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether the wall at k, after 'on' or 'against', stands on its own in the picture rather than
+    bounding the room: it is built of a material ('beside a low stone wall', 'leans against a
+    brick wall'), or a person or animal rests on it ('two women sit on the low wall'); a thing
+    hung on a plain wall ('a clock hangs on the wall') is on a surface of the setting."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    if any(is_class(m, WordClass.MATERIAL) for m in p.lows[:-1]):
+        return True
+    before = phrase_before(phrases, k)
+    if not isinstance(before, SpacePhrase) or before.spatial.relation != "on":
+        return False
+    subject = recent_owner(nouns, p.sentence, earlier=False)
+    if subject is None or nouns[subject].entry is None or not nouns[subject].entry.animate:
+        return False
+    verbs = (q for q in phrases[nouns[subject].index : k] if isinstance(q, Verb))
+    return not any(is_verb_of(v.low, WordClass.HANG_VERB) for v in verbs)  # not "a bat hangs on the wall"
 
 
 def _inverted_subject(phrases: tuple[Phrase, ...], k: int) -> bool:

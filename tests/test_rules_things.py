@@ -3966,3 +3966,24 @@ def test_as_between_two_clauses_means_while_but_after_dressed_or_works_names_a_r
     assert heads("A baby squeals as a kitten bats at her mobile.")[:2] == ["baby", "kitten"]
     assert heads("A girl dressed as a bumblebee waves a wand.") == ["girl"]
     assert "chef" not in heads("A tall man works as a chef in a diner.")
+
+
+def test_a_wall_of_stone_or_one_someone_sits_on_stands_alone_a_plain_wall_things_hang_on_does_not():
+    """A wall built of a material ('a crumbling brick wall') or one a person or animal rests on
+    ('the low wall') is a thing of the picture; a plain wall a thing hangs on or leans against
+    bounds the room."""
+    got = labels("A tractor is parked beside a crumbling brick wall, and a crow perches on the tractor.")
+    assert got == ["tractor", "brick wall", "crow"]
+    assert labels("Three hikers rest on the low wall eating sandwiches.") == [
+        "hiker",
+        "hiker",
+        "hiker",
+        "low wall",
+    ]
+    reading = reading_of("Three hikers rest on the low wall eating sandwiches.")
+    assert [(r.kind.value, r.objects) for r in reading.relations] == [("on", (1,))]
+    assert labels("A calendar hangs on the wall, and a broom leans against the wall.") == [
+        "calendar",
+        "broom",
+    ]
+    assert labels("A fruit bat hangs on the low wall of the cave.") == ["fruit bat"]
