@@ -444,6 +444,8 @@ def _named_thing(tags: list[Tag], lows: list[str], i: int) -> bool:
         and is_class(word, WordClass.LIGHT)
     ):
         return True  # "traffic lights", "fairy lights", "sun rays"
+    if after is Tag.NOUN and entry(f"{word} {singular(lows[i + 1])}") is not None:
+        return True  # "two teak deck chairs": the word and the noun after it name a listed thing
     listed_run = i > 2 and lows[i - 3] == "of" and entry(f"{lows[i - 2]} {previous}") is not None
     if listed_run and word.endswith("s") and entry(singular(word)) is not None:
         return True  # "a stack of board game boxes": a listed compound names the kind of the plural
@@ -1535,6 +1537,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i in range(len(tags) - 2, -1, -1):  # right to left: "giant full moon"
         tags[i] = _participle_modifier(tags, lows, i) if tags[i] is Tag.VERB else _modifier(tags, lows, i)
         tags[i] = _degree(tags, lows, i)
+    for i in range(len(tags) - 2):
+        run = _big_modifier_run(tags, lows, i)
+        tags[i : i + run + 1] = [Tag.ADJ] * (run + 1) if run else tags[i : i + run + 1]
     for i in range(1, len(tags) - 2):
         if _noun_participle_compound(tags, lows, i):
             tags[i : i + 2] = [Tag.ADJ] * 2
@@ -1556,6 +1561,26 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if tag is Tag.END:
             sentence += 1
     return tuple(tokens)
+
+
+def _big_modifier_run(tags: list[Tag], lows: list[str], i: int) -> int:
+    """How many modifiers follow a size word that is also a noun ('giant') before the noun they
+    describe, when they are a past participle or words of no known tag ('a giant cracked
+    terracotta pot', 'giant boxy robot', '1 giant white-and-blue mech'): the size word describes
+    that noun too, so it and the participles are modifiers; 0 when no noun closes the run ('the
+    giant smiled at the goblin', 'a giant stomps')."""
+    if tags[i] is not Tag.NOUN or not is_class(lows[i], WordClass.BIG):
+        return 0
+    j = i + 1
+    while j < len(tags) and (
+        tags[j] in {Tag.ADJ, Tag.UNKNOWN}
+        or tags[j] is Tag.VERB
+        and lows[j].endswith("ed")
+        and participle(lows[j])
+    ):
+        j += 1
+    moved = any(tags[k] is not Tag.ADJ for k in range(i + 1, j))
+    return j - i - 1 if moved and j < len(tags) and tags[j] is Tag.NOUN else 0
 
 
 def _past_act(tags: list[Tag], lows: list[str], i: int) -> bool:

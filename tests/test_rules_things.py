@@ -3987,3 +3987,18 @@ def test_a_wall_of_stone_or_one_someone_sits_on_stands_alone_a_plain_wall_things
         "broom",
     ]
     assert labels("A fruit bat hangs on the low wall of the cave.") == ["fruit bat"]
+
+
+def test_a_size_word_that_is_also_a_noun_describes_the_noun_after_a_participle_or_unknown_word():
+    """'giant' is a noun ('the giant smiled') and a size: before a past participle or an unknown
+    word that runs into a noun ('a giant carved wooden bear'), it describes that noun."""
+    p = plan("A child waves beside a giant carved wooden bear, and a giant snow-dusted pine.")
+    assert [r.label for r in p.regions] == ["child", "wooden bear", "giant pine"]
+    assert "giant carved" in prompt_of(p, "wooden bear")
+    assert labels("A giant smiled at a goblin.") == ["giant", "goblin"]
+
+
+def test_a_word_that_is_a_verb_stays_a_noun_when_it_names_a_listed_thing_with_the_noun_after_it():
+    """'deck' can be a verb, but 'two oak deck chairs' names deck chairs made of oak."""
+    p = plan("Two oak deck chairs stand on the lawn, and a terrier sleeps under them.")
+    assert [r.label for r in p.regions] == ["oak deck chair", "oak deck chair", "terrier"]
