@@ -4002,3 +4002,11 @@ def test_a_word_that_is_a_verb_stays_a_noun_when_it_names_a_listed_thing_with_th
     """'deck' can be a verb, but 'two oak deck chairs' names deck chairs made of oak."""
     p = plan("Two oak deck chairs stand on the lawn, and a terrier sleeps under them.")
     assert [r.label for r in p.regions] == ["oak deck chair", "oak deck chair", "terrier"]
+
+
+def test_a_car_named_by_its_make_is_a_large_vehicle():
+    """'a battered Peugeot', 'a gleaming Cadillac': the make names the car, as big as a sedan."""
+    p = plan("A battered Peugeot is parked by the kerb, and a cat sleeps on the roof of a gleaming Cadillac.")
+    assert [r.label for r in p.regions] == ["peugeot", "cat", "cadillac"]
+    assert "battered" in prompt_of(p, "peugeot") and "gleaming" in prompt_of(p, "cadillac")
+    assert entry("studebaker").kind is ThingKind.VEHICLE and entry("fiat").size is Size.LARGE
