@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import is_animate, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
-from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
+from planner.rules_role_nouns import (
+    DEFINITE,
+    POSSESSIVE,
+    Noun,
+    Role,
+    is_latter,
+    is_person,
+    latter_referent,
+    low_text,
+)
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import (
     Flag,
@@ -568,6 +577,24 @@ def _renamed(mentions: list[Noun]) -> list[str]:
     return [*words, *(w for w in kinds if w != first.head and w not in first.phrase.lows)]
 
 
+def _first_said(nouns: tuple[Noun, ...], i: int) -> list[str]:
+    """The describing words of an item first said as what someone holds, wears or has, and later
+    named again with 'the' or an owner's word as a thing of its own ('an old lady with a tartan
+    shopping trolley ... a pigeon lands on her trolley'): the same item, so its region says what
+    the first mention did (a tartan shopping trolley). Only the latest earlier noun of that head
+    counts, and only when it was such an item, not a thing with a region of its own."""
+    noun = nouns[i]
+    if noun.phrase.determiner not in DEFINITE or noun.phrase.plural:
+        return []
+    for earlier in reversed(nouns[:i]):
+        if earlier.head != noun.head:
+            continue
+        if earlier.role is not Role.ATTACHED or earlier.phrase.plural:
+            return []
+        return [w for w in earlier.phrase.modifiers if w not in noun.phrase.lows and not w.endswith("'s")]
+    return []
+
+
 def _renames_kind(first: Noun, later: Noun) -> bool:
     """Whether a later name's head word belongs in the thing's words: an animal's kind, or a word
     for a person that is more than 'man' or 'woman' said of another person word."""
@@ -609,7 +636,12 @@ def _describe_one(
             covered |= set(range(*pieces[-1]))  # "a basket of dried figs": the figs are said
             if _tag_item(phrases, n.index) and is_person(noun):  # "freckles, holding a soldering iron"
                 pieces += _listed_after(tokens, phrases, n.index, at, nouns, i, covered)
-    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
+    predicates = [
+        *_first_said(nouns, i),
+        *_of_words(phrases, noun, at),
+        *_predicates(owned, tokens, pieces),
+        *_renamed(mentions),
+    ]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
     details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]

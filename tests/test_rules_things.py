@@ -3966,3 +3966,11 @@ def test_as_between_two_clauses_means_while_but_after_dressed_or_works_names_a_r
     assert heads("A baby squeals as a kitten bats at her mobile.")[:2] == ["baby", "kitten"]
     assert heads("A girl dressed as a bumblebee waves a wand.") == ["girl"]
     assert "chef" not in heads("A tall man works as a chef in a diner.")
+
+
+def test_an_item_first_held_and_later_named_as_a_thing_keeps_its_first_words():
+    """'a boy with a canvas satchel ... a ferret naps in the satchel': the satchel first said as the
+    boy's gets a region of its own when named again, and that region says what it is like."""
+    p = plan("A boy with a canvas satchel waits at the bus stop, and a ferret naps in the satchel.")
+    assert "canvas satchel" in prompt_of(p, "canvas satchel")
+    assert "with a canvas satchel" in prompt_of(p, "boy")
