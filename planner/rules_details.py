@@ -350,7 +350,8 @@ def _span(
             include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
         if stop and (_its_verb_after(phrases, k, j) or _doing_after_place(phrases, k, j)):
-            skip, include, stop = j + 1, False, False  # "a clown on a unicycle juggles": the clown's
+            verb = _verb_after_place(phrases, j) or j + 2  # "a clown on a unicycle juggles": the clown's
+            skip, include, stop = verb - 1, False, False
             if start is not None:
                 pieces.append((start, end))
                 start = None
@@ -463,13 +464,35 @@ def _its_verb_after(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
     """Whether the place phrase at j ('on a unicycle') is followed by its object and a finite
     verb whose subject is phrase k ('a clown on a unicycle juggles')."""
     p = phrases[j]
-    verb = phrases[j + 2] if j + 2 < len(phrases) else None
+    verb = _verb_after_place(phrases, j)
     return (
-        _finite(verb)
+        verb is not None
         and isinstance(p, SpacePhrase)
         and isinstance(phrases[j + 1], NounPhrase)
-        and subject_phrase(phrases, j + 2) == k
+        and subject_phrase(phrases, verb) == k
     )
+
+
+def _verb_after_place(phrases: tuple[Phrase, ...], j: int) -> int | None:
+    """Where the verb after the place phrase at j and its object is: a finite verb ('a clown on a
+    unicycle juggles'), or the -ing verb of a progressive ('a man in a window is shaking out a
+    rug'), past an adverb or a bare place word ('in a window above is shaking'); else None."""
+    v = j + 2
+    while v + 1 < len(phrases) and _bare_place_word(phrases, v):
+        v += 1
+    said = phrases[v] if v < len(phrases) else None
+    if isinstance(said, Mark) and said.tag is Tag.BE and v + 1 < len(phrases):
+        doing = phrases[v + 1]
+        return v + 1 if isinstance(doing, Verb) and doing.low.endswith("ing") else None
+    return v if _finite(said) else None
+
+
+def _bare_place_word(phrases: tuple[Phrase, ...], v: int) -> bool:
+    """An adverb, or a place word with no object ('above', 'nearby'), between a thing and its verb."""
+    p = phrases[v]
+    if isinstance(p, Mark):
+        return p.tag is Tag.ADV
+    return isinstance(p, SpacePhrase) and not isinstance(phrases[v + 1], NounPhrase)
 
 
 def _doing_after_place(phrases: tuple[Phrase, ...], k: int | None, j: int) -> bool:
@@ -496,13 +519,25 @@ def _not_its_verb(
     """Whether the finite verb at j, right after phrase k, is another subject's: 'the unicycle'
     in 'a clown on a unicycle juggles' (not when the subject is the owner named again)."""
     doing = j >= 2 and _doing_after_place(phrases, subject_phrase(phrases, j), j - 2)
-    if j != k + 1 or not (_finite(phrases[j]) or doing) or isinstance(phrases[k], Mark):
+    progressive = _progressive(phrases, j)
+    if j != k + 1 or not (_finite(phrases[j]) or doing or progressive) or isinstance(phrases[k], Mark):
         return False  # after 'she' / 'he' (_pronoun_mentions): the pronoun is the subject
-    subject = subject_phrase(phrases, j)
+    subject = subject_phrase(phrases, j + 1 if progressive else j)
     if subject in {k, None}:
         return False
     said = at.get(phrases[subject].start)  # type: ignore[index]
     return said is None or _resolve(nouns, nouns.index(said)) != owner
+
+
+def _progressive(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j is 'is' / 'are' before an -ing verb ('is shaking out a rug')."""
+    said, doing = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
+    return (
+        isinstance(said, Mark)
+        and said.tag is Tag.BE
+        and isinstance(doing, Verb)
+        and doing.low.endswith("ing")
+    )
 
 
 def _inverted(phrases: tuple[Phrase, ...], k: int) -> bool:
