@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from planner.rules_clauses import is_animate, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
-from planner.rules_role_nouns import POSSESSIVE, Noun, Role, is_latter, is_person, latter_referent, low_text
+from planner.rules_role_nouns import (
+    DEFINITE,
+    POSSESSIVE,
+    Noun,
+    Role,
+    is_latter,
+    is_person,
+    latter_referent,
+    low_text,
+)
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import (
     Flag,
@@ -341,7 +350,8 @@ def _span(
             include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
         if stop and (_its_verb_after(phrases, k, j) or _doing_after_place(phrases, k, j)):
-            skip, include, stop = j + 1, False, False  # "a clown on a unicycle juggles": the clown's
+            verb = _verb_after_place(phrases, j) or j + 2  # "a clown on a unicycle juggles": the clown's
+            skip, include, stop = verb - 1, False, False
             if start is not None:
                 pieces.append((start, end))
                 start = None
@@ -454,13 +464,35 @@ def _its_verb_after(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
     """Whether the place phrase at j ('on a unicycle') is followed by its object and a finite
     verb whose subject is phrase k ('a clown on a unicycle juggles')."""
     p = phrases[j]
-    verb = phrases[j + 2] if j + 2 < len(phrases) else None
+    verb = _verb_after_place(phrases, j)
     return (
-        _finite(verb)
+        verb is not None
         and isinstance(p, SpacePhrase)
         and isinstance(phrases[j + 1], NounPhrase)
-        and subject_phrase(phrases, j + 2) == k
+        and subject_phrase(phrases, verb) == k
     )
+
+
+def _verb_after_place(phrases: tuple[Phrase, ...], j: int) -> int | None:
+    """Where the verb after the place phrase at j and its object is: a finite verb ('a clown on a
+    unicycle juggles'), or the -ing verb of a progressive ('a man in a window is shaking out a
+    rug'), past an adverb or a bare place word ('in a window above is shaking'); else None."""
+    v = j + 2
+    while v + 1 < len(phrases) and _bare_place_word(phrases, v):
+        v += 1
+    said = phrases[v] if v < len(phrases) else None
+    if isinstance(said, Mark) and said.tag is Tag.BE and v + 1 < len(phrases):
+        doing = phrases[v + 1]
+        return v + 1 if isinstance(doing, Verb) and doing.low.endswith("ing") else None
+    return v if _finite(said) else None
+
+
+def _bare_place_word(phrases: tuple[Phrase, ...], v: int) -> bool:
+    """An adverb, or a place word with no object ('above', 'nearby'), between a thing and its verb."""
+    p = phrases[v]
+    if isinstance(p, Mark):
+        return p.tag is Tag.ADV
+    return isinstance(p, SpacePhrase) and not isinstance(phrases[v + 1], NounPhrase)
 
 
 def _doing_after_place(phrases: tuple[Phrase, ...], k: int | None, j: int) -> bool:
@@ -487,13 +519,25 @@ def _not_its_verb(
     """Whether the finite verb at j, right after phrase k, is another subject's: 'the unicycle'
     in 'a clown on a unicycle juggles' (not when the subject is the owner named again)."""
     doing = j >= 2 and _doing_after_place(phrases, subject_phrase(phrases, j), j - 2)
-    if j != k + 1 or not (_finite(phrases[j]) or doing) or isinstance(phrases[k], Mark):
+    progressive = _progressive(phrases, j)
+    if j != k + 1 or not (_finite(phrases[j]) or doing or progressive) or isinstance(phrases[k], Mark):
         return False  # after 'she' / 'he' (_pronoun_mentions): the pronoun is the subject
-    subject = subject_phrase(phrases, j)
+    subject = subject_phrase(phrases, j + 1 if progressive else j)
     if subject in {k, None}:
         return False
     said = at.get(phrases[subject].start)  # type: ignore[index]
     return said is None or _resolve(nouns, nouns.index(said)) != owner
+
+
+def _progressive(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j is 'is' / 'are' before an -ing verb ('is shaking out a rug')."""
+    said, doing = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
+    return (
+        isinstance(said, Mark)
+        and said.tag is Tag.BE
+        and isinstance(doing, Verb)
+        and doing.low.endswith("ing")
+    )
 
 
 def _inverted(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -568,6 +612,24 @@ def _renamed(mentions: list[Noun]) -> list[str]:
     return [*words, *(w for w in kinds if w != first.head and w not in first.phrase.lows)]
 
 
+def _first_said(nouns: tuple[Noun, ...], i: int) -> list[str]:
+    """The describing words of an item first said as what someone holds, wears or has, and later
+    named again with 'the' or an owner's word as a thing of its own ('an old lady with a tartan
+    shopping trolley ... a pigeon lands on her trolley'): the same item, so its region says what
+    the first mention did (a tartan shopping trolley). Only the latest earlier noun of that head
+    counts, and only when it was such an item, not a thing with a region of its own."""
+    noun = nouns[i]
+    if noun.phrase.determiner not in DEFINITE or noun.phrase.plural:
+        return []
+    for earlier in reversed(nouns[:i]):
+        if earlier.head != noun.head:
+            continue
+        if earlier.role is not Role.ATTACHED or earlier.phrase.plural:
+            return []
+        return [w for w in earlier.phrase.modifiers if w not in noun.phrase.lows and not w.endswith("'s")]
+    return []
+
+
 def _renames_kind(first: Noun, later: Noun) -> bool:
     """Whether a later name's head word belongs in the thing's words: an animal's kind, or a word
     for a person that is more than 'man' or 'woman' said of another person word."""
@@ -609,7 +671,12 @@ def _describe_one(
             covered |= set(range(*pieces[-1]))  # "a basket of dried figs": the figs are said
             if _tag_item(phrases, n.index) and is_person(noun):  # "freckles, holding a soldering iron"
                 pieces += _listed_after(tokens, phrases, n.index, at, nouns, i, covered)
-    predicates = [*_of_words(phrases, noun, at), *_predicates(owned, tokens, pieces), *_renamed(mentions)]
+    predicates = [
+        *_first_said(nouns, i),
+        *_of_words(phrases, noun, at),
+        *_predicates(owned, tokens, pieces),
+        *_renamed(mentions),
+    ]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
     details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]

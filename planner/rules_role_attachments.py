@@ -1088,6 +1088,8 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         return None
     if isinstance(before, SpacePhrase) and before.lead == "onto":
         return None  # "winds thread onto a spool", "climbs onto a stool": where something goes, not in hand
+    if _taken_from_support(phrases, k, known):
+        return None
     posture = _posture_verb(phrases, k)
     resting = relation == "on" and isinstance(posture, Verb) and is_class(posture.low, WordClass.PLACING_VERB)
     propped = resting and is_verb_of(posture.low, WordClass.PROP_VERB) and not known.has(Flag.SUPPORT)  # type: ignore[union-attr]
@@ -1115,6 +1117,13 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     return owner if acting and owner is not None and is_person(nouns[owner]) else None
 
 
+def _taken_from_support(phrases: tuple[Phrase, ...], k: int, known: Entry) -> bool:
+    """'sells plums from a wicker tray': what is taken 'from' a support (a tray, a platter) lay on
+    it, so the support is set down, a thing of its own, not in the taker's hand."""
+    lead = _lead(phrases, k)
+    return known.has(Flag.SUPPORT) and isinstance(lead, SpacePhrase) and lead.lead == "from"
+
+
 def _posture_verb(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
     """The phrase two before the thing at k ('sits on a bucket': the verb); in a sentence with
     the verb before its subject ('under the bridge sits a fisherman on a bucket'), the verb
@@ -1138,6 +1147,8 @@ def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: lis
     ):
         return None
     if not known.has(Flag.HOLDABLE) or known.has(Flag.WEARABLE) or known.size > Size.MEDIUM:
+        return None
+    if _taken_from_support(phrases, k, known):
         return None
     if placed_next(phrases, k) or not is_governed(phrases, k - 2):
         return None

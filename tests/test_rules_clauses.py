@@ -2256,3 +2256,16 @@ def test_it_after_an_inverted_clause_is_the_owned_thing_that_stood_there_not_the
     assert ("cat", "on", "armchair") in owned and ("cat", "on", "hearth") not in owned
     plain = _relations(reading_of("Beside the hearth stands an armchair, and on it sleeps a ginger cat."))
     assert ("cat", "on", "armchair") in plain
+
+
+def test_a_progressive_after_a_place_phrase_is_the_subjects_doing():
+    """'a woman on a balcony is watering geraniums': 'is' and an -ing verb after the subject's
+    place phrase are the subject's doing, not the balcony's, also past a bare place word
+    ('on a balcony above is ...')."""
+    for prompt in (
+        "A woman on a balcony is watering red geraniums.",
+        "A woman on a balcony above is watering red geraniums.",
+    ):
+        things = {t.head: t for t in reading_of(prompt).things}
+        assert "watering" in things["woman"].phrase, prompt
+        assert "watering" not in things["balcony"].phrase, prompt

@@ -4010,3 +4010,21 @@ def test_a_car_named_by_its_make_is_a_large_vehicle():
     assert [r.label for r in p.regions] == ["peugeot", "cat", "cadillac"]
     assert "battered" in prompt_of(p, "peugeot") and "gleaming" in prompt_of(p, "cadillac")
     assert entry("studebaker").kind is ThingKind.VEHICLE and entry("fiat").size is Size.LARGE
+
+
+def test_an_item_first_held_and_later_named_as_a_thing_keeps_its_first_words():
+    """'a boy with a canvas satchel ... a ferret naps in the satchel': the satchel first said as the
+    boy's gets a region of its own when named again, and that region says what it is like."""
+    p = plan("A boy with a canvas satchel waits at the bus stop, and a ferret naps in the satchel.")
+    assert "canvas satchel" in prompt_of(p, "canvas satchel")
+    assert "with a canvas satchel" in prompt_of(p, "boy")
+
+
+def test_a_tray_is_carried_in_hand_but_a_tray_set_down_is_a_thing():
+    """A tray is hand-held ('balancing a teapot on a tray', 'a butler with a silver tray'): in its
+    carrier's prompt; one that sits on a counter is a thing of its own."""
+    p = plan("A nurse walks down the corridor, balancing a teapot on a tray.")
+    assert "on a tray" in prompt_of(p, "nurse") and "tray" not in labels_of(p)
+    p = plan("A butler with a silver tray bows to the duchess.")
+    assert "with a silver tray" in prompt_of(p, "butler") and "tray" not in labels_of(p)
+    assert "tray" in labels("A tray of scones sits on the counter beside a kettle.")
