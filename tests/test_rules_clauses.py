@@ -2256,3 +2256,12 @@ def test_it_after_an_inverted_clause_is_the_owned_thing_that_stood_there_not_the
     assert ("cat", "on", "armchair") in owned and ("cat", "on", "hearth") not in owned
     plain = _relations(reading_of("Beside the hearth stands an armchair, and on it sleeps a ginger cat."))
     assert ("cat", "on", "armchair") in plain
+
+
+def test_a_relative_clause_with_an_object_and_a_second_verb_leaves_the_main_verb_to_its_noun():
+    reading = reading_of("A fisherman who guts a trout and whistles leans against a lamppost.")
+    assert [t.head for t in reading.things] == ["fisherman", "trout", "lamppost"]  # 'whistles' is a verb
+    assert ("fisherman", "next_to", "lamppost") in _relations(reading)
+    assert ("trout", "next_to", "lamppost") not in _relations(reading)
+    reading = reading_of("A mechanic who wipes the engine and waves at us stands beside a truck.")
+    assert ("mechanic", "next_to", "truck") in _relations(reading)
