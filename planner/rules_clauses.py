@@ -165,6 +165,8 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     before = phrases[j - 1] if j else None
     if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
         return True  # "surfers carrying longboards walk": not after 'On the left stands'
+    if _relative_object(phrases, j):
+        return True  # "a girl who feeds the geese stands on a jetty": the girl stands
     if (
         isinstance(before, Verb)
         and before.low.endswith("ing")
@@ -179,6 +181,31 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
         or isinstance(before, Mark)
         and (before.tag is Tag.PREP or before.low == "of")
         or _as_role(phrases, j)
+    )
+
+
+def _relative_object(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j is the object of the verb that opens a relative clause ('a girl
+    who feeds the geese ...', 'a boy who has kicked off his shoes ...'): the clause's object is no
+    subject of a later verb, whose subject is the noun before 'who' / 'that' / 'which'."""
+    i = j - 1
+    while i >= 0 and isinstance(phrases[i], Mark) and is_class(phrases[i].low, WordClass.PARTICLE):  # type: ignore[union-attr]
+        i -= 1  # "kicked off his shoes"
+    if i < 1 or not isinstance(phrases[i], Verb):
+        return False
+    i -= 1
+    while (
+        i >= 1
+        and isinstance(phrases[i], Mark)
+        and phrases[i].tag is Tag.AUX
+        and phrases[i].low not in RELATIVE
+    ):  # type: ignore[union-attr]
+        i -= 1  # "who has kicked", "that is pulling"
+    opener = phrases[i]
+    return (
+        isinstance(opener, Mark)
+        and opener.low in {"who", "that", "which"}
+        and isinstance(phrases[i - 1], NounPhrase)
     )
 
 

@@ -342,14 +342,23 @@ def _relative_second_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the word at i follows 'and' after the verb that opens a relative clause, in the
     same form ('geese that honk and flap', 'a dog that barks and wags its tail'): the clause's
     second verb, not a noun joined to the first."""
-    if (
-        i < 4
-        or lows[i - 1] != "and"
-        or tags[i - 2] is not Tag.VERB
-        or lows[i - 3] not in {"that", "who", "which"}
-    ):
+    if i < 4 or lows[i - 1] != "and":
         return False
-    return lows[i].endswith("s") == lows[i - 2].endswith("s")
+    first = _relative_verb_before(tags, lows, i - 2)
+    return first is not None and lows[i].endswith("s") == lows[first].endswith("s")
+
+
+_OBJECT_TAGS = frozenset({Tag.DET, Tag.ADJ, Tag.NOUN, Tag.NUM, Tag.POSS, Tag.UNKNOWN, Tag.PRON})
+
+
+def _relative_verb_before(tags: list[Tag], lows: list[str], j: int) -> int | None:
+    """The verb that opens a relative clause and ends at j, back over its object ('who feeds the
+    geese', 'that chews a bone'): its index, or None when j ends no such clause."""
+    while j >= 2 and tags[j] in _OBJECT_TAGS and lows[j] not in {"that", "who", "which"}:
+        j -= 1  # "the geese", "his old hat"
+    if j < 2 or tags[j] is not Tag.VERB:
+        return None
+    return j if lows[j - 1] in {"that", "who", "which"} else None
 
 
 def _ing_clause(tags: list[Tag], lows: list[str], i: int) -> bool:

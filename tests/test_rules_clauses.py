@@ -2269,3 +2269,23 @@ def test_a_progressive_after_a_place_phrase_is_the_subjects_doing():
         things = {t.head: t for t in reading_of(prompt).things}
         assert "watering" in things["woman"].phrase, prompt
         assert "watering" not in things["balcony"].phrase, prompt
+
+
+def test_a_relative_clause_with_an_object_and_a_second_verb_leaves_the_main_verb_to_its_noun():
+    reading = reading_of("A fisherman who guts a trout and whistles leans against a lamppost.")
+    assert [t.head for t in reading.things] == ["fisherman", "trout", "lamppost"]  # 'whistles' is a verb
+    assert ("fisherman", "next_to", "lamppost") in _relations(reading)
+    assert ("trout", "next_to", "lamppost") not in _relations(reading)
+    reading = reading_of("A mechanic who wipes the engine and waves at us stands beside a truck.")
+    assert ("mechanic", "next_to", "truck") in _relations(reading)
+
+
+def test_a_bird_on_its_boats_bow_sits_on_the_boat():
+    reading = reading_of("A fishing boat is moored at the quay, and a gull stands on its bow.")
+    assert "bow" not in [t.head for t in reading.things]  # the bow is the boat's
+    assert ("gull", "on", "boat") in _relations(reading)
+    assert [t.head for t in reading_of("An archer draws a bow beside a tree.").things] == [
+        "archer",
+        "bow",
+        "tree",
+    ]
