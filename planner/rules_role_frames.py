@@ -241,9 +241,30 @@ def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
     assert isinstance(p, NounPhrase)
     if entry(p.head) is None:
         return False
-    if (p.count or 1) > 1 or any(is_class(w, WordClass.MATERIAL) or _kind_word(w) for w in p.modifiers):
+    if (p.count or 1) > 1 or any(_physical(w) for w in _common_modifiers(p)):
         return True
     return bool(p.determiner) and not p.modifiers and _acts_or_placed(phrases, k)
+
+
+def _physical(word: str) -> bool:
+    """Whether a modifier says what a thing is made of, its kind or its size ('brass', 'kitchen',
+    'small'): words for a real thing, where a look word ('muted', 'epic') names the picture's."""
+    classes = (WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL)
+    return any(is_class(word, c) for c in classes) or _kind_word(word)
+
+
+def _common_modifiers(p: NounPhrase) -> tuple[str, ...]:
+    """The lower-case modifiers of p that are not part of a person's name: a capitalised word
+    next to another one ('Andrew Wyeth palette', 'a Wes Anderson color palette') names whose look
+    the picture has, not a kind of the thing ('an eyeshadow palette')."""
+    written = p.words[:-1]
+    capital = [w[:1].isupper() for w in written]
+    named = {
+        i
+        for i in range(len(written))
+        if capital[i] and any(capital[j] for j in (i - 1, i + 1) if 0 <= j < len(written))
+    }
+    return tuple(w.lower() for i, w in enumerate(written) if i not in named)
 
 
 def _contents_of(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:

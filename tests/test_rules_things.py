@@ -4028,3 +4028,24 @@ def test_a_tray_is_carried_in_hand_but_a_tray_set_down_is_a_thing():
     p = plan("A butler with a silver tray bows to the duchess.")
     assert "with a silver tray" in prompt_of(p, "butler") and "tray" not in labels_of(p)
     assert "tray" in labels("A tray of scones sits on the counter beside a kettle.")
+
+
+def test_a_style_word_after_a_persons_name_is_the_look_not_a_thing():
+    # 'Edward Hopper palette' names whose colours the picture has; 'a blush palette' is the thing
+    got = labels("A gas station at night with a clerk behind the counter, Edward Hopper palette.")
+    assert "clerk" in got and "counter" in got and "palette" not in " ".join(got)
+    assert "palette" in " ".join(labels("A makeup artist opens a blush palette beside the mirror."))
+
+
+def test_scale_after_a_look_word_is_the_look_but_a_weighing_scale_is_a_thing():
+    assert "scale" not in " ".join(labels("A giant robot towers over a harbour, epic scale, hazy dawn."))
+    assert "scale" in " ".join(labels("A baker sets a small scale on the counter beside a bag of flour."))
+    assert "brass scale" in labels("A grocer weighs apples on a brass scale.")
+
+
+def test_apothecary_vessels_and_fishing_tackle_are_things():
+    assert labels("A pharmacist grinds herbs in a marble mortar on the bench.")[-2:] == [
+        "marble mortar",
+        "bench",
+    ]
+    assert "red lure" in labels("A single red lure lies on the jetty next to a reel.")
