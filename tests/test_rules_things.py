@@ -4049,3 +4049,8 @@ def test_apothecary_vessels_and_fishing_tackle_are_things():
         "bench",
     ]
     assert "red lure" in labels("A single red lure lies on the jetty next to a reel.")
+
+
+def test_a_machines_antenna_is_its_part_but_an_antenna_alone_is_a_thing():
+    assert labels("A toy robot with a bent antenna stands on the desk.") == ["toy robot", "desk"]
+    assert "antenna" in labels("Two pigeons perch on the antenna above the street.")
