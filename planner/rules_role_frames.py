@@ -243,7 +243,14 @@ def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
         return False
     if (p.count or 1) > 1 or any(_physical(w) for w in _common_modifiers(p)):
         return True
-    return bool(p.determiner) and not p.modifiers and _acts_or_placed(phrases, k)
+    return bool(p.determiner) and not p.modifiers and (_acts_or_placed(phrases, k) or _ground_of(phrases, k))
+
+
+def _ground_of(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is what a place phrase puts something on, in or by ('weighs plums on a
+    scale'): a thing one can put things on, not a look."""
+    before = phrase_before(phrases, k)
+    return isinstance(before, SpacePhrase) and before.spatial.relation not in {None, "with"}
 
 
 def _physical(word: str) -> bool:
