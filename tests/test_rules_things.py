@@ -4028,3 +4028,23 @@ def test_a_tray_is_carried_in_hand_but_a_tray_set_down_is_a_thing():
     p = plan("A butler with a silver tray bows to the duchess.")
     assert "with a silver tray" in prompt_of(p, "butler") and "tray" not in labels_of(p)
     assert "tray" in labels("A tray of scones sits on the counter beside a kettle.")
+
+
+def test_an_animal_appositive_before_a_who_clause_says_who_the_tie_is():
+    p = plan(
+        "A fox naps by the stream, and his companion, a fat speckled hen, who clutches an acorn, sits on a stump."
+    )
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("companion") for label in got) == 1 and not any("hen" in label for label in got)
+    assert "speckled" in prompt_of(p, "companion")
+
+
+def test_a_person_said_to_be_a_person_is_that_one_person():
+    p = plan(
+        "A busy cobbler's stall. The cobbler is a stout old man with a grey beard, and he taps a nail into a boot."
+    )
+    got = [r.label for r in p.regions]
+    assert "cobbler" in got and not any(label.endswith("man") for label in got)
+    assert "grey beard" in prompt_of(p, "cobbler")
+    got = labels("There is a boy in a red cap, and a woman is a step behind him.")
+    assert "boy" in got and "woman" in got
