@@ -4048,3 +4048,11 @@ def test_a_person_said_to_be_a_person_is_that_one_person():
     assert "grey beard" in prompt_of(p, "cobbler")
     got = labels("There is a boy in a red cap, and a woman is a step behind him.")
     assert "boy" in got and "woman" in got
+
+
+def test_a_who_clause_after_a_comma_describes_the_one_before_the_comma():
+    p = plan("The shepherd, who carries a newborn lamb, waits by the gate.")
+    assert "lamb" in prompt_of(p, "shepherd")
+    p = plan("On the porch sits a grandfather, who cradles a sleeping toddler.")
+    assert "sleeping toddler" in prompt_of(p, "grandfather")
+    assert "toddler" in labels_of(p)
