@@ -418,13 +418,17 @@ def _comma_before_verb(phrases: tuple[Phrase, ...], start: int, j: int) -> bool:
     )
 
 
-def _relative(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether 'that' / 'who' right after phrase k opens a clause about it ('an eagle that has just
-    caught a fish', 'a dog that wags its tail'): what the clause says describes the thing."""
-    word = phrases[k + 1] if k + 1 < len(phrases) else None
-    nxt = phrases[k + 2] if k + 2 < len(phrases) else None
-    opens = isinstance(word, Mark) and word.low in {"that", "who"}
-    return opens and (isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag in {Tag.AUX, Tag.BE})
+def _relative(phrases: tuple[Phrase, ...], k: int) -> int:
+    """How many phrases after phrase k open a clause about it, 0 if none: 'that' / 'who' right
+    after it ('an eagle that has just caught a fish', 'a dog that wags its tail'), or ', who'
+    ('the mother, who carries a sleeping baby, waits'): what the clause says describes the thing."""
+    comma = k + 1 < len(phrases) and low_text(phrases[k + 1]) == ","
+    at = k + 1 + comma
+    word = phrases[at] if at < len(phrases) else None
+    nxt = phrases[at + 1] if at + 1 < len(phrases) else None
+    opens = isinstance(word, Mark) and (word.low == "who" or word.low == "that" and not comma)
+    verb = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag in {Tag.AUX, Tag.BE}
+    return at - k if opens and verb else 0
 
 
 def _clause_end(phrases: tuple[Phrase, ...], k: int) -> int:

@@ -192,6 +192,30 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
 
 
+def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
+    """'The tailor is an elderly woman with silver hair', 'her uncle was a stout man in a cap':
+    'a <person>' right after '<the or his person> is' at the head of a clause says who that
+    person is; the same one, not another (its words are that person's)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    linked = phrase_before(phrases, k)
+    if earlier is None or earlier.index != k - 2 or not isinstance(linked, Mark) or linked.tag is not Tag.BE:
+        return None
+    if linked.low not in {"is", "was"} or p.determiner not in {"a", "an"} or p.plural:
+        return None
+    if known is None or known.kind is not ThingKind.PERSON or not (earlier.is_thing and is_person(earlier)):
+        return None
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE} or earlier.named
+    return len(nouns) - 1 if told and _heads_clause(phrases, earlier.index) else None
+
+
+def _heads_clause(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the phrase at k opens its sentence or a clause after a comma or 'and'."""
+    before = phrase_before(phrases, k)
+    return before is None or isinstance(before, Mark) and before.tag in {Tag.END, Tag.COMMA, Tag.CONJ}
+
+
 def name_in_commas(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'the class tortoise, Mr. Shells, crawls', 'the old ferry, Sea Queen, leaves': a name
     between commas right after a thing, with a verb or a title, is that thing's name, not another
@@ -331,14 +355,16 @@ def _plain_after_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
 
 
 def _closed_by_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the words after the noun phrase at k end at a comma with a verb after it, with no
-    'and' or 'or' before it: ', a wiry botanist in boots, kneels' (an appositive, not a list)."""
+    """Whether the words after the noun phrase at k end at a comma with a verb or a 'who' clause
+    after it, with no 'and' or 'or' before it: ', a wiry botanist in boots, kneels', ', a plump
+    goose, who has tucked a letter under her wing' (an appositive, not a list)."""
     for j in range(k + 1, len(phrases)):
         here = phrases[j]
         if isinstance(here, Mark) and here.tag is Tag.END or low_text(here) in {"and", "or"}:
             return False
         if low_text(here) == ",":
-            return isinstance(phrase_after(phrases, j), Verb)
+            after = phrase_after(phrases, j)
+            return isinstance(after, Verb) or low_text(after) == "who"
     return False
 
 
@@ -464,6 +490,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _described_again(p, known, nouns)
     if repeat is None:
         repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _said_to_be(phrases, k, known, nouns)
     if repeat is None:
         repeat = _closing_appositive(phrases, k, known, nouns)
     if repeat is None:

@@ -4055,3 +4055,31 @@ def test_an_antenna_with_its_machine_or_animal_is_its_part_but_alone_is_a_thing(
     assert labels("A toy robot with a bent antenna stands on the desk.") == ["toy robot", "desk"]
     assert labels("A beetle with long antennae crawls over a leaf.") == ["beetle", "leaf"]
     assert labels("A tall radio antenna rises behind the barn.") == ["tall radio antenna", "barn"]
+
+
+def test_an_animal_appositive_before_a_who_clause_says_who_the_tie_is():
+    p = plan(
+        "A fox naps by the stream, and his companion, a fat speckled hen, who clutches an acorn, sits on a stump."
+    )
+    got = [r.label for r in p.regions]
+    assert sum(label.endswith("companion") for label in got) == 1 and not any("hen" in label for label in got)
+    assert "speckled" in prompt_of(p, "companion")
+
+
+def test_a_person_said_to_be_a_person_is_that_one_person():
+    p = plan(
+        "A busy cobbler's stall. The cobbler is a stout old man with a grey beard, and he taps a nail into a boot."
+    )
+    got = [r.label for r in p.regions]
+    assert "cobbler" in got and not any(label.endswith("man") for label in got)
+    assert "grey beard" in prompt_of(p, "cobbler")
+    got = labels("There is a boy in a red cap, and a woman is a step behind him.")
+    assert "boy" in got and "woman" in got
+
+
+def test_a_who_clause_after_a_comma_describes_the_one_before_the_comma():
+    p = plan("The shepherd, who carries a newborn lamb, waits by the gate.")
+    assert "lamb" in prompt_of(p, "shepherd")
+    p = plan("On the porch sits a grandfather, who cradles a sleeping toddler.")
+    assert "sleeping toddler" in prompt_of(p, "grandfather")
+    assert "toddler" in labels_of(p)
