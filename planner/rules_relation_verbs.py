@@ -347,7 +347,9 @@ def _borne(
     kind = (
         RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
     )
-    kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
+    shown = value_of(verb.low, WordClass.CONTAIN_VERB) == "on" and not known.has(Flag.CONTAINER)
+    inside = contains and not shown  # "a cabinet containing a sword"; "shelves display jars": on them
+    kind = RelationKind.IN if inside and kind is not None else kind
     if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     held = [_potted(phrases, i, at, nouns) for i in coordinated(phrases, k, at, nouns) if i != host]

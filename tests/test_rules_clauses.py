@@ -1975,6 +1975,14 @@ def test_a_fill_word_after_a_comma_is_said_of_the_clause_subject():
     assert not any(r[2] == "lane" and r[0] in {"bale", "barrel"} for r in _relations(reading))
 
 
+def test_a_support_that_displays_things_bears_them_and_a_case_contains_them():
+    reading = reading_of(
+        "Three oak shelves display a row of pewter tankards. A glass cabinet displays two china dolls."
+    )
+    assert ("tankard", "on", "shelf") in _relations(reading)
+    assert ("doll", "in", "cabinet") in _relations(reading)
+
+
 def test_topped_by_puts_the_things_on_the_host():
     reading = reading_of("A stone well topped by a copper bucket stands in the yard.")
     assert ("bucket", "on", "well") in _relations(reading)
