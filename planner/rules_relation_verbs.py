@@ -61,17 +61,21 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     start = lead - 1 if isinstance(verb, Verb) or filling else lead
     start -= (filling or isinstance(verb, Verb)) and _after_be(
         phrases, start
-    )  # "the counter is crowded with plates"
+    )  # "the counter is crowded with plates", "the trailer, which is loaded with pumpkins"
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
     start -= placed and place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
+    host_phrase = _fill_host(phrases, start, at, nouns) if is_class(fill, WordClass.FILL_WORD) else None
+    host_phrase = host_phrase if host_phrase is not None else start - 1
     host = (
-        holder_of(nouns, at[phrases[start - 1].start]) if start and phrases[start - 1].start in at else None
+        holder_of(nouns, at[phrases[host_phrase].start])
+        if start and phrases[host_phrase].start in at
+        else None
     )
-    if host is None or not isinstance(phrases[start - 1], NounPhrase):
+    if host is None or not isinstance(phrases[host_phrase], NounPhrase):
         return _aboard(phrases, k, at, nouns)
     known = nouns[host].entry
     on = known is not None and known.has(Flag.SUPPORT) and not known.has(Flag.CONTAINER)
-    on = on or _surface_part(nouns, at[phrases[start - 1].start], known)
+    on = on or _surface_part(nouns, at[phrases[host_phrase].start], known)
     piled = (
         value_of(fill, WordClass.FILL_WORD) == "on" and known is not None and not known.has(Flag.CONTAINER)
     )
@@ -84,15 +88,38 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else _aboard(phrases, k, at, nouns)
 
 
-def _after_be(phrases: tuple[Phrase, ...], j: int) -> bool:
-    """Whether a form of 'be' stands before the fill word at j, after a noun phrase ('the counter is
-    crowded with plates', 'the shelves were stacked with jars'): the host is the subject before it."""
+def filled_by(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the 'by' at k names what fills or tops the thing before a fill word ('a dresser
+    topped by a lamp', 'a wall covered by ivy'), not a thing beside ('a boy by the door')."""
+    space, verb = phrases[k], phrases[k - 1] if k else None
     return (
-        j >= 2
-        and isinstance(phrases[j - 1], Mark)
-        and is_class(phrases[j - 1].low, WordClass.BE)
-        and isinstance(phrases[j - 2], NounPhrase)
+        isinstance(space, Mark)
+        and space.low == "by"
+        and isinstance(verb, Verb | Mark)
+        and is_class(verb.low, WordClass.FILL_WORD)
     )
+
+
+def _fill_host(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The phrase of the host of a fill word at j that follows a comma ('a cabinet stands by the
+    door, topped with a clock': the cabinet, the clause's subject, not the door); None otherwise."""
+    comma = j >= 2 and isinstance(phrases[j - 1], Mark) and phrases[j - 1].low == ","
+    head = clause_head(phrases, j, at, nouns) if comma else None
+    return nouns[head].index if head is not None else None
+
+
+def _after_be(phrases: tuple[Phrase, ...], j: int) -> int:
+    """How many phrases stand between the fill word at j and the noun phrase that is its host, when
+    a form of 'be' comes first ('the counter is crowded with plates': 1; 'the trailer, which is
+    loaded with pumpkins': 3, over the relative pronoun and its comma); 0 when there is none."""
+    if j < 2 or not isinstance(phrases[j - 1], Mark) or not is_class(phrases[j - 1].low, WordClass.BE):
+        return 0
+    i = j - 2
+    if isinstance(phrases[i], Mark) and phrases[i].low in {"which", "that"}:
+        i -= 1 + (i >= 1 and getattr(phrases[i - 1], "low", "") == ",")
+    return j - 1 - i if i >= 0 and isinstance(phrases[i], NounPhrase) else 0
 
 
 def _placed_apart(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -320,7 +347,9 @@ def _borne(
     kind = (
         RelationKind.ON if known.has(Flag.SUPPORT) else RelationKind.IN if known.has(Flag.CONTAINER) else None
     )
-    kind = RelationKind.IN if contains and kind is not None else kind  # "a cabinet containing a sword"
+    shown = value_of(verb.low, WordClass.CONTAIN_VERB) == "on" and not known.has(Flag.CONTAINER)
+    inside = contains and not shown  # "a cabinet containing a sword"; "shelves display jars": on them
+    kind = RelationKind.IN if inside and kind is not None else kind
     if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     held = [_potted(phrases, i, at, nouns) for i in coordinated(phrases, k, at, nouns) if i != host]

@@ -63,6 +63,7 @@ from planner.rules_relation_verbs import (
     circling,
     crowding,
     doers_on,
+    filled_by,
     held_into,
     hung_on_wall,
     laden_with,
@@ -1032,6 +1033,8 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             links.extend(set_with_list(phrases, k, at, nouns))
         if isinstance(p, Mark) and p.low == "whose":
             links.extend(whose_keeper(phrases, k, at, nouns))
+        if filled_by(phrases, k):  # "a dresser topped by a lamp": as 'topped with'
+            links.extend(laden_with(phrases, k, at, nouns).links)
         if not isinstance(p, SpacePhrase):
             continue
         place = place_of(p)

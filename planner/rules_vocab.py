@@ -104,7 +104,7 @@ class WordClass(str, Enum):
     KIN = "kin"  # "twin sisters": how people are related; after a tag counting them, it describes them
     COLOUR_NOUN = "colour_noun"  # "shades", "tones": after colour words, the colours (a noun)
     ATTACH_VERB = "attach_verb"
-    CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject
+    CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject (value on: on a support, "displays")
     FOCUS_WORD = "focus_word"  # "locked", "focused": 'on' after it names what is looked at
     HANG_VERB = "hang_verb"  # "hangs from a beam", "dangling from a branch": below what it hangs from
     PEEK_VERB = "peek_verb"  # "peeks out from behind X": still behind X, not come out in front

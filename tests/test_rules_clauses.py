@@ -1961,6 +1961,36 @@ def test_a_subject_that_is_piled_or_crowded_with_things_holds_them():
     assert ("crate", "on", "cart") in _relations(reading)
 
 
+def test_a_relative_clause_that_is_piled_with_things_holds_them():
+    reading = reading_of("A pony waits beside the sledge, which is loaded with firewood sacks and a lantern.")
+    assert ("sack", "on", "sledge") in _relations(reading)
+    assert ("lantern", "on", "sledge") in _relations(reading)
+    assert ("pony", "next_to", "sledge") in _relations(reading)
+
+
+def test_a_fill_word_after_a_comma_is_said_of_the_clause_subject():
+    reading = reading_of("A long wagon rolls down the lane, piled with hay bales and a wooden barrel.")
+    assert ("bale", "on", "wagon") in _relations(reading)
+    assert ("barrel", "on", "wagon") in _relations(reading)
+    assert not any(r[2] == "lane" and r[0] in {"bale", "barrel"} for r in _relations(reading))
+
+
+def test_a_support_that_displays_things_bears_them_and_a_case_contains_them():
+    reading = reading_of(
+        "Three oak shelves display a row of pewter tankards. A glass cabinet displays two china dolls."
+    )
+    assert ("tankard", "on", "shelf") in _relations(reading)
+    assert ("doll", "in", "cabinet") in _relations(reading)
+
+
+def test_topped_by_puts_the_things_on_the_host():
+    reading = reading_of("A stone well topped by a copper bucket stands in the yard.")
+    assert ("bucket", "on", "well") in _relations(reading)
+    reading = reading_of("An oak sideboard stands near the fireplace, topped by a mantel clock and a bowl.")
+    assert ("clock", "on", "sideboard") in _relations(reading)
+    assert ("bowl", "on", "sideboard") in _relations(reading)
+
+
 def test_a_new_clause_after_comma_and_is_not_in_a_fill_list():
     reading = reading_of("Two carts are piled with melons, and a donkey dozes by the fence.")
     assert ("melon", "on", "cart") in _relations(reading)
