@@ -1560,6 +1560,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    return _numbered(texts, lows, tags)
+
+
+def _numbered(texts: list[str], lows: list[str], tags: list[Tag]) -> tuple[Token, ...]:
+    """The tokens of tagged words, each with its sentence number; a common word whose capital
+    only opens its sentence is written in lower case ('Vending machine glows'), a name is not."""
     tokens: list[Token] = []
     sentence = 0
     for i, (text_, low, tag) in enumerate(zip(texts, lows, tags, strict=True)):
