@@ -485,9 +485,8 @@ def _verb_after_place(phrases: tuple[Phrase, ...], j: int) -> int | None:
     while v + 1 < len(phrases) and _bare_place_word(phrases, v):
         v += 1
     said = phrases[v] if v < len(phrases) else None
-    if isinstance(said, Mark) and said.tag is Tag.BE and v + 1 < len(phrases):
-        doing = phrases[v + 1]
-        return v + 1 if isinstance(doing, Verb) and doing.low.endswith("ing") else None
+    if isinstance(said, Mark) and said.tag is Tag.BE:
+        return v + 1 if _progressive(phrases, v) else None
     return v if _finite(said) else None
 
 

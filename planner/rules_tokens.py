@@ -1548,7 +1548,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i] = _degree(tags, lows, i)
     for i in range(len(tags) - 2):
         run = _big_modifier_run(tags, lows, i)
-        tags[i : i + run + 1] = [Tag.ADJ] * (run + 1) if run else tags[i : i + run + 1]
+        if run:
+            tags[i : i + run + 1] = [Tag.ADJ] * (run + 1)
     for i in range(1, len(tags) - 2):
         if _noun_participle_compound(tags, lows, i):
             tags[i : i + 2] = [Tag.ADJ] * 2
