@@ -36,6 +36,9 @@ RELATED_OVERLAP = 0.5  # things side by side may touch, but not cover each other
 MOVE_COST = 0.02  # per unit of distance: the smallest move that helps wins
 FOOTING = 0.6  # a thing standing on the ground has its bottom below this (down the picture) ...
 FOOTING_COST = 1.0  # ... or costs this per unit of height it floats above it
+# a thing the layout set on or in its support counts as two facts: lifting it off its support to show
+# two others gains nothing (those two come to it, or its support carries it)
+RESTING = 2.0
 _KINDS = {
     "adjacent": "next_to",
     "left_of": "left_of",
@@ -60,7 +63,7 @@ class Check:
     kind: str
     a: int
     b: int
-    weight: float = 1.0  # half for 'on' between things that cannot hold each other (typing on a keyboard)
+    weight: float = 1.0  # half for 'on' between things that cannot hold each other; RESTING for a rider
 
 
 def checks_from(constraints: list[Constraint], riders: list[Rider]) -> list[Check]:
@@ -70,7 +73,7 @@ def checks_from(constraints: list[Constraint], riders: list[Rider]) -> list[Chec
         for c in constraints
         if c.kind in _KINDS and c.a != c.b
     ]
-    found += [Check(r.kind, r.child, r.parent) for r in riders if r.kind != "seat"]
+    found += [Check(r.kind, r.child, r.parent, RESTING) for r in riders if r.kind != "seat"]
     found += [Check(k, r.child, r.parent) for r in riders if r.kind == "seat" for k in ("on", "in")]
     return list(dict.fromkeys(found))
 

@@ -909,3 +909,22 @@ def test_what_a_placed_thing_rests_on_is_in_that_place_too():
     x, y = centre(tree)
     assert x < 0.42 and y < 0.42, tree
     assert rests_on(hawk, tree), (hawk, tree)
+
+
+def test_a_thing_resting_on_a_support_stays_on_it_though_two_things_beside_it_are_elsewhere():
+    """'A kitten on a cushion by a basket, next to a ball of yarn and a toy mouse', where the cell
+    search left the yarn and the mouse up at the top: the kitten stays on its cushion (lifted
+    between them it would show two facts and lose the one the layout is built around, and the
+    cushion cannot follow without leaving the basket); the two come down beside it instead."""
+    from planner.rules_layout import Constraint, Group, Rider
+    from planner.rules_repair import fact_holds, repair
+
+    cushion, kitten = (0.38, 0.59, 0.6, 0.77), (0.44, 0.55, 0.53, 0.61)
+    yarn, mouse = (0.13, 0.07, 0.28, 0.16), (0.41, 0.07, 0.56, 0.16)
+    basket = (0.16, 0.57, 0.36, 0.78)
+    groups = [Group() for _ in range(5)]
+    constraints = [Constraint("adjacent", 2, 1), Constraint("adjacent", 1, 3), Constraint("adjacent", 4, 0)]
+    boxes = [[cushion], [kitten], [yarn], [mouse], [basket]]
+    out = repair(boxes, groups, constraints, [Rider(1, 0, "on")])
+    assert fact_holds("on", out[1][0], out[0][0]), out
+    assert side_by_side(out[2][0], out[1][0]) and side_by_side(out[3][0], out[1][0]), out
