@@ -143,7 +143,7 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns)
-    named = next_things(phrases, k, at, nouns, limit=1) if opening else subjects_of(phrases, k, at, nouns)
+    named = _opened(phrases, k, at, nouns) if opening else subjects_of(phrases, k, at, nouns)
     if not kind or not named:
         return Spatial()
     named_owner = _named_owner(phrases, k, nouns, named)
@@ -163,7 +163,16 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         earlier = [its] if its is not None and its not in named else []
     else:
         earlier = _agreeing(phrases, k, at, nouns, named)
-    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+    return Spatial(tuple(Link(kind, n, (earlier[-1],)) for n in named)) if earlier else Spatial()
+
+
+def _opened(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a sentence-opening 'To its left' places: all those it names, joined by 'and' ('To
+    its left, a bowl of figs and a pear'; 'To her right stand a lamp and a chair'), as after any
+    opening place; else the next thing named."""
+    first = next_things(phrases, k, at, nouns, limit=1)
+    said = inverted(phrases, k, at, nouns)
+    return said if said[:1] == first else first
 
 
 def _tag_start(phrases: tuple[Phrase, ...], k: int) -> int | None:
