@@ -60,6 +60,7 @@ from planner.rules_relation_places import (
 )
 from planner.rules_relation_verbs import (
     action,
+    borne_by,
     circling,
     crowding,
     doers_on,
@@ -1044,6 +1045,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             links.extend(whose_keeper(phrases, k, at, nouns))
         if filled_by(phrases, k):  # "a dresser topped by a lamp": as 'topped with'
             links.extend(laden_with(phrases, k, at, nouns).links)
+        links.extend(borne_by(phrases, k, at, nouns))  # "a canoe paddled by two boys": in it
         if not isinstance(p, SpacePhrase):
             continue
         place = place_of(p)

@@ -1530,6 +1530,15 @@ def test_an_opening_to_its_side_places_every_thing_joined_by_and():
     assert ("dog", "left_of", "sofa") not in _relations(clauses)
 
 
+def test_the_passive_of_a_riding_or_rowing_verb_puts_its_doers_on_or_in_the_thing():
+    rowed = reading_of("A flat punt rowed by an old monk and a novice drifts toward the temple steps.")
+    assert {("monk", "in", "punt"), ("novice", "in", "punt")} <= _relations(rowed)
+    ridden = reading_of("At the gate, a grey camel ridden by a merchant waits in the dust.")
+    assert ("merchant", "on", "camel") in _relations(ridden)
+    lit = reading_of("A tall vase lit by a lamp stands on the shelf.")
+    assert ("lamp", "in", "vase") not in _relations(lit)
+
+
 def test_a_place_gone_through_or_across_is_where_the_thing_is():
     assert _place(
         reading_of("A paper kite drifts through the center, a boy on the grass below."), "kite"
