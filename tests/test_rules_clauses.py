@@ -1539,6 +1539,15 @@ def test_the_passive_of_a_riding_or_rowing_verb_puts_its_doers_on_or_in_the_thin
     assert ("lamp", "in", "vase") not in _relations(lit)
 
 
+def test_what_patrols_a_thing_is_on_it():
+    reading = reading_of(
+        "At dusk, a lone sentry patrols the old stone bridge while a raven circles overhead."
+    )
+    assert ("sentry", "on", "bridge") in _relations(reading)
+    guard = reading_of("A small grey mouse patrolling the pantry shelf sniffs at a wheel of cheese.")
+    assert ("mouse", "on", "shelf") in _relations(guard)
+
+
 def test_a_place_gone_through_or_across_is_where_the_thing_is():
     assert _place(
         reading_of("A paper kite drifts through the center, a boy on the grass below."), "kite"
