@@ -100,6 +100,26 @@ def filled_by(phrases: tuple[Phrase, ...], k: int) -> bool:
     )
 
 
+_BORNE = {"inside": RelationKind.IN, "on": RelationKind.ON}  # the relation_verb values a rider takes
+
+
+def borne_by(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """'a canoe paddled by two boys', 'a horse ridden by a knight': the passive of a verb that
+    relates its doer to what it moves or rides (a relation_verb of words.tsv) puts the things
+    after 'by' in or on the thing before the verb, as 'two boys paddling a canoe' would."""
+    space, verb = phrases[k], phrases[k - 1] if k else None
+    host = phrases[k - 2] if k >= 2 else None
+    if not (isinstance(space, Mark) and space.low == "by" and isinstance(verb, Verb)):
+        return []
+    kind = _BORNE.get(value_of(verb.low, WordClass.RELATION_VERB) or "")
+    if kind is None or not isinstance(host, NounPhrase) or host.start not in at:
+        return []
+    moved = holder_of(nouns, at[host.start])
+    if moved is None:
+        return []
+    return [Link(kind, i, (moved,)) for i in coordinated(phrases, k, at, nouns) if i != moved]
+
+
 def _fill_host(
     phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:

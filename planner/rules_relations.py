@@ -60,6 +60,7 @@ from planner.rules_relation_places import (
 )
 from planner.rules_relation_verbs import (
     action,
+    borne_by,
     circling,
     crowding,
     doers_on,
@@ -143,7 +144,7 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     assert isinstance(space, SpacePhrase)
     kind = _KINDS.get(space.spatial.relation or "")
     opening = opens_sentence(phrases, k) or _opens_clause(phrases, k, at, nouns)
-    named = next_things(phrases, k, at, nouns, limit=1) if opening else subjects_of(phrases, k, at, nouns)
+    named = _opened(phrases, k, at, nouns) if opening else subjects_of(phrases, k, at, nouns)
     if not kind or not named:
         return Spatial()
     named_owner = _named_owner(phrases, k, nouns, named)
@@ -163,7 +164,16 @@ def _referent(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         earlier = [its] if its is not None and its not in named else []
     else:
         earlier = _agreeing(phrases, k, at, nouns, named)
-    return Spatial((Link(kind, named[0], (earlier[-1],)),)) if earlier else Spatial()
+    return Spatial(tuple(Link(kind, n, (earlier[-1],)) for n in named)) if earlier else Spatial()
+
+
+def _opened(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
+    """The things a sentence-opening 'To its left' places: all those it names, joined by 'and' ('To
+    its left, a bowl of figs and a pear'; 'To her right stand a lamp and a chair'), as after any
+    opening place; else the next thing named."""
+    first = next_things(phrases, k, at, nouns, limit=1)
+    said = inverted(phrases, k, at, nouns)
+    return said if said[:1] == first else first
 
 
 def _tag_start(phrases: tuple[Phrase, ...], k: int) -> int | None:
@@ -1035,6 +1045,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             links.extend(whose_keeper(phrases, k, at, nouns))
         if filled_by(phrases, k):  # "a dresser topped by a lamp": as 'topped with'
             links.extend(laden_with(phrases, k, at, nouns).links)
+        links.extend(borne_by(phrases, k, at, nouns))  # "a canoe paddled by two boys": in it
         if not isinstance(p, SpacePhrase):
             continue
         place = place_of(p)

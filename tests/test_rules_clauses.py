@@ -1518,6 +1518,36 @@ def test_a_second_its_after_and_means_the_same_as_the_first():
     assert ("cellist", "right_of", "piano") in _relations(reading)
 
 
+def test_an_opening_to_its_side_places_every_thing_joined_by_and():
+    listed = reading_of(
+        "An old sewing machine sits under the window. To its right, a basket of yarn and a brass lamp."
+    )
+    assert ("basket", "right_of", "machine") in _relations(listed)
+    assert ("lamp", "right_of", "machine") in _relations(listed)
+    inverted = reading_of("A wide sofa faces the fire. To its left stand a floor lamp and a wicker chair.")
+    assert {("lamp", "left_of", "sofa"), ("chair", "left_of", "sofa")} <= _relations(inverted)
+    clauses = reading_of("A wide sofa faces the fire. To its left, a cat sleeps and a dog barks at the door.")
+    assert ("dog", "left_of", "sofa") not in _relations(clauses)
+
+
+def test_the_passive_of_a_riding_or_rowing_verb_puts_its_doers_on_or_in_the_thing():
+    rowed = reading_of("A flat punt rowed by an old monk and a novice drifts toward the temple steps.")
+    assert {("monk", "in", "punt"), ("novice", "in", "punt")} <= _relations(rowed)
+    ridden = reading_of("At the gate, a grey camel ridden by a merchant waits in the dust.")
+    assert ("merchant", "on", "camel") in _relations(ridden)
+    lit = reading_of("A tall vase lit by a lamp stands on the shelf.")
+    assert ("lamp", "in", "vase") not in _relations(lit)
+
+
+def test_what_patrols_a_thing_is_on_it():
+    reading = reading_of(
+        "At dusk, a lone sentry patrols the old stone bridge while a raven circles overhead."
+    )
+    assert ("sentry", "on", "bridge") in _relations(reading)
+    guard = reading_of("A small grey mouse patrolling the pantry shelf sniffs at a wheel of cheese.")
+    assert ("mouse", "on", "shelf") in _relations(guard)
+
+
 def test_a_place_gone_through_or_across_is_where_the_thing_is():
     assert _place(
         reading_of("A paper kite drifts through the center, a boy on the grass below."), "kite"
