@@ -738,11 +738,22 @@ def _absolute_end(phrases: tuple[Phrase, ...], noun: Noun) -> int:
     after = phrases[noun.index + 1] if noun.index + 1 < len(phrases) else None
     low = low_text(after)
     if noun.role is Role.PART and pose_after(phrases, noun.index):
-        return after.end  # type: ignore[union-attr]
+        return _coated_end(phrases, noun.index + 1)  # type: ignore[union-attr]
     aside = noun.index > 0 and low_text(phrases[noun.index - 1]) == ","
     if noun.role is Role.ATTACHED and aside and isinstance(after, Verb) and participle(low):
         return after.end  # "tourists crowd a bridge, phones raised": the pose stays with the phones
     return _contents_end(phrases, noun.index)
+
+
+def _coated_end(phrases: tuple[Phrase, ...], j: int) -> int:
+    """Where a part's pose participle at j ends: past 'with' / 'in' and a plain noun phrase right
+    after it ('their hides caked with pale mud', 'its wings streaked in soot'), what it is coated
+    with; else at the participle."""
+    space = phrases[j + 1] if j + 2 < len(phrases) else None
+    stuff = phrases[j + 2] if space is not None else None
+    coated = isinstance(space, SpacePhrase) and space.lead in {"with", "in"} and isinstance(stuff, NounPhrase)
+    plain = coated and isinstance(phrases[j], Verb) and phrases[j].low.endswith("ed")  # type: ignore[union-attr]
+    return stuff.end if plain else phrases[j].end  # type: ignore[union-attr]
 
 
 def _contents_end(phrases: tuple[Phrase, ...], k: int) -> int:

@@ -4128,3 +4128,9 @@ def test_a_participle_aside_between_commas_stays_with_its_thing():
     assert "dented and blackened" in prompt_of(p, "old kettle")
     assert "startled" in prompt_of(p, "heron")
     assert "half unrolled" in plan("A canvas tool roll, half unrolled, lies on the left.").regions[0].prompt
+
+
+def test_what_a_parts_pose_participle_is_coated_with_stays_with_the_owner():
+    p = plan("Two crows perch on a fence, their wings streaked with frost.")
+    assert all("streaked with frost" in r.prompt for r in p.regions if r.label == "crow")
+    assert "frost" not in prompt_of(p, "fence")
