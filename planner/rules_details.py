@@ -158,7 +158,8 @@ def _step_mark(
     if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
         return False, True
     if p.tag is Tag.COMMA:
-        return False, not (_graded(nxt, after) or _continues_list(nxt, at, nouns, owner))
+        whose = isinstance(nxt, Mark) and nxt.low == "whose"  # "a boat, whose blue hull is streaked"
+        return False, not (whose or _graded(nxt, after) or _continues_list(nxt, at, nouns, owner))
     if p.tag is Tag.CONJ:
         keeps = (
             isinstance(nxt, Verb)

@@ -4134,3 +4134,8 @@ def test_what_a_parts_pose_participle_is_coated_with_stays_with_the_owner():
     p = plan("Two crows perch on a fence, their wings streaked with frost.")
     assert all("streaked with frost" in r.prompt for r in p.regions if r.label == "crow")
     assert "frost" not in prompt_of(p, "fence")
+
+
+def test_a_whose_clause_between_commas_describes_the_thing_before_it():
+    p = plan("A delivery van, whose green paint is flaked with rust, waits by the gate.")
+    assert "flaked with rust" in prompt_of(p, "delivery van")
