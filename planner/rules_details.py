@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.rules_clauses import is_animate, subject_phrase
+from planner.rules_clauses import is_animate, is_governed, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
 from planner.rules_role_nouns import (
     DEFINITE,
@@ -109,7 +109,8 @@ def _graded(phrase: Phrase | None, after: Phrase | None) -> bool:
     """After a comma: a degree word and an adjective ('very tall', 'slightly chubby'), a tag-list
     item that still describes the owner like a bare adjective does."""
     degree = isinstance(phrase, Mark) and phrase.tag in {Tag.AUX, Tag.ADV}
-    return degree and isinstance(after, Mark) and after.tag is Tag.ADJ
+    state = isinstance(after, Verb) and after.low.endswith("ed")  # "half unrolled", "partly hidden"
+    return degree and (isinstance(after, Mark) and after.tag is Tag.ADJ or state)
 
 
 def _step(
@@ -157,7 +158,8 @@ def _step_mark(
     if p.tag is Tag.END or p.low in _CLAUSE_WORDS:
         return False, True
     if p.tag is Tag.COMMA:
-        return False, not (_graded(nxt, after) or _continues_list(nxt, at, nouns, owner))
+        whose = isinstance(nxt, Mark) and nxt.low == "whose"  # "a boat, whose blue hull is streaked"
+        return False, not (whose or _graded(nxt, after) or _continues_list(nxt, at, nouns, owner))
     if p.tag is Tag.CONJ:
         keeps = (
             isinstance(nxt, Verb)
@@ -238,6 +240,7 @@ def _step_noun(
     if noun.role is Role.THING and last_verb and not is_class(last_verb, WordClass.PLACING_VERB):
         used = isinstance(nxt, SpacePhrase) and _owned_by(after, at, nouns, owner)  # "from her basket"
         used = used or _while_doing(nxt, after)  # "reads a chart while pushing a trolley"
+        used = used or _and_doing(nxt, after)  # "carries a baby and checks her phone"
         return True, not used  # the object of an action: "weighing tomatoes"
     return False, True
 
@@ -246,6 +249,12 @@ def _while_doing(p: Phrase | None, nxt: Phrase | None) -> bool:
     """Whether p is 'while' / 'whilst' before an -ing verb: one more thing the subject does."""
     doing = isinstance(nxt, Verb) and nxt.low.endswith("ing")
     return isinstance(p, Mark) and p.low in {"while", "whilst"} and doing
+
+
+def _and_doing(p: Phrase | None, nxt: Phrase | None) -> bool:
+    """Whether p is 'and' before a verb: after an action's object, one more thing the subject does
+    ('a mother carries a baby and checks her phone'), not the object's."""
+    return isinstance(p, Mark) and p.tag is Tag.CONJ and p.low == "and" and isinstance(nxt, Verb)
 
 
 def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:
@@ -306,7 +315,31 @@ def _state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         return False
     before = tokens[end - 2]
     posed = before.tag is Tag.NOUN and is_class(singular(before.low), WordClass.PART)
-    return before.tag is Tag.VERB and tokens[end - 1].low.endswith("ed") or posed
+    return (
+        before.tag is Tag.VERB
+        and tokens[end - 1].low.endswith("ed")
+        or posed
+        or _paired_state(tokens, start, end)
+    )
+
+
+def _paired_state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """'dented and blackened', 'half unrolled': a participle in -ed after 'and' and another one, or
+    after a degree adverb opening the piece, says a state (an aside between commas), not a
+    finite verb whose place is said elsewhere."""
+    last, before = tokens[end - 1], tokens[end - 2]
+    if not last.low.endswith("ed"):
+        return False
+    paired = before.low == "and" and end - start >= 3 and tokens[end - 3].low.endswith("ed")
+    return paired or before.tag is Tag.ADV and end - start == 2
+
+
+def _lone_aside(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """'a heron, startled, rises': one participle in -ed alone between commas is a state of the
+    thing before it, not a finite verb."""
+    between = 0 < start and end < len(tokens) and end - start == 1
+    commas = between and tokens[start - 1].tag is Tag.COMMA and tokens[end].tag is Tag.COMMA
+    return commas and tokens[start].low.endswith("ed")
 
 
 def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]:
@@ -316,6 +349,7 @@ def _trimmed(start: int, end: int, tokens: tuple[Token, ...]) -> tuple[int, int]
         and tokens[end - 1].tag in {Tag.VERB, Tag.ADV}
         and not tokens[end - 1].low.endswith("ing")
         and not _state(tokens, start, end)
+        and not _lone_aside(tokens, start, end)
     ):
         end -= 1
     return start, end
@@ -343,7 +377,7 @@ def _span(
         after = phrases[j + 2] if j + 2 < len(phrases) else None
         if j <= skip:
             continue
-        if _not_its_verb(phrases, k, j, at, nouns, owner):
+        if _not_its_verb(phrases, k, j, at, nouns, owner) or j == k + 1 and _object_and_doing(phrases, k):
             break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
         if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
@@ -373,6 +407,15 @@ def _span(
     trimmed = [_trimmed(a, b, tokens) for a, b in pieces if b > a]
     places = {p.start for p in phrases if isinstance(p, SpacePhrase)}
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b, places)]
+
+
+def _object_and_doing(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether phrase k is a verb's or preposition's object followed by 'and' and a verb ('a girl
+    waters the roses and hums a song', 'a man sits on a bench and reads'): the second verb is
+    the subject's, not the object's."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    after = phrases[k + 2] if k + 2 < len(phrases) else None
+    return isinstance(phrases[k], NounPhrase) and _and_doing(nxt, after) and is_governed(phrases, k)
 
 
 def _aside_closed(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
@@ -696,11 +739,22 @@ def _absolute_end(phrases: tuple[Phrase, ...], noun: Noun) -> int:
     after = phrases[noun.index + 1] if noun.index + 1 < len(phrases) else None
     low = low_text(after)
     if noun.role is Role.PART and pose_after(phrases, noun.index):
-        return after.end  # type: ignore[union-attr]
+        return _coated_end(phrases, noun.index + 1)  # type: ignore[union-attr]
     aside = noun.index > 0 and low_text(phrases[noun.index - 1]) == ","
     if noun.role is Role.ATTACHED and aside and isinstance(after, Verb) and participle(low):
         return after.end  # "tourists crowd a bridge, phones raised": the pose stays with the phones
     return _contents_end(phrases, noun.index)
+
+
+def _coated_end(phrases: tuple[Phrase, ...], j: int) -> int:
+    """Where a part's pose participle at j ends: past 'with' / 'in' and a plain noun phrase right
+    after it ('their hides caked with pale mud', 'its wings streaked in soot'), what it is coated
+    with; else at the participle."""
+    space = phrases[j + 1] if j + 2 < len(phrases) else None
+    stuff = phrases[j + 2] if space is not None else None
+    coated = isinstance(space, SpacePhrase) and space.lead in {"with", "in"} and isinstance(stuff, NounPhrase)
+    plain = coated and isinstance(phrases[j], Verb) and phrases[j].low.endswith("ed")  # type: ignore[union-attr]
+    return stuff.end if plain else phrases[j].end  # type: ignore[union-attr]
 
 
 def _contents_end(phrases: tuple[Phrase, ...], k: int) -> int:

@@ -403,6 +403,9 @@ def _by_possessor(
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
+        doer = _verb_subject_of_sex(phrases, k, nouns, p.determiner)
+        if doer is not None:
+            return doer  # "a mother carries a baby and checks her phone": the mother's
         return _possessor(nouns, p.sentence, p.determiner)  # "mend their nets", "her umbrella"
     if (
         low_text(before) == "of"
@@ -780,6 +783,23 @@ def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
     return animal
 
 
+def _verb_subject_of_sex(
+    phrases: tuple[Phrase, ...], k: int, nouns: list[Noun], determiner: str
+) -> int | None:
+    """The subject of the finite verb right before 'his' / 'her' + noun at k, when that subject is a
+    person not told the other sex ('a father lifts a toddler and checks his watch': the father's
+    watch, though the toddler was named last); none otherwise."""
+    gender = GENDERED.get(determiner)
+    verb = phrase_before(phrases, k)
+    if gender is None or not isinstance(verb, Verb) or verb.low.endswith(("ing", "ed")):
+        return None
+    subject = _acting(phrases, subject_phrase(phrases, k - 1), nouns)
+    if subject is None or not is_person(nouns[subject]):
+        return None
+    other = WordClass.MALE if gender is WordClass.FEMALE else WordClass.FEMALE
+    return None if told_sex(nouns, subject, other) else subject
+
+
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
     when words.tsv tells it (the bride's gown, not the groom's), else the latest person not told
@@ -1027,8 +1047,18 @@ def _figure_before(
     spot = isinstance(before, SpacePhrase) and before.spatial.needs_object and not before.spatial.to_referent
     placed = spot or isinstance(before, Mark) and (before.tag is Tag.PREP or before.low == "of")
     lifeless = not last.entry.animate and placed  # "sits at a table wearing a crown": the sitter's
+    worn = worn and not _finite_after_object(phrases, start, last.index)
     figure = figure or worn and last.entry.kind is not ThingKind.SCENE and not lifeless
     return len(nouns) - 1 if figure else None
+
+
+def _finite_after_object(phrases: tuple[Phrase, ...], start: int, j: int) -> bool:
+    """Whether a finite verb ('wears', not 'wearing') starts at `start` right after the noun phrase
+    at j that is a verb's or preposition's object ('a woman who feeds the ducks wears a coat', 'a
+    man by the geese wears a cap'): that object is no subject, so it wears nothing."""
+    verb = next((p for p in phrases if isinstance(p, Verb) and p.start == start), None)
+    finite = verb is not None and not verb.low.endswith(("ing", "ed"))
+    return finite and is_governed(phrases, j)
 
 
 def _laden(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> bool:

@@ -387,10 +387,11 @@ def _who_to_the_end(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _owned(phrases: tuple[Phrase, ...], earlier: Noun) -> bool:
-    """Whether the noun is owned by a name before it ('the miller's horse', 'Tom's aunt'): as
-    told as 'his horse'."""
+    """Whether the noun is owned by a name before it ('the miller's horse', 'Tom's aunt', with the
+    name inside the phrase: "Joe's nephew"): as told as 'his horse'."""
     before = phrase_before(phrases, earlier.index)
-    return isinstance(before, Mark) and before.tag is Tag.POSS
+    inside = earlier.phrase.words[:1] and earlier.phrase.words[0].lower().endswith(("'s", "’s"))
+    return isinstance(before, Mark) and before.tag is Tag.POSS or bool(inside)
 
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: bool = False) -> int | None:

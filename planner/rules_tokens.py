@@ -345,7 +345,35 @@ def _relative_second_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
     if i < 4 or lows[i - 1] != "and":
         return False
     first = _relative_verb_before(tags, lows, i - 2)
+    if first is None:
+        first = _relative_verb_before_of(tags, lows, i)
     return first is not None and lows[i].endswith("s") == lows[first].endswith("s")
+
+
+def _relative_verb_before_of(tags: list[Tag], lows: list[str], i: int) -> int | None:
+    """The verb that opens a relative clause whose object has an 'of' phrase, when the word at i
+    (after 'and') is followed by a preposition or an article ('a man who sweeps the step of a
+    bakery and whistles at the pigeons'): a noun joining 'a bakery' would not be."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if after not in {Tag.PREP, Tag.DET, Tag.POSS} or lows[i + 1] == "of":
+        return None  # not "a basket of apples and boxes of pears"
+    j = i - 2
+    while (
+        j >= 2
+        and (tags[j] in _OBJECT_TAGS or _bare_participle_adjective(tags, lows, j))
+        and lows[j] not in _RELATIVE_OPENERS
+    ):
+        j -= 1
+    return _relative_verb_before(tags, lows, j - 1) if j >= 3 and lows[j] == "of" else None
+
+
+_RELATIVE_OPENERS = frozenset({"that", "who", "which"})
+
+
+def _bare_participle_adjective(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the word at j is a participle in -ed right after an article or owner ('a tiled
+    bakery'), not yet told an adjective: it modifies the noun after it."""
+    return tags[j] is Tag.VERB and lows[j].endswith("ed") and tags[j - 1] in {Tag.DET, Tag.POSS}
 
 
 _OBJECT_TAGS = frozenset({Tag.DET, Tag.ADJ, Tag.NOUN, Tag.NUM, Tag.POSS, Tag.UNKNOWN, Tag.PRON})

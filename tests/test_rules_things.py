@@ -4083,3 +4083,59 @@ def test_a_who_clause_after_a_comma_describes_the_one_before_the_comma():
     p = plan("On the porch sits a grandfather, who cradles a sleeping toddler.")
     assert "sleeping toddler" in prompt_of(p, "grandfather")
     assert "toddler" in labels_of(p)
+
+
+def test_a_finite_wears_after_a_relative_clause_object_belongs_to_the_clause_subject():
+    p = plan("A shepherd who counts the lambs wears a felt hat. A girl sits beside a goat wearing a bell.")
+    assert "felt hat" in prompt_of(p, "shepherd")
+    assert "hat" not in prompt_of(p, "lamb")
+    assert "bell" in prompt_of(p, "goat")  # '-ing' after a noun: that noun wears it
+
+
+def test_a_second_verb_after_an_objects_and_is_the_subjects():
+    p = plan(
+        "A potter shapes a vase and wipes her hands. A baker who kneads the dough and hums a tune stands at a counter."
+    )
+    assert "wiping her hands" in prompt_of(p, "potter")
+    assert "hands" not in prompt_of(p, "vase")
+    assert "humming a tune" in prompt_of(p, "baker")
+    assert all("tune" not in r.prompt for r in p.regions if r.label != "baker")
+
+
+def test_his_or_her_after_a_second_verb_is_its_subjects():
+    p = plan("A grandmother hugs a toddler and adjusts her glasses.")
+    assert "adjusting her glasses" in prompt_of(p, "grandmother")
+    assert "glasses" not in prompt_of(p, "toddler")
+
+
+def test_a_noun_or_verb_word_after_and_in_a_relative_clause_with_an_of_object_is_its_second_verb():
+    p = plan("A cook who stirs the soup of a busy kitchen and sings to the waiters wears a white apron.")
+    assert "white apron" in prompt_of(p, "cook")
+    assert "apron" not in prompt_of(p, "waiter")
+
+
+def test_an_appositive_after_a_name_owned_person_is_that_person():
+    p = plan("Mara's cousin, a tall girl in a yellow raincoat, feeds the ducks.")
+    cousin = next(r for r in p.regions if r.label.endswith("cousin"))
+    assert "yellow raincoat" in cousin.prompt
+    assert not any(r.label.endswith("girl") for r in p.regions)
+
+
+def test_a_participle_aside_between_commas_stays_with_its_thing():
+    p = plan(
+        "An old kettle, dented and blackened, sits on the stove. A heron, startled, rises above the reeds."
+    )
+    assert "dented and blackened" in prompt_of(p, "old kettle")
+    assert "startled" in prompt_of(p, "heron")
+    assert "half unrolled" in plan("A canvas tool roll, half unrolled, lies on the left.").regions[0].prompt
+
+
+def test_what_a_parts_pose_participle_is_coated_with_stays_with_the_owner():
+    p = plan("Two crows perch on a fence, their wings streaked with frost.")
+    assert all("streaked with frost" in r.prompt for r in p.regions if r.label == "crow")
+    assert "frost" not in prompt_of(p, "fence")
+
+
+def test_a_whose_clause_between_commas_describes_the_thing_before_it():
+    p = plan("A delivery van, whose green paint is flaked with rust, waits by the gate.")
+    assert "flaked with rust" in prompt_of(p, "delivery van")
