@@ -1331,7 +1331,7 @@ def _counted(tags: list[Tag], lows: list[str], i: int, *, participles: bool = Fa
     among the modifiers ('two floating ration packs') but no plural ('two cooks grill')."""
     j = i - 1
     while j >= 0 and (
-        tags[j] in {Tag.ADJ, Tag.NOUN}
+        tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}
         or participles
         and tags[j] is Tag.VERB
         and lows[j].endswith(("ing", "ed"))

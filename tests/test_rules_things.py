@@ -4083,3 +4083,8 @@ def test_a_who_clause_after_a_comma_describes_the_one_before_the_comma():
     p = plan("On the porch sits a grandfather, who cradles a sleeping toddler.")
     assert "sleeping toddler" in prompt_of(p, "grandfather")
     assert "toddler" in labels_of(p)
+
+
+def test_an_unknown_word_between_a_count_and_its_plural_is_a_modifier():
+    got = labels("On the workbench: three kizami tobacco tins beside a pipe, and a lamp.")
+    assert got.count("tobacco tin") == 3 and "pipe" in got and "lamp" in got
