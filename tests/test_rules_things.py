@@ -4088,3 +4088,10 @@ def test_a_who_clause_after_a_comma_describes_the_one_before_the_comma():
 def test_an_unknown_word_between_a_count_and_its_plural_is_a_modifier():
     got = labels("On the workbench: three kizami tobacco tins beside a pipe, and a lamp.")
     assert got.count("tobacco tin") == 3 and "pipe" in got and "lamp" in got
+
+
+def test_a_wheel_or_wedge_of_a_stuff_is_the_piece_with_the_stuff_in_its_prompt():
+    p = plan("A monk sets a wheel of parmesan and a wedge of pecorino on the refectory table.")
+    got = [r.label for r in p.regions]
+    assert "wheel" in got and "wedge" in got and "parmesan" not in got and "pecorino" not in got
+    assert "parmesan" in prompt_of(p, "wheel") and "pecorino" in prompt_of(p, "wedge")
