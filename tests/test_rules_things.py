@@ -4097,3 +4097,9 @@ def test_a_wheel_or_wedge_of_a_stuff_is_the_piece_with_the_stuff_in_its_prompt()
     got = [r.label for r in p.regions]
     assert "wheel" in got and "wedge" in got and "parmesan" not in got and "pecorino" not in got
     assert "parmesan" in prompt_of(p, "wheel") and "pecorino" in prompt_of(p, "wedge")
+
+
+def test_a_verb_in_s_after_a_plural_is_the_verb_before_an_unknown_word():
+    p = plan("By the well, a row of three clay jugs spells A-B-C.")
+    got = [r.label for r in p.regions]
+    assert got.count("clay jug") == 3 and "spelling A-B-C" in prompt_of(p, "clay jug")
