@@ -437,7 +437,11 @@ def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if tags[i - 1] is not Tag.NOUN or singular(previous) == previous or not previous.endswith("s"):
         return False
-    if singular(word) == word or not s_form_verb(word) or after not in {*_CLOSING_VERB, Tag.COMMA, Tag.UNKNOWN}:
+    if (
+        singular(word) == word
+        or not s_form_verb(word)
+        or after not in {*_CLOSING_VERB, Tag.COMMA, Tag.UNKNOWN}
+    ):
         return False
     return entry(singular(previous)) is not None and entry(f"{previous} {singular(word)}") is None
 
