@@ -4103,3 +4103,8 @@ def test_a_verb_in_s_after_a_plural_is_the_verb_before_an_unknown_word():
     p = plan("By the well, a row of three clay jugs spells A-B-C.")
     got = [r.label for r in p.regions]
     assert got.count("clay jug") == 3 and "spelling A-B-C" in prompt_of(p, "clay jug")
+
+
+def test_a_cox_a_bodyboarder_and_a_broadsheet_are_things():
+    got = labels("A cox shouts at the rowers. A bodyboarder paddles out. A broadsheet lies on the bench.")
+    assert {"cox", "rower", "bodyboarder", "broadsheet", "bench"} <= set(got)
