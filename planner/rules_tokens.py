@@ -465,7 +465,11 @@ def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if tags[i - 1] is not Tag.NOUN or singular(previous) == previous or not previous.endswith("s"):
         return False
-    if singular(word) == word or not s_form_verb(word) or after not in {*_CLOSING_VERB, Tag.COMMA}:
+    if (
+        singular(word) == word
+        or not s_form_verb(word)
+        or after not in {*_CLOSING_VERB, Tag.COMMA, Tag.UNKNOWN}
+    ):
         return False
     return entry(singular(previous)) is not None and entry(f"{previous} {singular(word)}") is None
 
@@ -1359,7 +1363,7 @@ def _counted(tags: list[Tag], lows: list[str], i: int, *, participles: bool = Fa
     among the modifiers ('two floating ration packs') but no plural ('two cooks grill')."""
     j = i - 1
     while j >= 0 and (
-        tags[j] in {Tag.ADJ, Tag.NOUN}
+        tags[j] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}
         or participles
         and tags[j] is Tag.VERB
         and lows[j].endswith(("ing", "ed"))

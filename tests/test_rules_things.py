@@ -1139,7 +1139,9 @@ def test_instruments_nuts_cheeses_and_workshop_gear_are_things():
     got = labels("A dented euphonium rests beside a grindstone, and a bassoon leans on a safe.")
     assert {"euphonium", "grindstone", "bassoon", "safe"} <= set(got)
     got = reading_of("On the board lie a wedge of brie, a wheel of cheddar and 4 pistachios.").things
-    assert {"brie", "cheddar", "pistachio"} <= {t.head for t in got}
+    assert {"wedge", "wheel", "pistachio"} <= {t.head for t in got}  # the cheeses are in the pieces' prompts
+    p = plan("On the board lie a wedge of brie, a wheel of cheddar and 4 pistachios.")
+    assert "brie" in prompt_of(p, "wedge") and "cheddar" in prompt_of(p, "wheel")
 
 
 def test_a_held_thing_after_his_and_a_trade_possessive_is_his():
@@ -1420,8 +1422,8 @@ def test_wheels_grills_bunks_tins_and_sprigs_are_things_unless_a_vehicle_has_the
     assert {"gas grill", "pet carrier"} <= set(got)
     got = labels("A rosemary sprig lies next to a biscuit tin on the shelf.")
     assert {"rosemary sprig", "biscuit tin"} <= set(got)
-    got = labels("A mouse nibbles a wheel of cheese.")
-    assert "cheese" in got and "wheel" not in got
+    p = plan("A mouse nibbles a wheel of cheese.")
+    assert [r.label for r in p.regions] == ["mouse", "wheel"] and "cheese" in prompt_of(p, "wheel")
 
 
 def test_a_word_in_s_between_a_singular_subject_and_a_plural_is_its_verb():
@@ -4139,3 +4141,26 @@ def test_what_a_parts_pose_participle_is_coated_with_stays_with_the_owner():
 def test_a_whose_clause_between_commas_describes_the_thing_before_it():
     p = plan("A delivery van, whose green paint is flaked with rust, waits by the gate.")
     assert "flaked with rust" in prompt_of(p, "delivery van")
+
+
+def test_an_unknown_word_between_a_count_and_its_plural_is_a_modifier():
+    got = labels("On the workbench: three kizami tobacco tins beside a pipe, and a lamp.")
+    assert got.count("tobacco tin") == 3 and "pipe" in got and "lamp" in got
+
+
+def test_a_wheel_or_wedge_of_a_stuff_is_the_piece_with_the_stuff_in_its_prompt():
+    p = plan("A monk sets a wheel of parmesan and a wedge of pecorino on the refectory table.")
+    got = [r.label for r in p.regions]
+    assert "wheel" in got and "wedge" in got and "parmesan" not in got and "pecorino" not in got
+    assert "parmesan" in prompt_of(p, "wheel") and "pecorino" in prompt_of(p, "wedge")
+
+
+def test_a_verb_in_s_after_a_plural_is_the_verb_before_an_unknown_word():
+    p = plan("By the well, a row of three clay jugs spells A-B-C.")
+    got = [r.label for r in p.regions]
+    assert got.count("clay jug") == 3 and "spelling A-B-C" in prompt_of(p, "clay jug")
+
+
+def test_a_cox_a_bodyboarder_and_a_broadsheet_are_things():
+    got = labels("A cox shouts at the rowers. A bodyboarder paddles out. A broadsheet lies on the bench.")
+    assert {"cox", "rower", "bodyboarder", "broadsheet", "bench"} <= set(got)
