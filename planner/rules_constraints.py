@@ -24,6 +24,7 @@ PERSON_EXTENT = 0.8  # a person alone: most of the picture's height
 SMALLER_PER_CLASS = 0.78  # each size class below the biggest thing in the picture
 HELD_SHADE = 0.9  # a thing held in a hand is at the small end of its size class (a mug < a keyboard)
 VEHICLE_SHADE = 1.08  # a vehicle spans a little more than other things of its size class
+SAID_SMALL_SHADE = 0.85  # a thing said small that its size class does not show smaller
 STRIP_SHAPE = BAND_SHAPE  # a band of small things across the top or bottom
 CLOSE_UP = 1.5  # "a portrait of", "a close-up of": the subject fills the frame
 _PAIRS = {
@@ -68,7 +69,19 @@ def _extent(thing: Thing, biggest: Size, close_up: bool) -> float:
     usual = PERSON_EXTENT if person and thing.size == Size.MEDIUM else USUAL_EXTENT[thing.size]
     usual *= SMALLER_PER_CLASS ** (biggest - thing.size)
     usual *= HELD_SHADE if known is not None and known.has(Flag.HOLDABLE) and not person else 1.0
+    usual *= SAID_SMALL_SHADE if _said_small_in_class(thing) else 1.0
     return min(1.0, usual * (CLOSE_UP if close_up else 1.0))
+
+
+def _said_small_in_class(thing: Thing) -> bool:
+    """A thing said small whose size class does not already show it (a small bug is as tiny as
+    a class goes; 'his daughter, a small girl' says it beside the noun): the small end of its
+    class, so it comes out smaller than a thing of its class not said small (a butterfly)."""
+    known = entry(thing.head)
+    words = {w.lower() for a in thing.attributes for w in a.split()}
+    small = any(is_class(w, WordClass.SMALL) for w in words)
+    big = any(is_class(w, WordClass.BIG) for w in words)
+    return known is not None and small and not big and thing.size >= known.size
 
 
 _GROUND = frozenset(
@@ -313,7 +326,8 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
             relation.kind in {RelationKind.ON, RelationKind.IN} and members[0] in riding
         ):
             continue
-        at = _working_at(reading, relation, support_of)
+        # someone resting in a seat or on a thing stays there: next to a man at a grill is not at it
+        at = None if members[0] in riding else _working_at(reading, relation, support_of)
         if at is not None and slot.get(at) is not None:
             person, support = slot[relation.subject], slot[at]
             out += [Constraint("adjacent", person, support), Constraint("align_x", person, support)]

@@ -928,3 +928,27 @@ def test_a_thing_resting_on_a_support_stays_on_it_though_two_things_beside_it_ar
     out = repair(boxes, groups, constraints, [Rider(1, 0, "on")])
     assert fact_holds("on", out[1][0], out[0][0]), out
     assert side_by_side(out[2][0], out[1][0]) and side_by_side(out[3][0], out[1][0]), out
+
+
+def test_a_thing_said_small_is_smaller_than_one_of_its_class_not_said_so():
+    """'small' below the smallest class (a small ant beside a moth) or said in an appositive ('her
+    son, a small boy'): the small end of its class, a smaller box than its unsized peer."""
+    p = plan("On a mossy log, a brown moth rests on the left and a small red ant crawls on the right.")
+    assert area(box(p, "red ant")) < area(box(p, "brown moth")), p.regions
+    p = plan(
+        "On a pier, a fisherman in a raincoat stands on the left; beside him waits his son, a small"
+        " boy with a bucket."
+    )
+    son = next(r for r in p.regions if r.label.endswith("son"))
+    assert area(son.box) < area(box(p, "fisherman")), p.regions
+
+
+def test_someone_in_a_seat_next_to_a_person_at_a_support_stays_in_the_seat():
+    """'A cook works at a stove; his aunt sits in a rocking chair next to him': next to someone at a
+    support is not at it, so she is not pulled down behind the stove, out of her chair."""
+    p = plan(
+        "On the left, a cook stirs soup on an iron stove. His aunt sits in a rocking chair next to him,"
+        " knitting. On the right, a cat sleeps on a rug."
+    )
+    aunt, chair = box(p, "aunt"), box(p, "rocking chair")
+    assert rests_on(aunt, chair), (aunt, chair)
