@@ -419,6 +419,8 @@ def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
     if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
         return None
+    if phrases[k].vague and phrases[k].collective:  # type: ignore[union-attr]
+        return None  # "a man rakes a heap of leaves": a heap of them is no tiny thing in a hand
     after = phrase_after(phrases, k)
     if placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
         return None

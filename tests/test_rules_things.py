@@ -369,6 +369,15 @@ def test_a_name_told_small_in_the_distance_is_placed():
     )
 
 
+def test_a_heap_of_small_things_someone_works_on_is_a_group_with_its_size_said():
+    """'a gardener sweeps a big pile of petals': a pile of tiny things is a group of its own (not a
+    tiny thing in the sweeper's hand), and the pile's size word stays in its prompt."""
+    p = plan("A gardener sweeps a big pile of petals near the gate.")
+    assert "petal" in [r.label for r in p.regions]
+    assert "big pile" in prompt_of(p, "petal")
+    assert "small stack" in prompt_of(plan("A small stack of coasters sits on the bar."), "coaster")
+
+
 def test_small_craft_and_pools_one_sits_in_are_things():
     """Craft one rides ('a jet ski', 'a quad bike', 'a hovercraft') are vehicles, and a pool that is
     an object ('a plastic paddling pool', 'a hot tub') is a thing with a region, not the setting."""
