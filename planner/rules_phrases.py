@@ -151,7 +151,10 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
     while q.end < len(tokens):
         low, tag = tokens[q.end].low, tokens[q.end].tag
         after = tokens[q.end + 1].low if q.end + 1 < len(tokens) else ""
-        if (
+        if _sized_collective(tokens, q.end) and q.determiner:
+            sized = f"{low} {tokens[q.end + 1].low}"  # "a big heap of leaves": the heap's size is said
+            q = _Quantity(q.end + 3, q.determiner, q.count if (q.count or 0) > 1 else None, True, sized)
+        elif (
             is_class(low, WordClass.COLLECTIVE)
             and after == "of"
             and (q.determiner or q.count or q.vague or low.endswith("s"))
@@ -183,6 +186,20 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
         else:
             break
     return q
+
+
+def _sized_collective(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the word at i says the size of a vague collective right after it ('a big heap of
+    leaves', 'a small stack of plates'): the group is still counted by the collective."""
+    if i + 2 >= len(tokens) or tokens[i + 2].low != "of":
+        return False
+    sized = is_class(tokens[i].low, WordClass.BIG) or is_class(tokens[i].low, WordClass.SMALL)
+    collective = tokens[i + 1].low
+    return (
+        sized
+        and is_class(collective, WordClass.COLLECTIVE)
+        and not value_of(collective, WordClass.COLLECTIVE)
+    )
 
 
 def _ing_modifier(tokens: tuple[Token, ...], j: int) -> bool:

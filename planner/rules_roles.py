@@ -300,6 +300,8 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
         return False  # "on the hill", "against the back wall": a side of the setting
     if _ordered_item(phrases, k):
         return True  # "From left to right: a pergola, a small pond, a statue": placed in the row
+    if p.determiner not in DEFINITE and _landmark_later(phrases, k):
+        return True  # "a hippo splashes in a pond. To the left of the pond, a frog": a place by it
     before, after = phrase_before(phrases, k), phrase_after(phrases, k)
     under = isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS
     if under and before.spatial.horizontal == "center":  # type: ignore[union-attr]
@@ -321,6 +323,22 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
             return True
         after = phrase_after(phrases, k + 2)  # "behind the bar of a bodega stands a barman"
     return isinstance(after, Verb)  # "a winding blue river flows past the mill"
+
+
+def _landmark_later(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the bounded scene named at k ('in a little pond') is named again later as the
+    landmark of a place ('to the left of the pond', 'at the pond's edge', 'beside the pool'):
+    something is placed by it, so it is drawn as a thing of its own, not only the setting."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    for j in range(k + 1, len(phrases)):
+        q = phrases[j]
+        if not isinstance(q, NounPhrase) or q.head != p.head or q.determiner not in DEFINITE:
+            continue
+        before = phrase_before(phrases, j)
+        if isinstance(before, SpacePhrase) and before.spatial.relation not in _SETTING_RELATIONS:
+            return True
+    return False
 
 
 def _freestanding_wall(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
@@ -401,6 +419,8 @@ def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
     if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
         return None
+    if phrases[k].vague and phrases[k].collective:  # type: ignore[union-attr]
+        return None  # "a man rakes a heap of leaves": a heap of them is no tiny thing in a hand
     after = phrase_after(phrases, k)
     if placed_next(phrases, k) or isinstance(after, SpacePhrase) and not _own_place(phrases, k + 1):
         return None

@@ -369,6 +369,25 @@ def test_a_name_told_small_in_the_distance_is_placed():
     )
 
 
+def test_a_heap_of_small_things_someone_works_on_is_a_group_with_its_size_said():
+    """'a gardener sweeps a big pile of petals': a pile of tiny things is a group of its own (not a
+    tiny thing in the sweeper's hand), and the pile's size word stays in its prompt."""
+    p = plan("A gardener sweeps a big pile of petals near the gate.")
+    assert "petal" in [r.label for r in p.regions]
+    assert "big pile" in prompt_of(p, "petal")
+    assert "small stack" in prompt_of(plan("A small stack of coasters sits on the bar."), "coaster")
+
+
+def test_small_craft_and_pools_one_sits_in_are_things():
+    """Craft one rides ('a jet ski', 'a quad bike', 'a hovercraft') are vehicles, and a pool that is
+    an object ('a plastic paddling pool', 'a hot tub') is a thing with a region, not the setting."""
+    for word in ("jet ski", "quad bike", "hovercraft", "pedalo", "dune buggy"):
+        assert entry(word) is not None and entry(word).kind is ThingKind.VEHICLE, word
+    assert labels("A puppy naps in a blue paddling pool.") == ["puppy", "blue paddling pool"]
+    assert "hot tub" in labels("Two friends relax in a hot tub on the deck.")
+    assert entry("swimming pool") is not None and entry("swimming pool").kind is ThingKind.SCENE
+
+
 def test_everyday_scene_objects_are_things():
     got = labels(
         "A lifeguard sits on a lounger next to a cooler, and a kayak paddle leans on a picnic table."
@@ -755,6 +774,18 @@ def test_a_bounded_scene_something_stands_on_or_by_or_that_acts_is_a_thing():
     assert labels("A boy fishes in a lake at dusk.") == ["boy"]
     assert labels("A windmill turns on the hill.") == ["windmill"]
     assert labels("A quiet meadow at noon. A hare sits by a stump.") == ["hare", "stump"]
+
+
+def test_a_bounded_scene_named_again_as_the_landmark_of_a_place_is_a_thing():
+    """'a boy wades in a shallow creek. On the far side of the creek, a deer drinks': something is
+    placed by the creek, so the creek is drawn (with what the first mention said of it) and the
+    later 'the creek' is the same one; a scene only named again as the setting stays the setting."""
+    r = reading_of("A boy wades in a shallow creek. To the right of the creek, a deer grazes.")
+    assert [t.label for t in r.things] == ["boy", "shallow creek", "deer"]
+    relations = {(r.things[x.subject].head, x.kind.value, r.things[x.objects[0]].head) for x in r.relations}
+    assert ("deer", "right_of", "creek") in relations
+    assert "lake" in labels("Two otters play in a lake, and a heron fishes at the lake's edge.")
+    assert labels("A girl reads in a meadow. Sheep graze in the meadow.") == ["girl", "sheep"]
 
 
 def test_a_bounded_scene_after_the_verb_of_a_fronted_place_is_a_thing():
