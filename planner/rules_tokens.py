@@ -36,7 +36,8 @@ _DASH = "-"
 _SENTENCE_END = frozenset(".!?;:\n")
 _COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
 _DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
-_CONTRACTED = re.compile(r"(he|she|that|there|here|who|they|we|you|i)'(s|re|m)")  # "she's": she is ('it's' may mean 'its')
+# "she's": she is ('it's' is left alone: it often means 'its')
+_CONTRACTED = re.compile(r"(he|she|that|there|here|who|they|we|you|i)'(s|re|m)")
 _CONTRACTION_VERBS = {"s": "is", "re": "are", "m": "am"}
 # Prompt weights of Stable Diffusion tools: "(red scarf:1.2)", "[lute:0.9]", "((masterpiece))".
 _WEIGHTED = re.compile(r"[(\[]+\s*([^()\[\]:]+?)\s*:\s*\d*\.?\d+\s*[)\]]+")
