@@ -358,9 +358,18 @@ def _head_end(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
                 return k + 2  # "morning light", "traffic light"
             return k + 1
     last = tokens[end - 1]
-    if last.tag is Tag.ADJ and end - 1 > start and "NOUN" in parts_of_speech(last.low):
-        return end  # "a bright orange", "soft light"
+    alone = end - 1 == start and _owned_stuff(tokens, start)
+    if last.tag is Tag.ADJ and (end - 1 > start or alone) and "NOUN" in parts_of_speech(last.low):
+        return end  # "a bright orange", "soft light", "its fur matted with mud"
     return None
+
+
+def _owned_stuff(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether the one word at start, after 'its' / 'their' and before no noun, is what the owner
+    has ('its fur matted with burrs', 'her wool soaked'): a material word that is the noun here."""
+    before = tokens[start - 1].low if start > 0 else ""
+    after = tokens[start + 1].tag if start + 1 < len(tokens) else Tag.END
+    return before in _POSSESSIVES and after not in {Tag.NOUN, Tag.ADJ, Tag.UNKNOWN}
 
 
 def _head_candidates(raw: str) -> list[str]:

@@ -208,7 +208,7 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     head = noun.head if p.head == "one" else (p.head if p.plural else words[-1])
     one = p.count is not None or not p.plural
     words = [*words[:-1], head if one else words[-1]]
-    words = [w for w in description.predicates if w not in p.lows] + words
+    words = _with_predicates(words, [w for w in description.predicates if w not in p.lows])
     text = " ".join(words)
     if one and noun.entry is not None and noun.entry.has(Flag.PAIR):
         text = (
@@ -225,7 +225,9 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
             text = f"{_counted(p.collective)} of {text}"  # "a sprig of basil", "a loaf of bread"
-        elif (text.isascii() or p.determiner) and not (_is_named(noun, tokens) and not p.determiner):
+        elif (text.isascii() or p.determiner) and not (
+            (_is_named(noun, tokens) or _name_owned(p.words)) and not p.determiner
+        ):
             text = f"{article(text)} {text}"  # not before a name: "Mount Fuji"
     elif p.collective and not one:
         text = f"{_counted(p.collective)} of {text}"
@@ -233,6 +235,27 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     if details and details[0].split()[0].lower() in _JOINED:
         text, details = f"{text} {details[0]}", details[1:]
     return ", ".join([text, *details])
+
+
+def _owner_end(words: list[str]) -> int:
+    """How many words open the phrase up to its possessor ('Uncle Joe's' in "Uncle Joe's boat"):
+    0 when there is none."""
+    ends = [k + 1 for k, w in enumerate(words[:-1]) if w.endswith("'s")]
+    return ends[-1] if ends else 0
+
+
+def _with_predicates(words: list[str], predicates: list[str]) -> list[str]:
+    """The phrase's words with the describing words said elsewhere ('Joe's nephew, a lanky
+    teenager'): they go after a possessor, which opens the phrase ("Joe's lanky nephew")."""
+    k = _owner_end(words)
+    return [*words[:k], *predicates, *words[k:]]
+
+
+def _name_owned(words: tuple[str, ...]) -> bool:
+    """Whether a name owns the thing ("Joe's nephew", "Mrs Pike's washing line"): the name says
+    which one, so no article goes before it."""
+    k = _owner_end(list(words))
+    return k > 0 and all(w[:1].isupper() for w in words[:k])
 
 
 def _is_named(noun: Noun, tokens: tuple[Token, ...]) -> bool:

@@ -23,6 +23,7 @@ from planner.rules_phrases import (
 from planner.rules_role_nouns import (
     DEFINITE,
     GENDERED,
+    OTHER_SEX,
     POSSESSIVE,
     Noun,
     Role,
@@ -1251,6 +1252,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     if placed and lead.spatial.relation != "inside" and not _opens_clause(phrases, k):  # type: ignore[union-attr]
         subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"
         candidates = nouns[:subject] if subject is not None else nouns
+        speaker = _pronoun_subject(phrases, k, nouns) if subject is None else None
+        if speaker is not None and part_of(nouns[speaker].entry, p.head):
+            return speaker  # "He stood on one leg": his leg, not the goat's named before
     subject = _absolute_subject(phrases, k, nouns)
     if subject is not None:
         return subject  # "a kite is caught in the branches, its red tail fluttering": the kite's
@@ -1310,6 +1314,28 @@ def named_in_compound(p: NounPhrase, nouns: list[Noun]) -> int | None:
         ):
             return resolve(nouns, i)
     return None
+
+
+def _pronoun_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who 'he' / 'she' is as the subject right before '<verb> on <part>' ('He stood on one leg',
+    'she knelt on her knees'): the latest person named, else the first creature of the latest
+    sentence naming one ('a heron and an otter lived there. He stood on one leg': the heron); not
+    one told the other sex. The part placed after the verb is the subject's, not the last animal's."""
+    verb, pronoun = phrase_before(phrases, k, 2), phrase_before(phrases, k, 3)
+    word = low_text(pronoun)
+    if not isinstance(verb, Verb) or word not in {"he", "she"} or pronoun.tag is not Tag.PRON:  # type: ignore[union-attr]
+        return None
+    fitting = [
+        resolve(nouns, i)
+        for i, n in enumerate(nouns)
+        if n.role in {Role.THING, Role.REPEAT} and n.entry is not None and n.entry.animate
+    ]
+    fitting = [t for t in fitting if not told_sex(nouns, t, OTHER_SEX[word])]
+    people = [t for t in fitting if is_person(nouns[t])]
+    if people or not fitting:
+        return people[-1] if people else None
+    latest = max(nouns[t].phrase.sentence for t in fitting)
+    return next(t for t in fitting if nouns[t].phrase.sentence == latest)
 
 
 def _absolute_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

@@ -36,6 +36,9 @@ _DASH = "-"
 _SENTENCE_END = frozenset(".!?;:\n")
 _COUNTED = re.compile(r"(\d{1,2})(girls?|boys?|women|woman|men|man|people|persons?|others?)")
 _DIRECTIONS = frozenset("top bottom upper lower left right center centre middle far".split())
+# "she's": she is ('it's' is left alone: it often means 'its')
+_CONTRACTED = re.compile(r"(he|she|that|there|here|who|they|we|you|i)'(s|re|m)")
+_CONTRACTION_VERBS = {"s": "is", "re": "are", "m": "am"}
 # Prompt weights of Stable Diffusion tools: "(red scarf:1.2)", "[lute:0.9]", "((masterpiece))".
 _WEIGHTED = re.compile(r"[(\[]+\s*([^()\[\]:]+?)\s*:\s*\d*\.?\d+\s*[)\]]+")
 _STACKED = re.compile(r"([(\[]){2,}([^()\[\]]+?)[)\]]{2,}")
@@ -122,6 +125,8 @@ def _words(text: str) -> list[str]:
         counted = _COUNTED.fullmatch(low)
         if counted:  # "1girl", "2boys" (tag lists)
             out.extend([counted.group(1), word[len(counted.group(1)) :]])
+        elif contracted := _CONTRACTED.fullmatch(low):  # "she's wearing": a pronoun and its verb
+            out.extend([word[: contracted.end(1)], _CONTRACTION_VERBS[contracted.group(2)]])
         elif low.endswith("'s") and len(low) > 2:
             out.extend([word[:-2], "'s"])
         elif low in {"left-hand", "right-hand"}:

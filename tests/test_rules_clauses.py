@@ -2349,3 +2349,10 @@ def test_a_bird_on_its_boats_bow_sits_on_the_boat():
         "bow",
         "tree",
     ]
+
+
+def test_a_part_placed_after_a_pronoun_and_its_verb_is_the_pronouns():
+    reading = reading_of("A shepherd rests by a ewe. He stood on one leg atop a tree stump.")
+    assert ("shepherd", "on", "stump") in _relations(reading)
+    reading = reading_of("A stork and a frog lived by the pond. She stood on one leg atop a tree stump.")
+    assert ("stork", "on", "stump") in _relations(reading)

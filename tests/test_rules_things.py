@@ -4195,3 +4195,26 @@ def test_a_verb_in_s_after_a_plural_is_the_verb_before_an_unknown_word():
 def test_a_cox_a_bodyboarder_and_a_broadsheet_are_things():
     got = labels("A cox shouts at the rowers. A bodyboarder paddles out. A broadsheet lies on the bench.")
     assert {"cox", "rower", "bodyboarder", "broadsheet", "bench"} <= set(got)
+
+
+def test_a_named_owner_opens_the_phrase_without_an_article():
+    p = plan(
+        "Grandma Rose's kettle whistles on the stove while Ben's cousin, a freckled boy in a cap, waves."
+    )
+    assert prompt_of(p, "kettle").startswith("Grandma Rose's kettle")
+    assert prompt_of(p, "cousin").startswith("Ben's freckled cousin in a cap")
+
+
+def test_a_temperament_word_before_a_group_describes_its_members():
+    p = plan("A restless flock of sheep waits by the gate.")
+    assert "restless sheep" in prompt_of(p, "sheep")
+
+
+def test_a_pronoun_with_a_contracted_verb_is_the_one_named_before():
+    p = plan("A potter sits at her wheel by the door. She's wearing a clay-stained apron and a headscarf.")
+    assert "headscarf" in prompt_of(p, "potter") and "apron" in prompt_of(p, "potter")
+
+
+def test_a_stuff_word_after_its_is_the_owners_part_in_an_absolute_phrase():
+    p = plan("A sheepdog naps under the cart, its fur matted with burrs.")
+    assert "its fur matted with burrs" in prompt_of(p, "sheepdog")
