@@ -1844,6 +1844,22 @@ def test_a_relation_to_an_owners_thing_is_to_the_thing_not_the_owner():
     assert ("parrot", "on", "sailor") in _relations(body)
 
 
+def test_a_relation_to_a_lifeless_owners_smaller_thing_is_to_the_owner():
+    reading = reading_of("A chapel stands on the hill, and a dove rests on the chapel's windowsill.")
+    assert ("dove", "on", "chapel") in _relations(reading)  # the sill is drawn within the chapel
+    peer = reading_of("A farmhand naps under the wagon's trailer.")
+    assert ("farmhand", "below", "trailer") in _relations(peer)  # as large as the wagon: its own box
+    person = reading_of("A mug of cocoa sits on the librarian's shelf.")
+    assert ("mug", "on", "shelf") in _relations(person)  # a person's thing is its own end
+
+
+def test_a_compound_whose_modifier_names_a_thing_before_is_that_thing():
+    reading = reading_of("A ferry crosses the bay, and a gull perches on the ferry railing.")
+    assert ("gull", "on", "ferry") in _relations(reading)
+    alone = reading_of("A toddler sleeps on the car seat.")
+    assert ("toddler", "on", "seat") in _relations(alone)  # no car was named: the seat itself
+
+
 def test_pedalling_a_bike_is_riding_on_it():
     reading = reading_of("A postwoman pedals her cargo bike past the bakery.")
     assert ("postwoman", "on", "bike") in _relations(reading)
