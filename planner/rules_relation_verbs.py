@@ -85,7 +85,13 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
     served = on and not known.animate and all(_loose(nouns[i].entry, known.size) for i in held)
-    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else _aboard(phrases, k, at, nouns)
+    stored = kind is RelationKind.IN and known is not None and known.has(Flag.CONTAINER)
+    stored = stored and all(_contents(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    return (
+        Spatial(tuple(Link(kind, i, (host,)) for i in held))
+        if served or stored
+        else _aboard(phrases, k, at, nouns)
+    )
 
 
 def filled_by(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -211,6 +217,20 @@ def _loose(known: Entry | None, below: Size) -> bool:
     """Whether a thing is a small loose object or food that a support 'with' it carries ('a board
     with toast', 'a desk with a lamp'), not a chair or a person beside it."""
     return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
+
+
+def _contents(known: Entry | None, holder: Size) -> bool:
+    """Whether a thing is what a container 'with' it holds ('an aquarium with a goldfish', 'a vase
+    with tulips', 'a crate with a puppy'): an animal, plant or food no larger than the container,
+    or a smaller object; not a person, nor a peer beside it ('a teapot with two cups')."""
+    if known is None or known.kind not in {
+        ThingKind.FOOD,
+        ThingKind.PLANT,
+        ThingKind.ANIMAL,
+        ThingKind.OBJECT,
+    }:
+        return False
+    return known.size < holder or known.size <= holder and known.kind is not ThingKind.OBJECT
 
 
 _INTO = frozenset({"in", "into", "inside"})  # the prepositions that put a held thing into a container
