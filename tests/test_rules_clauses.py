@@ -1860,6 +1860,21 @@ def test_a_compound_whose_modifier_names_a_thing_before_is_that_thing():
     assert ("toddler", "on", "seat") in _relations(alone)  # no car was named: the seat itself
 
 
+def test_a_container_with_a_smaller_animal_plant_or_food_holds_it():
+    reading = reading_of("On the counter sits a glass terrarium with a tiny frog.")
+    assert ("frog", "in", "terrarium") in _relations(reading)
+    bird = reading_of("A birdcage with a green parakeet hangs by the window.")
+    assert ("parakeet", "in", "birdcage") in _relations(bird)
+    peers = reading_of("A coffeepot with two mugs waits on the tray.")
+    assert ("mug", "in", "coffeepot") not in _relations(peers)  # tableware of one size: beside it
+
+
+def test_an_opening_between_ends_past_an_owners_part():
+    reading = reading_of("Between the lifeguard and the jeep's back bumper naps a spaniel.")
+    assert ("spaniel", "between", "lifeguard") in _relations(reading)
+    assert ("spaniel", "between", "jeep") in _relations(reading)
+
+
 def test_pedalling_a_bike_is_riding_on_it():
     reading = reading_of("A postwoman pedals her cargo bike past the bakery.")
     assert ("postwoman", "on", "bike") in _relations(reading)
