@@ -600,7 +600,8 @@ def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
     if not isinstance(nxt, NounPhrase) or nxt.start not in at:
         return k
     if _owned_thing(phrases, k, at, nouns):
-        return k + 2  # "on the teacher's desk": the desk, not the teacher
+        # "on the teacher's desk": the desk, not the teacher; "on the bakery's windowsill": the bakery
+        return k if _lifeless_whole(nouns[at[nxt.start]], nouns[at[phrases[k + 2].start]]) else k + 2
     named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
     if nouns[at[nxt.start]].role not in partlike and not named:
         return k
@@ -621,6 +622,17 @@ def _owned_thing(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns:
         return False
     owned = phrases[k + 2]
     return isinstance(owned, NounPhrase) and owned.start in at and nouns[at[owned.start]].role is Role.THING
+
+
+def _lifeless_whole(owner: Noun, owned: Noun) -> bool:
+    """Whether an owner ('the bakery's', 'the bench's') is a lifeless thing larger than the thing
+    it owns ('windowsill', 'armrest'): such a thing is a part of it, drawn within the owner's box,
+    so a relation to it is to the owner. Not a person's or an animal's things ('the teacher's
+    desk'), nor a peer ('the tractor's trailer': as large as the tractor)."""
+    whole, part = owner.entry, owned.entry
+    if whole is None or part is None or whole.animate:
+        return False
+    return whole.size > part.size
 
 
 def relation_object(
@@ -658,6 +670,7 @@ def relation_object(
             )  # "on its third step"
         found = resolve(nouns, at[nxt.start]) if noun.role in PLACED_ROLES else None
         whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
+        whole = _compound_whole(nouns, nxt, found) if whole is None else whole
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
@@ -712,6 +725,19 @@ def _its_whole(
     if part is None or whole is None or owner in said or whole.animate or whole.size < part.size:
         return None
     return owner
+
+
+def _compound_whole(nouns: tuple[Noun, ...], nxt: NounPhrase, found: int | None) -> int | None:
+    """The thing named before whose head is the modifier of 'the bridge railing' or 'the tower
+    window' (a lifeless thing larger than the railing or the window): the railing is drawn within
+    the bridge, so a relation to it is to the bridge. None when no such thing was named."""
+    if found is None or nxt.determiner != "the" or not nxt.modifiers:
+        return None
+    for i in range(found - 1, -1, -1):
+        noun = nouns[i]
+        if noun.is_thing and noun.head == nxt.modifiers[-1] and _lifeless_whole(noun, nouns[found]):
+            return resolve(nouns, i)
+    return None
 
 
 def _posture(

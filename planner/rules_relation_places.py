@@ -640,7 +640,7 @@ def _fronted(
     opening relation, the things before the verb are its subjects (not another preposition's
     object: 'On the mantelpiece above the fire stand three candles', nor one more thing it is 'with':
     'Behind a bench piled with nets and rope sits a fisherman')."""
-    end = _between_end(phrases, k, object_end(phrases, k, at, nouns))
+    end = _between_end(phrases, k, object_end(phrases, k, at, nouns), at, nouns)
     start = k + 3 if whose(phrases, k) else _past_relative_aside(phrases, end) + 1
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j) and not with_listed(phrases, j):
@@ -649,14 +649,17 @@ def _fronted(
     return None
 
 
-def _between_end(phrases: tuple[Phrase, ...], k: int, end: int) -> int:
+def _between_end(
+    phrases: tuple[Phrase, ...], k: int, end: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int:
     """The last phrase of both objects of an opening 'between': 'Between the oven and the sink sits a
-    cat' has the sink as its second object, not a subject before the verb."""
+    cat' has the sink as its second object, not a subject before the verb; so has 'Between the
+    nurse and the van's back door' the door (a whole's part or an owner's thing, as object_end)."""
     space = phrases[k]
     joined = end + 2 < len(phrases) and getattr(phrases[end + 1], "low", "") == "and"
     if not isinstance(space, SpacePhrase) or space.spatial.relation != "between" or not joined:
         return end
-    return end + 2 if isinstance(phrases[end + 2], NounPhrase) else end
+    return object_end(phrases, end + 1, at, nouns) if isinstance(phrases[end + 2], NounPhrase) else end
 
 
 def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

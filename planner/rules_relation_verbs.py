@@ -85,7 +85,14 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         held = [i for i in _filled(phrases, k, at, nouns) if i != host]
         return Spatial(tuple(Link(kind, i, (host,)) for i in held))
     served = on and not known.animate and all(_loose(nouns[i].entry, known.size) for i in held)
-    return Spatial(tuple(Link(kind, i, (host,)) for i in held)) if served else _aboard(phrases, k, at, nouns)
+    stored = kind is RelationKind.IN and known is not None and known.has(Flag.CONTAINER)
+    stored = stored and all(_contents(nouns[i].entry, known.size) for i in held)  # type: ignore[union-attr]
+    stored = stored and not _placed_after(phrases, k + 2)
+    return (
+        Spatial(tuple(Link(kind, i, (host,)) for i in held))
+        if served or stored
+        else _aboard(phrases, k, at, nouns)
+    )
 
 
 def filled_by(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -211,6 +218,29 @@ def _loose(known: Entry | None, below: Size) -> bool:
     """Whether a thing is a small loose object or food that a support 'with' it carries ('a board
     with toast', 'a desk with a lamp'), not a chair or a person beside it."""
     return known is not None and known.kind in {ThingKind.FOOD, ThingKind.OBJECT} and known.size <= below
+
+
+def _placed_after(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether a relation (after a participle or not) follows the thing a 'with' names, placing it
+    on its own ('a barrel with a gull perched on its lid', 'a pot with a cat beside it')."""
+    after = phrases[j] if j < len(phrases) else None
+    if isinstance(after, Verb):
+        return participle(phrases, j) and _placed_after(phrases, j + 1)  # not the clause's own verb
+    return isinstance(after, SpacePhrase) and after.spatial.relation not in {None, "with"}
+
+
+def _contents(known: Entry | None, holder: Size) -> bool:
+    """Whether a thing is what a container 'with' it holds ('an aquarium with a goldfish', 'a bowl
+    with a mango', 'a crate with a puppy'): an animal or food no larger than the container, or a
+    smaller object; not a person, nor a peer beside it ('a teapot with two cups'), nor flowers,
+    which rise out of their vase."""
+    if known is None or known.kind not in {
+        ThingKind.FOOD,
+        ThingKind.ANIMAL,
+        ThingKind.OBJECT,
+    }:
+        return False
+    return known.size < holder or known.size <= holder and known.kind is not ThingKind.OBJECT
 
 
 _INTO = frozenset({"in", "into", "inside"})  # the prepositions that put a held thing into a container

@@ -1844,6 +1844,37 @@ def test_a_relation_to_an_owners_thing_is_to_the_thing_not_the_owner():
     assert ("parrot", "on", "sailor") in _relations(body)
 
 
+def test_a_relation_to_a_lifeless_owners_smaller_thing_is_to_the_owner():
+    reading = reading_of("A chapel stands on the hill, and a dove rests on the chapel's windowsill.")
+    assert ("dove", "on", "chapel") in _relations(reading)  # the sill is drawn within the chapel
+    peer = reading_of("A farmhand naps under the wagon's trailer.")
+    assert ("farmhand", "below", "trailer") in _relations(peer)  # as large as the wagon: its own box
+    person = reading_of("A mug of cocoa sits on the librarian's shelf.")
+    assert ("mug", "on", "shelf") in _relations(person)  # a person's thing is its own end
+
+
+def test_a_compound_whose_modifier_names_a_thing_before_is_that_thing():
+    reading = reading_of("A ferry crosses the bay, and a gull perches on the ferry railing.")
+    assert ("gull", "on", "ferry") in _relations(reading)
+    alone = reading_of("A toddler sleeps on the car seat.")
+    assert ("toddler", "on", "seat") in _relations(alone)  # no car was named: the seat itself
+
+
+def test_a_container_with_a_smaller_animal_plant_or_food_holds_it():
+    reading = reading_of("On the counter sits a glass terrarium with a tiny frog.")
+    assert ("frog", "in", "terrarium") in _relations(reading)
+    bird = reading_of("A birdcage with a green parakeet hangs by the window.")
+    assert ("parakeet", "in", "birdcage") in _relations(bird)
+    peers = reading_of("A coffeepot with two mugs waits on the tray.")
+    assert ("mug", "in", "coffeepot") not in _relations(peers)  # tableware of one size: beside it
+
+
+def test_an_opening_between_ends_past_an_owners_part():
+    reading = reading_of("Between the lifeguard and the jeep's back bumper naps a spaniel.")
+    assert ("spaniel", "between", "lifeguard") in _relations(reading)
+    assert ("spaniel", "between", "jeep") in _relations(reading)
+
+
 def test_pedalling_a_bike_is_riding_on_it():
     reading = reading_of("A postwoman pedals her cargo bike past the bakery.")
     assert ("postwoman", "on", "bike") in _relations(reading)
