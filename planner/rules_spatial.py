@@ -192,6 +192,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"} or _framed(words, start, i)
+    rim = area and words[start] in _ON_PART and words[i] in _RIM_AREAS
     if area:
         i += 1  # "fills the left half of the room": an area word makes it a place
         if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
@@ -215,7 +216,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
         place = Spatial(
             i + 1 - start, horizontal=horizontal, vertical=vertical, depth=depth, needs_object=True
         )
-        return replace(place, relation=_of_relation(place, words[start]))
+        return replace(place, relation="on" if rim else _of_relation(place, words[start]))
     if words[start] == "from" and horizontal in {"left", "right"}:
         return Spatial(
             i - start, relation="camera", horizontal=horizontal, vertical=vertical
@@ -338,6 +339,7 @@ def _tag_end(words: list[str], i: int) -> int:
 
 
 _ON_PART = frozenset("on upon onto".split())  # "on the back of", not "at the back of"
+_RIM_AREAS = frozenset("end ends edge edges".split())  # "on the left end of the bench": still on the bench
 
 
 def _of_relation(place: Spatial, lead: str) -> str:
@@ -389,6 +391,10 @@ def _possessive_side(words: list[str], start: int) -> Spatial | None:
         return Spatial(3, relation="adjacent", needs_object=True, to_referent=True, referent=owner)
     if side not in {"left", "right"} or words[start] == "by":
         return None
+    if _on_rim(words, start, start + 3):
+        return Spatial(
+            4, relation="on", needs_object=True, to_referent=True, referent=owner
+        )  # "on its left end"
     part = words[start + 3] if start + 3 < len(words) else ""
     if part not in {"side", "hand"} and is_class(part, WordClass.PART):
         return None  # "perched on his left shoulder": on the shoulder, not to his left
@@ -407,12 +413,20 @@ def _named_side(words: list[str], start: int) -> Spatial | None:
         return None
     for owner in range(start + 2, min(start + 5, len(words) - 2)):
         if words[owner + 1] == "'s" and words[owner + 2] in {"left", "right"}:
-            side = words[owner + 2]
+            side = words[owner + 2] if not _on_rim(words, start, owner + 3) else "on"
             end = owner + 3 + (owner + 3 < len(words) and words[owner + 3] in {"side", "hand"})
+            end = owner + 4 if side == "on" else end
+            relation = "on" if side == "on" else f"{side}_of"
             return Spatial(
-                end - start, relation=f"{side}_of", needs_object=True, to_referent=True, referent=words[owner]
+                end - start, relation=relation, needs_object=True, to_referent=True, referent=words[owner]
             )
     return None
+
+
+def _on_rim(words: list[str], start: int, i: int) -> bool:
+    """'on the table's left end', 'on the bench's right edge': an end of a support is still on it,
+    not beside it (but 'to the desk's left', 'against its left side' are beside it)."""
+    return words[start] in _ON_PART and i < len(words) and words[i] in _RIM_AREAS
 
 
 def _from_behind(words: list[str], start: int) -> str:
