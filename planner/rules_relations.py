@@ -273,6 +273,17 @@ def _agreeing(
     return agreeing or earlier
 
 
+def _past_unplaced_contents(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int:
+    """Past the 'of' contents at j of a relation's object when they are no region of their own
+    ('next to a bowl of keys, sits a phone': the clause goes on after 'keys'); else j."""
+    if j + 1 >= len(phrases) or getattr(phrases[j], "low", "") != "of":
+        return j
+    what = phrases[j + 1]
+    return j if not isinstance(what, NounPhrase) or is_placed(what, at, nouns) else j + 2
+
+
 def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:
     """Whether a relation at k opens a clause after a comma or 'and', its subject still to come
     ('..., and just below it lies a napkin', '; at his side a dog sleeps')."""
@@ -280,7 +291,7 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     joined = isinstance(before, Mark) and before.low in JOINERS
     if not joined and not _fronted_participle(phrases, k):
         return False
-    end = object_end(phrases, k, at, nouns) + 1
+    end = _past_unplaced_contents(phrases, object_end(phrases, k, at, nouns) + 1, at, nouns)
     j = past_asides(phrases, end)  # "and far behind them all, ..., a truck"
     if joined:
         j = _past_bare_place(phrases, j)  # "and on the hill to the right an archer draws"

@@ -561,6 +561,25 @@ def test_a_named_owners_side():
     assert ("jester", "left_of", "king") in _relations(reading)
 
 
+def test_an_end_of_a_support_is_on_it():
+    named = reading_of("A workbench fills the shed. On the workbench's right end sits a vise.")
+    assert ("vise", "on", "workbench") in _relations(named)
+    of = reading_of("A plank bridge crosses a creek, and a heron stands on the far left edge of the bridge.")
+    assert ("heron", "on", "bridge") in _relations(of)
+    owned = reading_of("A stone bench stands under an elm. On its left end perches a magpie.")
+    assert ("magpie", "on", "bench") in _relations(owned)
+    beside = reading_of("A king sits on a throne, and a jester stands to the throne's right.")
+    assert ("jester", "right_of", "throne") in _relations(beside)
+
+
+def test_a_second_opening_place_with_contents_is_the_inverted_subjects():
+    reading = reading_of("On the workbench, beside a tin of nails, lies a claw hammer with a red grip.")
+    relations = _relations(reading)
+    assert ("hammer", "on", "workbench") in relations
+    assert ("hammer", "next_to", "tin") in relations
+    assert not any(r[0] == "workbench" for r in relations)
+
+
 def test_before_a_person_is_in_front_and_flanking_is_beside():
     reading = reading_of("A squire kneels before a knight, and two banners flank the gate.")
     relations = _relations(reading)
