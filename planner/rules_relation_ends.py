@@ -1078,11 +1078,11 @@ def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:
     listed = phrases[j:end]
     closed = any(isinstance(p, Mark) and p.low == "and" for p in listed)
     nxt = phrases[end] if end < len(phrases) else None
-    said_of_last = isinstance(nxt, Verb) and _reduced_relative(phrases, end)
+    said_of_last = isinstance(nxt, Verb) and reduced_relative(phrases, end)
     return closed and isinstance(listed[-1], NounPhrase) and (not isinstance(nxt, Verb) or said_of_last)
 
 
-def _reduced_relative(phrases: tuple[Phrase, ...], verb: int) -> bool:
+def reduced_relative(phrases: tuple[Phrase, ...], verb: int) -> bool:
     """Whether the verb at `verb` is a participle that says more of the noun right before it, led
     into a preposition ('a lamp, a mug and a map lit by a candle', 'pinned down by a shell'): the
     list before it goes on, as no clause's own verb would let it."""

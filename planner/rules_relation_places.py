@@ -32,6 +32,7 @@ from planner.rules_relation_ends import (
     next_things,
     object_end,
     place_of,
+    reduced_relative,
     relation_object,
     resolve,
     subjects_of,
@@ -508,8 +509,10 @@ def _main_verb(
     verb = next_verb(phrases, _past_relative_aside(phrases, end))
     if verb is None or verb != end + 1 or not participle(phrases, verb):
         return verb
-    described = verb + 1 < len(phrases) and isinstance(phrases[verb + 1], SpacePhrase)
+    described = reduced_relative(phrases, verb)  # "cluttered with maps", "lit by a lamp"
     later = next_verb(phrases, verb) if described else None
+    if described and later is None:
+        return None  # "On a stage lit by a lamp, from left to right: a singer, ...": a list, no verb
     return later if later is not None else verb
 
 
@@ -568,8 +571,11 @@ def colon_list(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
     """The things listed after a colon that closes an opening relation with no verb ('On a stool by
     the bed: a lamp, a mug and a clock'): each is placed so, not the object of a later relation."""
     colon = next((j for j in range(k, len(phrases)) if getattr(phrases[j], "tag", None) is Tag.END), None)
-    if colon is None or low_text(phrases[colon]) != ":" or any(isinstance(p, Verb) for p in phrases[k:colon]):
-        return []
+    said = [
+        j for j in range(k, colon or 0) if isinstance(phrases[j], Verb) and not reduced_relative(phrases, j)
+    ]
+    if colon is None or low_text(phrases[colon]) != ":" or said:
+        return []  # "On a stage lit by a lamp: a singer ...": a participle saying more of the place does not count
     found: list[int] = []
     for j in range(colon + 1, len(phrases)):
         p = phrases[j]

@@ -423,7 +423,19 @@ def past_participle(word: str) -> bool:
     from lemminflect import getAllLemmas, getInflection
 
     lemmas = getAllLemmas(word, "VERB").get("VERB") or ()
-    return not word.endswith("s") and any(word in getInflection(lemma, "VBN") for lemma in lemmas)
+    return not word.endswith("s") and any(
+        word in getInflection(lemma, "VBN") or _t_participle(word, lemma) for lemma in lemmas
+    )
+
+
+def _t_participle(word: str, lemma: str) -> bool:
+    """Whether `word` is the '-t' past of a verb whose listed participle is the '-ed' one ('lit' of
+    'lighted', 'burnt', 'spilt'): lemminflect lists it only as a simple past, but it is both."""
+    from lemminflect import getAllInflections
+
+    forms = getAllInflections(lemma, upos="VERB")
+    regular = any(f.endswith("ed") for f in forms.get("VBN", ()))
+    return word.endswith("t") and regular and word in forms.get("VBD", ())
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.reading import PromptReading
 from planner.rules import reading_of
+from planner.rules_vocab import past_participle
 
 
 def _relations(reading: PromptReading) -> set[tuple[str, str, str]]:
@@ -578,6 +579,22 @@ def test_a_second_opening_place_with_contents_is_the_inverted_subjects():
     assert ("hammer", "on", "workbench") in relations
     assert ("hammer", "next_to", "tin") in relations
     assert not any(r[0] == "workbench" for r in relations)
+
+
+def test_an_opening_place_described_by_a_participle_then_a_colon_list():
+    reading = reading_of(
+        "On a wide pier lit by a row of lanterns, from left to right: an angler casting a line, "
+        "a boy holding a net and a pelican."
+    )
+    relations = _relations(reading)
+    for thing in ("angler", "boy", "pelican"):
+        assert (thing, "on", "pier") in relations
+    assert not any(r[0] == "lantern" and r[2] == "pier" for r in relations)
+
+
+def test_a_t_past_is_a_participle():
+    assert past_participle("lit") and past_participle("burnt") and past_participle("knelt")
+    assert not past_participle("went")
 
 
 def test_before_a_person_is_in_front_and_flanking_is_beside():
