@@ -31,6 +31,7 @@ from planner.rules_relation_ends import (
     is_placed,
     next_things,
     object_end,
+    past_worn,
     place_of,
     relation_object,
     resolve,
@@ -275,6 +276,7 @@ def _joined(
     )
     if not subjects or first is None or resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
         return []
+    first = past_worn(phrases, first, at, nouns)  # "the bride in a red qipao and the groom"
     if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
         return []
     return [i for i in coordinated(phrases, first, at, nouns) if i not in subjects]

@@ -849,6 +849,14 @@ def test_an_opening_place_holds_for_the_subject_of_a_later_and_clause_with_no_pl
     assert _place(reading, "cat") == (None, "top")
 
 
+def test_an_opening_place_holds_for_a_thing_joined_by_and_past_what_the_first_wears():
+    reading = reading_of(
+        "On the left, a fisherman in a yellow raincoat and a boy in a wool cap haul a net onto the pier."
+    )
+    assert _place(reading, "fisherman") == ("left", None)
+    assert _place(reading, "boy") == ("left", None)
+
+
 def test_an_opening_place_holds_for_the_subject_of_a_while_clause_with_no_place():
     reading = reading_of(
         "On the right, a beekeeper lifts a frame from the hive while her nephew holds the smoker. "
