@@ -1044,7 +1044,9 @@ def coordinated(
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in PLACED_ROLES:
                 found.append(resolve(nouns, at[p.start]))
-            j = skip = _past_contents(phrases, j, at, nouns)  # "a plate of fries and a case file"
+            j = skip = past_worn(
+                phrases, _past_contents(phrases, j, at, nouns), at, nouns
+            )  # "a plate of fries and a case file"
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
             listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
             if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
@@ -1069,6 +1071,22 @@ def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], noun
     after = getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "")
     listed = after == "," and _comma_list(phrases, j + 3)  # "a tin of pomade, a brush and a radio"
     return j + 2 if after == "and" or listed else j
+
+
+def past_worn(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the noun at j with what it wears or carries ('the bride in a red qipao and
+    the groom', 'a boy with a kite and his sister'), when an 'and' follows it: the next noun is
+    joined to the one at j, not to what it wears; else j."""
+    if j + 3 >= len(phrases) or getattr(phrases[j + 3], "low", "") != "and":
+        return j
+    lead, what = phrases[j + 1], phrases[j + 2]
+    if (
+        not isinstance(lead, SpacePhrase)
+        or lead.lead not in {"in", "with"}
+        or not isinstance(what, NounPhrase)
+    ):
+        return j
+    return j + 2 if what.start in at and nouns[at[what.start]].role is Role.ATTACHED else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:

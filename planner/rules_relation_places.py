@@ -31,6 +31,7 @@ from planner.rules_relation_ends import (
     is_placed,
     next_things,
     object_end,
+    past_worn,
     place_of,
     reduced_relative,
     relation_object,
@@ -67,8 +68,9 @@ PLACE_LEADS = frozenset(
 def sentence_places(
     phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], places: list[tuple[int, Place]]
 ) -> list[tuple[int, Place]]:
-    """A place that opens a sentence holds for the subject of each ', and' clause of it that says no
-    place of its own: 'On the right, a girl holds a kite, and a dog sleeps under a bench'."""
+    """A place that opens a sentence holds for the subject of each ', and' or 'while' clause of it
+    that says no place of its own: 'On the right, a girl holds a kite, and a dog sleeps under a
+    bench'."""
     placed = {i for i, _ in places}
     found: list[tuple[int, Place]] = []
     for k, p in enumerate(phrases):
@@ -83,7 +85,7 @@ def sentence_places(
             ):
                 break  # another place takes over
             nxt = phrases[j + 1]
-            opened = getattr(phrases[j], "low", "") == "and" and getattr(phrases[j - 1], "low", "") == ","
+            opened = _opens_clause(phrases, j)
             if (
                 opened
                 and isinstance(nxt, NounPhrase)
@@ -94,6 +96,13 @@ def sentence_places(
                 if at[nxt.start] not in placed and not (known is not None and known.has(Flag.SKY)):
                     found.append((at[nxt.start], place))  # not 'and the sun sets behind the hills'
     return found
+
+
+def _opens_clause(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the word at j opens a clause of its own with a new subject after it: ', and' or
+    'while' ('On the left, a boy jumps into the leaves while his mother laughs': both there)."""
+    low = getattr(phrases[j], "low", "")
+    return low in {"while", "whilst"} or low == "and" and getattr(phrases[j - 1], "low", "") == ","
 
 
 def order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
@@ -268,6 +277,7 @@ def _joined(
     )
     if not subjects or first is None or resolve(nouns, at[phrases[first].start]) != subjects[0]:  # type: ignore[union-attr]
         return []
+    first = past_worn(phrases, first, at, nouns)  # "the bride in a red qipao and the groom"
     if not (first + 1 < len(phrases) and getattr(phrases[first + 1], "low", "") == "and"):
         return []
     return [i for i in coordinated(phrases, first, at, nouns) if i not in subjects]

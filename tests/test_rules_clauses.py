@@ -885,6 +885,23 @@ def test_an_opening_place_holds_for_the_subject_of_a_later_and_clause_with_no_pl
     assert _place(reading, "cat") == (None, "top")
 
 
+def test_an_opening_place_holds_for_a_thing_joined_by_and_past_what_the_first_wears():
+    reading = reading_of(
+        "On the left, a fisherman in a yellow raincoat and a boy in a wool cap haul a net onto the pier."
+    )
+    assert _place(reading, "fisherman") == ("left", None)
+    assert _place(reading, "boy") == ("left", None)
+
+
+def test_an_opening_place_holds_for_the_subject_of_a_while_clause_with_no_place():
+    reading = reading_of(
+        "On the right, a beekeeper lifts a frame from the hive while her nephew holds the smoker. "
+        "In the center, a goat chews a sack, whilst a hen pecks at the bottom left."
+    )
+    assert _place(reading, "nephew") == ("right", None)
+    assert _place(reading, "hen") == ("left", "bottom")
+
+
 def test_a_place_of_the_scene_named_again_is_a_place_in_the_picture():
     reading = reading_of(
         "A quiet courtyard at dawn. In the middle of the courtyard stands an old stone well."
