@@ -673,11 +673,34 @@ def relation_object(
         whole = _compound_whole(nouns, nxt, found) if whole is None else whole
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
+    partitive = _partitive_pronoun(phrases, k)
+    nxt = phrases[partitive] if partitive is not None else nxt  # "on one of them": on them
     if isinstance(nxt, Mark) and nxt.low in {"it", "them", "him", "her"}:
         animate = nxt.low in {"him", "her"}
         return pronoun_referent(
             phrases, k, at, nouns, animate=animate, subject=subject, plural=nxt.low == "them", word=nxt.low
         )
+    return None
+
+
+_PARTITIVE_WORDS = 3  # "one of them", "the tallest of them", "the nearest two of them"
+
+
+def _partitive_pronoun(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The index of 'them' / 'it' in a partitive after the relation at k ('sits on one of them',
+    'perched on the tallest of them', 'on top of each of them'): the relation is to what the
+    pronoun stands for (one of a group is drawn as the group). None when no such phrase follows,
+    and for 'between two of them', which is among the group's members, not beside the group."""
+    if getattr(phrases[k], "lead", "") == "between":
+        return None
+    for j in range(k + 1, min(k + 2 + _PARTITIVE_WORDS, len(phrases) - 1)):
+        word = phrases[j]
+        if not isinstance(word, Mark) or word.tag is Tag.END:
+            return None
+        if word.low == "of":
+            after = phrases[j + 1]
+            found = j > k + 1 and isinstance(after, Mark) and after.low in {"them", "it"}
+            return j + 1 if found else None
     return None
 
 

@@ -935,19 +935,30 @@ def absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> in
 
 
 def _aside_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
-    """The subject of the clause before the comma that opens the aside at phrase k."""
+    """The subject of the clause before the comma that opens the aside at phrase k; after another
+    aside about a part ('elephants wade, trunks curled, their hides caked with mud'), the owner
+    of that part, which both asides are about."""
     for j in range(k - 2, -1, -1):
         if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
             return None
         if isinstance(phrases[j], Verb):
             start = j - 1 if clause_participle(phrases, j) else subject_phrase(phrases, j)  # "a pen lying"
             said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+            if said is not None and _aside_part(phrases, nouns[said]) and nouns[said].ref < len(nouns):  # type: ignore[operator]
+                return resolve(nouns, nouns[said].ref)  # type: ignore[arg-type]
             return (
                 resolve(nouns, said)
                 if said is not None and nouns[said].role in {Role.THING, Role.REPEAT}
                 else None
             )
     return None
+
+
+def _aside_part(phrases: tuple[Phrase, ...], noun: Noun) -> bool:
+    """Whether `noun` is an owned part opening an aside of its own after a comma ('trunks
+    curled'): a later aside in the same run is about the same owner."""
+    opened = low_text(phrase_before(phrases, noun.index)) == ","
+    return opened and noun.role is Role.PART and noun.ref is not None
 
 
 def _held_in_aside(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
@@ -1249,6 +1260,9 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     own = wearer is not None and (p.determiner in POSSESSIVE or part_of(nouns[wearer].entry, p.head))
     if wearer is not None and own:  # 'an umbrella tucked under one wing': the holder's wing
         return wearer  # "goggles pushed up on his forehead": the forehead of whoever wears them
+    unplaced = _unplaced_subject(phrases, k, nouns) if placed else None
+    if unplaced is not None:
+        return unplaced  # "past a gate stands a lighthouse, and at its foot ...": the lighthouse's
     if placed and lead.spatial.relation != "inside" and not _opens_clause(phrases, k):  # type: ignore[union-attr]
         subject = recent_owner(nouns, p.sentence, earlier=False)  # none yet in "At her feet sits a cat"
         candidates = nouns[:subject] if subject is not None else nouns
@@ -1277,6 +1291,26 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
         return host  # "... a cart. Behind it stood a windmill with patched sails": the windmill's
     fitting = fitting if p.determiner in POSSESSIVE else _first_kind(fitting, candidates, kinds)
     return resolve(nouns, fitting[-1]) if fitting else recent_owner(candidates, p.sentence)
+
+
+def _unplaced_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """The owner of 'its <body part>' in a place that opens a clause after ', and' ('a statue
+    stands on a plinth, and at its feet ...'): the latest thing of the sentence not placed by a
+    preposition (the statue, not the plinth; the lighthouse of 'past a gate stands a lighthouse')."""
+    p, before = phrases[k], phrase_before(phrases, k, 2)
+    assert isinstance(p, NounPhrase)
+    if p.determiner != "its" or not creature_part(p.head) or low_text(before) not in {",", "and"}:
+        return None
+    for i in range(len(nouns) - 1, -1, -1):
+        noun = nouns[i]
+        if noun.phrase.sentence != p.sentence:
+            return None
+        placed = isinstance(phrase_before(phrases, noun.index), SpacePhrase) or low_text(
+            phrase_before(phrases, noun.index)
+        ) in {"of", "'s"}
+        if noun.role in {Role.THING, Role.REPEAT} and not placed:
+            return resolve(nouns, i)
+    return None
 
 
 def _opens_clause(phrases: tuple[Phrase, ...], k: int) -> bool:

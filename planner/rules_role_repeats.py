@@ -192,6 +192,37 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
 
 
+def _unlisted_appositive(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """'her bike, a battered green BMX, leans ...', 'the ship's cat, a fat ginger tom,': 'a <word no
+    list knows>' set off by commas right after one thing told by 'the', 'his' or an owner's name
+    says what that thing is; the same one, its words in that thing's prompt. So does a lifeless
+    thing of the same kind closed by a comma and a verb ('his car, a dented blue Lada, is parked')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or earlier.entry is None:
+        return None
+    if low_text(phrase_before(phrases, k)) != "," or p.determiner not in {"a", "an"} or p.plural:
+        return None
+    closed = phrase_after(phrases, k)
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE} or _owned(phrases, earlier)
+    one = not earlier.phrase.plural and not is_class(earlier.head, WordClass.COLLECTIVE)
+    ends = closed is None or isinstance(closed, Mark) and closed.tag in {Tag.END, Tag.COMMA}
+    if known is not None:
+        kin = known.kind is earlier.entry.kind and not known.animate and p.head != earlier.head
+        ends = kin and (_closed_by_verb(phrases, k) or _closed_by_be(phrases, k))
+    return len(nouns) - 1 if told and one and ends else None
+
+
+def _closed_by_be(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k is closed by a comma with 'is' / 'was' / 'has' after it (', a
+    dented Lada, is parked'): an appositive before its clause's verb, as _closed_by_verb."""
+    closing, after = phrase_after(phrases, k), phrase_after(phrases, k + 1)
+    return low_text(closing) == "," and isinstance(after, Mark) and after.tag in {Tag.BE, Tag.AUX}
+
+
 def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
     """'The tailor is an elderly woman with silver hair', 'her uncle was a stout man in a cap':
     'a <person>' right after '<the or his person> is' at the head of a clause says who that
@@ -491,6 +522,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _described_again(p, known, nouns)
     if repeat is None:
         repeat = _appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _unlisted_appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _said_to_be(phrases, k, known, nouns)
     if repeat is None:

@@ -2440,3 +2440,26 @@ def test_a_part_placed_after_a_pronoun_and_its_verb_is_the_pronouns():
     assert ("shepherd", "on", "stump") in _relations(reading)
     reading = reading_of("A stork and a frog lived by the pond. She stood on one leg atop a tree stump.")
     assert ("stork", "on", "stump") in _relations(reading)
+
+
+def test_its_foot_after_a_fronted_place_and_a_comma_and_is_the_clause_befores_subject():
+    reading = reading_of("Beyond the fence rises a windmill, and at its foot rests a hay cart.")
+    assert ("cart", "next_to", "windmill") in _relations(reading)
+    assert ("cart", "next_to", "fence") not in _relations(reading)
+    reading = reading_of("A cat naps beside a basket, and at its feet lies a ball of yarn.")
+    assert ("ball", "next_to", "cat") in _relations(reading)
+
+
+def test_a_second_absolute_phrase_after_a_part_is_about_the_same_owner():
+    reading = reading_of("Two camels rest on the dunes, heads lowered, their flanks streaked with red dust.")
+    camel = next(t for t in reading.things if t.head == "camel")
+    assert "heads" in camel.attributes
+    assert "their flanks" in camel.attributes
+    assert "red dust" in camel.phrase
+
+
+def test_a_relation_to_one_of_them_is_to_the_group_the_pronoun_stands_for():
+    reading = reading_of("Five crates are stacked by the gate; a rooster stands on one of them.")
+    assert ("rooster", "on", "crate") in _relations(reading)
+    reading = reading_of("Three birches grow beside a pond, and a hawk is perched on the tallest of them.")
+    assert ("hawk", "on", "birch") in _relations(reading)

@@ -4218,3 +4218,15 @@ def test_a_pronoun_with_a_contracted_verb_is_the_one_named_before():
 def test_a_stuff_word_after_its_is_the_owners_part_in_an_absolute_phrase():
     p = plan("A sheepdog naps under the cart, its fur matted with burrs.")
     assert "its fur matted with burrs" in prompt_of(p, "sheepdog")
+
+
+def test_an_appositive_with_an_unlisted_word_describes_the_thing_before():
+    reading = reading_of(
+        "His car, a dented blue Trabant, is parked by a lamppost. Her bike, a rusty old BMX, leans on it."
+    )
+    assert [t.head for t in reading.things] == ["car", "lamppost", "bike"]
+    car, _, bike = reading.things
+    assert {"dented", "blue"} <= set(car.attributes)
+    assert {"rusty", "old"} <= set(bike.attributes)
+    reading = reading_of("A boy, a hat and a zorbonk lie in the grass.")
+    assert "zorbonk" not in " ".join(t.phrase for t in reading.things[:2])
