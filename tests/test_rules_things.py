@@ -4218,3 +4218,10 @@ def test_a_pronoun_with_a_contracted_verb_is_the_one_named_before():
 def test_a_stuff_word_after_its_is_the_owners_part_in_an_absolute_phrase():
     p = plan("A sheepdog naps under the cart, its fur matted with burrs.")
     assert "its fur matted with burrs" in prompt_of(p, "sheepdog")
+
+
+def test_an_unlisted_british_spelling_is_read_as_its_american_form():
+    got = labels("An old harbourmaster waves from the quay beside a sabretooth skeleton in a glass case.")
+    assert "old harbourmaster" in got
+    assert entry("harbourmaster").kind is ThingKind.PERSON
+    assert entry("tour") is None and entry("flour") is None and entry("hour") is None
