@@ -189,12 +189,15 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
 
 
 def _sized_collective(tokens: tuple[Token, ...], i: int) -> bool:
-    """Whether the word at i says the size of a vague collective right after it ('a big heap of
-    leaves', 'a small stack of plates'): the group is still counted by the collective."""
+    """Whether the word at i describes a vague collective right after it ('a big heap of leaves',
+    'a small stack of plates', 'a lazy pack of dogs', 'a noisy crowd of fans'): the group is still
+    counted by the collective, and its members are the things."""
     if i + 2 >= len(tokens) or tokens[i + 2].low != "of":
         return False
-    sized = is_class(tokens[i].low, WordClass.BIG) or is_class(tokens[i].low, WordClass.SMALL)
-    collective = tokens[i + 1].low
+    low, collective = tokens[i].low, tokens[i + 1].low
+    if entry(f"{low} {collective}") is not None:
+        return False  # "a raised bed of lettuces": a thing of its own
+    sized = is_class(low, WordClass.BIG) or is_class(low, WordClass.SMALL) or tokens[i].tag is Tag.ADJ
     return (
         sized
         and is_class(collective, WordClass.COLLECTIVE)

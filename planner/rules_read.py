@@ -225,6 +225,13 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
             text = f"{_counted(p.collective)} of {text}"  # "a sprig of basil", "a loaf of bread"
+        elif (
+            (text.isascii() or p.determiner)
+            and noun.entry is not None
+            and noun.entry.animate
+            and _group_word(p.collective)
+        ):
+            text = f"{article(_group_word(p.collective))} {_group_word(p.collective)} {text}"
         elif (text.isascii() or p.determiner) and not (
             (_is_named(noun, tokens) or _name_owned(p.words)) and not p.determiner
         ):
@@ -235,6 +242,21 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     if details and details[0].split()[0].lower() in _JOINED:
         text, details = f"{text} {details[0]}", details[1:]
     return ", ".join([text, *details])
+
+
+def _group_word(collective: str) -> str:
+    """The word that describes a counted group of creatures ('restless' in 'a restless flock of five
+    sheep'), which each member drawn alone keeps ('a restless sheep'); a size word or a word of how
+    the group is arranged ('a long line of') says only what the group is like."""
+    words = collective.split()
+    if len(words) < 2 or is_class(words[0], WordClass.BIG) or is_class(words[0], WordClass.SMALL):
+        return ""
+    return "" if words[0] in _ARRANGED else words[0]
+
+
+_ARRANGED = frozenset(
+    "long short neat tidy straight dense thick thin wide narrow tight loose orderly ragged endless".split()
+)  # how a group is arranged, not what its members are like
 
 
 def _owner_end(words: list[str]) -> int:

@@ -463,12 +463,13 @@ def _paired_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the word in -s at i, a verb form, follows a plural noun and runs into what follows a
-    verb ('a line of twelve dancers snakes through the square', 'two kites dances.'): a plural noun
+    verb ('a line of twelve dancers snakes through the square', 'a flock of geese flies over the
+    lake', 'two kites dances.'): a plural noun
     modifies no noun ('a dog bed', not 'dogs bed'), so a second plural right after it is no head of
     a compound but the clause's verb (whose subject is the plural, or the group before its 'of')."""
     previous, word = lows[i - 1], lows[i]
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    if tags[i - 1] is not Tag.NOUN or singular(previous) == previous or not previous.endswith("s"):
+    if tags[i - 1] is not Tag.NOUN or singular(previous) == previous:
         return False
     if (
         singular(word) == word

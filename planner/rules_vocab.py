@@ -255,7 +255,16 @@ def entry(words: str) -> Entry | None:
     """The things.tsv entry for a singular, lower-case word or compound, if any; an unlisted
     agent noun ("a skier", "a balloonist") counts as a person; other unlisted words are looked up
     in wordnet_things.tsv, then read as closed compounds ("a lungfish"). A word WordNet names an
-    animal is that animal even when shaped like an agent noun ("a roadrunner", "a flycatcher")."""
+    animal is that animal even when shaped like an agent noun ("a roadrunner", "a flycatcher").
+    A word found nowhere is tried in its American spelling ("harbourmaster", "sabretooth")."""
+    found = _listed(words)
+    if found is not None:
+        return found
+    return _american_spelling(words)
+
+
+def _listed(words: str) -> Entry | None:
+    """The entry of a word as written (things.tsv, agent nouns, wordnet_things.tsv, compounds)."""
     found = vocabulary().things.get(folded(words))
     if found is not None or " " in words:
         return found
@@ -265,6 +274,40 @@ def entry(words: str) -> Entry | None:
     if _agent(words):
         return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
     return derived or _closed_compound(words)
+
+
+# British spellings and their American forms, as regular pairs: "harbour"/"harbor", "sabre"/"saber",
+# "catalogue"/"catalog", "jeweller"/"jeweler", "archaeologist"/"archeologist".
+_BRITISH_SPELLINGS = (
+    ("our", "or"),
+    ("tre", "ter"),
+    ("bre", "ber"),
+    ("ogue", "og"),
+    ("eller", "eler"),
+    ("ae", "e"),
+)
+
+
+@functools.cache
+def _american_spelling(words: str) -> Entry | None:
+    """The entry of an unlisted word under its American spelling, when a regular British pair
+    inside it (not at its start) gives a listed one: the lists are mostly in American spelling,
+    and prose on any subject may be written in British ("a harbourmaster", "a sabre-toothed cat")."""
+    if len(words) < 5 or classes_of(words):
+        return None
+    for british, american in _BRITISH_SPELLINGS:
+        at = words.find(british, 1)
+        if at < 0 or (british in ("tre", "bre") and not _ends_or_joins(words, at + 3)):
+            continue
+        found = _listed(words[:at] + american + words[at + len(british) :])
+        if found is not None:
+            return Entry(words, found.size, found.kind, found.flags)
+    return None
+
+
+def _ends_or_joins(words: str, at: int) -> bool:
+    """Whether position `at` ends the word or a part of it ("theatre", "centrepiece", "sabre tooth")."""
+    return at == len(words) or words[at] == " " or words[at] not in "aeiouys"
 
 
 @functools.cache
