@@ -251,12 +251,7 @@ def _group_word(collective: str) -> str:
     words = collective.split()
     if len(words) < 2 or is_class(words[0], WordClass.BIG) or is_class(words[0], WordClass.SMALL):
         return ""
-    return "" if words[0] in _ARRANGED else words[0]
-
-
-_ARRANGED = frozenset(
-    "long short neat tidy straight dense thick thin wide narrow tight loose orderly ragged endless".split()
-)  # how a group is arranged, not what its members are like
+    return "" if is_class(words[0], WordClass.ARRANGED) else words[0]
 
 
 def _owner_end(words: list[str]) -> int:

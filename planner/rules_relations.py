@@ -1030,6 +1030,24 @@ def _stated_first(links: list[Link], acted: set[Link]) -> list[Link]:
     return [x for x in kept if x.kind is not RelationKind.ON or (x.subject, x.objects) not in said]
 
 
+def _marked(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[Link]:
+    """Relations said at phrase k by a word that is no preposition: 'where', a colon before a list,
+    'whose', a participle with 'by' ('a dresser topped by a lamp', 'a canoe paddled by two boys')."""
+    p = phrases[k]
+    low = p.low if isinstance(p, Mark) else ""
+    out: list[Link] = []
+    if low == "where":
+        out.extend(where(phrases, k, at, nouns))
+    if low == ":":
+        out.extend(set_with_list(phrases, k, at, nouns))
+    if low == "whose":
+        out.extend(whose_keeper(phrases, k, at, nouns))
+    if filled_by(phrases, k):  # "a dresser topped by a lamp": as 'topped with'
+        out.extend(laden_with(phrases, k, at, nouns).links)
+    out.extend(borne_by(phrases, k, at, nouns))  # "a canoe paddled by two boys": in it
+    return out
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
@@ -1048,15 +1066,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             )
             acted.update(x for x in found_links if x.kind is RelationKind.NEXT_TO)
             links.extend(found_links)
-        if isinstance(p, Mark) and p.low == "where":
-            links.extend(where(phrases, k, at, nouns))
-        if isinstance(p, Mark) and p.low == ":":
-            links.extend(set_with_list(phrases, k, at, nouns))
-        if isinstance(p, Mark) and p.low == "whose":
-            links.extend(whose_keeper(phrases, k, at, nouns))
-        if filled_by(phrases, k):  # "a dresser topped by a lamp": as 'topped with'
-            links.extend(laden_with(phrases, k, at, nouns).links)
-        links.extend(borne_by(phrases, k, at, nouns))  # "a canoe paddled by two boys": in it
+        links.extend(_marked(phrases, k, at, nouns))
         if not isinstance(p, SpacePhrase):
             continue
         place = place_of(p)

@@ -122,6 +122,7 @@ class WordClass(str, Enum):
     SIDE_WORD = "side_word"  # "a reel with a side plate": a thing's side names a part fitted on it
     PLACE_ADVERB = "place_adverb"  # "just", "high": tunes the place phrase after it
     INTENSIFIER = "intensifier"  # "right next to", "just behind": part of the relation, no place
+    ARRANGED = "arranged"  # "a neat row of": how a group is arranged, not what its members are like
     GOAL_ADVERB = "goal_adverb"  # "home", "ashore": after a verb, where someone goes, not a thing
     AIM_VERB = "aim_verb"  # "points", "stares": 'at' after it names a target, not a place
     SITTER_VERB = "sitter_verb"  # "pose", "sit" (lemmas): 'for a portrait' after it is the picture itself
