@@ -30,6 +30,7 @@ from planner.rules_clauses import (
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, on_its_owner
 from planner.rules_relation_ends import (
     JOINERS,
+    PLACED_ROLES,
     Link,
     Spatial,
     coordinated,
@@ -454,8 +455,11 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     target = relation_object(
         phrases, k, at, nouns, subject=ahead
     )  # "and below it lies a napkin": not the napkin
-    them = _them(phrases, k, at, nouns, target) or (
-        () if target is not None else _the_group(phrases, k, at, nouns)
+    listed = _listed_them(phrases, k, at, nouns, target)
+    them = (
+        listed
+        or _them(phrases, k, at, nouns, target)
+        or (() if target is not None else _the_group(phrases, k, at, nouns))
     )
     if (
         kind is RelationKind.BETWEEN
@@ -477,7 +481,9 @@ def _relation(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     subjects = _unsaid_subjects(phrases, k, at, nouns, kind, target, opening) if not said else []
     subjects = subjects or [s for s in said if s != target]  # "a lamp stands in its corner": no relation
     pair = tuple(o for o in them if o not in subjects)
-    every = _all_of_them(phrases, k) or isinstance(phrases[k + 1], NounPhrase)  # "behind the players"
+    every = (
+        _all_of_them(phrases, k) or isinstance(phrases[k + 1], NounPhrase) or bool(listed)
+    )  # "behind the players"
     pair = pair if every and kind is not RelationKind.BETWEEN else pair[-2:]
     if len(pair) >= 2:  # "behind them" after a girl and a boy named one by one: behind both
         return Spatial(tuple(_pair_links(kind, subjects, pair)))
@@ -955,6 +961,58 @@ def _them(
     if any(nouns[i].phrase.plural for i in since):
         return ()  # a group named among them may be 'them' ('readers' before them is not)
     return tuple(animate) if len(animate) >= 2 else ()
+
+
+def _listed_them(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], target: int | None
+) -> tuple[int, ...]:
+    """What 'them' stands for when the sentence of phrase k, before it, or else the sentence before,
+    opens with single things listed by commas and an 'and' before its verb ('A hat, a coat and a
+    scarf hang on hooks. Below them sits a pair of boots'): the whole list, not its first thing.
+    None when 'them' already found a group (a plural thing) or no such list opens those sentences."""
+    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
+    if not (isinstance(nxt, Mark) and nxt.low == "them") or (
+        target is not None and nouns[target].phrase.plural
+    ):
+        return ()
+    sentence = phrases[k].sentence
+    for wanted in (sentence, sentence - 1):
+        first = next((j for j, p in enumerate(phrases[:k]) if p.sentence == wanted), None)
+        first = _past_opening_place(phrases, first) if first is not None else None
+        listed = _subject_list(phrases, first, at, nouns) if first is not None else []
+        if len(listed) >= 2 and not any(nouns[i].phrase.plural for i in listed):
+            return tuple(listed)
+    return ()
+
+
+def _past_opening_place(phrases: tuple[Phrase, ...], j: int) -> int:
+    """The phrase after the comma that closes a place opening the sentence at j ('On the shelf, a
+    clock and a vase sit ...': the clock); j itself when the sentence opens otherwise."""
+    if not isinstance(phrases[j], SpacePhrase):
+        return j
+    for i in range(j + 1, min(j + 4, len(phrases))):
+        if isinstance(phrases[i], Mark) and phrases[i].low == ",":  # type: ignore[union-attr]
+            return i + 1
+    return j
+
+
+def _subject_list(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The things listed from phrase j by commas and an 'and' when a verb follows the list (its
+    subjects: 'a hat, a coat and a scarf hang'); none for anything else ('a hat on a hook, a coat')."""
+    found: list[int] = []
+    closed = False
+    for i in range(j, len(phrases)):
+        p = phrases[i]
+        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in PLACED_ROLES:
+            found.append(resolve(nouns, at[p.start]))
+        elif isinstance(p, Mark) and p.low in {",", "and"} and found:
+            closed = closed or p.low == "and"
+        else:
+            ok = isinstance(p, Verb) and closed and isinstance(phrases[i - 1], NounPhrase)
+            return list(dict.fromkeys(found)) if ok else []
+    return []
 
 
 def _the_group(

@@ -557,6 +557,16 @@ def test_them_after_two_people_named_one_by_one_means_both():
     assert any(r.kind.value == "between" and len(r.objects) == 2 for r in between.relations)
 
 
+def test_them_after_a_list_of_things_that_opens_a_sentence_means_the_whole_list():
+    reading = reading_of("A globe, an inkwell and a candle stand on the desk. Below them lies a rolled map.")
+    relations = _relations(reading)
+    assert {("map", "below", "globe"), ("map", "below", "inkwell"), ("map", "below", "candle")} <= relations
+    fronted = reading_of("On the sill, a teapot and a radio sit side by side. Above them hangs a clock.")
+    assert {("clock", "above", "teapot"), ("clock", "above", "radio")} <= _relations(fronted)
+    between = reading_of("A kettle and a toaster stand on the counter, and between them sits a jar.")
+    assert any(r.kind.value == "between" and len(r.objects) == 2 for r in between.relations)
+
+
 def test_a_named_owners_side():
     reading = reading_of("A king sits on a throne, and a jester dances on the king's left side.")
     assert ("jester", "left_of", "king") in _relations(reading)
