@@ -4249,3 +4249,11 @@ def test_a_group_of_irregular_plurals_takes_a_verb_in_s():
     got = labels("A lazy pack of dogs sleeps by the gate, and a noisy crowd of fans waves from a bus.")
     assert {"dog", "fan", "gate", "bus"} <= set(got) and "lazy pack" not in got and "noisy crowd" not in got
     assert "raised bed" in labels("A gardener kneels by a raised bed of carrots.")  # a thing of its own
+
+
+def test_neighbours_playground_frames_and_coast_forms_are_things():
+    got = labels("Two children play on a climbing frame while their neighbour waves from a bench.")
+    assert got == ["child", "child", "climbing frame", "neighbour", "bench"]
+    got = labels("A heron stands on a small islet, and a lighthouse stands on the rocky headland.")
+    assert got == ["heron", "small islet", "lighthouse", "rocky headland"]
+    assert entry("lagoon").kind == ThingKind.SCENE and entry("jungle gym").kind == ThingKind.FURNITURE
