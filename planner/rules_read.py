@@ -225,13 +225,8 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
             text = f"the {text}"
         elif p.collective and p.count in {None, 1} and p.collective not in p.lows:
             text = f"{_counted(p.collective)} of {text}"  # "a sprig of basil", "a loaf of bread"
-        elif (
-            (text.isascii() or p.determiner)
-            and noun.entry is not None
-            and noun.entry.animate
-            and _group_word(p.collective)
-        ):
-            text = f"{article(_group_word(p.collective))} {_group_word(p.collective)} {text}"
+        elif (text.isascii() or p.determiner) and (group := _animate_group_word(noun)):
+            text = f"{article(group)} {group} {text}"
         elif (text.isascii() or p.determiner) and not (
             (_is_named(noun, tokens) or _name_owned(p.words)) and not p.determiner
         ):
@@ -242,6 +237,13 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     if details and details[0].split()[0].lower() in _JOINED:
         text, details = f"{text} {details[0]}", details[1:]
     return ", ".join([text, *details])
+
+
+def _animate_group_word(noun: Noun) -> str:
+    """The group word a creature drawn alone keeps ('restless' of 'a restless flock of five sheep'),
+    for animate things only; else ''."""
+    animate = noun.entry is not None and noun.entry.animate
+    return _group_word(noun.phrase.collective) if animate else ""
 
 
 def _group_word(collective: str) -> str:

@@ -1089,7 +1089,7 @@ def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], noun
     if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
         return j
     what = phrases[j + 2]
-    if not isinstance(what, NounPhrase) or (what.start in at and nouns[at[what.start]].role in PLACED_ROLES):
+    if not isinstance(what, NounPhrase) or is_placed(what, at, nouns):
         return j
     after = getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "")
     listed = after == "," and _comma_list(phrases, j + 3)  # "a tin of pomade, a brush and a radio"

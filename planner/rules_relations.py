@@ -30,7 +30,6 @@ from planner.rules_clauses import (
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, on_its_owner
 from planner.rules_relation_ends import (
     JOINERS,
-    PLACED_ROLES,
     Link,
     Spatial,
     coordinated,
@@ -1005,8 +1004,8 @@ def _subject_list(
     closed = False
     for i in range(j, len(phrases)):
         p = phrases[i]
-        if isinstance(p, NounPhrase) and p.start in at and nouns[at[p.start]].role in PLACED_ROLES:
-            found.append(resolve(nouns, at[p.start]))
+        if is_placed(p, at, nouns):
+            found.append(resolve(nouns, at[p.start]))  # type: ignore[union-attr]
         elif isinstance(p, Mark) and p.low in {",", "and"} and found:
             closed = closed or p.low == "and"
         else:

@@ -1305,9 +1305,8 @@ def _unplaced_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) ->
         noun = nouns[i]
         if noun.phrase.sentence != p.sentence:
             return None
-        placed = isinstance(phrase_before(phrases, noun.index), SpacePhrase) or low_text(
-            phrase_before(phrases, noun.index)
-        ) in {"of", "'s"}
+        lead = phrase_before(phrases, noun.index)
+        placed = isinstance(lead, SpacePhrase) or low_text(lead) in {"of", "'s"}
         if noun.role in {Role.THING, Role.REPEAT} and not placed:
             return resolve(nouns, i)
     return None

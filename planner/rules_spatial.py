@@ -192,7 +192,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"} or _framed(words, start, i)
-    rim = area and words[start] in _ON_PART and words[i] in _RIM_AREAS
+    rim = area and _on_rim(words, start, i)
     if area:
         i += 1  # "fills the left half of the room": an area word makes it a place
         if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
@@ -413,10 +413,11 @@ def _named_side(words: list[str], start: int) -> Spatial | None:
         return None
     for owner in range(start + 2, min(start + 5, len(words) - 2)):
         if words[owner + 1] == "'s" and words[owner + 2] in {"left", "right"}:
-            side = words[owner + 2] if not _on_rim(words, start, owner + 3) else "on"
-            end = owner + 3 + (owner + 3 < len(words) and words[owner + 3] in {"side", "hand"})
-            end = owner + 4 if side == "on" else end
-            relation = "on" if side == "on" else f"{side}_of"
+            if _on_rim(words, start, owner + 3):  # "on the table's left end": on the table
+                end, relation = owner + 4, "on"
+            else:
+                end = owner + 3 + (owner + 3 < len(words) and words[owner + 3] in {"side", "hand"})
+                relation = f"{words[owner + 2]}_of"
             return Spatial(
                 end - start, relation=relation, needs_object=True, to_referent=True, referent=words[owner]
             )
