@@ -12,6 +12,7 @@ from enum import Enum
 
 from planner.rules_spatial import LABEL_BEFORE, match_spatial
 from planner.rules_vocab import (
+    Flag,
     ThingKind,
     WordClass,
     bare_verb,
@@ -550,7 +551,7 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if i + 1 < len(lows) and lows[i + 1] in {"have", "are", "were"} and word.endswith("s"):
         return False  # "the canvas sails have stopped": a verb in -s takes no plural helper after it
     plural_subject = _plural_subject(tags, lows, i)
-    if _invariant_compound(tags, lows, i):
+    if _invariant_compound(tags, lows, i) or _contents_compound(tags, lows, i):
         return False  # "stacked fish boxes behind the stall": boxes of fish, not a fish boxing
     unlisted = entry(singular(word)) is None and not word.endswith("s")
     if _coordinated_act(tags, lows, i) or _many_dressed_act(tags, lows, i) or _many_of_act(tags, lows, i):
@@ -615,6 +616,23 @@ def _invariant_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
         return False
     if entry(previous) is None or plural_of(previous) != previous or after in {Tag.DET, Tag.NUM, Tag.PRON}:
         return False
+    return lows[_phrase_start(tags, i - 1)] not in _ONE_OPENERS
+
+
+def _contents_compound(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the plural of a listed container at i heads a compound with a lifeless noun before
+    it ('honey jars on a table', 'beer bottles on a shelf', 'paint cans by the door'): containers
+    in -s ('jars', 'bottles', 'cans', 'boxes') are verbs only with an object, never before a
+    preposition, and no lifeless thing does them, so the noun before names their contents."""
+    word, previous = lows[i], lows[i - 1]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if after is not Tag.PREP or not word.endswith("s") or singular(word) == word:
+        return False
+    container, contents = entry(singular(word)), entry(previous)
+    if container is None or Flag.CONTAINER not in container.flags or tags[i - 1] is not Tag.NOUN:
+        return False
+    if contents is not None and contents.animate:
+        return False  # "a dog bowls": someone may do it
     return lows[_phrase_start(tags, i - 1)] not in _ONE_OPENERS
 
 

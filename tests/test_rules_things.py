@@ -4257,3 +4257,12 @@ def test_neighbours_playground_frames_and_coast_forms_are_things():
     got = labels("A heron stands on a small islet, and a lighthouse stands on the rocky headland.")
     assert got == ["heron", "small islet", "lighthouse", "rocky headland"]
     assert entry("lagoon").kind == ThingKind.SCENE and entry("jungle gym").kind == ThingKind.FURNITURE
+
+
+def test_a_plural_container_after_its_contents_is_a_thing_not_a_verb():
+    # "jars", "cans" are verbs only with an object; before a preposition they are containers
+    got = labels("workshop shelf, paint cans by the door, spice jars on a windowsill, a cat asleep")
+    assert {"paint can", "spice jar"} <= set(got), got
+    assert "cat" in got
+    # someone before the word may still do it: the dog bowls along, no bowl is drawn
+    assert labels("A grey dog bowls along the path past a bench.") == ["grey dog", "bench"]
