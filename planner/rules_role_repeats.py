@@ -177,7 +177,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return None
     if known.kind is ThingKind.ANIMAL:
         cast = _animal_in_a_role(phrases, k, earlier)
-        return len(nouns) - 1 if cast else _animal_appositive(p, earlier, nouns, _owned(phrases, earlier))
+        owned = _owned(phrases, earlier) or _opening_aside(phrases, k, earlier)
+        return len(nouns) - 1 if cast else _animal_appositive(p, earlier, nouns, owned)
     if earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL:
         return len(nouns) - 1 if _animal_as_a_person(phrases, k, earlier) else None
     if (p.count or 0) > 1 and not p.determiner:
@@ -186,6 +187,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return None
     told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
     told = told or gap == 3 or _owned(phrases, earlier) or _plain_after_role(phrases, k, earlier)
+    told = told or _opening_aside(phrases, k, earlier)
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
@@ -423,6 +425,18 @@ def _owned(phrases: tuple[Phrase, ...], earlier: Noun) -> bool:
     before = phrase_before(phrases, earlier.index)
     inside = earlier.phrase.words[:1] and earlier.phrase.words[0].lower().endswith(("'s", "’s"))
     return isinstance(before, Mark) and before.tag is Tag.POSS or bool(inside)
+
+
+def _opening_aside(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
+    """'A goat, a scruffy grey billy with one bent horn, stands on a crate', 'A woman, a tall baker
+    in an apron, kneads dough': 'a <one>' between commas right after 'a <one>' that opens its
+    clause, with the clause's verb after the closing comma, says who that one is, as after 'the'.
+    Not a list ('a goat, a pig and a cow stand': an 'and' before the verb)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    indefinite = earlier.phrase.determiner in {"a", "an"} and p.determiner in {"a", "an"}
+    one = not p.plural and not earlier.phrase.plural
+    return indefinite and one and _heads_clause(phrases, earlier.index) and _closed_by_verb(phrases, k)
 
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: bool = False) -> int | None:

@@ -4266,3 +4266,15 @@ def test_a_plural_container_after_its_contents_is_a_thing_not_a_verb():
     assert "cat" in got
     # someone before the word may still do it: the dog bowls along, no bowl is drawn
     assert labels("A grey dog bowls along the path past a bench.") == ["grey dog", "bench"]
+
+
+def test_an_appositive_after_an_indefinite_one_opening_its_clause_says_who_that_one_is():
+    """'A dog, a shaggy brown terrier with a red collar, sleeps': 'a <one>' between commas after
+    'a <one>' that opens its clause, with the verb after the closing comma, is that same one; a list
+    with an 'and' before its verb is several."""
+    dog = plan("A dog, a shaggy brown terrier with a red collar, sleeps under the bench.")
+    assert len(dog.regions) == 2 and "red collar" in prompt_of(dog, "brown dog")
+    baker = plan("A woman, a tall baker in a striped apron, kneads dough at a table.")
+    assert "striped apron" in prompt_of(baker, "tall woman")
+    assert not any("baker" in label for label in labels_of(baker))
+    assert labels("On the lawn, a dog, a cat and a rabbit sit in a row.") == ["dog", "cat", "rabbit"]
