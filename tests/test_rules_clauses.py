@@ -2486,3 +2486,12 @@ def test_a_listed_thing_with_a_place_of_its_own_does_not_end_the_list():
     assert ("cup", "on", "trivet") not in _relations(reading)
     reading = reading_of("Under the awning are a cyclist on a folding stool and a sleeping dog.")
     assert {("cyclist", "below", "awning"), ("dog", "below", "awning")} <= _relations(reading)
+
+
+def test_what_a_board_on_the_wall_holds_hangs_on_it():
+    """'a pegboard holds saws': a thing hung on a wall that holds or displays things bears them on
+    it, as a shelf does; a window (furniture in the wall) is left alone."""
+    reading = reading_of("In the garage a pegboard holds a hammer and two wrenches.")
+    assert {("hammer", "on", "pegboard"), ("wrench", "on", "pegboard")} <= _relations(reading)
+    reading = reading_of("By the door, a bulletin board displays a calendar.")
+    assert ("calendar", "on", "board") in _relations(reading)
