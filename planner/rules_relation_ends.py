@@ -45,6 +45,7 @@ _MOUNTS = frozenset(
 JOINERS = frozenset({",", "and", ";", "while", "whilst"})  # words that can open a new clause
 
 
+_OWN_PLACES = frozenset({"on", "inside", "below"})  # "ducks on platters, candles": the ducks' own place
 _PATHS = frozenset("past through along toward towards".split())  # a way the verb's subject goes
 
 
@@ -1067,9 +1068,9 @@ def coordinated(
         if isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in PLACED_ROLES:
                 found.append(resolve(nouns, at[p.start]))
-            j = skip = past_worn(
-                phrases, _past_contents(phrases, j, at, nouns), at, nouns
-            )  # "a plate of fries and a case file"
+            j = skip = _past_own_place(
+                phrases, past_worn(phrases, _past_contents(phrases, j, at, nouns), at, nouns), at, nouns
+            )  # "a plate of fries and a case file", "ducks on platters, candles and a cheese"
             nxt = phrases[j + 1] if j + 1 < len(phrases) else None
             listed = isinstance(nxt, Mark) and nxt.low == "," and _comma_list(phrases, j + 1)
             if not (isinstance(nxt, Mark) and nxt.low == "and" or listed):
@@ -1093,6 +1094,19 @@ def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], noun
         return j
     after = getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "")
     listed = after == "," and _comma_list(phrases, j + 3)  # "a tin of pomade, a brush and a radio"
+    return j + 2 if after == "and" or listed else j
+
+
+def _past_own_place(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
+    """The last phrase of the noun at j with a place of its own ('three ducks on platters, nine
+    candles and a cheese': 'platters'), when a listing comma or an 'and' goes on with the list: the
+    list's next item is joined to the noun at j, not to the thing it lies on; else j."""
+    if j + 3 >= len(phrases) or not isinstance(phrases[j + 1], SpacePhrase):
+        return j
+    if phrases[j + 1].spatial.relation not in _OWN_PLACES or not is_placed(phrases[j + 2], at, nouns):  # type: ignore[union-attr]
+        return j
+    after = getattr(phrases[j + 3], "low", "")
+    listed = after == "," and _comma_list(phrases, j + 3)
     return j + 2 if after == "and" or listed else j
 
 

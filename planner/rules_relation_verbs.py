@@ -402,6 +402,8 @@ def _borne(
     kind = RelationKind.IN if inside and kind is not None else kind
     if kind is None and known.kind is ThingKind.FURNITURE and not known.has(Flag.WALL):
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
+    if kind is None and known.has(Flag.WALL) and known.kind is not ThingKind.FURNITURE and not inside:
+        kind = RelationKind.ON  # "a pegboard holds saws", "a corkboard displays photos": hung on it
     held = [_potted(phrases, i, at, nouns) for i in coordinated(phrases, k, at, nouns) if i != host]
     if kind is None and known.kind is ThingKind.VEHICLE:
         return [Link(_aboard_kind(nouns[i]), i, (host,)) for i in held if i != host]

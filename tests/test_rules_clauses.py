@@ -2473,3 +2473,25 @@ def test_a_relation_to_one_of_them_is_to_the_group_the_pronoun_stands_for():
     assert ("rooster", "on", "crate") in _relations(reading)
     reading = reading_of("Three birches grow beside a pond, and a hawk is perched on the tallest of them.")
     assert ("hawk", "on", "birch") in _relations(reading)
+
+
+def test_a_listed_thing_with_a_place_of_its_own_does_not_end_the_list():
+    """'a teapot on a trivet, two cups and a jug': the trivet is the teapot's own place; the cups
+    and the jug after it are still listed with the teapot and share the sentence's place."""
+    reading = reading_of("On the counter are a teapot on a cork trivet, two cups, and a milk jug.")
+    assert {("teapot", "on", "counter"), ("cup", "on", "counter"), ("jug", "on", "counter")} <= _relations(
+        reading
+    )
+    assert ("teapot", "on", "trivet") in _relations(reading)
+    assert ("cup", "on", "trivet") not in _relations(reading)
+    reading = reading_of("Under the awning are a cyclist on a folding stool and a sleeping dog.")
+    assert {("cyclist", "below", "awning"), ("dog", "below", "awning")} <= _relations(reading)
+
+
+def test_what_a_board_on_the_wall_holds_hangs_on_it():
+    """'a pegboard holds saws': a thing hung on a wall that holds or displays things bears them on
+    it, as a shelf does; a window (furniture in the wall) is left alone."""
+    reading = reading_of("In the garage a pegboard holds a hammer and two wrenches.")
+    assert {("hammer", "on", "pegboard"), ("wrench", "on", "pegboard")} <= _relations(reading)
+    reading = reading_of("By the door, a bulletin board displays a calendar.")
+    assert ("calendar", "on", "board") in _relations(reading)
