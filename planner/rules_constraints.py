@@ -131,12 +131,50 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
         riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
     found = [r for r in riders.values() if not _cycle(riders, r)]
+    found += _stacked_supports(reading, slot, found)
     found += _held_riders(reading, slot, found)
     found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
     found += [r for r in _still_life(reading, slot) if r.child not in taken]
     hung = {slot[i] for i in reading.on_wall if i in slot}
     return [r for r in found if r.child not in hung]  # a pot hung on the wall is not on the table
+
+
+def _stacked_supports(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:
+    """A thing said to be on two things rests on one of them, and the smaller of the two rests on
+    the bigger: 'a sofa where a cat naps on a cushion' (the cat on the sofa and on a cushion) puts
+    the cushion on the sofa, so that the cat is on both, not on a cushion lying on the floor."""
+    parent_of = {r.child: r.parent for r in riders}
+    thing_of = {n: i for i, n in slot.items()}
+    found: dict[int, Rider] = {}
+    for relation in reading.relations:
+        child, other = relation.subject, relation.objects[0] if relation.objects else -1
+        near = thing_of.get(parent_of.get(slot.get(child, -1), -1))
+        if relation.kind is not RelationKind.ON or other not in slot or near in {None, other, child}:
+            continue
+        small, big = sorted((near, other), key=lambda i: reading.things[i].size)  # a tie: near on other
+        if (
+            slot[small] in parent_of
+            or slot[small] in found
+            or not _holds(reading.things[big], RelationKind.ON)
+        ):
+            continue
+        if other != child and not _apart_places(reading.things[small], reading.things[big]):
+            rider = Rider(slot[small], slot[big], "on")
+            if not _cycle({r.child: r for r in [*riders, rider]}, rider):
+                found[slot[small]] = rider
+    return list(found.values())
+
+
+def _apart_places(a: Thing, b: Thing) -> bool:
+    """Whether two things are stated at different places (one in the top left panel, the other in
+    the top right), so that neither can rest on the other."""
+    if a.place is None or b.place is None:
+        return False
+    return any(
+        x is not None and y is not None and x != y
+        for x, y in ((a.place.horizontal, b.place.horizontal), (a.place.vertical, b.place.vertical))
+    )
 
 
 _BESIDE_KINDS = frozenset({RelationKind.LEFT_OF, RelationKind.RIGHT_OF, RelationKind.NEXT_TO})

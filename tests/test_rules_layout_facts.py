@@ -952,3 +952,25 @@ def test_someone_in_a_seat_next_to_a_person_at_a_support_stays_in_the_seat():
     )
     aunt, chair = box(p, "aunt"), box(p, "rocking chair")
     assert rests_on(aunt, chair), (aunt, chair)
+
+
+def test_a_thing_on_two_supports_rests_on_the_smaller_one_on_the_bigger():
+    text = (
+        "On the right, a long leather couch where a {} sleeps on a pillow, and above the couch "
+        "hangs a round mirror. A vase stands on a small table."
+    )
+    p = plan(text.format("tabby cat"))
+    cat, pillow, couch = box(p, "tabby cat"), box(p, "pillow"), box(p, "leather couch")
+    assert rests_on(cat, pillow) and rests_on(pillow, couch)
+    p = plan(text.format("beagle"))  # a dog bigger than the pillow: both on the couch
+    assert rests_on(box(p, "beagle"), box(p, "leather couch")) and rests_on(
+        box(p, "pillow"), box(p, "leather couch")
+    )
+
+
+def test_things_stated_in_different_panels_do_not_rest_on_each_other():
+    p = plan(
+        "Panel 1, top left: a puppy naps on a footstool. Panel 2, top right: the puppy jumps on a "
+        "rubber ball."
+    )
+    assert centre(box(p, "footstool"))[0] < 0.5 < centre(box(p, "rubber ball"))[0]
