@@ -850,13 +850,14 @@ def _posed_part(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 def _of_its_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the part at k is followed by 'of' and one thing of a kind that has it ('the branch
-    of a leafless baobab', 'the leg of an old table'): the owner is the thing drawn, the part is
-    where on it, so the part gets no region of its own."""
+    """Whether the part at k, one or several, is followed by 'of' and one thing of a kind that has
+    it ('the branch of a leafless baobab', 'the bare branches of a dead tree', 'the leg of an old
+    table'): the owner is the thing drawn, the part is where on it, so the part gets no region of
+    its own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     owner = phrase_after(phrases, k + 1)
-    if low_text(phrase_after(phrases, k)) != "of" or not isinstance(owner, NounPhrase) or p.plural:
+    if low_text(phrase_after(phrases, k)) != "of" or not isinstance(owner, NounPhrase):
         return False
     kinds = value_of(p.head, WordClass.PART)
     known = entry(owner.compound) or entry(owner.head)

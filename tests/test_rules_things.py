@@ -4278,3 +4278,16 @@ def test_an_appositive_after_an_indefinite_one_opening_its_clause_says_who_that_
     assert "striped apron" in prompt_of(baker, "tall woman")
     assert not any("baker" in label for label in labels_of(baker))
     assert labels("On the lawn, a dog, a cat and a rabbit sit in a row.") == ["dog", "cat", "rabbit"]
+
+
+def test_several_parts_of_one_named_owner_place_on_the_owner_and_get_no_region():
+    got = labels("Two sparrows hop along the low branches of an old apple tree.")
+    assert "old apple tree" in got and "low branch" not in got and "branch" not in got
+    got = labels("A kitten naps between the legs of a wooden stool.")
+    assert "wooden stool" in got and "leg" not in got
+
+
+def test_a_caravan_is_a_vehicle_and_a_caravan_of_animals_is_their_group():
+    assert "caravan" in labels("A fox sleeps on the roof of a painted caravan.")
+    got = labels("A caravan of camels crosses the dunes at dusk.")
+    assert "camel" in got and "caravan" not in got
