@@ -4291,3 +4291,8 @@ def test_a_caravan_is_a_vehicle_and_a_caravan_of_animals_is_their_group():
     assert "caravan" in labels("A fox sleeps on the roof of a painted caravan.")
     got = labels("A caravan of camels crosses the dunes at dusk.")
     assert "camel" in got and "caravan" not in got
+
+
+def test_dough_is_a_food_thing():
+    got = labels("A lump of pizza dough rests beside a wooden rolling pin.")
+    assert "pizza dough" in got and "wooden rolling pin" in got and "lump" not in got
