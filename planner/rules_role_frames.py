@@ -98,6 +98,8 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
         return True  # "in the centre of the picture", "at the front of the frame"
     if _the_picture(phrases, k) or _medium_on(phrases, k) or _sat_for(phrases, k):
         return True  # "both edges of the frame", "to her right in the frame", "oil on canvas"
+    if _worn_sheet(phrases, k, nouns):
+        return True  # "..., lithograph texture, sun-faded paper.": what the picture is printed on
     if WordClass.FRAME_NOUN not in head_classes or many:
         return False
     nxt = phrase_after(phrases, k)
@@ -200,9 +202,31 @@ def _medium_on(phrases: tuple[Phrase, ...], k: int) -> bool:
         on
         and not p.determiner
         and is_class(p.head, WordClass.MATERIAL)
-        and isinstance(medium, Mark)
-        and is_class(medium.low, WordClass.MEDIUM)
+        and (isinstance(medium, Mark) and is_class(medium.low, WordClass.MEDIUM) or _a_picture(medium))
     )
+
+
+def _a_picture(phrase: Phrase | None) -> bool:
+    """Whether a noun phrase names a kind of picture with no article ('soft pastel drawing',
+    'charcoal sketch'): what 'on paper' after it is drawn on."""
+    return (
+        isinstance(phrase, NounPhrase)
+        and not phrase.determiner
+        and is_class(phrase.head, WordClass.FRAME_NOUN)
+    )
+
+
+def _worn_sheet(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether a bare, described material stands as a tag among style tags ('..., grainy paper.',
+    'halftone dots, faded paper, bold type'): the sheet the whole picture is printed on, not a
+    thing in it."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    described = bool(p.modifiers) and is_class(p.head, WordClass.MATERIAL)
+    if not described or not _a_tag(phrases, k):
+        return False
+    tags = [n for n in nouns if n.phrase.sentence == p.sentence]  # "Screen-print texture, 1960s, ..."
+    return _among_styles(phrases, k, nouns) or bool(tags) and not any(n.is_thing for n in tags)
 
 
 def _styled(phrase: Phrase | None) -> bool:

@@ -4296,3 +4296,17 @@ def test_a_caravan_is_a_vehicle_and_a_caravan_of_animals_is_their_group():
 def test_dough_is_a_food_thing():
     got = labels("A lump of pizza dough rests beside a wooden rolling pin.")
     assert "pizza dough" in got and "wooden rolling pin" in got and "lump" not in got
+
+
+def test_the_paper_a_picture_is_drawn_or_printed_on_is_no_thing():
+    assert labels("Charcoal sketch on rough paper: an old fisherman sits on a crate.") == [
+        "old fisherman",
+        "crate",
+    ]
+    assert labels("A heron stands in the reeds. Woodcut texture, muted inks, yellowed paper.") == [
+        "heron",
+        "reed",
+    ]
+    assert "paper" in labels(
+        "A kitten plays on crumpled paper, a lamp glows beside it."
+    )  # a thing in the scene
