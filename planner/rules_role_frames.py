@@ -217,13 +217,13 @@ def _a_picture(phrase: Phrase | None) -> bool:
 
 
 def _worn_sheet(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
-    """Whether a bare, described material stands as a tag among style tags ('..., grainy paper.',
-    'halftone dots, faded paper, bold type'): the sheet the whole picture is printed on, not a
-    thing in it."""
+    """Whether a bare, described material, one sheet, stands as a tag among style tags after the
+    scene's first sentence ('..., grainy paper.', 'halftone dots, faded paper, bold type'): the
+    sheet the whole picture is printed on, not a thing in it."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    described = bool(p.modifiers) and is_class(p.head, WordClass.MATERIAL)
-    if not described or not _a_tag(phrases, k):
+    described = bool(p.modifiers) and is_class(p.head, WordClass.MATERIAL) and not p.plural
+    if not described or p.sentence == 0 or not _a_tag(phrases, k):  # not "quiet study, scattered papers"
         return False
     tags = [n for n in nouns if n.phrase.sentence == p.sentence]  # "Screen-print texture, 1960s, ..."
     return _among_styles(phrases, k, nouns) or bool(tags) and not any(n.is_thing for n in tags)
