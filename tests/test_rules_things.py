@@ -4310,3 +4310,8 @@ def test_the_paper_a_picture_is_drawn_or_printed_on_is_no_thing():
     assert "paper" in labels(
         "A kitten plays on crumpled paper, a lamp glows beside it."
     )  # a thing in the scene
+
+
+def test_common_people_plants_and_utensils_named_in_casual_prose_are_things():
+    got = labels("Two concertgoers climb a narrow stairway past a potted monstera; a spork lies on a step.")
+    assert {"concertgoer", "narrow stairway", "monstera", "spork"} <= set(got)
