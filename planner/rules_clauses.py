@@ -193,7 +193,7 @@ def _relative_object(phrases: tuple[Phrase, ...], j: int) -> bool:
         i -= 1  # "kicked off his shoes"
     if i < 1 or not isinstance(phrases[i], Verb):
         return False
-    i -= 1
+    i = _first_verb_of_pair(phrases, i) - 1
     while (
         i >= 1
         and isinstance(phrases[i], Mark)
@@ -207,6 +207,19 @@ def _relative_object(phrases: tuple[Phrase, ...], j: int) -> bool:
         and opener.low in {"who", "that", "which"}
         and isinstance(phrases[i - 1], NounPhrase)
     )
+
+
+def _first_verb_of_pair(phrases: tuple[Phrase, ...], verb: int) -> int:
+    """The first verb of 'V1 ... and V2' when the verb at `verb` is the second ('who kneels by a
+    bench and repots a fern'): both share the clause's opener; else `verb` itself."""
+    if verb < 2 or getattr(phrases[verb - 1], "low", "") != "and":
+        return verb
+    i = verb - 2
+    while i > 0 and (
+        isinstance(phrases[i], NounPhrase | SpacePhrase) or getattr(phrases[i], "low", "") == "of"
+    ):
+        i -= 1  # back over the first verb's objects and places
+    return i if i < verb - 2 and isinstance(phrases[i], Verb) else verb
 
 
 def _as_role(phrases: tuple[Phrase, ...], j: int) -> bool:

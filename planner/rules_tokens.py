@@ -417,6 +417,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     tag = tags[i]
     if tag is Tag.NOUN and i > 0 and _adverb(tags, lows, i):
         return Tag.ADV  # "keeping well away from the splashes"
+    if tag is Tag.UNKNOWN and i > 0 and _paired_verb(tags, lows, i):
+        return Tag.VERB  # "kneels by a bench and repots a fern": a rare verb paired with the first
     if tag is not Tag.NOUN or i == 0 or "VERB" not in parts_of_speech(lows[i]):
         return tag
     if _verb_cue(tags, lows, i) or _ing_clause(tags, lows, i):
@@ -457,9 +459,17 @@ def _paired_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
     if i < 3 or lows[i - 1] != "and" or after not in _OBJECT_OPENERS or not s_form_verb(lows[i]):
         return False
     j = i - 2
-    while j > 0 and tags[j] not in {Tag.END, Tag.COMMA, Tag.VERB}:
+    while j > 0 and (tags[j] not in {Tag.END, Tag.COMMA, Tag.VERB} or _noun_modifier_verb(tags, lows, j)):
         j -= 1
     return tags[j] is Tag.VERB and s_form_verb(lows[j])
+
+
+def _noun_modifier_verb(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the verb form at j in -ing or -ed sits between an article or owner and a noun ('a
+    potting bench', 'his chipped mug'): it modifies that noun and is no verb of the clause."""
+    after = tags[j + 1] if j + 1 < len(tags) else Tag.END
+    opened = tags[j - 1] in {Tag.DET, Tag.POSS, Tag.ADJ, Tag.NUM}
+    return lows[j].endswith(("ing", "ed")) and opened and after in {Tag.NOUN, Tag.UNKNOWN}
 
 
 def _after_plural_noun(tags: list[Tag], lows: list[str], i: int) -> bool:

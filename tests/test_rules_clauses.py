@@ -2495,3 +2495,21 @@ def test_what_a_board_on_the_wall_holds_hangs_on_it():
     assert {("hammer", "on", "pegboard"), ("wrench", "on", "pegboard")} <= _relations(reading)
     reading = reading_of("By the door, a bulletin board displays a calendar.")
     assert ("calendar", "on", "board") in _relations(reading)
+
+
+def _region_prompts(prompt: str) -> dict[str, str]:
+    from planner.make import make_plan
+
+    return {r.label: r.prompt for r in make_plan(prompt, planner="rules").regions}
+
+
+def test_the_main_verb_after_a_relative_clause_with_two_verbs_is_the_heads():
+    regions = _region_prompts("A groundskeeper who kneels by a hedge and trims a rosebush wears a wool cap.")
+    assert "wool cap" in regions["groundskeeper"]
+    assert "cap" not in regions["rosebush"]
+
+
+def test_a_rare_verb_after_and_in_a_relative_clause_is_its_second_verb():
+    regions = _region_prompts("A potter who sits at a spinning wheel and reglazes a jug wears a linen smock.")
+    assert "linen smock" in regions["potter"]
+    assert not any("smock" in text for label, text in regions.items() if label != "potter")
