@@ -974,3 +974,17 @@ def test_things_stated_in_different_panels_do_not_rest_on_each_other():
         "rubber ball."
     )
     assert centre(box(p, "footstool"))[0] < 0.5 < centre(box(p, "rubber ball"))[0]
+
+
+def test_farm_birds_and_bales_have_their_usual_sizes():
+    """A goose is a small bird (a hen's or a cat's size, below a dog's), a hay bale a medium thing (a chair's
+    size, above a hen) and a rover a vehicle of a car's size (above the person beside it)."""
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    p = plan("On the left a black dog stands in a muddy lane, and on the right a white goose hisses.")
+    assert area(box(p, "white goose")) < area(box(p, "black dog")), p.regions
+    p = plan("A hay bale sits on the left of the barnyard, and a speckled hen pecks on the right.")
+    assert area(box(p, "hay bale")) > area(box(p, "hen")), p.regions
+    p = plan(
+        "On a red desert plain, a six-wheeled rover is parked on the left and a geologist kneels on the right."
+    )
+    assert area(box(p, "rover")) > area(box(p, "geologist")), p.regions
