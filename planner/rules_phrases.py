@@ -393,6 +393,14 @@ def _vessel_first(heads: list[str]) -> list[str]:
     return [*vessels, *(h for h in heads if h not in vessels)]
 
 
+def _drink_modifier(lows: list[str]) -> bool:
+    """Whether the word before a head names a food, drink or flower: 'tulip glasses', 'sundae
+    glasses', 'tea glasses' are glasses one drinks from (the flower names the shape), not
+    spectacles ('reading glasses', 'round glasses' keep the pair)."""
+    known = entry(lows[-2]) if len(lows) > 1 else None
+    return known is not None and known.kind in {ThingKind.FOOD, ThingKind.PLANT}
+
+
 def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     q = _quantity(tokens, i)
     j = q.end
@@ -409,11 +417,12 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     lows = [t.low for t in tokens[q.end : end - named]]
     raw = lows[-1]
     heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
-    if end < len(tokens) and tokens[end].low == "of":
+    first = heads[0]
+    if end < len(tokens) and tokens[end].low == "of" or _drink_modifier(lows):
         heads = _vessel_first(heads)
     compounds = [(_compound([*lows[:-1], h], h), h) for h in heads]
     compound, head = max(compounds, key=lambda c: (len(c[0].split()), c == compounds[0]))
-    plural = raw == "ones" or is_plural(raw) or head != heads[0] or _bare_plural(tokens, q, end)
+    plural = raw == "ones" or is_plural(raw) or head != first or _bare_plural(tokens, q, end)
     return NounPhrase(
         start=i,
         end=end,
