@@ -810,14 +810,26 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     if i < 2 or i + 2 > len(tags) or tags[i - 1] is not Tag.NOUN or tags[i + 1] is not Tag.NOUN:
         return
     subject, word, plural = lows[i - 1], lows[i], lows[i + 1]
-    after = tags[i + 2] if i + 2 < len(tags) else Tag.END
     known = entry(subject)
     someone = known is not None and known.animate or _someone_placed(tags, lows, i - 1)
     if singular(subject) != subject or singular(word) == word or singular(plural) == plural and not someone:
         return
     start = _phrase_start(tags, i - 1)
-    if lows[start] in {"a", "an"} and after in _AFTER_OBJECT and "VERB" in parts_of_speech(singular(word)):
+    if (
+        lows[start] in {"a", "an"}
+        and _object_ends(tags, lows, i + 2)
+        and "VERB" in parts_of_speech(singular(word))
+    ):
         tags[i] = Tag.VERB
+
+
+def _object_ends(tags: list[Tag], lows: list[str], k: int) -> bool:
+    """Whether the object that starts before k ends at k: a preposition, comma, 'and' or the end,
+    or one more plural noun that ends there ('grills squid skewers at a cart')."""
+    after = tags[k] if k < len(tags) else Tag.END
+    if after is Tag.NOUN and singular(lows[k]) != lows[k]:
+        after = tags[k + 1] if k + 1 < len(tags) else Tag.END
+    return after in _AFTER_OBJECT
 
 
 def _someone_placed(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -886,8 +898,16 @@ def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     head = next((k for k in range(j + 2, i) if tags[k] is Tag.NOUN), None)
     named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
     someone = lows[j - 1] in _REFLEXIVE or before is not None and before.animate  # 'Mabel herself, a ...'
-    if named is not None and named.animate and someone:
+    if someone and (named is not None and named.animate or _unlisted_kind(tags, j, i)):
         tags[i] = Tag.VERB
+
+
+def _unlisted_kind(tags: list[Tag], j: int, i: int) -> bool:
+    """Whether the aside between the comma at j and the comma before i opens with 'a', adjectives
+    and an unlisted word: a breed or a kind of the one before ('a cockerel, a black Orpington as
+    big as a football, crows'), which says who that one is as a listed person or animal would."""
+    head = next((k for k in range(j + 2, i - 1) if tags[k] is not Tag.ADJ), None)
+    return head is not None and tags[head] is Tag.UNKNOWN
 
 
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})

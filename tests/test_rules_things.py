@@ -4315,3 +4315,29 @@ def test_the_paper_a_picture_is_drawn_or_printed_on_is_no_thing():
 def test_common_people_plants_and_utensils_named_in_casual_prose_are_things():
     got = labels("Two concertgoers climb a narrow stairway past a potted monstera; a spork lies on a step.")
     assert {"concertgoer", "narrow stairway", "monstera", "spork"} <= set(got)
+
+
+def test_glasses_after_a_drink_or_flower_are_drinking_glasses():
+    """'beer glasses', 'tulip glasses': a food, drink or flower before 'glasses' makes them glasses
+    one drinks from (one region, label 'glass'); 'reading glasses' stay spectacles, worn."""
+    got = plan("Three beer glasses and a decanter stand on a silver tray in the pantry.")
+    glass = next(r for r in got.regions if r.label.endswith("glass"))
+    assert glass.label in {"glass", "beer glass"} and "glasses" not in [r.label for r in got.regions]
+    assert labels("Two tulip glasses stand beside a candle.")[0].endswith("glass")
+    worn = plan("An old librarian in reading glasses stamps a book.")
+    assert "glasses" not in [r.label for r in worn.regions]
+    assert "reading glasses" in prompt_of(worn, "old librarian")
+
+
+def test_an_animal_named_by_an_unlisted_breed_in_an_aside_keeps_its_verb():
+    """'a goat, a shaggy Angora, bleats': the aside names a kind the vocabulary does not list, so
+    the word in -s after it is the goat's verb, not another thing ('crows', 'waves')."""
+    got = labels("On the hill a rooster, a speckled Dorking, crows from the top of a barn.")
+    assert got == ["rooster", "barn"]
+
+
+def test_a_word_in_s_before_a_compound_plural_object_is_the_verb():
+    """'a street cook fries pork buns at a stall': the object may be a noun and a plural ('pork
+    buns'); the word in -s after 'a' and someone is still the verb, and the cook keeps a region."""
+    got = labels("A street cook fries pork buns at a busy stall.")
+    assert got[0] == "street cook" and "stall" in got[-1]
