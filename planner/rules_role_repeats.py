@@ -198,7 +198,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
-    return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+    said = resolve(nouns, len(nouns) - 1) if gap == 3 else len(nouns) - 1  # 'the baker herself,' again
+    return said if told and one and nouns[said].is_thing and is_person(nouns[said]) else None
 
 
 def _unlisted_appositive(

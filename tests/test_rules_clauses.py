@@ -2533,3 +2533,14 @@ def test_a_capitalised_noun_after_a_word_for_someone_is_their_name():
     reading = reading_of("A fox naps by a log, and she, his sister Clover, sniffs a mushroom.")
     assert {"fox", "sister", "mushroom"} <= {t.head for t in reading.things}
     assert "clover" not in {t.head for t in reading.things}
+
+
+def test_an_appositive_after_a_reflexive_repeat_is_the_one_named_first():
+    reading = reading_of(
+        "The potter's scarf hangs on a nail, while the potter himself, a bony man with a beard, "
+        "trims a bowl on the wheel."
+    )
+    heads = [t.head for t in reading.things]
+    assert heads.count("potter") == 1 and "man" not in heads
+    potter = next(t for t in reading.things if t.head == "potter")
+    assert "bony" in potter.phrase or "bony" in " ".join(potter.attributes)
