@@ -21,6 +21,7 @@ from planner.rules_role_nouns import (
     is_person,
     latter_referent,
     low_text,
+    phrase_after,
 )
 from planner.rules_tokens import Tag, Token
 from planner.rules_vocab import (
@@ -377,7 +378,7 @@ def _span(
         after = phrases[j + 2] if j + 2 < len(phrases) else None
         if j <= skip:
             continue
-        if _not_its_verb(phrases, k, j, at, nouns, owner) or j == k + 1 and _object_and_doing(phrases, k):
+        if _not_its_verb(phrases, k, j, at, nouns, owner) or j == _object_and_doing(phrases, k):
             break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
         if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
@@ -409,13 +410,17 @@ def _span(
     return [(a, b) for a, b in trimmed if b > a and not _object_elsewhere(tokens, a, b, places)]
 
 
-def _object_and_doing(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether phrase k is a verb's or preposition's object followed by 'and' and a verb ('a girl
-    waters the roses and hums a song', 'a man sits on a bench and reads'): the second verb is
-    the subject's, not the object's."""
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    after = phrases[k + 2] if k + 2 < len(phrases) else None
-    return isinstance(phrases[k], NounPhrase) and _and_doing(nxt, after) and is_governed(phrases, k)
+def _object_and_doing(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """Where the 'and' is when phrase k is a verb's or preposition's object followed by 'and' and a
+    verb ('a girl waters the roses and hums a song', 'a man sits on a bench and reads'), past an
+    'of' phrase ('sits on a box of apples and eats one'): the second verb is the subject's, not
+    the object's; else None."""
+    of = low_text(phrase_after(phrases, k)) == "of" and isinstance(phrase_after(phrases, k + 1), NounPhrase)
+    end = k + 2 if of else k
+    nxt = phrases[end + 1] if end + 1 < len(phrases) else None
+    after = phrases[end + 2] if end + 2 < len(phrases) else None
+    doing = isinstance(phrases[k], NounPhrase) and _and_doing(nxt, after) and is_governed(phrases, k)
+    return end + 1 if doing else None
 
 
 def _aside_closed(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:

@@ -1145,9 +1145,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         and not p.plural
         and not isinstance(phrase_before(phrases, k, 3), NounPhrase)
     ):
-        owner = _acting(
-            phrases, subject_phrase(phrases, k - 2), nouns
-        )  # "sits at a desk and writes in a diary"
+        start = subject_phrase(phrases, k - 2)
+        owner = _acting(phrases, start, nouns)  # "sits at a desk and writes in a diary"
+        owner = _pronoun_acting(phrases, k, nouns) if owner is None and start is None else owner
         if owner is not None and is_person(nouns[owner]):
             return owner
     owner = recent_owner(nouns, p.sentence, animate=True, earlier=False)  # "..., licking batter off a spoon"
@@ -1358,6 +1358,25 @@ def _pronoun_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> 
     word = low_text(pronoun)
     if not isinstance(verb, Verb) or word not in {"he", "she"} or pronoun.tag is not Tag.PRON:  # type: ignore[union-attr]
         return None
+    return _he_or_she(word, nouns)
+
+
+def _pronoun_acting(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """Who acts in the sentence before the phrase at k when its subject is 'he' / 'she' right
+    before a verb ('She waits on the step, leaning on a cane': the cane is hers); as
+    _pronoun_subject, the latest person named, not one told the other sex."""
+    for j in range(k - 1, 0, -1):
+        here = phrases[j - 1]
+        if isinstance(here, Mark) and here.tag is Tag.END:
+            return None
+        if isinstance(phrases[j], Verb) and isinstance(here, Mark) and here.tag is Tag.PRON:
+            return _he_or_she(here.low, nouns) if here.low in {"he", "she"} else None
+    return None
+
+
+def _he_or_she(word: str, nouns: list[Noun]) -> int | None:
+    """The one 'he' / 'she' stands for: the latest person named, else the first creature of the
+    latest sentence naming one; not one told the other sex."""
     fitting = [
         resolve(nouns, i)
         for i, n in enumerate(nouns)

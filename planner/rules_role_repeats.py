@@ -33,6 +33,7 @@ from planner.rules_vocab import (
 )
 
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_DEMONSTRATIVE = frozenset({"this", "that"})  # "there's this keeper, an old guy in a cap": as 'the'
 
 
 def _has(word: str, flag: Flag) -> bool:
@@ -185,13 +186,20 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
         return None
-    told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named
-    told = told or gap == 3 or _owned(phrases, earlier) or _plain_after_role(phrases, k, earlier)
+    told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE, *_DEMONSTRATIVE}
+    told = (
+        told
+        or earlier.named
+        or gap == 3
+        or _owned(phrases, earlier)
+        or _plain_after_role(phrases, k, earlier)
+    )
     told = told or _opening_aside(phrases, k, earlier)
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
-    return len(nouns) - 1 if told and one and earlier.is_thing and is_person(earlier) else None
+    said = resolve(nouns, len(nouns) - 1) if gap == 3 else len(nouns) - 1  # 'the baker herself,' again
+    return said if told and one and nouns[said].is_thing and is_person(nouns[said]) else None
 
 
 def _unlisted_appositive(
@@ -209,13 +217,29 @@ def _unlisted_appositive(
     if low_text(phrase_before(phrases, k)) != "," or p.determiner not in {"a", "an"} or p.plural:
         return None
     closed = phrase_after(phrases, k)
-    told = earlier.phrase.determiner in {"the", *POSSESSIVE} or _owned(phrases, earlier)
+    told = earlier.phrase.determiner in {"the", *POSSESSIVE, *_DEMONSTRATIVE} or _owned(phrases, earlier)
     one = not earlier.phrase.plural and not is_class(earlier.head, WordClass.COLLECTIVE)
     ends = closed is None or isinstance(closed, Mark) and closed.tag in {Tag.END, Tag.COMMA}
     if known is not None:
         kin = known.kind is earlier.entry.kind and not known.animate and p.head != earlier.head
         ends = kin and (_closed_by_verb(phrases, k) or _closed_by_be(phrases, k))
     return len(nouns) - 1 if told and one and ends else None
+
+
+def _same_kind_appositive(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
+    """'a kite, a huge box kite, which ...', 'a stall, an old stall': 'a <words> <head>' set off by
+    a comma right after one thing of the same head, keeping all its words and adding more, says
+    more of that thing; the same one, not a second ('a red cup, a blue cup' tells two apart)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or earlier.head != p.head:
+        return None
+    if low_text(phrase_before(phrases, k)) != "," or p.determiner not in {"a", "an"}:
+        return None
+    said, more = earlier.phrase.modifiers, p.modifiers
+    one = not p.plural and not earlier.phrase.plural and (earlier.phrase.count or 1) == (p.count or 1) == 1
+    return len(nouns) - 1 if one and len(more) > len(said) and set(said) <= set(more) else None
 
 
 def _closed_by_be(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -443,7 +467,7 @@ def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: b
     """'his cat, a fat tabby', 'the dog, a scruffy terrier', 'the miller's dog, a grey lurcher':
     'a <animal>' right after 'the', 'his' or an owner's name and one animal says what kind that
     animal is; the same one, not another."""
-    told = owned or earlier.phrase.determiner in {"the", *POSSESSIVE}
+    told = owned or earlier.phrase.determiner in {"the", *POSSESSIVE, *_DEMONSTRATIVE}
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
     one = p.determiner in {"a", "an"} and not earlier.phrase.plural
     return len(nouns) - 1 if told and one and animal and earlier.is_thing else None
@@ -538,6 +562,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _unlisted_appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _same_kind_appositive(phrases, k, nouns)
     if repeat is None:
         repeat = _said_to_be(phrases, k, known, nouns)
     if repeat is None:

@@ -2513,3 +2513,34 @@ def test_a_rare_verb_after_and_in_a_relative_clause_is_its_second_verb():
     regions = _region_prompts("A potter who sits at a spinning wheel and reglazes a jug wears a linen smock.")
     assert "linen smock" in regions["potter"]
     assert not any("smock" in text for label, text in regions.items() if label != "potter")
+
+
+def test_an_appositive_after_this_names_the_same_person():
+    reading = reading_of("So there's this ferryman, a gaunt man in a green cloak, and he poles a raft.")
+    assert [t.head for t in reading.things] == ["ferryman", "raft"]
+    assert "green cloak" in " ".join(reading.things[0].attributes)
+
+
+def test_an_appositive_of_the_same_kind_with_more_words_is_the_same_thing():
+    reading = reading_of("Over the dunes there's a balloon, a striped hot-air balloon, which drifts east.")
+    assert [t.head for t in reading.things] == ["balloon"]
+    assert "striped" in reading.things[0].phrase
+    apart = reading_of("A red cup, a blue cup and a jug stand on a shelf.")
+    assert [t.head for t in apart.things].count("cup") == 2
+
+
+def test_a_capitalised_noun_after_a_word_for_someone_is_their_name():
+    reading = reading_of("A fox naps by a log, and she, his sister Clover, sniffs a mushroom.")
+    assert {"fox", "sister", "mushroom"} <= {t.head for t in reading.things}
+    assert "clover" not in {t.head for t in reading.things}
+
+
+def test_an_appositive_after_a_reflexive_repeat_is_the_one_named_first():
+    reading = reading_of(
+        "The potter's scarf hangs on a nail, while the potter himself, a bony man with a beard, "
+        "trims a bowl on the wheel."
+    )
+    heads = [t.head for t in reading.things]
+    assert heads.count("potter") == 1 and "man" not in heads
+    potter = next(t for t in reading.things if t.head == "potter")
+    assert "bony" in potter.phrase or "bony" in " ".join(potter.attributes)

@@ -1541,6 +1541,12 @@ def test_a_thin_stick_someone_leans_on_is_held_but_a_crate_they_sit_on_is_not():
     assert "crate" in labels("A fisherman sits on a crate.")
 
 
+def test_a_stick_leant_on_after_he_or_she_is_held_by_the_one_the_pronoun_means():
+    text = "A goat grazes by a barn. Her uncle mends the fence. He pauses by the gate, leaning on a crooked cane."
+    assert "cane" in prompt_of(plan(text), "uncle")
+    assert not any("cane" in label for label in labels(text))
+
+
 def test_glasses_of_a_drink_are_drinking_glasses_holding_it():
     got = labels("Three glasses of lemonade stand on a wicker tray beside a vase.")
     assert "glass" in got and "lemonade" not in got
@@ -4341,3 +4347,10 @@ def test_a_word_in_s_before_a_compound_plural_object_is_the_verb():
     buns'); the word in -s after 'a' and someone is still the verb, and the cook keeps a region."""
     got = labels("A street cook fries pork buns at a busy stall.")
     assert got[0] == "street cook" and "stall" in got[-1]
+
+
+def test_a_second_verb_after_an_object_with_an_of_phrase_is_not_the_objects():
+    got = plan("A monkey perches on a crate of mangoes and peels a banana.")
+    assert "peel" not in prompt_of(got, "crate") and "peel" not in " ".join(labels_of(got))
+    assert "mango" in prompt_of(got, "crate")
+    assert "peeling a banana" in prompt_of(got, "monkey")
