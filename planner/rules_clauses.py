@@ -74,10 +74,11 @@ def _agrees_alone(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
 def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
     """Whether the noun phrase at j is the subject of a relative clause that has its own verb
     before `verb` ('a tank in which an eel coils sits by the door': the tank sits there; 'a man whose
-    hat is pulled low leans on a post': the man leans)."""
+    hat is pulled low leans on a post': the man leans). A participle right after a noun is no verb
+    of its own ('a stall, where a merchant holding a cup leans on a rug': the merchant leans)."""
     opener = getattr(phrases[j - 1], "low", "") if j else ""
     return opener in {"which", "whom", "where", "whose"} and any(
-        isinstance(q, Verb) for q in phrases[j + 1 : verb]
+        isinstance(phrases[i], Verb) and not participle(phrases, i) for i in range(j + 1, verb)
     )
 
 

@@ -1090,11 +1090,17 @@ def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], noun
     if j + 2 >= len(phrases) or getattr(phrases[j + 1], "low", "") != "of":
         return j
     what = phrases[j + 2]
-    if not isinstance(what, NounPhrase) or is_placed(what, at, nouns):
+    if not (_material(what) or isinstance(what, NounPhrase) and not is_placed(what, at, nouns)):
         return j
     after = getattr(phrases[j + 3] if j + 3 < len(phrases) else None, "low", "")
     listed = after == "," and _comma_list(phrases, j + 3)  # "a tin of pomade, a brush and a radio"
     return j + 2 if after == "and" or listed else j
+
+
+def _material(p: Phrase) -> bool:
+    """Whether phrase p is a bare material word left unphrased ('rolls of tweed'): the contents of
+    the noun before it, never a thing of its own, so a list may go on past it."""
+    return isinstance(p, Mark) and is_class(p.low, WordClass.MATERIAL)
 
 
 def _past_own_place(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:

@@ -52,6 +52,19 @@ def test_a_list_item_with_its_of_contents_does_not_end_the_list():
     assert ("boot", "below", "desk") in _relations(reading)
 
 
+def test_a_list_item_made_of_a_bare_material_does_not_end_the_list():
+    reading = reading_of("A tall dresser holds rolls of silk and a brass lamp.")
+    assert ("lamp", "on", "dresser") in _relations(reading)
+    reading = reading_of("On the stall lie bundles of wool, a spindle and a basket.")
+    assert {("spindle", "on", "stall"), ("basket", "on", "stall")} <= _relations(reading)
+
+
+def test_a_participle_after_the_subject_of_a_where_clause_does_not_close_it():
+    reading = reading_of("A fiddler plays beside a cafe, where a waiter carrying a tray leans on a railing.")
+    assert ("waiter", "on", "railing") in _relations(reading)
+    assert ("fiddler", "on", "railing") not in _relations(reading)
+
+
 def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
     assert _place(reading, "parrot") == ("left", "top")
