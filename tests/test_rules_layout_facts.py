@@ -1005,3 +1005,9 @@ def test_a_thing_on_a_support_with_something_pinned_to_it_stays_on_top(prompt: s
     # 'pinned to it' is also read as the support on the thing; the relation stated first stands
     p = plan(prompt)
     assert rests_on(box(p, rider), box(p, support))
+
+
+def test_a_support_said_under_a_plural_load_carries_it():
+    # 'a cart sags under melons': the melons rest on the cart; one lamp over a table still hangs
+    p = plan("A wooden cart sags under a heap of melons.")
+    assert rests_on(box(p, "melon"), box(p, "wooden cart"))
