@@ -116,6 +116,8 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     )
     for relation in nesting:
         child, parent = relation.subject, relation.objects[0]
+        if _reverses_earlier(reading, relation):
+            continue
         if child not in slot or parent not in slot or slot[child] in {r.child for r in riders.values()}:
             continue
         host = reading.things[parent]
@@ -130,9 +132,10 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         if reading.things[child].size > host.size or not _holds(host, RelationKind.ON if seat else kind):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
         riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
-    found = [r for r in riders.values() if not _cycle(riders, r)]
+    found = _acyclic(list(riders.values()))
     found += _stacked_supports(reading, slot, found)
     found += _held_riders(reading, slot, found)
+    found += _borne(reading, slot, found)
     found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
     found += [r for r in _still_life(reading, slot) if r.child not in taken]
@@ -220,6 +223,63 @@ def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
         seen.add(at)
         at = by_child[at]
     return at in seen
+
+
+def _borne(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:
+    """A support said to be under a smaller thing carries it: 'shelves sag under rows of bowls',
+    'a stall beneath crates of ice' put the bowls on the shelves. Only loads named in the plural:
+    one thing over a table (a lantern, a map) hangs; what hangs or flies (a clock, a kite) or has
+    a height of its own stays where it is."""
+    taken = {r.child for r in riders}
+    found: dict[int, Rider] = {}
+    for relation in reading.relations:
+        base, load = relation.subject, relation.objects[0] if relation.objects else -1
+        if relation.kind is not RelationKind.BELOW or base not in slot or load not in slot:
+            continue
+        top, known, under = (
+            reading.things[load],
+            entry(reading.things[load].head),
+            entry(reading.things[base].head),
+        )
+        if under is None or not under.has(Flag.SUPPORT):
+            continue  # 'a dog sleeps below a bird': only a support carries
+        if slot[load] in taken | set(found) or known is None or known.has(Flag.LIGHT) or top.count == 1:
+            continue  # a lamp or one lantern above a table hangs over it; a heap or rows rest on it
+        if (
+            top.size < reading.things[base].size
+            and _holds(reading.things[base], RelationKind.ON)
+            and not _level(top)
+        ):
+            rider = Rider(slot[load], slot[base], "on")
+            if not _cycle({r.child: r for r in [*riders, rider]}, rider):
+                found[slot[load]] = rider
+    return list(found.values())
+
+
+def _reverses_earlier(reading: PromptReading, relation: Relation) -> bool:
+    """Whether an earlier 'on' or 'in' relation of the reading joins the same two things the other
+    way round: 'a parrot sits on a perch with a tag pinned to it' misread as the perch on the parrot
+    too; what the prose states first stands, whichever of the two is bigger."""
+    for earlier in reading.relations:
+        if earlier is relation:
+            return False
+        if earlier.kind in {RelationKind.ON, RelationKind.IN} and (earlier.subject, earlier.objects[0]) == (
+            relation.objects[0],
+            relation.subject,
+        ):
+            return True
+    return False
+
+
+def _acyclic(riders: list[Rider]) -> list[Rider]:
+    """The riders in order, leaving out each one that would close a loop with those kept before
+    it: of 'a pumpkin on a pallet' and a misread 'the pallet on it', the first stands instead of
+    both being dropped."""
+    kept: dict[int, Rider] = {}
+    for rider in riders:
+        if not _cycle({**kept, rider.child: rider}, rider):
+            kept[rider.child] = rider
+    return list(kept.values())
 
 
 def _still_life(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:

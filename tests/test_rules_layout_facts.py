@@ -988,3 +988,26 @@ def test_farm_birds_and_bales_have_their_usual_sizes():
         "On a red desert plain, a six-wheeled rover is parked on the left and a geologist kneels on the right."
     )
     assert area(box(p, "rover")) > area(box(p, "geologist")), p.regions
+
+
+@pytest.mark.parametrize(
+    "prompt, rider, support",
+    [
+        (
+            "In the middle, a fat grey parrot sits on a wooden perch with a paper tag pinned to it.",
+            "grey parrot",
+            "wooden perch",
+        ),
+        ("A brass lamp stands on an old trunk with a luggage label tied to it.", "brass lamp", "old trunk"),
+    ],
+)
+def test_a_thing_on_a_support_with_something_pinned_to_it_stays_on_top(prompt: str, rider: str, support: str):
+    # 'pinned to it' is also read as the support on the thing; the relation stated first stands
+    p = plan(prompt)
+    assert rests_on(box(p, rider), box(p, support))
+
+
+def test_a_support_said_under_a_plural_load_carries_it():
+    # 'a cart sags under melons': the melons rest on the cart; one lamp over a table still hangs
+    p = plan("A wooden cart sags under a heap of melons.")
+    assert rests_on(box(p, "melon"), box(p, "wooden cart"))
