@@ -413,7 +413,7 @@ def _by_possessor(
         and nouns
         and nouns[-1].index == k - 2
         and nouns[-1].is_thing
-        and holds(nouns[-1])
+        and holds(nouns[-1], known if p.determiner else None)
     ):
         return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
     listed = _listed_with(phrases, k, nouns)
@@ -1233,11 +1233,14 @@ def _whose_part(part: NounPhrase) -> str:
     return "one" if not part.determiner and part.count == 1 and not part.plural else ""
 
 
-def holds(owner: Noun) -> bool:
+def holds(owner: Noun, contents: Entry | None = None) -> bool:
     """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y, a piece
-    of a stuff Y ('a coil of rope', 'a loaf of bread': the region is the piece)."""
+    of a stuff Y ('a coil of rope', 'a loaf of bread': the region is the piece). A container holds
+    no one thing two size classes bigger than itself ('the cone of a volcano' is the volcano's
+    shape); a stuff it holds may be any size ('a bucket of water'), so callers pass only a counted Y."""
     known = owner.entry
     flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
+    flagged = flagged and (contents is None or known is None or contents.size < known.size + 2)
     classes = (WordClass.DEPICTING_OBJECT, WordClass.PIECE)
     return flagged or any(is_class(owner.phrase.head, c) for c in classes)
 

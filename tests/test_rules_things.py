@@ -4354,3 +4354,13 @@ def test_a_second_verb_after_an_object_with_an_of_phrase_is_not_the_objects():
     assert "peel" not in prompt_of(got, "crate") and "peel" not in " ".join(labels_of(got))
     assert "mango" in prompt_of(got, "crate")
     assert "peeling a banana" in prompt_of(got, "monkey")
+
+
+def test_a_container_holds_no_single_thing_much_bigger_than_itself():
+    """'a paper cone of chestnuts' is the cone, with the chestnuts in its prompt; 'the cone of a
+    volcano' is the volcano's shape, and the volcano keeps its own region. A stuff may be any
+    size ('a bucket of seawater' stays one bucket)."""
+    got = plan("A paper cone of chestnuts lies on a bench.")
+    assert "chestnut" in prompt_of(got, "paper cone") and "chestnut" not in " ".join(labels_of(got))
+    assert "volcano" in labels("Beyond the gulls, the cone of a volcano rises.")
+    assert labels("A bucket of seawater stands on a bench.") == ["bucket", "bench"]
