@@ -279,7 +279,10 @@ def _ground_of(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 def _physical(word: str) -> bool:
     """Whether a modifier says what a thing is made of, its kind or its size ('brass', 'kitchen',
-    'small'): words for a real thing, where a look word ('muted', 'epic') names the picture's."""
+    'small'): words for a real thing, where a look word ('muted', 'epic') names the picture's. A
+    material that is also a colour ('teal and bronze palette', 'slate and ochre') names a tone."""
+    if is_class(word, WordClass.COLOUR):
+        return False
     classes = (WordClass.MATERIAL, WordClass.BIG, WordClass.SMALL)
     return any(is_class(word, c) for c in classes) or _kind_word(word)
 

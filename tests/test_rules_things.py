@@ -4364,3 +4364,22 @@ def test_a_container_holds_no_single_thing_much_bigger_than_itself():
     assert "chestnut" in prompt_of(got, "paper cone") and "chestnut" not in " ".join(labels_of(got))
     assert "volcano" in labels("Beyond the gulls, the cone of a volcano rises.")
     assert labels("A bucket of seawater stands on a bench.") == ["bucket", "bench"]
+
+
+def test_a_palette_of_two_tones_joined_by_and_is_the_look_not_a_thing():
+    """Colour words that are also materials ('bronze', 'slate') name tones before 'palette'."""
+    assert labels("A heron wades through reeds. Copper and slate palette, soft haze.") == ["heron", "reed"]
+    assert labels("A tram crosses a bridge. Gritty, bronze and olive palette, film grain.") == [
+        "tram",
+        "bridge",
+    ]
+
+
+def test_halftone_among_style_tags_is_the_print_look_not_a_thing():
+    assert labels("A robot waters a cactus. Halftone dots, bold outlines.") == ["robot", "cactus"]
+
+
+def test_a_mail_carrier_is_a_person_who_wears_what_follows_in():
+    p = plan("A mail carrier in a grey uniform waves at a dog beside a gate.")
+    assert labels_of(p) == ["mail carrier", "dog", "gate"]
+    assert "uniform" in p.regions[0].prompt.lower()
