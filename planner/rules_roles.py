@@ -822,6 +822,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if p.head == "one":
         previous = recent_owner(nouns, p.sentence)
         return (Role.THING, None) if previous is not None else (Role.NONE, None)
+    if _stuff_of_last(phrases, k, nouns):
+        return (Role.NONE, None)  # "sneakers in cream canvas", "a teepee of striped canvas": its material
     of_what = low_text(phrase_after(phrases, k)) == "of"  # "a wide range of colours", not "a green range"
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
@@ -952,3 +954,23 @@ def _renames_tie(phrases: tuple[Phrase, ...], k: int, role: Role, ref: int | Non
         isinstance(p, NounPhrase) and (p.count or 0) > 1 and tie.phrase.plural and told
     )  # "the twins, two girls"
     return tie.index == k - 2 and tie.ref is None and counted
+
+
+def _stuff_of_last(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """Whether phrase k is a bare, described material right after the thing just named and 'in' or
+    'of' ('sneakers in cream canvas', 'a tent of striped canvas'): what that thing is made of, even
+    when the material word also names a thing of its own ('a canvas' on an easel)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    before = phrase_before(phrases, k)
+    lead = before.lead if isinstance(before, SpacePhrase) else low_text(before)
+    bare = not p.determiner and p.count is None and not p.plural and bool(p.modifiers)
+    last = nouns[-1] if nouns else None
+    return (
+        bare
+        and lead in {"in", "of"}
+        and is_class(p.head, WordClass.MATERIAL)
+        and last is not None
+        and last.index == k - 2
+        and last.is_thing
+    )

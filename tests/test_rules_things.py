@@ -4383,3 +4383,12 @@ def test_a_mail_carrier_is_a_person_who_wears_what_follows_in():
     p = plan("A mail carrier in a grey uniform waves at a dog beside a gate.")
     assert labels_of(p) == ["mail carrier", "dog", "gate"]
     assert "uniform" in p.regions[0].prompt.lower()
+
+
+def test_a_described_material_after_in_or_of_is_what_the_thing_is_made_of():
+    """'canvas' names a thing of its own ('a blank canvas'), but bare and described after 'in' or
+    'of' it is the material of the thing just named."""
+    p = plan("A deck chair in faded canvas stands beside a tent of green canvas on a lawn.")
+    assert labels_of(p) == ["deck chair", "tent"]
+    assert "canvas" in p.regions[0].prompt.lower()
+    assert labels("A painter stands at an easel with a blank canvas.") == ["painter", "easel", "canvas"]
