@@ -59,7 +59,10 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         verb.low, WordClass.FILL_WORD
     )  # "crowded" read as an adjective
     start = lead - 1 if isinstance(verb, Verb) or filling else lead
-    start -= (filling or isinstance(verb, Verb)) and _after_be(
+    lead_fill = isinstance(space, SpacePhrase) and is_class(
+        space.lead, WordClass.FILL_WORD
+    )  # "is lined with"
+    start -= (filling or lead_fill or isinstance(verb, Verb)) and _after_be(
         phrases, start
     )  # "the counter is crowded with plates", "the trailer, which is loaded with pumpkins"
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)

@@ -2098,6 +2098,13 @@ def test_a_subject_that_is_piled_or_crowded_with_things_holds_them():
     assert ("crate", "on", "cart") in _relations(reading)
 
 
+def test_a_subject_that_is_lined_with_things_holds_them():
+    """'lined with' is read as one place phrase; after 'is' its host is still the subject."""
+    reading = reading_of("Inside the pantry, a tall shelf is lined with glass jars and a tin of biscuits.")
+    assert ("jar", "on", "shelf") in _relations(reading)
+    assert ("tin", "on", "shelf") in _relations(reading)
+
+
 def test_a_relative_clause_that_is_piled_with_things_holds_them():
     reading = reading_of("A pony waits beside the sledge, which is loaded with firewood sacks and a lantern.")
     assert ("sack", "on", "sledge") in _relations(reading)
