@@ -1751,6 +1751,12 @@ def test_along_a_path_thing_is_on_it_and_along_a_fence_is_beside_it():
     assert ("fox", "on", "fence") not in fence
 
 
+def test_along_a_part_of_a_thing_is_on_the_thing():
+    """'the rim of a bowl' names a part with no region: what goes along it is on the bowl."""
+    reading = reading_of("In the kitchen, three ants crawl along the rim of a cereal bowl.")
+    assert ("ant", "on", "bowl") in _relations(reading)
+
+
 def test_a_companion_with_someone_stays_beside_them_past_an_along_phrase():
     walk = _relations(reading_of("A young farmer walks with his collie along the fence."))
     assert ("collie", "next_to", "farmer") in walk
