@@ -59,12 +59,16 @@ def laden_with(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: t
         verb.low, WordClass.FILL_WORD
     )  # "crowded" read as an adjective
     start = lead - 1 if isinstance(verb, Verb) or filling else lead
-    start -= (filling or isinstance(verb, Verb)) and _after_be(
+    lead_fill = isinstance(space, SpacePhrase) and is_class(
+        space.lead, WordClass.FILL_WORD
+    )  # "is lined with"
+    start -= (filling or lead_fill or isinstance(verb, Verb)) and _after_be(
         phrases, start
     )  # "the counter is crowded with plates", "the trailer, which is loaded with pumpkins"
     placed = start >= 1 and isinstance(phrases[start - 1], SpacePhrase)
     start -= placed and place_of(phrases[start - 1]) is not None  # type: ignore[arg-type]  # "a board at the left with"
     host_phrase = _fill_host(phrases, start, at, nouns) if is_class(fill, WordClass.FILL_WORD) else None
+    host_phrase = host_phrase if host_phrase is not None else _each_host(phrases, k, at, nouns)
     host_phrase = host_phrase if host_phrase is not None else start - 1
     host = (
         holder_of(nouns, at[phrases[host_phrase].start])
@@ -135,6 +139,15 @@ def _fill_host(
     comma = j >= 2 and isinstance(phrases[j - 1], Mark) and phrases[j - 1].low == ","
     head = clause_head(phrases, j, at, nouns) if comma else None
     return nouns[head].index if head is not None else None
+
+
+def _each_host(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The phrase of the group that 'each with' at k speaks of ('tables run down the hall, each with
+    a lamp': the tables); None when 'each' does not come right before the 'with'."""
+    owner = each_owner(phrases, k, at, nouns)
+    return nouns[owner].index if owner is not None else None
 
 
 def _after_be(phrases: tuple[Phrase, ...], j: int) -> int:

@@ -458,6 +458,17 @@ def _tuned_camera(words: list[str], start: int) -> Spatial | None:
     return Spatial(3, relation="camera") if tuned.endswith("ly") or tuned in {"high", "low", "far"} else None
 
 
+def _rim_of(words: list[str], j: int) -> bool:
+    """Whether the word at j is a part of a thing named after 'of' ('the rim of a barrel', 'the
+    ridge of a roof'), with no entry of its own: what goes along a part of a thing is on it."""
+    return (
+        j + 1 < len(words)
+        and words[j + 1] == "of"
+        and entry(words[j]) is None
+        and is_class(singular(words[j]), WordClass.PART)
+    )
+
+
 def _along(words: list[str], start: int) -> Spatial | None:
     """'along' a long thing one moves or lies on (a `path` thing of things.tsv: a road, a branch) is
     on it ('an ant marches along a twig'); along anything else (a wall, a fence, a shore) is
@@ -465,8 +476,10 @@ def _along(words: list[str], start: int) -> Spatial | None:
     nor a fronted 'Along a fence, ...', which sets the scene for a whole clause (often a list)."""
     if words[start] != "along" or start + 1 >= len(words) or words[start + 1] == "with":
         return None
-    for word in words[start + 1 : start + 5]:
+    for j, word in enumerate(words[start + 1 : start + 5], start + 1):
         known = entry(word) or entry(singular(word))
+        if _rim_of(words, j):
+            return Spatial(1, relation="on", needs_object=True)  # "hop along the rim of a barrel": on it
         if word in _AREA or (known is not None and known.has(Flag.SCENE)):
             return None  # "along its edge", "along the road": a part or the ground, no thing
         if known is not None and known.has(Flag.PATH):
