@@ -11,6 +11,7 @@ extent, scaled down against the biggest thing in the picture (a bee beside a fri
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from planner.reading import Place, PromptReading, Relation, RelationKind, Size, Thing
@@ -164,7 +165,7 @@ def _stacked_supports(reading: PromptReading, slot: dict[int, int], riders: list
             continue
         if other != child and not _apart_places(reading.things[small], reading.things[big]):
             rider = Rider(slot[small], slot[big], "on")
-            if not _cycle({r.child: r for r in [*riders, rider]}, rider):
+            if not _cycle(riders, rider):
                 found[slot[small]] = rider
     return list(found.values())
 
@@ -213,9 +214,10 @@ def _loose_object(thing: Thing) -> bool:
     return known is not None and known.kind not in _SELF_STANDING and thing.size <= Size.SMALL and unplaced
 
 
-def _cycle(riders: dict[int, Rider], rider: Rider) -> bool:
-    """Whether following parents from `rider` comes back to its child (a on b on a)."""
-    by_child = {r.child: r.parent for r in riders.values()}
+def _cycle(riders: Iterable[Rider], rider: Rider) -> bool:
+    """Whether adding `rider` to the riders closes a loop: following parents from it comes back to
+    its child (a on b on a). The rider replaces any of the riders with the same child."""
+    by_child = {**{r.child: r.parent for r in riders}, rider.child: rider.parent}
     seen, at = {rider.child}, rider.parent
     while at in by_child:
         if at in seen:
@@ -251,7 +253,7 @@ def _borne(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) ->
             and not _level(top)
         ):
             rider = Rider(slot[load], slot[base], "on")
-            if not _cycle({r.child: r for r in [*riders, rider]}, rider):
+            if not _cycle(riders, rider):
                 found[slot[load]] = rider
     return list(found.values())
 
@@ -277,7 +279,7 @@ def _acyclic(riders: list[Rider]) -> list[Rider]:
     both being dropped."""
     kept: dict[int, Rider] = {}
     for rider in riders:
-        if not _cycle({**kept, rider.child: rider}, rider):
+        if not _cycle(kept.values(), rider):
             kept[rider.child] = rider
     return list(kept.values())
 

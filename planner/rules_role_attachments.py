@@ -413,7 +413,7 @@ def _by_possessor(
         and nouns
         and nouns[-1].index == k - 2
         and nouns[-1].is_thing
-        and holds(nouns[-1], known if p.determiner else None)
+        and holds(nouns[-1], p, known)
     ):
         return len(nouns) - 1  # "a bowl of lemons", "a painting of a corgi"
     listed = _listed_with(phrases, k, nouns)
@@ -1233,14 +1233,17 @@ def _whose_part(part: NounPhrase) -> str:
     return "one" if not part.determiner and part.count == 1 and not part.plural else ""
 
 
-def holds(owner: Noun, contents: Entry | None = None) -> bool:
+def holds(owner: Noun, contents: NounPhrase | None = None, inside: Entry | None = None) -> bool:
     """Whether 'X of Y' makes Y part of X's prompt: a container, a plate, a picture of Y, a piece
-    of a stuff Y ('a coil of rope', 'a loaf of bread': the region is the piece). A container holds
-    no one thing two size classes bigger than itself ('the cone of a volcano' is the volcano's
-    shape); a stuff it holds may be any size ('a bucket of water'), so callers pass only a counted Y."""
+    of a stuff Y ('a coil of rope', 'a loaf of bread': the region is the piece). `contents` is Y's
+    phrase and `inside` its entry: a container holds no one counted thing two size classes bigger
+    than itself ('the cone of a volcano' is the volcano's shape), a stuff of any size ('a bucket
+    of water')."""
     known = owner.entry
     flagged = known is not None and (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT))
-    flagged = flagged and (contents is None or known is None or contents.size < known.size + 2)
+    counted = contents is not None and bool(contents.determiner)
+    too_big = counted and inside is not None and known is not None and inside.size >= known.size + 2
+    flagged = flagged and not too_big
     classes = (WordClass.DEPICTING_OBJECT, WordClass.PIECE)
     return flagged or any(is_class(owner.phrase.head, c) for c in classes)
 

@@ -33,7 +33,9 @@ from planner.rules_vocab import (
 )
 
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
-_DEMONSTRATIVE = frozenset({"this", "that"})  # "there's this keeper, an old guy in a cap": as 'the'
+# the determiners that point at one already known, so that 'a <kind>' after it says who that one
+# is; 'this' and 'that' tell as 'the' does ("there's this keeper, an old guy in a cap")
+_TOLD = frozenset({"the", "this", "that", *POSSESSIVE})
 
 
 def _has(word: str, flag: Flag) -> bool:
@@ -186,7 +188,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return _counted_appositive(earlier, nouns)
     if p.determiner not in {"a", "an"}:
         return None
-    told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE, *_DEMONSTRATIVE}
+    told = earlier.phrase.determiner in {"my", "our", "your", *_TOLD}
     told = (
         told
         or earlier.named
@@ -217,7 +219,7 @@ def _unlisted_appositive(
     if low_text(phrase_before(phrases, k)) != "," or p.determiner not in {"a", "an"} or p.plural:
         return None
     closed = phrase_after(phrases, k)
-    told = earlier.phrase.determiner in {"the", *POSSESSIVE, *_DEMONSTRATIVE} or _owned(phrases, earlier)
+    told = earlier.phrase.determiner in _TOLD or _owned(phrases, earlier)
     one = not earlier.phrase.plural and not is_class(earlier.head, WordClass.COLLECTIVE)
     ends = closed is None or isinstance(closed, Mark) and closed.tag in {Tag.END, Tag.COMMA}
     if known is not None:
@@ -467,7 +469,7 @@ def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: b
     """'his cat, a fat tabby', 'the dog, a scruffy terrier', 'the miller's dog, a grey lurcher':
     'a <animal>' right after 'the', 'his' or an owner's name and one animal says what kind that
     animal is; the same one, not another."""
-    told = owned or earlier.phrase.determiner in {"the", *POSSESSIVE, *_DEMONSTRATIVE}
+    told = owned or earlier.phrase.determiner in _TOLD
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
     one = p.determiner in {"a", "an"} and not earlier.phrase.plural
     return len(nouns) - 1 if told and one and animal and earlier.is_thing else None

@@ -198,13 +198,13 @@ def _thing_role(
     contents = low_text(phrase_before(phrases, k)) == "of" and bool(nouns) and nouns[-1].index == k - 2
     if contents and _plant_of_plant(nouns[-1], known):
         return (Role.ATTACHED, nouns[-1].ref if nouns[-1].role is Role.ATTACHED else len(nouns) - 1)
-    if contents and nouns[-1].is_thing and holds(nouns[-1], known if p.determiner else None):
+    if contents and nouns[-1].is_thing and holds(nouns[-1], p, known):
         return (Role.ATTACHED, len(nouns) - 1)  # "a jug of water", "a bowl of soup"
     if (
         contents
         and nouns[-1].role is Role.ATTACHED
         and nouns[-1].ref is not None
-        and holds(nouns[-1], known if p.determiner else None)
+        and holds(nouns[-1], p, known)
     ):
         return (Role.ATTACHED, nouns[-1].ref)  # "two men hold a jug of water": the water is theirs too
     if framed_setting(phrases, k, nouns) or shot_on(phrases, k, known, nouns):
