@@ -23,7 +23,7 @@ from planner.rules_role_nouns import (
     low_text,
     phrase_after,
 )
-from planner.rules_tokens import Tag, Token
+from planner.rules_tokens import Tag, Token, quoted
 from planner.rules_vocab import (
     Flag,
     ThingKind,
@@ -617,7 +617,10 @@ def _object_elsewhere(tokens: tuple[Token, ...], start: int, end: int, places: s
 
 
 def _adjectival(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:
-    return all(t.tag in _ADJECTIVAL for t in tokens[piece[0] : piece[1]])
+    """Whether a piece of a thing's words only describes it, so its adjectives join its noun ('is
+    red'); quoted words stay as written after it ('titled "The Salt Archivist"')."""
+    words = tokens[piece[0] : piece[1]]
+    return all(t.tag in _ADJECTIVAL and not quoted(t.low) for t in words)
 
 
 def _predicates(owned: list[Noun], tokens: tuple[Token, ...], pieces: list[tuple[int, int]]) -> list[str]:

@@ -76,7 +76,7 @@ from planner.rules_relation_verbs import (
     whose_keeper,
 )
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role
-from planner.rules_tokens import Tag
+from planner.rules_tokens import Tag, quoted
 from planner.rules_vocab import (
     ANIMATE,
     Flag,
@@ -1105,6 +1105,14 @@ def _marked(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
     return out
 
 
+def _of_the_words(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place phrase at k says where quoted words are, right after them ('squawks
+    "MORE TEA!" in a speech bubble', 'a poster reading "LISBOA" across the top'): not where the
+    one who says them or the thing they are written on is."""
+    before = phrases[k - 1] if k else None
+    return isinstance(before, Mark) and quoted(before.low)
+
+
 def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
     """All relations and absolute places of a prompt."""
     at = {n.phrase.start: i for i, n in enumerate(nouns)}
@@ -1124,7 +1132,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
             acted.update(x for x in found_links if x.kind is RelationKind.NEXT_TO)
             links.extend(found_links)
         links.extend(_marked(phrases, k, at, nouns))
-        if not isinstance(p, SpacePhrase):
+        if not isinstance(p, SpacePhrase) or _of_the_words(phrases, k):
             continue
         place = place_of(p)
         if p.spatial.relation == "together":

@@ -240,7 +240,8 @@ def _styled(phrase: Phrase | None) -> bool:
 
 def frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """What the picture is part of or made for, right after it: 'page twelve of a picture book',
-    'an illustration for a bedtime storybook', 'a storybook page for young readers'."""
+    'an illustration for a bedtime storybook', 'a storybook page for young readers', 'cover art for a
+    jazz record', 'an ad for a lemon soda': what the picture is for is not in it."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if not nouns or nouns[-1].role is not Role.FRAME or k - nouns[-1].index > 3:
@@ -254,7 +255,8 @@ def frame_tail(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     known = entry(p.compound) or entry(p.head)
     audience = known is not None and known.kind is ThingKind.PERSON and p.plural and not p.determiner
     client = known is None or known.kind in {ThingKind.BUILDING, ThingKind.SCENE}
-    return lead == "for" and (audience or client)  # "for little readers", "for an online shoe store"
+    made_for = is_class(nouns[-1].head, WordClass.FRAME_NOUN)  # not 'grain for five hens'
+    return lead == "for" and (audience or client or made_for)  # "for little readers", "for a record"
 
 
 def _style_word_thing(phrases: tuple[Phrase, ...], k: int) -> bool:

@@ -43,6 +43,14 @@ _CONTRACTION_VERBS = {"s": "is", "re": "are", "m": "am"}
 # Prompt weights of Stable Diffusion tools: "(red scarf:1.2)", "[lute:0.9]", "((masterpiece))".
 _WEIGHTED = re.compile(r"[(\[]+\s*([^()\[\]:]+?)\s*:\s*\d*\.?\d+\s*[)\]]+")
 _STACKED = re.compile(r"([(\[]){2,}([^()\[\]]+?)[)\]]{2,}")
+# Quoted words: "...", “...”, '...' and ‘...’ (an apostrophe inside, as in 'I'm late', is no end).
+_QUOTED = re.compile(
+    r'"[^"\n]*?[^\W_][^"\n]*?"'
+    r"|\u201c[^\u201d\n]*?[^\W_][^\u201d\n]*?\u201d"
+    r"|(?<![\w'\u2019])'[^\W_](?:[^'\n]|'(?=\w))*?'(?!\w)"
+    r"|\u2018[^\W_](?:[^\u2019\n]|\u2019(?=\w))*?\u2019(?!\w)"
+)
+_QUOTE_MARKS = "\"'\u201c\u2018"
 
 
 class Tag(str, Enum):
@@ -115,11 +123,42 @@ def plain_weights(text: str) -> str:
     return text
 
 
+def quoted(low: str) -> bool:
+    """Whether a token is quoted words: a sign's text, a title or speech ('a banner reading "GRAND
+    OPENING"', 'the fox says, "Good night!"'). They name no thing and end no sentence: the whole
+    quotation is one token that describes what it is written on or said by."""
+    return low[:1] in _QUOTE_MARKS and len(low) > 2
+
+
 def _words(text: str) -> list[str]:
     """Raw words and marks; "top-left" -> "top", "left"; "the cat's" -> "cat", "'s"; a weighted tag
-    "(red scarf:1.2)" -> "red scarf" (the weight is for the image model, not a sentence's end)."""
+    "(red scarf:1.2)" -> "red scarf" (the weight is for the image model, not a sentence's end); a
+    quotation is one word (`quoted`)."""
+    plain = plain_weights(text)
     out: list[str] = []
-    for match in _TOKEN.finditer(plain_weights(text)):
+    at = 0
+    for quotation in _QUOTED.finditer(plain):
+        out.extend(_plain_words(plain[at : quotation.start()]))
+        out.append(quotation.group(0))
+        at = quotation.end()
+        if _ends_sentence(quotation.group(0), plain[at:]):
+            out.append(".")  # 'she shouts, "Run!" The dog ...'
+    out.extend(_plain_words(plain[at:]))
+    return _named(_dash_labels(_titles(out)))
+
+
+def _ends_sentence(quotation: str, after: str) -> bool:
+    """Whether a quotation ends its sentence: it ends in '.', '!' or '?' and a capital or the end of
+    the text follows ('he whispers, "Sir... it's closer." On the right, ...')."""
+    closing = quotation[1:-1].rstrip()
+    rest = after.lstrip()
+    return closing.endswith((".", "!", "?")) and (not rest or rest[:1].isupper())
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words and marks of text with no quotation in it."""
+    out: list[str] = []
+    for match in _TOKEN.finditer(text):
         word = match.group(0).replace("\u2019", "'")
         low = word.lower()
         parts = low.split("-")
@@ -138,7 +177,7 @@ def _words(text: str) -> list[str]:
             out.append(_DASH)
         else:
             out.append(word)
-    return _named(_dash_labels(_titles(out)))
+    return out
 
 
 def _titles(words: list[str]) -> list[str]:
@@ -250,6 +289,8 @@ def _word_tag(low: str) -> Tag:
     """The tag of a word on its own, before its neighbours are seen."""
     if low == "'s":
         return Tag.POSS
+    if quoted(low):
+        return Tag.ADJ
     if low in _SENTENCE_END:
         return Tag.END
     if not low[:1].isalnum():
@@ -1647,6 +1688,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
     return _numbered(texts, lows, tags)
 
 

@@ -4392,3 +4392,39 @@ def test_a_described_material_after_in_or_of_is_what_the_thing_is_made_of():
     assert labels_of(p) == ["deck chair", "tent"]
     assert "canvas" in p.regions[0].prompt.lower()
     assert labels("A painter stands at an easel with a blank canvas.") == ["painter", "easel", "canvas"]
+
+
+def test_quoted_words_name_no_thing_and_stay_with_what_they_are_written_on():
+    """A sign's text, a title or speech is one quotation: none of its words gets a region, and the
+    words stay as written in the prompt of the thing that shows or says them."""
+    p = plan(
+        'A tin sign reading "HOT SOUP AND BREAD" hangs above a cart, and a cook shouts, '
+        "'Last bowl, mister!' A paperback titled 'The Lighthouse Baker' lies on a stool."
+    )
+    assert [r.label for r in p.regions] == ["tin sign", "cart", "cook", "paperback", "stool"]
+    assert '"HOT SOUP AND BREAD"' in prompt_of(p, "tin sign")
+    assert "'The Lighthouse Baker'" in prompt_of(p, "paperback")
+
+
+def test_a_quotation_that_ends_its_sentence_ends_it():
+    """'... stammers, "It moved." On the left, ...': the place of the next sentence is not the
+    speaker's."""
+    reading = reading_of('A clerk stammers, "It moved." On the left a goat chews a rope.')
+    assert [t.label for t in reading.things] == ["clerk", "goat"]
+    assert reading.things[0].place is None and reading.things[1].place is not None
+
+
+def test_a_place_right_after_quoted_words_says_where_the_words_are():
+    """'squawking "MORE TEA!" in a speech bubble': the bird is not in the bubble."""
+    reading = reading_of("A macaw sits on a branch, squawking 'FEED ME!' in a jagged speech bubble.")
+    assert [(r.kind.value, r.subject, r.objects) for r in reading.relations] == [("on", 0, (1,))]
+
+
+def test_what_the_picture_is_made_for_is_not_in_it():
+    """'cover art for a jazz record', 'an ad for a lemon soda': the record and the soda the picture
+    is for are not drawn; what it shows is."""
+    assert labels("Cover art for a jazz record: a saxophonist plays under a streetlamp.") == [
+        "saxophonist",
+        "streetlamp",
+    ]
+    assert labels("A magazine ad for a lemon soda, a surfer on a longboard.") == ["surfer", "longboard"]
