@@ -43,12 +43,13 @@ _CONTRACTION_VERBS = {"s": "is", "re": "are", "m": "am"}
 # Prompt weights of Stable Diffusion tools: "(red scarf:1.2)", "[lute:0.9]", "((masterpiece))".
 _WEIGHTED = re.compile(r"[(\[]+\s*([^()\[\]:]+?)\s*:\s*\d*\.?\d+\s*[)\]]+")
 _STACKED = re.compile(r"([(\[]){2,}([^()\[\]]+?)[)\]]{2,}")
-# Quoted words: "...", “...”, '...' and ‘...’ (an apostrophe inside, as in 'I'm late', is no end).
+# Quoted words: "...", “...”, '...' and ‘...’ (an apostrophe inside, as in 'I'm late', is no end);
+# at most 200 characters, so a stray mark costs no more than that to look past.
 _QUOTED = re.compile(
-    r'"[^"\n]*?[^\W_][^"\n]*?"'
-    r"|\u201c[^\u201d\n]*?[^\W_][^\u201d\n]*?\u201d"
-    r"|(?<![\w'\u2019])'[^\W_](?:[^'\n]|'(?=\w))*?'(?!\w)"
-    r"|\u2018[^\W_](?:[^\u2019\n]|\u2019(?=\w))*?\u2019(?!\w)"
+    r'"[^"\n]{1,200}"'
+    r"|\u201c[^\u201d\n]{1,200}\u201d"
+    r"|(?<![\w'\u2019])'[^\W_](?:[^'\n]|'(?=\w)){0,200}?'(?!\w)"
+    r"|\u2018[^\W_](?:[^\u2019\n]|\u2019(?=\w)){0,200}?\u2019(?!\w)"
 )
 _QUOTE_MARKS = "\"'\u201c\u2018"
 
@@ -138,6 +139,8 @@ def _words(text: str) -> list[str]:
     out: list[str] = []
     at = 0
     for quotation in _QUOTED.finditer(plain):
+        if not any(c.isalnum() for c in quotation.group(0)):
+            continue  # '""', '" - "'
         out.extend(_plain_words(plain[at : quotation.start()]))
         out.append(quotation.group(0))
         at = quotation.end()
