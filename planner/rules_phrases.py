@@ -158,6 +158,7 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
             is_class(low, WordClass.COLLECTIVE)
             and after == "of"
             and (q.determiner or q.count or q.vague or low.endswith("s"))
+            and not _piece_of_a_stuff(tokens, q.end)
         ):
             value = value_of(low, WordClass.COLLECTIVE)
             count = int(value) if value else q.count if (q.count or 0) > 1 else None
@@ -188,6 +189,19 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
     return q
 
 
+def _piece_of_a_stuff(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the word at i, a piece as well as a collective ('heap'), is a piece here: what
+    follows 'of' is a stuff said in the singular ('a heap of rubble': the heap is the thing), not
+    things in the plural ('a heap of leaves': the leaves are)."""
+    if not is_class(tokens[i].low, WordClass.PIECE):
+        return False
+    j = i + 2
+    while j < len(tokens) and tokens[j].tag in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        j += 1
+    last = tokens[j - 1] if j > i + 2 else None
+    return last is not None and not is_plural(last.low)
+
+
 def _sized_collective(tokens: tuple[Token, ...], i: int) -> bool:
     """Whether the word at i describes a vague collective right after it ('a big heap of leaves',
     'a small stack of plates', 'a lazy pack of dogs', 'a noisy crowd of fans'): the group is still
@@ -202,6 +216,7 @@ def _sized_collective(tokens: tuple[Token, ...], i: int) -> bool:
         sized
         and is_class(collective, WordClass.COLLECTIVE)
         and not value_of(collective, WordClass.COLLECTIVE)
+        and not _piece_of_a_stuff(tokens, i + 1)
     )
 
 

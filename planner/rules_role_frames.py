@@ -77,11 +77,18 @@ def _counted_source_thing(p: NounPhrase) -> bool:
     )
 
 
+def _pair_frame(p: NounPhrase) -> frozenset[WordClass]:
+    """The frame class of a phrase's last two words when together they name a kind of picture
+    ('a character sheet', 'a reference sheet'), though the head alone is a thing ('a sheet')."""
+    pair = " ".join(p.lows[-2:]) if len(p.lows) >= 2 else ""
+    return frozenset({WordClass.FRAME_NOUN}) & classes_of(pair) if pair else frozenset()
+
+
 def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """The picture itself: 'an oil painting of', 'the image shows', 'watercolor painting', '4k'."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    head_classes = classes_of(p.head)
+    head_classes = classes_of(p.head) | _pair_frame(p)
     many = (p.count or 1) > 1
     if WordClass.STYLE_NOUN in head_classes and _style_word_names_a_thing(phrases, k, nouns):
         return False  # "an eyeshadow palette", but "a muted palette"; "a sack of grain"

@@ -1457,6 +1457,25 @@ def test_wheels_grills_bunks_tins_and_sprigs_are_things_unless_a_vehicle_has_the
     assert [r.label for r in p.regions] == ["mouse", "wheel"] and "cheese" in prompt_of(p, "wheel")
 
 
+def test_a_piece_of_a_stuff_is_the_region_and_the_stuff_is_in_its_prompt():
+    """'A sheet of paper', 'a heap of sand', 'a stick of butter', 'a chunk of
+    cheese', 'a bolt of silk': the piece is the thing one sees; the stuff says what it is made of."""
+    p = plan("A potter stands beside a heap of sand and a bucket.")
+    assert {"heap", "bucket"} <= set(labels_of(p)) and "sand" in prompt_of(p, "heap"), p.regions
+    p = plan("A sheet of paper lies under a stick of butter, and a chunk of cheese sits on a plate.")
+    assert {"sheet", "stick", "chunk", "plate"} <= set(labels_of(p)), p.regions
+    assert "butter" in prompt_of(p, "stick") and "cheese" in prompt_of(p, "chunk")
+    p = plan("A tailor measures a bolt of green silk on a long table.")
+    assert "bolt" in labels_of(p) and "silk" in prompt_of(p, "bolt")
+    p = plan("A heap of apples sits by a heap of sand.")  # things in the plural: the heap is theirs
+    assert labels_of(p) == ["apple", "heap"] and "sand" in prompt_of(p, "heap"), p.regions
+
+
+def test_a_kind_of_picture_named_by_two_words_is_the_frame():
+    """'Character sheet', 'reference sheet': a kind of picture, though a sheet alone is a thing."""
+    assert labels("Character reference sheet, 1girl, silver hair, red scarf.") == ["girl"]
+
+
 def test_a_word_in_s_between_a_singular_subject_and_a_plural_is_its_verb():
     got = labels("A chef in a striped apron grills peppers over the coals.")
     assert "chef" in got and not any("grill" in g for g in got)
