@@ -17,6 +17,7 @@ from planner.rules_role_nouns import (
     POSSESSIVE,
     Noun,
     Role,
+    absolute,
     is_latter,
     is_person,
     latter_referent,
@@ -189,7 +190,11 @@ def _step_mark(
 def _step_space(
     p: SpacePhrase, nxt: Phrase | None, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int
 ) -> tuple[bool, bool]:
-    """A place phrase after a thing: kept when what follows is the thing's own (worn, its pot)."""
+    """A place phrase after a thing: kept when what follows is the thing's own (worn, its pot).
+    A place in the picture ('at the top', 'on the left') is no other thing: what follows it may
+    still be the thing's ('a drone hovers at the top with a searchlight')."""
+    if absolute(p):
+        return False, False
     if p.spatial.relation == "inside" and _pot_of(nxt, at, nouns[owner]):
         return True, False  # "a fern in a clay pot": the plant is drawn in its pot
     follows = (
@@ -380,17 +385,21 @@ def _span(
             continue
         if _not_its_verb(phrases, k, j, at, nouns, owner) or j == _object_and_doing(phrases, k):
             break
+        if _doer_elsewhere(phrases, k, j):
+            break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
         if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
             include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
         if stop and (_its_verb_after(phrases, k, j) or _doing_after_place(phrases, k, j)):
-            verb = _verb_after_place(phrases, j) or j + 2  # "a clown on a unicycle juggles": the clown's
+            verb = _verb_after_place(phrases, j) or _doing_at(
+                phrases, j
+            )  # "a clown on a unicycle juggles": the clown's
             skip, include, stop = verb - 1, False, False
             if start is not None:
                 pieces.append((start, end))
                 start = None
-        closes = isinstance(p, Mark) and p.tag in {Tag.COMMA, Tag.BE}
+        closes = isinstance(p, Mark) and p.tag in {Tag.COMMA, Tag.BE} or absolute(p)
         if closes and not stop and start is not None:
             pieces.append((start, end))
             start = None
@@ -491,21 +500,31 @@ def _clause_end(phrases: tuple[Phrase, ...], k: int) -> int:
     return len(phrases)
 
 
+_TOOL_LEADS = frozenset(
+    "from into through over".split()
+)  # said right after the doing: "screams into a microphone"
+_AFTER_OBJECT_LEADS = frozenset("from into in".split())  # said after its object: "tosses noodles in a wok"
+
+
 def _source(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:
-    """Whether phrase j is 'from' and a thing after an action and its object ('pours coffee from a
-    glass pot', 'scoops rice from a bowl'): where the action takes it from is said with it (and
-    keeps its own region)."""
+    """Whether phrase j opens the thing an action is done with, from or into, right after the
+    action ('screams into a microphone', 'peers through brass goggles', 'dozes over a newspaper')
+    or after its object ('pours coffee from a glass pot', 'tosses noodles in a wok', 'counts coins
+    into a tin bowl'): the tool or vessel of the doing is said with the doer (and keeps its own
+    region); not where the doer is ('sits in a boat': a placing verb)."""
     p, nxt = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
-    verb, obj = (phrases[j - 2], phrases[j - 1]) if j >= 2 else (None, None)
     noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
-    return (
-        isinstance(p, SpacePhrase)
-        and p.lead == "from"
-        and isinstance(verb, Verb)
-        and isinstance(obj, NounPhrase)
-        and noun is not None
-        and noun.role is Role.THING
-    )
+    if not isinstance(p, SpacePhrase) or noun is None or noun.role is not Role.THING:
+        return False
+    before, verb = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
+    if isinstance(before, Verb):
+        return p.lead in _TOOL_LEADS and _doing(before)
+    return isinstance(before, NounPhrase) and p.lead in _AFTER_OBJECT_LEADS and _doing(verb)
+
+
+def _doing(p: Phrase | None) -> bool:
+    """Whether p is a verb of doing, not one that says where its subject is ('sits', 'hangs')."""
+    return isinstance(p, Verb) and not is_class(p.low, WordClass.PLACING_VERB)
 
 
 def _finite(p: Phrase | None) -> bool:
@@ -549,19 +568,36 @@ def _bare_place_word(phrases: tuple[Phrase, ...], v: int) -> bool:
 def _doing_after_place(phrases: tuple[Phrase, ...], k: int | None, j: int) -> bool:
     """Whether the place phrase at j and its lifeless object are followed by an -ing verb with an
     object whose subject is the person or animal at k: 'a girl sits on a bench reading a book'
-    (she reads, not the bench)."""
-    if k is None or j + 2 >= len(phrases) or not isinstance(phrases[j], SpacePhrase):
+    (she reads, not the bench). After a comma the -ing clause is the subject's whatever the verb
+    ('a parrot perched on a birdcage, squawking loudly': the parrot squawks)."""
+    v = _doing_at(phrases, j)
+    if k is None or v >= len(phrases) or not isinstance(phrases[j], SpacePhrase):
         return False
-    place, verb = phrases[j + 1], phrases[j + 2]
+    place, verb = phrases[j + 1], phrases[v]
     return (
         isinstance(place, NounPhrase)
         and isinstance(verb, Verb)
         and verb.low.endswith("ing")
-        and not takes_no_object(verb.low)
+        and (v > j + 2 or not takes_no_object(verb.low))
         and is_animate(phrases[k])
         and not is_animate(place)
-        and subject_phrase(phrases, j + 2) == k
+        and subject_phrase(phrases, v) == k
     )
+
+
+def _doing_at(phrases: tuple[Phrase, ...], j: int) -> int:
+    """Where a doing after the place phrase at j and its object would be: right after them, or
+    past a comma ('sits on a rug, chewing a bone')."""
+    v = j + 2
+    return v + 1 if v + 1 < len(phrases) and low_text(phrases[v]) == "," else v
+
+
+def _doer_elsewhere(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
+    """Whether phrase j is the comma after the lifeless place k ('a dog lies on a rug, chewing a
+    bone') before an -ing clause that is the clause subject's doing, not the place's."""
+    if j != k + 1 or low_text(phrases[j]) != "," or k < 1 or j + 1 >= len(phrases):
+        return False
+    return _doing_after_place(phrases, subject_phrase(phrases, j + 1), k - 1)
 
 
 def _not_its_verb(
@@ -621,6 +657,14 @@ def _adjectival(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:
     red'); quoted words stay as written after it ('titled "The Salt Archivist"')."""
     words = tokens[piece[0] : piece[1]]
     return all(t.tag in _ADJECTIVAL and not quoted(t.low) for t in words)
+
+
+def _emphatic(tokens: tuple[Token, ...], piece: tuple[int, int]) -> bool:
+    """Whether a piece is only a reflexive said for emphasis after its thing ('the apothecary
+    herself, a woman in ...'): it says nothing of how the thing looks. One that is a verb's object
+    ('hums to himself', 'washing itself') is said with its verb and stays."""
+    words = tokens[piece[0] : piece[1]]
+    return all(t.low.endswith(("self", "selves")) and is_class(t.low, WordClass.PRONOUN) for t in words)
 
 
 def _predicates(owned: list[Noun], tokens: tuple[Token, ...], pieces: list[tuple[int, int]]) -> list[str]:
@@ -733,7 +777,11 @@ def _describe_one(
     ]
     modifiers = [w for n in mentions for w in n.phrase.modifiers]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
-    details = [_detail_text(tokens, a, b) for a, b in pieces if not _adjectival(tokens, (a, b))]
+    details = [
+        _detail_text(tokens, a, b)
+        for a, b in pieces
+        if not _adjectival(tokens, (a, b)) and not _emphatic(tokens, (a, b))
+    ]
     return Description(
         attributes=tuple(dict.fromkeys([*modifiers, *predicates, *attached])),
         details=tuple(dict.fromkeys(details)),

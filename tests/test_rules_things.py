@@ -3630,6 +3630,49 @@ def test_a_state_participle_before_a_place_stays_with_its_thing():
     assert "reading a comic book" in prompt_of(p, "boy") and "reading" not in prompt_of(p, "sofa")
 
 
+def test_a_doing_after_a_comma_past_a_lifeless_place_is_the_subjects():
+    """'a dog lies on a rug, chewing a bone': the -ing clause after the comma is what the dog does,
+    whatever the verb ('squawking' takes no object), not the rug's; a lifeless subject keeps it off."""
+    p = plan("A terrier lies on a rug, chewing a bone.")
+    assert "chewing a bone" in prompt_of(p, "terrier") and "chewing" not in prompt_of(p, "rug")
+    p = plan("A green parrot perched on a birdcage, squawking loudly.")
+    assert "squawking" in prompt_of(p, "green parrot") and "squawking" not in prompt_of(p, "birdcage")
+    p = plan("A rowboat drifts on a lake, glittering in the sun.")
+    assert "glittering" not in prompt_of(p, "rowboat")
+
+
+def test_a_reflexive_said_for_emphasis_is_not_in_the_prompt():
+    """'the shepherd himself, a lean man in a flat cap': 'himself' only stresses who is meant; a
+    reflexive that is a verb's object ('washing itself') says what the thing does and stays."""
+    p = plan("The shepherd himself, a lean man in a flat cap, leans on a stone wall.")
+    assert "himself" not in prompt_of(p, "shepherd") and "flat cap" in prompt_of(p, "shepherd")
+    p = plan("A ginger cat sits on a fence, washing itself.")
+    assert "washing itself" in prompt_of(p, "ginger cat")
+
+
+def test_what_a_thing_has_after_its_place_in_the_picture_is_still_its_own():
+    """'a drone hovers at the top with a searchlight': a place in the picture names no other thing,
+    so the 'with' after it still says what the drone has; another thing after it is not its own."""
+    p = plan("A police drone hovers at the top with a searchlight.")
+    assert "with a searchlight" in prompt_of(p, "police drone")
+    p = plan("A woman waits on the left, a dog sleeps on the right.")
+    assert "dog" not in prompt_of(p, "woman")
+
+
+def test_the_tool_or_vessel_of_a_doing_is_said_with_the_doer():
+    """'screams into a microphone', 'tosses noodles in a wok': the thing the doing is done into,
+    through or with keeps its own region and is said in the doer's prompt too; where the doer
+    sits ('sits in a boat') is no tool of his."""
+    p = plan("A street cook in a white cap tosses noodles in a blazing wok.")
+    assert "in a blazing wok" in prompt_of(p, "street cook") and "wok" in labels(p.prompt)
+    p = plan("A punk singer screams into a microphone while a drummer pounds a snare drum.")
+    assert "into a microphone" in prompt_of(p, "punk singer")
+    p = plan("An old sailor dozes over a newspaper.")
+    assert "newspaper" in prompt_of(p, "old sailor")
+    p = plan("A fisherman sits in a rowboat near a pier.")
+    assert "rowboat" not in prompt_of(p, "fisherman")
+
+
 def test_a_person_word_between_commas_after_an_animal_says_what_kind_of_fellow_it_is():
     """In a tale, 'the heron, a stern old lady in a lace bonnet, points ...': the aside is the
     heron described, one region with its words; an aside that sets someone by it is another."""
