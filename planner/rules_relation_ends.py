@@ -611,7 +611,8 @@ def next_things(
 
 def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
     """The phrase a relation's object stands for: for a part or a nameless area ('the handle of a
-    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of."""
+    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of; for an
+    owned thing, the owner when that is a bigger lifeless thing with a region, else the owned one."""
     nxt = phrases[k] if k < len(phrases) else None
     partlike = {
         Role.PART,
@@ -621,7 +622,9 @@ def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         return k
     if _owned_thing(phrases, k, at, nouns):
         # "on the teacher's desk": the desk, not the teacher; "on the bakery's windowsill": the bakery
-        return k if _lifeless_whole(nouns[at[nxt.start]], nouns[at[phrases[k + 2].start]]) else k + 2
+        owner = nouns[at[nxt.start]]  # unplaced when the owner gets no region ('the mill's fence')
+        whole = owner.role in PLACED_ROLES and _lifeless_whole(owner, nouns[at[phrases[k + 2].start]])
+        return k if whole else k + 2
     named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
     if nouns[at[nxt.start]].role not in partlike and not named:
         return k

@@ -2597,3 +2597,13 @@ def test_at_after_a_verbs_object_with_a_particle_or_an_of_places_the_doer():
     assert ("baker", "next_to", "table") in _relations(reading)
     reading = reading_of("A clerk sorts piles of letters at a desk.")
     assert ("clerk", "next_to", "desk") in _relations(reading)
+
+
+def test_a_place_on_an_owned_thing_whose_owner_gets_no_region_is_on_the_owned_thing():
+    """'sparrows perch on the mill's fence': when the owner names no thing of the picture, the
+    relation is to the owned thing; an owner drawn in the picture, bigger and lifeless, stays the
+    place ('the bakery's windowsill', with the bakery named before)."""
+    reading = reading_of("Three sparrows perch on the mill's fence.")
+    assert ("sparrow", "on", "fence") in _relations(reading)
+    reading = reading_of("A bakery stands on the corner. A cat sleeps on the bakery's windowsill.")
+    assert ("cat", "on", "bakery") in _relations(reading)
