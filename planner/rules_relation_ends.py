@@ -316,14 +316,33 @@ def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         or space.spatial.relation != "adjacent"
     ):
         return []
-    verb, said = phrases[k - 2], phrases[k - 1]
-    if not isinstance(verb, Verb) or not isinstance(said, NounPhrase) or participle(phrases, k - 2):
+    acting = _work_verb(phrases, k - 1)
+    verb = phrases[acting] if acting is not None else None
+    if not isinstance(verb, Verb) or participle(phrases, acting):  # type: ignore[arg-type]
         return []
     if is_verb_of(verb.low, WordClass.AIM_VERB):
         return []  # "throws a ball at the wall"
-    doers = verb_subject(phrases, k - 2, at, nouns)
+    doers = verb_subject(phrases, acting, at, nouns)  # type: ignore[arg-type]
     animate = all(nouns[i].animate for i in doers)
     return doers if animate else []
+
+
+def _work_verb(phrases: tuple[Phrase, ...], j: int) -> int | None:
+    """The index of the verb whose object ends at phrase j, past what the object is for or of
+    ('rolls out dough for dumplings at a table', 'sorts piles of letters at a desk') and past a
+    particle ('rolls out'); None when no noun phrase ends at j."""
+    if not isinstance(phrases[j], NounPhrase):
+        return None
+    if (
+        j >= 2
+        and getattr(phrases[j - 1], "low", "") in {"for", "of"}
+        and isinstance(phrases[j - 2], NounPhrase)
+    ):
+        j -= 2  # "dough for dumplings": the dough
+    before = phrases[j - 1] if j >= 1 else None
+    particle = isinstance(before, Mark) and is_class(before.low, WordClass.PARTICLE)
+    verb = j - 2 if particle else j - 1
+    return verb if verb >= 0 else None
 
 
 def verb_subject(
@@ -592,7 +611,8 @@ def next_things(
 
 def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
     """The phrase a relation's object stands for: for a part or a nameless area ('the handle of a
-    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of."""
+    fork', 'the edge of the table', 'the steps of the school'), the thing it is a part of; for an
+    owned thing, the owner when that is a bigger lifeless thing with a region, else the owned one."""
     nxt = phrases[k] if k < len(phrases) else None
     partlike = {
         Role.PART,
@@ -602,7 +622,9 @@ def whole_of(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         return k
     if _owned_thing(phrases, k, at, nouns):
         # "on the teacher's desk": the desk, not the teacher; "on the bakery's windowsill": the bakery
-        return k if _lifeless_whole(nouns[at[nxt.start]], nouns[at[phrases[k + 2].start]]) else k + 2
+        owner = nouns[at[nxt.start]]  # unplaced when the owner gets no region ('the mill's fence')
+        whole = owner.role in PLACED_ROLES and _lifeless_whole(owner, nouns[at[phrases[k + 2].start]])
+        return k if whole else k + 2
     named = nxt.determiner == "the" and not nxt.plural  # "the highest spire of a castle": the castle's
     if nouns[at[nxt.start]].role not in partlike and not named:
         return k
@@ -1065,7 +1087,13 @@ def coordinated(
         if isinstance(p, NounPhrase) and _owned_thing(phrases, j, at, nouns):
             skip = j + 1  # "stands his late wife's rocking chair": the chair, not the wife
             continue
-        if isinstance(p, NounPhrase) and p.start in at:
+        item = unplaced_item(phrases, j, at, nouns) if isinstance(p, NounPhrase) else None
+        if item is not None:
+            named = is_placed(phrases[item], at, nouns) and item > j  # "heaps of laundry": the laundry
+            found += [resolve(nouns, at[phrases[item].start])] if named else []
+            skip = item  # "holds bolts of silk, a pincushion and ...": the list goes on
+            listed = getattr(phrases[item + 1], "low", "") == ","
+        elif isinstance(p, NounPhrase) and p.start in at:
             if nouns[at[p.start]].role in PLACED_ROLES:
                 found.append(resolve(nouns, at[p.start]))
             j = skip = _past_own_place(
@@ -1082,6 +1110,22 @@ def coordinated(
         elif isinstance(p, Mark) and p.tag in {Tag.END, Tag.COMMA}:
             break
     return found
+
+
+def unplaced_item(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int | None:
+    """The last phrase of a listed item at j that is no thing with a region of its own ('bolts of
+    silk', 'coils of rope'), when an 'and' or a listing comma goes on with the list: the things
+    listed after it are held or placed as the list's first would be. None when no list goes on."""
+    if is_placed(phrases[j], at, nouns):
+        return None
+    of = getattr(phrases[j + 1] if j + 1 < len(phrases) else None, "low", "") == "of" and j + 2 < len(phrases)
+    last = j + 2 if of else j
+    after = getattr(phrases[last + 1] if last + 1 < len(phrases) else None, "low", "")
+    listed = after == "," and _comma_list(phrases, last + 1)
+    joined = after == "and" and isinstance(phrases[last + 2] if last + 2 < len(phrases) else None, NounPhrase)
+    return last if joined or listed else None  # not "wearing a crown and blowing out candles"
 
 
 def _past_contents(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:

@@ -27,6 +27,7 @@ from planner.rules_relation_ends import (
     place_of,
     resolve,
     subjects_of,
+    unplaced_item,
     verb_subject,
     walk_back,
     whole_of,
@@ -305,8 +306,10 @@ def action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     """'an old man weighing tomatoes': the object of an action is drawn next to whoever does it (or
     above them, when it is a thing up in the air: a kite, a balloon)."""
     nxt = _acted_whole(phrases, k + 1, at, nouns) if k + 1 < len(phrases) else None
-    if not isinstance(nxt, NounPhrase) or nxt.start not in at or nouns[at[nxt.start]].role is not Role.THING:
-        return []
+    thing = isinstance(nxt, NounPhrase) and nxt.start in at and nouns[at[nxt.start]].role is Role.THING
+    listed = isinstance(nxt, NounPhrase) and unplaced_item(phrases, k + 1, at, nouns) is not None
+    if not thing and not listed:
+        return []  # "a table holds bolts of silk, a pincushion and a lamp": the list goes on
     after_comma = (
         k >= 1
         and getattr(phrases[k], "low", "").endswith("ing")
@@ -316,10 +319,12 @@ def action(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple
     if not after_comma and not participle(phrases, k) and _holding(phrases[k]):
         actor = verb_subject(phrases, k, at, nouns)  # "a shelf above the tub holds bottles": the shelf
     known = nouns[actor[0]].entry if actor else None
-    if not actor or actor[0] == at[nxt.start]:
+    if not actor or thing and actor[0] == at[nxt.start]:  # type: ignore[union-attr]
         return []
     if known is None or not known.animate:
         return _borne(phrases, k, at, nouns, actor[0])
+    if not thing:
+        return []
     flown = nouns[at[nxt.start]].entry
     kind = RelationKind.ABOVE if flown is not None and flown.has(Flag.SKY) else RelationKind.NEXT_TO
     held = _potted(phrases, at[nxt.start], at, nouns)  # "a girl holding a fern in a pot": the pot

@@ -2576,3 +2576,34 @@ def test_an_appositive_after_a_reflexive_repeat_is_the_one_named_first():
     assert heads.count("potter") == 1 and "man" not in heads
     potter = next(t for t in reading.things if t.head == "potter")
     assert "bony" in potter.phrase or "bony" in " ".join(potter.attributes)
+
+
+def test_a_holder_bears_the_listed_things_after_a_first_item_that_is_no_thing():
+    """'a trolley carries heaps of laundry, a radio and a kettle': the first item ('heaps of
+    laundry') gets no region, but the list goes on, so the radio and the kettle are on the holder;
+    an 'and' before a new verb ('wearing a crown and blowing out candles') ends the list."""
+    reading = reading_of("A low trolley carries heaps of laundry, a radio and a kettle.")
+    assert {("radio", "on", "trolley"), ("kettle", "on", "trolley")} <= _relations(reading)
+    reading = reading_of("By the window, a workbench holds bundles of twine and a clay jug.")
+    assert ("jug", "on", "workbench") in _relations(reading)
+    reading = reading_of("A bench stands by a lamp wearing a paper crown and blowing out candles on a cake.")
+    assert not {r for r in _relations(reading) if r[0] == "candle" and r[2] == "bench"}
+
+
+def test_at_after_a_verbs_object_with_a_particle_or_an_of_places_the_doer():
+    """'rolls out dough for noodles at a table': 'at' after a verb's object places whoever does
+    it, also when a particle follows the verb or the object has a 'for' or 'of' after it."""
+    reading = reading_of("An old baker rolls out dough for noodles at a steel table.")
+    assert ("baker", "next_to", "table") in _relations(reading)
+    reading = reading_of("A clerk sorts piles of letters at a desk.")
+    assert ("clerk", "next_to", "desk") in _relations(reading)
+
+
+def test_a_place_on_an_owned_thing_whose_owner_gets_no_region_is_on_the_owned_thing():
+    """'sparrows perch on the mill's fence': when the owner names no thing of the picture, the
+    relation is to the owned thing; an owner drawn in the picture, bigger and lifeless, stays the
+    place ('the bakery's windowsill', with the bakery named before)."""
+    reading = reading_of("Three sparrows perch on the mill's fence.")
+    assert ("sparrow", "on", "fence") in _relations(reading)
+    reading = reading_of("A bakery stands on the corner. A cat sleeps on the bakery's windowsill.")
+    assert ("cat", "on", "bakery") in _relations(reading)
