@@ -36,8 +36,7 @@ _PAIRS = {
     RelationKind.IN_FRONT_OF: [("above", 1, 0), ("depth", 0, 1), ("align_x", 0, 1)],
     RelationKind.BEHIND: [("above", 0, 1), ("depth", 1, 0), ("align_x", 0, 1)],
     RelationKind.NEXT_TO: [("adjacent", 0, 1), ("before", 0, 1)],
-    # "a stool between the stove and the sink": beside each of the two, in their order
-    RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2), ("adjacent", 0, 1), ("adjacent", 0, 2)],
+    RelationKind.BETWEEN: [("left_of", 1, 0), ("left_of", 0, 2)],
     RelationKind.ON: [("above", 0, 1), ("align_x", 0, 1), ("onto", 0, 1)],
     RelationKind.IN: [("adjacent", 0, 1), ("inside", 0, 1)],
 }

@@ -1013,18 +1013,6 @@ def test_a_support_said_under_a_plural_load_carries_it():
     assert rests_on(box(p, "melon"), box(p, "wooden cart"))
 
 
-def test_a_thing_between_two_others_stands_beside_each_of_them():
-    """'X between A and B' puts X in the order A, X, B and beside both of them, not off in
-    another row with only the left-to-right order kept."""
-    p = plan(
-        "On a village green, a stone well sits between a red tractor and a hay wagon, while a boy"
-        " flies a kite high overhead."
-    )
-    well, tractor, wagon = box(p, "stone well"), box(p, "red tractor"), box(p, "hay wagon")
-    assert centre(tractor)[0] < centre(well)[0] < centre(wagon)[0]
-    assert side_by_side(well, tractor) and side_by_side(well, wagon)
-
-
 def test_between_two_things_stated_right_and_left_keeps_their_sides():
     """'between the fisherman (on the right) and his son (on a crate on the left)': the ends are
     ordered by their stated sides, or those of what they rest on, not by the order they are named in,
