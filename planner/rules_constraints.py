@@ -421,7 +421,7 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
     thing_of = {n: i for i, n in slot.items()}
     support_of = {thing_of[r.child]: thing_of[r.parent] for r in riders}
     for relation in reading.relations:
-        members = [slot.get(i) for i in (relation.subject, *relation.objects)]
+        members = [slot.get(i) for i in (relation.subject, *_between_order(reading, relation, support_of))]
         if any(m is None for m in members) or (
             relation.kind in {RelationKind.ON, RelationKind.IN} and members[0] in riding
         ):
@@ -448,6 +448,29 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
             if a < len(members) and b < len(members) and members[a] != members[b]:
                 out.append(Constraint(kind, members[a], members[b]))  # type: ignore[arg-type]
     return out
+
+
+_SIDE_ORDER = {"left": 0, "center": 1, "right": 2}
+
+
+def _side(reading: PromptReading, index: int, support_of: dict[int, int]) -> int | None:
+    """Where a thing is stated across the picture (0 left, 1 centre, 2 right), or where what it
+    rests on is: a girl on a stool at the left is at the left."""
+    for at in (index, support_of.get(index)):
+        place = reading.things[at].place if at is not None else None
+        if place is not None and place.horizontal in _SIDE_ORDER:
+            return _SIDE_ORDER[place.horizontal]
+    return None
+
+
+def _between_order(reading: PromptReading, relation: Relation, support_of: dict[int, int]) -> tuple[int, ...]:
+    """The two ends of 'between' from left to right: 'a bowl between the father (on the right) and
+    the girl (on the left)' names the right one first; with no stated sides, in the order named."""
+    objects = relation.objects
+    if relation.kind is not RelationKind.BETWEEN or len(objects) != 2:
+        return objects
+    first, second = (_side(reading, i, support_of) for i in objects)
+    return objects[::-1] if first is not None and second is not None and first > second else objects
 
 
 def _hung(reading: PromptReading, relation: Relation, members: list[int]) -> list[Constraint]:

@@ -137,11 +137,18 @@ def _piece_size(noun: Noun, size: Size) -> Size:
 
 
 def _size(noun: Noun) -> Size:
-    """The usual size of a thing, a class up or down when it is said big or small."""
+    """The usual size of a thing, a class up or down when it is said big or small. A size word that
+    is part of the thing's name ('a Great Dane', 'a giant clam', 'a grand piano') says nothing more:
+    the entry's size already holds it."""
     size = _piece_size(noun, _kind_size(noun))
     person = noun.entry is not None and noun.entry.kind is ThingKind.PERSON
+    named = set(noun.entry.word.split()[:-1]) if noun.entry is not None else set()
     # a tall woman is still a person, smaller than a car: the layout stretches her; a tall tower is big
-    words = [w for w in noun.phrase.modifiers if not (person and is_class(w, WordClass.HEIGHT))]
+    words = [
+        w
+        for w in noun.phrase.modifiers
+        if not (person and is_class(w, WordClass.HEIGHT)) and w.lower() not in named
+    ]
     classes = {c for w in words for c in classes_of(w)}
     if WordClass.BIG in classes and WordClass.SMALL not in classes:
         return Size(min(Size.HUGE, size + 1))

@@ -1011,3 +1011,16 @@ def test_a_support_said_under_a_plural_load_carries_it():
     # 'a cart sags under melons': the melons rest on the cart; one lamp over a table still hangs
     p = plan("A wooden cart sags under a heap of melons.")
     assert rests_on(box(p, "melon"), box(p, "wooden cart"))
+
+
+def test_between_two_things_stated_right_and_left_keeps_their_sides():
+    """'between the fisherman (on the right) and his son (on a crate on the left)': the ends are
+    ordered by their stated sides, or those of what they rest on, not by the order they are named in,
+    and the thing between them stands in the middle."""
+    p = plan(
+        "A fisherman mends a net on the right, and his son sits on an upturned crate on the left. A"
+        " bucket of bait stands between the fisherman and his son."
+    )
+    fisherman, son, bucket = box(p, "fisherman"), box(p, "son"), box(p, "bucket")
+    assert centre(son)[0] < centre(bucket)[0] < centre(fisherman)[0]
+    assert centre(fisherman)[0] > 0.58 and centre(son)[0] < 0.42

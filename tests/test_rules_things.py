@@ -4490,3 +4490,13 @@ def test_what_the_picture_is_made_for_is_not_in_it():
         "streetlamp",
     ]
     assert labels("A magazine ad for a lemon soda, a surfer on a longboard.") == ["surfer", "longboard"]
+
+
+def test_a_size_word_in_a_things_name_does_not_make_it_bigger():
+    """'great' in 'a Great Dane' and 'giant' in 'a giant clam' name the breed or species, whose
+    size the vocabulary already gives; a size word said of it besides still counts."""
+    reading = reading_of("A Great Dane naps by a giant clam, and a huge Great Dane guards the gate.")
+    size = {t.label: t.size for t in reading.things}
+    assert size["great dane"] is entry("great dane").size
+    assert size["huge great dane"] > size["great dane"]
+    assert size["giant clam"] is entry("giant clam").size
