@@ -613,7 +613,10 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if plural_subject and unlisted and after is Tag.NOUN and _object_noun(lows, i + 1):
         return True  # "two girls jump rope", "the boys climb trees"
     goal = i + 1 < len(lows) and is_class(lows[i + 1], WordClass.GOAL_ADVERB)
-    if plural_subject and (after in _AFTER_BARE_VERB or goal or _joined_bare_verb(tags, lows, i)):
+    manner_next = _manner_next(tags, lows, i)
+    if plural_subject and (
+        after in _AFTER_BARE_VERB or goal or manner_next or _joined_bare_verb(tags, lows, i)
+    ):
         return True  # "three seagulls circle above", "the geese fly home"
     if is_class(word, WordClass.COLOUR_NOUN) and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}:
         return False  # "in deep berry shades,": the colours, not 'a tree shades the bench'
@@ -635,6 +638,20 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
     return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _WHOLE_OBJECTS
+
+
+def _manner_next(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i runs into how it is done: an adverb in -ly or a particle ('two
+    dogs sleep soundly', 'the geese waddle off'), or a past participle that closes its phrase
+    ('two dogs sleep curled beside the stove'): a noun runs into neither, so after a plural
+    subject the word is its verb."""
+    if i + 1 >= len(lows) or lows[i].endswith("s"):
+        return False
+    nxt = lows[i + 1]
+    if tags[i + 1] is Tag.AUX:
+        return nxt.endswith("ly") or is_class(nxt, WordClass.PARTICLE)
+    closing = tags[i + 2] if i + 2 < len(tags) else Tag.END
+    return tags[i + 1] is Tag.VERB and nxt.endswith("ed") and closing in {Tag.PREP, Tag.END, Tag.COMMA}
 
 
 def _joined_bare_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -816,6 +833,8 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     verb ('two men grill skewers over coals', 'old walls frame windows'): a plural noun is no
     modifier of a compound, so the bare word is the verb and the plural its object. Retags the
     pair in place."""
+    if i >= 2 and tags[i - 2] is Tag.NOUN and tags[i - 1] is Tag.ADJ and tags[i] is Tag.NOUN:
+        _plural_subject_then_adjective_verb(tags, lows, i)
     if i < 2 or tags[i - 2] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN or tags[i] is not Tag.VERB:
         return
     subject, word, plural = lows[i - 2], lows[i - 1], lows[i]
@@ -824,6 +843,23 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         return
     if "VERB" in parts_of_speech(word) and singular(plural) != plural and "NOUN" in parts_of_speech(plural):
         tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN
+
+
+def _plural_subject_then_adjective_verb(tags: list[Tag], lows: list[str], i: int) -> None:
+    """A plural noun, a bare word read as an adjective that is also a verb, then a plural noun
+    before a preposition or the end ('two cooks flip pancakes at the range', 'three men clean
+    windows.'): an adjective after a plural noun modifies nothing there, so the word is the
+    plural's verb. Retags the word in place."""
+    subject, word, plural = lows[i - 2], lows[i - 1], lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if singular(subject) == subject or not subject.isalpha() or after not in _AFTER_OBJECT:
+        return
+    if (
+        "VERB" in parts_of_speech(word)
+        and singular(plural) != plural
+        and entry(singular(subject)) is not None
+    ):
+        tags[i - 1] = Tag.VERB
 
 
 def _many_placed_act(tags: list[Tag], lows: list[str], i: int) -> None:

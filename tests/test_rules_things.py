@@ -4500,3 +4500,25 @@ def test_a_size_word_in_a_things_name_does_not_make_it_bigger():
     assert size["great dane"] is entry("great dane").size
     assert size["huge great dane"] > size["great dane"]
     assert size["giant clam"] is entry("giant clam").size
+
+
+def test_a_bare_verb_after_a_plural_runs_into_how_it_is_done():
+    """'sleep' after 'two dogs' and before a past participle or an adverb in -ly is the dogs'
+    verb: a noun runs into neither, so 'dogs sleep' is no compound thing."""
+    from planner.rules_tokens import Tag, tokenize
+
+    for text in ("Two dogs sleep curled beside the stove.", "Three cats nap quietly on a rug."):
+        tags = [t.tag for t in tokenize(text)]
+        assert tags[2] is Tag.VERB, text
+    assert labels("Two dogs sleep curled beside the stove.") == ["dog", "dog", "stove"]
+
+
+def test_a_word_read_as_an_adjective_between_two_plurals_is_their_verb():
+    """'flip' in 'two cooks flip pancakes at a range' sits between a plural subject and a plural
+    object: an adjective there modifies nothing, so the word is the verb and the cooks are
+    things of their own."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {t.low: t.tag for t in tokenize("Two cooks flip pancakes at a range.")}
+    assert tags["flip"] is Tag.VERB
+    assert labels("Two cooks flip pancakes at a range.").count("cook") == 2
