@@ -4500,3 +4500,18 @@ def test_a_size_word_in_a_things_name_does_not_make_it_bigger():
     assert size["great dane"] is entry("great dane").size
     assert size["huge great dane"] > size["great dane"]
     assert size["giant clam"] is entry("giant clam").size
+
+
+def test_a_person_named_by_a_tie_between_commas_after_an_opening_person_is_that_person():
+    p = plan("A girl, the baker's niece, sits on a crate and peels an orange.")
+    got = [r.label for r in p.regions]
+    assert "girl" in got and "niece" not in got and "baker's niece" in prompt_of(p, "girl")
+    got = labels("A girl, a boy and their aunt sit on a crate.")
+    assert {"girl", "boy", "aunt"} <= set(got)
+
+
+def test_an_unlisted_word_between_commas_after_an_opening_animal_says_what_it_is():
+    p = plan("A donkey, a patient old jenny with a blue saddle blanket, waits by the well.")
+    got = [r.label for r in p.regions]
+    assert not any("jenny" in label for label in got)
+    assert "blue saddle blanket" in prompt_of(p, "donkey")
