@@ -4515,3 +4515,28 @@ def test_an_unlisted_word_between_commas_after_an_opening_animal_says_what_it_is
     got = [r.label for r in p.regions]
     assert not any("jenny" in label for label in got)
     assert "blue saddle blanket" in prompt_of(p, "donkey")
+
+
+def test_a_pronoun_skips_one_told_the_other_sex_by_an_earlier_her_or_his():
+    p = plan(
+        "An old shepherd sits on a stump beside her hut, spinning wool. "
+        "Her ram grazes nearby while she works; he wears a copper bell."
+    )
+    assert "copper bell" in prompt_of(p, "ram")
+    assert "copper bell" not in prompt_of(p, "old shepherd")
+
+
+def test_his_goes_to_the_animal_of_the_sentence_already_called_his():
+    p = plan(
+        "A small boy flies a kite. Up the lane, an old fox waits outside his den, "
+        "and his spectacles glint in the sun."
+    )
+    assert "spectacles" in prompt_of(p, "old fox")
+    assert "spectacles" not in prompt_of(p, "small boy")
+
+
+def test_an_animal_leaning_on_a_cane_holds_it():
+    p = plan("In the meadow, an old tortoise leans on a crooked cane beside a fence post.")
+    assert "crooked cane" in prompt_of(p, "old tortoise")
+    assert not any(r.label.endswith("cane") for r in p.regions)
+    assert any(r.label.endswith("fence post") for r in p.regions)
