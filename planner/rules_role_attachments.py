@@ -801,6 +801,19 @@ def _verb_subject_of_sex(
     return None if told_sex(nouns, subject, other) else subject
 
 
+def _said_of_sex(nouns: list[Noun], sentence: int, gender: WordClass) -> int | None:
+    """The latest animal of this sentence already called by this sex's 'his' / 'her' ('an old
+    badger waits outside his door'): a later 'his' in the sentence is that animal's too."""
+    for i in range(len(nouns) - 1, -1, -1):
+        n = nouns[i]
+        if n.phrase.sentence != sentence or n.role not in {Role.THING, Role.REPEAT}:
+            continue
+        t = resolve(nouns, i)
+        if nouns[t].animate and not is_person(nouns[t]) and told_sex(nouns, t, gender):
+            return t
+    return None
+
+
 def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
     """Whose 'his'/'her' thing it is (or what 'she'/'he' wears): the latest person of that sex
     when words.tsv tells it (the bride's gown, not the groom's), else the latest person not told
@@ -819,10 +832,15 @@ def _possessor(nouns: list[Noun], sentence: int, determiner: str) -> int | None:
         near = [t for t in people if nouns[t].phrase.sentence == sentence]
         if near and not is_class(nouns[near[0]].head, other):
             return near[0]  # "the ring bearer sits on a bench, tugging at his bow tie"
+        said = _said_of_sex(nouns, sentence, gender)
+        if not near and said is not None:
+            return said  # "a badger waits by his door, and his spectacles glint"
         told = [t for t in people if is_class(nouns[t].head, gender)]
         unsaid = [t for t in people if not told_sex(nouns, t, other)]  # 'he': not the granddaughter
-        if told or unsaid or people:
-            return (told or unsaid or people)[0]
+        if told or unsaid:
+            return (told or unsaid)[0]
+        fits = recent_owner(nouns, sentence, animate=True, word=determiner)  # 'he': her goat, in a tale
+        return fits if fits is not None else people[0] if people else None
     return recent_owner(nouns, sentence, animate=True)
 
 
@@ -1140,6 +1158,9 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
     owner = recent_owner(nouns, p.sentence, earlier=False)
     if owner is not None and is_person(nouns[owner]):
         return owner
+    leaner = recent_owner(nouns, p.sentence, animate=True, earlier=False) if resting else None
+    if leaner is not None:
+        return leaner  # "a grey rabbit leans on a crooked walking stick": a creature of a tale holds it too
     if (
         isinstance(posture, Verb)
         and not p.plural

@@ -106,11 +106,26 @@ def resolve(nouns: list[Noun], i: int) -> int:
 def told_sex(nouns: list[Noun], target: int, sex: WordClass) -> bool:
     """Whether any mention of the thing at `target` says its sex ('the owner, a stooped old man':
     the owner is a man, by the apposition that repeats it; words.tsv gives the words)."""
-    return any(
-        is_class(n.head, sex)
+    mentions = [
+        i
         for i, n in enumerate(nouns)
         if i == target or (n.role is Role.REPEAT and resolve(nouns, i) == target)
-    )
+    ]
+    return any(is_class(nouns[i].head, sex) or _pronoun_after(nouns, i) is sex for i in mentions)
+
+
+def _pronoun_after(nouns: list[Noun], i: int) -> WordClass | None:
+    """The sex a 'her' / 'his' tells of the person or animal at i when it owns the next noun of the
+    sentence with no other one named between ('a keeper sits on a rowboat beside her lighthouse':
+    the keeper is a woman, so a later 'he' is someone else)."""
+    for n in nouns[i + 1 :]:
+        if n.phrase.sentence != nouns[i].phrase.sentence:
+            return None
+        if n.phrase.determiner in {"her", "his"}:
+            return GENDERED[n.phrase.determiner]
+        if n.animate:
+            return None
+    return None
 
 
 OTHER_SEX = {"her": WordClass.MALE, "she": WordClass.MALE, "his": WordClass.FEMALE, "he": WordClass.FEMALE}

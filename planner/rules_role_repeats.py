@@ -186,6 +186,8 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return len(nouns) - 1 if _animal_as_a_person(phrases, k, earlier) else None
     if (p.count or 0) > 1 and not p.determiner:
         return _counted_appositive(earlier, nouns)
+    if _kin_aside(phrases, k, earlier):
+        return len(nouns) - 1
     if p.determiner not in {"a", "an"}:
         return None
     told = earlier.phrase.determiner in {"my", "our", "your", *_TOLD}
@@ -202,6 +204,29 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     )  # 'the crowd, a vendor'
     said = resolve(nouns, len(nouns) - 1) if gap == 3 else len(nouns) - 1  # 'the baker herself,' again
     return said if told and one and nouns[said].is_thing and is_person(nouns[said]) else None
+
+
+def _kin_aside(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
+    """'A boy, the shepherd's nephew, sits on a rock', 'The old man, her grandfather, dozes': one
+    person named by a tie to another ('the shepherd's', 'her') between commas right after one
+    person who opens the clause, with the clause's verb after the closing comma, says who that
+    person is; the same one, not a second (a list has an 'and' before its verb)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    tied = p.determiner in POSSESSIVE or p.determiner == "the" and _owned_inside(p)
+    one = not p.plural and not earlier.phrase.plural and (p.count or 1) == 1
+    if not (tied and one and earlier.is_thing and is_person(earlier) and _person_word(p.head)):
+        return False
+    return (
+        _heads_clause(phrases, earlier.index)
+        and _closed_by_verb(phrases, k)
+        and not _other_sex(earlier.head, p.head)
+    )
+
+
+def _owned_inside(p: NounPhrase) -> bool:
+    """Whether the phrase names its owner inside it ("the shepherd's nephew")."""
+    return any(w.lower().endswith(("'s", "’s")) for w in p.words[:-1])
 
 
 def _unlisted_appositive(
@@ -222,6 +247,8 @@ def _unlisted_appositive(
     told = earlier.phrase.determiner in _TOLD or _owned(phrases, earlier)
     one = not earlier.phrase.plural and not is_class(earlier.head, WordClass.COLLECTIVE)
     ends = closed is None or isinstance(closed, Mark) and closed.tag in {Tag.END, Tag.COMMA}
+    if known is None and not told and _opening_aside(phrases, k, earlier):
+        return len(nouns) - 1  # "A mule, a stubborn old jenny with a red halter, stands"
     if known is not None:
         kin = known.kind is earlier.entry.kind and not known.animate and p.head != earlier.head
         ends = kin and (_closed_by_verb(phrases, k) or _closed_by_be(phrases, k))

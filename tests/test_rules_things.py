@@ -4522,3 +4522,43 @@ def test_a_word_read_as_an_adjective_between_two_plurals_is_their_verb():
     tags = {t.low: t.tag for t in tokenize("Two cooks flip pancakes at a range.")}
     assert tags["flip"] is Tag.VERB
     assert labels("Two cooks flip pancakes at a range.").count("cook") == 2
+
+
+def test_a_person_named_by_a_tie_between_commas_after_an_opening_person_is_that_person():
+    p = plan("A girl, the baker's niece, sits on a crate and peels an orange.")
+    got = [r.label for r in p.regions]
+    assert "girl" in got and "niece" not in got and "baker's niece" in prompt_of(p, "girl")
+    got = labels("A girl, a boy and their aunt sit on a crate.")
+    assert {"girl", "boy", "aunt"} <= set(got)
+
+
+def test_an_unlisted_word_between_commas_after_an_opening_animal_says_what_it_is():
+    p = plan("A donkey, a patient old jenny with a blue saddle blanket, waits by the well.")
+    got = [r.label for r in p.regions]
+    assert not any("jenny" in label for label in got)
+    assert "blue saddle blanket" in prompt_of(p, "donkey")
+
+
+def test_a_pronoun_skips_one_told_the_other_sex_by_an_earlier_her_or_his():
+    p = plan(
+        "An old shepherd sits on a stump beside her hut, spinning wool. "
+        "Her ram grazes nearby while she works; he wears a copper bell."
+    )
+    assert "copper bell" in prompt_of(p, "ram")
+    assert "copper bell" not in prompt_of(p, "old shepherd")
+
+
+def test_his_goes_to_the_animal_of_the_sentence_already_called_his():
+    p = plan(
+        "A small boy flies a kite. Up the lane, an old fox waits outside his den, "
+        "and his spectacles glint in the sun."
+    )
+    assert "spectacles" in prompt_of(p, "old fox")
+    assert "spectacles" not in prompt_of(p, "small boy")
+
+
+def test_an_animal_leaning_on_a_cane_holds_it():
+    p = plan("In the meadow, an old tortoise leans on a crooked cane beside a fence post.")
+    assert "crooked cane" in prompt_of(p, "old tortoise")
+    assert not any(r.label.endswith("cane") for r in p.regions)
+    assert any(r.label.endswith("fence post") for r in p.regions)
