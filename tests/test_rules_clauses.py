@@ -124,6 +124,31 @@ def test_on_a_part_of_a_car_named_without_its_owner_is_on_the_car():
     assert ("girl", "on", "van") in _relations(reading)
 
 
+def test_on_or_under_a_part_of_a_vehicle_a_seat_or_a_house_is_on_or_under_the_whole():
+    """words.tsv parts: a handlebar, a dashboard, an armrest, eaves and a doorstep are drawn within
+    their owner, so a thing placed on or under one is placed on or under the owner, no region of its own."""
+    reading = reading_of("A red car is parked by the curb, and a tabby cat sleeps on its dashboard.")
+    assert ("cat", "on", "car") in _relations(reading)
+    assert "dashboard" not in [t.head for t in reading.things]
+    reading = reading_of("A green armchair stands by the fire, and a kitten curls up on its armrest.")
+    assert ("kitten", "on", "armchair") in _relations(reading)
+    reading = reading_of("A stone cottage sits in a meadow, and two swallows nest under its eaves.")
+    assert ("swallow", "below", "cottage") in _relations(reading)
+    reading = reading_of("A boy rides a bicycle with a wicker basket on its handlebars.")
+    assert ("basket", "on", "bicycle") in _relations(reading)
+
+
+def test_a_participle_aside_between_commas_places_the_noun_before_it_not_the_verbs_object():
+    """'NOUN, seated on X, VERB ...': the aside is about the noun before the comma, whose own verb
+    follows it, so the noun is on X; the verb's object is not ('feeds the pigeons')."""
+    reading = reading_of("A woman, seated on a bench, feeds the pigeons.")
+    assert _relations(reading) == {("woman", "on", "bench")}
+    reading = reading_of("By the window, the old governor, seated in a chair, reads a letter.")
+    assert ("governor", "in", "chair") in _relations(reading)
+    reading = reading_of("On the right, facing the sea, a knight raises a sword.")
+    assert ("knight", "on", "sea") not in _relations(reading)
+
+
 def test_a_relation_after_and_with_its_subject_after_the_verb():
     reading = reading_of("A kettle with two cups sits on the right, and just below it lies a folded blanket.")
     assert ("blanket", "below", "kettle") in _relations(reading)
