@@ -833,8 +833,6 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     verb ('two men grill skewers over coals', 'old walls frame windows'): a plural noun is no
     modifier of a compound, so the bare word is the verb and the plural its object. Retags the
     pair in place."""
-    if i >= 2 and tags[i - 2] is Tag.NOUN and tags[i - 1] is Tag.ADJ and tags[i] is Tag.NOUN:
-        _plural_subject_then_adjective_verb(tags, lows, i)
     if i < 2 or tags[i - 2] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN or tags[i] is not Tag.VERB:
         return
     subject, word, plural = lows[i - 2], lows[i - 1], lows[i]
@@ -843,23 +841,6 @@ def _plural_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         return
     if "VERB" in parts_of_speech(word) and singular(plural) != plural and "NOUN" in parts_of_speech(plural):
         tags[i - 1], tags[i] = Tag.VERB, Tag.NOUN
-
-
-def _plural_subject_then_adjective_verb(tags: list[Tag], lows: list[str], i: int) -> None:
-    """A plural noun, a bare word read as an adjective that is also a verb, then a plural noun
-    before a preposition or the end ('two cooks flip pancakes at the range', 'three men clean
-    windows.'): an adjective after a plural noun modifies nothing there, so the word is the
-    plural's verb. Retags the word in place."""
-    subject, word, plural = lows[i - 2], lows[i - 1], lows[i]
-    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    if singular(subject) == subject or not subject.isalpha() or after not in _AFTER_OBJECT:
-        return
-    if (
-        "VERB" in parts_of_speech(word)
-        and singular(plural) != plural
-        and entry(singular(subject)) is not None
-    ):
-        tags[i - 1] = Tag.VERB
 
 
 def _many_placed_act(tags: list[Tag], lows: list[str], i: int) -> None:

@@ -4513,17 +4513,6 @@ def test_a_bare_verb_after_a_plural_runs_into_how_it_is_done():
     assert labels("Two dogs sleep curled beside the stove.") == ["dog", "dog", "stove"]
 
 
-def test_a_word_read_as_an_adjective_between_two_plurals_is_their_verb():
-    """'flip' in 'two cooks flip pancakes at a range' sits between a plural subject and a plural
-    object: an adjective there modifies nothing, so the word is the verb and the cooks are
-    things of their own."""
-    from planner.rules_tokens import Tag, tokenize
-
-    tags = {t.low: t.tag for t in tokenize("Two cooks flip pancakes at a range.")}
-    assert tags["flip"] is Tag.VERB
-    assert labels("Two cooks flip pancakes at a range.").count("cook") == 2
-
-
 def test_a_person_named_by_a_tie_between_commas_after_an_opening_person_is_that_person():
     p = plan("A girl, the baker's niece, sits on a crate and peels an orange.")
     got = [r.label for r in p.regions]
