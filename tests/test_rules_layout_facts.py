@@ -1024,3 +1024,28 @@ def test_between_two_things_stated_right_and_left_keeps_their_sides():
     fisherman, son, bucket = box(p, "fisherman"), box(p, "son"), box(p, "bucket")
     assert centre(son)[0] < centre(bucket)[0] < centre(fisherman)[0]
     assert centre(fisherman)[0] > 0.58 and centre(son)[0] < 0.42
+
+
+@pytest.mark.parametrize(
+    ("prompt", "rider", "support"),
+    [
+        (
+            "A brass desk lamp with a green shade stands in the middle of a long oak sideboard, "
+            "and a stack of old books sits to its right. Warm evening light.",
+            "brass desk lamp",
+            "oak sideboard",
+        ),
+        (
+            "Catalog photo: a ceramic teapot placed at the centre of a tiled kitchen counter, "
+            "a tea towel draped to its left.",
+            "ceramic teapot",
+            "kitchen counter",
+        ),
+    ],
+)
+def test_a_thing_in_the_middle_of_its_support_is_in_the_middle_of_the_picture(
+    prompt: str, rider: str, support: str
+):
+    p = plan(prompt)
+    assert abs(centre(box(p, rider))[0] - 0.5) <= 0.15
+    assert rests_on(box(p, rider), box(p, support))
