@@ -1049,3 +1049,11 @@ def test_a_thing_in_the_middle_of_its_support_is_in_the_middle_of_the_picture(
     p = plan(prompt)
     assert abs(centre(box(p, rider))[0] - 0.5) <= 0.15
     assert rests_on(box(p, rider), box(p, support))
+
+
+def test_a_thing_on_a_support_one_size_smaller_rests_over_it():
+    # a teacup (small) on a saucer (tiny) rests on it, drawn over the saucer, not wider than it
+    p = plan("A porcelain teacup stands on a gold-rimmed saucer beside a stack of letters on a writing desk.")
+    cup, saucer = box(p, "porcelain teacup"), box(p, "saucer")
+    assert rests_on(cup, saucer)
+    assert saucer[0] - 0.02 <= cup[0] and cup[2] <= saucer[2] + 0.02
