@@ -130,7 +130,8 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
             and known.has(Flag.SUPPORT)
             and not known.has(Flag.CONTAINER)
         )  # "in a rocking chair", "in the hammock": on its seat, sunk into it
-        if reading.things[child].size > host.size or not _holds(host, RelationKind.ON if seat else kind):
+        resting = RelationKind.ON if seat else kind
+        if not _bears(reading.things[child], host, resting) or not _holds(host, resting):
             continue  # a house "on" a hill is above it; a woman "in the middle of" a crowd is among it
         riders[child] = Rider(slot[child], slot[parent], "seat" if seat else kind.value)
     found = _acyclic(list(riders.values()))
@@ -139,9 +140,26 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
     found += _borne(reading, slot, found)
     found += _alongside(reading, slot, found)
     taken = {r.child for r in found}
-    found += [r for r in _still_life(reading, slot) if r.child not in taken]
+    for rider in _still_life(reading, slot):  # never back under what rests on it (a loop)
+        if rider.child not in taken and not _cycle(found, rider):
+            found.append(rider)
     hung = {slot[i] for i in reading.on_wall if i in slot}
     return [r for r in found if r.child not in hung]  # a pot hung on the wall is not on the table
+
+
+_CARRIERS = frozenset({ThingKind.OBJECT, ThingKind.FURNITURE})
+
+
+def _bears(child: Thing, host: Thing, kind: RelationKind) -> bool:
+    """Whether `host` can carry `child` resting on or in it: one no bigger than itself, or one
+    size class bigger on top of a made object or a piece of furniture ('a man sits on an upturned
+    bucket', 'a teacup on a saucer'); a house "on" a hill (nature) is only above it, and nothing
+    sits in a smaller thing ('ladles soup into a bowl' is no lady in the bowl)."""
+    if child.size <= host.size:
+        return True
+    known = entry(host.head)
+    on_top = kind is RelationKind.ON and child.size == host.size + 1
+    return on_top and known is not None and known.kind in _CARRIERS
 
 
 def _stacked_supports(reading: PromptReading, slot: dict[int, int], riders: list[Rider]) -> list[Rider]:

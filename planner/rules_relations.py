@@ -611,6 +611,17 @@ def _surrounding(space: SpacePhrase, found: Spatial) -> Spatial:
     return Spatial(tuple(Link(x.kind, o, (x.subject,)) for x in found.links for o in x.objects), found.places)
 
 
+def _at_centre_of(space: SpacePhrase, found: Spatial) -> Spatial:
+    """'a grinder stands in the centre of a countertop', 'a typewriter at the middle of a desk': what
+    rests at the middle of its support is in the middle of the picture too (as the support is, where
+    nothing else places it), besides being on it."""
+    s = space.spatial
+    if s.relation != "on" or not s.needs_object or s.horizontal != "center":
+        return found
+    centred = [(x.subject, Place(horizontal="center")) for x in found.links if x.kind is RelationKind.ON]
+    return Spatial(found.links, (*found.places, *centred))
+
+
 def _unsaid_subjects(
     phrases: tuple[Phrase, ...],
     k: int,
@@ -1172,7 +1183,7 @@ def relate(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> Spatial:
         elif place is not None:
             found = absolute(phrases, k, at, nouns, place)
         elif p.spatial.relation is not None:
-            found = _surrounding(p, _relation(phrases, k, at, nouns))
+            found = _at_centre_of(p, _surrounding(p, _relation(phrases, k, at, nouns)))
         else:
             continue
         links.extend(found.links)

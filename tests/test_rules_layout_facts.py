@@ -1024,3 +1024,36 @@ def test_between_two_things_stated_right_and_left_keeps_their_sides():
     fisherman, son, bucket = box(p, "fisherman"), box(p, "son"), box(p, "bucket")
     assert centre(son)[0] < centre(bucket)[0] < centre(fisherman)[0]
     assert centre(fisherman)[0] > 0.58 and centre(son)[0] < 0.42
+
+
+@pytest.mark.parametrize(
+    ("prompt", "rider", "support"),
+    [
+        (
+            "A brass desk lamp with a green shade stands in the middle of a long oak sideboard, "
+            "and a stack of old books sits to its right. Warm evening light.",
+            "brass desk lamp",
+            "oak sideboard",
+        ),
+        (
+            "Catalog photo: a ceramic teapot placed at the centre of a tiled kitchen counter, "
+            "a tea towel draped to its left.",
+            "ceramic teapot",
+            "kitchen counter",
+        ),
+    ],
+)
+def test_a_thing_in_the_middle_of_its_support_is_in_the_middle_of_the_picture(
+    prompt: str, rider: str, support: str
+):
+    p = plan(prompt)
+    assert abs(centre(box(p, rider))[0] - 0.5) <= 0.15
+    assert rests_on(box(p, rider), box(p, support))
+
+
+def test_a_thing_on_a_support_one_size_smaller_rests_over_it():
+    # a teacup (small) on a saucer (tiny) rests on it, drawn over the saucer, not wider than it
+    p = plan("A porcelain teacup stands on a gold-rimmed saucer beside a stack of letters on a writing desk.")
+    cup, saucer = box(p, "porcelain teacup"), box(p, "saucer")
+    assert rests_on(cup, saucer)
+    assert saucer[0] - 0.02 <= cup[0] and cup[2] <= saucer[2] + 0.02
