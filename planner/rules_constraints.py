@@ -144,7 +144,9 @@ def _riders(reading: PromptReading, slot: dict[int, int]) -> list[Rider]:
         if rider.child not in taken and not _cycle(found, rider):
             found.append(rider)
     hung = {slot[i] for i in reading.on_wall if i in slot}
-    return [r for r in found if r.child not in hung]  # a pot hung on the wall is not on the table
+    # a pot hung on the wall is not on the table; and whatever rule added a rider, none closes a
+    # loop (the layout follows supports down to the ground)
+    return _acyclic([r for r in found if r.child not in hung])
 
 
 _CARRIERS = frozenset({ThingKind.OBJECT, ThingKind.FURNITURE})
