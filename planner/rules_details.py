@@ -392,9 +392,8 @@ def _span(
             include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
         if stop and (_its_verb_after(phrases, k, j) or _doing_after_place(phrases, k, j)):
-            verb = _verb_after_place(phrases, j) or _doing_at(
-                phrases, j
-            )  # "a clown on a unicycle juggles": the clown's
+            # "a clown on a unicycle juggles": the clown's
+            verb = _verb_after_place(phrases, j) or _doing_at(phrases, j)
             skip, include, stop = verb - 1, False, False
             if start is not None:
                 pieces.append((start, end))

@@ -318,11 +318,11 @@ def _at_work(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tup
         return []
     acting = _work_verb(phrases, k - 1)
     verb = phrases[acting] if acting is not None else None
-    if not isinstance(verb, Verb) or participle(phrases, acting):  # type: ignore[arg-type]
+    if acting is None or not isinstance(verb, Verb) or participle(phrases, acting):
         return []
     if is_verb_of(verb.low, WordClass.AIM_VERB):
         return []  # "throws a ball at the wall"
-    doers = verb_subject(phrases, acting, at, nouns)  # type: ignore[arg-type]
+    doers = verb_subject(phrases, acting, at, nouns)
     animate = all(nouns[i].animate for i in doers)
     return doers if animate else []
 
