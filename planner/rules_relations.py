@@ -298,11 +298,11 @@ def _opens_clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns
     if not joined and _closed_by_tag(phrases, end, j):
         return False  # "1boy, falconer, standing on a ledge, left side, a dog ...": the falconer's tag
     nxt = phrases[j] if j < len(phrases) else None
-    if not joined and _described_subject(phrases, k, at, nouns, nxt):
+    after_comma = j <= len(phrases) and getattr(phrases[j - 1], "low", "") == ","
+    if not joined and after_comma and _described_subject(phrases, k, at, nouns, nxt):
         return False  # "the governor, seated in a chair, dips a quill": the governor's seat
     riding = _ing_lead(phrases, k) and getattr(before, "low", "") == ","  # "1girl, riding a bike, boy"
     tagged = (not joined or riding) and _tag_of_earlier(phrases, k, j, at, nouns)
-    after_comma = j <= len(phrases) and getattr(phrases[j - 1], "low", "") == ","
     if isinstance(nxt, Verb) and nxt.low.endswith("ing") and not after_comma:
         return False  # "sitting on a swing hanging from a branch": the swing hangs, no clause's verb
     if isinstance(nxt, Verb) and not (tagged and after_comma):
@@ -317,9 +317,9 @@ def _described_subject(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], nxt: Phrase | None
 ) -> bool:
     """Whether the participle before the relation at k opens an aside between commas about the
-    thing named right before it, whose own verb follows the aside ('A woman, seated on a bench,
-    feeds the pigeons', 'the old man, perched on a stool, reads'): the place is the woman's, not
-    the pigeons'. A finite verb after the aside's comma says the subject came before it."""
+    thing named right before it, whose own verb `nxt` follows the aside's closing comma ('A
+    woman, seated on a bench, feeds the pigeons', 'the old man, perched on a stool, reads'): the
+    place is the woman's, not the pigeons'. A finite verb there says the subject came before it."""
     verb = lead_in(phrases, k)
     if not isinstance(verb, Verb) or not past_participle(verb.low) and not verb.low.endswith("ing"):
         return False
@@ -328,8 +328,7 @@ def _described_subject(
     if getattr(comma, "low", "") != "," or not isinstance(named, NounPhrase) or named.start not in at:
         return False
     finite = isinstance(nxt, Verb) and not nxt.low.endswith(("ing", "ed"))
-    closed = getattr(phrases[phrases.index(nxt) - 1], "low", "") == "," if finite else False  # type: ignore[arg-type]
-    return finite and closed and nouns[at[named.start]].is_thing
+    return finite and nouns[at[named.start]].is_thing
 
 
 def _past_bare_place(phrases: tuple[Phrase, ...], j: int) -> int:
