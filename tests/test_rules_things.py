@@ -808,7 +808,7 @@ def test_the_middle_of_a_bounded_scene_is_a_place_in_the_setting():
 
 def test_a_word_both_a_part_or_style_word_and_a_thing_is_the_thing_in_context():
     got = labels("On the vanity lie two lipsticks beside a jade comb.")
-    assert got == ["lipstick", "lipstick", "jade comb"]
+    assert got == ["vanity", "lipstick", "lipstick", "jade comb"]  # a vanity is a dressing table
     p = plan("A singer with dark lipstick waves from the stage.")
     assert "lipstick" not in [r.label for r in p.regions] and "dark lipstick" in prompt_of(p, "singer")
     p = plan("A blush palette lies open next to a sponge. Muted palette, soft light.")
@@ -4551,3 +4551,34 @@ def test_an_animal_leaning_on_a_cane_holds_it():
     assert "crooked cane" in prompt_of(p, "old tortoise")
     assert not any(r.label.endswith("cane") for r in p.regions)
     assert any(r.label.endswith("fence post") for r in p.regions)
+
+
+def test_tools_named_like_agent_nouns_are_objects_not_people():
+    """An '-er' word naming a tool or appliance ('a paint scraper', 'a mower') is a thing of that
+    kind, not a person the agent-noun guess would make of it; one naming a worker stays a person."""
+    for word in ("scraper", "roller", "mower", "sprayer", "plunger", "trimmer", "rafter"):
+        found = entry(word)
+        assert found is not None and found.kind is not ThingKind.PERSON, word
+    assert entry("gardener").kind is ThingKind.PERSON
+    assert labels("a gardener leans on a rusty mower beside a shed, a scraper on the grass") == [
+        "gardener",
+        "rusty mower",
+        "shed",
+        "scraper",
+    ]
+
+
+def test_instruments_house_plants_and_banks_of_water_are_things():
+    """Families of everyday concrete nouns: a gauge or recording instrument, a house plant, a bank
+    or hollow of a road or river are each drawn when a prompt places them."""
+    assert labels("a seismograph sits on a steel desk beside a potted bromeliad") == [
+        "seismograph",
+        "steel desk",
+        "bromeliad",
+    ]
+    assert labels("a heron stands on a mudbank while a robot rolls past a pothole") == [
+        "heron",
+        "mudbank",
+        "robot",
+        "pothole",
+    ]
