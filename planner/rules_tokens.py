@@ -27,6 +27,7 @@ from planner.rules_vocab import (
     singular,
     takes_no_object,
     value_of,
+    verb_lemmas,
     vocabulary,
     written_plural,
 )
@@ -640,16 +641,23 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _WHOLE_OBJECTS
 
 
+_HOW_ADVERBS = frozenset(
+    "upward upwards downward downwards forward forwards backward backwards outward inward away nearby"
+    " together apart alone ahead upstairs downstairs as".split()
+)  # auxiliary words that say how or where an act goes: no noun runs into them ('crates serve as')
+
+
 def _manner_next(tags: list[Tag], lows: list[str], i: int) -> bool:
-    """Whether the bare word at i runs into how it is done: an adverb in -ly or a particle ('two
-    dogs sleep soundly', 'the geese waddle off'), or a past participle that closes its phrase
+    """Whether the bare word at i runs into how it is done: an adverb in -ly, a particle or an
+    adverb of direction ('two dogs sleep soundly', 'the geese waddle off', 'three reindeer huddle
+    together', 'old crates serve as tables'), or a past participle that closes its phrase
     ('two dogs sleep curled beside the stove'): a noun runs into neither, so after a plural
     subject the word is its verb."""
     if i + 1 >= len(lows) or lows[i].endswith("s"):
         return False
     nxt = lows[i + 1]
     if tags[i + 1] is Tag.AUX:
-        return nxt.endswith("ly") or is_class(nxt, WordClass.PARTICLE)
+        return nxt.endswith("ly") or is_class(nxt, WordClass.PARTICLE) or nxt in _HOW_ADVERBS
     closing = tags[i + 2] if i + 2 < len(tags) else Tag.END
     return tags[i + 1] is Tag.VERB and nxt.endswith("ed") and closing in {Tag.PREP, Tag.END, Tag.COMMA}
 
@@ -717,8 +725,19 @@ def _many_of_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     if "VERB" not in parts_of_speech(word) or entry(f"{lows[i - 1]} {word}") is not None:
         return False
     j = _phrase_start(tags, i - 1)
-    many = j > 1 and lows[j - 1] == "of" and tags[j - 2] is Tag.NOUN
-    return many and singular(lows[j - 2]) != lows[j - 2]
+    if j < 2 or lows[j - 1] != "of" or tags[j - 2] is not Tag.NOUN:
+        return False
+    return singular(lows[j - 2]) != lows[j - 2] or _group_of_many(lows[j - 2], lows[i - 1])
+
+
+def _group_of_many(group: str, member: str) -> bool:
+    """Whether 'a group of' members are many acting ones: a group word ('pair', 'flock', 'family')
+    before a plural or a creature ('a pair of goldfish glint', 'a family of ducks paddle'): a
+    group of creatures is many, so a bare verb after them agrees with the members."""
+    if not is_class(group, WordClass.COLLECTIVE):
+        return False
+    known = entry(member)
+    return written_plural(member) or known is not None and known.animate  # "a pair of goldfish"
 
 
 def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -730,6 +749,8 @@ def _coordinated_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if after is Tag.AUX and lows[i + 1].endswith("ly"):
         after = Tag.ADV  # "a cook and a porter chat quietly": a manner adverb
+    if i + 1 < len(lows) and is_class(lows[i + 1], WordClass.GOAL_ADVERB):
+        after = Tag.ADV  # "Mira and her grandfather walk home": where they go
     if word.endswith("s") or after not in _CLOSING_VERB:
         return False
     if entry(singular(word)) is None and after is Tag.PREP and _coordinated(tags, lows, i - 1, anything=True):
@@ -1708,6 +1729,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.NOUN if _one_compound_head(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
     return _numbered(texts, lows, tags)
 
@@ -1855,3 +1878,76 @@ def _absolute_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
     if tags[i - 1] is not Tag.NOUN or lows[i - 2] not in _OWNERS or lows[i - 3] != ",":
         return False
     return past_participle(lows[i])
+
+
+_BARE_INFINITIVE_VERBS = frozenset("watch see hear let make help have feel notice".split())  # + bare verb
+
+
+def _one_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a bare word that is also a noun, read as a verb, modal or adjective, heads a
+    compound after 'a', 'an' or 'the' and a singular noun, before a verb in -s or what ends a noun
+    phrase ('a concession stand hums', 'pushes a book cart down the aisle', 'a wrist rest lies',
+    'a trash can spilling'): one thing takes no bare verb, so the word is the compound's head.
+    Not after a verb that takes a bare infinitive ('watches a man stand at the door')."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if i < 2 or tags[i] not in {Tag.VERB, Tag.AUX, Tag.ADJ} or tags[i - 1] not in {Tag.NOUN, Tag.UNKNOWN}:
+        return False
+    if (
+        singular(word) != word
+        or s_form_verb(word)
+        or word.endswith(("ed", "ing"))
+        or "NOUN" not in parts_of_speech(word)
+    ):
+        return False  # "a bear waves", "a fork stuck in the soil": a verb form of its own
+    if word in _DIRECTIONS or past_participle(word) or tags[i] is Tag.ADJ and "ADV" in parts_of_speech(word):
+        return False  # "the top right", "a wire overhead"
+    if tags[i] is Tag.AUX and entry(word) is None:
+        return False  # "who", "that": a function word, not "a trash can"
+    if tags[i] is Tag.ADJ and classes_of(word) & _ADJECTIVE_CLASSES:
+        return False  # "light", "blue": an adjective after a noun may say what it is like
+    closing = after in {Tag.PREP, Tag.COMMA, Tag.END, Tag.CONJ}
+    if not (closing or after is Tag.VERB and (s_form_verb(lows[i + 1]) or lows[i + 1].endswith("ing"))):
+        return False
+    previous = lows[i - 1]
+    known = entry(previous)
+    many = plural_of(previous) == previous and known is not None and known.animate  # "two sheep graze"
+    if (
+        singular(previous) != previous
+        or written_plural(previous)
+        or many
+        or is_class(previous, WordClass.COLLECTIVE)
+    ):
+        return False
+    start = _phrase_start(tags, i - 1)
+    if lows[start] not in {"a", "an", "the"}:
+        return False
+    if start > 0 and (lows[start - 1] in {"and", "or", "&", "nor"} or tags[start - 1] is Tag.PREP):
+        return False  # "a fiddler and an accordionist play", "the ribbons of an aurora ripple"
+    return start == 0 or not _takes_bare_infinitive(lows[start - 1])
+
+
+def _takes_bare_infinitive(word: str) -> bool:
+    """Whether a verb form takes an object and a bare verb after it ('watches', 'let', 'hears')."""
+    return bool(set(verb_lemmas(word)) & _BARE_INFINITIVE_VERBS)
+
+
+def _bare_infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the bare word at i, read as a noun, is the verb of someone a verb of seeing or
+    letting takes as its object ('watches a toddler tug at a rope', 'lets her dog lead the way'):
+    the one watched does it, before a preposition, article or the end; a listed compound ('a
+    boy scout') stays a noun."""
+    word = lows[i]
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if i < 3 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.NOUN or word.endswith("s"):
+        return False
+    if "VERB" not in parts_of_speech(word) or entry(f"{lows[i - 1]} {word}") is not None:
+        return False
+    if after not in {Tag.PREP, Tag.DET, Tag.POSS, Tag.END, Tag.COMMA} and not is_class(
+        lows[i + 1], WordClass.PARTICLE
+    ):
+        return False
+    known = entry(lows[i - 1])
+    start = _phrase_start(tags, i - 1)
+    someone = known is not None and known.animate and start < i - 1
+    return someone and start > 0 and tags[start - 1] is Tag.VERB and _takes_bare_infinitive(lows[start - 1])

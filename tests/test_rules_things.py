@@ -4582,3 +4582,23 @@ def test_instruments_house_plants_and_banks_of_water_are_things():
         "robot",
         "pothole",
     ]
+
+
+def test_a_noun_and_verb_word_after_one_singular_noun_heads_its_compound():
+    # one thing takes no bare verb: 'stand', 'cart', 'can' end the compound, not start a clause
+    assert "concession stand" in labels("A neon concession stand hums near the gate of a cinema.")
+    assert labels("A librarian pushes a squeaky book cart down the aisle.") == ["librarian", "cart"]
+    assert "trash can" in labels("A tipped-over trash can spilling peels onto the pavement.")
+    got = labels("She watches a man stand at the door of a barn.")
+    assert "man" in got and "man stand" not in got  # a bare verb after 'watches' and its object
+
+
+def test_a_bare_verb_after_a_group_of_creatures_or_a_plural_and_an_adverb_is_their_act():
+    got = labels("A pair of goldfish glint beneath the lily pads.")
+    assert "goldfish" in got and "goldfish glint" not in got
+    got = labels("Three reindeer huddle together near a wooden sled.")
+    assert "reindeer" in got and "reindeer huddle" not in got
+    got = labels("Mira and her grandfather walk home through the snowy orchard.")
+    assert "grandfather" in got and "walk home" not in got
+    got = labels("A woman on a bench watches a toddler tug at a rope.")
+    assert "toddler" in got and "toddler tug" not in got
