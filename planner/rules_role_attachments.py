@@ -342,7 +342,11 @@ def _holds_a_creature(phrases: tuple[Phrase, ...], k: int, known: Entry) -> bool
     if not (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT)):
         return False
     link, held = phrase_after(phrases, k), phrase_after(phrases, k + 1)
-    if not isinstance(link, SpacePhrase) or link.spatial.relation != "with" or not isinstance(held, NounPhrase):
+    if (
+        not isinstance(link, SpacePhrase)
+        or link.spatial.relation != "with"
+        or not isinstance(held, NounPhrase)
+    ):
         return False
     creature = entry(held.compound) or entry(held.head)
     return creature is not None and creature.animate and creature.size > Size.TINY  # not "a jar of fireflies"
@@ -437,6 +441,8 @@ def _by_possessor(
         return named  # "the girl's phone lit up", "the knight's lance"
     if low_text(before) == "whose" and (carried or _kit(p, known)):
         return _whose_owner(phrases, k, nouns, carried)  # "an archer whose silver cloak streams"
+    if p.determiner in POSSESSIVE and _set_apart(phrases, k):
+        return None  # "his hammer lies across the workbench", "his open hat on the ground": set apart
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
@@ -468,6 +474,31 @@ def _set_down(phrases: tuple[Phrase, ...], k: int) -> bool:
     spot = phrase_after(phrases, k + 2)
     owned = isinstance(spot, NounPhrase) and spot.determiner in POSSESSIVE
     return isinstance(where, SpacePhrase) and isinstance(spot, NounPhrase) and not owned
+
+
+def _set_apart(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'his' / 'her' thing at k is set somewhere by a verb of its own ('his hammer lies
+    across the workbench') or, opening an aside, by a place with no verb ('..., his open hat on the
+    ground'); not 'leans on his crook beside a tree' (the clause's place) or '..., his rod bent over
+    the railing' (a held thing's pose)."""
+    after, before = phrase_after(phrases, k), phrase_before(phrases, k)
+    if isinstance(after, Verb):  # the thing opens the clause: not "a dog with a barrel on its collar sits"
+        return (
+            (before is None or isinstance(before, Mark)) and after.low.endswith("s") and _set_down(phrases, k)
+        )
+    aside = low_text(phrase_before(phrases, k)) == ","
+    return aside and isinstance(after, SpacePhrase) and _laid_on_a_spot(after, phrase_after(phrases, k + 1))
+
+
+def _laid_on_a_spot(where: SpacePhrase, spot: Phrase | None) -> bool:
+    """Whether a place right after a thing, with no verb, is a spot of the scene ('his hat on the
+    ground', 'her bag under the table'), not its owner's body ('his pipe in his mouth', 'phone in
+    hand', 'a bag on the shoulder')."""
+    if where.spatial.relation in {None, "with"} or not isinstance(spot, NounPhrase):
+        return False
+    if not is_class(where.lead, WordClass.PREPOSITION):
+        return False  # "his rod bent over the railing": a held thing's pose
+    return spot.determiner in {"the", "a", "an"} and not is_class(spot.head, WordClass.PART)
 
 
 def _by_tag_list(

@@ -4587,5 +4587,12 @@ def test_a_big_toy_handed_over_is_a_thing_of_its_own():
     assert "cuddly tiger" in prompt_of(p, "boy")  # a toy of no stated size stays in hand
 
 
-def labels_of(p: Plan) -> list[str]:
-    return [r.label for r in p.regions]
+def test_a_possessed_thing_set_down_somewhere_is_a_thing_of_its_own():
+    """'his hammer lies across the bench', 'her broom leans against the door', 'his hat on the
+    ground': still theirs, but set apart from them; a thing in hand or on their body stays theirs."""
+    p = plan("A carpenter naps in the shade, and his saw lies across the workbench.")
+    assert {"carpenter", "saw", "workbench"} <= set(labels_of(p)) and "saw" not in prompt_of(p, "carpenter")
+    p = plan("A fiddler plays by the fountain, his open case on the ground in front of him.")
+    assert "open case" in labels_of(p)
+    p = plan("A boy waits at the stop, his satchel on his shoulder.")
+    assert labels_of(p) == ["boy"] and "satchel" in prompt_of(p, "boy")
