@@ -253,7 +253,7 @@ def attachment(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[No
     kit = low_text(before) == "whose" and _kit(p, known)  # "a drummer whose bass drum"
     if not carried and not kit and known.size > Size.SMALL:
         return None
-    if _placed_by_them(phrases, k):
+    if _placed_by_them(phrases, k) or _at_feet(phrases, k) or _holds_a_creature(phrases, k, known):
         return None  # "two men play cards, a lantern between them": set down, not carried
     relative = _relative_antecedent(phrases, k, nouns) if p.determiner == "its" else None
     if relative is not None:
@@ -315,6 +315,43 @@ def _placed_by_them(phrases: tuple[Phrase, ...], k: int) -> bool:
     return placing and low_text(phrases[k + 2]) in {"them", "it"}
 
 
+def _at_feet(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing at k (past what it is 'of') is placed 'at / by his feet' ('a wicker basket
+    of sardines at his feet', 'snipping grapes into a basket at her feet', 'a toolbox at her
+    feet'): set on the ground beside its owner, a thing of its own, not held or worn."""
+    j = k + 1
+    if low_text(phrase_after(phrases, k)) == "of" and isinstance(phrase_after(phrases, k + 1), NounPhrase):
+        j = k + 3  # past "of sardines"
+    place, body = phrase_after(phrases, j - 1), phrase_after(phrases, j)
+    if not isinstance(place, SpacePhrase) or place.spatial.relation != "adjacent":
+        return False
+    return isinstance(body, NounPhrase) and body.head == "foot" and body.plural
+
+
+def _stated_big(p: NounPhrase, known: Entry) -> bool:
+    """Whether a thing that is not worn is said to be big ('a giant stuffed octopus', 'a huge teddy
+    bear'): a toy that size is drawn as a thing of its own even when held (a 'huge hat' is worn)."""
+    return not known.has(Flag.WEARABLE) and any(is_class(word, WordClass.BIG) for word in p.words[:-1])
+
+
+def _holds_a_creature(phrases: tuple[Phrase, ...], k: int, known: Entry) -> bool:
+    """Whether a container or support comes 'with' a person or animal in or on it ('carrying a
+    brass birdcage with a cockatoo inside', 'a basket with a kitten asleep in it'): a thing
+    that holds another region is a thing of its own, even when carried (tiny creatures, 'a jar
+    full of fireflies', are its contents)."""
+    if not (known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT)):
+        return False
+    link, held = phrase_after(phrases, k), phrase_after(phrases, k + 1)
+    if (
+        not isinstance(link, SpacePhrase)
+        or link.spatial.relation != "with"
+        or not isinstance(held, NounPhrase)
+    ):
+        return False
+    creature = entry(held.compound) or entry(held.head)
+    return creature is not None and creature.animate and creature.size > Size.TINY  # not "a jar of fireflies"
+
+
 def _by_verb_or_body(
     phrases: tuple[Phrase, ...],
     k: int,
@@ -325,7 +362,10 @@ def _by_verb_or_body(
     carried: bool,
     toy: bool,
 ) -> int | None | _Undecided:
-    """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an animal."""
+    """The owner a wearing or handling verb, 'in hand' or 'around her shoulders' gives; none for an
+    animal or a toy said to be big ('hands a giant stuffed octopus to a girl')."""
+    if toy and _stated_big(p, known):
+        return None
     if isinstance(before, Verb) and (attach_verb(before.low) or _fed(before, p)):
         return _wearer_or_holder(phrases, k, before, known, nouns)
     if isinstance(before, Verb) and _handled(before, known, p) and not _put_down(phrases, k):
@@ -401,6 +441,8 @@ def _by_possessor(
         return named  # "the girl's phone lit up", "the knight's lance"
     if low_text(before) == "whose" and (carried or _kit(p, known)):
         return _whose_owner(phrases, k, nouns, carried)  # "an archer whose silver cloak streams"
+    if p.determiner in POSSESSIVE and _set_apart(phrases, k):
+        return None  # "his hammer lies across the workbench", "his open hat on the ground": set apart
     if p.determiner == "its" and carried and not placed_next(phrases, k):
         return _its_owner(nouns, p.sentence, known)  # "a dog chews its bone", "clings to its ropes"
     if p.determiner in POSSESSIVE and carried and not placed_next(phrases, k):
@@ -432,6 +474,31 @@ def _set_down(phrases: tuple[Phrase, ...], k: int) -> bool:
     spot = phrase_after(phrases, k + 2)
     owned = isinstance(spot, NounPhrase) and spot.determiner in POSSESSIVE
     return isinstance(where, SpacePhrase) and isinstance(spot, NounPhrase) and not owned
+
+
+def _set_apart(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether 'his' / 'her' thing at k is set somewhere by a verb of its own ('his hammer lies
+    across the workbench') or, opening an aside, by a place with no verb ('..., his open hat on the
+    ground'); not 'leans on his crook beside a tree' (the clause's place) or '..., his rod bent over
+    the railing' (a held thing's pose)."""
+    after, before = phrase_after(phrases, k), phrase_before(phrases, k)
+    if isinstance(after, Verb):  # the thing opens the clause: not "a dog with a barrel on its collar sits"
+        return (
+            (before is None or isinstance(before, Mark)) and after.low.endswith("s") and _set_down(phrases, k)
+        )
+    aside = low_text(phrase_before(phrases, k)) == ","
+    return aside and isinstance(after, SpacePhrase) and _laid_on_a_spot(after, phrase_after(phrases, k + 1))
+
+
+def _laid_on_a_spot(where: SpacePhrase, spot: Phrase | None) -> bool:
+    """Whether a place right after a thing, with no verb, is a spot of the scene ('his hat on the
+    ground', 'her bag under the table'), not its owner's body ('his pipe in his mouth', 'phone in
+    hand', 'a bag on the shoulder')."""
+    if where.spatial.relation in {None, "with"} or not isinstance(spot, NounPhrase):
+        return False
+    if not is_class(where.lead, WordClass.PREPOSITION):
+        return False  # "his rod bent over the railing": a held thing's pose
+    return spot.determiner in {"the", "a", "an"} and not is_class(spot.head, WordClass.PART)
 
 
 def _by_tag_list(
@@ -1148,6 +1215,8 @@ def _in_use(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]
         return None
     if isinstance(before, SpacePhrase) and before.lead == "onto":
         return None  # "winds thread onto a spool", "climbs onto a stool": where something goes, not in hand
+    if _filled_into(before, known):
+        return None  # "peels potatoes into a tin bucket": a vessel set down to fill, not in hand
     if _taken_from_support(phrases, k, known):
         return None
     posture = _posture_verb(phrases, k)
@@ -1195,6 +1264,14 @@ def _posture_verb(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
     verb = phrase_before(phrases, k, 3)
     inverted = isinstance(posture, NounPhrase) and isinstance(verb, Verb) and not verb.low.endswith("ing")
     return verb if inverted else posture
+
+
+def _filled_into(before: Phrase | None, known: Entry) -> bool:
+    """Whether the thing is a vessel or tray something is put 'into' ('peels potatoes into a tin
+    bucket', 'sorting buttons into a muffin tray'): where the work goes, set down by the worker
+    ('screams into a microphone' holds no contents: still in hand)."""
+    vessel = known.has(Flag.CONTAINER) or known.has(Flag.SUPPORT)
+    return vessel and isinstance(before, SpacePhrase) and before.lead == "into"
 
 
 def _subject_using(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:

@@ -4602,3 +4602,48 @@ def test_a_bare_verb_after_a_group_of_creatures_or_a_plural_and_an_adverb_is_the
     assert "grandfather" in got and "walk home" not in got
     got = labels("A woman on a bench watches a toddler tug at a rope.")
     assert "toddler" in got and "toddler tug" not in got
+
+
+def test_a_thing_set_at_someones_feet_is_a_thing_of_its_own():
+    """'at his feet' puts a thing on the ground beside its owner, whatever linked it to them: an
+    aside, a 'with', a list of tags or a vessel they fill."""
+    p = plan("A shepherd dozes under an oak, a crook in his hand and a canvas sack of apples at his feet.")
+    assert "canvas sack" in labels_of(p) and "sack" not in prompt_of(p, "shepherd")
+    p = plan("A gardener kneels by the roses, dropping weeds into a tin pail at her feet.")
+    assert "tin pail" in labels_of(p)
+    assert "toolbox" in labels("1girl, mechanic, overalls, dented toolbox at her feet, holding a wrench")
+    p = plan("An old miner naps on a bench with a lantern at his feet.")
+    assert "lantern" in labels_of(p) and "lantern" not in prompt_of(p, "old miner")
+
+
+def test_a_carried_cage_with_a_creature_in_it_is_a_thing_of_its_own():
+    p = plan("A girl walks to the fair carrying a wire cage with a rabbit inside.")
+    assert labels_of(p)[:1] == ["girl"] and {"wire cage", "rabbit"} <= set(labels_of(p))
+    p = plan("A woman carries a basket with a loaf of bread.")
+    assert "basket" in prompt_of(p, "woman") and "basket" not in labels_of(p)  # what it holds is no creature
+
+
+def test_a_vessel_something_is_put_into_is_set_down_not_held():
+    p = plan("A cook sits on a stool shelling peas into an enamel bowl.")
+    assert "enamel bowl" in labels_of(p)
+    p = plan("A singer in a sequined dress croons into a silver microphone.")
+    assert "silver microphone" in prompt_of(p, "singer") and "silver microphone" not in labels_of(p)
+
+
+def test_a_big_toy_handed_over_is_a_thing_of_its_own():
+    p = plan("A clown in baggy trousers hands a huge plush giraffe to a boy.")
+    assert labels_of(p) == ["clown", "plush giraffe", "boy"]
+    assert prompt_of(p, "plush giraffe") == "a huge plush giraffe"
+    p = plan("A boy sits on the stairs hugging a cuddly tiger.")
+    assert "cuddly tiger" in prompt_of(p, "boy")  # a toy of no stated size stays in hand
+
+
+def test_a_possessed_thing_set_down_somewhere_is_a_thing_of_its_own():
+    """'his hammer lies across the bench', 'her broom leans against the door', 'his hat on the
+    ground': still theirs, but set apart from them; a thing in hand or on their body stays theirs."""
+    p = plan("A carpenter naps in the shade, and his saw lies across the workbench.")
+    assert {"carpenter", "saw", "workbench"} <= set(labels_of(p)) and "saw" not in prompt_of(p, "carpenter")
+    p = plan("A fiddler plays by the fountain, his open case on the ground in front of him.")
+    assert "open case" in labels_of(p)
+    p = plan("A boy waits at the stop, his satchel on his shoulder.")
+    assert labels_of(p) == ["boy"] and "satchel" in prompt_of(p, "boy")
