@@ -192,13 +192,16 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
 
 def _after_fronted_place(phrases: tuple[Phrase, ...], verb: int) -> bool:
     """Whether the verb at `verb` follows a place phrase with its object that opens the sentence
-    ('Next to the bed sits a cat', 'Beside the well stands a goat'): an inverted clause, whose
-    noun after the verb is its subject, not its object."""
+    or a clause after ', and' ('Next to the bed sits a cat', '..., and beside the well stands a
+    goat'): an inverted clause, whose noun after the verb is its subject, not its object."""
     obj, lead = verb - 1, verb - 2
     if lead < 0 or not isinstance(phrases[obj], NounPhrase) or not isinstance(phrases[lead], SpacePhrase):
         return False
     opener = phrases[lead - 1] if lead >= 1 else None
-    opens = opener is None or isinstance(opener, Mark) and opener.tag is Tag.END
+    joined = (
+        lead >= 2 and getattr(opener, "low", "") == "and" and getattr(phrases[lead - 2], "low", "") == ","
+    )
+    opens = opener is None or isinstance(opener, Mark) and opener.tag is Tag.END or joined
     return opens and phrases[lead].spatial.relation is not None
 
 

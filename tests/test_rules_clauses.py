@@ -2647,3 +2647,10 @@ def test_the_noun_after_the_verb_of_an_inverted_clause_is_its_subject_not_its_ob
     reading = reading_of("Near the hearth lies an old sheepdog, stretched out on a braided rug.")
     assert ("sheepdog", "next_to", "hearth") in _relations(reading)
     assert ("sheepdog", "on", "rug") in _relations(reading)
+
+
+def test_an_inverted_clause_after_comma_and_keeps_its_subject_for_a_participle():
+    reading = reading_of("A kettle steams on the stove, and beside the stove sits a cat, curled on a rug.")
+    assert ("cat", "next_to", "stove") in _relations(reading)
+    assert ("cat", "on", "rug") in _relations(reading)
+    assert ("kettle", "on", "rug") not in _relations(reading)
