@@ -164,7 +164,12 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is the object of a preposition or a verb ('in a booth', 'of
     pie', 'carrying longboards')."""
     before = phrases[j - 1] if j else None
-    if isinstance(before, Verb) and j >= 2 and not isinstance(phrases[j - 2], Mark | SpacePhrase):
+    if (
+        isinstance(before, Verb)
+        and j >= 2
+        and not isinstance(phrases[j - 2], Mark | SpacePhrase)
+        and not _after_fronted_place(phrases, j - 1)
+    ):
         return True  # "surfers carrying longboards walk": not after 'On the left stands'
     if _relative_object(phrases, j):
         return True  # "a girl who feeds the geese stands on a jetty": the girl stands
@@ -183,6 +188,21 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
         and (before.tag is Tag.PREP or before.low == "of")
         or _as_role(phrases, j)
     )
+
+
+def _after_fronted_place(phrases: tuple[Phrase, ...], verb: int) -> bool:
+    """Whether the verb at `verb` follows a place phrase with its object that opens the sentence
+    or a clause after ', and' ('Next to the bed sits a cat', '..., and beside the well stands a
+    goat'): an inverted clause, whose noun after the verb is its subject, not its object."""
+    obj, lead = verb - 1, verb - 2
+    if lead < 0 or not isinstance(phrases[obj], NounPhrase) or not isinstance(phrases[lead], SpacePhrase):
+        return False
+    opener = phrases[lead - 1] if lead >= 1 else None
+    joined = (
+        lead >= 2 and getattr(opener, "low", "") == "and" and getattr(phrases[lead - 2], "low", "") == ","
+    )
+    opens = opener is None or isinstance(opener, Mark) and opener.tag is Tag.END or joined
+    return opens and phrases[lead].spatial.relation is not None
 
 
 def _relative_object(phrases: tuple[Phrase, ...], j: int) -> bool:

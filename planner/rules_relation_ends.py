@@ -573,18 +573,38 @@ def _first_thing(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
 ) -> int | None:
     """The first thing named in the clause of phrase k, before it: from the sentence start or a
-    ', and' that opens a new clause ('a kite hangs up high, and a bear sits below, leaning ...')."""
+    ', and' that opens a new clause ('a kite hangs up high, and a bear sits below, leaning ...').
+    A thing named only as the object of a fronted place is passed over for the clause's own
+    subject ('To the left of the pot sits a cup, resting on a saucer': the cup rests there)."""
     sentence = phrases[k].sentence
     opened = [
         j
         for j in range(1, k)
         if getattr(phrases[j], "low", "") in JOINERS - {","} and getattr(phrases[j - 1], "low", "") == ","
     ]
-    for p in phrases[opened[-1] if opened else 0 : k]:
-        if isinstance(p, NounPhrase) and p.sentence == sentence and p.start in at:
-            if nouns[at[p.start]].role in PLACED_ROLES:
-                return resolve(nouns, at[p.start])
-    return None
+    start = next(j for j in range(opened[-1] if opened else 0, k + 1) if phrases[j].sentence == sentence)
+    found = [
+        j
+        for j in range(start, k)
+        if isinstance(phrases[j], NounPhrase)
+        and phrases[j].sentence == sentence
+        and phrases[j].start in at
+        and nouns[at[phrases[j].start]].role in PLACED_ROLES
+    ]
+    unplaced = [j for j in found if not _fronted_place_object(phrases, start, j)]
+    first = (unplaced or found or [None])[0]
+    return resolve(nouns, at[phrases[first].start]) if first is not None else None
+
+
+def _fronted_place_object(phrases: tuple[Phrase, ...], start: int, j: int) -> bool:
+    """Whether noun phrase j is the object of a spatial phrase that opens the clause at `start`
+    ('To the right of the pot sits a cup', 'Beside the lamp stands a vase'): a place said before
+    the clause's subject, not its subject."""
+    lead = phrases[j - 1] if j >= 1 else None
+    opening = start if getattr(phrases[start], "low", "") not in JOINERS else start + 1
+    while opening < j and getattr(phrases[opening], "low", "") == ",":
+        opening += 1
+    return isinstance(lead, SpacePhrase) and lead.spatial.relation is not None and j - 1 == opening
 
 
 def next_things(

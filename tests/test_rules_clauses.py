@@ -2632,3 +2632,25 @@ def test_a_place_on_an_owned_thing_whose_owner_gets_no_region_is_on_the_owned_th
     assert ("sparrow", "on", "fence") in _relations(reading)
     reading = reading_of("A bakery stands on the corner. A cat sleeps on the bakery's windowsill.")
     assert ("cat", "on", "bakery") in _relations(reading)
+
+
+def test_a_comma_participle_after_an_inverted_clause_is_said_of_its_subject():
+    reading = reading_of(
+        "A brass teapot steams on a tray. Beside the teapot sits a small porcelain cup, resting on a matching saucer."
+    )
+    assert ("cup", "next_to", "teapot") in _relations(reading)
+    assert ("cup", "on", "saucer") in _relations(reading)
+    assert not any(s == "teapot" and o == "saucer" for s, _, o in _relations(reading))
+
+
+def test_the_noun_after_the_verb_of_an_inverted_clause_is_its_subject_not_its_object():
+    reading = reading_of("Near the hearth lies an old sheepdog, stretched out on a braided rug.")
+    assert ("sheepdog", "next_to", "hearth") in _relations(reading)
+    assert ("sheepdog", "on", "rug") in _relations(reading)
+
+
+def test_an_inverted_clause_after_comma_and_keeps_its_subject_for_a_participle():
+    reading = reading_of("A kettle steams on the stove, and beside the stove sits a cat, curled on a rug.")
+    assert ("cat", "next_to", "stove") in _relations(reading)
+    assert ("cat", "on", "rug") in _relations(reading)
+    assert ("kettle", "on", "rug") not in _relations(reading)
