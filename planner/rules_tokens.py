@@ -379,7 +379,7 @@ def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
     cups', 'pretends not to watch', 'an acrobat who swings above', 'a kettle that sings', 'two kids are building a
     sandcastle', 'The captain, a lanky man in a coat, studies a chart'."""
     return (
-        _collective_participle(tags, lows, i)
+        _bare_form_participle(tags, lows, i)
         or _infinitive(tags, lows, i)
         or (tags[i - 1] is Tag.AUX and lows[i - 1] in {"who", "which"})
         or (lows[i - 1] == "that" and i > 1 and tags[i - 2] in {Tag.NOUN, Tag.UNKNOWN})  # "a dog that keeps"
@@ -468,6 +468,8 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
         return tag
     if _verb_cue(tags, lows, i) or _ing_clause(tags, lows, i):
         return Tag.VERB
+    if _inverted_verb(tags, lows, i):
+        return Tag.VERB
     before = tags[i - 1]
     if _second_verb(lows, i) or _paired_verb(tags, lows, i):
         return Tag.VERB
@@ -481,6 +483,40 @@ def _in_context(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if governed is not None:
         return governed
     return Tag.VERB if _acts_after_noun(tags, lows, i) else tag
+
+
+def _bare_form_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a verb whose past participle is its bare form ('cut', 'spread', 'set', 'split',
+    'run'), right after a noun and before a preposition other than 'of', is that noun's
+    participle: 'a watermelon cut in half', 'a paper chart spread across the table', 'a table set
+    with cups', 'a stall run by a widow' (but 'a set of cups', and 'a swing set', listed as a
+    thing). One thing takes no bare present verb, and no compound noun that is not listed runs
+    into a preposition; after many the word is their verb ('boots set outside'), a verb too."""
+    word, previous = lows[i], lows[i - 1]
+    if i < 2 or i + 1 >= len(tags) or tags[i - 1] is not Tag.NOUN or tags[i + 1] is not Tag.PREP:
+        return False
+    if lows[i + 1] == "of" or entry(word) is not None:
+        return False
+    compound = entry(f"{previous} {word}") is not None or entry(previous + word) is not None
+    return not compound and bare_verb(word) and past_participle(word)
+
+
+def _inverted_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the word at i is the verb of a sentence that opens with a place phrase and puts its
+    counted subject after the verb: 'On the chapel roof perch two storks', 'Along the fence
+    perches a crow'. The place phrase's noun ends at i - 1; a count or article right after the
+    word opens the subject, and no listed thing runs into one."""
+    if i < 3 or i + 1 >= len(tags) or tags[i - 1] is not Tag.NOUN or entry(singular(lows[i])) is not None:
+        return False
+    nxt = lows[i + 1]
+    counted = tags[i + 1] in {Tag.NUM, Tag.QUANT} and nxt not in {"one", "1"}
+    one = lows[i].endswith("s") and nxt in {"a", "an"} and s_form_verb(lows[i])
+    if not (counted and bare_verb(lows[i]) or one):
+        return False
+    j = _phrase_start(tags, i - 1) - 1
+    if entry(f"{lows[i - 1]} {lows[i]}") is not None or j < 0 or tags[j] is not Tag.PREP:
+        return False
+    return j == 0 or tags[j - 1] is Tag.END
 
 
 _OBJECT_PRONOUNS = frozenset("him her them it me us himself herself themselves itself".split())
@@ -605,6 +641,8 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
         return False  # "a sports photograph", but "cypress trees frame the house"
     if i + 1 < len(lows) and lows[i + 1] in {"have", "are", "were"} and word.endswith("s"):
         return False  # "the canvas sails have stopped": a verb in -s takes no plural helper after it
+    if _plural_verb_next(tags, lows, i):
+        return False  # "the dog treats sit in a jar": the word in -s is the plural subject
     plural_subject = _plural_subject(tags, lows, i)
     if _invariant_compound(tags, lows, i) or _contents_compound(tags, lows, i):
         return False  # "stacked fish boxes behind the stall": boxes of fish, not a fish boxing
@@ -639,6 +677,16 @@ def _acts_after_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     if after is Tag.DET and not word.endswith("s") and lows[i + 1] in {"a", "an", "the"}:
         return True  # "a fox and a rabbit share a picnic": no noun runs into an article
     return word.endswith("ing") and i + 1 < len(lows) and lows[i + 1] in _WHOLE_OBJECTS
+
+
+def _plural_verb_next(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the word in -s at i runs into a bare verb that agrees with many ('the dog treats sit
+    in a jar', 'the baby wipes lie in a box'): no verb in -s runs into a second bare verb unless
+    it takes one ('helps carry'), so the word at i is the plural head of its phrase."""
+    if i + 1 >= len(lows) or not lows[i].endswith("s") or tags[i + 1] is not Tag.VERB:
+        return False
+    after = lows[i + 1]
+    return bare_verb(after) and parts_of_speech(after) == {"VERB"} and not _takes_bare_infinitive(lows[i])
 
 
 _HOW_ADVERBS = frozenset(
@@ -815,9 +863,23 @@ def one_headed(tags: list[Tag], lows: list[str], i: int) -> bool:
         and lows[j - 1].endswith(("ed", "ing"))
     ):
         j -= 1  # "a moored barge": a modifier not yet retagged from its verb form
-    j = j - 1 if j > 0 and lows[j - 1] in {"a", "an"} else j
+    openers = {"a", "an", *_DEFINITE_OPENERS} if _someone(word) else {"a", "an"}
+    j = j - 1 if j > 0 and lows[j - 1] in openers else j
     governed = j > 0 and tags[j - 1] in {Tag.CONJ, Tag.PREP, Tag.VERB}  # "and a man", "in a suit"
-    return j < i and lows[j] in {"a", "an"} and not governed and lows[j - 1] not in {"and", "or", "&"}
+    return j < i and lows[j] in openers and not governed and lows[j - 1] not in {"and", "or", "&"}
+
+
+_DEFINITE_OPENERS = frozenset(
+    {"the", "his", "her", "their", "my", "our", "your", "this", "that"}
+)  # not "its guy ropes"
+
+
+def _someone(word: str) -> bool:
+    """Whether a singular noun names a listed person or animal: after 'the' or an owner ('her
+    grandson', 'the flower girl') it heads its phrase, since a compound whose first word is
+    someone ('the dog treats') is rare, so a verb in -s after it agrees with that one."""
+    known = entry(word)
+    return known is not None and known.animate
 
 
 _OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "my", "our", "your"})
@@ -897,8 +959,9 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     if singular(subject) != subject or singular(word) == word or singular(plural) == plural and not someone:
         return
     start = _phrase_start(tags, i - 1)
+    openers = {"a", "an", *_DEFINITE_OPENERS} if _someone(subject) else {"a", "an"}
     if (
-        lows[start] in {"a", "an"}
+        lows[start] in openers
         and _object_ends(tags, lows, i + 2)
         and "VERB" in parts_of_speech(singular(word))
     ):
@@ -1031,19 +1094,6 @@ def _adverb_place_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         return
     if lows[_phrase_start(tags, i - 2)] in {"a", "an", "the"}:
         tags[i - 1], tags[i] = Tag.ADV, Tag.VERB
-
-
-def _collective_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
-    """Whether a group word that is also its own past participle ('set') follows a noun and comes
-    before a preposition other than 'of': 'a table set with cups' (but 'a set of cups', and 'a
-    chess set' when listed as a thing)."""
-    word, previous = lows[i], lows[i - 1]
-    after = lows[i + 1] if i + 1 < len(lows) else ""
-    if not is_class(word, WordClass.COLLECTIVE) or word.endswith("ed") or not participle(word):
-        return False
-    if tags[i - 1] is not Tag.NOUN or entry(f"{previous} {word}") is not None:
-        return False
-    return tags[i + 1] is Tag.PREP and after != "of" if after else False
 
 
 def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1180,11 +1230,22 @@ def _adjective_verb(tags: list[Tag], lows: list[str], i: int) -> Tag:
     pos = parts_of_speech(word)
     if "VERB" not in pos or "ADV" in pos or word.endswith(("ed", "ing", "s")):
         return tags[i]
-    if tags[i - 1] not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN} or tags[i + 1] not in _CLOSING_VERB:
+    if tags[i - 1] not in {Tag.NOUN, Tag.PRON, Tag.UNKNOWN}:
+        return tags[i]
+    if tags[i + 1] not in _CLOSING_VERB and not _plural_object(tags, lows, i + 1):
         return tags[i]
     if lows[i + 1] in {"of", "with"} or _after_preposition(tags, i - 1) or _verb_before(tags, lows, i):
         return tags[i]
     return Tag.VERB if _plural_subject(tags, lows, i) else tags[i]
+
+
+def _plural_object(tags: list[Tag], lows: list[str], k: int) -> bool:
+    """Whether the word at k is a bare plural noun that ends its phrase ('two line cooks flip
+    pancakes on a griddle'): after a plural subject, a word before such an object is its verb,
+    since no plural noun runs straight into a modifier of another noun."""
+    if k >= len(tags) or tags[k] is not Tag.NOUN or singular(lows[k]) == lows[k]:
+        return False
+    return _object_ends(tags, lows, k + 1)
 
 
 def _modifier(tags: list[Tag], lows: list[str], i: int) -> Tag:
@@ -1695,6 +1756,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         else:
             tags[i] = _adjective_verb(tags, lows, i)
             tags[i] = _in_context(tags, lows, i)
+            tags[i] = Tag.NOUN if _listed_compound_head(tags, lows, i) else tags[i]
         _plural_noun_then_verb(tags, lows, i)
         _plural_subject_then_verb(tags, lows, i)
         _many_placed_act(tags, lows, i)
@@ -1733,6 +1795,19 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
     return _numbered(texts, lows, tags)
+
+
+def _listed_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether an adjective ends a listed compound with the noun before it and its noun phrase
+    ('a traffic light blinks', 'the porch light glows', 'a ceiling light over the bed'): the pair
+    names one thing, so the word is its head noun, and a verb after it agrees with that one."""
+    if i < 1 or tags[i] is not Tag.ADJ or tags[i - 1] is not Tag.NOUN:
+        return False
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    acts = after is Tag.NOUN and s_form_verb(nxt) and entry(singular(nxt)) is None  # "blinks", not "poles"
+    ends = acts or after not in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}
+    return ends and entry(f"{lows[i - 1]} {lows[i]}") is not None
 
 
 def _numbered(texts: list[str], lows: list[str], tags: list[Tag]) -> tuple[Token, ...]:

@@ -4647,3 +4647,43 @@ def test_a_possessed_thing_set_down_somewhere_is_a_thing_of_its_own():
     assert "open case" in labels_of(p)
     p = plan("A boy waits at the stop, his satchel on his shoulder.")
     assert labels_of(p) == ["boy"] and "satchel" in prompt_of(p, "boy")
+
+
+def test_a_verb_whose_participle_is_its_bare_form_after_one_noun_is_that_nouns_participle():
+    # 'cut', 'spread', 'run' after a singular noun and before a preposition: no compound noun
+    got = labels("On a picnic blanket lies a melon cut in half beside a jug of lemonade.")
+    assert "melon" in got and "melon cut" not in got
+    got = labels("A sailor leans over a sea map spread across the chart table.")
+    assert "map" in got and "map spread" not in got
+    got = labels("A bakery stall run by an old baker stands by the fountain.")
+    assert "bakery stall" in got and "old baker" in got
+    assert "swing set" in labels("A swing set on the lawn behind a fence.")  # a listed compound
+
+
+def test_a_verb_in_s_after_the_or_an_owner_and_one_person_is_that_ones_act():
+    got = labels("Her nephew comes sprinting over the dunes toward a red kite.")
+    assert "nephew" in got and "nephew comes" not in got
+    got = labels("The ring bearer throws confetti at the couple.")
+    assert "ring bearer" in got and "throw" not in " ".join(got)
+    got = labels("A tent sags under the snow, its guy ropes stiff with frost.")
+    assert "guy" not in got  # 'its' owns no person: 'guy ropes' is one thing
+    got = labels("The dog treats sit in a glass jar on the counter.")
+    assert "dog treat" in got  # a bare verb after the word in -s: it was a plural noun
+
+
+def test_a_verb_lemminflect_knows_as_an_adjective_before_a_plural_object_is_the_plural_verb():
+    p = plan("Three fishermen mend nets on the quay while two deckhands flip crates onto a truck.")
+    assert "flipping crates" in prompt_of(p, "deckhand")  # the act, not an adjective 'flip'
+    assert "crate" in [r.label for r in p.regions]
+
+
+def test_a_bare_verb_after_a_fronted_place_and_before_a_count_is_the_inverted_verb():
+    got = labels("On the barn gable perch three pigeons, and below them a farmer feeds hens.")
+    assert "pigeon" in got and not any("perch" in label for label in got)
+    got = labels("On the kitchen counter two cats sleep beside a bowl.")
+    assert "kitchen counter" in got and "cat" in got
+
+
+def test_an_adjective_that_ends_a_listed_compound_before_a_verb_is_its_head():
+    got = labels("At the crossing, the traffic light blinks amber over a wet zebra crossing.")
+    assert "traffic light" in got and not any("blink" in label for label in got)
