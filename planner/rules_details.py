@@ -774,7 +774,7 @@ def _describe_one(
         *_predicates(owned, tokens, pieces),
         *_renamed(mentions),
     ]
-    modifiers = [w for n in mentions for w in n.phrase.modifiers]
+    modifiers = [w for n in mentions for w in (*n.phrase.modifiers, n.coat) if w]
     attached = [text_of(tokens, n.phrase.start, n.phrase.end) for n in owned if n.role is not Role.PREDICATE]
     details = [
         _detail_text(tokens, a, b)

@@ -74,8 +74,10 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
     p = noun.phrase
     if noun.named:
         return " ".join(p.lows)  # "mount fuji", "father christmas"
-    compound = noun.head if p.head == "one" else p.compound
-    mods = tuple(w for w in p.modifiers if w not in compound.split()[:-1])
+    compound = noun.head if p.head == "one" or noun.coat else p.compound
+    mods = tuple(w for w in (*p.modifiers, noun.coat) if w and w not in compound.split()[:-1])
+    if noun.coat:
+        return " ".join([*mods[-1:], compound])  # "a chestnut", one of two horses: 'chestnut horse'
     pair = " ".join(mods[-2:])
     if compound == p.head and len(mods) > 1 and (entry(pair) is not None or classes_of(pair)):
         compound, mods = f"{pair} {compound}", mods[:-2]  # "still life painting", "coffee table book"
@@ -104,7 +106,7 @@ def _acronym(word: str) -> bool:
 
 def _nominal(word: str) -> bool:
     """A noun used as a modifier ('kitchen' table, 'tabby' cat), not an adjective or an action."""
-    if entry(word) is not None and not classes_of(word) - {WordClass.FEMALE, WordClass.MALE}:
+    if entry(word) is not None and not classes_of(word) - {WordClass.FEMALE, WordClass.MALE, WordClass.COAT}:
         return True
     if classes_of(word) or not word.isascii():
         return False
@@ -215,6 +217,7 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     head = noun.head if p.head == "one" else (p.head if p.plural else words[-1])
     one = p.count is not None or not p.plural
     words = [*words[:-1], head if one else words[-1]]
+    words = [*words, noun.head] if noun.coat else words  # "a chestnut" of two horses: 'a chestnut horse'
     words = _with_predicates(words, [w for w in description.predicates if w not in p.lows])
     text = " ".join(words)
     if one and noun.entry is not None and noun.entry.has(Flag.PAIR):

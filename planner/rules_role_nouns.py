@@ -66,6 +66,14 @@ class Noun:
         return self.role is Role.THING
 
     @property
+    def coat(self) -> str:
+        """The coat word a member of a counted animal group is named by ('two horses, one
+        chestnut ...': 'chestnut', a horse), else ''."""
+        p = self.phrase
+        renamed = self.head and self.head != p.head and p.head != "one"
+        return p.head if renamed and self.ref is not None else ""
+
+    @property
     def animate(self) -> bool:
         """Whether it names a person or an animal (by its vocabulary entry)."""
         return self.entry is not None and self.entry.animate

@@ -76,6 +76,24 @@ def member_of(p: NounPhrase, head: str, nouns: list[Noun]) -> int | None:
     return None
 
 
+def coat_member(p: NounPhrase, nouns: list[Noun]) -> int | None:
+    """The counted group of animals a coat word names one of: 'two saddled horses, one chestnut
+    and one piebald', 'two cats doze, a tabby and a calico' (the chestnut is a horse, not a nut):
+    the latest counted animal group of this sentence or the one before with members still unnamed."""
+    if (p.count or 1) > 1 or p.plural or not is_class(p.head, WordClass.COAT):
+        return None
+    for g in range(len(nouns) - 1, -1, -1):
+        group = nouns[g]
+        if group.phrase.sentence < p.sentence - 1:
+            return None
+        counted = group.role is Role.THING and group.ref is None and (group.phrase.count or 0) > 1
+        if not counted or group.entry is None or group.entry.kind is not ThingKind.ANIMAL:
+            continue
+        members = sum(1 for n in nouns if n.ref == g and n.role is Role.THING)
+        return g if members < (group.phrase.count or 0) else None
+    return None
+
+
 def _repeat_of(p: NounPhrase, nouns: list[Noun]) -> int | None:
     """The thing 'the <noun>' names again; 'the nearest stool' after 'tall stools' (a group with
     no count, drawn as one) is that group, but after 'a stool' a stool of its own."""

@@ -72,7 +72,14 @@ from planner.rules_role_nouns import (
     resolve,
 )
 from planner.rules_role_owners import owned_subjects
-from planner.rules_role_repeats import group_of_earlier, member_of, name_in_commas, named_before, ranked_group
+from planner.rules_role_repeats import (
+    coat_member,
+    group_of_earlier,
+    member_of,
+    name_in_commas,
+    named_before,
+    ranked_group,
+)
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     Entry,
@@ -303,8 +310,8 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     sides = [m for m in p.modifiers if not (is_class(m, WordClass.PART) or m in {"left", "right"})]
     if not known.has(Flag.BOUNDED) or p.determiner in DEFINITE and not sides:
         return False  # "on the hill", "against the back wall": a side of the setting
-    if _ordered_item(phrases, k):
-        return True  # "From left to right: a pergola, a small pond, a statue": placed in the row
+    if _ordered_item(phrases, k) or _labelled_spot(phrases, k):
+        return True  # "From left to right: a pergola, a small pond", "Bottom left: a pond": placed
     if p.determiner not in DEFINITE and _landmark_later(phrases, k):
         return True  # "a hippo splashes in a pond. To the left of the pond, a frog": a place by it
     before, after = phrase_before(phrases, k), phrase_after(phrases, k)
@@ -321,6 +328,8 @@ def _scene_object(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list
     if goal and recent_owner(nouns, p.sentence, earlier=False) is not None:
         return True  # "ducklings waddle toward the duck pond": a place apart from the one going to it
     if isinstance(after, SpacePhrase) and after.spatial.relation not in _SETTING_RELATIONS:
+        if isinstance(phrase_after(phrases, k + 1), Mark):
+            return True  # "stone bridge, koi pond below, lantern": placed by an adverb of its own
         return _a_thing(phrase_after(phrases, k + 1))  # "a small pond beside the bench"
     if low_text(after) == "of":
         held = phrase_after(phrases, k + 1)
@@ -407,6 +416,32 @@ def _ordered_item(phrases: tuple[Phrase, ...], k: int) -> bool:
         if isinstance(q, Mark) and q.tag is Tag.END and q.low != ":":
             return False
     return False
+
+
+_AIRY = (WordClass.VAPOUR, WordClass.WEATHER, WordClass.LIGHT)
+
+
+def _piece_of_air(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
+    """Whether the noun at k, before 'of', is a piece of the air's stuff said bare ('a wisp of
+    steam', 'sheets of rain', 'a shaft of light'): a look of the scene, no thing to place. A
+    container or a picture of it ('a jar of dust', 'a photo of the rain') stays a thing."""
+    stuff = phrases[k + 2] if k + 2 < len(phrases) else None
+    if not isinstance(stuff, NounPhrase) or stuff.determiner or stuff.count or stuff.collective:
+        return False
+    container = known is not None and known.has(Flag.CONTAINER)
+    if container or is_class(phrases[k].head, WordClass.DEPICTING_OBJECT):  # type: ignore[union-attr]
+        return False
+    return any(is_class(stuff.head, c) for c in _AIRY)
+
+
+def _labelled_spot(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k comes right after a spot of the picture given as a label
+    ('Bottom left: a small pond with a jetty', 'Center: a lake'): the prompt places it there, so
+    it is drawn in that spot, not spread behind everything as the setting."""
+    if k < 2 or low_text(phrases[k - 1]) != ":":
+        return False
+    spot = phrases[k - 2]
+    return isinstance(spot, SpacePhrase) and spot.spatial.relation is None and not spot.order
 
 
 def _a_thing(phrase: Phrase | None) -> bool:
@@ -825,6 +860,8 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
     if _stuff_of_last(phrases, k, nouns):
         return (Role.NONE, None)  # "sneakers in cream canvas", "a teepee of striped canvas": its material
     of_what = low_text(phrase_after(phrases, k)) == "of"  # "a wide range of colours", not "a green range"
+    if of_what and _piece_of_air(phrases, k, known):
+        return (Role.NONE, None)  # "a wisp of steam", "sheets of rain", "a beam of light"
     if is_class(p.head, WordClass.ABSTRACT) and (known is None or of_what or kind_of_event(p)):
         return (Role.NONE, None)  # "a tennis match", not "two burnt matches"
     return _thing_role(phrases, k, nouns, known)
@@ -924,8 +961,11 @@ def roles(phrases: tuple[Phrase, ...]) -> tuple[Noun, ...]:
             ranked = ranked_group(p, nouns)
             echoed = nouns[ranked if ranked is not None else recent_owner(nouns, p.sentence) or 0]
             known, head = echoed.entry, echoed.head
+        coat = coat_member(p, nouns) if role is Role.THING else None
+        if coat is not None:  # "two horses, one chestnut and one bay": a horse of that coat
+            known, head = nouns[coat].entry, nouns[coat].head
         if role is Role.THING:
-            ref = member_of(p, head, nouns)
+            ref = member_of(p, head, nouns) if coat is None else coat
         if _renames_tie(phrases, k, role, ref, nouns):
             tie = nouns[-1]  # "its owner, a young woman": the woman is the thing, 'owner' says whose
             nouns[-1] = Noun(tie.index, tie.phrase, Role.REPEAT, len(nouns), tie.entry, tie.head, tie.named)

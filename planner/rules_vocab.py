@@ -103,6 +103,8 @@ class WordClass(str, Enum):
     ARRANGEMENT = "arrangement"  # "in a neat fan", "in a ring": how things are arranged
     KIN = "kin"  # "twin sisters": how people are related; after a tag counting them, it describes them
     COLOUR_NOUN = "colour_noun"  # "shades", "tones": after colour words, the colours (a noun)
+    VAPOUR = "vapour"  # "steam", "smoke": a stuff of the air; "a wisp of steam" is no thing to place
+    COAT = "coat"  # "two horses, a chestnut and a bay": a word naming an animal by its coat
     ATTACH_VERB = "attach_verb"
     CONTAIN_VERB = "contain_verb"  # "containing", "houses": the object is in the subject (value on: on a support, "displays")
     FOCUS_WORD = "focus_word"  # "locked", "focused": 'on' after it names what is looked at

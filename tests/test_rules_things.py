@@ -4687,3 +4687,42 @@ def test_a_bare_verb_after_a_fronted_place_and_before_a_count_is_the_inverted_ve
 def test_an_adjective_that_ends_a_listed_compound_before_a_verb_is_its_head():
     got = labels("At the crossing, the traffic light blinks amber over a wet zebra crossing.")
     assert "traffic light" in got and not any("blink" in label for label in got)
+
+
+def test_a_bounded_scene_given_a_spot_of_its_own_is_a_thing():
+    """A pond or a village is the setting unless the prompt places it: after a labelled spot
+    ('Top right: a small lake with ...') or with a place adverb of its own in a tag list ('koi pond
+    below,') it is drawn where it is said, as a thing."""
+    got = reading_of("Top right: a small lake with a red canoe. Center: a farmer leans on a gate.")
+    lake = next(t for t in got.things if t.head == "lake")
+    assert lake.place is not None and lake.place.horizontal == "right" and lake.place.vertical == "top"
+    tags = [
+        t.head
+        for t in reading_of("1boy, red scarf, wooden footbridge, duck pond below, paper lantern").things
+    ]
+    assert "pond" in tags
+    assert "meadow" not in [t.head for t in reading_of("A fox sits in the middle of a meadow.").things]
+
+
+def test_a_coat_word_after_a_counted_group_of_animals_names_one_of_them():
+    """'two ponies, one bay and one chestnut': each coat names a pony of that coat, not a nut or a
+    bay of the sea; the coat is in that pony's label and prompt."""
+    p = plan("Two ponies stand at the fence of a paddock, one bay and one chestnut, under a grey sky.")
+    got = [r.label for r in p.regions]
+    assert "chestnut pony" in got and not {"chestnut", "bay"} & set(got)
+    assert "chestnut" in prompt_of(p, "chestnut pony")
+    nuts = reading_of("A vendor sells roasted chestnuts beside two cart horses.")
+    assert "chestnut" in [t.head for t in nuts.things]
+
+
+def test_a_piece_of_the_airs_stuff_is_no_thing_but_a_container_of_it_is():
+    """'a plume of smoke', 'sheets of rain', 'a shaft of sunlight': how the air looks, no region;
+    'a jar of dust' is a jar, and what sends the smoke up keeps it in its prompt."""
+    p = plan(
+        "A shaft of sunlight falls on a stove where a kettle sends up a plume of steam. "
+        "Sheets of rain run down the window, and a jar of dust sits on the sill."
+    )
+    got = [r.label for r in p.regions]
+    assert {"kettle", "stove", "window", "jar"} <= set(got)
+    assert not {"shaft", "plume", "sheet"} & set(got)
+    assert "plume of steam" in prompt_of(p, "kettle")
