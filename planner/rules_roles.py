@@ -14,7 +14,7 @@ in planner.rules_role_attachments, and repeats in planner.rules_role_repeats.
 from __future__ import annotations
 
 from planner.reading import Size
-from planner.rules_clauses import with_listed
+from planner.rules_clauses import subject_phrase, with_listed
 from planner.rules_phrases import (
     Mark,
     NounPhrase,
@@ -234,6 +234,8 @@ def _thing_role(
         owner = _decorated_with(phrases, k, nouns)  # "a drum painted with sunflowers": its pattern
     if owner is None:
         owner = _coated_with(phrases, k, nouns)  # "a statue covered in moss": its coat
+    if owner is None:
+        owner = _had_by(phrases, k, known, nouns)  # "the cottage has a red door": its door
     if owner is not None:
         return (Role.ATTACHED, owner)
     bare = (
@@ -250,6 +252,32 @@ def _thing_role(
     if shared is not None:
         return (Role.ATTACHED, shared)
     return (Role.THING, None)
+
+
+_HAVE = frozenset({"has", "have"})
+
+
+def _had_by(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """The owner of what a thing 'has' ('the cottage has a mossy roof and a red door', 'a
+    wheelbarrow that is heaped with compost and has a flat tire'): the subject of 'has', when
+    that is a lifeless thing (a building, a tool, a vehicle) at least as big as what it has, which
+    is a lifeless feature of it, said in its prompt, not drawn beside it."""
+    j = k - 1
+    while j > 0 and (
+        low_text(phrases[j]) in {"and", ","} or isinstance(phrases[j], NounPhrase) and j < k - 1
+    ):
+        j -= 1  # back over the earlier items of 'has a roof, a porch and a door'
+    if low_text(phrases[j]) not in _HAVE or j != k - 1 and low_text(phrases[k - 1]) not in {"and", ","}:
+        return None
+    start = subject_phrase(phrases, j)
+    said = next((i for i, n in enumerate(nouns) if n.index == start), None)
+    if said is None or known.animate or isinstance(phrase_after(phrases, k), Verb):
+        return None  # "a barn has a tractor parked beside it": a thing of its own
+    owner = resolve(nouns, said)
+    host = nouns[owner].entry
+    if not nouns[owner].is_thing or host is None or host.animate or host.size < known.size:
+        return None
+    return owner
 
 
 def _unlisted_role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role, int | None]:

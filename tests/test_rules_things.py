@@ -3804,8 +3804,11 @@ def test_someones_held_thing_set_down_somewhere_is_a_thing_of_its_own():
 
 def test_a_possessed_subject_placed_before_has_is_the_thing():
     prompt = "The miller's barn on the left has a red door, and a goose waddles past."
-    assert labels(prompt) == ["barn", "red door", "goose"]  # the miller is only named as its owner
-    assert prompt_of(plan(prompt), "barn").startswith("the miller's barn")
+    assert labels(prompt) == [
+        "barn",
+        "goose",
+    ]  # the miller is only named as its owner; the door is the barn's
+    assert prompt_of(plan(prompt), "barn").startswith("the miller's barn, a red door")
 
 
 def test_a_second_verb_in_s_after_and_before_an_article_repeats_the_clauses_verb():
@@ -4726,3 +4729,12 @@ def test_a_piece_of_the_airs_stuff_is_no_thing_but_a_container_of_it_is():
     assert {"kettle", "stove", "window", "jar"} <= set(got)
     assert not {"shaft", "plume", "sheet"} & set(got)
     assert "plume of steam" in prompt_of(p, "kettle")
+
+
+def test_what_a_lifeless_thing_has_is_said_in_its_prompt():
+    # "X has a Y": a feature of the house, not a region of its own; a thing "has" with a
+    # participle after it ("has a bicycle leaning against it") stays a thing of its own
+    prompt = "Up the lane, the old farmhouse has a green roof and a yellow door. A hen pecks at the gravel."
+    assert labels(prompt) == ["old farmhouse", "hen"]
+    assert "yellow door" in prompt_of(plan(prompt), "old farmhouse")
+    assert "bicycle" in labels("A shed has a bicycle leaning against it. A cat naps on the roof.")
