@@ -1057,3 +1057,20 @@ def test_a_thing_on_a_support_one_size_smaller_rests_over_it():
     cup, saucer = box(p, "porcelain teacup"), box(p, "saucer")
     assert rests_on(cup, saucer)
     assert saucer[0] - 0.02 <= cup[0] and cup[2] <= saucer[2] + 0.02
+
+
+def test_a_body_part_in_the_air_is_a_pose_not_a_place():
+    # 'throws both arms in the air', 'trots with its nose in the air': the part is up, its owner is
+    # not in the upper part of the picture, and stays beside what it is said to be next to
+    p = plan(
+        "A busy station platform at noon. At the bottom of the frame a porter kneels beside a trunk, "
+        "and next to him a clown in a polka-dot suit throws both arms in the air. "
+        "A poodle trots past with its nose in the air."
+    )
+    clown, porter = box(p, "clown"), box(p, "porter")
+    assert centre(clown)[1] > 0.5
+    assert side_by_side(clown, porter)
+    from planner.rules import reading_of
+
+    poodle = next(t for t in reading_of("A poodle trots past with its nose in the air.").things)
+    assert poodle.place is None or poodle.place.vertical is None  # not up in the sky
