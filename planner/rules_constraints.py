@@ -462,6 +462,7 @@ def _constraints(reading: PromptReading, slot: dict[int, int], riders: list[Ride
                 Constraint("align_x", members[1], members[0]),
             ]
         out += _hung(reading, relation, members)  # type: ignore[arg-type]
+        out += _between_beside(reading, relation, members)  # type: ignore[arg-type]
         for kind, a, b in _PAIRS[relation.kind]:
             if kind == "onto" and _among(reading.things[relation.objects[0]]):
                 continue  # "in the middle of a crowd": among it, not on it
@@ -485,12 +486,32 @@ def _side(reading: PromptReading, index: int, support_of: dict[int, int]) -> int
 
 def _between_order(reading: PromptReading, relation: Relation, support_of: dict[int, int]) -> tuple[int, ...]:
     """The two ends of 'between' from left to right: 'a bowl between the father (on the right) and
-    the girl (on the left)' names the right one first; with no stated sides, in the order named."""
+    the girl (on the left)' names the right one first; one end stated at the left (or the right)
+    is that side's end; with no stated sides, in the order named."""
     objects = relation.objects
     if relation.kind is not RelationKind.BETWEEN or len(objects) != 2:
         return objects
     first, second = (_side(reading, i, support_of) for i in objects)
-    return objects[::-1] if first is not None and second is not None and first > second else objects
+    if first is None or second is None:  # one side stated: the end at the left goes first
+        return objects[::-1] if second == 0 or first == 2 else objects
+    return objects[::-1] if first > second else objects
+
+
+def _between_beside(reading: PromptReading, relation: Relation, members: list[int]) -> list[Constraint]:
+    """A thing between two others is beside each of them ('a basket sits between them', 'geese
+    waddle between the cart and the barrel'), not anywhere on the line from one to the other; a
+    thing bigger than an end (a fume hood between two chemists) spans the gap and keeps its size,
+    and one between ends stated at two sides of the picture is only on the line between them."""
+    if relation.kind is not RelationKind.BETWEEN or len(members) != 3 or len(set(members)) != 3:
+        return []
+    if reading.things[relation.subject].count is None:
+        return []  # 'flags stretch between the office and the lighthouse': strung across the gap
+    size = reading.things[relation.subject].size
+    if any(reading.things[i].size < size for i in relation.objects):
+        return []
+    if _apart_places(*(reading.things[i] for i in relation.objects)):
+        return []  # a lifebuoy between a man on the left and a couple on the right: on the line
+    return [Constraint("adjacent", members[0], members[1]), Constraint("adjacent", members[0], members[2])]
 
 
 def _hung(reading: PromptReading, relation: Relation, members: list[int]) -> list[Constraint]:

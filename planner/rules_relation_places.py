@@ -20,7 +20,7 @@ from planner.rules_clauses import (
     whose,
     with_listed,
 )
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, creature_part
 from planner.rules_relation_ends import (
     JOINERS,
     PLACED_ROLES,
@@ -690,6 +690,8 @@ def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         height = s.vertical or (_DEPTH_HEIGHT.get(s.depth or "") if near else None)
         return absolute(phrases, k, at, nouns, Place(s.horizontal, height, s.depth))
     fallback = ABSOLUTE_FALLBACK.get(s.relation or "")
+    if _posed_part(phrases, k):
+        return Spatial()  # "throws both arms in the air", "with its nose in the air": a pose
     if (
         isinstance(nxt, NounPhrase)
         and is_class(nxt.head, WordClass.SKY)
@@ -707,6 +709,17 @@ def no_object(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     if fallback:
         return absolute(phrases, k, at, nouns, Place(None, fallback[1], fallback[2]))
     return Spatial()
+
+
+def _posed_part(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the place word at k follows a body part ('arms in the air', 'its nose in the air',
+    'head in the clouds'): it says how the part is held, not where its owner is in the picture."""
+    before = phrases[k - 1] if k else None
+    return (
+        isinstance(before, NounPhrase)
+        and is_class(before.head, WordClass.PART)
+        and creature_part(before.head)
+    )
 
 
 def _scenery(p: NounPhrase, at: dict[int, int], nouns: tuple[Noun, ...]) -> bool:

@@ -1057,3 +1057,33 @@ def test_a_thing_on_a_support_one_size_smaller_rests_over_it():
     cup, saucer = box(p, "porcelain teacup"), box(p, "saucer")
     assert rests_on(cup, saucer)
     assert saucer[0] - 0.02 <= cup[0] and cup[2] <= saucer[2] + 0.02
+
+
+def test_a_body_part_in_the_air_is_a_pose_not_a_place():
+    # 'throws both arms in the air', 'trots with its nose in the air': the part is up, its owner is
+    # not in the upper part of the picture, and stays beside what it is said to be next to
+    p = plan(
+        "A busy station platform at noon. At the bottom of the frame a porter kneels beside a trunk, "
+        "and next to him a clown in a polka-dot suit throws both arms in the air. "
+        "A poodle trots past with its nose in the air."
+    )
+    clown, porter = box(p, "clown"), box(p, "porter")
+    assert centre(clown)[1] > 0.5
+    assert side_by_side(clown, porter)
+    from planner.rules import reading_of
+
+    poodle = next(t for t in reading_of("A poodle trots past with its nose in the air.").things)
+    assert poodle.place is None or poodle.place.vertical is None  # not up in the sky
+
+
+def test_a_thing_between_two_others_is_beside_each():
+    """'a basket sits between them': beside both ends, in the middle of the line; an end stated at
+    the left is the left one, whichever is named first."""
+    p = plan(
+        "A sunny meadow by a lake. A farmer in a straw hat naps on the grass. On the left, a girl reads. "
+        "A wicker basket sits between the farmer and the girl. A heron wades in the reeds on the right."
+    )
+    basket, farmer, girl = box(p, "wicker basket"), box(p, "farmer"), box(p, "girl")
+    assert centre(girl)[0] < centre(basket)[0] < centre(farmer)[0]
+    gap = lambda a, b: max(0.0, max(a[0], b[0]) - min(a[2], b[2]))  # noqa: E731
+    assert gap(basket, farmer) <= 0.08 and gap(basket, girl) <= 0.08
