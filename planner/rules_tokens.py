@@ -1325,6 +1325,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     named = i + 1 < len(tags) and entry(f"{lows[i]} {singular(lows[i + 1])}") is not None
     if tag is Tag.VERB and opening and named:
         return Tag.NOUN  # "Vending machine glowing by the door.": a bare noun opens the sentence
+    if tag is Tag.VERB and i > 0 and _listed_plural_subject(tags, lows, i):
+        return Tag.NOUN  # "two music stands lean": a bare verb agrees with the plural compound
     if tag is not Tag.VERB or i < 1 or lows[i].endswith(("ing", "ed", "s")):
         return tag
     if named:
@@ -1357,8 +1359,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
             j -= 1
     else:
         return tag
-    if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _trailing_participle(lows, i):
-        return Tag.NOUN  # "a copper tamper resting on a napkin": no singular subject takes a bare verb
+    if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _singular_verb_next(lows, i):
+        return Tag.NOUN  # "a copper tamper resting on a napkin", "a brass stand sits": no bare verb
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
 
 
@@ -1400,6 +1402,26 @@ def _one_ends_object(tags: list[Tag], lows: list[str], i: int) -> bool:
 def _trailing_participle(lows: list[str], i: int) -> bool:
     """Whether a participle ('resting', 'tucked') follows the word at i."""
     return i + 1 < len(lows) and lows[i + 1].endswith(("ing", "ed"))
+
+
+def _listed_plural_subject(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the verb form in -s at i makes a listed thing's plural with the noun before it and
+    runs into a bare verb ('two music stands lean', 'cake stands line the counter'): a verb in -s
+    takes no bare verb after it, so the pair is the plural subject of that verb."""
+    word = lows[i]
+    if not word.endswith("s") or tags[i - 1] is not Tag.NOUN or i + 1 >= len(lows):
+        return False
+    if entry(f"{lows[i - 1]} {singular(word)}") is None or singular(word) == word:
+        return False
+    after = lows[i + 1]
+    return tags[i + 1] is Tag.VERB and bare_verb(after) and not after.endswith("s")
+
+
+def _singular_verb_next(lows: list[str], i: int) -> bool:
+    """Whether a participle ('resting', 'tucked') or a verb in -s ('sits', 'holds') follows the
+    word at i: after 'a' and its modifiers the word heads a singular subject, which takes either
+    but never a bare verb, so the bare form at i is the subject's noun ('a brass stand sits')."""
+    return _trailing_participle(lows, i) or i + 1 < len(lows) and s_form_verb(lows[i + 1])
 
 
 def _adjunct(tags: list[Tag], lows: list[str], i: int) -> Tag:
@@ -1619,8 +1641,8 @@ def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     bare_verb = bare_verb or i + 1 < len(lows) and tags[i + 1] in {Tag.BE, Tag.NEG}
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return not bare_verb  # "a trash can", "the garbage can by the door"
-    if tags[i - 1] is Tag.NOUN and _closes_counted_phrase(tags, lows, i):
-        return True  # "beside a dented coffee can.": a helper verb needs a verb after it
+    if tags[i - 1] in {Tag.NOUN, Tag.VERB} and _closes_counted_phrase(tags, lows, i):
+        return True  # "beside a dented coffee can.", "an energy drink can and": no verb after it
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
     made_of = tags[j - 1] is Tag.NOUN and is_class(lows[j - 1], WordClass.MATERIAL)  # "a tin watering can"
     return (

@@ -4738,3 +4738,23 @@ def test_what_a_lifeless_thing_has_is_said_in_its_prompt():
     assert labels(prompt) == ["old farmhouse", "hen"]
     assert "yellow door" in prompt_of(plan(prompt), "old farmhouse")
     assert "bicycle" in labels("A shed has a bicycle leaning against it. A cat naps on the roof.")
+
+
+def test_a_thing_named_by_a_bare_verb_form_before_a_verb_in_s_is_the_subject():
+    got = labels("A globe on a brass stand sits by the window, and a wooden stand holds three lanterns.")
+    assert {"globe", "brass stand", "wooden stand", "window", "lantern"} <= set(got)
+    assert labels("A tall man stands by a red door.") == ["tall man", "red door"]
+
+
+def test_a_listed_compound_in_the_plural_before_a_bare_verb_is_the_subject():
+    got = reading_of("Two music stands lean near the piano.").things
+    assert [(t.label, t.count) for t in got] == [("music stand", 2), ("piano", 1)]
+    assert [t.label for t in reading_of("A wedding cake stands on a table.").things] == [
+        "wedding cake",
+        "table",
+    ]
+
+
+def test_can_that_closes_a_noun_phrase_after_a_verb_form_is_a_thing():
+    got = reading_of("A laptop, an energy drink can and a pile of books crowd the desk.").things
+    assert "can" in [t.head for t in got]
