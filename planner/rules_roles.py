@@ -124,6 +124,7 @@ def _placed_later(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 
 _VIEWER = frozenset({"camera", "viewer", "lens"})
+_FACING = frozenset({"face", "faces", "facing", "faced", "close", "closer", "nearest"})  # toward the viewer
 
 
 def _painted_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
@@ -904,8 +905,8 @@ def _the_viewer(phrases: tuple[Phrase, ...], k: int, before: Phrase | None) -> b
     if p.head not in _VIEWER or p.determiner != "the":
         return False
     toward = low_text(before) or (before.lead if isinstance(before, SpacePhrase) else "")
-    if toward in {"at", "into", "toward", "towards", "for", "to"}:
-        return True
+    if toward in {"at", "into", "toward", "towards", "for", "to"} | _FACING:
+        return True  # "faces the camera", "hovers close to the camera": the viewer, not a thing
     return not p.modifiers and _shoots(phrases, k)
 
 

@@ -4758,3 +4758,11 @@ def test_a_listed_compound_in_the_plural_before_a_bare_verb_is_the_subject():
 def test_can_that_closes_a_noun_phrase_after_a_verb_form_is_a_thing():
     got = reading_of("A laptop, an energy drink can and a pile of books crowd the desk.").things
     assert "can" in [t.head for t in got]
+
+
+def test_the_camera_that_something_faces_or_comes_close_to_is_the_viewer():
+    assert labels("In the center, an old goat faces the camera beside a red gate.") == [
+        "old goat",
+        "red gate",
+    ]
+    assert labels("A tiny moth hovers close to the camera over a pond.") == ["tiny moth", "pond"]
