@@ -4766,3 +4766,8 @@ def test_the_camera_that_something_faces_or_comes_close_to_is_the_viewer():
         "red gate",
     ]
     assert labels("A tiny moth hovers close to the camera over a pond.") == ["tiny moth", "pond"]
+
+
+def test_a_bone_is_a_thing_of_its_own():
+    got = reading_of("A puppy naps beside a huge dinosaur bone on the sand.").things
+    assert [t.label for t in got] == ["puppy", "huge dinosaur bone"]
