@@ -4764,3 +4764,9 @@ def test_a_pronoun_said_to_be_someone_is_the_one_it_stands_for():
     got = [r.label for r in p.regions]
     assert not any("mouse" in label for label in got)
     assert "yellow raincoat" in next(r.prompt for r in p.regions if "nephew" in r.label)
+
+
+def test_its_part_after_a_comma_is_the_subjects_not_a_fronted_places():
+    p = plan("Over the barn a weathervane is spinning in the wind, its copper tail gleaming.")
+    assert "copper tail" in next(r.prompt for r in p.regions if "weathervane" in r.label)
+    assert "copper tail" not in prompt_of(p, "barn")
