@@ -1497,12 +1497,15 @@ def _he_or_she(word: str, nouns: list[Noun]) -> int | None:
 def _absolute_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:
     """The owner of 'its <part>' opening a phrase after a comma ('a kite is caught in a tree, its
     red tail fluttering'): the subject of its own sentence, when that is no person and may have
-    the part, not a thing of an earlier sentence."""
+    the part, not a thing of an earlier sentence, nor the place a fronted phrase names ('Above the
+    cottage a kite is caught in the branches, its tail fluttering': the kite's)."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     if p.determiner != "its" or low_text(phrase_before(phrases, k)) != ",":
         return None
-    first = next((i for i, n in enumerate(nouns) if n.phrase.sentence == p.sentence), None)
+    own = [i for i, n in enumerate(nouns) if n.phrase.sentence == p.sentence and n.index < k]
+    unplaced = [i for i in own if not isinstance(phrase_before(phrases, nouns[i].index), SpacePhrase)]
+    first = (unplaced or own or [None])[0]
     if first is None or nouns[first].role not in {Role.THING, Role.REPEAT}:
         return None
     subject = resolve(nouns, first)

@@ -216,7 +216,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         or _owned(phrases, earlier)
         or _plain_after_role(phrases, k, earlier)
     )
-    told = told or _opening_aside(phrases, k, earlier)
+    told = told or _opening_aside(phrases, k, earlier) or _bare_title(phrases, k, earlier)
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
@@ -290,10 +290,17 @@ def _same_kind_appositive(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]
 
 
 def _closed_by_be(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the noun phrase at k is closed by a comma with 'is' / 'was' / 'has' after it (', a
-    dented Lada, is parked'): an appositive before its clause's verb, as _closed_by_verb."""
-    closing, after = phrase_after(phrases, k), phrase_after(phrases, k + 1)
-    return low_text(closing) == "," and isinstance(after, Mark) and after.tag in {Tag.BE, Tag.AUX}
+    """Whether the words after the noun phrase at k end at a comma with 'is' / 'was' / 'has' after
+    it, with no 'and' or 'or' before it (', a dented Lada, is parked', ', a plump badger in an
+    apron, is baking'): an appositive before its clause's verb, as _closed_by_verb."""
+    for j in range(k + 1, len(phrases)):
+        here = phrases[j]
+        if isinstance(here, Mark) and here.tag is Tag.END or low_text(here) in {"and", "or"}:
+            return False
+        if low_text(here) == ",":
+            after = phrase_after(phrases, j)
+            return isinstance(after, Mark) and after.tag in {Tag.BE, Tag.AUX}
+    return False
 
 
 def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
@@ -304,14 +311,45 @@ def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
     linked = phrase_before(phrases, k)
-    if earlier is None or earlier.index != k - 2 or not isinstance(linked, Mark) or linked.tag is not Tag.BE:
+    if not isinstance(linked, Mark) or linked.tag is not Tag.BE or linked.low not in {"is", "was"}:
         return None
-    if linked.low not in {"is", "was"} or p.determiner not in {"a", "an"} or p.plural:
+    if p.determiner not in {"a", "an"} or p.plural or known is None:
         return None
-    if known is None or known.kind is not ThingKind.PERSON or not (earlier.is_thing and is_person(earlier)):
+    if low_text(phrase_before(phrases, k, 2)) in {"he", "she"}:
+        return _pronoun_said_to_be(phrases, k, known, nouns)
+    if earlier is None or earlier.index != k - 2 or not (earlier.is_thing and is_person(earlier)):
         return None
-    told = earlier.phrase.determiner in {"the", *POSSESSIVE} or earlier.named
+    if known.kind is not ThingKind.PERSON and not _animal_in_a_tale(earlier, known):
+        return None
+    bare = not earlier.phrase.determiner and earlier.phrase.count is None and not earlier.phrase.plural
+    told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named or bare
     return len(nouns) - 1 if told and _heads_clause(phrases, earlier.index) else None
+
+
+def _animal_in_a_tale(person: Noun, known: Entry) -> bool:
+    """Whether 'a <animal>' said of a person ('her grandson is a tiny hedgehog') casts an animal in
+    that person's role, as in a tale: a person told by a tie to someone ('her grandson', 'my aunt')
+    or called by a bare word ('Grandma'), not by 'the' ('the winner is a dog' is another one)."""
+    tied = person.phrase.determiner in {"my", "our", "your", *POSSESSIVE} or not person.phrase.determiner
+    return known.kind is ThingKind.ANIMAL and tied and not person.phrase.plural
+
+
+def _pronoun_said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
+    """'... her grandson holds the basket; he is a tiny hedgehog in red boots', 'she was a tall
+    woman with grey plaits': 'a <person or animal>' after 'he is' / 'she was' opening a clause
+    says who the pronoun's one is (the latest person or animal not told the other sex); the same
+    one, its words that one's. An animal is said of a person only in a tale (_animal_in_a_tale),
+    else of an animal of its own kind ('the fox ... he is a sly old fox')."""
+    if not _heads_clause(phrases, k - 2) or not known.animate:
+        return None
+    pronoun = low_text(phrase_before(phrases, k, 2))
+    said = recent_owner(nouns, phrases[k].sentence, animate=True, word=pronoun)
+    if said is None or nouns[said].entry is None:
+        return None
+    if is_person(nouns[said]):
+        fits = known.kind is ThingKind.PERSON or _animal_in_a_tale(nouns[said], known)
+        return said if fits and not _other_sex(nouns[said].head, phrases[k].head) else None
+    return said if nouns[said].entry.kind is known.kind else None
 
 
 def _heads_clause(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -529,9 +567,32 @@ def _animal_in_a_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     told = earlier.phrase.determiner in POSSESSIVE and not earlier.phrase.plural
+    if _bare_title(phrases, k, earlier):
+        return True  # "Grandma, a round hedgehog in a blue shawl, is hanging laundry"
     if not told or p.determiner not in {"a", "an"} or not earlier.is_thing or not is_person(earlier):
         return False
-    return _aside_before_verb(phrases, k)
+    return _aside_before_verb(phrases, k) or _closed_by_be(phrases, k)
+
+
+def _bare_title(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
+    """'Grandma, a round hedgehog in a shawl, is hanging ...', 'Grandpa, a tall man in a cap, waves':
+    one person called by a word with no article ('Grandma', 'Mother', 'Captain') that opens its
+    clause is someone already known by that name; 'a <one>' between commas after it, with
+    the clause's verb after the closing comma, says who that one is, not a second one."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    q = earlier.phrase
+    bare = not q.determiner and q.count is None and not q.plural
+    if (
+        not bare
+        or p.determiner not in {"a", "an"}
+        or p.plural
+        or not earlier.is_thing
+        or not is_person(earlier)
+    ):
+        return False
+    closed = _aside_before_verb(phrases, k) or _closed_by_be(phrases, k)
+    return closed and _heads_clause(phrases, earlier.index)
 
 
 def _animal_as_a_person(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:

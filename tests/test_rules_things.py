@@ -4771,3 +4771,35 @@ def test_the_camera_that_something_faces_or_comes_close_to_is_the_viewer():
 def test_a_bone_is_a_thing_of_its_own():
     got = reading_of("A puppy naps beside a huge dinosaur bone on the sand.").things
     assert [t.label for t in got] == ["puppy", "huge dinosaur bone"]
+
+
+def test_an_appositive_after_a_bare_title_says_who_that_one_is():
+    p = plan("Grandpa, a stooped old man in a flat cap, is raking leaves by the shed.")
+    got = [r.label for r in p.regions]
+    assert "man" not in " ".join(got) and "flat cap" in next(
+        r.prompt for r in p.regions if "grandpa" in r.label
+    )
+    p = plan("Auntie, a plump badger in a floral apron, carries a pie to the table.")
+    got = [r.label for r in p.regions]
+    assert not any("badger" in label for label in got)
+    assert "floral apron" in next(r.prompt for r in p.regions if "auntie" in r.label)
+
+
+def test_a_person_said_to_be_an_animal_in_a_tale_is_that_animal():
+    p = plan("My uncle is a grumpy old otter in a knitted scarf, fishing from the jetty.")
+    got = [r.label for r in p.regions]
+    assert not any("otter" in label for label in got)
+    assert "otter" in next(r.prompt for r in p.regions if "uncle" in r.label)
+
+
+def test_a_pronoun_said_to_be_someone_is_the_one_it_stands_for():
+    p = plan("Her nephew waits by the gate; he is a small mouse wearing a yellow raincoat.")
+    got = [r.label for r in p.regions]
+    assert not any("mouse" in label for label in got)
+    assert "yellow raincoat" in next(r.prompt for r in p.regions if "nephew" in r.label)
+
+
+def test_its_part_after_a_comma_is_the_subjects_not_a_fronted_places():
+    p = plan("Over the barn a weathervane is spinning in the wind, its copper tail gleaming.")
+    assert "copper tail" in next(r.prompt for r in p.regions if "weathervane" in r.label)
+    assert "copper tail" not in prompt_of(p, "barn")
