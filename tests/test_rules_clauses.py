@@ -2678,3 +2678,10 @@ def test_where_after_a_small_thing_by_a_bigger_support_means_the_support():
     assert not any(r[0] == "kettle" and r[2] == "hook" for r in _relations(reading))
     reading = reading_of("We sat in a booth by the window, where a waiter poured tea.")
     assert ("waiter", "in", "booth") in _relations(reading)
+
+
+def test_a_band_or_crew_of_people_as_a_subject_is_the_people():
+    reading = reading_of(
+        "A band of four fiddlers plays on a low stage, and a crew of sailors stands on a pier."
+    )
+    assert {("fiddler", "on", "stage"), ("sailor", "on", "pier")} <= _relations(reading)
