@@ -402,7 +402,8 @@ def _borne(
     phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...], host: int
 ) -> list[Link]:
     """'a low table holds a stack of books and a mug': what a support or container holds rests on
-    or in it; what it contains is in it; what a vehicle carries is aboard it."""
+    or in it; what it contains is in it; what a vehicle carries is aboard it; what a fixed thing
+    bears or displays ('a pillar bears a clock') is on it."""
     known = nouns[host].entry
     verb = phrases[k]
     if not isinstance(verb, Verb):
@@ -422,6 +423,8 @@ def _borne(
         kind = RelationKind.IN if contains else RelationKind.ON  # "a hat rack holds two caps"
     if kind is None and known.has(Flag.WALL) and known.kind is not ThingKind.FURNITURE and not inside:
         kind = RelationKind.ON  # "a pegboard holds saws", "a corkboard displays photos": hung on it
+    if kind is None and shown and not known.animate and known.kind is not ThingKind.VEHICLE:
+        kind = RelationKind.ON  # "a pillar bears a clock", "a tower displays a banner": fixed on it
     held = [_potted(phrases, i, at, nouns) for i in coordinated(phrases, k, at, nouns) if i != host]
     if kind is None and known.kind is ThingKind.VEHICLE:
         return [Link(_aboard_kind(nouns[i]), i, (host,)) for i in held if i != host]
@@ -608,7 +611,20 @@ def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return []
     if not isinstance(phrases[j], NounPhrase) or not isinstance(owner, NounPhrase) or owner.start not in at:
         return []
+    if phrases[j].start in at and not _may_host(nouns[at[owner.start]], nouns[at[phrases[j].start]]):
+        return []  # "a hook above the workbench, where a mug sits": the workbench
     return [resolve(nouns, at[owner.start])] if nouns[at[owner.start]].role in PLACED_ROLES else []
+
+
+def _may_host(owner: Noun, other: Noun) -> bool:
+    """Whether the thing a place phrase describes may be the place a 'where' clause after it means,
+    rather than the thing of that place phrase: a support or a container, or a thing no smaller than
+    the other ('a booth by the window'); not a small thing by a bigger support ('a hook above the
+    workbench')."""
+    known, near = owner.entry, other.entry
+    if known is None or near is None or known.has(Flag.SUPPORT) or known.has(Flag.CONTAINER):
+        return True
+    return known.size >= near.size
 
 
 def resting(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

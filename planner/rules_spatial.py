@@ -366,12 +366,23 @@ def _of_canvas(words: list[str], i: int) -> bool:
     return words[i : i + 2] == ["of", "the"] and i + 2 < len(words) and words[i + 2] in _CANVAS
 
 
+def _posed(words: list[str], start: int) -> bool:
+    """'lies curled by the stove', 'sits hunched by the fire': a participle after a verb of posture
+    says how the thing is placed, so the 'by' after it is a place, not the agent of the participle
+    ('stands flanked by two lions', a relation participle, keeps its agent)."""
+    if start < 2 or not words[start - 1].endswith("ed"):
+        return False
+    return (
+        is_class(words[start - 2], WordClass.PLACING_VERB) and verb_relation(words[start - 1], "by") is None
+    )
+
+
 def _beside(words: list[str], start: int) -> bool:
     """'kneels by a wheelbarrow', 'sits by the fire': 'by' as a place, not 'lit by a lamp' or
     'painted by Monet'."""
     after = words[start + 1] if start + 1 < len(words) else ""
     before = words[start - 1] if start else ""
-    placed = is_class(before, WordClass.PLACING_VERB)  # "parked by a lamppost", "seated by the fire"
+    placed = is_class(before, WordClass.PLACING_VERB) or _posed(words, start)  # "parked by a lamppost"
     agent = not placed and (before.endswith(("ed", "en")) or before in _BY_AGENTS or before == ",")
     return after in _BY_OBJECTS and not agent
 

@@ -2654,3 +2654,34 @@ def test_an_inverted_clause_after_comma_and_keeps_its_subject_for_a_participle()
     assert ("cat", "next_to", "stove") in _relations(reading)
     assert ("cat", "on", "rug") in _relations(reading)
     assert ("kettle", "on", "rug") not in _relations(reading)
+
+
+def test_a_fixed_thing_that_bears_or_supports_a_thing_has_it_on_it():
+    reading = reading_of("At the station, a brick column bears a round clock. A bear sleeps under a bench.")
+    assert ("clock", "on", "column") in _relations(reading)
+    assert "bear" in {t.head for t in reading.things}
+    reading = reading_of("A low shelf supports three glass jars.")
+    assert ("jar", "on", "shelf") in _relations(reading)
+
+
+def test_by_after_a_participle_of_posture_is_a_place_not_an_agent():
+    reading = reading_of(
+        "An old hound lies curled by the fireplace, and a statue stands flanked by two urns."
+    )
+    assert ("hound", "next_to", "fireplace") in _relations(reading)
+    assert ("statue", "next_to", "urn") in _relations(reading)
+
+
+def test_where_after_a_small_thing_by_a_bigger_support_means_the_support():
+    reading = reading_of("A brass hook hangs above the counter, where a kettle sits among crumbs.")
+    assert ("kettle", "on", "counter") in _relations(reading)
+    assert not any(r[0] == "kettle" and r[2] == "hook" for r in _relations(reading))
+    reading = reading_of("We sat in a booth by the window, where a waiter poured tea.")
+    assert ("waiter", "in", "booth") in _relations(reading)
+
+
+def test_a_band_or_crew_of_people_as_a_subject_is_the_people():
+    reading = reading_of(
+        "A band of four fiddlers plays on a low stage, and a crew of sailors stands on a pier."
+    )
+    assert {("fiddler", "on", "stage"), ("sailor", "on", "pier")} <= _relations(reading)
