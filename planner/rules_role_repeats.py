@@ -293,14 +293,8 @@ def _closed_by_be(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the words after the noun phrase at k end at a comma with 'is' / 'was' / 'has' after
     it, with no 'and' or 'or' before it (', a dented Lada, is parked', ', a plump badger in an
     apron, is baking'): an appositive before its clause's verb, as _closed_by_verb."""
-    for j in range(k + 1, len(phrases)):
-        here = phrases[j]
-        if isinstance(here, Mark) and here.tag is Tag.END or low_text(here) in {"and", "or"}:
-            return False
-        if low_text(here) == ",":
-            after = phrase_after(phrases, j)
-            return isinstance(after, Mark) and after.tag in {Tag.BE, Tag.AUX}
-    return False
+    after = _after_closing_comma(phrases, k)
+    return isinstance(after, Mark) and after.tag in {Tag.BE, Tag.AUX}
 
 
 def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]) -> int | None:
@@ -500,14 +494,20 @@ def _closed_by_verb(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the words after the noun phrase at k end at a comma with a verb or a 'who' clause
     after it, with no 'and' or 'or' before it: ', a wiry botanist in boots, kneels', ', a plump
     goose, who has tucked a letter under her wing' (an appositive, not a list)."""
+    after = _after_closing_comma(phrases, k)
+    return isinstance(after, Verb) or low_text(after) == "who"
+
+
+def _after_closing_comma(phrases: tuple[Phrase, ...], k: int) -> Phrase | None:
+    """What follows the first comma after the noun phrase at k, if that comma comes before the
+    sentence ends and before any 'and' or 'or' (None otherwise, or when nothing follows)."""
     for j in range(k + 1, len(phrases)):
         here = phrases[j]
         if isinstance(here, Mark) and here.tag is Tag.END or low_text(here) in {"and", "or"}:
-            return False
+            return None
         if low_text(here) == ",":
-            after = phrase_after(phrases, j)
-            return isinstance(after, Verb) or low_text(after) == "who"
-    return False
+            return phrase_after(phrases, j)
+    return None
 
 
 def _who_to_the_end(phrases: tuple[Phrase, ...], k: int) -> bool:
