@@ -486,7 +486,7 @@ def _set_apart(phrases: tuple[Phrase, ...], k: int) -> bool:
         return (
             (before is None or isinstance(before, Mark)) and after.low.endswith("s") and _set_down(phrases, k)
         )
-    aside = low_text(phrase_before(phrases, k)) == ","
+    aside = low_text(before) == ","
     return aside and isinstance(after, SpacePhrase) and _laid_on_a_spot(after, phrase_after(phrases, k + 1))
 
 

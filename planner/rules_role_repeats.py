@@ -315,7 +315,7 @@ def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return None
     if known.kind is not ThingKind.PERSON and not _animal_in_a_tale(earlier, known):
         return None
-    bare = not earlier.phrase.determiner and earlier.phrase.count is None and not earlier.phrase.plural
+    bare = _bare_word(earlier.phrase)
     told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named or bare
     return len(nouns) - 1 if told and _heads_clause(phrases, earlier.index) else None
 
@@ -574,6 +574,11 @@ def _animal_in_a_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> boo
     return _aside_before_verb(phrases, k) or _closed_by_be(phrases, k)
 
 
+def _bare_word(p: NounPhrase) -> bool:
+    """Whether one is called by a bare word, with no article, count or plural ('Grandma')."""
+    return not p.determiner and p.count is None and not p.plural
+
+
 def _bare_title(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
     """'Grandma, a round hedgehog in a shawl, is hanging ...', 'Grandpa, a tall man in a cap, waves':
     one person called by a word with no article ('Grandma', 'Mother', 'Captain') that opens its
@@ -582,7 +587,7 @@ def _bare_title(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     q = earlier.phrase
-    bare = not q.determiner and q.count is None and not q.plural
+    bare = _bare_word(q)
     if (
         not bare
         or p.determiner not in {"a", "an"}

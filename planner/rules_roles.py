@@ -454,11 +454,12 @@ def _piece_of_air(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> b
     """Whether the noun at k, before 'of', is a piece of the air's stuff said bare ('a wisp of
     steam', 'sheets of rain', 'a shaft of light'): a look of the scene, no thing to place. A
     container or a picture of it ('a jar of dust', 'a photo of the rain') stays a thing."""
-    stuff = phrases[k + 2] if k + 2 < len(phrases) else None
+    p, stuff = phrases[k], phrases[k + 2] if k + 2 < len(phrases) else None
+    assert isinstance(p, NounPhrase)
     if not isinstance(stuff, NounPhrase) or stuff.determiner or stuff.count or stuff.collective:
         return False
     container = known is not None and known.has(Flag.CONTAINER)
-    if container or is_class(phrases[k].head, WordClass.DEPICTING_OBJECT):  # type: ignore[union-attr]
+    if container or is_class(p.head, WordClass.DEPICTING_OBJECT):
         return False
     return any(is_class(stuff.head, c) for c in _AIRY)
 
