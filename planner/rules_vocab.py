@@ -259,7 +259,8 @@ def entry(words: str) -> Entry | None:
     agent noun ("a skier", "a balloonist") counts as a person; other unlisted words are looked up
     in wordnet_things.tsv, then read as closed compounds ("a lungfish"). A word WordNet names an
     animal is that animal even when shaped like an agent noun ("a roadrunner", "a flycatcher").
-    A word found nowhere is tried in its American spelling ("harbourmaster", "sabretooth")."""
+    Any kind WordNet knows wins over that guess ("a floor sander", "a flour sifter": machines and
+    tools). A word found nowhere is tried in its American spelling ("harbourmaster", "sabretooth")."""
     found = _listed(words)
     if found is not None:
         return found
@@ -272,8 +273,8 @@ def _listed(words: str) -> Entry | None:
     if found is not None or " " in words:
         return found
     derived = _wordnet_things().get(words)
-    if derived is not None and derived.kind is ThingKind.ANIMAL:
-        return derived
+    if derived is not None and derived.kind is not ThingKind.PERSON:
+        return derived  # WordNet's sense wins over the agent-noun guess: "a sander", "a roadrunner"
     if _agent(words):
         return Entry(words, Size.MEDIUM, ThingKind.PERSON, frozenset({Flag.TALL}))
     return derived or _closed_compound(words)

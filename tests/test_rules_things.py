@@ -50,6 +50,33 @@ def test_a_bird_or_beast_shaped_like_an_agent_noun_is_the_animal_wordnet_names()
     assert area(boxes["roadrunner"]) < area(boxes["tall cactus"]), p.regions
 
 
+def test_a_machine_or_tool_shaped_like_an_agent_noun_is_the_kind_wordnet_names():
+    """The agent-noun guess reads an unlisted '-er' word as someone, but a word WordNet knows as a
+    machine or a tool is that: a floor sander is drawn as furniture-sized, never as a person."""
+    for word in ("sander", "polisher", "sifter", "jackhammer"):
+        assert entry(word).kind is not ThingKind.PERSON, word
+    assert entry("skier").kind is ThingKind.PERSON and entry("gunner").kind is ThingKind.PERSON
+    reading = reading_of("A carpenter pushes a sander across the floor beside a sifter.")
+    sizes = {t.label: t.size for t in reading.things}
+    assert list(sizes) == ["carpenter", "sander", "sifter"] and sizes["sifter"] is Size.SMALL, sizes
+
+
+def test_a_creature_acted_on_gets_a_region_of_its_own():
+    """A tiny thing someone acts on ('a girl eats an apple') is in the actor's prompt; a tiny
+    creature moves on its own and is drawn where it is."""
+    assert labels("A puppy chases a butterfly.") == ["puppy", "butterfly"]
+    assert labels("An old cat watches a mouse.") == ["old cat", "mouse"]
+    assert labels("A girl eats an apple.") == ["girl"]
+
+
+def test_a_hyphened_participle_describes_the_thing_not_an_event():
+    """'a boxing match' is an event, but 'a wood-burning range' is a stove that burns wood."""
+    p = plan("A copper kettle sits on a wood-burning range.")
+    assert [r.label for r in p.regions] == ["copper kettle", "range"]
+    assert "wood-burning" in prompt_of(p, "range")
+    assert labels("Two boys watch a boxing match.") == ["boy", "boy"]
+
+
 def test_wordnet_nouns_that_are_parts_stuff_mostly_verbs_or_of_untrusted_sense_are_no_things():
     for word in ("sleeve", "shutter", "flour", "gravel", "slide", "forward", "macaroni", "topknot"):
         assert entry(word) is None, word
