@@ -484,10 +484,12 @@ def _a_thing(phrase: Phrase | None) -> bool:
 
 def _shared(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: list[Noun]) -> int | None:
     """The people or animals acting on a tiny thing with no place of its own: 'two teenagers share
-    a bubble tea', 'a girl eats an apple' (the thing is in their prompt, not a region)."""
+    a bubble tea', 'a girl eats an apple' (the thing is in their prompt, not a region). A creature
+    acted on is no such thing: it moves on its own and is drawn where it is ('a puppy chases a
+    butterfly', 'a cat watches a mouse')."""
     before = phrase_before(phrases, k)
     acting = isinstance(before, Verb) and not is_class(before.low, WordClass.PLACING_VERB)
-    if not acting or known.size > Size.TINY or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
+    if not acting or known.size > Size.TINY or known.animate or phrases[k].determiner not in {"a", "an"}:  # type: ignore[union-attr]
         return None
     if phrases[k].vague and phrases[k].collective:  # type: ignore[union-attr]
         return None  # "a man rakes a heap of leaves": a heap of them is no tiny thing in a hand
