@@ -747,10 +747,11 @@ def _compared(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 def kind_of_event(p: NounPhrase) -> bool:
     """Whether a word that names an event and a thing ('match') follows a noun naming the event's
-    kind ('a chess match', 'a boxing match'), not a word describing the thing ('a burnt match')."""
+    kind ('a chess match', 'a boxing match'), not a word describing the thing ('a burnt match'). A
+    hyphened participle describes the thing ('a wood-burning range', 'a slow-burning match')."""
     if len(p.words) < 2 or p.compound != p.head:
         return False  # "a traffic light": a listed thing of its own
     word = p.words[-2].lower()
     pos = parts_of_speech(word)
-    kind = "NOUN" in pos or word.endswith("ing")  # "tennis", "boxing"
+    kind = "NOUN" in pos or word.endswith("ing") and "-" not in word  # "tennis", "boxing"; not "wood-burning"
     return kind and "ADJ" not in pos and not is_class(word, WordClass.MATERIAL)
