@@ -720,7 +720,22 @@ def likeness(phrases: tuple[Phrase, ...], k: int) -> bool:
     clause = isinstance(phrase_after(phrases, k), Verb) and not isinstance(phrase_before(phrases, k, 2), Verb)
     if low in {"and", "or"} and k >= 3 and isinstance(phrases[k - 2], NounPhrase):
         return low_text(phrase_before(phrases, k, 3)) == "like"  # "shaped like stars and donkeys"
-    return low == "like" or (low == "as" and not clause and not _while(phrases, k)) or _compared(phrases, k)
+    return (
+        low == "like"
+        or (low == "as" and not clause and not _while(phrases, k))
+        or _compared(phrases, k)
+        or _than(phrases, k)
+    )
+
+
+def _than(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """'a teacup no bigger than a thimble', 'a pumpkin larger than a wheelbarrow': one thing of a
+    kind after 'than' is the measure of a comparison, not a thing in the picture ('more than a
+    dozen gulls' counts the gulls, and 'taller than his father' names someone)."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    one = p.determiner in {"a", "an"} and p.count in {None, 1} and not p.collective and not p.plural
+    return one and low_text(phrase_before(phrases, k)) == "than"
 
 
 def _while(phrases: tuple[Phrase, ...], k: int) -> bool:

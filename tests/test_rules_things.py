@@ -4830,3 +4830,11 @@ def test_its_part_after_a_comma_is_the_subjects_not_a_fronted_places():
     p = plan("Over the barn a weathervane is spinning in the wind, its copper tail gleaming.")
     assert "copper tail" in next(r.prompt for r in p.regions if "weathervane" in r.label)
     assert "copper tail" not in prompt_of(p, "barn")
+
+
+def test_one_thing_after_than_is_a_measure_not_a_thing():
+    """'a pumpkin larger than a wheelbarrow': the wheelbarrow only measures the pumpkin; counted
+    things after 'than' ('more than a dozen gulls') are still drawn."""
+    assert labels("A pumpkin larger than a wheelbarrow sits in the field.") == ["pumpkin"]
+    assert labels("A mouse sips from a teacup no bigger than a thimble.") == ["mouse", "teacup"]
+    assert labels("More than a dozen gulls circle the boat.").count("gull") >= 2
