@@ -360,16 +360,19 @@ def _among(thing: Thing) -> bool:
     return known.has(Flag.WIDE) or thing.count != 1
 
 
-def _beside(reading: PromptReading, index: int) -> str | None:
-    """The side of the picture of a thing that is only said to be next to a placed one: 'a crate
-    in the middle sits next to three watermelons' puts the watermelons in the middle too."""
+def _beside(reading: PromptReading, index: int, axis: str = "horizontal") -> str | None:
+    """The side (or, with axis "vertical", the height) of the picture of a thing that is only said
+    to be next to a placed one: 'a crate in the middle sits next to three watermelons' puts the
+    watermelons in the middle too; 'at the top left a sprig rests beside a jar' puts the jar at the
+    top as well."""
     for relation in reading.relations:
         if relation.kind is not RelationKind.NEXT_TO or index not in (relation.subject, *relation.objects):
             continue
         for other in (relation.subject, *relation.objects):
             place = reading.things[other].place
-            if other != index and place is not None and place.horizontal:
-                return place.horizontal
+            side = getattr(place, axis) if place is not None else None
+            if other != index and side:
+                return side
     return None
 
 
@@ -597,7 +600,8 @@ def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) ->
         vertical=stated.vertical
         or carried.vertical
         or _worked_at(reading, kept.thing)
-        or _stacked(reading, kept.thing),
+        or _stacked(reading, kept.thing)
+        or (None if stated.horizontal else _beside(reading, kept.thing, "vertical")),
         depth=_depth(reading, kept.thing),
         shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
         size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),

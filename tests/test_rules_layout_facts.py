@@ -62,6 +62,18 @@ def test_a_thing_next_to_one_placed_in_the_centre_is_beside_it_not_inside_or_und
         assert side_by_side(box(p, a), box(p, b)), prompt
 
 
+def test_a_thing_next_to_one_placed_high_or_low_shares_its_height():
+    """'In the bottom left corner a lantern glows beside a dog': the dog, placed only by the lantern,
+    is at the bottom too, side by side with it, not up in the middle of the picture."""
+    p = plan(
+        "In the bottom left corner a lantern glows beside a sleeping dog, and a tall pine tree"
+        " stands on the right."
+    )
+    lantern, dog = box(p, "lantern"), box(p, "dog")
+    assert centre(dog)[1] > 0.62, p.regions
+    assert side_by_side(lantern, dog), (lantern, dog)
+
+
 def test_a_thing_in_front_of_another_stays_on_its_support():
     p = plan(
         "A black radio stands on an oak table, and a small cactus in a clay pot stands behind the radio."
@@ -1087,3 +1099,9 @@ def test_a_thing_between_two_others_is_beside_each():
     assert centre(girl)[0] < centre(basket)[0] < centre(farmer)[0]
     gap = lambda a, b: max(0.0, max(a[0], b[0]) - min(a[2], b[2]))  # noqa: E731
     assert gap(basket, farmer) <= 0.08 and gap(basket, girl) <= 0.08
+
+
+def test_a_hamper_is_bigger_than_a_jar_it_could_hold():
+    """A hamper holds jars, loaves and bottles: it is a medium thing, drawn bigger than a jar."""
+    p = plan("A wicker hamper stands on the left and a glass jar on the right.")
+    assert area(box(p, "wicker hamper")) > area(box(p, "glass jar")), p.regions
