@@ -77,9 +77,19 @@ def _closed(phrases: tuple[Phrase, ...], j: int, verb: int) -> bool:
     hat is pulled low leans on a post': the man leans). A participle right after a noun is no verb
     of its own ('a stall, where a merchant holding a cup leans on a rug': the merchant leans)."""
     opener = getattr(phrases[j - 1], "low", "") if j else ""
+    if _own_relative(phrases, j):
+        return False  # "a yard where a man who mends nets and hums sits on a boat": his verbs are the aside's
     return opener in {"which", "whom", "where", "whose"} and any(
         isinstance(phrases[i], Verb) and not participle(phrases, i) for i in range(j + 1, verb)
     )
+
+
+def _own_relative(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether a relative clause of its own ('who ...', 'that ...') opens right after the noun
+    phrase at j: the verbs before the next one are that clause's, so they do not close the noun's
+    own clause ('where a fisherman who mends a net sits on a boat': the fisherman sits)."""
+    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
+    return isinstance(nxt, Mark) and nxt.low in {"who", "that"}
 
 
 def is_animate(p: Phrase) -> bool:

@@ -32,6 +32,10 @@ _CORNERS = frozenset((v, h) for v in ("top", "bottom") for h in ("left", "right"
 _FILLER = frozenset("far very extreme dead smack".split())
 _SUBJECT_VERBS = frozenset("is are was were has have features shows looks seems fades".split())
 _SHOWING = frozenset("has features shows holds contains displays".split())  # what the area has is there
+# "on the middle shelf", "in the centre drawer": which of several things, not a place in the picture;
+# 'left' / 'right' stay places ("along the left wall, lockers hang": the lockers are on the left)
+_WHICH_ONE = (["middle"], ["center"], ["centre"])
+_PICTURE_BANDS = frozenset("ground stage frame distance".split())  # "the middle ground", "centre stage"
 _PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot page".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
@@ -251,13 +255,24 @@ def _framed(words: list[str], start: int, i: int) -> bool:
 
 def _rank(words: list[str], start: int, i: int) -> bool:
     """Whether the only direction word is 'upper' or 'lower' before a noun ('the lower rail', 'the
-    upper deck'), or 'top' or 'bottom' before a thing's name ('the top shelf', 'the bottom step'):
-    which of a thing's parts, not a place in the picture ('the lower left' is)."""
+    upper deck'), or 'top', 'bottom' or 'middle' before a thing's name ('the top shelf', 'the bottom
+    step', 'the middle drawer'): which of a thing's parts, not a place in the picture ('the lower
+    left' is)."""
     said = [w for w in words[start:i] if w in _VERTICAL or w in _HORIZONTAL or w in _DEPTH]
     nxt = words[i] if i < len(words) else ""
-    if said in (["top"], ["bottom"]):  # "on the top shelf", "the bottom bunk": which shelf, a thing
-        return nxt not in _AREA and entry(singular(nxt)) is not None
+    if said in (["top"], ["bottom"]) or said in _WHICH_ONE and nxt not in _PICTURE_BANDS:
+        return nxt not in _AREA and entry(singular(nxt)) is not None and not _verb_then_subject(words, i)
     return said in (["upper"], ["lower"]) and nxt.isalpha() and nxt not in _AREA and nxt != "and"
+
+
+def _verb_then_subject(words: list[str], i: int) -> bool:
+    """Whether the word at i, though also a thing's name, is an inverted verb before its subject
+    ('In the middle stands a fountain', 'At the top looms a tower'): a verb's -s form (read as a
+    plural name) with a determiner or a number after it; 'on the top shelf a cat dozes' names a
+    shelf."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    subject = is_class(after, WordClass.DETERMINER) or is_class(after, WordClass.NUMBER)
+    return subject and singular(words[i]) != words[i]
 
 
 def _height(vertical: str | None, depth: str | None) -> str | None:

@@ -65,6 +65,15 @@ def test_a_participle_after_the_subject_of_a_where_clause_does_not_close_it():
     assert ("fiddler", "on", "railing") not in _relations(reading)
 
 
+def test_a_relative_clause_of_the_where_clause_subject_does_not_close_it():
+    reading = reading_of(
+        "A quiet orchard, where a beekeeper who checks a hive and sings softly leans on a gate."
+    )
+    assert ("beekeeper", "on", "gate") in _relations(reading)
+    park = reading_of("A city park where a girl that reads a comic book sits on a bench.")
+    assert ("girl", "on", "bench") in _relations(park)
+
+
 def test_a_place_after_and_with_a_tuning_word_goes_to_the_thing_after_it():
     reading = reading_of("A cat dozes on a sofa, and high in the top left corner a parrot sits on a perch.")
     assert _place(reading, "parrot") == ("left", "top")
@@ -2036,6 +2045,17 @@ def test_top_or_bottom_before_a_thing_names_which_thing_not_a_place_in_the_pictu
     assert ("boy", "on", "bunk") in _relations(reading_of("A boy reads on the bottom bunk."))
     banner = reading_of("At the top a banner flutters over the gate.")
     assert _place(banner, "banner") == (None, "top")
+
+
+def test_middle_before_a_thing_names_which_thing_unless_a_verb_and_its_subject_follow():
+    reading = reading_of("On the middle shelf, a tin of buttons is gathering dust.")
+    assert ("tin", "on", "shelf") in _relations(reading)
+    assert _place(reading, "shelf") == (None, None)
+    assert ("key", "in", "drawer") in _relations(reading_of("A brass key hides in the center drawer."))
+    fountain = reading_of("In the middle stands a stone fountain.")
+    assert _place(fountain, "fountain") == ("center", "middle")
+    statue = reading_of("At the top stands a bronze statue.")
+    assert _place(statue, "statue") == (None, "top")
 
 
 def test_a_creature_that_crawls_or_climbs_over_a_thing_is_on_it_but_a_flier_is_above():
