@@ -280,11 +280,13 @@ def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:
 def _rides(p: Phrase, nxt: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
     """'a boy on a skateboard', 'a man in a wheelchair': a person or animal on or in a vehicle no
     bigger than itself rides it, so the ride is said in the rider's prompt too (and keeps its own
-    region); a car or a boat one sits in is a place, not a ride."""
+    region); a car one sits in is a place, not a ride, and so is where one is said to sit ('a
+    fisherman sits in a rowboat')."""
     noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
     return (
         isinstance(p, SpacePhrase)
         and p.spatial.relation in {"on", "inside"}
+        and p.start == owner.phrase.end  # 'a man in a wheelchair', not 'a man sits in a rowboat'
         and owner.animate
         and noun is not None
         and noun.is_thing
