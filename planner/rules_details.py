@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planner.reading import Size
 from planner.rules_clauses import is_animate, is_governed, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
 from planner.rules_role_nouns import (
@@ -200,6 +201,7 @@ def _step_space(
     follows = (
         _owned_by(nxt, at, nouns, owner)
         or _with_thing(p, nxt, at)
+        or _rides(p, nxt, at, nouns[owner])
         or _own_body_part(nxt, at)
         or (
             p.spatial.relation in {"with", "inside"}
@@ -272,6 +274,25 @@ def _with_thing(p: Phrase, nxt: Phrase | None, at: dict[int, Noun]) -> bool:
         and p.spatial.relation == "with"
         and noun is not None
         and noun.role is Role.THING
+    )
+
+
+def _rides(p: Phrase, nxt: Phrase | None, at: dict[int, Noun], owner: Noun) -> bool:
+    """'a boy on a skateboard', 'a man in a wheelchair': a person or animal on or in a vehicle no
+    bigger than itself rides it, so the ride is said in the rider's prompt too (and keeps its own
+    region); a car one sits in is a place, not a ride, and so is where one is said to sit ('a
+    fisherman sits in a rowboat')."""
+    noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
+    return (
+        isinstance(p, SpacePhrase)
+        and p.spatial.relation in {"on", "inside"}
+        and p.start == owner.phrase.end  # 'a man in a wheelchair', not 'a man sits in a rowboat'
+        and owner.animate
+        and noun is not None
+        and noun.is_thing
+        and noun.kind is ThingKind.VEHICLE
+        and noun.entry is not None
+        and noun.entry.size <= Size.MEDIUM
     )
 
 
@@ -407,7 +428,7 @@ def _span(
             end = phrases[j + 1].end if source else p.end  # "pours coffee from a glass pot"
         if stop:
             break
-        if isinstance(p, Verb) or _with_thing(p, nxt, at):
+        if isinstance(p, Verb) or _with_thing(p, nxt, at) or _rides(p, nxt, at, nouns[owner]):
             last_verb = p.low if isinstance(p, Verb) else "with"
         elif not (isinstance(p, Mark) and (p.tag in {Tag.DET, Tag.ADV} or _particle_of(p, nxt, last_verb))):
             last_verb = ""

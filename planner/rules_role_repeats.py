@@ -217,6 +217,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         or _plain_after_role(phrases, k, earlier)
     )
     told = told or _opening_aside(phrases, k, earlier) or _bare_title(phrases, k, earlier)
+    told = told or low_text(phrase_before(phrases, earlier.index)) == "whose"  # 'whose owner, a man,'
     one = not earlier.phrase.plural and not is_class(
         earlier.head, WordClass.COLLECTIVE
     )  # 'the crowd, a vendor'
@@ -561,12 +562,13 @@ def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: b
 def _animal_in_a_role(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
     """'his apprentice, a nervous young vole, holds ...', 'her aunt, a portly badger, waves': in
     a tale an animal plays a person's role; 'a <animal>' between commas right after one person
-    named by a tie to another ('his', 'her'), with a verb after the closing comma, says who that
+    named by a tie to another ('his', 'her', "Pip's"), with a verb after the closing comma, says who that
     person is. Not an aside that sets an animal by someone ('his son, a collie at his heels,
     walks'), nor after 'the' ('the brand mascot, a tiger, ...': the tiger is drawn)."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
-    told = earlier.phrase.determiner in POSSESSIVE and not earlier.phrase.plural
+    tied = earlier.phrase.determiner in POSSESSIVE or _owned(phrases, earlier)  # 'her aunt', "Pip's friend"
+    told = tied and not earlier.phrase.plural
     if _bare_title(phrases, k, earlier):
         return True  # "Grandma, a round hedgehog in a blue shawl, is hanging laundry"
     if not told or p.determiner not in {"a", "an"} or not earlier.is_thing or not is_person(earlier):

@@ -2705,3 +2705,25 @@ def test_a_band_or_crew_of_people_as_a_subject_is_the_people():
         "A band of four fiddlers plays on a low stage, and a crew of sailors stands on a pier."
     )
     assert {("fiddler", "on", "stage"), ("sailor", "on", "pier")} <= _relations(reading)
+
+
+def test_an_appositive_after_whose_names_the_one_whose_it_is():
+    reading = reading_of("A green shed whose keeper, a bald man in a red scarf, feeds a goat.")
+    assert [t.head for t in reading.things] == ["shed", "keeper", "goat"]
+    assert "red scarf" in reading.things[1].phrase
+
+
+def test_an_animal_appositive_after_a_name_tie_plays_that_role():
+    reading = reading_of("Ola's cousin, a plump hare in a knitted vest, hops over a log.")
+    assert [t.head for t in reading.things] == ["cousin", "log"]
+    assert "knitted vest" in reading.things[0].phrase
+
+
+def test_a_rider_on_a_small_vehicle_says_the_ride_in_its_prompt():
+    reading = reading_of("A girl on a scooter waves at a man in a wheelchair by a parked car.")
+    phrases = {t.head: t.phrase for t in reading.things}
+    assert "on a scooter" in phrases["girl"]
+    assert "in a wheelchair" in phrases["man"]
+    assert {"scooter", "wheelchair", "car"} <= set(phrases)
+    seated = reading_of("A woman in a car waits at the lights.")
+    assert "car" not in seated.things[0].phrase
