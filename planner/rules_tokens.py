@@ -352,6 +352,9 @@ def _lemminflect_tag(low: str) -> Tag:
     pos = parts_of_speech(low)
     if not pos and "-" in low and (low.endswith("ed") or low.split("-")[0].endswith("ed")):
         return Tag.ADJ  # "cross-legged", "long-haired", "tipped-over": a compound adjective
+    last = low.rsplit("-", 1)[-1]
+    if not pos and "-" in low and past_participle(last) and len(verb_lemmas(last)) > 1:
+        return Tag.ADJ  # "leather-bound", "wind-blown" (not "tea-set": no other lemma): a compound adjective
     if low.endswith("ly") and ("ADV" in pos or not pos) and "NOUN" not in pos:
         return Tag.ADV
     if "VERB" in pos and low.endswith("ing"):

@@ -2845,6 +2845,13 @@ def test_a_word_known_only_as_a_verb_after_a_list_of_things_is_their_verb():
     assert labels("On the hook, a ladle and a sieve hang.") == ["hook", "ladle", "sieve"]
 
 
+def test_a_hyphened_compound_of_an_irregular_participle_is_a_modifier():
+    """'leather-bound', 'wind-blown', 'hand-sewn': a compound whose last part is an irregular past
+    participle describes the noun after it, so a plural after it is the thing, not a verb."""
+    assert labels("A heap of hand-sewn cushions on the sofa.") == ["cushion", "sofa"]
+    assert "wind-blown" in reading_of("A wind-blown pine stands on a cliff.").things[0].attributes
+
+
 def test_a_word_in_s_after_inside_or_outside_as_an_adverb_is_the_verb():
     """'the gerbil inside scurries': 'inside' right after one thing is an adverb and the word in
     -s that thing's verb, no plural noun in the thing's words ('a toy inside boxes on the shelf'
