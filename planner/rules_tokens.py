@@ -352,6 +352,9 @@ def _lemminflect_tag(low: str) -> Tag:
     pos = parts_of_speech(low)
     if not pos and "-" in low and (low.endswith("ed") or low.split("-")[0].endswith("ed")):
         return Tag.ADJ  # "cross-legged", "long-haired", "tipped-over": a compound adjective
+    last = low.rsplit("-", 1)[-1]
+    if not pos and "-" in low and past_participle(last) and len(verb_lemmas(last)) > 1:
+        return Tag.ADJ  # "leather-bound", "wind-blown" (not "tea-set": no other lemma): a compound adjective
     if low.endswith("ly") and ("ADV" in pos or not pos) and "NOUN" not in pos:
         return Tag.ADV
     if "VERB" in pos and low.endswith("ing"):
@@ -1184,9 +1187,20 @@ def _coordinated(tags: list[Tag], lows: list[str], i: int, *, anything: bool = F
     if j < 2 or lows[j - 1] != "and" or tags[j - 2] not in {Tag.NOUN, Tag.UNKNOWN}:
         return False
     listed = {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN, Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS, Tag.COMMA}
-    while j > 0 and (tags[j - 1] in listed or lows[j - 1] == "and"):
+    while j > 0 and (tags[j - 1] in listed or lows[j - 1] == "and" or _listed_modifier(tags, lows, j - 1)):
         j -= 1
     return j == 0 or tags[j - 1] in {Tag.END, Tag.ADV} or _fronted_place(tags, lows, j - 1, i)
+
+
+def _listed_modifier(tags: list[Tag], lows: list[str], k: int) -> bool:
+    """Whether the word at k may stand inside one member of a list of subjects, between its noun
+    and its modifier: a preposition ('a girl in a red coat and her grandfather walk home') or a
+    participle that names or describes ('a girl called Mira and ...', 'a man dressed in black and
+    ...'). A finite verb ('feeds', 'is') is no such word: it ends the walk back over the list. A
+    preposition right after a sentence's end opens a fronted place, which _fronted_place reads."""
+    if tags[k] is Tag.PREP:
+        return k > 0 and tags[k - 1] in {Tag.NOUN, Tag.UNKNOWN}
+    return tags[k] is Tag.VERB and lows[k].endswith(("ed", "ing")) and k > 0 and tags[k - 1] is Tag.NOUN
 
 
 def _fronted_place(tags: list[Tag], lows: list[str], j: int, i: int) -> bool:
@@ -1346,6 +1360,8 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     after_noun = tags[i - 1] is Tag.NOUN and singular(lows[i - 1]) == lows[i - 1]
     if after_noun and lows[i - 2] in {"a", "an"} and _coordinated(tags, lows, i - 1):
         return tag  # "a monk and a novice pray.": the last of a list of someones takes a bare verb
+    if after_noun and lows[i - 2] in {"a", "an"} and _listed_things_act(tags, lows, i):
+        return tag  # "a kettle and a teapot sit.": a word known only as a verb after a list of things
     if after_noun and lows[i - 2] in {"a", "an"} and not participle(lows[i]):
         j = i - 2  # "a tomahawk dunk": a singular noun after 'a' is no subject of a bare verb
         ends = {Tag.END, Tag.COMMA}
@@ -1362,6 +1378,13 @@ def _verb_as_noun(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if tags[j] is Tag.DET and after is Tag.VERB and lows[j] in {"a", "an"} and _singular_verb_next(lows, i):
         return Tag.NOUN  # "a copper tamper resting on a napkin", "a brass stand sits": no bare verb
     return Tag.NOUN if tags[j] is Tag.DET and after in ends else tag  # not "a man and a woman sit on"
+
+
+def _listed_things_act(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the word at i, known only as a verb ('sit', 'hang', 'remain'), follows a list of
+    things joined by 'and' that opens its sentence ('a kettle and a teapot sit.'): the list is a
+    plural subject, and a word that is never a noun heads no compound with the last thing."""
+    return parts_of_speech(lows[i]) == {"VERB"} and _coordinated(tags, lows, i - 1, anything=True)
 
 
 def _worn_plural(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -2827,6 +2827,31 @@ def test_a_bare_verb_after_a_list_of_someones_is_their_verb_not_a_compound():
     assert "fruit stand" in labels("A man and a woman browse at a fruit stand.")
 
 
+def test_a_list_of_subjects_whose_first_member_has_a_modifier_takes_the_bare_verb():
+    """A name ('called Tomas'), a preposition phrase ('in a yellow raincoat', 'with a kite') or a
+    participle inside the first member of a list of subjects keeps the list a plural subject, so
+    the bare verb after the last member is their verb, not a compound ('sister stroll')."""
+    assert labels("A boy called Tomas and his aunt stroll along the pier.") == ["boy", "aunt", "pier"]
+    assert labels("A girl in a yellow raincoat and her uncle walk home.")[-1] == "uncle"
+    got = labels("A boy with a kite and his sister walk along the dunes.")
+    assert "sister" in got and not any("walk" in label for label in got)
+    assert labels("A man feeds a goose and a duck.") == ["man", "goose", "duck"]
+
+
+def test_a_word_known_only_as_a_verb_after_a_list_of_things_is_their_verb():
+    """'a jug and a bowl sit.': a word that is never a noun ('sit', 'hang', 'remain') after a list
+    of things opening the sentence is the list's verb, so the last thing keeps its own label."""
+    assert labels("A jug and a bowl sit. A dog naps.") == ["jug", "bowl", "dog"]
+    assert labels("On the hook, a ladle and a sieve hang.") == ["hook", "ladle", "sieve"]
+
+
+def test_a_hyphened_compound_of_an_irregular_participle_is_a_modifier():
+    """'leather-bound', 'wind-blown', 'hand-sewn': a compound whose last part is an irregular past
+    participle describes the noun after it, so a plural after it is the thing, not a verb."""
+    assert labels("A heap of hand-sewn cushions on the sofa.") == ["cushion", "sofa"]
+    assert "wind-blown" in reading_of("A wind-blown pine stands on a cliff.").things[0].attributes
+
+
 def test_a_word_in_s_after_inside_or_outside_as_an_adverb_is_the_verb():
     """'the gerbil inside scurries': 'inside' right after one thing is an adverb and the word in
     -s that thing's verb, no plural noun in the thing's words ('a toy inside boxes on the shelf'
