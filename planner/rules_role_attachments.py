@@ -641,18 +641,42 @@ def _wearer_or_holder(
         return None
     worn = known.has(Flag.WEARABLE) and verb.low.startswith("wear")
     figure = _figure_before(phrases, verb.start, nouns, worn)
-    subject = _pronoun_before(phrases, k - 1 - (verb is not phrase_before(phrases, k)))
+    said_at = _pronoun_at(phrases, k - 1 - (verb is not phrase_before(phrases, k)))
+    subject = low_text(phrases[said_at]) if said_at is not None else ""
     if figure is None and subject in GENDERED:
-        return _possessor(nouns, phrases[k].sentence, subject)  # "... a man. She wears a hat"
+        first = _first_subject(phrases, said_at, nouns, subject)  # type: ignore[arg-type]
+        return first if first is not None else _possessor(nouns, phrases[k].sentence, subject)
     return figure if figure is not None else _holder(phrases, k, nouns)
 
 
-def _pronoun_before(phrases: tuple[Phrase, ...], verb: int) -> str:
-    """The word before the verb at `verb`, back over 'is' / 'has' ('she is holding a lamp')."""
+def _pronoun_at(phrases: tuple[Phrase, ...], verb: int) -> int | None:
+    """Where the word before the verb at `verb` is, back over 'is' / 'has' ('she is holding a
+    lamp'); None at the start of the text."""
     back = 1
     while isinstance(word := phrase_before(phrases, verb, back), Mark) and word.tag in {Tag.BE, Tag.AUX}:
         back += 1
-    return low_text(phrase_before(phrases, verb, back))
+    return verb - back if verb - back >= 0 else None
+
+
+def _first_subject(phrases: tuple[Phrase, ...], at: int, nouns: list[Noun], word: str) -> int | None:
+    """Who 'he' / 'she' at `at`, opening a clause joined to one before it in its sentence, stands
+    for: the subject of that first clause, the one the sentence is about ('a girl sits by her
+    grandmother, and she is reading a map': the girl), when it is a person or animal not told
+    the other sex; None when no clause comes before in the sentence (across sentences the one
+    latest named may be meant: 'Pip met a badger. She wore spectacles')."""
+    if word not in {"he", "she"}:
+        return None
+    sentence = phrases[at].sentence
+    first = next(
+        (j for j in range(at) if phrases[j].sentence == sentence and isinstance(phrases[j], Verb)),
+        None,
+    )
+    if first is None:
+        return None
+    owner = _acting(phrases, subject_phrase(phrases, first), nouns)
+    if owner is None or nouns[owner].entry is None or told_sex(nouns, owner, OTHER_SEX[word]):
+        return None
+    return owner
 
 
 def _under_it(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None | _Undecided:
@@ -1006,17 +1030,23 @@ def absolute_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> in
     """The owner of an unlisted 'its' / 'his' / 'her' noun opening an aside after a comma with a
     participle ('a pen lies across a notebook, its gold nib catching the light'): the subject of
     the clause before the comma (the pen), not the thing last named."""
-    p = phrases[k]
-    assert isinstance(p, NounPhrase)
-    nxt = phrase_after(phrases, k)
-    aside = (
-        low_text(phrase_before(phrases, k)) == ","
+    if not opens_aside(phrases, k):
+        return None
+    return _aside_subject(phrases, k, nouns)
+
+
+def opens_aside(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the noun phrase at k opens an absolute aside: after a comma, with 'its' / 'his' /
+    'her' and a participle ('..., his spectacles perched on his nose', '..., its nib catching the
+    light'): a clause of its own about its owner, no item of a list before it."""
+    p, nxt = phrases[k], phrase_after(phrases, k)
+    return (
+        isinstance(p, NounPhrase)
+        and p.determiner in POSSESSIVE
+        and low_text(phrase_before(phrases, k)) == ","
         and isinstance(nxt, Verb)
         and nxt.low.endswith(("ing", "ed"))
     )
-    if p.determiner not in POSSESSIVE or not aside:
-        return None
-    return _aside_subject(phrases, k, nouns)
 
 
 def _aside_subject(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | None:

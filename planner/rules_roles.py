@@ -32,6 +32,7 @@ from planner.rules_role_attachments import (
     holds,
     listed_part_owner,
     named_in_compound,
+    opens_aside,
     part_owner,
     placed_next,
     unlisted_holder,
@@ -524,7 +525,11 @@ def _wears_listed(phrases: tuple[Phrase, ...], k: int) -> bool:
     lead = phrase_after(phrases, k)
     if not isinstance(lead, SpacePhrase) or lead.spatial.relation != "with":
         return False
-    listed = (q for q in phrases[k + 2 : list_end(phrases, k + 1)] if isinstance(q, NounPhrase))
+    listed = (
+        q
+        for j, q in enumerate(phrases[k + 2 : list_end(phrases, k + 1)], start=k + 2)
+        if isinstance(q, NounPhrase) and not opens_aside(phrases, j)
+    )  # not "copying a manuscript with a quill, his spectacles perched on his nose"
     return any((entry(q.compound) or entry(q.head) or _SOMEONE).has(Flag.WEARABLE) for q in listed)
 
 

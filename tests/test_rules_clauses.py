@@ -2727,3 +2727,26 @@ def test_a_rider_on_a_small_vehicle_says_the_ride_in_its_prompt():
     assert {"scooter", "wheelchair", "car"} <= set(phrases)
     seated = reading_of("A woman in a car waits at the lights.")
     assert "car" not in seated.things[0].phrase
+
+
+def test_he_or_she_opening_a_joined_clause_is_the_subject_of_the_first_clause():
+    reading = reading_of("A boy rests beside his grandfather, and he is holding a paper kite.")
+    boy = next(t for t in reading.things if t.head == "boy")
+    grandfather = next(t for t in reading.things if t.head == "grandfather")
+    assert "a paper kite" in boy.attributes
+    assert "a paper kite" not in grandfather.attributes
+    other = reading_of("A man waits beside a woman, and she is holding a lantern.")
+    woman = next(t for t in other.things if t.head == "woman")
+    assert "a lantern" in woman.attributes  # the first subject is told the other sex
+
+
+def test_a_possessive_aside_after_a_with_tool_is_no_item_of_its_list():
+    reading = reading_of(
+        "A grey-haired clerk hunches over a ledger, copying a manuscript with a dip pen, "
+        "his spectacles pushed up on his forehead."
+    )
+    clerk = next(t for t in reading.things if t.head == "clerk")
+    assert "a dip pen" in clerk.attributes
+    assert "his spectacles" in clerk.attributes
+    manuscript = next(t for t in reading.things if t.head == "manuscript")
+    assert manuscript.attributes == ()
