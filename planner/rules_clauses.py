@@ -195,7 +195,7 @@ def is_governed(phrases: tuple[Phrase, ...], j: int) -> bool:
     return (
         space
         or isinstance(before, Mark)
-        and (before.tag is Tag.PREP or before.low == "of")
+        and (before.tag is Tag.PREP or before.low in {"of", "than"})  # "a cup no bigger than a thimble"
         or _as_role(phrases, j)
     )
 
@@ -284,10 +284,34 @@ def verb_before(phrases: tuple[Phrase, ...], k: int, chain: bool = False) -> int
         if _formation(phrases, j):
             j -= 2  # "stand in a row in front of": how they stand, not where
             continue
+        if _picture_place(phrases, j):
+            j -= 1  # "sits in the center on a slab": where in the picture, then what it rests on
+            continue
         if not (tuning or governed):
             return None
         j -= 1
     return None
+
+
+def _picture_place(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j is a place in the picture that names no other thing ('in the center',
+    'on the left', 'in the foreground'), or the frame noun that ends one ('at the center of the
+    frame'): it says where the subject is drawn, so a relation after it still goes with the verb."""
+    p = phrases[j]
+    if isinstance(p, NounPhrase) and is_class(p.head, WordClass.FRAME_NOUN):
+        before = phrases[j - 1] if j >= 1 else None
+        return isinstance(before, Mark) and before.low == "of" or _spot(before)
+    after = phrases[j + 1] if j + 1 < len(phrases) else None
+    framed = isinstance(after, NounPhrase) and is_class(after.head, WordClass.FRAME_NOUN)
+    return _spot(p) and (framed or not p.spatial.needs_object)  # type: ignore[union-attr]
+
+
+def _spot(p: Phrase | None) -> bool:
+    """Whether p is a spatial phrase naming a part of the picture (a side, a height or a depth)."""
+    if not isinstance(p, SpacePhrase):
+        return False
+    s = p.spatial
+    return bool(s.horizontal or s.vertical or s.depth) and s.relation in {None, "on"}
 
 
 def _formation(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -37,6 +37,7 @@ PLACED_ROLES = frozenset({Role.THING, Role.REPEAT})
 _POSTURES = frozenset("side back front belly stomach knees".split())  # "lies on its side": a pose
 
 
+_RESTING_LEADS = frozenset("on onto upon across".split())  # "asleep on his chest": lying on it
 _MOUNTS = frozenset(
     "rides ride riding rode perches perched perching stands standing sits sitting sat".split()
 )
@@ -697,12 +698,16 @@ def relation_object(
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
+            owner = _rested_on_owner(phrases, k, at, nouns, nxt, owner, subject)
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
         if (
             noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner in POSSESSIVE
         ):  # a worn or held thing of someone named before
             owner = resolve(nouns, noun.ref)  # "clings to its ropes", "near his sandals": their wearer
-            return owner if subject is None or owner not in subject else None
+            said = subjects_of(phrases, k, at, nouns) if subject is None else subject
+            if owner not in said:
+                return owner
+            return _others_whole(phrases, k, at, nouns, nxt, said)  # "a cat dozes on its saddle"
         named = _kind_named(phrases, k, at, nouns, nxt, subject) if noun.role is Role.NONE else None
         if named is not None:
             return named  # "a tablet ..., and behind the device a mug": the tablet
@@ -789,6 +794,50 @@ def _its_whole(
     owner = pronoun_referent(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
     part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
     if part is None or whole is None or owner in said or whole.animate or whole.size < part.size:
+        return None
+    return owner
+
+
+def _rested_on_owner(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    part: NounPhrase,
+    owner: int,
+    subject: list[int] | None,
+) -> int:
+    """Whose 'his chest' a thing rests on when the part was read as the resting thing's own ('a
+    man sleeps with a toddler sprawled on his chest'): nothing lies on its own chest, so the
+    pronoun stands for another one named before (pronoun_referent); else the part's owner."""
+    if part.determiner not in POSSESSIVE or getattr(phrases[k], "lead", "") not in _RESTING_LEADS:
+        return owner
+    said = subjects_of(phrases, k, at, nouns) if subject is None else subject
+    if owner not in said:
+        return owner
+    other = pronoun_referent(
+        phrases, k, at, nouns, animate=part.determiner in {"his", "her"}, subject=said, word=part.determiner
+    )
+    return owner if other is None else other
+
+
+def _others_whole(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    nxt: NounPhrase,
+    subject: list[int],
+) -> int | None:
+    """What 'its' stands for when the thing after it was read as worn by the relation's own subject
+    ('a bicycle leans on a wall, and a cat dozes on its saddle'): nothing rests on what it wears,
+    so 'its' is another thing named before, larger than the part, where the part is drawn ('a
+    horse grazes, and a crow perches on its saddle': on the horse)."""
+    if nxt.determiner != "its":
+        return None
+    owner = pronoun_referent(phrases, k, at, nouns, animate=False, subject=subject, word="its")
+    part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
+    if part is None or whole is None or whole.size <= part.size:
         return None
     return owner
 

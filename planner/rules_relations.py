@@ -919,6 +919,8 @@ def _from_within(
         return kind
     if not isinstance(nxt, NounPhrase) or nxt.start not in at or holder_of(nouns, at[nxt.start]) != target:
         return kind  # 'from its window', 'from the window of the train': a part of it, inside
+    if is_class(nxt.head, WordClass.TOP_PART):
+        return kind  # 'watches from its roof', 'waves from the deck': on top of it
     vehicle = known.kind is ThingKind.VEHICLE and not known.has(Flag.SUPPORT)
     return RelationKind.IN if known.has(Flag.CONTAINER) or vehicle else kind
 

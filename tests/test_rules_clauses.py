@@ -2750,3 +2750,36 @@ def test_a_possessive_aside_after_a_with_tool_is_no_item_of_its_list():
     assert "his spectacles" in clerk.attributes
     manuscript = next(t for t in reading.things if t.head == "manuscript")
     assert manuscript.attributes == ()
+
+
+def test_a_picture_place_between_the_verb_and_a_relation_keeps_the_verbs_subject():
+    reading = reading_of("A red kettle with a wooden handle sits in the middle on a slate tile.")
+    assert ("kettle", "on", "tile") in _relations(reading)
+    assert ("handle", "on", "tile") not in _relations(reading)
+    reading = reading_of("A lamp with a green shade, placed at the center of the frame on a walnut desk.")
+    assert ("lamp", "on", "desk") in _relations(reading)
+
+
+def test_its_thing_read_as_worn_by_the_subject_itself_is_another_things_part():
+    reading = reading_of("A red tractor stands in the yard, and a white hen sleeps on its saddle.")
+    assert ("hen", "on", "tractor") in _relations(reading)
+    reading = reading_of("A grey donkey grazes by the gate, and a magpie perches on its saddle.")
+    assert ("magpie", "on", "donkey") in _relations(reading)
+
+
+def test_from_the_top_part_of_a_vehicle_is_on_it_not_inside():
+    reading = reading_of(
+        "A dusty pickup truck is parked under an oak, and a tabby cat watches from its roof."
+    )
+    assert ("cat", "on", "truck") in _relations(reading)
+    assert ("cat", "in", "truck") not in _relations(reading)
+
+
+def test_the_measure_of_a_comparison_is_not_the_verbs_subject():
+    reading = reading_of("A tiny silver spoon no longer than a matchstick rests on a linen napkin.")
+    assert ("spoon", "on", "napkin") in _relations(reading)
+
+
+def test_a_thing_resting_on_his_chest_rests_on_the_person_named_before():
+    reading = reading_of("A grandfather dozes on a sofa with a puppy curled up on his chest.")
+    assert ("puppy", "on", "grandfather") in _relations(reading)
