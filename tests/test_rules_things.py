@@ -1879,6 +1879,15 @@ def test_a_can_after_a_material_and_an_ing_word_is_the_thing():
     assert "zinc watering can" in prompt_of(p, "gardener")
 
 
+def test_a_listed_ing_compound_in_a_tag_list_is_one_thing():
+    p = plan("1boy, apron, holding frying pan, kitchen, steam")
+    assert "frying pan" in prompt_of(p, "boy")
+    assert "pan" not in " ".join(labels_of(p)) and "frying" not in " ".join(labels_of(p))
+    p = plan("old man, fishing rod, wooden pier, lake, dusk")
+    assert "fishing rod" in prompt_of(p, "old man") + " ".join(labels_of(p))
+    assert "rod" not in " ".join(label for label in labels_of(p) if label != "fishing rod")
+
+
 def test_a_thing_with_something_on_its_part_is_not_carried_by_someone():
     p = plan("A fisherman sits by the lake, a wooden crate beside him with a radio on its lid.")
     assert "radio" in labels(
