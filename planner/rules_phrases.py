@@ -155,12 +155,12 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
             sized = f"{low} {tokens[q.end + 1].low}"  # "a big heap of leaves": the heap's size is said
             q = _Quantity(q.end + 3, q.determiner, q.count if (q.count or 0) > 1 else None, True, sized)
         elif (
-            is_class(low, WordClass.COLLECTIVE)
+            _collective(low)
             and after == "of"
-            and (q.determiner or q.count or q.vague or low.endswith("s"))
+            and (q.determiner or q.count or q.vague or low.endswith("s") or _listed_bare(tokens, q.end))
             and not _piece_of_a_stuff(tokens, q.end)
         ):
-            value = value_of(low, WordClass.COLLECTIVE)
+            value = value_of(low, WordClass.COLLECTIVE)  # a plural ('two slices of') has none: q counts
             count = int(value) if value else q.count if (q.count or 0) > 1 else None
             q = _Quantity(q.end + 2, q.determiner, count, value is None and count is None, low)
         elif tag is Tag.NUM and number_modifier(tokens, q.end, q.determiner):
@@ -187,6 +187,20 @@ def _quantity(tokens: tuple[Token, ...], i: int) -> _Quantity:
         else:
             break
     return q
+
+
+def _collective(low: str) -> bool:
+    """Whether a word is a collective or the plural of one ('a stack', 'stacks', 'two slices'):
+    before 'of' it counts or groups the things after it, which are the things drawn."""
+    if is_class(low, WordClass.COLLECTIVE):
+        return True
+    return low.endswith("s") and is_class(singular(low), WordClass.COLLECTIVE)
+
+
+def _listed_bare(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the word at i opens a list item with no article ('lanterns, stack of bowls, a
+    statue'): tag lists drop the article of a collective too."""
+    return i == 0 or tokens[i - 1].tag is Tag.COMMA
 
 
 def _piece_of_a_stuff(tokens: tuple[Token, ...], i: int) -> bool:

@@ -1789,7 +1789,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
-        if i + 1 < len(tags) and _ing_kind(tags, lows, i):
+        if i + 1 < len(tags) and (_ing_kind(tags, lows, i) or _bare_listed_ing_kind(tags, lows, i)):
             tags[i] = Tag.ADJ  # "a torn fishing net", "three glass fishing floats"
             tags[i + 1] = Tag.NOUN if tags[i + 1] is Tag.VERB else tags[i + 1]
         elif tags[i] is Tag.VERB:
@@ -1927,6 +1927,18 @@ def _ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
     opener = tags[i - 2] in {Tag.DET, Tag.NUM, Tag.POSS, Tag.QUANT} or lows[i - 2] in _OWNERS
     return modifier and opener and after.isalpha()
+
+
+def _bare_listed_ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the -ing word at i and the noun after it name a listed thing with no article, right
+    after a verb, a comma or the start ('holding watering can', '1boy, frying pan, apron',
+    'carries fishing rods'): tag lists drop articles, so the pair is the thing and the -ing word
+    its kind, not a second act ('holding watering' with a stray 'can')."""
+    if tags[i] is not Tag.VERB or not lows[i].endswith("ing") or not lows[i + 1].isalpha():
+        return False
+    if entry(f"{lows[i]} {singular(lows[i + 1])}") is None:
+        return False
+    return i == 0 or tags[i - 1] in {Tag.VERB, Tag.COMMA}
 
 
 def _preposition_modifier(tags: list[Tag], lows: list[str], i: int) -> bool:

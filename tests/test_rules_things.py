@@ -1879,6 +1879,30 @@ def test_a_can_after_a_material_and_an_ing_word_is_the_thing():
     assert "zinc watering can" in prompt_of(p, "gardener")
 
 
+def test_a_listed_ing_compound_in_a_tag_list_is_one_thing():
+    p = plan("1boy, apron, holding frying pan, kitchen, steam")
+    assert "frying pan" in prompt_of(p, "boy")
+    assert "pan" not in " ".join(labels_of(p)) and "frying" not in " ".join(labels_of(p))
+    p = plan("old man, fishing rod, wooden pier, lake, dusk")
+    assert "fishing rod" in prompt_of(p, "old man") + " ".join(labels_of(p))
+    assert "rod" not in " ".join(label for label in labels_of(p) if label != "fishing rod")
+
+
+def test_a_collective_with_no_of_after_it_is_the_thing():
+    assert labels("A tall pile leans against the fence.") == ["tall pile", "fence"]
+    assert labels("A stack of plates sits on the table.") == ["plate", "table"]
+
+
+def test_a_plural_collective_before_of_counts_the_things_after_it():
+    assert labels("Two slices of cake sit on a plate.") == ["cake", "cake", "plate"]
+    assert "bundle" not in labels("Bundles of straw lean against the barn.")
+
+
+def test_root_vegetables_and_kitchen_ranks_are_things():
+    assert labels("A muddy beetroot lies beside a knife.") == ["muddy beetroot", "knife"]
+    assert labels("The saucier, a tall man, tastes a spoon.")[0].endswith("saucier")
+
+
 def test_a_thing_with_something_on_its_part_is_not_carried_by_someone():
     p = plan("A fisherman sits by the lake, a wooden crate beside him with a radio on its lid.")
     assert "radio" in labels(
