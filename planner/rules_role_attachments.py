@@ -646,10 +646,17 @@ def _wearer_or_holder(
     if figure is None and subject in GENDERED:
         first = _first_subject(phrases, said_at, nouns, subject)  # type: ignore[arg-type]
         return first if first is not None else _possessor(nouns, phrases[k].sentence, subject)
-    if figure is None and subject == "it":
+    if figure is None and subject == "it" and _opens_clause_at(phrases, said_at):  # type: ignore[arg-type]
         animal = _animal_it(phrases, said_at, nouns, worn)  # type: ignore[arg-type]
         return animal if animal is not None else _holder(phrases, k, nouns)
     return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _opens_clause_at(phrases: tuple[Phrase, ...], at: int) -> bool:
+    """Whether the word at `at` opens a clause: first, or after a sentence end, a comma or 'and'
+    ('; it is wearing a cap'), not the object of a preposition ('crouched beneath it clutching')."""
+    before = phrase_before(phrases, at)
+    return before is None or isinstance(before, Mark) and before.tag in {Tag.END, Tag.COMMA, Tag.CONJ}
 
 
 def _animal_it(phrases: tuple[Phrase, ...], at: int, nouns: list[Noun], worn: bool) -> int | None:
