@@ -646,7 +646,38 @@ def _wearer_or_holder(
     if figure is None and subject in GENDERED:
         first = _first_subject(phrases, said_at, nouns, subject)  # type: ignore[arg-type]
         return first if first is not None else _possessor(nouns, phrases[k].sentence, subject)
+    if figure is None and subject == "it" and _opens_clause_at(phrases, said_at):  # type: ignore[arg-type]
+        animal = _animal_it(phrases, said_at, nouns, worn)  # type: ignore[arg-type]
+        return animal if animal is not None else _holder(phrases, k, nouns)
     return figure if figure is not None else _holder(phrases, k, nouns)
+
+
+def _opens_clause_at(phrases: tuple[Phrase, ...], at: int) -> bool:
+    """Whether the word at `at` opens a clause: first, or after a sentence end, a comma or 'and'
+    ('; it is wearing a cap'), not the object of a preposition ('crouched beneath it clutching')."""
+    before = phrase_before(phrases, at)
+    return before is None or isinstance(before, Mark) and before.tag in {Tag.END, Tag.COMMA, Tag.CONJ}
+
+
+def _animal_it(phrases: tuple[Phrase, ...], at: int, nouns: list[Noun], worn: bool) -> int | None:
+    """Who 'it' at `at`, the subject of 'is wearing' / 'holds', stands for: the subject of the
+    clause before it, in its sentence or the one before ('a toad sits on the rim; it is wearing a
+    waistcoat'), when that is an animal (what wears or holds and is called 'it'), or for a worn
+    thing a figure ('a scarecrow stands in a field; it wears a straw hat'); else None."""
+    sentence = phrases[at].sentence
+    for wanted in (sentence, sentence - 1):
+        first = next(
+            (j for j in range(at) if phrases[j].sentence == wanted and isinstance(phrases[j], Verb)),
+            None,
+        )
+        if first is None:
+            continue
+        owner = _acting(phrases, subject_phrase(phrases, first), nouns)
+        known = nouns[owner].entry if owner is not None else None
+        if owner is not None and known is not None and known.kind is ThingKind.ANIMAL:
+            return owner
+        return owner if owner is not None and worn and _figure(nouns[owner]) else None
+    return None
 
 
 def _pronoun_at(phrases: tuple[Phrase, ...], verb: int) -> int | None:

@@ -399,6 +399,63 @@ def _closing_appositive(
     return resolve(nouns, said) if told and not _other_sex(nouns[said].head, p.head) else None
 
 
+def _closing_thing_appositive(
+    phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
+) -> int | None:
+    """'Beyond the wall stands the cottage, a low whitewashed building with a turf roof.', 'beside
+    it sits a peat stack, a dark brown mound of turves': 'a <lifeless thing of the same kind>'
+    after a comma right after one lifeless thing that a verb puts before it or 'the' / 'his' tells,
+    with nothing after it up to the end of the sentence but its own phrases, says what that thing
+    is like; the same one, not a second (a list has 'and' before its last item). Not for small
+    objects, which a bare comma may list ('on the shelf stand a clock, a vase.')."""
+    p = phrases[k]
+    assert isinstance(p, NounPhrase)
+    earlier = nouns[-1] if nouns else None
+    if earlier is None or earlier.index != k - 2 or not earlier.is_thing or earlier.entry is None:
+        return None
+    if known is None or known.animate or earlier.entry.animate or known.kind is not earlier.entry.kind:
+        return None
+    if known.kind is ThingKind.OBJECT:
+        return None
+    if (
+        p.determiner not in {"a", "an"}
+        or p.plural
+        or earlier.phrase.plural
+        or (earlier.phrase.count or 1) > 1
+    ):
+        return None
+    if low_text(phrase_before(phrases, k)) != "," or p.head == earlier.head:
+        return None
+    after_verb = isinstance(phrase_before(phrases, earlier.index), Verb)  # "stands the cottage, ..."
+    told = earlier.phrase.determiner in _TOLD or after_verb
+    return len(nouns) - 1 if told and _ends_alone(phrases, k) else None
+
+
+def _ends_alone(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the words after the noun phrase at k reach the end of the sentence, or ', and' before
+    a clause of its own, with no verb, no 'and' / 'or' and no other comma of their own (not an
+    item of a list: 'the shed, a barn, and a silo')."""
+    for j in range(k + 1, len(phrases)):
+        here = phrases[j]
+        if isinstance(here, Mark) and here.tag is Tag.END:
+            return True
+        if low_text(here) == "," and low_text(phrase_after(phrases, j)) in {"and", "but"}:
+            return _clause_follows(phrases, j + 2)  # ", and beside it sits a stack", not ", and a silo"
+        if isinstance(here, Verb) or low_text(here) in {",", "and", "or"}:
+            return False
+    return True
+
+
+def _clause_follows(phrases: tuple[Phrase, ...], start: int) -> bool:
+    """Whether a verb comes from phrase `start` before the end of its sentence."""
+    for here in phrases[start:]:
+        if isinstance(here, Verb):
+            return True
+        if isinstance(here, Mark) and here.tag is Tag.END:
+            return False
+    return False
+
+
 def _pronoun_appositive(
     phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
 ) -> int | None:
@@ -683,6 +740,8 @@ def named_before(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns
         repeat = _said_to_be(phrases, k, known, nouns)
     if repeat is None:
         repeat = _closing_appositive(phrases, k, known, nouns)
+    if repeat is None:
+        repeat = _closing_thing_appositive(phrases, k, known, nouns)
     if repeat is None:
         repeat = _pronoun_appositive(phrases, k, known, nouns)
     if repeat is None:

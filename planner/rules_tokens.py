@@ -1657,13 +1657,18 @@ def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
 def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A helper verb that is also a listed thing ('can') after an article or a modifier, or after
     an '-ing' word that follows one or a material ('a watering can', 'a tin watering can'), or naming a listed thing with the noun
-    before it ('a trash can stands', not 'the trash can be sorted'): the thing."""
+    before it ('a trash can stands', not 'the trash can be sorted'), or ending a listed compound
+    with an '-ing' word before a comma or the end ('1girl, holding watering can, smiling'): the thing."""
     if tags[i] is not Tag.AUX or entry(lows[i]) is None or i == 0:
         return False
     bare_verb = i + 1 < len(lows) and tags[i + 1] is Tag.VERB and not lows[i + 1].endswith("s")
     bare_verb = bare_verb or i + 1 < len(lows) and tags[i + 1] in {Tag.BE, Tag.NEG}
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return not bare_verb  # "a trash can", "the garbage can by the door"
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if tags[i - 1] is Tag.VERB and entry(f"{lows[i - 1]} {lows[i]}") is not None:
+        if after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}:
+            return True  # "1girl, holding watering can, smiling"
     if tags[i - 1] in {Tag.NOUN, Tag.VERB} and _closes_counted_phrase(tags, lows, i):
         return True  # "beside a dented coffee can.", "an energy drink can and": no verb after it
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
@@ -1788,6 +1793,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = _next_door(_side_by_side([_word_tag(low) for low in lows], lows), lows)
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
     tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.VERB if _having(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if i + 1 < len(tags) and (_ing_kind(tags, lows, i) or _bare_listed_ing_kind(tags, lows, i)):
             tags[i] = Tag.ADJ  # "a torn fishing net", "three glass fishing floats"
@@ -1840,6 +1846,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
     return _numbered(texts, lows, tags)
+
+
+def _having(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether a helper verb that is also a verb of having ('has': words.tsv lists it both ways)
+    is the clause's main verb: right after 'he' / 'she' / 'it' or a noun and before a noun phrase
+    ('she has a pair of spectacles perched on her nose', 'the goat has a bell'), not before a
+    participle ('he has dropped a sock'), so what is had is the subject's as what it holds is."""
+    if tags[i] is not Tag.AUX or not is_class(lows[i], WordClass.ATTACH_VERB) or i == 0 or i + 1 >= len(tags):
+        return False
+    return tags[i - 1] in {Tag.PRON, Tag.NOUN} and tags[i + 1] in {Tag.DET, Tag.NUM, Tag.ADJ, Tag.NOUN}
 
 
 def _listed_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:

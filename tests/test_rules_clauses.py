@@ -2783,3 +2783,34 @@ def test_the_measure_of_a_comparison_is_not_the_verbs_subject():
 def test_a_thing_resting_on_his_chest_rests_on_the_person_named_before():
     reading = reading_of("A grandfather dozes on a sofa with a puppy curled up on his chest.")
     assert ("puppy", "on", "grandfather") in _relations(reading)
+
+
+def test_it_wearing_or_holding_after_an_animal_subject_is_that_animal():
+    reading = reading_of("A fat frog squats on the lid of a barrel; it is wearing a tiny felt cap.")
+    assert [t.head for t in reading.things] == ["frog", "barrel"]
+    assert "a tiny felt cap" in reading.things[0].attributes
+
+
+def test_has_before_a_noun_phrase_gives_the_thing_to_the_subject():
+    reading = reading_of("An old mole digs in a garden; she has a pair of goggles perched on her snout.")
+    assert "goggles" not in [t.head for t in reading.things]
+    mole = next(t for t in reading.things if t.head == "mole")
+    assert any("goggles" in a for a in mole.attributes)
+    dropped = reading_of("A small boy has dropped a red mitten in the snow.")
+    assert "mitten" in [t.head for t in dropped.things]  # 'has' before a participle helps a verb
+
+
+def test_a_bare_tag_of_a_listed_ing_compound_keeps_its_head():
+    reading = reading_of("1boy, striped shirt, holding watering can, standing, garden fence")
+    boy = next(t for t in reading.things if t.head == "boy")
+    assert any("watering can" in a for a in boy.attributes)
+
+
+def test_a_lifeless_appositive_closing_its_sentence_describes_the_thing_before():
+    reading = reading_of("Past the orchard stands the barn, a tall red building with a tin roof.")
+    heads = [t.head for t in reading.things]
+    assert "building" not in heads
+    barn = next(t for t in reading.things if t.head == "barn")
+    assert {"tall", "red", "a tin roof"} <= set(barn.attributes)
+    listed = reading_of("A girl walks past the barn, a red silo, and a shed.")
+    assert {"barn", "silo", "shed"} <= {t.head for t in listed.things}  # a list, not an appositive
