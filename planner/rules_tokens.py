@@ -1657,18 +1657,14 @@ def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
 def _noun_helper(tags: list[Tag], lows: list[str], i: int) -> bool:
     """A helper verb that is also a listed thing ('can') after an article or a modifier, or after
     an '-ing' word that follows one or a material ('a watering can', 'a tin watering can'), or naming a listed thing with the noun
-    before it ('a trash can stands', not 'the trash can be sorted'), or ending a listed compound
-    with an '-ing' word before a comma or the end ('1girl, holding watering can, smiling'): the thing."""
+    before it ('a trash can stands', not 'the trash can be sorted'): the thing. ('1girl, holding
+    watering can' is read by _bare_listed_ing_kind.)"""
     if tags[i] is not Tag.AUX or entry(lows[i]) is None or i == 0:
         return False
     bare_verb = i + 1 < len(lows) and tags[i + 1] is Tag.VERB and not lows[i + 1].endswith("s")
     bare_verb = bare_verb or i + 1 < len(lows) and tags[i + 1] in {Tag.BE, Tag.NEG}
     if tags[i - 1] is Tag.NOUN and entry(f"{lows[i - 1]} {lows[i]}") is not None:
         return not bare_verb  # "a trash can", "the garbage can by the door"
-    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    if tags[i - 1] is Tag.VERB and entry(f"{lows[i - 1]} {lows[i]}") is not None:
-        if after in {Tag.END, Tag.COMMA, Tag.PREP, Tag.CONJ}:
-            return True  # "1girl, holding watering can, smiling"
     if tags[i - 1] in {Tag.NOUN, Tag.VERB} and _closes_counted_phrase(tags, lows, i):
         return True  # "beside a dented coffee can.", "an energy drink can and": no verb after it
     j = i - 1 if i > 1 and tags[i - 1] is Tag.VERB and lows[i - 1].endswith("ing") else i
