@@ -412,9 +412,11 @@ def _span(
         if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
             include, stop = False, False  # "the badger, wearing an apron, | pulls a tray"
         source = stop and start is not None and end == phrases[j - 1].end and _source(phrases, j, at)
-        if stop and (_its_verb_after(phrases, k, j) or _doing_after_place(phrases, k, j)):
-            # "a clown on a unicycle juggles": the clown's
-            verb = _verb_after_place(phrases, j) or _doing_at(phrases, j)
+        place = _place_before_verb(phrases, k, j, at, nouns, owner) if stop else None
+        if place is not None:  # "a clown on a unicycle juggles": the clown's
+            verb = _verb_after_place(phrases, place) or _doing_at(phrases, place)
+            if place < j and include:  # the ride said up to its noun: "a boy on a bicycle | waits"
+                start, end = (p.start if start is None else start), p.end
             skip, include, stop = verb - 1, False, False
             if start is not None:
                 pieces.append((start, end))
@@ -562,6 +564,17 @@ def _its_verb_after(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
         and isinstance(phrases[j + 1], NounPhrase)
         and subject_phrase(phrases, verb) == k
     )
+
+
+def _place_before_verb(
+    phrases: tuple[Phrase, ...], k: int, j: int, at: dict[int, Noun], nouns: tuple[Noun, ...], owner: int
+) -> int | None:
+    """Where the place phrase is, at j or just before its object at j, when a verb of phrase k's
+    follows its object ('a clown on a unicycle juggles'; 'a boy on a bicycle waits', where the ride
+    is said in the boy's prompt up to 'a bicycle' by _rides); None when no verb of k's follows."""
+    ride = j > k + 1 and _rides(phrases[j - 1], phrases[j], at, nouns[owner])
+    place = j - 1 if ride else j
+    return place if _its_verb_after(phrases, k, place) or _doing_after_place(phrases, k, place) else None
 
 
 def _verb_after_place(phrases: tuple[Phrase, ...], j: int) -> int | None:

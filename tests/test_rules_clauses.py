@@ -2729,6 +2729,13 @@ def test_a_rider_on_a_small_vehicle_says_the_ride_in_its_prompt():
     assert "car" not in seated.things[0].phrase
 
 
+def test_a_rider_keeps_the_doing_after_its_ride():
+    reading = reading_of("A boy on a bicycle waits with a loaf of bread tucked under his arm.")
+    boy = next(t for t in reading.things if t.head == "boy")
+    assert "on a bicycle" in boy.phrase
+    assert "waiting with a loaf" in boy.phrase
+
+
 def test_he_or_she_opening_a_joined_clause_is_the_subject_of_the_first_clause():
     reading = reading_of("A boy rests beside his grandfather, and he is holding a paper kite.")
     boy = next(t for t in reading.things if t.head == "boy")
