@@ -36,6 +36,8 @@ _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 # the determiners that point at one already known, so that 'a <kind>' after it says who that one
 # is; 'this' and 'that' tell as 'the' does ("there's this keeper, an old guy in a cap")
 _TOLD = frozenset({"the", "this", "that", *POSSESSIVE})
+# who is told by a tie to someone: 'my aunt', 'her grandson'
+_TIED = frozenset({"my", "our", "your", *POSSESSIVE})
 
 
 def _has(word: str, flag: Flag) -> bool:
@@ -208,7 +210,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
         return len(nouns) - 1
     if p.determiner not in {"a", "an"}:
         return None
-    told = earlier.phrase.determiner in {"my", "our", "your", *_TOLD}
+    told = earlier.phrase.determiner in _TIED | _TOLD
     told = (
         told
         or earlier.named
@@ -317,7 +319,7 @@ def _said_to_be(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     if known.kind is not ThingKind.PERSON and not _animal_in_a_tale(earlier, known):
         return None
     bare = _bare_word(earlier.phrase)
-    told = earlier.phrase.determiner in {"the", "my", "our", "your", *POSSESSIVE} or earlier.named or bare
+    told = earlier.phrase.determiner in {"the", *_TIED} or earlier.named or bare
     return len(nouns) - 1 if told and _heads_clause(phrases, earlier.index) else None
 
 
@@ -325,7 +327,7 @@ def _animal_in_a_tale(person: Noun, known: Entry) -> bool:
     """Whether 'a <animal>' said of a person ('her grandson is a tiny hedgehog') casts an animal in
     that person's role, as in a tale: a person told by a tie to someone ('her grandson', 'my aunt')
     or called by a bare word ('Grandma'), not by 'the' ('the winner is a dog' is another one)."""
-    tied = person.phrase.determiner in {"my", "our", "your", *POSSESSIVE} or not person.phrase.determiner
+    tied = person.phrase.determiner in _TIED or not person.phrase.determiner
     return known.kind is ThingKind.ANIMAL and tied and not person.phrase.plural
 
 
