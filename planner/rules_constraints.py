@@ -360,6 +360,15 @@ def _among(thing: Thing) -> bool:
     return known.has(Flag.WIDE) or thing.count != 1
 
 
+def _beside_height(reading: PromptReading, index: int) -> str | None:
+    """The height borrowed from a placed thing one is only said to be next to, when that height is
+    a side ('at the top left a sprig rests beside a jar': the jar at the top too); not the middle
+    ('in the middle a crate sits next to three watermelons' keeps the watermelons a row, free to sit
+    lower, as the crate's side alone says)."""
+    height = _beside(reading, index, "vertical")
+    return height if height in {"top", "bottom"} else None
+
+
 def _beside(reading: PromptReading, index: int, axis: str = "horizontal") -> str | None:
     """The side (or, with axis "vertical", the height) of the picture of a thing that is only said
     to be next to a placed one: 'a crate in the middle sits next to three watermelons' puts the
@@ -601,7 +610,7 @@ def _group(reading: PromptReading, kept: Kept, biggest: Size, close_up: bool) ->
         or carried.vertical
         or _worked_at(reading, kept.thing)
         or _stacked(reading, kept.thing)
-        or (None if stated.horizontal else _beside(reading, kept.thing, "vertical")),
+        or (None if stated.horizontal else _beside_height(reading, kept.thing)),
         depth=_depth(reading, kept.thing),
         shape=STRIP_SHAPE if _strip(thing) else _shape(thing),
         size=1.0 if _strip(thing) else _extent(thing, biggest, close_up),

@@ -74,6 +74,19 @@ def test_a_thing_next_to_one_placed_high_or_low_shares_its_height():
     assert side_by_side(lantern, dog), (lantern, dog)
 
 
+def test_things_next_to_one_in_the_middle_stay_a_row():
+    """'In the middle a crate sits next to three watermelons': the watermelons share the crate's
+    side, and stay a row level with it, not a column stacked from the top to the bottom."""
+    p = plan(
+        "On the left an old man weighs tomatoes on a brass scale. In the middle a wooden crate of"
+        " oranges sits next to three green watermelons. On the right a young woman carries a basket."
+    )
+    melons = [r.box for r in p.regions if r.label.endswith("watermelon")]
+    assert len(melons) == 3
+    assert max(b[1] for b in melons) - min(b[1] for b in melons) < 0.05, melons
+    assert all(b[1] > 0.2 for b in melons), melons
+
+
 def test_a_thing_in_front_of_another_stays_on_its_support():
     p = plan(
         "A black radio stands on an oak table, and a small cactus in a clay pot stands behind the radio."
