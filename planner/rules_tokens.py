@@ -1788,6 +1788,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     lows = [t.lower() for t in texts]
     tags = _next_door(_side_by_side([_word_tag(low) for low in lows], lows), lows)
     tags = _slogan(texts, [_acronym(texts, i, tag) for i, tag in enumerate(tags)])
+    tags = [Tag.UNKNOWN if _given_name(texts, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _having(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
@@ -1842,6 +1843,24 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
     return _numbered(texts, lows, tags)
+
+
+def _given_name(texts: list[str], lows: list[str], i: int) -> bool:
+    """Whether the capitalised word at i is (part of) a name given by 'named' / 'called' after a
+    noun ('a hedgehog named Pip sets out', 'a mule called Big Sal'): a name, as an unknown word is,
+    not the verb or noun it also spells ('pip', 'sal')."""
+    start = i
+    while start > 0 and i - start < 3 and texts[start][:1].isupper() and texts[start].isalpha():
+        start -= 1
+    return (
+        start < i
+        and start > 0
+        and texts[i][:1].isupper()
+        and texts[i].isalpha()
+        and is_class(lows[start], WordClass.NAMING_VERB)
+        and texts[start - 1].isalpha()
+        and texts[start - 1].islower()
+    )
 
 
 def _having(tags: list[Tag], lows: list[str], i: int) -> bool:

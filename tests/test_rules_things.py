@@ -4887,3 +4887,12 @@ def test_one_thing_after_than_is_a_measure_not_a_thing():
     assert labels("A pumpkin larger than a wheelbarrow sits in the field.") == ["pumpkin"]
     assert labels("A mouse sips from a teacup no bigger than a thimble.") == ["mouse", "teacup"]
     assert labels("More than a dozen gulls circle the boat.").count("gull") >= 2
+
+
+def test_a_name_given_by_named_or_called_is_a_name_not_the_word_it_spells():
+    """'a hedgehog named Pip sets out': 'Pip' is the hedgehog's name, not the verb 'pip', so 'sets
+    out' is the hedgehog's doing, as after a name no list knows ('a goose named Rosie')."""
+    p = plan("A small hedgehog named Pip sets out at dawn, and a goose named Pip waddles past a barn.")
+    assert labels_of(p) == ["small hedgehog", "goose", "barn"]
+    assert "setting out" in prompt_of(p, "small hedgehog")
+    assert all("pipping" not in r.prompt for r in p.regions)
