@@ -643,11 +643,11 @@ def _wearer_or_holder(
     figure = _figure_before(phrases, verb.start, nouns, worn)
     said_at = _pronoun_at(phrases, k - 1 - (verb is not phrase_before(phrases, k)))
     subject = low_text(phrases[said_at]) if said_at is not None else ""
-    if figure is None and subject in GENDERED:
-        first = _first_subject(phrases, said_at, nouns, subject)  # type: ignore[arg-type]
+    if figure is None and said_at is not None and subject in GENDERED:
+        first = _first_subject(phrases, said_at, nouns, subject)
         return first if first is not None else _possessor(nouns, phrases[k].sentence, subject)
-    if figure is None and subject == "it" and _opens_clause_at(phrases, said_at):  # type: ignore[arg-type]
-        animal = _animal_it(phrases, said_at, nouns, worn)  # type: ignore[arg-type]
+    if figure is None and said_at is not None and subject == "it" and _opens_clause_at(phrases, said_at):
+        animal = _animal_it(phrases, said_at, nouns, worn)
         return animal if animal is not None else _holder(phrases, k, nouns)
     return figure if figure is not None else _holder(phrases, k, nouns)
 
@@ -666,10 +666,7 @@ def _animal_it(phrases: tuple[Phrase, ...], at: int, nouns: list[Noun], worn: bo
     thing a figure ('a scarecrow stands in a field; it wears a straw hat'); else None."""
     sentence = phrases[at].sentence
     for wanted in (sentence, sentence - 1):
-        first = next(
-            (j for j in range(at) if phrases[j].sentence == wanted and isinstance(phrases[j], Verb)),
-            None,
-        )
+        first = _first_verb(phrases, at, wanted)
         if first is None:
             continue
         owner = _acting(phrases, subject_phrase(phrases, first), nouns)
@@ -689,6 +686,13 @@ def _pronoun_at(phrases: tuple[Phrase, ...], verb: int) -> int | None:
     return verb - back if verb - back >= 0 else None
 
 
+def _first_verb(phrases: tuple[Phrase, ...], at: int, sentence: int) -> int | None:
+    """Where the first verb of sentence `sentence` is, before phrase `at`; None if it has none."""
+    return next(
+        (j for j in range(at) if phrases[j].sentence == sentence and isinstance(phrases[j], Verb)), None
+    )
+
+
 def _first_subject(phrases: tuple[Phrase, ...], at: int, nouns: list[Noun], word: str) -> int | None:
     """Who 'he' / 'she' at `at`, opening a clause joined to one before it in its sentence, stands
     for: the subject of that first clause, the one the sentence is about ('a girl sits by her
@@ -697,11 +701,7 @@ def _first_subject(phrases: tuple[Phrase, ...], at: int, nouns: list[Noun], word
     latest named may be meant: 'Pip met a badger. She wore spectacles')."""
     if word not in {"he", "she"}:
         return None
-    sentence = phrases[at].sentence
-    first = next(
-        (j for j in range(at) if phrases[j].sentence == sentence and isinstance(phrases[j], Verb)),
-        None,
-    )
+    first = _first_verb(phrases, at, phrases[at].sentence)
     if first is None:
         return None
     owner = _acting(phrases, subject_phrase(phrases, first), nouns)
