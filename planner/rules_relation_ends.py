@@ -707,7 +707,9 @@ def relation_object(
             said = subjects_of(phrases, k, at, nouns) if subject is None else subject
             if owner not in said:
                 return owner
-            return _others_whole(phrases, k, at, nouns, nxt, said)  # "a cat dozes on its saddle"
+            return _its_whole(
+                phrases, k, at, nouns, nxt, said, lifeless=False, strictly_larger=True
+            )  # "a cat dozes on its saddle": nothing rests on what it wears, 'its' is another's
         named = _kind_named(phrases, k, at, nouns, nxt, subject) if noun.role is Role.NONE else None
         if named is not None:
             return named  # "a tablet ..., and behind the device a mug": the tablet
@@ -717,7 +719,11 @@ def relation_object(
                 phrases, k, at, nouns, animate=animate, subject=subject, word=nxt.determiner
             )  # "on its third step"
         found = resolve(nouns, at[nxt.start]) if noun.role in PLACED_ROLES else None
-        whole = _its_whole(phrases, k, at, nouns, nxt, subject) if found == at[nxt.start] else None
+        whole = (
+            _its_whole(phrases, k, at, nouns, nxt, subject, lifeless=True, strictly_larger=False)
+            if found == at[nxt.start]
+            else None
+        )
         whole = _compound_whole(nouns, nxt, found) if whole is None else whole
         found = whole if whole is not None else found
         return found if found is not None and nouns[found].is_thing else None  # not 'of the rooftop' again
@@ -781,21 +787,34 @@ def _its_whole(
     nouns: tuple[Noun, ...],
     nxt: NounPhrase,
     subject: list[int] | None,
+    *,
+    lifeless: bool,
+    strictly_larger: bool,
 ) -> int | None:
-    """The thing that a listed thing named with 'its' belongs to, when that is another lifeless
-    thing no smaller than it ('a truck with a duck in its bed', 'a lifeguard leans on its railing'):
-    the relation is to the whole, where the part is drawn. Not an animal's own ('a dog in its bed')."""
+    """The thing 'its' before `nxt` stands for when `nxt` is a part of it, drawn within it, so the
+    relation is to that whole: the thing the subject was named 'with', else the pronoun's referent.
+    `lifeless`: a listed thing named with 'its' ('a truck with a duck in its bed', 'a lifeguard
+    leans on its railing'): the whole is a lifeless thing other than the subject, and an animal's
+    'its' is its own ('a hamster watches from its cage'). Else a thing read as worn by the subject
+    ('a horse grazes, and a crow perches on its saddle': on the horse), any thing but a person.
+    `strictly_larger`: the whole must be larger than the part, not only as large."""
     if nxt.determiner != "its":
         return None
     said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, said, at, nouns)
-    if owner is None and any(nouns[s].kind is ThingKind.ANIMAL for s in said):
+    if owner is None and lifeless and any(nouns[s].kind is ThingKind.ANIMAL for s in said):
         return None  # "a hamster watches from its cage": its own
-    owner = pronoun_referent(phrases, k, at, nouns, animate=False, subject=said) if owner is None else owner
+    word = "" if lifeless else "its"  # lifeless: a person found fails below (None); else skipped
+    owner = (
+        pronoun_referent(phrases, k, at, nouns, animate=False, subject=said, word=word)
+        if owner is None
+        else owner
+    )
     part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
-    if part is None or whole is None or owner in said or whole.animate or whole.size < part.size:
+    if part is None or whole is None or (lifeless and (owner in said or whole.animate)):
         return None
-    return owner
+    larger = whole.size > part.size if strictly_larger else whole.size >= part.size
+    return owner if larger else None
 
 
 def _rested_on_owner(
@@ -819,27 +838,6 @@ def _rested_on_owner(
         phrases, k, at, nouns, animate=part.determiner in {"his", "her"}, subject=said, word=part.determiner
     )
     return owner if other is None else other
-
-
-def _others_whole(
-    phrases: tuple[Phrase, ...],
-    k: int,
-    at: dict[int, int],
-    nouns: tuple[Noun, ...],
-    nxt: NounPhrase,
-    subject: list[int],
-) -> int | None:
-    """What 'its' stands for when the thing after it was read as worn by the relation's own subject
-    ('a bicycle leans on a wall, and a cat dozes on its saddle'): nothing rests on what it wears,
-    so 'its' is another thing named before, larger than the part, where the part is drawn ('a
-    horse grazes, and a crow perches on its saddle': on the horse)."""
-    if nxt.determiner != "its":
-        return None
-    owner = pronoun_referent(phrases, k, at, nouns, animate=False, subject=subject, word="its")
-    part, whole = nouns[at[nxt.start]].entry, nouns[owner].entry if owner is not None else None
-    if part is None or whole is None or whole.size <= part.size:
-        return None
-    return owner
 
 
 def _compound_whole(nouns: tuple[Noun, ...], nxt: NounPhrase, found: int | None) -> int | None:
