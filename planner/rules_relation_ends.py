@@ -694,17 +694,19 @@ def relation_object(
     nxt = phrases[j] if j < len(phrases) else None
     if isinstance(nxt, NounPhrase) and nxt.start in at:
         noun = nouns[at[nxt.start]]
-        if _posture(phrases, k, at, nouns, nxt, subject):
+        # the relation's own subject, found once for the helpers below; _person_for and _kind_named
+        # take `subject` as given (none given excludes no one)
+        said = subjects_of(phrases, k, at, nouns) if subject is None else subject
+        if _posture(phrases, k, at, nouns, nxt, said):
             return None  # "lies on its side", "sleeps on her back": a pose, not a place
         if noun.role is Role.PART and noun.ref is not None:
             owner = resolve(nouns, noun.ref)  # "perches on the roof" (of the hut), "at her feet"
-            owner = _rested_on_owner(phrases, k, at, nouns, nxt, owner, subject)
+            owner = _rested_on_owner(phrases, k, at, nouns, nxt, owner, said)
             return _person_for(phrases, k, at, nouns, nxt, owner, subject)
         if (
             noun.role is Role.ATTACHED and noun.ref is not None and nxt.determiner in POSSESSIVE
         ):  # a worn or held thing of someone named before
             owner = resolve(nouns, noun.ref)  # "clings to its ropes", "near his sandals": their wearer
-            said = subjects_of(phrases, k, at, nouns) if subject is None else subject
             if owner not in said:
                 return owner
             return _its_whole(
@@ -716,11 +718,11 @@ def relation_object(
         if noun.role in {Role.NONE, Role.PART} and nxt.determiner in {"its", "their", "his", "her"}:
             animate = nxt.determiner in {"his", "her"}  # "perched on his shoulder": a person's
             return pronoun_referent(
-                phrases, k, at, nouns, animate=animate, subject=subject, word=nxt.determiner
+                phrases, k, at, nouns, animate=animate, subject=said, word=nxt.determiner
             )  # "on its third step"
         found = resolve(nouns, at[nxt.start]) if noun.role in PLACED_ROLES else None
         whole = (
-            _its_whole(phrases, k, at, nouns, nxt, subject, lifeless=True, strictly_larger=False)
+            _its_whole(phrases, k, at, nouns, nxt, said, lifeless=True, strictly_larger=False)
             if found == at[nxt.start]
             else None
         )
@@ -786,7 +788,7 @@ def _its_whole(
     at: dict[int, int],
     nouns: tuple[Noun, ...],
     nxt: NounPhrase,
-    subject: list[int] | None,
+    said: list[int],
     *,
     lifeless: bool,
     strictly_larger: bool,
@@ -800,7 +802,6 @@ def _its_whole(
     `strictly_larger`: the whole must be larger than the part, not only as large."""
     if nxt.determiner != "its":
         return None
-    said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     owner = _with_owner(phrases, said, at, nouns)
     if owner is None and lifeless and any(nouns[s].kind is ThingKind.ANIMAL for s in said):
         return None  # "a hamster watches from its cage": its own
@@ -824,14 +825,13 @@ def _rested_on_owner(
     nouns: tuple[Noun, ...],
     part: NounPhrase,
     owner: int,
-    subject: list[int] | None,
+    said: list[int],
 ) -> int:
     """Whose 'his chest' a thing rests on when the part was read as the resting thing's own ('a
     man sleeps with a toddler sprawled on his chest'): nothing lies on its own chest, so the
     pronoun stands for another one named before (pronoun_referent); else the part's owner."""
     if part.determiner not in POSSESSIVE or getattr(phrases[k], "lead", "") not in _RESTING_LEADS:
         return owner
-    said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     if owner not in said:
         return owner
     other = pronoun_referent(
@@ -859,7 +859,7 @@ def _posture(
     at: dict[int, int],
     nouns: tuple[Noun, ...],
     nxt: NounPhrase,
-    subject: list[int] | None,
+    said: list[int],
 ) -> bool:
     """Whether 'on its back' at k is the subject's own pose ('a dog sleeps on its back'), not
     another thing's back: after a verb of riding, or for a thing named 'with' another ('a horse
@@ -868,7 +868,6 @@ def _posture(
         return False
     if getattr(phrases[k], "lead", "on") not in {"on", "onto"}:
         return False  # "leans against its side": the other thing's side, a pose is 'on' it
-    said = subjects_of(phrases, k, at, nouns) if subject is None else subject
     return not _mounted(phrases, k) and _with_owner(phrases, said, at, nouns) is None
 
 
