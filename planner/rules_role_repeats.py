@@ -5,7 +5,7 @@ ranks a group ('the first ... the second').
 
 from __future__ import annotations
 
-from planner.rules_clauses import subject_phrase
+from planner.rules_clauses import next_verb, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
 from planner.rules_role_nouns import (
     DEFINITE,
@@ -442,20 +442,10 @@ def _ends_alone(phrases: tuple[Phrase, ...], k: int) -> bool:
         if isinstance(here, Mark) and here.tag is Tag.END:
             return True
         if low_text(here) == "," and low_text(phrase_after(phrases, j)) in {"and", "but"}:
-            return _clause_follows(phrases, j + 2)  # ", and beside it sits a stack", not ", and a silo"
+            return next_verb(phrases, j + 1) is not None  # ", and beside it sits a stack", not ", and a silo"
         if isinstance(here, Verb) or low_text(here) in {",", "and", "or"}:
             return False
     return True
-
-
-def _clause_follows(phrases: tuple[Phrase, ...], start: int) -> bool:
-    """Whether a verb comes from phrase `start` before the end of its sentence."""
-    for here in phrases[start:]:
-        if isinstance(here, Verb):
-            return True
-        if isinstance(here, Mark) and here.tag is Tag.END:
-            return False
-    return False
 
 
 def _pronoun_appositive(
