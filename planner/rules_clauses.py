@@ -119,17 +119,25 @@ def after_comma(phrases: tuple[Phrase, ...], j: int) -> bool:
     return before == "," or (before == "and" and j >= 2 and getattr(phrases[j - 2], "low", "") == ",")
 
 
+def _before_list(phrases: tuple[Phrase, ...], j: int) -> int:
+    """The phrase right before the list that holds the noun phrase at j, walking back over its
+    items, commas, 'and' and 'of' ('piled with apples, a pumpkin and a melon': the 'with'): where
+    a '<fill word> with' list begins, for _fill_listed and fill_host."""
+    i = j - 1
+    while i >= 1 and (
+        isinstance(phrases[i], NounPhrase) or getattr(phrases[i], "low", "") in {",", "and", "of"}
+    ):
+        i -= 1
+    return i
+
+
 def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is a later item of the list after 'piled with' ('a cart piled
     with apples, a pumpkin and a melon stands': the melon is no subject)."""
     nxt = phrases[j + 1] if j + 1 < len(phrases) else None
     if after_comma(phrases, j) and isinstance(nxt, Verb):
         return False  # "a cart piled with melons, a dog sleeps beside it": a new clause
-    i = j - 1
-    while i >= 1 and (
-        isinstance(phrases[i], NounPhrase) or getattr(phrases[i], "low", "") in {",", "and", "of"}
-    ):
-        i -= 1
+    i = _before_list(phrases, j)
     space, fill = phrases[i], phrases[i - 1] if i else None
     listed = i < j - 1 and isinstance(space, SpacePhrase) and space.spatial.relation == "with"
     return listed and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
@@ -148,11 +156,7 @@ def fill_adverb(phrases: tuple[Phrase, ...], k: int) -> bool:
 def fill_host(phrases: tuple[Phrase, ...], j: int) -> int | None:
     """The noun phrase whose '<participle> with' list holds the noun phrase at j, when the
     participle is a fill word ('a table set with a teapot and two cups': the table for both)."""
-    i = j - 1
-    while i >= 1 and (
-        isinstance(phrases[i], NounPhrase) or getattr(phrases[i], "low", "") in {",", "and", "of"}
-    ):
-        i -= 1
+    i = _before_list(phrases, j)
     lead = i - fill_adverb(phrases, i)  # "a trolley stacked neatly with ..."
     space, fill = phrases[i], phrases[lead - 1] if lead >= 2 else None
     if not (isinstance(space, SpacePhrase) and space.lead == "with" and isinstance(fill, Verb)):
