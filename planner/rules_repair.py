@@ -17,6 +17,7 @@ a little against it. Sizes never change; deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -315,11 +316,8 @@ def _candidates(scene: _Scene, unions: dict[int, Box]) -> list[Move]:
 def _with_contents(moves: list[Move], scene: _Scene) -> list[Move]:
     """Each one-group move again with what is stated in that group and not resting on it (two koi
     in a fountain set beside a bench go with the fountain): the layout keeps only what scores better."""
-    out: list[Move] = []
-    for move in moves:
-        if len(move) != 1:
-            continue
-        index, dx, dy = move[0]
+
+    def contents(index: int) -> list[int]:
         inside = [
             c.a
             for c in scene.checks
@@ -328,22 +326,32 @@ def _with_contents(moves: list[Move], scene: _Scene) -> list[Move]:
             and c.a not in scene.moving[index]
             and index not in scene.moving[c.a]
         ]
-        if inside:
-            out.append(((index, dx, dy), *((i, dx, dy) for i in dict.fromkeys(inside))))
-    return out
+        return list(dict.fromkeys(inside))
+
+    return _moved_along(moves, contents)
 
 
 def _with_partners(moves: list[Move], check: Check, scene: _Scene, unions: dict[int, Box]) -> list[Move]:
     """The moves, and each one-group move again with what that group is said to be next to (other
     than the fact's other end): a man set beside his brother brings the cooler he crouches by."""
-    out = list(moves)
+
+    def partners(index: int) -> list[int]:
+        return [p for p in _partners(scene, index, unions) if p not in (check.a, check.b)]
+
+    return [*moves, *_moved_along(moves, partners)]
+
+
+def _moved_along(moves: list[Move], along: Callable[[int], list[int]]) -> list[Move]:
+    """Each one-group move again, with the groups `along` names for the moved group shifted by as
+    much (none for a group it names nothing for): what _with_contents and _with_partners add."""
+    out: list[Move] = []
     for move in moves:
         if len(move) != 1:
             continue
         index, dx, dy = move[0]
-        partners = [p for p in _partners(scene, index, unions) if p not in (check.a, check.b)]
-        if partners:
-            out.append(((index, dx, dy), *((p, dx, dy) for p in partners)))
+        others = along(index)
+        if others:
+            out.append(((index, dx, dy), *((o, dx, dy) for o in others)))
     return out
 
 
