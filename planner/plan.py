@@ -88,6 +88,14 @@ def _clean_text(value: str, *, single_line: bool = False) -> str:
     return value.strip()
 
 
+def _required_text(value: str, *, single_line: bool = False) -> str:
+    """_clean_text that also refuses text left empty: a label, a region's prompt, a base prompt."""
+    value = _clean_text(value, single_line=single_line)
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
 def decode_mask_data(text: str) -> bytes:
     """The PNG bytes of an inline mask `data:image/png;base64,...`; ValueError when malformed."""
     try:
@@ -129,18 +137,12 @@ class Region(BaseModel):
     @field_validator("label")
     @classmethod
     def _label_line(cls, value: str) -> str:
-        value = _clean_text(value, single_line=True)
-        if not value:
-            raise ValueError("must not be empty")
-        return value
+        return _required_text(value, single_line=True)
 
     @field_validator("prompt")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        value = _clean_text(value)
-        if not value:
-            raise ValueError("must not be empty")
-        return value
+        return _required_text(value)
 
     @field_validator("mask")
     @classmethod
@@ -220,10 +222,7 @@ class Plan(BaseModel):
     @field_validator("base_prompt")
     @classmethod
     def _base_not_blank(cls, value: str) -> str:
-        value = _clean_text(value)
-        if not value:
-            raise ValueError("must not be empty")
-        return value
+        return _required_text(value)
 
     @field_validator("background_prompt")
     @classmethod
