@@ -798,7 +798,7 @@ def _its_whole(
     `lifeless`: a listed thing named with 'its' ('a truck with a duck in its bed', 'a lifeguard
     leans on its railing'): the whole is a lifeless thing other than the subject, and an animal's
     'its' is its own ('a hamster watches from its cage'). Else a thing read as worn by the subject
-    ('a horse grazes, and a crow perches on its saddle': on the horse), any thing but a person.
+    ('a horse grazes, and a crow perches on its saddle': on the horse), animate or not.
     `strictly_larger`: the whole must be larger than the part, not only as large."""
     if nxt.determiner != "its":
         return None
