@@ -388,8 +388,33 @@ def _verb_cue(tags: list[Tag], lows: list[str], i: int) -> bool:
         or (lows[i - 1] == "that" and i > 1 and tags[i - 2] in {Tag.NOUN, Tag.UNKNOWN})  # "a dog that keeps"
         or _relative_second_verb(tags, lows, i)
         or _progressive(tags, lows, i)
+        or _after_be(tags, lows, i)
+        or _sequence_inverted(tags, lows, i)
         or (tags[i - 1] is Tag.COMMA and _after_parenthesis(tags, lows, i))
     )
+
+
+def _after_be(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """'a chessboard is set up', 'a rug is spread over the floor', 'the sun is setting and':
+    a participle right after a form of 'be' and before a preposition (not 'of'), an adverb, a
+    comma, 'and' or the end is a passive or ongoing verb, no noun ('dozens of' is one)."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if tags[i - 1] is not Tag.BE or i + 1 < len(lows) and lows[i + 1] == "of":
+        return False
+    form = lows[i].endswith("ing") or past_participle(lows[i])
+    return form and after in {Tag.PREP, Tag.ADV, Tag.AUX, Tag.COMMA, Tag.CONJ, Tag.END}
+
+
+_SEQUENCE_OPENERS = frozenset({"next", "then", "here", "there", "now", "finally", "last"})
+
+
+def _sequence_inverted(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """'Next comes an armchair', 'Here stands a clock', 'Then sits a jar': a word in -s that is a
+    verb right after a sentence-opening word of order or place and before an article or a count
+    is the verb of the subject it puts after itself."""
+    opens = i == 1 or i > 1 and tags[i - 2] in {Tag.END, Tag.COMMA}
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    return opens and lows[i - 1] in _SEQUENCE_OPENERS and s_form_verb(lows[i]) and after in {Tag.DET, Tag.NUM}
 
 
 def _relative_second_verb(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -973,11 +998,12 @@ def _one_subject_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
 
 def _object_ends(tags: list[Tag], lows: list[str], k: int) -> bool:
     """Whether the object that starts before k ends at k: a preposition, comma, 'and' or the end,
-    or one more plural noun that ends there ('grills squid skewers at a cart')."""
-    after = tags[k] if k < len(tags) else Tag.END
-    if after is Tag.NOUN and singular(lows[k]) != lows[k]:
-        after = tags[k + 1] if k + 1 < len(tags) else Tag.END
-    return after in _AFTER_OBJECT
+    or one or two more nouns (or unlisted words) that end there ('grills squid skewers at a cart',
+    'scoops vanilla ice cream into a cone', 'scoops pistachio gelato')."""
+    end = k
+    while end < min(len(tags), k + 2) and tags[end] in {Tag.NOUN, Tag.UNKNOWN}:
+        end += 1
+    return (tags[end] if end < len(tags) else Tag.END) in _AFTER_OBJECT
 
 
 def _someone_placed(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -1030,24 +1056,56 @@ def _one_subject_past_place(tags: list[Tag], lows: list[str], i: int) -> None:
 
 
 def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
-    """One person or animal, an aside between commas that opens with 'a' or 'an' and names
-    another ('the badger, a plump fellow in spectacles, waves from the door', 'her aunt, a portly
-    goose, bows to the guests'), then a word in -s that is a noun and a verb, before what follows
-    a verb: the aside says who the one before is, so the word in -s is that one's verb. Retags the
-    word in place."""
-    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
-    if i < 5 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.COMMA or after not in _CLOSING_VERB:
+    """One thing, an aside between commas that opens with 'a' or 'an' and names it again ('the
+    badger, a plump fellow in spectacles, waves from the door', 'the old mill, a stone building
+    with a creaking wheel, stands by the river') or with 'who' / 'which' ('a porter, who pushes a
+    cart, walks toward her'), then a word in -s that is a noun and a verb, before what follows a
+    verb or a bare object ('the cook, a wiry man, ladles broth into a bowl'): the aside says who
+    or what the one before is, so the word in -s is that one's verb. Retags the word in place."""
+    if i < 5 or tags[i] is not Tag.NOUN or tags[i - 1] is not Tag.COMMA or not _verb_follows(tags, lows, i):
         return
     if not s_form_verb(lows[i]):  # also a word listed as a plural thing ('waves')
         return
     j = _aside_opening(tags, lows, i - 2)
-    if tags[j] is not Tag.COMMA or lows[j + 1] not in {"a", "an"}:
+    if tags[j] is not Tag.COMMA:
         return
-    head = next((k for k in range(j + 2, i) if tags[k] is Tag.NOUN), None)
-    named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
-    someone = lows[j - 1] in _REFLEXIVE or before is not None and before.animate  # 'Mabel herself, a ...'
-    if someone and (named is not None and named.animate or _unlisted_kind(tags, j, i)):
+    if lows[j + 1] in {"who", "which"} and _relative_subject(tags, lows, j):
         tags[i] = Tag.VERB
+    elif lows[j + 1] in {"a", "an"} and _named_again(tags, lows, j, i):
+        tags[i] = Tag.VERB
+
+
+def _verb_follows(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether what follows the word at i may follow a verb: a closing word, or a bare object noun
+    that ends there ('ladles broth into a bowl'); never 'of', which a plural noun takes ('waves of')."""
+    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    if i + 1 < len(lows) and lows[i + 1] == "of":
+        return False
+    return after in _CLOSING_VERB or after is Tag.NOUN and _object_ends(tags, lows, i + 2)
+
+
+def _relative_subject(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the comma at j, before 'who' or 'which', follows a noun (a name for 'who') that
+    opens its clause: the relative clause after it describes that subject, whose verb follows."""
+    if tags[j - 1] not in {Tag.NOUN, Tag.UNKNOWN}:
+        return False
+    start = _phrase_start(tags, j - 1)
+    return start == 0 or tags[start - 1] in {Tag.END, Tag.COMMA, Tag.CONJ}
+
+
+def _named_again(tags: list[Tag], lows: list[str], j: int, i: int) -> bool:
+    """Whether the aside between the comma at j and the comma before i names the thing before it
+    again: someone and a listed person or animal ('her aunt, a portly goose'), someone and an
+    unlisted kind ('a cockerel, a black Orpington'), or two things of one kind after 'the' or an
+    owner ('the church, a white clapboard building'), which a list of things does not give."""
+    head = next((k for k in range(j + 2, i) if tags[k] is Tag.NOUN), None)
+    while head is not None and head + 1 < i and tags[head + 1] is Tag.NOUN:
+        head += 1  # "a white clapboard building"
+    named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
+    if lows[j - 1] in _REFLEXIVE or before is not None and before.animate:  # 'Mabel herself, a ...'
+        return named is not None and named.animate or _unlisted_kind(tags, j, i)
+    definite = lows[_phrase_start(tags, j - 1)] in _DEFINITE_OPENERS | {"its"}
+    return definite and before is not None and named is not None and named.kind is before.kind
 
 
 def _unlisted_kind(tags: list[Tag], j: int, i: int) -> bool:
@@ -1066,10 +1124,29 @@ def _aside_opening(tags: list[Tag], lows: list[str], j: int) -> int:
     'and' that joins two things the aside names ('a stout woman in a housecoat and rubber boots')."""
     while j > 0:
         joins = tags[j] is Tag.CONJ and lows[j] == "and" and tags[j - 1] is Tag.NOUN
-        if tags[j] in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ} and not joins:
+        if (
+            tags[j] in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ}
+            and not joins
+            and not _aside_verb(tags, lows, j)
+        ):
             return j
         j -= 1
     return j
+
+
+def _aside_verb(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the verb at j belongs inside an aside: a participle after a noun or an article ('a
+    man with a towel tied around his head', 'a building with a leaning steeple'), or any verb of a
+    clause opened by 'who' or 'which' before it, back to a comma ('who pushes a cart')."""
+    if tags[j] is not Tag.VERB:
+        return False
+    if lows[j].endswith("ing") or past_participle(lows[j]):
+        if tags[j - 1] in {Tag.NOUN, Tag.DET, Tag.ADJ}:
+            return True
+    k = j - 1
+    while k > 0 and tags[k] not in {Tag.COMMA, Tag.END}:
+        k -= 1
+    return tags[k] is Tag.COMMA and lows[k + 1] in {"who", "which"}
 
 
 _AFTER_S_VERB = frozenset({Tag.DET, Tag.PREP, Tag.ADV, Tag.PRON, Tag.NUM})  # what may follow a verb
@@ -1113,11 +1190,14 @@ def _adverb(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 
 def _infinitive(tags: list[Tag], lows: list[str], i: int) -> bool:
-    """A bare noun-or-verb after 'not to' or '<verb> to': 'pretends not to watch', 'stops to rest'."""
+    """A bare noun-or-verb after 'not to' or '<verb> to': 'pretends not to watch', 'stops to rest';
+    or after 'to' and before an object pronoun, which no noun takes: 'about to set it afloat'."""
     if i < 2 or lows[i - 1] != "to" or lows[i].endswith("s"):
         return False
     if tags[i - 2] is Tag.NEG or tags[i - 2] is Tag.VERB and not lows[i - 2].endswith(("ed", "ing")):
         return True
+    if i + 1 < len(lows) and lows[i + 1] in _OBJECT_PRONOUNS - {"her"} and bare_verb(lows[i]):
+        return True  # not 'her', an owner too: 'next to mother her basket'
     return _purpose_infinitive(tags, lows, i)
 
 
@@ -1163,11 +1243,17 @@ def _bare_invariant(tags: list[Tag], lows: list[str], i: int) -> bool:
 def _phrase_start(tags: list[Tag], i: int) -> int:
     """The first token of the noun phrase whose last word is at i ('their old | grandfather')."""
     j = i
-    while j > 0 and tags[j - 1] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+    while j > 0 and (tags[j - 1] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN} or _participle_before(tags, j - 1)):
         j -= 1
     while j > 0 and tags[j - 1] in {Tag.DET, Tag.NUM, Tag.QUANT, Tag.POSS}:
         j -= 1
     return j
+
+
+def _participle_before(tags: list[Tag], j: int) -> bool:
+    """Whether the verb at j modifies the noun after it, right after an article: 'a freckled
+    teenager', 'the sleeping dog' (an article opens a noun phrase, and no verb follows one)."""
+    return tags[j] is Tag.VERB and j > 0 and tags[j - 1] is Tag.DET and tags[j + 1] in {Tag.NOUN, Tag.ADJ}
 
 
 def _coordinated(tags: list[Tag], lows: list[str], i: int, *, anything: bool = False) -> bool:

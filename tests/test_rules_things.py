@@ -4896,3 +4896,62 @@ def test_a_name_given_by_named_or_called_is_a_name_not_the_word_it_spells():
     assert labels_of(p) == ["small hedgehog", "goose", "barn"]
     assert "setting out" in prompt_of(p, "small hedgehog")
     assert all("pipping" not in r.prompt for r in p.regions)
+
+
+def test_a_coat_stand_and_a_soldering_iron_are_things():
+    """'coat stand', 'hat stand', 'soldering iron' and 'steam iron' name furniture and tools: the
+    compound is the thing, not a coat that stands nor an iron surface."""
+    p = plan(
+        "In the hall a tall coat stand draped with a shawl leans by the door, and a soldering iron lies on the bench."
+    )
+    assert {"tall coat stand", "soldering iron"} <= set(labels_of(p))
+    assert "shawl" in prompt_of(p, "tall coat stand")
+
+
+def test_a_word_in_s_after_an_aside_naming_the_same_kind_or_a_who_clause_is_the_verb():
+    """'the old mill, a stone building with a creaking wheel, towers over the pond': the aside
+    names the mill again (two buildings), so 'towers' is its verb; so after a 'who' clause ('a
+    postman, who carries a sack, waves'), and before a bare object ('ladles batter into a tin')
+    even when the aside holds a participle ('a scarf knotted under her chin')."""
+    from planner.rules_tokens import Tag, tokenize
+
+    mill = plan("The old mill, a stone building with a creaking wheel, towers over the village pond.")
+    assert labels_of(mill) == ["old mill", "wheel", "village pond"]
+    postman = {
+        t.low: t.tag for t in tokenize("A postman, who carries a sack of letters, waves at the children.")
+    }
+    assert postman["waves"] is Tag.VERB
+    baker = plan("The baker, a stout woman with a scarf knotted under her chin, ladles batter into a tin.")
+    assert labels_of(baker) == ["baker", "tin"]
+    assert "ladling batter" in prompt_of(baker, "baker")
+    assert "bowl" in labels("A kitchen, a pot on the stove, bowls on the table.")  # a list of things
+
+
+def test_a_word_in_s_after_someone_with_a_participle_before_and_a_place_after_is_the_verb():
+    """'a bearded vendor in a straw hat scoops lemon sorbet into cups': 'bearded' describes the
+    vendor, so the phrase opens with 'a' and names one, whose verb 'scoops' is, with its object of
+    two nouns ('lemon sorbet') before the place."""
+    p = plan("A bearded vendor in a straw hat scoops lemon sorbet into paper cups.")
+    assert "scooping lemon sorbet" in prompt_of(p, "vendor")
+    assert "scoop" not in labels_of(p)
+
+
+def test_a_participle_after_be_and_a_verb_after_next_or_here_or_to_it_are_verbs():
+    """'the table is set for six', 'a quilt is spread over the bed': after 'is' a participle that
+    is also a noun is passive; 'Next comes a bookcase', 'here stands a piano': a word in -s after
+    a word of order or place that opens the clause is the verb of the thing after it; 'about to
+    fly it': a bare word between 'to' and an object pronoun is a verb."""
+    from planner.rules_tokens import Tag, tokenize
+
+    tags = {
+        t.low: t.tag for t in tokenize("The long table is set for six, and a quilt is spread over the bed.")
+    }
+    assert tags["set"] is Tag.VERB and tags["spread"] is Tag.VERB
+    tags = {t.low: t.tag for t in tokenize("Next comes a tall bookcase, and a dozen of the mugs are on it.")}
+    assert tags["comes"] is Tag.VERB and tags["dozen"] is not Tag.VERB
+    assert labels("Next comes a tall bookcase, and here stands an old piano.") == [
+        "tall bookcase",
+        "old piano",
+    ]
+    tags = {t.low: t.tag for t in tokenize("A girl holds a kite, about to fly it over the dunes.")}
+    assert tags["fly"] is Tag.VERB  # before an object pronoun, which no noun takes
