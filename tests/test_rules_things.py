@@ -4672,6 +4672,15 @@ def test_a_noun_and_verb_word_after_one_singular_noun_heads_its_compound():
     assert "man" in got and "man stand" not in got  # a bare verb after 'watches' and its object
 
 
+def test_a_noun_and_verb_word_before_a_singular_is_or_a_participle_heads_its_compound():
+    # 'has' and 'draped with' agree only with one thing, even inside a 'with' phrase
+    assert "hot dog stand" in labels("A hot dog stand has a queue of hungry fans.")
+    got = labels("A hallway with an oak hat stand draped with a wool scarf.")
+    assert "oak hat stand" in got and "oak hat" not in got
+    got = labels("Two boys with a dog sit slumped against the wall.")
+    assert "dog sit" not in got  # a plural owner of the 'with' phrase: the bare verb is theirs
+
+
 def test_a_bare_verb_after_a_group_of_creatures_or_a_plural_and_an_adverb_is_their_act():
     got = labels("A pair of goldfish glint beneath the lily pads.")
     assert "goldfish" in got and "goldfish glint" not in got
