@@ -872,7 +872,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or company_shown(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
-    if not owned and light(p, known):
+    if not owned and light(p, known, before):
         return (Role.LIGHT, None)
     colour = _colour_role(p, before, nouns)
     if colour is not None:

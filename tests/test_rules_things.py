@@ -2450,6 +2450,19 @@ def test_bare_sun_said_like_a_mass_noun_is_sunlight_not_a_sun():
     assert "red sun" in labels("A red sun hangs over the sea behind a small sailboat.")
 
 
+def test_the_sun_one_is_in_or_looks_into_is_its_light():
+    assert labels("Three pears ripen in the sun on a stone ledge.") == ["pear", "pear", "pear", "stone ledge"]
+    assert labels("A sailor squints into the low sun beside a mast.") == ["sailor", "mast"]
+    assert "sun" in labels("The sun sets behind a lighthouse.")
+
+
+def test_sunbeams_and_storeys_are_no_things():
+    # a beam of sunlight is the picture's light; 'three stories' measures a building's height
+    assert labels("A weaver sits at a loom, dust drifting in a sunbeam.") == ["weaver", "loom"]
+    assert labels("A bakery rises four storeys above a tram.") == ["bakery", "tram"]
+    assert labels("A pink hotel, five stories tall, faces a fountain.") == ["pink hotel", "fountain"]
+
+
 def test_figures_of_religious_painting_are_people_who_hold_things():
     got = labels("Two cherubs hold a garland of daisies above an apostle, and an abbot kneels by an altar.")
     assert got == ["cherub", "cherub", "apostle", "abbot", "altar"]
