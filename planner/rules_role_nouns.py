@@ -24,6 +24,7 @@ DEFINITE = frozenset("the this that these those its their his her".split())
 
 
 POSSESSIVE = frozenset("its their his her".split())
+AIRY = (WordClass.VAPOUR, WordClass.WEATHER, WordClass.LIGHT)  # the air's stuff: no thing to place at
 
 
 GENDERED = {

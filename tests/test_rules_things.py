@@ -3332,6 +3332,15 @@ def test_a_worn_or_held_thing_after_whose_is_the_named_persons():
     assert "striped awning" in labels("A stall whose striped awning flaps stands by the road.")
 
 
+def test_a_thing_after_whose_stuck_at_a_thing_of_the_scene_is_a_thing_of_its_own():
+    got = labels("A girl whose balloon is caught in the branches of an oak waves to a dog.")
+    assert "balloon" in got and "girl" in got
+    got = labels("A boy whose frisbee has landed on a garage roof frowns.")
+    assert "frisbee" in got
+    p = plan("A boy whose kite is lost in the fog frowns.")
+    assert "kite" in prompt_of(p, "boy")  # the air's stuff is no spot away from him
+
+
 def test_a_simile_after_a_thing_describes_its_look():
     """'a kiosk painted like a lemon': the thing after 'like' is no thing of its own but says how
     the one before looks, so it stays in that thing's prompt."""
