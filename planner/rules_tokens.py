@@ -1048,6 +1048,22 @@ def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     someone = lows[j - 1] in _REFLEXIVE or before is not None and before.animate  # 'Mabel herself, a ...'
     if someone and (named is not None and named.animate or _unlisted_kind(tags, j, i)):
         tags[i] = Tag.VERB
+    elif _told_kin(tags, lows, j):
+        tags[i] = Tag.VERB  # "the old church, a white clapboard building, watches over the square"
+
+
+def _told_kin(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the lifeless thing before the comma at j is told by 'the' or an owner's word and
+    the aside after it ('a' at j + 1) names a thing of the same kind ('the old church, a white
+    clapboard building,'): the aside says what that one thing is, as a list ('a cup, a saucer,
+    spoons') does not."""
+    head = j + 2
+    while head + 1 < len(tags) and tags[head + 1] in {Tag.ADJ, Tag.NOUN, Tag.UNKNOWN}:
+        head += 1  # the last word of the aside's first noun phrase: "building"
+    before, named = entry(lows[j - 1]), entry(lows[head])
+    if before is None or named is None or before.animate or named.kind is not before.kind:
+        return False
+    return lows[_phrase_start(tags, j - 1)] in _TOLD_WORDS
 
 
 def _unlisted_kind(tags: list[Tag], j: int, i: int) -> bool:
@@ -1059,13 +1075,16 @@ def _unlisted_kind(tags: list[Tag], j: int, i: int) -> bool:
 
 
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_TOLD_WORDS = frozenset("the his her its their my our your".split())  # a thing told apart, not listed
 
 
 def _aside_opening(tags: list[Tag], lows: list[str], j: int) -> int:
     """The comma (or the verb, end or clause 'and') before j that opens an aside, back over an
-    'and' that joins two things the aside names ('a stout woman in a housecoat and rubber boots')."""
+    'and' that joins two things the aside names ('a stout woman in a housecoat and rubber boots')
+    and over a word in -ing right after an article, which describes ('a leaning steeple')."""
     while j > 0:
         joins = tags[j] is Tag.CONJ and lows[j] == "and" and tags[j - 1] is Tag.NOUN
+        joins = joins or tags[j - 1] is Tag.DET and lows[j].endswith("ing")  # "with a leaning steeple"
         if tags[j] in {Tag.COMMA, Tag.VERB, Tag.END, Tag.CONJ} and not joins:
             return j
         j -= 1

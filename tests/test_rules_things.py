@@ -2317,6 +2317,14 @@ def test_an_appositive_after_a_possessive_noun_names_the_same_one():
     assert [t.head for t in reading.things].count("boy") == 0
 
 
+def test_an_appositive_of_the_same_kind_after_a_told_thing_names_that_thing():
+    # a word in -s after the aside is its verb, not a plural thing; an -ing word after 'a' in the
+    # aside only describes ('a sagging roof'), so the aside still closes before the verb
+    got = labels("The old mill, a stone barn with a sagging roof, watches over the weir.")
+    assert got == ["old mill", "weir"]
+    assert labels("A hammer, a mallet, files in a tin.") == ["hammer", "mallet", "tin"]
+
+
 def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
     got = labels("On the mossy stump rests a weathered elk antler, and a hiker kneels beside it.")
     assert sum(label.endswith("elk antler") for label in got) == 1
