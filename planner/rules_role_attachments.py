@@ -21,7 +21,10 @@ from planner.rules_phrases import (
     part_of,
 )
 from planner.rules_role_nouns import (
+    AIRY,
     DEFINITE,
+    FINITE_BE,
+    FINITE_HAVE,
     GENDERED,
     OTHER_SEX,
     POSSESSIVE,
@@ -44,6 +47,7 @@ from planner.rules_vocab import (
     ThingKind,
     WordClass,
     attach_verb,
+    concreteness,
     entry,
     is_class,
     is_verb_of,
@@ -439,7 +443,10 @@ def _by_possessor(
     named = _named_possessor(phrases, k, nouns) if carried and not p.determiner else None
     if named is not None and not placed_next(phrases, k) and not _set_down(phrases, k):
         return named  # "the girl's phone lit up", "the knight's lance"
-    if low_text(before) == "whose" and (carried or _kit(p, known)):
+    whose = low_text(before) == "whose"
+    if whose and not known.has(Flag.WEARABLE) and _caught_at(phrases, k):
+        return None  # "a boy whose kite is tangled in the wires": up there, not in his hand
+    if whose and (carried or _kit(p, known)):
         return _whose_owner(phrases, k, nouns, carried)  # "an archer whose silver cloak streams"
     if p.determiner in POSSESSIVE and _set_apart(phrases, k):
         return None  # "his hammer lies across the workbench", "his open hat on the ground": set apart
@@ -488,6 +495,26 @@ def _set_apart(phrases: tuple[Phrase, ...], k: int) -> bool:
         )
     aside = low_text(before) == ","
     return aside and isinstance(after, SpacePhrase) and _laid_on_a_spot(after, phrase_after(phrases, k + 1))
+
+
+def _caught_at(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing at k, after 'whose', is said to be at a thing of the scene by a state or
+    a perfect ('whose kite has snagged on a lamppost', 'whose ball is stuck in the hedge'):
+    away from its owner, so a thing of its own. Not in the air's stuff ('whose flag flaps in the
+    wind') nor at its owner's body ('whose sword hangs at his side')."""
+    j = k + 2
+    if low_text(_at(phrases, k + 1)) not in FINITE_BE | FINITE_HAVE:
+        return False  # "is tangled", "has snagged"; not "whose crook leans on the wall", still hers
+    state = _at(phrases, j)
+    if not (isinstance(state, Verb) or isinstance(state, Mark) and state.tag is Tag.ADJ):
+        return False
+    where, spot = _at(phrases, j + 1), _at(phrases, j + 2)
+    if not isinstance(where, SpacePhrase) or where.spatial.relation in {None, "with"}:
+        return False
+    if not isinstance(spot, NounPhrase) or spot.determiner not in {"the", "a", "an"}:
+        return False
+    thing = entry(spot.head) is not None or concreteness(spot.head) is not None  # "the overhead wires"
+    return thing and not any(is_class(spot.head, c) for c in AIRY)
 
 
 def _laid_on_a_spot(where: SpacePhrase, spot: Phrase | None) -> bool:

@@ -516,12 +516,16 @@ def _the_picture(phrases: tuple[Phrase, ...], k: int) -> bool:
     return low_text(before) == "of" or isinstance(before, SpacePhrase) and before.lead in _WITHIN_PICTURE
 
 
-def light(p: NounPhrase, known: Entry | None) -> bool:
-    """Whether p names the picture's light ('harsh noon sun'): lighting, not a thing to place."""
+def light(p: NounPhrase, known: Entry | None, before: Phrase | None = None) -> bool:
+    """Whether p names the picture's light ('harsh noon sun'): lighting, not a thing to place.
+    `before` is the phrase before p: one bathes 'in the sun' or squints 'into the sun', its light."""
     head_classes = classes_of(p.head)
     sky = known is not None and known.has(Flag.SKY) and known.has(Flag.LIGHT) and not p.count
     if sky and any(is_class(w, WordClass.TIME) for w in p.modifiers):
         return True  # "harsh noon sun", "the afternoon sun": the light of that hour
+    bathed = isinstance(before, SpacePhrase) and before.lead in {"in", "into"} and p.determiner == "the"
+    if sky and bathed and not p.plural:
+        return True  # "jars glowing in the sun", "bobs in the late sun": in its light, not in it
     if sky and not p.determiner and not p.modifiers and not p.plural:
         return True  # "bleached by years of sun", "dozing in sun": sunlight, said like a mass noun
     if not head_classes & {WordClass.TIME, WordClass.LIGHT, WordClass.WEATHER}:

@@ -19,10 +19,12 @@ from planner.rules_vocab import (
 )
 
 FINITE_BE = frozenset("is are was were".split())  # "the boy's kite is tangled": a finite verb of its own
+FINITE_HAVE = frozenset("has have had".split())  # "the boy's kite has a long tail": its own verb
 DEFINITE = frozenset("the this that these those its their his her".split())
 
 
 POSSESSIVE = frozenset("its their his her".split())
+AIRY = (WordClass.VAPOUR, WordClass.WEATHER, WordClass.LIGHT)  # the air's stuff: no thing to place at
 
 
 GENDERED = {

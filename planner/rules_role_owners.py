@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, owner_words, part_of
-from planner.rules_role_nouns import FINITE_BE, Noun, Role, absolute, acting_pronoun, low_text
+from planner.rules_role_nouns import FINITE_BE, FINITE_HAVE, Noun, Role, absolute, acting_pronoun, low_text
+from planner.rules_tokens import Tag
 from planner.rules_vocab import participle
 
 _PEOPLE = frozenset("he she they".split())  # the subject pronouns that may stand for an owner
-_FINITE_HAVE = frozenset("has have had".split())  # "the boy's kite has a long tail": its own verb
+_ASIDE_PHRASES = 8  # the most phrases an aside between a subject and its verb is looked through
 
 
 def owned_subjects(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...]) -> tuple[Noun, ...]:
@@ -59,10 +60,37 @@ def _possessed_subject(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) ->
     if owned.role is Role.THING and owned.ref is not None or part_of(owner.entry, owned.phrase.head):
         return False
     at = k + 4 if absolute(phrases[k + 3] if k + 3 < len(phrases) else None) else k + 3
+    at = _after_aside(phrases, at)  # "my brother's paper boat, folded from a newspaper, bobbed"
     verb = phrases[at] if at < len(phrases) else None  # "the baker's cottage on the right has"
-    if isinstance(verb, Mark) and verb.low in FINITE_BE | _FINITE_HAVE:
+    if isinstance(verb, Mark) and verb.low in FINITE_BE | FINITE_HAVE:
         return owned.role is Role.THING  # "the family's blanket is spread under a willow"
+    if isinstance(verb, Verb) and verb.low.endswith("ed") and _placed_away(phrases, at):
+        return True  # "the girl's paper boat floated next to the rock": told in the past
     return isinstance(verb, Verb) and not verb.low.endswith(("ing", "ed")) and not participle(verb.low)
+
+
+def _after_aside(phrases: tuple[Phrase, ...], at: int) -> int:
+    """The phrase after an aside set off by commas that opens at `at` (', folded from a newspaper,'),
+    where the clause's verb comes; `at` itself when no such short aside opens there."""
+    if at >= len(phrases) or low_text(phrases[at]) != ",":
+        return at
+    for m in range(at + 1, min(len(phrases), at + _ASIDE_PHRASES)):
+        phrase = phrases[m]
+        if low_text(phrase) == ",":
+            return m + 1
+        if isinstance(phrase, Mark) and phrase.tag in {Tag.END, Tag.CONJ}:
+            break
+    return at
+
+
+def _placed_away(phrases: tuple[Phrase, ...], at: int) -> bool:
+    """Whether the verb in -ed at `at` sets its subject at a spot of the scene, not on its owner:
+    a place and a thing after it with no possessive ('floated next to the rock', 'draped over a
+    chair'; not 'raised above his head', which a held thing's pose says)."""
+    where = phrases[at + 1] if at + 1 < len(phrases) else None
+    spot = phrases[at + 2] if at + 2 < len(phrases) else None
+    placed = isinstance(where, SpacePhrase) and where.spatial.relation not in {None, "with"}
+    return placed and isinstance(spot, NounPhrase) and spot.determiner in {"the", "a", "an"}
 
 
 def _owns(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:

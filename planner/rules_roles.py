@@ -58,6 +58,7 @@ from planner.rules_role_frames import (
     source,
 )
 from planner.rules_role_nouns import (
+    AIRY,
     DEFINITE,
     FINITE_BE,
     POSSESSIVE,
@@ -448,9 +449,6 @@ def _ordered_item(phrases: tuple[Phrase, ...], k: int) -> bool:
     return False
 
 
-_AIRY = (WordClass.VAPOUR, WordClass.WEATHER, WordClass.LIGHT)
-
-
 def _piece_of_air(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     """Whether the noun at k, before 'of', is a piece of the air's stuff said bare ('a wisp of
     steam', 'sheets of rain', 'a shaft of light'): a look of the scene, no thing to place. A
@@ -462,7 +460,7 @@ def _piece_of_air(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> b
     container = known is not None and known.has(Flag.CONTAINER)
     if container or is_class(p.head, WordClass.DEPICTING_OBJECT):
         return False
-    return any(is_class(stuff.head, c) for c in _AIRY)
+    return any(is_class(stuff.head, c) for c in AIRY)
 
 
 def _labelled_spot(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -872,7 +870,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or company_shown(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
-    if not owned and light(p, known):
+    if not owned and light(p, known, before):
         return (Role.LIGHT, None)
     colour = _colour_role(p, before, nouns)
     if colour is not None:

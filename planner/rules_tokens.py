@@ -1121,7 +1121,8 @@ _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 
 def _aside_opening(tags: list[Tag], lows: list[str], j: int) -> int:
     """The comma (or the verb, end or clause 'and') before j that opens an aside, back over an
-    'and' that joins two things the aside names ('a stout woman in a housecoat and rubber boots')."""
+    'and' that joins two things the aside names ('a stout woman in a housecoat and rubber boots')
+    and over a word in -ing right after an article, which describes ('a leaning steeple')."""
     while j > 0:
         joins = tags[j] is Tag.CONJ and lows[j] == "and" and tags[j - 1] is Tag.NOUN
         if (
@@ -2130,6 +2131,7 @@ def _absolute_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 
 _BARE_INFINITIVE_VERBS = frozenset("watch see hear let make help have feel notice".split())  # + bare verb
+_ONE_THING_AUX = frozenset("is was has does".split())  # agree with one thing, never with a bare verb
 
 
 def _one_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:
@@ -2139,7 +2141,6 @@ def _one_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:
     'a trash can spilling'): one thing takes no bare verb, so the word is the compound's head.
     Not after a verb that takes a bare infinitive ('watches a man stand at the door')."""
     word = lows[i]
-    after = tags[i + 1] if i + 1 < len(tags) else Tag.END
     if i < 2 or tags[i] not in {Tag.VERB, Tag.AUX, Tag.ADJ} or tags[i - 1] not in {Tag.NOUN, Tag.UNKNOWN}:
         return False
     if (
@@ -2155,8 +2156,7 @@ def _one_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:
         return False  # "who", "that": a function word, not "a trash can"
     if tags[i] is Tag.ADJ and classes_of(word) & _ADJECTIVE_CLASSES:
         return False  # "light", "blue": an adjective after a noun may say what it is like
-    closing = after in {Tag.PREP, Tag.COMMA, Tag.END, Tag.CONJ}
-    if not (closing or after is Tag.VERB and (s_form_verb(lows[i + 1]) or lows[i + 1].endswith("ing"))):
+    if not _follows_one_thing(tags, lows, i + 1):
         return False
     previous = lows[i - 1]
     known = entry(previous)
@@ -2171,9 +2171,34 @@ def _one_compound_head(tags: list[Tag], lows: list[str], i: int) -> bool:
     start = _phrase_start(tags, i - 1)
     if lows[start] not in {"a", "an", "the"}:
         return False
+    if _agrees_with_one(tags, lows, i + 1):  # not after a plural owner: "boys with a dog sit slumped"
+        owner = start > 1 and tags[start - 1] is Tag.PREP and _plural_subject(tags, lows, start - 1)
+        return start == 0 or lows[start - 1] not in {"and", "or", "&", "nor"} and not owner
     if start > 0 and (lows[start - 1] in {"and", "or", "&", "nor"} or tags[start - 1] is Tag.PREP):
         return False  # "a fiddler and an accordionist play", "the ribbons of an aurora ripple"
     return start == 0 or not _takes_bare_infinitive(lows[start - 1])
+
+
+def _follows_one_thing(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the word at j can follow a noun phrase naming one thing: what ends the phrase, a
+    verb in -s or -ing, or a word that agrees only with one thing (see _agrees_with_one)."""
+    after = tags[j] if j < len(tags) else Tag.END
+    if after in {Tag.PREP, Tag.COMMA, Tag.END, Tag.CONJ} or _agrees_with_one(tags, lows, j):
+        return True
+    return after is Tag.VERB and (s_form_verb(lows[j]) or lows[j].endswith("ing"))
+
+
+def _agrees_with_one(tags: list[Tag], lows: list[str], j: int) -> bool:
+    """Whether the word at j is a singular 'is', 'was', 'has' or 'does' ('a funnel-cake stand has
+    a long line') or a participle in -ed with its preposition ('with a coat stand draped with a
+    scarf'): no bare verb comes before them, so the word before is a noun even where a plural
+    subject could have come earlier ('girls with a kite stand on the hill')."""
+    if j >= len(tags):
+        return False
+    if tags[j] in {Tag.AUX, Tag.BE}:
+        return lows[j] in _ONE_THING_AUX
+    participle = tags[j] is Tag.VERB and lows[j].endswith("ed")
+    return participle and j + 1 < len(tags) and tags[j + 1] is Tag.PREP
 
 
 def _takes_bare_infinitive(word: str) -> bool:

@@ -2317,6 +2317,14 @@ def test_an_appositive_after_a_possessive_noun_names_the_same_one():
     assert [t.head for t in reading.things].count("boy") == 0
 
 
+def test_an_appositive_of_the_same_kind_after_a_told_thing_names_that_thing():
+    # a word in -s after the aside is its verb, not a plural thing; an -ing word after 'a' in the
+    # aside only describes ('a sagging roof'), so the aside still closes before the verb
+    got = labels("The old mill, a stone barn with a sagging roof, watches over the weir.")
+    assert got == ["old mill", "weir"]
+    assert labels("A hammer, a mallet, files in a tin.") == ["hammer", "mallet", "tin"]
+
+
 def test_a_part_named_by_the_animal_it_came_from_is_a_thing_of_its_own():
     got = labels("On the mossy stump rests a weathered elk antler, and a hiker kneels beside it.")
     assert sum(label.endswith("elk antler") for label in got) == 1
@@ -2448,6 +2456,19 @@ def test_bare_sun_said_like_a_mass_noun_is_sunlight_not_a_sun():
         "well",
     ]
     assert "red sun" in labels("A red sun hangs over the sea behind a small sailboat.")
+
+
+def test_the_sun_one_is_in_or_looks_into_is_its_light():
+    assert labels("Three pears ripen in the sun on a stone ledge.") == ["pear", "pear", "pear", "stone ledge"]
+    assert labels("A sailor squints into the low sun beside a mast.") == ["sailor", "mast"]
+    assert "sun" in labels("The sun sets behind a lighthouse.")
+
+
+def test_sunbeams_and_storeys_are_no_things():
+    # a beam of sunlight is the picture's light; 'three stories' measures a building's height
+    assert labels("A weaver sits at a loom, dust drifting in a sunbeam.") == ["weaver", "loom"]
+    assert labels("A bakery rises four storeys above a tram.") == ["bakery", "tram"]
+    assert labels("A pink hotel, five stories tall, faces a fountain.") == ["pink hotel", "fountain"]
 
 
 def test_figures_of_religious_painting_are_people_who_hold_things():
@@ -2916,6 +2937,16 @@ def test_a_word_taking_the_possessive_is_a_noun_even_when_listed_as_an_adjective
     assert "station master's cap" in prompt_of(p, "fox")
 
 
+def test_a_possessed_subject_told_in_the_past_tense_is_the_thing():
+    # a verb in -ed with a place of the scene after it is the clause's verb, also after an aside
+    got = labels("My cousin's tin sailboat, painted red last summer, drifted beside the jetty.")
+    assert "cousin" not in got and "tin sailboat" in got
+    got = labels("The farmer's wheelbarrow rolled into the ditch.")
+    assert "farmer" not in got and "wheelbarrow" in got
+    p = plan("The drummer's stick raised above his head, he grins at a guitarist.")
+    assert "stick" not in labels_of(p)  # a pose on its owner: still held
+
+
 def test_a_possessed_subject_keeps_an_owner_present_elsewhere():
     got = labels("The cat's bowl sits by the door, and the cat naps on a rug.")
     assert "cat" in got and "bowl" in got
@@ -3307,6 +3338,15 @@ def test_a_worn_or_held_thing_after_whose_is_the_named_persons():
     p = plan("Near the gate, a shepherdess whose wooden crook leans on the wall counts the sheep.")
     assert "wooden crook" in prompt_of(p, "shepherdess")
     assert "striped awning" in labels("A stall whose striped awning flaps stands by the road.")
+
+
+def test_a_thing_after_whose_stuck_at_a_thing_of_the_scene_is_a_thing_of_its_own():
+    got = labels("A girl whose balloon is caught in the branches of an oak waves to a dog.")
+    assert "balloon" in got and "girl" in got
+    got = labels("A boy whose frisbee has landed on a garage roof frowns.")
+    assert "frisbee" in got
+    p = plan("A boy whose kite is lost in the fog frowns.")
+    assert "kite" in prompt_of(p, "boy")  # the air's stuff is no spot away from him
 
 
 def test_a_simile_after_a_thing_describes_its_look():
@@ -4670,6 +4710,15 @@ def test_a_noun_and_verb_word_after_one_singular_noun_heads_its_compound():
     assert "trash can" in labels("A tipped-over trash can spilling peels onto the pavement.")
     got = labels("She watches a man stand at the door of a barn.")
     assert "man" in got and "man stand" not in got  # a bare verb after 'watches' and its object
+
+
+def test_a_noun_and_verb_word_before_a_singular_is_or_a_participle_heads_its_compound():
+    # 'has' and 'draped with' agree only with one thing, even inside a 'with' phrase
+    assert "hot dog stand" in labels("A hot dog stand has a queue of hungry fans.")
+    got = labels("A hallway with an oak hat stand draped with a wool scarf.")
+    assert "oak hat stand" in got and "oak hat" not in got
+    got = labels("Two boys with a dog sit slumped against the wall.")
+    assert "dog sit" not in got  # a plural owner of the 'with' phrase: the bare verb is theirs
 
 
 def test_a_bare_verb_after_a_group_of_creatures_or_a_plural_and_an_adverb_is_their_act():
