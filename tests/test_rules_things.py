@@ -4896,3 +4896,8 @@ def test_a_name_given_by_named_or_called_is_a_name_not_the_word_it_spells():
     assert labels_of(p) == ["small hedgehog", "goose", "barn"]
     assert "setting out" in prompt_of(p, "small hedgehog")
     assert all("pipping" not in r.prompt for r in p.regions)
+
+
+def test_a_reflexive_that_only_stresses_a_person_is_no_part_of_their_prompt():
+    p = plan("A sunny orchard with auntie herself kneeling by a beehive and a goat chewing on a rope.")
+    assert "herself" not in prompt_of(p, "auntie") and "kneeling" in prompt_of(p, "auntie")
