@@ -1929,7 +1929,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.NOUN if _one_compound_head(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
-    return _numbered(texts, lows, tags)
+    kept = [i for i in range(len(tags)) if not _intensive(tags, lows, i)]
+    return _numbered([texts[i] for i in kept], [lows[i] for i in kept], [tags[i] for i in kept])
+
+
+_INTENSIVES = _REFLEXIVE | {"itself"}
+
+
+def _intensive(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the reflexive pronoun at i only stresses the noun right before it ('on the counter
+    itself sit a carafe and a jug', 'the badger himself stands beside him', 'Mabel herself waves'):
+    it names nothing and is dropped, so the noun meets its verb or relation as it would without it.
+    After a verb or a preposition it is an object ('a cat washing itself', 'proud of herself'); before
+    a comma it stays, as the appositive readers take it to say who is meant ('Grandpa himself, an
+    old farmer in overalls, ...')."""
+    stressed = i > 0 and tags[i - 1] in {Tag.NOUN, Tag.UNKNOWN}
+    return lows[i] in _INTENSIVES and stressed and (i + 1 == len(tags) or tags[i + 1] is not Tag.COMMA)
 
 
 def _given_name(texts: list[str], lows: list[str], i: int) -> bool:

@@ -2821,3 +2821,14 @@ def test_a_lifeless_appositive_closing_its_sentence_describes_the_thing_before()
     assert {"tall", "red", "a tin roof"} <= set(barn.attributes)
     listed = reading_of("A girl walks past the barn, a red silo, and a shed.")
     assert {"barn", "silo", "shed"} <= {t.head for t in listed.things}  # a list, not an appositive
+
+
+def test_a_reflexive_that_only_stresses_a_noun_leaves_its_verb_and_relations_as_they_are():
+    reading = reading_of("A lamp glows by the stove, and on the workbench itself lie a saw and two chisels.")
+    assert {("saw", "on", "workbench"), ("chisel", "on", "workbench")} <= _relations(reading)
+    assert ("stove", "on", "workbench") not in _relations(reading)
+    bell = reading_of("A bell rope dangles by the wall, and above the door itself hangs a brass bell.")
+    assert ("bell", "above", "door") in _relations(bell)
+    washing = reading_of("A cat washing itself sits on a crate.")  # after a verb it is the verb's object
+    assert ("cat", "on", "crate") in _relations(washing)
+    assert [t.head for t in washing.things] == ["cat", "crate"]

@@ -5004,3 +5004,14 @@ def test_a_participle_after_be_and_a_verb_after_next_or_here_or_to_it_are_verbs(
     ]
     tags = {t.low: t.tag for t in tokenize("A girl holds a kite, about to fly it over the dunes.")}
     assert tags["fly"] is Tag.VERB  # before an object pronoun, which no noun takes
+
+
+def test_a_reflexive_that_only_stresses_a_person_is_no_part_of_their_prompt():
+    p = plan("A sunny orchard with auntie herself kneeling by a beehive and a goat chewing on a rope.")
+    assert "herself" not in prompt_of(p, "auntie") and "kneeling" in prompt_of(p, "auntie")
+
+
+def test_an_oxpecker_is_a_small_bird_even_after_an_inverted_is():
+    assert entry("oxpecker").kind is ThingKind.ANIMAL and entry("oxpecker").size is Size.TINY
+    reading = reading_of("A rhino dozes in the mud. Perched on its horn is an oxpecker.")
+    assert [t.head for t in reading.things] == ["rhino", "oxpecker"]
