@@ -1485,6 +1485,23 @@ def test_a_place_label_alone_before_a_colon_still_places_what_follows():
     assert _place(reading, "cat") == ("right", None)
 
 
+def test_a_place_in_brackets_before_a_colon_labels_what_follows_it():
+    reading = reading_of(
+        "A two-panel strip. Panel 1 (bottom right): a mole digs beside a shovel. "
+        "Panel 2 (top left): a crow perches on a mailbox."
+    )
+    assert _place(reading, "mole") == ("right", "bottom")
+    assert _place(reading, "shovel") == ("right", "bottom")
+    assert _place(reading, "crow") == ("left", "top")
+    assert _place(reading, "mailbox") == ("left", "top")
+
+
+def test_a_place_in_brackets_before_a_colon_after_a_thing_describes_that_thing():
+    reading = reading_of("A farmer (left): straw hat, muddy boots. A scarecrow (right): patched coat.")
+    assert _place(reading, "farmer") == ("left", None)
+    assert _place(reading, "scarecrow") == ("right", None)
+
+
 def test_a_name_given_by_named_or_called_refers_back_to_its_thing():
     fox = _relations(
         reading_of("Deep in the woods lives a red fox named Rusty. Now Rusty is curled up on a log.")
