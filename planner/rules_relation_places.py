@@ -106,8 +106,13 @@ def _opens_clause(phrases: tuple[Phrase, ...], j: int) -> bool:
 
 
 def order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
-    """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    row = row_of(phrases, k, at, nouns)
+    """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places;
+    'from right to left' lines them up the other way. An order along another axis ('Top to bottom:
+    at the top, ...') is only the order of telling: the sentences say their own places."""
+    first = phrases[k].order  # type: ignore[union-attr]
+    if first not in {"left", "right"}:
+        return Spatial()
+    row = row_of(phrases, k, at, nouns)[:: 1 if first == "left" else -1]
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
     sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
     return Spatial(

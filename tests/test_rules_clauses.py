@@ -470,6 +470,25 @@ def test_from_left_to_right_then_a_list_after_a_colon():
     assert _place(reading, "girl") == ("right", None)
 
 
+def test_from_right_to_left_lines_up_the_list_the_other_way():
+    reading = reading_of("On the shelf, from right to left: a teapot, a jar of honey and a candle.")
+    relations = _relations(reading)
+    assert ("jar", "left_of", "teapot") in relations
+    assert ("candle", "left_of", "jar") in relations
+    assert _place(reading, "teapot") == ("right", None)
+    assert _place(reading, "candle") == ("left", None)
+
+
+def test_top_to_bottom_is_the_order_of_telling_not_a_place_at_the_bottom():
+    reading = reading_of(
+        "Told top to bottom: at the top, an eagle soars over a peak. "
+        "At the bottom, a shepherd leans on a gate. Benches run from front to back."
+    )
+    assert _place(reading, "eagle") == (None, "top")
+    assert _place(reading, "shepherd") == (None, "bottom")
+    assert _place(reading, "bench") == (None, None)
+
+
 def test_from_left_to_right_lines_up_the_list_items_not_what_they_hold_or_sit_on():
     reading = reading_of(
         "From left to right, an old fisherman perched on a barrel with a net and a pipe, a girl "
