@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.rules_spatial import Spatial, corner_tag, match_spatial
+from planner.rules_spatial import Spatial, corner_tag, match_spatial, reading_order
 from planner.rules_tokens import Tag, Token, side_by_side
 from planner.rules_vocab import (
     Entry,
@@ -29,7 +29,6 @@ from planner.rules_vocab import (
 )
 
 _RUN_TAGS = frozenset({Tag.ADJ, Tag.NOUN, Tag.UNKNOWN})
-_ORDER = ("from", "left", "to", "right")
 _POSSESSIVES = frozenset("his her its their our my your".split())
 
 
@@ -68,7 +67,7 @@ class SpacePhrase:
     end: int
     sentence: int
     spatial: Spatial
-    order: bool = False  # "from left to right"
+    order: str = ""  # the side an order starts from: 'left' in "from left to right", 'top' in "top to bottom"
     lead: str = ""  # its first word, lower case ("from" in "from a picture book")
 
 
@@ -591,10 +590,9 @@ def _described(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:
-    if tuple(lows[i : i + 4]) == _ORDER:
-        return SpacePhrase(i, i + 4, tokens[i].sentence, Spatial(4), order=True)
-    if tuple(lows[i : i + 3]) == _ORDER[1:]:
-        return SpacePhrase(i, i + 3, tokens[i].sentence, Spatial(3), order=True)
+    length, first = reading_order(lows, i)
+    if length:
+        return SpacePhrase(i, i + length, tokens[i].sentence, Spatial(length), order=first)
     if side_by_side(lows, i):  # "back to back": next to each other, not a place
         return SpacePhrase(i, i + 3, tokens[i].sentence, Spatial(3, relation="together"), lead=lows[i])
     spatial = match_spatial(lows, i)

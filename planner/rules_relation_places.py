@@ -106,8 +106,13 @@ def _opens_clause(phrases: tuple[Phrase, ...], j: int) -> bool:
 
 
 def order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:
-    """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places."""
-    row = row_of(phrases, k, at, nouns)
+    """'From left to right, A, B and C' (or 'A, B and C, from left to right'): an order and places;
+    'from right to left' lines them up the other way. An order along another axis ('Top to bottom:
+    at the top, ...') is only the order of telling: the sentences say their own places."""
+    first = phrases[k].order  # type: ignore[union-attr]
+    if first not in {"left", "right"}:
+        return Spatial()
+    row = row_of(phrases, k, at, nouns)[:: 1 if first == "left" else -1]
     links = tuple(Link(RelationKind.LEFT_OF, a, (b,)) for a, b in zip(row, row[1:], strict=False))
     sides = _ROW.get(len(row), ("left", *[None] * (len(row) - 2), "right") if len(row) > 3 else ())
     return Spatial(
@@ -294,9 +299,18 @@ def _shown(
 
 
 def _labels(phrases: tuple[Phrase, ...], k: int) -> bool:
-    """Whether the place at k is a label: 'Center: ...', 'left: ...'."""
-    nxt = phrases[k + 1] if k + 1 < len(phrases) else None
-    return isinstance(nxt, Mark) and nxt.low == ":"
+    """Whether the place at k is a label: 'Center: ...', 'left: ...', and in brackets after the
+    name of a part of the picture ('Panel 2 (top right): ...')."""
+    return _label_colon(phrases, k) is not None
+
+
+def _label_colon(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """The colon that makes the place at k a label, right after it or past its closing bracket
+    ('Panel 1 (top left): a fox ...'); None when there is none."""
+    lows = [getattr(p, "low", "") for p in phrases[k + 1 : k + 3]]
+    if lows[:1] == [":"]:
+        return k + 1
+    return k + 2 if lows == [")", ":"] else None
 
 
 def _tagged(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -397,10 +411,11 @@ def _described(
     """The thing right before a place that a colon follows, when there is one: the colon opens that
     thing's description, not a label ('boy on the left: short hair, ...' places the boy). None when
     the place stands alone as a label ('left: a boy ...')."""
-    before = phrases[k - 1] if k else None
+    named = k - 1 - (k >= 2 and getattr(phrases[k - 1], "low", "") == "(")  # "a boy (left): ..."
+    before = phrases[named] if named >= 0 else None
     if not isinstance(before, NounPhrase) or before.sentence != phrases[k].sentence or before.start not in at:
         return None
-    if nouns[at[before.start]].role not in PLACED_ROLES or is_governed(phrases, k - 1):
+    if nouns[at[before.start]].role not in PLACED_ROLES or is_governed(phrases, named):
         return None
     return [resolve(nouns, at[before.start])]
 
@@ -411,7 +426,7 @@ def _labelled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
     and a hare.'; 'Right: a cart pushed by a vendor': the vendor too). A thing placed before keeps
     its first place."""
     found: list[int] = []
-    for j in range(k + 2, len(phrases)):
+    for j in range((_label_colon(phrases, k) or k + 1) + 1, len(phrases)):
         p = phrases[j]
         if isinstance(p, Mark) and p.tag is Tag.END or isinstance(p, SpacePhrase) and _labels(phrases, j):
             break

@@ -545,6 +545,24 @@ def _verb_phrase(words: list[str], start: int) -> Spatial | None:
     return Spatial(2 + skip, relation=verb, needs_object=True)
 
 
+_OPPOSITES = frozenset(
+    pair
+    for a, b in (("left", "right"), ("top", "bottom"), ("front", "back"), ("foreground", "background"))
+    for pair in ((a, b), (b, a))
+)
+
+
+def reading_order(words: list[str], start: int) -> tuple[int, str]:
+    """'[from] left to right', 'from right to left', 'top to bottom', 'front to back': the order in
+    which things are told or lined up, not a place ('Top to bottom: ...' puts nothing at the
+    bottom). Its length and the side it starts from; (0, '') when the words are no such order."""
+    i = start + (words[start] == "from")
+    pair = tuple(words[i : i + 3 : 2])
+    if words[i + 1 : i + 2] != ["to"] or pair not in _OPPOSITES:
+        return 0, ""
+    return i + 3 - start, words[i]
+
+
 def match_spatial(words: list[str], start: int) -> Spatial | None:
     """The spatial phrase starting at words[start], longest match first, or None."""
     camera = _tuned_camera(words, start)

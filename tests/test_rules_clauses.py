@@ -470,6 +470,25 @@ def test_from_left_to_right_then_a_list_after_a_colon():
     assert _place(reading, "girl") == ("right", None)
 
 
+def test_from_right_to_left_lines_up_the_list_the_other_way():
+    reading = reading_of("On the shelf, from right to left: a teapot, a jar of honey and a candle.")
+    relations = _relations(reading)
+    assert ("jar", "left_of", "teapot") in relations
+    assert ("candle", "left_of", "jar") in relations
+    assert _place(reading, "teapot") == ("right", None)
+    assert _place(reading, "candle") == ("left", None)
+
+
+def test_top_to_bottom_is_the_order_of_telling_not_a_place_at_the_bottom():
+    reading = reading_of(
+        "Told top to bottom: at the top, an eagle soars over a peak. "
+        "At the bottom, a shepherd leans on a gate. Benches run from front to back."
+    )
+    assert _place(reading, "eagle") == (None, "top")
+    assert _place(reading, "shepherd") == (None, "bottom")
+    assert _place(reading, "bench") == (None, None)
+
+
 def test_from_left_to_right_lines_up_the_list_items_not_what_they_hold_or_sit_on():
     reading = reading_of(
         "From left to right, an old fisherman perched on a barrel with a net and a pipe, a girl "
@@ -1483,6 +1502,23 @@ def test_a_place_label_alone_before_a_colon_still_places_what_follows():
     reading = reading_of("Left: a baker with a tray of bread. Right: a cat on a stool.")
     assert _place(reading, "baker") == ("left", None)
     assert _place(reading, "cat") == ("right", None)
+
+
+def test_a_place_in_brackets_before_a_colon_labels_what_follows_it():
+    reading = reading_of(
+        "A two-panel strip. Panel 1 (bottom right): a mole digs beside a shovel. "
+        "Panel 2 (top left): a crow perches on a mailbox."
+    )
+    assert _place(reading, "mole") == ("right", "bottom")
+    assert _place(reading, "shovel") == ("right", "bottom")
+    assert _place(reading, "crow") == ("left", "top")
+    assert _place(reading, "mailbox") == ("left", "top")
+
+
+def test_a_place_in_brackets_before_a_colon_after_a_thing_describes_that_thing():
+    reading = reading_of("A farmer (left): straw hat, muddy boots. A scarecrow (right): patched coat.")
+    assert _place(reading, "farmer") == ("left", None)
+    assert _place(reading, "scarecrow") == ("right", None)
 
 
 def test_a_name_given_by_named_or_called_refers_back_to_its_thing():
