@@ -4816,6 +4816,16 @@ def test_what_a_lifeless_thing_has_is_said_in_its_prompt():
     assert "bicycle" in labels("A shed has a bicycle leaning against it. A cat naps on the roof.")
 
 
+def test_an_ing_word_right_after_have_describes_what_is_had():
+    """'a gate that has peeling blue paint': 'has peeling' is no verb group (not the man peeling
+    paint), so 'peeling' describes the paint, and the paint is the gate's, not the one by it."""
+    p = plan("A man waits beside a gate that has peeling blue paint.")
+    assert "peeling blue paint" in prompt_of(p, "gate")
+    assert "paint" not in prompt_of(p, "man")
+    p = plan("A boy stands near a shop that has hanging paper lanterns.")
+    assert "hanging paper lanterns" in prompt_of(p, "shop")
+
+
 def test_a_thing_named_by_a_bare_verb_form_before_a_verb_in_s_is_the_subject():
     got = labels("A globe on a brass stand sits by the window, and a wooden stand holds three lanterns.")
     assert {"globe", "brass stand", "wooden stand", "window", "lantern"} <= set(got)
