@@ -4906,3 +4906,29 @@ def test_a_name_given_by_named_or_called_is_a_name_not_the_word_it_spells():
     assert labels_of(p) == ["small hedgehog", "goose", "barn"]
     assert "setting out" in prompt_of(p, "small hedgehog")
     assert all("pipping" not in r.prompt for r in p.regions)
+
+
+def test_a_with_item_after_a_comma_set_on_another_thing_is_a_thing_of_its_own():
+    """', with a teacup of mint tea on a low stool': one more item of the scene's list, set on the
+    stool, not held by the cat before the comma nor said in the rug's prompt; one in a hand stays
+    held."""
+    p = plan("A tabby cat dozes on the rug, with a teacup of mint tea on a low stool.")
+    assert labels_of(p) == ["tabby cat", "rug", "teacup", "low stool"]
+    assert "mint tea" in prompt_of(p, "teacup")
+    assert "teacup" not in prompt_of(p, "tabby cat") + prompt_of(p, "rug")
+    assert labels("A girl reads on the sofa, with a teacup in her hand.") == ["girl", "sofa"]
+
+
+def test_each_with_item_of_a_comma_list_keeps_its_own_words():
+    """', with a terrier curled at his feet, with a leather trunk with brass corners ..., with a
+    lantern with a cracked glass on the right': each 'with' opens an item; what the item has is
+    its own, and a leather trunk is the luggage, not the terrier's body part."""
+    p = plan(
+        "A fisherman mends a net on the pier, with a terrier curled at his feet, with a leather trunk"
+        " with brass corners pushed against a post, with a lantern with a cracked glass on the right."
+    )
+    assert {"terrier", "leather trunk", "lantern"} <= set(labels_of(p))
+    assert "brass corners" in prompt_of(p, "leather trunk")
+    assert "cracked glass" in prompt_of(p, "lantern")
+    assert "trunk" not in prompt_of(p, "terrier") and "terrier" not in prompt_of(p, "pier")
+
