@@ -1040,6 +1040,9 @@ def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
         return
     if not s_form_verb(lows[i]):  # also a word listed as a plural thing ('waves')
         return
+    if _same_kind_aside(tags, lows, i):
+        tags[i] = Tag.VERB
+        return
     j = _aside_opening(tags, lows, i - 2)
     if tags[j] is not Tag.COMMA or lows[j + 1] not in {"a", "an"}:
         return
@@ -1048,6 +1051,23 @@ def _appositive_then_verb(tags: list[Tag], lows: list[str], i: int) -> None:
     someone = lows[j - 1] in _REFLEXIVE or before is not None and before.animate  # 'Mabel herself, a ...'
     if someone and (named is not None and named.animate or _unlisted_kind(tags, j, i)):
         tags[i] = Tag.VERB
+
+
+def _same_kind_aside(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the aside closed by the comma before i opens with 'a' and names a lifeless thing of
+    the kind of the one right before its opening comma, other than a small object ('the old
+    church, a white clapboard building with a leaning steeple, watches over the square'): it says
+    what that one is like, so the word in -s after it is that one's verb, as after a person's aside."""
+    j = next((k for k in range(i - 2, 0, -1) if tags[k] is Tag.COMMA), 0)
+    if j < 1 or j + 2 >= i or lows[j + 1] not in {"a", "an"}:
+        return False
+    k = j + 2
+    while k + 1 < i and tags[k + 1] in {Tag.ADJ, Tag.NOUN}:
+        k += 1  # the aside's head ends its first run of words: 'white clapboard building'
+    named, before = entry(lows[k]), entry(lows[j - 1])
+    if named is None or before is None or named.animate or before.animate:
+        return False
+    return named.kind is before.kind and before.kind is not ThingKind.OBJECT
 
 
 def _unlisted_kind(tags: list[Tag], j: int, i: int) -> bool:

@@ -4932,3 +4932,13 @@ def test_each_with_item_of_a_comma_list_keeps_its_own_words():
     assert "cracked glass" in prompt_of(p, "lantern")
     assert "trunk" not in prompt_of(p, "terrier") and "terrier" not in prompt_of(p, "pier")
 
+
+def test_an_aside_naming_a_building_of_the_same_kind_describes_the_one_before_its_verb():
+    """'the old chapel, a squat stone building with a copper dome, watches over the fountain': the
+    aside says what the chapel is like, so 'watches' is the chapel's verb, not a plural noun, and
+    the aside's words are in the chapel's prompt, not a second building's."""
+    p = plan(
+        "Across the square, the old chapel, a squat stone building with a copper dome, watches over the fountain."
+    )
+    assert labels_of(p) == ["old chapel", "fountain"]
+    assert "copper dome" in prompt_of(p, "old chapel")
