@@ -617,7 +617,17 @@ def listed_place(phrases: tuple[Phrase, ...], k: int) -> int | None:
     j += isinstance(verb, Verb | Mark) and verb.low.endswith(("ing", "ed"))  # "curled on the seat"
     place = _at(phrases, j)
     placed = isinstance(place, SpacePhrase) and place.spatial.relation not in {None, "with"}
+    if placed and _on_part_of(_at(phrases, k - 3), _at(phrases, j + 1)):
+        return None  # "her rocking chair, with a shawl thrown over the armrest": on the chair
     return j if placed or absolute(place) else None
+
+
+def _on_part_of(before: Phrase | None, ground: Phrase | None) -> bool:
+    """Whether `ground` names a part that the thing `before` may have ('a chair' and 'the
+    armrest', not 'a lamp' and 'the seat'): a 'with' item placed there is on that thing."""
+    if not isinstance(before, NounPhrase) or not isinstance(ground, NounPhrase):
+        return False
+    return part_of(entry(before.compound) or entry(before.head), ground.head)
 
 
 def listed_on_a_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -1675,8 +1685,9 @@ def _with_host(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
 
 def _made_not_grown(p: NounPhrase, kinds: list[str]) -> bool:
     """Whether a word naming both a part of a body or a plant and a thing is said with a material
-    ('a wooden chest', 'a leather trunk'): no body is wooden, so it is the thing, not the chest of
-    the dog or the trunk of the elephant named before."""
+    ('a wooden chest', 'a leather trunk'): no animal or plant is wooden, so after one it is the
+    thing, not the chest of the dog or the trunk of the elephant named before (a person's may be
+    built: 'a clockwork automaton with a copper chest')."""
     bodily = set(kinds) <= {"person", *_GROWN}  # not "a building with a brick chimney"
     return bodily and any(is_class(word, WordClass.MATERIAL) for word in p.words[:-1])
 
@@ -1693,8 +1704,9 @@ def listed_part_owner(
     kinds = (value_of(p.head, WordClass.PART) or "").split(",")
     lead = _lead(phrases, k)
     given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in POSSESSIVE
-    if known is None or kinds == [""] or _made_not_grown(p, kinds):
+    if known is None or kinds == [""]:
         return None
+    made = _made_not_grown(p, kinds)
     next_to = bool(nouns) and nouns[-1].index == k - 2
     under = isinstance(lead, SpacePhrase) and lead.lead in {"under", "in"} and next_to  # "in a gilt frame"
     aside = (
@@ -1719,7 +1731,7 @@ def listed_part_owner(
         if keeper and nouns[i].phrase.sentence != p.sentence:
             return None  # "A dog that won't leave its cushion": the dog's own, not an earlier sofa's
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
-            return resolve(nouns, i)
+            return None if made and owner.kind is not ThingKind.PERSON else resolve(nouns, i)
         if _its_unlisted(p, nouns, i):
             return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):

@@ -4917,6 +4917,8 @@ def test_a_with_item_after_a_comma_set_on_another_thing_is_a_thing_of_its_own():
     assert "mint tea" in prompt_of(p, "teacup")
     assert "teacup" not in prompt_of(p, "tabby cat") + prompt_of(p, "rug")
     assert labels("A girl reads on the sofa, with a teacup in her hand.") == ["girl", "sofa"]
+    p = plan("An old armchair, with a tartan rug folded over the armrest, stands by the fire.")
+    assert "tartan rug" in prompt_of(p, "old armchair")  # on the armchair's own part
 
 
 def test_each_with_item_of_a_comma_list_keeps_its_own_words():
