@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from planner.reading import Size
 from planner.rules_clauses import is_animate, is_governed, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
+from planner.rules_role_attachments import listed_place
 from planner.rules_role_nouns import (
     DEFINITE,
     POSSESSIVE,
@@ -406,7 +407,7 @@ def _span(
             continue
         if _not_its_verb(phrases, k, j, at, nouns, owner) or j == _object_and_doing(phrases, k):
             break
-        if _doer_elsewhere(phrases, k, j):
+        if _doer_elsewhere(phrases, k, j) or _set_down_after(phrases, j, at):
             break
         include, stop = _step(p, nxt, at, nouns, owner, last_verb, after)
         if stop and (_aside_closed(phrases, k, j) or _appositive_closed(phrases, k, j, at)):
@@ -631,6 +632,16 @@ def _doer_elsewhere(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
     if j != k + 1 or low_text(phrases[j]) != "," or k < 1 or j + 1 >= len(phrases):
         return False
     return _doing_after_place(phrases, subject_phrase(phrases, j + 1), k - 1)
+
+
+def _set_down_after(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:
+    """Whether phrase j is a comma before 'with' and a thing with a place of its own ('the seat, with
+    a mug of cocoa on a side table', 'a staircase, with a dog sitting at his feet'): an item of the
+    scene's list, not the seat's or the staircase's."""
+    if low_text(phrases[j]) != "," or j + 2 >= len(phrases) or not isinstance(phrases[j + 1], SpacePhrase):
+        return False
+    noun = at.get(phrases[j + 2].start)
+    return noun is not None and noun.is_thing and listed_place(phrases, j + 2) is not None
 
 
 def _not_its_verb(

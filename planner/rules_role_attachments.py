@@ -407,6 +407,7 @@ def _by_relation(
         or on_its_part(phrases, end)
         or _placed_by_owner(phrases, k)
         or _placed_apart(phrases, k, nouns)
+        or listed_on_a_thing(phrases, k)
     ):
         return None  # "a blanket with a basket on it", "a crate with a radio on its lid", "a desk with a lantern above it"
     if relation == "with" and _laden(phrases, k, known, nouns):
@@ -619,6 +620,64 @@ def _placed_apart(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> boo
     return acting and placed and isinstance(nxt, NounPhrase) and nxt.determiner not in POSSESSIVE
 
 
+def listed_place(phrases: tuple[Phrase, ...], k: int) -> int | None:
+    """Where the place phrase of the thing named 'with' after a comma at k is, past what it is of,
+    what it has and a participle (', with a mug of cocoa on a side table', ', with a dog curled at
+    her feet', ', with a lamp with a fringed shade glowing beside the chair'):
+    such a 'with' names one more item of the scene's list, placed there, not a feature of the thing
+    before the comma; None when no place follows it."""
+    if low_text(phrase_before(phrases, k, 2)) != ",":
+        return None
+    j = k + 1
+    stuff = _at(phrases, j + 1)
+    j += (
+        2
+        if low_text(_at(phrases, j)) == "of" and isinstance(stuff, NounPhrase) and not stuff.determiner
+        else 0
+    )
+    lead = _at(phrases, j)
+    having = (
+        isinstance(lead, SpacePhrase) and lead.spatial.relation == "with"
+    )  # "a lamp with a shade glowing"
+    j += 2 if having and isinstance(_at(phrases, j + 1), NounPhrase) else 0
+    verb = _at(phrases, j)
+    j += isinstance(verb, Verb | Mark) and verb.low.endswith(("ing", "ed"))  # "curled on the seat"
+    place = _at(phrases, j)
+    placed = isinstance(place, SpacePhrase) and place.spatial.relation not in {None, "with"}
+    if placed and _on_part_of(_at(phrases, k - 3), _at(phrases, j + 1)):
+        return None  # "her rocking chair, with a shawl thrown over the armrest": on the chair
+    return j if placed or absolute(place) else None
+
+
+def _on_part_of(before: Phrase | None, ground: Phrase | None) -> bool:
+    """Whether `ground` names a part that the thing `before` may have ('a chair' and 'the
+    armrest', not 'a lamp' and 'the seat'): a 'with' item placed there is on that thing."""
+    if not isinstance(before, NounPhrase) or not isinstance(ground, NounPhrase):
+        return False
+    return part_of(entry(before.compound) or entry(before.head), ground.head)
+
+
+def listed_on_a_thing(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the thing named 'with' after a comma at k is set on or by another thing ('a dog asleep
+    on the seat, with a mug of cocoa on a side table'): not held by the one before the comma; but a
+    place on a body ('with a cup in her hand', 'with a book on the knee'), among one's own things
+    ('on his desk') or 'at' one ('with a crate at his feet') keeps it with its holder."""
+    j = listed_place(phrases, k)
+    if j is not None and absolute(phrases[j]):
+        return True  # ", with a lantern on the right": placed in the picture
+    ground = _at(phrases, j + 1) if j is not None else None
+    if j is None or phrases[j].lead == "at" or not isinstance(ground, NounPhrase):  # type: ignore[union-attr]
+        return False
+    if ground.determiner in POSSESSIVE:
+        return False
+    owners = value_of(ground.head, WordClass.PART) or ""  # "on the seat" of a chair, not "on the knee"
+    return (
+        not is_class(ground.head, WordClass.PART)
+        or bool(owners)
+        and not {"person", "animal"} & set(owners.split(","))
+    )
+
+
 def _opens_tag(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """Whether the phrase at k is a tag: after a comma, or after the colon that opens a person's or
     animal's description ('knight on the left: silver armour, ...'), not a bare label's."""
@@ -806,10 +865,14 @@ def _someone_elses(nouns: list[Noun], determiner: str | None) -> bool:
 
 def _opens_item(phrases: tuple[Phrase, ...], nouns: list[Noun], i: int) -> bool:
     """Whether phrase i is the last noun, a thing of its own that opens a comma-separated item with
-    an article ('..., a food truck with ...'): what the item says next is about it."""
+    an article, or with 'with' and an article ('..., a food truck with ...', '..., with a round
+    window with salt-crusted glass'): what the item says next is about it."""
     if not nouns or nouns[-1].index != i or nouns[-1].role is not Role.THING or i < 1:
         return False
-    return low_text(phrase_before(phrases, i)) == "," and bool(phrases[i].determiner)  # type: ignore[union-attr]
+    lead = phrase_before(phrases, i)
+    if isinstance(lead, SpacePhrase) and lead.spatial.relation == "with":
+        lead = phrase_before(phrases, i, 2)
+    return low_text(lead) == "," and bool(phrases[i].determiner)  # type: ignore[union-attr]
 
 
 def _in_hand(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -1647,6 +1710,15 @@ def _with_host(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     )
 
 
+def _made_not_grown(p: NounPhrase, kinds: list[str]) -> bool:
+    """Whether a word naming both a part of a body or a plant and a thing is said with a material
+    ('a wooden chest', 'a leather trunk'): no animal or plant is wooden, so after one it is the
+    thing, not the chest of the dog or the trunk of the elephant named before (a person's may be
+    built: 'a clockwork automaton with a copper chest')."""
+    bodily = set(kinds) <= {"person", *_GROWN}  # not "a building with a brick chimney"
+    return bodily and any(is_class(word, WordClass.MATERIAL) for word in p.words[:-1])
+
+
 def listed_part_owner(
     phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns: list[Noun]
 ) -> int | None:
@@ -1661,6 +1733,7 @@ def listed_part_owner(
     given = isinstance(lead, SpacePhrase) and lead.spatial.relation == "with" or p.determiner in POSSESSIVE
     if known is None or kinds == [""]:
         return None
+    made = _made_not_grown(p, kinds)
     next_to = bool(nouns) and nouns[-1].index == k - 2
     under = isinstance(lead, SpacePhrase) and lead.lead in {"under", "in"} and next_to  # "in a gilt frame"
     aside = (
@@ -1685,7 +1758,7 @@ def listed_part_owner(
         if keeper and nouns[i].phrase.sentence != p.sentence:
             return None  # "A dog that won't leave its cushion": the dog's own, not an earlier sofa's
         if nouns[i].role is Role.THING and owner is not None and owner.kind.value in kinds:
-            return resolve(nouns, i)
+            return None if made and owner.kind is not ThingKind.PERSON else resolve(nouns, i)
         if _its_unlisted(p, nouns, i):
             return resolve(nouns, i)
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):

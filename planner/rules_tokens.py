@@ -1901,6 +1901,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         _adverb_place_then_verb(tags, lows, i)
         _appositive_then_verb(tags, lows, i)
     tags = [Tag.VERB if _past_act(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.ADJ if _had_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [_kind_acronym(texts, i, tag) for i, tag in enumerate(tags)]  # "two giant LED screens"
     tags = [
         Tag.NOUN
@@ -2037,6 +2038,19 @@ def _past_act(tags: list[Tag], lows: list[str], i: int) -> bool:
     if tags[i - 1] is not Tag.NOUN or known is None or not known.animate:
         return False
     return lows[i - 2] in {"a", "an", "the"} and (i < 3 or tags[i - 3] in {Tag.END, Tag.COMMA, Tag.CONJ})
+
+
+_HAVE_FORMS = frozenset("has have had having".split())
+
+
+def _had_participle(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether an -ing word right after a form of 'have' describes the noun after it ('a bench that
+    has peeling green paint', 'horses that have flowing manes'): 'have' never makes a verb group
+    with an -ing word ('has been peeling' goes through 'been'), so the word is the noun's adjective
+    and what is had is that noun phrase, the subject's as any thing it has."""
+    if tags[i] is not Tag.VERB or not lows[i].endswith("ing") or i == 0 or i + 1 >= len(tags):
+        return False
+    return lows[i - 1] in _HAVE_FORMS and tags[i + 1] in {Tag.ADJ, Tag.NOUN}
 
 
 def _ing_kind(tags: list[Tag], lows: list[str], i: int) -> bool:

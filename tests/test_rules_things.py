@@ -4865,6 +4865,16 @@ def test_what_a_lifeless_thing_has_is_said_in_its_prompt():
     assert "bicycle" in labels("A shed has a bicycle leaning against it. A cat naps on the roof.")
 
 
+def test_an_ing_word_right_after_have_describes_what_is_had():
+    """'a gate that has peeling blue paint': 'has peeling' is no verb group (not the man peeling
+    paint), so 'peeling' describes the paint, and the paint is the gate's, not the one by it."""
+    p = plan("A man waits beside a gate that has peeling blue paint.")
+    assert "peeling blue paint" in prompt_of(p, "gate")
+    assert "paint" not in prompt_of(p, "man")
+    p = plan("A boy stands near a shop that has hanging paper lanterns.")
+    assert "hanging paper lanterns" in prompt_of(p, "shop")
+
+
 def test_a_thing_named_by_a_bare_verb_form_before_a_verb_in_s_is_the_subject():
     got = labels("A globe on a brass stand sits by the window, and a wooden stand holds three lanterns.")
     assert {"globe", "brass stand", "wooden stand", "window", "lantern"} <= set(got)
@@ -5015,3 +5025,41 @@ def test_an_oxpecker_is_a_small_bird_even_after_an_inverted_is():
     assert entry("oxpecker").kind is ThingKind.ANIMAL and entry("oxpecker").size is Size.TINY
     reading = reading_of("A rhino dozes in the mud. Perched on its horn is an oxpecker.")
     assert [t.head for t in reading.things] == ["rhino", "oxpecker"]
+
+
+def test_a_with_item_after_a_comma_set_on_another_thing_is_a_thing_of_its_own():
+    """', with a teacup of mint tea on a low stool': one more item of the scene's list, set on the
+    stool, not held by the cat before the comma nor said in the rug's prompt; one in a hand stays
+    held."""
+    p = plan("A tabby cat dozes on the rug, with a teacup of mint tea on a low stool.")
+    assert labels_of(p) == ["tabby cat", "rug", "teacup", "low stool"]
+    assert "mint tea" in prompt_of(p, "teacup")
+    assert "teacup" not in prompt_of(p, "tabby cat") + prompt_of(p, "rug")
+    assert labels("A girl reads on the sofa, with a teacup in her hand.") == ["girl", "sofa"]
+    p = plan("An old armchair, with a tartan rug folded over the armrest, stands by the fire.")
+    assert "tartan rug" in prompt_of(p, "old armchair")  # on the armchair's own part
+
+
+def test_each_with_item_of_a_comma_list_keeps_its_own_words():
+    """', with a terrier curled at his feet, with a leather trunk with brass corners ..., with a
+    lantern with a cracked glass on the right': each 'with' opens an item; what the item has is
+    its own, and a leather trunk is the luggage, not the terrier's body part."""
+    p = plan(
+        "A fisherman mends a net on the pier, with a terrier curled at his feet, with a leather trunk"
+        " with brass corners pushed against a post, with a lantern with a cracked glass on the right."
+    )
+    assert {"terrier", "leather trunk", "lantern"} <= set(labels_of(p))
+    assert "brass corners" in prompt_of(p, "leather trunk")
+    assert "cracked glass" in prompt_of(p, "lantern")
+    assert "trunk" not in prompt_of(p, "terrier") and "terrier" not in prompt_of(p, "pier")
+
+
+def test_an_aside_naming_a_building_of_the_same_kind_describes_the_one_before_its_verb():
+    """'the old chapel, a squat stone building with a copper dome, watches over the fountain': the
+    aside says what the chapel is like, so 'watches' is the chapel's verb, not a plural noun, and
+    the aside's words are in the chapel's prompt, not a second building's."""
+    p = plan(
+        "Across the square, the old chapel, a squat stone building with a copper dome, watches over the fountain."
+    )
+    assert labels_of(p) == ["old chapel", "fountain"]
+    assert "copper dome" in prompt_of(p, "old chapel")
