@@ -1929,12 +1929,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.NOUN if _one_compound_head(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.VERB if _acts_on_pronoun(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if quoted(low) else tag for low, tag in zip(lows, tags, strict=True)]
     kept = [i for i in range(len(tags)) if not _intensive(tags, lows, i)]
     return _numbered([texts[i] for i in kept], [lows[i] for i in kept], [tags[i] for i in kept])
 
 
 _INTENSIVES = _REFLEXIVE | {"itself"}
+
+
+def _acts_on_pronoun(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the noun form at i is a verb because an object pronoun follows it ('an old man
+    watches them pass', 'the gulls follow us'): a noun is never followed straight by 'him' or
+    'them', a verb often is."""
+    if tags[i] is not Tag.NOUN or i + 1 >= len(lows) or lows[i + 1] not in {"him", "them", "me", "us"}:
+        return False  # not 'her', also a possessive; not 'it', which may open a clause
+    return "VERB" in parts_of_speech(lows[i])
 
 
 def _intensive(tags: list[Tag], lows: list[str], i: int) -> bool:

@@ -5063,3 +5063,14 @@ def test_an_aside_naming_a_building_of_the_same_kind_describes_the_one_before_it
     )
     assert labels_of(p) == ["old chapel", "fountain"]
     assert "copper dome" in prompt_of(p, "old chapel")
+
+
+def test_a_noun_form_right_before_him_or_them_is_a_verb():
+    """'sits on the fence and watches them pass': no noun stands straight before 'him' or 'them',
+    so 'watches' is the subject's verb, not a region of its own ('watch')."""
+    assert labels("A tabby cat sits on the fence and watches them pass.") == ["tabby cat", "fence"]
+    assert labels("A fisherman leans on the railing and watches them haul the nets aboard.") == [
+        "fisherman",
+        "railing",
+        "net",
+    ]
