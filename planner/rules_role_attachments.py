@@ -38,6 +38,7 @@ from planner.rules_role_nouns import (
     recent_owner,
     referred_subject,
     resolve,
+    scene_spot,
     told_sex,
 )
 from planner.rules_tokens import Tag
@@ -509,10 +510,8 @@ def _caught_at(phrases: tuple[Phrase, ...], k: int) -> bool:
     state = _at(phrases, j)
     if not (isinstance(state, Verb) or isinstance(state, Mark) and state.tag is Tag.ADJ):
         return False
-    where, spot = _at(phrases, j + 1), _at(phrases, j + 2)
-    if not isinstance(where, SpacePhrase) or where.spatial.relation in {None, "with"}:
-        return False
-    if not isinstance(spot, NounPhrase) or spot.determiner not in {"the", "a", "an"}:
+    spot = scene_spot(_at(phrases, j + 1), _at(phrases, j + 2))
+    if spot is None:
         return False
     thing = entry(spot.head) is not None or concreteness(spot.head) is not None  # "the overhead wires"
     return thing and not any(is_class(spot.head, c) for c in AIRY)
@@ -522,11 +521,10 @@ def _laid_on_a_spot(where: SpacePhrase, spot: Phrase | None) -> bool:
     """Whether a place right after a thing, with no verb, is a spot of the scene ('his hat on the
     ground', 'her bag under the table'), not its owner's body ('his pipe in his mouth', 'phone in
     hand', 'a bag on the shoulder')."""
-    if where.spatial.relation in {None, "with"} or not isinstance(spot, NounPhrase):
-        return False
-    if not is_class(where.lead, WordClass.PREPOSITION):
+    ground = scene_spot(where, spot)
+    if ground is None or not is_class(where.lead, WordClass.PREPOSITION):
         return False  # "his rod bent over the railing": a held thing's pose
-    return spot.determiner in {"the", "a", "an"} and not is_class(spot.head, WordClass.PART)
+    return not is_class(ground.head, WordClass.PART)
 
 
 def _by_tag_list(

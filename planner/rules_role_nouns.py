@@ -168,6 +168,16 @@ def recent_owner(
     return None
 
 
+def scene_spot(where: Phrase | None, spot: Phrase | None) -> NounPhrase | None:
+    """The thing a place phrase sets something at when it is named with an article ('next to the
+    rock', 'in the overhead wires', 'under a table'): a spot of the scene, not one's own ('his
+    desk'); None when `where` is no relation to a thing or `spot` no such noun phrase."""
+    if not isinstance(spot, NounPhrase) or spot.determiner not in {"the", "a", "an"}:
+        return None
+    placed = isinstance(where, SpacePhrase) and where.spatial.relation not in {None, "with"}
+    return spot if placed else None
+
+
 def absolute(phrase: Phrase | None) -> bool:
     """Whether phrase names an absolute place ('on the left'), not a relation to another thing."""
     return (

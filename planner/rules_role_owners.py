@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, owner_words, part_of
-from planner.rules_role_nouns import FINITE_BE, FINITE_HAVE, Noun, Role, absolute, acting_pronoun, low_text
+from planner.rules_role_nouns import (
+    FINITE_BE,
+    FINITE_HAVE,
+    Noun,
+    Role,
+    absolute,
+    acting_pronoun,
+    low_text,
+    scene_spot,
+)
 from planner.rules_tokens import Tag
 from planner.rules_vocab import participle
 
@@ -89,8 +98,7 @@ def _placed_away(phrases: tuple[Phrase, ...], at: int) -> bool:
     chair'; not 'raised above his head', which a held thing's pose says)."""
     where = phrases[at + 1] if at + 1 < len(phrases) else None
     spot = phrases[at + 2] if at + 2 < len(phrases) else None
-    placed = isinstance(where, SpacePhrase) and where.spatial.relation not in {None, "with"}
-    return placed and isinstance(spot, NounPhrase) and spot.determiner in {"the", "a", "an"}
+    return scene_spot(where, spot) is not None
 
 
 def _owns(phrases: tuple[Phrase, ...], owner: Noun, owned: Noun) -> bool:
