@@ -386,6 +386,19 @@ def opens_sentence(phrases: tuple[Phrase, ...], k: int) -> bool:
     return before is None or isinstance(before, Mark) and before.tag is Tag.END
 
 
+def closing_comma(phrases: tuple[Phrase, ...], start: int, stop: int, stops: frozenset[Tag]) -> int | None:
+    """The comma that closes an aside whose first phrase is `start`, looked for before `stop`
+    (', folded from a newspaper,'; ', which faces the sea,'); None when a mark tagged one of
+    `stops` (the sentence's end, a conjunction) comes first."""
+    for j in range(start, min(stop, len(phrases))):
+        p = phrases[j]
+        if isinstance(p, Mark) and p.low == ",":
+            return j
+        if isinstance(p, Mark) and p.tag in stops:
+            return None
+    return None
+
+
 def next_verb(phrases: tuple[Phrase, ...], k: int) -> int | None:
     """The first verb after phrase k in its sentence."""
     for j in range(k + 1, len(phrases)):

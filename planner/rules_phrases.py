@@ -8,6 +8,7 @@ here decides what a noun phrase is (a thing, a scene, a style): that is the next
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeGuard
 
 from planner.rules_spatial import Spatial, corner_tag, match_spatial, reading_order
 from planner.rules_tokens import Tag, Token, side_by_side
@@ -103,6 +104,12 @@ class _Quantity:
     vague: bool = False
     collective: str = ""
     numeral: bool = False
+
+
+def relates(p: Phrase | None) -> TypeGuard[SpacePhrase]:
+    """Whether p is a place phrase relating something to a thing ('on the shelf', 'beside it'):
+    neither an absolute place ('on the left') nor 'with', which names a feature."""
+    return isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with"}
 
 
 def on_its_owner(found: tuple[Phrase, ...], k: int) -> bool:

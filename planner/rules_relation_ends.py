@@ -19,7 +19,7 @@ from planner.rules_clauses import (
     whose,
     with_listed,
 )
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, relates
 from planner.rules_role_nouns import POSSESSIVE, Noun, Role, referred_subject
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
@@ -192,8 +192,7 @@ def _seat_then_someone(
     lead = phrases[k - 2] if k >= 2 else None
     space = phrases[k]
     return (
-        isinstance(space, SpacePhrase)
-        and space.spatial.relation not in {None, "with"}  # "sat on the stairs with her cat": not so
+        relates(space)  # "sat on the stairs with her cat": not so
         and isinstance(lead, SpacePhrase)
         and lead.spatial.relation is not None
         and isinstance(seat, NounPhrase)
@@ -471,12 +470,7 @@ def _placed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
     the bed'): a thing joined to it by 'and' opens a list item of its own with its own place ('a
     lamp beside the bed and a chair near the window'), the object is not a second subject."""
     before = phrases[j - 1] if j else None
-    return (
-        isinstance(phrases[j], NounPhrase)
-        and isinstance(before, SpacePhrase)
-        and before.spatial.needs_object
-        and before.spatial.relation not in {None, "with"}
-    )
+    return isinstance(phrases[j], NounPhrase) and relates(before) and before.spatial.needs_object
 
 
 def _finite(p: Phrase) -> bool:

@@ -9,6 +9,7 @@ from planner.reading import Place, RelationKind
 from planner.rules_clauses import (
     RELATIVE,
     arriving,
+    closing_comma,
     is_governed,
     lead_in,
     next_verb,
@@ -546,13 +547,8 @@ def _past_relative_aside(phrases: tuple[Phrase, ...], end: int) -> int:
     which faces the sea, sits a bottle'): the clause's verb is not the sentence's; else `end`."""
     if not relative(phrases, end) or getattr(phrases[end + 1], "low", "") != ",":
         return end
-    for j in range(end + 3, len(phrases)):
-        low = getattr(phrases[j], "low", "")
-        if low == ",":
-            return j
-        if isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END:  # type: ignore[union-attr]
-            break
-    return end
+    comma = closing_comma(phrases, end + 3, len(phrases), frozenset({Tag.END}))
+    return end if comma is None else comma
 
 
 def inverted(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:

@@ -13,7 +13,7 @@ from planner.rules_clauses import (
     opens_sentence,
     participle,
 )
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, list_end, relates
 from planner.rules_relation_ends import (
     PLACED_ROLES,
     Link,
@@ -240,7 +240,7 @@ def _placed_after(phrases: tuple[Phrase, ...], j: int) -> bool:
     after = phrases[j] if j < len(phrases) else None
     if isinstance(after, Verb):
         return participle(phrases, j) and _placed_after(phrases, j + 1)  # not the clause's own verb
-    return isinstance(after, SpacePhrase) and after.spatial.relation not in {None, "with"}
+    return relates(after)
 
 
 def _contents(known: Entry | None, holder: Size) -> bool:
@@ -607,7 +607,7 @@ def _modified(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tu
         return []  # "past the benches where a nun reads": no comma, 'where' is the benches'
     j = k - 2
     space, owner = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
-    if not isinstance(space, SpacePhrase) or space.spatial.relation in {None, "with"}:
+    if not relates(space):
         return []
     if not isinstance(phrases[j], NounPhrase) or not isinstance(owner, NounPhrase) or owner.start not in at:
         return []

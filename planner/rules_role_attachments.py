@@ -19,6 +19,7 @@ from planner.rules_phrases import (
     on_its_owner,
     on_its_part,
     part_of,
+    relates,
 )
 from planner.rules_role_nouns import (
     AIRY,
@@ -175,7 +176,7 @@ def _put_down(phrases: tuple[Phrase, ...], k: int) -> bool:
     stuff = phrase_after(phrases, k + 1)
     if low_text(after) == "of" and isinstance(stuff, NounPhrase) and not stuff.determiner:
         after = phrase_after(phrases, k + 2)  # past what the thing is of
-    if not isinstance(after, SpacePhrase) or after.spatial.relation in {None, "with"}:
+    if not relates(after):
         return False
     return after.lead != "at"
 
@@ -600,7 +601,7 @@ def _placed_by_owner(phrases: tuple[Phrase, ...], k: int) -> bool:
     verb = _at(phrases, k)
     k += isinstance(verb, Verb) and verb.low.endswith(("ing", "ed"))  # "hanging above it"
     p, nxt = _at(phrases, k), _at(phrases, k + 1)
-    placed = isinstance(p, SpacePhrase) and p.spatial.relation not in {None, "with"}
+    placed = relates(p)
     return placed and isinstance(nxt, Mark) and nxt.low in {"it", "them"}
 
 
@@ -614,7 +615,7 @@ def _placed_apart(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> boo
         return False
     verb, place, nxt = _at(phrases, k + 1), _at(phrases, k + 2), _at(phrases, k + 3)
     acting = isinstance(verb, Verb) and verb.low.endswith("ing")
-    placed = isinstance(place, SpacePhrase) and place.spatial.relation not in {None, "with"}
+    placed = relates(place)
     return acting and placed and isinstance(nxt, NounPhrase) and nxt.determiner not in POSSESSIVE
 
 
@@ -641,7 +642,7 @@ def listed_place(phrases: tuple[Phrase, ...], k: int) -> int | None:
     verb = _at(phrases, j)
     j += isinstance(verb, Verb | Mark) and verb.low.endswith(("ing", "ed"))  # "curled on the seat"
     place = _at(phrases, j)
-    placed = isinstance(place, SpacePhrase) and place.spatial.relation not in {None, "with"}
+    placed = relates(place)
     if placed and _on_part_of(_at(phrases, k - 3), _at(phrases, j + 1)):
         return None  # "her rocking chair, with a shawl thrown over the armrest": on the chair
     return j if placed or absolute(place) else None
@@ -1503,7 +1504,7 @@ def part_owner(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | 
     candidates = nouns
     lead = _lead(phrases, k)
     kind_of = entry(p.words[-2]) if len(p.words) >= 2 and not p.determiner else None
-    placed = isinstance(lead, SpacePhrase) and lead.spatial.relation not in {None, "with"}
+    placed = relates(lead)
     if placed and kind_of is not None and kind_of.animate:
         return None  # "a hut stands on chicken legs": legs like a chicken's, nobody's named here
     named = named_in_compound(p, nouns)

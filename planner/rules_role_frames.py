@@ -6,7 +6,7 @@ frame and medium ('a photo of', 'an oil painting'), its style and source ('in th
 from __future__ import annotations
 
 from planner.reading import Size
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, relates
 from planner.rules_role_nouns import (
     Noun,
     Role,
@@ -283,7 +283,7 @@ def _ground_of(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether phrase k is what a place phrase puts something on, in or by ('weighs plums on a
     scale'): a thing one can put things on, not a look."""
     before = phrase_before(phrases, k)
-    return isinstance(before, SpacePhrase) and before.spatial.relation not in {None, "with"}
+    return relates(before)
 
 
 def _physical(word: str) -> bool:
@@ -575,7 +575,7 @@ def _acts_or_placed(phrases: tuple[Phrase, ...], k: int) -> bool:
     Matterhorn, crooked and snowy, fills'), placed, or the owner of a part ("Diamond Head's
     silhouette")."""
     nxt = phrase_after(phrases, k)
-    if isinstance(nxt, SpacePhrase) and (nxt.spatial.relation not in {None, "with"} or absolute(nxt)):
+    if relates(nxt) or absolute(nxt):
         return True
     if low_text(nxt) == "'s":
         owned = phrase_after(phrases, k + 1)

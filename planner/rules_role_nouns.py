@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
+from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, relates
 from planner.rules_tokens import Tag
 from planner.rules_vocab import (
     Entry,
@@ -174,7 +174,7 @@ def scene_spot(where: Phrase | None, spot: Phrase | None) -> NounPhrase | None:
     desk'); None when `where` is no relation to a thing or `spot` no such noun phrase."""
     if not isinstance(spot, NounPhrase) or spot.determiner not in {"the", "a", "an"}:
         return None
-    placed = isinstance(where, SpacePhrase) and where.spatial.relation not in {None, "with"}
+    placed = relates(where)
     return spot if placed else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from planner.rules_clauses import closing_comma
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, owner_words, part_of
 from planner.rules_role_nouns import (
     FINITE_BE,
@@ -83,13 +84,8 @@ def _after_aside(phrases: tuple[Phrase, ...], at: int) -> int:
     where the clause's verb comes; `at` itself when no such short aside opens there."""
     if at >= len(phrases) or low_text(phrases[at]) != ",":
         return at
-    for m in range(at + 1, min(len(phrases), at + _ASIDE_PHRASES)):
-        phrase = phrases[m]
-        if low_text(phrase) == ",":
-            return m + 1
-        if isinstance(phrase, Mark) and phrase.tag in {Tag.END, Tag.CONJ}:
-            break
-    return at
+    comma = closing_comma(phrases, at + 1, at + _ASIDE_PHRASES, frozenset({Tag.END, Tag.CONJ}))
+    return at if comma is None else comma + 1
 
 
 def _placed_away(phrases: tuple[Phrase, ...], at: int) -> bool:
