@@ -531,15 +531,17 @@ _AFTER_OBJECT_LEADS = frozenset("from into in".split())  # said after its object
 
 def _source(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:
     """Whether phrase j opens the thing an action is done with, from or into, right after the
-    action ('screams into a microphone', 'peers through brass goggles', 'dozes over a newspaper')
-    or after its object ('pours coffee from a glass pot', 'tosses noodles in a wok', 'counts coins
-    into a tin bowl'): the tool or vessel of the doing is said with the doer (and keeps its own
+    action, past an adverb ('screams into a microphone', 'peers through brass goggles', 'reads aloud
+    from a book') or after its object ('pours coffee from a glass pot', 'tosses noodles in a wok',
+    'counts coins into a tin bowl'): the tool or vessel of the doing is said with the doer (and keeps its own
     region); not where the doer is ('sits in a boat': a placing verb)."""
     p, nxt = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
     noun = at.get(nxt.start) if isinstance(nxt, NounPhrase) else None
     if not isinstance(p, SpacePhrase) or noun is None or noun.role is not Role.THING:
         return False
     before, verb = (phrases[j - 1], phrases[j - 2]) if j >= 2 else (None, None)
+    if isinstance(before, Mark) and before.tag is Tag.ADV:  # "reads aloud from a picture book"
+        before = verb
     if isinstance(before, Verb):
         return p.lead in _TOOL_LEADS and _doing(before)
     return isinstance(before, NounPhrase) and p.lead in _AFTER_OBJECT_LEADS and _doing(verb)
@@ -612,26 +614,49 @@ def _doing_after_place(phrases: tuple[Phrase, ...], k: int | None, j: int) -> bo
         isinstance(place, NounPhrase)
         and isinstance(verb, Verb)
         and verb.low.endswith("ing")
-        and (v > j + 2 or not takes_no_object(verb.low))
+        and (v > j + 2 or not takes_no_object(verb.low) or _with_complement(phrases, v))
         and is_animate(phrases[k])
         and not is_animate(place)
         and subject_phrase(phrases, v) == k
     )
 
 
+def _with_complement(phrases: tuple[Phrase, ...], v: int) -> bool:
+    """Whether the verb at v is followed by an adjective, past adverbs ('looking really smug',
+    'sitting perfectly still'): it says how its subject looks or is, which a person or an animal
+    does, not the place it is on."""
+    w = v + 1
+    while w < len(phrases) and isinstance(phrases[w], Mark) and phrases[w].tag in {Tag.ADV, Tag.AUX}:
+        w += 1
+    return w < len(phrases) and isinstance(phrases[w], Mark) and phrases[w].tag is Tag.ADJ
+
+
 def _doing_at(phrases: tuple[Phrase, ...], j: int) -> int:
-    """Where a doing after the place phrase at j and its object would be: right after them, or
-    past a comma ('sits on a rug, chewing a bone')."""
+    """Where a doing after the place phrase at j and its object would be: right after them, past a
+    comma ('sits on a rug, chewing a bone') or past a place word without an object of its own
+    ('sits on a stool at the center reading a book')."""
     v = j + 2
+    while v + 1 < len(phrases) and isinstance(phrases[v], SpacePhrase) and _bare_place_word(phrases, v):
+        v += 1
     return v + 1 if v + 1 < len(phrases) and low_text(phrases[v]) == "," else v
 
 
 def _doer_elsewhere(phrases: tuple[Phrase, ...], k: int, j: int) -> bool:
-    """Whether phrase j is the comma after the lifeless place k ('a dog lies on a rug, chewing a
-    bone') before an -ing clause that is the clause subject's doing, not the place's."""
-    if j != k + 1 or low_text(phrases[j]) != "," or k < 1 or j + 1 >= len(phrases):
+    """Whether phrase j, after phrase k, opens the doing of another subject after a lifeless place
+    ('a dog lies on a rug, chewing a bone': the comma; 'a man sits on a crate in the corner
+    reading a newspaper': 'reading'): the -ing clause is the clause subject's, not phrase k's."""
+    v = j + 1 if low_text(phrases[j]) == "," else j
+    if k < 1 or j <= k or v >= len(phrases) or not isinstance(phrases[v], Verb):
         return False
-    return _doing_after_place(phrases, subject_phrase(phrases, j + 1), k - 1)
+    if not isinstance(phrases[k - 1], SpacePhrase):
+        return False  # k is no place: "a guide in a red jacket checking a tank" checks it
+    subject = subject_phrase(phrases, v)
+    return subject != k and any(
+        isinstance(phrases[p], SpacePhrase)
+        and _doing_at(phrases, p) == v
+        and _doing_after_place(phrases, subject, p)
+        for p in range(k - 1, v)
+    )
 
 
 def _set_down_after(phrases: tuple[Phrase, ...], j: int, at: dict[int, Noun]) -> bool:

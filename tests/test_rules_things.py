@@ -3757,6 +3757,21 @@ def test_a_doing_after_a_comma_past_a_lifeless_place_is_the_subjects():
     assert "glittering" not in prompt_of(p, "rowboat")
 
 
+def test_a_doing_past_a_lifeless_place_and_a_place_word_is_the_subjects():
+    """'sits on a stool by the door knitting a scarf': the -ing clause after the place and a second
+    place is what the grandmother does, not the stool's or the corner's; 'looking very pleased'
+    says how an animal looks, not the barrel it stands on."""
+    p = plan("An old grandmother sits on a wooden stool at the center knitting a red scarf.")
+    assert "knitting a red scarf" in prompt_of(p, "old grandmother")
+    assert "knitting" not in prompt_of(p, "wooden stool")
+    p = plan("A sailor sits on a barrel in the corner mending a net.")
+    assert "mending a net" in prompt_of(p, "sailor") and "mending" not in prompt_of(p, "barrel")
+    p = plan("A fat cat is standing on top of a barrel looking very pleased.")
+    assert "looking very pleased" in prompt_of(p, "fat cat") and "pleased" not in prompt_of(p, "barrel")
+    p = plan("A hiker in a blue anorak checking a compass, a mule with saddlebags.")
+    assert "checking a compass" in prompt_of(p, "hiker")
+
+
 def test_a_reflexive_said_for_emphasis_is_not_in_the_prompt():
     """'the shepherd himself, a lean man in a flat cap': 'himself' only stresses who is meant; a
     reflexive that is a verb's object ('washing itself') says what the thing does and stays."""
@@ -3787,6 +3802,8 @@ def test_the_tool_or_vessel_of_a_doing_is_said_with_the_doer():
     assert "newspaper" in prompt_of(p, "old sailor")
     p = plan("A fisherman sits in a rowboat near a pier.")
     assert "rowboat" not in prompt_of(p, "fisherman")
+    p = plan("A grandfather leans on a cane, reading aloud from a newspaper.")
+    assert "reading aloud from a newspaper" in prompt_of(p, "grandfather")
 
 
 def test_a_person_word_between_commas_after_an_animal_says_what_kind_of_fellow_it_is():
