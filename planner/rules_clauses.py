@@ -30,6 +30,12 @@ def participle(phrases: tuple[Phrase, ...], verb: int) -> bool:
     )
 
 
+def first_object(p: Phrase, nxt: Phrase | None) -> bool:
+    """Whether p is an object pronoun right before a noun phrase: the first of a verb's two objects
+    ('offers it a strawberry', 'hands him a menu'), so the second is still that verb's object."""
+    return isinstance(p, Mark) and p.low in _OBJECTS and isinstance(nxt, NounPhrase)
+
+
 def whose(phrases: tuple[Phrase, ...], k: int) -> bool:
     """Whether the relation at k is followed by 'whose' ('under whose branches two deer rest')."""
     nxt = phrases[k + 1] if k + 1 < len(phrases) else None

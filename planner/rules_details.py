@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from planner.reading import Size
-from planner.rules_clauses import is_animate, is_governed, subject_phrase
+from planner.rules_clauses import first_object, is_animate, is_governed, subject_phrase
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb, pose_after
 from planner.rules_role_attachments import listed_place
 from planner.rules_role_nouns import (
@@ -433,7 +433,10 @@ def _span(
             break
         if isinstance(p, Verb) or _with_thing(p, nxt, at) or _rides(p, nxt, at, nouns[owner]):
             last_verb = p.low if isinstance(p, Verb) else "with"
-        elif not (isinstance(p, Mark) and (p.tag in {Tag.DET, Tag.ADV} or _particle_of(p, nxt, last_verb))):
+        elif not (
+            isinstance(p, Mark)
+            and (p.tag in {Tag.DET, Tag.ADV} or _particle_of(p, nxt, last_verb) or first_object(p, nxt))
+        ):
             last_verb = ""
     if start is not None:
         pieces.append((start, end))

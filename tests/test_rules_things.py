@@ -3806,6 +3806,15 @@ def test_the_tool_or_vessel_of_a_doing_is_said_with_the_doer():
     assert "reading aloud from a newspaper" in prompt_of(p, "grandfather")
 
 
+def test_the_second_object_after_an_object_pronoun_is_the_doers():
+    """'offers it a carrot', 'hands him a lantern': after the first object, a pronoun, the thing
+    given is still the verb's object and is said with the giver too."""
+    p = plan("A small girl kneels and offers it a carrot.")
+    assert "offering it a carrot" in prompt_of(p, "small girl")
+    p = plan("A bellboy hands him a brass lantern. A cat watches them, a dog sleeps.")
+    assert "brass lantern" in prompt_of(p, "bellboy") and "dog" not in prompt_of(p, "cat")
+
+
 def test_a_person_word_between_commas_after_an_animal_says_what_kind_of_fellow_it_is():
     """In a tale, 'the heron, a stern old lady in a lace bonnet, points ...': the aside is the
     heron described, one region with its words; an aside that sets someone by it is another."""
