@@ -5074,3 +5074,30 @@ def test_a_noun_form_right_before_him_or_them_is_a_verb():
         "railing",
         "net",
     ]
+
+
+def test_a_counted_family_draws_each_member_under_the_member_word():
+    """'a family of four hikers': four regions, each a hiker (a 'hiker family' label names the
+    whole group); 'a family of hikers', uncounted, stays one group region."""
+    got = labels("By the lake, a family of four hikers rests on a wooden bench.")
+    assert got == ["hiker"] * 4 + ["wooden bench"]
+    assert labels("By the lake, a family of hikers rests on a wooden bench.") == [
+        "hiker family",
+        "wooden bench",
+    ]
+
+
+def test_a_colour_glowed_before_next_to_is_no_noun():
+    """'lanterns glowing orange next to a bench': 'orange' is the colour they glow, not the fruit
+    heading a phrase 'paper lanterns glowing orange'."""
+    got = plan("At the bottom, two paper lanterns glowing orange next to a bench.")
+    assert [r.label for r in got.regions] == ["paper lantern", "paper lantern", "bench"]
+    assert "glowing orange" in prompt_of(got, "paper lantern")
+
+
+def test_a_bare_noun_its_verb_makes_a_duty_of_is_no_thing():
+    """'keeps watch', 'drops anchor': the bare noun says what the subject does (words.tsv 'duty'),
+    so no wristwatch or anchor region; 'a watch' with its article is the watch itself."""
+    assert labels("A grey heron keeps watch over the pond.") == ["grey heron"]
+    assert labels("A small trawler drops anchor near the pier.") == ["small trawler", "pier"]
+    assert labels("A boy keeps watch. A gold watch lies on the table.") == ["boy", "gold watch", "table"]
