@@ -5101,3 +5101,20 @@ def test_a_bare_noun_its_verb_makes_a_duty_of_is_no_thing():
     assert labels("A grey heron keeps watch over the pond.") == ["grey heron"]
     assert labels("A small trawler drops anchor near the pier.") == ["small trawler", "pier"]
     assert labels("A boy keeps watch. A gold watch lies on the table.") == ["boy", "gold watch", "table"]
+
+
+def test_a_smattering_of_things_draws_the_things():
+    """'a smattering of' (a words.tsv collective, as 'a sprinkling of'): the shells get the region
+    and keep the words that say there are a few; 'scattering' is not listed, as 'a mirror ball
+    scattering sparks' makes it a verb."""
+    assert (
+        prompt_of(plan("A smattering of shells lies on the wet sand."), "shell") == "a smattering of shells"
+    )
+    assert labels("Above them hangs a huge mirror ball scattering sparks of light.") == ["huge mirror ball"]
+
+
+def test_an_asset_sheet_among_the_style_tags_is_the_picture():
+    """'game asset sheet' is a kind of picture (words.tsv frame_noun, as 'sprite sheet'), not a
+    bed sheet: among the style tags it gets no region."""
+    got = labels("A knight stands by a well, game asset sheet, clean pastel palette.")
+    assert got == ["knight", "well"]
