@@ -91,10 +91,12 @@ def _label(noun: Noun, predicates: tuple[str, ...]) -> str:
 
 def _mass(noun: Noun) -> list[str]:
     """The word for a mass of people that the thing is drawn as ('a crowd of commuters': a
-    'commuter crowd', one large region), or nothing."""
+    'commuter crowd', one large region), or nothing: a stated count ('a family of three cyclists')
+    draws each member alone, a 'cyclist'."""
     mass = entry(noun.phrase.collective) if noun.phrase.collective else None
     animal = noun.entry is not None and noun.entry.kind is ThingKind.ANIMAL  # "a family of ducks"
-    if mass is None or mass.kind is not ThingKind.PERSON or mass.size < Size.LARGE or animal:
+    counted = noun.phrase.count is not None and noun.phrase.count > 1
+    if mass is None or mass.kind is not ThingKind.PERSON or mass.size < Size.LARGE or animal or counted:
         return []
     return [noun.phrase.collective]
 

@@ -27,6 +27,7 @@ from planner.rules_vocab import (
     is_class,
     is_verb_of,
     parts_of_speech,
+    verb_lemmas,
 )
 
 _FRAMING_NEXT = frozenset("of for from featuring showing depicting with".split())
@@ -698,13 +699,18 @@ def dreamt_of(phrases: tuple[Phrase, ...], k: int) -> bool:
 
 def idiom(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:
     """'two sentries stand guard', 'a man sits sentry': a bare person word right after a verb of
-    posture says what they do, not someone else."""
+    posture says what they do, not someone else; so does a bare noun that words.tsv lists as a duty
+    with the verb before it ('an owl keeps watch': no wristwatch)."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     before = phrase_before(phrases, k)
     bare = not (p.determiner or p.count or p.plural or p.modifiers)
-    posture = isinstance(before, Verb) and is_class(before.low, WordClass.PLACING_VERB)
-    return bare and posture and known is not None and known.kind is ThingKind.PERSON
+    if not bare or not isinstance(before, Verb):
+        return False
+    if any(is_class(f"{lemma} {p.head}", WordClass.DUTY) for lemma in verb_lemmas(before.low)):
+        return True
+    posture = is_class(before.low, WordClass.PLACING_VERB)
+    return posture and known is not None and known.kind is ThingKind.PERSON
 
 
 def purpose(phrases: tuple[Phrase, ...], k: int, known: Entry | None) -> bool:

@@ -1729,15 +1729,17 @@ def _side_by_side(tags: list[Tag], lows: list[str]) -> list[Tag]:
 
 def _glowing_colour(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the colour at i ends a participle after a noun ('a lamp glowing orange, ...'):
-    the colour the thing glows or turns, not the head of a new noun ('glowing orange letters')."""
+    the colour the thing glows or turns, not the head of a new noun ('glowing orange letters'); an
+    adjective that opens a place ('lanterns glowing orange next to the door') ends it too."""
     after = tags[i + 1] if i + 1 < len(tags) else Tag.END
+    place = after is Tag.ADJ and i + 2 < len(tags) and tags[i + 2] is Tag.PREP  # "next to", "close to"
     return (
         tags[i] is Tag.NOUN
         and is_class(lows[i], WordClass.COLOUR)
         and tags[i - 1] is Tag.ADJ
         and lows[i - 1].endswith("ing")
         and tags[i - 2] is Tag.NOUN
-        and after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB}
+        and (after in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.PREP, Tag.VERB} or place)
     )
 
 

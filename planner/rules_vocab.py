@@ -160,6 +160,7 @@ class WordClass(str, Enum):
     TOP_PART = "top_part"  # "roof", "deck": a part whose top things stand on ('its roof crowded with kids')
     FALSE_HEAD = "false_head"  # "ship", "hood": a listed thing that ends words it is not the head of
     COMPANY = "company"  # "staff", "crew": people as one body; 'a portrait of the crew' shows them all
+    DUTY = "duty"  # "keep watch", "drop anchor" (verb lemma and noun): the bare noun says what one does
 
 
 @dataclass(frozen=True)

@@ -5100,3 +5100,47 @@ def test_a_noun_form_right_before_him_or_them_is_a_verb():
         "railing",
         "net",
     ]
+
+
+def test_a_counted_family_draws_each_member_under_the_member_word():
+    """'a family of four hikers': four regions, each a hiker (a 'hiker family' label names the
+    whole group); 'a family of hikers', uncounted, stays one group region."""
+    got = labels("By the lake, a family of four hikers rests on a wooden bench.")
+    assert got == ["hiker"] * 4 + ["wooden bench"]
+    assert labels("By the lake, a family of hikers rests on a wooden bench.") == [
+        "hiker family",
+        "wooden bench",
+    ]
+
+
+def test_a_colour_glowed_before_next_to_is_no_noun():
+    """'lanterns glowing orange next to a bench': 'orange' is the colour they glow, not the fruit
+    heading a phrase 'paper lanterns glowing orange'."""
+    got = plan("At the bottom, two paper lanterns glowing orange next to a bench.")
+    assert [r.label for r in got.regions] == ["paper lantern", "paper lantern", "bench"]
+    assert "glowing orange" in prompt_of(got, "paper lantern")
+
+
+def test_a_bare_noun_its_verb_makes_a_duty_of_is_no_thing():
+    """'keeps watch', 'drops anchor': the bare noun says what the subject does (words.tsv 'duty'),
+    so no wristwatch or anchor region; 'a watch' with its article is the watch itself."""
+    assert labels("A grey heron keeps watch over the pond.") == ["grey heron"]
+    assert labels("A small trawler drops anchor near the pier.") == ["small trawler", "pier"]
+    assert labels("A boy keeps watch. A gold watch lies on the table.") == ["boy", "gold watch", "table"]
+
+
+def test_a_smattering_of_things_draws_the_things():
+    """'a smattering of' (a words.tsv collective, as 'a sprinkling of'): the shells get the region
+    and keep the words that say there are a few; 'scattering' is not listed, as 'a mirror ball
+    scattering sparks' makes it a verb."""
+    assert (
+        prompt_of(plan("A smattering of shells lies on the wet sand."), "shell") == "a smattering of shells"
+    )
+    assert labels("Above them hangs a huge mirror ball scattering sparks of light.") == ["huge mirror ball"]
+
+
+def test_an_asset_sheet_among_the_style_tags_is_the_picture():
+    """'game asset sheet' is a kind of picture (words.tsv frame_noun, as 'sprite sheet'), not a
+    bed sheet: among the style tags it gets no region."""
+    got = labels("A knight stands by a well, game asset sheet, clean pastel palette.")
+    assert got == ["knight", "well"]
