@@ -438,6 +438,9 @@ def walk_back(
     headed = False  # the tag being walked has a head that is no thing ('a sprig of moss in a jar')
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
+        if not found and _pose(phrases, j):
+            j -= 2  # "a partridge lying on its side near a jug": its pose, then the partridge
+            continue
         if not found and headed and isinstance(p, Mark) and p.low == ",":
             break  # "a grinder on a plinth, a sprig of moss in a vase": not the plinth in the vase
         governed = is_governed(phrases, j) or with_listed(phrases, j)
@@ -845,6 +848,20 @@ def _compound_whole(nouns: tuple[Noun, ...], nxt: NounPhrase, found: int | None)
         if noun.is_thing and noun.head == nxt.modifiers[-1] and _lifeless_whole(noun, nouns[found]):
             return resolve(nouns, i)
     return None
+
+
+def _pose(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j ends a pose ('on its side', 'on her back'): how the thing before it lies,
+    naming no other thing, so a relation after it is still that thing's."""
+    p = phrases[j]
+    before = phrases[j - 1] if j else None
+    return (
+        isinstance(p, NounPhrase)
+        and p.head in _POSTURES
+        and p.determiner in {"its", "his", "her", "their"}
+        and isinstance(before, SpacePhrase)
+        and before.lead in {"on", "onto"}
+    )
 
 
 def _posture(

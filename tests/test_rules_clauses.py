@@ -685,6 +685,14 @@ def test_a_pose_is_not_a_place():
     assert not any(r[0] == "bucket" for r in _relations(reading))
 
 
+def test_a_relation_after_a_pose_is_the_posed_things_not_an_earlier_things():
+    reading = reading_of("At the back, a copper kettle, and a sleepy spaniel lying on its side by a basket.")
+    assert ("spaniel", "next_to", "basket") in _relations(reading)
+    assert not any(r[0] == "kettle" for r in _relations(reading))
+    reading = reading_of("A ladder leans on the barn, and an old farmer sprawls on his back beside a cart.")
+    assert ("farmer", "next_to", "cart") in _relations(reading)
+
+
 def test_a_relation_after_a_scene_noun_is_the_scenes():
     reading = reading_of("Ivy covers the wall behind them, and a lantern hangs over the door.")
     assert not any(r[1] == "behind" for r in _relations(reading))
