@@ -2243,6 +2243,30 @@ def test_a_new_clause_after_comma_and_is_not_in_a_fill_list():
     assert not any(r[0] == "donkey" and r[2] == "cart" for r in _relations(reading))
 
 
+def test_covered_names_what_rests_on_the_thing_and_its_list_ends_before_an_aside():
+    reading = reading_of(
+        "A long oak table covered by a lace runner and a silver candelabra stands near the hearth."
+    )
+    assert ("runner", "on", "table") in _relations(reading)
+    assert ("candelabra", "on", "table") in _relations(reading)
+    assert ("table", "next_to", "hearth") in _relations(reading)
+    assert ("candelabra", "next_to", "hearth") not in _relations(reading)
+    reading = reading_of(
+        "A girl sings beside a lamppost covered in faded flyers, her guitar case on the pavement in front of her."
+    )
+    assert ("flyer", "on", "lamppost") in _relations(reading)
+    assert ("case", "in_front_of", "girl") in _relations(reading)
+    assert ("case", "on", "lamppost") not in _relations(reading)
+
+
+def test_a_person_after_a_comma_ends_a_fill_list_of_lifeless_things():
+    reading = reading_of("Behind a cart piled with turnips, a farmer in a straw hat leans on a gate.")
+    assert ("farmer", "on", "gate") in _relations(reading)
+    assert ("farmer", "on", "cart") not in _relations(reading)
+    reading = reading_of("A market stall stacked with melons, a vendor in an apron weighs plums on a scale.")
+    assert not any(r[0] == "vendor" and r[2] == "stall" for r in _relations(reading))
+
+
 def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
     reading = reading_of("On the left, a sailor whose sleeves are rolled up kneels by a barrel.")
     assert ("sailor", "next_to", "barrel") in _relations(reading)
