@@ -2267,6 +2267,11 @@ def test_a_person_after_a_comma_ends_a_fill_list_of_lifeless_things():
     assert not any(r[0] == "vendor" and r[2] == "stall" for r in _relations(reading))
 
 
+def test_once_in_a_relative_clause_is_an_adverb_and_the_clause_is_skipped_to_find_the_subject():
+    reading = reading_of("A green parrot that once belonged to a pirate sits on a barrel.")
+    assert ("parrot", "on", "barrel") in _relations(reading)
+
+
 def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
     reading = reading_of("On the left, a sailor whose sleeves are rolled up kneels by a barrel.")
     assert ("sailor", "next_to", "barrel") in _relations(reading)
