@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from planner.reading import Place, RelationKind
 from planner.rules_clauses import (
     fronted_clause,
+    is_animate,
     is_governed,
     participle,
     relative,
@@ -1238,9 +1239,10 @@ def _past_own_place(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nou
 
 
 def past_worn(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
-    """The last phrase of the noun at j with what it wears or carries ('the bride in a red qipao and
-    the groom', 'a boy with a kite and his sister'), when an 'and' follows it: the next noun is
-    joined to the one at j, not to what it wears; else j."""
+    """The last phrase of the noun at j with what it wears, carries or has ('the bride in a red
+    qipao and the groom', 'a boy with a kite and his sister'; with a body part, when someone
+    follows: 'two monks with shaved heads and a novice', not 'a chapel with a dome and a bell'),
+    when an 'and' follows it: the next noun is joined to the one at j, not to what it wears; else j."""
     if j + 3 >= len(phrases) or getattr(phrases[j + 3], "low", "") != "and":
         return j
     lead, what = phrases[j + 1], phrases[j + 2]
@@ -1250,7 +1252,11 @@ def past_worn(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tu
         or not isinstance(what, NounPhrase)
     ):
         return j
-    return j + 2 if what.start in at and nouns[at[what.start]].role is Role.ATTACHED else j
+    role = nouns[at[what.start]].role if what.start in at else None
+    someone = (
+        is_animate(phrases[j + 4]) if j + 4 < len(phrases) else False
+    )  # "and a novice", not "and a bell"
+    return j + 2 if role is Role.ATTACHED or role is Role.PART and someone else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -2272,6 +2272,12 @@ def test_once_in_a_relative_clause_is_an_adverb_and_the_clause_is_skipped_to_fin
     assert ("parrot", "on", "barrel") in _relations(reading)
 
 
+def test_a_thing_joined_by_and_after_someone_with_a_body_part_shares_the_fronted_place():
+    reading = reading_of("In the canoe sit two monks with shaved heads and a novice holding a lantern.")
+    assert ("monk", "in", "canoe") in _relations(reading)
+    assert ("novice", "in", "canoe") in _relations(reading)
+
+
 def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
     reading = reading_of("On the left, a sailor whose sleeves are rolled up kneels by a barrel.")
     assert ("sailor", "next_to", "barrel") in _relations(reading)
