@@ -442,6 +442,8 @@ def walk_back(
         if not found and _pose(phrases, j):
             j -= 2  # "a partridge lying on its side near a jug": its pose, then the partridge
             continue
+        if not found and _unlisted_own_part(phrases, j, at, nouns):
+            return walk_back(phrases, j, at, nouns, past_objects=True)  # "..., its pontoons tied to"
         if not found and headed and isinstance(p, Mark) and p.low == ",":
             break  # "a grinder on a plinth, a sprig of moss in a vase": not the plinth in the vase
         governed = is_governed(phrases, j) or with_listed(phrases, j)
@@ -467,6 +469,24 @@ def walk_back(
             break  # "a machine glows and a cat sits on it": two clauses, the cat alone
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _unlisted_own_part(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether phrase j opens an aside after a comma on a part words.tsv does not list, given by
+    'its' / 'their' ('a seaplane bobs on the lake, its pontoons tied to a dock'): what the aside
+    says is said of the owner, the subject of the clause before, not of the last thing named."""
+    p = phrases[j]
+    before = phrases[j - 1] if j else None
+    return (
+        isinstance(p, NounPhrase)
+        and p.determiner in {"its", "their"}
+        and p.start in at
+        and holder_of(nouns, at[p.start]) is None
+        and isinstance(before, Mark)
+        and before.low == ","
+    )
 
 
 def _placed_object(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -2278,6 +2278,14 @@ def test_a_thing_joined_by_and_after_someone_with_a_body_part_shares_the_fronted
     assert ("novice", "in", "canoe") in _relations(reading)
 
 
+def test_an_aside_on_its_unlisted_part_relates_the_clause_subject():
+    reading = reading_of(
+        "A yellow biplane bobs on the lake at the right, its pontoons lashed to a wooden jetty."
+    )
+    assert ("biplane", "next_to", "jetty") in _relations(reading)
+    assert not any(r[0] == "lake" and r[2] == "jetty" for r in _relations(reading))
+
+
 def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
     reading = reading_of("On the left, a sailor whose sleeves are rolled up kneels by a barrel.")
     assert ("sailor", "next_to", "barrel") in _relations(reading)
