@@ -2286,6 +2286,14 @@ def test_an_aside_on_its_unlisted_part_relates_the_clause_subject():
     assert not any(r[0] == "lake" and r[2] == "jetty" for r in _relations(reading))
 
 
+def test_back_before_a_place_opening_a_clause_is_an_adverb_not_a_part():
+    reading = reading_of(
+        "A desk stands by the window, a bed fills the far wall and, back beside the door, a wicker basket of logs."
+    )
+    assert ("basket", "next_to", "door") in _relations(reading)
+    assert ("bed", "next_to", "door") not in _relations(reading)
+
+
 def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
     reading = reading_of("On the left, a sailor whose sleeves are rolled up kneels by a barrel.")
     assert ("sailor", "next_to", "barrel") in _relations(reading)
