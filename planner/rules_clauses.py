@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from planner.rules_phrases import Mark, NounPhrase, Phrase, SpacePhrase, Verb
-from planner.rules_role_nouns import FINITE_BE
+from planner.rules_role_nouns import FINITE_BE, POSSESSIVE, low_text, phrase_after
 from planner.rules_tokens import Tag
 from planner.rules_vocab import WordClass, entry, is_class, parts_of_speech, past_participle, s_form_verb
 
@@ -140,13 +140,37 @@ def _before_list(phrases: tuple[Phrase, ...], j: int) -> int:
 def _fill_listed(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the noun phrase at j is a later item of the list after 'piled with' ('a cart piled
     with apples, a pumpkin and a melon stands': the melon is no subject)."""
-    nxt = phrases[j + 1] if j + 1 < len(phrases) else None
-    if after_comma(phrases, j) and isinstance(nxt, Verb):
+    if opens_clause_after_list(phrases, j):
         return False  # "a cart piled with melons, a dog sleeps beside it": a new clause
     i = _before_list(phrases, j)
+    return i < j - 1 and _fill_opener(phrases, i)
+
+
+def opens_clause_after_list(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether the noun phrase at j, after a comma, opens a clause of its own instead of adding an
+    item to the list before it: a verb follows it ('a cart piled with melons, a dog sleeps beside
+    it'), it is someone's own thing with a verb or a place after it, an aside ('a pillar covered
+    in posters, his hat on the ground'), or a person or an animal after lifeless items ('a vault
+    lined with safes, a thief in a cap kneels'); an 'of' after it is its own ('a bucket of pegs
+    stands')."""
+    after = j + 2 if low_text(phrase_after(phrases, j)) == "of" else j
+    p, nxt = phrases[j], phrase_after(phrases, after)
+    if not after_comma(phrases, j):
+        return False
+    aside = isinstance(p, NounPhrase) and p.determiner in POSSESSIVE and isinstance(nxt, SpacePhrase)
+    newcomer = is_animate(p) and not is_animate(phrases[_before_list(phrases, j) + 1])
+    return isinstance(nxt, Verb) or aside or newcomer  # "a vault lined with safes, a thief kneels"
+
+
+def _fill_opener(phrases: tuple[Phrase, ...], i: int) -> bool:
+    """Whether phrase i opens a list of what fills or tops a thing: 'with' or 'by' after a fill
+    word ('piled with', 'topped by'), or a fill word's own 'with' phrase ('covered with')."""
     space, fill = phrases[i], phrases[i - 1] if i else None
-    listed = i < j - 1 and isinstance(space, SpacePhrase) and space.spatial.relation == "with"
-    return listed and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
+    with_ = isinstance(space, SpacePhrase) and space.spatial.relation == "with"
+    if with_ and is_class(space.lead, WordClass.FILL_WORD):  # type: ignore[union-attr]
+        return True
+    opened = with_ or isinstance(space, Mark) and space.low == "by"
+    return opened and isinstance(fill, Verb | Mark) and is_class(fill.low, WordClass.FILL_WORD)
 
 
 def fill_adverb(phrases: tuple[Phrase, ...], k: int) -> bool:

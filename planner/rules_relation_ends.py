@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from planner.reading import Place, RelationKind
 from planner.rules_clauses import (
     fronted_clause,
+    is_animate,
     is_governed,
     participle,
     relative,
@@ -438,6 +439,11 @@ def walk_back(
     headed = False  # the tag being walked has a head that is no thing ('a sprig of moss in a jar')
     while j >= 0 and not (isinstance(phrases[j], Mark) and phrases[j].tag is Tag.END):  # type: ignore[union-attr]
         p = phrases[j]
+        if not found and _pose(phrases, j):
+            j -= 2  # "a partridge lying on its side near a jug": its pose, then the partridge
+            continue
+        if not found and _unlisted_own_part(phrases, j, at, nouns):
+            return walk_back(phrases, j, at, nouns, past_objects=True)  # "..., its pontoons tied to"
         if not found and headed and isinstance(p, Mark) and p.low == ",":
             break  # "a grinder on a plinth, a sprig of moss in a vase": not the plinth in the vase
         governed = is_governed(phrases, j) or with_listed(phrases, j)
@@ -463,6 +469,24 @@ def walk_back(
             break  # "a machine glows and a cat sits on it": two clauses, the cat alone
         j -= 1
     return _escorts(phrases, j, at, nouns) + found[::-1]
+
+
+def _unlisted_own_part(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> bool:
+    """Whether phrase j opens an aside after a comma on a part words.tsv does not list, given by
+    'its' / 'their' ('a seaplane bobs on the lake, its pontoons tied to a dock'): what the aside
+    says is said of the owner, the subject of the clause before, not of the last thing named."""
+    p = phrases[j]
+    before = phrases[j - 1] if j else None
+    return (
+        isinstance(p, NounPhrase)
+        and p.determiner in {"its", "their"}
+        and p.start in at
+        and holder_of(nouns, at[p.start]) is None
+        and isinstance(before, Mark)
+        and before.low == ","
+    )
 
 
 def _placed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -847,6 +871,20 @@ def _compound_whole(nouns: tuple[Noun, ...], nxt: NounPhrase, found: int | None)
     return None
 
 
+def _pose(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j ends a pose ('on its side', 'on her back'): how the thing before it lies,
+    naming no other thing, so a relation after it is still that thing's."""
+    p = phrases[j]
+    before = phrases[j - 1] if j else None
+    return (
+        isinstance(p, NounPhrase)
+        and p.head in _POSTURES
+        and p.determiner in {"its", "his", "her", "their"}
+        and isinstance(before, SpacePhrase)
+        and before.lead in {"on", "onto"}
+    )
+
+
 def _posture(
     phrases: tuple[Phrase, ...],
     k: int,
@@ -1221,9 +1259,10 @@ def _past_own_place(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nou
 
 
 def past_worn(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> int:
-    """The last phrase of the noun at j with what it wears or carries ('the bride in a red qipao and
-    the groom', 'a boy with a kite and his sister'), when an 'and' follows it: the next noun is
-    joined to the one at j, not to what it wears; else j."""
+    """The last phrase of the noun at j with what it wears, carries or has ('the bride in a red
+    qipao and the groom', 'a boy with a kite and his sister'; with a body part, when someone
+    follows: 'two monks with shaved heads and a novice', not 'a chapel with a dome and a bell'),
+    when an 'and' follows it: the next noun is joined to the one at j, not to what it wears; else j."""
     if j + 3 >= len(phrases) or getattr(phrases[j + 3], "low", "") != "and":
         return j
     lead, what = phrases[j + 1], phrases[j + 2]
@@ -1233,7 +1272,11 @@ def past_worn(phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tu
         or not isinstance(what, NounPhrase)
     ):
         return j
-    return j + 2 if what.start in at and nouns[at[what.start]].role is Role.ATTACHED else j
+    role = nouns[at[what.start]].role if what.start in at else None
+    someone = (
+        is_animate(phrases[j + 4]) if j + 4 < len(phrases) else False
+    )  # "and a novice", not "and a bell"
+    return j + 2 if role is Role.ATTACHED or role is Role.PART and someone else j
 
 
 def _comma_list(phrases: tuple[Phrase, ...], j: int) -> bool:

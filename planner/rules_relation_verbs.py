@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from planner.reading import RelationKind, Size
 from planner.rules_clauses import (
-    after_comma,
     fill_adverb,
     is_governed,
+    opens_clause_after_list,
     opens_sentence,
     participle,
 )
@@ -213,15 +213,15 @@ def _surface_part(nouns: tuple[Noun, ...], i: int, owner: Entry | None) -> bool:
 def _filled(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> list[int]:
     """The things of the whole list after 'piled with' / 'cluttered with' ('apples, a pumpkin and a
     melon'), not the 'of' of an item ('a jar of honey') nor a new clause's subject after a comma
-    ('a cart piled with melons, a dog sleeps beside it')."""
+    ('a cart piled with melons, a dog sleeps beside it') nor an aside about someone's own thing
+    ('a pillar covered in posters, his hat on the ground')."""
     found: list[int] = []
     end = list_end(phrases, k)
     for j in range(k + 1, end):
         p = phrases[j]
         if not isinstance(p, NounPhrase) or p.start not in at or getattr(phrases[j - 1], "low", "") == "of":
             continue
-        subject = j + 1 == end and end < len(phrases) and isinstance(phrases[end], Verb)
-        if subject and after_comma(phrases, j):
+        if opens_clause_after_list(phrases, j):
             break
         if nouns[at[p.start]].role in PLACED_ROLES:
             found.append(resolve(nouns, at[p.start]))

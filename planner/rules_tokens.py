@@ -1408,7 +1408,15 @@ def _degree(tags: list[Tag], lows: list[str], i: int) -> Tag:
     if tag is not Tag.NOUN or not is_class(lows[i], WordClass.PLACE_ADVERB):
         return tag
     state = after in {Tag.ADJ, Tag.AUX} or after is Tag.VERB and participle(lows[i + 1])  # 'half sunk'
-    return Tag.ADV if state else tag
+    return Tag.ADV if state or _bare_before_place(tags, i) else tag
+
+
+def _bare_before_place(tags: list[Tag], i: int) -> bool:
+    """Whether the place adverb at i stands bare before a preposition, opening a clause or after
+    a verb ('and finally, back beside the door, a hamper', 'leans back against the wall'): it only
+    tunes the place after it, no noun ('its back', 'a high back' have a word before them)."""
+    opened = i == 0 or tags[i - 1] in {Tag.COMMA, Tag.END, Tag.CONJ, Tag.ADV, Tag.VERB}
+    return opened and tags[i + 1] is Tag.PREP
 
 
 def _object_noun(lows: list[str], i: int) -> bool:

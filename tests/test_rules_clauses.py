@@ -685,6 +685,14 @@ def test_a_pose_is_not_a_place():
     assert not any(r[0] == "bucket" for r in _relations(reading))
 
 
+def test_a_relation_after_a_pose_is_the_posed_things_not_an_earlier_things():
+    reading = reading_of("At the back, a copper kettle, and a sleepy spaniel lying on its side by a basket.")
+    assert ("spaniel", "next_to", "basket") in _relations(reading)
+    assert not any(r[0] == "kettle" for r in _relations(reading))
+    reading = reading_of("A ladder leans on the barn, and an old farmer sprawls on his back beside a cart.")
+    assert ("farmer", "next_to", "cart") in _relations(reading)
+
+
 def test_a_relation_after_a_scene_noun_is_the_scenes():
     reading = reading_of("Ivy covers the wall behind them, and a lantern hangs over the door.")
     assert not any(r[1] == "behind" for r in _relations(reading))
@@ -2233,6 +2241,57 @@ def test_a_new_clause_after_comma_and_is_not_in_a_fill_list():
     assert ("melon", "on", "cart") in _relations(reading)
     assert ("donkey", "next_to", "fence") in _relations(reading)
     assert not any(r[0] == "donkey" and r[2] == "cart" for r in _relations(reading))
+
+
+def test_covered_names_what_rests_on_the_thing_and_its_list_ends_before_an_aside():
+    reading = reading_of(
+        "A long oak table covered by a lace runner and a silver candelabra stands near the hearth."
+    )
+    assert ("runner", "on", "table") in _relations(reading)
+    assert ("candelabra", "on", "table") in _relations(reading)
+    assert ("table", "next_to", "hearth") in _relations(reading)
+    assert ("candelabra", "next_to", "hearth") not in _relations(reading)
+    reading = reading_of(
+        "A girl sings beside a lamppost covered in faded flyers, her guitar case on the pavement in front of her."
+    )
+    assert ("flyer", "on", "lamppost") in _relations(reading)
+    assert ("case", "in_front_of", "girl") in _relations(reading)
+    assert ("case", "on", "lamppost") not in _relations(reading)
+
+
+def test_a_person_after_a_comma_ends_a_fill_list_of_lifeless_things():
+    reading = reading_of("Behind a cart piled with turnips, a farmer in a straw hat leans on a gate.")
+    assert ("farmer", "on", "gate") in _relations(reading)
+    assert ("farmer", "on", "cart") not in _relations(reading)
+    reading = reading_of("A market stall stacked with melons, a vendor in an apron weighs plums on a scale.")
+    assert not any(r[0] == "vendor" and r[2] == "stall" for r in _relations(reading))
+
+
+def test_once_in_a_relative_clause_is_an_adverb_and_the_clause_is_skipped_to_find_the_subject():
+    reading = reading_of("A green parrot that once belonged to a pirate sits on a barrel.")
+    assert ("parrot", "on", "barrel") in _relations(reading)
+
+
+def test_a_thing_joined_by_and_after_someone_with_a_body_part_shares_the_fronted_place():
+    reading = reading_of("In the canoe sit two monks with shaved heads and a novice holding a lantern.")
+    assert ("monk", "in", "canoe") in _relations(reading)
+    assert ("novice", "in", "canoe") in _relations(reading)
+
+
+def test_an_aside_on_its_unlisted_part_relates_the_clause_subject():
+    reading = reading_of(
+        "A yellow biplane bobs on the lake at the right, its pontoons lashed to a wooden jetty."
+    )
+    assert ("biplane", "next_to", "jetty") in _relations(reading)
+    assert not any(r[0] == "lake" and r[2] == "jetty" for r in _relations(reading))
+
+
+def test_back_before_a_place_opening_a_clause_is_an_adverb_not_a_part():
+    reading = reading_of(
+        "A desk stands by the window, a bed fills the far wall and, back beside the door, a wicker basket of logs."
+    )
+    assert ("basket", "next_to", "door") in _relations(reading)
+    assert ("bed", "next_to", "door") not in _relations(reading)
 
 
 def test_a_whose_clause_with_its_own_verb_is_skipped_to_find_the_subject():
