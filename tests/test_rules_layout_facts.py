@@ -1118,3 +1118,26 @@ def test_a_hamper_is_bigger_than_a_jar_it_could_hold():
     """A hamper holds jars, loaves and bottles: it is a medium thing, drawn bigger than a jar."""
     p = plan("A wicker hamper stands on the left and a glass jar on the right.")
     assert area(box(p, "wicker hamper")) > area(box(p, "glass jar")), p.regions
+
+
+def test_a_likeness_at_true_scale_is_as_big_as_what_it_shows():
+    """A skeleton or a life-size model is the size of the creature it shows, bigger than the
+    visitors under it ('the skeleton of a mammoth', 'a narwhal skeleton'); a plain model or a
+    skeleton alone keeps its own size."""
+    sizes = lambda prompt: {t.head: t.size for t in planner.reading.read_prompt(prompt).things}  # noqa: E731
+    big = sizes("The skeleton of a mammoth towers over the hall while a student sketches on a bench.")
+    assert big["skeleton"] > big["bench"] and big["skeleton"] > big["student"]
+    assert sizes("A narwhal skeleton hangs over a guide.")["skeleton"] > sizes("A guide stands.")["guide"]
+    assert (
+        sizes("A life-size model of a giraffe stands by a kiosk.")["model"] >= sizes("A giraffe.")["giraffe"]
+    )
+    assert sizes("A small model of a ship sits on a shelf.")["model"] < sizes("A ship.")["ship"]
+    assert sizes("A skeleton sits on a chair.")["skeleton"] == sizes("A chair.")["chair"]
+    p = plan("In a museum, the skeleton of a blue whale hangs high above a janitor mopping the floor.")
+    assert area(box(p, "skeleton")) > area(box(p, "janitor")), p.regions
+
+
+def test_a_grandstand_is_bigger_than_the_people_before_it():
+    """A grandstand holds a crowd: a building, bigger than a referee on the pitch before it."""
+    p = plan("A referee blows his whistle on a muddy pitch, and behind him a packed grandstand roars.")
+    assert area(box(p, "grandstand")) > area(box(p, "referee")), p.regions
