@@ -1141,3 +1141,25 @@ def test_a_grandstand_is_bigger_than_the_people_before_it():
     """A grandstand holds a crowd: a building, bigger than a referee on the pitch before it."""
     p = plan("A referee blows his whistle on a muddy pitch, and behind him a packed grandstand roars.")
     assert area(box(p, "grandstand")) > area(box(p, "referee")), p.regions
+
+
+def test_an_opening_side_holds_for_every_thing_its_sentence_names():
+    """'On the right, a kiosk with three stools under a canopy, where a vendor counts coins': the
+    stools, the canopy and the vendor are on the right too; a clause that says a place of its own
+    ('and a kite flies at the top left of the frame') and the sky keep theirs."""
+    p = plan(
+        "A quiet square at noon. On the left, a stone fountain where two pigeons drink. On the right, a"
+        " newspaper kiosk with three stools under a striped canopy, where a vendor in a cap counts coins."
+    )
+    for label in ("kiosk", "striped canopy", "vendor"):
+        assert centre(box(p, label))[0] > 0.58, (label, p.regions)
+    stools = [r.box for r in p.regions if r.label == "stool"]
+    assert len(stools) == 3 and min(b[0] for b in stools) + max(b[2] for b in stools) > 2 * 0.58, p.regions
+    reading = planner.reading.read_prompt(
+        "On the right, a boy waves at a bus, and a girl holds a kite at the top left of the frame while the"
+        " moon rises."
+    )
+    places = {t.head: t.place for t in reading.things}
+    assert places["bus"] is not None and places["bus"].horizontal == "right"
+    assert places["girl"] is not None and places["girl"].horizontal == "left"
+    assert places["moon"] is None
