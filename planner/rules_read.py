@@ -19,10 +19,11 @@ from planner.reading import Place, PromptReading, Relation, RelationKind, Size, 
 from planner.rules_details import Description, describe, text_of
 from planner.rules_phrases import Mark, Phrase, SpacePhrase, phrases
 from planner.rules_relations import relate
-from planner.rules_role_nouns import Noun, Role
+from planner.rules_role_nouns import Noun, Role, low_text
 from planner.rules_roles import roles
 from planner.rules_tokens import Tag, Token, tokenize
 from planner.rules_vocab import (
+    Entry,
     Flag,
     ThingKind,
     WordClass,
@@ -159,6 +160,31 @@ def _size(noun: Noun) -> Size:
     if WordClass.SMALL in classes and WordClass.BIG not in classes:
         return Size(max(Size.TINY, size - 1))
     return size
+
+
+def _shown(i: int, nouns: tuple[Noun, ...], found: tuple[Phrase, ...]) -> Entry | None:
+    """The known thing a likeness at nouns[i] shows: the one said 'of' it right after ('the
+    skeleton of a blue whale'), else the thing word right before its head ('a whale model')."""
+    noun, after = nouns[i], nouns[i + 1] if i + 1 < len(nouns) else None
+    if after is not None and after.ref == i and after.index == noun.index + 2:
+        return after.entry if low_text(found[noun.index + 1]) == "of" else None
+    words = noun.phrase.words
+    return (
+        entry(words[-2].lower()) if len(words) >= 2 and words[-2].lower() in noun.phrase.modifiers else None
+    )
+
+
+def _true_size(i: int, nouns: tuple[Noun, ...], found: tuple[Phrase, ...], size: Size) -> Size:
+    """A likeness as big as what it shows is that thing's size when it is bigger: 'the skeleton
+    of a blue whale', 'a Tyrannosaurus skeleton', 'a life-size model of an elephant' are no
+    person's size, though a skeleton alone is, and 'a model of a ship' is a model's."""
+    noun = nouns[i]
+    if not is_class(noun.head, WordClass.DEPICTING_OBJECT):
+        return size
+    if not any(is_class(w, WordClass.TRUE_SCALE) for w in (noun.head, *noun.phrase.modifiers)):
+        return size
+    shown = _shown(i, nouns, found)
+    return max(size, shown.size) if shown is not None else size
 
 
 def _told_next(index: int, nouns: tuple[Noun, ...], tokens: tuple[Token, ...]) -> int | None:
@@ -394,7 +420,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
                 label=_label(noun, description.predicates),
                 head=noun.head,
                 count=_count(i, nouns, members, tokens),
-                size=_size(noun),
+                size=_true_size(i, nouns, found, _size(noun)),
                 place=_merge([place for j, place in spatial.places if j == i]),
                 attributes=description.attributes,
                 phrase=_phrase(noun, tokens, description),

@@ -69,41 +69,64 @@ PLACE_LEADS = frozenset(
 def sentence_places(
     phrases: tuple[Phrase, ...], at: dict[int, int], nouns: tuple[Noun, ...], places: list[tuple[int, Place]]
 ) -> list[tuple[int, Place]]:
-    """A place that opens a sentence holds for the subject of each ', and' or 'while' clause of it
-    that says no place of its own: 'On the right, a girl holds a kite, and a dog sleeps under a
-    bench'."""
+    """A left or right place that opens a sentence holds for every thing the sentence names after
+    it that says no place of its own, up to the clause where another place takes over: 'On the
+    right, a tiny cafe with two tables under an awning, where a man reads' puts all four there;
+    'On the left, a boy flies a kite, and a dog sleeps at the bottom' puts the dog apart. The
+    centre is a narrow band: it holds only for the subject of each ', and' or 'while' clause ('In
+    the middle a crate sits next to three melons': the melons are beside it). What is up in the
+    sky is not held ('and the sun sets behind the hills')."""
     placed = {i for i, _ in places}
     found: list[tuple[int, Place]] = []
     for k, p in enumerate(phrases):
         place = place_of(p) if isinstance(p, SpacePhrase) and not p.order else None
         if place is None or not opens_sentence(phrases, k) or not place.horizontal:
             continue
-        for j in range(k + 2, len(phrases) - 1):
-            if (
-                phrases[j].sentence != p.sentence
-                or isinstance(phrases[j], SpacePhrase)
-                and place_of(phrases[j])
-            ):
-                break  # another place takes over
-            nxt = phrases[j + 1]
-            opened = _opens_clause(phrases, j)
-            if (
-                opened
-                and isinstance(nxt, NounPhrase)
-                and nxt.start in at
-                and nouns[at[nxt.start]].role is Role.THING
-            ):
-                known = nouns[at[nxt.start]].entry
-                if at[nxt.start] not in placed and not (known is not None and known.has(Flag.SKY)):
-                    found.append((at[nxt.start], place))  # not 'and the sun sets behind the hills'
+        for j in range(k + 1, _reach(phrases, k)):
+            if not is_placed(phrases[j], at, nouns):
+                continue
+            if place.horizontal == "center" and not _opens_clause(phrases, j - 1):
+                continue
+            i = at[phrases[j].start]  # type: ignore[union-attr]
+            known = nouns[i].entry
+            if {i, resolve(nouns, i)} & placed or known is not None and known.has(Flag.SKY):
+                continue
+            placed.add(i)
+            found.append((i, place))
     return found
+
+
+def _reach(phrases: tuple[Phrase, ...], k: int) -> int:
+    """Where the hold of an opening place at k ends: the sentence's end, or the start of the clause
+    in which another place is said ('..., and a dog sleeps at the bottom')."""
+    boundary = k + 1
+    for j in range(k + 1, len(phrases)):
+        p = phrases[j]
+        if p.sentence != phrases[k].sentence:
+            return j
+        if _picture_spot(phrases, j):
+            return boundary
+        if isinstance(p, Mark) and (p.tag in {Tag.COMMA, Tag.CONJ} or p.low in _CLAUSE_WORDS or p.low == ";"):
+            boundary = j
+    return len(phrases)
 
 
 def _opens_clause(phrases: tuple[Phrase, ...], j: int) -> bool:
     """Whether the word at j opens a clause of its own with a new subject after it: ', and' or
-    'while' ('On the left, a boy jumps into the leaves while his mother laughs': both there)."""
+    'while' ('In the centre, a boy jumps into the leaves while his mother laughs': both there)."""
     low = getattr(phrases[j], "low", "")
     return low in {"while", "whilst"} or low == "and" and getattr(phrases[j - 1], "low", "") == ","
+
+
+def _picture_spot(phrases: tuple[Phrase, ...], j: int) -> bool:
+    """Whether phrase j names a place in the picture: 'on the left', or a side of the frame ('at
+    the top left of the frame')."""
+    p, after = phrases[j], phrases[j + 1] if j + 1 < len(phrases) else None
+    if not isinstance(p, SpacePhrase):
+        return False
+    s = p.spatial
+    framed = isinstance(after, NounPhrase) and is_class(after.head, WordClass.FRAME_NOUN)
+    return place_of(p) is not None or framed and bool(s.horizontal or s.vertical or s.depth)
 
 
 def order(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]) -> Spatial:

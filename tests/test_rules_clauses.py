@@ -453,8 +453,10 @@ def test_an_opening_place_holds_for_what_its_subject_acts_on():
     reading = reading_of("In the foreground, a potter shapes a clay vase.")
     assert _place(reading, "potter") == (None, "bottom")
     assert _place(reading, "vase") == (None, "bottom")
+    other = reading_of("In the foreground stands a kettle, and just below it lies a spoon.")
+    assert _place(other, "spoon") == (None, None)  # another clause's verb: not the kettle's object
     other = reading_of("On the right stands a kettle, and just below it lies a spoon.")
-    assert _place(other, "spoon") == (None, None)
+    assert _place(other, "spoon") == ("right", None)  # the opening side holds for the whole sentence
 
 
 def test_from_left_to_right_then_a_list_after_a_colon():

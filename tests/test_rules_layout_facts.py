@@ -1118,3 +1118,48 @@ def test_a_hamper_is_bigger_than_a_jar_it_could_hold():
     """A hamper holds jars, loaves and bottles: it is a medium thing, drawn bigger than a jar."""
     p = plan("A wicker hamper stands on the left and a glass jar on the right.")
     assert area(box(p, "wicker hamper")) > area(box(p, "glass jar")), p.regions
+
+
+def test_a_likeness_at_true_scale_is_as_big_as_what_it_shows():
+    """A skeleton or a life-size model is the size of the creature it shows, bigger than the
+    visitors under it ('the skeleton of a mammoth', 'a narwhal skeleton'); a plain model or a
+    skeleton alone keeps its own size."""
+    sizes = lambda prompt: {t.head: t.size for t in planner.reading.read_prompt(prompt).things}  # noqa: E731
+    big = sizes("The skeleton of a mammoth towers over the hall while a student sketches on a bench.")
+    assert big["skeleton"] > big["bench"] and big["skeleton"] > big["student"]
+    assert sizes("A narwhal skeleton hangs over a guide.")["skeleton"] > sizes("A guide stands.")["guide"]
+    assert (
+        sizes("A life-size model of a giraffe stands by a kiosk.")["model"] >= sizes("A giraffe.")["giraffe"]
+    )
+    assert sizes("A small model of a ship sits on a shelf.")["model"] < sizes("A ship.")["ship"]
+    assert sizes("A skeleton sits on a chair.")["skeleton"] == sizes("A chair.")["chair"]
+    p = plan("In a museum, the skeleton of a blue whale hangs high above a janitor mopping the floor.")
+    assert area(box(p, "skeleton")) > area(box(p, "janitor")), p.regions
+
+
+def test_a_grandstand_is_bigger_than_the_people_before_it():
+    """A grandstand holds a crowd: a building, bigger than a referee on the pitch before it."""
+    p = plan("A referee blows his whistle on a muddy pitch, and behind him a packed grandstand roars.")
+    assert area(box(p, "grandstand")) > area(box(p, "referee")), p.regions
+
+
+def test_an_opening_side_holds_for_every_thing_its_sentence_names():
+    """'On the right, a kiosk with three stools under a canopy, where a vendor counts coins': the
+    stools, the canopy and the vendor are on the right too; a clause that says a place of its own
+    ('and a kite flies at the top left of the frame') and the sky keep theirs."""
+    p = plan(
+        "A quiet square at noon. On the left, a stone fountain where two pigeons drink. On the right, a"
+        " newspaper kiosk with three stools under a striped canopy, where a vendor in a cap counts coins."
+    )
+    for label in ("kiosk", "striped canopy", "vendor"):
+        assert centre(box(p, label))[0] > 0.58, (label, p.regions)
+    stools = [r.box for r in p.regions if r.label == "stool"]
+    assert len(stools) == 3 and min(b[0] for b in stools) + max(b[2] for b in stools) > 2 * 0.58, p.regions
+    reading = planner.reading.read_prompt(
+        "On the right, a boy waves at a bus, and a girl holds a kite at the top left of the frame while the"
+        " moon rises."
+    )
+    places = {t.head: t.place for t in reading.things}
+    assert places["bus"] is not None and places["bus"].horizontal == "right"
+    assert places["girl"] is not None and places["girl"].horizontal == "left"
+    assert places["moon"] is None
