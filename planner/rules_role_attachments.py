@@ -834,6 +834,12 @@ def _in_or_with_owner(
         filled = nouns[-1]  # "a barrow full of lemons"; "its basket full of lemons": the moped's basket
         owned = filled.role in {Role.ATTACHED, Role.PART} and filled.ref is not None
         return filled.ref if owned else len(nouns) - 1
+    verb = k - 2 if isinstance(phrase_before(phrases, k, 2), Verb) else None
+    antecedent = (
+        _lifeless_antecedent(phrases, verb, nouns) if relation == "with" and verb is not None else None
+    )
+    if antecedent is not None:
+        return antecedent  # "a cart which is loaded with apples": the cart's, as "a cart loaded with"
     owner = recent_owner(nouns, sentence, animate=True, earlier=False)
     if owner is None and relation == "with" and known.size <= Size.SMALL:
         owner = recent_owner(nouns, sentence, earlier=False)
@@ -1075,6 +1081,9 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
     said = len(nouns) - 1 if named and nouns and nouns[-1].index == verb - 1 else None
     if said is not None and nouns[said].is_thing and not _may_act(nouns[said]):
         return None  # "a glass case holds a collection of coins": its own, or things of their own
+    antecedent = _lifeless_antecedent(phrases, verb, nouns) if finite else None
+    if antecedent is not None:  # "beside a workbench which holds brass gears": not the smith's
+        return antecedent if _figure(nouns[antecedent]) else None  # "a dummy, which wears a bow tie"
     subject = _acting(phrases, verb - 1, nouns) if named else None
     if subject is None:
         subject = _clause_subject(phrases, verb, nouns)
@@ -1089,6 +1098,23 @@ def _holder(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> int | Non
         if subject is not None
         else recent_owner(nouns, phrases[k].sentence, animate=True, earlier=False)
     )
+
+
+def _lifeless_antecedent(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:
+    """The lifeless thing a relative clause ('which' / 'that', past 'is') opened by the verb at
+    `verb` is about ('a man stands by a cart which carries two barrels'): what the verb takes is
+    that thing's, or a thing of its own, never the sentence subject's; None when there is none."""
+    back = 1
+    while isinstance(word := phrase_before(phrases, verb, back), Mark) and word.tag in {Tag.BE, Tag.AUX}:
+        if word.low in {"which", "that"}:
+            break
+        back += 1
+    if low_text(phrase_before(phrases, verb, back)) not in {"which", "that"}:
+        return None
+    back += low_text(phrase_before(phrases, verb, back + 1)) == ","
+    at = verb - back - 1
+    said = next((i for i, n in enumerate(nouns) if n.index == at), None)
+    return said if said is not None and nouns[said].is_thing and not _may_act(nouns[said]) else None
 
 
 def _tagged_owner(phrases: tuple[Phrase, ...], verb: int, nouns: list[Noun]) -> int | None:

@@ -5144,3 +5144,21 @@ def test_an_asset_sheet_among_the_style_tags_is_the_picture():
     bed sheet: among the style tags it gets no region."""
     got = labels("A knight stands by a well, game asset sheet, clean pastel palette.")
     assert got == ["knight", "well"]
+
+
+def test_what_a_lifeless_things_relative_clause_holds_is_not_the_subjects():
+    """'beside a workbench which holds brass gears': 'which' (or 'that') and the verb are about
+    the workbench, which cannot hold them in hand, so the gears are no part of the clockmaker's
+    prompt; 'which is loaded with' fills the cart as 'a cart loaded with' does; a figure ('a
+    dummy, which wears a bow tie') and a person ('a man who holds') still hold and wear."""
+    got = plan("An old clockmaker stands beside a workbench which holds brass gears.")
+    assert "gear" not in prompt_of(got, "old clockmaker")
+    assert "brass gear" in [r.label for r in got.regions]
+    got = plan("A girl waits by a cart which is loaded with red apples.")
+    assert "apples" not in prompt_of(got, "girl")
+    assert "red apples" in prompt_of(got, "cart")
+    got = plan("In the corner booth, a ventriloquist argues with a dummy, which wears a tiny bow tie.")
+    assert "bow tie" in prompt_of(got, "dummy")
+    assert "bow tie" not in prompt_of(got, "ventriloquist")
+    got = plan("A boy stands beside a tall man that holds a lantern.")
+    assert "lantern" in prompt_of(got, "tall man")
