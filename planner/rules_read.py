@@ -242,6 +242,8 @@ def _phrase(noun: Noun, tokens: tuple[Token, ...], description: Description) -> 
     """The thing's own words: 'an old man in a straw hat, weighing tomatoes' (one instance when counted)."""
     p = noun.phrase
     words = [w for w in p.words]
+    if len(words) > 1 and words[0].lower() == "own":
+        words = words[1:]  # "his own dummy": 'own' stresses the owner, who is not said here
     head = noun.head if p.head == "one" else (p.head if p.plural else words[-1])
     one = p.count is not None or not p.plural
     words = [*words[:-1], head if one else words[-1]]

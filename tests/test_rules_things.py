@@ -5162,3 +5162,11 @@ def test_what_a_lifeless_things_relative_clause_holds_is_not_the_subjects():
     assert "bow tie" not in prompt_of(got, "ventriloquist")
     got = plan("A boy stands beside a tall man that holds a lantern.")
     assert "lantern" in prompt_of(got, "tall man")
+
+
+def test_own_after_a_possessive_stays_out_of_the_things_words():
+    """'his own dummy': 'own' only stresses the owner, and the region's words start with an
+    article, so the prompt says 'a dummy', never 'an own dummy'."""
+    got = plan("A ventriloquist in a booth argues with his own dummy, which wears a tiny bow tie.")
+    assert prompt_of(got, "dummy").startswith("a dummy")
+    assert prompt_of(plan("A cyclist leans on her own red bicycle."), "red bicycle") == "a red bicycle"
