@@ -422,6 +422,8 @@ def _by_relation(
         return None  # "a table set with a teapot and cups": each rests on the table
     if relation == "on" and _worn_underfoot(phrases, k, known, nouns):
         return len(nouns) - 1  # "a girl on roller skates": worn, not a support
+    if relation == "on" and _led_on(phrases, k, nouns):
+        return len(nouns) - 1  # "a dachshund on a leash": what leads it, not a support
     if relation == "below" and known.has(Flag.WEARABLE):
         return _under_it(phrases, k, nouns)  # "a sailor dozes under a striped cape": worn
     user = _subject_using(phrases, k, known, nouns)
@@ -927,6 +929,21 @@ def _worn_underfoot(phrases: tuple[Phrase, ...], k: int, known: Entry, nouns: li
         and owner is not None
         and owner.index == k - 2
         and (owner.animate or built)
+    )
+
+
+def _led_on(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'a dachshund on a leash', 'a greyhound on a red lead': a tether (words.tsv) right after an
+    animal and 'on' is what the animal is led by, drawn with it, not a thing it stands on."""
+    p = phrases[k]
+    owner = nouns[-1] if nouns else None
+    return (
+        isinstance(p, NounPhrase)
+        and is_class(p.head, WordClass.TETHER)
+        and owner is not None
+        and owner.index == k - 2
+        and owner.entry is not None
+        and owner.entry.kind is ThingKind.ANIMAL
     )
 
 

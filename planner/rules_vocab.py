@@ -94,6 +94,7 @@ class WordClass(str, Enum):
     COOKED = "cooked"  # "grilled squid", "smoked salmon": the animal is food, it acts and wears nothing
     TRUE_SCALE = "true_scale"  # a likeness as big as what it shows: 'a life-size model', a skeleton
     TOY = "toy"  # "a plush dragon", "a stuffed giraffe": a toy of the kind, carried like one
+    TETHER = "tether"  # "a dog on a leash": what an animal is led by, part of its look, not a support
     STYLE_NOUN = "style_noun"
     STYLE_SOURCE = "style_source"
     TIME = "time"

@@ -5170,3 +5170,13 @@ def test_own_after_a_possessive_stays_out_of_the_things_words():
     got = plan("A ventriloquist in a booth argues with his own dummy, which wears a tiny bow tie.")
     assert prompt_of(got, "dummy").startswith("a dummy")
     assert prompt_of(plan("A cyclist leans on her own red bicycle."), "red bicycle") == "a red bicycle"
+
+
+def test_a_leash_after_an_animal_is_drawn_with_it():
+    """'a dachshund on a leash': a tether (words.tsv) right after an animal and 'on' is what leads
+    it, in the dog's prompt, not a support with a region of its own; a leash lying anywhere else
+    is a thing."""
+    got = plan("A small dachshund on a leash sniffs a flower pot near the door.")
+    assert [r.label for r in got.regions] == ["small dachshund", "flower pot", "door"]
+    assert "on a leash" in prompt_of(got, "small dachshund")
+    assert labels("A cat sleeps on a leash coiled on the floor.") == ["cat", "leash"]
