@@ -870,7 +870,7 @@ def _role(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> tuple[Role,
         or company_shown(phrases, k, nouns)
     ):
         return (Role.FRAME, None)
-    if not owned and light(p, known, before):
+    if not owned and light(p, known, before) and not _lamps_of(phrases, k):
         return (Role.LIGHT, None)
     colour = _colour_role(p, before, nouns)
     if colour is not None:
@@ -1049,3 +1049,12 @@ def _stuff_of_last(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bo
         and last.index == k - 2
         and last.is_thing
     )
+
+
+def _lamps_of(phrases: tuple[Phrase, ...], k: int) -> bool:
+    """Whether the light word at k is a thing's own lamps, said plural after it and 'with' ('a
+    snowplow with amber warning lights'): part of that thing, not the picture's light."""
+    p, before = phrases[k], phrases[k - 1] if k else None
+    owner = phrases[k - 2] if k >= 2 else None
+    with_ = isinstance(before, SpacePhrase) and before.spatial.relation == "with"
+    return isinstance(p, NounPhrase) and p.plural and with_ and isinstance(owner, NounPhrase)

@@ -5180,3 +5180,13 @@ def test_a_leash_after_an_animal_is_drawn_with_it():
     assert [r.label for r in got.regions] == ["small dachshund", "flower pot", "door"]
     assert "on a leash" in prompt_of(got, "small dachshund")
     assert labels("A cat sleeps on a leash coiled on the floor.") == ["cat", "leash"]
+
+
+def test_lights_said_with_a_thing_are_its_lamps_not_the_pictures_light():
+    """'a snowplow with amber warning lights': plural lights after a thing and 'with' are its own
+    lamps, in its prompt only; 'with soft window light' stays the light of the whole picture."""
+    got = plan("On the left, a snowplow with amber warning lights pushes a wall of snow to the guardrail.")
+    assert "amber warning lights" in prompt_of(got, "snowplow")
+    assert "lights" not in prompt_of(got, "guardrail")
+    got = plan("A portrait of an old fisherman with soft window light, a lighthouse behind him.")
+    assert "soft window light" in prompt_of(got, "lighthouse")
