@@ -992,12 +992,28 @@ def _relative_antecedent(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun])
     """The thing a relative clause right before phrase k is about ('the old scarecrow, which
     tipped its straw hat', 'a kettle that lost its lid'): 'which' or 'that' and its verb name the
     thing just before them, so 'its' is that thing's, whatever kind it is."""
-    verb, relative = phrase_before(phrases, k), phrase_before(phrases, k, 2)
-    if not isinstance(verb, Verb) or low_text(relative) not in {"which", "that"}:
-        return None
-    back = 4 if low_text(phrase_before(phrases, k, 3)) == "," else 3
-    found = [i for i, n in enumerate(nouns) if n.index == k - back and n.role in {Role.THING, Role.REPEAT}]
+    at = _antecedent_at(phrases, k - 1) if isinstance(phrase_before(phrases, k), Verb) else None
+    found = [i for i, n in enumerate(nouns) if n.index == at and n.role in {Role.THING, Role.REPEAT}]
     return resolve(nouns, found[0]) if found else None
+
+
+def _antecedent_at(phrases: tuple[Phrase, ...], verb: int, past_be: bool = False) -> int | None:
+    """Where the noun is that 'which' / 'that' (after a comma or not) right before the verb at
+    `verb` is about ('a kettle that lost its lid', 'the scarecrow, which tipped its hat'); with
+    `past_be`, also past 'is' ('a cart which is loaded with apples'); None when no such pronoun."""
+    back = 1
+    while (
+        past_be
+        and isinstance(word := phrase_before(phrases, verb, back), Mark)
+        and word.tag in {Tag.BE, Tag.AUX}
+    ):
+        if word.low in {"which", "that"}:
+            break
+        back += 1
+    if low_text(phrase_before(phrases, verb, back)) not in {"which", "that"}:
+        return None
+    back += low_text(phrase_before(phrases, verb, back + 1)) == ","
+    return verb - back - 1
 
 
 def _its_owner(nouns: list[Noun], sentence: int, known: Entry) -> int | None:
@@ -1121,15 +1137,7 @@ def _lifeless_antecedent(phrases: tuple[Phrase, ...], verb: int, nouns: list[Nou
     """The lifeless thing a relative clause ('which' / 'that', past 'is') opened by the verb at
     `verb` is about ('a man stands by a cart which carries two barrels'): what the verb takes is
     that thing's, or a thing of its own, never the sentence subject's; None when there is none."""
-    back = 1
-    while isinstance(word := phrase_before(phrases, verb, back), Mark) and word.tag in {Tag.BE, Tag.AUX}:
-        if word.low in {"which", "that"}:
-            break
-        back += 1
-    if low_text(phrase_before(phrases, verb, back)) not in {"which", "that"}:
-        return None
-    back += low_text(phrase_before(phrases, verb, back + 1)) == ","
-    at = verb - back - 1
+    at = _antecedent_at(phrases, verb, past_be=True)
     said = next((i for i, n in enumerate(nouns) if n.index == at), None)
     return said if said is not None and nouns[said].is_thing and not _may_act(nouns[said]) else None
 
