@@ -21,7 +21,7 @@ from planner.rules_role_nouns import (
     resolve,
     things_so_far,
 )
-from planner.rules_tokens import Tag
+from planner.rules_tokens import REFLEXIVE, Tag
 from planner.rules_vocab import (
     Entry,
     Flag,
@@ -32,7 +32,6 @@ from planner.rules_vocab import (
     value_of,
 )
 
-_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 # the determiners that point at one already known, so that 'a <kind>' after it says who that one
 # is; 'this' and 'that' tell as 'the' does ("there's this keeper, an old guy in a cap")
 _TOLD = frozenset({"the", "this", "that", *POSSESSIVE})
@@ -193,7 +192,7 @@ def _appositive(phrases: tuple[Phrase, ...], k: int, known: Entry | None, nouns:
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
-    gap = 3 if low_text(phrase_before(phrases, k, 2)) in _REFLEXIVE else 2  # 'Grandpa himself, an old farmer'
+    gap = 3 if low_text(phrase_before(phrases, k, 2)) in REFLEXIVE else 2  # 'Grandpa himself, an old farmer'
     if earlier is None or earlier.index != k - gap or low_text(phrase_before(phrases, k)) != ",":
         return None
     if known is None or not known.animate:

@@ -1102,7 +1102,7 @@ def _named_again(tags: list[Tag], lows: list[str], j: int, i: int) -> bool:
     while head is not None and head + 1 < i and tags[head + 1] is Tag.NOUN:
         head += 1  # "a white clapboard building"
     named, before = entry(lows[head]) if head is not None else None, entry(lows[j - 1])
-    if lows[j - 1] in _REFLEXIVE or before is not None and before.animate:  # 'Mabel herself, a ...'
+    if lows[j - 1] in REFLEXIVE or before is not None and before.animate:  # 'Mabel herself, a ...'
         return named is not None and named.animate or _unlisted_kind(tags, j, i)
     definite = lows[_phrase_start(tags, j - 1)] in _DEFINITE_OPENERS | {"its"}
     return definite and before is not None and named is not None and named.kind is before.kind
@@ -1116,7 +1116,8 @@ def _unlisted_kind(tags: list[Tag], j: int, i: int) -> bool:
     return head is not None and tags[head] is Tag.UNKNOWN
 
 
-_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+# the reflexive pronouns of people, which stand right after whom they name ('Mabel herself')
+REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 
 
 def _aside_opening(tags: list[Tag], lows: list[str], j: int) -> int:
@@ -1945,7 +1946,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return _numbered([texts[i] for i in kept], [lows[i] for i in kept], [tags[i] for i in kept])
 
 
-_INTENSIVES = _REFLEXIVE | {"itself"}
+_INTENSIVES = REFLEXIVE | {"itself"}
 
 
 def _acts_on_pronoun(tags: list[Tag], lows: list[str], i: int) -> bool:
