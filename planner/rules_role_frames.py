@@ -91,6 +91,8 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     assert isinstance(p, NounPhrase)
     head_classes = classes_of(p.head) | _pair_frame(p)
     many = (p.count or 1) > 1
+    if WordClass.IMAGE_NOUN in head_classes and _shown_by(phrases, k, nouns):
+        return False  # "a screen glows with a monster movie": what the screen shows
     if WordClass.STYLE_NOUN in head_classes and _style_word_names_a_thing(phrases, k, nouns):
         return False  # "an eyeshadow palette", but "a muted palette"; "a sack of grain"
     if _counted_source_thing(p):
@@ -405,6 +407,16 @@ def _given_to_thing(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> b
         return is_class(before.low, WordClass.PLACING_VERB)  # "on the easel stands an oil painting"
     given = isinstance(before, SpacePhrase) and before.spatial.relation == "with"
     return given and bool(nouns) and nouns[-1].is_thing and nouns[-1].index == k - 2
+
+
+def _shown_by(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
+    """'the giant screen glows with a monster movie': a picture with an article after a thing's
+    own verb and 'with' is what that thing shows, not the frame of the whole picture."""
+    with_ = phrase_before(phrases, k)
+    verb = phrase_before(phrases, k, 2)
+    shown = isinstance(with_, SpacePhrase) and with_.spatial.relation == "with" and isinstance(verb, Verb)
+    shown = shown and phrases[k].determiner in {"a", "an"}  # type: ignore[union-attr]
+    return shown and bool(nouns) and nouns[-1].is_thing and nouns[-1].index == k - 3
 
 
 def _hangs(phrases: tuple[Phrase, ...], k: int) -> bool:

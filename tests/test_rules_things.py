@@ -650,6 +650,12 @@ def test_the_frame_named_with_the_is_the_picture():
     assert "frame" not in got and "deer" in got
 
 
+def test_a_film_a_screen_glows_with_is_what_it_shows_not_the_frame():
+    p = plan("In a dark den, a television glows with a cartoon film while a toddler naps on a beanbag.")
+    assert "cartoon film" in prompt_of(p, "television")
+    assert "cartoon film" not in prompt_of(p, "toddler") and "cartoon film" not in p.background_prompt
+
+
 def test_verbs_after_who_and_after_to_are_no_things():
     assert "swing" not in labels("An acrobat who swings over the ring waves to a clown on a ball.")
     assert "watch" not in labels("A guard pretends not to watch while a thief climbs the garden wall.")
