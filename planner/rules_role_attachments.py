@@ -1798,7 +1798,7 @@ def listed_part_owner(
         return len(nouns) - 1  # "a stall under a striped awning": its own canopy, "a sign, red letters"
     known_owner = p.determiner == "the" and not given  # "a plum tree ... caught in the branches": the tree's
     if known_owner:
-        kinds = [kind for kind in kinds if kind in _GROWN]  # not "the door" of a room: a thing of its own
+        kinds = [kind for kind in kinds if kind in _GROWN or _vehicle_of_sentence(p, kinds, kind, nouns)]
     if not (given or known_owner and kinds):
         return None
     nearest = p.determiner not in POSSESSIVE and not known_owner  # "a lot with two cars": this sentence's
@@ -1814,6 +1814,25 @@ def listed_part_owner(
         if nearest and (nouns[i].phrase.sentence != p.sentence or nouns[i].role in {Role.NONE, Role.SCENE}):
             return None
     return _figure_owner(p, kinds, nouns)
+
+
+def _vehicle_of_sentence(p: NounPhrase, kinds: list[str], kind: str, nouns: list[Noun]) -> bool:
+    """Whether 'the <part>' of vehicles only ('the hood', 'the bumper', not 'the door' of a room
+    too) follows a vehicle named in its own sentence ('a truck is parked, and two boys sit on the
+    hood'): that vehicle's part, not a thing of its own. A part that is a vehicle itself ('the
+    car' of a train) may be a second vehicle, and a big one ('the mast') is placed on its own."""
+    known = entry(p.head)
+    if kind != "vehicle" or kinds != ["vehicle"] or known is None or known.kind is ThingKind.VEHICLE:
+        return False
+    if known.size > Size.MEDIUM:
+        return False  # "the mast": tall enough to be placed on its own
+    return any(
+        n.is_thing
+        and n.entry is not None
+        and n.entry.kind is ThingKind.VEHICLE
+        and n.phrase.sentence == p.sentence
+        for n in nouns
+    )
 
 
 def _its_unlisted(p: NounPhrase, nouns: list[Noun], i: int) -> bool:

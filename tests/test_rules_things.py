@@ -656,6 +656,15 @@ def test_a_film_a_screen_glows_with_is_what_it_shows_not_the_frame():
     assert "cartoon film" not in prompt_of(p, "toddler") and "cartoon film" not in p.background_prompt
 
 
+def test_the_hood_or_bumper_after_a_vehicle_of_the_sentence_is_its_part():
+    got = labels("A rusty pickup truck waits at a drive-in, and two boys sit on the hood.")
+    assert got == ["rusty pickup truck", "boy", "boy"]
+    p = plan("A farmer leans on an old truck with a dented hood.")
+    assert [r.label for r in p.regions] == ["farmer", "old truck"] and "dented hood" in prompt_of(p, "old truck")
+    assert "red hood" in prompt_of(plan("A girl in a red hood walks past a parked taxi."), "girl")
+    assert "car" in labels("A tram stops by a bakery, and the car behind it is green.")
+
+
 def test_verbs_after_who_and_after_to_are_no_things():
     assert "swing" not in labels("An acrobat who swings over the ring waves to a clown on a ball.")
     assert "watch" not in labels("A guard pretends not to watch while a thief climbs the garden wall.")
