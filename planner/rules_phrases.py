@@ -586,14 +586,16 @@ def _pictured(p: NounPhrase) -> bool:
 
 def _described(tokens: tuple[Token, ...], i: int) -> bool:
     """A participle opening a noun phrase with no article: 'in shining armor', "her aunt's sewing
-    room"; and, opening an item of a list, the -ing form of a verb that takes no object ('sleeping
-    greyhound, bottom right': a holding or wearing word there takes the noun as its object)."""
+    room", 'in matching tie-dye shirts' (an unlisted hyphened compound describes the noun); and,
+    opening an item of a list, the -ing form of a verb that takes no object ('sleeping greyhound,
+    bottom right': a holding or wearing word there takes the noun as its object)."""
     token = tokens[i]
     if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i + 1 >= len(tokens):
         return False
     if i == 0 or tokens[i - 1].tag in {Tag.COMMA, Tag.END}:
         return token.low.endswith("ing") and tokens[i + 1].tag is Tag.NOUN and takes_no_object(token.low)
-    return tokens[i - 1].tag in {Tag.PREP, Tag.POSS} and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
+    described = tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ} or _hyphened_modifier(tokens, i + 1)
+    return tokens[i - 1].tag in {Tag.PREP, Tag.POSS} and described  # "in matching polka-dot dresses"
 
 
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:

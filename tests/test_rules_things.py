@@ -5190,3 +5190,12 @@ def test_lights_said_with_a_thing_are_its_lamps_not_the_pictures_light():
     assert "lights" not in prompt_of(got, "guardrail")
     got = plan("A portrait of an old fisherman with soft window light, a lighthouse behind him.")
     assert "soft window light" in prompt_of(got, "lighthouse")
+
+
+def test_a_hyphened_compound_after_matching_is_worn():
+    """'in matching tie-dye shirts': 'matching' opens the worn thing's words when an unlisted
+    hyphened compound follows it, as it does before a listed adjective ('in matching striped
+    shirts'); the shirts are the twins', not a region of their own."""
+    got = plan("Near the fence two boys in matching tie-dye shirts wave at a passing train.")
+    assert sorted(r.label for r in got.regions) == ["boy", "boy", "fence", "train"]
+    assert "matching tie-dye shirts" in prompt_of(got, "boy")
