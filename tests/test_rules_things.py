@@ -5199,3 +5199,14 @@ def test_a_hyphened_compound_after_matching_is_worn():
     got = plan("Near the fence two boys in matching tie-dye shirts wave at a passing train.")
     assert sorted(r.label for r in got.regions) == ["boy", "boy", "fence", "train"]
     assert "matching tie-dye shirts" in prompt_of(got, "boy")
+
+
+def test_what_one_of_a_group_does_is_in_the_groups_words():
+    """'two hikers rest on a log, one of them unfolding a paper map': the -ing verb or participle
+    after '<one> of them' tells what one of the latest group does, so it is said in the group's
+    prompt, as after 'the latter', whatever the verb ('unfolding', 'wrapped in')."""
+    got = plan("Two hikers rest on a mossy log by the lake, one of them unfolding a paper map.")
+    assert "unfolding a paper map" in prompt_of(got, "hiker")
+    assert "map" not in prompt_of(got, "log")
+    got = plan("Three fishermen wait on the pier, one of them wrapped in a wool blanket.")
+    assert "wrapped in a wool blanket" in prompt_of(got, "fisherman")
