@@ -5210,3 +5210,12 @@ def test_what_one_of_a_group_does_is_in_the_groups_words():
     assert "map" not in prompt_of(got, "log")
     got = plan("Three fishermen wait on the pier, one of them wrapped in a wool blanket.")
     assert "wrapped in a wool blanket" in prompt_of(got, "fisherman")
+
+
+def test_an_unlisted_word_with_its_describing_words_after_a_thing_says_what_it_is_like():
+    """'hangs a lantern, a rusty old thing with cracked glass': after a comma that follows one
+    lifeless thing a verb puts before it, 'a' with describing words and a word no list knows as a
+    thing, up to the end of the sentence, says what that thing is like: its words, no region."""
+    got = plan("Beside the door hangs a lantern, a rusty old thing with cracked glass.")
+    assert sorted(r.label for r in got.regions) == ["door", "lantern"]
+    assert "rusty old" in prompt_of(got, "lantern") and "cracked glass" in prompt_of(got, "lantern")
