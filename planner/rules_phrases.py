@@ -476,13 +476,14 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
 
 def _named_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Whether the run ends in a capitalised unlisted name right after a listed word for someone
-    ('her grandson Theo', 'the farmer Giles'): the name says who, the noun is the head. A
-    capitalised word that is also a noun is a name there too ('his sister Tansy', 'her son Rusty')."""
+    or a pet ('her grandson Theo', 'the farmer Giles', 'our dog Rufus'): the name says who, the
+    noun is the head. A capitalised word that is also a noun is a name there too ('his sister
+    Tansy', 'her son Rusty', 'our dog Biscuit')."""
     if end - start < 2:
         return False
     name, noun = tokens[end - 1], tokens[end - 2]
     known = entry(singular(noun.low))
-    person = known is not None and known.kind is ThingKind.PERSON
+    person = known is not None and known.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
     capital = name.text[:1].isupper() and not name.text.isupper()
     return name.tag in {Tag.UNKNOWN, Tag.NOUN} and capital and person and noun.text[:1].islower()
 

@@ -5219,3 +5219,14 @@ def test_an_unlisted_word_with_its_describing_words_after_a_thing_says_what_it_i
     got = plan("Beside the door hangs a lantern, a rusty old thing with cracked glass.")
     assert sorted(r.label for r in got.regions) == ["door", "lantern"]
     assert "rusty old" in prompt_of(got, "lantern") and "cracked glass" in prompt_of(got, "lantern")
+
+
+def test_a_pet_named_after_its_word_keeps_the_word_and_its_appositive():
+    """'our dog Rufus, a scruffy grey terrier,': a capitalised name right after a word for an
+    animal says which one, as after a word for a person ('her grandson Theo'); the aside after
+    'our' / 'my' and the animal says its kind, the same dog, not a second one."""
+    got = plan("Our dog Rufus, a scruffy grey terrier, sleeps by the stove.")
+    assert sorted(r.label for r in got.regions) == ["grey dog", "stove"]
+    assert "scruffy grey terrier" in prompt_of(got, "grey dog")
+    got = plan("Her cat Biscuit naps on a cushion.")
+    assert sorted(r.label for r in got.regions) == ["cat", "cushion"]
