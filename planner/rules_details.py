@@ -25,6 +25,7 @@ from planner.rules_role_nouns import (
     latter_referent,
     low_text,
     phrase_after,
+    referred_subject,
 )
 from planner.rules_tokens import Tag, Token, quoted
 from planner.rules_vocab import (
@@ -823,7 +824,11 @@ def _describe_one(
     pieces = [piece for n in mentions for piece in _span(tokens, phrases, n.index, at, nouns, i)]
     pieces += [
         piece
-        for k in [*_pronoun_mentions(phrases, nouns, i), *_latter_mentions(phrases, nouns, i)]
+        for k in [
+            *_pronoun_mentions(phrases, nouns, i),
+            *_latter_mentions(phrases, nouns, i),
+            *_partitive_mentions(phrases, nouns, i),
+        ]
         for piece in _span(tokens, phrases, k, at, nouns, i)
     ]
     covered = {t for a, b in pieces for t in range(a, b)}
@@ -932,6 +937,26 @@ def _latter_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: in
         acting = [j for j in named if nouns[j].animate]
         referent = latter_referent(phrases, k, named if said or not acting else acting)
         if referent is not None and _resolve(nouns, referent) == i:
+            found.append(k)
+    return found
+
+
+def _partitive_mentions(phrases: tuple[Phrase, ...], nouns: tuple[Noun, ...], i: int) -> list[int]:
+    """Phrases 'them' in '<one / two / both> of them' right before an -ing verb or a participle
+    ('two hikers rest on a boulder, one of them unfolding a paper map', 'one of them wrapped in a
+    blanket') whose group is thing i: the latest group of
+    people or animals named before it (referred_subject), so what the verb says is in the
+    group's words, as it is after 'the latter' or a holding verb ('one of them holding a torch')."""
+    found = []
+    for k in range(2, len(phrases) - 1):
+        verb = phrases[k + 1]
+        lead = verb.low if isinstance(verb, Verb) else verb.lead if isinstance(verb, SpacePhrase) else ""
+        doing = lead.endswith("ing") or bool(lead) and participle(lead)  # "wrapped in": a space phrase
+        if not (doing and low_text(phrases[k - 1]) == "of"):
+            continue
+        before = [n for n in nouns if n.index < k]
+        group = referred_subject(phrases, k + 1, before)
+        if group is not None and _resolve(nouns, group) == i:
             found.append(k)
     return found
 

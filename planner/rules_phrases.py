@@ -476,13 +476,14 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
 
 def _named_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Whether the run ends in a capitalised unlisted name right after a listed word for someone
-    ('her grandson Theo', 'the farmer Giles'): the name says who, the noun is the head. A
-    capitalised word that is also a noun is a name there too ('his sister Tansy', 'her son Rusty')."""
+    or a pet ('her grandson Theo', 'the farmer Giles', 'our dog Rufus'): the name says who, the
+    noun is the head. A capitalised word that is also a noun is a name there too ('his sister
+    Tansy', 'her son Rusty', 'our dog Biscuit')."""
     if end - start < 2:
         return False
     name, noun = tokens[end - 1], tokens[end - 2]
     known = entry(singular(noun.low))
-    person = known is not None and known.kind is ThingKind.PERSON
+    person = known is not None and known.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
     capital = name.text[:1].isupper() and not name.text.isupper()
     return name.tag in {Tag.UNKNOWN, Tag.NOUN} and capital and person and noun.text[:1].islower()
 
@@ -586,14 +587,16 @@ def _pictured(p: NounPhrase) -> bool:
 
 def _described(tokens: tuple[Token, ...], i: int) -> bool:
     """A participle opening a noun phrase with no article: 'in shining armor', "her aunt's sewing
-    room"; and, opening an item of a list, the -ing form of a verb that takes no object ('sleeping
-    greyhound, bottom right': a holding or wearing word there takes the noun as its object)."""
+    room", 'in matching tie-dye shirts' (an unlisted hyphened compound describes the noun); and,
+    opening an item of a list, the -ing form of a verb that takes no object ('sleeping greyhound,
+    bottom right': a holding or wearing word there takes the noun as its object)."""
     token = tokens[i]
     if token.tag is not Tag.VERB or not token.low.endswith(("ing", "ed")) or i + 1 >= len(tokens):
         return False
     if i == 0 or tokens[i - 1].tag in {Tag.COMMA, Tag.END}:
         return token.low.endswith("ing") and tokens[i + 1].tag is Tag.NOUN and takes_no_object(token.low)
-    return tokens[i - 1].tag in {Tag.PREP, Tag.POSS} and tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ}
+    described = tokens[i + 1].tag in {Tag.NOUN, Tag.ADJ} or _hyphened_modifier(tokens, i + 1)
+    return tokens[i - 1].tag in {Tag.PREP, Tag.POSS} and described  # "in matching polka-dot dresses"
 
 
 def _space(tokens: tuple[Token, ...], lows: list[str], i: int) -> SpacePhrase | None:

@@ -408,15 +408,19 @@ def _closing_thing_appositive(
     after a comma right after one lifeless thing that a verb puts before it or 'the' / 'his' tells,
     with nothing after it up to the end of the sentence but its own phrases, says what that thing
     is like; the same one, not a second (a list has 'and' before its last item). Not for small
-    objects, which a bare comma may list ('on the shelf stand a clock, a vase.')."""
+    objects, which a bare comma may list ('on the shelf stand a clock, a vase.'), unless the
+    word after 'a' and its describing words is no listed thing ('stands the clock, a towering
+    walnut heirloom', 'hangs a birdcage, an ornate gilded thing'): no list item of its own."""
     p = phrases[k]
     assert isinstance(p, NounPhrase)
     earlier = nouns[-1] if nouns else None
     if earlier is None or earlier.index != k - 2 or not earlier.is_thing or earlier.entry is None:
         return None
-    if known is None or known.animate or earlier.entry.animate or known.kind is not earlier.entry.kind:
+    if earlier.entry.animate or known is None and not _described_unlisted(p):
         return None
-    if known.kind is ThingKind.OBJECT:
+    if known is not None and (known.animate or known.kind is not earlier.entry.kind):
+        return None
+    if known is not None and known.kind is ThingKind.OBJECT:
         return None
     if (
         p.determiner not in {"a", "an"}
@@ -430,6 +434,12 @@ def _closing_thing_appositive(
     after_verb = isinstance(phrase_before(phrases, earlier.index), Verb)  # "stands the cottage, ..."
     told = earlier.phrase.determiner in _TOLD or after_verb
     return len(nouns) - 1 if told and _ends_alone(phrases, k) else None
+
+
+def _described_unlisted(p: NounPhrase) -> bool:
+    """Whether the noun phrase names no listed thing and says what it is like ('a towering walnut
+    heirloom', 'an ornate gilded thing'): a word for what the thing before is, not a thing."""
+    return entry(p.head) is None and entry(p.compound) is None and bool(p.modifiers)
 
 
 def _ends_alone(phrases: tuple[Phrase, ...], k: int) -> bool:
@@ -599,9 +609,9 @@ def _opening_aside(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: bool = False) -> int | None:
     """'his cat, a fat tabby', 'the dog, a scruffy terrier', 'the miller's dog, a grey lurcher':
-    'a <animal>' right after 'the', 'his' or an owner's name and one animal says what kind that
-    animal is; the same one, not another."""
-    told = owned or earlier.phrase.determiner in _TOLD
+    'a <animal>' right after 'the', 'his', 'our' or an owner's name and one animal says what kind
+    that animal is ('our dog Biscuit, a fluffy spaniel'); the same one, not another."""
+    told = owned or earlier.phrase.determiner in _TOLD | _TIED
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
     one = p.determiner in {"a", "an"} and not earlier.phrase.plural
     return len(nouns) - 1 if told and one and animal and earlier.is_thing else None

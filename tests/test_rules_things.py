@@ -5205,3 +5205,43 @@ def test_lights_said_with_a_thing_are_its_lamps_not_the_pictures_light():
     assert "lights" not in prompt_of(got, "guardrail")
     got = plan("A portrait of an old fisherman with soft window light, a lighthouse behind him.")
     assert "soft window light" in prompt_of(got, "lighthouse")
+
+
+def test_a_hyphened_compound_after_matching_is_worn():
+    """'in matching tie-dye shirts': 'matching' opens the worn thing's words when an unlisted
+    hyphened compound follows it, as it does before a listed adjective ('in matching striped
+    shirts'); the shirts are the twins', not a region of their own."""
+    got = plan("Near the fence two boys in matching tie-dye shirts wave at a passing train.")
+    assert sorted(r.label for r in got.regions) == ["boy", "boy", "fence", "train"]
+    assert "matching tie-dye shirts" in prompt_of(got, "boy")
+
+
+def test_what_one_of_a_group_does_is_in_the_groups_words():
+    """'two hikers rest on a log, one of them unfolding a paper map': the -ing verb or participle
+    after '<one> of them' tells what one of the latest group does, so it is said in the group's
+    prompt, as after 'the latter', whatever the verb ('unfolding', 'wrapped in')."""
+    got = plan("Two hikers rest on a mossy log by the lake, one of them unfolding a paper map.")
+    assert "unfolding a paper map" in prompt_of(got, "hiker")
+    assert "map" not in prompt_of(got, "log")
+    got = plan("Three fishermen wait on the pier, one of them wrapped in a wool blanket.")
+    assert "wrapped in a wool blanket" in prompt_of(got, "fisherman")
+
+
+def test_an_unlisted_word_with_its_describing_words_after_a_thing_says_what_it_is_like():
+    """'hangs a lantern, a rusty old thing with cracked glass': after a comma that follows one
+    lifeless thing a verb puts before it, 'a' with describing words and a word no list knows as a
+    thing, up to the end of the sentence, says what that thing is like: its words, no region."""
+    got = plan("Beside the door hangs a lantern, a rusty old thing with cracked glass.")
+    assert sorted(r.label for r in got.regions) == ["door", "lantern"]
+    assert "rusty old" in prompt_of(got, "lantern") and "cracked glass" in prompt_of(got, "lantern")
+
+
+def test_a_pet_named_after_its_word_keeps_the_word_and_its_appositive():
+    """'our dog Rufus, a scruffy grey terrier,': a capitalised name right after a word for an
+    animal says which one, as after a word for a person ('her grandson Theo'); the aside after
+    'our' / 'my' and the animal says its kind, the same dog, not a second one."""
+    got = plan("Our dog Rufus, a scruffy grey terrier, sleeps by the stove.")
+    assert sorted(r.label for r in got.regions) == ["grey dog", "stove"]
+    assert "scruffy grey terrier" in prompt_of(got, "grey dog")
+    got = plan("Her cat Biscuit naps on a cushion.")
+    assert sorted(r.label for r in got.regions) == ["cat", "cushion"]
