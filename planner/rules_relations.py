@@ -56,6 +56,7 @@ from planner.rules_relation_places import (
     order,
     row_of,
     sentence_places,
+    subject_list,
     with_resting,
 )
 from planner.rules_relation_verbs import (
@@ -534,7 +535,14 @@ def _links_to(
     kind = _refined(phrases, k, at, nouns, kind, target)
     links = [
         Link(
-            _tied_beside(phrases, k, at, nouns, _on_rim(phrases, k, nouns, kind, s, target), (s, target)),
+            _tied_beside(
+                phrases,
+                k,
+                at,
+                nouns,
+                _on_rim(phrases, k, nouns, kind, s, target),
+                (s, target),
+            ),
             s,
             objects,
         )
@@ -1011,9 +1019,10 @@ def _listed_them(
     for wanted in (sentence, sentence - 1):
         first = next((j for j, p in enumerate(phrases[:k]) if p.sentence == wanted), None)
         first = _past_opening_place(phrases, first) if first is not None else None
-        listed = _subject_list(phrases, first, at, nouns) if first is not None else []
-        if len(listed) >= 2 and not any(nouns[i].phrase.plural for i in listed):
-            return tuple(listed)
+        listed = subject_list(phrases, first, at, nouns) if first is not None else []
+        own = wanted == sentence and set(listed) & set(subjects_of(phrases, k, at, nouns))
+        if len(listed) >= 2 and not own and not any(nouns[i].phrase.plural for i in listed):
+            return tuple(listed)  # not the subjects of the relation itself ('A and B stand between them')
     return ()
 
 
@@ -1026,25 +1035,6 @@ def _past_opening_place(phrases: tuple[Phrase, ...], j: int) -> int:
         if isinstance(phrases[i], Mark) and phrases[i].low == ",":  # type: ignore[union-attr]
             return i + 1
     return j
-
-
-def _subject_list(
-    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
-) -> list[int]:
-    """The things listed from phrase j by commas and an 'and' when a verb follows the list (its
-    subjects: 'a hat, a coat and a scarf hang'); none for anything else ('a hat on a hook, a coat')."""
-    found: list[int] = []
-    closed = False
-    for i in range(j, len(phrases)):
-        p = phrases[i]
-        if is_placed(p, at, nouns):
-            found.append(resolve(nouns, at[p.start]))  # type: ignore[union-attr]
-        elif isinstance(p, Mark) and p.low in {",", "and"} and found:
-            closed = closed or p.low == "and"
-        else:
-            ok = isinstance(p, Verb) and closed and isinstance(phrases[i - 1], NounPhrase)
-            return list(dict.fromkeys(found)) if ok else []
-    return []
 
 
 def _the_group(
