@@ -87,6 +87,7 @@ from planner.rules_vocab import (
     is_verb_of,
     past_participle,
     value_of,
+    verb_lemmas,
     verb_relation,
 )
 
@@ -540,7 +541,7 @@ def _links_to(
                 k,
                 at,
                 nouns,
-                _on_rim(phrases, k, nouns, kind, s, target),
+                _on_rim(phrases, k, nouns, _laid_over(phrases, k, at, nouns, kind, s), s, target),
                 (s, target),
             ),
             s,
@@ -692,6 +693,34 @@ def _hung_below(
     if known is None or known.size <= Size.TINY or known.has(Flag.TALL) or known.has(Flag.WALL):
         return kind
     return kind if known.has(Flag.SCENE) else RelationKind.BELOW
+
+
+def _laid_over(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subject: int,
+) -> RelationKind:
+    """'a quilt over two chairs', 'she threw rugs over the railing': a cloth (a things.tsv 'drape':
+    a quilt, a blanket) over a thing, or what a verb of laying over (a words.tsv relation_participle
+    'on': drape, throw, spread) puts over it, lies on it and covers it, not above it ('a lamp over
+    the table' stays above, and so does the man of 'a man threw his coat over a chair')."""
+    if kind is not RelationKind.ABOVE or getattr(phrases[k], "lead", "") != "over":
+        return kind
+    known = nouns[subject].entry
+    laid_thing = phrases[k - 1] if k else None
+    said = (
+        isinstance(laid_thing, NounPhrase)
+        and laid_thing.start in at
+        and resolve(nouns, at[laid_thing.start]) == subject
+    )
+    verb = phrases[k - 2] if said and k >= 2 else None
+    laid = isinstance(verb, Verb) and any(
+        value_of(f"{lemma} over", WordClass.RELATION_PARTICIPLE) == "on" for lemma in verb_lemmas(verb.low)
+    )
+    return RelationKind.ON if laid or known is not None and known.has(Flag.DRAPE) else kind
 
 
 def _tied_beside(

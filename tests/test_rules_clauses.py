@@ -2951,3 +2951,13 @@ def test_a_reflexive_that_only_stresses_a_noun_leaves_its_verb_and_relations_as_
     washing = reading_of("A cat washing itself sits on a crate.")  # after a verb it is the verb's object
     assert ("cat", "on", "crate") in _relations(washing)
     assert [t.head for t in washing.things] == ["cat", "crate"]
+
+
+def test_a_cloth_or_a_thing_laid_over_another_lies_on_it():
+    reading = reading_of(
+        "My sister pulled a woolly blanket over two garden chairs. A lamp hangs over the table."
+    )
+    assert ("blanket", "on", "chair") in _relations(reading)
+    assert ("lamp", "above", "table") in _relations(reading)
+    reading = reading_of("A fisherman has draped old nets over a wooden rail.")
+    assert ("net", "on", "rail") in _relations(reading)
