@@ -365,7 +365,53 @@ def verb_subject(
     if holder is None:
         opening = _apposition(phrases, j, verb)
         return [] if opening is None else verb_subject(phrases, opening, at, nouns)
-    return walk_back(phrases, j + 1, at, nouns, past_objects=True)
+    found = walk_back(phrases, j + 1, at, nouns, past_objects=True)
+    listed = subject_list(phrases, _list_start(phrases, verb), at, nouns)
+    return listed if len(listed) > len(found) and set(found) <= set(listed) else found
+
+
+def subject_list(
+    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The things listed from phrase j by commas and an 'and' when a verb follows the list (its
+    subjects: 'a hat, a coat of wool and a scarf hang'); none for anything else ('a hat on a hook,
+    a coat'). An item's contents ('of wool') are no item of their own, nor is a renaming ('a cat, a
+    fat tom named Tig, ...' repeats the cat)."""
+    end = list_end(phrases, j) if isinstance(phrases[j], NounPhrase) else j
+    listed = phrases[j:end]
+    closed = any(isinstance(p, Mark) and p.low == "and" for p in listed)
+    if not (
+        closed
+        and end < len(phrases)
+        and isinstance(phrases[end], Verb)
+        and isinstance(listed[-1], NounPhrase)
+    ):
+        return []
+    return list(dict.fromkeys(resolve(nouns, at[p.start]) for p in listed if is_placed(p, at, nouns)))  # type: ignore[union-attr]
+
+
+def _list_start(phrases: tuple[Phrase, ...], verb: int) -> int:
+    """The first noun phrase of the run of noun phrases, commas, 'and' and 'of' right before the
+    verb at `verb`, when that run opens its sentence or follows an opening place and its comma
+    ('Near a barn, a hen, a goat and a pig graze': the hen, not the barn); `verb` itself when none
+    does ('a bench is covered in moss and leaves, and a cat naps': the cat alone)."""
+    start = verb
+    while start > 0:
+        p = phrases[start - 1]
+        named = isinstance(p, NounPhrase) and (
+            not is_governed(phrases, start - 1) or getattr(phrases[start - 2], "low", "") == "of"
+        )
+        if not named and not (isinstance(p, Mark) and p.low in {",", "and", "of"}):
+            break
+        start -= 1
+    while start < verb and not isinstance(phrases[start], NounPhrase):
+        start += 1  # past the comma that closed an opening place
+    first = next(j for j in range(start, -1, -1) if j == 0 or getattr(phrases[j - 1], "tag", None) is Tag.END)
+    opening = isinstance(phrases[first], SpacePhrase) and not any(
+        isinstance(p, Verb) for p in phrases[first:start]
+    )
+    after = getattr(phrases[start - 1], "low", "") == "," if start else False
+    return start if first == start or opening and after else verb
 
 
 def _apposition(phrases: tuple[Phrase, ...], j: int, verb: int) -> int | None:

@@ -37,6 +37,7 @@ from planner.rules_relation_ends import (
     reduced_relative,
     relation_object,
     resolve,
+    subject_list,
     subjects_of,
     whole_of,
 )
@@ -695,7 +696,8 @@ def _fronted(
     for j in range(start, verb):
         if isinstance(phrases[j], NounPhrase) and not is_governed(phrases, j) and not with_listed(phrases, j):
             whole = whole_of(phrases, j, at, nouns)  # "the ruins of a temple"
-            return coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing: not the next
+            listed = subject_list(phrases, whole, at, nouns)  # "On it, a lamp, a tray and a cat sit"
+            return listed or coordinated(phrases, whole - 1, at, nouns)  # none when it is no thing
     return None
 
 

@@ -56,6 +56,7 @@ from planner.rules_relation_places import (
     order,
     row_of,
     sentence_places,
+    subject_list,
     with_resting,
 )
 from planner.rules_relation_verbs import (
@@ -86,6 +87,7 @@ from planner.rules_vocab import (
     is_verb_of,
     past_participle,
     value_of,
+    verb_lemmas,
     verb_relation,
 )
 
@@ -534,7 +536,14 @@ def _links_to(
     kind = _refined(phrases, k, at, nouns, kind, target)
     links = [
         Link(
-            _tied_beside(phrases, k, at, nouns, _on_rim(phrases, k, nouns, kind, s, target), (s, target)),
+            _tied_beside(
+                phrases,
+                k,
+                at,
+                nouns,
+                _on_rim(phrases, k, nouns, _laid_over(phrases, k, at, nouns, kind, s), s, target),
+                (s, target),
+            ),
             s,
             objects,
         )
@@ -684,6 +693,34 @@ def _hung_below(
     if known is None or known.size <= Size.TINY or known.has(Flag.TALL) or known.has(Flag.WALL):
         return kind
     return kind if known.has(Flag.SCENE) else RelationKind.BELOW
+
+
+def _laid_over(
+    phrases: tuple[Phrase, ...],
+    k: int,
+    at: dict[int, int],
+    nouns: tuple[Noun, ...],
+    kind: RelationKind,
+    subject: int,
+) -> RelationKind:
+    """'a quilt over two chairs', 'she threw rugs over the railing': a cloth (a things.tsv 'drape':
+    a quilt, a blanket) over a thing, or what a verb of laying over (a words.tsv relation_participle
+    'on': drape, throw, spread) puts over it, lies on it and covers it, not above it ('a lamp over
+    the table' stays above, and so does the man of 'a man threw his coat over a chair')."""
+    if kind is not RelationKind.ABOVE or getattr(phrases[k], "lead", "") != "over":
+        return kind
+    known = nouns[subject].entry
+    laid_thing = phrases[k - 1] if k else None
+    said = (
+        isinstance(laid_thing, NounPhrase)
+        and laid_thing.start in at
+        and resolve(nouns, at[laid_thing.start]) == subject
+    )
+    verb = phrases[k - 2] if said and k >= 2 else None
+    laid = isinstance(verb, Verb) and any(
+        value_of(f"{lemma} over", WordClass.RELATION_PARTICIPLE) == "on" for lemma in verb_lemmas(verb.low)
+    )
+    return RelationKind.ON if laid or known is not None and known.has(Flag.DRAPE) else kind
 
 
 def _tied_beside(
@@ -1011,9 +1048,10 @@ def _listed_them(
     for wanted in (sentence, sentence - 1):
         first = next((j for j, p in enumerate(phrases[:k]) if p.sentence == wanted), None)
         first = _past_opening_place(phrases, first) if first is not None else None
-        listed = _subject_list(phrases, first, at, nouns) if first is not None else []
-        if len(listed) >= 2 and not any(nouns[i].phrase.plural for i in listed):
-            return tuple(listed)
+        listed = subject_list(phrases, first, at, nouns) if first is not None else []
+        own = wanted == sentence and set(listed) & set(subjects_of(phrases, k, at, nouns))
+        if len(listed) >= 2 and not own and not any(nouns[i].phrase.plural for i in listed):
+            return tuple(listed)  # not the subjects of the relation itself ('A and B stand between them')
     return ()
 
 
@@ -1026,25 +1064,6 @@ def _past_opening_place(phrases: tuple[Phrase, ...], j: int) -> int:
         if isinstance(phrases[i], Mark) and phrases[i].low == ",":  # type: ignore[union-attr]
             return i + 1
     return j
-
-
-def _subject_list(
-    phrases: tuple[Phrase, ...], j: int, at: dict[int, int], nouns: tuple[Noun, ...]
-) -> list[int]:
-    """The things listed from phrase j by commas and an 'and' when a verb follows the list (its
-    subjects: 'a hat, a coat and a scarf hang'); none for anything else ('a hat on a hook, a coat')."""
-    found: list[int] = []
-    closed = False
-    for i in range(j, len(phrases)):
-        p = phrases[i]
-        if is_placed(p, at, nouns):
-            found.append(resolve(nouns, at[p.start]))  # type: ignore[union-attr]
-        elif isinstance(p, Mark) and p.low in {",", "and"} and found:
-            closed = closed or p.low == "and"
-        else:
-            ok = isinstance(p, Verb) and closed and isinstance(phrases[i - 1], NounPhrase)
-            return list(dict.fromkeys(found)) if ok else []
-    return []
 
 
 def _the_group(

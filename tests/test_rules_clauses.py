@@ -45,6 +45,28 @@ def test_a_fronted_place_goes_to_every_thing_of_a_comma_list_after_the_verb():
     assert ("sparrow", "on", "bench") not in _relations(reading)
 
 
+def test_a_fronted_place_goes_to_every_thing_of_a_comma_list_before_the_verb():
+    reading = reading_of("Under the awning, a crate of lemons, a stool and a sleepy dog wait in the shade.")
+    assert {
+        ("crate", "below", "awning"),
+        ("stool", "below", "awning"),
+        ("dog", "below", "awning"),
+    } <= _relations(reading)
+    reading = reading_of("Under the awning, a crate, a stool waits.")
+    assert ("stool", "below", "awning") not in _relations(reading)
+
+
+def test_every_item_of_a_comma_list_before_its_verb_is_its_subject():
+    reading = reading_of("A kite, a jar of jam and a scarf hang on hooks.")
+    assert {("kite", "on", "hook"), ("jar", "on", "hook"), ("scarf", "on", "hook")} <= _relations(reading)
+    reading = reading_of("A bench is covered in moss and twigs, and a cat naps in a crate beneath it.")
+    assert ("twig", "in", "crate") not in _relations(reading)
+    reading = reading_of(
+        "A baker waits at left, a girl at right. A jug of milk and a plate of figs stand between them."
+    )
+    assert {("jug", "between", "baker"), ("plate", "between", "girl")} <= _relations(reading)
+
+
 def test_a_list_item_with_its_of_contents_does_not_end_the_list():
     reading = reading_of("On the bench rest a jug of lilies, a pencil case and a small clock.")
     assert {("jug", "on", "bench"), ("case", "on", "bench"), ("clock", "on", "bench")} <= _relations(reading)
@@ -2929,3 +2951,13 @@ def test_a_reflexive_that_only_stresses_a_noun_leaves_its_verb_and_relations_as_
     washing = reading_of("A cat washing itself sits on a crate.")  # after a verb it is the verb's object
     assert ("cat", "on", "crate") in _relations(washing)
     assert [t.head for t in washing.things] == ["cat", "crate"]
+
+
+def test_a_cloth_or_a_thing_laid_over_another_lies_on_it():
+    reading = reading_of(
+        "My sister pulled a woolly blanket over two garden chairs. A lamp hangs over the table."
+    )
+    assert ("blanket", "on", "chair") in _relations(reading)
+    assert ("lamp", "above", "table") in _relations(reading)
+    reading = reading_of("A fisherman has draped old nets over a wooden rail.")
+    assert ("net", "on", "rail") in _relations(reading)
