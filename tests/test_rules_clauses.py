@@ -221,6 +221,18 @@ def test_against_is_beside_and_riding_is_on():
     assert ("jockey", "on", "horse") in relations
 
 
+def test_a_side_wall_of_the_room_is_that_side_of_the_picture():
+    reading = reading_of(
+        "A hat stand waits by the door, and against the left wall a narrow dresser is piled with quilts."
+        " A kettle hangs on the right wall. A cello leans against the back wall."
+    )
+    assert _place(reading, "dresser") == ("left", None)
+    assert _place(reading, "stand") == (None, None)
+    assert _place(reading, "kettle") == ("right", None)
+    assert _place(reading, "cello") == (None, None)
+    assert "wall" not in {t.head for t in reading.things if t.place is not None}
+
+
 def test_them_stands_for_the_group_named_before_not_a_single_thing():
     reading = reading_of(
         "A stone well stands in a yard with three hens pecking around it. Above them, a crow circles."
