@@ -274,11 +274,29 @@ def absolute(
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or subjects_of(phrases, k, at, nouns)
     if not subjects:
+        k = _past_relation_aside(phrases, k, at, nouns) if leads else k
         subjects = next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _shown(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects, _sideways(place)) if leads else []
     return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
+
+
+def _past_relation_aside(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int:
+    """The comma that closes a relation set between commas right after an opening place ('At the
+    bottom of the frame, in front of the rail, a man waits'): the place is the clause's subject's,
+    named after it, not the relation's object's. `k` itself when no such aside follows."""
+    j = k + 1 + (k + 1 < len(phrases) and _canvas(phrases[k + 1], at, nouns))
+    opens = j + 1 < len(phrases) and getattr(phrases[j], "low", "") == ","
+    space = phrases[j + 1] if opens else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation is None:
+        return k
+    end = closing_comma(phrases, j + 2, len(phrases), frozenset({Tag.END, Tag.CONJ}))
+    if end is None or any(isinstance(p, Verb) for p in phrases[j + 2 : end]):
+        return k
+    return end
 
 
 def _up_there(nouns: tuple[Noun, ...], subjects: list[int], place: Place) -> list[int]:

@@ -233,6 +233,20 @@ def test_a_side_wall_of_the_room_is_that_side_of_the_picture():
     assert "wall" not in {t.head for t in reading.things if t.place is not None}
 
 
+def test_an_opening_place_passes_over_a_relation_aside_to_the_subject():
+    reading = reading_of(
+        "At the bottom of the picture, beside a stone trough, a shepherd whittles a stick."
+        " In the background, under a leaning pine, a mule grazes."
+    )
+    assert _place(reading, "shepherd") == (None, "bottom")
+    assert _place(reading, "trough") == (None, None)
+    assert ("shepherd", "next_to", "trough") in _relations(reading)
+    mule = next(t for t in reading.things if t.head == "mule")
+    assert mule.place is not None and mule.place.depth == "back"
+    listed = reading_of("Along the top, on a narrow ledge, stand a teapot and a sugar bowl.")
+    assert _place(listed, "teapot") == _place(listed, "bowl") == (None, "top")
+
+
 def test_them_stands_for_the_group_named_before_not_a_single_thing():
     reading = reading_of(
         "A stone well stands in a yard with three hens pecking around it. Above them, a crow circles."
