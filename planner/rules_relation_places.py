@@ -218,6 +218,8 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         ):
             if _joined_subject(phrases, j, at, nouns, found) or _listed_object(phrases, j):
                 continue  # "a roller and two sachets fill the top left": both
+            if _listed_pair(phrases, j, k):
+                continue  # ": a thermos and an apple at the top right": both
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
             break
@@ -226,6 +228,18 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if holder not in found:
                 found.append(holder)
     return found[::-1]
+
+
+def _listed_pair(phrases: tuple[Phrase, ...], j: int, k: int) -> bool:
+    """Whether the 'and' at j joins two bare things of a list item that the place at k follows with
+    no verb ('on the desk: a pen on the left, a mug and a lamp at the top right'): the place is the
+    pair's, as an item's place is its thing's."""
+    if getattr(phrases[j], "low", "") != "and" or j < 1 or not isinstance(phrases[j - 1], NounPhrase):
+        return False
+    at = j - 3 if j >= 3 and getattr(phrases[j - 2], "low", "") == "and" else j - 2  # ", and a mug and ..."
+    before = phrases[at] if at >= 0 else None
+    opens = before is None or isinstance(before, Mark) and before.tag in {Tag.COMMA, Tag.END}
+    return opens and not any(isinstance(p, Verb) for p in phrases[j + 1 : k])
 
 
 def _listed_object(phrases: tuple[Phrase, ...], j: int) -> bool:

@@ -247,6 +247,18 @@ def test_an_opening_place_passes_over_a_relation_aside_to_the_subject():
     assert _place(listed, "teapot") == _place(listed, "bowl") == (None, "top")
 
 
+def test_a_place_after_a_listed_pair_holds_for_both_things_of_the_pair():
+    reading = reading_of(
+        "Seen from above, a picnic rug: a loaf of bread at the bottom left, a jug and a plum at the top right,"
+        " and a fork and a napkin in the center."
+    )
+    assert _place(reading, "jug") == _place(reading, "plum") == ("right", "top")
+    assert _place(reading, "fork") == _place(reading, "napkin") == ("center", "middle")
+    assert _place(reading, "loaf") == ("left", "bottom")
+    acting = reading_of("A farmer leads a goat and a lamb sleeps on the left.")
+    assert _place(acting, "goat") == (None, None)
+
+
 def test_them_stands_for_the_group_named_before_not_a_single_thing():
     reading = reading_of(
         "A stone well stands in a yard with three hens pecking around it. Above them, a crow circles."
