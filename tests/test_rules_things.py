@@ -5190,3 +5190,12 @@ def test_lights_said_with_a_thing_are_its_lamps_not_the_pictures_light():
     assert "lights" not in prompt_of(got, "guardrail")
     got = plan("A portrait of an old fisherman with soft window light, a lighthouse behind him.")
     assert "soft window light" in prompt_of(got, "lighthouse")
+
+
+def test_a_longcase_clock_is_a_tall_piece_of_furniture_not_a_small_wall_clock():
+    things = {
+        t.head: t
+        for t in planner.reading.read_prompt("A longcase clock ticks beside a birdcage and a teapot.").things
+    }
+    assert things["clock"].size > things["birdcage"].size
+    assert things["clock"].size > things["teapot"].size
