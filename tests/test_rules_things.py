@@ -5199,3 +5199,15 @@ def test_a_longcase_clock_is_a_tall_piece_of_furniture_not_a_small_wall_clock():
     }
     assert things["clock"].size > things["birdcage"].size
     assert things["clock"].size > things["teapot"].size
+
+
+def test_a_person_carried_on_another_persons_body_is_smaller_than_the_carrier():
+    for prompt in (
+        "At the parade an uncle carries his nephew on his shoulders.",
+        "By the river a girl on her grandpa's back points at a heron.",
+    ):
+        things = {t.head: t for t in planner.reading.read_prompt(prompt).things}
+        carried, carrier = ("nephew", "uncle") if "uncle" in things else ("girl", "grandpa")
+        assert things[carried].size < things[carrier].size, prompt
+    side_by_side = {t.head: t for t in planner.reading.read_prompt("A nun stands beside a tailor.").things}
+    assert side_by_side["nun"].size == side_by_side["tailor"].size
