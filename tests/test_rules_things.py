@@ -5211,3 +5211,14 @@ def test_a_person_carried_on_another_persons_body_is_smaller_than_the_carrier():
         assert things[carried].size < things[carrier].size, prompt
     side_by_side = {t.head: t for t in planner.reading.read_prompt("A nun stands beside a tailor.").things}
     assert side_by_side["nun"].size == side_by_side["tailor"].size
+
+
+def test_tyre_levers_and_a_tool_roll_are_the_small_things_of_a_repair_kit():
+    reading = planner.reading.read_prompt(
+        "On a bench lie a leather tool roll, a brass key, two tire levers and a road atlas."
+    )
+    things = {t.head: t for t in reading.things}
+    assert things["lever"].label == "tire lever" and things["roll"].label.endswith("tool roll")
+    assert things["atlas"].size > things["lever"].size
+    assert things["roll"].size > things["key"].size
+    assert "tire" not in {t.label for t in reading.things}
