@@ -47,6 +47,7 @@ from planner.rules_vocab import (
     Flag,
     WordClass,
     is_class,
+    past_participle,
 )
 
 _CLOSE_BY = frozenset({"on", "inside", "below"})  # "under a table": the same place ("next to" is _beside's)
@@ -811,5 +812,17 @@ def coming_from(
         comma = len(after) == 2 and getattr(after[0], "low", "") == "," and isinstance(after[1], NounPhrase)
         subject = next_things(phrases, k, at, nouns, limit=1) if comma else []
     else:
-        subject = _clause(phrases, verb, at, nouns)
+        subject = _clause(phrases, verb, at, nouns) or _finite_subject(phrases, verb, at, nouns)
     return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []
+
+
+def _finite_subject(
+    phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The subject of a finite verb its clause does not reach back to, past an appositive between
+    commas ('her rival, a tall striker, kicks the ball from the left': the rival); none for a
+    participle or a past form, which may be one ('a vase on a table, lit from the left': the
+    light's side, no thing's)."""
+    low = phrases[verb].low  # type: ignore[union-attr]
+    bare = low.endswith(("ing", "ed")) or past_participle(low)
+    return [] if bare else subjects_of(phrases, verb, at, nouns)

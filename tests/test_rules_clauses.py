@@ -453,6 +453,15 @@ def test_moving_in_from_a_side_places_the_mover_not_the_light():
     assert all(t.place is None or t.place.horizontal is None for t in lit.things)
 
 
+def test_a_subject_with_an_appositive_still_comes_in_from_the_side():
+    reading = reading_of(
+        "A goalkeeper crouches by the post, while his rival, a stocky striker in red, kicks the ball from the left."
+    )
+    assert _place(reading, "rival") == ("left", None)
+    assert _place(reading, "ball") == (None, None)
+    assert _place(reading, "goalkeeper") == (None, None)
+
+
 def test_beside_her_then_an_article_is_a_pronoun_and_a_new_thing():
     reading = reading_of("A girl sits on a rock, and beside her a goat grazes.")
     assert ("goat", "next_to", "girl") in _relations(reading)
