@@ -32,6 +32,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     parts_of_speech,
+    singular,
     value_of,
 )
 
@@ -448,7 +449,7 @@ def read_tokens(tokens: tuple[Token, ...]) -> PromptReading:
     ]  # the picture's setting is said by the time its first thing is: "On a road, later, ..." is a place
     settings = [text for _, text in said[:1] if said[0][0].index not in grounds]  # none when a thing's ground
     return PromptReading(
-        things=_mounts_bigger(tuple(things), relations),
+        things=_carried_smaller(_mounts_bigger(tuple(things), relations), relations),
         relations=relations,
         scene=settings[0][0] if settings else scenes[0][0] if scenes else None,
         style=tuple(dict.fromkeys([*_style(nouns, found, tokens), *_lone_style(found)])),
@@ -469,6 +470,26 @@ def _mounts_bigger(things: tuple[Thing, ...], relations: tuple[Relation, ...]) -
         known = entry(mount.head)
         if known is not None and known.kind is ThingKind.ANIMAL and mount.size <= rider.size:
             out[relation.objects[0]] = replace(mount, size=Size(min(Size.HUGE, rider.size + 1)))
+    return tuple(out)
+
+
+def _carried_smaller(things: tuple[Thing, ...], relations: tuple[Relation, ...]) -> tuple[Thing, ...]:
+    """A person on another person whose own words name them or the body part they are carried on
+    is carried, so smaller than the carrier whatever their words ('a father carries his daughter
+    on his shoulders', 'a boy on his father's shoulders', 'a mother holds her son in her arms'): a
+    child, one size below. Carrier's words naming neither say no carrying (a misread 'his shoulder'
+    in a lineup of people)."""
+    out = list(things)
+    for relation in relations:
+        if relation.kind is not RelationKind.ON:
+            continue
+        rider, carrier = out[relation.subject], out[relation.objects[0]]
+        people = [entry(t.head) for t in (rider, carrier)]
+        words = carrier.phrase.lower().replace(",", " ").split()
+        named = rider.head in words or any(is_class(singular(w), WordClass.PART) for w in words)
+        if named and all(known is not None and known.kind is ThingKind.PERSON for known in people):
+            if rider.size >= carrier.size > Size.TINY:
+                out[relation.subject] = replace(rider, size=Size(carrier.size - 1))
     return tuple(out)
 
 

@@ -48,6 +48,7 @@ from planner.rules_vocab import (
     Flag,
     WordClass,
     is_class,
+    past_participle,
 )
 
 _CLOSE_BY = frozenset({"on", "inside", "below"})  # "under a table": the same place ("next to" is _beside's)
@@ -219,6 +220,8 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
         ):
             if _joined_subject(phrases, j, at, nouns, found) or _listed_object(phrases, j):
                 continue  # "a roller and two sachets fill the top left": both
+            if _listed_pair(phrases, j, k):
+                continue  # ": a thermos and an apple at the top right": both
             break
         if isinstance(p, SpacePhrase) and p.spatial.relation is None:
             break
@@ -227,6 +230,18 @@ def _clause(phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tupl
             if holder not in found:
                 found.append(holder)
     return found[::-1]
+
+
+def _listed_pair(phrases: tuple[Phrase, ...], j: int, k: int) -> bool:
+    """Whether the 'and' at j joins two bare things of a list item that the place at k follows with
+    no verb ('on the desk: a pen on the left, a mug and a lamp at the top right'): the place is the
+    pair's, as an item's place is its thing's."""
+    if getattr(phrases[j], "low", "") != "and" or j < 1 or not isinstance(phrases[j - 1], NounPhrase):
+        return False
+    at = j - 3 if j >= 3 and getattr(phrases[j - 2], "low", "") == "and" else j - 2  # ", and a mug and ..."
+    before = phrases[at] if at >= 0 else None
+    opens = before is None or isinstance(before, Mark) and before.tag in {Tag.COMMA, Tag.END}
+    return opens and not any(isinstance(p, Verb) for p in phrases[j + 1 : k])
 
 
 def _listed_object(phrases: tuple[Phrase, ...], j: int) -> bool:
@@ -275,11 +290,29 @@ def absolute(
     leads = opens_sentence(phrases, k) or _leads_clause(phrases, k, at, nouns)
     subjects = [] if leads else _clause(phrases, k, at, nouns) or subjects_of(phrases, k, at, nouns)
     if not subjects:
+        k = _past_relation_aside(phrases, k, at, nouns) if leads else k
         subjects = next_things(phrases, k, at, nouns, limit=1)
         subjects += _joined(phrases, k, at, nouns, subjects) if leads else []
         subjects += _shown(phrases, k, at, nouns, subjects) if leads else []
         subjects += _handled(phrases, k, at, nouns, subjects, _sideways(place)) if leads else []
     return Spatial(places=tuple((i, place) for i in _up_there(nouns, subjects, place)))
+
+
+def _past_relation_aside(
+    phrases: tuple[Phrase, ...], k: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> int:
+    """The comma that closes a relation set between commas right after an opening place ('At the
+    bottom of the frame, in front of the rail, a man waits'): the place is the clause's subject's,
+    named after it, not the relation's object's. `k` itself when no such aside follows."""
+    j = k + 1 + (k + 1 < len(phrases) and _canvas(phrases[k + 1], at, nouns))
+    opens = j + 1 < len(phrases) and getattr(phrases[j], "low", "") == ","
+    space = phrases[j + 1] if opens else None
+    if not isinstance(space, SpacePhrase) or space.spatial.relation is None:
+        return k
+    end = closing_comma(phrases, j + 2, len(phrases), frozenset({Tag.END, Tag.CONJ}))
+    if end is None or any(isinstance(p, Verb) for p in phrases[j + 2 : end]):
+        return k
+    return end
 
 
 def _up_there(nouns: tuple[Noun, ...], subjects: list[int], place: Place) -> list[int]:
@@ -781,5 +814,17 @@ def coming_from(
         comma = len(after) == 2 and getattr(after[0], "low", "") == "," and isinstance(after[1], NounPhrase)
         subject = next_things(phrases, k, at, nouns, limit=1) if comma else []
     else:
-        subject = _clause(phrases, verb, at, nouns)
+        subject = _clause(phrases, verb, at, nouns) or _finite_subject(phrases, verb, at, nouns)
     return [(subject[0], Place(horizontal=spatial.horizontal, vertical=spatial.vertical))] if subject else []
+
+
+def _finite_subject(
+    phrases: tuple[Phrase, ...], verb: int, at: dict[int, int], nouns: tuple[Noun, ...]
+) -> list[int]:
+    """The subject of a finite verb its clause does not reach back to, past an appositive between
+    commas ('her rival, a tall striker, kicks the ball from the left': the rival); none for a
+    participle or a past form, which may be one ('a vase on a table, lit from the left': the
+    light's side, no thing's)."""
+    low = phrases[verb].low  # type: ignore[union-attr]
+    bare = low.endswith(("ing", "ed")) or past_participle(low)
+    return [] if bare else subjects_of(phrases, verb, at, nouns)

@@ -22,7 +22,7 @@ from planner.rules_vocab import (
     verb_relation,
 )
 
-_LEAD = frozenset("on to at in into towards toward from along near through across".split())
+_LEAD = frozenset("on to at in into towards toward from along near through across against".split())
 _HORIZONTAL = {"left": "left", "right": "right", "center": "center", "centre": "center", "middle": "center"}
 _VERTICAL = {"top": "top", "upper": "top", "bottom": "bottom", "lower": "bottom", "middle": "middle"}
 _DEPTH = {"foreground": "front", "front": "front", "background": "back", "back": "back"}
@@ -36,7 +36,10 @@ _SHOWING = frozenset("has features shows holds contains displays".split())  # wh
 # 'left' / 'right' stay places ("along the left wall, lockers hang": the lockers are on the left)
 _WHICH_ONE = (["middle"], ["center"], ["centre"])
 _PICTURE_BANDS = frozenset("ground stage frame distance".split())  # "the middle ground", "centre stage"
-_PLACE_LEADS = frozenset("in on at to towards toward into along near through across".split())
+_PLACE_LEADS = frozenset("in on at to towards toward into along near through across against".split())
+# leads that make a place only of a side: 'against the left wall' is on the left of the picture,
+# but 'against the back wall' / 'the back door' stays beside that wall or door
+_SIDE_LEADS = frozenset({"against"})
 _CANVAS = frozenset("picture image frame canvas composition photo photograph painting shot page".split())
 _BY_OBJECTS = frozenset("the a an his her their its two three".split())
 _MOUNTING = frozenset("rides ride rode".split())  # 'on' what follows only when a thing follows
@@ -185,6 +188,8 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     i, horizontal, vertical, depth = _directions(words, i)
     if (horizontal, vertical, depth) == (None, None, None):
         return None
+    if words[start] in _SIDE_LEADS and horizontal not in {"left", "right"}:
+        return None
     labelled = _label(words, start, i) or (_tag_end(words, i) if _tag_place(words, start, i) else None)
     if labelled is not None:
         return Spatial(
@@ -196,6 +201,7 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if not lead and i < len(words) and words[i] in _SUBJECT_VERBS:
         return None  # "the background is dark": what the sentence is about, not a place
     area = i < len(words) and words[i] in _AREA | {"sides", "corners", "edges"} or _framed(words, start, i)
+    area = area or lead and _side_wall(words, i, horizontal, vertical)
     rim = area and _on_rim(words, start, i)
     if area:
         i += 1  # "fills the left half of the room": an area word makes it a place
@@ -230,6 +236,14 @@ def _directional(words: list[str], start: int) -> Spatial | None:
     if _rank(words, start, i):
         return None  # "stands on the lower rail of the fence": a part of a thing, not a place
     return Spatial(i - start, horizontal=horizontal, vertical=_height(vertical, depth), depth=depth)
+
+
+def _side_wall(words: list[str], i: int, horizontal: str | None, vertical: str | None) -> bool:
+    """Whether a side ('left', 'right') stands before 'wall' of no named thing ('a clock on the
+    left wall', 'against the right wall stands a desk'): a side wall of the room is that side of
+    the picture, as 'the left side' is ('the left wall of the barn' is the barn's)."""
+    at_wall = i < len(words) and words[i] in {"wall", "walls"} and words[i + 1 : i + 2] != ["of"]
+    return at_wall and horizontal in {"left", "right"} and vertical is None
 
 
 def _showing_area(words: list[str], start: int, i: int, lead: bool) -> int | None:

@@ -243,6 +243,44 @@ def test_against_is_beside_and_riding_is_on():
     assert ("jockey", "on", "horse") in relations
 
 
+def test_a_side_wall_of_the_room_is_that_side_of_the_picture():
+    reading = reading_of(
+        "A hat stand waits by the door, and against the left wall a narrow dresser is piled with quilts."
+        " A kettle hangs on the right wall. A cello leans against the back wall."
+    )
+    assert _place(reading, "dresser") == ("left", None)
+    assert _place(reading, "stand") == (None, None)
+    assert _place(reading, "kettle") == ("right", None)
+    assert _place(reading, "cello") == (None, None)
+    assert "wall" not in {t.head for t in reading.things if t.place is not None}
+
+
+def test_an_opening_place_passes_over_a_relation_aside_to_the_subject():
+    reading = reading_of(
+        "At the bottom of the picture, beside a stone trough, a shepherd whittles a stick."
+        " In the background, under a leaning pine, a mule grazes."
+    )
+    assert _place(reading, "shepherd") == (None, "bottom")
+    assert _place(reading, "trough") == (None, None)
+    assert ("shepherd", "next_to", "trough") in _relations(reading)
+    mule = next(t for t in reading.things if t.head == "mule")
+    assert mule.place is not None and mule.place.depth == "back"
+    listed = reading_of("Along the top, on a narrow ledge, stand a teapot and a sugar bowl.")
+    assert _place(listed, "teapot") == _place(listed, "bowl") == (None, "top")
+
+
+def test_a_place_after_a_listed_pair_holds_for_both_things_of_the_pair():
+    reading = reading_of(
+        "Seen from above, a picnic rug: a loaf of bread at the bottom left, a jug and a plum at the top right,"
+        " and a fork and a napkin in the center."
+    )
+    assert _place(reading, "jug") == _place(reading, "plum") == ("right", "top")
+    assert _place(reading, "fork") == _place(reading, "napkin") == ("center", "middle")
+    assert _place(reading, "loaf") == ("left", "bottom")
+    acting = reading_of("A farmer leads a goat and a lamb sleeps on the left.")
+    assert _place(acting, "goat") == (None, None)
+
+
 def test_them_stands_for_the_group_named_before_not_a_single_thing():
     reading = reading_of(
         "A stone well stands in a yard with three hens pecking around it. Above them, a crow circles."
@@ -435,6 +473,15 @@ def test_moving_in_from_a_side_places_the_mover_not_the_light():
     assert _place(reading, "postman") == ("left", None)
     lit = reading_of("A vase of roses on a table, lit from the left.")
     assert all(t.place is None or t.place.horizontal is None for t in lit.things)
+
+
+def test_a_subject_with_an_appositive_still_comes_in_from_the_side():
+    reading = reading_of(
+        "A goalkeeper crouches by the post, while his rival, a stocky striker in red, kicks the ball from the left."
+    )
+    assert _place(reading, "rival") == ("left", None)
+    assert _place(reading, "ball") == (None, None)
+    assert _place(reading, "goalkeeper") == (None, None)
 
 
 def test_beside_her_then_an_article_is_a_pronoun_and_a_new_thing():

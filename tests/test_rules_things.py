@@ -660,7 +660,9 @@ def test_the_hood_or_bumper_after_a_vehicle_of_the_sentence_is_its_part():
     got = labels("A rusty pickup truck waits at a drive-in, and two boys sit on the hood.")
     assert got == ["rusty pickup truck", "boy", "boy"]
     p = plan("A farmer leans on an old truck with a dented hood.")
-    assert [r.label for r in p.regions] == ["farmer", "old truck"] and "dented hood" in prompt_of(p, "old truck")
+    assert [r.label for r in p.regions] == ["farmer", "old truck"] and "dented hood" in prompt_of(
+        p, "old truck"
+    )
     assert "red hood" in prompt_of(plan("A girl in a red hood walks past a parked taxi."), "girl")
     assert "car" in labels("A tram stops by a bakery, and the car behind it is green.")
 
@@ -5245,3 +5247,35 @@ def test_a_pet_named_after_its_word_keeps_the_word_and_its_appositive():
     assert "scruffy grey terrier" in prompt_of(got, "grey dog")
     got = plan("Her cat Biscuit naps on a cushion.")
     assert sorted(r.label for r in got.regions) == ["cat", "cushion"]
+
+
+def test_a_longcase_clock_is_a_tall_piece_of_furniture_not_a_small_wall_clock():
+    things = {
+        t.head: t
+        for t in planner.reading.read_prompt("A longcase clock ticks beside a birdcage and a teapot.").things
+    }
+    assert things["clock"].size > things["birdcage"].size
+    assert things["clock"].size > things["teapot"].size
+
+
+def test_a_person_carried_on_another_persons_body_is_smaller_than_the_carrier():
+    for prompt in (
+        "At the parade an uncle carries his nephew on his shoulders.",
+        "By the river a girl on her grandpa's back points at a heron.",
+    ):
+        things = {t.head: t for t in planner.reading.read_prompt(prompt).things}
+        carried, carrier = ("nephew", "uncle") if "uncle" in things else ("girl", "grandpa")
+        assert things[carried].size < things[carrier].size, prompt
+    side_by_side = {t.head: t for t in planner.reading.read_prompt("A nun stands beside a tailor.").things}
+    assert side_by_side["nun"].size == side_by_side["tailor"].size
+
+
+def test_tyre_levers_and_a_tool_roll_are_the_small_things_of_a_repair_kit():
+    reading = planner.reading.read_prompt(
+        "On a bench lie a leather tool roll, a brass key, two tire levers and a road atlas."
+    )
+    things = {t.head: t for t in reading.things}
+    assert things["lever"].label == "tire lever" and things["roll"].label.endswith("tool roll")
+    assert things["atlas"].size > things["lever"].size
+    assert things["roll"].size > things["key"].size
+    assert "tire" not in {t.label for t in reading.things}
