@@ -1861,6 +1861,24 @@ def _next_door(tags: list[Tag], lows: list[str]) -> list[Tag]:
     return tags
 
 
+NUMBERED = frozenset(
+    "number platform gate route track pier berth dock lane bay room locker aisle booth court pump highway exit".split()
+)  # digits right after these name one of them ('at platform 4', 'into bay 7'), they count nothing
+
+
+def _identifier(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the digits at i name one thing of the noun before them ('a red number 9 jersey',
+    'the number 23', 'at platform 4', 'into bay 7'): part of its name, not a count of what follows
+    ('at platform 4 hisses' is no four hisses). After a numbered word with an article ('the
+    room 3 children share') the digits may still count, so only 'number' reads through one."""
+    if tags[i] is not Tag.NUM or not lows[i].isdigit() or i == 0:
+        return False
+    word = lows[i - 1]
+    if word not in NUMBERED:
+        return False
+    return word == "number" or i < 2 or tags[i - 2] is not Tag.DET
+
+
 def _describing_one(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the number word at i is an adjective after an article ('a lone rowboat', 'the
     solitary heron'): the article counts one, the word says what the thing is like."""
@@ -1888,6 +1906,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.UNKNOWN if _given_name(texts, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _having(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.NOUN if _identifier(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if i + 1 < len(tags) and (_ing_kind(tags, lows, i) or _bare_listed_ing_kind(tags, lows, i)):
             tags[i] = Tag.ADJ  # "a torn fishing net", "three glass fishing floats"

@@ -5190,3 +5190,16 @@ def test_lights_said_with_a_thing_are_its_lamps_not_the_pictures_light():
     assert "lights" not in prompt_of(got, "guardrail")
     got = plan("A portrait of an old fisherman with soft window light, a lighthouse behind him.")
     assert "soft window light" in prompt_of(got, "lighthouse")
+
+
+def test_digits_after_a_numbered_word_name_one_not_a_count():
+    """'a green number 1 jersey', 'at platform 4': digits right after 'number' (or after a bare
+    platform, gate, bay...) say which one, so they count nothing after them; the jersey is worn and
+    'hisses' stays the train's verb, not four hisses."""
+    got = plan("A goalkeeper in a green number 1 jersey leaps across the goal, and a ref watches.")
+    assert [r.label for r in got.regions] == ["goalkeeper", "goal", "ref"]
+    assert "number 1 jersey" in prompt_of(got, "goalkeeper")
+    got = plan("A steam train at platform 4 hisses softly beside a porter.")
+    assert [r.label for r in got.regions] == ["train", "platform", "porter"]
+    assert "hisses" not in prompt_of(got, "platform")
+    assert labels("A lighthouse keeper counts 4 gulls on the rail.").count("gull") == 4
