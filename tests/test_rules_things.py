@@ -5203,3 +5203,15 @@ def test_digits_after_a_numbered_word_name_one_not_a_count():
     assert [r.label for r in got.regions] == ["train", "platform", "porter"]
     assert "hisses" not in prompt_of(got, "platform")
     assert labels("A lighthouse keeper counts 4 gulls on the rail.").count("gull") == 4
+
+
+def test_the_unlisted_someone_dressed_in_something_worn_is_a_thing():
+    """'the jammer in a striped helmet': an unlisted word shaped like one for a person (an agent
+    suffix) dressed in something worn is someone, with 'the' as with 'a'; 'the far end in a straw
+    hat' is no one."""
+    got = plan("On the right, the jammer in a striped helmet skates past a cone.")
+    assert [r.label for r in got.regions] == ["jammer", "cone"]
+    assert "striped helmet" in prompt_of(got, "jammer")
+    got = plan("A grandma sits at the far end in a wide straw hat.")
+    assert [r.label for r in got.regions] == ["grandma"]
+    assert "crop top" in prompt_of(plan("A runner in a pink crop top waves."), "runner")
