@@ -1897,6 +1897,22 @@ def _possessor_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
 
 
+def _closing_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the adjective form at i, right after a noun and closing the phrase ('a women's beach
+    volleyball final.', 'the diner's lunch special,'), is the head noun: an adjective stands
+    after a noun only after a verb, a comma or 'be', so a word that is also a noun is the head
+    (unless it is also an adverb: 'gulls overhead')."""
+    closing = i + 1 == len(tags) or tags[i + 1] in {Tag.END, Tag.COMMA}
+    return (
+        closing
+        and tags[i] is Tag.ADJ
+        and i > 0
+        and tags[i - 1] is Tag.NOUN
+        and not classes_of(lows[i])
+        and parts_of_speech(lows[i]) == {"NOUN", "ADJ"}  # not 'seagulls overhead,': an adverb there
+    )
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
@@ -1955,7 +1971,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
-    tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [
+        Tag.NOUN if _possessor_noun(tags, lows, i) or _closing_noun(tags, lows, i) else tag
+        for i, tag in enumerate(tags)
+    ]
     tags = [Tag.NOUN if _one_compound_head(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _acts_on_pronoun(tags, lows, i) else tag for i, tag in enumerate(tags)]

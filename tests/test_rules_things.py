@@ -5215,3 +5215,12 @@ def test_the_unlisted_someone_dressed_in_something_worn_is_a_thing():
     got = plan("A grandma sits at the far end in a wide straw hat.")
     assert [r.label for r in got.regions] == ["grandma"]
     assert "crop top" in prompt_of(plan("A runner in a pink crop top waves."), "runner")
+
+
+def test_a_word_that_is_noun_or_adjective_closing_a_phrase_is_its_head():
+    """'a junior beach volleyball final.': a word that lemminflect knows only as a noun or an
+    adjective, right after a noun and before the phrase ends, is the head (an adjective does not
+    follow its noun there), so no volleyball is drawn; 'gulls overhead,' keeps its gulls."""
+    got = labels("The last point of a junior beach volleyball final. A setter in pink dives for the ball.")
+    assert "beach volleyball" not in got and "ball" in got
+    assert "gull" in labels("A trawler heads out, gulls overhead, a lighthouse behind it.")
