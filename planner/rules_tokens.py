@@ -1899,10 +1899,10 @@ def _possessor_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
 
 def _closing_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the adjective form at i, right after a noun and closing the phrase ('a women's beach
-    volleyball final.', 'the diner's lunch special,'), is the head noun: an adjective stands
-    after a noun only after a verb, a comma or 'be', so a word that is also a noun is the head
-    (unless it is also an adverb: 'gulls overhead')."""
-    closing = i + 1 == len(tags) or tags[i + 1] in {Tag.END, Tag.COMMA}
+    volleyball final.', 'the diner's lunch special,', 'a ferry terminal at dawn'), is the head
+    noun: an adjective stands after a noun only after a verb, a comma or 'be', so a word that is
+    also a noun is the head (unless it is also an adverb: 'gulls overhead')."""
+    closing = i + 1 == len(tags) or tags[i + 1] in {Tag.END, Tag.COMMA, Tag.PREP}
     return (
         closing
         and tags[i] is Tag.ADJ

@@ -5220,7 +5220,12 @@ def test_the_unlisted_someone_dressed_in_something_worn_is_a_thing():
 def test_a_word_that_is_noun_or_adjective_closing_a_phrase_is_its_head():
     """'a junior beach volleyball final.': a word that lemminflect knows only as a noun or an
     adjective, right after a noun and before the phrase ends, is the head (an adjective does not
-    follow its noun there), so no volleyball is drawn; 'gulls overhead,' keeps its gulls."""
+    follow its noun there, nor before a preposition: 'a ferry terminal at dawn'), so no volleyball
+    is drawn; 'gulls overhead,' keeps its gulls."""
     got = labels("The last point of a junior beach volleyball final. A setter in pink dives for the ball.")
     assert "beach volleyball" not in got and "ball" in got
     assert "gull" in labels("A trawler heads out, gulls overhead, a lighthouse behind it.")
+    got = labels("Inside a quiet ferry terminal at dawn, a clerk dozes in a ticket kiosk.")
+    assert "quiet ferry" not in got and "quiet ferry terminal" in got  # before a preposition too
+    got = plan("Golden hour over a wide river delta, a heron stands in the reeds.")
+    assert "river delta" in got.background_prompt and [r.label for r in got.regions] == ["heron", "reed"]
