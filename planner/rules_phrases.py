@@ -13,6 +13,7 @@ from typing import TypeGuard
 from planner.rules_spatial import Spatial, corner_tag, match_spatial, reading_order
 from planner.rules_tokens import NUMBERED, Tag, Token, side_by_side
 from planner.rules_vocab import (
+    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -475,16 +476,17 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
 
 
 def _named_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """Whether the run ends in a capitalised unlisted name right after a listed word for someone
-    ('her grandson Theo', 'the farmer Giles'): the name says who, the noun is the head. A
-    capitalised word that is also a noun is a name there too ('his sister Tansy', 'her son Rusty')."""
+    """Whether the run ends in a capitalised unlisted name right after a listed word for someone or
+    an animal ('her grandson Theo', 'the farmer Giles', 'our dog Biscuit'): the name says who, the
+    noun is the head. A capitalised word that is also a noun is a name there too ('his sister
+    Tansy', 'her son Rusty', not the treat 'dog biscuit')."""
     if end - start < 2:
         return False
     name, noun = tokens[end - 1], tokens[end - 2]
     known = entry(singular(noun.low))
-    person = known is not None and known.kind is ThingKind.PERSON
+    animate = known is not None and known.kind in ANIMATE
     capital = name.text[:1].isupper() and not name.text.isupper()
-    return name.tag in {Tag.UNKNOWN, Tag.NOUN} and capital and person and noun.text[:1].islower()
+    return name.tag in {Tag.UNKNOWN, Tag.NOUN} and capital and animate and noun.text[:1].islower()
 
 
 def _numbered_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:

@@ -600,9 +600,9 @@ def _opening_aside(phrases: tuple[Phrase, ...], k: int, earlier: Noun) -> bool:
 
 def _animal_appositive(p: NounPhrase, earlier: Noun, nouns: list[Noun], owned: bool = False) -> int | None:
     """'his cat, a fat tabby', 'the dog, a scruffy terrier', 'the miller's dog, a grey lurcher':
-    'a <animal>' right after 'the', 'his' or an owner's name and one animal says what kind that
+    'a <animal>' right after 'the', 'his', 'our' or an owner's name and one animal says what kind that
     animal is; the same one, not another."""
-    told = owned or earlier.phrase.determiner in _TOLD
+    told = owned or earlier.phrase.determiner in _TOLD | _TIED  # 'our dog, a spaniel'
     animal = earlier.entry is not None and earlier.entry.kind is ThingKind.ANIMAL
     one = p.determiner in {"a", "an"} and not earlier.phrase.plural
     return len(nouns) - 1 if told and one and animal and earlier.is_thing else None

@@ -5229,3 +5229,16 @@ def test_a_word_that_is_noun_or_adjective_closing_a_phrase_is_its_head():
     assert "quiet ferry" not in got and "quiet ferry terminal" in got  # before a preposition too
     got = plan("Golden hour over a wide river delta, a heron stands in the reeds.")
     assert "river delta" in got.background_prompt and [r.label for r in got.regions] == ["heron", "reed"]
+
+
+def test_a_pets_name_after_its_animal_word_says_which_and_its_aside_says_what_it_is():
+    """'our dog Biscuit', 'my horse Comet': a capitalised name after a word for an animal says
+    which one, as after a word for someone ('her grandson Theo'); it makes no compound with it
+    ('dog biscuit' is a treat) and 'a fluffy spaniel' between commas after 'our dog' says what
+    kind that dog is, the same one."""
+    got = plan("By the stove, our cat Pudding, a fat ginger tabby, naps on a rug.")
+    assert [r.label for r in got.regions] == ["stove", "ginger cat", "rug"]
+    assert "tabby" in prompt_of(got, "ginger cat")
+    got = labels("Our dog Biscuit, a fluffy golden spaniel, guards a plate of jam sandwiches.")
+    assert "dog biscuit" not in got and len([g for g in got if g.endswith("dog")]) == 1
+    assert "golden spaniel" not in got
