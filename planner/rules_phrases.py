@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from typing import TypeGuard
 
 from planner.rules_spatial import Spatial, corner_tag, match_spatial, reading_order
-from planner.rules_tokens import Tag, Token, side_by_side
+from planner.rules_tokens import NUMBERED, Tag, Token, side_by_side
 from planner.rules_vocab import (
+    ANIMATE,
     Entry,
     Flag,
     ThingKind,
@@ -448,7 +449,7 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
     end = _head_end(tokens, q.end, j)
     if end is None:
         return _elided(tokens, i, q, j)
-    named = _named_after(tokens, q.end, end)  # "her grandson Theo": the grandson, named
+    named = _named_after(tokens, q.end, end) or _numbered_after(tokens, q.end, end)  # "her grandson Theo"
     lows = [t.low for t in tokens[q.end : end - named]]
     raw = lows[-1]
     heads = ["one"] if raw in {"one", "ones"} else _head_candidates(raw)
@@ -475,17 +476,26 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int) -> NounPhrase | None:
 
 
 def _named_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """Whether the run ends in a capitalised unlisted name right after a listed word for someone
-    or a pet ('her grandson Theo', 'the farmer Giles', 'our dog Rufus'): the name says who, the
+    """Whether the run ends in a capitalised unlisted name right after a listed word for someone or
+    an animal ('her grandson Theo', 'the farmer Giles', 'our dog Biscuit'): the name says who, the
     noun is the head. A capitalised word that is also a noun is a name there too ('his sister
-    Tansy', 'her son Rusty', 'our dog Biscuit')."""
+    Tansy', 'her son Rusty', not the treat 'dog biscuit')."""
     if end - start < 2:
         return False
     name, noun = tokens[end - 1], tokens[end - 2]
     known = entry(singular(noun.low))
-    person = known is not None and known.kind in {ThingKind.PERSON, ThingKind.ANIMAL}
+    animate = known is not None and known.kind in ANIMATE
     capital = name.text[:1].isupper() and not name.text.isupper()
-    return name.tag in {Tag.UNKNOWN, Tag.NOUN} and capital and person and noun.text[:1].islower()
+    return name.tag in {Tag.UNKNOWN, Tag.NOUN} and capital and animate and noun.text[:1].islower()
+
+
+def _numbered_after(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the run ends in digits that name one of the noun before them ('at platform 4',
+    'the number 23'): the noun is the head, the digits say which."""
+    if end - start < 2:
+        return False
+    digits, noun = tokens[end - 1], tokens[end - 2]
+    return digits.low.isdigit() and digits.tag is Tag.NOUN and noun.low in NUMBERED
 
 
 def _bare_plural(tokens: tuple[Token, ...], q: _Quantity, end: int) -> bool:

@@ -93,6 +93,7 @@ from planner.rules_vocab import (
     entry,
     is_class,
     is_verb_of,
+    may_name_someone,
     participle,
     value_of,
 )
@@ -552,7 +553,8 @@ def _unknown_role(phrases: tuple[Phrase, ...], k: int) -> Role:
     ):
         nxt = phrases[list_end(phrases, k + 1)]  # "a monster with glowing eyes and horns climbs ..."
     if _dressed(phrases, k):
-        return Role.THING if counted else Role.NONE  # "a paddleboarder in a red wetsuit"
+        named = p.determiner == "the" and may_name_someone(p.head)  # "the blocker in a bikini top"
+        return Role.THING if counted or named else Role.NONE  # "a paddleboarder in a red wetsuit"
     acts = isinstance(nxt, Verb) or isinstance(nxt, Mark) and nxt.tag is Tag.BE or _relative_act(phrases, k)
     governed = low_text(before) == "of" or isinstance(before, SpacePhrase)
     if (

@@ -1862,6 +1862,24 @@ def _next_door(tags: list[Tag], lows: list[str]) -> list[Tag]:
     return tags
 
 
+NUMBERED = frozenset(
+    "number platform gate route track pier berth dock lane bay room locker aisle booth court pump highway exit".split()
+)  # digits right after these name one of them ('at platform 4', 'into bay 7'), they count nothing
+
+
+def _identifier(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the digits at i name one thing of the noun before them ('a red number 9 jersey',
+    'the number 23', 'at platform 4', 'into bay 7'): part of its name, not a count of what follows
+    ('at platform 4 hisses' is no four hisses). After a numbered word with an article ('the
+    room 3 children share') the digits may still count, so only 'number' reads through one."""
+    if tags[i] is not Tag.NUM or not lows[i].isdigit() or i == 0:
+        return False
+    word = lows[i - 1]
+    if word not in NUMBERED:
+        return False
+    return word == "number" or i < 2 or tags[i - 2] is not Tag.DET
+
+
 def _describing_one(tags: list[Tag], lows: list[str], i: int) -> bool:
     """Whether the number word at i is an adjective after an article ('a lone rowboat', 'the
     solitary heron'): the article counts one, the word says what the thing is like."""
@@ -1880,6 +1898,22 @@ def _possessor_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
     )
 
 
+def _closing_noun(tags: list[Tag], lows: list[str], i: int) -> bool:
+    """Whether the adjective form at i, right after a noun and closing the phrase ('a women's beach
+    volleyball final.', 'the diner's lunch special,', 'a ferry terminal at dawn'), is the head
+    noun: an adjective stands after a noun only after a verb, a comma or 'be', so a word that is
+    also a noun is the head (unless it is also an adverb: 'gulls overhead')."""
+    closing = i + 1 == len(tags) or tags[i + 1] in {Tag.END, Tag.COMMA, Tag.PREP}
+    return (
+        closing
+        and tags[i] is Tag.ADJ
+        and i > 0
+        and tags[i - 1] is Tag.NOUN
+        and not classes_of(lows[i])
+        and parts_of_speech(lows[i]) == {"NOUN", "ADJ"}  # not 'seagulls overhead,': an adverb there
+    )
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tagged tokens of `text`, each with its sentence number."""
     texts = _words(text)
@@ -1889,6 +1923,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = [Tag.UNKNOWN if _given_name(texts, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.ADJ if _describing_one(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _having(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [Tag.NOUN if _identifier(tags, lows, i) else tag for i, tag in enumerate(tags)]
     for i in range(len(tags)):  # left to right: each decision sees the ones before it
         if i + 1 < len(tags) and (_ing_kind(tags, lows, i) or _bare_listed_ing_kind(tags, lows, i)):
             tags[i] = Tag.ADJ  # "a torn fishing net", "three glass fishing floats"
@@ -1937,7 +1972,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
         tags[i - 1] = Tag.NOUN if _station(tags, lows, i - 1) else tags[i - 1]
         tags[i - 1] = Tag.ADJ if _colour_source(tags, lows, i - 1) else tags[i - 1]
     tags = [Tag.VERB if _absolute_participle(tags, lows, i) else tag for i, tag in enumerate(tags)]
-    tags = [Tag.NOUN if _possessor_noun(tags, lows, i) else tag for i, tag in enumerate(tags)]
+    tags = [
+        Tag.NOUN if _possessor_noun(tags, lows, i) or _closing_noun(tags, lows, i) else tag
+        for i, tag in enumerate(tags)
+    ]
     tags = [Tag.NOUN if _one_compound_head(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _bare_infinitive(tags, lows, i) else tag for i, tag in enumerate(tags)]
     tags = [Tag.VERB if _acts_on_pronoun(tags, lows, i) else tag for i, tag in enumerate(tags)]

@@ -5279,3 +5279,55 @@ def test_tyre_levers_and_a_tool_roll_are_the_small_things_of_a_repair_kit():
     assert things["atlas"].size > things["lever"].size
     assert things["roll"].size > things["key"].size
     assert "tire" not in {t.label for t in reading.things}
+
+
+def test_digits_after_a_numbered_word_name_one_not_a_count():
+    """'a green number 1 jersey', 'at platform 4': digits right after 'number' (or after a bare
+    platform, gate, bay...) say which one, so they count nothing after them; the jersey is worn and
+    'hisses' stays the train's verb, not four hisses."""
+    got = plan("A goalkeeper in a green number 1 jersey leaps across the goal, and a ref watches.")
+    assert [r.label for r in got.regions] == ["goalkeeper", "goal", "ref"]
+    assert "number 1 jersey" in prompt_of(got, "goalkeeper")
+    got = plan("A steam train at platform 4 hisses softly beside a porter.")
+    assert [r.label for r in got.regions] == ["train", "platform", "porter"]
+    assert "hisses" not in prompt_of(got, "platform")
+    assert labels("A lighthouse keeper counts 4 gulls on the rail.").count("gull") == 4
+
+
+def test_the_unlisted_someone_dressed_in_something_worn_is_a_thing():
+    """'the jammer in a striped helmet': an unlisted word shaped like one for a person (an agent
+    suffix) dressed in something worn is someone, with 'the' as with 'a'; 'the far end in a straw
+    hat' is no one."""
+    got = plan("On the right, the jammer in a striped helmet skates past a cone.")
+    assert [r.label for r in got.regions] == ["jammer", "cone"]
+    assert "striped helmet" in prompt_of(got, "jammer")
+    got = plan("A grandma sits at the far end in a wide straw hat.")
+    assert [r.label for r in got.regions] == ["grandma"]
+    assert "crop top" in prompt_of(plan("A runner in a pink crop top waves."), "runner")
+
+
+def test_a_word_that_is_noun_or_adjective_closing_a_phrase_is_its_head():
+    """'a junior beach volleyball final.': a word that lemminflect knows only as a noun or an
+    adjective, right after a noun and before the phrase ends, is the head (an adjective does not
+    follow its noun there, nor before a preposition: 'a ferry terminal at dawn'), so no volleyball
+    is drawn; 'gulls overhead,' keeps its gulls."""
+    got = labels("The last point of a junior beach volleyball final. A setter in pink dives for the ball.")
+    assert "beach volleyball" not in got and "ball" in got
+    assert "gull" in labels("A trawler heads out, gulls overhead, a lighthouse behind it.")
+    got = labels("Inside a quiet ferry terminal at dawn, a clerk dozes in a ticket kiosk.")
+    assert "quiet ferry" not in got and "quiet ferry terminal" in got  # before a preposition too
+    got = plan("Golden hour over a wide river delta, a heron stands in the reeds.")
+    assert "river delta" in got.background_prompt and [r.label for r in got.regions] == ["heron", "reed"]
+
+
+def test_a_pets_name_after_its_animal_word_says_which_and_its_aside_says_what_it_is():
+    """'our dog Biscuit', 'my horse Comet': a capitalised name after a word for an animal says
+    which one, as after a word for someone ('her grandson Theo'); it makes no compound with it
+    ('dog biscuit' is a treat) and 'a fluffy spaniel' between commas after 'our dog' says what
+    kind that dog is, the same one."""
+    got = plan("By the stove, our cat Pudding, a fat ginger tabby, naps on a rug.")
+    assert [r.label for r in got.regions] == ["stove", "ginger cat", "rug"]
+    assert "tabby" in prompt_of(got, "ginger cat")
+    got = labels("Our dog Biscuit, a fluffy golden spaniel, guards a plate of jam sandwiches.")
+    assert "dog biscuit" not in got and len([g for g in got if g.endswith("dog")]) == 1
+    assert "golden spaniel" not in got
