@@ -91,12 +91,10 @@ def is_frame(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     assert isinstance(p, NounPhrase)
     head_classes = classes_of(p.head) | _pair_frame(p)
     many = (p.count or 1) > 1
-    if WordClass.IMAGE_NOUN in head_classes and _shown_by(phrases, k, nouns):
-        return False  # "a screen glows with a monster movie": what the screen shows
     if WordClass.STYLE_NOUN in head_classes and _style_word_names_a_thing(phrases, k, nouns):
         return False  # "an eyeshadow palette", but "a muted palette"; "a sack of grain"
-    if _counted_source_thing(p):
-        return False  # "a molcajete and a blender": the appliance, not the 3D program
+    if _counted_source_thing(p) or _shown_by(phrases, k, nouns):
+        return False  # "a molcajete and a blender": the appliance; "a screen glows with a movie"
     if WordClass.STYLE_NOUN in head_classes or any(is_class(w, WordClass.STYLE_SOURCE) for w in p.lows):
         return not many
     if entry(p.compound) is None and WordClass.STYLE in head_classes:
@@ -412,10 +410,14 @@ def _given_to_thing(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> b
 def _shown_by(phrases: tuple[Phrase, ...], k: int, nouns: list[Noun]) -> bool:
     """'the giant screen glows with a monster movie': a picture with an article after a thing's
     own verb and 'with' is what that thing shows, not the frame of the whole picture."""
-    with_ = phrase_before(phrases, k)
-    verb = phrase_before(phrases, k, 2)
+    p, with_, verb = phrases[k], phrase_before(phrases, k), phrase_before(phrases, k, 2)
+    if (
+        not isinstance(p, NounPhrase)
+        or not is_class(p.head, WordClass.IMAGE_NOUN)
+        or p.determiner not in {"a", "an"}
+    ):
+        return False
     shown = isinstance(with_, SpacePhrase) and with_.spatial.relation == "with" and isinstance(verb, Verb)
-    shown = shown and phrases[k].determiner in {"a", "an"}  # type: ignore[union-attr]
     return shown and bool(nouns) and nouns[-1].is_thing and nouns[-1].index == k - 3
 
 
